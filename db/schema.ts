@@ -1,0 +1,81 @@
+import { sql } from "drizzle-orm";
+import { index, integer, real, sqliteTable, text } from "drizzle-orm/sqlite-core";
+
+export const companies = sqliteTable("companies", {
+  id: integer("id").primaryKey({ autoIncrement: true }),
+  name: text("name").notNull().unique(),
+  slug: text("slug").notNull().unique(),
+});
+
+/** Every surface form a company was written as ("Renault SA", "Renault Group"); the key is lower-cased. */
+export const companyAliases = sqliteTable("company_aliases", {
+  alias: text("alias").primaryKey(),
+  companyId: integer("company_id")
+    .notNull()
+    .references(() => companies.id, { onDelete: "cascade" }),
+});
+
+export const articles = sqliteTable(
+  "articles",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    sourcePath: text("source_path").notNull(),
+    sha256: text("sha256").notNull().unique(),
+    title: text("title").notNull(),
+    publishedYear: integer("published_year"),
+    publishedYearSource: text("published_year_source"),
+    cleanedText: text("cleaned_text").notNull(),
+    importedAt: text("imported_at").notNull().default(sql`(strftime('%Y-%m-%dT%H:%M:%fZ','now'))`),
+  },
+  (t) => [index("articles_source_path_idx").on(t.sourcePath)],
+);
+
+export const facts = sqliteTable(
+  "facts",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    articleId: integer("article_id")
+      .notNull()
+      .references(() => articles.id, { onDelete: "cascade" }),
+    kind: text("kind", {
+      enum: ["revenue", "revenue_change", "stake", "market_share", "sales_volume"],
+    }).notNull(),
+    companyId: integer("company_id")
+      .notNull()
+      .references(() => companies.id),
+    counterpartyId: integer("counterparty_id").references(() => companies.id),
+    market: text("market"),
+    year: integer("year"),
+    period: text("period"),
+    low: real("low").notNull(),
+    high: real("high").notNull(),
+    unit: text("unit").notNull(),
+    status: text("status", { enum: ["actual", "forecast", "target"] }).notNull(),
+    approximate: integer("approximate", { mode: "boolean" }).notNull().default(false),
+    comparedYear: integer("compared_year"),
+    comparedPeriod: text("compared_period"),
+    quote: text("quote").notNull(),
+    start: integer("start").notNull(),
+    end: integer("end").notNull(),
+    /** JSON list of the fields the text stated outright; the rest were inferred. */
+    stated: text("stated").notNull().default("[]"),
+  },
+  (t) => [
+    index("facts_company_kind_year_idx").on(t.companyId, t.kind, t.year),
+    index("facts_kind_year_idx").on(t.kind, t.year),
+    index("facts_counterparty_idx").on(t.counterpartyId),
+    index("facts_article_idx").on(t.articleId),
+  ],
+);
+
+export const importRuns = sqliteTable("import_runs", {
+  id: integer("id").primaryKey({ autoIncrement: true }),
+  startedAt: text("started_at").notNull(),
+  finishedAt: text("finished_at"),
+  filesRead: integer("files_read").notNull().default(0),
+  articlesImported: integer("articles_imported").notNull().default(0),
+  articlesUnchanged: integer("articles_unchanged").notNull().default(0),
+  factsWritten: integer("facts_written").notNull().default(0),
+  /** JSON list of {path, reason}. */
+  errors: text("errors").notNull().default("[]"),
+});

@@ -1,0 +1,139 @@
+import { COMPANY_NOUNS, GROUP_COUNTS } from "../lexicons/companies";
+import { NATIONALITIES } from "../lexicons/places";
+import { alternation, escapeRegExp } from "../lexicons/regex";
+import { type CompanyRegistry, findNameSpans } from "../recognise/companies";
+
+export interface Mention {
+  start: number;
+  end: number;
+  /** Canonical company name, or joint names joined with " + ". */
+  company: string;
+  /** Surface forms, for aliases. */
+  surfaces: string[];
+  how: "name" | "pronoun" | "description" | "group";
+  possessive: boolean;
+}
+
+/** What earlier sentences tell the current one: who "it" is, which firms "the three firms" are. */
+export interface DiscourseState {
+  topic: Mention | null;
+  /** Companies named in recent sentences, most recent sentence last, each in order of mention. */
+  recentGroups: string[][];
+}
+
+const NOUNS = COMPANY_NOUNS.sort((a, b) => b.length - a.length)
+  .map(escapeRegExp)
+  .join("|");
+const NATS = Object.keys(NATIONALITIES)
+  .sort((a, b) => b.length - a.length)
+  .map(escapeRegExp)
+  .join("|");
+const DESCRIPTION = new RegExp(
+  String.raw`\b(?:the|its|their)\s+(?:(?<nat>${NATS})\s+)?(?:[a-z-]+\s+)?(?<noun>${NOUNS})(?<poss>['’]s?)?\b(?!\s+(?:[A-Z]|of\b|which\b|that\b|is\s+owned))`,
+  "gi",
+);
+const GROUP =
+  /\b(?:(?:the|all|both|these|those)\s+)?(?<count>two|three|four|five|both)\s+(?:[a-z-]+\s+)?(?:companies|firms|carmakers|automakers|groups|partners|banks|airlines|rivals|makers|operators|businesses)\b|\bthe\s+(?:companies|firms|partners|carmakers|automakers)\b/gi;
+const PRONOUN = /\b(?<p>its|it|it['’]s)\b/gi;
+
+function nameMention(reg: CompanyRegistry, s: ReturnType<typeof findNameSpans>[number]): Mention | null {
+  const e = reg.lookup(s.name);
+  if (!e) return null;
+  return {
+    start: s.start,
+    end: s.end,
+    company: e.name,
+    surfaces: [s.surface.replace(/['’]s?$/, "")],
+    how: "name",
+    possessive: s.possessive,
+  };
+}
+
+/** Every reference to a company in one sentence, resolved to canonical names, in order. */
+export function findMentions(sentence: string, reg: CompanyRegistry, state: DiscourseState): Mention[] {
+  const names: Mention[] = [];
+  for (const span of findNameSpans(sentence)) {
+    const m = nameMention(reg, span);
+    if (m) names.push(m);
+  }
+  const out: Mention[] = [...names];
+  const overlaps = (a: number, b: number) => out.some((m) => m.start < b && a < m.end);
+
+  for (const m of sentence.matchAll(GROUP)) {
+    if (overlaps(m.index, m.index + m[0].length)) continue;
+    const n = m.groups?.count ? GROUP_COUNTS[m.groups.count.toLowerCase()] : 0;
+    const group = pickGroup(state, n);
+    if (group)
+      out.push({
+        start: m.index,
+        end: m.index + m[0].length,
+        company: group.join(" + "),
+        surfaces: [],
+        how: "group",
+        possessive: false,
+      });
+  }
+  for (const m of sentence.matchAll(DESCRIPTION)) {
+    if (overlaps(m.index, m.index + m[0].length)) continue;
+    const nat = m.groups?.nat ? NATIONALITIES[m.groups.nat.toLowerCase()] : null;
+    const noun = m.groups?.noun?.toLowerCase() ?? null;
+    const before = names.filter((n) => n.end <= m.index).at(-1);
+    let company: string | null = null;
+    if (nat) {
+      const exclude = new Set<string>();
+      const e = reg.byDescription(nat, noun, exclude);
+      company = e?.name ?? null;
+    } else if (noun === "rival" || noun === "partner") {
+      company = null;
+    } else {
+      company = before?.company ?? state.topic?.company ?? null;
+    }
+    if (company) {
+      out.push({
+        start: m.index,
+        end: m.index + m[0].length,
+        company,
+        surfaces: [],
+        how: "description",
+        possessive: Boolean(m.groups?.poss),
+      });
+    }
+  }
+  for (const m of sentence.matchAll(PRONOUN)) {
+    if (overlaps(m.index, m.index + m[0].length)) continue;
+    const before = out
+      .filter((n) => n.end <= m.index && n.how !== "group")
+      .sort((a, b) => a.end - b.end)
+      .at(-1);
+    const company = before?.company ?? state.topic?.company;
+    if (!company) continue;
+    out.push({
+      start: m.index,
+      end: m.index + m[0].length,
+      company,
+      surfaces: [],
+      how: "pronoun",
+      possessive: m.groups?.p.toLowerCase() === "its",
+    });
+  }
+  return out.sort((a, b) => a.start - b.start);
+}
+
+function pickGroup(state: DiscourseState, n: number): string[] | null {
+  for (let i = state.recentGroups.length - 1; i >= Math.max(0, state.recentGroups.length - 3); i--) {
+    const g = state.recentGroups[i];
+    if (n === 0 ? g.length >= 2 : g.length >= n) return g.slice(0, n || g.length);
+  }
+  return null;
+}
+
+/** Moves the discourse on past a sentence. */
+export function advance(state: DiscourseState, mentions: Mention[]): DiscourseState {
+  const named = mentions.filter((m) => m.how === "name" || m.how === "description");
+  const distinct = [...new Set(named.map((m) => m.company))];
+  const topic = mentions.find((m) => m.how !== "group") ?? state.topic;
+  return {
+    topic,
+    recentGroups: distinct.length ? [...state.recentGroups.slice(-4), distinct] : state.recentGroups,
+  };
+}

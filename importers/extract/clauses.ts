@@ -1,0 +1,17 @@
+/** Clause boundaries: a figure's subject, metric and time are looked for inside its clause. */
+const CLAUSE_BREAK = /;|\s[-–—]\s|,?\s(?:but|while|whereas|although|though|however|meanwhile)\b|\.\s|:\s/gi;
+
+export function clauseAround(text: string, pos: number): { start: number; end: number } {
+  let start = 0;
+  let end = text.length;
+  for (const m of text.matchAll(CLAUSE_BREAK)) {
+    const bStart = m.index;
+    const bEnd = m.index + m[0].length;
+    if (bEnd <= pos) start = bEnd;
+    else if (bStart >= pos) {
+      end = bStart;
+      break;
+    }
+  }
+  return { start, end };
+}

@@ -1,0 +1,66 @@
+import type { Mention } from "../analyse/mentions";
+import type { Quantity } from "../recognise/quantities";
+import type { TimeExpr } from "../recognise/time";
+import type { Fact, FactKind, PeriodRef, Status } from "../types";
+
+/** Everything the extractors know about one sentence. */
+export interface SentenceContext {
+  text: string;
+  /** Offset of the sentence in the cleaned text. */
+  offset: number;
+  quantities: Quantity[];
+  times: TimeExpr[];
+  mentions: Mention[];
+  publishedYear: number | null;
+  /** Last explicit year the article spoke of before this sentence, for periods written without one. */
+  discourseYear: number | null;
+  topic: Mention | null;
+}
+
+export type Extractor = (s: SentenceContext) => Fact[];
+
+export function buildFact(
+  s: SentenceContext,
+  q: Quantity,
+  fields: {
+    kind: FactKind;
+    company: Mention;
+    counterparty?: Mention | null;
+    market?: string | null;
+    when: PeriodRef & { stated: boolean };
+    low: number;
+    high: number;
+    unit: string;
+    status: Status;
+    comparedTo?: PeriodRef | null;
+    stated?: string[];
+  },
+): Fact {
+  const stated = ["low", "high", "unit", ...(fields.stated ?? [])];
+  if (fields.company.how === "name" || fields.company.how === "group") stated.push("company");
+  if (fields.when.stated) stated.push("year", "period");
+  const aliases: Record<string, string[]> = {};
+  if (fields.company.surfaces.length) aliases[fields.company.company] = fields.company.surfaces;
+  if (fields.counterparty?.surfaces.length) aliases[fields.counterparty.company] = fields.counterparty.surfaces;
+  return {
+    kind: fields.kind,
+    company: fields.company.company,
+    counterparty: fields.counterparty?.company ?? null,
+    market: fields.market ?? null,
+    year: fields.when.year,
+    period: fields.when.period,
+    low: fields.low,
+    high: fields.high,
+    unit: fields.unit,
+    status: fields.status,
+    approximate: q.approximate,
+    comparedTo: fields.comparedTo ?? null,
+    quote: s.text,
+    start: s.offset,
+    end: s.offset + s.text.length,
+    figureStart: s.offset + q.start,
+    figureEnd: s.offset + q.end,
+    stated,
+    aliases,
+  };
+}

@@ -1,0 +1,33 @@
+import { PLACES } from "../lexicons/companies";
+import { alternation, escapeRegExp } from "../lexicons/regex";
+
+const PLACE_RE = new RegExp(
+  String.raw`\b(${Object.keys(PLACES)
+    .sort((a, b) => b.length - a.length)
+    .map(escapeRegExp)
+    .join("|")})\b`,
+  "i",
+);
+
+/** Names a market from the words around "market": a place if one is said, else the words before it. */
+export function marketName(phrase: string): string | null {
+  const place = PLACE_RE.exec(phrase);
+  if (place) return PLACES[place[1].toLowerCase()];
+  const words = phrase
+    .replace(/\b(?:the|its|their|a|an|of|in|market|share|total|overall)\b/gi, " ")
+    .trim()
+    .replace(/\s+/g, " ");
+  return words || null;
+}
+
+/** The market phrase after a share: "of the Russian market", "of the UK mobile phone market", "in Europe". */
+export function marketAfter(text: string): string | null {
+  const of = /^\s*(?:share\s+)?(?:of|in)\s+(?:the\s+)?([\w\s'’-]{0,40}?)\s*market\b/i.exec(text);
+  if (of) return marketName(of[1]) ?? "total";
+  const inPlace = /^[^.;]{0,30}?\bin\s+(?:the\s+)?([A-Z][\w.]*(?:\s[A-Z][\w.]*)?)/.exec(text);
+  if (inPlace) {
+    const key = inPlace[1].toLowerCase();
+    if (PLACES[key]) return PLACES[key];
+  }
+  return null;
+}

@@ -1,0 +1,56 @@
+import type { Fact } from "../types";
+import { clauseAround } from "./clauses";
+import { buildFact, type Extractor } from "./context";
+import { marketAfter, marketName } from "./market";
+import { statusOf } from "./status";
+import { subjectOf } from "./subject";
+import { whenOf } from "./when";
+
+const SHARE_AFTER =
+  /^\s*(?:market\s+share|share\s+of\s+(?:the\s+)?[\w\s'’-]{0,40}?market|of\s+(?:the\s+)?[\w\s'’-]{0,40}?market\b|share\b)/i;
+const SHARE_BEFORE =
+  /\bmarket\s+share\s+(?:in\s+[\w\s]{0,30}\s+)?(?:of|to|at|was|is|stood\s+at|rose\s+to|fell\s+to|from)\s+(?:about\s+|around\s+|some\s+|nearly\s+|almost\s+|roughly\s+)?$/i;
+
+/** Market shares: "25% of the Russian market", "a 20% market share", "its market share rose to 12%". */
+export const extractMarketShare: Extractor = (s) => {
+  const facts: Fact[] = [];
+  for (const q of s.quantities) {
+    if (q.kind !== "percent") continue;
+    const after = s.text.slice(q.end);
+    const before = s.text.slice(Math.max(0, q.start - 80), q.start);
+    const shareAfter = SHARE_AFTER.exec(after);
+    const shareBefore = SHARE_BEFORE.exec(before);
+    if (!shareAfter && !shareBefore) continue;
+    // "a 43% share" without "market" is a stake when followed by "in <company>".
+    if (
+      shareAfter &&
+      /^\s*share\b/i.test(shareAfter[0]) &&
+      !/market/i.test(shareAfter[0]) &&
+      !/\bmarket\b/i.test(after.slice(0, 60))
+    )
+      continue;
+    if (/\bstake|shareholding|holding\b/i.test(after.slice(0, 15))) continue;
+    const clause = clauseAround(s.text, q.start);
+    let market = marketAfter(shareAfter ? after.replace(/^\s*market\s+share\b/i, "") : after);
+    if (!market && shareBefore)
+      market = marketName(/market\s+share\s+in\s+([\w\s]+?)\s+(?:of|to|at|was|is)/i.exec(shareBefore[0])?.[1] ?? "");
+    const company = subjectOf(s, shareBefore ? q.start - shareBefore[0].length : q.start, clause);
+    if (!company) continue;
+    const when = whenOf(s, q, clause, null);
+    const statusText = s.text.slice(clause.start, Math.min(clause.end, q.end + 20));
+    facts.push(
+      buildFact(s, q, {
+        kind: "market_share",
+        company,
+        market: market === "total" ? null : market,
+        when,
+        low: q.low,
+        high: q.high,
+        unit: "percent",
+        status: statusOf(statusText, when.year, s.publishedYear),
+        stated: market ? ["market"] : [],
+      }),
+    );
+  }
+  return facts;
+};

@@ -1,0 +1,68 @@
+import { CHANGE_WORDS, METRIC_WORDS } from "../lexicons/metrics";
+import { alternation, escapeRegExp } from "../lexicons/regex";
+import type { Quantity } from "../recognise/quantities";
+
+export type MetricClass = "revenue" | "other" | "volume";
+
+const METRIC_RE = new RegExp(
+  String.raw`\b(${Object.keys(METRIC_WORDS)
+    .sort((a, b) => b.length - a.length)
+    .map(escapeRegExp)
+    .join("|")})\b`,
+  "gi",
+);
+const CHANGE_RE = new RegExp(String.raw`\b(${Object.keys(CHANGE_WORDS).join("|")})\b`, "gi");
+
+export interface MetricHit {
+  word: string;
+  cls: MetricClass;
+  start: number;
+  end: number;
+}
+
+export function metricWords(text: string): MetricHit[] {
+  const out: MetricHit[] = [];
+  for (const m of text.matchAll(METRIC_RE)) {
+    const word = m[1].toLowerCase();
+    out.push({ word, cls: METRIC_WORDS[word], start: m.index, end: m.index + m[0].length });
+  }
+  return out;
+}
+
+/** The nearest metric word before the figure in its clause, or one right after it ("$5bn in sales"). */
+export function metricOf(
+  text: string,
+  q: Quantity,
+  clause: { start: number; end: number },
+  others: Quantity[],
+): MetricHit | null {
+  const hits = metricWords(text);
+  const after = hits.find(
+    (h) =>
+      h.start >= q.end &&
+      h.start < clause.end &&
+      /^\s*(?:in|of|a year in|worth of|a year of)?\s*(?:(?:annual|yearly|quarterly|total|global|net|gross|group|underlying|like-for-like|retail|online|advertising|ad|overseas|domestic|worldwide)\s+){0,2}$/i.test(
+        text.slice(q.end, h.start),
+      ),
+  );
+  if (after) return after;
+  // Another figure between the word and this one takes the word for itself, unless it is a list of figures.
+  const before = hits.filter((h) => h.end <= q.start && h.start >= clause.start).at(-1);
+  if (!before) return null;
+  if (q.start - before.end > 110) return null;
+  return before;
+}
+
+/** The sign a change word gives, looking between the metric word and the figure, then just after it. */
+export function changeSign(text: string, from: number, q: Quantity): 1 | -1 | null {
+  const between = text.slice(from, q.start);
+  let sign: 1 | -1 | null = null;
+  for (const m of between.matchAll(CHANGE_RE)) sign = CHANGE_WORDS[m[1].toLowerCase()];
+  if (sign !== null) return sign;
+  const after =
+    /^\s*(?:higher|up|more|increase|rise|gain|jump|growth|lower|down|less|fall|drop|decline|decrease|slump|reduction)\b/i.exec(
+      text.slice(q.end, q.end + 30),
+    );
+  if (after) return CHANGE_WORDS[after[0].trim().toLowerCase()] ?? (/(more|up)/i.test(after[0]) ? 1 : -1);
+  return null;
+}

@@ -1,0 +1,69 @@
+import type { Fact } from "../types";
+import { clauseAround } from "./clauses";
+import { buildFact, type Extractor } from "./context";
+import { metricOf } from "./metric";
+import { statusOf } from "./status";
+import { subjectOf } from "./subject";
+import { whenOf } from "./when";
+
+/** A figure reached by "rose by $2bn" is a change, not a level. */
+const ABSOLUTE_CHANGE_BEFORE = /\b(?:by|of)\s+(?:about\s+|around\s+|some\s+|nearly\s+|almost\s+|more than\s+)?$/i;
+const CHANGE_NOUN_BEFORE =
+  /\b(?:rise|increase|fall|drop|decline|jump|gain|boost|growth|shortfall|loss|cut|hit)\s+(?:of\s+)?(?:about\s+|around\s+|some\s+|nearly\s+)?$/i;
+const FROM_BEFORE = /\bfrom\s+(?:about\s+|around\s+|some\s+)?$/i;
+
+export const extractRevenue: Extractor = (s) => {
+  const facts: Fact[] = [];
+  const money = s.quantities.filter((q) => q.kind === "money");
+  let previous: { end: number; fact: Fact } | null = null;
+  for (const q of money) {
+    const clause = clauseAround(s.text, q.start);
+    const metric = metricOf(s.text, q, clause, s.quantities);
+    const listed =
+      previous &&
+      /^\s*(?:(?:for|in)\s+[\w\s]{0,30}?)?(?:,|and|,\s*and|while|compared\s+with|against|versus)\s+(?:(?:a|an)\s+)?$/i.test(
+        s.text.slice(previous.end, q.start).replace(/(?:for|in)\s+(?:19|20)\d\d/gi, ""),
+      );
+    const isRevenue =
+      metric?.cls === "revenue" || (!metric && listed) || (metric && previous && listed && metric.end <= previous.end);
+    if (!isRevenue) {
+      previous = null;
+      continue;
+    }
+    const before = s.text.slice(Math.max(0, q.start - 30), q.start);
+    if (ABSOLUTE_CHANGE_BEFORE.test(before) && !/\bsales\s+of\s+$|revenues?\s+of\s+$|turnover\s+of\s+$/i.test(before))
+      continue;
+    if (CHANGE_NOUN_BEFORE.test(before)) continue;
+    const anchor = metric && metric.start < q.start ? metric.start : q.start;
+    const company = previous?.fact && listed ? null : subjectOf(s, anchor, clause);
+    const when = whenOf(s, q, clause, "FY");
+    let year = when.year;
+    // "rose 2% to $11.1bn from $10.9bn": the figure after "from" is the same period a year before.
+    const isBase = FROM_BEFORE.test(before) && previous !== null;
+    if (isBase && previous) {
+      const base = s.times.find((t) => t.role === "base" && t.start >= q.end - 2);
+      year = base?.year ?? (previous.fact.year !== null ? previous.fact.year - 1 : null);
+    }
+    const subject =
+      company ?? (previous ? (s.mentions.find((m) => m.company === previous!.fact.company) ?? null) : null);
+    const owner =
+      subject ??
+      (previous
+        ? { start: 0, end: 0, company: previous.fact.company, surfaces: [], how: "pronoun" as const, possessive: false }
+        : null);
+    if (!owner) continue;
+    const statusText = s.text.slice(clause.start, Math.min(clause.end, q.end + 20));
+    const fact = buildFact(s, q, {
+      kind: "revenue",
+      company: owner,
+      when: { ...when, year, period: isBase && previous ? previous.fact.period : when.period },
+      low: q.low,
+      high: q.high,
+      unit: q.unit!,
+      status: statusOf(statusText, year, s.publishedYear),
+    });
+    facts.push(fact);
+    previous = { end: q.end, fact };
+  }
+  return facts;
+};

@@ -1,0 +1,54 @@
+import type { Fact } from "../types";
+import { clauseAround } from "./clauses";
+import { buildFact, type Extractor } from "./context";
+import { changeSign, metricOf } from "./metric";
+import { statusOf } from "./status";
+import { subjectOf } from "./subject";
+import { baseOf, whenOf } from "./when";
+
+/** "a 5% rise in sales": the change and the metric after the figure. */
+const CHANGE_THEN_METRIC =
+  /^\s*(?:year-on-year\s+|annual\s+)?(rise|increase|jump|gain|growth|fall|drop|decline|decrease|slump|slide|dip|reduction)\s+in\s+(?:(?:its|their|the\s+(?:firm|company|group)['’]s)\s+)?(?:(?:annual|quarterly|total|global|net|group|underlying|like-for-like|retail)\s+){0,2}(sales|revenues?|turnover)\b/i;
+const NEGATIVE = /^(fall|drop|decline|decrease|slump|slide|dip|reduction)$/i;
+
+export const extractRevenueChange: Extractor = (s) => {
+  const facts: Fact[] = [];
+  for (const q of s.quantities) {
+    if (q.kind !== "percent" || q.fraction) continue;
+    const clause = clauseAround(s.text, q.start);
+    let sign: 1 | -1 | null = null;
+    let anchor = q.start;
+    const trailing = CHANGE_THEN_METRIC.exec(s.text.slice(q.end));
+    if (trailing) {
+      sign = NEGATIVE.test(trailing[1]) ? -1 : 1;
+    } else {
+      const metric = metricOf(s.text, q, clause, s.quantities);
+      if (!metric || metric.cls !== "revenue" || metric.start > q.start) continue;
+      // Another percentage between the metric and this one belongs to the metric ("sales rose 5% and profit 8%").
+      const between = s.text.slice(metric.end, q.start);
+      if (/\b(?:profit|earnings|income|margin|shares?|prices?|stake|market)\b/i.test(between)) continue;
+      if (/%|per cent|percent/.test(between) && !/\bto\b/.test(between)) continue;
+      sign = changeSign(s.text, metric.end, q);
+      anchor = metric.start;
+    }
+    if (sign === null) continue;
+    const company = subjectOf(s, anchor, clause);
+    if (!company) continue;
+    const when = whenOf(s, q, clause, "FY");
+    const [low, high] = sign < 0 ? [-q.high, -q.low] : [q.low, q.high];
+    const statusText = s.text.slice(clause.start, Math.min(clause.end, q.end + 20));
+    facts.push(
+      buildFact(s, q, {
+        kind: "revenue_change",
+        company,
+        when,
+        low,
+        high,
+        unit: "percent",
+        status: statusOf(statusText, when.year, s.publishedYear),
+        comparedTo: baseOf(s, when, clause),
+      }),
+    );
+  }
+  return facts;
+};

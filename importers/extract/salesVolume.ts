@@ -1,0 +1,62 @@
+import { alternation, escapeRegExp } from "../lexicons/regex";
+import { SALES_VOLUME_CUES, VOLUME_UNITS } from "../lexicons/units";
+import type { Fact } from "../types";
+import { clauseAround } from "./clauses";
+import { buildFact, type Extractor } from "./context";
+import { marketAfter } from "./market";
+import { statusOf } from "./status";
+import { subjectOf } from "./subject";
+import { whenOf } from "./when";
+
+const UNIT_AFTER = new RegExp(
+  String.raw`^\s+(?:(?:new|used|more|of\s+(?:its|their|the)|[A-Z][\w-]*|[a-z]+-[a-z]+)\s+){0,2}(${Object.keys(
+    VOLUME_UNITS,
+  )
+    .sort((a, b) => b.length - a.length)
+    .map(escapeRegExp)
+    .join("|")})\b`,
+  "i",
+);
+
+/** Sales volumes: "sold 1.2 million cars", "combined sales of seven to eight million vehicles". */
+export const extractSalesVolume: Extractor = (s) => {
+  const facts: Fact[] = [];
+  for (const q of s.quantities) {
+    if (q.kind !== "count" || q.isYear) continue;
+    const unit = UNIT_AFTER.exec(s.text.slice(q.end));
+    if (!unit) continue;
+    const clause = clauseAround(s.text, q.start);
+    const lead = s.text.slice(Math.max(clause.start, q.start - 80), q.start);
+    const tail = s.text.slice(q.end, Math.min(clause.end, q.end + 60));
+    const cue =
+      SALES_VOLUME_CUES.exec(lead) ??
+      (/^\s*[\w\s-]{0,30}?\b(?:sold|delivered|shipped)\b/i.test(tail) ? ["sold"] : null);
+    if (!cue) continue;
+    // Changes in units sold are not volumes ("sold 5,000 more cars").
+    if (/\b(?:more|fewer|extra|additional)\s*$/i.test(s.text.slice(q.end, q.end + 6)) || /\bby\s+$/i.test(lead))
+      continue;
+    const company = subjectOf(
+      s,
+      q.start - lead.length + (lead.search(SALES_VOLUME_CUES) >= 0 ? lead.search(SALES_VOLUME_CUES) : lead.length),
+      clause,
+    );
+    if (!company) continue;
+    const when = whenOf(s, q, clause, "FY");
+    const statusText = s.text.slice(clause.start, Math.min(clause.end, q.end + 20));
+    const market = marketAfter(s.text.slice(q.end + unit[0].length));
+    facts.push(
+      buildFact(s, q, {
+        kind: "sales_volume",
+        company,
+        market,
+        when,
+        low: q.low,
+        high: q.high,
+        unit: VOLUME_UNITS[unit[1].toLowerCase()],
+        status: statusOf(statusText, when.year, s.publishedYear),
+        stated: market ? ["market"] : [],
+      }),
+    );
+  }
+  return facts;
+};

@@ -1,0 +1,79 @@
+import type { Mention } from "../analyse/mentions";
+import type { Fact, Status } from "../types";
+import { clauseAround } from "./clauses";
+import { buildFact, type Extractor } from "./context";
+import { subjectOf } from "./subject";
+
+const STAKE_AFTER =
+  /^\s*(?:-|–)?\s*(?:voting\s+|equity\s+|controlling\s+|minority\s+|majority\s+|direct\s+|indirect\s+|combined\s+|remaining\s+)?(?:stake|holding|shareholding|interest|share\s+stake|ownership|of\s+(?:the\s+)?(?:its\s+)?(?:shares|equity|stock))\b/i;
+const OWNS_BEFORE =
+  /\b(?:owns?|owned|holds?|held|controls?|controlled|acquired?|acquiring|buys?|bought|buying|purchased?|took|takes?|taking|sells?|sold|selling|offload(?:ed|s)?|divest(?:ed|s)?|has|had)\s+(?:(?:a|an|its|their|the|another|a\s+further|an\s+additional|just|nearly|about|around|some|roughly|more\s+than|almost|over)\s+)*$/i;
+const OF_COMPANY_AFTER = /^\s+of\s+(?:the\s+)?(?:shares\s+in\s+|[a-z-]+\s+)?/i;
+const HELD_BY = /^[^.;]{0,40}?\b(?:held|owned|controlled)\s+by\s+$/i;
+const STAKE_IN = /^[^.;]{0,60}?\b(?:in|of)\s+(?:the\s+)?(?:[a-z-]+\s+){0,2}$/i;
+const TARGET_ACQUIRE =
+  /\b(?:plans?|planning|aims?|wants?|hopes?|seeks?|seeking|intends?|bid|offer(?:ed|ing)?|proposed?|agreed)\s+to\s+(?:buy|acquire|take|purchase|raise|increase|lift|build)\b[^.;]*$/i;
+const FORECAST_ACQUIRE =
+  /\b(?:will|would|could|is\s+set\s+to|is\s+expected\s+to|are\s+expected\s+to|may)\s+(?:buy|acquire|take|purchase|raise|increase|get|receive|hold|own)\b[^.;]*$/i;
+
+/** Stakes: "X owns 43% of Y", "X's 43% stake in Y", "a 20% stake held by X", "its roughly 43 per cent stake". */
+export const extractStake: Extractor = (s) => {
+  const facts: Fact[] = [];
+  for (const q of s.quantities) {
+    if (q.kind !== "percent") continue;
+    const after = s.text.slice(q.end);
+    const before = s.text.slice(0, q.start);
+    const stakeWord = STAKE_AFTER.exec(after);
+    const ofCompany = !stakeWord && OWNS_BEFORE.test(before) ? OF_COMPANY_AFTER.exec(after) : null;
+    if (!stakeWord && !ofCompany) continue;
+    const clause = clauseAround(s.text, q.start);
+    const tailStart = q.end + (stakeWord?.[0].length ?? ofCompany?.[0].length ?? 0);
+    let counterparty: Mention | null = null;
+    let holder: Mention | null = null;
+    if (ofCompany) {
+      counterparty =
+        s.mentions.find(
+          (m) =>
+            m.start === tailStart ||
+            (m.start >= tailStart && m.start - tailStart < 25 && /^[\w\s-]*$/.test(s.text.slice(tailStart, m.start))),
+        ) ?? null;
+      if (!counterparty) continue;
+    } else {
+      counterparty =
+        s.mentions.find((m) => m.start >= tailStart && STAKE_IN.test(s.text.slice(tailStart, m.start))) ?? null;
+      const heldBy = s.mentions.find((m) => m.start >= tailStart && HELD_BY.test(s.text.slice(tailStart, m.start)));
+      if (heldBy) holder = heldBy;
+    }
+    // "Renault, its top shareholder, to sell down its 43% stake": "its" refers back to the nearest company.
+    holder ??= subjectOf(s, q.start, clause, new Set(counterparty ? [counterparty.company] : []));
+    if (!holder) continue;
+    if (!counterparty) {
+      counterparty =
+        s.mentions
+          .filter((m) => m.company !== holder!.company && m.how !== "group")
+          .sort((a, b) => Math.abs(a.start - q.start) - Math.abs(b.start - q.start))[0] ??
+        (s.topic && s.topic.company !== holder.company ? s.topic : null);
+    }
+    if (!counterparty || counterparty.company === holder.company) continue;
+    const lead = s.text.slice(clause.start, q.start);
+    const status: Status = TARGET_ACQUIRE.test(lead) ? "target" : FORECAST_ACQUIRE.test(lead) ? "forecast" : "actual";
+    const years = s.times.filter(
+      (t) => t.year !== null && t.start >= clause.start && t.end <= clause.end && t.role !== "base",
+    );
+    const year = years[0]?.year ?? null;
+    facts.push(
+      buildFact(s, q, {
+        kind: "stake",
+        company: holder,
+        counterparty,
+        when: { year, period: null, stated: year !== null },
+        low: q.low,
+        high: q.high,
+        unit: "percent",
+        status,
+        stated: ["counterparty"],
+      }),
+    );
+  }
+  return facts;
+};

@@ -1,0 +1,39 @@
+import type { Mention } from "../analyse/mentions";
+import type { SentenceContext } from "./context";
+
+/** Sources and observers: a company after these words is not the one the figure belongs to. */
+const NOT_SUBJECT_BEFORE =
+  /\b(?:according to|analysts? at|analysts? from|economists? at|said|told|reported by|sources? at|a report by|a report from|data from|figures from|research by|by)\s+$/i;
+
+/**
+ * The company a figure belongs to: a possessive right before the metric ("Renault's revenue"), a company right
+ * after it ("sales at Tesco"), the nearest company before it in its clause or sentence, or the running topic.
+ */
+export function subjectOf(
+  s: SentenceContext,
+  anchor: number,
+  clause: { start: number; end: number },
+  exclude: Set<string> = new Set(),
+): Mention | null {
+  const usable = s.mentions.filter(
+    (m) => !exclude.has(m.company) && !NOT_SUBJECT_BEFORE.test(s.text.slice(Math.max(0, m.start - 30), m.start)),
+  );
+  const possessive = usable
+    .filter((m) => m.possessive && m.end <= anchor && /^\s*(?:[a-z-]+\s+){0,3}$/.test(s.text.slice(m.end, anchor)))
+    .at(-1);
+  if (possessive) return possessive;
+  const afterMetric = usable.find(
+    (m) =>
+      m.start >= anchor &&
+      m.start - anchor < 40 &&
+      /^\w+\s+(?:at|of|for|from|by)\s+(?:the\s+)?$/i.test(s.text.slice(anchor, m.start)),
+  );
+  if (afterMetric) return afterMetric;
+  const inClause = usable.filter((m) => m.end <= anchor && m.start >= clause.start).at(-1);
+  if (inClause) return inClause;
+  const inSentence = usable.filter((m) => m.end <= anchor).at(-1);
+  if (inSentence) return inSentence;
+  if (s.topic && !exclude.has(s.topic.company))
+    return { ...s.topic, how: "pronoun", surfaces: [], start: anchor, end: anchor };
+  return null;
+}

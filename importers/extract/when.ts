@@ -1,0 +1,61 @@
+import type { TimeExpr } from "../recognise/time";
+import type { Period, PeriodRef } from "../types";
+import type { SentenceContext } from "./context";
+
+export interface When extends PeriodRef {
+  stated: boolean;
+  target: boolean;
+}
+
+function resolveYear(t: TimeExpr, s: SentenceContext): number | null {
+  if (t.year !== null) return t.year;
+  if (t.relative !== null && s.publishedYear !== null) return s.publishedYear + t.relative;
+  return null;
+}
+
+/** Characters between a time expression and a figure span; a time right after the figure is the closer. */
+const gap = (t: TimeExpr, from: number, to: number) =>
+  t.end <= from ? from - t.end + 0.5 : t.start >= to ? t.start - to : 0;
+
+/** Times nearer to another figure of the sentence belong to that figure ("€40.68bn for 2007 and €37.79bn in 2008"). */
+function claimedElsewhere(s: SentenceContext, t: TimeExpr, from: number, to: number): boolean {
+  const mine = gap(t, from, to);
+  return s.quantities.some((q) => !q.isYear && q.start !== from && q.kind !== "count" && gap(t, q.start, q.end) < mine);
+}
+
+/**
+ * The year and period a figure belongs to: the nearest non-base time expression in its clause for each,
+ * then the article's running year, then the publication year.
+ */
+export function whenOf(
+  s: SentenceContext,
+  figure: { start: number; end: number },
+  clause: { start: number; end: number },
+  defaultPeriod: Period | null,
+): When {
+  const inClause = s.times.filter((t) => t.role !== "base" && t.start >= clause.start && t.end <= clause.end);
+  const own = inClause.filter((t) => !claimedElsewhere(s, t, figure.start, figure.end));
+  const byDistance = (own.length ? own : inClause).sort(
+    (a, b) => gap(a, figure.start, figure.end) - gap(b, figure.start, figure.end),
+  );
+  const periodExpr = byDistance.find((t) => t.period !== null);
+  const yearExpr = byDistance.find((t) => resolveYear(t, s) !== null);
+  let year = yearExpr ? resolveYear(yearExpr, s) : null;
+  const isTarget = byDistance.some((t) => t.role === "target");
+  // A year something is aimed at ("by 2013") names no reporting period.
+  const period = periodExpr?.period ?? (year !== null && !isTarget ? defaultPeriod : null);
+  const stated = Boolean(yearExpr?.year !== null && yearExpr?.year !== undefined);
+  if (year === null && periodExpr) year = s.discourseYear ?? s.publishedYear;
+  return { year, period, stated, target: isTarget };
+}
+
+/** The base a change is measured against: an explicit base in the clause, else the same period a year before. */
+export function baseOf(s: SentenceContext, when: When, clause: { start: number; end: number }): PeriodRef | null {
+  const base = s.times.find((t) => t.role === "base" && t.start >= clause.start && t.end <= clause.end);
+  if (base) {
+    const year = base.year ?? (base.relative !== null && when.year !== null ? when.year + base.relative : null);
+    return { year, period: base.period ?? when.period };
+  }
+  if (when.year === null) return null;
+  return { year: when.year - 1, period: when.period };
+}

@@ -1,0 +1,157 @@
+/** Legal and organisational suffixes dropped from canonical names ("Renault SA" -> "Renault"). */
+export const LEGAL_SUFFIXES = [
+  "SA",
+  "S.A.",
+  "AG",
+  "NV",
+  "N.V.",
+  "SE",
+  "SpA",
+  "S.p.A.",
+  "plc",
+  "PLC",
+  "Plc",
+  "Inc",
+  "Inc.",
+  "Incorporated",
+  "Corp",
+  "Corp.",
+  "Corporation",
+  "Co",
+  "Co.",
+  "Company",
+  "Ltd",
+  "Ltd.",
+  "Limited",
+  "LLC",
+  "LP",
+  "GmbH",
+  "KGaA",
+  "AB",
+  "ASA",
+  "A/S",
+  "Oyj",
+  "BV",
+  "Group",
+  "Holdings",
+  "Holding",
+  "Motor Co",
+  "Motors Corp",
+];
+
+/** Nouns that refer back to a company already named ("the carmaker", "its partner"). */
+export const COMPANY_NOUNS = [
+  "company",
+  "firm",
+  "group",
+  "carmaker",
+  "automaker",
+  "car maker",
+  "car manufacturer",
+  "manufacturer",
+  "maker",
+  "retailer",
+  "bank",
+  "lender",
+  "insurer",
+  "airline",
+  "carrier",
+  "operator",
+  "giant",
+  "partner",
+  "chain",
+  "brewer",
+  "producer",
+  "supplier",
+  "conglomerate",
+  "business",
+  "broadcaster",
+  "publisher",
+  "network",
+  "telecoms firm",
+  "utility",
+  "miner",
+  "chipmaker",
+  "drugmaker",
+  "newcomer",
+  "rival",
+];
+
+/** Capitalised words that never start or make up a company name on their own. */
+export const NOT_COMPANY_WORDS = new Set(
+  `A An The This That These Those It Its Their They He She We I You Our His Her But And Or So Yet If When While Although Though
+  However Meanwhile Moreover Furthermore Also Already After Before During Since Until As At By For From In Into Of On Over To With
+  Under Despite Analysts Analyst Shares Sales Revenue Revenues Profits Profit Earnings Chief Executive Officer Chairman President
+  Mr Mrs Ms Dr Sir Lord Lady CEO CFO Minister Prime Secretary Government Ministry Department Commission Parliament Congress Senate
+  Court Police Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April May June July August September
+  October November December Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec Today Yesterday Tomorrow Last Next First Second Third
+  Fourth Year Years Quarter Half Market Markets Stock Exchange Index There Here Where What Which Who Why How Some Many Most All
+  Both Each Every Other Another Such No Not Now Then Earlier Later Eventually Currently Together According Sources Source Reuters
+  Europe European Asia Asian America American Africa African World Global International National North South East West Western
+  Eastern Northern Southern Central New Old Street Road City Town Business Economy Trade Officials Investors Shareholders Unions
+  Union Workers Consumers Customers Central Federal Reserve Treasury State States Dollar Euro Pound Yen Group Inc Corp Ltd Co
+  Plc PLC SA AG Friday's Monday's Tuesday's Wednesday's Thursday's Saturday's Sunday's Q1 Q2 Q3 Q4 H1 H2 FY US UK EU UN IMF OECD
+  Opec OPEC WTO GDP`.split(/\s+/),
+);
+
+/** Countries and regions with their adjectives, for markets ("the Russian market" -> "Russia"). */
+export const PLACES: Record<string, string> = {
+  russian: "Russia",
+  russia: "Russia",
+  chinese: "China",
+  china: "China",
+  japanese: "Japan",
+  japan: "Japan",
+  indian: "India",
+  india: "India",
+  american: "US",
+  us: "US",
+  "u.s.": "US",
+  "united states": "US",
+  america: "US",
+  "north american": "North America",
+  "north america": "North America",
+  british: "UK",
+  uk: "UK",
+  "united kingdom": "UK",
+  britain: "UK",
+  european: "Europe",
+  europe: "Europe",
+  eu: "EU",
+  german: "Germany",
+  germany: "Germany",
+  french: "France",
+  france: "France",
+  italian: "Italy",
+  italy: "Italy",
+  spanish: "Spain",
+  spain: "Spain",
+  korean: "South Korea",
+  "south korean": "South Korea",
+  "south korea": "South Korea",
+  brazilian: "Brazil",
+  brazil: "Brazil",
+  canadian: "Canada",
+  canada: "Canada",
+  australian: "Australia",
+  australia: "Australia",
+  mexican: "Mexico",
+  mexico: "Mexico",
+  asian: "Asia",
+  asia: "Asia",
+  global: "World",
+  world: "World",
+  worldwide: "World",
+  swiss: "Switzerland",
+  dutch: "Netherlands",
+  swedish: "Sweden",
+  turkish: "Turkey",
+  polish: "Poland",
+  irish: "Ireland",
+  "south african": "South Africa",
+  "latin american": "Latin America",
+  domestic: "domestic",
+};
+
+/** Words for how many firms a joint subject has ("the three firms"). */
+export const GROUP_COUNTS: Record<string, number> = { two: 2, three: 3, four: 4, five: 5, both: 2 };

@@ -1,0 +1,62 @@
+import type { Period } from "../types";
+
+export const ORDINAL_QUARTERS: Record<string, Period> = {
+  first: "Q1",
+  "1st": "Q1",
+  second: "Q2",
+  "2nd": "Q2",
+  third: "Q3",
+  "3rd": "Q3",
+  fourth: "Q4",
+  "4th": "Q4",
+  final: "Q4",
+};
+
+/** The quarter or half a calendar period ends in ("three months to September" -> Q3). */
+export const MONTH_INDEX: Record<string, number> = {
+  january: 1,
+  february: 2,
+  march: 3,
+  april: 4,
+  may: 5,
+  june: 6,
+  july: 7,
+  august: 8,
+  september: 9,
+  october: 10,
+  november: 11,
+  december: 12,
+  jan: 1,
+  feb: 2,
+  mar: 3,
+  apr: 4,
+  jun: 6,
+  jul: 7,
+  aug: 8,
+  sep: 9,
+  sept: 9,
+  oct: 10,
+  nov: 11,
+  dec: 12,
+};
+
+/** Words in front of a year or period that make it the base of a comparison. */
+export const BASE_CUES = [
+  "compared with",
+  "compared to",
+  "from",
+  "against",
+  "versus",
+  "vs",
+  "over",
+  "than",
+  "on",
+  "than in",
+  "from the",
+  "over the",
+  "compared with the",
+  "against the",
+];
+
+/** Words in front of a year that make it the year a target is set for. */
+export const TARGET_YEAR_CUES = ["by", "until", "through", "before", "by the end of", "by end-"];

@@ -1,0 +1,117 @@
+/** Place names that are written like company names; a capitalised span equal to one of these is a place. */
+export const PLACE_NAMES = new Set(
+  `Afghanistan Africa Algeria America Americas Amsterdam Argentina Asia Athens Australia Austria Bangalore Bangkok Beijing Belgium
+  Berlin Bombay Brazil Britain Brussels Buenos Aires Cairo California Canada Chicago Chile China Colombia Delhi Denmark Detroit Dubai
+  Dublin Egypt England Europe Finland France Frankfurt Geneva Germany Greece Hamburg Holland Hong Kong Hungary India Indonesia Iran
+  Iraq Ireland Israel Italy Jakarta Japan Kenya Korea Kuwait Latin Lisbon London Los Angeles Madrid Malaysia Manila Mexico Milan
+  Moscow Mumbai Munich Netherlands New Delhi New York New Zealand Nigeria Norway Osaka Pakistan Paris Peru Philippines Poland
+  Portugal Qatar Rome Russia San Francisco Sao Paulo Saudi Arabia Scotland Seattle Seoul Shanghai Singapore South Africa South Korea
+  Spain Stockholm Stuttgart Sweden Switzerland Sydney Taiwan Texas Thailand Tokyo Toronto Turkey Ukraine United States United
+  Kingdom Vienna Vietnam Wales Washington Wall Street Yokohama Zurich Boulogne-Billancourt Siberia Venezuela Ohio Michigan Florida
+  Wales Edinburgh Glasgow Manchester Birmingham Leeds Liverpool Ukraine Kazakhstan Nordic Scandinavia Gulf Middle East Far East
+  Iceland Luxembourg Czech Republic Slovakia Romania Bulgaria Serbia Croatia Lithuania Latvia Estonia Belarus Georgia Armenia
+  Morocco Tunisia Libya Ghana Ethiopia Zimbabwe Zambia Tanzania Uganda Angola Sudan Yemen Oman Bahrain Jordan Lebanon Syria
+  Bangladesh Sri Lanka Nepal Burma Myanmar Cambodia Laos Mongolia Cuba Jamaica Ecuador Bolivia Uruguay Paraguay Panama Caribbean
+  Britain's Europe's America's Asia's Japan's China's India's Russia's Germany's France's`
+    .split(/\n/)
+    .flatMap((line) => line.trim().split(/\s+(?=[A-Z])/))
+    .concat([
+      "Hong Kong",
+      "New York",
+      "New Delhi",
+      "New Zealand",
+      "South Africa",
+      "South Korea",
+      "Saudi Arabia",
+      "United States",
+      "United Kingdom",
+      "Los Angeles",
+      "San Francisco",
+      "Sao Paulo",
+      "Wall Street",
+      "Middle East",
+      "Far East",
+      "Sri Lanka",
+      "Czech Republic",
+      "Buenos Aires",
+      "Latin America",
+      "North America",
+      "South America",
+    ]),
+);
+
+/** Nationality adjectives and the demonym they stand for, used to resolve "the Japanese carmaker". */
+export const NATIONALITIES: Record<string, string> = {
+  american: "US",
+  "u.s.": "US",
+  us: "US",
+  british: "UK",
+  uk: "UK",
+  french: "France",
+  german: "Germany",
+  japanese: "Japan",
+  chinese: "China",
+  russian: "Russia",
+  indian: "India",
+  italian: "Italy",
+  spanish: "Spain",
+  korean: "Korea",
+  "south korean": "Korea",
+  swiss: "Switzerland",
+  dutch: "Netherlands",
+  swedish: "Sweden",
+  finnish: "Finland",
+  norwegian: "Norway",
+  danish: "Denmark",
+  canadian: "Canada",
+  australian: "Australia",
+  brazilian: "Brazil",
+  mexican: "Mexico",
+  irish: "Ireland",
+  belgian: "Belgium",
+  austrian: "Austria",
+  turkish: "Turkey",
+  polish: "Poland",
+  taiwanese: "Taiwan",
+  singaporean: "Singapore",
+  saudi: "Saudi Arabia",
+  "saudi arabian": "Saudi Arabia",
+  "south african": "South Africa",
+  israeli: "Israel",
+  greek: "Greece",
+  portuguese: "Portugal",
+  argentine: "Argentina",
+  "hong kong": "Hong Kong",
+  "anglo-dutch": "Netherlands",
+  european: "Europe",
+  asian: "Asia",
+  "us-based": "US",
+  "uk-based": "UK",
+};
+
+/** Country names as their possessive is written ("Japan's Suzuki") mapped to the same key as NATIONALITIES. */
+export const COUNTRY_KEYS: Record<string, string> = {
+  japan: "Japan",
+  germany: "Germany",
+  france: "France",
+  china: "China",
+  russia: "Russia",
+  india: "India",
+  italy: "Italy",
+  spain: "Spain",
+  korea: "Korea",
+  "south korea": "Korea",
+  britain: "UK",
+  uk: "UK",
+  us: "US",
+  america: "US",
+  switzerland: "Switzerland",
+  sweden: "Sweden",
+  netherlands: "Netherlands",
+  canada: "Canada",
+  australia: "Australia",
+  brazil: "Brazil",
+  mexico: "Mexico",
+  taiwan: "Taiwan",
+  "saudi arabia": "Saudi Arabia",
+};

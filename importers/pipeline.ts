@@ -1,0 +1,82 @@
+import { createHash } from "node:crypto";
+import { advance, type DiscourseState, findMentions } from "./analyse/mentions";
+import type { Extractor, SentenceContext } from "./extract/context";
+import { extractMarketShare } from "./extract/marketShare";
+import { extractRevenue } from "./extract/revenue";
+import { extractRevenueChange } from "./extract/revenueChange";
+import { extractSalesVolume } from "./extract/salesVolume";
+import { extractStake } from "./extract/stake";
+import { CompanyRegistry } from "./recognise/companies";
+import { inferPublishedYear } from "./recognise/publication";
+import { findQuantities } from "./recognise/quantities";
+import { findTimes } from "./recognise/time";
+import { refine } from "./refine/refiners";
+import { cleanArticle } from "./text/clean";
+import { decodeBytes } from "./text/decode";
+import { splitSentences } from "./text/sentences";
+import type { ArticleResult, Fact } from "./types";
+
+export const EXTRACTORS: Extractor[] = [
+  extractRevenue,
+  extractRevenueChange,
+  extractStake,
+  extractMarketShare,
+  extractSalesVolume,
+];
+
+export interface ExtractOptions {
+  /** Publication year given by the user; wins over a Date: line and over inference. */
+  publishedYear?: number | null;
+}
+
+/** Reads one article's bytes and returns its cleaned text and facts. Pure: no I/O, no database. */
+export function extractArticle(bytes: Uint8Array, path: string, options: ExtractOptions = {}): ArticleResult {
+  const sha256 = createHash("sha256").update(bytes).digest("hex");
+  const decoded = decodeBytes(bytes);
+  const cleaned = cleanArticle(decoded.text);
+  const sentences = splitSentences(cleaned.text);
+  // A headline is not a sentence of the body: it names companies but its figures repeat the body's.
+  const titleIsSentence = /[.!?]["”’)]?$/.test(cleaned.title);
+  const body = sentences.filter((s) => titleIsSentence || s.start >= cleaned.bodyStart);
+  const registry = CompanyRegistry.build(sentences.map((s) => s.text));
+  const published = inferPublishedYear(
+    body.map((s) => s.text),
+    options.publishedYear,
+    cleaned.dateLine,
+  );
+
+  let state: DiscourseState = { topic: null, recentGroups: [] };
+  let discourseYear: number | null = null;
+  const facts: Fact[] = [];
+  for (const sentence of body) {
+    const quantities = findQuantities(sentence.text);
+    const times = findTimes(sentence.text);
+    const mentions = findMentions(sentence.text, registry, state);
+    if (quantities.length) {
+      const ctx: SentenceContext = {
+        text: sentence.text,
+        offset: sentence.start,
+        quantities,
+        times,
+        mentions,
+        publishedYear: published.year,
+        discourseYear,
+        topic: state.topic,
+      };
+      for (const extract of EXTRACTORS) facts.push(...extract(ctx));
+    }
+    const explicit = times.filter((t) => t.year !== null && t.role === "point").at(-1);
+    if (explicit) discourseYear = explicit.year;
+    state = advance(state, mentions);
+  }
+  return {
+    path,
+    title: cleaned.title,
+    publishedYear: published.year,
+    publishedYearSource: published.source,
+    cleanedText: cleaned.text,
+    sha256,
+    encoding: decoded.encoding,
+    facts: refine(facts),
+  };
+}

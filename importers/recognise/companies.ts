@@ -1,0 +1,238 @@
+import { COMPANY_NOUNS, LEGAL_SUFFIXES, NOT_COMPANY_WORDS } from "../lexicons/companies";
+import { COUNTRY_KEYS, NATIONALITIES, PLACE_NAMES } from "../lexicons/places";
+import { alternation, escapeRegExp } from "../lexicons/regex";
+
+export interface NameSpan {
+  /** Offsets within the sentence. */
+  start: number;
+  end: number;
+  surface: string;
+  /** Surface form without legal suffixes or a possessive. */
+  name: string;
+  possessive: boolean;
+}
+
+const WORD = String.raw`(?:[A-Z][\w&'’.-]*[\w&]|[A-Z]|[a-z]+[A-Z][\w&-]*)`;
+// "of" joins only where it is part of an institution's name ("Bank of America"), not "Powell of Dresdner".
+const CONNECTOR = String.raw`(?:\s(?:&|de|du|des|la|le|van|von|der|y|(?<=(?:Bank|Institute|Corporation|Commonwealth|Society|Association|Exchange)\s?)of))`;
+const NAME_SPAN = new RegExp(String.raw`${WORD}(?:(?:\s|${CONNECTOR}\s)${WORD})*`, "g");
+/** Words that name nothing in particular when they stand alone. */
+const GENERIC_NAMES = new Set([
+  "Bank",
+  "Group",
+  "Market",
+  "Exchange",
+  "Union",
+  "Commission",
+  "Board",
+  "Fund",
+  "Trust",
+  "Council",
+  "Authority",
+  "Agency",
+  "Office",
+  "Institute",
+  "Association",
+]);
+/** Leading words that describe rather than name ("State-owned Rosneft", "Stuttgart-based Daimler"). */
+const DESCRIPTIVE_WORD = /^[A-Z][a-z]*-[a-z]+$/;
+const SUFFIX_TAIL = new RegExp(
+  String.raw`(?:[\s,]+(?:${LEGAL_SUFFIXES.sort((a, b) => b.length - a.length)
+    .map(escapeRegExp)
+    .join("|")}))+\.?$`,
+  "",
+);
+
+const PERSON_TITLES =
+  /\b(?:Mr|Mrs|Ms|Dr|Sir|Lord|Lady|chief executive|chief financial officer|chief operating officer|chief|boss|chairman|chairwoman|president|founder|analyst|economist|minister|secretary|spokesman|spokeswoman|spokesperson|CEO|CFO|director|head|governor|commissioner|executive|manager|trader|told|said)\s+$/i;
+
+/** Drops possessives and legal suffixes: "Nissan Motor Co Ltd's" -> "Nissan Motor". */
+export function canonicalName(surface: string): string {
+  let name = surface.replace(/['’]s?$/, "").trim();
+  let prev = "";
+  while (prev !== name) {
+    prev = name;
+    name = name.replace(SUFFIX_TAIL, "").replace(/[,\s]+$/, "");
+  }
+  return name || surface;
+}
+
+/** A key under which spellings of one name meet ("TimeWarner" and "Time Warner"). */
+export function nameKey(name: string): string {
+  return name.toLowerCase().replace(/[^a-z0-9]/g, "");
+}
+
+function isPlaceOrNationality(name: string): boolean {
+  const lower = name.toLowerCase();
+  return PLACE_NAMES.has(name) || lower in NATIONALITIES || lower in COUNTRY_KEYS || /-based$/i.test(name);
+}
+
+/** Capitalised spans that could name a company; people and places are filtered later, per article. */
+export function findNameSpans(sentence: string): NameSpan[] {
+  const out: NameSpan[] = [];
+  for (const m of sentence.matchAll(NAME_SPAN)) {
+    let surface = m[0];
+    let start = m.index;
+    // Strip leading words that are never part of a name ("The", "French", "Germany's").
+    const words = surface.split(/\s+/);
+    const strippable = (w: string, rest: number) => {
+      const bare = w.replace(/['’]s$/, "");
+      if (NOT_COMPANY_WORDS.has(bare) || DESCRIPTIVE_WORD.test(bare) || /^[a-z]/.test(w)) return true;
+      if (PLACE_NAMES.has(bare) || bare.toLowerCase() in COUNTRY_KEYS) return true;
+      // "British Airways" is a name; "French automaker" never reaches here because the span stops at lowercase.
+      if (bare.toLowerCase() in NATIONALITIES) return rest === 1;
+      return /['’]s$/.test(w) && rest > 1;
+    };
+    while (words.length && strippable(words[0], words.length)) {
+      const w = words.shift()!;
+      start = sentence.indexOf(words[0] ?? "", start + w.length);
+    }
+    if (!words.length || start < 0) continue;
+    surface = sentence.slice(start, m.index + m[0].length).replace(/[.,]$/, "");
+    const possessive = /['’]s?$/.test(surface);
+    const name = canonicalName(surface);
+    const lastWord = name.split(/\s+/).at(-1)!;
+    if (
+      NOT_COMPANY_WORDS.has(name) ||
+      GENERIC_NAMES.has(name) ||
+      isPlaceOrNationality(name) ||
+      (NOT_COMPANY_WORDS.has(lastWord) && name.split(/\s+/).length === 1)
+    )
+      continue;
+    if (/^[\d.]+$/.test(name) || name.length < 2) continue;
+    // A year or figure glued to a capital ("Q4", "FY2005") is not a name.
+    if (/^(?:Q[1-4]|H[12]|FY\d*)$/.test(name)) continue;
+    out.push({ start, end: start + surface.length, surface, name, possessive });
+  }
+  return out;
+}
+
+export interface Entity {
+  name: string;
+  key: string;
+  surfaces: Set<string>;
+  mentions: number;
+  /** Countries and nouns it was introduced with ("French automaker Renault"). */
+  countries: Set<string>;
+  nouns: Set<string>;
+}
+
+const NOUN_RE = COMPANY_NOUNS.sort((a, b) => b.length - a.length)
+  .map(escapeRegExp)
+  .join("|");
+const DESCRIPTOR_BEFORE = new RegExp(
+  String.raw`(?:(?<nat>[A-Z][a-z]+(?:[- ][A-Z][a-z]+)?)(?:['’]s)?\s+)?(?:[a-z-]+\s+){0,2}(?<noun>${NOUN_RE})\s+$`,
+);
+const COUNTRY_POSSESSIVE_BEFORE = /(?<country>[A-Z][a-z]+(?:\s[A-Z][a-z]+)?)['’]s\s+(?:[a-z-]+\s+){0,2}$/;
+
+/** What an article says about who is who: its companies, with their descriptions, and its people. */
+export class CompanyRegistry {
+  readonly entities = new Map<string, Entity>();
+  readonly people = new Set<string>();
+
+  static build(sentences: string[]): CompanyRegistry {
+    const reg = new CompanyRegistry();
+    for (const s of sentences) reg.notePeople(s);
+    const initial: Array<[NameSpan, string]> = [];
+    for (const s of sentences) {
+      for (const span of findNameSpans(s)) {
+        if (reg.isPerson(span.name, s, span.start)) continue;
+        const sentenceInitial = span.start === 0 || /^["“'(]$/.test(s.slice(0, span.start).trim());
+        // A capitalised first word is only a name if the article also writes it capitalised mid-sentence.
+        if (sentenceInitial && !/\s/.test(span.name) && !/['’]s?$/.test(span.surface)) initial.push([span, s]);
+        else reg.add(span, s, sentenceInitial);
+      }
+    }
+    for (const [span, s] of initial) if (reg.lookup(span.name) || span.surface !== span.name) reg.add(span, s, true);
+    reg.mergeVariants();
+    return reg;
+  }
+
+  private notePeople(sentence: string): void {
+    for (const m of sentence.matchAll(/\b(?:Mr|Mrs|Ms|Dr|Sir)\.?\s+([A-Z][\w'’-]+(?:\s[A-Z][\w'’-]+)?)/g)) {
+      this.people.add(m[1].replace(/['’]s$/, ""));
+    }
+  }
+
+  isPerson(name: string, sentence: string, start: number): boolean {
+    const last = name.split(/\s+/).at(-1)!;
+    if (this.people.has(name) || this.people.has(last)) return true;
+    return (
+      PERSON_TITLES.test(sentence.slice(Math.max(0, start - 40), start)) && /^[A-Z][a-z]+\s[A-Z][a-z]+$/.test(name)
+    );
+  }
+
+  private add(span: NameSpan, sentence: string, sentenceInitial: boolean): void {
+    const key = nameKey(span.name);
+    let e = this.entities.get(key);
+    if (!e) {
+      e = { name: span.name, key, surfaces: new Set(), mentions: 0, countries: new Set(), nouns: new Set() };
+      this.entities.set(key, e);
+    }
+    e.surfaces.add(span.surface.replace(/['’]s?$/, ""));
+    e.mentions += sentenceInitial ? 0.5 : 1;
+    const before = sentence.slice(Math.max(0, span.start - 60), span.start);
+    const d = DESCRIPTOR_BEFORE.exec(before);
+    if (d?.groups) {
+      e.nouns.add(d.groups.noun.toLowerCase());
+      const nat = d.groups.nat?.toLowerCase();
+      if (nat && NATIONALITIES[nat]) e.countries.add(NATIONALITIES[nat]);
+      if (nat && COUNTRY_KEYS[nat]) e.countries.add(COUNTRY_KEYS[nat]);
+    }
+    const c = COUNTRY_POSSESSIVE_BEFORE.exec(before)?.groups?.country?.toLowerCase();
+    if (c && COUNTRY_KEYS[c]) e.countries.add(COUNTRY_KEYS[c]);
+    const natDirect = /([A-Z][a-z]+)\s+$/.exec(before)?.[1]?.toLowerCase();
+    if (natDirect && NATIONALITIES[natDirect]) e.countries.add(NATIONALITIES[natDirect]);
+  }
+
+  /** "Nissan Motor" and "Nissan" in one article are one company, named by the shorter form. */
+  private mergeVariants(): void {
+    const list = [...this.entities.values()].sort((a, b) => a.name.length - b.name.length);
+    for (const short of list) {
+      if (!this.entities.has(short.key)) continue;
+      for (const long of list) {
+        if (long === short || !this.entities.has(long.key)) continue;
+        const nationalityPrefixed =
+          long.name.endsWith(` ${short.name}`) && long.name.split(" ")[0].toLowerCase() in NATIONALITIES;
+        if (long.name.startsWith(`${short.name} `) || nationalityPrefixed) {
+          for (const s of long.surfaces) short.surfaces.add(s);
+          for (const c of long.countries) short.countries.add(c);
+          for (const n of long.nouns) short.nouns.add(n);
+          short.mentions += long.mentions;
+          this.entities.delete(long.key);
+          this.aliasOf.set(long.key, short.key);
+        }
+      }
+    }
+  }
+
+  private readonly aliasOf = new Map<string, string>();
+
+  /** The article's entity for a name span, or null when the span is not a company of this article. */
+  lookup(name: string): Entity | null {
+    const key = nameKey(name);
+    const direct = this.entities.get(key) ?? this.entities.get(this.aliasOf.get(key) ?? "");
+    if (direct) return direct;
+    for (const e of this.entities.values()) if (name.startsWith(`${e.name} `)) return e;
+    return null;
+  }
+
+  /** Resolves "the Japanese automaker" / "its French partner" to the company introduced that way. */
+  byDescription(country: string | null, noun: string | null, exclude: Set<string>): Entity | null {
+    let best: Entity | null = null;
+    for (const e of this.entities.values()) {
+      if (exclude.has(e.key)) continue;
+      if (country && !e.countries.has(country)) continue;
+      if (!country && noun && !e.nouns.has(noun)) continue;
+      if (!best || e.mentions > best.mentions) best = e;
+    }
+    return best;
+  }
+
+  /** The company the article is mostly about. */
+  main(): Entity | null {
+    let best: Entity | null = null;
+    for (const e of this.entities.values()) if (!best || e.mentions > best.mentions) best = e;
+    return best;
+  }
+}

@@ -1,0 +1,216 @@
+import { CURRENCY_PREFIXES, CURRENCY_SUFFIXES, DOLLAR_NATIONS } from "../lexicons/currencies";
+import { FRACTION_WORDS, HEDGES, NUMBER_WORDS, SCALES } from "../lexicons/numbers";
+import { alternation, escapeRegExp } from "../lexicons/regex";
+
+export type QuantityKind = "money" | "percent" | "count";
+
+export interface Quantity {
+  kind: QuantityKind;
+  low: number;
+  high: number;
+  /** ISO code for money, "percent" for percentages, null for a bare count (the extractor names the thing). */
+  unit: string | null;
+  approximate: boolean;
+  /** Offsets within the sentence. */
+  start: number;
+  end: number;
+  text: string;
+  /** A bare 4-digit number between 1900 and 2099: read as a year, never as a count. */
+  isYear: boolean;
+  /** Written as a fraction word ("a third"), which is only a figure for shares and stakes. */
+  fraction: boolean;
+}
+
+const PREFIX_RE = alternation(Object.keys(CURRENCY_PREFIXES));
+const SUFFIX_RE = alternation(Object.keys(CURRENCY_SUFFIXES));
+const SCALE_RE = alternation(Object.keys(SCALES));
+const WORD_RE = Object.keys(NUMBER_WORDS)
+  .filter((w) => w !== "a" && w !== "an")
+  .sort((a, b) => b.length - a.length)
+  .join("|");
+const DIGITS = String.raw`\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+`;
+const WORDNUM = String.raw`(?:${WORD_RE})(?:[- ](?:${WORD_RE}))?|an?(?=\s(?:${SCALE_RE})\b)`;
+const PCT = String.raw`%|\s?(?:per[ -]?cent|percent|pct|percentage points?)\b`;
+
+/** One figure: optional currency, a number, optional scale, optional percent sign or currency word. */
+const ATOM = new RegExp(
+  String.raw`(?<![\w.$€£¥])(?:(?<pre>${PREFIX_RE})\s?)?(?<num>${DIGITS}|\b(?:${WORDNUM}))` +
+    String.raw`(?:\s?(?<scale>${SCALE_RE})\b)?(?:(?<pct>${PCT})|\s(?<suf>${SUFFIX_RE})\b)?`,
+  "gi",
+);
+
+const FRACTION = new RegExp(String.raw`\b(?<frac>${alternation(Object.keys(FRACTION_WORDS))})\b`, "gi");
+
+const HEDGE_BEFORE = new RegExp(String.raw`\b(?:${HEDGES.map(escapeRegExp).join("|")})\s+(?:of\s+)?$`, "i");
+const DOLLAR_NATION_BEFORE = new RegExp(
+  String.raw`\b(${Object.keys(DOLLAR_NATIONS).map(escapeRegExp).join("|")})\s+$`,
+  "i",
+);
+
+interface Atom {
+  start: number;
+  end: number;
+  value: number;
+  scale: number | null;
+  currency: string | null;
+  percent: boolean;
+  wordNumber: boolean;
+  hasDecimalOrSeparator: boolean;
+}
+
+function parseNumber(raw: string): { value: number; word: boolean } | null {
+  const lower = raw.toLowerCase();
+  if (/^[\d.,]+$/.test(lower)) return { value: Number(lower.replace(/,/g, "")), word: false };
+  let total = 0;
+  for (const part of lower.split(/[- ]/)) {
+    const v = NUMBER_WORDS[part];
+    if (v === undefined) return null;
+    total += v;
+  }
+  return { value: total, word: true };
+}
+
+function currencyOf(pre: string | undefined, suf: string | undefined, before: string): string | null {
+  if (pre) return CURRENCY_PREFIXES[pre] ?? CURRENCY_PREFIXES[pre.toUpperCase()] ?? null;
+  if (!suf) return null;
+  const lower = suf.toLowerCase();
+  if (lower.startsWith("dollar")) {
+    const nation = DOLLAR_NATION_BEFORE.exec(before)?.[1]?.toLowerCase();
+    if (nation) return DOLLAR_NATIONS[nation];
+  }
+  return CURRENCY_SUFFIXES[lower] ?? null;
+}
+
+function findAtoms(sentence: string): Atom[] {
+  const atoms: Atom[] = [];
+  for (const m of sentence.matchAll(ATOM)) {
+    const g = m.groups ?? {};
+    const parsed = parseNumber(g.num);
+    if (!parsed || Number.isNaN(parsed.value)) continue;
+    // A currency code or scale glued to a following word ("EURO", "Mr") is not a figure.
+    if (parsed.word && !g.scale && !g.pct && !g.suf) {
+      atoms.push({
+        start: m.index,
+        end: m.index + m[0].length,
+        value: parsed.value,
+        scale: null,
+        currency: null,
+        percent: false,
+        wordNumber: true,
+        hasDecimalOrSeparator: false,
+      });
+      continue;
+    }
+    const scale = g.scale ? SCALES[g.scale.toLowerCase()] : null;
+    // "m" and "b" alone are scales only when glued to the number or after a currency ("$5m", "5bn").
+    if (g.scale && /^[mbk]$/i.test(g.scale) && !g.pre && !g.suf && /\s/.test(m[0].slice(0, -1))) continue;
+    atoms.push({
+      start: m.index,
+      end: m.index + m[0].length,
+      value: parsed.value * (scale ?? 1),
+      scale,
+      currency: currencyOf(g.pre, g.suf, sentence.slice(0, m.index)),
+      percent: Boolean(g.pct),
+      wordNumber: parsed.word,
+      hasDecimalOrSeparator: /[.,]/.test(g.num),
+    });
+  }
+  return atoms;
+}
+
+const RANGE_JOIN = /^\s*(?:to|-|–|—|and|or)\s*$/i;
+
+/** Finds money, percentages and counts, joining ranges and dropping a second currency in brackets. */
+export function findQuantities(sentence: string): Quantity[] {
+  const atoms = findAtoms(sentence);
+  const out: Quantity[] = [];
+  for (let i = 0; i < atoms.length; i++) {
+    let a = atoms[i];
+    let b: Atom | null = null;
+    const next = atoms[i + 1];
+    if (next) {
+      const gap = sentence.slice(a.end, next.start);
+      const before = sentence.slice(Math.max(0, a.start - 12), a.start);
+      const isBetween = /\bbetween\s+$/i.test(before) && /^\s*and\s*$/i.test(gap);
+      const isFromTo = /\bfrom\s+$/i.test(before);
+      const joins = isBetween || (RANGE_JOIN.test(gap) && !/^\s*(and|or)\s*$/i.test(gap));
+      const compatible =
+        (a.currency === null || next.currency === null || a.currency === next.currency) &&
+        (!a.percent || next.percent) &&
+        !(a.currency && next.percent);
+      if (joins && compatible && !isFromTo) {
+        b = next;
+        i++;
+      }
+    }
+    if (b) {
+      // Units and scales written once apply to both ends ("17 to 18 per cent", "seven to eight million").
+      if (a.scale === null && b.scale !== null && !a.hasDecimalOrSeparator) a = { ...a, value: a.value * b.scale };
+      const currency = a.currency ?? b.currency;
+      const percent = a.percent || b.percent;
+      out.push(
+        makeQuantity(
+          sentence,
+          a.start,
+          b.end,
+          Math.min(a.value, b.value),
+          Math.max(a.value, b.value),
+          currency,
+          percent,
+        ),
+      );
+    } else {
+      if (a.wordNumber && a.scale === null && !a.percent && !a.currency) continue;
+      out.push(makeQuantity(sentence, a.start, a.end, a.value, a.value, a.currency, a.percent));
+    }
+    // "$1.13bn (£600m)": the bracketed conversion is the same figure, not another one.
+    const after = atoms[i + 1];
+    if (
+      after &&
+      out.at(-1)?.kind === "money" &&
+      /^\s*\(\s*(?:about\s+|around\s+|or\s+)?$/.test(sentence.slice(out.at(-1)!.end, after.start)) &&
+      after.currency
+    ) {
+      i++;
+    }
+  }
+  for (const m of sentence.matchAll(FRACTION)) {
+    const v = FRACTION_WORDS[m.groups!.frac.toLowerCase()];
+    if (out.some((q) => q.start < m.index + m[0].length && m.index < q.end)) continue;
+    const q = makeQuantity(sentence, m.index, m.index + m[0].length, v * 100, v * 100, null, true);
+    q.fraction = true;
+    out.push(q);
+  }
+  return out.sort((x, y) => x.start - y.start);
+}
+
+function makeQuantity(
+  sentence: string,
+  start: number,
+  end: number,
+  low: number,
+  high: number,
+  currency: string | null,
+  percent: boolean,
+): Quantity {
+  const text = sentence.slice(start, end);
+  const kind: QuantityKind = currency ? "money" : percent ? "percent" : "count";
+  const isYear = kind === "count" && /^(19|20)\d\d$/.test(text);
+  return {
+    kind,
+    low: roundFigure(low),
+    high: roundFigure(high),
+    unit: currency ?? (percent ? "percent" : null),
+    approximate: HEDGE_BEFORE.test(sentence.slice(Math.max(0, start - 24), start)),
+    start,
+    end,
+    text,
+    isYear,
+    fraction: false,
+  };
+}
+
+/** Removes float noise from scaling (40.68 * 1e9 = 40680000000.000004). */
+function roundFigure(v: number): number {
+  return Math.abs(v) >= 1000 ? Math.round(v) : Math.round(v * 1e6) / 1e6;
+}

@@ -1,0 +1,158 @@
+import { MONTH_INDEX, ORDINAL_QUARTERS } from "../lexicons/periods";
+import type { Period } from "../types";
+
+export type TimeRole = "point" | "base" | "target";
+
+export interface TimeExpr {
+  start: number;
+  end: number;
+  year: number | null;
+  period: Period | null;
+  /** Year relative to publication (-1 = last year), resolved later when the publication year is known. */
+  relative: number | null;
+  role: TimeRole;
+  text: string;
+}
+
+const MONTHS = Object.keys(MONTH_INDEX).join("|");
+const YEAR = String.raw`(?:19|20)\d\d`;
+
+function quarterOfMonth(month: number): Period {
+  return `Q${Math.ceil(month / 3)}` as Period;
+}
+
+interface Rule {
+  re: RegExp;
+  make(m: RegExpExecArray): Omit<TimeExpr, "start" | "end" | "role" | "text"> | null;
+}
+
+const yearOf = (s: string | undefined) => (s ? Number(s) : null);
+
+/** Fiscal years written "2004/05" or "2004-05" end in the second year. */
+function fiscalEnd(first: string, second: string): number {
+  const a = Number(first);
+  const b = Number(second.length === 2 ? first.slice(0, 2) + second : second);
+  return b === a + 1 ? b : a;
+}
+
+const RULES: Rule[] = [
+  {
+    re: new RegExp(
+      String.raw`\b(?:the\s+)?same\s+(?:(${YEAR})\s+)?(?:period|quarter|months?|time)(?:\s+(?:of|in|a year earlier|last year)\s*(${YEAR})?)?`,
+      "gi",
+    ),
+    make: (m) => ({ year: yearOf(m[1] ?? m[2]), period: null, relative: m[1] || m[2] ? null : -1 }),
+  },
+  {
+    re: new RegExp(
+      String.raw`\b(?:(?:first|1st)\s+nine|nine)[- ]months?(?:\s+(?:to|ending|ended)\s+(?:${MONTHS})(?:\s+(${YEAR}))?)?(?:\s+of\s+(${YEAR}))?`,
+      "gi",
+    ),
+    make: (m) => ({ year: yearOf(m[1] ?? m[2]), period: "9M", relative: null }),
+  },
+  {
+    re: new RegExp(
+      String.raw`\b(?:three|3)[- ]months?\s+(?:to|ending|ended|through)\s+(?:the\s+end\s+of\s+)?(${MONTHS})(?:\s+(${YEAR}))?`,
+      "gi",
+    ),
+    make: (m) => ({ year: yearOf(m[2]), period: quarterOfMonth(MONTH_INDEX[m[1].toLowerCase()]), relative: null }),
+  },
+  {
+    re: new RegExp(
+      String.raw`\b(?:six|6)[- ]months?\s+(?:to|ending|ended|through)\s+(?:the\s+end\s+of\s+)?(${MONTHS})(?:\s+(${YEAR}))?`,
+      "gi",
+    ),
+    make: (m) => ({ year: yearOf(m[2]), period: MONTH_INDEX[m[1].toLowerCase()] <= 6 ? "H1" : "H2", relative: null }),
+  },
+  {
+    re: new RegExp(
+      String.raw`\b(?:(?:financial|fiscal|full|business)\s+)?year\s+(?:to|ending|ended|through)\s+(?:the\s+end\s+of\s+)?(?:${MONTHS})(?:\s+(${YEAR}))?`,
+      "gi",
+    ),
+    make: (m) => ({ year: yearOf(m[1]), period: "FY", relative: null }),
+  },
+  {
+    re: new RegExp(
+      String.raw`\b(first|1st|second|2nd|third|3rd|fourth|4th|final)[- ]quarter(?:\s+of\s+(?:(${YEAR})|(this|last|next)\s+year))?`,
+      "gi",
+    ),
+    make: (m) => ({
+      year: yearOf(m[2]),
+      period: ORDINAL_QUARTERS[m[1].toLowerCase()],
+      relative: m[3] ? { this: 0, last: -1, next: 1 }[m[3].toLowerCase()]! : null,
+    }),
+  },
+  {
+    re: new RegExp(String.raw`\b(Q[1-4])\s*(?:'?(\d\d)\b|(${YEAR}))?`, "g"),
+    make: (m) => ({
+      year: m[3] ? Number(m[3]) : m[2] ? 2000 + Number(m[2]) : null,
+      period: m[1] as Period,
+      relative: null,
+    }),
+  },
+  {
+    re: new RegExp(String.raw`\b(first|second)[- ]half(?:\s+of\s+(?:(${YEAR})|(this|last|next)\s+year))?`, "gi"),
+    make: (m) => ({
+      year: yearOf(m[2]),
+      period: m[1].toLowerCase() === "first" ? "H1" : "H2",
+      relative: m[3] ? { this: 0, last: -1, next: 1 }[m[3].toLowerCase()]! : null,
+    }),
+  },
+  {
+    re: /\b(?:half[- ]year(?:ly)?|interim)\b/gi,
+    make: () => ({ year: null, period: "H1", relative: null }),
+  },
+  {
+    re: new RegExp(String.raw`\b(?:fiscal|financial\s+year|FY)\s*'?(${YEAR}|\d\d)\b`, "gi"),
+    make: (m) => ({ year: m[1].length === 2 ? 2000 + Number(m[1]) : Number(m[1]), period: "FY", relative: null }),
+  },
+  {
+    re: new RegExp(String.raw`\b(${YEAR})\s*[/-]\s*(\d\d(?:\d\d)?)\b`, "g"),
+    make: (m) => ({ year: fiscalEnd(m[1], m[2]), period: "FY", relative: null }),
+  },
+  {
+    re: /\b(?:full[- ]year|annual|whole[- ]year|yearly)\b/gi,
+    make: () => ({ year: null, period: "FY", relative: null }),
+  },
+  {
+    re: /\b(this|last|next|a|the\s+previous|the\s+past|the\s+current)\s+year(?:'s)?|\byear[- ](?:earlier|ago|before)\b|\bprevious\s+year\b|\ba\s+year\s+(?:earlier|ago|before)\b|\byear[- ]on[- ]year\b/gi,
+    make: (m) => {
+      const w = m[0].toLowerCase();
+      if (/^(a|the past) year$/.test(w)) return null;
+      if (/earlier|ago|before|previous|on[- ]year/.test(w)) return { year: null, period: null, relative: -1 };
+      if (/^(this|the current)/.test(w)) return { year: null, period: null, relative: 0 };
+      if (/^next/.test(w)) return { year: null, period: null, relative: 1 };
+      return { year: null, period: null, relative: -1 };
+    },
+  },
+  {
+    re: new RegExp(String.raw`(?<![\d$€£.,/-])(${YEAR})(?![\d%]|\s*(?:/|-)\s*\d|\s?(?:bn|m|million|billion)\b)`, "g"),
+    make: (m) => ({ year: Number(m[1]), period: null, relative: null }),
+  },
+];
+
+const BASE_BEFORE =
+  /\b(?:compared\s+(?:with|to)|from|against|versus|vs\.?|over|than(?:\s+in)?|on|since)\s+(?:the\s+|a\s+|its\s+)?(?:same\s+)?(?:period\s+(?:in|of)\s+)?$/i;
+const TARGET_BEFORE = /\b(?:by|until|through|before|by\s+the\s+end\s+of|by\s+end[- ]|in\s+time\s+for)\s+(?:the\s+)?$/i;
+
+/** Time expressions in a sentence, longest first where they overlap, with the role their context gives them. */
+export function findTimes(sentence: string): TimeExpr[] {
+  const found: TimeExpr[] = [];
+  for (const rule of RULES) {
+    rule.re.lastIndex = 0;
+    for (const m of sentence.matchAll(rule.re)) {
+      const start = m.index;
+      const end = start + m[0].length;
+      if (found.some((t) => t.start < end && start < t.end)) continue;
+      const made = rule.make(m as unknown as RegExpExecArray);
+      if (!made) continue;
+      const before = sentence.slice(Math.max(0, start - 40), start);
+      const text = m[0];
+      let role: TimeRole = "point";
+      if (/same|earlier|ago|before|previous|on[- ]year/i.test(text) || BASE_BEFORE.test(before)) role = "base";
+      else if (TARGET_BEFORE.test(before)) role = "target";
+      found.push({ ...made, start, end, role, text });
+    }
+  }
+  return found.sort((a, b) => a.start - b.start);
+}

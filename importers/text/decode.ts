@@ -1,0 +1,63 @@
+import iconv from "iconv-lite";
+
+export interface Decoded {
+  text: string;
+  /** What the bytes were read as, and whether mojibake was repaired. */
+  encoding: string;
+}
+
+const utf8 = new TextDecoder("utf-8", { fatal: true });
+
+/** Code pages that UTF-8 bytes are commonly mis-read through before they reach us. */
+const MOJIBAKE_CODEPAGES = ["cp850", "windows-1252", "cp437"] as const;
+
+export function decodeBytes(bytes: Uint8Array): Decoded {
+  const buf = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  if (buf.length >= 2 && buf[0] === 0xff && buf[1] === 0xfe) {
+    return { text: iconv.decode(buf.subarray(2), "utf-16le"), encoding: "utf-16le" };
+  }
+  if (buf.length >= 2 && buf[0] === 0xfe && buf[1] === 0xff) {
+    return { text: iconv.decode(buf.subarray(2), "utf-16be"), encoding: "utf-16be" };
+  }
+  const hasBom = buf.length >= 3 && buf[0] === 0xef && buf[1] === 0xbb && buf[2] === 0xbf;
+  const body = hasBom ? buf.subarray(3) : buf;
+  let text: string;
+  let encoding: string;
+  try {
+    text = utf8.decode(body);
+    encoding = hasBom ? "utf-8-bom" : "utf-8";
+  } catch {
+    // Not valid UTF-8: the commonest legacy encoding of English news text.
+    return { text: iconv.decode(body, "windows-1252"), encoding: "windows-1252" };
+  }
+  const repaired = repairMojibake(text);
+  if (repaired.codepage) encoding += `+repaired(${repaired.codepage})`;
+  return { text: repaired.text, encoding };
+}
+
+/**
+ * Undoes UTF-8 that was once decoded through a single-byte code page: each run of non-ASCII characters is
+ * encoded back through the code page and decoded as UTF-8. A run is replaced only when that round trip is
+ * exact and yields valid, shorter UTF-8, so genuine accented text is left alone.
+ */
+export function repairMojibake(text: string): { text: string; codepage: string | null } {
+  if (!/[^\x00-\x7f]/.test(text)) return { text, codepage: null };
+  let best = { text, codepage: null as string | null, fixed: 0 };
+  for (const codepage of MOJIBAKE_CODEPAGES) {
+    let fixed = 0;
+    const out = text.replace(/[^\x00-\x7f]{2,}/g, (run) => {
+      const bytes = iconv.encode(run, codepage);
+      if (iconv.decode(bytes, codepage) !== run) return run;
+      try {
+        const decoded = utf8.decode(bytes);
+        if (decoded.length >= run.length) return run;
+        fixed++;
+        return decoded;
+      } catch {
+        return run;
+      }
+    });
+    if (fixed > best.fixed) best = { text: out, codepage, fixed };
+  }
+  return { text: best.text, codepage: best.codepage };
+}
