@@ -1,4 +1,4 @@
-import { mkdirSync } from "node:fs";
+import { existsSync, mkdirSync } from "node:fs";
 import { dirname, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import Database from "better-sqlite3";
@@ -13,7 +13,11 @@ export interface DbHandle {
   path: string;
 }
 
-const migrationsFolder = resolve(dirname(fileURLToPath(import.meta.url)), "migrations");
+/** Beside this file when run from source; under the working directory when bundled into the Remix build. */
+const migrationsFolder = [
+  resolve(dirname(fileURLToPath(import.meta.url)), "migrations"),
+  resolve(process.cwd(), "db/migrations"),
+].find((dir) => existsSync(resolve(dir, "meta/_journal.json")));
 
 export function defaultDatabasePath(): string {
   return process.env.DATABASE_PATH || resolve(process.cwd(), "data/figures.db");
@@ -29,6 +33,7 @@ export function openDatabase(path = defaultDatabasePath()): DbHandle {
   sqlite.pragma("foreign_keys = ON");
   sqlite.pragma("synchronous = NORMAL");
   const db = drizzle(sqlite, { schema });
+  if (!migrationsFolder) throw new Error("db/migrations not found: run commands from the project folder");
   migrate(db, { migrationsFolder });
   return { sqlite, db, path };
 }

@@ -1,6 +1,6 @@
 import { COMPANY_NOUNS, GROUP_COUNTS } from "../lexicons/companies";
 import { NATIONALITIES } from "../lexicons/places";
-import { alternation, escapeRegExp } from "../lexicons/regex";
+import { escapeRegExp } from "../lexicons/regex";
 import { type CompanyRegistry, findNameSpans } from "../recognise/companies";
 
 export interface Mention {

@@ -1,5 +1,5 @@
 import { PLACES } from "../lexicons/companies";
-import { alternation, escapeRegExp } from "../lexicons/regex";
+import { escapeRegExp } from "../lexicons/regex";
 
 const PLACE_RE = new RegExp(
   String.raw`\b(${Object.keys(PLACES)

@@ -1,5 +1,5 @@
 import { CHANGE_WORDS, METRIC_WORDS } from "../lexicons/metrics";
-import { alternation, escapeRegExp } from "../lexicons/regex";
+import { escapeRegExp } from "../lexicons/regex";
 import type { Quantity } from "../recognise/quantities";
 
 export type MetricClass = "revenue" | "other" | "volume";
@@ -34,7 +34,7 @@ export function metricOf(
   text: string,
   q: Quantity,
   clause: { start: number; end: number },
-  others: Quantity[],
+  _others: Quantity[],
 ): MetricHit | null {
   const hits = metricWords(text);
   const after = hits.find(

@@ -1,4 +1,4 @@
-import { alternation, escapeRegExp } from "../lexicons/regex";
+import { escapeRegExp } from "../lexicons/regex";
 import { SALES_VOLUME_CUES, VOLUME_UNITS } from "../lexicons/units";
 import type { Fact } from "../types";
 import { clauseAround } from "./clauses";

@@ -8,9 +8,10 @@ const STAKE_AFTER =
   /^\s*(?:-|–)?\s*(?:voting\s+|equity\s+|controlling\s+|minority\s+|majority\s+|direct\s+|indirect\s+|combined\s+|remaining\s+)?(?:stake|holding|shareholding|interest|share\s+stake|ownership|of\s+(?:the\s+)?(?:its\s+)?(?:shares|equity|stock))\b/i;
 const OWNS_BEFORE =
   /\b(?:owns?|owned|holds?|held|controls?|controlled|acquired?|acquiring|buys?|bought|buying|purchased?|took|takes?|taking|sells?|sold|selling|offload(?:ed|s)?|divest(?:ed|s)?|has|had)\s+(?:(?:a|an|its|their|the|another|a\s+further|an\s+additional|just|nearly|about|around|some|roughly|more\s+than|almost|over)\s+)*$/i;
-const OF_COMPANY_AFTER = /^\s+of\s+(?:the\s+)?(?:shares\s+in\s+|[a-z-]+\s+)?/i;
+// Case matters here: a lowercase word may stand between "of" and the company ("of search-engine Google"), a name may not.
+const OF_COMPANY_AFTER = /^\s+of\s+(?:the\s+)?(?:shares\s+in\s+|[a-z-]+\s+)?/;
 const HELD_BY = /^[^.;]{0,40}?\b(?:held|owned|controlled)\s+by\s+$/i;
-const STAKE_IN = /^[^.;]{0,60}?\b(?:in|of)\s+(?:the\s+)?(?:[a-z-]+\s+){0,2}$/i;
+const STAKE_IN = /^[^.;]{0,60}?\b(?:in|of)\s+(?:the\s+)?(?:[a-z-]+\s+){0,2}$/;
 const TARGET_ACQUIRE =
   /\b(?:plans?|planning|aims?|wants?|hopes?|seeks?|seeking|intends?|bid|offer(?:ed|ing)?|proposed?|agreed)\s+to\s+(?:buy|acquire|take|purchase|raise|increase|lift|build)\b[^.;]*$/i;
 const FORECAST_ACQUIRE =

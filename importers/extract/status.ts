@@ -1,4 +1,4 @@
-import { alternation, escapeRegExp } from "../lexicons/regex";
+import { escapeRegExp } from "../lexicons/regex";
 import { FORECAST_CUES, TARGET_CUES } from "../lexicons/status";
 import type { Status } from "../types";
 

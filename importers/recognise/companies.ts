@@ -1,6 +1,6 @@
 import { COMPANY_NOUNS, LEGAL_SUFFIXES, NOT_COMPANY_WORDS } from "../lexicons/companies";
 import { COUNTRY_KEYS, NATIONALITIES, PLACE_NAMES } from "../lexicons/places";
-import { alternation, escapeRegExp } from "../lexicons/regex";
+import { escapeRegExp } from "../lexicons/regex";
 
 export interface NameSpan {
   /** Offsets within the sentence. */
@@ -45,6 +45,10 @@ const SUFFIX_TAIL = new RegExp(
 
 const PERSON_TITLES =
   /\b(?:Mr|Mrs|Ms|Dr|Sir|Lord|Lady|chief executive|chief financial officer|chief operating officer|chief|boss|chairman|chairwoman|president|founder|analyst|economist|minister|secretary|spokesman|spokeswoman|spokesperson|CEO|CFO|director|head|governor|commissioner|executive|manager|trader|told|said)\s+$/i;
+
+/** What a company does right after its name opens a sentence ("Renault now owns", "Tesco said"). */
+const COMPANY_ACTS_AFTER =
+  /^,?\s+(?:(?:now|also|already|still|recently|currently|last\s+year|this\s+year|has|had|have|is|was)\s+)*(?:said|says|owns|owned|holds|held|posted|reported|reports|sold|sells|bought|buys|acquired|made|makes|expects|expected|plans|planned|wants|announced|agreed|employs|controls|shares|saw|raised|cut|forecast|warned|confirmed|revealed|added|launched|will|would|could|is\s+to|,\s+which|,\s+the)\b/;
 
 /** Drops possessives and legal suffixes: "Nissan Motor Co Ltd's" -> "Nissan Motor". */
 export function canonicalName(surface: string): string {
@@ -143,7 +147,10 @@ export class CompanyRegistry {
         else reg.add(span, s, sentenceInitial);
       }
     }
-    for (const [span, s] of initial) if (reg.lookup(span.name) || span.surface !== span.name) reg.add(span, s, true);
+    for (const [span, s] of initial) {
+      const acts = COMPANY_ACTS_AFTER.test(s.slice(span.end));
+      if (reg.lookup(span.name) || span.surface !== span.name || acts) reg.add(span, s, true);
+    }
     reg.mergeVariants();
     return reg;
   }

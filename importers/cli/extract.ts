@@ -1,0 +1,42 @@
+import { readFileSync } from "node:fs";
+import { extractArticle } from "../pipeline";
+import { listArticleFiles, rejectReason } from "../run/files";
+import { parseCommandLine } from "../run/options";
+
+/** Prints the facts of articles as one JSON document on stdout; writes nothing anywhere else. */
+function main(): number {
+  let options: ReturnType<typeof parseCommandLine>;
+  try {
+    options = parseCommandLine(process.argv.slice(2));
+  } catch (err) {
+    console.error(`extract: ${(err as Error).message}`);
+    return 2;
+  }
+  if (!options.paths.length) {
+    console.error("usage: npm run --silent extract -- --json [--published YYYY-MM-DD] PATH...");
+    return 2;
+  }
+  const { files, missing } = listArticleFiles(options.paths);
+  let failed = missing.length;
+  for (const p of missing) console.error(`extract: ${p}: no such file or folder`);
+  const out = [];
+  for (const file of files) {
+    try {
+      const bytes = readFileSync(file.path);
+      const reason = rejectReason(bytes);
+      if (reason) throw new Error(reason);
+      const { cleanedText: _text, ...article } = extractArticle(bytes, file.path, {
+        publishedYear: options.publishedYear,
+      });
+      out.push(article);
+    } catch (err) {
+      failed++;
+      console.error(`extract: ${file.path}: ${(err as Error).message}`);
+    }
+  }
+  if (options.json) process.stdout.write(`${JSON.stringify({ articles: out }, null, 2)}\n`);
+  else for (const a of out) console.log(`${a.path}: ${a.facts.length} facts (published ${a.publishedYear ?? "?"})`);
+  return failed ? 1 : 0;
+}
+
+process.exitCode = main();

@@ -1,0 +1,33 @@
+import { openDatabase } from "../../db/client";
+import { formatReport, importFiles } from "../run/importFiles";
+import { parseCommandLine } from "../run/options";
+
+function progressBar(done: number, total: number, path: string): void {
+  if (!process.stderr.isTTY || total === 0) return;
+  const width = 30;
+  const filled = Math.round((done / total) * width);
+  const name = path.length > 40 ? `…${path.slice(-39)}` : path;
+  process.stderr.write(`\r[${"#".repeat(filled)}${" ".repeat(width - filled)}] ${done}/${total} ${name.padEnd(40)}`);
+  if (done === total) process.stderr.write("\n");
+}
+
+function main(): number {
+  let options: ReturnType<typeof parseCommandLine>;
+  try {
+    options = parseCommandLine(process.argv.slice(2));
+  } catch (err) {
+    console.error(`import: ${(err as Error).message}`);
+    return 2;
+  }
+  if (!options.paths.length) {
+    console.error("usage: npm run import -- [--published YYYY-MM-DD] PATH...  (files or folders of .txt articles)");
+    return 2;
+  }
+  const handle = openDatabase();
+  const report = importFiles(handle, options.paths, { publishedYear: options.publishedYear, onProgress: progressBar });
+  handle.sqlite.close();
+  console.log(formatReport(report));
+  return report.errors.length ? 1 : 0;
+}
+
+process.exitCode = main();

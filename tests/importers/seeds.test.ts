@@ -1,0 +1,55 @@
+import { readdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import { describe, expect, test } from "vitest";
+import type { GoldArticle } from "../../importers/eval/score";
+import { extractArticle } from "../../importers/pipeline";
+
+const GOLD = "tests/gold/seeds";
+const cases = readdirSync(GOLD)
+  .filter((f) => f.endsWith(".json"))
+  .map((f) => JSON.parse(readFileSync(join(GOLD, f), "utf8")) as GoldArticle);
+
+const comparable = (f: GoldArticle["facts"][number]) => ({
+  kind: f.kind,
+  company: f.company,
+  counterparty: f.counterparty,
+  market: f.market,
+  year: f.year,
+  period: f.period,
+  low: f.low,
+  high: f.high,
+  unit: f.unit,
+  status: f.status,
+  approximate: f.approximate,
+  comparedTo: f.comparedTo,
+});
+const order = (a: { kind: string; low: number }, b: { kind: string; low: number }) =>
+  a.kind.localeCompare(b.kind) || a.low - b.low;
+
+describe("seed articles give exactly their expected facts", () => {
+  test.each(cases.map((c) => [c.file, c] as const))("%s", (file, gold) => {
+    const result = extractArticle(readFileSync(join("seeds", file)), file);
+    expect(result.facts.map(comparable).sort(order)).toEqual(gold.facts.map(comparable).sort(order));
+    if (gold.publishedYear !== null) expect(result.publishedYear).toBe(gold.publishedYear);
+    for (const f of result.facts) {
+      expect(result.cleanedText.slice(f.start, f.end)).toBe(f.quote);
+    }
+  });
+
+  test("the double-encoded seed is repaired and quoted with the euro sign", () => {
+    const result = extractArticle(readFileSync("seeds/000_c0781cebfd980f41.txt"), "000");
+    const revenue = result.facts.find((f) => f.kind === "revenue" && f.year === 2007);
+    expect(revenue?.quote).toBe("Renault posted revenues of €40.68 billion for 2007 and €37.79 billion in 2008.");
+    expect(result.cleanedText).toContain("Germany’s Daimler");
+    expect(result.cleanedText).not.toMatch(/Ôé¼|ÔÇÖ/);
+  });
+
+  test("teasers and bios below an article are not part of its text", () => {
+    const teasers = extractArticle(readFileSync("seeds/004_0aa2b29ea3453f24.txt"), "004");
+    expect(teasers.cleanedText).not.toContain("Rutland Square");
+    expect(teasers.cleanedText).not.toContain("crores");
+    const bio = extractArticle(readFileSync("seeds/001_027ae69c3d8632c6.txt"), "001");
+    expect(bio.cleanedText).not.toContain("Best Video Journalism Award");
+    expect(bio.cleanedText).toContain("global small-car alliance");
+  });
+});
