@@ -1,46 +1,63 @@
 /**
  * Infers the year an article was written from its body (see docs/decisions/002-publication-year.md).
- * Strong cues first ("the same 2008 period" is said in 2009), then the latest year the body speaks of in the past.
+ * Every year the body speaks of gives a lower bound: a year mentioned in the past is at most the year of writing;
+ * a whole year (or its last quarter) reported as finished means the article is from the year after.
  */
 export interface PublishedYear {
   year: number | null;
-  source: "option" | "date-line" | "same-period" | "year-earlier" | "latest-year" | null;
+  source: "option" | "date-line" | "same-period" | "completed-year" | "latest-year" | null;
 }
 
-const YEAR = /(?<![\d$€£.,])((?:19|20)\d\d)(?![\d%])/g;
-const FUTURE_BEFORE =
-  /\b(?:by|until|till|through|before|in time for|target(?:ed)? for|to|from|between|expected in|due in|will|plans? for|next)\s+(?:the\s+end\s+of\s+|end-|early\s+|late\s+|mid-)?$/i;
+const MONTHS = "january|february|march|april|may|june|july|august|september|october|november|december";
+const YEAR = /(?<![\d$€£.,/-])((?:19|20)\d\d)(?![\d%]|\s*[/-]\s*\d)/g;
+const FUTURE_BEFORE = new RegExp(
+  String.raw`\b(?:by|until|till|through|before|in time for|to|from|between|and|expected in|due in|next|for the|target(?:ed)? for)\s+(?:the\s+end\s+of\s+|end-|early\s+|late\s+|mid-)?(?:\d{1,2}\s+)?(?:(?:${MONTHS})\s+)?(?:\d{1,2},?\s+)?$`,
+  "i",
+);
+const FORWARD_LOOKING = /\b(?:will|would|could|should|may|might|expects?|expected|forecasts?|forecasting|predicts?|predicted|projected|set to|likely|hop(?:es?|ed|ing)|expecting|anticipat\w*|look(?:ing)?\s+forward|on the way|well for|beyond|plan(?:s|ned|ning)?|aim(?:s|ed|ing)?|target(?:s|ed)?|outlook|budget|is due|are due|due to)\b/i;
+/** Whole-year phrasings: "in 2004", "for 2004", "the whole of 2004", "the last three months of 2004", "2004 profits". */
+const WHOLE_YEAR_BEFORE = new RegExp(
+  String.raw`\b(?:in|for|during|throughout|over|of)\s+(?:the\s+(?:whole|end|last\s+(?:three\s+months|quarter)|fourth\s+quarter|final\s+quarter|second\s+half)\s+of\s+)?$`,
+  "i",
+);
+const SAME_PERIOD = /\bsame\s+((?:19|20)\d\d)\s+(?:period|quarter|months)|\bsame\s+(?:period|quarter|months)\s+(?:of|in)\s+((?:19|20)\d\d)/gi;
+const BASE_BEFORE = /\b(?:from|than|compared\s+(?:with|to)|against|over)\s+(?:its\s+|their\s+|the\s+)?$/i;
+const MONTH_BEFORE = new RegExp(String.raw`\b(?:${MONTHS})\s+(?:\d{1,2},?\s+)?$`, "i");
+const RESULTS_AFTER = /^\s*(?:results|profits?|sales|revenues?|turnover|earnings|figures|losses|growth)\b/i;
+const PAST_TENSE = /\b(?:was|were|had|rose|fell|grew|made|reached|posted|reported|increased|decreased|dropped|jumped|climbed|totalled|totaled|slumped|shrank|expanded|contracted|saw|earned|sold|lost|gained|doubled|tripled|halved)\b/i;
 
-export function inferPublishedYear(
-  sentences: string[],
-  explicit?: number | null,
-  dateLine?: string | null,
-): PublishedYear {
+export function inferPublishedYear(sentences: string[], explicit?: number | null, dateLine?: string | null): PublishedYear {
   if (explicit) return { year: explicit, source: "option" };
   const fromDate = dateLine ? /\b((?:19|20)\d\d)\b/.exec(dateLine) : null;
   if (fromDate) return { year: Number(fromDate[1]), source: "date-line" };
+  let best: PublishedYear = { year: null, source: null };
+  let earliestForward: number | null = null;
+  const raise = (year: number, source: PublishedYear["source"]) => {
+    if (best.year === null || year > best.year) best = { year, source };
+  };
   for (const s of sentences) {
-    const same = /\bsame\s+((?:19|20)\d\d)\s+(?:period|quarter|months)/i.exec(s);
-    if (same) return { year: Number(same[1]) + 1, source: "same-period" };
-    const earlier = /\blast\s+year['’]?s?\s*\(?\s*((?:19|20)\d\d)\)?|\b((?:19|20)\d\d)\s*,?\s*a\s+year\s+earlier/i.exec(
-      s,
-    );
-    if (earlier) return { year: Number(earlier[1] ?? earlier[2]) + 1, source: "year-earlier" };
-  }
-  let latest: number | null = null;
-  let future = false;
-  for (const s of sentences) {
+    for (const m of s.matchAll(SAME_PERIOD)) raise(Number(m[1] ?? m[2]) + 1, "same-period");
     for (const m of s.matchAll(YEAR)) {
       const y = Number(m[1]);
-      const isFuture = FUTURE_BEFORE.test(s.slice(Math.max(0, m.index - 25), m.index));
-      if (isFuture) {
-        future = true;
+      const before = s.slice(Math.max(0, m.index - 40), m.index);
+      // A forward-looking word near the year makes it a forecast, whatever tense the rest of the sentence is in.
+      const forward = FORWARD_LOOKING.test(s.slice(Math.max(0, m.index - 80), m.index + 20));
+      if (FUTURE_BEFORE.test(before) || forward) {
+        if (earliestForward === null || y < earliestForward) earliestForward = y;
         continue;
       }
-      if (latest === null || y > latest) latest = y;
+      // "up 27% from its 2003 performance": the year compared against is over, and so is the one reported.
+      if (BASE_BEFORE.test(before) && PAST_TENSE.test(s)) {
+        raise(y + 1, "completed-year");
+        continue;
+      }
+      const after = s.slice(m.index + 4, m.index + 30);
+      const wholeYear = (WHOLE_YEAR_BEFORE.test(before) && !MONTH_BEFORE.test(before)) || RESULTS_AFTER.test(after);
+      if (wholeYear && PAST_TENSE.test(s)) raise(y + 1, "completed-year");
+      else raise(y, "latest-year");
     }
   }
-  if (latest === null) return { year: null, source: null };
-  void future;
-  return { year: latest, source: "latest-year" };
+  // Only forecasts: they are usually made in the year they are for.
+  if (best.year === null && earliestForward !== null) return { year: earliestForward, source: "latest-year" };
+  return best;
 }
