@@ -14,7 +14,8 @@ import { refine } from "./refine/refiners";
 import { cleanArticle } from "./text/clean";
 import { decodeBytes } from "./text/decode";
 import { splitSentences } from "./text/sentences";
-import type { ArticleResult, Fact } from "./types";
+import type { TimeExpr } from "./recognise/time";
+import type { ArticleResult, Fact, PeriodRef } from "./types";
 
 export const EXTRACTORS: Extractor[] = [
   extractRevenue,
@@ -27,6 +28,16 @@ export const EXTRACTORS: Extractor[] = [
 export interface ExtractOptions {
   /** Publication year given by the user; wins over a Date: line and over inference. */
   publishedYear?: number | null;
+}
+
+/** The period a sentence with figures speaks of becomes the article's running period. */
+function nextDiscourse(current: PeriodRef, times: TimeExpr[], publishedYear: number | null): PeriodRef {
+  const point = times.filter((t) => t.role === "point");
+  if (!point.length) return current;
+  const withPeriod = point.find((t) => t.period !== null);
+  const withYear = point.find((t) => t.year !== null || (t.relative !== null && publishedYear !== null));
+  const year = withYear ? (withYear.year ?? (publishedYear! + withYear.relative!)) : current.year;
+  return { year, period: withPeriod?.period ?? (withYear ? null : current.period) };
 }
 
 /** Reads one article's bytes and returns its cleaned text and facts. Pure: no I/O, no database. */
@@ -46,7 +57,7 @@ export function extractArticle(bytes: Uint8Array, path: string, options: Extract
   );
 
   let state: DiscourseState = { topic: null, recentGroups: [] };
-  let discourseYear: number | null = null;
+  let discourse: PeriodRef = { year: null, period: null };
   const facts: Fact[] = [];
   for (const sentence of body) {
     const quantities = findQuantities(sentence.text);
@@ -60,13 +71,12 @@ export function extractArticle(bytes: Uint8Array, path: string, options: Extract
         times,
         mentions,
         publishedYear: published.year,
-        discourseYear,
+        discourse,
         topic: state.topic,
       };
       for (const extract of EXTRACTORS) facts.push(...extract(ctx));
     }
-    const explicit = times.filter((t) => t.year !== null && t.role === "point").at(-1);
-    if (explicit) discourseYear = explicit.year;
+    if (quantities.some((q) => !q.isYear)) discourse = nextDiscourse(discourse, times, published.year);
     state = advance(state, mentions);
   }
   return {

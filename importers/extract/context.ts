@@ -12,8 +12,8 @@ export interface SentenceContext {
   times: TimeExpr[];
   mentions: Mention[];
   publishedYear: number | null;
-  /** Last explicit year the article spoke of before this sentence, for periods written without one. */
-  discourseYear: number | null;
+  /** The period the article was last speaking of, for sentences that name none. */
+  discourse: PeriodRef;
   topic: Mention | null;
 }
 

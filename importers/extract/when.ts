@@ -1,3 +1,4 @@
+import { statusOf } from "./status";
 import type { TimeExpr } from "../recognise/time";
 import type { Period, PeriodRef } from "../types";
 import type { SentenceContext } from "./context";
@@ -23,6 +24,15 @@ function claimedElsewhere(s: SentenceContext, t: TimeExpr, from: number, to: num
   return s.quantities.some((q) => !q.isYear && q.start !== from && q.kind !== "count" && gap(t, q.start, q.end) < mine);
 }
 
+/** Periods that end in December are reported in the new year; the rest in the year they end. */
+const ENDS_IN_DECEMBER = new Set<Period>(["FY", "Q4", "H2"]);
+
+function yearOfUndatedPeriod(period: Period, s: SentenceContext, clause: { start: number; end: number }): number | null {
+  if (s.publishedYear === null) return null;
+  const forward = statusOf(s.text.slice(clause.start, clause.end), null, null) !== "actual";
+  return ENDS_IN_DECEMBER.has(period) && !forward ? s.publishedYear - 1 : s.publishedYear;
+}
+
 /**
  * The year and period a figure belongs to: the nearest non-base time expression in its clause for each,
  * then the article's running year, then the publication year.
@@ -45,7 +55,11 @@ export function whenOf(
   // A year something is aimed at ("by 2013") names no reporting period.
   const period = periodExpr?.period ?? (year !== null && !isTarget ? defaultPeriod : null);
   const stated = Boolean(yearExpr?.year !== null && yearExpr?.year !== undefined);
-  if (year === null && periodExpr) year = s.discourseYear ?? s.publishedYear;
+  if (!byDistance.length) {
+    // Results articles name the period once and then go on about it: carry it forward.
+    return { year: s.discourse.year, period: s.discourse.period ?? (s.discourse.year !== null ? defaultPeriod : null), stated: false, target: false };
+  }
+  if (year === null && periodExpr) year = s.discourse.year ?? yearOfUndatedPeriod(periodExpr.period!, s, clause);
   return { year, period, stated, target: isTarget };
 }
 

@@ -82,7 +82,8 @@ export function findNameSpans(sentence: string): NameSpan[] {
     const strippable = (w: string, rest: number) => {
       const bare = w.replace(/['’]s$/, "");
       if (NOT_COMPANY_WORDS.has(bare) || DESCRIPTIVE_WORD.test(bare) || /^[a-z]/.test(w)) return true;
-      if (PLACE_NAMES.has(bare) || bare.toLowerCase() in COUNTRY_KEYS) return true;
+      // "Japan's Suzuki" loses the place; "France Telecom" and "China Mobile" keep it as part of the name.
+      if (PLACE_NAMES.has(bare) || bare.toLowerCase() in COUNTRY_KEYS) return rest === 1 || /['’]s$/.test(w);
       // "British Airways" is a name; "French automaker" never reaches here because the span stops at lowercase.
       if (bare.toLowerCase() in NATIONALITIES) return rest === 1;
       return /['’]s$/.test(w) && rest > 1;
