@@ -2,7 +2,7 @@ import type { Fact } from "../types";
 import { clauseAround } from "./clauses";
 import { buildFact, type Extractor } from "./context";
 import { marketAfter, marketName } from "./market";
-import { statusOf } from "./status";
+import { statusAround } from "./status";
 import { subjectOf } from "./subject";
 import { whenOf } from "./when";
 
@@ -37,7 +37,6 @@ export const extractMarketShare: Extractor = (s) => {
     const company = subjectOf(s, shareBefore ? q.start - shareBefore[0].length : q.start, clause);
     if (!company) continue;
     const when = whenOf(s, q, clause, null);
-    const statusText = s.text.slice(clause.start, Math.min(clause.end, q.end + 20));
     facts.push(
       buildFact(s, q, {
         kind: "market_share",
@@ -47,7 +46,7 @@ export const extractMarketShare: Extractor = (s) => {
         low: q.low,
         high: q.high,
         unit: "percent",
-        status: statusOf(statusText, when.year, s.publishedYear),
+        status: statusAround(s.text, clause, q, when.year, s.publishedYear),
         stated: market ? ["market"] : [],
       }),
     );

@@ -2,7 +2,7 @@ import type { Fact } from "../types";
 import { clauseAround } from "./clauses";
 import { buildFact, type Extractor } from "./context";
 import { metricOf } from "./metric";
-import { statusOf } from "./status";
+import { statusAround } from "./status";
 import { subjectOf } from "./subject";
 import { whenOf } from "./when";
 
@@ -42,7 +42,7 @@ export const extractRevenue: Extractor = (s) => {
     const isBase = FROM_BEFORE.test(before) && previous !== null;
     if (isBase && previous) {
       const base = s.times.find((t) => t.role === "base" && t.start >= q.end - 2);
-      year = base?.year ?? (previous.fact.year !== null ? previous.fact.year - 1 : null);
+      year = when.stated ? when.year : (base?.year ?? (previous.fact.year !== null ? previous.fact.year - 1 : null));
     }
     const subject =
       company ?? (previous ? (s.mentions.find((m) => m.company === previous!.fact.company) ?? null) : null);
@@ -52,7 +52,6 @@ export const extractRevenue: Extractor = (s) => {
         ? { start: 0, end: 0, company: previous.fact.company, surfaces: [], how: "pronoun" as const, possessive: false }
         : null);
     if (!owner) continue;
-    const statusText = s.text.slice(clause.start, Math.min(clause.end, q.end + 20));
     const fact = buildFact(s, q, {
       kind: "revenue",
       company: owner,
@@ -60,7 +59,7 @@ export const extractRevenue: Extractor = (s) => {
       low: q.low,
       high: q.high,
       unit: q.unit!,
-      status: statusOf(statusText, year, s.publishedYear),
+      status: statusAround(s.text, clause, q, year, s.publishedYear),
     });
     facts.push(fact);
     previous = { end: q.end, fact };

@@ -2,7 +2,7 @@ import type { Fact } from "../types";
 import { clauseAround } from "./clauses";
 import { buildFact, type Extractor } from "./context";
 import { changeSign, metricOf } from "./metric";
-import { statusOf } from "./status";
+import { statusAround } from "./status";
 import { subjectOf } from "./subject";
 import { baseOf, whenOf } from "./when";
 
@@ -36,7 +36,6 @@ export const extractRevenueChange: Extractor = (s) => {
     if (!company) continue;
     const when = whenOf(s, q, clause, "FY");
     const [low, high] = sign < 0 ? [-q.high, -q.low] : [q.low, q.high];
-    const statusText = s.text.slice(clause.start, Math.min(clause.end, q.end + 20));
     facts.push(
       buildFact(s, q, {
         kind: "revenue_change",
@@ -45,7 +44,7 @@ export const extractRevenueChange: Extractor = (s) => {
         low,
         high,
         unit: "percent",
-        status: statusOf(statusText, when.year, s.publishedYear),
+        status: statusAround(s.text, clause, q, when.year, s.publishedYear),
         comparedTo: baseOf(s, when, clause),
       }),
     );

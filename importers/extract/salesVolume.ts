@@ -4,7 +4,7 @@ import type { Fact } from "../types";
 import { clauseAround } from "./clauses";
 import { buildFact, type Extractor } from "./context";
 import { marketAfter } from "./market";
-import { statusOf } from "./status";
+import { statusAround } from "./status";
 import { subjectOf } from "./subject";
 import { whenOf } from "./when";
 
@@ -42,7 +42,6 @@ export const extractSalesVolume: Extractor = (s) => {
     );
     if (!company) continue;
     const when = whenOf(s, q, clause, "FY");
-    const statusText = s.text.slice(clause.start, Math.min(clause.end, q.end + 20));
     const market = marketAfter(s.text.slice(q.end + unit[0].length));
     facts.push(
       buildFact(s, q, {
@@ -53,7 +52,7 @@ export const extractSalesVolume: Extractor = (s) => {
         low: q.low,
         high: q.high,
         unit: VOLUME_UNITS[unit[1].toLowerCase()],
-        status: statusOf(statusText, when.year, s.publishedYear),
+        status: statusAround(s.text, clause, q, when.year, s.publishedYear),
         stated: market ? ["market"] : [],
       }),
     );

@@ -1,3 +1,4 @@
+import type { Quantity } from "../recognise/quantities";
 import { statusOf } from "./status";
 import type { TimeExpr } from "../recognise/time";
 import type { Period, PeriodRef } from "../types";
@@ -19,9 +20,10 @@ const gap = (t: TimeExpr, from: number, to: number) =>
   t.end <= from ? from - t.end + 0.5 : t.start >= to ? t.start - to : 0;
 
 /** Times nearer to another figure of the sentence belong to that figure ("€40.68bn for 2007 and €37.79bn in 2008"). */
-function claimedElsewhere(s: SentenceContext, t: TimeExpr, from: number, to: number): boolean {
-  const mine = gap(t, from, to);
-  return s.quantities.some((q) => !q.isYear && q.start !== from && q.kind !== "count" && gap(t, q.start, q.end) < mine);
+function claimedElsewhere(s: SentenceContext, t: TimeExpr, figure: Quantity): boolean {
+  const mine = gap(t, figure.start, figure.end);
+  // Only a figure of the same kind competes: "rose 9% to 39.4bn" shares its quarter between change and level.
+  return s.quantities.some((q) => q !== figure && q.kind === figure.kind && !q.isYear && gap(t, q.start, q.end) < mine);
 }
 
 /** Periods that end in December are reported in the new year; the rest in the year they end. */
@@ -39,13 +41,14 @@ function yearOfUndatedPeriod(period: Period, s: SentenceContext, clause: { start
  */
 export function whenOf(
   s: SentenceContext,
-  figure: { start: number; end: number },
+  figure: Quantity,
   clause: { start: number; end: number },
   defaultPeriod: Period | null,
 ): When {
   const inClause = s.times.filter((t) => t.role !== "base" && t.start >= clause.start && t.end <= clause.end);
-  const own = inClause.filter((t) => !claimedElsewhere(s, t, figure.start, figure.end));
-  const byDistance = (own.length ? own : inClause).sort(
+  const own = inClause.filter((t) => !claimedElsewhere(s, t, figure));
+  // Times that all belong to other figures ("to $131.9bn from $117.7bn in 2003") say nothing of this one.
+  const byDistance = own.sort(
     (a, b) => gap(a, figure.start, figure.end) - gap(b, figure.start, figure.end),
   );
   const periodExpr = byDistance.find((t) => t.period !== null);
