@@ -56,6 +56,8 @@ export function extractArticle(bytes: Uint8Array, path: string, options: Extract
     cleaned.dateLine,
   );
 
+  const mainEntity = registry.main();
+  const main = mainEntity && mainEntity.mentions >= 2 ? mainEntity.name : null;
   let state: DiscourseState = { topic: null, recentGroups: [] };
   let discourse: PeriodRef = { year: null, period: null };
   const facts: Fact[] = [];
@@ -73,6 +75,7 @@ export function extractArticle(bytes: Uint8Array, path: string, options: Extract
         publishedYear: published.year,
         discourse,
         topic: state.topic,
+        main,
       };
       for (const extract of EXTRACTORS) facts.push(...extract(ctx));
     }

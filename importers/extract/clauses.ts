@@ -1,10 +1,17 @@
 /** Clause boundaries: a figure's subject, metric and time are looked for inside its clause. */
 const CLAUSE_BREAK = /;|\s[-–—]\s|,?\s(?:but|while|whereas|although|though|however|meanwhile)\b|\.\s|:\s/gi;
 
+/** Breaks inside brackets ("(£600m; $1.1bn)") do not end a clause. */
+function insideBrackets(text: string, pos: number): boolean {
+  const open = text.lastIndexOf("(", pos);
+  return open >= 0 && text.lastIndexOf(")", pos) < open;
+}
+
 export function clauseAround(text: string, pos: number): { start: number; end: number } {
   let start = 0;
   let end = text.length;
   for (const m of text.matchAll(CLAUSE_BREAK)) {
+    if (insideBrackets(text, m.index)) continue;
     const bStart = m.index;
     const bEnd = m.index + m[0].length;
     if (bEnd <= pos) start = bEnd;

@@ -1,7 +1,7 @@
 import type { Fact } from "../types";
 import { clauseAround } from "./clauses";
 import { buildFact, type Extractor } from "./context";
-import { metricOf } from "./metric";
+import { measuresCompanyRevenue, metricOf } from "./metric";
 import { statusAround } from "./status";
 import { subjectOf } from "./subject";
 import { whenOf } from "./when";
@@ -25,7 +25,7 @@ export const extractRevenue: Extractor = (s) => {
         s.text.slice(previous.end, q.start).replace(/(?:for|in)\s+(?:19|20)\d\d/gi, ""),
       );
     const isRevenue =
-      metric?.cls === "revenue" || (!metric && listed) || (metric && previous && listed && metric.end <= previous.end);
+      (metric !== null && measuresCompanyRevenue(s.text, metric)) || (!metric && listed) || (metric && previous && listed && metric.end <= previous.end);
     if (!isRevenue) {
       previous = null;
       continue;

@@ -1,7 +1,7 @@
 import type { Fact } from "../types";
 import { clauseAround } from "./clauses";
 import { buildFact, type Extractor } from "./context";
-import { changeSign, metricOf } from "./metric";
+import { changeSign, measuresCompanyRevenue, metricOf } from "./metric";
 import { statusAround } from "./status";
 import { subjectOf } from "./subject";
 import { baseOf, whenOf } from "./when";
@@ -23,7 +23,7 @@ export const extractRevenueChange: Extractor = (s) => {
       sign = NEGATIVE.test(trailing[1]) ? -1 : 1;
     } else {
       const metric = metricOf(s.text, q, clause, s.quantities);
-      if (metric?.cls !== "revenue" || metric.start > q.start) continue;
+      if (!metric || !measuresCompanyRevenue(s.text, metric) || metric.start > q.start) continue;
       // Another percentage between the metric and this one belongs to the metric ("sales rose 5% and profit 8%").
       const between = s.text.slice(metric.end, q.start);
       if (/\b(?:profit|earnings|income|margin|shares?|prices?|stake|market)\b/i.test(between)) continue;

@@ -9,7 +9,7 @@ const FORECAST_RE = new RegExp(String.raw`\b(?:${FORECAST_CUES.map(escapeRegExp)
 export function statusOf(clauseText: string, year: number | null, publishedYear: number | null): Status {
   if (TARGET_RE.test(clauseText)) return "target";
   if (FORECAST_RE.test(clauseText)) return "forecast";
-  if (year !== null && publishedYear !== null && year > publishedYear) return "forecast";
+  if (year !== null && publishedYear !== null && year > publishedYear + 1) return "forecast";
   return "actual";
 }
 

@@ -33,6 +33,8 @@ export function subjectOf(
   if (inClause) return inClause;
   const inSentence = usable.filter((m) => m.end <= anchor).at(-1);
   if (inSentence) return inSentence;
+  // A sentence that names no company ("Sales rose 5%") is about the company the article is about.
+  if (s.main && !exclude.has(s.main)) return { start: anchor, end: anchor, company: s.main, surfaces: [], how: "pronoun", possessive: false };
   if (s.topic && !exclude.has(s.topic.company))
     return { ...s.topic, how: "pronoun", surfaces: [], start: anchor, end: anchor };
   return null;

@@ -1,4 +1,5 @@
 import { COMPANY_NOUNS, LEGAL_SUFFIXES, NOT_COMPANY_WORDS } from "../lexicons/companies";
+import { FIRST_NAMES } from "../lexicons/people";
 import { COUNTRY_KEYS, NATIONALITIES, PLACE_NAMES } from "../lexicons/places";
 import { escapeRegExp } from "../lexicons/regex";
 
@@ -152,6 +153,7 @@ export class CompanyRegistry {
       const acts = COMPANY_ACTS_AFTER.test(s.slice(span.end));
       if (reg.lookup(span.name) || span.surface !== span.name || acts) reg.add(span, s, true);
     }
+    reg.mergeAcronyms(sentences);
     reg.mergeVariants();
     return reg;
   }
@@ -163,8 +165,13 @@ export class CompanyRegistry {
   }
 
   isPerson(name: string, sentence: string, start: number): boolean {
-    const last = name.split(/\s+/).at(-1)!;
+    const words = name.split(/\s+/);
+    const last = words.at(-1)!;
     if (this.people.has(name) || this.people.has(last)) return true;
+    if (words.length >= 2 && words.length <= 3 && FIRST_NAMES.has(words[0])) {
+      this.people.add(last);
+      return true;
+    }
     return (
       PERSON_TITLES.test(sentence.slice(Math.max(0, start - 40), start)) && /^[A-Z][a-z]+\s[A-Z][a-z]+$/.test(name)
     );
@@ -215,6 +222,21 @@ export class CompanyRegistry {
   }
 
   private readonly aliasOf = new Map<string, string>();
+
+  /** "British Airways (BA)": the bracketed short form is the same company. */
+  private mergeAcronyms(sentences: string[]): void {
+    for (const s of sentences) {
+      for (const m of s.matchAll(/([A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*)+)\s+\(([A-Z][A-Za-z&]{1,6})\)/g)) {
+        const long = this.lookup(canonicalName(m[1]));
+        const short = this.entities.get(nameKey(m[2]));
+        if (!long || !short || long === short) continue;
+        for (const x of short.surfaces) long.surfaces.add(x);
+        long.mentions += short.mentions;
+        this.entities.delete(short.key);
+        this.aliasOf.set(short.key, long.key);
+      }
+    }
+  }
 
   /** The article's entity for a name span, or null when the span is not a company of this article. */
   lookup(name: string): Entity | null {

@@ -163,15 +163,11 @@ export function findQuantities(sentence: string): Quantity[] {
       if (a.wordNumber && a.scale === null && !a.percent && !a.currency) continue;
       out.push(makeQuantity(sentence, a.start, a.end, a.value, a.value, a.currency, a.percent));
     }
-    // "$1.13bn (£600m)": the bracketed conversion is the same figure, not another one.
-    const after = atoms[i + 1];
-    if (
-      after &&
-      out.at(-1)?.kind === "money" &&
-      /^\s*\(\s*(?:about\s+|around\s+|or\s+)?$/.test(sentence.slice(out.at(-1)!.end, after.start)) &&
-      after.currency
-    ) {
-      i++;
+    // "$1.13bn (£600m; €800m)": conversions in brackets are the same figure, not others.
+    const last = out.at(-1);
+    if (last?.kind === "money" && /^\s*\(/.test(sentence.slice(last.end))) {
+      const close = sentence.indexOf(")", last.end);
+      while (close > 0 && atoms[i + 1] && atoms[i + 1].start < close && atoms[i + 1].currency) i++;
     }
   }
   for (const m of sentence.matchAll(FRACTION)) {
