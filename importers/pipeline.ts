@@ -33,11 +33,13 @@ export interface ExtractOptions {
 /** The period a sentence with figures speaks of becomes the article's running period. */
 function nextDiscourse(current: PeriodRef, times: TimeExpr[], publishedYear: number | null): PeriodRef {
   const point = times.filter((t) => t.role === "point");
-  if (!point.length) return current;
   const withPeriod = point.find((t) => t.period !== null);
   const withYear = point.find((t) => t.year !== null || (t.relative !== null && publishedYear !== null));
-  const year = withYear ? (withYear.year ?? (publishedYear! + withYear.relative!)) : current.year;
-  return { year, period: withPeriod?.period ?? (withYear ? null : current.period) };
+  const pointYear = withYear ? (withYear.year ?? publishedYear! + withYear.relative!) : null;
+  // "a change from the loss of 364m euros in 2003": the period spoken of is the year after the base.
+  const base = times.find((t) => t.role === "base" && t.year !== null);
+  const year = pointYear ?? (base ? base.year! + 1 : current.year);
+  return { year, period: withPeriod?.period ?? (pointYear !== null ? null : current.period) };
 }
 
 /** Reads one article's bytes and returns its cleaned text and facts. Pure: no I/O, no database. */
@@ -79,7 +81,11 @@ export function extractArticle(bytes: Uint8Array, path: string, options: Extract
       };
       for (const extract of EXTRACTORS) facts.push(...extract(ctx));
     }
+    // Sentences with figures set the running period; others can only name which part of the year it is.
     if (quantities.some((q) => !q.isYear)) discourse = nextDiscourse(discourse, times, published.year);
+    else if (times.some((t) => t.role === "point" && t.period !== null && t.period !== "FY")) {
+      discourse = nextDiscourse({ year: null, period: null }, times.filter((t) => t.period !== null), published.year);
+    }
     state = advance(state, mentions);
   }
   return {

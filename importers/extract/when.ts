@@ -59,8 +59,18 @@ export function whenOf(
   const period = periodExpr?.period ?? (year !== null && !isTarget ? defaultPeriod : null);
   const stated = Boolean(yearExpr?.year !== null && yearExpr?.year !== undefined);
   if (!byDistance.length) {
+    // A time elsewhere in the sentence ("For the full year, ... while revenues grew 6.4%") before the article's.
+    const inSentence = s.times.filter((t) => t.role === "point");
+    if (inSentence.length) {
+      const nearest = inSentence.sort((a, b) => gap(a, figure.start, figure.end) - gap(b, figure.start, figure.end))[0];
+      const period = nearest.period ?? (resolveYear(nearest, s) !== null ? defaultPeriod : null);
+      const year = resolveYear(nearest, s) ?? s.discourse.year ?? (period ? yearOfUndatedPeriod(period, s, clause) : null);
+      return { year, period, stated: nearest.year !== null, target: false };
+    }
     // Results articles name the period once and then go on about it: carry it forward.
-    return { year: s.discourse.year, period: s.discourse.period ?? (s.discourse.year !== null ? defaultPeriod : null), stated: false, target: false };
+    const period = s.discourse.period ?? (s.discourse.year !== null ? defaultPeriod : null);
+    const year = s.discourse.year ?? (period ? yearOfUndatedPeriod(period, s, clause) : null);
+    return { year, period, stated: false, target: false };
   }
   if (year === null && periodExpr) year = s.discourse.year ?? yearOfUndatedPeriod(periodExpr.period!, s, clause);
   return { year, period, stated, target: isTarget };

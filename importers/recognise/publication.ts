@@ -22,6 +22,7 @@ const WHOLE_YEAR_BEFORE = new RegExp(
 );
 const SAME_PERIOD = /\bsame\s+((?:19|20)\d\d)\s+(?:period|quarter|months)|\bsame\s+(?:period|quarter|months)\s+(?:of|in)\s+((?:19|20)\d\d)/gi;
 const BASE_BEFORE = /\b(?:from|than|compared\s+(?:with|to)|against|over)\s+(?:its\s+|their\s+|the\s+)?$/i;
+const BASE_FIGURE_BEFORE = /\b(?:from|compared\s+(?:with|to)|against|than|versus)\s+(?:(?:a|an|the|its|their)\s+)?(?:[\w-]+\s+){0,3}?(?:of\s+)?(?:[A-Z]{0,3}[$€£¥]|Rs\.?\s?)?\d[\d.,]*\s*(?:bn|m|mn|million|billion|tn|%|per\s?cent)?\s*(?:[a-z]+\s+){0,2}?(?:in|for|during)\s+(?:the\s+)?$/i;
 const MONTH_BEFORE = new RegExp(String.raw`\b(?:${MONTHS})\s+(?:\d{1,2},?\s+)?$`, "i");
 const RESULTS_AFTER = /^\s*(?:results|profits?|sales|revenues?|turnover|earnings|figures|losses|growth)\b/i;
 const PAST_TENSE = /\b(?:was|were|had|rose|fell|grew|made|reached|posted|reported|increased|decreased|dropped|jumped|climbed|totalled|totaled|slumped|shrank|expanded|contracted|saw|earned|sold|lost|gained|doubled|tripled|halved)\b/i;
@@ -47,7 +48,7 @@ export function inferPublishedYear(sentences: string[], explicit?: number | null
         continue;
       }
       // "up 27% from its 2003 performance": the year compared against is over, and so is the one reported.
-      if (BASE_BEFORE.test(before) && PAST_TENSE.test(s)) {
+      if ((BASE_BEFORE.test(before) || BASE_FIGURE_BEFORE.test(s.slice(Math.max(0, m.index - 90), m.index))) && PAST_TENSE.test(s)) {
         raise(y + 1, "completed-year");
         continue;
       }

@@ -133,6 +133,8 @@ const RULES: Rule[] = [
 
 const BASE_BEFORE =
   /\b(?:compared\s+(?:with|to)|from|against|versus|vs\.?|over|than(?:\s+in)?|on|since)\s+(?:the\s+|a\s+|its\s+)?(?:same\s+)?(?:period\s+(?:in|of)\s+)?$/i;
+/** "from the loss of 364m euros in 2003", "compared with $1.2bn a year earlier": a base year after a base figure. */
+const BASE_FIGURE_BEFORE = /\b(?:from|compared\s+(?:with|to)|against|than|versus)\s+(?:(?:a|an|the|its|their)\s+)?(?:[\w-]+\s+){0,3}?(?:of\s+)?(?:[A-Z]{0,3}[$€£¥]|Rs\.?\s?)?\d[\d.,]*\s*(?:bn|m|mn|million|billion|tn|%|per\s?cent)?\s*(?:[a-z]+\s+){0,2}?(?:in|for|during)\s+(?:the\s+)?$/i;
 const TARGET_BEFORE = /\b(?:by|until|through|before|by\s+the\s+end\s+of|by\s+end[- ]|in\s+time\s+for)\s+(?:the\s+)?$/i;
 
 /** Time expressions in a sentence, longest first where they overlap, with the role their context gives them. */
@@ -149,7 +151,8 @@ export function findTimes(sentence: string): TimeExpr[] {
       const before = sentence.slice(Math.max(0, start - 40), start);
       const text = m[0];
       let role: TimeRole = "point";
-      if (/same|earlier|ago|before|previous|on[- ]year/i.test(text) || BASE_BEFORE.test(before)) role = "base";
+      const clauseBefore = sentence.slice(Math.max(0, start - 90), start);
+      if (/same|earlier|ago|before|previous|on[- ]year/i.test(text) || BASE_BEFORE.test(before) || BASE_FIGURE_BEFORE.test(clauseBefore)) role = "base";
       else if (TARGET_BEFORE.test(before)) role = "target";
       found.push({ ...made, start, end, role, text });
     }
