@@ -1,11 +1,17 @@
 import type { Mention } from "../analyse/mentions";
+import type { Quantity } from "../recognise/quantities";
 import type { Fact, Status } from "../types";
 import { clauseAround } from "./clauses";
-import { buildFact, type Extractor } from "./context";
+import { buildFact, type Extractor, type SentenceContext } from "./context";
 import { subjectOf } from "./subject";
 
 const STAKE_AFTER =
   /^\s*(?:-|–)?\s*(?:voting\s+|equity\s+|controlling\s+|minority\s+|majority\s+|direct\s+|indirect\s+|combined\s+|remaining\s+)?(?:stake|holding|shareholding|interest|share\s+stake|ownership|of\s+(?:the\s+)?(?:its\s+)?(?:shares|equity|stock))\b/i;
+/** "a 30% shareholder in Mitsubishi", "the 20% owner of Fiat". */
+const HOLDER_NOUN_AFTER = /^\s*(?:shareholder|stakeholder|owner|investor)\s+(?:in|of)\b/i;
+/** "cut GM's stake in half to 10%", "raised its stake in Nissan to 44%", "its stake in X from 70% to 49%". */
+const STAKE_BEFORE = /\bstake\b(?<mid>[^.;%]{0,60}?)\b(?<prep>to|from|at|of)\s+(?:about\s+|around\s+|nearly\s+|almost\s+|roughly\s+|some\s+|just\s+(?:over|under)\s+)?$/i;
+const CHANGE_PLANNED = /\b(?:plans?|planning|aims?|wants?|hopes?|seeks?|intends?|voted|proposed?|agreed|will|would|could|is\s+to|set\s+to|expected\s+to)\b[^.;]*$/i;
 const OWNS_BEFORE =
   /\b(?:owns?|owned|holds?|held|controls?|controlled|acquired?|acquiring|buys?|bought|buying|purchased?|took|takes?|taking|sells?|sold|selling|offload(?:ed|s)?|divest(?:ed|s)?|has|had)\s+(?:(?:a|an|its|their|the|another|a\s+further|an\s+additional|just|nearly|about|around|some|roughly|more\s+than|almost|over)\s+)*$/i;
 // Case matters here: a lowercase word may stand between "of" and the company ("of search-engine Google"), a name may not.
@@ -24,10 +30,16 @@ export const extractStake: Extractor = (s) => {
     if (q.kind !== "percent") continue;
     const after = s.text.slice(q.end);
     const before = s.text.slice(0, q.start);
-    const stakeWord = STAKE_AFTER.exec(after);
+    const clause = clauseAround(s.text, q.start);
+    const stakeBefore = STAKE_BEFORE.exec(before.slice(-120));
+    if (stakeBefore && !STAKE_AFTER.test(after)) {
+      const fact = stakeNamedBefore(s, q, clause, stakeBefore);
+      if (fact) facts.push(fact);
+      continue;
+    }
+    const stakeWord = STAKE_AFTER.exec(after) ?? HOLDER_NOUN_AFTER.exec(after);
     const ofCompany = !stakeWord && OWNS_BEFORE.test(before) ? OF_COMPANY_AFTER.exec(after) : null;
     if (!stakeWord && !ofCompany) continue;
-    const clause = clauseAround(s.text, q.start);
     const tailStart = q.end + (stakeWord?.[0].length ?? ofCompany?.[0].length ?? 0);
     let counterparty: Mention | null = null;
     let holder: Mention | null = null;
@@ -58,10 +70,7 @@ export const extractStake: Extractor = (s) => {
     if (!counterparty || counterparty.company === holder.company) continue;
     const lead = s.text.slice(clause.start, q.start);
     const status: Status = TARGET_ACQUIRE.test(lead) ? "target" : FORECAST_ACQUIRE.test(lead) ? "forecast" : "actual";
-    const years = s.times.filter(
-      (t) => t.year !== null && t.start >= clause.start && t.end <= clause.end && t.role !== "base",
-    );
-    const year = years[0]?.year ?? null;
+    const year = stakeYear(s, clause);
     facts.push(
       buildFact(s, q, {
         kind: "stake",
@@ -78,3 +87,32 @@ export const extractStake: Extractor = (s) => {
   }
   return facts;
 };
+
+function stakeYear(s: SentenceContext, clause: { start: number; end: number }): number | null {
+  const years = s.times.filter((t) => t.year !== null && t.start >= clause.start && t.end <= clause.end && t.role !== "base");
+  return years[0]?.year ?? null;
+}
+
+/** The stake word comes first: "its stake in X to 44%", "GM's stake in half to 10%". */
+function stakeNamedBefore(s: SentenceContext, q: Quantity, clause: { start: number; end: number }, m: RegExpExecArray): Fact | null {
+  const stakeAt = q.start - (m[0].length);
+  const midStart = stakeAt + "stake".length;
+  const counterparty = s.mentions.find((x) => x.start >= midStart && x.end <= q.start) ?? null;
+  const holder = subjectOf(s, stakeAt, clause, new Set(counterparty ? [counterparty.company] : []));
+  if (!holder || !counterparty || holder.company === counterparty.company) return null;
+  const lead = s.text.slice(clause.start, stakeAt);
+  const isNewLevel = m.groups?.prep.toLowerCase() === "to";
+  const status: Status = isNewLevel && CHANGE_PLANNED.test(lead) ? "forecast" : "actual";
+  const year = stakeYear(s, clause);
+  return buildFact(s, q, {
+    kind: "stake",
+    company: holder,
+    counterparty,
+    when: { year, period: null, stated: year !== null },
+    low: q.low,
+    high: q.high,
+    unit: "percent",
+    status,
+    stated: ["counterparty"],
+  });
+}

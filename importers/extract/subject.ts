@@ -26,7 +26,7 @@ export function subjectOf(
     (m) =>
       m.start >= anchor &&
       m.start - anchor < 40 &&
-      /^\w+\s+(?:at|of|for|from|by)\s+(?:the\s+)?$/i.test(s.text.slice(anchor, m.start)),
+      /^\w+\s+(?:at|of|for|from|by)\s+(?:the\s+)?(?:[a-z-]+\s+){0,3}$/.test(s.text.slice(anchor, m.start)),
   );
   if (afterMetric) return afterMetric;
   const inClause = usable.filter((m) => m.end <= anchor && m.start >= clause.start).at(-1);
