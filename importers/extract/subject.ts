@@ -3,7 +3,9 @@ import type { SentenceContext } from "./context";
 
 /** Sources and observers: a company after these words is not the one the figure belongs to. */
 const NOT_SUBJECT_BEFORE =
-  /\b(?:according to|analysts? at|analysts? from|economists? at|said|told|reported by|sources? at|a report by|a report from|data from|figures from|research by|by)\s+$/i;
+  /\b(?:according to|analysts? at|analysts? from|economists? at|said|told|reported by|sources? at|a report by|a report from|data from|figures from|research by|published by|compiled by)\s+$/i;
+/** "the sector saw a sales increase": a whole industry or economy, not a company. */
+const COLLECTIVE_SUBJECT = /\b(?:the|its|their)\s+(?:sector|industry|market|economy|country|nation|region|retailers|shops|stores|firms|companies|manufacturers|carmakers)\b/i;
 
 /**
  * The company a figure belongs to: a possessive right before the metric ("Renault's revenue"), a company right
@@ -31,6 +33,7 @@ export function subjectOf(
   if (afterMetric) return afterMetric;
   const inClause = usable.filter((m) => m.end <= anchor && m.start >= clause.start).at(-1);
   if (inClause) return inClause;
+  if (COLLECTIVE_SUBJECT.test(s.text.slice(clause.start, anchor))) return null;
   const inSentence = usable.filter((m) => m.end <= anchor).at(-1);
   if (inSentence) return inSentence;
   // A sentence that names no company ("Sales rose 5%") is about the company the article is about.

@@ -68,6 +68,8 @@ export function whenOf(
       return { year, period, stated: nearest.year !== null, target: false };
     }
     // Results articles name the period once and then go on about it: carry it forward.
+    // Shares and stakes are positions, not flows over a reporting period: they take no running period.
+    if (defaultPeriod === null) return { year: null, period: null, stated: false, target: false };
     const period = s.discourse.period ?? (s.discourse.year !== null ? defaultPeriod : null);
     const year = s.discourse.year ?? (period ? yearOfUndatedPeriod(period, s, clause) : null);
     return { year, period, stated: false, target: false };
