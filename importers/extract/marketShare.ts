@@ -6,6 +6,8 @@ import { statusAround } from "./status";
 import { subjectOf } from "./subject";
 import { whenOf } from "./when";
 
+/** "market value", "market capitalisation": not a market the share is of. */
+const NOT_A_MARKET = /^\s*(?:value|valuation|capitali[sz]ation|cap|price|prices|rate|rates|leader|debut|listing|expectations?)\b/i;
 const SHARE_AFTER =
   /^\s*(?:market\s+share|share\s+of\s+(?:the\s+)?[\w\s'’-]{0,40}?market|of\s+(?:the\s+)?[\w\s'’-]{0,40}?market\b|share\b)/i;
 const SHARE_BEFORE =
@@ -21,6 +23,7 @@ export const extractMarketShare: Extractor = (s) => {
     const shareAfter = SHARE_AFTER.exec(after);
     const shareBefore = SHARE_BEFORE.exec(before);
     if (!shareAfter && !shareBefore) continue;
+    if (shareAfter && NOT_A_MARKET.test(after.slice(shareAfter[0].length))) continue;
     // "a 43% share" without "market" is a stake when followed by "in <company>".
     if (
       shareAfter &&

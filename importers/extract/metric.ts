@@ -69,7 +69,7 @@ export function changeSign(text: string, from: number, q: Quantity): 1 | -1 | nu
 
 /** "vehicle sales" and "unit sales" count things; "retail sales" and "industry sales" measure an economy. */
 const NOT_COMPANY_REVENUE_BEFORE =
-  /\b(?:volume|vehicle|car|unit|truck|handset|home|house|housing|retail|consumer|industry|industry-wide|market|nationwide|export|domestic\s+car|ticket|album|record|copy|weapons?|arms|asset|share|stock|bond|land|property)\s+$/i;
+  /\b(?:volume\s+of|volume|vehicle|car|unit|truck|handset|home|house|housing|retail|consumer|industry|industry-wide|market|nationwide|export|domestic\s+car|ticket|album|record|copy|weapons?|arms|asset|share|stock|bond|land|property)\s+$/i;
 /** "sales at hardware stores", "sales in the sector": a category, not a company. */
 const CATEGORY_AFTER = /^\s+(?:at|in|of|across)\s+(?!(?:the|its|their)\s+(?:firm|company|group|business|chain)\b)(?:[a-z][\w-]*\s+){0,3}(?:stores?|shops?|outlets?|sector|industry|market|retailers|chains|companies|firms|restaurants|bars)\b/;
 

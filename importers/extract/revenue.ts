@@ -11,6 +11,7 @@ const ABSOLUTE_CHANGE_BEFORE =
   /\b(?:by|of)\s+(?:about\s+|around\s+|some\s+|nearly\s+|almost\s+|more than\s+|less than\s+|at least\s+|at most\s+|up to\s+|over\s+|under\s+|roughly\s+|approximately\s+|an estimated\s+)?$/i;
 const CHANGE_NOUN_BEFORE =
   /\b(?:rise|increase|fall|drop|decline|jump|gain|boost|growth|shortfall|loss|cut|hit)\s+(?:of\s+)?(?:about\s+|around\s+|some\s+|nearly\s+)?$/i;
+const GAP_AFTER = /^\s*(?:\([^)]*\)\s*)?(?:below|above|short\s+of|ahead\s+of|more\s+than|less\s+than|higher\s+than|lower\s+than|over\s+(?:target|forecasts?|estimates?|budget))\b/i;
 const FROM_BEFORE = /\bfrom\s+(?:about\s+|around\s+|some\s+)?$/i;
 
 export const extractRevenue: Extractor = (s) => {
@@ -35,6 +36,8 @@ export const extractRevenue: Extractor = (s) => {
     if (ABSOLUTE_CHANGE_BEFORE.test(before) && !/\bsales\s+of\s+$|revenues?\s+of\s+$|turnover\s+of\s+$/i.test(before))
       continue;
     if (CHANGE_NOUN_BEFORE.test(before)) continue;
+    // "£6bn below estimates", "$1bn short of forecasts": a gap, not a level.
+    if (GAP_AFTER.test(s.text.slice(q.end, q.end + 30))) continue;
     const anchor = metric && metric.start < q.start ? metric.start : q.start;
     const company = previous?.fact && listed ? null : subjectOf(s, anchor, clause);
     const when = whenOf(s, q, clause, "FY");

@@ -9,7 +9,7 @@ export interface PublishedYear {
 }
 
 const MONTHS = "january|february|march|april|may|june|july|august|september|october|november|december";
-const YEAR = /(?<![\d$€£.,/-])((?:19|20)\d\d)(?![\d%]|\s*[/-]\s*\d)/g;
+const YEAR = /(?<![\d$€£.,/-])((?:19|20)\d\d)(?![\d%]|s\b|\s*[/-]\s*\d)/g;
 const FUTURE_BEFORE = new RegExp(
   String.raw`\b(?:by|until|till|through|before|in time for|to|from|between|and|expected in|due in|next|for the|target(?:ed)? for)\s+(?:the\s+end\s+of\s+|end-|early\s+|late\s+|mid-)?(?:\d{1,2}\s+)?(?:(?:${MONTHS})\s+)?(?:\d{1,2},?\s+)?$`,
   "i",
@@ -22,7 +22,7 @@ const WHOLE_YEAR_BEFORE = new RegExp(
 );
 const SAME_PERIOD = /\bsame\s+((?:19|20)\d\d)\s+(?:period|quarter|months)|\bsame\s+(?:period|quarter|months)\s+(?:of|in)\s+((?:19|20)\d\d)/gi;
 const BASE_BEFORE = /\b(?:from|than|compared\s+(?:with|to)|against|over)\s+(?:its\s+|their\s+|the\s+)?$/i;
-const BASE_FIGURE_BEFORE = /\b(?:from|compared\s+(?:with|to)|against|than|versus)\s+(?:(?:a|an|the|its|their)\s+)?(?:[\w-]+\s+){0,3}?(?:of\s+)?(?:[A-Z]{0,3}[$€£¥]|Rs\.?\s?)?\d[\d.,]*\s*(?:bn|m|mn|million|billion|tn|%|per\s?cent)?\s*(?:[a-z]+\s+){0,2}?(?:in|for|during)\s+(?:the\s+)?$/i;
+const BASE_FIGURE_BEFORE = /\b(?:from|compared\s+(?:with|to)|against|(?<!(?:more|less|fewer|rather|higher|lower|better|worse)\s)than|versus)\s+(?:(?:a|an|the|its|their)\s+)?(?:[\w-]+\s+){0,3}?(?:of\s+)?(?:[A-Z]{0,3}[$€£¥]|Rs\.?\s?)?\d[\d.,]*\s*(?:bn|m|mn|million|billion|tn|%|per\s?cent)?\s*(?:[a-z]+\s+){0,2}?(?:in|for|during)\s+(?:the\s+)?$/i;
 const MONTH_BEFORE = new RegExp(String.raw`\b(?:${MONTHS})\s+(?:\d{1,2},?\s+)?$`, "i");
 const RESULTS_AFTER = /^\s*(?:results|profits?|sales|revenues?|turnover|earnings|figures|losses|growth)\b/i;
 const PAST_TENSE = /\b(?:was|were|had|rose|fell|grew|made|reached|posted|reported|increased|decreased|dropped|jumped|climbed|totalled|totaled|slumped|shrank|expanded|contracted|saw|earned|sold|lost|gained|doubled|tripled|halved)\b/i;
