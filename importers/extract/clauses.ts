@@ -1,5 +1,5 @@
 /** Clause boundaries: a figure's subject, metric and time are looked for inside its clause. */
-const CLAUSE_BREAK = /;|\s[-–—]\s|,?\s(?:but|while|whereas|although|though|however|meanwhile)\b|\.\s|:\s/gi;
+const CLAUSE_BREAK = /;|,?\s(?:but|while|whereas|although|though|however|meanwhile)\b|\.\s|:\s/gi;
 
 /** Breaks inside brackets ("(£600m; $1.1bn)") do not end a clause. */
 function insideBrackets(text: string, pos: number): boolean {

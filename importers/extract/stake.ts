@@ -18,10 +18,17 @@ const OWNS_BEFORE =
 const OF_COMPANY_AFTER = /^\s+of\s+(?:the\s+)?(?:shares\s+in\s+|[a-z-]+\s+)?/;
 const HELD_BY = /^[^.;]{0,40}?\b(?:held|owned|controlled)\s+by\s+$/i;
 const STAKE_IN = /^[^.;]{0,60}?\b(?:in|of)\s+(?:the\s+)?(?:[a-z-]+\s+){0,2}$/;
-const TARGET_ACQUIRE =
-  /\b(?:plans?|planning|aims?|wants?|hopes?|seeks?|seeking|intends?|bid|offer(?:ed|ing)?|proposed?|agreed)\s+to\s+(?:buy|acquire|take|purchase|raise|increase|lift|build)\b[^.;]*$/i;
-const FORECAST_ACQUIRE =
-  /\b(?:will|would|could|is\s+set\s+to|is\s+expected\s+to|are\s+expected\s+to|may)\s+(?:buy|acquire|take|purchase|raise|increase|get|receive|hold|own)\b[^.;]*$/i;
+const DEAL_VERB = String.raw`(?:buy|buying|acquire|acquiring|take|taking|purchase|raise|raising|increase|lift|build|sell|selling|cut|reduce|swap|get|receive|hold|own)`;
+const TARGET_ACQUIRE = new RegExp(
+  String.raw`\b(?:plans?|planning|aims?|aiming|wants?|hopes?|seeks?|seeking|intends?|negotiating|in\s+talks)\b[^.;]*?\b${DEAL_VERB}\b[^.;]*$`,
+  "i",
+);
+const FORECAST_ACQUIRE = new RegExp(
+  String.raw`\b(?:will|would|could|may|set\s+to|expected\s+to|is\s+to|are\s+to|agreed\s+to|offer(?:ed|ing)?\s+to|bid\s+to|proposed?\s+to)\b[^.;]*?\b${DEAL_VERB}\b[^.;]*$`,
+  "i",
+);
+/** "its 43% stake", "Renault's 44% stake": a stake someone holds now, whatever they plan to do with it. */
+const HELD_NOW_BEFORE = /\b(?:its|their|his|her|[A-Z][\w&.-]*['’]s?)\s+(?:(?:roughly|about|around|nearly|almost|some|remaining|existing|current)\s+)?$/;
 
 /** Stakes: "X owns 43% of Y", "X's 43% stake in Y", "a 20% stake held by X", "its roughly 43 per cent stake". */
 export const extractStake: Extractor = (s) => {
@@ -69,8 +76,14 @@ export const extractStake: Extractor = (s) => {
     }
     if (!counterparty || counterparty.company === holder.company) continue;
     const lead = s.text.slice(clause.start, q.start);
-    const status: Status = TARGET_ACQUIRE.test(lead) ? "target" : FORECAST_ACQUIRE.test(lead) ? "forecast" : "actual";
-    const year = stakeYear(s, clause);
+    const status: Status = HELD_NOW_BEFORE.test(lead)
+      ? "actual"
+      : TARGET_ACQUIRE.test(lead)
+        ? "target"
+        : FORECAST_ACQUIRE.test(lead)
+          ? "forecast"
+          : "actual";
+    const year = stakeYear(s, clause, q);
     facts.push(
       buildFact(s, q, {
         kind: "stake",
@@ -88,9 +101,12 @@ export const extractStake: Extractor = (s) => {
   return facts;
 };
 
-function stakeYear(s: SentenceContext, clause: { start: number; end: number }): number | null {
-  const years = s.times.filter((t) => t.year !== null && t.start >= clause.start && t.end <= clause.end && t.role !== "base");
-  return years[0]?.year ?? null;
+/** A stake is dated only by a year said close to it ("a 20% stake in 2000"), not by anything else in the clause. */
+function stakeYear(s: SentenceContext, clause: { start: number; end: number }, q: Quantity): number | null {
+  const near = s.times.filter(
+    (t) => t.year !== null && t.role !== "base" && t.start >= clause.start && t.end <= clause.end && (t.start >= q.end ? t.start - q.end : q.start - t.end) <= 40,
+  );
+  return near[0]?.year ?? null;
 }
 
 /** The stake word comes first: "its stake in X to 44%", "GM's stake in half to 10%". */
@@ -103,7 +119,7 @@ function stakeNamedBefore(s: SentenceContext, q: Quantity, clause: { start: numb
   const lead = s.text.slice(clause.start, stakeAt);
   const isNewLevel = m.groups?.prep.toLowerCase() === "to";
   const status: Status = isNewLevel && CHANGE_PLANNED.test(lead) ? "forecast" : "actual";
-  const year = stakeYear(s, clause);
+  const year = stakeYear(s, clause, q);
   return buildFact(s, q, {
     kind: "stake",
     company: holder,

@@ -75,7 +75,6 @@ export const METRIC_WORDS: Record<string, "revenue" | "other" | "volume"> = {
   rate: "other",
   rates: "other",
   inflation: "other",
-  growth: "other",
   economy: "other",
   gdp: "other",
   volumes: "volume",

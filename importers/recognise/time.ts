@@ -111,6 +111,11 @@ const RULES: Rule[] = [
     make: (m) => ({ year: fiscalEnd(m[1], m[2]), period: "FY", relative: null }),
   },
   {
+    // "over the next three years": a rate for several years, which no single year can carry.
+    re: /\b(?:over|in|during|for)\s+the\s+(?:next|coming|past|last)\s+(?:two|three|four|five|ten|\d+|few|several)\s+years\b|\bin\s+(?:the\s+)?coming\s+years\b/gi,
+    make: () => ({ year: null, period: "FY", relative: null }),
+  },
+  {
     re: /\b(?:full[- ]year|annual|whole[- ]year|yearly)\b/gi,
     make: () => ({ year: null, period: "FY", relative: null }),
   },
