@@ -7,6 +7,8 @@ import { subjectOf } from "./subject";
 
 const STAKE_AFTER =
   /^\s*(?:-|–)?\s*(?:voting\s+|equity\s+|controlling\s+|minority\s+|majority\s+|direct\s+|indirect\s+|combined\s+|remaining\s+)?(?:stake|holding|shareholding|interest|share\s+stake|ownership|of\s+(?:the\s+)?(?:its\s+)?(?:shares|equity|stock))\b/i;
+/** "a 15% stake in each other", "each hold 15% in the other". */
+const RECIPROCAL_AFTER = /^\s+in\s+(?:each\s+other|one\s+another|the\s+other)\b/i;
 /** "a 30% shareholder in Mitsubishi", "the 20% owner of Fiat". */
 const HOLDER_NOUN_AFTER = /^\s*(?:shareholder|stakeholder|owner|investor)\s+(?:in|of)\b/i;
 /** "cut GM's stake in half to 10%", "raised its stake in Nissan to 44%", "its stake in X from 70% to 49%". */
@@ -45,6 +47,10 @@ export const extractStake: Extractor = (s) => {
       continue;
     }
     const stakeWord = STAKE_AFTER.exec(after) ?? HOLDER_NOUN_AFTER.exec(after);
+    if (stakeWord && RECIPROCAL_AFTER.test(after.slice(stakeWord[0].length))) {
+      facts.push(...reciprocalStakes(s, q, clause));
+      continue;
+    }
     const ofCompany = !stakeWord && OWNS_BEFORE.test(before) ? OF_COMPANY_AFTER.exec(after) : null;
     if (!stakeWord && !ofCompany) continue;
     const tailStart = q.end + (stakeWord?.[0].length ?? ofCompany?.[0].length ?? 0);
@@ -131,4 +137,31 @@ function stakeNamedBefore(s: SentenceContext, q: Quantity, clause: { start: numb
     status,
     stated: ["counterparty"],
   });
+}
+
+/** "Daimler and Renault will take a 3.1% stake in each other": one stake each way. */
+function reciprocalStakes(s: SentenceContext, q: Quantity, clause: { start: number; end: number }): Fact[] {
+  const before = s.mentions.filter((m) => m.start >= clause.start && m.end <= q.start && m.how === "name");
+  const pair = before.slice(-2);
+  if (pair.length !== 2 || pair[0].company === pair[1].company) return [];
+  if (!/^\s*(?:and|&)\s*$/.test(s.text.slice(pair[0].end, pair[1].start))) return [];
+  const lead = s.text.slice(clause.start, q.start);
+  const status: Status = TARGET_ACQUIRE.test(lead) ? "target" : FORECAST_ACQUIRE.test(lead) ? "forecast" : "actual";
+  const year = stakeYear(s, clause, q);
+  return [
+    [pair[0], pair[1]],
+    [pair[1], pair[0]],
+  ].map(([holder, held]) =>
+    buildFact(s, q, {
+      kind: "stake",
+      company: holder,
+      counterparty: held,
+      when: { year, period: null, stated: year !== null },
+      low: q.low,
+      high: q.high,
+      unit: "percent",
+      status,
+      stated: ["counterparty"],
+    }),
+  );
 }

@@ -49,7 +49,7 @@ const PERSON_TITLES =
 
 /** What a company does right after its name opens a sentence ("Renault now owns", "Tesco said"). */
 const COMPANY_ACTS_AFTER =
-  /^,?\s+(?:(?:now|also|already|still|recently|currently|last\s+year|this\s+year|has|had|have|is|was)\s+)*(?:said|says|owns|owned|holds|held|posted|reported|reports|sold|sells|bought|buys|acquired|made|makes|expects|expected|plans|planned|wants|announced|agreed|employs|controls|shares|saw|raised|cut|forecast|warned|confirmed|revealed|added|launched|will|would|could|is\s+to|,\s+which|,\s+the)\b/;
+  /^(?:,\s+(?:which|who|whose|the|a|an|one|its|in\s+which)\b|\s+(?:(?:now|also|already|still|recently|currently|has|had|have|is|was)\s+)*(?:said|says|owns|owned|holds|held|posted|reported|reports|sold|sells|bought|buys|acquired|made|makes|expects|expected|plans|planned|wants|announced|agreed|employs|controls|shares|saw|raised|cut|forecast|warned|confirmed|revealed|added|launched|will|would|could|has|had|is|was|to)\b)/;
 
 /** Drops possessives and legal suffixes: "Nissan Motor Co Ltd's" -> "Nissan Motor". */
 export function canonicalName(surface: string): string {
