@@ -9,12 +9,12 @@ import { extractStake } from "./extract/stake";
 import { CompanyRegistry } from "./recognise/companies";
 import { inferPublishedYear } from "./recognise/publication";
 import { findQuantities } from "./recognise/quantities";
+import type { TimeExpr } from "./recognise/time";
 import { findTimes } from "./recognise/time";
 import { refine } from "./refine/refiners";
 import { cleanArticle } from "./text/clean";
 import { decodeBytes } from "./text/decode";
 import { splitSentences } from "./text/sentences";
-import type { TimeExpr } from "./recognise/time";
 import type { ArticleResult, Fact, PeriodRef } from "./types";
 
 export const EXTRACTORS: Extractor[] = [
@@ -84,7 +84,11 @@ export function extractArticle(bytes: Uint8Array, path: string, options: Extract
     // Sentences with figures set the running period; others can only name which part of the year it is.
     if (quantities.some((q) => !q.isYear)) discourse = nextDiscourse(discourse, times, published.year);
     else if (times.some((t) => t.role === "point" && t.period !== null && t.period !== "FY")) {
-      discourse = nextDiscourse({ year: null, period: null }, times.filter((t) => t.period !== null), published.year);
+      discourse = nextDiscourse(
+        { year: null, period: null },
+        times.filter((t) => t.period !== null),
+        published.year,
+      );
     }
     state = advance(state, mentions);
   }

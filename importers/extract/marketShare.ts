@@ -7,7 +7,8 @@ import { subjectOf } from "./subject";
 import { whenOf } from "./when";
 
 /** "market value", "market capitalisation": not a market the share is of. */
-const NOT_A_MARKET = /^\s*(?:value|valuation|capitali[sz]ation|cap|price|prices|rate|rates|leader|debut|listing|expectations?)\b/i;
+const NOT_A_MARKET =
+  /^\s*(?:value|valuation|capitali[sz]ation|cap|price|prices|rate|rates|leader|debut|listing|expectations?)\b/i;
 const SHARE_AFTER =
   /^\s*(?:market\s+share|share\s+of\s+(?:the\s+)?[\w\s'’-]{0,40}?market|of\s+(?:the\s+)?[\w\s'’-]{0,40}?market\b|share\b)/i;
 const SHARE_BEFORE =

@@ -71,11 +71,14 @@ export function changeSign(text: string, from: number, q: Quantity): 1 | -1 | nu
 const NOT_COMPANY_REVENUE_BEFORE =
   /\b(?:volume\s+of|volume|vehicle|car|unit|truck|handset|home|house|housing|retail|consumer|industry|industry-wide|market|nationwide|export|domestic\s+car|ticket|album|record|copy|weapons?|arms|asset|share|stock|bond|land|property)\s+$/i;
 /** "sales at hardware stores", "sales in the sector": a category, not a company. */
-const CATEGORY_AFTER = /^\s+(?:at|in|of|across)\s+(?!(?:the|its|their)\s+(?:firm|company|group|business|chain)\b)(?:[a-z][\w-]*\s+){0,3}(?:stores?|shops?|outlets?|sector|industry|market|retailers|chains|companies|firms|restaurants|bars)\b/;
+const CATEGORY_AFTER =
+  /^\s+(?:at|in|of|across)\s+(?!(?:the|its|their)\s+(?:firm|company|group|business|chain)\b)(?:[a-z][\w-]*\s+){0,3}(?:stores?|shops?|outlets?|sector|industry|market|retailers|chains|companies|firms|restaurants|bars)\b/;
 
 export function measuresCompanyRevenue(text: string, metric: MetricHit): boolean {
   if (metric.cls !== "revenue") return false;
-  if (/^\s+(?:by|in)\s+volume\b/i.test(text.slice(metric.end))) return false;
+  // "revenue per passenger", "average revenue per user": a ratio, not the company's takings.
+  if (/^\s+(?:(?:by|in)\s+volume|per)\b/i.test(text.slice(metric.end))) return false;
+  if (/\baverage\s+$/i.test(text.slice(Math.max(0, metric.start - 10), metric.start))) return false;
   if (NOT_COMPANY_REVENUE_BEFORE.test(text.slice(Math.max(0, metric.start - 25), metric.start))) return false;
   return !CATEGORY_AFTER.test(text.slice(metric.end, metric.end + 80));
 }

@@ -11,7 +11,8 @@ const ABSOLUTE_CHANGE_BEFORE =
   /\bby\s+(?:about\s+|around\s+|some\s+|nearly\s+|almost\s+|more than\s+|less than\s+|at least\s+|at most\s+|up to\s+|over\s+|under\s+|roughly\s+|approximately\s+|an estimated\s+)?$/i;
 const CHANGE_NOUN_BEFORE =
   /\b(?:rise|increase|fall|drop|decline|jump|gain|boost|growth|shortfall|loss|cut|hit)\s+(?:of\s+)?(?:about\s+|around\s+|some\s+|nearly\s+)?$/i;
-const GAP_AFTER = /^\s*(?:\([^)]*\)\s*)?(?:below|above|short\s+of|ahead\s+of|more\s+than|less\s+than|higher\s+than|lower\s+than|over\s+(?:target|forecasts?|estimates?|budget))\b/i;
+const GAP_AFTER =
+  /^\s*(?:\([^)]*\)\s*)?(?:below|above|short\s+of|ahead\s+of|more\s+than|less\s+than|higher\s+than|lower\s+than|over\s+(?:target|forecasts?|estimates?|budget))\b/i;
 const FROM_BEFORE = /\bfrom\s+(?:about\s+|around\s+|some\s+)?$/i;
 
 export const extractRevenue: Extractor = (s) => {
@@ -27,7 +28,9 @@ export const extractRevenue: Extractor = (s) => {
         s.text.slice(previous.end, q.start).replace(/(?:for|in)\s+(?:19|20)\d\d/gi, ""),
       );
     const isRevenue =
-      (metric !== null && measuresCompanyRevenue(s.text, metric)) || (!metric && listed) || (metric && previous && listed && metric.end <= previous.end);
+      (metric !== null && measuresCompanyRevenue(s.text, metric)) ||
+      (!metric && listed) ||
+      (metric && previous && listed && metric.end <= previous.end);
     if (!isRevenue) {
       previous = null;
       continue;
@@ -46,7 +49,10 @@ export const extractRevenue: Extractor = (s) => {
     const isBase = FROM_BEFORE.test(before) && previous !== null;
     if (isBase && previous) {
       const base = s.times.find((t) => t.role === "base" && t.start >= q.end - 2);
-      year = when.stated ? when.year : (base?.year ?? (previous.fact.year !== null ? previous.fact.year - 1 : null));
+      const ownBase = base && base.start - q.end < 15 ? base : undefined;
+      year =
+        ownBase?.year ??
+        (when.stated ? when.year : (base?.year ?? (previous.fact.year !== null ? previous.fact.year - 1 : null)));
     }
     const subject =
       company ?? (previous ? (s.mentions.find((m) => m.company === previous!.fact.company) ?? null) : null);

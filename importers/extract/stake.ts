@@ -12,8 +12,10 @@ const RECIPROCAL_AFTER = /^\s+in\s+(?:each\s+other|one\s+another|the\s+other)\b/
 /** "a 30% shareholder in Mitsubishi", "the 20% owner of Fiat". */
 const HOLDER_NOUN_AFTER = /^\s*(?:shareholder|stakeholder|owner|investor)\s+(?:in|of)\b/i;
 /** "cut GM's stake in half to 10%", "raised its stake in Nissan to 44%", "its stake in X from 70% to 49%". */
-const STAKE_BEFORE = /\bstake\b(?<mid>[^.;%]{0,60}?)\b(?<prep>to|from|at|of)\s+(?:about\s+|around\s+|nearly\s+|almost\s+|roughly\s+|some\s+|just\s+(?:over|under)\s+)?$/i;
-const CHANGE_PLANNED = /\b(?:plans?|planning|aims?|wants?|hopes?|seeks?|intends?|voted|proposed?|agreed|will|would|could|is\s+to|set\s+to|expected\s+to)\b[^.;]*$/i;
+const STAKE_BEFORE =
+  /\bstake\b(?<mid>[^.;%]{0,60}?)\b(?<prep>to|from|at|of)\s+(?:about\s+|around\s+|nearly\s+|almost\s+|roughly\s+|some\s+|just\s+(?:over|under)\s+)?$/i;
+const CHANGE_PLANNED =
+  /\b(?:plans?|planning|aims?|wants?|hopes?|seeks?|intends?|voted|proposed?|agreed|will|would|could|is\s+to|set\s+to|expected\s+to)\b[^.;]*$/i;
 const OWNS_BEFORE =
   /\b(?:owns?|owned|holds?|held|controls?|controlled|acquired?|acquiring|buys?|bought|buying|purchased?|took|takes?|taking|sells?|sold|selling|offload(?:ed|s)?|divest(?:ed|s)?|has|had)\s+(?:(?:a|an|its|their|the|another|a\s+further|an\s+additional|just|nearly|about|around|some|roughly|more\s+than|almost|over)\s+)*$/i;
 // Case matters here: a lowercase word may stand between "of" and the company ("of search-engine Google"), a name may not.
@@ -30,7 +32,8 @@ const FORECAST_ACQUIRE = new RegExp(
   "i",
 );
 /** "its 43% stake", "Renault's 44% stake": a stake someone holds now, whatever they plan to do with it. */
-const HELD_NOW_BEFORE = /\b(?:its|their|his|her|[A-Z][\w&.-]*['’]s?)\s+(?:(?:roughly|about|around|nearly|almost|some|remaining|existing|current)\s+)?$/;
+const HELD_NOW_BEFORE =
+  /\b(?:its|their|his|her|[A-Z][\w&.-]*['’]s?)\s+(?:(?:roughly|about|around|nearly|almost|some|remaining|existing|current)\s+)?$/;
 
 /** Stakes: "X owns 43% of Y", "X's 43% stake in Y", "a 20% stake held by X", "its roughly 43 per cent stake". */
 export const extractStake: Extractor = (s) => {
@@ -110,14 +113,24 @@ export const extractStake: Extractor = (s) => {
 /** A stake is dated only by a year said close to it ("a 20% stake in 2000"), not by anything else in the clause. */
 function stakeYear(s: SentenceContext, clause: { start: number; end: number }, q: Quantity): number | null {
   const near = s.times.filter(
-    (t) => t.year !== null && t.role !== "base" && t.start >= clause.start && t.end <= clause.end && (t.start >= q.end ? t.start - q.end : q.start - t.end) <= 40,
+    (t) =>
+      t.year !== null &&
+      t.role !== "base" &&
+      t.start >= clause.start &&
+      t.end <= clause.end &&
+      (t.start >= q.end ? t.start - q.end : q.start - t.end) <= 40,
   );
   return near[0]?.year ?? null;
 }
 
 /** The stake word comes first: "its stake in X to 44%", "GM's stake in half to 10%". */
-function stakeNamedBefore(s: SentenceContext, q: Quantity, clause: { start: number; end: number }, m: RegExpExecArray): Fact | null {
-  const stakeAt = q.start - (m[0].length);
+function stakeNamedBefore(
+  s: SentenceContext,
+  q: Quantity,
+  clause: { start: number; end: number },
+  m: RegExpExecArray,
+): Fact | null {
+  const stakeAt = q.start - m[0].length;
   const midStart = stakeAt + "stake".length;
   const counterparty = s.mentions.find((x) => x.start >= midStart && x.end <= q.start) ?? null;
   const holder = subjectOf(s, stakeAt, clause, new Set(counterparty ? [counterparty.company] : []));

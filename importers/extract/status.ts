@@ -17,7 +17,13 @@ export function statusOf(clauseText: string, year: number | null, publishedYear:
 const SUBORDINATE = /\b(?:after|as|because|since|following|when|once|which|who)\s/gi;
 
 /** The status of a figure, read from its clause from the last subordinating word before it to just past it. */
-export function statusAround(text: string, clause: { start: number; end: number }, figure: { start: number; end: number }, year: number | null, publishedYear: number | null): Status {
+export function statusAround(
+  text: string,
+  clause: { start: number; end: number },
+  figure: { start: number; end: number },
+  year: number | null,
+  publishedYear: number | null,
+): Status {
   let from = clause.start;
   for (const m of text.slice(clause.start, figure.start).matchAll(SUBORDINATE)) from = clause.start + m.index;
   return statusOf(text.slice(from, Math.min(clause.end, figure.end + 20)), year, publishedYear);

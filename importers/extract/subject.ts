@@ -5,7 +5,8 @@ import type { SentenceContext } from "./context";
 const NOT_SUBJECT_BEFORE =
   /\b(?:according to|analysts? at|analysts? from|economists? at|said|told|reported by|sources? at|a report by|a report from|data from|figures from|research by|published by|compiled by)\s+$/i;
 /** "the sector saw a sales increase": a whole industry or economy, not a company. */
-const COLLECTIVE_SUBJECT = /\b(?:the|its|their)\s+(?:sector|industry|market|economy|country|nation|region|retailers|shops|stores|firms|companies|manufacturers|carmakers)\b/i;
+const COLLECTIVE_SUBJECT =
+  /\b(?:the|its|their)\s+(?:sector|industry|market|economy|country|nation|region|retailers|shops|stores|firms|companies|manufacturers|carmakers)\b/i;
 
 /**
  * The company a figure belongs to: a possessive right before the metric ("Renault's revenue"), a company right
@@ -32,13 +33,24 @@ export function subjectOf(
   );
   if (afterMetric) return afterMetric;
   const inClause = usable.filter((m) => m.end <= anchor && m.start >= clause.start).at(-1);
-  if (inClause) return inClause;
+  if (inClause) return jointWithPartner(s, inClause, usable);
   if (COLLECTIVE_SUBJECT.test(s.text.slice(clause.start, anchor))) return null;
   const inSentence = usable.filter((m) => m.end <= anchor).at(-1);
   if (inSentence) return inSentence;
   // A sentence that names no company ("Sales rose 5%") is about the company the article is about.
-  if (s.main && !exclude.has(s.main)) return { start: anchor, end: anchor, company: s.main, surfaces: [], how: "pronoun", possessive: false };
+  if (s.main && !exclude.has(s.main))
+    return { start: anchor, end: anchor, company: s.main, surfaces: [], how: "pronoun", possessive: false };
   if (s.topic && !exclude.has(s.topic.company))
     return { ...s.topic, how: "pronoun", surfaces: [], start: anchor, end: anchor };
   return null;
+}
+
+/** "Norvale and Tamsin aim to sell ...": a subject written as two names joined by "and" is a joint subject. */
+function jointWithPartner(s: SentenceContext, m: Mention, usable: Mention[]): Mention {
+  if (m.how !== "name") return m;
+  const partner = usable.filter((p) => p.how === "name" && p.end <= m.start && p.company !== m.company).at(-1);
+  if (!partner || !/^\s*(?:and|&)\s*$/.test(s.text.slice(partner.end, m.start))) return m;
+  // "the deal between X and Y": only a pair that opens its clause acts together.
+  if (!/^(?:\W*|.*\b(?:both|together)\b.*)$/i.test(s.text.slice(0, partner.start).replace(/^.*[;:]/, ""))) return m;
+  return { ...m, start: partner.start, company: `${partner.company} + ${m.company}`, surfaces: [], how: "group" };
 }

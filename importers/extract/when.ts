@@ -1,8 +1,8 @@
 import type { Quantity } from "../recognise/quantities";
-import { statusOf } from "./status";
 import type { TimeExpr } from "../recognise/time";
 import type { Period, PeriodRef } from "../types";
 import type { SentenceContext } from "./context";
+import { statusOf } from "./status";
 
 export interface When extends PeriodRef {
   stated: boolean;
@@ -29,7 +29,11 @@ function claimedElsewhere(s: SentenceContext, t: TimeExpr, figure: Quantity): bo
 /** Periods that end in December are reported in the new year; the rest in the year they end. */
 const ENDS_IN_DECEMBER = new Set<Period>(["FY", "Q4", "H2"]);
 
-function yearOfUndatedPeriod(period: Period, s: SentenceContext, clause: { start: number; end: number }): number | null {
+function yearOfUndatedPeriod(
+  period: Period,
+  s: SentenceContext,
+  clause: { start: number; end: number },
+): number | null {
   if (s.publishedYear === null) return null;
   const forward = statusOf(s.text.slice(clause.start, clause.end), null, null) !== "actual";
   return ENDS_IN_DECEMBER.has(period) && !forward ? s.publishedYear - 1 : s.publishedYear;
@@ -48,9 +52,7 @@ export function whenOf(
   const inClause = s.times.filter((t) => t.role !== "base" && t.start >= clause.start && t.end <= clause.end);
   const own = inClause.filter((t) => !claimedElsewhere(s, t, figure));
   // Times that all belong to other figures ("to $131.9bn from $117.7bn in 2003") say nothing of this one.
-  const byDistance = own.sort(
-    (a, b) => gap(a, figure.start, figure.end) - gap(b, figure.start, figure.end),
-  );
+  const byDistance = own.sort((a, b) => gap(a, figure.start, figure.end) - gap(b, figure.start, figure.end));
   const periodExpr = byDistance.find((t) => t.period !== null);
   const yearExpr = byDistance.find((t) => resolveYear(t, s) !== null);
   let year = yearExpr ? resolveYear(yearExpr, s) : null;
@@ -64,7 +66,8 @@ export function whenOf(
     if (inSentence.length) {
       const nearest = inSentence.sort((a, b) => gap(a, figure.start, figure.end) - gap(b, figure.start, figure.end))[0];
       const period = nearest.period ?? (resolveYear(nearest, s) !== null ? defaultPeriod : null);
-      const year = resolveYear(nearest, s) ?? s.discourse.year ?? (period ? yearOfUndatedPeriod(period, s, clause) : null);
+      const year =
+        resolveYear(nearest, s) ?? s.discourse.year ?? (period ? yearOfUndatedPeriod(period, s, clause) : null);
       return { year, period, stated: nearest.year !== null, target: false };
     }
     // Results articles name the period once and then go on about it: carry it forward.

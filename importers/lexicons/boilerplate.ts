@@ -3,6 +3,10 @@
  * Matched against a whole trimmed line.
  */
 export const BODY_END_LINES: RegExp[] = [
+  /^(?:\d+\s+)?comments?\s*(?:\(\d+\))?$/i,
+  /^(?:leave a (?:reply|comment)|post a comment|add (?:a )?comment|show comments|sign in to comment|view comments|discussion)$/i,
+  /^(?:related|related (?:news|content|coverage|reading|links)|read also|also read|see more|more from .{2,40}|latest news|trending( now)?|recommended( for you)?|don'?t miss|you might also like|popular stories|editor'?s picks?|sponsored( content)?|around the web|from our partners|more stories|more news|in other news|top stories)\s*:?$/i,
+  /^(?:our standards|the thomson reuters trust principles|all quotes delayed)/i,
   /^\(?\d*\)?\s*comments?$/i,
   /^join the (conversation|discussion)$/i,
   /^welcome to the discussion\.?$/i,
@@ -16,6 +20,11 @@ export const BODY_END_LINES: RegExp[] = [
 
 /** Whole lines that are never body text wherever they stand. */
 export const NOISE_LINES: RegExp[] = [
+  /^\(?(?:additional\s+)?(?:reporting|writing|editing|compiled|edited|written)\s+by\b.*\)?$/i,
+  /^(?:read more|also read|read also|see also|click here|sign up|subscribe|follow us|this (?:article|story) (?:was )?(?:originally|first) (?:published|appeared))\b.*$/i,
+  /^(?:image|photo|picture|video|graphic|file|getty images|reuters|afp|ap)\s*(?::|\/|credit\b).*$/i,
+  /^(?:advertisement|advert|sponsored|ad)$/i,
+  /^(?:updated|published|posted|last updated)\s*:?\s+.{0,40}\d.*$/i,
   /^by\s+[A-Z][\w'’.-]+(\s+[A-Z][\w'’.-]+){0,3}$/i,
   /^\[?source:.*\]?$/i,
   /^(opinions expressed by|you're reading|you are reading|advertisement|copyright|©|all rights reserved)/i,

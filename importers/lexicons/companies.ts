@@ -92,7 +92,10 @@ export const NOT_COMPANY_WORDS = new Set(
   Union Workers Consumers Customers Central Federal Reserve Treasury State States Dollar Euro Pound Yen Group Inc Corp Ltd Co
   Plc PLC SA AG Friday's Monday's Tuesday's Wednesday's Thursday's Saturday's Sunday's Q1 Q2 Q3 Q4 H1 H2 FY US UK EU UN IMF OECD
   Opec OPEC WTO GDP Christmas Easter Thanksgiving Ramadan Olympics Internet Web Chinese Japanese French German British
-  Analysts' Spokesman Spokeswoman Director Managing Finance Economics Economist Economists Trading Sector Industry R&D IT AI PC TV CD DVD`.split(/\s+/),
+  Analysts' Spokesman Spokeswoman Director Managing Finance Economics Economist Economists Trading Sector Industry R&D IT AI PC TV CD DVD Rival Rivals Partner Partners Unit Subsidiary Parent Carmaker Automaker
+  Retailer Insurer Lender Airline Giant Firm Company Conglomerate Brewer Chipmaker Supermarket Shareholder Investor Owner`.split(
+    /\s+/,
+  ),
 );
 
 /** Countries and regions with their adjectives, for markets ("the Russian market" -> "Russia"). */

@@ -1,4 +1,5 @@
 import { COMPANY_NOUNS, LEGAL_SUFFIXES, NOT_COMPANY_WORDS } from "../lexicons/companies";
+import { CURRENCY_PREFIXES } from "../lexicons/currencies";
 import { FIRST_NAMES } from "../lexicons/people";
 import { COUNTRY_KEYS, NATIONALITIES, PLACE_NAMES } from "../lexicons/places";
 import { escapeRegExp } from "../lexicons/regex";
@@ -106,6 +107,8 @@ export function findNameSpans(sentence: string): NameSpan[] {
     )
       continue;
     if (/^[\d.]+$/.test(name) || name.length < 2) continue;
+    // "CHF 9.5bn", "EUR 2bn": a currency code before a figure, not a company.
+    if (name in CURRENCY_PREFIXES && /^\s*\d/.test(sentence.slice(start + surface.length))) continue;
     // A year or figure glued to a capital ("Q4", "FY2005") is not a name.
     if (/^(?:Q[1-4]|H[12]|FY\d*)$/.test(name)) continue;
     out.push({ start, end: start + surface.length, surface, name, possessive });

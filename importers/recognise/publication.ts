@@ -14,20 +14,26 @@ const FUTURE_BEFORE = new RegExp(
   String.raw`\b(?:by|until|till|through|before|in time for|to|from|between|and|expected in|due in|next|for the|target(?:ed)? for)\s+(?:the\s+end\s+of\s+|end-|early\s+|late\s+|mid-)?(?:\d{1,2}\s+)?(?:(?:${MONTHS})\s+)?(?:\d{1,2},?\s+)?$`,
   "i",
 );
-const FORWARD_LOOKING = /\b(?:will|would|could|should|may|might|expects?|expected|forecasts?|forecasting|predicts?|predicted|projected|set to|likely|hop(?:es?|ed|ing)|expecting|anticipat\w*|look(?:ing)?\s+forward|on the way|well for|beyond|plan(?:s|ned|ning)?|aim(?:s|ed|ing)?|target(?:s|ed)?|outlook|budget|is due|are due|due to)\b/i;
+const FORWARD_LOOKING =
+  /\b(?:will|would|could|should|may|might|expects?|expected|forecasts?|forecasting|predicts?|predicted|projected|set to|likely|hop(?:es?|ed|ing)|expecting|anticipat\w*|look(?:ing)?\s+forward|on the way|well for|beyond|plan(?:s|ned|ning)?|aim(?:s|ed|ing)?|target(?:s|ed)?|outlook|budget|is due|are due|due to)\b/i;
 /** Whole-year phrasings: "in 2004", "for 2004", "the whole of 2004", "the last three months of 2004", "2004 profits". */
-const WHOLE_YEAR_BEFORE = new RegExp(
-  String.raw`\b(?:in|for|during|throughout|over|of)\s+(?:the\s+(?:whole|end|last\s+(?:three\s+months|quarter)|fourth\s+quarter|final\s+quarter|second\s+half)\s+of\s+)?$`,
-  "i",
-);
-const SAME_PERIOD = /\bsame\s+((?:19|20)\d\d)\s+(?:period|quarter|months)|\bsame\s+(?:period|quarter|months)\s+(?:of|in)\s+((?:19|20)\d\d)/gi;
+const WHOLE_YEAR_BEFORE =
+  /\b(?:in|for|during|throughout|over|of)\s+(?:the\s+(?:whole|end|last\s+(?:three\s+months|quarter)|fourth\s+quarter|final\s+quarter|second\s+half)\s+of\s+)?$/i;
+const SAME_PERIOD =
+  /\bsame\s+((?:19|20)\d\d)\s+(?:period|quarter|months)|\bsame\s+(?:period|quarter|months)\s+(?:of|in)\s+((?:19|20)\d\d)/gi;
 const BASE_BEFORE = /\b(?:from|than|compared\s+(?:with|to)|against|over)\s+(?:its\s+|their\s+|the\s+)?$/i;
-const BASE_FIGURE_BEFORE = /\b(?:from|compared\s+(?:with|to)|against|(?<!(?:more|less|fewer|rather|higher|lower|better|worse)\s)than|versus)\s+(?:(?:a|an|the|its|their)\s+)?(?:[\w-]+\s+){0,3}?(?:of\s+)?(?:[A-Z]{0,3}[$€£¥]|Rs\.?\s?)?\d[\d.,]*\s*(?:bn|m|mn|million|billion|tn|%|per\s?cent)?\s*(?:[a-z]+\s+){0,2}?(?:in|for|during)\s+(?:the\s+)?$/i;
+const BASE_FIGURE_BEFORE =
+  /\b(?:from|compared\s+(?:with|to)|against|(?<!(?:more|less|fewer|rather|higher|lower|better|worse)\s)than|versus)\s+(?:(?:a|an|the|its|their)\s+)?(?:[\w-]+\s+){0,3}?(?:of\s+)?(?:[A-Z]{0,3}[$€£¥]|Rs\.?\s?)?\d[\d.,]*\s*(?:bn|m|mn|million|billion|tn|%|per\s?cent)?\s*(?:[a-z]+\s+){0,2}?(?:in|for|during)\s+(?:the\s+)?$/i;
 const MONTH_BEFORE = new RegExp(String.raw`\b(?:${MONTHS})\s+(?:\d{1,2},?\s+)?$`, "i");
 const RESULTS_AFTER = /^\s*(?:results|profits?|sales|revenues?|turnover|earnings|figures|losses|growth)\b/i;
-const PAST_TENSE = /\b(?:was|were|had|rose|fell|grew|made|reached|posted|reported|increased|decreased|dropped|jumped|climbed|totalled|totaled|slumped|shrank|expanded|contracted|saw|earned|sold|lost|gained|doubled|tripled|halved)\b/i;
+const PAST_TENSE =
+  /\b(?:was|were|had|rose|fell|grew|made|reached|posted|reported|increased|decreased|dropped|jumped|climbed|totalled|totaled|slumped|shrank|expanded|contracted|saw|earned|sold|lost|gained|doubled|tripled|halved)\b/i;
 
-export function inferPublishedYear(sentences: string[], explicit?: number | null, dateLine?: string | null): PublishedYear {
+export function inferPublishedYear(
+  sentences: string[],
+  explicit?: number | null,
+  dateLine?: string | null,
+): PublishedYear {
   if (explicit) return { year: explicit, source: "option" };
   const fromDate = dateLine ? /\b((?:19|20)\d\d)\b/.exec(dateLine) : null;
   if (fromDate) return { year: Number(fromDate[1]), source: "date-line" };
@@ -48,7 +54,10 @@ export function inferPublishedYear(sentences: string[], explicit?: number | null
         continue;
       }
       // "up 27% from its 2003 performance": the year compared against is over, and so is the one reported.
-      if ((BASE_BEFORE.test(before) || BASE_FIGURE_BEFORE.test(s.slice(Math.max(0, m.index - 90), m.index))) && PAST_TENSE.test(s)) {
+      if (
+        (BASE_BEFORE.test(before) || BASE_FIGURE_BEFORE.test(s.slice(Math.max(0, m.index - 90), m.index))) &&
+        PAST_TENSE.test(s)
+      ) {
         raise(y + 1, "completed-year");
         continue;
       }

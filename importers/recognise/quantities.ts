@@ -35,7 +35,7 @@ const PCT = String.raw`%|\s?(?:per[ -]?cent|percent|pct|percentage points?)\b`;
 /** One figure: optional currency, a number, optional scale, optional percent sign or currency word. */
 const ATOM = new RegExp(
   String.raw`(?<![\w.$€£¥])(?:(?<pre>${PREFIX_RE})\s?)?(?<num>${DIGITS}|\b(?:${WORDNUM}))` +
-    String.raw`(?:\s?(?<scale>${SCALE_RE})\b)?(?:(?<pct>${PCT})|\s(?<suf>${SUFFIX_RE})\b)?`,
+    String.raw`(?:\s?(?<scale>${SCALE_RE})\b)?(?:(?<pct>${PCT})|\s(?<suf>${SUFFIX_RE})(?![\w]))?`,
   "gi",
 );
 

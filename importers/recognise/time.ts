@@ -15,6 +15,9 @@ export interface TimeExpr {
 }
 
 const MONTHS = Object.keys(MONTH_INDEX).join("|");
+/** "31 March", "March 31,", "the end of March". */
+const DAY_BEFORE = String.raw`(?:\d{1,2}(?:st|nd|rd|th)?(?!\d)\s+)?`;
+const DAY_AFTER = String.raw`(?:\s+\d{1,2}(?:st|nd|rd|th)?(?!\d),?)?`;
 const YEAR = String.raw`(?:19|20)\d\d`;
 
 function quarterOfMonth(month: number): Period {
@@ -45,28 +48,32 @@ const RULES: Rule[] = [
   },
   {
     re: new RegExp(
-      String.raw`\b(?:(?:first|1st)\s+nine|nine)[- ]months?(?:\s+(?:to|ending|ended)\s+(?:${MONTHS})(?:\s+(${YEAR}))?)?(?:\s+of\s+(${YEAR}))?`,
+      String.raw`\b(?:(?:first|1st)\s+nine|nine)[- ]months?(?:\s+(?:to|ending|ended)\s+${DAY_BEFORE}(?:${MONTHS})${DAY_AFTER}(?:\s+(${YEAR}))?)?(?:\s+of\s+(?:(${YEAR})|(this|last|the\s+current)\s+year))?`,
       "gi",
     ),
-    make: (m) => ({ year: yearOf(m[1] ?? m[2]), period: "9M", relative: null }),
+    make: (m) => ({
+      year: yearOf(m[1] ?? m[2]),
+      period: "9M",
+      relative: m[3] ? (/last/i.test(m[3]) ? -1 : 0) : null,
+    }),
   },
   {
     re: new RegExp(
-      String.raw`\b(?:three|3)[- ]months?\s+(?:to|ending|ended|through)\s+(?:the\s+end\s+of\s+)?(${MONTHS})(?:\s+(${YEAR}))?`,
+      String.raw`\b(?:(?:three|3)[- ]months?|(?:fiscal\s+|financial\s+)?quarter)\s+(?:to|ending|ended|through)\s+(?:the\s+end\s+of\s+)?${DAY_BEFORE}(${MONTHS})${DAY_AFTER}(?:\s+(${YEAR}))?`,
       "gi",
     ),
     make: (m) => ({ year: yearOf(m[2]), period: quarterOfMonth(MONTH_INDEX[m[1].toLowerCase()]), relative: null }),
   },
   {
     re: new RegExp(
-      String.raw`\b(?:six|6)[- ]months?\s+(?:to|ending|ended|through)\s+(?:the\s+end\s+of\s+)?(${MONTHS})(?:\s+(${YEAR}))?`,
+      String.raw`\b(?:six|6)[- ]months?\s+(?:to|ending|ended|through)\s+(?:the\s+end\s+of\s+)?${DAY_BEFORE}(${MONTHS})${DAY_AFTER}(?:\s+(${YEAR}))?`,
       "gi",
     ),
     make: (m) => ({ year: yearOf(m[2]), period: MONTH_INDEX[m[1].toLowerCase()] <= 6 ? "H1" : "H2", relative: null }),
   },
   {
     re: new RegExp(
-      String.raw`\b(?:(?:financial|fiscal|full|business)\s+)?year\s+(?:to|ending|ended|through)\s+(?:the\s+end\s+of\s+)?(?:${MONTHS})(?:\s+(${YEAR}))?`,
+      String.raw`\b(?:(?:financial|fiscal|full|business)\s+)?year\s+(?:to|ending|ended|through)\s+(?:the\s+end\s+of\s+)?${DAY_BEFORE}(?:${MONTHS})${DAY_AFTER}(?:\s+(${YEAR}))?`,
       "gi",
     ),
     make: (m) => ({ year: yearOf(m[1]), period: "FY", relative: null }),
@@ -84,6 +91,14 @@ const RULES: Rule[] = [
   },
   {
     re: new RegExp(String.raw`\b(Q[1-4])\s*(?:'?(\d\d)\b|(${YEAR}))?`, "g"),
+    make: (m) => ({
+      year: m[3] ? Number(m[3]) : m[2] ? 2000 + Number(m[2]) : null,
+      period: m[1] as Period,
+      relative: null,
+    }),
+  },
+  {
+    re: new RegExp(String.raw`\b(H[12])\s*(?:'?(\d\d)\b|(${YEAR}))?`, "g"),
     make: (m) => ({
       year: m[3] ? Number(m[3]) : m[2] ? 2000 + Number(m[2]) : null,
       period: m[1] as Period,
@@ -120,7 +135,7 @@ const RULES: Rule[] = [
     make: () => ({ year: null, period: "FY", relative: null }),
   },
   {
-    re: /\b(this|last|next|a|the\s+previous|the\s+past|the\s+current)\s+year(?:'s)?|\byear[- ](?:earlier|ago|before)\b|\bprevious\s+year\b|\ba\s+year\s+(?:earlier|ago|before)\b|\byear[- ]on[- ]year\b/gi,
+    re: /\ba\s+year\s+(?:earlier|ago|before)\b|\b(this|last|next|the\s+previous|the\s+past|the\s+current)\s+year(?:'s)?|\byear[- ](?:earlier|ago|before)\b|\bprevious\s+year\b|\byear[- ]on[- ]year\b/gi,
     make: (m) => {
       const w = m[0].toLowerCase();
       if (/^(a|the past) year$/.test(w)) return null;
@@ -131,7 +146,10 @@ const RULES: Rule[] = [
     },
   },
   {
-    re: new RegExp(String.raw`(?<![\d$€£.,/-])(${YEAR})(?![\d%]|s\b|['’]s\b|\s*(?:/|-)\s*\d|\s?(?:bn|m|million|billion)\b)`, "g"),
+    re: new RegExp(
+      String.raw`(?<![\d$€£.,/-])(${YEAR})(?![\d%]|s\b|['’]s\b|\s*(?:/|-)\s*\d|\s?(?:bn|m|million|billion)\b)`,
+      "g",
+    ),
     make: (m) => ({ year: Number(m[1]), period: null, relative: null }),
   },
 ];
@@ -139,7 +157,8 @@ const RULES: Rule[] = [
 const BASE_BEFORE =
   /\b(?:compared\s+(?:with|to)|from|against|versus|vs\.?|over|(?<!(?:more|less|fewer|rather|higher|lower|better|worse)\s)than(?:\s+in)?|on|since)\s+(?:the\s+|a\s+|its\s+)?(?:same\s+)?(?:period\s+(?:in|of)\s+)?$/i;
 /** "from the loss of 364m euros in 2003", "compared with $1.2bn a year earlier": a base year after a base figure. */
-const BASE_FIGURE_BEFORE = /\b(?:from|compared\s+(?:with|to)|against|(?<!(?:more|less|fewer|rather|higher|lower|better|worse)\s)than|versus)\s+(?:(?:a|an|the|its|their)\s+)?(?:[\w-]+\s+){0,3}?(?:of\s+)?(?:[A-Z]{0,3}[$€£¥]|Rs\.?\s?)?\d[\d.,]*\s*(?:bn|m|mn|million|billion|tn|%|per\s?cent)?\s*(?:[a-z]+\s+){0,2}?(?:in|for|during)\s+(?:the\s+)?$/i;
+const BASE_FIGURE_BEFORE =
+  /\b(?:from|compared\s+(?:with|to)|against|(?<!(?:more|less|fewer|rather|higher|lower|better|worse)\s)than|versus)\s+(?:(?:a|an|the|its|their)\s+)?(?:[\w-]+\s+){0,3}?(?:of\s+)?(?:[A-Z]{0,3}[$€£¥]|Rs\.?\s?)?\d[\d.,]*\s*(?:bn|m|mn|million|billion|tn|%|per\s?cent)?\s*(?:[a-z]+\s+){0,2}?(?:in|for|during)\s+(?:the\s+)?$/i;
 const TARGET_BEFORE = /\b(?:by|until|through|before|by\s+the\s+end\s+of|by\s+end[- ]|in\s+time\s+for)\s+(?:the\s+)?$/i;
 
 /** Time expressions in a sentence, longest first where they overlap, with the role their context gives them. */
@@ -157,7 +176,12 @@ export function findTimes(sentence: string): TimeExpr[] {
       const text = m[0];
       let role: TimeRole = "point";
       const clauseBefore = sentence.slice(Math.max(0, start - 90), start);
-      if (/same|earlier|ago|before|previous|on[- ]year/i.test(text) || BASE_BEFORE.test(before) || BASE_FIGURE_BEFORE.test(clauseBefore)) role = "base";
+      if (
+        /same|earlier|ago|before|previous|on[- ]year/i.test(text) ||
+        BASE_BEFORE.test(before) ||
+        BASE_FIGURE_BEFORE.test(clauseBefore)
+      )
+        role = "base";
       else if (TARGET_BEFORE.test(before)) role = "target";
       found.push({ ...made, start, end, role, text });
     }
