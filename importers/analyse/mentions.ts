@@ -33,7 +33,7 @@ const DESCRIPTION = new RegExp(
   "gi",
 );
 const GROUP =
-  /\b(?:(?:the|all|both|these|those)\s+)?(?<count>two|three|four|five|both)\s+(?:[a-z-]+\s+)?(?:companies|firms|carmakers|automakers|groups|partners|banks|airlines|rivals|makers|operators|businesses)\b|\bthe\s+(?:companies|firms|partners|carmakers|automakers)\b/gi;
+  /\b(?:(?:the|all|both|these|those)\s+)?(?<count>two|three|four|five|both)\s+(?:[a-z-]+\s+)?(?:companies|firms|carmakers|automakers|groups|partners|banks|airlines|rivals|makers|operators|businesses)\b|\bthe\s+(?:companies|firms|partners|carmakers|automakers|alliance|partnership|consortium|joint\s+venture)\b/gi;
 const PRONOUN = /\b(?<p>its|it|it['’]s)\b/gi;
 
 function nameMention(reg: CompanyRegistry, s: ReturnType<typeof findNameSpans>[number]): Mention | null {

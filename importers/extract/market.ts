@@ -31,3 +31,14 @@ export function marketAfter(text: string): string | null {
   }
   return null;
 }
+
+/** A place named with "in" anywhere in a clause ("In China, ...", "... in Europe"). */
+export function placeIn(text: string): string | null {
+  for (const m of text.matchAll(/\b[Ii]n\s+(?:the\s+)?([A-Z][\w.]*(?:\s[A-Z][\w.]*)?)/g)) {
+    const key = m[1].toLowerCase();
+    if (PLACES[key]) return PLACES[key];
+    const first = key.split(" ")[0];
+    if (PLACES[first]) return PLACES[first];
+  }
+  return null;
+}

@@ -1,7 +1,7 @@
 import type { Fact } from "../types";
 import { clauseAround } from "./clauses";
 import { buildFact, type Extractor } from "./context";
-import { marketAfter, marketName } from "./market";
+import { marketAfter, marketName, placeIn } from "./market";
 import { statusAround } from "./status";
 import { subjectOf } from "./subject";
 import { whenOf } from "./when";
@@ -38,6 +38,8 @@ export const extractMarketShare: Extractor = (s) => {
     let market = marketAfter(shareAfter ? after.replace(/^\s*market\s+share\b/i, "") : after);
     if (!market && shareBefore)
       market = marketName(/market\s+share\s+in\s+([\w\s]+?)\s+(?:of|to|at|was|is)/i.exec(shareBefore[0])?.[1] ?? "");
+    // "In China, Nissan's market share rose": the place can stand anywhere in the clause.
+    if (!market) market = placeIn(s.text.slice(clause.start, clause.end));
     const company = subjectOf(s, shareBefore ? q.start - shareBefore[0].length : q.start, clause);
     if (!company) continue;
     const when = whenOf(s, q, clause, null);

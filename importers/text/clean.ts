@@ -10,6 +10,15 @@ export interface CleanedArticle {
   dateLine: string | null;
 }
 
+const MONTH =
+  "(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\\.?";
+/** A line near the top that is only a date ("November 3, 2016", "3 Nov 2016 10:42 GMT", "Published: 2016-11-03"). */
+const DATE_LINE = new RegExp(
+  String.raw`^(?:(?:published|updated|posted|last updated|date)\s*:?\s*)?(?:(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?,?\s+)?` +
+    String.raw`(?:${MONTH}\s+\d{1,2}(?:st|nd|rd|th)?,?\s+((?:19|20)\d\d)|\d{1,2}(?:st|nd|rd|th)?\s+${MONTH},?\s+((?:19|20)\d\d)|((?:19|20)\d\d)-\d\d-\d\d)` +
+    String.raw`(?:[\s,|·-]+.{0,30})?$`,
+  "i",
+);
 const BYLINE = /^by\s+([A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+){0,3})$/i;
 
 function normaliseCharacters(raw: string): string {
@@ -42,6 +51,11 @@ export function cleanArticle(raw: string): CleanedArticle {
     .find(Boolean)
     ?.toLowerCase();
 
+  // A date printed under the headline is the publication date, unless a Date: line said otherwise.
+  for (let j = i + 1; j < Math.min(lines.length, i + 8) && !dateLine; j++) {
+    const d = DATE_LINE.exec(lines[j]) ?? DATE_LINE.exec(lines[j].replace(/^by\s+[^|·,]+[|·,]\s*/i, ""));
+    if (d) dateLine = lines[j];
+  }
   const kept: string[] = [];
   let seenBody = false;
   for (let j = i + 1; j < lines.length; j++) {
@@ -53,7 +67,7 @@ export function cleanArticle(raw: string): CleanedArticle {
     // An author's name standing alone after the body has begun opens their bio.
     if (seenBody && author && line.toLowerCase() === author) break;
     if (line === title) continue;
-    if (NOISE_LINES.some((re) => re.test(line))) continue;
+    if (NOISE_LINES.some((re) => re.test(line)) || DATE_LINE.test(line)) continue;
     if (author && line.toLowerCase() === author) continue;
     kept.push(line);
     if (/[.!?]["”’)]?$/.test(line) && line.length > 60) seenBody = true;
