@@ -11,6 +11,8 @@ import { inferPublishedYear } from "./recognise/publication";
 import { findQuantities } from "./recognise/quantities";
 import type { TimeExpr } from "./recognise/time";
 import { findTimes } from "./recognise/time";
+import { alternation } from "./lexicons/regex";
+import { VOLUME_UNITS } from "./lexicons/units";
 import { refine } from "./refine/refiners";
 import { cleanArticle } from "./text/clean";
 import { decodeBytes } from "./text/decode";
@@ -42,6 +44,13 @@ function nextDiscourse(current: PeriodRef, times: TimeExpr[], publishedYear: num
   return { year, period: withPeriod?.period ?? (pointYear !== null ? null : current.period) };
 }
 
+const VOLUME_UNIT_WORD = new RegExp(String.raw`\b(${alternation(Object.keys(VOLUME_UNITS))})\b`, "i");
+
+function volumeUnitIn(text: string): string | null {
+  const m = VOLUME_UNIT_WORD.exec(text);
+  return m ? VOLUME_UNITS[m[1].toLowerCase()] : null;
+}
+
 /** Reads one article's bytes and returns its cleaned text and facts. Pure: no I/O, no database. */
 export function extractArticle(bytes: Uint8Array, path: string, options: ExtractOptions = {}): ArticleResult {
   const sha256 = createHash("sha256").update(bytes).digest("hex");
@@ -60,6 +69,7 @@ export function extractArticle(bytes: Uint8Array, path: string, options: Extract
 
   const mainEntity = registry.main();
   const main = mainEntity && mainEntity.mentions >= 2 ? mainEntity.name : null;
+  let volumeUnit: string | null = null;
   let state: DiscourseState = { topic: null, recentGroups: [] };
   let discourse: PeriodRef = { year: null, period: null };
   const facts: Fact[] = [];
@@ -78,6 +88,7 @@ export function extractArticle(bytes: Uint8Array, path: string, options: Extract
         discourse,
         topic: state.topic,
         main,
+        volumeUnit,
       };
       for (const extract of EXTRACTORS) facts.push(...extract(ctx));
     }
@@ -90,6 +101,7 @@ export function extractArticle(bytes: Uint8Array, path: string, options: Extract
         published.year,
       );
     }
+    volumeUnit = volumeUnitIn(sentence.text) ?? volumeUnit;
     state = advance(state, mentions);
   }
   return {

@@ -15,6 +15,8 @@ export interface SentenceContext {
   /** The period the article was last speaking of, for sentences that name none. */
   discourse: PeriodRef;
   topic: Mention | null;
+  /** The thing the article counts sales in ("vehicles"), for counts written without one. */
+  volumeUnit: string | null;
   /** The company the article is mostly about, if one stands out. */
   main: string | null;
 }

@@ -3,7 +3,7 @@ import { SALES_VOLUME_CUES, VOLUME_UNITS } from "../lexicons/units";
 import type { Fact } from "../types";
 import { clauseAround } from "./clauses";
 import { buildFact, type Extractor } from "./context";
-import { marketAfter } from "./market";
+import { marketAfter, placeIn } from "./market";
 import { statusAround } from "./status";
 import { subjectOf } from "./subject";
 import { whenOf } from "./when";
@@ -18,14 +18,19 @@ const UNIT_AFTER = new RegExp(
   "i",
 );
 
+const SALES_TO_BEFORE = /\b(?:sales|deliveries|shipments)\b[^.;$€£¥]{0,50}\bto\s+(?:about\s+|around\s+|nearly\s+|almost\s+|some\s+|more\s+than\s+)?$/i;
+
 /** Sales volumes: "sold 1.2 million cars", "combined sales of seven to eight million vehicles". */
 export const extractSalesVolume: Extractor = (s) => {
   const facts: Fact[] = [];
   for (const q of s.quantities) {
     if (q.kind !== "count" || q.isYear) continue;
-    const unit = UNIT_AFTER.exec(s.text.slice(q.end));
-    if (!unit) continue;
     const clause = clauseAround(s.text, q.start);
+    const named = UNIT_AFTER.exec(s.text.slice(q.end));
+    // "BMW-brand sales rose 2.3% to 80,600": a bare count reached by sales is a volume in the article's unit.
+    const bare = !named && SALES_TO_BEFORE.test(s.text.slice(clause.start, q.start)) && !/^\s*(?:%|per\s?cent)/i.test(s.text.slice(q.end));
+    if (!named && !(bare && s.volumeUnit)) continue;
+    const unit = named ? VOLUME_UNITS[named[1].toLowerCase()] : s.volumeUnit!;
     const lead = s.text.slice(Math.max(clause.start, q.start - 80), q.start);
     const tail = s.text.slice(q.end, Math.min(clause.end, q.end + 60));
     const cue =
@@ -42,7 +47,7 @@ export const extractSalesVolume: Extractor = (s) => {
     );
     if (!company) continue;
     const when = whenOf(s, q, clause, "FY");
-    const market = marketAfter(s.text.slice(q.end + unit[0].length));
+    const market = marketAfter(s.text.slice(q.end + (named?.[0].length ?? 0))) ?? placeIn(s.text.slice(clause.start, clause.end));
     facts.push(
       buildFact(s, q, {
         kind: "sales_volume",
@@ -51,7 +56,7 @@ export const extractSalesVolume: Extractor = (s) => {
         when,
         low: q.low,
         high: q.high,
-        unit: VOLUME_UNITS[unit[1].toLowerCase()],
+        unit,
         status: statusAround(s.text, clause, q, when.year, s.publishedYear),
         stated: market ? ["market"] : [],
       }),

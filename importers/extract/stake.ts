@@ -69,7 +69,7 @@ export const extractStake: Extractor = (s) => {
       if (!counterparty) continue;
     } else {
       counterparty =
-        s.mentions.find((m) => m.start >= tailStart && STAKE_IN.test(s.text.slice(tailStart, m.start))) ?? null;
+        s.mentions.find((m) => m.how !== "group" && m.start >= tailStart && STAKE_IN.test(s.text.slice(tailStart, m.start))) ?? null;
       const heldBy = s.mentions.find((m) => m.start >= tailStart && HELD_BY.test(s.text.slice(tailStart, m.start)));
       if (heldBy) holder = heldBy;
     }
@@ -132,7 +132,7 @@ function stakeNamedBefore(
 ): Fact | null {
   const stakeAt = q.start - m[0].length;
   const midStart = stakeAt + "stake".length;
-  const counterparty = s.mentions.find((x) => x.start >= midStart && x.end <= q.start) ?? null;
+  const counterparty = s.mentions.find((x) => x.how !== "group" && x.start >= midStart && x.end <= q.start) ?? null;
   const holder = subjectOf(s, stakeAt, clause, new Set(counterparty ? [counterparty.company] : []));
   if (!holder || !counterparty || holder.company === counterparty.company) return null;
   const lead = s.text.slice(clause.start, stakeAt);
