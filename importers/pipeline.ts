@@ -19,6 +19,8 @@ import { decodeBytes } from "./text/decode";
 import { splitSentences } from "./text/sentences";
 import type { ArticleResult, Fact, PeriodRef } from "./types";
 
+const MAY_NAME_PERIOD = /quarter|half|months|year|annual|fiscal|financial|\b[QH][1-4]\b/i;
+
 export const EXTRACTORS: Extractor[] = [
   extractRevenue,
   extractRevenueChange,
@@ -75,7 +77,8 @@ export function extractArticle(bytes: Uint8Array, path: string, options: Extract
   const facts: Fact[] = [];
   for (const sentence of body) {
     const quantities = findQuantities(sentence.text);
-    const times = findTimes(sentence.text);
+    // Sentences without figures matter only for the period they name.
+    const times = quantities.length || MAY_NAME_PERIOD.test(sentence.text) ? findTimes(sentence.text) : [];
     const mentions = findMentions(sentence.text, registry, state);
     if (quantities.length) {
       const ctx: SentenceContext = {

@@ -1,7 +1,7 @@
 import { COMPANY_NOUNS, GROUP_COUNTS } from "../lexicons/companies";
 import { NATIONALITIES } from "../lexicons/places";
 import { escapeRegExp } from "../lexicons/regex";
-import { type CompanyRegistry, findNameSpans } from "../recognise/companies";
+import type { CompanyRegistry, findNameSpans } from "../recognise/companies";
 
 export interface Mention {
   start: number;
@@ -52,7 +52,7 @@ function nameMention(reg: CompanyRegistry, s: ReturnType<typeof findNameSpans>[n
 /** Every reference to a company in one sentence, resolved to canonical names, in order. */
 export function findMentions(sentence: string, reg: CompanyRegistry, state: DiscourseState): Mention[] {
   const names: Mention[] = [];
-  for (const span of findNameSpans(sentence)) {
+  for (const span of reg.spansOf(sentence)) {
     const m = nameMention(reg, span);
     if (m) names.push(m);
   }

@@ -138,13 +138,24 @@ const COUNTRY_POSSESSIVE_BEFORE = /(?<country>[A-Z][a-z]+(?:\s[A-Z][a-z]+)?)['â€
 export class CompanyRegistry {
   readonly entities = new Map<string, Entity>();
   readonly people = new Set<string>();
+  private readonly spanCache = new Map<string, NameSpan[]>();
+
+  /** Name spans of a sentence, found once per article. */
+  spansOf(sentence: string): NameSpan[] {
+    let spans = this.spanCache.get(sentence);
+    if (!spans) {
+      spans = findNameSpans(sentence);
+      this.spanCache.set(sentence, spans);
+    }
+    return spans;
+  }
 
   static build(sentences: string[]): CompanyRegistry {
     const reg = new CompanyRegistry();
     for (const s of sentences) reg.notePeople(s);
     const initial: Array<[NameSpan, string]> = [];
     for (const s of sentences) {
-      for (const span of findNameSpans(s)) {
+      for (const span of reg.spansOf(s)) {
         if (reg.isPerson(span.name, s, span.start)) continue;
         const sentenceInitial = span.start === 0 || /^["â€œ'(]$/.test(s.slice(0, span.start).trim());
         // A capitalised first word is only a name if the article also writes it capitalised mid-sentence.

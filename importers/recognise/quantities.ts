@@ -121,7 +121,14 @@ function findAtoms(sentence: string): Atom[] {
 const RANGE_JOIN = /^\s*(?:to|-|–|—|and|or)\s*$/i;
 
 /** Finds money, percentages and counts, joining ranges and dropping a second currency in brackets. */
+/** Cheap test that a sentence can hold a figure at all, before the full scan. */
+const MAY_HOLD_FIGURE = new RegExp(
+  String.raw`\d|\b(?:${WORD_RE}|${alternation(Object.keys(FRACTION_WORDS))}|${SCALE_RE})\b`,
+  "i",
+);
+
 export function findQuantities(sentence: string): Quantity[] {
+  if (!MAY_HOLD_FIGURE.test(sentence)) return [];
   const atoms = findAtoms(sentence);
   const out: Quantity[] = [];
   for (let i = 0; i < atoms.length; i++) {
