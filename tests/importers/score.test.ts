@@ -1,0 +1,54 @@
+import { describe, expect, test } from "vitest";
+import { emptyScore, factsMatch, type GoldFact, prf, scoreArticle } from "../../importers/eval/score";
+
+const base: GoldFact = {
+  kind: "revenue",
+  company: "Time Warner",
+  counterparty: null,
+  market: null,
+  year: 2004,
+  period: "FY",
+  low: 42090000000,
+  high: 42090000000,
+  unit: "USD",
+  status: "actual",
+  approximate: false,
+  comparedTo: null,
+};
+
+describe("scoring extracted facts against gold", () => {
+  test.each([
+    ["same fact", {}, true],
+    ["spelling of the company without its space", { company: "TimeWarner" }, true],
+    ["joint subject in another order", { company: "Warner + Time" }, false],
+    ["another year", { year: 2003 }, false],
+    ["another period", { period: "Q4" }, false],
+    ["another currency", { unit: "EUR" }, false],
+    ["a figure 0.1% off (rounding)", { low: 42100000000, high: 42100000000 }, true],
+    ["a figure 5% off", { low: 44000000000, high: 44000000000 }, false],
+    ["status is scored separately", { status: "forecast" }, true],
+  ] as const)("%s", (_name, change, matches) => {
+    expect(factsMatch({ ...base, ...change } as GoldFact, base)).toBe(matches);
+  });
+
+  test("joint subjects match in any order", () => {
+    const g = { ...base, company: "Renault + Nissan + AvtoVAZ" };
+    expect(factsMatch({ ...g, company: "Nissan + Renault + AvtoVAZ" }, g)).toBe(true);
+  });
+
+  test("stakes must agree on the held company", () => {
+    const g: GoldFact = { ...base, kind: "stake", counterparty: "Nissan", unit: "percent", low: 43, high: 43, year: null, period: null };
+    expect(factsMatch({ ...g }, g)).toBe(true);
+    expect(factsMatch({ ...g, counterparty: "Renault" }, g)).toBe(false);
+  });
+
+  test("precision, recall and F1 count each fact once", () => {
+    const score = emptyScore();
+    const other = { ...base, year: 2003 };
+    scoreArticle(score, { file: "a", publishedYear: 2005, facts: [base, other] }, [base, { ...base, unit: "EUR" }], 2005);
+    expect(score.total).toEqual({ tp: 1, fp: 1, fn: 1 });
+    expect(prf(score.total)).toEqual({ precision: 0.5, recall: 0.5, f1: 0.5 });
+    expect(score.publishedYearAgree).toBe(1);
+    expect(score.misses.map((m) => m.fact.year)).toEqual([2003]);
+  });
+});
