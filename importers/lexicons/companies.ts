@@ -86,7 +86,7 @@ export const NOT_COMPANY_WORDS = new Set(
   Court Police Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April May June July August September
   October November December Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec Today Yesterday Tomorrow Last Next First Second Third
   Fourth Year Years Quarter Half Market Markets Stock Exchange Index There Here Where What Which Who Why How Some Many Most All
-  Both Each Every Other Another Such No Not Now Then Earlier Later Eventually Currently Together According Sources Source Reuters
+  Both Each Every Other Another Such No Not Now Then Earlier Later Eventually Currently Together According Sources Source
   Europe European Asia Asian America American Africa African World Global International National North South East West Western
   Eastern Northern Southern Central New Old Street Road City Town Business Economy Trade Officials Investors Shareholders Unions
   Union Workers Consumers Customers Central Federal Reserve Treasury State States Dollar Euro Pound Yen Group Inc Corp Ltd Co
