@@ -46,13 +46,14 @@ export const extractRevenue: Extractor = (s) => {
     const when = whenOf(s, q, clause, "FY");
     let year = when.year;
     // "rose 2% to $11.1bn from $10.9bn": the figure after "from" is the same period a year before.
-    const isBase = FROM_BEFORE.test(before) && previous !== null;
-    if (isBase && previous) {
-      const base = s.times.find((t) => t.role === "base" && t.start >= q.end - 2);
-      const ownBase = base && base.start - q.end < 15 ? base : undefined;
-      year =
-        ownBase?.year ??
-        (when.stated ? when.year : (base?.year ?? (previous.fact.year !== null ? previous.fact.year - 1 : null)));
+    // "from £3.24bn ($6.13bn) in 2003 to £2.89bn": the base year said right after the figure is its own.
+    const fromFigure = FROM_BEFORE.test(before);
+    const base = fromFigure ? s.times.find((t) => t.role === "base" && t.start >= q.end - 2) : undefined;
+    const ownBase = base && base.start - q.end < 30 && base.year !== null ? base : undefined;
+    const isBase = fromFigure && (previous !== null || ownBase !== undefined);
+    if (ownBase) year = ownBase.year;
+    else if (isBase && previous) {
+      year = when.stated ? when.year : (base?.year ?? (previous.fact.year !== null ? previous.fact.year - 1 : null));
     }
     const subject =
       company ?? (previous ? (s.mentions.find((m) => m.company === previous!.fact.company) ?? null) : null);

@@ -33,8 +33,13 @@ export const extractRevenueChange: Extractor = (s) => {
     }
     if (sign === null) continue;
     // "sales rose 2.3% to 80,600": the level is a count, so the change is in units sold.
-    if (/^\s*to\s+(?:about\s+|around\s+|nearly\s+)?[\d.,]+(?:\s*(?:million|m|bn|billion|thousand))?(?!\s*(?:%|per\s?cent|[$€£¥]|[A-Z]{3}\b|euros?|dollars?|pounds?|yen|yuan|kronor|francs|rupees))/i.test(s.text.slice(q.end)) &&
-      !s.quantities.some((x) => x.kind === "money" && x.start >= q.end && x.start - q.end < 8)) continue;
+    if (
+      /^\s*to\s+(?:about\s+|around\s+|nearly\s+)?[\d.,]+(?:\s*(?:million|m|bn|billion|thousand))?(?!\s*(?:%|per\s?cent|[$€£¥]|[A-Z]{3}\b|euros?|dollars?|pounds?|yen|yuan|kronor|francs|rupees))/i.test(
+        s.text.slice(q.end),
+      ) &&
+      !s.quantities.some((x) => x.kind === "money" && x.start >= q.end && x.start - q.end < 8)
+    )
+      continue;
     const company = subjectOf(s, anchor, clause);
     if (!company) continue;
     const when = whenOf(s, q, clause, "FY");

@@ -18,7 +18,8 @@ const UNIT_AFTER = new RegExp(
   "i",
 );
 
-const SALES_TO_BEFORE = /\b(?:sales|deliveries|shipments)\b[^.;$€£¥]{0,50}\bto\s+(?:about\s+|around\s+|nearly\s+|almost\s+|some\s+|more\s+than\s+)?$/i;
+const SALES_TO_BEFORE =
+  /\b(?:sales|deliveries|shipments)\b[^.;$€£¥]{0,50}\bto\s+(?:about\s+|around\s+|nearly\s+|almost\s+|some\s+|more\s+than\s+)?$/i;
 
 /** Sales volumes: "sold 1.2 million cars", "combined sales of seven to eight million vehicles". */
 export const extractSalesVolume: Extractor = (s) => {
@@ -28,7 +29,10 @@ export const extractSalesVolume: Extractor = (s) => {
     const clause = clauseAround(s.text, q.start);
     const named = UNIT_AFTER.exec(s.text.slice(q.end));
     // "BMW-brand sales rose 2.3% to 80,600": a bare count reached by sales is a volume in the article's unit.
-    const bare = !named && SALES_TO_BEFORE.test(s.text.slice(clause.start, q.start)) && !/^\s*(?:%|per\s?cent)/i.test(s.text.slice(q.end));
+    const bare =
+      !named &&
+      SALES_TO_BEFORE.test(s.text.slice(clause.start, q.start)) &&
+      !/^\s*(?:%|per\s?cent)/i.test(s.text.slice(q.end));
     if (!named && !(bare && s.volumeUnit)) continue;
     const unit = named ? VOLUME_UNITS[named[1].toLowerCase()] : s.volumeUnit!;
     const lead = s.text.slice(Math.max(clause.start, q.start - 80), q.start);
@@ -47,7 +51,8 @@ export const extractSalesVolume: Extractor = (s) => {
     );
     if (!company) continue;
     const when = whenOf(s, q, clause, "FY");
-    const market = marketAfter(s.text.slice(q.end + (named?.[0].length ?? 0))) ?? placeIn(s.text.slice(clause.start, clause.end));
+    const market =
+      marketAfter(s.text.slice(q.end + (named?.[0].length ?? 0))) ?? placeIn(s.text.slice(clause.start, clause.end));
     facts.push(
       buildFact(s, q, {
         kind: "sales_volume",

@@ -69,7 +69,9 @@ export const extractStake: Extractor = (s) => {
       if (!counterparty) continue;
     } else {
       counterparty =
-        s.mentions.find((m) => m.how !== "group" && m.start >= tailStart && STAKE_IN.test(s.text.slice(tailStart, m.start))) ?? null;
+        s.mentions.find(
+          (m) => m.how !== "group" && m.start >= tailStart && STAKE_IN.test(s.text.slice(tailStart, m.start)),
+        ) ?? null;
       const heldBy = s.mentions.find((m) => m.start >= tailStart && HELD_BY.test(s.text.slice(tailStart, m.start)));
       if (heldBy) holder = heldBy;
     }

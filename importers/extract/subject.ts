@@ -33,7 +33,14 @@ export function subjectOf(
   );
   if (afterMetric) return afterMetric;
   // A joint subject ("the three firms") never holds a stake in one of its own members.
-  const inClause = usable.filter((m) => m.end <= anchor && m.start >= clause.start && !(m.how === "group" && exclude.size && m.company.split(" + ").some((c) => exclude.has(c)))).at(-1);
+  const inClause = usable
+    .filter(
+      (m) =>
+        m.end <= anchor &&
+        m.start >= clause.start &&
+        !(m.how === "group" && exclude.size && m.company.split(" + ").some((c) => exclude.has(c))),
+    )
+    .at(-1);
   if (inClause) return jointWithPartner(s, inClause, usable);
   if (COLLECTIVE_SUBJECT.test(s.text.slice(clause.start, anchor))) return null;
   const inSentence = usable.filter((m) => m.end <= anchor).at(-1);

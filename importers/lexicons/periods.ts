@@ -60,3 +60,7 @@ export const BASE_CUES = [
 
 /** Words in front of a year that make it the year a target is set for. */
 export const TARGET_YEAR_CUES = ["by", "until", "through", "before", "by the end of", "by end-"];
+
+/** "from the loss of 364m euros in 2003", "from £3.24bn ($6.13bn) in 2003": a base year after a base figure. */
+export const BASE_FIGURE_BEFORE =
+  /\b(?:from|compared\s+(?:with|to)|against|(?<!(?:more|less|fewer|rather|higher|lower|better|worse)\s)than|versus)\s+(?:(?:a|an|the|its|their)\s+)?(?:[\w-]+\s+){0,3}?(?:of\s+)?(?:[A-Z]{0,3}[$€£¥]|Rs\.?\s?)?\d[\d.,]*\s*(?:bn|m|mn|million|billion|tn|%|per\s?cent)?\s*(?:\([^)]*\)\s*)?(?:[a-z]+\s+){0,2}?(?:in|for|during)\s+(?:the\s+)?$/i;

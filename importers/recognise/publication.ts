@@ -1,3 +1,4 @@
+import { BASE_FIGURE_BEFORE } from "../lexicons/periods";
 /**
  * Infers the year an article was written from its body (see docs/decisions/002-publication-year.md).
  * Every year the body speaks of gives a lower bound: a year mentioned in the past is at most the year of writing;
@@ -22,8 +23,6 @@ const WHOLE_YEAR_BEFORE =
 const SAME_PERIOD =
   /\bsame\s+((?:19|20)\d\d)\s+(?:period|quarter|months)|\bsame\s+(?:period|quarter|months)\s+(?:of|in)\s+((?:19|20)\d\d)/gi;
 const BASE_BEFORE = /\b(?:from|than|compared\s+(?:with|to)|against|over)\s+(?:its\s+|their\s+|the\s+)?$/i;
-const BASE_FIGURE_BEFORE =
-  /\b(?:from|compared\s+(?:with|to)|against|(?<!(?:more|less|fewer|rather|higher|lower|better|worse)\s)than|versus)\s+(?:(?:a|an|the|its|their)\s+)?(?:[\w-]+\s+){0,3}?(?:of\s+)?(?:[A-Z]{0,3}[$€£¥]|Rs\.?\s?)?\d[\d.,]*\s*(?:bn|m|mn|million|billion|tn|%|per\s?cent)?\s*(?:[a-z]+\s+){0,2}?(?:in|for|during)\s+(?:the\s+)?$/i;
 const MONTH_BEFORE = new RegExp(String.raw`\b(?:${MONTHS})\s+(?:\d{1,2},?\s+)?$`, "i");
 const RESULTS_AFTER = /^\s*(?:results|profits?|sales|revenues?|turnover|earnings|figures|losses|growth)\b/i;
 const PAST_TENSE =

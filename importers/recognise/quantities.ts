@@ -141,7 +141,16 @@ export function findQuantities(sentence: string): Quantity[] {
       const isBetween = /\bbetween\s+$/i.test(before) && /^\s*and\s*$/i.test(gap);
       const isFromTo = /\bfrom\s+$/i.test(before);
       const joins = isBetween || (RANGE_JOIN.test(gap) && !/^\s*(and|or)\s*$/i.test(gap));
+      // "in 2003 to £2.89bn": a year never opens a range of money.
+      const yearLike =
+        a.scale === null &&
+        !a.currency &&
+        !a.percent &&
+        Number.isInteger(a.value) &&
+        a.value >= 1900 &&
+        a.value <= 2099;
       const compatible =
+        !yearLike &&
         (a.currency === null || next.currency === null || a.currency === next.currency) &&
         (!a.percent || next.percent) &&
         !(a.currency && next.percent);

@@ -1,4 +1,4 @@
-import { MONTH_INDEX, ORDINAL_QUARTERS } from "../lexicons/periods";
+import { BASE_FIGURE_BEFORE, MONTH_INDEX, ORDINAL_QUARTERS } from "../lexicons/periods";
 import type { Period } from "../types";
 
 export type TimeRole = "point" | "base" | "target";
@@ -156,9 +156,6 @@ const RULES: Rule[] = [
 
 const BASE_BEFORE =
   /\b(?:compared\s+(?:with|to)|from|against|versus|vs\.?|over|(?<!(?:more|less|fewer|rather|higher|lower|better|worse)\s)than(?:\s+in)?|on|since)\s+(?:the\s+|a\s+|its\s+)?(?:same\s+)?(?:period\s+(?:in|of)\s+)?$/i;
-/** "from the loss of 364m euros in 2003", "compared with $1.2bn a year earlier": a base year after a base figure. */
-const BASE_FIGURE_BEFORE =
-  /\b(?:from|compared\s+(?:with|to)|against|(?<!(?:more|less|fewer|rather|higher|lower|better|worse)\s)than|versus)\s+(?:(?:a|an|the|its|their)\s+)?(?:[\w-]+\s+){0,3}?(?:of\s+)?(?:[A-Z]{0,3}[$€£¥]|Rs\.?\s?)?\d[\d.,]*\s*(?:bn|m|mn|million|billion|tn|%|per\s?cent)?\s*(?:[a-z]+\s+){0,2}?(?:in|for|during)\s+(?:the\s+)?$/i;
 const TARGET_BEFORE = /\b(?:by|until|through|before|by\s+the\s+end\s+of|by\s+end[- ]|in\s+time\s+for)\s+(?:the\s+)?$/i;
 
 /** Time expressions in a sentence, longest first where they overlap, with the role their context gives them. */
