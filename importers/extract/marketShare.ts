@@ -39,7 +39,7 @@ export const extractMarketShare: Extractor = (s) => {
     if (!market && shareBefore)
       market = marketName(/market\s+share\s+in\s+([\w\s]+?)\s+(?:of|to|at|was|is)/i.exec(shareBefore[0])?.[1] ?? "");
     // "In China, Nissan's market share rose": the place can stand anywhere in the clause.
-    if (!market) market = placeIn(s.text.slice(clause.start, clause.end));
+    if (!market || market === "total") market = placeIn(s.text.slice(clause.start, clause.end)) ?? market;
     const company = subjectOf(s, shareBefore ? q.start - shareBefore[0].length : q.start, clause);
     if (!company) continue;
     const when = whenOf(s, q, clause, null);

@@ -12,7 +12,7 @@ const ABSOLUTE_CHANGE_BEFORE =
 const CHANGE_NOUN_BEFORE =
   /\b(?:rise|increase|fall|drop|decline|jump|gain|boost|growth|shortfall|loss|cut|hit)\s+(?:of\s+)?(?:about\s+|around\s+|some\s+|nearly\s+)?$/i;
 const GAP_AFTER =
-  /^\s*(?:\([^)]*\)\s*)?(?:below|above|short\s+of|ahead\s+of|more\s+than|less\s+than|higher\s+than|lower\s+than|over\s+(?:target|forecasts?|estimates?|budget))\b/i;
+  /^\s*(?:\([^)]*\)\s*)?(?:below|above|off|short\s+of|ahead\s+of|more\s+than|less\s+than|higher\s+than|lower\s+than|over\s+(?:target|forecasts?|estimates?|budget))\b/i;
 const FROM_BEFORE = /\bfrom\s+(?:about\s+|around\s+|some\s+)?$/i;
 
 export const extractRevenue: Extractor = (s) => {

@@ -131,7 +131,7 @@ const RULES: Rule[] = [
     make: () => ({ year: null, period: "FY", relative: null }),
   },
   {
-    re: /\b(?:full[- ]year|annual|whole[- ]year|yearly)\b/gi,
+    re: /\b(?:full[- ]year|annual|whole[- ]year|yearly)\b|\b(?:for|over)\s+the\s+(?:whole\s+|full\s+)?year\b(?!\s+(?:to|ending|ended|before|earlier|ago))/gi,
     make: () => ({ year: null, period: "FY", relative: null }),
   },
   {
