@@ -49,7 +49,7 @@ function parseArgs(argv: string[]): Options {
       return v;
     };
     if (arg === "--size-mb") options.sizeMb = number(arg);
-    else if (arg === "--passes") options.passes = Math.round(number(arg));
+    else if (arg === "--passes") options.passes = Math.max(1, Math.round(number(arg)));
     else if (arg === "--skip-large") options.skipLarge = true;
     else throw new Error(`unknown argument ${arg} (use --size-mb N, --skip-large, --passes N)`);
   }
