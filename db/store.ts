@@ -10,8 +10,27 @@ export type SaveOutcome =
 
 const aliasKey = (s: string) => s.trim().toLowerCase();
 
-/** Finds a company by any name it was ever written as, creating it (and recording its aliases) if new. */
-export function companyId(handle: DbHandle, name: string, surfaces: string[] = []): number {
+/** Alias -> company id, per database, of rows known to be committed: a company row is never deleted. */
+const committedAliases = new WeakMap<DbHandle, Map<string, number>>();
+
+function aliasCache(handle: DbHandle): Map<string, number> {
+  let cache = committedAliases.get(handle);
+  if (!cache) {
+    cache = new Map();
+    committedAliases.set(handle, cache);
+  }
+  return cache;
+}
+
+/**
+ * Finds a company by any name it was ever written as, creating it (and recording its aliases) if new.
+ * `pending` collects what this transaction wrote, to be remembered only once it commits.
+ */
+export function companyId(handle: DbHandle, name: string, surfaces: string[] = [], pending = new Map<string, number>()): number {
+  const cache = aliasCache(handle);
+  const keys = [name, ...surfaces].map(aliasKey);
+  const cached = cache.get(keys[0]) ?? pending.get(keys[0]);
+  if (cached !== undefined && keys.every((k) => cache.get(k) === cached || pending.get(k) === cached)) return cached;
   const { db } = handle;
   const known = db
     .select({ id: companyAliases.companyId })
@@ -24,21 +43,20 @@ export function companyId(handle: DbHandle, name: string, surfaces: string[] = [
     const bySlug = db.select({ id: companies.id }).from(companies).where(eq(companies.slug, slug)).get();
     id = bySlug?.id ?? db.insert(companies).values({ name, slug }).returning({ id: companies.id }).get().id;
   }
-  for (const alias of [name, ...surfaces]) {
-    db.insert(companyAliases)
-      .values({ alias: aliasKey(alias), companyId: id })
-      .onConflictDoNothing()
-      .run();
+  for (const key of keys) {
+    db.insert(companyAliases).values({ alias: key, companyId: id }).onConflictDoNothing().run();
+    const owner = db.select({ id: companyAliases.companyId }).from(companyAliases).where(eq(companyAliases.alias, key)).get();
+    if (owner) pending.set(key, owner.id);
   }
   return id;
 }
 
-function factRow(handle: DbHandle, articleId: number, f: Fact) {
+function factRow(handle: DbHandle, articleId: number, f: Fact, pending: Map<string, number>) {
   return {
     articleId,
     kind: f.kind,
-    companyId: companyId(handle, f.company, f.aliases[f.company]),
-    counterpartyId: f.counterparty ? companyId(handle, f.counterparty, f.aliases[f.counterparty]) : null,
+    companyId: companyId(handle, f.company, f.aliases[f.company], pending),
+    counterpartyId: f.counterparty ? companyId(handle, f.counterparty, f.aliases[f.counterparty], pending) : null,
     market: f.market,
     year: f.year,
     period: f.period,
@@ -62,7 +80,8 @@ function factRow(handle: DbHandle, articleId: number, f: Fact) {
  */
 export function saveArticle(handle: DbHandle, result: ArticleResult): SaveOutcome {
   const { db } = handle;
-  return db.transaction((tx) => {
+  const pending = new Map<string, number>();
+  const outcome = db.transaction((tx) => {
     const same = tx.select({ id: articles.id }).from(articles).where(eq(articles.sha256, result.sha256)).get();
     if (same) return { status: "unchanged" as const, articleId: same.id, facts: 0 as const };
     const previous = tx.select({ id: articles.id }).from(articles).where(eq(articles.sourcePath, result.path)).get();
@@ -81,10 +100,13 @@ export function saveArticle(handle: DbHandle, result: ArticleResult): SaveOutcom
       .get().id;
     if (result.facts.length)
       tx.insert(facts)
-        .values(result.facts.map((f) => factRow(handle, articleId, f)))
+        .values(result.facts.map((f) => factRow(handle, articleId, f, pending)))
         .run();
     return { status: previous ? ("replaced" as const) : ("imported" as const), articleId, facts: result.facts.length };
   });
+  const cache = aliasCache(handle);
+  for (const [alias, id] of pending) cache.set(alias, id);
+  return outcome;
 }
 
 export interface RunSummary {

@@ -25,6 +25,8 @@ function quarterOfMonth(month: number): Period {
 }
 
 interface Rule {
+  /** A cheap test that the sentence can match at all; most sentences fail it for most rules. */
+  hint: RegExp;
   re: RegExp;
   make(m: RegExpExecArray): Omit<TimeExpr, "start" | "end" | "role" | "text"> | null;
 }
@@ -40,6 +42,7 @@ function fiscalEnd(first: string, second: string): number {
 
 const RULES: Rule[] = [
   {
+    hint: /same/i,
     re: new RegExp(
       String.raw`\b(?:the\s+)?same\s+(?:(${YEAR})\s+)?(?:period|quarter|months?|time)(?:\s+(?:of|in|a year earlier|last year)\s*(${YEAR})?)?`,
       "gi",
@@ -47,6 +50,7 @@ const RULES: Rule[] = [
     make: (m) => ({ year: yearOf(m[1] ?? m[2]), period: null, relative: m[1] || m[2] ? null : -1 }),
   },
   {
+    hint: /nine/i,
     re: new RegExp(
       String.raw`\b(?:(?:first|1st)\s+nine|nine)[- ]months?(?:\s+(?:to|ending|ended)\s+${DAY_BEFORE}(?:${MONTHS})${DAY_AFTER}(?:\s+(${YEAR}))?)?(?:\s+of\s+(?:(${YEAR})|(this|last|the\s+current)\s+year))?`,
       "gi",
@@ -58,6 +62,7 @@ const RULES: Rule[] = [
     }),
   },
   {
+    hint: /month|quarter/i,
     re: new RegExp(
       String.raw`\b(?:(?:three|3)[- ]months?|(?:fiscal\s+|financial\s+)?quarter)\s+(?:to|ending|ended|through)\s+(?:the\s+end\s+of\s+)?${DAY_BEFORE}(${MONTHS})${DAY_AFTER}(?:\s+(${YEAR}))?`,
       "gi",
@@ -65,6 +70,7 @@ const RULES: Rule[] = [
     make: (m) => ({ year: yearOf(m[2]), period: quarterOfMonth(MONTH_INDEX[m[1].toLowerCase()]), relative: null }),
   },
   {
+    hint: /six|6/i,
     re: new RegExp(
       String.raw`\b(?:six|6)[- ]months?\s+(?:to|ending|ended|through)\s+(?:the\s+end\s+of\s+)?${DAY_BEFORE}(${MONTHS})${DAY_AFTER}(?:\s+(${YEAR}))?`,
       "gi",
@@ -72,6 +78,7 @@ const RULES: Rule[] = [
     make: (m) => ({ year: yearOf(m[2]), period: MONTH_INDEX[m[1].toLowerCase()] <= 6 ? "H1" : "H2", relative: null }),
   },
   {
+    hint: /year/i,
     re: new RegExp(
       String.raw`\b(?:(?:financial|fiscal|full|business)\s+)?year\s+(?:to|ending|ended|through)\s+(?:the\s+end\s+of\s+)?${DAY_BEFORE}(?:${MONTHS})${DAY_AFTER}(?:\s+(${YEAR}))?`,
       "gi",
@@ -79,6 +86,7 @@ const RULES: Rule[] = [
     make: (m) => ({ year: yearOf(m[1]), period: "FY", relative: null }),
   },
   {
+    hint: /quarter/i,
     re: new RegExp(
       String.raw`\b(first|1st|second|2nd|third|3rd|fourth|4th|final)[- ]quarter(?:\s+of\s+(?:(${YEAR})|(this|last|next)\s+year))?`,
       "gi",
@@ -90,6 +98,7 @@ const RULES: Rule[] = [
     }),
   },
   {
+    hint: /Q[1-4]/,
     re: new RegExp(String.raw`\b(Q[1-4])\s*(?:'?(\d\d)\b|(${YEAR}))?`, "g"),
     make: (m) => ({
       year: m[3] ? Number(m[3]) : m[2] ? 2000 + Number(m[2]) : null,
@@ -98,6 +107,7 @@ const RULES: Rule[] = [
     }),
   },
   {
+    hint: /H[12]/,
     re: new RegExp(String.raw`\b(H[12])\s*(?:'?(\d\d)\b|(${YEAR}))?`, "g"),
     make: (m) => ({
       year: m[3] ? Number(m[3]) : m[2] ? 2000 + Number(m[2]) : null,
@@ -106,6 +116,7 @@ const RULES: Rule[] = [
     }),
   },
   {
+    hint: /half/i,
     re: new RegExp(String.raw`\b(first|second)[- ]half(?:\s+of\s+(?:(${YEAR})|(this|last|next)\s+year))?`, "gi"),
     make: (m) => ({
       year: yearOf(m[2]),
@@ -114,27 +125,33 @@ const RULES: Rule[] = [
     }),
   },
   {
+    hint: /half|interim/i,
     re: /\b(?:half[- ]year(?:ly)?|interim)\b/gi,
     make: () => ({ year: null, period: "H1", relative: null }),
   },
   {
+    hint: /fiscal|financial|FY/i,
     re: new RegExp(String.raw`\b(?:fiscal|financial\s+year|FY)\s*'?(${YEAR}|\d\d)\b`, "gi"),
     make: (m) => ({ year: m[1].length === 2 ? 2000 + Number(m[1]) : Number(m[1]), period: "FY", relative: null }),
   },
   {
+    hint: /\d\s*[/-]\s*\d/,
     re: new RegExp(String.raw`\b(${YEAR})\s*[/-]\s*(\d\d(?:\d\d)?)\b`, "g"),
     make: (m) => ({ year: fiscalEnd(m[1], m[2]), period: "FY", relative: null }),
   },
   {
+    hint: /years/i,
     // "over the next three years": a rate for several years, which no single year can carry.
     re: /\b(?:over|in|during|for)\s+the\s+(?:next|coming|past|last)\s+(?:two|three|four|five|ten|\d+|few|several)\s+years\b|\bin\s+(?:the\s+)?coming\s+years\b/gi,
     make: () => ({ year: null, period: "FY", relative: null }),
   },
   {
+    hint: /year|annual/i,
     re: /\b(?:full[- ]year|annual|whole[- ]year|yearly)\b|\b(?:for|over)\s+the\s+(?:whole\s+|full\s+)?year\b(?!\s+(?:to|ending|ended|before|earlier|ago))/gi,
     make: () => ({ year: null, period: "FY", relative: null }),
   },
   {
+    hint: /year/i,
     re: /\ba\s+year\s+(?:earlier|ago|before)\b|\b(this|last|next|the\s+previous|the\s+past|the\s+current)\s+year(?:'s)?|\byear[- ](?:earlier|ago|before)\b|\bprevious\s+year\b|\byear[- ]on[- ]year\b/gi,
     make: (m) => {
       const w = m[0].toLowerCase();
@@ -146,6 +163,7 @@ const RULES: Rule[] = [
     },
   },
   {
+    hint: /(?:19|20)\d\d/,
     re: new RegExp(
       String.raw`(?<![\d$€£.,/-])(${YEAR})(?![\d%]|s\b|['’]s\b|\s*(?:/|-)\s*\d|\s?(?:bn|m|million|billion)\b)`,
       "g",
@@ -162,6 +180,7 @@ const TARGET_BEFORE = /\b(?:by|until|through|before|by\s+the\s+end\s+of|by\s+end
 export function findTimes(sentence: string): TimeExpr[] {
   const found: TimeExpr[] = [];
   for (const rule of RULES) {
+    if (!rule.hint.test(sentence)) continue;
     rule.re.lastIndex = 0;
     for (const m of sentence.matchAll(rule.re)) {
       const start = m.index;
