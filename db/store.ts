@@ -26,7 +26,12 @@ function aliasCache(handle: DbHandle): Map<string, number> {
  * Finds a company by any name it was ever written as, creating it (and recording its aliases) if new.
  * `pending` collects what this transaction wrote, to be remembered only once it commits.
  */
-export function companyId(handle: DbHandle, name: string, surfaces: string[] = [], pending = new Map<string, number>()): number {
+export function companyId(
+  handle: DbHandle,
+  name: string,
+  surfaces: string[] = [],
+  pending = new Map<string, number>(),
+): number {
   const cache = aliasCache(handle);
   const keys = [name, ...surfaces].map(aliasKey);
   const cached = cache.get(keys[0]) ?? pending.get(keys[0]);
@@ -45,7 +50,11 @@ export function companyId(handle: DbHandle, name: string, surfaces: string[] = [
   }
   for (const key of keys) {
     db.insert(companyAliases).values({ alias: key, companyId: id }).onConflictDoNothing().run();
-    const owner = db.select({ id: companyAliases.companyId }).from(companyAliases).where(eq(companyAliases.alias, key)).get();
+    const owner = db
+      .select({ id: companyAliases.companyId })
+      .from(companyAliases)
+      .where(eq(companyAliases.alias, key))
+      .get();
     if (owner) pending.set(key, owner.id);
   }
   return id;

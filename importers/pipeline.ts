@@ -79,7 +79,7 @@ export function extractArticle(bytes: Uint8Array, path: string, options: Extract
     const quantities = findQuantities(sentence.text);
     // Sentences without figures matter only for the period they name.
     const times = quantities.length || MAY_NAME_PERIOD.test(sentence.text) ? findTimes(sentence.text) : [];
-    const mentions = findMentions(sentence.text, registry, state);
+    const mentions = findMentions(sentence.text, registry, state, quantities.length === 0);
     if (quantities.length) {
       const ctx: SentenceContext = {
         text: sentence.text,

@@ -50,7 +50,12 @@ function nameMention(reg: CompanyRegistry, s: ReturnType<typeof findNameSpans>[n
 }
 
 /** Every reference to a company in one sentence, resolved to canonical names, in order. */
-export function findMentions(sentence: string, reg: CompanyRegistry, state: DiscourseState): Mention[] {
+export function findMentions(
+  sentence: string,
+  reg: CompanyRegistry,
+  state: DiscourseState,
+  namesOnly = false,
+): Mention[] {
   const names: Mention[] = [];
   for (const span of reg.spansOf(sentence)) {
     const m = nameMention(reg, span);
@@ -73,6 +78,8 @@ export function findMentions(sentence: string, reg: CompanyRegistry, state: Disc
         possessive: false,
       });
   }
+  // Sentences without figures only move the discourse on, for which names and groups suffice.
+  if (namesOnly) return out.sort((a, b) => a.start - b.start);
   for (const m of sentence.matchAll(DESCRIPTION)) {
     if (overlaps(m.index, m.index + m[0].length)) continue;
     const nat = m.groups?.nat ? NATIONALITIES[m.groups.nat.toLowerCase()] : null;

@@ -73,6 +73,17 @@ function isPlaceOrNationality(name: string): boolean {
   return PLACE_NAMES.has(name) || lower in NATIONALITIES || lower in COUNTRY_KEYS || /-based$/i.test(name);
 }
 
+/** Leading words that describe rather than name: stop words, places, nationalities, possessive places. */
+function strippable(w: string, rest: number): boolean {
+  const bare = w.replace(/['’]s$/, "");
+  if (NOT_COMPANY_WORDS.has(bare) || DESCRIPTIVE_WORD.test(bare) || /^[a-z]/.test(w)) return true;
+  // "Japan's Suzuki" loses the place; "France Telecom" and "China Mobile" keep it as part of the name.
+  if (PLACE_NAMES.has(bare) || bare.toLowerCase() in COUNTRY_KEYS) return rest === 1 || /['’]s$/.test(w);
+  // "British Airways" is a name; "French automaker" never reaches here because the span stops at lowercase.
+  if (bare.toLowerCase() in NATIONALITIES) return rest === 1;
+  return /['’]s$/.test(w) && rest > 1;
+}
+
 /** Capitalised spans that could name a company; people and places are filtered later, per article. */
 export function findNameSpans(sentence: string): NameSpan[] {
   const out: NameSpan[] = [];
@@ -81,15 +92,6 @@ export function findNameSpans(sentence: string): NameSpan[] {
     let start = m.index;
     // Strip leading words that are never part of a name ("The", "French", "Germany's").
     const words = surface.split(/\s+/);
-    const strippable = (w: string, rest: number) => {
-      const bare = w.replace(/['’]s$/, "");
-      if (NOT_COMPANY_WORDS.has(bare) || DESCRIPTIVE_WORD.test(bare) || /^[a-z]/.test(w)) return true;
-      // "Japan's Suzuki" loses the place; "France Telecom" and "China Mobile" keep it as part of the name.
-      if (PLACE_NAMES.has(bare) || bare.toLowerCase() in COUNTRY_KEYS) return rest === 1 || /['’]s$/.test(w);
-      // "British Airways" is a name; "French automaker" never reaches here because the span stops at lowercase.
-      if (bare.toLowerCase() in NATIONALITIES) return rest === 1;
-      return /['’]s$/.test(w) && rest > 1;
-    };
     while (words.length && strippable(words[0], words.length)) {
       const w = words.shift()!;
       start = sentence.indexOf(words[0] ?? "", start + w.length);
@@ -132,6 +134,7 @@ const NOUN_RE = COMPANY_NOUNS.sort((a, b) => b.length - a.length)
 const DESCRIPTOR_BEFORE = new RegExp(
   String.raw`(?:(?<nat>[A-Z][a-z]+(?:[- ][A-Z][a-z]+)?)(?:['’]s)?\s+)?(?:[a-z-]+\s+){0,2}(?<noun>${NOUN_RE})\s+$`,
 );
+const DESCRIPTOR_TAIL = new RegExp(String.raw`(?:${NOUN_RE})\s+$`);
 const COUNTRY_POSSESSIVE_BEFORE = /(?<country>[A-Z][a-z]+(?:\s[A-Z][a-z]+)?)['’]s\s+(?:[a-z-]+\s+){0,2}$/;
 
 /** What an article says about who is who: its companies, with their descriptions, and its people. */
@@ -201,7 +204,8 @@ export class CompanyRegistry {
     e.surfaces.add(span.surface.replace(/['’]s?$/, ""));
     e.mentions += sentenceInitial ? 0.5 : 1;
     const before = sentence.slice(Math.max(0, span.start - 60), span.start);
-    const d = DESCRIPTOR_BEFORE.exec(before);
+    // Most names follow no description: test the word before them before running the full pattern.
+    const d = DESCRIPTOR_TAIL.test(before) ? DESCRIPTOR_BEFORE.exec(before) : null;
     if (d?.groups) {
       e.nouns.add(d.groups.noun.toLowerCase());
       const nat = d.groups.nat?.toLowerCase();
