@@ -87,27 +87,8 @@ export const extractStake: Extractor = (s) => {
     }
     if (!counterparty || counterparty.company === holder.company) continue;
     const lead = s.text.slice(clause.start, q.start);
-    const status: Status = HELD_NOW_BEFORE.test(lead)
-      ? "actual"
-      : TARGET_ACQUIRE.test(lead)
-        ? "target"
-        : FORECAST_ACQUIRE.test(lead)
-          ? "forecast"
-          : "actual";
-    const year = stakeYear(s, clause, q);
-    facts.push(
-      buildFact(s, q, {
-        kind: "stake",
-        company: holder,
-        counterparty,
-        when: { year, period: null, stated: year !== null },
-        low: q.low,
-        high: q.high,
-        unit: "percent",
-        status,
-        stated: ["counterparty"],
-      }),
-    );
+    const status = HELD_NOW_BEFORE.test(lead) ? "actual" : acquisitionStatus(lead);
+    facts.push(stakeFact(s, q, clause, holder, counterparty, status));
   }
   return facts;
 };
@@ -140,6 +121,36 @@ function stakeNamedBefore(
   const lead = s.text.slice(clause.start, stakeAt);
   const isNewLevel = m.groups?.prep.toLowerCase() === "to";
   const status: Status = isNewLevel && CHANGE_PLANNED.test(lead) ? "forecast" : "actual";
+  return stakeFact(s, q, clause, holder, counterparty, status);
+}
+
+/** "Daimler and Renault will take a 3.1% stake in each other": one stake each way. */
+function reciprocalStakes(s: SentenceContext, q: Quantity, clause: { start: number; end: number }): Fact[] {
+  const before = s.mentions.filter((m) => m.start >= clause.start && m.end <= q.start && m.how === "name");
+  const pair = before.slice(-2);
+  if (pair.length !== 2 || pair[0].company === pair[1].company) return [];
+  if (!/^\s*(?:and|&)\s*$/.test(s.text.slice(pair[0].end, pair[1].start))) return [];
+  const lead = s.text.slice(clause.start, q.start);
+  const status = acquisitionStatus(lead);
+  return [
+    [pair[0], pair[1]],
+    [pair[1], pair[0]],
+  ].map(([holder, held]) => stakeFact(s, q, clause, holder, held, status));
+}
+
+/** A stake someone plans to take is a target, one they are set to take a forecast; otherwise it is held. */
+function acquisitionStatus(lead: string): Status {
+  return TARGET_ACQUIRE.test(lead) ? "target" : FORECAST_ACQUIRE.test(lead) ? "forecast" : "actual";
+}
+
+function stakeFact(
+  s: SentenceContext,
+  q: Quantity,
+  clause: { start: number; end: number },
+  holder: Mention,
+  counterparty: Mention,
+  status: Status,
+): Fact {
   const year = stakeYear(s, clause, q);
   return buildFact(s, q, {
     kind: "stake",
@@ -152,31 +163,4 @@ function stakeNamedBefore(
     status,
     stated: ["counterparty"],
   });
-}
-
-/** "Daimler and Renault will take a 3.1% stake in each other": one stake each way. */
-function reciprocalStakes(s: SentenceContext, q: Quantity, clause: { start: number; end: number }): Fact[] {
-  const before = s.mentions.filter((m) => m.start >= clause.start && m.end <= q.start && m.how === "name");
-  const pair = before.slice(-2);
-  if (pair.length !== 2 || pair[0].company === pair[1].company) return [];
-  if (!/^\s*(?:and|&)\s*$/.test(s.text.slice(pair[0].end, pair[1].start))) return [];
-  const lead = s.text.slice(clause.start, q.start);
-  const status: Status = TARGET_ACQUIRE.test(lead) ? "target" : FORECAST_ACQUIRE.test(lead) ? "forecast" : "actual";
-  const year = stakeYear(s, clause, q);
-  return [
-    [pair[0], pair[1]],
-    [pair[1], pair[0]],
-  ].map(([holder, held]) =>
-    buildFact(s, q, {
-      kind: "stake",
-      company: holder,
-      counterparty: held,
-      when: { year, period: null, stated: year !== null },
-      low: q.low,
-      high: q.high,
-      unit: "percent",
-      status,
-      stated: ["counterparty"],
-    }),
-  );
 }
