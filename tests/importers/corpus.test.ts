@@ -7,7 +7,10 @@ const CORPUS_DIR = process.env.CORPUS_DIR ?? resolve("../shared/corpus/bbc-busin
 
 describe("every article of the dev corpus goes through the pipeline", () => {
   test("the corpus folder is there", () => {
-    expect(existsSync(CORPUS_DIR), `corpus folder ${CORPUS_DIR} is absent: place ../shared/corpus beside the repo or set CORPUS_DIR`).toBe(true);
+    expect(
+      existsSync(CORPUS_DIR),
+      `corpus folder ${CORPUS_DIR} is absent: place ../shared/corpus beside the repo or set CORPUS_DIR`,
+    ).toBe(true);
   });
 
   test("no article crashes, and every fact points at its own sentence", () => {

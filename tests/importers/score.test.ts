@@ -37,7 +37,16 @@ describe("scoring extracted facts against gold", () => {
   });
 
   test("stakes must agree on the held company", () => {
-    const g: GoldFact = { ...base, kind: "stake", counterparty: "Nissan", unit: "percent", low: 43, high: 43, year: null, period: null };
+    const g: GoldFact = {
+      ...base,
+      kind: "stake",
+      counterparty: "Nissan",
+      unit: "percent",
+      low: 43,
+      high: 43,
+      year: null,
+      period: null,
+    };
     expect(factsMatch({ ...g }, g)).toBe(true);
     expect(factsMatch({ ...g, counterparty: "Renault" }, g)).toBe(false);
   });
@@ -45,7 +54,12 @@ describe("scoring extracted facts against gold", () => {
   test("precision, recall and F1 count each fact once", () => {
     const score = emptyScore();
     const other = { ...base, year: 2003 };
-    scoreArticle(score, { file: "a", publishedYear: 2005, facts: [base, other] }, [base, { ...base, unit: "EUR" }], 2005);
+    scoreArticle(
+      score,
+      { file: "a", publishedYear: 2005, facts: [base, other] },
+      [base, { ...base, unit: "EUR" }],
+      2005,
+    );
     expect(score.total).toEqual({ tp: 1, fp: 1, fn: 1 });
     expect(prf(score.total)).toEqual({ precision: 0.5, recall: 0.5, f1: 0.5 });
     expect(score.publishedYearAgree).toBe(1);
