@@ -7,7 +7,7 @@ import { extractRevenueChange } from "./extract/revenueChange";
 import { extractSalesVolume } from "./extract/salesVolume";
 import { extractStake } from "./extract/stake";
 import { alternation } from "./lexicons/regex";
-import { VOLUME_UNITS } from "./lexicons/units";
+import { PRODUCT_UNITS, VOLUME_UNITS } from "./lexicons/units";
 import { CompanyRegistry } from "./recognise/companies";
 import { inferPublishedYear } from "./recognise/publication";
 import { findQuantities } from "./recognise/quantities";
@@ -46,7 +46,7 @@ function nextDiscourse(current: PeriodRef, times: TimeExpr[], publishedYear: num
   return { year, period: withPeriod?.period ?? (pointYear !== null ? null : current.period) };
 }
 
-const VOLUME_UNIT_WORD = new RegExp(String.raw`\b(${alternation(Object.keys(VOLUME_UNITS))})\b`, "i");
+const VOLUME_UNIT_WORD = new RegExp(String.raw`\b(${alternation(PRODUCT_UNITS)})\b`, "i");
 
 function volumeUnitIn(text: string): string | null {
   const m = VOLUME_UNIT_WORD.exec(text);
@@ -80,6 +80,7 @@ export function extractArticle(bytes: Uint8Array, path: string, options: Extract
     // Sentences without figures matter only for the period they name.
     const times = quantities.length || MAY_NAME_PERIOD.test(sentence.text) ? findTimes(sentence.text) : [];
     const mentions = findMentions(sentence.text, registry, state, quantities.length === 0);
+    volumeUnit = volumeUnitIn(sentence.text) ?? volumeUnit;
     if (quantities.length) {
       const ctx: SentenceContext = {
         text: sentence.text,
@@ -104,7 +105,6 @@ export function extractArticle(bytes: Uint8Array, path: string, options: Extract
         published.year,
       );
     }
-    volumeUnit = volumeUnitIn(sentence.text) ?? volumeUnit;
     state = advance(state, mentions);
   }
   return {

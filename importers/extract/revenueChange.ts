@@ -28,6 +28,11 @@ export const extractRevenueChange: Extractor = (s) => {
       const between = s.text.slice(metric.end, q.start);
       if (/\b(?:profit|earnings|income|margin|shares?|prices?|stake|market)\b/i.test(between)) continue;
       if (/%|per cent|percent/.test(between) && !/\bto\b/.test(between)) continue;
+      // In an article that counts cars or phones sold, "sales rose 9%" with no money beside it counts them too.
+      const moneyInClause = s.quantities.some(
+        (x) => x.kind === "money" && x.start >= clause.start && x.end <= clause.end,
+      );
+      if (s.volumeUnit && metric.word === "sales" && !moneyInClause) continue;
       sign = changeSign(s.text, metric.end, q);
       anchor = metric.start;
     }

@@ -4,6 +4,8 @@ import type { SentenceContext } from "./context";
 /** Sources and observers: a company after these words is not the one the figure belongs to. */
 const NOT_SUBJECT_BEFORE =
   /\b(?:according to|analysts? at|analysts? from|economists? at|said|told|reported by|sources? at|a report by|a report from|data from|figures from|research by|published by|compiled by)\s+$/i;
+const OBJECT_OF_PREPOSITION =
+  /\b(?:in|of|with|to|from|for|at|on|into|over|against|between|than|like|including|such\s+as|unlike)\s+(?:(?:the|its|their|a|an)\s+)?(?:(?!which\b|whom\b|whose\b)[a-z][\w-]*\s+){0,2}$/;
 /** "the sector saw a sales increase": a whole industry or economy, not a company. */
 const COLLECTIVE_SUBJECT =
   /\b(?:the|its|their)\s+(?:sector|industry|market|economy|country|nation|region|retailers|shops|stores|firms|companies|manufacturers|carmakers)\b/i;
@@ -41,7 +43,22 @@ export function subjectOf(
         !(m.how === "group" && exclude.size && m.company.split(" + ").some((c) => exclude.has(c))),
     )
     .at(-1);
-  if (inClause) return jointWithPartner(s, inClause, usable);
+  if (inClause) {
+    // "Toyota holds a stake in Subaru and owns 5% of Mazda": an object of a preposition is not the subject.
+    const subjectLike = usable.filter(
+      (m) =>
+        m.end <= anchor &&
+        m.start >= clause.start &&
+        !OBJECT_OF_PREPOSITION.test(s.text.slice(Math.max(0, m.start - 40), m.start)),
+    );
+    return jointWithPartner(
+      s,
+      inClause.how !== "name" || subjectLike.length === 0 || subjectLike.includes(inClause)
+        ? inClause
+        : subjectLike.at(-1)!,
+      usable,
+    );
+  }
   if (COLLECTIVE_SUBJECT.test(s.text.slice(clause.start, anchor))) return null;
   const inSentence = usable.filter((m) => m.end <= anchor).at(-1);
   if (inSentence) return inSentence;

@@ -41,6 +41,31 @@ export const VOLUME_UNITS: Record<string, string> = {
   tons: "tonnes",
 };
 
+/** Units unambiguous enough that naming one marks an article as counting things sold ("records" is not). */
+export const PRODUCT_UNITS = new Set([
+  "vehicles",
+  "vehicle",
+  "cars",
+  "car",
+  "autos",
+  "trucks",
+  "units",
+  "phones",
+  "handsets",
+  "mobile phones",
+  "smartphones",
+  "computers",
+  "pcs",
+  "laptops",
+  "consoles",
+  "aircraft",
+  "planes",
+  "jets",
+  "motorcycles",
+  "televisions",
+  "tvs",
+]);
+
 /** Words that make a count a sales volume rather than output, capacity or orders. */
 export const SALES_VOLUME_CUES =
   /\b(?:sold|sell|sells|selling|sales|deliveries|delivered|deliver|shipped|shipments|ship)\b/i;

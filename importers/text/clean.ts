@@ -63,7 +63,11 @@ export function cleanArticle(raw: string): CleanedArticle {
     if (line === "") {
       continue;
     }
-    if (BODY_END_LINES.some((re) => re.test(line))) break;
+    // Share buttons and "Related" links above the article are noise; below it they end the article.
+    if (BODY_END_LINES.some((re) => re.test(line))) {
+      if (seenBody) break;
+      continue;
+    }
     // An author's name standing alone after the body has begun opens their bio.
     if (seenBody && author && line.toLowerCase() === author) break;
     if (line === title) continue;
