@@ -93,7 +93,12 @@ export function findMentions(
     } else if (noun === "rival" || noun === "partner") {
       company = null;
     } else {
-      company = before?.company ?? state.topic?.company ?? null;
+      // "The firm's revenue": the one just named, else the last one spoken of if the article names it more than
+      // once (a city or a chairman named once is no firm), else the one the article is about.
+      const topic = state.topic ? reg.lookup(state.topic.company.split(" + ")[0]) : null;
+      const recurring =
+        state.topic && (state.topic.how === "group" || (topic?.mentions ?? 0) >= 1.5) ? state.topic.company : null;
+      company = before?.company ?? recurring ?? mainCompany(reg) ?? state.topic?.company ?? null;
     }
     if (company) {
       out.push({
@@ -124,6 +129,11 @@ export function findMentions(
     });
   }
   return out.sort((a, b) => a.start - b.start);
+}
+
+function mainCompany(reg: CompanyRegistry): string | null {
+  const main = reg.main();
+  return main && main.mentions >= 2 ? main.name : null;
 }
 
 function pickGroup(state: DiscourseState, n: number): string[] | null {

@@ -42,7 +42,9 @@ export const extractMarketShare: Extractor = (s) => {
     if (!market || market === "total") market = placeIn(s.text.slice(clause.start, clause.end)) ?? market;
     const company = subjectOf(s, shareBefore ? q.start - shareBefore[0].length : q.start, clause);
     if (!company) continue;
-    const when = whenOf(s, q, clause, null);
+    // A share held now takes only a time said beside it; an aimed-for share takes its target year.
+    const aimed = statusAround(s.text, clause, q, null, null) !== "actual";
+    const when = aimed ? whenOf(s, q, clause, null) : whenOf(s, q, clause, null, 60);
     facts.push(
       buildFact(s, q, {
         kind: "market_share",

@@ -1,4 +1,6 @@
+import { PLACES } from "../lexicons/companies";
 import { CHANGE_WORDS, METRIC_WORDS } from "../lexicons/metrics";
+import { PLACE_NAMES } from "../lexicons/places";
 import { escapeRegExp } from "../lexicons/regex";
 import type { Quantity } from "../recognise/quantities";
 
@@ -70,6 +72,14 @@ export function changeSign(text: string, from: number, q: Quantity): 1 | -1 | nu
 /** "vehicle sales" and "unit sales" count things; "retail sales" and "industry sales" measure an economy. */
 const NOT_COMPANY_REVENUE_BEFORE =
   /\b(?:volume\s+of|volume|vehicle|car|unit|truck|handset|home|house|housing|retail|consumer|industry|industry-wide|market|nationwide|export|domestic\s+car|ticket|album|record|copy|weapons?|arms|asset|share|stock|bond|land|property)\s+$/i;
+const REGION_WORDS = String.raw`(?:european|american|asian|african|chinese|japanese|indian|british|german|french|us|u\.s\.|uk|eu|domestic|overseas|international|foreign|north\s+american|latin\s+american|regional|local)`;
+const REGION_BEFORE = new RegExp(String.raw`\b${REGION_WORDS}\s+(?:(?:like-for-like|underlying|retail|net)\s+)?$`, "i");
+const REGION_AFTER = /^\s+(?:in|across|outside)\s+(?:the\s+)?([A-Z][a-z]+(?:\s[A-Z][a-z]+)?|US|UK|EU)\b/;
+
+function regionAfter(text: string): boolean {
+  const m = REGION_AFTER.exec(text);
+  return m !== null && (PLACE_NAMES.has(m[1]) || PLACE_NAMES.has(m[1].split(" ")[0]) || m[1].toLowerCase() in PLACES);
+}
 /** "sales at hardware stores", "sales in the sector": a category, not a company. */
 const CATEGORY_AFTER =
   /^\s+(?:at|in|of|across)\s+(?!(?:the|its|their)\s+(?:firm|company|group|business|chain)\b)(?:[a-z][\w-]*\s+){0,3}(?:stores?|shops?|outlets?|sector|industry|market|retailers|chains|companies|firms|restaurants|bars)\b/;
@@ -80,5 +90,10 @@ export function measuresCompanyRevenue(text: string, metric: MetricHit): boolean
   if (/^\s+(?:(?:by|in)\s+volume|per)\b/i.test(text.slice(metric.end))) return false;
   if (/\baverage\s+$/i.test(text.slice(Math.max(0, metric.start - 10), metric.start))) return false;
   if (NOT_COMPANY_REVENUE_BEFORE.test(text.slice(Math.max(0, metric.start - 25), metric.start))) return false;
-  return !CATEGORY_AFTER.test(text.slice(metric.end, metric.end + 80));
+  if (CATEGORY_AFTER.test(text.slice(metric.end, metric.end + 80))) return false;
+  // "European sales fell 2.8%", "sales in China rose": one region's takings are not the company's revenue.
+  return (
+    !REGION_BEFORE.test(text.slice(Math.max(0, metric.start - 30), metric.start)) &&
+    !regionAfter(text.slice(metric.end, metric.end + 40))
+  );
 }

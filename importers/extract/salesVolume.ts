@@ -41,6 +41,19 @@ export const extractSalesVolume: Extractor = (s) => {
       SALES_VOLUME_CUES.exec(lead) ??
       (/^\s*[\w\s-]{0,30}?\b(?:sold|delivered|shipped)\b/i.test(tail) ? ["sold"] : null);
     if (!cue) continue;
+    // "sales of $32bn and a production capacity of 70 million tonnes": the count is output, not sales.
+    if (
+      /\b(?:capacity|production|produce[sd]?|producing|output|built|build|manufactured?)\b/i.test(
+        lead.slice(lead.search(SALES_VOLUME_CUES) + 1),
+      )
+    )
+      continue;
+    if (
+      /\b(?:across|throughout)\s+the\s+(?:industry|market|sector|country)\b|\bindustry[- ]wide\b/i.test(
+        s.text.slice(clause.start, clause.end),
+      )
+    )
+      continue;
     // Changes in units sold are not volumes ("sold 5,000 more cars").
     if (/\b(?:more|fewer|extra|additional)\s*$/i.test(s.text.slice(q.end, q.end + 6)) || /\bby\s+$/i.test(lead))
       continue;

@@ -48,8 +48,13 @@ export function whenOf(
   figure: Quantity,
   clause: { start: number; end: number },
   defaultPeriod: Period | null,
+  /** How far a time may stand from the figure; positions (shares) take only a time said beside them. */
+  maxGap = Number.POSITIVE_INFINITY,
 ): When {
-  const inClause = s.times.filter((t) => t.role !== "base" && t.start >= clause.start && t.end <= clause.end);
+  const inClause = s.times.filter(
+    (t) =>
+      t.role !== "base" && t.start >= clause.start && t.end <= clause.end && gap(t, figure.start, figure.end) <= maxGap,
+  );
   const own = inClause.filter((t) => !claimedElsewhere(s, t, figure));
   // Times that all belong to other figures ("to $131.9bn from $117.7bn in 2003") say nothing of this one.
   const byDistance = own.sort((a, b) => gap(a, figure.start, figure.end) - gap(b, figure.start, figure.end));

@@ -185,7 +185,11 @@ export class CompanyRegistry {
     const words = name.split(/\s+/);
     const last = words.at(-1)!;
     if (this.people.has(name) || this.people.has(last)) return true;
-    if (words.length >= 2 && words.length <= 3 && FIRST_NAMES.has(words[0])) {
+    // "Chung Mong-koo", "Lee Kun-hee": a family name and a hyphenated given name.
+    if (
+      (words.length >= 2 && words.length <= 3 && FIRST_NAMES.has(words[0])) ||
+      /^[A-Z][a-z]+ [A-Z][a-z]+-[a-z]+$/.test(name)
+    ) {
       this.people.add(last);
       return true;
     }
