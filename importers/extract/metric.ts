@@ -3,6 +3,7 @@ import { CHANGE_WORDS, METRIC_WORDS } from "../lexicons/metrics";
 import { PLACE_NAMES } from "../lexicons/places";
 import { escapeRegExp } from "../lexicons/regex";
 import type { Quantity } from "../recognise/quantities";
+import { placeIn } from "./market";
 
 export type MetricClass = "revenue" | "other" | "volume";
 
@@ -84,13 +85,22 @@ function regionAfter(text: string): boolean {
 const CATEGORY_AFTER =
   /^\s+(?:at|in|of|across)\s+(?!(?:the|its|their)\s+(?:firm|company|group|business|chain)\b)(?:[a-z][\w-]*\s+){0,3}(?:stores?|shops?|outlets?|sector|industry|market|retailers|chains|companies|firms|restaurants|bars)\b/;
 
-export function measuresCompanyRevenue(text: string, metric: MetricHit): boolean {
+export function measuresCompanyRevenue(text: string, metric: MetricHit, clauseStart?: number): boolean {
+  // "In the US last year, revenue grew by 1.5%": a region's revenue.
+  if (clauseStart !== undefined && placeIn(text.slice(clauseStart, metric.start))) return false;
   if (metric.cls !== "revenue") return false;
   // "revenue per passenger", "average revenue per user": a ratio, not the company's takings.
   if (/^\s+(?:(?:by|in)\s+volume|per)\b/i.test(text.slice(metric.end))) return false;
   if (/\baverage\s+$/i.test(text.slice(Math.max(0, metric.start - 10), metric.start))) return false;
   if (NOT_COMPANY_REVENUE_BEFORE.test(text.slice(Math.max(0, metric.start - 25), metric.start))) return false;
   if (CATEGORY_AFTER.test(text.slice(metric.end, metric.end + 80))) return false;
+  // "sales of ice cream", "sales at its beverage division": a product's or a unit's takings.
+  if (
+    /^\s+(?:of|at)\s+(?:(?:its|their)\s+)?(?!(?:the|its|their)\s+(?:firm|company|group)\b)[a-z]/.test(
+      text.slice(metric.end, metric.end + 30),
+    )
+  )
+    return false;
   // "European sales fell 2.8%", "sales in China rose": one region's takings are not the company's revenue.
   return (
     !REGION_BEFORE.test(text.slice(Math.max(0, metric.start - 30), metric.start)) &&

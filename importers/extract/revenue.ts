@@ -28,7 +28,7 @@ export const extractRevenue: Extractor = (s) => {
         s.text.slice(previous.end, q.start).replace(/(?:for|in)\s+(?:19|20)\d\d/gi, ""),
       );
     const isRevenue =
-      (metric !== null && measuresCompanyRevenue(s.text, metric)) ||
+      (metric !== null && measuresCompanyRevenue(s.text, metric, clause.start)) ||
       (!metric && listed) ||
       (metric && previous && listed && metric.end <= previous.end);
     if (!isRevenue) {

@@ -23,7 +23,7 @@ export const extractRevenueChange: Extractor = (s) => {
       sign = NEGATIVE.test(trailing[1]) ? -1 : 1;
     } else {
       const metric = metricOf(s.text, q, clause, s.quantities);
-      if (!metric || !measuresCompanyRevenue(s.text, metric) || metric.start > q.start) continue;
+      if (!metric || !measuresCompanyRevenue(s.text, metric, clause.start) || metric.start > q.start) continue;
       // Another percentage between the metric and this one belongs to the metric ("sales rose 5% and profit 8%").
       const between = s.text.slice(metric.end, q.start);
       if (/\b(?:profit|earnings|income|margin|shares?|prices?|stake|market)\b/i.test(between)) continue;

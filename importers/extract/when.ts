@@ -82,7 +82,8 @@ export function whenOf(
     const year = s.discourse.year ?? (period ? yearOfUndatedPeriod(period, s, clause) : null);
     return { year, period, stated: false, target: false };
   }
-  if (year === null && periodExpr) year = s.discourse.year ?? yearOfUndatedPeriod(periodExpr.period!, s, clause);
+  if (year === null && periodExpr && !periodExpr.open)
+    year = s.discourse.year ?? yearOfUndatedPeriod(periodExpr.period!, s, clause);
   return { year, period, stated, target: isTarget };
 }
 

@@ -12,7 +12,8 @@ export interface PublishedYear {
 const MONTHS = "january|february|march|april|may|june|july|august|september|october|november|december";
 const YEAR = /(?<![\d$€£.,/-])((?:19|20)\d\d)(?![\d%]|s\b|\s*[/-]\s*\d)/g;
 const FUTURE_BEFORE = new RegExp(
-  String.raw`\b(?:by|until|till|through|before|in time for|to|from|between|and|expected in|due in|next|for the|target(?:ed)? for)\s+(?:the\s+end\s+of\s+|end-|early\s+|late\s+|mid-)?(?:\d{1,2}\s+)?(?:(?:${MONTHS})\s+)?(?:\d{1,2},?\s+)?$`,
+  // "the three months to 31 December 2004" ends a period; "to 2010" on its own looks ahead.
+  String.raw`\b(?:by|until|till|through|before|in time for|(?<!\b(?:months?|year|quarter|weeks|period|half)\s)to|from|between|and|expected in|due in|next|for the|target(?:ed)? for)\s+(?:the\s+end\s+of\s+|end-|early\s+|late\s+|mid-)?(?:\d{1,2}\s+)?(?:(?:${MONTHS})\s+)?(?:\d{1,2},?\s+)?$`,
   "i",
 );
 const FORWARD_LOOKING =

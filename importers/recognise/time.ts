@@ -8,6 +8,8 @@ export interface TimeExpr {
   end: number;
   year: number | null;
   period: Period | null;
+  /** A span of several years ("over the next three years"): no single year can be given. */
+  open?: boolean;
   /** Year relative to publication (-1 = last year), resolved later when the publication year is known. */
   relative: number | null;
   role: TimeRole;
@@ -143,7 +145,7 @@ const RULES: Rule[] = [
     hint: /years/i,
     // "over the next three years": a rate for several years, which no single year can carry.
     re: /\b(?:over|in|during|for)\s+the\s+(?:next|coming|past|last)\s+(?:two|three|four|five|ten|\d+|few|several)\s+years\b|\bin\s+(?:the\s+)?coming\s+years\b/gi,
-    make: () => ({ year: null, period: "FY", relative: null }),
+    make: () => ({ year: null, period: "FY", relative: null, open: true }),
   },
   {
     hint: /year|annual/i,
