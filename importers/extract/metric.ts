@@ -96,7 +96,7 @@ export function measuresCompanyRevenue(text: string, metric: MetricHit, clauseSt
   if (CATEGORY_AFTER.test(text.slice(metric.end, metric.end + 80))) return false;
   // "sales of ice cream", "sales at its beverage division": a product's or a unit's takings.
   if (
-    /^\s+(?:of|at)\s+(?:(?:its|their)\s+)?(?!(?:the|its|their)\s+(?:firm|company|group)\b)[a-z]/.test(
+    /^\s+(?:of|at)\s+(?:(?:its|their)\s+)?(?!(?:the|its|their)\s+(?:firm|company|group)\b)(?!(?:about|around|some|nearly|almost|more|less|over|under|up|roughly|approximately|just|an?|the\s+same|record|between)\b)[a-z]/.test(
       text.slice(metric.end, metric.end + 30),
     )
   )
