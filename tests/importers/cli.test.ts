@@ -1,0 +1,84 @@
+import { execFileSync, spawnSync } from "node:child_process";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { describe, expect, test } from "vitest";
+
+const tsx = join("node_modules", ".bin", "tsx");
+
+describe("npm run extract -- --json (the contract)", () => {
+  test("prints one JSON document with the contract's fields and nothing else on stdout", () => {
+    const out = execFileSync(
+      tsx,
+      ["importers/cli/extract.ts", "--json", "seeds/000_c0781cebfd980f41.txt", "seeds/001_027ae69c3d8632c6.txt"],
+      {
+        encoding: "utf8",
+      },
+    );
+    const doc = JSON.parse(out) as {
+      articles: Array<Record<string, unknown> & { facts: Array<Record<string, unknown>> }>;
+    };
+    expect(doc.articles.map((a) => a.path)).toEqual([
+      "seeds/000_c0781cebfd980f41.txt",
+      "seeds/001_027ae69c3d8632c6.txt",
+    ]);
+    expect(doc.articles[0].publishedYear).toBe(2009);
+    expect(doc.articles[1].facts).toEqual([]);
+    const fields = [
+      "kind",
+      "company",
+      "counterparty",
+      "market",
+      "year",
+      "period",
+      "low",
+      "high",
+      "unit",
+      "status",
+      "approximate",
+      "comparedTo",
+      "quote",
+      "start",
+      "end",
+    ];
+    for (const fact of doc.articles[0].facts) for (const f of fields) expect(fact).toHaveProperty(f);
+    const nineMonths = doc.articles[0].facts.find((f) => f.period === "9M");
+    expect(nineMonths).toMatchObject({
+      kind: "revenue_change",
+      company: "Renault",
+      year: 2009,
+      low: -20,
+      high: -20,
+      comparedTo: { year: 2008, period: "9M" },
+    });
+  });
+
+  test("--published wins over the year inferred from the body", () => {
+    const dir = mkdtempSync(join(tmpdir(), "figures-cli-"));
+    try {
+      const file = join(dir, "a.txt");
+      writeFileSync(file, "Pellworth results\n\nPellworth Retail said its revenue rose 6% to £2.1bn last year.\n");
+      const out = execFileSync(tsx, ["importers/cli/extract.ts", "--json", "--published", "2012-03-01", file], {
+        encoding: "utf8",
+      });
+      const article = JSON.parse(out).articles[0];
+      expect(article.publishedYear).toBe(2012);
+      expect(article.facts.map((f: { year: number }) => f.year)).toEqual([2011, 2011]);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  test("a bad option or a missing file is a clear message on stderr and a non-zero exit", () => {
+    const bad = spawnSync(tsx, ["importers/cli/extract.ts", "--json", "--published", "soon", "seeds"], {
+      encoding: "utf8",
+    });
+    expect(bad.status).toBe(2);
+    expect(bad.stderr).toContain('--published wants a date like 2009-11-20, got "soon"');
+    expect(bad.stdout).toBe("");
+    const missing = spawnSync(tsx, ["importers/cli/extract.ts", "--json", "no/such/file.txt"], { encoding: "utf8" });
+    expect(missing.status).toBe(1);
+    expect(missing.stderr).toContain("no/such/file.txt: no such file or folder");
+    expect(JSON.parse(missing.stdout)).toEqual({ articles: [] });
+  });
+});
