@@ -1,3 +1,4 @@
+import { spawnSync } from "node:child_process";
 import { copyFileSync, mkdirSync, readdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterEach, describe, expect, test } from "vitest";
@@ -77,5 +78,26 @@ describe("importing articles into SQLite", () => {
       "empty file",
       "no such file or folder",
     ]);
+  });
+});
+
+describe("npm run import (the command)", () => {
+  test("ends with a summary, and exits 1 when a file could not be imported", () => {
+    const t = tempDb();
+    cleanup = t.cleanup;
+    const folder = join(t.dir, "in");
+    mkdirSync(folder);
+    copyFileSync("seeds/000_c0781cebfd980f41.txt", join(folder, "good.txt"));
+    writeFileSync(join(folder, "empty.txt"), "");
+    const run = spawnSync(join("node_modules", ".bin", "tsx"), ["importers/cli/import.ts", folder], {
+      encoding: "utf8",
+      env: { ...process.env, DATABASE_PATH: join(t.dir, "cli.db") },
+    });
+    expect(run.status).toBe(1);
+    expect(run.stdout).toContain("Files read: 2; articles imported: 1, replaced: 0, unchanged: 0");
+    expect(run.stdout).toContain(
+      "Facts written: 6 (revenue 2, revenue_change 2, stake 0, market_share 1, sales_volume 1)",
+    );
+    expect(run.stdout).toContain(`${join(folder, "empty.txt")}: empty file`);
   });
 });
