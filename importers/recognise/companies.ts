@@ -38,12 +38,9 @@ const GENERIC_NAMES = new Set([
 ]);
 /** Leading words that describe rather than name ("State-owned Rosneft", "Stuttgart-based Daimler"). */
 const DESCRIPTIVE_WORD = /^[A-Z][a-z]*-[a-z]+$/;
-const SUFFIX_TAIL = new RegExp(
-  String.raw`(?:[\s,]+(?:${LEGAL_SUFFIXES.sort((a, b) => b.length - a.length)
-    .map(escapeRegExp)
-    .join("|")}))+\.?$`,
-  "",
-);
+/** Legal suffixes by the words they are written as, without a closing full stop ("Co." is "Co"). */
+const WORD_SUFFIXES = new Set(LEGAL_SUFFIXES.filter((x) => !x.includes(" ")).map((x) => x.replace(/\.$/, "")));
+const PAIR_SUFFIXES = new Set(LEGAL_SUFFIXES.filter((x) => x.includes(" ")));
 
 const PERSON_TITLES =
   /\b(?:Mr|Mrs|Ms|Dr|Sir|Lord|Lady|chief executive|chief financial officer|chief operating officer|chief|boss|chairman|chairwoman|president|founder|analyst|economist|minister|secretary|spokesman|spokeswoman|spokesperson|CEO|CFO|director|head|governor|commissioner|executive|manager|trader|told|said)\s+$/i;
@@ -54,13 +51,18 @@ const COMPANY_ACTS_AFTER =
 
 /** Drops possessives and legal suffixes: "Nissan Motor Co Ltd's" -> "Nissan Motor". */
 export function canonicalName(surface: string): string {
-  let name = surface.replace(/['’]s?$/, "").trim();
-  let prev = "";
-  while (prev !== name) {
-    prev = name;
-    name = name.replace(SUFFIX_TAIL, "").replace(/[,\s]+$/, "");
+  const words = surface
+    .replace(/['’]s?$/, "")
+    .trim()
+    .split(/\s+/);
+  while (words.length > 1) {
+    const last = words[words.length - 1].replace(/[.,]+$/, "");
+    const pair = words.length > 2 ? `${words[words.length - 2]} ${last}` : "";
+    if (PAIR_SUFFIXES.has(pair)) words.splice(-2);
+    else if (WORD_SUFFIXES.has(last)) words.pop();
+    else break;
   }
-  return name || surface;
+  return words.join(" ").replace(/[,\s]+$/, "") || surface;
 }
 
 /** A key under which spellings of one name meet ("TimeWarner" and "Time Warner"). */
