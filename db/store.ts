@@ -1,7 +1,6 @@
-import { eq } from "drizzle-orm";
 import type { ArticleResult, Fact } from "../importers/types";
 import type { DbHandle } from "./client";
-import { articles, companies, companyAliases, facts, importRuns } from "./schema";
+import { importRuns } from "./schema";
 import { slugify } from "./slug";
 
 export type SaveOutcome =
@@ -23,6 +22,50 @@ function aliasCache(handle: DbHandle): Map<string, number> {
 }
 
 /**
+ * The statements of the import's hot path, prepared once per database: the query builder would compile them
+ * again for every fact.
+ */
+function prepare(handle: DbHandle) {
+  const { sqlite } = handle;
+  return {
+    aliasOwner: sqlite.prepare<[string], { id: number }>(
+      "SELECT company_id AS id FROM company_aliases WHERE alias = ?",
+    ),
+    companyBySlug: sqlite.prepare<[string], { id: number }>("SELECT id FROM companies WHERE slug = ?"),
+    insertCompany: sqlite.prepare<[string, string], { id: number }>(
+      "INSERT INTO companies (name, slug) VALUES (?, ?) RETURNING id",
+    ),
+    insertAlias: sqlite.prepare<[string, number]>(
+      "INSERT INTO company_aliases (alias, company_id) VALUES (?, ?) ON CONFLICT DO NOTHING",
+    ),
+    articleBySha: sqlite.prepare<[string], { id: number }>("SELECT id FROM articles WHERE sha256 = ?"),
+    articleByPath: sqlite.prepare<[string], { id: number }>("SELECT id FROM articles WHERE source_path = ?"),
+    deleteArticle: sqlite.prepare<[number]>("DELETE FROM articles WHERE id = ?"),
+    insertArticle: sqlite.prepare<[string, string, string, number | null, string | null, string], { id: number }>(
+      `INSERT INTO articles (source_path, sha256, title, published_year, published_year_source, cleaned_text)
+       VALUES (?, ?, ?, ?, ?, ?) RETURNING id`,
+    ),
+    insertFact: sqlite.prepare(
+      `INSERT INTO facts (article_id, kind, company_id, counterparty_id, market, year, period, low, high, unit, status,
+         approximate, compared_year, compared_period, quote, start, "end", stated)
+       VALUES (@articleId, @kind, @companyId, @counterpartyId, @market, @year, @period, @low, @high, @unit, @status,
+         @approximate, @comparedYear, @comparedPeriod, @quote, @start, @end, @stated)`,
+    ),
+  };
+}
+
+const prepared = new WeakMap<DbHandle, ReturnType<typeof prepare>>();
+
+function statements(handle: DbHandle): ReturnType<typeof prepare> {
+  let st = prepared.get(handle);
+  if (!st) {
+    st = prepare(handle);
+    prepared.set(handle, st);
+  }
+  return st;
+}
+
+/**
  * Finds a company by any name it was ever written as, creating it (and recording its aliases) if new.
  * `pending` collects what this transaction wrote, to be remembered only once it commits.
  */
@@ -36,25 +79,15 @@ export function companyId(
   const keys = [name, ...surfaces].map(aliasKey);
   const cached = cache.get(keys[0]) ?? pending.get(keys[0]);
   if (cached !== undefined && keys.every((k) => cache.get(k) === cached || pending.get(k) === cached)) return cached;
-  const { db } = handle;
-  const known = db
-    .select({ id: companyAliases.companyId })
-    .from(companyAliases)
-    .where(eq(companyAliases.alias, aliasKey(name)))
-    .get();
-  let id = known?.id;
+  const st = statements(handle);
+  let id = st.aliasOwner.get(keys[0])?.id;
   if (id === undefined) {
     const slug = slugify(name);
-    const bySlug = db.select({ id: companies.id }).from(companies).where(eq(companies.slug, slug)).get();
-    id = bySlug?.id ?? db.insert(companies).values({ name, slug }).returning({ id: companies.id }).get().id;
+    id = st.companyBySlug.get(slug)?.id ?? st.insertCompany.get(name, slug)!.id;
   }
   for (const key of keys) {
-    db.insert(companyAliases).values({ alias: key, companyId: id }).onConflictDoNothing().run();
-    const owner = db
-      .select({ id: companyAliases.companyId })
-      .from(companyAliases)
-      .where(eq(companyAliases.alias, key))
-      .get();
+    st.insertAlias.run(key, id);
+    const owner = st.aliasOwner.get(key);
     if (owner) pending.set(key, owner.id);
   }
   return id;
@@ -73,7 +106,7 @@ function factRow(handle: DbHandle, articleId: number, f: Fact, pending: Map<stri
     high: f.high,
     unit: f.unit,
     status: f.status,
-    approximate: f.approximate,
+    approximate: f.approximate ? 1 : 0,
     comparedYear: f.comparedTo?.year ?? null,
     comparedPeriod: f.comparedTo?.period ?? null,
     quote: f.quote,
@@ -88,31 +121,26 @@ function factRow(handle: DbHandle, articleId: number, f: Fact, pending: Map<stri
  * path already imported replace that article and its facts.
  */
 export function saveArticle(handle: DbHandle, result: ArticleResult): SaveOutcome {
-  const { db } = handle;
+  const st = statements(handle);
   const pending = new Map<string, number>();
-  const outcome = db.transaction((tx) => {
-    const same = tx.select({ id: articles.id }).from(articles).where(eq(articles.sha256, result.sha256)).get();
-    if (same) return { status: "unchanged" as const, articleId: same.id, facts: 0 as const };
-    const previous = tx.select({ id: articles.id }).from(articles).where(eq(articles.sourcePath, result.path)).get();
-    if (previous) tx.delete(articles).where(eq(articles.id, previous.id)).run();
-    const articleId = tx
-      .insert(articles)
-      .values({
-        sourcePath: result.path,
-        sha256: result.sha256,
-        title: result.title || result.path,
-        publishedYear: result.publishedYear,
-        publishedYearSource: result.publishedYearSource,
-        cleanedText: result.cleanedText,
-      })
-      .returning({ id: articles.id })
-      .get().id;
-    if (result.facts.length)
-      tx.insert(facts)
-        .values(result.facts.map((f) => factRow(handle, articleId, f, pending)))
-        .run();
-    return { status: previous ? ("replaced" as const) : ("imported" as const), articleId, facts: result.facts.length };
+  const write = handle.sqlite.transaction((): SaveOutcome => {
+    const same = st.articleBySha.get(result.sha256);
+    if (same) return { status: "unchanged", articleId: same.id, facts: 0 };
+    const previous = st.articleByPath.get(result.path);
+    if (previous) st.deleteArticle.run(previous.id);
+    const articleId = st.insertArticle.get(
+      result.path,
+      result.sha256,
+      result.title || result.path,
+      result.publishedYear,
+      result.publishedYearSource,
+      result.cleanedText,
+    )!.id;
+    for (const f of result.facts) st.insertFact.run(factRow(handle, articleId, f, pending));
+    return { status: previous ? "replaced" : "imported", articleId, facts: result.facts.length };
   });
+  // IMMEDIATE takes the write lock at once, so two importers queue on the busy timeout instead of deadlocking.
+  const outcome = write.immediate();
   const cache = aliasCache(handle);
   for (const [alias, id] of pending) cache.set(alias, id);
   return outcome;
