@@ -50,6 +50,13 @@ export const extractStake: Extractor = (s) => {
       continue;
     }
     const stakeWord = STAKE_AFTER.exec(after) ?? HOLDER_NOUN_AFTER.exec(after);
+    // "swapped a 6% stake in itself": a company's own shares, held by whoever it gives them to.
+    if (
+      stakeWord &&
+      /^\s+in\s+(?:itself|themselves|each\s+other)\b/i.test(after.slice(stakeWord[0].length)) &&
+      !RECIPROCAL_AFTER.test(after.slice(stakeWord[0].length))
+    )
+      continue;
     if (stakeWord && RECIPROCAL_AFTER.test(after.slice(stakeWord[0].length))) {
       facts.push(...reciprocalStakes(s, q, clause));
       continue;
@@ -76,7 +83,9 @@ export const extractStake: Extractor = (s) => {
       if (heldBy) holder = heldBy;
     }
     // "Renault, its top shareholder, to sell down its 43% stake": "its" refers back to the nearest company.
-    holder ??= subjectOf(s, q.start, clause, new Set(counterparty ? [counterparty.company] : []));
+    // A holder must be named in the sentence (or referred to as "it"): "Irishmen X and Y, who own a 29% stake" are
+    // people, not the company the article is about.
+    holder ??= subjectOf(s, q.start, clause, new Set(counterparty ? [counterparty.company] : []), false);
     if (!holder) continue;
     if (!counterparty) {
       counterparty =
@@ -116,7 +125,7 @@ function stakeNamedBefore(
   const stakeAt = q.start - m[0].length;
   const midStart = stakeAt + "stake".length;
   const counterparty = s.mentions.find((x) => x.how !== "group" && x.start >= midStart && x.end <= q.start) ?? null;
-  const holder = subjectOf(s, stakeAt, clause, new Set(counterparty ? [counterparty.company] : []));
+  const holder = subjectOf(s, stakeAt, clause, new Set(counterparty ? [counterparty.company] : []), false);
   if (!holder || !counterparty || holder.company === counterparty.company) return null;
   const lead = s.text.slice(clause.start, stakeAt);
   const isNewLevel = m.groups?.prep.toLowerCase() === "to";

@@ -19,6 +19,8 @@ export function subjectOf(
   anchor: number,
   clause: { start: number; end: number },
   exclude: Set<string> = new Set(),
+  /** Whether a sentence that names no company may fall back on the article's company (not for stake holders). */
+  implicit = true,
 ): Mention | null {
   const usable = s.mentions.filter(
     (m) => !exclude.has(m.company) && !NOT_SUBJECT_BEFORE.test(s.text.slice(Math.max(0, m.start - 30), m.start)),
@@ -62,6 +64,7 @@ export function subjectOf(
   if (COLLECTIVE_SUBJECT.test(s.text.slice(clause.start, anchor))) return null;
   const inSentence = usable.filter((m) => m.end <= anchor).at(-1);
   if (inSentence) return inSentence;
+  if (!implicit) return null;
   // A sentence that names no company ("Sales rose 5%") is about the company the article is about.
   if (s.main && !exclude.has(s.main))
     return { start: anchor, end: anchor, company: s.main, surfaces: [], how: "pronoun", possessive: false };
