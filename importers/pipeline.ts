@@ -38,7 +38,10 @@ export interface ExtractOptions {
 function nextDiscourse(current: PeriodRef, times: TimeExpr[], publishedYear: number | null): PeriodRef {
   const point = times.filter((t) => t.role === "point");
   const withPeriod = point.find((t) => t.period !== null);
-  const withYear = point.find((t) => t.year !== null || (t.relative !== null && publishedYear !== null));
+  // "next year" is a forecast's year, not the period the article reports on.
+  const withYear = point.find(
+    (t) => t.year !== null || (t.relative !== null && t.relative <= 0 && publishedYear !== null),
+  );
   const pointYear = withYear ? (withYear.year ?? publishedYear! + withYear.relative!) : null;
   // "a change from the loss of 364m euros in 2003": the period spoken of is the year after the base.
   const base = times.find((t) => t.role === "base" && t.year !== null);

@@ -12,7 +12,7 @@ const NOT_A_MARKET =
 const SHARE_AFTER =
   /^\s*(?:market\s+share|share\s+of\s+(?:the\s+)?[\w\s'’-]{0,40}?market|of\s+(?:the\s+)?[\w\s'’-]{0,40}?market\b|share\b)/i;
 const SHARE_BEFORE =
-  /\bmarket\s+share\s+(?:in\s+[\w\s]{0,30}\s+)?(?:of|to|at|was|is|stood\s+at|rose\s+to|fell\s+to|from)\s+(?:about\s+|around\s+|some\s+|nearly\s+|almost\s+|roughly\s+)?$/i;
+  /\b(?:market\s+share\s+(?:in\s+[\w\s]{0,30}\s+)?|share\s+of\s+(?:the\s+)?[\w\s'’-]{0,40}?market\s+)(?:of|to|at|was|is|stood\s+at|rose\s+to|fell\s+to|from)\s+(?:about\s+|around\s+|some\s+|nearly\s+|almost\s+|roughly\s+)?$/i;
 
 /** Market shares: "25% of the Russian market", "a 20% market share", "its market share rose to 12%". */
 export const extractMarketShare: Extractor = (s) => {
@@ -35,9 +35,13 @@ export const extractMarketShare: Extractor = (s) => {
       continue;
     if (/\bstake|shareholding|holding\b/i.test(after.slice(0, 15))) continue;
     const clause = clauseAround(s.text, q.start);
-    let market = marketAfter(shareAfter ? after.replace(/^\s*market\s+share\b/i, "") : after);
-    if (!market && shareBefore)
-      market = marketName(/market\s+share\s+in\s+([\w\s]+?)\s+(?:of|to|at|was|is)/i.exec(shareBefore[0])?.[1] ?? "");
+    const named = shareBefore
+      ? (/market\s+share\s+in\s+([\w\s]+?)\s+(?:of|to|at|was|is)/i.exec(shareBefore[0]) ??
+        /share\s+of\s+(?:the\s+)?([\w\s'’-]{0,40}?)\s*market/i.exec(shareBefore[0]))
+      : null;
+    let market = named
+      ? (marketName(named[1]) ?? "total")
+      : marketAfter(shareAfter ? after.replace(/^\s*market\s+share\b/i, "") : after);
     // "In China, Nissan's market share rose": the place can stand anywhere in the clause.
     if (!market || market === "total") market = placeIn(s.text.slice(clause.start, clause.end)) ?? market;
     const company = subjectOf(s, shareBefore ? q.start - shareBefore[0].length : q.start, clause);

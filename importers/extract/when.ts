@@ -2,7 +2,7 @@ import type { Quantity } from "../recognise/quantities";
 import type { TimeExpr } from "../recognise/time";
 import type { Period, PeriodRef } from "../types";
 import type { SentenceContext } from "./context";
-import { statusOf } from "./status";
+import { statusAround } from "./status";
 
 export interface When extends PeriodRef {
   stated: boolean;
@@ -33,9 +33,10 @@ function yearOfUndatedPeriod(
   period: Period,
   s: SentenceContext,
   clause: { start: number; end: number },
+  figure: Quantity,
 ): number | null {
   if (s.publishedYear === null) return null;
-  const forward = statusOf(s.text.slice(clause.start, clause.end), null, null) !== "actual";
+  const forward = statusAround(s.text, clause, figure, null, null) !== "actual";
   return ENDS_IN_DECEMBER.has(period) && !forward ? s.publishedYear - 1 : s.publishedYear;
 }
 
@@ -72,18 +73,18 @@ export function whenOf(
       const nearest = inSentence.sort((a, b) => gap(a, figure.start, figure.end) - gap(b, figure.start, figure.end))[0];
       const period = nearest.period ?? (resolveYear(nearest, s) !== null ? defaultPeriod : null);
       const year =
-        resolveYear(nearest, s) ?? s.discourse.year ?? (period ? yearOfUndatedPeriod(period, s, clause) : null);
+        resolveYear(nearest, s) ?? s.discourse.year ?? (period ? yearOfUndatedPeriod(period, s, clause, figure) : null);
       return { year, period, stated: nearest.year !== null, target: false };
     }
     // Results articles name the period once and then go on about it: carry it forward.
     // Shares and stakes are positions, not flows over a reporting period: they take no running period.
     if (defaultPeriod === null) return { year: null, period: null, stated: false, target: false };
     const period = s.discourse.period ?? (s.discourse.year !== null ? defaultPeriod : null);
-    const year = s.discourse.year ?? (period ? yearOfUndatedPeriod(period, s, clause) : null);
+    const year = s.discourse.year ?? (period ? yearOfUndatedPeriod(period, s, clause, figure) : null);
     return { year, period, stated: false, target: false };
   }
   if (year === null && periodExpr && !periodExpr.open)
-    year = s.discourse.year ?? yearOfUndatedPeriod(periodExpr.period!, s, clause);
+    year = s.discourse.year ?? yearOfUndatedPeriod(periodExpr.period!, s, clause, figure);
   return { year, period, stated, target: isTarget };
 }
 

@@ -268,6 +268,11 @@ export class CompanyRegistry {
     const direct = this.entities.get(key) ?? this.entities.get(this.aliasOf.get(key) ?? "");
     if (direct) return direct;
     for (const e of this.entities.values()) if (name.startsWith(`${e.name} `)) return e;
+    // "Tamsin" after "Tamsin Auto": a first word that starts exactly one longer name is that company.
+    if (!name.includes(" ")) {
+      const starting = [...this.entities.values()].filter((e) => e.name.startsWith(`${name} `));
+      if (starting.length === 1) return starting[0];
+    }
     return null;
   }
 
