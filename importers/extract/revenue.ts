@@ -49,9 +49,12 @@ export const extractRevenue: Extractor = (s) => {
     // "from £3.24bn ($6.13bn) in 2003 to £2.89bn": the base year said right after the figure is its own.
     const fromFigure = FROM_BEFORE.test(before);
     const base = fromFigure ? s.times.find((t) => t.role === "base" && t.start >= q.end - 2) : undefined;
-    const ownBase = base && base.start - q.end < 30 && base.year !== null ? base : undefined;
-    const isBase = fromFigure && (previous !== null || ownBase !== undefined);
-    if (ownBase) year = ownBase.year;
+    const ownBase = base && base.start - q.end < 30 ? base : undefined;
+    const isBase = fromFigure && (previous !== null || ownBase?.year != null);
+    // "up from 790m francs a year earlier": a relative base counts back from the figure it is compared with.
+    const reference = previous?.fact.year ?? when.year;
+    const relativeYear = ownBase?.relative != null && reference !== null ? reference + ownBase.relative : null;
+    if (ownBase && (ownBase.year !== null || relativeYear !== null)) year = ownBase.year ?? relativeYear;
     else if (isBase && previous) {
       year = when.stated ? when.year : (base?.year ?? (previous.fact.year !== null ? previous.fact.year - 1 : null));
     }

@@ -9,6 +9,8 @@ const STAKE_AFTER =
   /^\s*(?:-|–)?\s*(?:voting\s+|equity\s+|controlling\s+|minority\s+|majority\s+|direct\s+|indirect\s+|combined\s+|remaining\s+)?(?:stake|holding|shareholding|interest|share\s+stake|ownership|of\s+(?:the\s+)?(?:its\s+)?(?:shares|equity|stock))\b/i;
 /** "a 15% stake in each other", "each hold 15% in the other". */
 const RECIPROCAL_AFTER = /^\s+in\s+(?:each\s+other|one\s+another|the\s+other)\b/i;
+const SHAREHOLDER_APPOSITION =
+  /\b[A-Z][\w&.-]*(?:\s[A-Z][\w&.-]*)*['’]s?\s+(?:(?:largest|biggest|top|main|major|second-largest|single\s+largest|controlling|leading)\s+)*(?:shareholder|investor|owner|stakeholder)s?\s*,/;
 /** "a 30% shareholder in Mitsubishi", "the 20% owner of Fiat". */
 const HOLDER_NOUN_AFTER = /^\s*(?:shareholder|stakeholder|owner|investor)\s+(?:in|of)\b/i;
 /** "cut GM's stake in half to 10%", "raised its stake in Nissan to 44%", "its stake in X from 70% to 49%". */
@@ -83,6 +85,26 @@ export const extractStake: Extractor = (s) => {
       if (heldBy) holder = heldBy;
     }
     // "Renault, its top shareholder, to sell down its 43% stake": "its" refers back to the nearest company.
+    // "Norvale's largest shareholder, the state of Lower Saxony, owns a 20% stake": the apposition holds it.
+    const apposition = SHAREHOLDER_APPOSITION.exec(s.text.slice(clause.start, q.start));
+    if (apposition && !counterparty && !holder) {
+      const held = s.mentions.find(
+        (m) =>
+          m.possessive &&
+          m.start >= clause.start + apposition.index &&
+          m.start < clause.start + apposition.index + apposition[0].length,
+      );
+      const owner = s.mentions.find(
+        (m) =>
+          m.start >= clause.start + apposition.index + apposition[0].length &&
+          m.end <= q.start &&
+          m.company !== held?.company,
+      );
+      if (held && owner) {
+        counterparty = held;
+        holder = owner;
+      }
+    }
     // A holder must be named in the sentence (or referred to as "it"): "Irishmen X and Y, who own a 29% stake" are
     // people, not the company the article is about.
     holder ??= subjectOf(s, q.start, clause, new Set(counterparty ? [counterparty.company] : []), false);
