@@ -16,8 +16,9 @@ const HOLDER_NOUN_AFTER = /^\s*(?:shareholder|stakeholder|owner|investor)\s+(?:i
 /** "cut GM's stake in half to 10%", "raised its stake in Nissan to 44%", "its stake in X from 70% to 49%". */
 const STAKE_BEFORE =
   /\bstake\b(?<mid>[^.;%]{0,60}?)\b(?<prep>to|from|at|of)\s+(?:about\s+|around\s+|nearly\s+|almost\s+|roughly\s+|some\s+|just\s+(?:over|under)\s+)?$/i;
+/** "voted to cut Turkcell's stake", "will raise its stake": the verb right before the stake is still to happen. */
 const CHANGE_PLANNED =
-  /\b(?:plans?|planning|aims?|wants?|hopes?|seeks?|intends?|voted|proposed?|agreed|will|would|could|is\s+to|set\s+to|expected\s+to)\b[^.;]*$/i;
+  /\b(?:to|will|would|could|may|might|shall|set\s+to|expected\s+to|plans?\s+to|aims?\s+to|wants?\s+to)\s+(?:\w+\s+){1,2}(?:(?:its|their|his|her)\s+|[A-Z][\w&.-]*['’]s?\s+)?$/i;
 const OWNS_BEFORE =
   /\b(?:owns?|owned|holds?|held|controls?|controlled|acquired?|acquiring|buys?|bought|buying|purchased?|took|takes?|taking|sells?|sold|selling|offload(?:ed|s)?|divest(?:ed|s)?|has|had)\s+(?:(?:a|an|its|their|the|another|a\s+further|an\s+additional|just|nearly|about|around|some|roughly|more\s+than|almost|over)\s+)*$/i;
 // Case matters here: a lowercase word may stand between "of" and the company ("of search-engine Google"), a name may not.
@@ -146,9 +147,16 @@ function stakeNamedBefore(
 ): Fact | null {
   const stakeAt = q.start - m[0].length;
   const midStart = stakeAt + "stake".length;
-  const counterparty = s.mentions.find((x) => x.how !== "group" && x.start >= midStart && x.end <= q.start) ?? null;
-  const holder = subjectOf(s, stakeAt, clause, new Set(counterparty ? [counterparty.company] : []), false);
-  if (!holder || !counterparty || holder.company === counterparty.company) return null;
+  const named = s.mentions.find((x) => x.how !== "group" && x.start >= midStart && x.end <= q.start) ?? null;
+  const holder = subjectOf(s, stakeAt, clause, new Set(named ? [named.company] : []), false);
+  if (!holder) return null;
+  // "cut GM's stake in half to 10%": the held company is the one the article is speaking of.
+  const counterparty: Mention | null =
+    named ??
+    (s.main && s.main !== holder.company
+      ? { start: q.start, end: q.start, company: s.main, surfaces: [], how: "pronoun", possessive: false }
+      : null);
+  if (!counterparty || holder.company === counterparty.company) return null;
   const lead = s.text.slice(clause.start, stakeAt);
   const isNewLevel = m.groups?.prep.toLowerCase() === "to";
   const status: Status = isNewLevel && CHANGE_PLANNED.test(lead) ? "forecast" : "actual";
