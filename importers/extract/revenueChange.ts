@@ -9,6 +9,9 @@ import { baseOf, whenOf } from "./when";
 /** "a 5% rise in sales": the change and the metric after the figure. */
 const CHANGE_THEN_METRIC =
   /^\s*(?:year-on-year\s+|annual\s+)?(rise|increase|jump|gain|growth|fall|drop|decline|decrease|slump|slide|dip|reduction)\s+in\s+(?:(?:its|their|the\s+(?:firm|company|group)['’]s)\s+)?(?:(?:annual|quarterly|total|global|net|group|underlying|like-for-like|retail)\s+){0,2}(sales|revenues?|turnover)\b/i;
+/** "a decline in underlying revenues to 5.4% from 10.2%": the rate of a change named before its figure. */
+const RATE_BEFORE =
+  /\b(rise|increase|growth|gain|decline|fall|drop|slide|dip|reduction)\s+in\s+(?:(?:its|their|the)\s+)?(?:(?:underlying|like-for-like|total|annual|group|net|organic)\s+)?(?:sales|revenues?|turnover)\s+(?:(?:to|of)\s+[\d.]+\s*(?:%|per\s?cent)\s+)?(?:to|of|from|at)\s+(?:about\s+|around\s+|some\s+|nearly\s+)?$/i;
 const NEGATIVE = /^(fall|drop|decline|decrease|slump|slide|dip|reduction)$/i;
 
 export const extractRevenueChange: Extractor = (s) => {
@@ -19,8 +22,11 @@ export const extractRevenueChange: Extractor = (s) => {
     let sign: 1 | -1 | null = null;
     let anchor = q.start;
     const trailing = CHANGE_THEN_METRIC.exec(s.text.slice(q.end));
+    const rate = RATE_BEFORE.exec(s.text.slice(Math.max(clause.start, q.start - 90), q.start));
     if (trailing) {
       sign = NEGATIVE.test(trailing[1]) ? -1 : 1;
+    } else if (rate) {
+      sign = NEGATIVE.test(rate[1]) ? -1 : 1;
     } else {
       const metric = metricOf(s.text, q, clause, s.quantities);
       if (!metric || !measuresCompanyRevenue(s.text, metric, clause.start) || metric.start > q.start) continue;
@@ -47,7 +53,12 @@ export const extractRevenueChange: Extractor = (s) => {
       continue;
     const company = subjectOf(s, anchor, clause);
     if (!company) continue;
-    const when = whenOf(s, q, clause, "FY");
+    let when = whenOf(s, q, clause, "FY");
+    // "to 5.4% from 10.2% in 2003": the rate after "from" is the base year's own.
+    const ownBase = /\bfrom\s+$/i.test(s.text.slice(Math.max(0, q.start - 6), q.start))
+      ? s.times.find((t) => t.role === "base" && t.year !== null && t.start >= q.end && t.start - q.end < 15)
+      : undefined;
+    if (ownBase) when = { ...when, year: ownBase.year, stated: true };
     const [low, high] = sign < 0 ? [-q.high, -q.low] : [q.low, q.high];
     facts.push(
       buildFact(s, q, {
