@@ -31,7 +31,7 @@ const TARGET_ACQUIRE = new RegExp(
   "i",
 );
 const FORECAST_ACQUIRE = new RegExp(
-  String.raw`\b(?:will|would|could|may|set\s+to|expected\s+to|is\s+to|are\s+to|agreed\s+to|offer(?:ed|ing)?\s+to|bid\s+to|proposed?\s+to)\b[^.;]*?\b${DEAL_VERB}\b[^.;]*$`,
+  String.raw`\b(?:will|would|could|may|set\s+to|expected\s+to|is\s+to|are\s+to|agreed\s+to|offer(?:ed|ing)?\s+to|bid\s+to|proposed?\s+to|deal\s+to|agreement\s+to|plan\s+to)\b[^.;]*?\b${DEAL_VERB}\b[^.;]*$`,
   "i",
 );
 /** "its 43% stake", "Renault's 44% stake": a stake someone holds now, whatever they plan to do with it. */
@@ -133,7 +133,7 @@ function stakeYear(s: SentenceContext, clause: { start: number; end: number }, q
       t.role !== "base" &&
       t.start >= clause.start &&
       t.end <= clause.end &&
-      (t.start >= q.end ? t.start - q.end : q.start - t.end) <= 40,
+      (t.start >= q.end ? t.start - q.end : q.start - t.end) <= 30,
   );
   return near[0]?.year ?? null;
 }

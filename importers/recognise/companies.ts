@@ -234,12 +234,14 @@ export class CompanyRegistry {
         const nationalityPrefixed =
           long.name.endsWith(` ${short.name}`) && long.name.split(" ")[0].toLowerCase() in NATIONALITIES;
         if (long.name.startsWith(`${short.name} `) || nationalityPrefixed) {
-          for (const s of long.surfaces) short.surfaces.add(s);
-          for (const c of long.countries) short.countries.add(c);
-          for (const n of long.nouns) short.nouns.add(n);
-          short.mentions += long.mentions;
-          this.entities.delete(long.key);
-          this.aliasOf.set(long.key, short.key);
+          // The shortest form the article uses names the company ("Nissan" over "Nissan Motor Co").
+          const [keep, drop] = [short, long];
+          for (const s of drop.surfaces) keep.surfaces.add(s);
+          for (const c of drop.countries) keep.countries.add(c);
+          for (const n of drop.nouns) keep.nouns.add(n);
+          keep.mentions += drop.mentions;
+          this.entities.delete(drop.key);
+          this.aliasOf.set(drop.key, keep.key);
         }
       }
     }
