@@ -79,6 +79,11 @@ function jointWithPartner(s: SentenceContext, m: Mention, usable: Mention[]): Me
   const partner = usable.filter((p) => p.how === "name" && p.end <= m.start && p.company !== m.company).at(-1);
   if (!partner || !/^\s*(?:and|&)\s*$/.test(s.text.slice(partner.end, m.start))) return m;
   // "the deal between X and Y": only a pair that opens its clause acts together.
-  if (!/^(?:\W*|.*\b(?:both|together)\b.*)$/i.test(s.text.slice(0, partner.start).replace(/^.*[;:]/, ""))) return m;
+  if (
+    !/^(?:\W*|.*\b(?:both|together|combination\s+of|merger\s+of|merging|combining|merged)\b.*)$/i.test(
+      s.text.slice(0, partner.start).replace(/^.*[;:]/, ""),
+    )
+  )
+    return m;
   return { ...m, start: partner.start, company: `${partner.company} + ${m.company}`, surfaces: [], how: "group" };
 }

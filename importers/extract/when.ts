@@ -40,6 +40,10 @@ function yearOfUndatedPeriod(
   return ENDS_IN_DECEMBER.has(period) && !forward ? s.publishedYear - 1 : s.publishedYear;
 }
 
+function isForward(s: SentenceContext, clause: { start: number; end: number }, figure: Quantity): boolean {
+  return statusAround(s.text, clause, figure, null, null) !== "actual";
+}
+
 /**
  * The year and period a figure belongs to: the nearest non-base time expression in its clause for each,
  * then the article's running year, then the publication year.
@@ -79,11 +83,13 @@ export function whenOf(
     // Results articles name the period once and then go on about it: carry it forward.
     // Shares and stakes are positions, not flows over a reporting period: they take no running period.
     if (defaultPeriod === null) return { year: null, period: null, stated: false, target: false };
+    // A forecast that names no time ("would have annual sales of $32bn") is for no year the text gives.
+    if (isForward(s, clause, figure)) return { year: null, period: null, stated: false, target: false };
     const period = s.discourse.period ?? (s.discourse.year !== null ? defaultPeriod : null);
     const year = s.discourse.year ?? (period ? yearOfUndatedPeriod(period, s, clause, figure) : null);
     return { year, period, stated: false, target: false };
   }
-  if (year === null && periodExpr && !periodExpr.open)
+  if (year === null && periodExpr && !periodExpr.open && !isForward(s, clause, figure))
     year = s.discourse.year ?? yearOfUndatedPeriod(periodExpr.period!, s, clause, figure);
   return { year, period, stated, target: isTarget };
 }
