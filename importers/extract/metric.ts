@@ -72,7 +72,7 @@ export function changeSign(text: string, from: number, q: Quantity): 1 | -1 | nu
 
 /** "vehicle sales" and "unit sales" count things; "retail sales" and "industry sales" measure an economy. */
 const NOT_COMPANY_REVENUE_BEFORE =
-  /\b(?:volume\s+of|volume|vehicle|car|unit|truck|handset|home|house|housing|retail|consumer|industry|industry-wide|market|nationwide|export|domestic\s+car|ticket|album|record|copy|weapons?|arms|asset|share|stock|bond|land|property)\s+$/i;
+  /\b(?:advertising|ad|cargo|surcharge|ticket|subscription|licensing|royalty|fee|rental|service|online|internet|broadband|drinks|food|beverage|volume\s+of|volume|vehicle|car|unit|truck|handset|home|house|housing|retail|consumer|industry|industry-wide|market|nationwide|export|domestic\s+car|ticket|album|record|copy|weapons?|arms|asset|share|stock|bond|land|property)\s+$/i;
 const REGION_WORDS = String.raw`(?:european|american|asian|african|chinese|japanese|indian|british|german|french|us|u\.s\.|uk|eu|domestic|overseas|international|foreign|north\s+american|latin\s+american|regional|local)`;
 const REGION_BEFORE = new RegExp(String.raw`\b${REGION_WORDS}\s+(?:(?:like-for-like|underlying|retail|net)\s+)?$`, "i");
 const REGION_AFTER = /^\s+(?:in|across|outside)\s+(?:the\s+)?([A-Z][a-z]+(?:\s[A-Z][a-z]+)?|US|UK|EU)\b/;
@@ -84,6 +84,11 @@ function regionAfter(text: string): boolean {
 /** "sales at hardware stores", "sales in the sector": a category, not a company. */
 const CATEGORY_AFTER =
   /^\s+(?:at|in|of|across)\s+(?!(?:the|its|their)\s+(?:firm|company|group|business|chain)\b)(?:[a-z][\w-]*\s+){0,3}(?:stores?|shops?|outlets?|sector|industry|market|retailers|chains|companies|firms|restaurants|bars)\b/;
+
+/** "rose 10% in Asia": a figure for one region. */
+export function regionalFigure(text: string, figureEnd: number): boolean {
+  return regionAfter(` ${text.slice(figureEnd, figureEnd + 40).trimStart()}`);
+}
 
 export function measuresCompanyRevenue(text: string, metric: MetricHit, clauseStart?: number): boolean {
   // "In the US last year, revenue grew by 1.5%": a region's revenue.

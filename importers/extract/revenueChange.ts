@@ -1,7 +1,7 @@
 import type { Fact } from "../types";
 import { clauseAround } from "./clauses";
 import { buildFact, type Extractor } from "./context";
-import { changeSign, measuresCompanyRevenue, metricOf } from "./metric";
+import { changeSign, measuresCompanyRevenue, metricOf, regionalFigure } from "./metric";
 import { statusAround } from "./status";
 import { subjectOf } from "./subject";
 import { baseOf, whenOf } from "./when";
@@ -42,7 +42,7 @@ export const extractRevenueChange: Extractor = (s) => {
       sign = changeSign(s.text, metric.end, q);
       anchor = metric.start;
     }
-    if (sign === null) continue;
+    if (sign === null || regionalFigure(s.text, q.end)) continue;
     // "sales rose 2.3% to 80,600": the level is a count, so the change is in units sold.
     if (
       /^\s*to\s+(?:about\s+|around\s+|nearly\s+)?[\d.,]+(?:\s*(?:million|m|bn|billion|thousand))?(?!\s*(?:%|per\s?cent|[$€£¥]|[A-Z]{3}\b|euros?|dollars?|pounds?|yen|yuan|kronor|francs|rupees))/i.test(
