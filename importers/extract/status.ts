@@ -15,7 +15,7 @@ export function statusOf(clauseText: string, year: number | null, publishedYear:
 }
 
 /** Subordinate clauses carry their own mood: "optimistic about its outlook after sales rose 9%" is not a forecast. */
-const SUBORDINATE = /\b(?:after|as|because|since|following|when|once|which|who)\s/gi;
+const SUBORDINATE = /\b(?:after|as|because|since|following|when|once|which|who|led\s+by|followed\s+by)\s|\s[-–—]\s/gi;
 
 /** The status of a figure, read from its clause from the last subordinating word before it to just past it. */
 export function statusAround(

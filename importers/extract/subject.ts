@@ -4,6 +4,9 @@ import type { SentenceContext } from "./context";
 /** Sources and observers: a company after these words is not the one the figure belongs to. */
 const NOT_SUBJECT_BEFORE =
   /\b(?:according to|analysts? at|analysts? from|economists? at|said|told|reported by|sources? at|a report by|a report from|data from|figures from|research by|published by|compiled by)\s+$/i;
+/** "founded by London-based ex-travel agent Naresh Goyal": whoever did it to the company is not the company. */
+const AGENT_BEFORE =
+  /\b(?:founded|run|headed|owned|set\s+up|created|started|established|chaired|advised|led)\s+by\s+(?:[\w-]+\s+){0,3}$/i;
 const OBJECT_OF_PREPOSITION =
   /\b(?:in|of|with|to|from|for|at|on|into|over|against|between|than|like|including|such\s+as|unlike)\s+(?:(?:the|its|their|a|an)\s+)?(?:(?!which\b|whom\b|whose\b)[a-z][\w-]*\s+){0,2}$/;
 /** "the sector saw a sales increase": a whole industry or economy, not a company. */
@@ -51,7 +54,8 @@ export function subjectOf(
       (m) =>
         m.end <= anchor &&
         m.start >= clause.start &&
-        !OBJECT_OF_PREPOSITION.test(s.text.slice(Math.max(0, m.start - 40), m.start)),
+        !OBJECT_OF_PREPOSITION.test(s.text.slice(Math.max(0, m.start - 40), m.start)) &&
+        !AGENT_BEFORE.test(s.text.slice(Math.max(0, m.start - 60), m.start)),
     );
     return jointWithPartner(
       s,
