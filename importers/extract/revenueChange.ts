@@ -8,7 +8,7 @@ import { baseOf, whenOf } from "./when";
 
 /** "a 5% rise in sales": the change and the metric after the figure. */
 const CHANGE_THEN_METRIC =
-  /^\s*(?:year-on-year\s+|annual\s+)?(rise|increase|jump|gain|growth|fall|drop|decline|decrease|slump|slide|dip|reduction)\s+in\s+(?:(?:its|their|the\s+(?:firm|company|group)['’]s)\s+)?(?:(?:annual|quarterly|total|global|net|group|underlying|like-for-like|retail)\s+){0,2}(sales|revenues?|turnover)\b/i;
+  /^\s*(?:year-on-year\s+|annual\s+)?(rise|increase|jump|gain|growth|fall|drop|decline|decrease|slump|slide|dip|reduction)\s+in\s+(?:(?:its|their|the\s+(?:firm|company|group)['’]s)\s+)?(?:(?!profits?\b|earnings\b|income\b)[a-z-]+\s+){0,2}(sales|revenues?|turnover)\b/i;
 /** "a decline in underlying revenues to 5.4% from 10.2%": the rate of a change named before its figure. */
 const RATE_BEFORE =
   /\b(rise|increase|growth|gain|decline|fall|drop|slide|dip|reduction)\s+in\s+(?:(?:its|their|the)\s+)?(?:(?:underlying|like-for-like|total|annual|group|net|organic)\s+)?(?:sales|revenues?|turnover)\s+(?:(?:to|of)\s+[\d.]+\s*(?:%|per\s?cent)\s+)?(?:to|of|from|at)\s+(?:about\s+|around\s+|some\s+|nearly\s+)?$/i;
@@ -24,6 +24,10 @@ export const extractRevenueChange: Extractor = (s) => {
     const trailing = CHANGE_THEN_METRIC.exec(s.text.slice(q.end));
     const rate = RATE_BEFORE.exec(s.text.slice(Math.max(clause.start, q.start - 90), q.start));
     if (trailing) {
+      // "a 5% rise in car sales" counts cars; "in consolidated revenue" is the company's.
+      const word = trailing[2].toLowerCase();
+      const at = q.end + trailing[0].length - word.length;
+      if (!measuresCompanyRevenue(s.text, { word, cls: "revenue", start: at, end: at + word.length })) continue;
       sign = NEGATIVE.test(trailing[1]) ? -1 : 1;
     } else if (rate) {
       sign = NEGATIVE.test(rate[1]) ? -1 : 1;

@@ -88,6 +88,15 @@ const RULES: Rule[] = [
     make: (m) => ({ year: yearOf(m[1]), period: "FY", relative: null }),
   },
   {
+    hint: /-/,
+    // "the July-September quarter": named by the months it spans.
+    re: new RegExp(
+      String.raw`\b(?:${MONTHS})\s*[-–]\s*(${MONTHS})(?:\s+(${YEAR}))?\s+(?:quarter|period|months)\b`,
+      "gi",
+    ),
+    make: (m) => ({ year: yearOf(m[2]), period: quarterOfMonth(MONTH_INDEX[m[1].toLowerCase()]), relative: null }),
+  },
+  {
     hint: /quarter/i,
     re: new RegExp(
       String.raw`\b(first|1st|second|2nd|third|3rd|fourth|4th|final)[- ]quarter(?:\s+of\s+(?:(${YEAR})|(this|last|next)\s+year))?`,
