@@ -11,6 +11,8 @@ const PLACE_RE = new RegExp(
 
 /** Names a market from the words around "market": a place if one is said, else the words before it. */
 export function marketName(phrase: string): string | null {
+  const whole = phrase.trim().toLowerCase();
+  if (PLACES[whole]) return PLACES[whole];
   const place = PLACE_RE.exec(phrase);
   if (place) return PLACES[place[1].toLowerCase()];
   const words = phrase

@@ -12,7 +12,7 @@ const NOT_A_MARKET =
 const SHARE_AFTER =
   /^\s*(?:market\s+share|share\s+of\s+(?:the\s+)?[\w\s'’-]{0,40}?market|of\s+(?:the\s+)?[\w\s'’-]{0,40}?market\b|share\b)/i;
 const SHARE_BEFORE =
-  /\b(?:market\s+share\s+(?:in\s+[\w\s]{0,30}\s+)?|share\s+of\s+(?:the\s+)?[\w\s'’-]{0,40}?market\s+)(?:of|to|at|was|is|stood\s+at|rose\s+to|fell\s+to|from)\s+(?:about\s+|around\s+|some\s+|nearly\s+|almost\s+|roughly\s+)?$/i;
+  /\b(?:market\s+share\s+(?:in\s+(?:the\s+)?[\w.]+(?:\s+[\w.]+){0,3}?\s+)?(?:(?:stood|slipped|rose|fell|grew|dropped|climbed|edged|increased|decreased|jumped|slumped|declined|was|is)\s+)?|share\s+of\s+(?:the\s+)?[\w\s'’-]{0,40}?market\s+)(?:of|to|at|was|is|from)\s+(?:about\s+|around\s+|some\s+|nearly\s+|almost\s+|roughly\s+)?$/i;
 
 /** Market shares: "25% of the Russian market", "a 20% market share", "its market share rose to 12%". */
 export const extractMarketShare: Extractor = (s) => {
@@ -36,8 +36,9 @@ export const extractMarketShare: Extractor = (s) => {
     if (/\bstake|shareholding|holding\b/i.test(after.slice(0, 15))) continue;
     const clause = clauseAround(s.text, q.start);
     const named = shareBefore
-      ? (/market\s+share\s+in\s+([\w\s]+?)\s+(?:of|to|at|was|is)/i.exec(shareBefore[0]) ??
-        /share\s+of\s+(?:the\s+)?([\w\s'’-]{0,40}?)\s*market/i.exec(shareBefore[0]))
+      ? (/market\s+share\s+in\s+(?:the\s+)?([\w.]+(?:\s+[\w.]+){0,3}?)\s+(?:\w+\s+)?(?:of|to|at|was|is|from)\s/i.exec(
+          shareBefore[0],
+        ) ?? /share\s+of\s+(?:the\s+)?([\w\s'’-]{0,40}?)\s*market/i.exec(shareBefore[0]))
       : null;
     let market = named
       ? (marketName(named[1]) ?? "total")

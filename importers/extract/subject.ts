@@ -69,6 +69,9 @@ export function subjectOf(
   const inSentence = usable.filter((m) => m.end <= anchor).at(-1);
   if (inSentence) return inSentence;
   if (!implicit) return null;
+  // Quoted speech ("We expect revenue growth of 10%") is the company last spoken of.
+  if (/\b(?:we|our)\b/i.test(s.text) && s.topic && !exclude.has(s.topic.company))
+    return { ...s.topic, how: "pronoun", surfaces: [], start: anchor, end: anchor };
   // A sentence that names no company ("Sales rose 5%") is about the company the article is about.
   if (s.main && !exclude.has(s.main))
     return { start: anchor, end: anchor, company: s.main, surfaces: [], how: "pronoun", possessive: false };

@@ -111,6 +111,13 @@ export function findNameSpans(sentence: string): NameSpan[] {
     )
       continue;
     if (/^[\d.]+$/.test(name) || name.length < 2) continue;
+    // "(RENA.PA)", "(NYSE: F)", "(7201.T)": stock tickers in brackets name no company of their own.
+    if (
+      /\(\s*$/.test(sentence.slice(Math.max(0, start - 2), start)) &&
+      /^[A-Z0-9.:\s]+$/.test(surface) &&
+      /^[\s:A-Z0-9.]*\)/.test(sentence.slice(start + surface.length, start + surface.length + 12))
+    )
+      continue;
     // "CHF 9.5bn", "EUR 2bn": a currency code before a figure, not a company.
     if (name in CURRENCY_PREFIXES && /^\s*\d/.test(sentence.slice(start + surface.length))) continue;
     // A year or figure glued to a capital ("Q4", "FY2005") is not a name.

@@ -20,7 +20,7 @@ const FORWARD_LOOKING =
   /\b(?:will|would|could|should|may|might|expects?|expected|forecasts?|forecasting|predicts?|predicted|projected|set to|likely|hop(?:es?|ed|ing)|expecting|anticipat\w*|look(?:ing)?\s+forward|on the way|well for|beyond|plan(?:s|ned|ning)?|aim(?:s|ed|ing)?|target(?:s|ed)?|outlook|budget|is due|are due|due to)\b/i;
 /** Whole-year phrasings: "in 2004", "for 2004", "the whole of 2004", "the last three months of 2004", "2004 profits". */
 const WHOLE_YEAR_BEFORE =
-  /\b(?:in|for|during|throughout|over|of)\s+(?:the\s+(?:whole|end|last\s+(?:three\s+months|quarter)|fourth\s+quarter|final\s+quarter|second\s+half)\s+of\s+)?$/i;
+  /(?:\b(?:in|for|during|throughout|over)\s+|\bthe\s+(?:whole|end|last\s+(?:three\s+months|quarter)|fourth\s+quarter|final\s+quarter|second\s+half)\s+of\s+)$/i;
 const SAME_PERIOD =
   /\bsame\s+((?:19|20)\d\d)\s+(?:period|quarter|months)|\bsame\s+(?:period|quarter|months)\s+(?:of|in)\s+((?:19|20)\d\d)/gi;
 const BASE_BEFORE = /\b(?:from|than|compared\s+(?:with|to)|against|over)\s+(?:its\s+|their\s+|the\s+)?$/i;
@@ -48,7 +48,10 @@ export function inferPublishedYear(
       const y = Number(m[1]);
       const before = s.slice(Math.max(0, m.index - 40), m.index);
       // A forward-looking word near the year makes it a forecast, whatever tense the rest of the sentence is in.
-      const forward = FORWARD_LOOKING.test(s.slice(Math.max(0, m.index - 80), m.index + 20));
+      const forward = FORWARD_LOOKING.test(
+        s.slice(Math.max(0, m.index - 80), m.index + 4) +
+          s.slice(m.index + 4, m.index + 24).split(/\b(?:and|but)\b|[,;]/)[0],
+      );
       if (FUTURE_BEFORE.test(before) || forward) {
         if (earliestForward === null || y < earliestForward) earliestForward = y;
         continue;

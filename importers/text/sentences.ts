@@ -39,6 +39,12 @@ export function splitSentences(text: string, from = 0): Sentence[] {
       const stop = m.index + m[0].trimEnd().length;
       if (m[0].startsWith(".") && ABBREVIATION_BEFORE.test(para.slice(Math.max(start, m.index - 6), m.index + 1)))
         continue;
+      // "Nissan Motor Co. (7201.T) will": a company's abbreviation followed by its ticker goes on.
+      if (
+        /\b(?:Co|Corp|Inc|Ltd|Cos|Bros)\.$/.test(para.slice(Math.max(start, m.index - 5), m.index + 1)) &&
+        /^\(/.test(para.slice(m.index + m[0].length))
+      )
+        continue;
       push(stop);
       start = m.index + m[0].length;
     }
