@@ -1,21 +1,12 @@
 import { readFileSync } from "node:fs";
 import { extractArticle } from "../pipeline";
 import { listArticleFiles, rejectReason } from "../run/files";
-import { parseCommandLine } from "../run/options";
+import { commandLineOrUsage } from "../run/options";
 
 /** Prints the facts of articles as one JSON document on stdout; writes nothing anywhere else. */
 function main(): number {
-  let options: ReturnType<typeof parseCommandLine>;
-  try {
-    options = parseCommandLine(process.argv.slice(2));
-  } catch (err) {
-    console.error(`extract: ${(err as Error).message}`);
-    return 2;
-  }
-  if (!options.paths.length) {
-    console.error("usage: npm run --silent extract -- --json [--published YYYY-MM-DD] PATH...");
-    return 2;
-  }
+  const options = commandLineOrUsage("extract", "npm run --silent extract -- --json [--published YYYY-MM-DD] PATH...");
+  if (!options) return 2;
   const { files, missing } = listArticleFiles(options.paths);
   let failed = missing.length;
   for (const p of missing) console.error(`extract: ${p}: no such file or folder`);

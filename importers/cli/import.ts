@@ -1,6 +1,6 @@
 import { openDatabase } from "../../db/client";
 import { formatReport, importFiles } from "../run/importFiles";
-import { parseCommandLine } from "../run/options";
+import { commandLineOrUsage } from "../run/options";
 
 function progressBar(done: number, total: number, path: string): void {
   if (!process.stderr.isTTY || total === 0) return;
@@ -12,17 +12,11 @@ function progressBar(done: number, total: number, path: string): void {
 }
 
 function main(): number {
-  let options: ReturnType<typeof parseCommandLine>;
-  try {
-    options = parseCommandLine(process.argv.slice(2));
-  } catch (err) {
-    console.error(`import: ${(err as Error).message}`);
-    return 2;
-  }
-  if (!options.paths.length) {
-    console.error("usage: npm run import -- [--published YYYY-MM-DD] PATH...  (files or folders of .txt articles)");
-    return 2;
-  }
+  const options = commandLineOrUsage(
+    "import",
+    "npm run import -- [--published YYYY-MM-DD] PATH...  (files or folders of .txt articles)",
+  );
+  if (!options) return 2;
   const handle = openDatabase();
   const report = importFiles(handle, options.paths, { publishedYear: options.publishedYear, onProgress: progressBar });
   handle.sqlite.close();

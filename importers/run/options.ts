@@ -21,3 +21,19 @@ export function parseCommandLine(argv: string[]): CommandOptions {
   }
   return out;
 }
+
+/** Parses the command line, or says what is wrong (and how to call the command) on stderr and returns null. */
+export function commandLineOrUsage(
+  command: string,
+  usage: string,
+  argv = process.argv.slice(2),
+): CommandOptions | null {
+  try {
+    const options = parseCommandLine(argv);
+    if (options.paths.length) return options;
+    console.error(`usage: ${usage}`);
+  } catch (err) {
+    console.error(`${command}: ${(err as Error).message}`);
+  }
+  return null;
+}
