@@ -6,6 +6,7 @@ import { extractRevenue } from "./extract/revenue";
 import { extractRevenueChange } from "./extract/revenueChange";
 import { extractSalesVolume } from "./extract/salesVolume";
 import { extractStake } from "./extract/stake";
+import { statusOf } from "./extract/status";
 import { alternation } from "./lexicons/regex";
 import { PRODUCT_UNITS, VOLUME_UNITS } from "./lexicons/units";
 import { CompanyRegistry } from "./recognise/companies";
@@ -19,6 +20,7 @@ import { decodeBytes } from "./text/decode";
 import { splitSentences } from "./text/sentences";
 import type { ArticleResult, Fact, PeriodRef } from "./types";
 
+const RESULTS_WORD = /\b(?:profits?|sales|revenues?|turnover|results|earnings)\b/i;
 const MAY_NAME_PERIOD = /quarter|half|months|year|annual|fiscal|financial|\b[QH][1-4]\b/i;
 
 export const EXTRACTORS: Extractor[] = [
@@ -107,6 +109,13 @@ export function extractArticle(bytes: Uint8Array, path: string, options: Extract
         times.filter((t) => t.period !== null),
         published.year,
       );
+    } else if (
+      RESULTS_WORD.test(sentence.text) &&
+      statusOf(sentence.text, null, null) === "actual" &&
+      times.some((t) => t.role === "point" && t.year !== null)
+    ) {
+      // "Events such as the Olympics helped boost WPP's profits in 2004": a results year said in passing.
+      discourse = nextDiscourse(discourse, times, published.year);
     }
     state = advance(state, mentions);
   }

@@ -9,7 +9,7 @@ import { subjectOf } from "./subject";
 import { whenOf } from "./when";
 
 const UNIT_AFTER = new RegExp(
-  String.raw`^\s+(?:(?:new|used|more|of\s+(?:its|their|the)|[A-Z][\w-]*|[a-z]+-[a-z]+)\s+){0,2}(${Object.keys(
+  String.raw`^\s+(?:(?:new|used|more|of\s+(?:its|their|the)|[A-Z0-9][\w-]*|[a-z]+-[a-z]+)\s+){0,2}(${Object.keys(
     VOLUME_UNITS,
   )
     .sort((a, b) => b.length - a.length)

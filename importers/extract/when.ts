@@ -75,6 +75,7 @@ export function whenOf(
     const inSentence = s.times.filter((t) => t.role === "point");
     if (inSentence.length) {
       const nearest = inSentence.sort((a, b) => gap(a, figure.start, figure.end) - gap(b, figure.start, figure.end))[0];
+      if (nearest.open) return { year: null, period: nearest.period, stated: false, target: false };
       const period = nearest.period ?? (resolveYear(nearest, s) !== null ? defaultPeriod : null);
       const year =
         resolveYear(nearest, s) ?? s.discourse.year ?? (period ? yearOfUndatedPeriod(period, s, clause, figure) : null);
