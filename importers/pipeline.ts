@@ -79,6 +79,7 @@ export function extractArticle(bytes: Uint8Array, path: string, options: Extract
   let volumeUnit: string | null = null;
   let state: DiscourseState = { topic: null, recentGroups: [] };
   let discourse: PeriodRef = { year: null, period: null };
+  let lastQuarter: PeriodRef | null = null;
   const facts: Fact[] = [];
   for (const sentence of body) {
     const quantities = findQuantities(sentence.text);
@@ -95,6 +96,7 @@ export function extractArticle(bytes: Uint8Array, path: string, options: Extract
         mentions,
         publishedYear: published.year,
         discourse,
+        lastQuarter,
         topic: state.topic,
         main,
         volumeUnit,
@@ -117,6 +119,8 @@ export function extractArticle(bytes: Uint8Array, path: string, options: Extract
       // "Events such as the Olympics helped boost WPP's profits in 2004": a results year said in passing.
       discourse = nextDiscourse(discourse, times, published.year);
     }
+    const quarter = times.find((t) => t.role === "point" && t.period?.startsWith("Q"));
+    if (quarter) lastQuarter = { year: quarter.year ?? discourse.year, period: quarter.period };
     state = advance(state, mentions);
   }
   return {

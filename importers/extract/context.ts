@@ -14,6 +14,8 @@ export interface SentenceContext {
   publishedYear: number | null;
   /** The period the article was last speaking of, for sentences that name none. */
   discourse: PeriodRef;
+  /** The last quarter the article named, for "the quarter" said later. */
+  lastQuarter: PeriodRef | null;
   topic: Mention | null;
   /** The thing the article counts sales in ("vehicles"), for counts written without one. */
   volumeUnit: string | null;

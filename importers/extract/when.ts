@@ -40,6 +40,8 @@ function yearOfUndatedPeriod(
   return ENDS_IN_DECEMBER.has(period) && !forward ? s.publishedYear - 1 : s.publishedYear;
 }
 
+const THE_QUARTER = /\b(?:for|in|during|over)\s+the\s+(?:latest\s+|same\s+)?(?:quarter|three\s+months)\b/i;
+
 function isForward(s: SentenceContext, clause: { start: number; end: number }, figure: Quantity): boolean {
   return statusAround(s.text, clause, figure, null, null) !== "actual";
 }
@@ -70,6 +72,10 @@ export function whenOf(
   // A year something is aimed at ("by 2013") names no reporting period.
   const period = periodExpr?.period ?? (year !== null && !isTarget ? defaultPeriod : null);
   const stated = Boolean(yearExpr?.year !== null && yearExpr?.year !== undefined);
+  // "Turnover for the quarter was up 4.3%": the quarter last named.
+  if (!byDistance.length && s.lastQuarter && THE_QUARTER.test(s.text.slice(clause.start, clause.end))) {
+    return { year: s.lastQuarter.year, period: s.lastQuarter.period, stated: false, target: false };
+  }
   if (!byDistance.length) {
     // A time elsewhere in the sentence ("For the full year, ... while revenues grew 6.4%") before the article's.
     const inSentence = s.times.filter((t) => t.role === "point");

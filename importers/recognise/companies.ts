@@ -76,8 +76,33 @@ function isPlaceOrNationality(name: string): boolean {
 }
 
 /** Leading words that describe rather than name: stop words, places, nationalities, possessive places. */
+/** Capitalised words that start many names ("North Atlantic Airways", "General Motors") but are no name alone. */
+const NAME_OPENERS = new Set([
+  "North",
+  "South",
+  "East",
+  "West",
+  "Western",
+  "Eastern",
+  "Northern",
+  "Southern",
+  "Central",
+  "New",
+  "Global",
+  "International",
+  "National",
+  "World",
+  "General",
+  "United",
+  "Royal",
+  "First",
+  "American",
+  "Standard",
+]);
+
 function strippable(w: string, rest: number): boolean {
   const bare = w.replace(/['’]s$/, "");
+  if (rest > 1 && NAME_OPENERS.has(bare)) return false;
   if (NOT_COMPANY_WORDS.has(bare) || DESCRIPTIVE_WORD.test(bare) || /^[a-z]/.test(w)) return true;
   // "Japan's Suzuki" loses the place; "France Telecom" and "China Mobile" keep it as part of the name.
   if (PLACE_NAMES.has(bare) || bare.toLowerCase() in COUNTRY_KEYS) return rest === 1 || /['’]s$/.test(w);
@@ -94,6 +119,14 @@ export function findNameSpans(sentence: string): NameSpan[] {
     let start = m.index;
     // Strip leading words that are never part of a name ("The", "French", "Germany's").
     const words = surface.split(/\s+/);
+    // "South Korea's Hyundai", "North America's": a two-word place opening the span goes, like a one-word one.
+    if (words.length > 2) {
+      const pair = `${words[0]} ${words[1].replace(/['’]s$/, "")}`;
+      if (PLACE_NAMES.has(pair) || pair.toLowerCase() in COUNTRY_KEYS || pair.toLowerCase() in NATIONALITIES) {
+        const w = `${words.shift()!} ${words.shift()!}`;
+        start = sentence.indexOf(words[0], start + w.length);
+      }
+    }
     while (words.length && strippable(words[0], words.length)) {
       const w = words.shift()!;
       start = sentence.indexOf(words[0] ?? "", start + w.length);
@@ -181,6 +214,7 @@ export class CompanyRegistry {
     }
     reg.mergeAcronyms(sentences);
     reg.mergeVariants();
+    reg.mergeInitials();
     return reg;
   }
 
@@ -255,6 +289,29 @@ export class CompanyRegistry {
   }
 
   private readonly aliasOf = new Map<string, string>();
+
+  /** "BA" in an article about "British Airways": an acronym of exactly one longer name is that company. */
+  private mergeInitials(): void {
+    const initialsOf = (name: string) =>
+      name
+        .split(/[\s-]+/)
+        .filter((w) => !/^(?:of|and|&|the|de|du)$/i.test(w))
+        .map((w) => w[0])
+        .join("")
+        .toUpperCase();
+    for (const short of [...this.entities.values()]) {
+      if (!/^[A-Z]{2,5}$/.test(short.name)) continue;
+      const longs = [...this.entities.values()].filter(
+        (e) => e !== short && /\s/.test(e.name) && initialsOf(e.name) === short.name,
+      );
+      if (longs.length !== 1) continue;
+      const long = longs[0];
+      for (const x of short.surfaces) long.surfaces.add(x);
+      long.mentions += short.mentions;
+      this.entities.delete(short.key);
+      this.aliasOf.set(short.key, long.key);
+    }
+  }
 
   /** "British Airways (BA)": the bracketed short form is the same company. */
   private mergeAcronyms(sentences: string[]): void {
