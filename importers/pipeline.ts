@@ -98,6 +98,10 @@ export function extractArticle(bytes: Uint8Array, path: string, options: Extract
         discourse,
         lastQuarter,
         topic: state.topic,
+        recurringTopic:
+          state.topic && (registry.lookup(state.topic.company.split(" + ")[0])?.mentions ?? 0) >= 1.5
+            ? state.topic.company
+            : null,
         main,
         volumeUnit,
       };

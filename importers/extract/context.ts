@@ -17,6 +17,8 @@ export interface SentenceContext {
   /** The last quarter the article named, for "the quarter" said later. */
   lastQuarter: PeriodRef | null;
   topic: Mention | null;
+  /** The topic, if the article names it more than once (a product or a city named once is no subject). */
+  recurringTopic: string | null;
   /** The thing the article counts sales in ("vehicles"), for counts written without one. */
   volumeUnit: string | null;
   /** The company the article is mostly about, if one stands out. */

@@ -3,7 +3,7 @@ import { clauseAround } from "./clauses";
 import { buildFact, type Extractor } from "./context";
 import { marketAfter, marketName, placeIn } from "./market";
 import { statusAround } from "./status";
-import { subjectOf } from "./subject";
+import { PUBLIC_BODY, subjectOf } from "./subject";
 import { whenOf } from "./when";
 
 /** "market value", "market capitalisation": not a market the share is of. */
@@ -46,7 +46,7 @@ export const extractMarketShare: Extractor = (s) => {
     // "In China, Nissan's market share rose": the place can stand anywhere in the clause.
     if (!market || market === "total") market = placeIn(s.text.slice(clause.start, clause.end)) ?? market;
     const company = subjectOf(s, shareBefore ? q.start - shareBefore[0].length : q.start, clause);
-    if (!company) continue;
+    if (!company || PUBLIC_BODY.test(company.company)) continue;
     // A share held now takes only a time said beside it; an aimed-for share takes its target year.
     const aimed = statusAround(s.text, clause, q, null, null) !== "actual";
     const when = aimed ? whenOf(s, q, clause, null) : whenOf(s, q, clause, null, 60);

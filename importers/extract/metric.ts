@@ -90,7 +90,25 @@ export function regionalFigure(text: string, figureEnd: number): boolean {
   return regionAfter(` ${text.slice(figureEnd, figureEnd + 40).trimStart()}`);
 }
 
+/** Words that may stand right before "sales" in a company's own revenue ("its sales", "net sales", "posted sales"). */
+const OWN_SALES_WORDS = new Set(
+  `its their his her our the a total annual net group like-for-like underlying quarterly full-year global worldwide
+  overall record first-half second-half half-year half-yearly yearly company consolidated reported organic comparable
+  same-store store of in and on to for with by at that which as but or while where when than from whose said says
+  higher lower strong weak weaker stronger robust solid flat disappointing poor better worse combined total-group
+  quarter year month months period half season week weeks day days holiday festive christmas
+  after before since because also despite though although if whether against versus upon about into over under
+  saw see sees had has have expects expect boost lift drive drove hit hurt help push cut generate generates make
+  makes made grew grow raise forecast forecasts estimate predict record post report deliver achieve all only
+  more less much many strong its own same other such both each every any no some latest current previous prior`.split(
+    /\s+/,
+  ),
+);
+
 export function measuresCompanyRevenue(text: string, metric: MetricHit, clauseStart?: number): boolean {
+  // "wine sales", "music sales": a product's or a category's sales, not the company's revenue.
+  const wordBefore = /(?:^|\s)([a-z][\w-]*)\s+$/.exec(text.slice(Math.max(0, metric.start - 25), metric.start))?.[1];
+  if (wordBefore && !OWN_SALES_WORDS.has(wordBefore) && !/(?:ed|ing|ly)$/.test(wordBefore)) return false;
   // "In the US last year, revenue grew by 1.5%": a region's revenue.
   if (clauseStart !== undefined && placeIn(text.slice(clauseStart, metric.start))) return false;
   if (metric.cls !== "revenue") return false;

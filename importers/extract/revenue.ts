@@ -3,7 +3,7 @@ import { clauseAround } from "./clauses";
 import { buildFact, type Extractor } from "./context";
 import { measuresCompanyRevenue, metricOf } from "./metric";
 import { statusAround } from "./status";
-import { subjectOf } from "./subject";
+import { PUBLIC_BODY, subjectOf } from "./subject";
 import { whenOf } from "./when";
 
 /** A figure reached by "rose by $2bn" is a change, not a level. */
@@ -65,7 +65,7 @@ export const extractRevenue: Extractor = (s) => {
       (previous
         ? { start: 0, end: 0, company: previous.fact.company, surfaces: [], how: "pronoun" as const, possessive: false }
         : null);
-    if (!owner) continue;
+    if (!owner || PUBLIC_BODY.test(owner.company)) continue;
     const fact = buildFact(s, q, {
       kind: "revenue",
       company: owner,

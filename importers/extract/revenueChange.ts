@@ -3,7 +3,7 @@ import { clauseAround } from "./clauses";
 import { buildFact, type Extractor } from "./context";
 import { changeSign, measuresCompanyRevenue, metricOf, regionalFigure } from "./metric";
 import { statusAround } from "./status";
-import { subjectOf } from "./subject";
+import { PUBLIC_BODY, subjectOf } from "./subject";
 import { baseOf, whenOf } from "./when";
 
 /** "a 5% rise in sales": the change and the metric after the figure. */
@@ -56,7 +56,7 @@ export const extractRevenueChange: Extractor = (s) => {
     )
       continue;
     const company = subjectOf(s, anchor, clause);
-    if (!company) continue;
+    if (!company || PUBLIC_BODY.test(company.company)) continue;
     let when = whenOf(s, q, clause, "FY");
     // "to 5.4% from 10.2% in 2003": the rate after "from" is the base year's own.
     const ownBase = /\bfrom\s+$/i.test(s.text.slice(Math.max(0, q.start - 6), q.start))

@@ -5,7 +5,7 @@ import { clauseAround } from "./clauses";
 import { buildFact, type Extractor } from "./context";
 import { marketAfter, placeIn } from "./market";
 import { statusAround } from "./status";
-import { subjectOf } from "./subject";
+import { PUBLIC_BODY, subjectOf } from "./subject";
 import { whenOf } from "./when";
 
 const UNIT_AFTER = new RegExp(
@@ -62,7 +62,7 @@ export const extractSalesVolume: Extractor = (s) => {
       q.start - lead.length + (lead.search(SALES_VOLUME_CUES) >= 0 ? lead.search(SALES_VOLUME_CUES) : lead.length),
       clause,
     );
-    if (!company) continue;
+    if (!company || PUBLIC_BODY.test(company.company)) continue;
     const when = whenOf(s, q, clause, "FY");
     const market =
       marketAfter(s.text.slice(q.end + (named?.[0].length ?? 0))) ?? placeIn(s.text.slice(clause.start, clause.end));

@@ -9,6 +9,9 @@ const AGENT_BEFORE =
   /\b(?:founded|run|headed|owned|set\s+up|created|started|established|chaired|advised|led)\s+by\s+(?:[\w-]+\s+){0,3}$/i;
 const OBJECT_OF_PREPOSITION =
   /\b(?:in|of|with|to|from|for|at|on|into|over|against|between|than|like|including|such\s+as|unlike)\s+(?:(?:the|its|their|a|an)\s+)?(?:(?!which\b|whom\b|whose\b)[a-z][\w-]*\s+){0,2}$/;
+/** Governments and their departments have budgets, not revenues. */
+export const PUBLIC_BODY =
+  /\b(?:Department|Ministry|Agency|Bureau|Commission|Office|Authority|Council|Government|Parliament|Court|Treasury|Statistics|Institute|Administration|Consortium|Association|Federation|Confederation|Chamber|Union|Society|Foundation)\b/;
 /** "the sector saw a sales increase": a whole industry or economy, not a company. */
 const COLLECTIVE_SUBJECT =
   /\b(?:the|its|their)\s+(?:sector|industry|market|economy|country|nation|region|retailers|shops|stores|firms|companies|manufacturers|carmakers)\b/i;
@@ -70,7 +73,12 @@ export function subjectOf(
   if (inSentence) return inSentence;
   if (!implicit) return null;
   // Quoted speech ("We expect revenue growth of 10%") is the company last spoken of.
-  if (/\b(?:we|our)\b/i.test(s.text) && s.topic && !exclude.has(s.topic.company))
+  if (
+    /\b(?:we|our)\b/i.test(s.text) &&
+    s.topic &&
+    s.topic.company === s.recurringTopic &&
+    !exclude.has(s.topic.company)
+  )
     return { ...s.topic, how: "pronoun", surfaces: [], start: anchor, end: anchor };
   // A sentence that names no company ("Sales rose 5%") is about the company the article is about.
   if (s.main && !exclude.has(s.main))
