@@ -10,7 +10,7 @@ import { whenOf } from "./when";
 const ABSOLUTE_CHANGE_BEFORE =
   /\bby\s+(?:about\s+|around\s+|some\s+|nearly\s+|almost\s+|more than\s+|less than\s+|at least\s+|at most\s+|up to\s+|over\s+|under\s+|roughly\s+|approximately\s+|an estimated\s+)?$/i;
 const CHANGE_NOUN_BEFORE =
-  /\b(?:rise|increase|fall|drop|decline|jump|gain|boost|growth|shortfall|loss|cut|hit)\s+(?:of\s+)?(?:about\s+|around\s+|some\s+|nearly\s+)?$/i;
+  /\b(?:rise|increase|fall|drop|decline|jump|gain|boost|growth|shortfall|loss|cut)\s+(?:of\s+)?(?:about\s+|around\s+|some\s+|nearly\s+)?$/i;
 const GAP_AFTER =
   /^\s*(?:\([^)]*\)\s*)?(?:below|above|off|short\s+of|ahead\s+of|more\s+than|less\s+than|higher\s+than|lower\s+than|over\s+(?:target|forecasts?|estimates?|budget))\b/i;
 const FROM_BEFORE = /\b(?:from|compared\s+(?:with|to)|against|versus)\s+(?:about\s+|around\s+|some\s+)?$/i;

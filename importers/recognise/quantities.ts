@@ -30,7 +30,7 @@ const WORD_RE = Object.keys(NUMBER_WORDS)
   .join("|");
 const DIGITS = String.raw`\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+`;
 const WORDNUM = String.raw`(?:${WORD_RE})(?:[- ](?:${WORD_RE}))?|an?(?=\s(?:${SCALE_RE})\b)`;
-const PCT = String.raw`%|\s?(?:per[ -]?cent|percent|pct|percentage points?)\b`;
+const PCT = String.raw`%|[\s-]?(?:per[ -]?cent|percent|pct|percentage points?)\b|pc\b`;
 
 /** One figure: optional currency, a number, optional scale, optional percent sign or currency word. */
 const ATOM = new RegExp(
