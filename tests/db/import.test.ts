@@ -101,3 +101,30 @@ describe("npm run import (the command)", () => {
     expect(run.stdout).toContain(`${join(folder, "empty.txt")}: empty file`);
   });
 });
+
+describe("company aliases", () => {
+  test("a name learnt in one article resolves the same company in the next", () => {
+    const t = tempDb();
+    cleanup = t.cleanup;
+    const folder = join(t.dir, "alias");
+    mkdirSync(folder);
+    writeFileSync(
+      join(folder, "a.txt"),
+      "Airline results\n\nNorth Atlantic Airways said revenue rose 4% to £2bn in 2004. NAA also said its market share in the UK was 30% in 2004.\n",
+    );
+    writeFileSync(
+      join(folder, "b.txt"),
+      "NAA update\n\nNAA, which owns 12% of Corvan Travel, said it would keep the stake.\n",
+    );
+    importFiles(t.handle, [folder]);
+    const rows = t.handle.sqlite
+      .prepare(`SELECT c.name AS company, f.kind FROM facts f JOIN companies c ON c.id = f.company_id ORDER BY f.kind`)
+      .all() as Array<{ company: string; kind: string }>;
+    expect(rows).toEqual([
+      { company: "North Atlantic Airways", kind: "market_share" },
+      { company: "North Atlantic Airways", kind: "revenue" },
+      { company: "North Atlantic Airways", kind: "revenue_change" },
+      { company: "North Atlantic Airways", kind: "stake" },
+    ]);
+  });
+});
