@@ -12,7 +12,7 @@ const NOT_A_MARKET =
 const SHARE_AFTER =
   /^\s*(?:market\s+share|share\s+of\s+(?:the\s+)?[\w\s'’-]{0,40}?market|of\s+(?:the\s+)?[\w\s'’-]{0,40}?market\b|share\b)/i;
 const SHARE_BEFORE =
-  /\b(?:market\s+share\s+(?:in\s+(?:the\s+)?[\w.]+(?:\s+[\w.]+){0,3}?\s+)?(?:(?:stood|slipped|rose|fell|grew|dropped|climbed|edged|increased|decreased|jumped|slumped|declined|was|is)\s+)?|share\s+of\s+(?:the\s+)?[\w\s'’-]{0,40}?market\s+)(?:of|to|at|was|is|from)\s+(?:about\s+|around\s+|some\s+|nearly\s+|almost\s+|roughly\s+)?$/i;
+  /\b(?:market\s+share\s+(?:in\s+(?:the\s+)?[\w.]+(?:\s+[\w.]+){0,3}?\s+)?(?:(?:stood|slipped|rose|fell|grew|dropped|climbed|edged|increased|decreased|jumped|slumped|declined|was|is)\s+)?|share\s+of\s+(?:the\s+)?[\w\s'’-]{0,40}?market\s+)(?:from\s+[\d.]+\s*(?:%|per\s?cent)[^%;]{0,40}?\s+)?(?:of|to|at|was|is|from)\s+(?:about\s+|around\s+|some\s+|nearly\s+|almost\s+|roughly\s+|more\s+than\s+|less\s+than\s+|over\s+|under\s+|just\s+(?:over|under)\s+)?$/i;
 
 /** Market shares: "25% of the Russian market", "a 20% market share", "its market share rose to 12%". */
 export const extractMarketShare: Extractor = (s) => {
