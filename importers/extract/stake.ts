@@ -15,7 +15,7 @@ const SHAREHOLDER_APPOSITION =
 const HOLDER_NOUN_AFTER = /^\s*(?:shareholder|stakeholder|owner|investor)\s+(?:in|of)\b/i;
 /** "cut GM's stake in half to 10%", "raised its stake in Nissan to 44%", "its stake in X from 70% to 49%". */
 const STAKE_BEFORE =
-  /\bstake\b(?<mid>[^.;%]{0,60}?)(?:\bfrom\s+[\d.]+\s*(?:%|per\s?cent)\s+)?\b(?<prep>to|from|at|of)\s+(?:about\s+|around\s+|nearly\s+|almost\s+|roughly\s+|some\s+|just\s+(?:over|under)\s+)?$/i;
+  /\bstake\b(?<mid>[^.;%]{0,60}?)(?:\bfrom\s+[\d.]+\s*(?:%|per\s?cent)\s+)?\b(?<prep>to|from|at|of|was|is|stands\s+at|stood\s+at|remains|remained)\s+(?:about\s+|around\s+|nearly\s+|almost\s+|roughly\s+|some\s+|just\s+(?:over|under)\s+)?$/i;
 /** "voted to cut Turkcell's stake", "will raise its stake": the verb right before the stake is still to happen. */
 const CHANGE_PLANNED =
   /\b(?:to|will|would|could|may|might|shall|set\s+to|expected\s+to|plans?\s+to|aims?\s+to|wants?\s+to)\s+(?:\w+\s+){1,2}(?:(?:its|their|his|her)\s+|[A-Z][\w&.-]*['’]s?\s+)?$/i;

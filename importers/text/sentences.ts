@@ -13,6 +13,9 @@ export interface Sentence {
  */
 const BOUNDARY = /[.!?]+["'”’)\]]*\s+(?=["'“‘(\[]?[A-Z0-9£$€])/g;
 
+/** Longest stretch handled as one sentence; real sentences are far shorter. */
+const MAX_SENTENCE = 1500;
+
 /** Words after which a full stop does not end the sentence. */
 const ABBREVIATION_BEFORE =
   /(?:^|[\s(])(?:Mr|Mrs|Ms|Dr|St|No|Nos|Sr|Jr|Prof|Gen|Gov|Sen|Rep|Rev|vs|approx|est|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|U\.S|U\.K|U\.N|E\.U|[A-Z])\.$/;
@@ -23,17 +26,29 @@ export function splitSentences(text: string, from = 0): Sentence[] {
   let offset = from;
   for (const para of text.slice(from).split("\n\n")) {
     let start = 0;
-    const push = (end: number) => {
-      const raw = para.slice(start, end);
+    const emit = (from: number, to: number) => {
+      const raw = para.slice(from, to);
       const lead = raw.length - raw.trimStart().length;
       const trimmed = raw.trim();
-      if (trimmed)
-        out.push({
-          text: trimmed,
-          start: offset + start + lead,
-          end: offset + start + lead + trimmed.length,
-          paragraph,
-        });
+      if (trimmed) {
+        const at = offset + from + lead;
+        out.push({ text: trimmed, start: at, end: at + trimmed.length, paragraph });
+      }
+    };
+    // A run-on "sentence" (a scraped page on one line) is cut at clause marks so work per sentence stays bounded.
+    const push = (end: number) => {
+      let from = start;
+      while (end - from > MAX_SENTENCE) {
+        const window = para.slice(from, from + MAX_SENTENCE);
+        // Prefer a semicolon, then a comma, then any space, in the second half of the window.
+        const half = MAX_SENTENCE / 2;
+        const cut =
+          [window.lastIndexOf("; "), window.lastIndexOf(", "), window.lastIndexOf(" ")].find((i) => i > half) ?? -1;
+        const to = cut > 0 ? from + cut + 1 : from + MAX_SENTENCE;
+        emit(from, to);
+        from = to;
+      }
+      emit(from, end);
     };
     for (const m of para.matchAll(BOUNDARY)) {
       const stop = m.index + m[0].trimEnd().length;

@@ -3,6 +3,7 @@ import { join } from "node:path";
 import { describe, expect, test } from "vitest";
 import type { GoldArticle } from "../../importers/eval/score";
 import { extractArticle } from "../../importers/pipeline";
+import { splitSentences } from "../../importers/text/sentences";
 
 const GOLD = "tests/gold/seeds";
 const cases = readdirSync(GOLD)
@@ -51,5 +52,23 @@ describe("seed articles give exactly their expected facts", () => {
     const bio = extractArticle(readFileSync("seeds/001_027ae69c3d8632c6.txt"), "001");
     expect(bio.cleanedText).not.toContain("Best Video Journalism Award");
     expect(bio.cleanedText).toContain("global small-car alliance");
+  });
+});
+
+describe("run-on text", () => {
+  test("a page on one line is cut into bounded sentences whose offsets still point into the text", () => {
+    const clause = (i: number) =>
+      `Norvale Motors said sales rose ${i % 50}% to $${(i % 9) + 1}.2bn in 2004, and its stake in Tamsin Auto was ${(i % 40) + 1}%`;
+    const line = Array.from({ length: 400 }, (_, i) => clause(i)).join(" and ");
+    const text = `One line\n\n${line}.\n`;
+    const sentences = splitSentences(text);
+    expect(Math.max(...sentences.map((s) => s.text.length))).toBeLessThanOrEqual(1500);
+    for (const s of sentences) expect(text.slice(s.start, s.end)).toBe(s.text);
+    const result = extractArticle(Buffer.from(text), "one-line.txt");
+    expect(
+      result.facts.some(
+        (f) => f.kind === "stake" && f.company === "Norvale Motors" && f.counterparty === "Tamsin Auto",
+      ),
+    ).toBe(true);
   });
 });
