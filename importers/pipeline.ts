@@ -17,6 +17,7 @@ import { findTimes } from "./recognise/time";
 import { refine } from "./refine/refiners";
 import { cleanArticle } from "./text/clean";
 import { decodeBytes } from "./text/decode";
+import { htmlToText, looksLikeHtml } from "./text/html";
 import { splitSentences } from "./text/sentences";
 import type { ArticleResult, Fact, PeriodRef } from "./types";
 
@@ -62,7 +63,8 @@ function volumeUnitIn(text: string): string | null {
 export function extractArticle(bytes: Uint8Array, path: string, options: ExtractOptions = {}): ArticleResult {
   const sha256 = createHash("sha256").update(bytes).digest("hex");
   const decoded = decodeBytes(bytes);
-  const cleaned = cleanArticle(decoded.text);
+  // A saved web page is read for its text; the markup and any script in it never reach the facts.
+  const cleaned = cleanArticle(looksLikeHtml(decoded.text) ? htmlToText(decoded.text) : decoded.text);
   const sentences = splitSentences(cleaned.text);
   // A headline is not a sentence of the body: it names companies but its figures repeat the body's.
   const titleIsSentence = /[.!?]["”’)]?$/.test(cleaned.title);
