@@ -2,7 +2,7 @@ import { readdirSync, statSync } from "node:fs";
 import { extname, join } from "node:path";
 
 /** Extensions read when a folder is given; a file named outright is read whatever its name. */
-const ARTICLE_EXTENSIONS = new Set([".txt", ".text"]);
+const ARTICLE_EXTENSIONS = new Set([".txt", ".text", ".html", ".htm"]);
 
 export interface FileEntry {
   path: string;
