@@ -237,7 +237,7 @@ export class CompanyRegistry {
       return true;
     }
     return (
-      PERSON_TITLES.test(sentence.slice(Math.max(0, start - 40), start)) && /^[A-Z][a-z]+\s[A-Z][a-z]+$/.test(name)
+      /^[A-Z][a-z]+\s[A-Z][a-z]+$/.test(name) && PERSON_TITLES.test(sentence.slice(Math.max(0, start - 40), start))
     );
   }
 
