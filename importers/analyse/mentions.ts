@@ -34,6 +34,10 @@ const DESCRIPTION = new RegExp(
 );
 const GROUP =
   /\b(?:(?:the|all|both|these|those)\s+)?(?<count>two|three|four|five|both)\s+(?:[a-z-]+\s+)?(?:companies|firms|carmakers|automakers|groups|partners|banks|airlines|rivals|makers|operators|businesses)\b|\bthe\s+(?:companies|firms|partners|carmakers|automakers|alliance|partnership|consortium|joint\s+venture)\b/gi;
+const STATE_HOLDER = new RegExp(
+  String.raw`\bthe\s+(?<nat>${NATS})\s+(?<body>state|government)(?!\s+of\b)(?:['’]s)?`,
+  "gi",
+);
 const PRONOUN = /\b(?<p>its|it|it['’]s)\b/gi;
 
 function nameMention(reg: CompanyRegistry, s: ReturnType<typeof findNameSpans>[number]): Mention | null {
@@ -64,6 +68,20 @@ export function findMentions(
   const out: Mention[] = [...names];
   const overlaps = (a: number, b: number) => out.some((m) => m.start < b && a < m.end);
 
+  // "The French state owns 15% of Renault": a state holds shares like a company does.
+  for (const m of sentence.matchAll(STATE_HOLDER)) {
+    if (overlaps(m.index, m.index + m[0].length)) continue;
+    const nation = m.groups!.nat;
+    const company = `${nation[0].toUpperCase()}${nation.slice(1).toLowerCase()} ${m.groups!.body.toLowerCase()}`;
+    out.push({
+      start: m.index,
+      end: m.index + m[0].length,
+      company,
+      surfaces: [m[0].replace(/^the\s+/i, "")],
+      how: "name",
+      possessive: /['’]s$/.test(m[0]),
+    });
+  }
   for (const m of sentence.matchAll(GROUP)) {
     if (overlaps(m.index, m.index + m[0].length)) continue;
     const n = m.groups?.count ? GROUP_COUNTS[m.groups.count.toLowerCase()] : 0;

@@ -19,7 +19,7 @@ const UNIT_AFTER = new RegExp(
 );
 
 const SALES_TO_BEFORE =
-  /\b(?:sales|deliveries|shipments)\b(?:[^.;$€£¥]|\.(?=\d)){0,50}\bto\s+(?:about\s+|around\s+|nearly\s+|almost\s+|some\s+|more\s+than\s+)?$/i;
+  /\b(?:sales|deliveries|shipments)\b(?:[^.;$€£¥]|\.(?=\d)){0,50}\bto\s+(?:about\s+|around\s+|nearly\s+|almost\s+|some\s+|more\s+than\s+)?$|\b(?:vehicle|car|unit|truck|handset|phone|smartphone|aircraft)\s+(?:sales|deliveries|shipments)\s+(?:of|reached|totalled|totaled|were|was|hit|at)\s+(?:about\s+|around\s+|nearly\s+|almost\s+|some\s+|more\s+than\s+)?$/i;
 
 /** Sales volumes: "sold 1.2 million cars", "combined sales of seven to eight million vehicles". */
 export const extractSalesVolume: Extractor = (s) => {

@@ -22,7 +22,7 @@ const CHANGE_PLANNED =
 const OWNS_BEFORE =
   /\bstake\s+in\s+[^,;%]{1,40}?\s+and\s+(?:about\s+|around\s+|nearly\s+|almost\s+|some\s+|roughly\s+)?$|\b(?:owns?|owned|holds?|held|controls?|controlled|acquired?|acquiring|buys?|bought|buying|purchased?|took|takes?|taking|sells?|sold|selling|offload(?:ed|s)?|divest(?:ed|s)?|has|had)\s+(?:(?:a|an|its|their|the|another|a\s+further|an\s+additional|just|nearly|about|around|some|roughly|more\s+than|almost|over)\s+)*$/i;
 // Case matters here: a lowercase word may stand between "of" and the company ("of search-engine Google"), a name may not.
-const OF_COMPANY_AFTER = /^\s+of\s+(?:the\s+)?(?:shares\s+in\s+|[a-z-]+\s+)?/;
+const OF_COMPANY_AFTER = /^\s+(?:of|in)\s+(?:the\s+)?(?:shares\s+in\s+|[a-z-]+\s+)?/;
 const HELD_BY = /^[^.;]{0,40}?\b(?:held|owned|controlled)\s+by\s+$/i;
 const STAKE_IN = /^[^.;]{0,60}?\b(?:in|of)\s+(?:the\s+)?(?:[a-z-]+\s+){0,2}$/;
 const DEAL_VERB = String.raw`(?:buy|buying|acquire|acquiring|take|taking|purchase|raise|raising|increase|lift|build|sell|selling|cut|reduce|swap|get|receive|hold|own)`;
