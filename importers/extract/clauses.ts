@@ -1,7 +1,7 @@
 /** Clause boundaries: a figure's subject, metric and time are looked for inside its clause. */
 // "... and both companies broke even in 2003": "and" opening a new subject opens a new clause.
 const CLAUSE_BREAK =
-  /;|,?\s(?:but|while|whereas|although|though|however|meanwhile)\b|,?\s+and\s+(?=(?:both|it|its|they|their|the\s+(?:company|firm|group))\b)|\.\s|:\s/gi;
+  /;|,?\s(?:but|while|whereas|although|though|however|meanwhile)\b|,?\s+and\s+(?=(?:both|it|its|they|their|the\s+(?:company|firm|group))\b)|\.\s/gi;
 
 /** Breaks inside brackets ("(£600m; $1.1bn)") do not end a clause. */
 function insideBrackets(text: string, pos: number): boolean {
