@@ -82,9 +82,6 @@ export const METRIC_WORDS: Record<string, "revenue" | "other" | "volume"> = {
   shipments: "volume",
 };
 
-/** Words that say a sales figure is money made, not a count of things sold. */
-export const REVENUE_QUALIFIERS = ["like-for-like", "underlying", "net", "total", "annual", "group", "retail"];
-
 /** Verbs and nouns of change, with the sign they give a percentage. */
 export const CHANGE_WORDS: Record<string, 1 | -1> = {
   rose: 1,

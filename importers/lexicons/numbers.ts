@@ -113,6 +113,3 @@ export const HEDGES = [
   "circa",
   "c.",
 ];
-
-/** Percent markers after a number. */
-export const PERCENT_MARKERS = ["%", "per cent", "percent", "pct", "per-cent", "percentage points", "points"];

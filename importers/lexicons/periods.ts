@@ -40,27 +40,6 @@ export const MONTH_INDEX: Record<string, number> = {
   dec: 12,
 };
 
-/** Words in front of a year or period that make it the base of a comparison. */
-export const BASE_CUES = [
-  "compared with",
-  "compared to",
-  "from",
-  "against",
-  "versus",
-  "vs",
-  "over",
-  "than",
-  "on",
-  "than in",
-  "from the",
-  "over the",
-  "compared with the",
-  "against the",
-];
-
-/** Words in front of a year that make it the year a target is set for. */
-export const TARGET_YEAR_CUES = ["by", "until", "through", "before", "by the end of", "by end-"];
-
 /** "from the loss of 364m euros in 2003", "from £3.24bn ($6.13bn) in 2003": a base year after a base figure. */
 export const BASE_FIGURE_BEFORE =
   /\b(?:from|compared\s+(?:with|to)|against|(?<!(?:more|less|fewer|rather|higher|lower|better|worse)\s)than|versus)\s+(?:(?:a|an|the|its|their)\s+)?(?:[\w-]+\s+){0,3}?(?:of\s+)?(?:[A-Z]{0,3}[$€£¥]|Rs\.?\s?)?\d[\d.,]*\s*(?:bn|m|mn|million|billion|tn|%|per\s?cent)?\s*(?:\([^)]*\)\s*)?(?:[a-z]+\s+){0,2}?(?:in|for|during)\s+(?:the\s+)?$/i;
