@@ -33,7 +33,7 @@ const DESCRIPTION = new RegExp(
   "gi",
 );
 const GROUP =
-  /\b(?:(?:the|all|both|these|those)\s+)?(?<count>two|three|four|five|both)\s+(?:[a-z-]+\s+)?(?:companies|firms|carmakers|automakers|groups|partners|banks|airlines|rivals|makers|operators|businesses)\b|\bthe\s+(?:companies|firms|partners|carmakers|automakers|alliance|partnership|consortium|joint\s+venture)\b/gi;
+  /\b(?:(?:the|all|both|these|those)\s+)?(?<count>two|three|four|five|both)\s+(?:[a-z-]+\s+)?(?:companies|firms|carmakers|automakers|groups|partners|banks|airlines|rivals|makers|operators|businesses)\b|\bthe\s+(?:companies|firms|partners|carmakers|automakers|alliance|partnership|consortium|joint\s+venture)\b|\bthe\s+(?:combined|merged|enlarged|new)\s+(?:firm|company|group|business|entity|retailer|bank)\b/gi;
 const STATE_HOLDER = new RegExp(
   String.raw`\bthe\s+(?<nat>${NATS})\s+(?<body>state|government)(?!\s+of\b)(?:['’]s)?`,
   "gi",
@@ -85,7 +85,8 @@ export function findMentions(
   for (const m of sentence.matchAll(GROUP)) {
     if (overlaps(m.index, m.index + m[0].length)) continue;
     const n = m.groups?.count ? GROUP_COUNTS[m.groups.count.toLowerCase()] : 0;
-    const group = pickGroup(state, n);
+    // "the combined firm", "the merged group": the two companies the article is about.
+    const group = /combined|merged|enlarged|new/i.test(m[0]) ? mainPair(reg) : pickGroup(state, n);
     if (group)
       out.push({
         start: m.index,
@@ -147,6 +148,11 @@ export function findMentions(
     });
   }
   return out.sort((a, b) => a.start - b.start);
+}
+
+function mainPair(reg: CompanyRegistry): string[] | null {
+  const top = [...reg.entities.values()].sort((a, b) => b.mentions - a.mentions).slice(0, 2);
+  return top.length === 2 && top[1].mentions >= 1.5 ? top.map((e) => e.name) : null;
 }
 
 function mainCompany(reg: CompanyRegistry): string | null {

@@ -20,7 +20,7 @@ const STAKE_BEFORE =
 const CHANGE_PLANNED =
   /\b(?:to|will|would|could|may|might|shall|set\s+to|expected\s+to|plans?\s+to|aims?\s+to|wants?\s+to)\s+(?:\w+\s+){1,2}(?:(?:its|their|his|her)\s+|[A-Z][\w&.-]*['’]s?\s+)?$/i;
 const OWNS_BEFORE =
-  /\bstake\s+in\s+[^,;%]{1,40}?\s+and\s+(?:about\s+|around\s+|nearly\s+|almost\s+|some\s+|roughly\s+)?$|\b(?:owns?|owned|holds?|held|controls?|controlled|acquired?|acquiring|buys?|bought|buying|purchased?|took|takes?|taking|sells?|sold|selling|offload(?:ed|s)?|divest(?:ed|s)?|has|had)\s+(?:(?:a|an|its|their|the|another|a\s+further|an\s+additional|just|nearly|about|around|some|roughly|more\s+than|almost|over)\s+)*$/i;
+  /\b(?:swap(?:ped|s)?|exchang(?:e|ed|es)|trad(?:e|ed|es))\b[^.;%]{0,60}\bfor\s+(?:about\s+|around\s+|some\s+)?$|\bstake\s+in\s+[^,;%]{1,40}?\s+and\s+(?:about\s+|around\s+|nearly\s+|almost\s+|some\s+|roughly\s+)?$|\b(?:owns?|owned|holds?|held|controls?|controlled|acquired?|acquiring|buys?|bought|buying|purchased?|took|takes?|taking|sells?|sold|selling|offload(?:ed|s)?|divest(?:ed|s)?|has|had)\s+(?:(?:a|an|its|their|the|another|a\s+further|an\s+additional|just|nearly|about|around|some|roughly|more\s+than|almost|over)\s+)*$/i;
 // Case matters here: a lowercase word may stand between "of" and the company ("of search-engine Google"), a name may not.
 const OF_COMPANY_AFTER = /^\s+(?:of|in)\s+(?:the\s+)?(?:shares\s+in\s+|[a-z-]+\s+)?/;
 const HELD_BY = /^[^.;]{0,40}?\b(?:held|owned|controlled)\s+by\s+$/i;
@@ -53,13 +53,21 @@ export const extractStake: Extractor = (s) => {
       continue;
     }
     const stakeWord = STAKE_AFTER.exec(after) ?? HOLDER_NOUN_AFTER.exec(after);
-    // "swapped a 6% stake in itself": a company's own shares, held by whoever it gives them to.
-    if (
-      stakeWord &&
-      /^\s+in\s+(?:itself|themselves|each\s+other)\b/i.test(after.slice(stakeWord[0].length)) &&
-      !RECIPROCAL_AFTER.test(after.slice(stakeWord[0].length))
-    )
+    // "GM swapped a 6% stake in itself for 20% of Fiat": its own shares go to the other party.
+    if (stakeWord && /^\s+in\s+(?:itself|themselves)\b/i.test(after.slice(stakeWord[0].length))) {
+      const giver = subjectOf(s, q.start, clause, new Set(), false);
+      const taker = giver && s.mentions.find((m) => m.start > q.end && m.how === "name" && m.company !== giver.company);
+      if (giver && taker) facts.push(stakeFact(s, q, clause, taker, giver, "actual"));
       continue;
+    }
+    // "TNK-BP, which is half owned by BP": the owner is named after the figure.
+    const ownedBy = /^\s+(?:owned|held|controlled)\s+by\s+/i.exec(after);
+    if (ownedBy) {
+      const owner = s.mentions.find((m) => m.start === q.end + ownedBy[0].length);
+      const owned = owner && subjectOf(s, q.start, clause, new Set([owner.company]), false);
+      if (owner && owned) facts.push(stakeFact(s, q, clause, owner, owned, "actual"));
+      continue;
+    }
     if (stakeWord && RECIPROCAL_AFTER.test(after.slice(stakeWord[0].length))) {
       facts.push(...reciprocalStakes(s, q, clause));
       continue;

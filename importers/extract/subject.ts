@@ -6,7 +6,7 @@ const NOT_SUBJECT_BEFORE =
   /\b(?:according to|analysts? at|analysts? from|economists? at|said|told|reported by|sources? at|a report by|a report from|data from|figures from|research by|published by|compiled by)\s+$/i;
 /** "founded by London-based ex-travel agent Naresh Goyal": whoever did it to the company is not the company. */
 const AGENT_BEFORE =
-  /\b(?:founded|run|headed|owned|set\s+up|created|started|established|chaired|advised|led)\s+by\s+(?:[\w-]+\s+){0,3}$/i;
+  /\b(?:founded|run|headed|owned|set\s+up|created|started|established|chaired|advised)\s+by\s+(?:[\w-]+\s+){0,3}$/i;
 const OBJECT_OF_PREPOSITION =
   /\b(?:in|of|with|to|from|for|at|on|into|over|against|between|than|like|including|such\s+as|unlike)\s+(?:(?:the|its|their|a|an)\s+)?(?:(?!which\b|whom\b|whose\b)[a-z][\w-]*\s+){0,2}$/;
 /** Governments and their departments have budgets, not revenues. */

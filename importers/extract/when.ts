@@ -42,6 +42,17 @@ function yearOfUndatedPeriod(
 
 const THE_QUARTER = /\b(?:for|in|during|over)\s+the\s+(?:latest\s+|same\s+)?(?:quarter|three\s+months)\b/i;
 
+/** "Federated has annual sales of $15.6bn": a standing description, dated by nothing in the text. */
+function isPresent(s: SentenceContext, clause: { start: number; end: number }, figure: Quantity): boolean {
+  const lead = s.text.slice(clause.start, figure.start);
+  return (
+    /\b(?:has|have|is|are|generates?|makes?|employs?|operates?)\b/.test(lead) &&
+    !/\b(?:had|was|were|rose|fell|grew|posted|reported|made|generated|climbed|dropped|increased|decreased|jumped|slipped)\b/.test(
+      lead,
+    )
+  );
+}
+
 function isForward(s: SentenceContext, clause: { start: number; end: number }, figure: Quantity): boolean {
   return statusAround(s.text, clause, figure, null, null) !== "actual";
 }
@@ -96,7 +107,7 @@ export function whenOf(
     const year = s.discourse.year ?? (period ? yearOfUndatedPeriod(period, s, clause, figure) : null);
     return { year, period, stated: false, target: false };
   }
-  if (year === null && periodExpr && !periodExpr.open && !isForward(s, clause, figure))
+  if (year === null && periodExpr && !periodExpr.open && !isForward(s, clause, figure) && !isPresent(s, clause, figure))
     year = s.discourse.year ?? yearOfUndatedPeriod(periodExpr.period!, s, clause, figure);
   return { year, period, stated, target: isTarget };
 }

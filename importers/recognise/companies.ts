@@ -36,6 +36,23 @@ const GENERIC_NAMES = new Set([
   "Institute",
   "Association",
 ]);
+const MONTH_NAMES = new Set([
+  "January",
+  "February",
+  "March",
+  "April",
+  "May",
+  "June",
+  "July",
+  "August",
+  "September",
+  "October",
+  "November",
+  "December",
+]);
+const OWNED_BUSINESS_AFTER =
+  /^\s+(?:[a-z-]+\s+)?(?:sales|revenues?|turnover|profits?|shares|stake|market|stores|shareholders)\b/;
+
 /** Leading words that describe rather than name ("State-owned Rosneft", "Stuttgart-based Daimler"). */
 const DESCRIPTIVE_WORD = /^[A-Z][a-z]*-[a-z]+$/;
 /** Legal suffixes by the words they are written as, without a closing full stop ("Co." is "Co"). */
@@ -117,6 +134,12 @@ export function findNameSpans(sentence: string): NameSpan[] {
   for (const m of sentence.matchAll(NAME_SPAN)) {
     let surface = m[0];
     let start = m.index;
+    // "May's yearly sales": a month's name owning sales or shares is a company's.
+    const month = /^([A-Z][a-z]+)['’]s$/.exec(surface);
+    if (month && MONTH_NAMES.has(month[1]) && OWNED_BUSINESS_AFTER.test(sentence.slice(start + surface.length))) {
+      out.push({ start, end: start + surface.length, surface, name: month[1], possessive: true });
+      continue;
+    }
     // Strip leading words that are never part of a name ("The", "French", "Germany's").
     const words = surface.split(/\s+/);
     // "South Korea's Hyundai", "North America's": a two-word place opening the span goes, like a one-word one.
