@@ -69,7 +69,11 @@ export function subjectOf(
     );
   }
   if (COLLECTIVE_SUBJECT.test(s.text.slice(clause.start, anchor))) return null;
-  const inSentence = usable.filter((m) => m.end <= anchor).at(-1);
+  // Outside the figure's clause, the sentence's subject (its first company) is the better guess than the nearest
+  // name: "Cheap copies of its drugs, Paxil and Wellbutrin, hit profits, but global sales were up 1%".
+  const before = usable.filter((m) => m.end <= anchor);
+  const inSentence =
+    before.find((m) => !OBJECT_OF_PREPOSITION.test(s.text.slice(Math.max(0, m.start - 40), m.start))) ?? before[0];
   if (inSentence) return inSentence;
   if (!implicit) return null;
   // Quoted speech ("We expect revenue growth of 10%") is the company last spoken of.
