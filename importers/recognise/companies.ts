@@ -297,7 +297,9 @@ export class CompanyRegistry {
         if (long === short || !this.entities.has(long.key)) continue;
         const nationalityPrefixed =
           long.name.endsWith(` ${short.name}`) && long.name.split(" ")[0].toLowerCase() in NATIONALITIES;
-        if (long.name.startsWith(`${short.name} `) || nationalityPrefixed) {
+        // "Nissan Motor" folds into "Nissan"; "Yantai State Asset Management Bureau" is no form of the city "Yantai".
+        const tailWords = long.name.slice(short.name.length).trim().split(/\s+/).length;
+        if ((long.name.startsWith(`${short.name} `) && tailWords <= 2) || nationalityPrefixed) {
           // The shortest form the article uses names the company ("Nissan" over "Nissan Motor Co").
           const [keep, drop] = [short, long];
           for (const s of drop.surfaces) keep.surfaces.add(s);
