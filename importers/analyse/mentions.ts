@@ -1,7 +1,7 @@
 import { COMPANY_NOUNS, GROUP_COUNTS } from "../lexicons/companies";
 import { NATIONALITIES } from "../lexicons/places";
 import { escapeRegExp } from "../lexicons/regex";
-import type { CompanyRegistry, findNameSpans } from "../recognise/companies";
+import { type CompanyRegistry, type findNameSpans, nameKey } from "../recognise/companies";
 
 export interface Mention {
   start: number;
@@ -106,8 +106,9 @@ export function findMentions(
     const before = names.filter((n) => n.end <= m.index).at(-1);
     let company: string | null = null;
     if (nat) {
-      const exclude = new Set<string>();
-      const e = reg.byDescription(nat, noun, exclude);
+      // "the Japanese carmaker": the company introduced as Japanese, else the article's main company not named here.
+      const named = new Set(names.map((n) => nameKey(n.company)));
+      const e = reg.byDescription(nat, noun, new Set()) ?? reg.byDescription(null, null, named);
       company = e?.name ?? null;
     } else if (noun === "rival" || noun === "partner") {
       company = null;

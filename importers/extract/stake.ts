@@ -81,7 +81,8 @@ export const extractStake: Extractor = (s) => {
       counterparty =
         s.mentions.find(
           (m) =>
-            m.start === tailStart ||
+            // "of the Japanese carmaker": a description may start at the article the pattern skipped.
+            (m.start >= q.end && m.start <= tailStart) ||
             (m.start >= tailStart && m.start - tailStart < 25 && /^[\w\s-]*$/.test(s.text.slice(tailStart, m.start))),
         ) ?? null;
       if (!counterparty) continue;

@@ -57,8 +57,10 @@ export function subjectOf(
       (m) =>
         m.end <= anchor &&
         m.start >= clause.start &&
-        !OBJECT_OF_PREPOSITION.test(s.text.slice(Math.max(0, m.start - 40), m.start)) &&
-        !AGENT_BEFORE.test(s.text.slice(Math.max(0, m.start - 60), m.start)),
+        // "chief executive of Renault, which owns 44%": the head of a relative clause is its subject.
+        (/^,?\s+(?:which|who)\b/.test(s.text.slice(m.end, m.end + 8)) ||
+          (!OBJECT_OF_PREPOSITION.test(s.text.slice(Math.max(0, m.start - 40), m.start)) &&
+            !AGENT_BEFORE.test(s.text.slice(Math.max(0, m.start - 60), m.start)))),
     );
     return jointWithPartner(
       s,
