@@ -20,7 +20,7 @@ const STAKE_BEFORE =
 const CHANGE_PLANNED =
   /\b(?:to|will|would|could|may|might|shall|set\s+to|expected\s+to|plans?\s+to|aims?\s+to|wants?\s+to)\s+(?:\w+\s+){1,2}(?:(?:its|their|his|her)\s+|[A-Z][\w&.-]*['’]s?\s+)?$/i;
 const OWNS_BEFORE =
-  /\b(?:swap(?:ped|s)?|exchang(?:e|ed|es)|trad(?:e|ed|es))\b[^.;]{0,60}\bfor\s+(?:about\s+|around\s+|some\s+)?$|\bstake\s+in\s+[^,;%]{1,40}?\s+and\s+(?:about\s+|around\s+|nearly\s+|almost\s+|some\s+|roughly\s+)?$|\b(?:owns?|owned|holds?|held|controls?|controlled|acquired?|acquiring|buys?|bought|buying|purchased?|took|takes?|taking|sells?|sold|selling|offload(?:ed|s)?|divest(?:ed|s)?|has|had)\s+(?:(?:a|an|its|their|the|another|a\s+further|an\s+additional|just|nearly|about|around|some|roughly|more\s+than|almost|over)\s+)*$/i;
+  /\b(?:swap(?:ped|s)?|exchang(?:e|ed|es)|trad(?:e|ed|es))\b[^.;]{0,60}\bfor\s+(?:about\s+|around\s+|some\s+)?$|\bstake\s+in\s+[^,;%]{1,40}?\s+and\s+(?:about\s+|around\s+|nearly\s+|almost\s+|some\s+|roughly\s+)?$|\b(?:owns?|owned|owning|holds?|held|holding|controls?|controlled|controlling|acquired?|acquiring|buys?|bought|buying|purchased?|took|takes?|taking|sells?|sold|selling|offload(?:ed|s)?|divest(?:ed|s)?|has|had)\s+(?:(?:a|an|its|their|the|another|a\s+further|an\s+additional|just|nearly|about|around|some|roughly|more\s+than|almost|over)\s+)*$/i;
 // Case matters here: a lowercase word may stand between "of" and the company ("of search-engine Google"), a name may not.
 const OF_COMPANY_AFTER = /^\s+(?:of|in)\s+(?:the\s+)?(?:shares\s+in\s+|[a-z-]+\s+)?/;
 const HELD_BY = /^[^.;]{0,40}?\b(?:held|owned|controlled)\s+by\s+$/i;
