@@ -115,6 +115,8 @@ export const extractStake: Extractor = (s) => {
         holder = owner;
       }
     }
+    // "JP McManus and John Magnier, who own a 29% stake": people hold stakes too.
+    if (!holder) holder = peopleHolding(s, clause, q);
     // A holder must be named in the sentence (or referred to as "it"): "Irishmen X and Y, who own a 29% stake" are
     // people, not the company the article is about.
     holder ??= subjectOf(s, q.start, clause, new Set(counterparty ? [counterparty.company] : []), false);
@@ -215,4 +217,24 @@ function stakeFact(
     status,
     stated: ["counterparty"],
   });
+}
+
+const PERSON_NAME = String.raw`(?:[A-Z][A-Za-z'’.-]*\s+){1,2}[A-Z][a-z][A-Za-z'’-]*`;
+const PEOPLE_WHO_OWN = new RegExp(
+  String.raw`(?<first>${PERSON_NAME})(?:\s+and\s+(?<second>${PERSON_NAME}))?,?\s+(?:who|which)\s+(?:own|owns|hold|holds|control|controls|bought|acquired|sold)\s+(?:(?:a|an|their|his|her|about|around|nearly|some)\s+)*$`,
+);
+
+function peopleHolding(s: SentenceContext, clause: { start: number; end: number }, q: Quantity): Mention | null {
+  const m = PEOPLE_WHO_OWN.exec(s.text.slice(clause.start, q.start));
+  if (!m?.groups) return null;
+  const names = [m.groups.first, m.groups.second].filter(Boolean).map((n) =>
+    n
+      .trim()
+      .split(/\s+/)
+      .filter((w) => !/^(?:Irishmen|Americans?|Britons?|Tycoons?|Investors?|Billionaires?|Brothers)$/.test(w))
+      .join(" "),
+  );
+  if (names.some((n) => !/\s/.test(n))) return null;
+  const start = clause.start + m.index;
+  return { start, end: start + m[0].length, company: names.join(" + "), surfaces: [], how: "name", possessive: false };
 }
