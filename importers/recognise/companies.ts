@@ -325,9 +325,11 @@ export class CompanyRegistry {
         .join("")
         .toUpperCase();
     for (const short of [...this.entities.values()]) {
-      if (!/^[A-Z]{2,5}$/.test(short.name)) continue;
+      // "B&B" abbreviates "Bradford & Bingley" as "BA" does "British Airways".
+      if (!/^[A-Z](?:&?[A-Z]){1,4}$/.test(short.name)) continue;
+      const letters = short.name.replace(/&/g, "");
       const longs = [...this.entities.values()].filter(
-        (e) => e !== short && /\s/.test(e.name) && initialsOf(e.name) === short.name,
+        (e) => e !== short && /\s/.test(e.name) && initialsOf(e.name) === letters,
       );
       if (longs.length !== 1) continue;
       const long = longs[0];
