@@ -78,13 +78,14 @@ export const extractStake: Extractor = (s) => {
     let counterparty: Mention | null = null;
     let holder: Mention | null = null;
     if (ofCompany) {
-      counterparty =
-        s.mentions.find(
-          (m) =>
-            // "of the Japanese carmaker": a description may start at the article the pattern skipped.
-            (m.start >= q.end && m.start <= tailStart) ||
-            (m.start >= tailStart && m.start - tailStart < 25 && /^[\w\s-]*$/.test(s.text.slice(tailStart, m.start))),
-        ) ?? null;
+      const held = s.mentions.filter(
+        (m) =>
+          // "of the Japanese carmaker": a description may start at the article the pattern skipped.
+          (m.start >= q.end && m.start <= tailStart) ||
+          (m.start >= tailStart && m.start - tailStart < 40 && /^[\w\s'’-]*$/.test(s.text.slice(tailStart, m.start))),
+      );
+      // "67.7% of Hexal's US affiliate Eon Labs": past a possessive, the company named next is the one held.
+      counterparty = held[0]?.possessive && held[1] ? held[1] : (held[0] ?? null);
       if (!counterparty) continue;
     } else {
       counterparty =
