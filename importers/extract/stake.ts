@@ -25,7 +25,8 @@ const OWNS_BEFORE =
 const OF_COMPANY_AFTER = /^\s+(?:of|in)\s+(?:the\s+)?(?:shares\s+in\s+|[a-z-]+\s+)?/;
 const HELD_BY = /^[^.;]{0,40}?\b(?:held|owned|controlled)\s+by\s+$/i;
 const STAKE_IN = /^[^.;]{0,60}?\b(?:in|of)\s+(?:the\s+)?(?:[a-z-]+\s+){0,2}$/;
-const DEAL_VERB = "(?:buy|buying|acquire|acquiring|take|taking|purchase|raise|raising|increase|lift|build|sell|selling|cut|reduce|swap|get|receive|hold|own)";
+const DEAL_VERB =
+  "(?:buy|buying|acquire|acquiring|take|taking|purchase|raise|raising|increase|lift|build|sell|selling|cut|reduce|swap|get|receive|hold|own)";
 const TARGET_ACQUIRE = new RegExp(
   String.raw`\b(?:plans?|planning|aims?|aiming|wants?|hopes?|seeks?|seeking|intends?|negotiating|in\s+talks)\b[^.;]*?\b${DEAL_VERB}\b[^.;]*$`,
   "i",
