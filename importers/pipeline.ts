@@ -46,7 +46,7 @@ function nextDiscourse(current: PeriodRef, times: TimeExpr[], publishedYear: num
     (t) => t.year !== null || (t.relative !== null && t.relative <= 0 && publishedYear !== null),
   );
   const pointYear = withYear ? (withYear.year ?? publishedYear! + withYear.relative!) : null;
-  // "a change from the loss of 364m euros in 2003": the period spoken of is the year after the base.
+  // "a change from a loss of 210m euros in 2010": the period spoken of is the year after the base.
   const base = times.find((t) => t.role === "base" && t.year !== null);
   const year = pointYear ?? (base ? base.year! + 1 : current.year);
   return { year, period: withPeriod?.period ?? (pointYear !== null ? null : current.period) };
@@ -122,7 +122,7 @@ export function extractArticle(bytes: Uint8Array, path: string, options: Extract
       statusOf(sentence.text, null, null) === "actual" &&
       times.some((t) => t.role === "point" && t.year !== null)
     ) {
-      // "Events such as the Olympics helped boost WPP's profits in 2004": a results year said in passing.
+      // "A busy season lifted Corvan's profits in 2011": a results year said in passing.
       discourse = nextDiscourse(discourse, times, published.year);
     }
     const quarter = times.find((t) => t.role === "point" && t.period?.startsWith("Q"));

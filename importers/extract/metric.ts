@@ -81,7 +81,7 @@ function regionAfter(text: string): boolean {
   const m = REGION_AFTER.exec(text);
   return m !== null && (PLACE_NAMES.has(m[1]) || PLACE_NAMES.has(m[1].split(" ")[0]) || m[1].toLowerCase() in PLACES);
 }
-/** "sales at hardware stores", "sales in the sector": a category, not a company. */
+/** "sales at garden centres", "sales in the sector": a category, not a company. */
 const CATEGORY_AFTER =
   /^\s+(?:at|in|of|across)\s+(?!(?:the|its|their)\s+(?:firm|company|group|business|chain)\b)(?:[a-z][\w-]*\s+){0,3}(?:stores?|shops?|outlets?|sector|industry|market|retailers|chains|companies|firms|restaurants|bars)\b/;
 
@@ -110,7 +110,7 @@ export function measuresCompanyRevenue(text: string, metric: MetricHit, clauseSt
   // "wine sales", "music sales": a product's or a category's sales, not the company's revenue.
   const wordBefore = /(?:^|\s)([a-z][\w-]*)\s+$/.exec(text.slice(Math.max(0, metric.start - 25), metric.start))?.[1];
   if (wordBefore && !OWN_SALES_WORDS.has(wordBefore) && !/(?:ed|ing|ly)$/.test(wordBefore)) return false;
-  // "In the US last year, revenue grew by 1.5%": a region's revenue.
+  // "In Canada, revenue rose 2.2% last year": a region's revenue.
   if (clauseStart !== undefined && placeIn(text.slice(clauseStart, metric.start))) return false;
   if (metric.cls !== "revenue") return false;
   // "revenue per passenger", "average revenue per user": a ratio, not the company's takings.
@@ -118,14 +118,14 @@ export function measuresCompanyRevenue(text: string, metric: MetricHit, clauseSt
   if (/\baverage\s+$/i.test(text.slice(Math.max(0, metric.start - 10), metric.start))) return false;
   if (NOT_COMPANY_REVENUE_BEFORE.test(text.slice(Math.max(0, metric.start - 25), metric.start))) return false;
   if (CATEGORY_AFTER.test(text.slice(metric.end, metric.end + 80))) return false;
-  // "sales of ice cream", "sales at its beverage division": a product's or a unit's takings.
+  // "sales of frozen pizza", "sales at its snacks unit": a product's or a unit's takings.
   if (
     /^\s+(?:of|at)\s+(?:(?:its|their)\s+)?(?!(?:the|its|their)\s+(?:firm|company|group)\b)(?!(?:about|around|some|nearly|almost|more|less|over|under|up|roughly|approximately|just|an?|the\s+same|record|between)\b)[a-z]/.test(
       text.slice(metric.end, metric.end + 30),
     )
   )
     return false;
-  // "European sales fell 2.8%", "sales in China rose": one region's takings are not the company's revenue.
+  // "European sales fell 3.1%", "sales in China rose": one region's takings are not the company's revenue.
   return (
     !REGION_BEFORE.test(text.slice(Math.max(0, metric.start - 30), metric.start)) &&
     !regionAfter(text.slice(metric.end, metric.end + 40))

@@ -39,14 +39,14 @@ export const extractRevenue: Extractor = (s) => {
     if (ABSOLUTE_CHANGE_BEFORE.test(before) && !/\bsales\s+of\s+$|revenues?\s+of\s+$|turnover\s+of\s+$/i.test(before))
       continue;
     if (CHANGE_NOUN_BEFORE.test(before)) continue;
-    // "£6bn below estimates", "$1bn short of forecasts": a gap, not a level.
+    // "£2bn below estimates", "$1bn short of forecasts": a gap, not a level.
     if (GAP_AFTER.test(s.text.slice(q.end, q.end + 30))) continue;
     const anchor = metric && metric.start < q.start ? metric.start : q.start;
     const company = previous?.fact && listed ? null : subjectOf(s, anchor, clause);
     const when = whenOf(s, q, clause, "FY");
     let year = when.year;
-    // "rose 2% to $11.1bn from $10.9bn": the figure after "from" is the same period a year before.
-    // "from £3.24bn ($6.13bn) in 2003 to £2.89bn": the base year said right after the figure is its own.
+    // "rose 3% to $8.2bn from $7.96bn": the figure after "from" is the same period a year before.
+    // "from £2.1bn ($3.4bn) in 2010 to £1.9bn": the base year said right after the figure is its own.
     const fromFigure = FROM_BEFORE.test(before);
     const base = fromFigure ? s.times.find((t) => t.role === "base" && t.start >= q.end - 2) : undefined;
     const ownBase = base && base.start - q.end < 30 ? base : undefined;

@@ -9,7 +9,7 @@ import { baseOf, whenOf } from "./when";
 /** "a 5% rise in sales": the change and the metric after the figure. */
 const CHANGE_THEN_METRIC =
   /^\s*(?:year-on-year\s+|annual\s+)?(rise|increase|jump|gain|growth|fall|drop|decline|decrease|slump|slide|dip|reduction)\s+in\s+(?:(?:its|their|the\s+(?:firm|company|group)['’]s)\s+)?(?:(?!profits?\b|earnings\b|income\b)[a-z-]+\s+){0,2}(sales|revenues?|turnover)\b/i;
-/** "a decline in underlying revenues to 5.4% from 10.2%": the rate of a change named before its figure. */
+/** "a fall in underlying sales to 4.6% from 9.1%": the rate of a change named before its figure. */
 const RATE_BEFORE =
   /\b(rise|increase|growth|gain|decline|fall|drop|slide|dip|reduction)\s+in\s+(?:(?:its|their|the)\s+)?(?:(?:underlying|like-for-like|total|annual|group|net|organic)\s+)?(?:sales|revenues?|turnover)\s+(?:(?:to|of)\s+[\d.]+\s*(?:%|per\s?cent)\s+)?(?:to|of|from|at)\s+(?:about\s+|around\s+|some\s+|nearly\s+)?$/i;
 const NEGATIVE = /^(fall|drop|decline|decrease|slump|slide|dip|reduction)$/i;
@@ -47,7 +47,7 @@ export const extractRevenueChange: Extractor = (s) => {
       anchor = metric.start;
     }
     if (sign === null || regionalFigure(s.text, q.end)) continue;
-    // "sales rose 2.3% to 80,600": the level is a count, so the change is in units sold.
+    // "sales rose 4.1% to 61,200": the level is a count, so the change is in units sold.
     if (
       /^\s*to\s+(?:about\s+|around\s+|nearly\s+)?[\d.,]+(?:\s*(?:million|m|bn|billion|thousand))?(?!\s*(?:%|per\s?cent|[$€£¥]|[A-Z]{3}\b|euros?|dollars?|pounds?|yen|yuan|kronor|francs|rupees))/i.test(
         s.text.slice(q.end),
@@ -58,7 +58,7 @@ export const extractRevenueChange: Extractor = (s) => {
     const company = subjectOf(s, anchor, clause);
     if (!company || PUBLIC_BODY.test(company.company)) continue;
     let when = whenOf(s, q, clause, "FY");
-    // "to 5.4% from 10.2% in 2003": the rate after "from" is the base year's own.
+    // "to 4.6% from 9.1% in 2010": the rate after "from" is the base year's own.
     const ownBase = /\bfrom\s+$/i.test(s.text.slice(Math.max(0, q.start - 6), q.start))
       ? s.times.find((t) => t.role === "base" && t.year !== null && t.start >= q.end && t.start - q.end < 15)
       : undefined;

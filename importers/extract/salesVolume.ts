@@ -28,7 +28,7 @@ export const extractSalesVolume: Extractor = (s) => {
     if (q.kind !== "count" || q.isYear) continue;
     const clause = clauseAround(s.text, q.start);
     const named = UNIT_AFTER.exec(s.text.slice(q.end));
-    // "BMW-brand sales rose 2.3% to 80,600": a bare count reached by sales is a volume in the article's unit.
+    // "Brand sales rose 4.1% to 61,200": a bare count reached by sales is a volume in the article's unit.
     const bare =
       !named &&
       SALES_TO_BEFORE.test(s.text.slice(clause.start, q.start)) &&

@@ -11,12 +11,12 @@ const STAKE_AFTER =
 const RECIPROCAL_AFTER = /^\s+in\s+(?:each\s+other|one\s+another|the\s+other)\b/i;
 const SHAREHOLDER_APPOSITION =
   /\b[A-Z][\w&.-]*(?:\s[A-Z][\w&.-]*)*['’]s?\s+(?:(?:largest|biggest|top|main|major|second-largest|single\s+largest|controlling|leading)\s+)*(?:shareholder|investor|owner|stakeholder)s?\s*,/;
-/** "a 30% shareholder in Mitsubishi", "the 20% owner of Fiat". */
+/** "a 30% shareholder in Ostrel", "the 20% owner of Fiat". */
 const HOLDER_NOUN_AFTER = /^\s*(?:shareholder|stakeholder|owner|investor)\s+(?:in|of)\b/i;
-/** "cut GM's stake in half to 10%", "raised its stake in Nissan to 44%", "its stake in X from 70% to 49%". */
+/** "cut Corvan's stake in half to 12%", "raised its stake in Nissan to 44%", "its stake in X from 70% to 49%". */
 const STAKE_BEFORE =
   /\bstake\b(?<mid>[^.;%]{0,60}?)(?:\bfrom\s+[\d.]+\s*(?:%|per\s?cent)\s+)?\b(?<prep>to|from|at|of|was|is|stands\s+at|stood\s+at|remains|remained)\s+(?:about\s+|around\s+|nearly\s+|almost\s+|roughly\s+|some\s+|just\s+(?:over|under)\s+)?$/i;
-/** "voted to cut Turkcell's stake", "will raise its stake": the verb right before the stake is still to happen. */
+/** "voted to cut Corvan's stake", "will raise its stake": the verb right before the stake is still to happen. */
 const CHANGE_PLANNED =
   /\b(?:to|will|would|could|may|might|shall|set\s+to|expected\s+to|plans?\s+to|aims?\s+to|wants?\s+to)\s+(?:\w+\s+){1,2}(?:(?:its|their|his|her)\s+|[A-Z][\w&.-]*['’]s?\s+)?$/i;
 const OWNS_BEFORE =
@@ -54,7 +54,7 @@ export const extractStake: Extractor = (s) => {
       continue;
     }
     const stakeWord = STAKE_AFTER.exec(after) ?? HOLDER_NOUN_AFTER.exec(after);
-    // "GM swapped a 6% stake in itself for 20% of Fiat": its own shares go to the other party.
+    // "Corvan swapped a 4% stake in itself for 15% of Ostrel": its own shares go to the other party.
     if (stakeWord && /^\s+in\s+(?:itself|themselves)\b/i.test(after.slice(stakeWord[0].length))) {
       const giver = subjectOf(s, q.start, clause, new Set(), false);
       const taker = giver && s.mentions.find((m) => m.start > q.end && m.how === "name" && m.company !== giver.company);
@@ -85,7 +85,7 @@ export const extractStake: Extractor = (s) => {
           (m.start >= q.end && m.start <= tailStart) ||
           (m.start >= tailStart && m.start - tailStart < 40 && /^[\w\s'’-]*$/.test(s.text.slice(tailStart, m.start))),
       );
-      // "67.7% of Hexal's US affiliate Eon Labs": past a possessive, the company named next is the one held.
+      // "52% of Corvan's US unit Vexa Labs": past a possessive, the company named next is the one held.
       counterparty = held[0]?.possessive && held[1] ? held[1] : (held[0] ?? null);
       if (!counterparty) continue;
     } else {
@@ -117,7 +117,7 @@ export const extractStake: Extractor = (s) => {
         holder = owner;
       }
     }
-    // "JP McManus and John Magnier, who own a 29% stake": people hold stakes too.
+    // "Jane Porter and Tom Keane, who own a 29% stake": people hold stakes too.
     if (!holder) holder = peopleHolding(s, clause, q);
     // A holder must be named in the sentence (or referred to as "it"): "Irishmen X and Y, who own a 29% stake" are
     // people, not the company the article is about.
@@ -151,7 +151,7 @@ function stakeYear(s: SentenceContext, clause: { start: number; end: number }, q
   return near[0]?.year ?? null;
 }
 
-/** The stake word comes first: "its stake in X to 44%", "GM's stake in half to 10%". */
+/** The stake word comes first: "its stake in X to 44%", "Corvan's stake in half to 12%". */
 function stakeNamedBefore(
   s: SentenceContext,
   q: Quantity,
@@ -163,7 +163,7 @@ function stakeNamedBefore(
   const named = s.mentions.find((x) => x.how !== "group" && x.start >= midStart && x.end <= q.start) ?? null;
   const holder = subjectOf(s, stakeAt, clause, new Set(named ? [named.company] : []), false);
   if (!holder) return null;
-  // "cut GM's stake in half to 10%": the held company is the one the article is speaking of.
+  // "cut Corvan's stake in half to 12%": the held company is the one the article is speaking of.
   const counterparty: Mention | null =
     named ??
     (s.main && s.main !== holder.company

@@ -4,7 +4,7 @@ import type { SentenceContext } from "./context";
 /** Sources and observers: a company after these words is not the one the figure belongs to. */
 const NOT_SUBJECT_BEFORE =
   /\b(?:according to|analysts? at|analysts? from|economists? at|said|told|reported by|sources? at|a report by|a report from|data from|figures from|research by|published by|compiled by)\s+$/i;
-/** "founded by London-based ex-travel agent Naresh Goyal": whoever did it to the company is not the company. */
+/** "founded by Paris-based former banker Anne Morel": whoever did it to the company is not the company. */
 const AGENT_BEFORE =
   /\b(?:founded|run|headed|owned|set\s+up|created|started|established|chaired|advised)\s+by\s+(?:[\w-]+\s+){0,3}$/i;
 const OBJECT_OF_PREPOSITION =
@@ -57,7 +57,7 @@ export function subjectOf(
       (m) =>
         m.end <= anchor &&
         m.start >= clause.start &&
-        // "chief executive of Renault, which owns 44%": the head of a relative clause is its subject.
+        // "chief executive of Corvan, which owns 41%": the head of a relative clause is its subject.
         (/^,?\s+(?:which|who)\b/.test(s.text.slice(m.end, m.end + 8)) ||
           (!OBJECT_OF_PREPOSITION.test(s.text.slice(Math.max(0, m.start - 40), m.start)) &&
             !AGENT_BEFORE.test(s.text.slice(Math.max(0, m.start - 60), m.start)))),
@@ -72,7 +72,7 @@ export function subjectOf(
   }
   if (COLLECTIVE_SUBJECT.test(s.text.slice(clause.start, anchor))) return null;
   // Outside the figure's clause, the sentence's subject (its first company) is the better guess than the nearest
-  // name: "Cheap copies of its drugs, Paxil and Wellbutrin, hit profits, but global sales were up 1%".
+  // name: "Rivals copying its brands Zelto and Mirra hurt profits, but group sales were up 2%".
   const before = usable.filter((m) => m.end <= anchor);
   const inSentence =
     before.find((m) => !OBJECT_OF_PREPOSITION.test(s.text.slice(Math.max(0, m.start - 40), m.start))) ?? before[0];

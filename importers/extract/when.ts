@@ -22,7 +22,7 @@ const gap = (t: TimeExpr, from: number, to: number) =>
 /** Times nearer to another figure of the sentence belong to that figure ("€40.68bn for 2007 and €37.79bn in 2008"). */
 function claimedElsewhere(s: SentenceContext, t: TimeExpr, figure: Quantity): boolean {
   const mine = gap(t, figure.start, figure.end);
-  // Only a figure of the same kind competes: "rose 9% to 39.4bn" shares its quarter between change and level.
+  // Only a figure of the same kind competes: "rose 7% to 21.5bn" shares its quarter between change and level.
   return s.quantities.some((q) => q !== figure && q.kind === figure.kind && !q.isYear && gap(t, q.start, q.end) < mine);
 }
 
@@ -42,7 +42,7 @@ function yearOfUndatedPeriod(
 
 const THE_QUARTER = /\b(?:for|in|during|over)\s+the\s+(?:latest\s+|same\s+)?(?:quarter|three\s+months)\b/i;
 
-/** "Federated has annual sales of $15.6bn": a standing description, dated by nothing in the text. */
+/** "Ostrel has annual sales of $7.3bn": a standing description, dated by nothing in the text. */
 function isPresent(s: SentenceContext, clause: { start: number; end: number }, figure: Quantity): boolean {
   const lead = s.text.slice(clause.start, figure.start);
   return (
@@ -83,7 +83,7 @@ export function whenOf(
   // A year something is aimed at ("by 2013") names no reporting period.
   const period = periodExpr?.period ?? (year !== null && !isTarget ? defaultPeriod : null);
   const stated = Boolean(yearExpr?.year !== null && yearExpr?.year !== undefined);
-  // "Turnover for the quarter was up 4.3%": the quarter last named.
+  // "Turnover for the quarter rose 3.9%": the quarter last named.
   if (!byDistance.length && s.lastQuarter && THE_QUARTER.test(s.text.slice(clause.start, clause.end))) {
     return { year: s.lastQuarter.year, period: s.lastQuarter.period, stated: false, target: false };
   }
@@ -101,7 +101,7 @@ export function whenOf(
     // Results articles name the period once and then go on about it: carry it forward.
     // Shares and stakes are positions, not flows over a reporting period: they take no running period.
     if (defaultPeriod === null) return { year: null, period: null, stated: false, target: false };
-    // A forecast that names no time ("would have annual sales of $32bn") is for no year the text gives.
+    // A forecast that names no time ("would have annual sales of $18bn") is for no year the text gives.
     if (isForward(s, clause, figure)) return { year: null, period: null, stated: false, target: false };
     const period = s.discourse.period ?? (s.discourse.year !== null ? defaultPeriod : null);
     const year = s.discourse.year ?? (period ? yearOfUndatedPeriod(period, s, clause, figure) : null);

@@ -15,7 +15,7 @@ export interface NameSpan {
 }
 
 const WORD = String.raw`(?:[A-Z][\w&'’.-]*[\w&]|[A-Z]|[a-z]+[A-Z][\w&-]*)`;
-// "of" joins only where it is part of an institution's name ("Bank of America"), not "Powell of Dresdner".
+// "of" joins only where it is part of an institution's name ("Bank of America"), not "Smith of Corvan".
 const CONNECTOR = String.raw`(?:\s(?:&|de|du|des|la|le|van|von|der|y|(?<=(?:Bank|Institute|Corporation|Commonwealth|Society|Association|Exchange)\s?)of))`;
 const NAME_SPAN = new RegExp(String.raw`${WORD}(?:(?:\s|${CONNECTOR}\s)${WORD})*`, "g");
 /** Words that name nothing in particular when they stand alone. */
@@ -53,7 +53,7 @@ const MONTH_NAMES = new Set([
 const OWNED_BUSINESS_AFTER =
   /^\s+(?:[a-z-]+\s+)?(?:sales|revenues?|turnover|profits?|shares|stake|market|stores|shareholders)\b/;
 
-/** Leading words that describe rather than name ("State-owned Rosneft", "Stuttgart-based Daimler"). */
+/** Leading words that describe rather than name ("State-owned Corvan", "Stuttgart-based Daimler"). */
 const DESCRIPTIVE_WORD = /^[A-Z][a-z]*-[a-z]+$/;
 /** Legal suffixes by the words they are written as, without a closing full stop ("Co." is "Co"). */
 const WORD_SUFFIXES = new Set(LEGAL_SUFFIXES.filter((x) => !x.includes(" ")).map((x) => x.replace(/\.$/, "")));
@@ -134,7 +134,7 @@ export function findNameSpans(sentence: string): NameSpan[] {
   for (const m of sentence.matchAll(NAME_SPAN)) {
     let surface = m[0];
     let start = m.index;
-    // "May's yearly sales": a month's name owning sales or shares is a company's.
+    // "May's annual sales": a month's name owning sales or shares is a company's.
     const month = /^([A-Z][a-z]+)['’]s$/.exec(surface);
     if (month && MONTH_NAMES.has(month[1]) && OWNED_BUSINESS_AFTER.test(sentence.slice(start + surface.length))) {
       out.push({ start, end: start + surface.length, surface, name: month[1], possessive: true });
@@ -142,7 +142,7 @@ export function findNameSpans(sentence: string): NameSpan[] {
     }
     // Strip leading words that are never part of a name ("The", "French", "Germany's").
     const words = surface.split(/\s+/);
-    // "South Korea's Hyundai", "North America's": a two-word place opening the span goes, like a one-word one.
+    // "South Korea's Corvan", "North America's": a two-word place opening the span goes, like a one-word one.
     if (words.length > 2) {
       const pair = `${words[0]} ${words[1].replace(/['’]s$/, "")}`;
       if (PLACE_NAMES.has(pair) || pair.toLowerCase() in COUNTRY_KEYS || pair.toLowerCase() in NATIONALITIES) {
@@ -297,7 +297,7 @@ export class CompanyRegistry {
         if (long === short || !this.entities.has(long.key)) continue;
         const nationalityPrefixed =
           long.name.endsWith(` ${short.name}`) && long.name.split(" ")[0].toLowerCase() in NATIONALITIES;
-        // "Nissan Motor" folds into "Nissan"; "Yantai State Asset Management Bureau" is no form of the city "Yantai".
+        // "Nissan Motor" folds into "Nissan"; "Harbin State Asset Holding Bureau" is no form of the city "Harbin".
         const tailWords = long.name.slice(short.name.length).trim().split(/\s+/).length;
         if ((long.name.startsWith(`${short.name} `) && tailWords <= 2) || nationalityPrefixed) {
           // The shortest form the article uses names the company ("Nissan" over "Nissan Motor Co").
@@ -325,7 +325,7 @@ export class CompanyRegistry {
         .join("")
         .toUpperCase();
     for (const short of [...this.entities.values()]) {
-      // "B&B" abbreviates "Bradford & Bingley" as "BA" does "British Airways".
+      // "F&D" abbreviates "Fenwick & Dale" as "BA" does "British Airways".
       if (!/^[A-Z](?:&?[A-Z]){1,4}$/.test(short.name)) continue;
       const letters = short.name.replace(/&/g, "");
       const longs = [...this.entities.values()].filter(

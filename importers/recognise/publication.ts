@@ -12,13 +12,13 @@ export interface PublishedYear {
 const MONTHS = "january|february|march|april|may|june|july|august|september|october|november|december";
 const YEAR = /(?<![\d$€£.,/-])((?:19|20)\d\d)(?![\d%]|s\b|\s*[/-]\s*\d)/g;
 const FUTURE_BEFORE = new RegExp(
-  // "the three months to 31 December 2004" ends a period; "to 2010" on its own looks ahead.
+  // "the three months to 31 December 2011" ends a period; "to 2010" on its own looks ahead.
   String.raw`\b(?:by|until|till|through|before|in time for|(?<!\b(?:months?|year|quarter|weeks|period|half)\s)to|from|between|and|expected in|due in|next|for the|target(?:ed)? for)\s+(?:the\s+end\s+of\s+|end-|early\s+|late\s+|mid-)?(?:\d{1,2}\s+)?(?:(?:${MONTHS})\s+)?(?:\d{1,2},?\s+)?$`,
   "i",
 );
 const FORWARD_LOOKING =
   /\b(?:will|would|could|should|may|might|expects?|expected|forecasts?|forecasting|predicts?|predicted|projected|set to|likely|hop(?:es?|ed|ing)|expecting|anticipat\w*|look(?:ing)?\s+forward|on the way|well for|beyond|plan(?:s|ned|ning)?|aim(?:s|ed|ing)?|target(?:s|ed)?|outlook|budget|is due|are due|due to)\b/i;
-/** Whole-year phrasings: "in 2004", "for 2004", "the whole of 2004", "the last three months of 2004", "2004 profits". */
+/** Whole-year phrasings: "in 2011", "for 2011", "the whole of 2011", "the last three months of 2011", "2011 profits". */
 const WHOLE_YEAR_BEFORE =
   /(?:\b(?:in|for|during|throughout|over)\s+|\bthe\s+(?:whole|end|last\s+(?:three\s+months|quarter)|fourth\s+quarter|final\s+quarter|second\s+half)\s+of\s+)$/i;
 const SAME_PERIOD =
@@ -56,7 +56,7 @@ export function inferPublishedYear(
         if (earliestForward === null || y < earliestForward) earliestForward = y;
         continue;
       }
-      // "up 27% from its 2003 performance": the year compared against is over, and so is the one reported.
+      // "up 19% from its 2010 performance": the year compared against is over, and so is the one reported.
       if (
         (BASE_BEFORE.test(before) || BASE_FIGURE_BEFORE.test(s.slice(Math.max(0, m.index - 90), m.index))) &&
         PAST_TENSE.test(s)

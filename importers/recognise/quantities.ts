@@ -144,7 +144,7 @@ export function findQuantities(sentence: string): Quantity[] {
       const isBetween = /\bbetween\s+$/i.test(before) && /^\s*and\s*$/i.test(gap);
       const isFromTo = /\bfrom\s+$/i.test(before);
       const joins = isBetween || (RANGE_JOIN.test(gap) && !/^\s*(and|or)\s*$/i.test(gap));
-      // "in 2003 to £2.89bn": a year never opens a range of money.
+      // "in 2010 to £1.9bn": a year never opens a range of money.
       const yearLike =
         a.scale === null &&
         !a.currency &&
