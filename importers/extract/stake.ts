@@ -15,7 +15,7 @@ const SHAREHOLDER_APPOSITION =
 const HOLDER_NOUN_AFTER = /^\s*(?:shareholder|stakeholder|owner|investor)\s+(?:in|of)\b/i;
 /** "cut Corvan's stake in half to 12%", "raised its stake in Nissan to 44%", "its stake in X from 70% to 49%". */
 const STAKE_BEFORE =
-  /\bstake\b(?<mid>[^.;%]{0,60}?)(?:\bfrom\s+[\d.]+\s*(?:%|per\s?cent)\s+)?\b(?<prep>to|from|at|of|was|is|stands\s+at|stood\s+at|remains|remained)\s+(?:about\s+|around\s+|nearly\s+|almost\s+|roughly\s+|some\s+|just\s+(?:over|under)\s+)?$/i;
+  /\bstake\b(?<mid>[^.;%]{0,60}?)(?:\b(?:from|to)\s+[\d.]+\s*(?:%|per\s?cent)\s+)?\b(?<prep>to|from|at|of|was|is|stands\s+at|stood\s+at|remains|remained)\s+(?:about\s+|around\s+|nearly\s+|almost\s+|roughly\s+|some\s+|just\s+(?:over|under)\s+)?$/i;
 /** "voted to cut Corvan's stake", "will raise its stake": the verb right before the stake is still to happen. */
 const CHANGE_PLANNED =
   /\b(?:to|will|would|could|may|might|shall|set\s+to|expected\s+to|plans?\s+to|aims?\s+to|wants?\s+to)\s+(?:\w+\s+){1,2}(?:(?:its|their|his|her)\s+|[A-Z][\w&.-]*['’]s?\s+)?$/i;
@@ -134,6 +134,14 @@ export const extractStake: Extractor = (s) => {
     const lead = s.text.slice(clause.start, q.start);
     const status = HELD_NOW_BEFORE.test(lead) ? "actual" : acquisitionStatus(lead);
     facts.push(stakeFact(s, q, clause, holder, counterparty, status));
+    // "a 3.1% stake in Renault and Nissan": the same stake in each company named.
+    const also = s.mentions.find(
+      (m) =>
+        m.start > counterparty!.end &&
+        /^\s+and\s+$/.test(s.text.slice(counterparty!.end, m.start)) &&
+        m.company !== holder!.company,
+    );
+    if (also && stakeWord) facts.push(stakeFact(s, q, clause, holder, also, status));
   }
   return facts;
 };
