@@ -1,3 +1,4 @@
+import { MONTH_NAMES } from "../lexicons/periods";
 /**
  * Synthetic business-news articles for the import benchmark. Every sentence below is invented for the benchmark
  * (no corpus text is copied); companies, years, figures and phrasings are drawn from a seeded generator so that
@@ -99,20 +100,7 @@ const PEOPLE = [
 const ROLES = ["chief executive", "finance director", "chairman", "an analyst at Fenwick Securities"];
 
 const DAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday"];
-const MONTHS = [
-  "January",
-  "February",
-  "March",
-  "April",
-  "May",
-  "June",
-  "July",
-  "August",
-  "September",
-  "October",
-  "November",
-  "December",
-];
+const MONTHS = MONTH_NAMES;
 
 export interface GenCompany {
   name: string;

@@ -1,6 +1,7 @@
 import { COMPANY_NOUNS, LEGAL_SUFFIXES, NOT_COMPANY_WORDS } from "../lexicons/companies";
 import { CURRENCY_PREFIXES } from "../lexicons/currencies";
 import { FIRST_NAMES } from "../lexicons/people";
+import { MONTH_NAMES } from "../lexicons/periods";
 import { COUNTRY_KEYS, NATIONALITIES, PLACE_NAMES } from "../lexicons/places";
 import { escapeRegExp } from "../lexicons/regex";
 
@@ -36,20 +37,7 @@ const GENERIC_NAMES = new Set([
   "Institute",
   "Association",
 ]);
-const MONTH_NAMES = new Set([
-  "January",
-  "February",
-  "March",
-  "April",
-  "May",
-  "June",
-  "July",
-  "August",
-  "September",
-  "October",
-  "November",
-  "December",
-]);
+const MONTH_SET = new Set<string>(MONTH_NAMES);
 const OWNED_BUSINESS_AFTER =
   /^\s+(?:[a-z-]+\s+)?(?:sales|revenues?|turnover|profits?|shares|stake|market|stores|shareholders)\b/;
 
@@ -136,7 +124,7 @@ export function findNameSpans(sentence: string): NameSpan[] {
     let start = m.index;
     // "May's annual sales": a month's name owning sales or shares is a company's.
     const month = /^([A-Z][a-z]+)['’]s$/.exec(surface);
-    if (month && MONTH_NAMES.has(month[1]) && OWNED_BUSINESS_AFTER.test(sentence.slice(start + surface.length))) {
+    if (month && MONTH_SET.has(month[1]) && OWNED_BUSINESS_AFTER.test(sentence.slice(start + surface.length))) {
       out.push({ start, end: start + surface.length, surface, name: month[1], possessive: true });
       continue;
     }
