@@ -24,6 +24,8 @@ export const NOISE_LINES: RegExp[] = [
   /^(?:read more|also read|read also|see also|click here|sign up|subscribe|follow us|this (?:article|story) (?:was )?(?:originally|first) (?:published|appeared))\b.*$/i,
   /^(?:image|photo|picture|video|graphic|file|getty images|reuters|afp|ap)\s*(?::|\/|credit\b).*$/i,
   /^(?:advertisement|advert|sponsored|ad)$/i,
+  /^(?:story continues below(?: advertisement)?|continue reading|read (?:the )?full (?:article|story)|sign up (?:for|to) .{0,40}newsletter.*|listen to (?:this|the) (?:article|story).*)$/i,
+  /^(?:image|media|video) (?:source|caption)\b.*$/i,
   /^(?:updated|published|posted|last updated)\s*:?\s+.{0,40}\d.*$/i,
   /^by\s+[A-Z][\w'’.-]+(\s+[A-Z][\w'’.-]+){0,3}$/i,
   /^\[?source:.*\]?$/i,

@@ -72,3 +72,19 @@ describe("run-on text", () => {
     ).toBe(true);
   });
 });
+
+describe("page furniture between paragraphs", () => {
+  test.each([
+    "Image source, Getty Images",
+    "Image caption, The plant in Lyon",
+    "Story continues below advertisement",
+    "Sign up for our daily business newsletter",
+    "Advertisement",
+    "(Reporting by Jane Porter; Editing by Tom Keane)",
+  ])("%s is dropped and the body around it kept", (line) => {
+    const text = `Corvan results\n\nCorvan Motors said revenue rose 4% to €9bn in 2022.\n${line}\nCorvan sold 1.1 million cars in 2022.\n`;
+    const cleaned = extractArticle(Buffer.from(text), "page.txt").cleanedText;
+    expect(cleaned).not.toContain(line);
+    expect(cleaned).toContain("Corvan sold 1.1 million cars in 2022.");
+  });
+});
