@@ -59,6 +59,12 @@ function volumeUnitIn(text: string): string | null {
   return m ? VOLUME_UNITS[m[1].toLowerCase()] : null;
 }
 
+/** "kroner" is Danish or Norwegian money: a Danish company's kroner are DKK. */
+function withLocalKroner(f: Fact, registry: CompanyRegistry): Fact {
+  if (f.unit !== "NOK" || !registry.lookup(f.company.split(" + ")[0])?.countries.has("Denmark")) return f;
+  return { ...f, unit: "DKK" };
+}
+
 /** Reads one article's bytes and returns its cleaned text and facts. Pure: no I/O, no database. */
 export function extractArticle(bytes: Uint8Array, path: string, options: ExtractOptions = {}): ArticleResult {
   const sha256 = createHash("sha256").update(bytes).digest("hex");
@@ -137,6 +143,6 @@ export function extractArticle(bytes: Uint8Array, path: string, options: Extract
     cleanedText: cleaned.text,
     sha256,
     encoding: decoded.encoding,
-    facts: refine(facts),
+    facts: refine(facts.map((f) => withLocalKroner(f, registry))),
   };
 }
