@@ -86,7 +86,10 @@ export function subjectOf(
     !exclude.has(s.topic.company)
   )
     return { ...s.topic, how: "pronoun", surfaces: [], start: anchor, end: anchor };
-  // A sentence that names no company ("Sales rose 5%") is about the company the article is about.
+  // A sentence that names no company ("Sales rose 5%") goes on about the company last spoken of, if the article
+  // names it more than once; else it is about the company the article is about.
+  if (s.topic && s.topic.company === s.recurringTopic && s.topic.how !== "group" && !exclude.has(s.topic.company))
+    return { ...s.topic, how: "pronoun", surfaces: [], start: anchor, end: anchor };
   if (s.main && !exclude.has(s.main))
     return { start: anchor, end: anchor, company: s.main, surfaces: [], how: "pronoun", possessive: false };
   if (s.topic && !exclude.has(s.topic.company))
