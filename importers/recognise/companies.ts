@@ -226,6 +226,7 @@ export class CompanyRegistry {
     reg.mergeAcronyms(sentences);
     reg.mergeVariants();
     reg.mergeInitials();
+    reg.built = true;
     return reg;
   }
 
@@ -345,6 +346,20 @@ export class CompanyRegistry {
 
   /** The article's entity for a name span, or null when the span is not a company of this article. */
   lookup(name: string): Entity | null {
+    if (!this.built) return this.find(name);
+    let hit = this.lookups.get(name);
+    if (hit === undefined) {
+      hit = this.find(name);
+      this.lookups.set(name, hit);
+    }
+    return hit;
+  }
+
+  /** Lookups once the registry is complete: every sentence asks again for the same names. */
+  private readonly lookups = new Map<string, Entity | null>();
+  private built = false;
+
+  private find(name: string): Entity | null {
     const key = nameKey(name);
     const direct = this.entities.get(key) ?? this.entities.get(this.aliasOf.get(key) ?? "");
     if (direct) return direct;
