@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import { advance, type DiscourseState, findMentions } from "./analyse/mentions";
+import { advance, type DiscourseState, findMentions, type Mention } from "./analyse/mentions";
 import type { Extractor, SentenceContext } from "./extract/context";
 import { extractMarketShare } from "./extract/marketShare";
 import { extractRevenue } from "./extract/revenue";
@@ -85,6 +85,7 @@ export function extractArticle(bytes: Uint8Array, path: string, options: Extract
   const mainEntity = registry.main();
   const main = mainEntity && mainEntity.mentions >= 2 ? mainEntity.name : null;
   let volumeUnit: string | null = null;
+  let lastHolder: Mention | null = null;
   let state: DiscourseState = { topic: null, recentGroups: [] };
   let discourse: PeriodRef = { year: null, period: null };
   let lastQuarter: PeriodRef | null = null;
@@ -112,8 +113,14 @@ export function extractArticle(bytes: Uint8Array, path: string, options: Extract
             : null,
         main,
         volumeUnit,
+        people: registry.fullNames,
+        lastHolder,
       };
-      for (const extract of EXTRACTORS) facts.push(...extract(ctx));
+      const found = EXTRACTORS.flatMap((extract) => extract(ctx));
+      const stake = found.filter((f) => f.kind === "stake").at(-1);
+      if (stake)
+        lastHolder = { start: 0, end: 0, company: stake.company, surfaces: [], how: "name", possessive: false };
+      facts.push(...found);
     }
     // Sentences with figures set the running period; others can only name which part of the year it is.
     if (quantities.some((q) => !q.isYear)) discourse = nextDiscourse(discourse, times, published.year);

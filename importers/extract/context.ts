@@ -19,6 +19,9 @@ export interface SentenceContext {
   topic: Mention | null;
   /** The topic, if the article names it more than once (a product or a city named once is no subject). */
   recurringTopic: string | null;
+  /** Full names of people by family name, and the holder of the article's last stake ("They own 29%"). */
+  people: ReadonlyMap<string, string>;
+  lastHolder: Mention | null;
   /** The thing the article counts sales in ("vehicles"), for counts written without one. */
   volumeUnit: string | null;
   /** The company the article is mostly about, if one stands out. */

@@ -169,7 +169,8 @@ function stakeNamedBefore(
   const stakeAt = q.start - m[0].length;
   const midStart = stakeAt + "stake".length;
   const named = s.mentions.find((x) => x.how !== "group" && x.start >= midStart && x.end <= q.start) ?? null;
-  const holder = subjectOf(s, stakeAt, clause, new Set(named ? [named.company] : []), false);
+  const holder =
+    subjectOf(s, stakeAt, clause, new Set(named ? [named.company] : []), false) ?? peopleHolding(s, clause, q);
   if (!holder) return null;
   // "cut Corvan's stake in half to 12%": the held company is the one the article is speaking of.
   const counterparty: Mention | null =
@@ -235,7 +236,28 @@ const PEOPLE_WHO_OWN = new RegExp(
 );
 
 function peopleHolding(s: SentenceContext, clause: { start: number; end: number }, q: Quantity): Mention | null {
-  const m = PEOPLE_WHO_OWN.exec(s.text.slice(clause.start, q.start));
+  const lead = s.text.slice(clause.start, q.start);
+  // "They own 29% of United": the holders of the stake just spoken of.
+  if (/^\W*They\s+(?:own|hold|control)\s+(?:(?:a|an|about|around|some|nearly)\s+)*$/.test(lead) && s.lastHolder) {
+    return { ...s.lastHolder, start: clause.start, end: clause.start };
+  }
+  // "Mr Glazer and his family hold a stake of 28.1%": the person, by the full name the article gave.
+  const titled =
+    /\b(?:Mr|Mrs|Ms|Dr|Sir)\s+([A-Z][a-z]+)(?:\s+and\s+(?:his|her)\s+family)?\s+(?:own|owns|hold|holds|control|controls)\b/.exec(
+      lead,
+    );
+  if (titled) {
+    const start = clause.start + titled.index;
+    return {
+      start,
+      end: start + titled[0].length,
+      company: s.people.get(titled[1]) ?? titled[1],
+      surfaces: [],
+      how: "name",
+      possessive: false,
+    };
+  }
+  const m = PEOPLE_WHO_OWN.exec(lead);
   if (!m?.groups) return null;
   const names = [m.groups.first, m.groups.second].filter(Boolean).map((n) =>
     n

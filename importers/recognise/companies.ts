@@ -236,7 +236,17 @@ export class CompanyRegistry {
     }
   }
 
+  /** Full names of the people the article names, by family name ("Glazer" -> "Malcolm Glazer"). */
+  readonly fullNames = new Map<string, string>();
+
   isPerson(name: string, sentence: string, start: number): boolean {
+    const person = this.looksLikePerson(name, sentence, start);
+    const words = name.split(/\s+/);
+    if (person && words.length >= 2 && words.length <= 3) this.fullNames.set(words.at(-1)!, name);
+    return person;
+  }
+
+  private looksLikePerson(name: string, sentence: string, start: number): boolean {
     const words = name.split(/\s+/);
     const last = words.at(-1)!;
     if (this.people.has(name) || this.people.has(last)) return true;
