@@ -53,7 +53,7 @@ export default function Index() {
                       <th>When</th>
                       <th>Figure</th>
                       <th>Status</th>
-                      <th>Source sentence</th>
+                      <th className="quote">Source sentence</th>
                     </tr>
                   </thead>
                   <tbody>
