@@ -42,7 +42,8 @@ export default function Index() {
             <article key={a.id} className="article-card">
               <h3>{a.title}</h3>
               <p className="quote">
-                {a.sourcePath} · published {a.publishedYear ?? "year unknown"} · {a.factCount} facts
+                {a.sourcePath} · published {a.publishedYear ?? "year unknown"} · {a.factCount}{" "}
+                {a.factCount === 1 ? "fact" : "facts"}
               </p>
               {own.length > 0 && (
                 <table>
