@@ -29,6 +29,8 @@ export function ChangeBarChart({
         data={data}
         margin={{ top: 16, right: 16, bottom: 48, left: 8 }}
         role="img"
+        // Drawn at a fixed size on the server; the wrapper lets the SVG scale down on narrow screens.
+        style={{ width: "100%", maxWidth: width, height: "auto" }}
       >
         <title>{title}</title>
         <CartesianGrid strokeDasharray="3 3" vertical={false} />
