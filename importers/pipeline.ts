@@ -86,6 +86,7 @@ export function extractArticle(bytes: Uint8Array, path: string, options: Extract
   const main = mainEntity && mainEntity.mentions >= 2 ? mainEntity.name : null;
   let volumeUnit: string | null = null;
   let lastHolder: Mention | null = null;
+  let lastHeld: Mention | null = null;
   let state: DiscourseState = { topic: null, recentGroups: [] };
   let discourse: PeriodRef = { year: null, period: null };
   let lastQuarter: PeriodRef | null = null;
@@ -115,11 +116,14 @@ export function extractArticle(bytes: Uint8Array, path: string, options: Extract
         volumeUnit,
         people: registry.fullNames,
         lastHolder,
+        lastHeld,
       };
       const found = EXTRACTORS.flatMap((extract) => extract(ctx));
       const stake = found.filter((f) => f.kind === "stake").at(-1);
-      if (stake)
+      if (stake) {
         lastHolder = { start: 0, end: 0, company: stake.company, surfaces: [], how: "name", possessive: false };
+        lastHeld = { start: 0, end: 0, company: stake.counterparty!, surfaces: [], how: "name", possessive: false };
+      }
       facts.push(...found);
     }
     // Sentences with figures set the running period; others can only name which part of the year it is.

@@ -22,6 +22,8 @@ export interface SentenceContext {
   /** Full names of people by family name, and the holder of the article's last stake ("They own 29%"). */
   people: ReadonlyMap<string, string>;
   lastHolder: Mention | null;
+  /** The company the article's last stake was held in, for a stake whose company goes unsaid. */
+  lastHeld: Mention | null;
   /** The thing the article counts sales in ("vehicles"), for counts written without one. */
   volumeUnit: string | null;
   /** The company the article is mostly about, if one stands out. */

@@ -73,7 +73,14 @@ export const extractStake: Extractor = (s) => {
       facts.push(...reciprocalStakes(s, q, clause));
       continue;
     }
-    const ofCompany = !stakeWord && OWNS_BEFORE.test(before) ? OF_COMPANY_AFTER.exec(after) : null;
+    const owns = !stakeWord && OWNS_BEFORE.test(before);
+    const ofCompany = owns ? OF_COMPANY_AFTER.exec(after) : null;
+    // "Atticus, holding 2% of Deutsche Boerse, ... And TCI, which holds about 5%, ...": the same company.
+    if (owns && !ofCompany && /^\s*[,.;)]/.test(after) && s.lastHeld) {
+      const holder = subjectOf(s, q.start, clause, new Set([s.lastHeld.company]), false);
+      if (holder) facts.push(stakeFact(s, q, clause, holder, s.lastHeld, "actual"));
+      continue;
+    }
     if (!stakeWord && !ofCompany) continue;
     const tailStart = q.end + (stakeWord?.[0].length ?? ofCompany?.[0].length ?? 0);
     let counterparty: Mention | null = null;
@@ -175,6 +182,7 @@ function stakeNamedBefore(
   // "cut Corvan's stake in half to 12%": the held company is the one the article is speaking of.
   const counterparty: Mention | null =
     named ??
+    (s.lastHeld && s.lastHeld.company !== holder.company ? s.lastHeld : null) ??
     (s.main && s.main !== holder.company
       ? { start: q.start, end: q.start, company: s.main, surfaces: [], how: "pronoun", possessive: false }
       : null);
