@@ -33,12 +33,7 @@ export function metricWords(text: string): MetricHit[] {
 }
 
 /** The nearest metric word before the figure in its clause, or one right after it ("$5bn in sales"). */
-export function metricOf(
-  text: string,
-  q: Quantity,
-  clause: { start: number; end: number },
-  _others: Quantity[],
-): MetricHit | null {
+export function metricOf(text: string, q: Quantity, clause: { start: number; end: number }): MetricHit | null {
   const hits = metricWords(text);
   const after = hits.find(
     (h) =>

@@ -21,7 +21,7 @@ export const extractRevenue: Extractor = (s) => {
   let previous: { end: number; fact: Fact } | null = null;
   for (const q of money) {
     const clause = clauseAround(s.text, q.start);
-    const metric = metricOf(s.text, q, clause, s.quantities);
+    const metric = metricOf(s.text, q, clause);
     const listed =
       previous &&
       /^\s*(?:(?:for|in)\s+[\w\s]{0,30}?)?(?:,|and|,\s*and|while|compared\s+with|against|versus)\s+(?:(?:a|an)\s+)?$/i.test(

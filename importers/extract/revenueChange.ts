@@ -32,7 +32,7 @@ export const extractRevenueChange: Extractor = (s) => {
     } else if (rate) {
       sign = NEGATIVE.test(rate[1]) ? -1 : 1;
     } else {
-      const metric = metricOf(s.text, q, clause, s.quantities);
+      const metric = metricOf(s.text, q, clause);
       if (!metric || !measuresCompanyRevenue(s.text, metric, clause.start) || metric.start > q.start) continue;
       // Another percentage between the metric and this one belongs to the metric ("sales rose 5% and profit 8%").
       const between = s.text.slice(metric.end, q.start);
