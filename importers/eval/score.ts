@@ -17,6 +17,27 @@ export interface GoldFact {
   comparedTo: { year: number | null; period: string | null } | null;
 }
 
+/** The names of those fields, for code that copies or compares them. */
+export const GOLD_FIELDS = [
+  "kind",
+  "company",
+  "counterparty",
+  "market",
+  "year",
+  "period",
+  "low",
+  "high",
+  "unit",
+  "status",
+  "approximate",
+  "comparedTo",
+] as const satisfies readonly (keyof GoldFact)[];
+
+/** A fact cut down to the fields gold holds. */
+export function goldFields(f: GoldFact): GoldFact {
+  return Object.fromEntries(GOLD_FIELDS.map((k) => [k, f[k]])) as unknown as GoldFact;
+}
+
 export interface GoldArticle {
   file: string;
   publishedYear: number | null;

@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, test } from "vitest";
-import type { GoldArticle } from "../../importers/eval/score";
+import { type GoldArticle, goldFields } from "../../importers/eval/score";
 import { extractArticle } from "../../importers/pipeline";
 import { splitSentences } from "../../importers/text/sentences";
 
@@ -10,27 +10,13 @@ const cases = readdirSync(GOLD)
   .filter((f) => f.endsWith(".json"))
   .map((f) => JSON.parse(readFileSync(join(GOLD, f), "utf8")) as GoldArticle);
 
-const comparable = (f: GoldArticle["facts"][number]) => ({
-  kind: f.kind,
-  company: f.company,
-  counterparty: f.counterparty,
-  market: f.market,
-  year: f.year,
-  period: f.period,
-  low: f.low,
-  high: f.high,
-  unit: f.unit,
-  status: f.status,
-  approximate: f.approximate,
-  comparedTo: f.comparedTo,
-});
 const order = (a: { kind: string; low: number }, b: { kind: string; low: number }) =>
   a.kind.localeCompare(b.kind) || a.low - b.low;
 
 describe("seed articles give exactly their expected facts", () => {
   test.each(cases.map((c) => [c.file, c] as const))("%s", (file, gold) => {
     const result = extractArticle(readFileSync(join("seeds", file)), file);
-    expect(result.facts.map(comparable).sort(order)).toEqual(gold.facts.map(comparable).sort(order));
+    expect(result.facts.map(goldFields).sort(order)).toEqual(gold.facts.map(goldFields).sort(order));
     if (gold.publishedYear !== null) expect(result.publishedYear).toBe(gold.publishedYear);
     for (const f of result.facts) {
       expect(result.cleanedText.slice(f.start, f.end)).toBe(f.quote);
