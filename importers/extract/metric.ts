@@ -23,12 +23,19 @@ export interface MetricHit {
   end: number;
 }
 
+// Every figure of a sentence asks for its metric words; the sentence is scanned once.
+let scannedText = "";
+let scannedHits: MetricHit[] = [];
+
 export function metricWords(text: string): MetricHit[] {
+  if (text === scannedText) return scannedHits;
   const out: MetricHit[] = [];
   for (const m of text.matchAll(METRIC_RE)) {
     const word = m[1].toLowerCase();
     out.push({ word, cls: METRIC_WORDS[word], start: m.index, end: m.index + m[0].length });
   }
+  scannedText = text;
+  scannedHits = out;
   return out;
 }
 
