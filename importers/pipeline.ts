@@ -10,6 +10,7 @@ import { statusOf } from "./extract/status";
 import { alternation } from "./lexicons/regex";
 import { PRODUCT_UNITS, VOLUME_UNITS } from "./lexicons/units";
 import { CompanyRegistry } from "./recognise/companies";
+import { findDivisions, ultimateParent } from "./recognise/divisions";
 import { inferPublishedYear } from "./recognise/publication";
 import { findQuantities } from "./recognise/quantities";
 import type { TimeExpr } from "./recognise/time";
@@ -65,6 +66,17 @@ function withLocalKroner(f: Fact, registry: CompanyRegistry): Fact {
   return { ...f, unit: "DKK" };
 }
 
+/** A division's or brand's revenue, sales and share are its parent company's; stakes stay as the text names them. */
+function underParent(f: Fact, registry: CompanyRegistry, parentOf: ReturnType<typeof findDivisions>): Fact {
+  if (f.kind === "stake" || f.company.includes(" + ") || !parentOf.size) return f;
+  const entity = registry.lookup(f.company);
+  if (!entity) return f;
+  const parent = ultimateParent(entity, parentOf);
+  if (parent === entity) return f;
+  const aliases = { ...f.aliases, [parent.name]: [...parent.surfaces] };
+  return { ...f, company: parent.name, stated: f.stated.filter((x) => x !== "company"), aliases };
+}
+
 /** Reads one article's bytes and returns its cleaned text and facts. Pure: no I/O, no database. */
 export function extractArticle(bytes: Uint8Array, path: string, options: ExtractOptions = {}): ArticleResult {
   const sha256 = createHash("sha256").update(bytes).digest("hex");
@@ -82,6 +94,10 @@ export function extractArticle(bytes: Uint8Array, path: string, options: Extract
     cleaned.dateLine,
   );
 
+  const parentOf = findDivisions(
+    body.map((s) => s.text),
+    registry,
+  );
   const mainEntity = registry.main();
   const main = mainEntity && mainEntity.mentions >= 2 ? mainEntity.name : null;
   let volumeUnit: string | null = null;
@@ -154,6 +170,6 @@ export function extractArticle(bytes: Uint8Array, path: string, options: Extract
     cleanedText: cleaned.text,
     sha256,
     encoding: decoded.encoding,
-    facts: refine(facts.map((f) => withLocalKroner(f, registry))),
+    facts: refine(facts.map((f) => underParent(withLocalKroner(f, registry), registry, parentOf))),
   };
 }

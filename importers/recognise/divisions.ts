@@ -1,0 +1,77 @@
+import { DIVISION_NOUNS, PARENT_NOUNS, PRODUCT_NOUNS } from "../lexicons/divisions";
+import { alternation } from "../lexicons/regex";
+import type { CompanyRegistry, Entity, NameSpan } from "./companies";
+
+const PARENT_BEFORE = new RegExp(String.raw`\b(?:${alternation(PARENT_NOUNS)})\s+$`, "i");
+const DIVISION_AFTER = new RegExp(String.raw`^\s+(?:[a-z-]+\s+){0,2}(?:${alternation(DIVISION_NOUNS)})\b`);
+const OWNED_BEFORE = /(?:\b(?:its|their)|['’]s?)\s+(?:(?:wholly-?\s*owned|own|main|core|flagship)\s+)?$/i;
+const DIVISION_OF_BETWEEN = new RegExp(
+  String.raw`^,?\s+(?:(?:a|an|the)\s+(?:[\w-]+\s+){0,2}(?:${alternation(DIVISION_NOUNS)})\s+of|(?:which\s+is\s+|now\s+)?(?:wholly\s+)?owned\s+by)\s+$`,
+  "i",
+);
+const OWNS_BETWEEN = /^\s+(?:also\s+|now\s+|still\s+)?owns\s+(?:the\s+)?$/;
+const PRODUCT_BEFORE = new RegExp(
+  String.raw`\b(?:${alternation(PRODUCT_NOUNS)})\s*(?:[-–—,:(]\s*)?(?:(?:including|such\s+as|like|notably)\s+)?$`,
+  "i",
+);
+const LIST_BETWEEN = /^\s*(?:,|,?\s+and|,?\s+or)\s*$/;
+
+interface CompanySpan {
+  span: NameSpan;
+  entity: Entity;
+}
+
+/**
+ * Which companies of an article are divisions, brands or products of another ("its Corvan Life arm",
+ * "profits at parent Ostrel", "anti-depressant Zelvox"). The figures of a division are its parent's.
+ */
+export function findDivisions(sentences: string[], registry: CompanyRegistry): Map<string, Entity> {
+  const parentOf = new Map<string, Entity>();
+  const main = registry.main();
+  const link = (child: Entity, parent: Entity | null) => {
+    if (parent && parent.key !== child.key && !parentOf.has(child.key)) parentOf.set(child.key, parent);
+  };
+  for (const s of sentences) {
+    const spans: CompanySpan[] = [];
+    for (const span of registry.spansOf(s)) {
+      const entity = registry.lookup(span.name);
+      if (entity) spans.push({ span, entity });
+    }
+    if (!spans.length) continue;
+    const ownerBefore = (i: number) => (i > 0 ? spans[i - 1].entity : main);
+    let productList = false;
+    for (let i = 0; i < spans.length; i++) {
+      const { span, entity } = spans[i];
+      const before = s.slice(Math.max(0, span.start - 60), span.start);
+      if (PARENT_BEFORE.test(before)) for (const earlier of spans.slice(0, i)) link(earlier.entity, entity);
+      // "Corvan's Ostrel Life arm", "its Ostrel unit": the owner is the possessor, or the sentence's earlier company.
+      if (DIVISION_AFTER.test(s.slice(span.end)) && OWNED_BEFORE.test(before)) {
+        const possessor = i > 0 && /['’]s?\s+$/.test(s.slice(spans[i - 1].span.start, span.start));
+        link(entity, possessor || /\b(?:its|their)\s/i.test(before) ? ownerBefore(i) : null);
+      }
+      if (i > 0) {
+        const between = s.slice(spans[i - 1].span.end, span.start);
+        if (DIVISION_OF_BETWEEN.test(between)) link(spans[i - 1].entity, entity);
+        if (OWNS_BETWEEN.test(between)) link(entity, spans[i - 1].entity);
+      } else if (/\b(?:It|it|The group|the group)\s+(?:also\s+|now\s+|still\s+)?owns\s+(?:the\s+)?$/.test(before)) {
+        link(entity, main);
+      }
+      // "anti-depressants Zelvox and Quoran", "three marques - Corvan, Ostrel and Tamsin": products of the maker.
+      const listed: boolean = productList && i > 0 && LIST_BETWEEN.test(s.slice(spans[i - 1].span.end, span.start));
+      productList = listed || PRODUCT_BEFORE.test(before);
+      if (productList) link(entity, main);
+    }
+  }
+  return parentOf;
+}
+
+/** The company whose figures a division's figures are: its parent, followed up the chain. */
+export function ultimateParent(entity: Entity, parentOf: Map<string, Entity>): Entity {
+  let current = entity;
+  for (let hops = 0; hops < 5; hops++) {
+    const parent = parentOf.get(current.key);
+    if (!parent || parent.key === entity.key) break;
+    current = parent;
+  }
+  return current;
+}
