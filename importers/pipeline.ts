@@ -5,7 +5,7 @@ import { extractMarketShare } from "./extract/marketShare";
 import { extractRevenue } from "./extract/revenue";
 import { extractRevenueChange } from "./extract/revenueChange";
 import { extractSalesVolume } from "./extract/salesVolume";
-import { extractStake } from "./extract/stake";
+import { extractStake, peoplePairIn } from "./extract/stake";
 import { statusOf } from "./extract/status";
 import { alternation } from "./lexicons/regex";
 import { PRODUCT_UNITS, VOLUME_UNITS } from "./lexicons/units";
@@ -160,6 +160,8 @@ export function extractArticle(bytes: Uint8Array, path: string, options: Extract
     }
     const quarter = times.find((t) => t.role === "point" && t.period?.startsWith("Q"));
     if (quarter) lastQuarter = { year: quarter.year ?? discourse.year, period: quarter.period };
+    // "They own 29%" after "the tycoons Jane Porter and Tom Keane": the pair just named.
+    if (!quantities.length) lastHolder = peoplePairIn(sentence.text, registry.fullNames) ?? lastHolder;
     state = advance(state, mentions);
   }
   return {

@@ -1,4 +1,5 @@
 import type { Mention } from "../analyse/mentions";
+import { FIRST_NAMES } from "../lexicons/people";
 import type { Quantity } from "../recognise/quantities";
 import type { Fact, Status } from "../types";
 import { clauseAround } from "./clauses";
@@ -95,6 +96,14 @@ export const extractStake: Extractor = (s) => {
       // "52% of Corvan's US unit Vexa Labs": past a possessive, the company named next is the one held.
       counterparty = held[0]?.possessive && held[1] ? held[1] : (held[0] ?? null);
       if (!counterparty) continue;
+      // "since Ostrel announced plans to buy 19.9% of the firm": the firm is not the buyer named just before.
+      const actor = actorBefore(s, clause, q);
+      if (actor && counterparty.how !== "name" && actor.company === counterparty.company) {
+        const other = s.mentions.find((m) => m.how === "name" && m.company !== actor.company && m.end <= q.start);
+        if (!other) continue;
+        counterparty = other;
+        holder = actor;
+      }
     } else {
       counterparty =
         s.mentions.find(
@@ -134,8 +143,7 @@ export const extractStake: Extractor = (s) => {
       counterparty =
         s.mentions
           .filter((m) => m.company !== holder!.company && m.how !== "group")
-          .sort((a, b) => Math.abs(a.start - q.start) - Math.abs(b.start - q.start))[0] ??
-        (s.topic && s.topic.company !== holder.company ? s.topic : null);
+          .sort((a, b) => Math.abs(a.start - q.start) - Math.abs(b.start - q.start))[0] ?? unnamedHeld(s, holder, q);
     }
     if (!counterparty || counterparty.company === holder.company) continue;
     const lead = s.text.slice(clause.start, q.start);
@@ -152,6 +160,24 @@ export const extractStake: Extractor = (s) => {
   }
   return facts;
 };
+
+/**
+ * "Mr Glazer owns 28.1%.": a stake whose company goes unsaid is in the company of the last stake, or else in the
+ * company the article is about, before the company merely spoken of last.
+ */
+/** The company named right before a deal verb and its figure, with only lowercase words between. */
+function actorBefore(s: SentenceContext, clause: { start: number; end: number }, q: Quantity): Mention | null {
+  const named = s.mentions.filter((m) => m.how === "name" && m.start >= clause.start && m.end <= q.start).at(-1);
+  if (!named || !/^\s+(?:[a-z]+\s+){1,5}$/.test(s.text.slice(named.end, q.start))) return null;
+  return new RegExp(String.raw`\b${DEAL_VERB}\s+(?:[a-z]+\s+)?$`).test(s.text.slice(named.end, q.start)) ? named : null;
+}
+
+function unnamedHeld(s: SentenceContext, holder: Mention, q: Quantity): Mention | null {
+  if (s.lastHeld && s.lastHeld.company !== holder.company) return s.lastHeld;
+  if (s.main && s.main !== holder.company)
+    return { start: q.start, end: q.start, company: s.main, surfaces: [], how: "pronoun", possessive: false };
+  return s.topic && s.topic.company !== holder.company ? s.topic : null;
+}
 
 /** A stake is dated only by a year said close to it ("a 20% stake in 2000"), not by anything else in the clause. */
 function stakeYear(s: SentenceContext, clause: { start: number; end: number }, q: Quantity): number | null {
@@ -240,13 +266,40 @@ function stakeFact(
 
 const PERSON_NAME = String.raw`(?:[A-Z][A-Za-z'’.-]*\s+){1,2}[A-Z][a-z][A-Za-z'’-]*`;
 const PEOPLE_WHO_OWN = new RegExp(
-  String.raw`(?<first>${PERSON_NAME})(?:\s+and\s+(?<second>${PERSON_NAME}))?,?\s+(?:who|which)\s+(?:own|owns|hold|holds|control|controls|bought|acquired|sold)\s+(?:(?:a|an|their|his|her|about|around|nearly|some)\s+)*$`,
+  String.raw`(?<first>${PERSON_NAME})(?:\s+and\s+(?<second>${PERSON_NAME}))?,?\s+(?<who>(?:who|which)\s+)?(?:own|owns|hold|holds|control|controls|bought|acquired|sold)\s+(?:(?:a|an|their|his|her|about|around|nearly|some)\s+)*$`,
 );
+/** A first name or initials ("JP", "J.P.") opening a name marks a person even without "who own". */
+const PERSON_OPENER = /^(?:[A-Z]\.?){1,3}$/;
+
+function looksLikePersonName(name: string, people: ReadonlyMap<string, string>): boolean {
+  const words = name.split(/\s+/);
+  return (
+    FIRST_NAMES.has(words[0]) ||
+    PERSON_OPENER.test(words[0]) ||
+    [...people.values()].includes(name) ||
+    people.has(words.at(-1)!)
+  );
+}
+
+const PEOPLE_PAIR = new RegExp(String.raw`\b(${PERSON_NAME})\s+and\s+(${PERSON_NAME})\b`, "g");
+
+/** "the tycoons Jane Porter and Tom Keane": two people a later "They own 29%" may mean. */
+export function peoplePairIn(text: string, people: ReadonlyMap<string, string>): Mention | null {
+  let found: Mention | null = null;
+  for (const m of text.matchAll(PEOPLE_PAIR)) {
+    if (looksLikePersonName(m[1], people) && looksLikePersonName(m[2], people))
+      found = { start: 0, end: 0, company: `${m[1]} + ${m[2]}`, surfaces: [], how: "name", possessive: false };
+  }
+  return found;
+}
 
 function peopleHolding(s: SentenceContext, clause: { start: number; end: number }, q: Quantity): Mention | null {
   const lead = s.text.slice(clause.start, q.start);
   // "They own 29% of United": the holders of the stake just spoken of.
-  if (/^\W*They\s+(?:own|hold|control)\s+(?:(?:a|an|about|around|some|nearly)\s+)*$/.test(lead) && s.lastHolder) {
+  if (
+    /(?:^\W*They|\bthey)\s+(?:own|hold|control)\s+(?:(?:a|an|about|around|some|nearly)\s+)*$/.test(lead) &&
+    s.lastHolder
+  ) {
     return { ...s.lastHolder, start: clause.start, end: clause.start };
   }
   // "Mr Glazer and his family hold a stake of 28.1%": the person, by the full name the article gave.
@@ -275,6 +328,8 @@ function peopleHolding(s: SentenceContext, clause: { start: number; end: number 
       .join(" "),
   );
   if (names.some((n) => !/\s/.test(n))) return null;
+  // Without "who", "Corvan Motors and Ostrel Bank own 29%" are companies: only people's names pass.
+  if (!m.groups.who && !names.every((n) => looksLikePersonName(n, s.people))) return null;
   const start = clause.start + m.index;
   return { start, end: start + m[0].length, company: names.join(" + "), surfaces: [], how: "name", possessive: false };
 }

@@ -74,6 +74,7 @@ export const COMPANY_NOUNS = [
   "chipmaker",
   "drugmaker",
   "newcomer",
+  "club",
   "rival",
 ];
 

@@ -1,3 +1,30 @@
+const MULTI_WORD_PLACES = [
+  "Hong Kong",
+  "New York",
+  "New Delhi",
+  "New Zealand",
+  "South Africa",
+  "South Korea",
+  "Saudi Arabia",
+  "United States",
+  "United Kingdom",
+  "Los Angeles",
+  "San Francisco",
+  "Sao Paulo",
+  "Wall Street",
+  "Middle East",
+  "Far East",
+  "Sri Lanka",
+  "Czech Republic",
+  "Buenos Aires",
+  "Latin America",
+  "North America",
+  "South America",
+];
+/** Words of a two-word place that name a place on their own too; "United" or "New" alone name none. */
+const PLACES_ALONE = new Set(["Africa", "Korea", "America", "Delhi", "Arabia"]);
+const PIECES = new Set(MULTI_WORD_PLACES.flatMap((p) => p.split(" ")).filter((w) => !PLACES_ALONE.has(w)));
+
 /** Place names that are written like company names; a capitalised span equal to one of these is a place. */
 export const PLACE_NAMES = new Set(
   `Afghanistan Africa Algeria America Americas Amsterdam Argentina Asia Athens Australia Austria Bangalore Bangkok Beijing Belgium
@@ -14,30 +41,9 @@ export const PLACE_NAMES = new Set(
   Bangladesh Sri Lanka Nepal Burma Myanmar Cambodia Laos Mongolia Cuba Jamaica Ecuador Bolivia Uruguay Paraguay Panama Caribbean
   Britain's Europe's America's Asia's Japan's China's India's Russia's Germany's France's`
     .split(/\n/)
-    .flatMap((line) => line.trim().split(/\s+(?=[A-Z])/))
-    .concat([
-      "Hong Kong",
-      "New York",
-      "New Delhi",
-      "New Zealand",
-      "South Africa",
-      "South Korea",
-      "Saudi Arabia",
-      "United States",
-      "United Kingdom",
-      "Los Angeles",
-      "San Francisco",
-      "Sao Paulo",
-      "Wall Street",
-      "Middle East",
-      "Far East",
-      "Sri Lanka",
-      "Czech Republic",
-      "Buenos Aires",
-      "Latin America",
-      "North America",
-      "South America",
-    ]),
+    .flatMap((line) => line.trim().split(/\s+/))
+    .filter((w) => !PIECES.has(w))
+    .concat(MULTI_WORD_PLACES),
 );
 
 /** Nationality adjectives and the demonym they stand for, used to resolve "the Japanese carmaker". */

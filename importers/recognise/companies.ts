@@ -298,21 +298,30 @@ export class CompanyRegistry {
           long.name.endsWith(` ${short.name}`) && long.name.split(" ")[0].toLowerCase() in NATIONALITIES;
         // "Nissan Motor" folds into "Nissan"; "Harbin State Asset Holding Bureau" is no form of the city "Harbin".
         const tailWords = long.name.slice(short.name.length).trim().split(/\s+/).length;
+        // "Manchester United" and "United": a name that starts with a place keeps it, as "France Telecom" does.
+        if (long.name.endsWith(` ${short.name}`) && PLACE_NAMES.has(long.name.slice(0, -short.name.length - 1))) {
+          this.fold(short, long);
+          break;
+        }
         if ((long.name.startsWith(`${short.name} `) && tailWords <= 2) || nationalityPrefixed) {
           // The shortest form the article uses names the company ("Nissan" over "Nissan Motor Co").
-          const [keep, drop] = [short, long];
-          for (const s of drop.surfaces) keep.surfaces.add(s);
-          for (const c of drop.countries) keep.countries.add(c);
-          for (const n of drop.nouns) keep.nouns.add(n);
-          keep.mentions += drop.mentions;
-          this.entities.delete(drop.key);
-          this.aliasOf.set(drop.key, keep.key);
+          this.fold(long, short);
         }
       }
     }
   }
 
   private readonly aliasOf = new Map<string, string>();
+
+  /** One company under two names: the dropped name becomes an alias of the kept one. */
+  private fold(drop: Entity, keep: Entity): void {
+    for (const s of drop.surfaces) keep.surfaces.add(s);
+    for (const c of drop.countries) keep.countries.add(c);
+    for (const n of drop.nouns) keep.nouns.add(n);
+    keep.mentions += drop.mentions;
+    this.entities.delete(drop.key);
+    this.aliasOf.set(drop.key, keep.key);
+  }
 
   /** "BA" in an article about "British Airways": an acronym of exactly one longer name is that company. */
   private mergeInitials(): void {
