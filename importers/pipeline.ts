@@ -1,12 +1,13 @@
 import { createHash } from "node:crypto";
 import { advance, type DiscourseState, findMentions, type Mention } from "./analyse/mentions";
+import { clauseAround } from "./extract/clauses";
 import type { Extractor, SentenceContext } from "./extract/context";
 import { extractMarketShare } from "./extract/marketShare";
 import { extractRevenue } from "./extract/revenue";
 import { extractRevenueChange } from "./extract/revenueChange";
 import { extractSalesVolume } from "./extract/salesVolume";
 import { extractStake, peoplePairIn } from "./extract/stake";
-import { statusOf } from "./extract/status";
+import { statusAround, statusOf } from "./extract/status";
 import { alternation } from "./lexicons/regex";
 import { PRODUCT_UNITS, VOLUME_UNITS } from "./lexicons/units";
 import { CompanyRegistry } from "./recognise/companies";
@@ -143,7 +144,18 @@ export function extractArticle(bytes: Uint8Array, path: string, options: Extract
       facts.push(...found);
     }
     // Sentences with figures set the running period; others can only name which part of the year it is.
-    if (quantities.some((q) => !q.isYear)) discourse = nextDiscourse(discourse, times, published.year);
+    // "may lead to a drop in 2005 net profit": a forecast's year is not the year the article reports on.
+    // A forecast's year is skipped only when it lies past a year already known, so "its 2004 dividend will rise"
+    // still dates an article that gives no other year.
+    const known = discourse.year ?? published.year;
+    const reported = times.filter(
+      (t) =>
+        known === null ||
+        t.year === null ||
+        t.year <= known ||
+        statusAround(sentence.text, clauseAround(sentence.text, t.start), t, null, null) === "actual",
+    );
+    if (quantities.some((q) => !q.isYear)) discourse = nextDiscourse(discourse, reported, published.year);
     else if (times.some((t) => t.role === "point" && t.period !== null && t.period !== "FY")) {
       discourse = nextDiscourse(
         { year: null, period: null },
