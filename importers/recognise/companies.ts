@@ -47,6 +47,9 @@ const DESCRIPTIVE_WORD = /^[A-Z][a-z]*-[a-z]+$/;
 const WORD_SUFFIXES = new Set(LEGAL_SUFFIXES.filter((x) => !x.includes(" ")).map((x) => x.replace(/\.$/, "")));
 const PAIR_SUFFIXES = new Set(LEGAL_SUFFIXES.filter((x) => x.includes(" ")));
 
+const NAME_ENDING_IN_S =
+  /\b((?:Dr\.?\s+)?[A-Z][a-z][\w&-]*(?:\s[A-Z][\w&-]*)*)['’]s(?=\s+(?:has|have|had|is|was|said|says|fell|rose|reported|posted|expects|saw|made|added|plans|will|would)\b|\s*[,.;:)])/g;
+
 const PERSON_TITLES =
   /\b(?:Mr|Mrs|Ms|Dr|Sir|Lord|Lady|chief executive|chief financial officer|chief operating officer|chief|boss|chairman|chairwoman|president|founder|analyst|economist|minister|secretary|spokesman|spokeswoman|spokesperson|CEO|CFO|director|head|governor|commissioner|executive|manager|trader|told|said)\s+$/i;
 
@@ -208,6 +211,7 @@ export class CompanyRegistry {
 
   static build(sentences: string[]): CompanyRegistry {
     const reg = new CompanyRegistry();
+    for (const s of sentences) reg.noteNamesEndingInS(s);
     for (const s of sentences) reg.notePeople(s);
     const initial: Array<[NameSpan, string]> = [];
     for (const s of sentences) {
@@ -232,7 +236,19 @@ export class CompanyRegistry {
 
   private notePeople(sentence: string): void {
     for (const m of sentence.matchAll(/\b(?:Mr|Mrs|Ms|Dr|Sir)\.?\s+([A-Z][\w'’-]+(?:\s[A-Z][\w'’-]+)?)/g)) {
-      this.people.add(m[1].replace(/['’]s$/, ""));
+      const bare = m[1].replace(/['’]s$/, "");
+      if (!this.namesEndingInS.has(bare)) this.people.add(bare);
+    }
+  }
+
+  /** Bare forms of names written with a closing "'s" that is no possessive ("Dr Reddy's", "Halford's"). */
+  private readonly namesEndingInS = new Map<string, string>();
+
+  /** "Norbury's said", "at Dr Halden's, sales fell": the "'s" is followed by a verb or a stop, so it is the name. */
+  private noteNamesEndingInS(sentence: string): void {
+    for (const m of sentence.matchAll(NAME_ENDING_IN_S)) {
+      const full = `${m[1]}'s`;
+      this.namesEndingInS.set(m[1].replace(/^Dr\.?\s+/, ""), full);
     }
   }
 
@@ -267,7 +283,14 @@ export class CompanyRegistry {
     const key = nameKey(span.name);
     let e = this.entities.get(key);
     if (!e) {
-      e = { name: span.name, key, surfaces: new Set(), mentions: 0, countries: new Set(), nouns: new Set() };
+      e = {
+        name: this.namesEndingInS.get(span.name) ?? span.name,
+        key,
+        surfaces: new Set(),
+        mentions: 0,
+        countries: new Set(),
+        nouns: new Set(),
+      };
       this.entities.set(key, e);
     }
     e.surfaces.add(span.surface.replace(/['’]s?$/, ""));

@@ -17,7 +17,7 @@ const FUTURE_BEFORE = new RegExp(
   "i",
 );
 const FORWARD_LOOKING =
-  /\b(?:will|would|could|should|may|might|expects?|expected|forecasts?|forecasting|predicts?|predicted|projected|set to|likely|hop(?:es?|ed|ing)|expecting|anticipat\w*|look(?:ing)?\s+forward|on the way|well for|beyond|plan(?:s|ned|ning)?|aim(?:s|ed|ing)?|target(?:s|ed)?|outlook|budget|is due|are due|due to)\b/i;
+  /\b(?:will|would|could|should|may|might|expects?|expected|forecasts?|forecasting|predicts?|predicted|project(?:s|ed|ing)|set to|likely|hop(?:es?|ed|ing)|expecting|anticipat\w*|look(?:ing)?\s+forward|on the way|well for|beyond|plan(?:s|ned|ning)?|aim(?:s|ed|ing)?|target(?:s|ed)?|outlook|budget|is due|are due|due to)\b/i;
 /** Whole-year phrasings: "in 2011", "for 2011", "the whole of 2011", "the last three months of 2011", "2011 profits". */
 const WHOLE_YEAR_BEFORE =
   /(?:\b(?:in|for|during|throughout|over)\s+|\bthe\s+(?:whole|end|last\s+(?:three\s+months|quarter)|fourth\s+quarter|final\s+quarter|second\s+half)\s+of\s+)$/i;
@@ -28,6 +28,10 @@ const MONTH_BEFORE = new RegExp(String.raw`\b(?:${MONTHS})\s+(?:\d{1,2},?\s+)?$`
 const RESULTS_AFTER = /^\s*(?:results|profits?|sales|revenues?|turnover|earnings|figures|losses|growth)\b/i;
 const PAST_TENSE =
   /\b(?:was|were|had|rose|fell|grew|made|reached|posted|reported|increased|decreased|dropped|jumped|climbed|totalled|totaled|slumped|shrank|expanded|contracted|saw|earned|sold|lost|gained|doubled|tripled|halved)\b/i;
+
+/** The year's last quarter reported with no year of its own ("profits for the three months to December"). */
+const UNDATED_LAST_QUARTER =
+  /\b(?:three\s+months\s+to\s+(?:the\s+end\s+of\s+|31\s+)?December|(?:fourth|final|last)\s+quarter|October(?:\s+to\s+|-)December|quarter\s+to\s+December)\b(?!,?\s+(?:of\s+)?(?:19|20)\d\d)/i;
 
 export function inferPublishedYear(
   sentences: string[],
@@ -42,7 +46,10 @@ export function inferPublishedYear(
   const raise = (year: number, source: PublishedYear["source"]) => {
     if (best.year === null || year > best.year) best = { year, source };
   };
+  let lastQuarterReported = false;
+  let latestInPast = false;
   for (const s of sentences) {
+    if (UNDATED_LAST_QUARTER.test(s) && PAST_TENSE.test(s) && !FORWARD_LOOKING.test(s)) lastQuarterReported = true;
     for (const m of s.matchAll(SAME_PERIOD)) raise(Number(m[1] ?? m[2]) + 1, "same-period");
     for (const m of s.matchAll(YEAR)) {
       const y = Number(m[1]);
@@ -67,9 +74,15 @@ export function inferPublishedYear(
       const after = s.slice(m.index + 4, m.index + 30);
       const wholeYear = (WHOLE_YEAR_BEFORE.test(before) && !MONTH_BEFORE.test(before)) || RESULTS_AFTER.test(after);
       if (wholeYear && PAST_TENSE.test(s)) raise(y + 1, "completed-year");
-      else raise(y, "latest-year");
+      else {
+        raise(y, "latest-year");
+        if (best.year === y) latestInPast = PAST_TENSE.test(s);
+      }
     }
   }
+  // A December quarter reported as done, after events of a year said only in passing, closed that year.
+  if (lastQuarterReported && latestInPast && best.source === "latest-year" && best.year !== null)
+    return { year: best.year + 1, source: "completed-year" };
   // Only forecasts: they are usually made in the year they are for.
   if (best.year === null && earliestForward !== null) return { year: earliestForward, source: "latest-year" };
   return best;
