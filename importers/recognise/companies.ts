@@ -182,6 +182,8 @@ export interface Entity {
   /** Countries and nouns it was introduced with ("French automaker Renault"). */
   countries: Set<string>;
   nouns: Set<string>;
+  /** Index of the first sentence that names it: of two names as often mentioned, the earlier leads. */
+  firstSentence: number;
 }
 
 const NOUN_RE = COMPANY_NOUNS.sort((a, b) => b.length - a.length)
@@ -192,6 +194,11 @@ const DESCRIPTOR_BEFORE = new RegExp(
 );
 const DESCRIPTOR_TAIL = new RegExp(String.raw`(?:${NOUN_RE})\s+$`);
 const COUNTRY_POSSESSIVE_BEFORE = /(?<country>[A-Z][a-z]+(?:\s[A-Z][a-z]+)?)['’]s\s+(?:[a-z-]+\s+){0,2}$/;
+
+/** Which of two companies the article is more about: more mentions, or as many and named first. */
+export function leads(a: Entity, b: Entity): boolean {
+  return a.mentions > b.mentions || (a.mentions === b.mentions && a.firstSentence < b.firstSentence);
+}
 
 /** What an article says about who is who: its companies, with their descriptions, and its people. */
 export class CompanyRegistry {
@@ -213,19 +220,19 @@ export class CompanyRegistry {
     const reg = new CompanyRegistry();
     for (const s of sentences) reg.noteNamesEndingInS(s);
     for (const s of sentences) reg.notePeople(s);
-    const initial: Array<[NameSpan, string]> = [];
-    for (const s of sentences) {
+    const initial: Array<[NameSpan, string, number]> = [];
+    for (const [index, s] of sentences.entries()) {
       for (const span of reg.spansOf(s)) {
         if (reg.isPerson(span.name, s, span.start)) continue;
         const sentenceInitial = span.start === 0 || /^["“'(]$/.test(s.slice(0, span.start).trim());
         // A capitalised first word is only a name if the article also writes it capitalised mid-sentence.
-        if (sentenceInitial && !/\s/.test(span.name) && !/['’]s?$/.test(span.surface)) initial.push([span, s]);
-        else reg.add(span, s, sentenceInitial);
+        if (sentenceInitial && !/\s/.test(span.name) && !/['’]s?$/.test(span.surface)) initial.push([span, s, index]);
+        else reg.add(span, s, sentenceInitial, index);
       }
     }
-    for (const [span, s] of initial) {
+    for (const [span, s, index] of initial) {
       const acts = COMPANY_ACTS_AFTER.test(s.slice(span.end));
-      if (reg.lookup(span.name) || span.surface !== span.name || acts) reg.add(span, s, true);
+      if (reg.lookup(span.name) || span.surface !== span.name || acts) reg.add(span, s, true, index);
     }
     reg.mergeAcronyms(sentences);
     reg.mergeVariants();
@@ -279,7 +286,7 @@ export class CompanyRegistry {
     );
   }
 
-  private add(span: NameSpan, sentence: string, sentenceInitial: boolean): void {
+  private add(span: NameSpan, sentence: string, sentenceInitial: boolean, index: number): void {
     const key = nameKey(span.name);
     let e = this.entities.get(key);
     if (!e) {
@@ -290,9 +297,11 @@ export class CompanyRegistry {
         mentions: 0,
         countries: new Set(),
         nouns: new Set(),
+        firstSentence: index,
       };
       this.entities.set(key, e);
     }
+    e.firstSentence = Math.min(e.firstSentence, index);
     e.surfaces.add(span.surface.replace(/['’]s?$/, ""));
     e.mentions += sentenceInitial ? 0.5 : 1;
     const before = sentence.slice(Math.max(0, span.start - 60), span.start);
@@ -321,6 +330,16 @@ export class CompanyRegistry {
           long.name.endsWith(` ${short.name}`) && long.name.split(" ")[0].toLowerCase() in NATIONALITIES;
         // "Nissan Motor" folds into "Nissan"; "Harbin State Asset Holding Bureau" is no form of the city "Harbin".
         const tailWords = long.name.slice(short.name.length).trim().split(/\s+/).length;
+        // "Corvanbank" written "Corvan" for short: the one-word compound is the name.
+        if (
+          !/\s/.test(short.name) &&
+          !/\s/.test(long.name) &&
+          /[a-z]/.test(short.name) &&
+          new RegExp(`^${escapeRegExp(short.name)}[A-Z][a-z]`).test(long.name)
+        ) {
+          this.fold(short, long);
+          break;
+        }
         // "Manchester United" and "United": a name that starts with a place keeps it, as "France Telecom" does.
         if (long.name.endsWith(` ${short.name}`) && PLACE_NAMES.has(long.name.slice(0, -short.name.length - 1))) {
           this.fold(short, long);
@@ -342,6 +361,7 @@ export class CompanyRegistry {
     for (const c of drop.countries) keep.countries.add(c);
     for (const n of drop.nouns) keep.nouns.add(n);
     keep.mentions += drop.mentions;
+    keep.firstSentence = Math.min(keep.firstSentence, drop.firstSentence);
     this.entities.delete(drop.key);
     this.aliasOf.set(drop.key, keep.key);
   }
@@ -366,6 +386,7 @@ export class CompanyRegistry {
       const long = longs[0];
       for (const x of short.surfaces) long.surfaces.add(x);
       long.mentions += short.mentions;
+      long.firstSentence = Math.min(long.firstSentence, short.firstSentence);
       this.entities.delete(short.key);
       this.aliasOf.set(short.key, long.key);
     }
@@ -380,6 +401,8 @@ export class CompanyRegistry {
         if (!long || !short || long === short) continue;
         for (const x of short.surfaces) long.surfaces.add(x);
         long.mentions += short.mentions;
+        long.firstSentence = Math.min(long.firstSentence, short.firstSentence);
+        long.firstSentence = Math.min(long.firstSentence, short.firstSentence);
         this.entities.delete(short.key);
         this.aliasOf.set(short.key, long.key);
       }
@@ -429,7 +452,7 @@ export class CompanyRegistry {
   /** The company the article is mostly about. */
   main(): Entity | null {
     let best: Entity | null = null;
-    for (const e of this.entities.values()) if (!best || e.mentions > best.mentions) best = e;
+    for (const e of this.entities.values()) if (!best || leads(e, best)) best = e;
     return best;
   }
 }

@@ -1,6 +1,6 @@
 import { DIVISION_NOUNS, PARENT_NOUNS, PRODUCT_NOUNS } from "../lexicons/divisions";
 import { alternation } from "../lexicons/regex";
-import type { CompanyRegistry, Entity, NameSpan } from "./companies";
+import { type CompanyRegistry, type Entity, leads, type NameSpan } from "./companies";
 
 const PARENT_BEFORE = new RegExp(String.raw`\b(?:${alternation(PARENT_NOUNS)})\s+$`, "i");
 const DIVISION_AFTER = new RegExp(String.raw`^\s+(?:[a-z-]+\s+){0,2}(?:${alternation(DIVISION_NOUNS)})\b`);
@@ -27,9 +27,12 @@ interface CompanySpan {
  */
 export function findDivisions(sentences: string[], registry: CompanyRegistry): Map<string, Entity> {
   const parentOf = new Map<string, Entity>();
-  const main = registry.main();
+  // Products belong to the company the article is about, which is settled once every product is known.
+  const products = new Set<Entity>();
+  const MAIN = null;
   const link = (child: Entity, parent: Entity | null) => {
-    if (parent && parent.key !== child.key && !parentOf.has(child.key)) parentOf.set(child.key, parent);
+    if (parent === MAIN) products.add(child);
+    else if (parent.key !== child.key && !parentOf.has(child.key)) parentOf.set(child.key, parent);
   };
   for (const s of sentences) {
     const spans: CompanySpan[] = [];
@@ -38,7 +41,7 @@ export function findDivisions(sentences: string[], registry: CompanyRegistry): M
       if (entity) spans.push({ span, entity });
     }
     if (!spans.length) continue;
-    const ownerBefore = (i: number) => (i > 0 ? spans[i - 1].entity : main);
+    const ownerBefore = (i: number) => (i > 0 ? spans[i - 1].entity : MAIN);
     let productList = false;
     for (let i = 0; i < spans.length; i++) {
       const { span, entity } = spans[i];
@@ -47,21 +50,30 @@ export function findDivisions(sentences: string[], registry: CompanyRegistry): M
       // "Corvan's Ostrel Life arm", "its Ostrel unit": the owner is the possessor, or the sentence's earlier company.
       if (DIVISION_AFTER.test(s.slice(span.end)) && OWNED_BEFORE.test(before)) {
         const possessor = i > 0 && /['’]s?\s+$/.test(s.slice(spans[i - 1].span.start, span.start));
-        link(entity, possessor || /\b(?:its|their)\s/i.test(before) ? ownerBefore(i) : null);
+        if (possessor || /\b(?:its|their)\s/i.test(before)) link(entity, ownerBefore(i));
       }
       if (i > 0) {
         const between = s.slice(spans[i - 1].span.end, span.start);
         if (DIVISION_OF_BETWEEN.test(between)) link(spans[i - 1].entity, entity);
         if (OWNS_BETWEEN.test(between)) link(entity, spans[i - 1].entity);
       } else if (/\b(?:It|it|The group|the group)\s+(?:also\s+|now\s+|still\s+)?owns\s+(?:the\s+)?$/.test(before)) {
-        link(entity, main);
+        link(entity, MAIN);
       }
       // "anti-depressants Zelvox and Quoran", "three marques - Corvan, Ostrel and Tamsin": products of the maker.
       const listed: boolean = productList && i > 0 && LIST_BETWEEN.test(s.slice(spans[i - 1].span.end, span.start));
       productList = listed || PRODUCT_BEFORE.test(before);
-      if (productList) link(entity, main);
+      if (productList) link(entity, MAIN);
     }
   }
+  // A maker's namesake brand ("marques - Corvan, Velo") leaves it the main company; a product merely named as
+  // often as its maker does not.
+  let main = registry.main();
+  let maker: Entity | null = null;
+  for (const e of registry.entities.values()) {
+    if (!products.has(e) && !parentOf.has(e.key) && (!maker || leads(e, maker))) maker = e;
+  }
+  if (main && products.has(main) && maker && maker.mentions >= main.mentions) main = maker;
+  for (const p of products) if (main && p !== main && !parentOf.has(p.key)) parentOf.set(p.key, main);
   return parentOf;
 }
 
