@@ -113,7 +113,12 @@ export function measuresCompanyRevenue(text: string, metric: MetricHit, clauseSt
   const wordBefore = /(?:^|\s)([a-z][\w-]*)\s+$/.exec(text.slice(Math.max(0, metric.start - 25), metric.start))?.[1];
   if (wordBefore && !OWN_SALES_WORDS.has(wordBefore) && !/(?:ed|ing|ly)$/.test(wordBefore)) return false;
   // "In Canada, revenue rose 2.2% last year": a region's revenue.
-  if (clauseStart !== undefined && placeIn(text.slice(clauseStart, metric.start))) return false;
+  // "...a fight for share in China, and Corvan's sales were down": a place before a coordinating "and" is not it.
+  if (clauseStart !== undefined) {
+    const lead = text.slice(clauseStart, metric.start);
+    const coordinated = [...lead.matchAll(/,\s+(?:and|but|while|whereas)\s/g)].at(-1);
+    if (placeIn(coordinated ? lead.slice(coordinated.index + coordinated[0].length) : lead)) return false;
+  }
   if (metric.cls !== "revenue") return false;
   // "revenue per passenger", "average revenue per user": a ratio, not the company's takings.
   if (/^\s+(?:(?:by|in)\s+volume|per)\b/i.test(text.slice(metric.end))) return false;

@@ -287,11 +287,14 @@ export class CompanyRegistry {
   }
 
   private add(span: NameSpan, sentence: string, sentenceInitial: boolean, index: number): void {
-    const key = nameKey(span.name);
+    const full = this.namesEndingInS.get(span.name);
+    // "Halford's" is also written "Halfords": both meet under the full name's key.
+    const key = nameKey(full ?? span.name);
+    if (full) this.aliasOf.set(nameKey(span.name), key);
     let e = this.entities.get(key);
     if (!e) {
       e = {
-        name: this.namesEndingInS.get(span.name) ?? span.name,
+        name: full ?? span.name,
         key,
         surfaces: new Set(),
         mentions: 0,
