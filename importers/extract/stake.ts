@@ -78,8 +78,16 @@ export const extractStake: Extractor = (s) => {
     const ofCompany = owns ? OF_COMPANY_AFTER.exec(after) : null;
     // "Atticus, holding 2% of Deutsche Boerse, ... And TCI, which holds about 5%, ...": the same company.
     if (owns && !ofCompany && /^\s*[,.;)]/.test(after) && s.lastHeld) {
-      const holder = subjectOf(s, q.start, clause, new Set([s.lastHeld.company]), false);
-      if (holder) facts.push(stakeFact(s, q, clause, holder, s.lastHeld, "actual"));
+      const holder = peopleHolding(s, clause, q) ?? subjectOf(s, q.start, clause, new Set([s.lastHeld.company]), false);
+      if (holder && holder.company !== s.lastHeld.company)
+        facts.push(stakeFact(s, q, clause, holder, s.lastHeld, "actual"));
+      continue;
+    }
+    // "Mr Ostrand owns 28.1%.": a person's holding in the company the article is about.
+    if (owns && !ofCompany && /^\s*[,.;)]/.test(after)) {
+      const person = peopleHolding(s, clause, q);
+      const held = person && unnamedHeld(s, person, q);
+      if (person && held) facts.push(stakeFact(s, q, clause, person, held, "actual"));
       continue;
     }
     if (!stakeWord && !ofCompany) continue;
@@ -96,6 +104,12 @@ export const extractStake: Extractor = (s) => {
       // "52% of Corvan's US unit Vexa Labs": past a possessive, the company named next is the one held.
       counterparty = held[0]?.possessive && held[1] ? held[1] : (held[0] ?? null);
       if (!counterparty) continue;
+      // "Through their Corvan Investments vehicle they own 29% of the club": the vehicle is no club.
+      if (counterparty.how === "description" && holdingVehicle(s, counterparty.company)) {
+        const held = holder ?? peopleHolding(s, clause, q);
+        counterparty = held ? unnamedHeld(s, held, q) : null;
+        if (!counterparty) continue;
+      }
       // "since Ostrel announced plans to buy 19.9% of the firm": the firm is not the buyer named just before.
       const actor = actorBefore(s, clause, q);
       if (actor && counterparty.how !== "name" && actor.company === counterparty.company) {
@@ -168,8 +182,19 @@ export const extractStake: Extractor = (s) => {
 /** The company named right before a deal verb and its figure, with only lowercase words between. */
 function actorBefore(s: SentenceContext, clause: { start: number; end: number }, q: Quantity): Mention | null {
   const named = s.mentions.filter((m) => m.how === "name" && m.start >= clause.start && m.end <= q.start).at(-1);
-  if (!named || !/^\s+(?:[a-z]+\s+){1,5}$/.test(s.text.slice(named.end, q.start))) return null;
-  return new RegExp(String.raw`\b${DEAL_VERB}\s+(?:[a-z]+\s+)?$`).test(s.text.slice(named.end, q.start)) ? named : null;
+  const between = s.text.slice(named?.end ?? 0, q.start);
+  if (!named || !/^\s+(?:[a-z]+\s+){1,5}$/.test(between) || /\b(?:they|it|he|she|we)\b/.test(between)) return null;
+  return new RegExp(String.raw`\b${DEAL_VERB}\s+(?:[a-z]+\s+)?$`).test(between) ? named : null;
+}
+
+/** A company named in the sentence as someone's investment vehicle or fund. */
+function holdingVehicle(s: SentenceContext, company: string): boolean {
+  return s.mentions.some(
+    (m) =>
+      m.how === "name" &&
+      m.company === company &&
+      /^\s+(?:investment\s+|holding\s+)?(?:vehicle|fund)\b/.test(s.text.slice(m.end, m.end + 30)),
+  );
 }
 
 function unnamedHeld(s: SentenceContext, holder: Mention, q: Quantity): Mention | null {
