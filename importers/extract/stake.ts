@@ -78,7 +78,7 @@ export const extractStake: Extractor = (s) => {
     const ofCompany = owns ? OF_COMPANY_AFTER.exec(after) : null;
     // "Atticus, holding 2% of Deutsche Boerse, ... And TCI, which holds about 5%, ...": the same company.
     if (owns && !ofCompany && /^\s*[,.;)]/.test(after) && s.lastHeld) {
-      const holder = peopleHolding(s, clause, q) ?? subjectOf(s, q.start, clause, new Set([s.lastHeld.company]), false);
+      const holder = subjectOf(s, q.start, clause, new Set([s.lastHeld.company]), false) ?? peopleHolding(s, clause, q);
       if (holder && holder.company !== s.lastHeld.company)
         facts.push(stakeFact(s, q, clause, holder, s.lastHeld, "actual"));
       continue;
