@@ -120,6 +120,13 @@ export function measuresCompanyRevenue(text: string, metric: MetricHit, clauseSt
     if (placeIn(coordinated ? lead.slice(coordinated.index + coordinated[0].length) : lead)) return false;
   }
   if (metric.cls !== "revenue") return false;
+  // "sales at its drinks division, where revenues dipped 4%": the unit's takings, not the company's.
+  if (
+    /\b(?:division|unit|arm|subsidiary|operations?)s?,?\s+(?:where|whose)\s+$/i.test(
+      text.slice(Math.max(0, metric.start - 40), metric.start),
+    )
+  )
+    return false;
   // "revenue per passenger", "average revenue per user": a ratio, not the company's takings.
   if (/^\s+(?:(?:by|in)\s+volume|per)\b/i.test(text.slice(metric.end))) return false;
   if (/\baverage\s+$/i.test(text.slice(Math.max(0, metric.start - 10), metric.start))) return false;
