@@ -2,6 +2,7 @@ import type { Quantity } from "../recognise/quantities";
 import type { TimeExpr } from "../recognise/time";
 import type { Period, PeriodRef } from "../types";
 import type { SentenceContext } from "./context";
+import { metricWords } from "./metric";
 import { statusAround } from "./status";
 
 export interface When extends PeriodRef {
@@ -46,7 +47,7 @@ const THE_QUARTER = /\b(?:for|in|during|over)\s+the\s+(?:latest\s+|same\s+)?(?:q
 function isPresent(s: SentenceContext, clause: { start: number; end: number }, figure: Quantity): boolean {
   const lead = s.text.slice(clause.start, figure.start);
   return (
-    /\b(?:has|have|is|are|generates?|makes?|employs?|operates?)\b/.test(lead) &&
+    /\b(?:has|have|is|are|generates?|makes?|employs?|operates?|sells?|ships?)\b/.test(lead) &&
     !/\b(?:had|was|were|rose|fell|grew|posted|reported|made|generated|climbed|dropped|increased|decreased|jumped|slipped)\b/.test(
       lead,
     )
@@ -89,7 +90,14 @@ export function whenOf(
   }
   if (!byDistance.length) {
     // A time elsewhere in the sentence ("For the full year, ... while revenues grew 6.4%") before the article's.
-    const inSentence = s.times.filter((t) => t.role === "point");
+    // "Sales climbed to €364m, lifting revenue for the year to €1.45bn": the year belongs to the other figure.
+    // "Sales climbed to €364m, lifting revenue for the year to €1.45bn": a time after the next metric word is the
+    // next figure's. A time before the figure governs the whole sentence ("For the full year, ... grew 6.4%").
+    const inSentence = s.times.filter(
+      (t) =>
+        t.role === "point" &&
+        !(t.start >= figure.end && metricWords(s.text).some((h) => h.start >= figure.end && h.end <= t.start)),
+    );
     if (inSentence.length) {
       const nearest = inSentence.sort((a, b) => gap(a, figure.start, figure.end) - gap(b, figure.start, figure.end))[0];
       if (nearest.open) return { year: null, period: nearest.period, stated: false, target: false };

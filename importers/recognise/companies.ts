@@ -195,6 +195,19 @@ const DESCRIPTOR_BEFORE = new RegExp(
 const DESCRIPTOR_TAIL = new RegExp(String.raw`(?:${NOUN_RE})\s+$`);
 const COUNTRY_POSSESSIVE_BEFORE = /(?<country>[A-Z][a-z]+(?:\s[A-Z][a-z]+)?)['’]s\s+(?:[a-z-]+\s+){0,2}$/;
 
+/** One letter added, dropped, changed or two neighbours swapped, in names that differ after their first letter. */
+export function oneEditApart(a: string, b: string): boolean {
+  if (a === b || Math.abs(a.length - b.length) > 1 || a[0] !== b[0]) return false;
+  let i = 0;
+  while (i < a.length && i < b.length && a[i] === b[i]) i++;
+  const tail = (x: string, n: number) => x.slice(i + n);
+  if (a.length === b.length) {
+    if (tail(a, 1) === tail(b, 1)) return true;
+    return a[i] === b[i + 1] && a[i + 1] === b[i] && tail(a, 2) === tail(b, 2);
+  }
+  return a.length > b.length ? tail(a, 1) === tail(b, 0) : tail(a, 0) === tail(b, 1);
+}
+
 /** Which of two companies the article is more about: more mentions, or as many and named first. */
 export function leads(a: Entity, b: Entity): boolean {
   return a.mentions > b.mentions || (a.mentions === b.mentions && a.firstSentence < b.firstSentence);
@@ -236,6 +249,7 @@ export class CompanyRegistry {
     }
     reg.mergeAcronyms(sentences);
     reg.mergeVariants();
+    reg.mergeTypos();
     reg.mergeInitials();
     reg.built = true;
     return reg;
@@ -357,6 +371,17 @@ export class CompanyRegistry {
   }
 
   private readonly aliasOf = new Map<string, string>();
+
+  /** "DaimlerChrylser" once in an article about "DaimlerChrysler": a long name misspelt by one letter is the same. */
+  private mergeTypos(): void {
+    const list = [...this.entities.values()].filter((e) => e.name.length >= 8);
+    for (const a of list) {
+      for (const b of list) {
+        if (a === b || !this.entities.has(a.key) || !this.entities.has(b.key) || !leads(b, a)) continue;
+        if (oneEditApart(a.name, b.name)) this.fold(a, b);
+      }
+    }
+  }
 
   /** One company under two names: the dropped name becomes an alias of the kept one. */
   private fold(drop: Entity, keep: Entity): void {
