@@ -14,6 +14,7 @@ const PRODUCT_BEFORE = new RegExp(
   String.raw`\b(?:${alternation(PRODUCT_NOUNS)})\s*(?:[-–—,:(]\s*)?(?:(?:including|such\s+as|like|notably)\s+)?$`,
   "i",
 );
+const OWNER_OF_BEFORE = /\b(?:owner|owners|parent|operator)\s+of\s+(?:the\s+)?$/i;
 const LIST_BETWEEN = /^\s*(?:,|,?\s+and|,?\s+or)\s*$/;
 
 interface CompanySpan {
@@ -42,7 +43,7 @@ export function findDivisions(sentences: string[], registry: CompanyRegistry): M
     }
     if (!spans.length) continue;
     const ownerBefore = (i: number) => (i > 0 ? spans[i - 1].entity : MAIN);
-    let productList = false;
+    let listOwner: Entity | null | undefined;
     for (let i = 0; i < spans.length; i++) {
       const { span, entity } = spans[i];
       const before = s.slice(Math.max(0, span.start - 60), span.start);
@@ -59,10 +60,15 @@ export function findDivisions(sentences: string[], registry: CompanyRegistry): M
       } else if (/\b(?:It|it|The group|the group)\s+(?:also\s+|now\s+|still\s+)?owns\s+(?:the\s+)?$/.test(before)) {
         link(entity, MAIN);
       }
-      // "anti-depressants Zelvox and Quoran", "three marques - Corvan, Ostrel and Tamsin": products of the maker.
-      const listed: boolean = productList && i > 0 && LIST_BETWEEN.test(s.slice(spans[i - 1].span.end, span.start));
-      productList = listed || PRODUCT_BEFORE.test(before);
-      if (productList) link(entity, MAIN);
+      // "anti-depressants Zelvox and Quoran", "three marques - Corvan, Ostrel and Tamsin": products of the maker;
+      // "Corvan - owner of Velo and Ardent -": businesses of the owner just named.
+      const listed = listOwner !== undefined && i > 0 && LIST_BETWEEN.test(s.slice(spans[i - 1].span.end, span.start));
+      if (!listed) {
+        listOwner = undefined;
+        if (PRODUCT_BEFORE.test(before)) listOwner = MAIN;
+        else if (OWNER_OF_BEFORE.test(before) && i > 0) listOwner = spans[i - 1].entity;
+      }
+      if (listOwner !== undefined) link(entity, listOwner);
     }
   }
   // A maker's namesake brand ("marques - Corvan, Velo") leaves it the main company; a product merely named as
