@@ -107,6 +107,7 @@ export function extractArticle(bytes: Uint8Array, path: string, options: Extract
   let state: DiscourseState = { topic: null, recentGroups: [] };
   let discourse: PeriodRef = { year: null, period: null };
   let lastQuarter: PeriodRef | null = null;
+  let forecastYear: number | null = null;
   const facts: Fact[] = [];
   for (const sentence of body) {
     const quantities = findQuantities(sentence.text);
@@ -124,6 +125,7 @@ export function extractArticle(bytes: Uint8Array, path: string, options: Extract
         publishedYear: published.year,
         discourse,
         lastQuarter,
+        forecastYear,
         topic: state.topic,
         recurringTopic:
           state.topic && (registry.lookup(state.topic.company.split(" + ")[0])?.mentions ?? 0) >= 1.5
@@ -148,13 +150,16 @@ export function extractArticle(bytes: Uint8Array, path: string, options: Extract
     // A forecast's year is skipped only when it lies past a year already known, so "its 2004 dividend will rise"
     // still dates an article that gives no other year.
     const known = discourse.year ?? published.year;
-    const reported = times.filter(
-      (t) =>
-        known === null ||
-        t.year === null ||
-        t.year <= known ||
-        statusAround(sentence.text, clauseAround(sentence.text, t.start), t, null, null) === "actual",
-    );
+    const reported: TimeExpr[] = [];
+    for (const t of times) {
+      const forward =
+        known !== null &&
+        t.year !== null &&
+        t.year > known &&
+        statusAround(sentence.text, clauseAround(sentence.text, t.start), t, null, null) !== "actual";
+      if (forward) forecastYear = t.year;
+      else reported.push(t);
+    }
     if (quantities.some((q) => !q.isYear)) discourse = nextDiscourse(discourse, reported, published.year);
     else if (times.some((t) => t.role === "point" && t.period !== null && t.period !== "FY")) {
       discourse = nextDiscourse(

@@ -14,6 +14,8 @@ export interface SentenceContext {
   publishedYear: number | null;
   /** The period the article was last speaking of, for sentences that name none. */
   discourse: PeriodRef;
+  /** The year the article's last forecast was for, for a forecast that names a period but no year. */
+  forecastYear: number | null;
   /** The last quarter the article named, for "the quarter" said later. */
   lastQuarter: PeriodRef | null;
   topic: Mention | null;

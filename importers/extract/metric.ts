@@ -65,7 +65,7 @@ export function changeSign(text: string, from: number, q: Quantity): 1 | -1 | nu
   for (const m of between.matchAll(CHANGE_RE)) sign = CHANGE_WORDS[m[1].toLowerCase()];
   if (sign !== null) return sign;
   const after =
-    /^\s*(?:higher|up|more|increase|rise|gain|jump|growth|lower|down|less|fall|drop|decline|decrease|slump|reduction)\b/i.exec(
+    /^\s*(?:higher|up|more|increase|rise|gain|jump|growth|improvement|lower|down|less|fall|drop|decline|decrease|slump|reduction)\b/i.exec(
       text.slice(q.end, q.end + 30),
     );
   if (after) return CHANGE_WORDS[after[0].trim().toLowerCase()] ?? (/(more|up)/i.test(after[0]) ? 1 : -1);

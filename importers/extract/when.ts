@@ -115,8 +115,14 @@ export function whenOf(
     const year = s.discourse.year ?? (period ? yearOfUndatedPeriod(period, s, clause, figure) : null);
     return { year, period, stated: false, target: false };
   }
-  if (year === null && periodExpr && !periodExpr.open && !isForward(s, clause, figure) && !isPresent(s, clause, figure))
-    year = s.discourse.year ?? yearOfUndatedPeriod(periodExpr.period!, s, clause, figure);
+  if (year === null && periodExpr && !periodExpr.open && !isPresent(s, clause, figure)) {
+    // "BA had forecast a 2% rise in full-year revenue", after the article looked ahead to 2005: that year's.
+    if (isForward(s, clause, figure)) {
+      const running = s.discourse.year;
+      year =
+        s.forecastYear ?? (running !== null && s.publishedYear !== null && running >= s.publishedYear ? running : null);
+    } else year = s.discourse.year ?? yearOfUndatedPeriod(periodExpr.period!, s, clause, figure);
+  }
   return { year, period, stated, target: isTarget };
 }
 

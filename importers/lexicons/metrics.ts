@@ -113,6 +113,7 @@ export const CHANGE_WORDS: Record<string, 1 | -1> = {
   boost: 1,
   boosted: 1,
   improved: 1,
+  improvement: 1,
   higher: 1,
   advanced: 1,
   rebounded: 1,
