@@ -100,7 +100,9 @@ export function whenOf(
     );
     if (inSentence.length) {
       const nearest = inSentence.sort((a, b) => gap(a, figure.start, figure.end) - gap(b, figure.start, figure.end))[0];
-      if (nearest.open) return { year: null, period: nearest.period, stated: false, target: false };
+      // "growth of 3% over the next three years" is a yearly rate; "500 planes over the next 20 years" is a total.
+      if (nearest.open)
+        return { year: null, period: figure.kind === "percent" ? nearest.period : null, stated: false, target: false };
       const period = nearest.period ?? (resolveYear(nearest, s) !== null ? defaultPeriod : null);
       const year =
         resolveYear(nearest, s) ?? s.discourse.year ?? (period ? yearOfUndatedPeriod(period, s, clause, figure) : null);
