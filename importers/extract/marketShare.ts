@@ -1,3 +1,4 @@
+import { PLACES } from "../lexicons/companies";
 import type { Fact } from "../types";
 import { clauseAround } from "./clauses";
 import { buildFact, type Extractor } from "./context";
@@ -11,8 +12,14 @@ const NOT_A_MARKET =
   /^\s*(?:value|valuation|capitali[sz]ation|cap|price|prices|rate|rates|leader|debut|listing|expectations?)\b/i;
 const SHARE_AFTER =
   /^\s*(?:market\s+share|share\s+of\s+(?:the\s+)?[\w\s'’-]{0,40}?market|of\s+(?:the\s+)?[\w\s'’-]{0,40}?market\b|share\b)/i;
+/** "8% of Russia's total oil production": a share of a country's output is a share of its market. */
+const OUTPUT_SHARE_AFTER =
+  /^\s*of\s+([A-Z][a-z]+(?:\s[A-Z][a-z]+)?)['’]s\s+(?:total\s+)?(?:[a-z]+\s+)?(?:production|output)\b/;
 const SHARE_BEFORE =
   /\b(?:market\s+share\s+(?:in\s+(?:the\s+)?[\w.]+(?:\s+[\w.]+){0,3}?\s+)?(?:(?:stood|slipped|rose|fell|grew|dropped|climbed|edged|increased|decreased|jumped|slumped|declined|was|is)\s+)?|share\s+of\s+(?:the\s+)?[\w\s'’-]{0,40}?market\s+)(?:from\s+[\d.]+\s*(?:%|per\s?cent)[^%;]{0,40}?\s+)?(?:of|to|at|was|is|from)\s+(?:about\s+|around\s+|some\s+|nearly\s+|almost\s+|roughly\s+|more\s+than\s+|less\s+than\s+|over\s+|under\s+|just\s+(?:over|under)\s+)?$/i;
+
+const CURRENT_SHARE_BEFORE =
+  /\b(?:on|from|with|than)\s+(?:its|their)\s+(?:current|present|existing)\s+(?:share\s+of\s+)?$/i;
 
 /** Market shares: "25% of the Russian market", "a 20% market share", "its market share rose to 12%". */
 export const extractMarketShare: Extractor = (s) => {
@@ -21,8 +28,31 @@ export const extractMarketShare: Extractor = (s) => {
     if (q.kind !== "percent") continue;
     const after = s.text.slice(q.end);
     const before = s.text.slice(Math.max(0, q.start - 80), q.start);
-    const shareAfter = SHARE_AFTER.exec(after);
+    const output = OUTPUT_SHARE_AFTER.exec(after);
+    const outputOf = output ? (PLACES[output[1].toLowerCase()] ?? null) : null;
+    const shareAfter = SHARE_AFTER.exec(after) ?? (outputOf ? output : null);
     const shareBefore = SHARE_BEFORE.exec(before);
+    // "8% of Russia's oil production, an improvement on its current 2.5%": the share it holds now.
+    const previous = facts.at(-1);
+    if (!shareAfter && !shareBefore && previous && CURRENT_SHARE_BEFORE.test(before)) {
+      const when = { year: null, period: null, stated: false, target: false };
+      const company = s.mentions.find((m) => m.company === previous.company) ?? null;
+      if (company) {
+        const fact = buildFact(s, q, {
+          kind: "market_share",
+          company,
+          market: previous.market,
+          when,
+          low: q.low,
+          high: q.high,
+          unit: "percent",
+          status: "actual",
+          stated: [],
+        });
+        facts.push(fact);
+      }
+      continue;
+    }
     if (!shareAfter && !shareBefore) continue;
     if (shareAfter && NOT_A_MARKET.test(after.slice(shareAfter[0].length))) continue;
     // "a 43% share" without "market" is a stake when followed by "in <company>".
@@ -40,9 +70,11 @@ export const extractMarketShare: Extractor = (s) => {
           shareBefore[0],
         ) ?? /share\s+of\s+(?:the\s+)?([\w\s'’-]{0,40}?)\s*market/i.exec(shareBefore[0]))
       : null;
-    let market = named
-      ? (marketName(named[1]) ?? "total")
-      : marketAfter(shareAfter ? after.replace(/^\s*market\s+share\b/i, "") : after);
+    let market = outputOf
+      ? `${outputOf} ${output![0].replace(/^.*['’]s\s+(?:total\s+)?/, "")}`
+      : named
+        ? (marketName(named[1]) ?? "total")
+        : marketAfter(shareAfter ? after.replace(/^\s*market\s+share\b/i, "") : after);
     // "In China, Nissan's market share rose": the place can stand anywhere in the clause.
     if (!market || market === "total") market = placeIn(s.text.slice(clause.start, clause.end)) ?? market;
     const company = subjectOf(s, shareBefore ? q.start - shareBefore[0].length : q.start, clause);
