@@ -21,6 +21,9 @@ const UNIT_AFTER = new RegExp(
 const SALES_TO_BEFORE =
   /\b(?:sales|deliveries|shipments)\b(?:[^.;$€£¥]|\.(?=\d)){0,50}\bto\s+(?:about\s+|around\s+|nearly\s+|almost\s+|some\s+|more\s+than\s+)?$|\b(?:vehicle|car|unit|truck|handset|phone|smartphone|aircraft)\s+(?:sales|deliveries|shipments)\s+(?:of|reached|totalled|totaled|were|was|hit|at)\s+(?:about\s+|around\s+|nearly\s+|almost\s+|some\s+|more\s+than\s+)?$/i;
 
+const BASE_COUNT_BEFORE =
+  /^[^.;]{0,40}\b(?:compared\s+(?:with|to)|against|versus|up\s+from|from)\s+(?:(?:just|only|about|around|some|nearly)\s+)?$/i;
+
 /** Sales volumes: "sold 1.2 million cars", "combined sales of seven to eight million vehicles". */
 export const extractSalesVolume: Extractor = (s) => {
   const facts: Fact[] = [];
@@ -33,7 +36,36 @@ export const extractSalesVolume: Extractor = (s) => {
       !named &&
       SALES_TO_BEFORE.test(s.text.slice(clause.start, q.start)) &&
       !/^\s*(?:%|per\s?cent)/i.test(s.text.slice(q.end));
-    if (!named && !(bare && s.volumeUnit)) continue;
+    // "sold more than 100 of the iconic models" in an article that counts cars: cars.
+    const soldBefore =
+      /\b(?:sold|delivered|shipped)\s+(?:(?:more\s+than|about|around|nearly|almost|some|over|just)\s+)?$/i.test(
+        s.text.slice(clause.start, q.start),
+      );
+    // "sold 100 ..., compared with just ten the previous year": the base is a volume of its own.
+    const prior = facts.at(-1);
+    if (!named && prior && BASE_COUNT_BEFORE.test(s.text.slice(prior.figureEnd - s.offset, q.start))) {
+      const base = s.times.find((t) => t.role === "base" && t.start >= q.end && t.start - q.end < 30);
+      const year = base?.year ?? (base?.relative != null && prior.year !== null ? prior.year + base.relative : null);
+      const company = s.mentions.find((m) => m.company === prior.company);
+      if (company && year !== null) {
+        const when = { year, period: prior.period, stated: base?.year != null, target: false };
+        facts.push(
+          buildFact(s, q, {
+            kind: "sales_volume",
+            company,
+            market: prior.market,
+            when,
+            low: q.low,
+            high: q.high,
+            unit: prior.unit,
+            status: "actual",
+            stated: [],
+          }),
+        );
+      }
+      continue;
+    }
+    if (!named && !((bare || soldBefore) && s.volumeUnit)) continue;
     const unit = named ? VOLUME_UNITS[named[1].toLowerCase()] : s.volumeUnit!;
     const lead = s.text.slice(Math.max(clause.start, q.start - 80), q.start);
     const tail = s.text.slice(q.end, Math.min(clause.end, q.end + 60));

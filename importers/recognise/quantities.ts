@@ -32,6 +32,8 @@ const DIGITS = String.raw`\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+`;
 const WORDNUM = String.raw`(?:${WORD_RE})(?:[- ](?:${WORD_RE}))?|an?(?=\s(?:${SCALE_RE})\b)`;
 const PCT = String.raw`%|[\s-]?(?:per[ -]?cent|percent|pct|percentage points?)\b|pc\b`;
 
+const COMPARED_WITH_BEFORE = /\b(?:compared\s+(?:with|to)|versus)\s+(?:(?:just|only|about|around|some)\s+)?$/i;
+
 /** One figure: optional currency, a number, optional scale, optional percent sign or currency word. */
 const ATOM = new RegExp(
   String.raw`(?<![\w.$€£¥])(?:(?<pre>${PREFIX_RE})\s?)?(?<num>${DIGITS}|\b(?:${WORDNUM}))` +
@@ -179,7 +181,15 @@ export function findQuantities(sentence: string): Quantity[] {
         ),
       );
     } else {
-      if (a.wordNumber && a.scale === null && !a.percent && !a.currency) continue;
+      // "ten" alone is mostly prose, but "compared with just ten" sets a figure beside another.
+      if (
+        a.wordNumber &&
+        a.scale === null &&
+        !a.percent &&
+        !a.currency &&
+        !COMPARED_WITH_BEFORE.test(sentence.slice(Math.max(0, a.start - 40), a.start))
+      )
+        continue;
       out.push(makeQuantity(sentence, a.start, a.end, a.value, a.value, a.currency, a.percent));
     }
     // "$1.13bn (£600m; €800m)": conversions in brackets are the same figure, not others.
