@@ -13,7 +13,7 @@ import { PRODUCT_UNITS, VOLUME_UNITS } from "./lexicons/units";
 import { CompanyRegistry } from "./recognise/companies";
 import { findDivisions, ultimateParent } from "./recognise/divisions";
 import { inferPublishedYear } from "./recognise/publication";
-import { findQuantities } from "./recognise/quantities";
+import { findQuantities, type Quantity } from "./recognise/quantities";
 import type { TimeExpr } from "./recognise/time";
 import { findTimes } from "./recognise/time";
 import { refine } from "./refine/refiners";
@@ -67,6 +67,13 @@ function withLocalKroner(f: Fact, registry: CompanyRegistry): Fact {
   return { ...f, unit: "DKK" };
 }
 
+const DEAL_WORD = /\b(?:stake|deal|alliance|agreement|partnership|merger)\b/i;
+
+function dealYearIn(text: string, quantities: Quantity[], times: TimeExpr[]): number | null {
+  if (quantities.some((q) => !q.isYear) || !DEAL_WORD.test(text)) return null;
+  return times.find((t) => t.year !== null && t.role === "point")?.year ?? null;
+}
+
 /** A division's or brand's revenue, sales and share are its parent company's; stakes stay as the text names them. */
 function underParent(f: Fact, registry: CompanyRegistry, parentOf: ReturnType<typeof findDivisions>): Fact {
   if (f.kind === "stake" || f.company.includes(" + ") || !parentOf.size) return f;
@@ -108,8 +115,13 @@ export function extractArticle(bytes: Uint8Array, path: string, options: Extract
   let discourse: PeriodRef = { year: null, period: null };
   let lastQuarter: PeriodRef | null = null;
   let forecastYear: number | null = null;
+  let dealYear: { year: number; age: number } | null = null;
   const facts: Fact[] = [];
+  let previousEnd = 0;
   for (const sentence of body) {
+    // A deal dated in one paragraph says nothing of the stakes of the next.
+    if (cleaned.text.slice(previousEnd, sentence.start).includes("\n")) dealYear = null;
+    previousEnd = sentence.start + sentence.text.length;
     const quantities = findQuantities(sentence.text);
     // Sentences without figures matter only for the period they name.
     const times = quantities.length || MAY_NAME_PERIOD.test(sentence.text) ? findTimes(sentence.text) : [];
@@ -126,6 +138,7 @@ export function extractArticle(bytes: Uint8Array, path: string, options: Extract
         discourse,
         lastQuarter,
         forecastYear,
+        dealYear: dealYear?.year ?? null,
         topic: state.topic,
         recurringTopic:
           state.topic && (registry.lookup(state.topic.company.split(" + ")[0])?.mentions ?? 0) >= 1.5
@@ -140,6 +153,7 @@ export function extractArticle(bytes: Uint8Array, path: string, options: Extract
       const found = EXTRACTORS.flatMap((extract) => extract(ctx));
       const stake = found.filter((f) => f.kind === "stake").at(-1);
       if (stake) {
+        dealYear = null;
         lastHolder = { start: 0, end: 0, company: stake.company, surfaces: [], how: "name", possessive: false };
         lastHeld = { start: 0, end: 0, company: stake.counterparty!, surfaces: [], how: "name", possessive: false };
       }
@@ -177,6 +191,10 @@ export function extractArticle(bytes: Uint8Array, path: string, options: Extract
     }
     const quarter = times.find((t) => t.role === "point" && t.period?.startsWith("Q"));
     if (quarter) lastQuarter = { year: quarter.year ?? discourse.year, period: quarter.period };
+    // "Fiat had sold GM a stake in 2000." dates a stake given a figure within the next two sentences.
+    const dated = dealYearIn(sentence.text, quantities, times);
+    if (dated !== null) dealYear = { year: dated, age: 0 };
+    else if (dealYear !== null) dealYear = dealYear.age < 2 ? { year: dealYear.year, age: dealYear.age + 1 } : null;
     // "They own 29%" after "the tycoons Jane Porter and Tom Keane": the pair just named.
     if (!quantities.length) lastHolder = peoplePairIn(sentence.text, registry.fullNames) ?? lastHolder;
     state = advance(state, mentions);

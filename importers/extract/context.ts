@@ -16,6 +16,8 @@ export interface SentenceContext {
   discourse: PeriodRef;
   /** The year the article's last forecast was for, for a forecast that names a period but no year. */
   forecastYear: number | null;
+  /** The year of a deal or stake the previous sentence dated ("Fiat sold GM a stake in 2000."), for the stake after. */
+  dealYear: number | null;
   /** The last quarter the article named, for "the quarter" said later. */
   lastQuarter: PeriodRef | null;
   topic: Mention | null;

@@ -214,7 +214,7 @@ function stakeYear(s: SentenceContext, clause: { start: number; end: number }, q
       t.end <= clause.end &&
       (t.start >= q.end ? t.start - q.end : q.start - t.end) <= 30,
   );
-  return near[0]?.year ?? null;
+  return near[0]?.year ?? s.dealYear;
 }
 
 /** The stake word comes first: "its stake in X to 44%", "Corvan's stake in half to 12%". */
