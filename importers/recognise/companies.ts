@@ -119,45 +119,83 @@ function strippable(w: string, rest: number): boolean {
   return /['’]s$/.test(w) && rest > 1;
 }
 
+/** What a capitalised span names once its leading descriptive words are gone; it depends on the span alone. */
+interface SpanShape {
+  /** Where the name starts within the span. */
+  offset: number;
+  surface: string;
+  name: string;
+  possessive: boolean;
+}
+
+/**
+ * Shapes of spans already seen. The same spans ("The", "But", a company's name) recur in every article, and
+ * shaping one takes several set lookups and string splits. Cleared when full, so memory stays bounded.
+ */
+const SHAPES = new Map<string, SpanShape | null>();
+const MAX_SHAPES = 20_000;
+
+function shapeOf(span: string): SpanShape | null {
+  let shape = SHAPES.get(span);
+  if (shape === undefined) {
+    if (SHAPES.size >= MAX_SHAPES) SHAPES.clear();
+    shape = computeShape(span);
+    SHAPES.set(span, shape);
+  }
+  return shape;
+}
+
+/** Words in a span are one white-space character apart (see NAME_SPAN), so offsets follow from word lengths. */
+function computeShape(span: string): SpanShape | null {
+  let offset = 0;
+  // Strip leading words that are never part of a name ("The", "French", "Germany's").
+  const words = span.split(/\s+/);
+  // "South Korea's Corvan", "North America's": a two-word place opening the span goes, like a one-word one.
+  if (words.length > 2) {
+    const pair = `${words[0]} ${words[1].replace(/['’]s$/, "")}`;
+    if (PLACE_NAMES.has(pair) || pair.toLowerCase() in COUNTRY_KEYS || pair.toLowerCase() in NATIONALITIES) {
+      const w = `${words.shift()!} ${words.shift()!}`;
+      offset = span.indexOf(words[0], offset + w.length);
+    }
+  }
+  while (words.length && strippable(words[0], words.length)) {
+    const w = words.shift()!;
+    offset = span.indexOf(words[0] ?? "", offset + w.length);
+  }
+  if (!words.length || offset < 0) return null;
+  const surface = span.slice(offset).replace(/[.,]$/, "");
+  const possessive = /['’]s?$/.test(surface);
+  const name = canonicalName(surface);
+  const lastWord = name.split(/\s+/).at(-1)!;
+  if (
+    NOT_COMPANY_WORDS.has(name) ||
+    GENERIC_NAMES.has(name) ||
+    isPlaceOrNationality(name) ||
+    (NOT_COMPANY_WORDS.has(lastWord) && name.split(/\s+/).length === 1)
+  )
+    return null;
+  if (/^[\d.]+$/.test(name) || name.length < 2) return null;
+  // A year or figure glued to a capital ("Q4", "FY2005") is not a name.
+  if (/^(?:Q[1-4]|H[12]|FY\d*)$/.test(name)) return null;
+  return { offset, surface, name, possessive };
+}
+
 /** Capitalised spans that could name a company; people and places are filtered later, per article. */
 export function findNameSpans(sentence: string): NameSpan[] {
   const out: NameSpan[] = [];
   for (const m of sentence.matchAll(NAME_SPAN)) {
-    let surface = m[0];
-    let start = m.index;
+    const span = m[0];
+    const end = m.index + span.length;
     // "May's annual sales": a month's name owning sales or shares is a company's.
-    const month = /^([A-Z][a-z]+)['’]s$/.exec(surface);
-    if (month && MONTH_SET.has(month[1]) && OWNED_BUSINESS_AFTER.test(sentence.slice(start + surface.length))) {
-      out.push({ start, end: start + surface.length, surface, name: month[1], possessive: true });
+    const month = /^([A-Z][a-z]+)['’]s$/.exec(span);
+    if (month && MONTH_SET.has(month[1]) && OWNED_BUSINESS_AFTER.test(sentence.slice(end))) {
+      out.push({ start: m.index, end, surface: span, name: month[1], possessive: true });
       continue;
     }
-    // Strip leading words that are never part of a name ("The", "French", "Germany's").
-    const words = surface.split(/\s+/);
-    // "South Korea's Corvan", "North America's": a two-word place opening the span goes, like a one-word one.
-    if (words.length > 2) {
-      const pair = `${words[0]} ${words[1].replace(/['’]s$/, "")}`;
-      if (PLACE_NAMES.has(pair) || pair.toLowerCase() in COUNTRY_KEYS || pair.toLowerCase() in NATIONALITIES) {
-        const w = `${words.shift()!} ${words.shift()!}`;
-        start = sentence.indexOf(words[0], start + w.length);
-      }
-    }
-    while (words.length && strippable(words[0], words.length)) {
-      const w = words.shift()!;
-      start = sentence.indexOf(words[0] ?? "", start + w.length);
-    }
-    if (!words.length || start < 0) continue;
-    surface = sentence.slice(start, m.index + m[0].length).replace(/[.,]$/, "");
-    const possessive = /['’]s?$/.test(surface);
-    const name = canonicalName(surface);
-    const lastWord = name.split(/\s+/).at(-1)!;
-    if (
-      NOT_COMPANY_WORDS.has(name) ||
-      GENERIC_NAMES.has(name) ||
-      isPlaceOrNationality(name) ||
-      (NOT_COMPANY_WORDS.has(lastWord) && name.split(/\s+/).length === 1)
-    )
-      continue;
-    if (/^[\d.]+$/.test(name) || name.length < 2) continue;
+    const shape = shapeOf(span);
+    if (!shape) continue;
+    const { surface, name, possessive } = shape;
+    const start = m.index + shape.offset;
     // "(RENA.PA)", "(NYSE: F)", "(7201.T)": stock tickers in brackets name no company of their own.
     if (
       /\(\s*$/.test(sentence.slice(Math.max(0, start - 2), start)) &&
@@ -167,8 +205,6 @@ export function findNameSpans(sentence: string): NameSpan[] {
       continue;
     // "CHF 9.5bn", "EUR 2bn": a currency code before a figure, not a company.
     if (name in CURRENCY_PREFIXES && /^\s*\d/.test(sentence.slice(start + surface.length))) continue;
-    // A year or figure glued to a capital ("Q4", "FY2005") is not a name.
-    if (/^(?:Q[1-4]|H[12]|FY\d*)$/.test(name)) continue;
     out.push({ start, end: start + surface.length, surface, name, possessive });
   }
   return out;
@@ -195,6 +231,14 @@ const DESCRIPTOR_BEFORE = new RegExp(
 const DESCRIPTOR_TAIL = new RegExp(String.raw`(?:${NOUN_RE})\s+$`);
 const COUNTRY_POSSESSIVE_BEFORE = /(?<country>[A-Z][a-z]+(?:\s[A-Z][a-z]+)?)['’]s\s+(?:[a-z-]+\s+){0,2}$/;
 
+/** "CorvanBank" after "Corvan": the long name goes on past the short one with a capitalised word. */
+function continuesWithWord(long: string, short: string): boolean {
+  return long.startsWith(short) && /^[A-Z][a-z]/.test(long.slice(short.length));
+}
+
+/** Every title notePeople reads contains one of these ("Mrs" contains "Mr"). */
+const MAY_NAME_TITLE = /Mr|Ms|Dr|Sir/;
+
 /** Which of two companies the article is more about: more mentions, or as many and named first. */
 export function leads(a: Entity, b: Entity): boolean {
   return a.mentions > b.mentions || (a.mentions === b.mentions && a.firstSentence < b.firstSentence);
@@ -218,8 +262,9 @@ export class CompanyRegistry {
 
   static build(sentences: string[]): CompanyRegistry {
     const reg = new CompanyRegistry();
-    for (const s of sentences) reg.noteNamesEndingInS(s);
-    for (const s of sentences) reg.notePeople(s);
+    // Both scans look for marks most sentences lack: a closing "'s", a title such as "Mr" or "Dr".
+    for (const s of sentences) if (s.includes("'s") || s.includes("’s")) reg.noteNamesEndingInS(s);
+    for (const s of sentences) if (MAY_NAME_TITLE.test(s)) reg.notePeople(s);
     const initial: Array<[NameSpan, string, number]> = [];
     for (const [index, s] of sentences.entries()) {
       for (const span of reg.spansOf(s)) {
@@ -326,6 +371,8 @@ export class CompanyRegistry {
       if (!this.entities.has(short.key)) continue;
       for (const long of list) {
         if (long === short || !this.entities.has(long.key)) continue;
+        // Every fold below needs the short name at one end of the long one; most pairs are strangers.
+        if (!long.name.startsWith(short.name) && !long.name.endsWith(short.name)) continue;
         const nationalityPrefixed =
           long.name.endsWith(` ${short.name}`) && long.name.split(" ")[0].toLowerCase() in NATIONALITIES;
         // "Nissan Motor" folds into "Nissan"; "Harbin State Asset Holding Bureau" is no form of the city "Harbin".
@@ -335,7 +382,7 @@ export class CompanyRegistry {
           !/\s/.test(short.name) &&
           !/\s/.test(long.name) &&
           /[a-z]/.test(short.name) &&
-          new RegExp(`^${escapeRegExp(short.name)}[A-Z][a-z]`).test(long.name)
+          continuesWithWord(long.name, short.name)
         ) {
           this.fold(short, long);
           break;
@@ -395,6 +442,7 @@ export class CompanyRegistry {
   /** "British Airways (BA)": the bracketed short form is the same company. */
   private mergeAcronyms(sentences: string[]): void {
     for (const s of sentences) {
+      if (!s.includes("(")) continue;
       for (const m of s.matchAll(/([A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*)+)\s+\(([A-Z][A-Za-z&]{1,6})\)/g)) {
         const long = this.lookup(canonicalName(m[1]));
         const short = this.entities.get(nameKey(m[2]));
