@@ -1,6 +1,6 @@
 import { COMPANY_NOUNS, GROUP_COUNTS } from "../lexicons/companies";
 import { NATIONALITIES } from "../lexicons/places";
-import { escapeRegExp } from "../lexicons/regex";
+import { allMatches, escapeRegExp } from "../lexicons/regex";
 import { type CompanyRegistry, type findNameSpans, nameKey } from "../recognise/companies";
 
 export interface Mention {
@@ -69,7 +69,7 @@ export function findMentions(
   const overlaps = (a: number, b: number) => out.some((m) => m.start < b && a < m.end);
 
   // "The French state owns 15% of Renault": a state holds shares like a company does.
-  for (const m of sentence.matchAll(STATE_HOLDER)) {
+  for (const m of allMatches(STATE_HOLDER, sentence)) {
     if (overlaps(m.index, m.index + m[0].length)) continue;
     const nation = m.groups!.nat;
     const company = `${nation[0].toUpperCase()}${nation.slice(1).toLowerCase()} ${m.groups!.body.toLowerCase()}`;
@@ -82,7 +82,7 @@ export function findMentions(
       possessive: /['’]s$/.test(m[0]),
     });
   }
-  for (const m of sentence.matchAll(GROUP)) {
+  for (const m of allMatches(GROUP, sentence)) {
     if (overlaps(m.index, m.index + m[0].length)) continue;
     const n = m.groups?.count ? GROUP_COUNTS[m.groups.count.toLowerCase()] : 0;
     // "the combined firm", "the merged group": the two companies the article is about.
@@ -99,7 +99,7 @@ export function findMentions(
   }
   // Sentences without figures only move the discourse on, for which names and groups suffice.
   if (namesOnly) return out.sort((a, b) => a.start - b.start);
-  for (const m of sentence.matchAll(DESCRIPTION)) {
+  for (const m of allMatches(DESCRIPTION, sentence)) {
     if (overlaps(m.index, m.index + m[0].length)) continue;
     const nat = m.groups?.nat ? NATIONALITIES[m.groups.nat.toLowerCase()] : null;
     const noun = m.groups?.noun?.toLowerCase() ?? null;
@@ -131,7 +131,7 @@ export function findMentions(
       });
     }
   }
-  for (const m of sentence.matchAll(PRONOUN)) {
+  for (const m of allMatches(PRONOUN, sentence)) {
     if (overlaps(m.index, m.index + m[0].length)) continue;
     const before = out
       .filter((n) => n.end <= m.index && n.how !== "group")

@@ -1,3 +1,5 @@
+import { allMatches } from "../lexicons/regex";
+
 /** Clause boundaries: a figure's subject, metric and time are looked for inside its clause. */
 // "... and both companies broke even in 2003": "and" opening a new subject opens a new clause.
 const CLAUSE_BREAK =
@@ -12,7 +14,7 @@ function insideBrackets(text: string, pos: number): boolean {
 export function clauseAround(text: string, pos: number): { start: number; end: number } {
   let start = 0;
   let end = text.length;
-  for (const m of text.matchAll(CLAUSE_BREAK)) {
+  for (const m of allMatches(CLAUSE_BREAK, text)) {
     if (insideBrackets(text, m.index)) continue;
     const bStart = m.index;
     const bEnd = m.index + m[0].length;

@@ -1,5 +1,6 @@
 import type { Mention } from "../analyse/mentions";
 import { FIRST_NAMES } from "../lexicons/people";
+import { allMatches } from "../lexicons/regex";
 import type { Quantity } from "../recognise/quantities";
 import type { Fact, Status } from "../types";
 import { clauseAround } from "./clauses";
@@ -286,7 +287,7 @@ const PEOPLE_PAIR = new RegExp(String.raw`\b(${PERSON_NAME})\s+and\s+(${PERSON_N
 /** "the tycoons Jane Porter and Tom Keane": two people a later "They own 29%" may mean. */
 export function peoplePairIn(text: string, people: ReadonlyMap<string, string>): Mention | null {
   let found: Mention | null = null;
-  for (const m of text.matchAll(PEOPLE_PAIR)) {
+  for (const m of allMatches(PEOPLE_PAIR, text)) {
     if (looksLikePersonName(m[1], people) && looksLikePersonName(m[2], people))
       found = { start: 0, end: 0, company: `${m[1]} + ${m[2]}`, surfaces: [], how: "name", possessive: false };
   }

@@ -3,7 +3,7 @@ import { CURRENCY_PREFIXES } from "../lexicons/currencies";
 import { FIRST_NAMES } from "../lexicons/people";
 import { MONTH_NAMES } from "../lexicons/periods";
 import { COUNTRY_KEYS, NATIONALITIES, PLACE_NAMES } from "../lexicons/places";
-import { escapeRegExp } from "../lexicons/regex";
+import { allMatches, escapeRegExp } from "../lexicons/regex";
 
 export interface NameSpan {
   /** Offsets within the sentence. */
@@ -183,7 +183,7 @@ function computeShape(span: string): SpanShape | null {
 /** Capitalised spans that could name a company; people and places are filtered later, per article. */
 export function findNameSpans(sentence: string): NameSpan[] {
   const out: NameSpan[] = [];
-  for (const m of sentence.matchAll(NAME_SPAN)) {
+  for (const m of allMatches(NAME_SPAN, sentence)) {
     const span = m[0];
     const end = m.index + span.length;
     // "May's annual sales": a month's name owning sales or shares is a company's.
@@ -236,8 +236,10 @@ function continuesWithWord(long: string, short: string): boolean {
   return long.startsWith(short) && /^[A-Z][a-z]/.test(long.slice(short.length));
 }
 
-/** Every title notePeople reads contains one of these ("Mrs" contains "Mr"). */
+const TITLED_NAME = /\b(?:Mr|Mrs|Ms|Dr|Sir)\.?\s+([A-Z][\w'’-]+(?:\s[A-Z][\w'’-]+)?)/g;
+/** Every title TITLED_NAME reads contains one of these ("Mrs" contains "Mr"). */
 const MAY_NAME_TITLE = /Mr|Ms|Dr|Sir/;
+const NAME_THEN_ACRONYM = /([A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*)+)\s+\(([A-Z][A-Za-z&]{1,6})\)/g;
 
 /** Which of two companies the article is more about: more mentions, or as many and named first. */
 export function leads(a: Entity, b: Entity): boolean {
@@ -287,7 +289,7 @@ export class CompanyRegistry {
   }
 
   private notePeople(sentence: string): void {
-    for (const m of sentence.matchAll(/\b(?:Mr|Mrs|Ms|Dr|Sir)\.?\s+([A-Z][\w'’-]+(?:\s[A-Z][\w'’-]+)?)/g)) {
+    for (const m of allMatches(TITLED_NAME, sentence)) {
       const bare = m[1].replace(/['’]s$/, "");
       if (!this.namesEndingInS.has(bare)) this.people.add(bare);
     }
@@ -298,7 +300,7 @@ export class CompanyRegistry {
 
   /** "Norbury's said", "at Dr Halden's, sales fell": the "'s" is followed by a verb or a stop, so it is the name. */
   private noteNamesEndingInS(sentence: string): void {
-    for (const m of sentence.matchAll(NAME_ENDING_IN_S)) {
+    for (const m of allMatches(NAME_ENDING_IN_S, sentence)) {
       const full = `${m[1]}'s`;
       this.namesEndingInS.set(m[1].replace(/^Dr\.?\s+/, ""), full);
     }
@@ -443,7 +445,7 @@ export class CompanyRegistry {
   private mergeAcronyms(sentences: string[]): void {
     for (const s of sentences) {
       if (!s.includes("(")) continue;
-      for (const m of s.matchAll(/([A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*)+)\s+\(([A-Z][A-Za-z&]{1,6})\)/g)) {
+      for (const m of allMatches(NAME_THEN_ACRONYM, s)) {
         const long = this.lookup(canonicalName(m[1]));
         const short = this.entities.get(nameKey(m[2]));
         if (!long || !short || long === short) continue;

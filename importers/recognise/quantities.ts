@@ -1,6 +1,6 @@
 import { CURRENCY_PREFIXES, CURRENCY_SUFFIXES, DOLLAR_NATIONS } from "../lexicons/currencies";
 import { FRACTION_WORDS, HEDGES, NUMBER_WORDS, SCALES } from "../lexicons/numbers";
-import { alternation, escapeRegExp } from "../lexicons/regex";
+import { allMatches, alternation, escapeRegExp } from "../lexicons/regex";
 
 export type QuantityKind = "money" | "percent" | "count";
 
@@ -83,7 +83,7 @@ function currencyOf(pre: string | undefined, suf: string | undefined, before: st
 
 function findAtoms(sentence: string): Atom[] {
   const atoms: Atom[] = [];
-  for (const m of sentence.matchAll(ATOM)) {
+  for (const m of allMatches(ATOM, sentence)) {
     const g = m.groups ?? {};
     const parsed = parseNumber(g.num);
     if (!parsed || Number.isNaN(parsed.value)) continue;
@@ -189,7 +189,7 @@ export function findQuantities(sentence: string): Quantity[] {
       while (close > 0 && atoms[i + 1] && atoms[i + 1].start < close && atoms[i + 1].currency) i++;
     }
   }
-  for (const m of sentence.matchAll(FRACTION)) {
+  for (const m of allMatches(FRACTION, sentence)) {
     const v = FRACTION_WORDS[m.groups!.frac.toLowerCase()];
     if (out.some((q) => q.start < m.index + m[0].length && m.index < q.end)) continue;
     const q = makeQuantity(sentence, m.index, m.index + m[0].length, v * 100, v * 100, null, true);

@@ -1,4 +1,5 @@
 import { BASE_FIGURE_BEFORE, MONTH_INDEX, ORDINAL_QUARTERS } from "../lexicons/periods";
+import { allMatches } from "../lexicons/regex";
 import type { Period } from "../types";
 
 export type TimeRole = "point" | "base" | "target";
@@ -192,8 +193,7 @@ export function findTimes(sentence: string): TimeExpr[] {
   const found: TimeExpr[] = [];
   for (const rule of RULES) {
     if (!rule.hint.test(sentence)) continue;
-    rule.re.lastIndex = 0;
-    for (const m of sentence.matchAll(rule.re)) {
+    for (const m of allMatches(rule.re, sentence)) {
       const start = m.index;
       const end = start + m[0].length;
       if (found.some((t) => t.start < end && start < t.end)) continue;

@@ -1,3 +1,5 @@
+import { allMatches } from "../lexicons/regex";
+
 export interface Sentence {
   text: string;
   start: number;
@@ -50,7 +52,7 @@ export function splitSentences(text: string, from = 0): Sentence[] {
       }
       emit(from, end);
     };
-    for (const m of para.matchAll(BOUNDARY)) {
+    for (const m of allMatches(BOUNDARY, para)) {
       const stop = m.index + m[0].trimEnd().length;
       if (m[0].startsWith(".") && ABBREVIATION_BEFORE.test(para.slice(Math.max(start, m.index - 6), m.index + 1)))
         continue;
