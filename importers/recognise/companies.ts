@@ -237,6 +237,51 @@ function continuesWithWord(long: string, short: string): boolean {
 }
 
 const TITLED_NAME = /\b(?:Mr|Mrs|Ms|Dr|Sir)\.?\s+([A-Z][\w'’-]+(?:\s[A-Z][\w'’-]+)?)/g;
+/** Above this many companies, the variants of a name are found by binary search rather than by trying every pair. */
+const MANY_NAMES = 200;
+
+/** Strings sorted by UTF-16 code units, so that those starting with a given prefix lie together. */
+class SortedStrings {
+  private readonly rows: Array<{ text: string; index: number }>;
+
+  constructor(texts: string[]) {
+    this.rows = texts
+      .map((text, index) => ({ text, index }))
+      .sort((a, b) => (a.text < b.text ? -1 : a.text > b.text ? 1 : 0));
+  }
+
+  /** Indexes (into the constructor's array) of the strings that start with `prefix`. */
+  startingWith(prefix: string): number[] {
+    let lo = 0;
+    let hi = this.rows.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (this.rows[mid].text < prefix) lo = mid + 1;
+      else hi = mid;
+    }
+    const out: number[] = [];
+    for (let i = lo; i < this.rows.length && this.rows[i].text.startsWith(prefix); i++) out.push(this.rows[i].index);
+    return out;
+  }
+}
+
+const reversed = (s: string) => s.split("").reverse().join("");
+
+/**
+ * The entities of `list`, in its order, that may be variants of a name: every fold in mergeVariants needs one
+ * name at the start or the end of the other. A scraped page on one line can name tens of thousands of
+ * "companies", and trying every pair of them would take minutes.
+ */
+function variantCandidates(list: Entity[]): (short: Entity) => Entity[] {
+  if (list.length <= MANY_NAMES) return () => list;
+  const byStart = new SortedStrings(list.map((e) => e.name));
+  const byEnd = new SortedStrings(list.map((e) => reversed(e.name)));
+  return (short) => {
+    const found = new Set([...byStart.startingWith(short.name), ...byEnd.startingWith(reversed(short.name))]);
+    return [...found].sort((a, b) => a - b).map((i) => list[i]);
+  };
+}
+
 /** Every title TITLED_NAME reads contains one of these ("Mrs" contains "Mr"). */
 const MAY_NAME_TITLE = /Mr|Ms|Dr|Sir/;
 const NAME_THEN_ACRONYM = /([A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*)+)\s+\(([A-Z][A-Za-z&]{1,6})\)/g;
@@ -369,9 +414,10 @@ export class CompanyRegistry {
   /** "Nissan Motor" and "Nissan" in one article are one company, named by the shorter form. */
   private mergeVariants(): void {
     const list = [...this.entities.values()].sort((a, b) => a.name.length - b.name.length);
+    const candidates = variantCandidates(list);
     for (const short of list) {
       if (!this.entities.has(short.key)) continue;
-      for (const long of list) {
+      for (const long of candidates(short)) {
         if (long === short || !this.entities.has(long.key)) continue;
         // Every fold below needs the short name at one end of the long one; most pairs are strangers.
         if (!long.name.startsWith(short.name) && !long.name.endsWith(short.name)) continue;
