@@ -287,6 +287,8 @@ const PEOPLE_PAIR = new RegExp(String.raw`\b(${PERSON_NAME})\s+and\s+(${PERSON_N
 /** "the tycoons Jane Porter and Tom Keane": two people a later "They own 29%" may mean. */
 export function peoplePairIn(text: string, people: ReadonlyMap<string, string>): Mention | null {
   let found: Mention | null = null;
+  // The pair is joined by "and": most sentences without it need no scan.
+  if (!text.includes("and")) return null;
   for (const m of allMatches(PEOPLE_PAIR, text)) {
     if (looksLikePersonName(m[1], people) && looksLikePersonName(m[2], people))
       found = { start: 0, end: 0, company: `${m[1]} + ${m[2]}`, surfaces: [], how: "name", possessive: false };

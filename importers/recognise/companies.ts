@@ -15,7 +15,9 @@ export interface NameSpan {
   possessive: boolean;
 }
 
-const WORD = String.raw`(?:[A-Z][\w&'’.-]*[\w&]|[A-Z]|[a-z]+[A-Z][\w&-]*)`;
+// A camel-case word ("eBay") is tried only from its first letter: from inside a run of lower-case letters it could
+// match only where it already matched from the run's start, and trying every letter of every word costs.
+const WORD = String.raw`(?:[A-Z][\w&'’.-]*[\w&]|[A-Z]|(?<![a-z])[a-z]+[A-Z][\w&-]*)`;
 // "of" joins only where it is part of an institution's name ("Bank of America"), not "Smith of Corvan".
 const CONNECTOR = String.raw`(?:\s(?:&|de|du|des|la|le|van|von|der|y|(?<=(?:Bank|Institute|Corporation|Commonwealth|Society|Association|Exchange)\s?)of))`;
 const NAME_SPAN = new RegExp(String.raw`${WORD}(?:(?:\s|${CONNECTOR}\s)${WORD})*`, "g");
@@ -283,7 +285,7 @@ function variantCandidates(list: Entity[]): (short: Entity) => Entity[] {
 }
 
 /** Every title TITLED_NAME reads contains one of these ("Mrs" contains "Mr"). */
-const MAY_NAME_TITLE = /Mr|Ms|Dr|Sir/;
+const mayNameTitle = (s: string) => s.includes("Mr") || s.includes("Ms") || s.includes("Dr") || s.includes("Sir");
 const NAME_THEN_ACRONYM = /([A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*)+)\s+\(([A-Z][A-Za-z&]{1,6})\)/g;
 
 /** Which of two companies the article is more about: more mentions, or as many and named first. */
@@ -311,7 +313,7 @@ export class CompanyRegistry {
     const reg = new CompanyRegistry();
     // Both scans look for marks most sentences lack: a closing "'s", a title such as "Mr" or "Dr".
     for (const s of sentences) if (s.includes("'s") || s.includes("’s")) reg.noteNamesEndingInS(s);
-    for (const s of sentences) if (MAY_NAME_TITLE.test(s)) reg.notePeople(s);
+    for (const s of sentences) if (mayNameTitle(s)) reg.notePeople(s);
     const initial: Array<[NameSpan, string, number]> = [];
     for (const [index, s] of sentences.entries()) {
       for (const span of reg.spansOf(s)) {

@@ -50,8 +50,17 @@ export function inferPublishedYear(
   let lastQuarterReported = false;
   let latestInPast = false;
   for (const s of sentences) {
-    if (UNDATED_LAST_QUARTER.test(s) && PAST_TENSE.test(s) && !FORWARD_LOOKING.test(s)) lastQuarterReported = true;
-    for (const m of allMatches(SAME_PERIOD, s)) raise(Number(m[1] ?? m[2]) + 1, "same-period");
+    // Both patterns need a word most sentences lack; looking for it in the lower-cased sentence is far cheaper.
+    const lower = s.toLowerCase();
+    if (
+      (lower.includes("quarter") || lower.includes("december")) &&
+      UNDATED_LAST_QUARTER.test(s) &&
+      PAST_TENSE.test(s) &&
+      !FORWARD_LOOKING.test(s)
+    )
+      lastQuarterReported = true;
+    if (lower.includes("same"))
+      for (const m of allMatches(SAME_PERIOD, s)) raise(Number(m[1] ?? m[2]) + 1, "same-period");
     for (const m of allMatches(YEAR, s)) {
       const y = Number(m[1]);
       const before = s.slice(Math.max(0, m.index - 40), m.index);
