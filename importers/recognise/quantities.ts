@@ -125,13 +125,15 @@ const RANGE_JOIN = /^\s*(?:to|-|–|—|and|or)\s*$/i;
 
 /** Finds money, percentages and counts, joining ranges and dropping a second currency in brackets. */
 /** Cheap test that a sentence can hold a figure at all, before the full scan. */
-const MAY_HOLD_FIGURE = new RegExp(
-  String.raw`\d|\b(?:${WORD_RE}|${alternation(Object.keys(FRACTION_WORDS))}|${SCALE_RE})\b`,
+const MAY_HOLD_FIGURE_WORD = new RegExp(
+  String.raw`\b(?:${WORD_RE}|${alternation(Object.keys(FRACTION_WORDS))}|${SCALE_RE})\b`,
   "i",
 );
+// A digit is found far faster alone than by a pattern that tries the number words at every place on the way.
+const mayHoldFigure = (sentence: string) => /\d/.test(sentence) || MAY_HOLD_FIGURE_WORD.test(sentence);
 
 export function findQuantities(sentence: string): Quantity[] {
-  if (!MAY_HOLD_FIGURE.test(sentence)) return [];
+  if (!mayHoldFigure(sentence)) return [];
   const atoms = findAtoms(sentence);
   const out: Quantity[] = [];
   for (let i = 0; i < atoms.length; i++) {
