@@ -47,7 +47,7 @@ function nameMention(reg: CompanyRegistry, s: ReturnType<typeof findNameSpans>[n
     start: s.start,
     end: s.end,
     company: e.name,
-    surfaces: [s.surface.replace(/['’]s?$/, "")],
+    surfaces: [s.bareSurface],
     how: "name",
     possessive: s.possessive,
   };

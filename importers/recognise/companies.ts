@@ -13,6 +13,10 @@ export interface NameSpan {
   /** Surface form without legal suffixes or a possessive. */
   name: string;
   possessive: boolean;
+  /** The surface without a possessive, as company aliases list it. */
+  bareSurface: string;
+  /** nameKey(name), under which the registry files it. */
+  key: string;
 }
 
 // A camel-case word ("eBay") is tried only from its first letter: from inside a run of lower-case letters it could
@@ -75,6 +79,9 @@ export function canonicalName(surface: string): string {
   return words.join(" ").replace(/[,\s]+$/, "") || surface;
 }
 
+/** A surface without its possessive: "Renault's" -> "Renault". */
+const bare = (surface: string) => surface.replace(/['’]s?$/, "");
+
 /** A key under which spellings of one name meet ("TimeWarner" and "Time Warner"). */
 export function nameKey(name: string): string {
   return name.toLowerCase().replace(/[^a-z0-9]/g, "");
@@ -128,6 +135,8 @@ interface SpanShape {
   surface: string;
   name: string;
   possessive: boolean;
+  bareSurface: string;
+  key: string;
 }
 
 /**
@@ -179,7 +188,7 @@ function computeShape(span: string): SpanShape | null {
   if (/^[\d.]+$/.test(name) || name.length < 2) return null;
   // A year or figure glued to a capital ("Q4", "FY2005") is not a name.
   if (/^(?:Q[1-4]|H[12]|FY\d*)$/.test(name)) return null;
-  return { offset, surface, name, possessive };
+  return { offset, surface, name, possessive, bareSurface: bare(surface), key: nameKey(name) };
 }
 
 /** Capitalised spans that could name a company; people and places are filtered later, per article. */
@@ -191,12 +200,21 @@ export function findNameSpans(sentence: string): NameSpan[] {
     // "May's annual sales": a month's name owning sales or shares is a company's.
     const month = /^([A-Z][a-z]+)['’]s$/.exec(span);
     if (month && MONTH_SET.has(month[1]) && OWNED_BUSINESS_AFTER.test(sentence.slice(end))) {
-      out.push({ start: m.index, end, surface: span, name: month[1], possessive: true });
+      const name = month[1];
+      out.push({
+        start: m.index,
+        end,
+        surface: span,
+        name,
+        possessive: true,
+        bareSurface: bare(span),
+        key: nameKey(name),
+      });
       continue;
     }
     const shape = shapeOf(span);
     if (!shape) continue;
-    const { surface, name, possessive } = shape;
+    const { surface, name, possessive, bareSurface, key } = shape;
     const start = m.index + shape.offset;
     // "(RENA.PA)", "(NYSE: F)", "(7201.T)": stock tickers in brackets name no company of their own.
     if (
@@ -207,7 +225,7 @@ export function findNameSpans(sentence: string): NameSpan[] {
       continue;
     // "CHF 9.5bn", "EUR 2bn": a currency code before a figure, not a company.
     if (name in CURRENCY_PREFIXES && /^\s*\d/.test(sentence.slice(start + surface.length))) continue;
-    out.push({ start, end: start + surface.length, surface, name, possessive });
+    out.push({ start, end: start + surface.length, surface, name, possessive, bareSurface, key });
   }
   return out;
 }
@@ -357,14 +375,13 @@ export class CompanyRegistry {
   readonly fullNames = new Map<string, string>();
 
   isPerson(name: string, sentence: string, start: number): boolean {
-    const person = this.looksLikePerson(name, sentence, start);
     const words = name.split(/\s+/);
+    const person = this.looksLikePerson(name, words, sentence, start);
     if (person && words.length >= 2 && words.length <= 3) this.fullNames.set(words.at(-1)!, name);
     return person;
   }
 
-  private looksLikePerson(name: string, sentence: string, start: number): boolean {
-    const words = name.split(/\s+/);
+  private looksLikePerson(name: string, words: string[], sentence: string, start: number): boolean {
     const last = words.at(-1)!;
     if (this.people.has(name) || this.people.has(last)) return true;
     // "Chung Mong-koo", "Lee Kun-hee": a family name and a hyphenated given name.
@@ -381,7 +398,7 @@ export class CompanyRegistry {
   }
 
   private add(span: NameSpan, sentence: string, sentenceInitial: boolean, index: number): void {
-    const key = nameKey(span.name);
+    const key = span.key;
     let e = this.entities.get(key);
     if (!e) {
       e = {
@@ -396,7 +413,7 @@ export class CompanyRegistry {
       this.entities.set(key, e);
     }
     e.firstSentence = Math.min(e.firstSentence, index);
-    e.surfaces.add(span.surface.replace(/['’]s?$/, ""));
+    e.surfaces.add(span.bareSurface);
     e.mentions += sentenceInitial ? 0.5 : 1;
     const before = sentence.slice(Math.max(0, span.start - 60), span.start);
     // Most names follow no description: test the word before them before running the full pattern.
