@@ -145,8 +145,11 @@ interface SpanShape {
  */
 const SHAPES = new Map<string, SpanShape | null>();
 const MAX_SHAPES = 20_000;
+/** Longer spans (a run of capitalised words in a scraped page) rarely recur and would only fill the memory. */
+const MAX_SHAPED_LENGTH = 100;
 
 function shapeOf(span: string): SpanShape | null {
+  if (span.length > MAX_SHAPED_LENGTH) return computeShape(span);
   let shape = SHAPES.get(span);
   if (shape === undefined) {
     if (SHAPES.size >= MAX_SHAPES) SHAPES.clear();
