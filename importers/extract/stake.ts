@@ -162,6 +162,8 @@ export const extractStake: Extractor = (s) => {
   return facts;
 };
 
+const DEAL_VERB_BEFORE = new RegExp(String.raw`\b${DEAL_VERB}\s+(?:[a-z]+\s+)?$`);
+
 /**
  * "Mr Glazer owns 28.1%.": a stake whose company goes unsaid is in the company of the last stake, or else in the
  * company the article is about, before the company merely spoken of last.
@@ -170,7 +172,7 @@ export const extractStake: Extractor = (s) => {
 function actorBefore(s: SentenceContext, clause: { start: number; end: number }, q: Quantity): Mention | null {
   const named = s.mentions.filter((m) => m.how === "name" && m.start >= clause.start && m.end <= q.start).at(-1);
   if (!named || !/^\s+(?:[a-z]+\s+){1,5}$/.test(s.text.slice(named.end, q.start))) return null;
-  return new RegExp(String.raw`\b${DEAL_VERB}\s+(?:[a-z]+\s+)?$`).test(s.text.slice(named.end, q.start)) ? named : null;
+  return DEAL_VERB_BEFORE.test(s.text.slice(named.end, q.start)) ? named : null;
 }
 
 function unnamedHeld(s: SentenceContext, holder: Mention, q: Quantity): Mention | null {
