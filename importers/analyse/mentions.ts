@@ -53,6 +53,14 @@ function nameMention(reg: CompanyRegistry, s: ReturnType<typeof findNameSpans>[n
   };
 }
 
+/**
+ * Whether a span overlaps a mention already found. A top-level function rather than a closure per sentence:
+ * tsx, which runs the importers, names every closure it creates, and that costs more than the test.
+ */
+function overlapsAny(found: Mention[], start: number, end: number): boolean {
+  return found.some((m) => m.start < end && start < m.end);
+}
+
 /** Every reference to a company in one sentence, resolved to canonical names, in order. */
 export function findMentions(
   sentence: string,
@@ -66,11 +74,10 @@ export function findMentions(
     if (m) names.push(m);
   }
   const out: Mention[] = [...names];
-  const overlaps = (a: number, b: number) => out.some((m) => m.start < b && a < m.end);
 
   // "The French state owns 15% of Renault": a state holds shares like a company does.
   for (const m of allMatches(STATE_HOLDER, sentence)) {
-    if (overlaps(m.index, m.index + m[0].length)) continue;
+    if (overlapsAny(out, m.index, m.index + m[0].length)) continue;
     const nation = m.groups!.nat;
     const company = `${nation[0].toUpperCase()}${nation.slice(1).toLowerCase()} ${m.groups!.body.toLowerCase()}`;
     out.push({
@@ -83,7 +90,7 @@ export function findMentions(
     });
   }
   for (const m of allMatches(GROUP, sentence)) {
-    if (overlaps(m.index, m.index + m[0].length)) continue;
+    if (overlapsAny(out, m.index, m.index + m[0].length)) continue;
     const n = m.groups?.count ? GROUP_COUNTS[m.groups.count.toLowerCase()] : 0;
     // "the combined firm", "the merged group": the two companies the article is about.
     const group = /combined|merged|enlarged|new/i.test(m[0]) ? mainPair(reg) : pickGroup(state, n);
@@ -100,7 +107,7 @@ export function findMentions(
   // Sentences without figures only move the discourse on, for which names and groups suffice.
   if (namesOnly) return out.sort((a, b) => a.start - b.start);
   for (const m of allMatches(DESCRIPTION, sentence)) {
-    if (overlaps(m.index, m.index + m[0].length)) continue;
+    if (overlapsAny(out, m.index, m.index + m[0].length)) continue;
     const nat = m.groups?.nat ? NATIONALITIES[m.groups.nat.toLowerCase()] : null;
     const noun = m.groups?.noun?.toLowerCase() ?? null;
     const before = names.filter((n) => n.end <= m.index).at(-1);
@@ -132,7 +139,7 @@ export function findMentions(
     }
   }
   for (const m of allMatches(PRONOUN, sentence)) {
-    if (overlaps(m.index, m.index + m[0].length)) continue;
+    if (overlapsAny(out, m.index, m.index + m[0].length)) continue;
     const before = out
       .filter((n) => n.end <= m.index && n.how !== "group")
       .sort((a, b) => a.end - b.end)

@@ -47,7 +47,6 @@ export function findDivisions(sentences: string[], registry: CompanyRegistry): M
       if (entity) spans.push({ span, entity });
     }
     if (!spans.length) continue;
-    const ownerBefore = (i: number) => (i > 0 ? spans[i - 1].entity : MAIN);
     const mayNameParent = PARENT_WORD.test(s);
     const mayNameProduct = PRODUCT_WORD.test(s);
     let productList = false;
@@ -59,7 +58,7 @@ export function findDivisions(sentences: string[], registry: CompanyRegistry): M
       // "Corvan's Ostrel Life arm", "its Ostrel unit": the owner is the possessor, or the sentence's earlier company.
       if (DIVISION_AFTER.test(s.slice(span.end)) && OWNED_BEFORE.test(before)) {
         const possessor = i > 0 && /['’]s?\s+$/.test(s.slice(spans[i - 1].span.start, span.start));
-        if (possessor || /\b(?:its|their)\s/i.test(before)) link(entity, ownerBefore(i));
+        if (possessor || /\b(?:its|their)\s/i.test(before)) link(entity, i > 0 ? spans[i - 1].entity : MAIN);
       }
       if (i > 0) {
         const between = s.slice(spans[i - 1].span.end, span.start);
