@@ -19,12 +19,20 @@ export interface NameSpan {
   key: string;
 }
 
+const CAPITALISED_WORD = String.raw`[A-Z][\w&'’.-]*[\w&]|[A-Z]`;
 // A camel-case word ("eBay") is tried only from its first letter: from inside a run of lower-case letters it could
 // match only where it already matched from the run's start, and trying every letter of every word costs.
-const WORD = String.raw`(?:[A-Z][\w&'’.-]*[\w&]|[A-Z]|(?<![a-z])[a-z]+[A-Z][\w&-]*)`;
+const CAMEL_CASE_WORD = String.raw`(?<![a-z])[a-z]+[A-Z][\w&-]*`;
 // "of" joins only where it is part of an institution's name ("Bank of America"), not "Smith of Corvan".
 const CONNECTOR = String.raw`(?:\s(?:&|de|du|des|la|le|van|von|der|y|(?<=(?:Bank|Institute|Corporation|Commonwealth|Society|Association|Exchange)\s?)of))`;
-const NAME_SPAN = new RegExp(String.raw`${WORD}(?:(?:\s|${CONNECTOR}\s)${WORD})*`, "g");
+const nameSpanPattern = (word: string) => new RegExp(String.raw`${word}(?:(?:\s|${CONNECTOR}\s)${word})*`, "g");
+const NAME_SPAN = nameSpanPattern(`(?:${CAPITALISED_WORD}|${CAMEL_CASE_WORD})`);
+/**
+ * NAME_SPAN for a sentence without a lower-case letter followed by a capital, where its camel-case alternative
+ * can never match: it finds the same spans without trying that alternative at every lower-case word.
+ */
+const NAME_SPAN_WITHOUT_CAMEL_CASE = nameSpanPattern(`(?:${CAPITALISED_WORD})`);
+const MAY_HOLD_CAMEL_CASE = /[a-z][A-Z]/;
 /** Words that name nothing in particular when they stand alone. */
 const GENERIC_NAMES = new Set([
   "Bank",
@@ -197,7 +205,8 @@ function computeShape(span: string): SpanShape | null {
 /** Capitalised spans that could name a company; people and places are filtered later, per article. */
 export function findNameSpans(sentence: string): NameSpan[] {
   const out: NameSpan[] = [];
-  for (const m of allMatches(NAME_SPAN, sentence)) {
+  const pattern = MAY_HOLD_CAMEL_CASE.test(sentence) ? NAME_SPAN : NAME_SPAN_WITHOUT_CAMEL_CASE;
+  for (const m of allMatches(pattern, sentence)) {
     const span = m[0];
     const end = m.index + span.length;
     // "May's annual sales": a month's name owning sales or shares is a company's.
@@ -252,6 +261,13 @@ const DESCRIPTOR_BEFORE = new RegExp(
   String.raw`(?:(?<nat>[A-Z][a-z]+(?:[- ][A-Z][a-z]+)?)(?:['’]s)?\s+)?(?:[a-z-]+\s+){0,2}(?<noun>${NOUN_RE})\s+$`,
 );
 const DESCRIPTOR_TAIL = new RegExp(String.raw`(?:${NOUN_RE})\s+$`);
+/**
+ * DESCRIPTOR_TAIL can only match a text that, white space trimmed, ends like some company noun: a set lookup of
+ * its last letters spares trying the nouns at every place of the text before most names.
+ */
+const NOUN_ENDING_LENGTH = Math.min(3, ...COMPANY_NOUNS.map((n) => n.length));
+const NOUN_ENDINGS = new Set(COMPANY_NOUNS.map((n) => n.slice(-NOUN_ENDING_LENGTH)));
+const mayEndInNoun = (before: string) => NOUN_ENDINGS.has(before.trimEnd().slice(-NOUN_ENDING_LENGTH));
 const COUNTRY_POSSESSIVE_BEFORE = /(?<country>[A-Z][a-z]+(?:\s[A-Z][a-z]+)?)['’]s\s+(?:[a-z-]+\s+){0,2}$/;
 
 /** "CorvanBank" after "Corvan": the long name goes on past the short one with a capitalised word. */
@@ -420,14 +436,15 @@ export class CompanyRegistry {
     e.mentions += sentenceInitial ? 0.5 : 1;
     const before = sentence.slice(Math.max(0, span.start - 60), span.start);
     // Most names follow no description: test the word before them before running the full pattern.
-    const d = DESCRIPTOR_TAIL.test(before) ? DESCRIPTOR_BEFORE.exec(before) : null;
+    const d = mayEndInNoun(before) && DESCRIPTOR_TAIL.test(before) ? DESCRIPTOR_BEFORE.exec(before) : null;
     if (d?.groups) {
       e.nouns.add(d.groups.noun.toLowerCase());
       const nat = d.groups.nat?.toLowerCase();
       if (nat && NATIONALITIES[nat]) e.countries.add(NATIONALITIES[nat]);
       if (nat && COUNTRY_KEYS[nat]) e.countries.add(COUNTRY_KEYS[nat]);
     }
-    const c = COUNTRY_POSSESSIVE_BEFORE.exec(before)?.groups?.country?.toLowerCase();
+    const possessive = before.includes("'s") || before.includes("’s");
+    const c = possessive ? COUNTRY_POSSESSIVE_BEFORE.exec(before)?.groups?.country?.toLowerCase() : undefined;
     if (c && COUNTRY_KEYS[c]) e.countries.add(COUNTRY_KEYS[c]);
     const natDirect = /([A-Z][a-z]+)\s+$/.exec(before)?.[1]?.toLowerCase();
     if (natDirect && NATIONALITIES[natDirect]) e.countries.add(NATIONALITIES[natDirect]);
