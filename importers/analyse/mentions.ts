@@ -1,6 +1,6 @@
 import { COMPANY_NOUNS, GROUP_COUNTS } from "../lexicons/companies";
 import { NATIONALITIES } from "../lexicons/places";
-import { escapeRegExp } from "../lexicons/regex";
+import { allMatches, escapeRegExp } from "../lexicons/regex";
 import { type CompanyRegistry, type findNameSpans, nameKey } from "../recognise/companies";
 
 export interface Mention {
@@ -47,10 +47,18 @@ function nameMention(reg: CompanyRegistry, s: ReturnType<typeof findNameSpans>[n
     start: s.start,
     end: s.end,
     company: e.name,
-    surfaces: [s.surface.replace(/['’]s?$/, "")],
+    surfaces: [s.bareSurface],
     how: "name",
     possessive: s.possessive,
   };
+}
+
+/**
+ * Whether a span overlaps a mention already found. A top-level function rather than a closure per sentence:
+ * tsx, which runs the importers, names every closure it creates, and that costs more than the test.
+ */
+function overlapsAny(found: Mention[], start: number, end: number): boolean {
+  return found.some((m) => m.start < end && start < m.end);
 }
 
 /** Every reference to a company in one sentence, resolved to canonical names, in order. */
@@ -66,11 +74,10 @@ export function findMentions(
     if (m) names.push(m);
   }
   const out: Mention[] = [...names];
-  const overlaps = (a: number, b: number) => out.some((m) => m.start < b && a < m.end);
 
   // "The French state owns 15% of Renault": a state holds shares like a company does.
-  for (const m of sentence.matchAll(STATE_HOLDER)) {
-    if (overlaps(m.index, m.index + m[0].length)) continue;
+  for (const m of allMatches(STATE_HOLDER, sentence)) {
+    if (overlapsAny(out, m.index, m.index + m[0].length)) continue;
     const nation = m.groups!.nat;
     const company = `${nation[0].toUpperCase()}${nation.slice(1).toLowerCase()} ${m.groups!.body.toLowerCase()}`;
     out.push({
@@ -82,8 +89,8 @@ export function findMentions(
       possessive: /['’]s$/.test(m[0]),
     });
   }
-  for (const m of sentence.matchAll(GROUP)) {
-    if (overlaps(m.index, m.index + m[0].length)) continue;
+  for (const m of allMatches(GROUP, sentence)) {
+    if (overlapsAny(out, m.index, m.index + m[0].length)) continue;
     const n = m.groups?.count ? GROUP_COUNTS[m.groups.count.toLowerCase()] : 0;
     // "the combined firm", "the merged group": the two companies the article is about.
     const group = /combined|merged|enlarged|new/i.test(m[0]) ? mainPair(reg) : pickGroup(state, n);
@@ -99,8 +106,8 @@ export function findMentions(
   }
   // Sentences without figures only move the discourse on, for which names and groups suffice.
   if (namesOnly) return out.sort((a, b) => a.start - b.start);
-  for (const m of sentence.matchAll(DESCRIPTION)) {
-    if (overlaps(m.index, m.index + m[0].length)) continue;
+  for (const m of allMatches(DESCRIPTION, sentence)) {
+    if (overlapsAny(out, m.index, m.index + m[0].length)) continue;
     const nat = m.groups?.nat ? NATIONALITIES[m.groups.nat.toLowerCase()] : null;
     const noun = m.groups?.noun?.toLowerCase() ?? null;
     const before = names.filter((n) => n.end <= m.index).at(-1);
@@ -131,8 +138,8 @@ export function findMentions(
       });
     }
   }
-  for (const m of sentence.matchAll(PRONOUN)) {
-    if (overlaps(m.index, m.index + m[0].length)) continue;
+  for (const m of allMatches(PRONOUN, sentence)) {
+    if (overlapsAny(out, m.index, m.index + m[0].length)) continue;
     const before = out
       .filter((n) => n.end <= m.index && n.how !== "group")
       .sort((a, b) => a.end - b.end)

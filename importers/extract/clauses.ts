@@ -1,3 +1,5 @@
+import { allMatches } from "../lexicons/regex";
+
 /** Clause boundaries: a figure's subject, metric and time are looked for inside its clause. */
 // "... and both companies broke even in 2003": "and" opening a new subject opens a new clause.
 const CLAUSE_BREAK =
@@ -9,16 +11,34 @@ function insideBrackets(text: string, pos: number): boolean {
   return open >= 0 && text.lastIndexOf(")", pos) < open;
 }
 
+interface ClauseBreak {
+  start: number;
+  end: number;
+}
+
+// Every figure and time of a sentence asks for its clause, several times over: the sentence is scanned once.
+let scannedText = "";
+let scannedBreaks: ClauseBreak[] = [];
+
+/** The clause breaks of a text that stand outside brackets, in order. */
+function clauseBreaks(text: string): ClauseBreak[] {
+  if (text === scannedText) return scannedBreaks;
+  const out: ClauseBreak[] = [];
+  for (const m of allMatches(CLAUSE_BREAK, text)) {
+    if (!insideBrackets(text, m.index)) out.push({ start: m.index, end: m.index + m[0].length });
+  }
+  scannedText = text;
+  scannedBreaks = out;
+  return out;
+}
+
 export function clauseAround(text: string, pos: number): { start: number; end: number } {
   let start = 0;
   let end = text.length;
-  for (const m of text.matchAll(CLAUSE_BREAK)) {
-    if (insideBrackets(text, m.index)) continue;
-    const bStart = m.index;
-    const bEnd = m.index + m[0].length;
-    if (bEnd <= pos) start = bEnd;
-    else if (bStart >= pos) {
-      end = bStart;
+  for (const b of clauseBreaks(text)) {
+    if (b.end <= pos) start = b.end;
+    else if (b.start >= pos) {
+      end = b.start;
       break;
     }
   }

@@ -1,5 +1,5 @@
 import { PLACES } from "../lexicons/companies";
-import { escapeRegExp } from "../lexicons/regex";
+import { allMatches, escapeRegExp } from "../lexicons/regex";
 
 const PLACE_RE = new RegExp(
   String.raw`\b(${Object.keys(PLACES)
@@ -34,9 +34,11 @@ export function marketAfter(text: string): string | null {
   return null;
 }
 
+const IN_PLACE = /\b[Ii]n\s+(?:the\s+)?([A-Z][\w.]*(?:\s[A-Z][\w.]*)?)/g;
+
 /** A place named with "in" anywhere in a clause ("In China, ...", "... in Europe"). */
 export function placeIn(text: string): string | null {
-  for (const m of text.matchAll(/\b[Ii]n\s+(?:the\s+)?([A-Z][\w.]*(?:\s[A-Z][\w.]*)?)/g)) {
+  for (const m of allMatches(IN_PLACE, text)) {
     const key = m[1].toLowerCase();
     if (PLACES[key]) return PLACES[key];
     const first = key.split(" ")[0];

@@ -1,7 +1,7 @@
 import { PLACES } from "../lexicons/companies";
 import { CHANGE_WORDS, METRIC_WORDS } from "../lexicons/metrics";
 import { PLACE_NAMES } from "../lexicons/places";
-import { escapeRegExp } from "../lexicons/regex";
+import { allMatches, escapeRegExp } from "../lexicons/regex";
 import type { Quantity } from "../recognise/quantities";
 import { placeIn } from "./market";
 
@@ -30,7 +30,7 @@ let scannedHits: MetricHit[] = [];
 export function metricWords(text: string): MetricHit[] {
   if (text === scannedText) return scannedHits;
   const out: MetricHit[] = [];
-  for (const m of text.matchAll(METRIC_RE)) {
+  for (const m of allMatches(METRIC_RE, text)) {
     const word = m[1].toLowerCase();
     out.push({ word, cls: METRIC_WORDS[word], start: m.index, end: m.index + m[0].length });
   }
@@ -62,7 +62,7 @@ export function metricOf(text: string, q: Quantity, clause: { start: number; end
 export function changeSign(text: string, from: number, q: Quantity): 1 | -1 | null {
   const between = text.slice(from, q.start);
   let sign: 1 | -1 | null = null;
-  for (const m of between.matchAll(CHANGE_RE)) sign = CHANGE_WORDS[m[1].toLowerCase()];
+  for (const m of allMatches(CHANGE_RE, between)) sign = CHANGE_WORDS[m[1].toLowerCase()];
   if (sign !== null) return sign;
   const after =
     /^\s*(?:higher|up|more|increase|rise|gain|jump|growth|improvement|lower|down|less|fall|drop|decline|decrease|slump|reduction)\b/i.exec(

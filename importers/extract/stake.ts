@@ -1,5 +1,6 @@
 import type { Mention } from "../analyse/mentions";
 import { FIRST_NAMES } from "../lexicons/people";
+import { allMatches } from "../lexicons/regex";
 import type { Quantity } from "../recognise/quantities";
 import type { Fact, Status } from "../types";
 import { clauseAround } from "./clauses";
@@ -175,6 +176,8 @@ export const extractStake: Extractor = (s) => {
   return facts;
 };
 
+const DEAL_VERB_BEFORE = new RegExp(String.raw`\b${DEAL_VERB}\s+(?:[a-z]+\s+)?$`);
+
 /**
  * "Mr Glazer owns 28.1%.": a stake whose company goes unsaid is in the company of the last stake, or else in the
  * company the article is about, before the company merely spoken of last.
@@ -184,7 +187,7 @@ function actorBefore(s: SentenceContext, clause: { start: number; end: number },
   const named = s.mentions.filter((m) => m.how === "name" && m.start >= clause.start && m.end <= q.start).at(-1);
   const between = s.text.slice(named?.end ?? 0, q.start);
   if (!named || !/^\s+(?:[a-z]+\s+){1,5}$/.test(between) || /\b(?:they|it|he|she|we)\b/.test(between)) return null;
-  return new RegExp(String.raw`\b${DEAL_VERB}\s+(?:[a-z]+\s+)?$`).test(between) ? named : null;
+  return DEAL_VERB_BEFORE.test(between) ? named : null;
 }
 
 /** A company named in the sentence as someone's investment vehicle or fund. */
@@ -311,7 +314,9 @@ const PEOPLE_PAIR = new RegExp(String.raw`\b(${PERSON_NAME})\s+and\s+(${PERSON_N
 /** "the tycoons Jane Porter and Tom Keane": two people a later "They own 29%" may mean. */
 export function peoplePairIn(text: string, people: ReadonlyMap<string, string>): Mention | null {
   let found: Mention | null = null;
-  for (const m of text.matchAll(PEOPLE_PAIR)) {
+  // The pair is joined by "and": most sentences without it need no scan.
+  if (!text.includes("and")) return null;
+  for (const m of allMatches(PEOPLE_PAIR, text)) {
     if (looksLikePersonName(m[1], people) && looksLikePersonName(m[2], people))
       found = { start: 0, end: 0, company: `${m[1]} + ${m[2]}`, surfaces: [], how: "name", possessive: false };
   }

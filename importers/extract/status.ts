@@ -1,4 +1,4 @@
-import { escapeRegExp } from "../lexicons/regex";
+import { allMatches, escapeRegExp } from "../lexicons/regex";
 import { FORECAST_CUES, TARGET_CUES } from "../lexicons/status";
 import type { Status } from "../types";
 
@@ -26,6 +26,6 @@ export function statusAround(
   publishedYear: number | null,
 ): Status {
   let from = clause.start;
-  for (const m of text.slice(clause.start, figure.start).matchAll(SUBORDINATE)) from = clause.start + m.index;
+  for (const m of allMatches(SUBORDINATE, text.slice(clause.start, figure.start))) from = clause.start + m.index;
   return statusOf(text.slice(from, Math.min(clause.end, figure.end + 20)), year, publishedYear);
 }

@@ -3,7 +3,7 @@ import { CURRENCY_PREFIXES } from "../lexicons/currencies";
 import { FIRST_NAMES } from "../lexicons/people";
 import { MONTH_NAMES } from "../lexicons/periods";
 import { COUNTRY_KEYS, NATIONALITIES, PLACE_NAMES } from "../lexicons/places";
-import { escapeRegExp } from "../lexicons/regex";
+import { allMatches, escapeRegExp } from "../lexicons/regex";
 
 export interface NameSpan {
   /** Offsets within the sentence. */
@@ -13,12 +13,26 @@ export interface NameSpan {
   /** Surface form without legal suffixes or a possessive. */
   name: string;
   possessive: boolean;
+  /** The surface without a possessive, as company aliases list it. */
+  bareSurface: string;
+  /** nameKey(name), under which the registry files it. */
+  key: string;
 }
 
-const WORD = String.raw`(?:[A-Z][\w&'’.-]*[\w&]|[A-Z]|[a-z]+[A-Z][\w&-]*)`;
+const CAPITALISED_WORD = String.raw`[A-Z][\w&'’.-]*[\w&]|[A-Z]`;
+// A camel-case word ("eBay") is tried only from its first letter: from inside a run of lower-case letters it could
+// match only where it already matched from the run's start, and trying every letter of every word costs.
+const CAMEL_CASE_WORD = String.raw`(?<![a-z])[a-z]+[A-Z][\w&-]*`;
 // "of" joins only where it is part of an institution's name ("Bank of America"), not "Smith of Corvan".
 const CONNECTOR = String.raw`(?:\s(?:&|de|du|des|la|le|van|von|der|y|(?<=(?:Bank|Institute|Corporation|Commonwealth|Society|Association|Exchange)\s?)of))`;
-const NAME_SPAN = new RegExp(String.raw`${WORD}(?:(?:\s|${CONNECTOR}\s)${WORD})*`, "g");
+const nameSpanPattern = (word: string) => new RegExp(String.raw`${word}(?:(?:\s|${CONNECTOR}\s)${word})*`, "g");
+const NAME_SPAN = nameSpanPattern(`(?:${CAPITALISED_WORD}|${CAMEL_CASE_WORD})`);
+/**
+ * NAME_SPAN for a sentence without a lower-case letter followed by a capital, where its camel-case alternative
+ * can never match: it finds the same spans without trying that alternative at every lower-case word.
+ */
+const NAME_SPAN_WITHOUT_CAMEL_CASE = nameSpanPattern(`(?:${CAPITALISED_WORD})`);
+const MAY_HOLD_CAMEL_CASE = /[a-z][A-Z]/;
 /** Words that name nothing in particular when they stand alone. */
 const GENERIC_NAMES = new Set([
   "Bank",
@@ -73,6 +87,9 @@ export function canonicalName(surface: string): string {
   return words.join(" ").replace(/[,\s]+$/, "") || surface;
 }
 
+/** A surface without its possessive: "Renault's" -> "Renault". */
+const bare = (surface: string) => surface.replace(/['’]s?$/, "");
+
 /** A key under which spellings of one name meet ("TimeWarner" and "Time Warner"). */
 export function nameKey(name: string): string {
   return name.toLowerCase().replace(/[^a-z0-9]/g, "");
@@ -119,45 +136,98 @@ function strippable(w: string, rest: number): boolean {
   return /['’]s$/.test(w) && rest > 1;
 }
 
+/** What a capitalised span names once its leading descriptive words are gone; it depends on the span alone. */
+interface SpanShape {
+  /** Where the name starts within the span. */
+  offset: number;
+  surface: string;
+  name: string;
+  possessive: boolean;
+  bareSurface: string;
+  key: string;
+}
+
+/**
+ * Shapes of spans already seen. The same spans ("The", "But", a company's name) recur in every article, and
+ * shaping one takes several set lookups and string splits. Cleared when full, so memory stays bounded.
+ */
+const SHAPES = new Map<string, SpanShape | null>();
+const MAX_SHAPES = 20_000;
+/** Longer spans (a run of capitalised words in a scraped page) rarely recur and would only fill the memory. */
+const MAX_SHAPED_LENGTH = 100;
+
+function shapeOf(span: string): SpanShape | null {
+  if (span.length > MAX_SHAPED_LENGTH) return computeShape(span);
+  let shape = SHAPES.get(span);
+  if (shape === undefined) {
+    if (SHAPES.size >= MAX_SHAPES) SHAPES.clear();
+    shape = computeShape(span);
+    SHAPES.set(span, shape);
+  }
+  return shape;
+}
+
+/** Words in a span are one white-space character apart (see NAME_SPAN), so offsets follow from word lengths. */
+function computeShape(span: string): SpanShape | null {
+  let offset = 0;
+  // Strip leading words that are never part of a name ("The", "French", "Germany's").
+  const words = span.split(/\s+/);
+  // "South Korea's Corvan", "North America's": a two-word place opening the span goes, like a one-word one.
+  if (words.length > 2) {
+    const pair = `${words[0]} ${words[1].replace(/['’]s$/, "")}`;
+    if (PLACE_NAMES.has(pair) || pair.toLowerCase() in COUNTRY_KEYS || pair.toLowerCase() in NATIONALITIES) {
+      const w = `${words.shift()!} ${words.shift()!}`;
+      offset = span.indexOf(words[0], offset + w.length);
+    }
+  }
+  while (words.length && strippable(words[0], words.length)) {
+    const w = words.shift()!;
+    offset = span.indexOf(words[0] ?? "", offset + w.length);
+  }
+  if (!words.length || offset < 0) return null;
+  const surface = span.slice(offset).replace(/[.,]$/, "");
+  const possessive = /['’]s?$/.test(surface);
+  const name = canonicalName(surface);
+  const lastWord = name.split(/\s+/).at(-1)!;
+  if (
+    NOT_COMPANY_WORDS.has(name) ||
+    GENERIC_NAMES.has(name) ||
+    isPlaceOrNationality(name) ||
+    (NOT_COMPANY_WORDS.has(lastWord) && name.split(/\s+/).length === 1)
+  )
+    return null;
+  if (/^[\d.]+$/.test(name) || name.length < 2) return null;
+  // A year or figure glued to a capital ("Q4", "FY2005") is not a name.
+  if (/^(?:Q[1-4]|H[12]|FY\d*)$/.test(name)) return null;
+  return { offset, surface, name, possessive, bareSurface: bare(surface), key: nameKey(name) };
+}
+
 /** Capitalised spans that could name a company; people and places are filtered later, per article. */
 export function findNameSpans(sentence: string): NameSpan[] {
   const out: NameSpan[] = [];
-  for (const m of sentence.matchAll(NAME_SPAN)) {
-    let surface = m[0];
-    let start = m.index;
+  const pattern = MAY_HOLD_CAMEL_CASE.test(sentence) ? NAME_SPAN : NAME_SPAN_WITHOUT_CAMEL_CASE;
+  for (const m of allMatches(pattern, sentence)) {
+    const span = m[0];
+    const end = m.index + span.length;
     // "May's annual sales": a month's name owning sales or shares is a company's.
-    const month = /^([A-Z][a-z]+)['’]s$/.exec(surface);
-    if (month && MONTH_SET.has(month[1]) && OWNED_BUSINESS_AFTER.test(sentence.slice(start + surface.length))) {
-      out.push({ start, end: start + surface.length, surface, name: month[1], possessive: true });
+    const month = /^([A-Z][a-z]+)['’]s$/.exec(span);
+    if (month && MONTH_SET.has(month[1]) && OWNED_BUSINESS_AFTER.test(sentence.slice(end))) {
+      const name = month[1];
+      out.push({
+        start: m.index,
+        end,
+        surface: span,
+        name,
+        possessive: true,
+        bareSurface: bare(span),
+        key: nameKey(name),
+      });
       continue;
     }
-    // Strip leading words that are never part of a name ("The", "French", "Germany's").
-    const words = surface.split(/\s+/);
-    // "South Korea's Corvan", "North America's": a two-word place opening the span goes, like a one-word one.
-    if (words.length > 2) {
-      const pair = `${words[0]} ${words[1].replace(/['’]s$/, "")}`;
-      if (PLACE_NAMES.has(pair) || pair.toLowerCase() in COUNTRY_KEYS || pair.toLowerCase() in NATIONALITIES) {
-        const w = `${words.shift()!} ${words.shift()!}`;
-        start = sentence.indexOf(words[0], start + w.length);
-      }
-    }
-    while (words.length && strippable(words[0], words.length)) {
-      const w = words.shift()!;
-      start = sentence.indexOf(words[0] ?? "", start + w.length);
-    }
-    if (!words.length || start < 0) continue;
-    surface = sentence.slice(start, m.index + m[0].length).replace(/[.,]$/, "");
-    const possessive = /['’]s?$/.test(surface);
-    const name = canonicalName(surface);
-    const lastWord = name.split(/\s+/).at(-1)!;
-    if (
-      NOT_COMPANY_WORDS.has(name) ||
-      GENERIC_NAMES.has(name) ||
-      isPlaceOrNationality(name) ||
-      (NOT_COMPANY_WORDS.has(lastWord) && name.split(/\s+/).length === 1)
-    )
-      continue;
-    if (/^[\d.]+$/.test(name) || name.length < 2) continue;
+    const shape = shapeOf(span);
+    if (!shape) continue;
+    const { surface, name, possessive, bareSurface, key } = shape;
+    const start = m.index + shape.offset;
     // "(RENA.PA)", "(NYSE: F)", "(7201.T)": stock tickers in brackets name no company of their own.
     if (
       /\(\s*$/.test(sentence.slice(Math.max(0, start - 2), start)) &&
@@ -167,9 +237,7 @@ export function findNameSpans(sentence: string): NameSpan[] {
       continue;
     // "CHF 9.5bn", "EUR 2bn": a currency code before a figure, not a company.
     if (name in CURRENCY_PREFIXES && /^\s*\d/.test(sentence.slice(start + surface.length))) continue;
-    // A year or figure glued to a capital ("Q4", "FY2005") is not a name.
-    if (/^(?:Q[1-4]|H[12]|FY\d*)$/.test(name)) continue;
-    out.push({ start, end: start + surface.length, surface, name, possessive });
+    out.push({ start, end: start + surface.length, surface, name, possessive, bareSurface, key });
   }
   return out;
 }
@@ -193,6 +261,13 @@ const DESCRIPTOR_BEFORE = new RegExp(
   String.raw`(?:(?<nat>[A-Z][a-z]+(?:[- ][A-Z][a-z]+)?)(?:['’]s)?\s+)?(?:[a-z-]+\s+){0,2}(?<noun>${NOUN_RE})\s+$`,
 );
 const DESCRIPTOR_TAIL = new RegExp(String.raw`(?:${NOUN_RE})\s+$`);
+/**
+ * DESCRIPTOR_TAIL can only match a text that, white space trimmed, ends like some company noun: a set lookup of
+ * its last letters spares trying the nouns at every place of the text before most names.
+ */
+const NOUN_ENDING_LENGTH = Math.min(3, ...COMPANY_NOUNS.map((n) => n.length));
+const NOUN_ENDINGS = new Set(COMPANY_NOUNS.map((n) => n.slice(-NOUN_ENDING_LENGTH)));
+const mayEndInNoun = (before: string) => NOUN_ENDINGS.has(before.trimEnd().slice(-NOUN_ENDING_LENGTH));
 const COUNTRY_POSSESSIVE_BEFORE = /(?<country>[A-Z][a-z]+(?:\s[A-Z][a-z]+)?)['’]s\s+(?:[a-z-]+\s+){0,2}$/;
 
 /** One letter added, dropped, changed or two neighbours swapped, in names that differ after their first letter. */
@@ -207,6 +282,61 @@ export function oneEditApart(a: string, b: string): boolean {
   }
   return a.length > b.length ? tail(a, 1) === tail(b, 0) : tail(a, 0) === tail(b, 1);
 }
+
+/** "CorvanBank" after "Corvan": the long name goes on past the short one with a capitalised word. */
+function continuesWithWord(long: string, short: string): boolean {
+  return long.startsWith(short) && /^[A-Z][a-z]/.test(long.slice(short.length));
+}
+
+const TITLED_NAME = /\b(?:Mr|Mrs|Ms|Dr|Sir)\.?\s+([A-Z][\w'’-]+(?:\s[A-Z][\w'’-]+)?)/g;
+/** Above this many companies, the variants of a name are found by binary search rather than by trying every pair. */
+const MANY_NAMES = 200;
+
+/** Strings sorted by UTF-16 code units, so that those starting with a given prefix lie together. */
+class SortedStrings {
+  private readonly rows: Array<{ text: string; index: number }>;
+
+  constructor(texts: string[]) {
+    this.rows = texts
+      .map((text, index) => ({ text, index }))
+      .sort((a, b) => (a.text < b.text ? -1 : a.text > b.text ? 1 : 0));
+  }
+
+  /** Indexes (into the constructor's array) of the strings that start with `prefix`. */
+  startingWith(prefix: string): number[] {
+    let lo = 0;
+    let hi = this.rows.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (this.rows[mid].text < prefix) lo = mid + 1;
+      else hi = mid;
+    }
+    const out: number[] = [];
+    for (let i = lo; i < this.rows.length && this.rows[i].text.startsWith(prefix); i++) out.push(this.rows[i].index);
+    return out;
+  }
+}
+
+const reversed = (s: string) => s.split("").reverse().join("");
+
+/**
+ * The entities of `list`, in its order, that may be variants of a name: every fold in mergeVariants needs one
+ * name at the start or the end of the other. A scraped page on one line can name tens of thousands of
+ * "companies", and trying every pair of them would take minutes.
+ */
+function variantCandidates(list: Entity[]): (short: Entity) => Entity[] {
+  if (list.length <= MANY_NAMES) return () => list;
+  const byStart = new SortedStrings(list.map((e) => e.name));
+  const byEnd = new SortedStrings(list.map((e) => reversed(e.name)));
+  return (short) => {
+    const found = new Set([...byStart.startingWith(short.name), ...byEnd.startingWith(reversed(short.name))]);
+    return [...found].sort((a, b) => a - b).map((i) => list[i]);
+  };
+}
+
+/** Every title TITLED_NAME reads contains one of these ("Mrs" contains "Mr"). */
+const mayNameTitle = (s: string) => s.includes("Mr") || s.includes("Ms") || s.includes("Dr") || s.includes("Sir");
+const NAME_THEN_ACRONYM = /([A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*)+)\s+\(([A-Z][A-Za-z&]{1,6})\)/g;
 
 /** Which of two companies the article is more about: more mentions, or as many and named first. */
 export function leads(a: Entity, b: Entity): boolean {
@@ -231,8 +361,9 @@ export class CompanyRegistry {
 
   static build(sentences: string[]): CompanyRegistry {
     const reg = new CompanyRegistry();
-    for (const s of sentences) reg.noteNamesEndingInS(s);
-    for (const s of sentences) reg.notePeople(s);
+    // Both scans look for marks most sentences lack: a closing "'s", a title such as "Mr" or "Dr".
+    for (const s of sentences) if (s.includes("'s") || s.includes("’s")) reg.noteNamesEndingInS(s);
+    for (const s of sentences) if (mayNameTitle(s)) reg.notePeople(s);
     const initial: Array<[NameSpan, string, number]> = [];
     for (const [index, s] of sentences.entries()) {
       for (const span of reg.spansOf(s)) {
@@ -256,7 +387,7 @@ export class CompanyRegistry {
   }
 
   private notePeople(sentence: string): void {
-    for (const m of sentence.matchAll(/\b(?:Mr|Mrs|Ms|Dr|Sir)\.?\s+([A-Z][\w'’-]+(?:\s[A-Z][\w'’-]+)?)/g)) {
+    for (const m of allMatches(TITLED_NAME, sentence)) {
       const bare = m[1].replace(/['’]s$/, "");
       if (!this.namesEndingInS.has(bare)) this.people.add(bare);
     }
@@ -267,7 +398,7 @@ export class CompanyRegistry {
 
   /** "Norbury's said", "at Dr Halden's, sales fell": the "'s" is followed by a verb or a stop, so it is the name. */
   private noteNamesEndingInS(sentence: string): void {
-    for (const m of sentence.matchAll(NAME_ENDING_IN_S)) {
+    for (const m of allMatches(NAME_ENDING_IN_S, sentence)) {
       const full = `${m[1]}'s`;
       this.namesEndingInS.set(m[1].replace(/^Dr\.?\s+/, ""), full);
     }
@@ -277,14 +408,13 @@ export class CompanyRegistry {
   readonly fullNames = new Map<string, string>();
 
   isPerson(name: string, sentence: string, start: number): boolean {
-    const person = this.looksLikePerson(name, sentence, start);
     const words = name.split(/\s+/);
+    const person = this.looksLikePerson(name, words, sentence, start);
     if (person && words.length >= 2 && words.length <= 3) this.fullNames.set(words.at(-1)!, name);
     return person;
   }
 
-  private looksLikePerson(name: string, sentence: string, start: number): boolean {
-    const words = name.split(/\s+/);
+  private looksLikePerson(name: string, words: string[], sentence: string, start: number): boolean {
     const last = words.at(-1)!;
     if (this.people.has(name) || this.people.has(last)) return true;
     // "Chung Mong-koo", "Lee Kun-hee": a family name and a hyphenated given name.
@@ -303,8 +433,8 @@ export class CompanyRegistry {
   private add(span: NameSpan, sentence: string, sentenceInitial: boolean, index: number): void {
     const full = this.namesEndingInS.get(span.name);
     // "Halford's" is also written "Halfords": both meet under the full name's key.
-    const key = nameKey(full ?? span.name);
-    if (full) this.aliasOf.set(nameKey(span.name), key);
+    const key = full ? nameKey(full) : span.key;
+    if (full) this.aliasOf.set(span.key, key);
     let e = this.entities.get(key);
     if (!e) {
       e = {
@@ -319,18 +449,19 @@ export class CompanyRegistry {
       this.entities.set(key, e);
     }
     e.firstSentence = Math.min(e.firstSentence, index);
-    e.surfaces.add(span.surface.replace(/['’]s?$/, ""));
+    e.surfaces.add(span.bareSurface);
     e.mentions += sentenceInitial ? 0.5 : 1;
     const before = sentence.slice(Math.max(0, span.start - 60), span.start);
     // Most names follow no description: test the word before them before running the full pattern.
-    const d = DESCRIPTOR_TAIL.test(before) ? DESCRIPTOR_BEFORE.exec(before) : null;
+    const d = mayEndInNoun(before) && DESCRIPTOR_TAIL.test(before) ? DESCRIPTOR_BEFORE.exec(before) : null;
     if (d?.groups) {
       e.nouns.add(d.groups.noun.toLowerCase());
       const nat = d.groups.nat?.toLowerCase();
       if (nat && NATIONALITIES[nat]) e.countries.add(NATIONALITIES[nat]);
       if (nat && COUNTRY_KEYS[nat]) e.countries.add(COUNTRY_KEYS[nat]);
     }
-    const c = COUNTRY_POSSESSIVE_BEFORE.exec(before)?.groups?.country?.toLowerCase();
+    const possessive = before.includes("'s") || before.includes("’s");
+    const c = possessive ? COUNTRY_POSSESSIVE_BEFORE.exec(before)?.groups?.country?.toLowerCase() : undefined;
     if (c && COUNTRY_KEYS[c]) e.countries.add(COUNTRY_KEYS[c]);
     const natDirect = /([A-Z][a-z]+)\s+$/.exec(before)?.[1]?.toLowerCase();
     if (natDirect && NATIONALITIES[natDirect]) e.countries.add(NATIONALITIES[natDirect]);
@@ -339,10 +470,13 @@ export class CompanyRegistry {
   /** "Nissan Motor" and "Nissan" in one article are one company, named by the shorter form. */
   private mergeVariants(): void {
     const list = [...this.entities.values()].sort((a, b) => a.name.length - b.name.length);
+    const candidates = variantCandidates(list);
     for (const short of list) {
       if (!this.entities.has(short.key)) continue;
-      for (const long of list) {
+      for (const long of candidates(short)) {
         if (long === short || !this.entities.has(long.key)) continue;
+        // Every fold below needs the short name at one end of the long one; most pairs are strangers.
+        if (!long.name.startsWith(short.name) && !long.name.endsWith(short.name)) continue;
         const nationalityPrefixed =
           long.name.endsWith(` ${short.name}`) && long.name.split(" ")[0].toLowerCase() in NATIONALITIES;
         // "Nissan Motor" folds into "Nissan"; "Harbin State Asset Holding Bureau" is no form of the city "Harbin".
@@ -352,7 +486,7 @@ export class CompanyRegistry {
           !/\s/.test(short.name) &&
           !/\s/.test(long.name) &&
           /[a-z]/.test(short.name) &&
-          new RegExp(`^${escapeRegExp(short.name)}[A-Z][a-z]`).test(long.name)
+          continuesWithWord(long.name, short.name)
         ) {
           this.fold(short, long);
           break;
@@ -375,6 +509,8 @@ export class CompanyRegistry {
   /** "DaimlerChrylser" once in an article about "DaimlerChrysler": a long name misspelt by one letter is the same. */
   private mergeTypos(): void {
     const list = [...this.entities.values()].filter((e) => e.name.length >= 8);
+    // Every pair is compared: a scraped page naming thousands of "companies" is not worth it.
+    if (list.length > MANY_NAMES) return;
     for (const a of list) {
       for (const b of list) {
         if (a === b || !this.entities.has(a.key) || !this.entities.has(b.key) || !leads(b, a)) continue;
@@ -423,7 +559,8 @@ export class CompanyRegistry {
   /** "British Airways (BA)": the bracketed short form is the same company. */
   private mergeAcronyms(sentences: string[]): void {
     for (const s of sentences) {
-      for (const m of s.matchAll(/([A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*)+)\s+\(([A-Z][A-Za-z&]{1,6})\)/g)) {
+      if (!s.includes("(")) continue;
+      for (const m of allMatches(NAME_THEN_ACRONYM, s)) {
         const long = this.lookup(canonicalName(m[1]));
         const short = this.entities.get(nameKey(m[2]));
         if (!long || !short || long === short) continue;

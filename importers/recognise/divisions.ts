@@ -16,6 +16,12 @@ const PRODUCT_BEFORE = new RegExp(
 );
 const OWNER_OF_BEFORE = /\b(?:owner|owners|parent|operator)\s+of\s+(?:the\s+)?$/i;
 const LIST_BETWEEN = /^\s*(?:,|,?\s+and|,?\s+or)\s*$/;
+/**
+ * The words PARENT_BEFORE and PRODUCT_BEFORE need, looked for once in the whole sentence: most sentences have
+ * none, and those patterns, tried at every place in the text before each name, cost far more.
+ */
+const PARENT_WORD = new RegExp(alternation(PARENT_NOUNS), "i");
+const PRODUCT_WORD = new RegExp(alternation(PRODUCT_NOUNS), "i");
 
 interface CompanySpan {
   span: NameSpan;
@@ -42,22 +48,28 @@ export function findDivisions(sentences: string[], registry: CompanyRegistry): M
       if (entity) spans.push({ span, entity });
     }
     if (!spans.length) continue;
-    const ownerBefore = (i: number) => (i > 0 ? spans[i - 1].entity : MAIN);
+    const mayNameParent = PARENT_WORD.test(s);
+    const mayNameProduct = PRODUCT_WORD.test(s);
+    const mayNameOwner = s.includes(" of ");
     let listOwner: Entity | null | undefined;
     for (let i = 0; i < spans.length; i++) {
       const { span, entity } = spans[i];
       const before = s.slice(Math.max(0, span.start - 60), span.start);
-      if (PARENT_BEFORE.test(before)) for (const earlier of spans.slice(0, i)) link(earlier.entity, entity);
+      if (mayNameParent && PARENT_BEFORE.test(before))
+        for (const earlier of spans.slice(0, i)) link(earlier.entity, entity);
       // "Corvan's Ostrel Life arm", "its Ostrel unit": the owner is the possessor, or the sentence's earlier company.
       if (DIVISION_AFTER.test(s.slice(span.end)) && OWNED_BEFORE.test(before)) {
         const possessor = i > 0 && /['’]s?\s+$/.test(s.slice(spans[i - 1].span.start, span.start));
-        if (possessor || /\b(?:its|their)\s/i.test(before)) link(entity, ownerBefore(i));
+        if (possessor || /\b(?:its|their)\s/i.test(before)) link(entity, i > 0 ? spans[i - 1].entity : MAIN);
       }
       if (i > 0) {
         const between = s.slice(spans[i - 1].span.end, span.start);
         if (DIVISION_OF_BETWEEN.test(between)) link(spans[i - 1].entity, entity);
         if (OWNS_BETWEEN.test(between)) link(entity, spans[i - 1].entity);
-      } else if (/\b(?:It|it|The group|the group)\s+(?:also\s+|now\s+|still\s+)?owns\s+(?:the\s+)?$/.test(before)) {
+      } else if (
+        s.includes("owns") &&
+        /\b(?:It|it|The group|the group)\s+(?:also\s+|now\s+|still\s+)?owns\s+(?:the\s+)?$/.test(before)
+      ) {
         link(entity, MAIN);
       }
       // "anti-depressants Zelvox and Quoran", "three marques - Corvan, Ostrel and Tamsin": products of the maker;
@@ -65,8 +77,8 @@ export function findDivisions(sentences: string[], registry: CompanyRegistry): M
       const listed = listOwner !== undefined && i > 0 && LIST_BETWEEN.test(s.slice(spans[i - 1].span.end, span.start));
       if (!listed) {
         listOwner = undefined;
-        if (PRODUCT_BEFORE.test(before)) listOwner = MAIN;
-        else if (OWNER_OF_BEFORE.test(before) && i > 0) listOwner = spans[i - 1].entity;
+        if (mayNameProduct && PRODUCT_BEFORE.test(before)) listOwner = MAIN;
+        else if (mayNameOwner && i > 0 && OWNER_OF_BEFORE.test(before)) listOwner = spans[i - 1].entity;
       }
       if (listOwner !== undefined) link(entity, listOwner);
     }

@@ -1,4 +1,5 @@
 import { BASE_FIGURE_BEFORE } from "../lexicons/periods";
+import { allMatches } from "../lexicons/regex";
 /**
  * Infers the year an article was written from its body (see docs/decisions/002-publication-year.md).
  * Every year the body speaks of gives a lower bound: a year mentioned in the past is at most the year of writing;
@@ -49,9 +50,18 @@ export function inferPublishedYear(
   let lastQuarterReported = false;
   let latestInPast = false;
   for (const s of sentences) {
-    if (UNDATED_LAST_QUARTER.test(s) && PAST_TENSE.test(s) && !FORWARD_LOOKING.test(s)) lastQuarterReported = true;
-    for (const m of s.matchAll(SAME_PERIOD)) raise(Number(m[1] ?? m[2]) + 1, "same-period");
-    for (const m of s.matchAll(YEAR)) {
+    // Both patterns need a word most sentences lack; looking for it in the lower-cased sentence is far cheaper.
+    const lower = s.toLowerCase();
+    if (
+      (lower.includes("quarter") || lower.includes("december")) &&
+      UNDATED_LAST_QUARTER.test(s) &&
+      PAST_TENSE.test(s) &&
+      !FORWARD_LOOKING.test(s)
+    )
+      lastQuarterReported = true;
+    if (lower.includes("same"))
+      for (const m of allMatches(SAME_PERIOD, s)) raise(Number(m[1] ?? m[2]) + 1, "same-period");
+    for (const m of allMatches(YEAR, s)) {
       const y = Number(m[1]);
       const before = s.slice(Math.max(0, m.index - 40), m.index);
       // A forward-looking word near the year makes it a forecast, whatever tense the rest of the sentence is in.

@@ -1,4 +1,5 @@
 import { BASE_FIGURE_BEFORE, MONTH_INDEX, ORDINAL_QUARTERS } from "../lexicons/periods";
+import { allMatches } from "../lexicons/regex";
 import type { Period } from "../types";
 
 export type TimeRole = "point" | "base" | "target";
@@ -27,8 +28,11 @@ function quarterOfMonth(month: number): Period {
 }
 
 interface Rule {
-  /** A cheap test that the sentence can match at all; most sentences fail it for most rules. */
-  hint: RegExp;
+  /**
+   * A cheap test that the sentence can match at all; most sentences fail it for most rules. Words (in lower case)
+   * are looked for in the lower-cased sentence, which is several times faster than a case-insensitive regex.
+   */
+  hint: string[] | RegExp;
   re: RegExp;
   make(m: RegExpExecArray): Omit<TimeExpr, "start" | "end" | "role" | "text"> | null;
 }
@@ -44,7 +48,7 @@ function fiscalEnd(first: string, second: string): number {
 
 const RULES: Rule[] = [
   {
-    hint: /same/i,
+    hint: ["same"],
     re: new RegExp(
       String.raw`\b(?:the\s+)?same\s+(?:(${YEAR})\s+)?(?:period|quarter|months?|time)(?:\s+(?:of|in|a year earlier|last year)\s*(${YEAR})?)?`,
       "gi",
@@ -52,7 +56,7 @@ const RULES: Rule[] = [
     make: (m) => ({ year: yearOf(m[1] ?? m[2]), period: null, relative: m[1] || m[2] ? null : -1 }),
   },
   {
-    hint: /nine/i,
+    hint: ["nine"],
     re: new RegExp(
       String.raw`\b(?:(?:first|1st)\s+nine|nine)[- ]months?(?:\s+(?:to|ending|ended)\s+${DAY_BEFORE}(?:${MONTHS})${DAY_AFTER}(?:\s+(${YEAR}))?)?(?:\s+of\s+(?:(${YEAR})|(this|last|the\s+current)\s+year))?`,
       "gi",
@@ -64,7 +68,7 @@ const RULES: Rule[] = [
     }),
   },
   {
-    hint: /month|quarter/i,
+    hint: ["month", "quarter"],
     re: new RegExp(
       String.raw`\b(?:(?:three|3)[- ]months?|(?:fiscal\s+|financial\s+)?quarter)\s+(?:to|ending|ended|through)\s+(?:the\s+end\s+of\s+)?${DAY_BEFORE}(${MONTHS})${DAY_AFTER}(?:\s+(${YEAR}))?`,
       "gi",
@@ -72,7 +76,7 @@ const RULES: Rule[] = [
     make: (m) => ({ year: yearOf(m[2]), period: quarterOfMonth(MONTH_INDEX[m[1].toLowerCase()]), relative: null }),
   },
   {
-    hint: /six|6/i,
+    hint: ["six", "6"],
     re: new RegExp(
       String.raw`\b(?:six|6)[- ]months?\s+(?:to|ending|ended|through)\s+(?:the\s+end\s+of\s+)?${DAY_BEFORE}(${MONTHS})${DAY_AFTER}(?:\s+(${YEAR}))?`,
       "gi",
@@ -80,7 +84,7 @@ const RULES: Rule[] = [
     make: (m) => ({ year: yearOf(m[2]), period: MONTH_INDEX[m[1].toLowerCase()] <= 6 ? "H1" : "H2", relative: null }),
   },
   {
-    hint: /year/i,
+    hint: ["year"],
     re: new RegExp(
       String.raw`\b(?:(?:financial|fiscal|full|business)\s+)?year\s+(?:to|ending|ended|through)\s+(?:the\s+end\s+of\s+)?${DAY_BEFORE}(?:${MONTHS})${DAY_AFTER}(?:\s+(${YEAR}))?`,
       "gi",
@@ -88,7 +92,7 @@ const RULES: Rule[] = [
     make: (m) => ({ year: yearOf(m[1]), period: "FY", relative: null }),
   },
   {
-    hint: /-/,
+    hint: ["-"],
     // "the July-September quarter": named by the months it spans.
     re: new RegExp(
       String.raw`\b(?:${MONTHS})\s*[-–]\s*(${MONTHS})(?:\s+(${YEAR}))?\s+(?:quarter|period|months)\b`,
@@ -97,7 +101,7 @@ const RULES: Rule[] = [
     make: (m) => ({ year: yearOf(m[2]), period: quarterOfMonth(MONTH_INDEX[m[1].toLowerCase()]), relative: null }),
   },
   {
-    hint: /quarter/i,
+    hint: ["quarter"],
     re: new RegExp(
       String.raw`\b(first|1st|second|2nd|third|3rd|fourth|4th|final)[- ]quarter(?:\s+of\s+(?:(${YEAR})|(this|last|next)\s+year))?`,
       "gi",
@@ -127,7 +131,7 @@ const RULES: Rule[] = [
     }),
   },
   {
-    hint: /half/i,
+    hint: ["half"],
     re: new RegExp(String.raw`\b(first|second)[- ]half(?:\s+of\s+(?:(${YEAR})|(this|last|next)\s+year))?`, "gi"),
     make: (m) => ({
       year: yearOf(m[2]),
@@ -136,12 +140,12 @@ const RULES: Rule[] = [
     }),
   },
   {
-    hint: /half|interim/i,
+    hint: ["half", "interim"],
     re: /\b(?:half[- ]year(?:ly)?|interim)\b/gi,
     make: () => ({ year: null, period: "H1", relative: null }),
   },
   {
-    hint: /fiscal|financial|FY/i,
+    hint: ["fiscal", "financial", "fy"],
     re: new RegExp(String.raw`\b(?:fiscal|financial\s+year|FY)\s*'?(${YEAR}|\d\d)\b`, "gi"),
     make: (m) => ({ year: m[1].length === 2 ? 2000 + Number(m[1]) : Number(m[1]), period: "FY", relative: null }),
   },
@@ -151,18 +155,18 @@ const RULES: Rule[] = [
     make: (m) => ({ year: fiscalEnd(m[1], m[2]), period: "FY", relative: null }),
   },
   {
-    hint: /years/i,
+    hint: ["years"],
     // "over the next three years": a rate for several years, which no single year can carry.
     re: /\b(?:over|in|during|for)\s+the\s+(?:next|coming|past|last)\s+(?:two|three|four|five|ten|\d+|few|several)\s+years\b|\bin\s+(?:the\s+)?coming\s+years\b/gi,
     make: () => ({ year: null, period: "FY", relative: null, open: true }),
   },
   {
-    hint: /year|annual/i,
+    hint: ["year", "annual"],
     re: /\b(?:full[- ]year|annual|whole[- ]year|yearly)\b|\b(?:for|over)\s+the\s+(?:whole\s+|full\s+)?year\b(?!\s+(?:(?:to|ending|ended)\s+(?:\d|the\s+end|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)|before|earlier|ago))/gi,
     make: () => ({ year: null, period: "FY", relative: null }),
   },
   {
-    hint: /year/i,
+    hint: ["year"],
     re: /\ba\s+year\s+(?:earlier|ago|before)\b|\b(this|last|next|the\s+previous|the\s+past|the\s+current)\s+year(?:'s)?|\byear[- ](?:earlier|ago|before)\b|\bprevious\s+year\b|\byear[- ]on[- ]year\b/gi,
     make: (m) => {
       const w = m[0].toLowerCase();
@@ -187,13 +191,21 @@ const BASE_BEFORE =
   /\b(?:compared\s+(?:with|to)|from|against|versus|vs\.?|over|(?<!(?:more|less|fewer|rather|higher|lower|better|worse)\s)than(?:\s+in)?|(?<!\bbased\s)on|since)\s+(?:the\s+|a\s+|its\s+)?(?:same\s+)?(?:period\s+(?:in|of)\s+)?$/i;
 const TARGET_BEFORE = /\b(?:by|until|through|before|by\s+the\s+end\s+of|by\s+end[- ]|in\s+time\s+for)\s+(?:the\s+)?$/i;
 
+/** Whether a rule's hint holds. A case-insensitive regex only ever matches ASCII letters to ASCII letters, so any
+ * sentence it matches has the hint word in its lower-cased form. */
+function mayMatch(hint: Rule["hint"], sentence: string, lower: string): boolean {
+  if (!Array.isArray(hint)) return hint.test(sentence);
+  for (const word of hint) if (lower.includes(word)) return true;
+  return false;
+}
+
 /** Time expressions in a sentence, longest first where they overlap, with the role their context gives them. */
 export function findTimes(sentence: string): TimeExpr[] {
   const found: TimeExpr[] = [];
+  const lower = sentence.toLowerCase();
   for (const rule of RULES) {
-    if (!rule.hint.test(sentence)) continue;
-    rule.re.lastIndex = 0;
-    for (const m of sentence.matchAll(rule.re)) {
+    if (!mayMatch(rule.hint, sentence, lower)) continue;
+    for (const m of allMatches(rule.re, sentence)) {
       const start = m.index;
       const end = start + m[0].length;
       if (found.some((t) => t.start < end && start < t.end)) continue;
@@ -210,7 +222,9 @@ export function findTimes(sentence: string): TimeExpr[] {
       )
         role = "base";
       else if (TARGET_BEFORE.test(before)) role = "target";
-      found.push({ ...made, start, end, role, text });
+      const expr: TimeExpr = { year: made.year, period: made.period, relative: made.relative, start, end, role, text };
+      if (made.open) expr.open = made.open;
+      found.push(expr);
     }
   }
   return found.sort((a, b) => a.start - b.start);

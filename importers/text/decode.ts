@@ -41,7 +41,8 @@ export function decodeBytes(bytes: Uint8Array): Decoded {
  * exact and yields valid, shorter UTF-8, so genuine accented text is left alone.
  */
 export function repairMojibake(text: string): { text: string; codepage: string | null } {
-  if (!/[^\x00-\x7f]/.test(text)) return { text, codepage: null };
+  // Only a run of two or more non-ASCII characters can be mojibake; most texts have none and need no round trips.
+  if (!/[^\x00-\x7f]{2,}/.test(text)) return { text, codepage: null };
   let best = { text, codepage: null as string | null, fixed: 0 };
   for (const codepage of MOJIBAKE_CODEPAGES) {
     let fixed = 0;

@@ -1,3 +1,5 @@
+import { allMatches } from "../lexicons/regex";
+
 export interface Sentence {
   text: string;
   start: number;
@@ -24,33 +26,38 @@ export function splitSentences(text: string, from = 0): Sentence[] {
   const out: Sentence[] = [];
   let paragraph = 0;
   let offset = from;
-  for (const para of text.slice(from).split("\n\n")) {
-    let start = 0;
-    const emit = (from: number, to: number) => {
-      const raw = para.slice(from, to);
-      const lead = raw.length - raw.trimStart().length;
-      const trimmed = raw.trim();
-      if (trimmed) {
-        const at = offset + from + lead;
-        out.push({ text: trimmed, start: at, end: at + trimmed.length, paragraph });
-      }
-    };
-    // A run-on "sentence" (a scraped page on one line) is cut at clause marks so work per sentence stays bounded.
-    const push = (end: number) => {
-      let from = start;
-      while (end - from > MAX_SENTENCE) {
-        const window = para.slice(from, from + MAX_SENTENCE);
-        // Prefer a semicolon, then a comma, then any space, in the second half of the window.
-        const half = MAX_SENTENCE / 2;
-        const cut =
-          [window.lastIndexOf("; "), window.lastIndexOf(", "), window.lastIndexOf(" ")].find((i) => i > half) ?? -1;
-        const to = cut > 0 ? from + cut + 1 : from + MAX_SENTENCE;
-        emit(from, to);
-        from = to;
-      }
-      emit(from, end);
-    };
-    for (const m of para.matchAll(BOUNDARY)) {
+  // The paragraph being split and where its current sentence starts. The helpers below are made once per text,
+  // not once per paragraph: tsx, which runs the importers, names every closure it creates, and that costs.
+  let para = "";
+  let start = 0;
+  const emit = (from: number, to: number) => {
+    const raw = para.slice(from, to);
+    const lead = raw.length - raw.trimStart().length;
+    const trimmed = raw.trim();
+    if (trimmed) {
+      const at = offset + from + lead;
+      out.push({ text: trimmed, start: at, end: at + trimmed.length, paragraph });
+    }
+  };
+  // A run-on "sentence" (a scraped page on one line) is cut at clause marks so work per sentence stays bounded.
+  const push = (end: number) => {
+    let from = start;
+    while (end - from > MAX_SENTENCE) {
+      const window = para.slice(from, from + MAX_SENTENCE);
+      // Prefer a semicolon, then a comma, then any space, in the second half of the window.
+      const half = MAX_SENTENCE / 2;
+      const cut =
+        [window.lastIndexOf("; "), window.lastIndexOf(", "), window.lastIndexOf(" ")].find((i) => i > half) ?? -1;
+      const to = cut > 0 ? from + cut + 1 : from + MAX_SENTENCE;
+      emit(from, to);
+      from = to;
+    }
+    emit(from, end);
+  };
+  for (const paragraphText of text.slice(from).split("\n\n")) {
+    para = paragraphText;
+    start = 0;
+    for (const m of allMatches(BOUNDARY, para)) {
       const stop = m.index + m[0].trimEnd().length;
       if (m[0].startsWith(".") && ABBREVIATION_BEFORE.test(para.slice(Math.max(start, m.index - 6), m.index + 1)))
         continue;

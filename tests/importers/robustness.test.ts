@@ -80,3 +80,32 @@ describe("random jumbles of troublesome fragments", () => {
     expect(facts).toBeLessThan(100);
   });
 });
+
+describe("a scraped page on one line", () => {
+  test("naming thousands of capitalised words stays fast", () => {
+    let seed = 7;
+    // mulberry32: the linear generator above repeats itself too soon to yield this many distinct names.
+    const next = () => {
+      seed = (seed + 0x6d2b79f5) | 0;
+      let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
+      t ^= t + Math.imul(t ^ (t >>> 7), 61 | t);
+      return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+    };
+    const letters = (from: string, n: number) =>
+      Array.from({ length: n }, () => from[Math.floor(next() * from.length)]).join("");
+    const names = Array.from(
+      { length: 5000 },
+      () => letters("ABCDEFGHIJKLMNOPQRSTUVWXYZ", 1) + letters("abcdefghij", 2 + Math.floor(next() * 5)),
+    );
+    const words: string[] = [];
+    for (let length = 0; length < 200_000; ) {
+      const word = next() < 0.05 ? `${Math.floor(next() * 99)}.5%` : names[Math.floor(next() * names.length)];
+      words.push(word, next() < 0.2 ? "and" : "");
+      length += word.length + 1;
+    }
+    const started = performance.now();
+    extractArticle(Buffer.from(words.filter(Boolean).join(" ")), "one-line.txt");
+    // Trying every pair of the thousands of names it yields took over ten seconds; it takes a fraction of one.
+    expect(performance.now() - started).toBeLessThan(3000);
+  });
+});
