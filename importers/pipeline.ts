@@ -24,7 +24,7 @@ import { splitSentences } from "./text/sentences";
 import type { ArticleResult, Fact, PeriodRef } from "./types";
 
 const RESULTS_WORD = /\b(?:profits?|sales|revenues?|turnover|results|earnings)\b/i;
-const MAY_NAME_PERIOD = /quarter|half|months|year|annual|fiscal|financial|\b[QH][1-4]\b/i;
+export const MAY_NAME_PERIOD = /quarter|half|months|year|annual|fiscal|financial|\b[QH][1-4]\b/i;
 
 export const EXTRACTORS: Extractor[] = [
   extractRevenue,

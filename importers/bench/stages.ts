@@ -6,7 +6,9 @@
  */
 import { createHash } from "node:crypto";
 import { advance, type DiscourseState, findMentions } from "../analyse/mentions";
+import { MAY_NAME_PERIOD } from "../pipeline";
 import { CompanyRegistry } from "../recognise/companies";
+import { findDivisions } from "../recognise/divisions";
 import { inferPublishedYear } from "../recognise/publication";
 import { findQuantities } from "../recognise/quantities";
 import { findTimes } from "../recognise/time";
@@ -52,6 +54,10 @@ export function timeStages(bytes: Uint8Array, t: StageTimes): void {
   const body = sentences.filter((s) => titleIsSentence || s.start >= cleaned.bodyStart);
   lap("sentences");
   const registry = CompanyRegistry.build(sentences.map((s) => s.text));
+  findDivisions(
+    body.map((s) => s.text),
+    registry,
+  );
   lap("companies");
   inferPublishedYear(
     body.map((s) => s.text),
@@ -62,11 +68,12 @@ export function timeStages(bytes: Uint8Array, t: StageTimes): void {
   lap("publication");
   let state: DiscourseState = { topic: null, recentGroups: [] };
   for (const sentence of body) {
-    findQuantities(sentence.text);
+    // The same work the pipeline does: times only where a figure or a period word is, names only without figures.
+    const quantities = findQuantities(sentence.text);
     lap("quantities");
-    findTimes(sentence.text);
+    if (quantities.length || MAY_NAME_PERIOD.test(sentence.text)) findTimes(sentence.text);
     lap("times");
-    state = advance(state, findMentions(sentence.text, registry, state));
+    state = advance(state, findMentions(sentence.text, registry, state, quantities.length === 0));
     lap("mentions");
   }
 }
