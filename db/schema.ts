@@ -57,6 +57,9 @@ export const facts = sqliteTable(
     quote: text("quote").notNull(),
     start: integer("start").notNull(),
     end: integer("end").notNull(),
+    /** Offsets of the figure itself within the cleaned text, for highlighting it inside its sentence. */
+    figureStart: integer("figure_start"),
+    figureEnd: integer("figure_end"),
     /** JSON list of the fields the text stated outright; the rest were inferred. */
     stated: text("stated").notNull().default("[]"),
   },
@@ -64,6 +67,8 @@ export const facts = sqliteTable(
     index("facts_company_kind_year_idx").on(t.companyId, t.kind, t.year),
     index("facts_kind_year_idx").on(t.kind, t.year),
     index("facts_counterparty_idx").on(t.counterpartyId),
+    // The stakes page lists holder/held pairs in this order, a page at a time, without sorting a million rows.
+    index("facts_kind_company_counterparty_idx").on(t.kind, t.companyId, t.counterpartyId),
     index("facts_article_idx").on(t.articleId),
   ],
 );

@@ -47,9 +47,9 @@ function prepare(handle: DbHandle) {
     ),
     insertFact: sqlite.prepare(
       `INSERT INTO facts (article_id, kind, company_id, counterparty_id, market, year, period, low, high, unit, status,
-         approximate, compared_year, compared_period, quote, start, "end", stated)
+         approximate, compared_year, compared_period, quote, start, "end", figure_start, figure_end, stated)
        VALUES (@articleId, @kind, @companyId, @counterpartyId, @market, @year, @period, @low, @high, @unit, @status,
-         @approximate, @comparedYear, @comparedPeriod, @quote, @start, @end, @stated)`,
+         @approximate, @comparedYear, @comparedPeriod, @quote, @start, @end, @figureStart, @figureEnd, @stated)`,
     ),
   };
 }
@@ -112,6 +112,8 @@ function factRow(handle: DbHandle, articleId: number, f: Fact, pending: Map<stri
     quote: f.quote,
     start: f.start,
     end: f.end,
+    figureStart: f.figureStart,
+    figureEnd: f.figureEnd,
     stated: JSON.stringify(f.stated),
   };
 }

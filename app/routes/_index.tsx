@@ -1,84 +1,117 @@
 import { json, type MetaFunction } from "@remix-run/node";
-import { useLoaderData } from "@remix-run/react";
-import { ChangeBarChart } from "~/components/charts/ChangeBarChart";
-import { factsOfArticles, latestRevenueChanges, listArticles } from "~/models/overview.server";
-import { formatFigure, formatPeriod } from "~/utils/format";
+import { Link, useLoaderData } from "@remix-run/react";
+import { ChartFrame } from "~/components/charts/ChartFrame";
+import { FigureBarChart } from "~/components/charts/FigureBarChart";
+import { FigureTable } from "~/components/charts/FigureTable";
+import { RouteError } from "~/components/RouteError";
+import { recentArticles } from "~/models/articles.server";
+import { companySummaries } from "~/models/companies.server";
+import { latestRevenueChanges } from "~/models/overview.server";
 
 export const meta: MetaFunction = () => [{ title: "Financial figures" }];
 
 export async function loader() {
-  const articles = listArticles();
-  const facts = factsOfArticles(articles.map((a) => a.id));
-  const changes = latestRevenueChanges().map((c) => ({
-    label: `${c.company} ${formatPeriod(c.year, c.period)}`,
-    value: (c.low + c.high) / 2,
-    detail: `${c.company}: ${formatFigure({ ...c, unit: "percent" })} (${c.status}) — ${c.quote}`,
-  }));
-  return json({ articles, facts, changes });
+  return json({
+    companies: companySummaries(100),
+    articles: recentArticles(10),
+    changes: latestRevenueChanges(20),
+  });
 }
 
+const KINDS = [
+  ["revenue", "Revenue"],
+  ["revenue_change", "Change"],
+  ["stake", "Stakes"],
+  ["market_share", "Share"],
+  ["sales_volume", "Volumes"],
+] as const;
+
 export default function Index() {
-  const { articles, facts, changes } = useLoaderData<typeof loader>();
+  const { companies, articles, changes } = useLoaderData<typeof loader>();
+  const importHint = (
+    <>
+      import articles with <code>npm run import -- path/</code>
+    </>
+  );
   return (
     <>
       <h1>Financial figures from the news</h1>
+      <nav className="subtle">
+        <Link to="/compare?companies=renault,nissan&metric=revenue">Compare companies</Link> ·{" "}
+        <Link to="/stakes">Stakes</Link> · <Link to="/facts">All facts</Link>
+      </nav>
       <h2>Latest revenue change by company</h2>
       {changes.length ? (
-        <ChangeBarChart data={changes} title="Latest revenue change by company, in percent" />
+        <ChartFrame
+          id="latest-revenue-changes"
+          title="Latest revenue change by company, %"
+          description="Each company's most recent revenue change in percent; declines in red, growth in green, forecasts hatched."
+          chart={
+            <FigureBarChart points={changes} unit="percent" title="Latest revenue change by company, %" signColours />
+          }
+          table={<FigureTable points={changes} />}
+        />
       ) : (
-        <p className="empty">
-          No revenue changes yet — import articles with <code>npm run import -- path/</code>.
-        </p>
+        <p className="empty">No revenue changes yet — {importHint}.</p>
       )}
-      <h2>Articles ({articles.length})</h2>
-      {articles.length === 0 ? (
-        <p className="empty">
-          No articles yet — import some with <code>npm run import -- path/</code>.
-        </p>
+      <h2>Companies</h2>
+      {companies.length === 0 ? (
+        <p className="empty">No companies yet — {importHint}.</p>
       ) : (
-        articles.map((a) => {
-          const own = facts.filter((f) => f.articleId === a.id);
-          return (
-            <article key={a.id} className="article-card">
-              <h3>{a.title}</h3>
-              <p className="quote">
-                {a.sourcePath} · published {a.publishedYear ?? "year unknown"} · {a.factCount}{" "}
-                {a.factCount === 1 ? "fact" : "facts"}
-              </p>
-              {own.length > 0 && (
-                <table>
-                  <thead>
-                    <tr>
-                      <th>Kind</th>
-                      <th>Company</th>
-                      <th>When</th>
-                      <th>Figure</th>
-                      <th>Status</th>
-                      <th className="quote">Source sentence</th>
-                    </tr>
-                  </thead>
-                  <tbody>
-                    {own.map((f) => (
-                      <tr key={f.id}>
-                        <td>{f.kind.replace("_", " ")}</td>
-                        <td>
-                          {f.company}
-                          {f.counterparty ? ` → ${f.counterparty}` : ""}
-                          {f.market ? ` (${f.market})` : ""}
-                        </td>
-                        <td>{formatPeriod(f.year, f.period)}</td>
-                        <td className="num">{formatFigure(f)}</td>
-                        <td className={`status-${f.status}`}>{f.status}</td>
-                        <td className="quote">{f.quote}</td>
-                      </tr>
-                    ))}
-                  </tbody>
-                </table>
-              )}
-            </article>
-          );
-        })
+        <div className="table-scroll">
+          <table>
+            <thead>
+              <tr>
+                <th>Company</th>
+                {KINDS.map(([, label]) => (
+                  <th key={label} className="num">
+                    {label}
+                  </th>
+                ))}
+                <th>Years</th>
+              </tr>
+            </thead>
+            <tbody>
+              {companies.map((c) => (
+                <tr key={c.slug}>
+                  <td>
+                    <Link to={`/companies/${c.slug}`}>{c.name}</Link>
+                  </td>
+                  {KINDS.map(([kind]) => (
+                    <td key={kind} className="num">
+                      {c.byKind[kind] || ""}
+                    </td>
+                  ))}
+                  <td>
+                    {c.firstYear === null
+                      ? "—"
+                      : c.firstYear === c.lastYear
+                        ? c.firstYear
+                        : `${c.firstYear}–${c.lastYear}`}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+      <h2>Recent articles</h2>
+      {articles.length === 0 ? (
+        <p className="empty">No articles yet — {importHint}.</p>
+      ) : (
+        <ul className="article-list">
+          {articles.map((a) => (
+            <li key={a.id}>
+              <Link to={`/articles/${a.id}`}>{a.title}</Link>{" "}
+              <span className="subtle">
+                {a.publishedYear ?? "year unknown"} · {a.factCount} {a.factCount === 1 ? "fact" : "facts"}
+              </span>
+            </li>
+          ))}
+        </ul>
       )}
     </>
   );
 }
+
+export const ErrorBoundary = RouteError;

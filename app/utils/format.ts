@@ -47,3 +47,25 @@ export function formatPeriod(year: number | null, period: string | null): string
   if (!period || period === "FY") return String(year);
   return `${period} ${year}`;
 }
+
+const NBSP = "\u00a0";
+
+/**
+ * Keeps a label on one line: recharts wraps tick text at spaces only in the browser, where it can measure it, so
+ * a label with spaces would differ between the server's drawing and the browser's.
+ */
+export const oneLine = (label: string) => label.replace(/ /g, NBSP);
+
+/** Axis ticks: short and unit-free beyond a scale word ("40 bn", "−20 %", "150 k"). */
+export function formatTick(v: number, unit: string): string {
+  if (unit === "percent") return oneLine(`${sign(String(Math.round(v * 10) / 10))} %`);
+  if (unit === "index") return String(Math.round(v));
+  const s = scaled(v);
+  return oneLine(`${sign(s.value)}${s.suffix}`);
+}
+
+/** "EUR" → "€" where a symbol is common; otherwise the code. */
+export function unitLabel(unit: string): string {
+  if (unit === "percent") return "%";
+  return CURRENCY_SYMBOLS[unit] ?? unit;
+}

@@ -1,0 +1,38 @@
+import type { ChartPoint } from "~/models/types";
+import { sourceHref } from "~/models/types";
+import { formatFigure } from "~/utils/format";
+
+/** The figures of a chart as a table, each with links to the sentences it was read from. */
+export function FigureTable({ points }: { points: ChartPoint[] }) {
+  return (
+    <table>
+      <thead>
+        <tr>
+          <th>When</th>
+          <th>Figure</th>
+          <th>Status</th>
+          <th>Note</th>
+          <th>Sources</th>
+        </tr>
+      </thead>
+      <tbody>
+        {points.map((p) => (
+          <tr key={`${p.label}-${p.low}-${p.high}-${p.note}`}>
+            <td>{p.label}</td>
+            <td className="num">{formatFigure(p)}</td>
+            <td className={`status-${p.status}`}>{p.status}</td>
+            <td>{p.note ?? ""}</td>
+            <td className="quote">
+              {p.sources.map((s) => (
+                <a key={s.factId} href={sourceHref(s)} title={s.quote}>
+                  {s.articleTitle}
+                  {s.publishedYear ? ` (${s.publishedYear})` : ""}
+                </a>
+              ))}
+            </td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}

@@ -1,0 +1,35 @@
+import type { ChartPoint } from "~/models/types";
+import { formatFigure } from "~/utils/format";
+
+/** What hovering a bar shows: the figure, its status and note, and the sentence it was read from. */
+export function FigureTooltip({
+  active,
+  payload,
+}: {
+  active?: boolean;
+  payload?: Array<{ payload?: { point?: ChartPoint } }>;
+}) {
+  const point = payload?.[0]?.payload?.point;
+  if (!active || !point) return null;
+  const [first, ...more] = point.sources;
+  return (
+    <div className="chart-tooltip" role="status">
+      <p>
+        <strong>{point.label}</strong>: {formatFigure(point)}
+        {point.status !== "actual" ? ` (${point.status})` : ""}
+        {point.note ? ` — ${point.note}` : ""}
+      </p>
+      {first && (
+        <>
+          <blockquote>{first.quote}</blockquote>
+          <p className="tooltip-source">
+            {first.articleTitle}
+            {first.publishedYear ? ` (${first.publishedYear})` : ""}
+            {more.length ? ` and ${more.length} more ${more.length === 1 ? "source" : "sources"}` : ""} · click the bar
+            to open it
+          </p>
+        </>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,55 @@
+import { getDb } from "~/db.server";
+import { highlightSegments, type Segment } from "~/utils/highlight";
+import { FACT_VIEW_SELECT, toFactView } from "./facts.server";
+import type { FactView } from "./types";
+
+export interface ArticleSummary {
+  id: number;
+  title: string;
+  sourcePath: string;
+  publishedYear: number | null;
+  factCount: number;
+}
+
+export function recentArticles(limit = 10): ArticleSummary[] {
+  return getDb()
+    .sqlite.prepare(
+      `SELECT a.id, a.title, a.source_path AS sourcePath, a.published_year AS publishedYear,
+              (SELECT count(*) FROM facts f WHERE f.article_id = a.id) AS factCount
+       FROM articles a ORDER BY a.imported_at DESC, a.id DESC LIMIT ?`,
+    )
+    .all(limit) as ArticleSummary[];
+}
+
+export interface ArticleView {
+  id: number;
+  title: string;
+  sourcePath: string;
+  publishedYear: number | null;
+  publishedYearSource: string | null;
+  segments: Segment[];
+  facts: FactView[];
+}
+
+/** An article's cleaned text cut into marked sentences and figures, with its facts in reading order. */
+export function getArticle(id: number): ArticleView | null {
+  const db = getDb().sqlite;
+  const article = db
+    .prepare(
+      `SELECT id, title, source_path AS sourcePath, published_year AS publishedYear,
+              published_year_source AS publishedYearSource, cleaned_text AS cleanedText FROM articles WHERE id = ?`,
+    )
+    .get(id) as (Omit<ArticleView, "segments" | "facts"> & { cleanedText: string }) | undefined;
+  if (!article) return null;
+  const rows = db
+    .prepare(
+      `SELECT f.id, f.start, f."end" AS end, f.figure_start AS figureStart, f.figure_end AS figureEnd
+       FROM facts f WHERE f.article_id = ? ORDER BY f.start, f.id`,
+    )
+    .all(id) as Array<{ id: number; start: number; end: number; figureStart: number | null; figureEnd: number | null }>;
+  const facts = (
+    db.prepare(`${FACT_VIEW_SELECT} WHERE f.article_id = ? ORDER BY f.start, f.id`).all(id) as FactView[]
+  ).map(toFactView);
+  const { cleanedText, ...rest } = article;
+  return { ...rest, segments: highlightSegments(cleanedText, rows), facts };
+}

@@ -1,0 +1,60 @@
+/** Shapes the models hand to routes and charts; plain data, safe to import from client code. */
+
+export const FACT_KINDS = ["revenue", "revenue_change", "stake", "market_share", "sales_volume"] as const;
+export const STATUSES = ["actual", "forecast", "target"] as const;
+/** Columns the facts table sorts by. */
+export const FACT_SORTS = ["year", "company", "kind", "value", "article"] as const;
+export type FactKind = (typeof FACT_KINDS)[number];
+export type FactStatus = (typeof STATUSES)[number];
+export type FactSort = (typeof FACT_SORTS)[number];
+
+/** One stored fact with the names and source it needs to be shown and traced. */
+export interface FactView {
+  id: number;
+  articleId: number;
+  articleTitle: string;
+  publishedYear: number | null;
+  kind: FactKind;
+  company: string;
+  companySlug: string;
+  counterparty: string | null;
+  counterpartySlug: string | null;
+  market: string | null;
+  year: number | null;
+  period: string | null;
+  low: number;
+  high: number;
+  unit: string;
+  status: FactStatus;
+  approximate: boolean;
+  comparedYear: number | null;
+  comparedPeriod: string | null;
+  quote: string;
+}
+
+/** Where a figure came from: enough to quote it and link to the highlighted sentence. */
+export interface Source {
+  factId: number;
+  articleId: number;
+  articleTitle: string;
+  publishedYear: number | null;
+  quote: string;
+}
+
+/** One bar or point of a chart: a figure (a range when low < high) with its sources. */
+export interface ChartPoint {
+  label: string;
+  year: number | null;
+  period: string | null;
+  low: number;
+  high: number;
+  unit: string;
+  status: FactStatus;
+  approximate: boolean;
+  /** Free text shown under the figure in the tooltip ("vs 2007", "Russia, target for 2013"). */
+  note: string | null;
+  sources: Source[];
+}
+
+/** The link to a fact's sentence, highlighted in its article. */
+export const sourceHref = (s: Pick<Source, "articleId" | "factId">) => `/articles/${s.articleId}#fact-${s.factId}`;

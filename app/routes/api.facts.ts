@@ -1,0 +1,34 @@
+import { json, type LoaderFunctionArgs } from "@remix-run/node";
+import type { z } from "zod";
+import { queryFacts } from "~/models/facts.server";
+import { parseQuery } from "~/utils/params.server";
+import { API_FACTS_QUERY } from "~/utils/queries.server";
+
+/** The facts as JSON for scripts: the same filters as /facts, 500 a page, with a link to the next page. */
+export async function loader({ request }: LoaderFunctionArgs) {
+  let q: z.infer<typeof API_FACTS_QUERY>;
+  try {
+    q = parseQuery(request, API_FACTS_QUERY);
+  } catch (err) {
+    // A resource route has no error boundary: the 400 goes out as the JSON body it already is.
+    if (err instanceof Response) return err;
+    throw err;
+  }
+  const result = queryFacts({ ...q, pageSize: 500, sort: "article" });
+  if (q.company && result.companyName === null) {
+    return json({ error: `No company called "${q.company}" has been imported.` }, { status: 404 });
+  }
+  const next = new URL(request.url);
+  next.searchParams.set("page", String(result.page + 1));
+  return json(
+    {
+      facts: result.facts.map((f) => ({
+        ...f,
+        source: { articleId: f.articleId, title: f.articleTitle, url: `/articles/${f.articleId}#fact-${f.id}` },
+      })),
+      page: result.page,
+      next: result.hasNext ? `${next.pathname}${next.search}` : null,
+    },
+    { headers: { "Cache-Control": "no-store" } },
+  );
+}

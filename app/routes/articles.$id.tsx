@@ -1,0 +1,59 @@
+import { json, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { useLoaderData } from "@remix-run/react";
+import { FactTable } from "~/components/FactTable";
+import { RouteError } from "~/components/RouteError";
+import { getArticle } from "~/models/articles.server";
+import { parseId } from "~/utils/params.server";
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: data ? `${data.article.title} — Financial figures` : "Article not found — Financial figures" },
+];
+
+export async function loader({ params }: LoaderFunctionArgs) {
+  const id = parseId(params.id, "article");
+  const article = getArticle(id);
+  if (!article) throw json({ message: `No article with the id ${id}.` }, { status: 404 });
+  return json({ article });
+}
+
+export default function ArticlePage() {
+  const { article } = useLoaderData<typeof loader>();
+  return (
+    <>
+      <h1>{article.title}</h1>
+      <p className="subtle">
+        {article.sourcePath} · published{" "}
+        {article.publishedYear
+          ? `${article.publishedYear} (${article.publishedYearSource ?? "inferred"})`
+          : "in a year the text does not give"}{" "}
+        · {article.facts.length} {article.facts.length === 1 ? "fact" : "facts"}
+      </p>
+      <h2>Facts</h2>
+      {article.facts.length ? (
+        <FactTable facts={article.facts} showArticle={false} />
+      ) : (
+        <p className="empty">No figures of the kinds this dashboard charts were found in this article.</p>
+      )}
+      <h2>Text</h2>
+      <p className="subtle">Sentences that gave a fact are highlighted; the figure itself is in bold.</p>
+      {/* Text is rendered as React text nodes, so HTML or script in an article is shown, never run. */}
+      <div className="article-text">
+        {article.segments.map((s, i) => {
+          const key = `${i}-${s.text.length}`;
+          const body = s.figure ? <strong className="figure">{s.text}</strong> : s.text;
+          if (!s.factIds.length) return <span key={key}>{body}</span>;
+          return (
+            <mark key={key} className="fact-sentence" data-facts={s.factIds.join(" ")}>
+              {s.anchors.map((id) => (
+                <span key={id} id={`fact-${id}`} className="anchor" />
+              ))}
+              {body}
+            </mark>
+          );
+        })}
+      </div>
+    </>
+  );
+}
+
+export const ErrorBoundary = RouteError;

@@ -1,0 +1,61 @@
+import { json } from "@remix-run/node";
+import { z } from "zod";
+
+/** Query keys Remix itself adds to data requests; they are never a user's mistake. */
+const REMIX_KEYS = new Set(["_data", "index"]);
+
+export const slugSchema = z
+  .string()
+  .max(200, "a company slug is at most 200 characters")
+  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, "a company slug is lowercase letters and digits joined by hyphens");
+
+export const yearSchema = z.coerce
+  .number({ invalid_type_error: "a year is a number such as 2008" })
+  .int("a year is a whole number")
+  .min(1900, "years before 1900 are not charted")
+  .max(2100, "years after 2100 are not charted");
+
+export const pageSchema = z.coerce
+  .number({ invalid_type_error: "a page is a number" })
+  .int("a page is a whole number")
+  .min(1, "pages start at 1")
+  .max(100000, "that page is past the end of any listing");
+
+/** A 400 response whose body says what was wrong, for the route's error boundary to show. */
+export function badRequest(message: string): Response {
+  return json({ message }, { status: 400, statusText: "Bad Request" });
+}
+
+/**
+ * Reads a URL's query with a zod object schema. Unknown keys, repeated keys and invalid values are the user's
+ * mistake: they get a 400 that names the parameter, never a 500.
+ */
+export function parseQuery<S extends z.ZodObject<z.ZodRawShape>>(request: Request, schema: S): z.infer<S> {
+  const params = new URL(request.url).searchParams;
+  const known = new Set(Object.keys(schema.shape));
+  const raw: Record<string, string> = {};
+  for (const [key, value] of params) {
+    if (REMIX_KEYS.has(key)) continue;
+    if (!known.has(key)) {
+      throw badRequest(`Unknown parameter "${key.slice(0, 40)}". This page takes: ${[...known].join(", ")}.`);
+    }
+    if (key in raw) throw badRequest(`The parameter "${key}" is given more than once.`);
+    // An empty value is the same as leaving the parameter out, as a form's blank field sends it.
+    if (value !== "") raw[key] = value;
+  }
+  const parsed = schema.safeParse(raw);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    throw badRequest(`Invalid parameter "${issue.path.join(".")}": ${issue.message}.`);
+  }
+  return parsed.data;
+}
+
+/** A route parameter that must be a positive integer id; anything else is no such thing (404). */
+export function parseId(value: string | undefined, what: string): number {
+  const id = Number(value);
+  if (!value || !/^\d{1,12}$/.test(value) || !Number.isSafeInteger(id) || id < 1) {
+    throw json({ message: `No ${what} with the id "${(value ?? "").slice(0, 40)}".` }, { status: 404 });
+  }
+  return id;
+}
