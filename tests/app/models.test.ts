@@ -1,0 +1,127 @@
+import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { seedTemporaryDatabase } from "./dbSetup";
+
+let cleanup: () => void;
+beforeAll(async () => {
+  cleanup = await seedTemporaryDatabase(["tests/fixtures/dashboard"]);
+});
+afterAll(() => cleanup?.());
+
+const RENAULT_REVENUE_QUOTE = "Renault posted revenues of €40.68 billion for 2007 and €37.79 billion in 2008.";
+
+describe("company model", () => {
+  test("Renault's revenue is one EUR chart by year with 2007 and 2008, each with its quote", async () => {
+    const { companyFacts, findCompany } = await import("~/models/companies.server");
+    const { revenueSeries } = await import("~/models/charts.server");
+    const renault = findCompany("renault");
+    expect(renault?.name).toBe("Renault");
+    const series = revenueSeries("Renault", companyFacts(renault!.id).byKind.revenue);
+    expect(series.map((s) => s.id)).toEqual(["revenue-eur-year"]);
+    expect(series[0].points.map((p) => [p.label, p.low, p.high, p.unit, p.status])).toEqual([
+      ["2007", 40680000000, 40680000000, "EUR", "actual"],
+      ["2008", 37790000000, 37790000000, "EUR", "actual"],
+    ]);
+    expect(series[0].points[0].sources[0].quote).toBe(RENAULT_REVENUE_QUOTE);
+  });
+
+  test("a nine-month change is charted apart from full years, and the base period is named", async () => {
+    const { companyFacts, findCompany } = await import("~/models/companies.server");
+    const { revenueChangeSeries } = await import("~/models/charts.server");
+    const series = revenueChangeSeries("Renault", companyFacts(findCompany("renault")!.id).byKind.revenue_change);
+    const byId = Object.fromEntries(series.map((s) => [s.id, s.points]));
+    expect(byId["revenue-change-year"].map((p) => [p.label, p.low, p.high, p.note])).toEqual([
+      ["2009 (forecast)", -18, -17, "vs 2007"],
+    ]);
+    expect(byId["revenue-change-part-year"].map((p) => [p.label, p.low, p.note])).toEqual([
+      ["9M 2009", -20, "vs 9M 2008"],
+    ]);
+  });
+
+  test("an unknown slug finds no company", async () => {
+    const { findCompany } = await import("~/models/companies.server");
+    expect(findCompany("no-such-company")).toBeNull();
+  });
+});
+
+describe("stakes model", () => {
+  test("Renault -> Nissan 43 % is one stake with two sources and no conflict", async () => {
+    const { listStakes } = await import("~/models/stakes.server");
+    const page = listStakes({ holder: "renault" });
+    expect(page.groups).toHaveLength(1);
+    const g = page.groups[0];
+    expect([g.holder, g.held, g.conflict]).toEqual(["Renault", "Nissan", false]);
+    expect(g.points.map((p) => [p.low, p.high, p.sources.length])).toEqual([[43, 43, 2]]);
+    expect(new Set(g.points[0].sources.map((s) => s.articleId)).size).toBe(2);
+  });
+
+  test("a filter naming no company says so instead of listing everything", async () => {
+    const { listStakes } = await import("~/models/stakes.server");
+    const page = listStakes({ held: "nobody" });
+    expect(page.unknownFilter).toBe(true);
+    expect(page.groups).toEqual([]);
+  });
+});
+
+describe("compare model", () => {
+  test("absolute revenue: Renault and Nissan share one EUR chart with a line each", async () => {
+    const { findCompanies } = await import("~/models/companies.server");
+    const { compareCompanies } = await import("~/models/compare.server");
+    const companies = findCompanies(["renault", "nissan"]).sort((a, b) => a.name.localeCompare(b.name));
+    const charts = compareCompanies(companies, "revenue", "absolute");
+    expect(charts).toHaveLength(1);
+    expect(charts[0].unit).toBe("EUR");
+    expect(charts[0].companies.map((c) => c.slug)).toEqual(["nissan", "renault"]);
+    expect(charts[0].rows.map((r) => [r.year, r.points.renault?.value, r.points.nissan?.value])).toEqual([
+      [2007, 40680000000, 85100000000],
+      [2008, 37790000000, 90200000000],
+    ]);
+  });
+
+  test("indexed revenue rebases each company to 100 in the first common year", async () => {
+    const { findCompanies } = await import("~/models/companies.server");
+    const { compareCompanies } = await import("~/models/compare.server");
+    const charts = compareCompanies(findCompanies(["renault", "nissan"]), "revenue", "indexed");
+    expect(charts[0].unit).toBe("index");
+    expect(charts[0].rows.map((r) => [r.year, r.points.renault?.value, r.points.nissan?.value])).toEqual([
+      [2007, 100, 100],
+      [2008, 92.9, 106],
+    ]);
+  });
+});
+
+describe("facts model", () => {
+  test("filters by kind and company, pages, and sorts by value", async () => {
+    const { queryFacts } = await import("~/models/facts.server");
+    const stakes = queryFacts({ kind: "stake" });
+    expect(stakes.facts.map((f) => [f.company, f.counterparty, f.low])).toEqual([
+      ["Renault", "Nissan", 43],
+      ["Renault", "Nissan", 43],
+    ]);
+    const firstPage = queryFacts({ pageSize: 3, sort: "value", dir: "desc" });
+    expect(firstPage.hasNext).toBe(true);
+    expect(firstPage.facts.map((f) => f.low)).toEqual([90200000000, 85100000000, 40680000000]);
+    const nissan = queryFacts({ company: "nissan" });
+    // Nissan's own revenue and the stakes held in it.
+    expect(nissan.facts.map((f) => f.kind).sort()).toEqual(["revenue", "revenue", "stake", "stake"]);
+    expect(queryFacts({ company: "nobody" }).companyName).toBeNull();
+  });
+});
+
+describe("article model", () => {
+  test("the sentence of each fact is marked, the figure inside it flagged, and the anchor set", async () => {
+    const { getDb } = await import("~/db.server");
+    const { getArticle } = await import("~/models/articles.server");
+    const row = getDb()
+      .sqlite.prepare("SELECT id FROM articles WHERE source_path LIKE '%000_c0781cebfd980f41.txt'")
+      .get() as {
+      id: number;
+    };
+    const article = getArticle(row.id)!;
+    const revenue = article.facts.find((f) => f.kind === "revenue" && f.year === 2007)!;
+    const marked = article.segments.filter((s) => s.factIds.includes(revenue.id));
+    expect(marked.map((s) => s.text).join("")).toBe(RENAULT_REVENUE_QUOTE);
+    expect(marked[0].anchors).toContain(revenue.id);
+    expect(marked.filter((s) => s.figure).map((s) => s.text)).toContain("€40.68 billion");
+    expect(getArticle(999999)).toBeNull();
+  });
+});
