@@ -3,6 +3,7 @@ import { useLoaderData } from "@remix-run/react";
 import { FactTable } from "~/components/FactTable";
 import { RouteError } from "~/components/RouteError";
 import { getArticle } from "~/models/articles.server";
+import type { Segment } from "~/utils/highlight";
 import { parseId } from "~/utils/params.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
@@ -14,6 +15,21 @@ export async function loader({ params }: LoaderFunctionArgs) {
   const article = getArticle(id);
   if (!article) throw json({ message: `No article with the id ${id}.` }, { status: 404 });
   return json({ article });
+}
+
+/** Consecutive pieces of the same sentences, so a sentence is one highlight with its figures inside. */
+function sentenceRuns(segments: Segment[]) {
+  const runs: Array<{ start: number; factIds: number[]; anchors: number[]; segments: Segment[] }> = [];
+  let offset = 0;
+  for (const s of segments) {
+    const last = runs.at(-1);
+    if (last && last.factIds.join() === s.factIds.join()) {
+      last.segments.push(s);
+      last.anchors.push(...s.anchors);
+    } else runs.push({ start: offset, factIds: s.factIds, anchors: [...s.anchors], segments: [s] });
+    offset += s.text.length;
+  }
+  return runs;
 }
 
 export default function ArticlePage() {
@@ -38,13 +54,22 @@ export default function ArticlePage() {
       <p className="subtle">Sentences that gave a fact are highlighted; the figure itself is in bold.</p>
       {/* Text is rendered as React text nodes, so HTML or script in an article is shown, never run. */}
       <div className="article-text">
-        {article.segments.map((s, i) => {
-          const key = `${i}-${s.text.length}`;
-          const body = s.figure ? <strong className="figure">{s.text}</strong> : s.text;
-          if (!s.factIds.length) return <span key={key}>{body}</span>;
+        {sentenceRuns(article.segments).map((run) => {
+          const key = `${run.start}`;
+          const body = run.segments.map((s, i) =>
+            s.figure ? (
+              // biome-ignore lint/suspicious/noArrayIndexKey: pieces of one sentence never move
+              <strong key={i} className="figure">
+                {s.text}
+              </strong>
+            ) : (
+              s.text
+            ),
+          );
+          if (!run.factIds.length) return <span key={key}>{body}</span>;
           return (
-            <mark key={key} className="fact-sentence" data-facts={s.factIds.join(" ")}>
-              {s.anchors.map((id) => (
+            <mark key={key} className="fact-sentence" data-facts={run.factIds.join(" ")}>
+              {run.anchors.map((id) => (
                 <span key={id} id={`fact-${id}`} className="anchor" />
               ))}
               {body}

@@ -15,8 +15,10 @@ describe("home page", () => {
     const html = await (await fetch(inject("baseURL"))).text();
     expect(html).toMatch(/<svg[^>]*recharts-surface/);
     expect(html).toContain("Nissan, Renault to start new alliance, sources say");
-    expect(html).toContain("€40.68 bn");
-    expect(html).toContain("Renault posted revenues of €40.68 billion for 2007 and €37.79 billion in 2008.");
+    expect(html).toContain('href="/companies/renault"');
+    // The headline chart's table: Renault's 9M 2009 decline with its sentence.
+    expect(html).toContain("−20 %");
+    expect(html).toContain("Renault's revenue for the first nine months of this year was down 20 per cent");
   });
 
   test.each([
@@ -28,13 +30,14 @@ describe("home page", () => {
     page.on("pageerror", (e) => errors.push(e.message));
     await page.goto(inject("baseURL"));
     await expect(page.locator("h1").textContent()).resolves.toBe("Financial figures from the news");
-    // One company (Renault) has a revenue change in the seeds: one bar, drawn as a decline.
-    const bars = page.locator(".recharts-bar-rectangle path");
-    await expect(bars.count()).resolves.toBe(1);
-    await expect(bars.first().getAttribute("fill")).resolves.toBe("#c0392b");
-    await expect(page.locator(".recharts-cartesian-axis-tick-value").allTextContents()).resolves.toContain(
-      "Renault 9M 2009",
-    );
+    // Renault's latest change (a decline) and the fixture company's growth, each in its own colour.
+    const chart = page.locator("#latest-revenue-changes");
+    const bars = chart.locator(".recharts-bar-rectangle path");
+    await expect(bars.count()).resolves.toBe(2);
+    const ticks = await chart.locator(".recharts-xAxis .recharts-cartesian-axis-tick-value").allTextContents();
+    expect(ticks).toEqual(["Renault", "Ostrel"]);
+    await expect(bars.nth(0).getAttribute("stroke")).resolves.toBe("#c0392b");
+    await expect(bars.nth(1).getAttribute("fill")).resolves.toBe("#1e8449");
     await expect(page.locator("text=Renault + Nissan + AvtoVAZ").first().isVisible()).resolves.toBe(true);
     await page.screenshot({ path: `${SCREENSHOT_DIR}/home-${name}.png`, fullPage: false });
     expect(errors).toEqual([]);

@@ -37,13 +37,18 @@ async function waitFor(url: string, child: ChildProcess, log: () => string): Pro
   throw new Error(`server did not answer at ${url}:\n${log()}`);
 }
 
-/** Builds the app and serves it on a free port over a fresh database seeded from seeds/. */
+/** Builds the app and serves it on a free port over a fresh database of seeds/ and the dashboard fixtures. */
 export default async function setup(project: TestProject) {
   // Vitest sets NODE_ENV=test, which would make a development build that production React cannot render.
   execFileSync("npx", ["remix", "build"], { stdio: "ignore", env: { ...process.env, NODE_ENV: "production" } });
   const dir = mkdtempSync(join(tmpdir(), "figures-e2e-"));
   const port = await freePort();
   const databasePath = join(dir, "e2e.db");
+  // The seeds plus invented fixtures: a second company's revenue for /compare, an article with markup in it.
+  execFileSync("npx", ["tsx", "importers/cli/import.ts", "seeds", "tests/fixtures/dashboard"], {
+    stdio: "ignore",
+    env: { ...process.env, DATABASE_PATH: databasePath },
+  });
   let output = "";
   const child = spawn("npx", ["tsx", "server.ts"], {
     env: { ...process.env, PORT: String(port), DATABASE_PATH: databasePath, NODE_ENV: "production" },

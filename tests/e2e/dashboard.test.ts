@@ -1,0 +1,153 @@
+import type { Browser, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, inject, test } from "vitest";
+import { launchBrowser, SCREENSHOT_DIR } from "./browser";
+
+const RENAULT_REVENUE_QUOTE = "Renault posted revenues of €40.68 billion for 2007 and €37.79 billion in 2008.";
+
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+/** Opens a page and collects script errors, hydration mismatches included. */
+async function open(path: string, width = 1280, height = 800): Promise<{ page: Page; errors: string[] }> {
+  const page = await browser.newPage({ viewport: { width, height } });
+  const errors: string[] = [];
+  page.on("pageerror", (e) => errors.push(e.message));
+  page.on("console", (m) => {
+    if (m.type() === "error") errors.push(m.text());
+  });
+  const response = await page.goto(`${inject("baseURL")}${path}`);
+  expect(response?.status()).toBe(200);
+  await page.waitForLoadState("networkidle");
+  return { page, errors };
+}
+
+describe("company page", () => {
+  test("the revenue chart has bars for 2007 and 2008; hovering one shows its sentence; a click opens it", async () => {
+    const { page, errors } = await open("/companies/renault");
+    const chart = page.locator("#revenue-eur-year");
+    const ticks = await chart.locator(".recharts-xAxis .recharts-cartesian-axis-tick-value").allTextContents();
+    expect(ticks).toEqual(["2007", "2008"]);
+    const bars = chart.locator(".recharts-bar-rectangle path");
+    await expect(bars.count()).resolves.toBe(2);
+    await bars.first().hover();
+    const tooltip = chart.locator(".chart-tooltip");
+    await tooltip.waitFor({ state: "visible" });
+    await expect(tooltip.textContent()).resolves.toContain(RENAULT_REVENUE_QUOTE);
+    await expect(tooltip.textContent()).resolves.toContain("€40.68 bn");
+    await bars.first().click();
+    await page.waitForURL(/\/articles\/\d+#fact-\d+$/);
+    const target = page.locator("mark.fact-sentence:has(.anchor:target)");
+    await expect(target.textContent()).resolves.toBe(RENAULT_REVENUE_QUOTE);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  test("forecasts are hatched and the table alternative lists every figure", async () => {
+    const { page, errors } = await open("/companies/renault");
+    const forecast = page.locator('#revenue-change-year .recharts-bar-rectangle path[data-status="forecast"]');
+    await expect(forecast.getAttribute("fill")).resolves.toMatch(/^url\(#hatch-/);
+    await page.locator("#revenue-change-year summary").click();
+    const rows = await page.locator("#revenue-change-year table tbody tr").allTextContents();
+    expect(rows).toHaveLength(1);
+    expect(rows[0]).toContain("−17 to −18 %");
+    expect(rows[0]).toContain("forecast");
+    expect(rows[0]).toContain("vs 2007");
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  test("an unknown company is a 404 page that says so", async () => {
+    const page = await browser.newPage();
+    const response = await page.goto(`${inject("baseURL")}/companies/daimler`);
+    expect(response?.status()).toBe(404);
+    await expect(page.locator(".error").textContent()).resolves.toContain('No company called "daimler"');
+    await page.close();
+  });
+});
+
+describe("stakes page", () => {
+  test("shows Renault -> Nissan 43 % with its two sources", async () => {
+    const { page, errors } = await open("/stakes");
+    const row = page.locator('tr[data-pair="renault>nissan"]');
+    await expect(row.count()).resolves.toBe(1);
+    const text = await row.textContent();
+    expect(text).toContain("43 %");
+    expect(text).toContain("2 sources");
+    await expect(row.locator("li").count()).resolves.toBe(2);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+});
+
+describe("compare page", () => {
+  test("two companies draw two series on one chart, with a legend naming both", async () => {
+    const { page, errors } = await open("/compare?companies=renault,nissan&metric=revenue&mode=absolute");
+    await expect(page.locator(".recharts-line").count()).resolves.toBe(2);
+    const legend = await page.locator(".recharts-legend-item-text").allTextContents();
+    expect(legend).toEqual(["Renault", "Nissan"]);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  test("a bogus parameter is a 400 page with the reason", async () => {
+    const page = await browser.newPage();
+    const response = await page.goto(`${inject("baseURL")}/compare?companies=renault&metric=bogus`);
+    expect(response?.status()).toBe(400);
+    await expect(page.locator(".error").textContent()).resolves.toContain("metric is revenue or revenue_change");
+    await page.close();
+  });
+
+  test("filters live in the URL: submitting the form changes it, and back returns", async () => {
+    const { page } = await open("/compare?companies=renault,nissan&metric=revenue&mode=absolute");
+    await page.locator('select[name="mode"]').selectOption("indexed");
+    await page.locator('form.filters button[type="submit"]').click();
+    await page.waitForURL(/mode=indexed/);
+    await page.locator("figure h3", { hasText: "indexed" }).waitFor();
+    await page.goBack();
+    await page.waitForURL(/mode=absolute/);
+    await page.close();
+  });
+});
+
+describe("article page", () => {
+  test("markup in an article is shown as text: no script runs and no element is injected", async () => {
+    const { page, errors } = await open("/facts?company=ostrel");
+    const link = page.locator('td[data-label="Source sentence"] a').first();
+    await link.click();
+    await page.waitForURL(/\/articles\/\d+/);
+    await expect(
+      page.evaluate(() => (window as unknown as { __injected?: number }).__injected),
+    ).resolves.toBeUndefined();
+    await expect(page.locator(".article-text img, .article-text script").count()).resolves.toBe(0);
+    await expect(page.locator(".article-text").textContent()).resolves.toContain("<img src=x");
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+});
+
+describe("layout", () => {
+  const pages = [
+    ["company", "/companies/renault"],
+    ["stakes", "/stakes"],
+    ["compare", "/compare?companies=renault,nissan&metric=revenue"],
+    ["facts", "/facts"],
+  ];
+  test.each([
+    ["desktop", 1280, 800],
+    ["phone", 390, 844],
+  ])("reads at %s size without sideways scrolling or script errors", async (name, width, height) => {
+    for (const [label, path] of pages) {
+      const { page, errors } = await open(path, width, height);
+      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+      expect(overflow, `${label} is wider than the screen`).toBeLessThanOrEqual(1);
+      await page.screenshot({ path: `${SCREENSHOT_DIR}/${label}-${name}.png`, fullPage: true });
+      expect(errors, label).toEqual([]);
+      await page.close();
+    }
+  });
+});
