@@ -42,7 +42,9 @@ export function StakeList({ groups }: { groups: StakeGroup[] }) {
               </td>
               <td data-label="Sources" className="quote">
                 <span className="source-count">
-                  {p.sources.length} {p.sources.length === 1 ? "source" : "sources"}:
+                  {p.sourceCount} {p.sourceCount === 1 ? "source" : "sources"}
+                  {p.sourceCount > p.sources.length ? `, the ${p.sources.length} newest` : ""}
+                  {p.disagreeing > 0 ? ` (${p.disagreeing} more give another figure)` : ""}:
                 </span>
                 <ul>
                   {p.sources.map((s) => (

@@ -1,5 +1,14 @@
-import { byTime, toChartPoints } from "./facts.server";
-import type { ChartPoint, FactKind, FactView } from "./types";
+import type { Company } from "./companies.server";
+import {
+  companyNames,
+  type LeanFact,
+  leanFactsOf,
+  leanStakesIn,
+  type Picked,
+  pickPerGroup,
+  sourcesOf,
+} from "./figures.server";
+import type { ChartPoint, FactKind, Source } from "./types";
 
 /** One chart's worth of figures: one unit, one kind of period, so nothing unlike is drawn on one axis. */
 export interface ChartSeries {
@@ -11,10 +20,29 @@ export interface ChartSeries {
   points: ChartPoint[];
 }
 
+/** Stakes of one holder in one company, one figure per year, with whether sources disagree. */
+export interface StakeGroup {
+  holder: string;
+  holderSlug: string;
+  held: string;
+  heldSlug: string;
+  points: ChartPoint[];
+  /** Actual figures from different sources differ for the same year. */
+  conflict: boolean;
+}
+
+/** Sources shown per figure; the rest are counted. */
+const SOURCES_SHOWN = 3;
+/** Part-year bars and markets shown per company: the most recent and the most reported. */
+const MAX_PART_YEAR_POINTS = 16;
+const MAX_MARKETS = 6;
+/** Holder/held pairs listed on a company page; /stakes lists them all. */
+export const MAX_STAKE_PAIRS = 25;
+
 type PeriodClass = "year" | "part-year" | "undated";
 
 /** A nine-month or quarterly figure never shares an axis with full years. */
-function periodClass(f: FactView): PeriodClass {
+function periodClass(f: LeanFact): PeriodClass {
   if (f.year === null) return "undated";
   return !f.period || f.period === "FY" ? "year" : "part-year";
 }
@@ -24,6 +52,16 @@ const PERIOD_TITLE: Record<PeriodClass, string> = {
   "part-year": "by quarter and part-year",
   undated: "with no year given",
 };
+
+const PERIOD_ORDER: Record<string, number> = { Q1: 1, H1: 2, Q2: 3, "9M": 4, Q3: 5, H2: 6, Q4: 7, FY: 8 };
+
+/** Charts read left to right in time: year, then the period's end within it. */
+function byTime(a: { fact: LeanFact }, b: { fact: LeanFact }): number {
+  return (
+    (a.fact.year ?? 0) - (b.fact.year ?? 0) ||
+    (PERIOD_ORDER[a.fact.period ?? "FY"] ?? 9) - (PERIOD_ORDER[b.fact.period ?? "FY"] ?? 9)
+  );
+}
 
 function groupBy<T>(items: T[], key: (t: T) => string): Map<string, T[]> {
   const out = new Map<string, T[]>();
@@ -36,94 +74,209 @@ function groupBy<T>(items: T[], key: (t: T) => string): Map<string, T[]> {
   return out;
 }
 
-const unitWords = (unit: string) => (unit === "percent" ? "%" : unit);
+function label(f: LeanFact): string {
+  const when =
+    f.year === null ? "year unknown" : f.period && f.period !== "FY" ? `${f.period} ${f.year}` : String(f.year);
+  return f.status === "actual" ? when : `${when} (${f.status})`;
+}
 
-/** Revenue bars, one chart per currency and kind of period. */
-export function revenueSeries(company: string, facts: FactView[]): ChartSeries[] {
+/** The ids whose quotes a set of picked figures will show. */
+const shownIds = (picked: Picked[]) => picked.flatMap((p) => p.agreeing.slice(0, SOURCES_SHOWN));
+
+function toPoint(p: Picked, sources: Map<number, Source>, note: string | null): ChartPoint {
+  const f = p.fact;
+  return {
+    label: label(f),
+    year: f.year,
+    period: f.period,
+    low: f.low,
+    high: f.high,
+    unit: f.unit,
+    status: f.status,
+    approximate: Boolean(f.approximate),
+    note,
+    sources: p.agreeing.slice(0, SOURCES_SHOWN).flatMap((id) => sources.get(id) ?? []),
+    sourceCount: p.agreeing.length,
+    disagreeing: p.disagreeing,
+  };
+}
+
+const slugPart = (s: string) => s.toLowerCase().replace(/[^a-z0-9]+/g, "-");
+const compared = (f: LeanFact) =>
+  f.comparedYear !== null
+    ? `vs ${f.comparedPeriod && f.comparedPeriod !== "FY" ? `${f.comparedPeriod} ` : ""}${f.comparedYear}`
+    : null;
+
+interface SeriesPlan {
+  id: string;
+  kind: FactKind;
+  title: string;
+  description: string;
+  unit: string;
+  picked: Picked[];
+  note: (f: LeanFact) => string | null;
+}
+
+/** Series of one kind split by unit and kind of period, one figure per period. */
+function splitSeries(
+  company: string,
+  kind: FactKind,
+  facts: LeanFact[],
+  what: string,
+  describe: (unit: string, cls: PeriodClass) => string,
+  note: (f: LeanFact) => string | null,
+  extraKey: (f: LeanFact) => string = () => "",
+): SeriesPlan[] {
   return [...groupBy(facts, (f) => `${f.unit}|${periodClass(f)}`)].map(([key, group]) => {
     const [unit, cls] = key.split("|") as [string, PeriodClass];
+    let picked = pickPerGroup(group, (f) => `${f.year}|${f.period}|${extraKey(f)}`).sort(byTime);
+    if (cls === "part-year") picked = picked.slice(-MAX_PART_YEAR_POINTS);
+    const unitWords = unit === "percent" ? "%" : unit;
     return {
-      id: `revenue-${unit}-${cls}`.toLowerCase(),
-      kind: "revenue",
-      title: `${company}: revenue ${PERIOD_TITLE[cls]}, ${unit}`,
-      description: `Revenue in ${unit}${cls === "part-year" ? " for quarters and part-years" : ""}. Hatched bars are forecasts or targets; a bar from low to high is a range.`,
+      id: slugPart(unit === "percent" ? `${kind}-${cls}` : `${kind}-${unit}-${cls}`),
+      kind,
+      title: `${company}: ${what} ${PERIOD_TITLE[cls]}, ${unitWords}`,
+      description: describe(unit, cls),
       unit,
-      points: toChartPoints(group),
+      picked,
+      note,
     };
   });
 }
 
-/** Revenue changes in percent, with the period each is compared with. */
-export function revenueChangeSeries(company: string, facts: FactView[]): ChartSeries[] {
-  return [...groupBy(facts, periodClass)].map(([cls, group]) => ({
-    id: `revenue-change-${cls}`,
-    kind: "revenue_change",
-    title: `${company}: revenue change ${PERIOD_TITLE[cls as PeriodClass]}, %`,
-    description:
-      "Change in revenue in percent against the period named under each bar; declines in red, growth in green.",
-    unit: "percent",
-    points: toChartPoints(group, (f) =>
-      f.comparedYear !== null
-        ? `vs ${f.comparedPeriod && f.comparedPeriod !== "FY" ? `${f.comparedPeriod} ` : ""}${f.comparedYear}`
-        : null,
+export interface CompanyCharts {
+  revenue: ChartSeries[];
+  revenueChange: ChartSeries[];
+  marketShare: ChartSeries[];
+  salesVolume: ChartSeries[];
+  stakesHeld: StakeGroup[];
+  stakesIn: StakeGroup[];
+  /** Pairs not listed because of MAX_STAKE_PAIRS. */
+  moreStakesHeld: number;
+  moreStakesIn: number;
+}
+
+/** Everything a company page draws, read from the covering indexes, with the quotes of the sources it shows. */
+export function companyCharts(company: Company): CompanyCharts {
+  const facts = leanFactsOf(company.id, ["revenue", "revenue_change", "market_share", "sales_volume", "stake"]);
+  const byKind = groupBy(facts, (f) => f.kind);
+  const of = (k: FactKind) => byKind.get(k) ?? [];
+  const name = company.name;
+  const plans: Record<"revenue" | "revenueChange" | "marketShare" | "salesVolume", SeriesPlan[]> = {
+    revenue: splitSeries(
+      name,
+      "revenue",
+      of("revenue"),
+      "revenue",
+      (unit, cls) =>
+        `Revenue in ${unit}${cls === "part-year" ? " for quarters and part-years" : ""}. Hatched bars are forecasts or targets; a bar with a whisker is a range.`,
+      () => null,
     ),
-  }));
-}
-
-/** Market shares, one chart per market, targets marked with the year they are for. */
-export function marketShareSeries(company: string, facts: FactView[]): ChartSeries[] {
-  return [...groupBy(facts, (f) => f.market ?? "market not named")].map(([market, group]) => ({
-    id: `market-share-${market}`.toLowerCase().replace(/[^a-z0-9]+/g, "-"),
-    kind: "market_share",
-    title: `${company}: share of ${market}, %`,
-    description: `Share of ${market} in percent. Hatched bars are targets or forecasts, for the year under the bar.`,
-    unit: "percent",
-    points: toChartPoints(group, (f) =>
-      f.status === "actual" ? market : `${market}, ${f.status} for ${f.year ?? "no stated year"}`,
+    revenueChange: splitSeries(
+      name,
+      "revenue_change",
+      of("revenue_change").map((f) => ({ ...f, unit: "percent" })),
+      "revenue change",
+      () =>
+        "Change in revenue in percent against the period named in the tooltip and table; declines in red, growth in green.",
+      compared,
     ),
-  }));
+    marketShare: [...groupBy(of("market_share"), (f) => f.market ?? "market not named")]
+      .sort((a, b) => b[1].length - a[1].length)
+      .slice(0, MAX_MARKETS)
+      .map(([market, group]) => ({
+        id: slugPart(`market-share-${market}`),
+        kind: "market_share" as const,
+        title: `${name}: share of ${market}, %`,
+        description: `Share of ${market} in percent. Hatched bars are targets or forecasts, for the year under the bar.`,
+        unit: "percent",
+        picked: pickPerGroup(group, (f) => `${f.year}`).sort(byTime),
+        note: (f: LeanFact) =>
+          f.status === "actual" ? market : `${market}, ${f.status} for ${f.year ?? "no stated year"}`,
+      })),
+    salesVolume: splitSeries(
+      name,
+      "sales_volume",
+      of("sales_volume"),
+      "sales",
+      (unit) => `Sales in ${unit}; a bar with a whisker is a range, hatched bars are forecasts or targets.`,
+      (f) => f.market,
+      (f) => f.market ?? "",
+    ),
+  };
+  const held = stakePairs(of("stake"), (f) => `${f.counterpartyId}`);
+  const heldIn = stakePairs(leanStakesIn(company.id), (f) => `${f.companyId}`);
+  const shownHeld = held.slice(0, MAX_STAKE_PAIRS);
+  const shownIn = heldIn.slice(0, MAX_STAKE_PAIRS);
+  const allPicked = [
+    ...Object.values(plans).flatMap((ps) => ps.flatMap((p) => p.picked)),
+    ...[...shownHeld, ...shownIn].flatMap((pair) => pair.picked),
+  ];
+  const sources = sourcesOf(shownIds(allPicked));
+  const names = companyNames([...shownHeld, ...shownIn].flatMap((p) => [p.holderId, p.heldId]));
+  const series = (ps: SeriesPlan[]): ChartSeries[] =>
+    ps.map((p) => ({
+      id: p.id,
+      kind: p.kind,
+      title: p.title,
+      description: p.description,
+      unit: p.unit,
+      points: p.picked.map((x) => toPoint(x, sources, p.note(x.fact))),
+    }));
+  return {
+    revenue: series(plans.revenue),
+    revenueChange: series(plans.revenueChange),
+    marketShare: series(plans.marketShare),
+    salesVolume: series(plans.salesVolume),
+    stakesHeld: shownHeld.map((p) => stakeGroup(p, names, sources)),
+    stakesIn: shownIn.map((p) => stakeGroup(p, names, sources)),
+    moreStakesHeld: held.length - shownHeld.length,
+    moreStakesIn: heldIn.length - shownIn.length,
+  };
 }
 
-/** Units sold, one chart per thing counted. */
-export function salesVolumeSeries(company: string, facts: FactView[]): ChartSeries[] {
-  return [...groupBy(facts, (f) => `${f.unit}|${periodClass(f)}`)].map(([key, group]) => {
-    const [unit, cls] = key.split("|") as [string, PeriodClass];
-    return {
-      id: `sales-volume-${unit}-${cls}`.toLowerCase().replace(/[^a-z0-9]+/g, "-"),
-      kind: "sales_volume",
-      title: `${company}: sales ${PERIOD_TITLE[cls]}, ${unitWords(unit)}`,
-      description: `Sales in ${unit}; a bar from low to high is a range, hatched bars are forecasts or targets.`,
-      unit,
-      points: toChartPoints(group, (f) => f.market),
-    };
-  });
+export interface StakePair {
+  holderId: number;
+  heldId: number;
+  picked: Picked[];
+  facts: number;
 }
 
-/** Stakes of one holder in one company, oldest first, with whether their sources disagree. */
-export interface StakeGroup {
-  holder: string;
-  holderSlug: string;
-  held: string;
-  heldSlug: string;
-  points: ChartPoint[];
-  /** Sources give different percentages for the same year (or both leave the year out). */
-  conflict: boolean;
+/** Stakes grouped by holder/held pair, one figure per year, the most reported pairs first. */
+export function stakePairs(facts: LeanFact[], pairKey: (f: LeanFact) => string): StakePair[] {
+  return [...groupBy(facts, pairKey)]
+    .map(([, group]) => ({
+      holderId: group[0].companyId,
+      heldId: group[0].counterpartyId ?? 0,
+      picked: pickPerGroup(
+        group.map((f) => ({ ...f, unit: "percent" })),
+        (f) => `${f.year}`,
+      ).sort(byTime),
+      facts: group.length,
+    }))
+    .sort((a, b) => b.facts - a.facts || a.holderId - b.holderId || a.heldId - b.heldId);
 }
 
-export function stakeGroups(facts: FactView[]): StakeGroup[] {
-  return [...groupBy(facts, (f) => `${f.companySlug}|${f.counterpartySlug}`)].map(([, group]) => {
-    const points = toChartPoints([...group].sort(byTime), (f) => (f.year === null ? null : String(f.year)));
-    const byYear = groupBy(points, (p) => String(p.year));
-    const conflict = [...byYear.values()].some(
-      (ps) => new Set(ps.map((p) => `${p.low}|${p.high}`)).size > 1 && ps.every((p) => p.status === "actual"),
-    );
-    return {
-      holder: group[0].company,
-      holderSlug: group[0].companySlug,
-      held: group[0].counterparty ?? "",
-      heldSlug: group[0].counterpartySlug ?? "",
-      points,
-      conflict,
-    };
-  });
+export function stakeGroup(
+  pair: StakePair,
+  names: Map<number, { name: string; slug: string }>,
+  sources: Map<number, Source>,
+): StakeGroup {
+  const holder = names.get(pair.holderId);
+  const held = names.get(pair.heldId);
+  return {
+    holder: holder?.name ?? "",
+    holderSlug: holder?.slug ?? "",
+    held: held?.name ?? "",
+    heldSlug: held?.slug ?? "",
+    points: pair.picked.map((p) => toPoint(p, sources, p.fact.year === null ? null : String(p.fact.year))),
+    conflict: pair.picked.some((p) => p.disagreeing > 0 && p.fact.status === "actual"),
+  };
+}
+
+/** Sources of stake pairs, for pages that list pairs without the rest of a company's charts. */
+export function stakeGroupsOf(pairs: StakePair[]): StakeGroup[] {
+  const sources = sourcesOf(shownIds(pairs.flatMap((p) => p.picked)));
+  const names = companyNames(pairs.flatMap((p) => [p.holderId, p.heldId]));
+  return pairs.map((p) => stakeGroup(p, names, sources));
 }

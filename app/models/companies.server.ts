@@ -1,6 +1,5 @@
 import { getDb } from "~/db.server";
-import { FACT_VIEW_SELECT, toFactView } from "./facts.server";
-import type { FactKind, FactView } from "./types";
+import type { FactKind } from "./types";
 
 export interface Company {
   id: number;
@@ -20,34 +19,6 @@ export function findCompanies(slugs: string[]): Company[] {
   return getDb()
     .sqlite.prepare(`SELECT id, name, slug FROM companies WHERE slug IN (${slugs.map(() => "?").join(",")})`)
     .all(...slugs) as Company[];
-}
-
-/** Every fact about a company: its own figures and the stakes others hold in it. */
-export interface CompanyFacts {
-  byKind: Record<FactKind, FactView[]>;
-  /** Stakes others hold in this company. */
-  heldBy: FactView[];
-}
-
-export function companyFacts(companyId: number): CompanyFacts {
-  const db = getDb().sqlite;
-  const own = (
-    db.prepare(`${FACT_VIEW_SELECT} WHERE f.company_id = ? ORDER BY f.year, f.id`).all(companyId) as FactView[]
-  ).map(toFactView);
-  const heldBy = (
-    db
-      .prepare(`${FACT_VIEW_SELECT} WHERE f.counterparty_id = ? AND f.kind = 'stake' ORDER BY f.year, f.id`)
-      .all(companyId) as FactView[]
-  ).map(toFactView);
-  const byKind: Record<FactKind, FactView[]> = {
-    revenue: [],
-    revenue_change: [],
-    stake: [],
-    market_share: [],
-    sales_volume: [],
-  };
-  for (const f of own) byKind[f.kind].push(f);
-  return { byKind, heldBy };
 }
 
 export interface CompanySummary {

@@ -1,7 +1,6 @@
-import { getDb } from "~/db.server";
 import type { Company } from "./companies.server";
-import { FACT_VIEW_SELECT, sourceOf, toFactView } from "./facts.server";
-import type { FactStatus, FactView, Source } from "./types";
+import { type LeanFact, leanFactsOf, pickPerGroup, sourcesOf } from "./figures.server";
+import type { FactStatus, Source } from "./types";
 
 export type CompareMetric = "revenue" | "revenue_change";
 export type CompareMode = "absolute" | "indexed";
@@ -32,22 +31,14 @@ export interface CompareChart {
   note: string | null;
 }
 
-const STATUS_RANK: Record<FactStatus, number> = { actual: 0, forecast: 1, target: 2 };
+type FactView = LeanFact & { source: Source };
 
-/** A full-year figure per company and year: an actual one over a forecast, the later article over the earlier. */
+/** A full-year figure per company and year: an actual one over a forecast, the one most sources give. */
 function yearly(facts: FactView[]): Map<number, FactView> {
-  const out = new Map<number, FactView>();
-  for (const f of facts) {
-    if (f.year === null || (f.period && f.period !== "FY")) continue;
-    const prior = out.get(f.year);
-    if (
-      !prior ||
-      STATUS_RANK[f.status] < STATUS_RANK[prior.status] ||
-      (STATUS_RANK[f.status] === STATUS_RANK[prior.status] && f.articleId > prior.articleId)
-    )
-      out.set(f.year, f);
-  }
-  return out;
+  const full = facts.filter((f) => f.year !== null && (!f.period || f.period === "FY"));
+  const picked = pickPerGroup(full, (f) => String(f.year));
+  const byId = new Map(full.map((f) => [f.id, f]));
+  return new Map(picked.map((p) => [p.fact.year!, byId.get(p.fact.id)!]));
 }
 
 const point = (f: FactView, value = (f.low + f.high) / 2): ComparePoint => ({
@@ -55,7 +46,7 @@ const point = (f: FactView, value = (f.low + f.high) / 2): ComparePoint => ({
   low: f.low,
   high: f.high,
   status: f.status,
-  source: sourceOf(f),
+  source: f.source,
 });
 
 function firstCommonYear(series: Array<Map<number, FactView>>): number | null {
@@ -107,10 +98,20 @@ function indexed(
 
 /** Comparison charts for several companies: one per currency for revenue, one for changes in percent. */
 export function compareCompanies(companies: Company[], metric: CompareMetric, mode: CompareMode): CompareChart[] {
-  const db = getDb().sqlite;
-  const statement = db.prepare(`${FACT_VIEW_SELECT} WHERE f.company_id = ? AND f.kind = ? ORDER BY f.year, f.id`);
+  // Quotes are read only for the figures drawn: the largest companies have thousands of facts of one kind.
+  const lean = new Map(companies.map((c) => [c, leanFactsOf(c.id, [metric])] as const));
+  const chosen = [...lean.values()].flatMap((facts) =>
+    pickPerGroup(
+      facts.filter((f) => f.year !== null && (!f.period || f.period === "FY")),
+      (f) => `${f.unit}|${f.year}`,
+    ).map((p) => p.fact),
+  );
+  const sources = sourcesOf(chosen.map((f) => f.id));
   const factsOf = new Map(
-    companies.map((c) => [c, (statement.all(c.id, metric) as FactView[]).map(toFactView)] as const),
+    companies.map((c) => [
+      c,
+      chosen.filter((f) => f.companyId === c.id).map((f) => ({ ...f, source: sources.get(f.id)! })),
+    ]),
   );
   const groups = new Map<string, Array<[Company, FactView[]]>>();
   for (const [c, facts] of factsOf) {
@@ -128,8 +129,8 @@ export function compareCompanies(companies: Company[], metric: CompareMetric, mo
     const series = members.map(([c, facts]): [Company, Map<number, FactView>] => [c, yearly(facts)]);
     const names = members.map(([c]) => ({ slug: c.slug, name: c.name }));
     const absent = companies.filter((c) => !members.some(([m]) => m === c));
-    const elsewhere = absent.filter((c) => (factsOf.get(c) ?? []).length > 0).map((c) => c.name);
-    const none = absent.filter((c) => (factsOf.get(c) ?? []).length === 0).map((c) => c.name);
+    const elsewhere = absent.filter((c) => (lean.get(c) ?? []).length > 0).map((c) => c.name);
+    const none = absent.filter((c) => (lean.get(c) ?? []).length === 0).map((c) => c.name);
     const currencyNote =
       [
         elsewhere.length

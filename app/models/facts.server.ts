@@ -1,5 +1,5 @@
 import { getDb } from "~/db.server";
-import type { ChartPoint, FactKind, FactSort, FactStatus, FactView, Source } from "./types";
+import type { FactKind, FactSort, FactStatus, FactView, Source } from "./types";
 
 /** Columns of a FactView, from facts f joined to companies c (subject), cp (counterparty) and articles a. */
 export const FACT_VIEW_SELECT = `SELECT f.id, f.article_id AS articleId, a.title AS articleTitle,
@@ -20,49 +20,6 @@ export const sourceOf = (f: FactView): Source => ({
   publishedYear: f.publishedYear,
   quote: f.quote,
 });
-
-const PERIOD_ORDER: Record<string, number> = { Q1: 1, H1: 2, Q2: 3, "9M": 4, Q3: 5, H2: 6, Q4: 7, FY: 8 };
-
-/** Charts read left to right in time: year, then the period's end within it. */
-export function byTime(a: { year: number | null; period: string | null }, b: typeof a): number {
-  return (a.year ?? 0) - (b.year ?? 0) || (PERIOD_ORDER[a.period ?? "FY"] ?? 9) - (PERIOD_ORDER[b.period ?? "FY"] ?? 9);
-}
-
-/**
- * One chart point per distinct figure: the same revenue reported by two articles is one bar with two sources.
- * `note` adds what the tooltip should say beside the figure.
- */
-export function toChartPoints(facts: FactView[], note: (f: FactView) => string | null = () => null): ChartPoint[] {
-  const points = new Map<string, ChartPoint>();
-  for (const f of [...facts].sort(byTime)) {
-    const key = [f.year, f.period, f.low, f.high, f.unit, f.status, f.market, f.comparedYear].join("|");
-    const existing = points.get(key);
-    if (existing) {
-      existing.sources.push(sourceOf(f));
-      existing.approximate &&= f.approximate;
-      continue;
-    }
-    points.set(key, {
-      label: pointLabel(f),
-      year: f.year,
-      period: f.period,
-      low: f.low,
-      high: f.high,
-      unit: f.unit,
-      status: f.status,
-      approximate: f.approximate,
-      note: note(f),
-      sources: [sourceOf(f)],
-    });
-  }
-  return [...points.values()];
-}
-
-function pointLabel(f: FactView): string {
-  const when =
-    f.year === null ? "year unknown" : f.period && f.period !== "FY" ? `${f.period} ${f.year}` : String(f.year);
-  return f.status === "actual" ? when : `${when} (${f.status})`;
-}
 
 export interface FactQuery {
   kind?: FactKind;

@@ -28,5 +28,7 @@ export function latestRevenueChanges(limit = 20): ChartPoint[] {
       .filter(Boolean)
       .join(" "),
     sources: [sourceOf(f)],
+    sourceCount: 1,
+    disagreeing: 0,
   }));
 }

@@ -1,8 +1,7 @@
 import { getDb } from "~/db.server";
-import { type StakeGroup, stakeGroups } from "./charts.server";
+import { type StakeGroup, stakeGroupsOf, stakePairs } from "./charts.server";
 import { findCompany } from "./companies.server";
-import { FACT_VIEW_SELECT, toFactView } from "./facts.server";
-import type { FactView } from "./types";
+import type { LeanFact } from "./figures.server";
 
 export interface StakeQuery {
   holder?: string;
@@ -24,7 +23,7 @@ export interface StakePage {
 
 /**
  * Holder/held pairs a page at a time, in the order of the (kind, company, counterparty) index, so a million facts
- * cost no sort; then every stake fact of the pairs on the page, with its sources.
+ * cost no sort; then the stakes of those pairs from the same index, and the quotes of the sources shown.
  */
 export function listStakes(q: StakeQuery): StakePage {
   const db = getDb().sqlite;
@@ -45,24 +44,28 @@ export function listStakes(q: StakeQuery): StakePage {
     where.push("counterparty_id = ?");
     args.push(held.id);
   }
+  const index = held && !holder ? "facts_counterparty_chart_idx" : "facts_kind_company_counterparty_idx";
   const pairs = db
     .prepare(
-      `SELECT DISTINCT company_id AS holderId, counterparty_id AS heldId FROM facts WHERE ${where.join(" AND ")}
-       ORDER BY company_id, counterparty_id LIMIT ? OFFSET ?`,
+      `SELECT DISTINCT company_id AS holderId, counterparty_id AS heldId FROM facts INDEXED BY ${index}
+       WHERE ${where.join(" AND ")} ORDER BY ${held && !holder ? "counterparty_id, company_id" : "company_id, counterparty_id"}
+       LIMIT ? OFFSET ?`,
     )
     .all(...args, pageSize + 1, (page - 1) * pageSize) as Array<{ holderId: number; heldId: number }>;
   const shown = pairs.slice(0, pageSize);
   if (!shown.length) return { ...empty, unknownFilter: false };
   const facts = db
     .prepare(
-      `${FACT_VIEW_SELECT} WHERE f.kind = 'stake' AND (${shown.map(() => "(f.company_id = ? AND f.counterparty_id = ?)").join(" OR ")})
-       ORDER BY f.company_id, f.counterparty_id, f.year, f.id`,
+      `SELECT f.id, f.kind, f.company_id AS companyId, f.counterparty_id AS counterpartyId, 'percent' AS unit, f.year,
+         NULL AS period, NULL AS market, f.status, f.low, f.high, f.approximate, NULL AS comparedYear, NULL AS comparedPeriod
+       FROM facts f INDEXED BY facts_kind_company_counterparty_idx
+       WHERE f.kind = 'stake' AND (${shown.map(() => "(f.company_id = ? AND f.counterparty_id = ?)").join(" OR ")})`,
     )
-    .all(...shown.flatMap((p) => [p.holderId, p.heldId])) as FactView[];
-  return {
-    ...empty,
-    groups: stakeGroups(facts.map(toFactView)),
-    hasNext: pairs.length > pageSize,
-    unknownFilter: false,
-  };
+    .all(...shown.flatMap((p) => [p.holderId, p.heldId])) as LeanFact[];
+  // Keep the page's order (the index's), not the most-reported-first order a company page uses.
+  const order = new Map(shown.map((p, i) => [`${p.holderId}|${p.heldId}`, i]));
+  const grouped = stakePairs(facts, (f) => `${f.companyId}|${f.counterpartyId}`).sort(
+    (a, b) => (order.get(`${a.holderId}|${a.heldId}`) ?? 0) - (order.get(`${b.holderId}|${b.heldId}`) ?? 0),
+  );
+  return { ...empty, groups: stakeGroupsOf(grouped), hasNext: pairs.length > pageSize, unknownFilter: false };
 }

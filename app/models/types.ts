@@ -53,7 +53,12 @@ export interface ChartPoint {
   approximate: boolean;
   /** Free text shown under the figure in the tooltip ("vs 2007", "Russia, target for 2013"). */
   note: string | null;
+  /** Up to three of the facts that give this figure, newest first. */
   sources: Source[];
+  /** How many facts give this figure (the sources shown are the newest of them). */
+  sourceCount: number;
+  /** How many facts give another figure for the same period and status. */
+  disagreeing: number;
 }
 
 /** The link to a fact's sentence, highlighted in its article. */

@@ -6,15 +6,8 @@ import { FigureBarChart } from "~/components/charts/FigureBarChart";
 import { FigureTable } from "~/components/charts/FigureTable";
 import { RouteError } from "~/components/RouteError";
 import { StakeList } from "~/components/StakeList";
-import {
-  type ChartSeries,
-  marketShareSeries,
-  revenueChangeSeries,
-  revenueSeries,
-  salesVolumeSeries,
-  stakeGroups,
-} from "~/models/charts.server";
-import { companyFacts, findCompany } from "~/models/companies.server";
+import { type ChartSeries, companyCharts } from "~/models/charts.server";
+import { findCompany } from "~/models/companies.server";
 import { slugSchema } from "~/utils/params.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
@@ -30,16 +23,7 @@ export async function loader({ params }: LoaderFunctionArgs) {
       { status: 404 },
     );
   }
-  const { byKind, heldBy } = companyFacts(company.id);
-  return json({
-    company: { name: company.name, slug: company.slug },
-    revenue: revenueSeries(company.name, byKind.revenue),
-    revenueChange: revenueChangeSeries(company.name, byKind.revenue_change),
-    marketShare: marketShareSeries(company.name, byKind.market_share),
-    salesVolume: salesVolumeSeries(company.name, byKind.sales_volume),
-    stakesHeld: stakeGroups(byKind.stake),
-    stakesIn: stakeGroups(heldBy),
-  });
+  return json({ company: { name: company.name, slug: company.slug }, ...companyCharts(company) });
 }
 
 function Section({
@@ -96,11 +80,21 @@ export default function CompanyPage() {
         <h2>Stakes</h2>
         <h3>Stakes {name} holds</h3>
         {d.stakesHeld.length ? <StakeList groups={d.stakesHeld} /> : <p className="empty">{nothing("stakes held")}</p>}
+        {d.moreStakesHeld > 0 && (
+          <p>
+            <Link to={`/stakes?holder=${d.company.slug}`}>{d.moreStakesHeld} more holdings on the stakes page</Link>
+          </p>
+        )}
         <h3>Stakes held in {name}</h3>
         {d.stakesIn.length ? (
           <StakeList groups={d.stakesIn} />
         ) : (
           <p className="empty">{nothing("stakes held in it")}</p>
+        )}
+        {d.moreStakesIn > 0 && (
+          <p>
+            <Link to={`/stakes?held=${d.company.slug}`}>{d.moreStakesIn} more holders on the stakes page</Link>
+          </p>
         )}
       </section>
       <Section title="Market share" series={d.marketShare} empty={nothing("market shares")} />

@@ -11,11 +11,11 @@ const RENAULT_REVENUE_QUOTE = "Renault posted revenues of €40.68 billion for 2
 
 describe("company model", () => {
   test("Renault's revenue is one EUR chart by year with 2007 and 2008, each with its quote", async () => {
-    const { companyFacts, findCompany } = await import("~/models/companies.server");
-    const { revenueSeries } = await import("~/models/charts.server");
+    const { findCompany } = await import("~/models/companies.server");
+    const { companyCharts } = await import("~/models/charts.server");
     const renault = findCompany("renault");
     expect(renault?.name).toBe("Renault");
-    const series = revenueSeries("Renault", companyFacts(renault!.id).byKind.revenue);
+    const series = companyCharts(renault!).revenue;
     expect(series.map((s) => s.id)).toEqual(["revenue-eur-year"]);
     expect(series[0].points.map((p) => [p.label, p.low, p.high, p.unit, p.status])).toEqual([
       ["2007", 40680000000, 40680000000, "EUR", "actual"],
@@ -25,9 +25,9 @@ describe("company model", () => {
   });
 
   test("a nine-month change is charted apart from full years, and the base period is named", async () => {
-    const { companyFacts, findCompany } = await import("~/models/companies.server");
-    const { revenueChangeSeries } = await import("~/models/charts.server");
-    const series = revenueChangeSeries("Renault", companyFacts(findCompany("renault")!.id).byKind.revenue_change);
+    const { findCompany } = await import("~/models/companies.server");
+    const { companyCharts } = await import("~/models/charts.server");
+    const series = companyCharts(findCompany("renault")!).revenueChange;
     const byId = Object.fromEntries(series.map((s) => [s.id, s.points]));
     expect(byId["revenue-change-year"].map((p) => [p.label, p.low, p.high, p.note])).toEqual([
       ["2009 (forecast)", -18, -17, "vs 2007"],
@@ -50,7 +50,7 @@ describe("stakes model", () => {
     expect(page.groups).toHaveLength(1);
     const g = page.groups[0];
     expect([g.holder, g.held, g.conflict]).toEqual(["Renault", "Nissan", false]);
-    expect(g.points.map((p) => [p.low, p.high, p.sources.length])).toEqual([[43, 43, 2]]);
+    expect(g.points.map((p) => [p.low, p.high, p.sources.length, p.sourceCount, p.disagreeing])).toEqual([[43, 43, 2, 2, 0]]);
     expect(new Set(g.points[0].sources.map((s) => s.articleId)).size).toBe(2);
   });
 

@@ -29,6 +29,8 @@ export function FigureTable({ points }: { points: ChartPoint[] }) {
                   {s.publishedYear ? ` (${s.publishedYear})` : ""}
                 </a>
               ))}
+              {p.sourceCount > p.sources.length ? ` and ${p.sourceCount - p.sources.length} more` : ""}
+              {p.disagreeing > 0 ? ` · ⚠ ${p.disagreeing} give another figure` : ""}
             </td>
           </tr>
         ))}

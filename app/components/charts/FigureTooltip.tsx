@@ -11,7 +11,8 @@ export function FigureTooltip({
 }) {
   const point = payload?.[0]?.payload?.point;
   if (!active || !point) return null;
-  const [first, ...more] = point.sources;
+  const [first] = point.sources;
+  const more = point.sourceCount - 1;
   return (
     <div className="chart-tooltip" role="status">
       <p>
@@ -25,10 +26,14 @@ export function FigureTooltip({
           <p className="tooltip-source">
             {first.articleTitle}
             {first.publishedYear ? ` (${first.publishedYear})` : ""}
-            {more.length ? ` and ${more.length} more ${more.length === 1 ? "source" : "sources"}` : ""} · click the bar
-            to open it
+            {more > 0 ? ` and ${more} more ${more === 1 ? "source" : "sources"}` : ""} · click the bar to open it
           </p>
         </>
+      )}
+      {point.disagreeing > 0 && (
+        <p className="conflict-mark">
+          ⚠ {point.disagreeing} {point.disagreeing === 1 ? "source gives" : "sources give"} another figure
+        </p>
       )}
     </div>
   );
