@@ -7,6 +7,7 @@ import {
   type Picked,
   pickPerGroup,
   sourcesOf,
+  withNewestIds,
 } from "./figures.server";
 import type { ChartPoint, FactKind, Source } from "./types";
 
@@ -33,9 +34,8 @@ export interface StakeGroup {
 
 /** Sources shown per figure; the rest are counted. */
 const SOURCES_SHOWN = 3;
-/** Part-year bars and markets shown per company: the most recent and the most reported. */
+/** Part-year bars shown per chart: the most recent. */
 const MAX_PART_YEAR_POINTS = 16;
-const MAX_MARKETS = 6;
 /** Holder/held pairs listed on a company page; /stakes lists them all. */
 export const MAX_STAKE_PAIRS = 25;
 
@@ -81,7 +81,7 @@ function label(f: LeanFact): string {
 }
 
 /** The ids whose quotes a set of picked figures will show. */
-const shownIds = (picked: Picked[]) => picked.flatMap((p) => p.agreeing.slice(0, SOURCES_SHOWN));
+const shownIds = (picked: Picked[]) => withNewestIds(picked, SOURCES_SHOWN).flatMap((p) => p.ids);
 
 function toPoint(p: Picked, sources: Map<number, Source>, note: string | null): ChartPoint {
   const f = p.fact;
@@ -95,8 +95,8 @@ function toPoint(p: Picked, sources: Map<number, Source>, note: string | null): 
     status: f.status,
     approximate: Boolean(f.approximate),
     note,
-    sources: p.agreeing.slice(0, SOURCES_SHOWN).flatMap((id) => sources.get(id) ?? []),
-    sourceCount: p.agreeing.length,
+    sources: p.ids.flatMap((id) => sources.get(id) ?? []),
+    sourceCount: p.count,
     disagreeing: p.disagreeing,
   };
 }
@@ -154,13 +154,39 @@ export interface CompanyCharts {
   /** Pairs not listed because of MAX_STAKE_PAIRS. */
   moreStakesHeld: number;
   moreStakesIn: number;
+  periods: CompanyView["periods"];
+  /** The company has quarterly or other part-year figures, shown on their own view. */
+  hasPartYears: boolean;
+  /** Markets it has shares of, the most reported first, and the one drawn. */
+  markets: string[];
+  market: string | null;
 }
 
 /** Everything a company page draws, read from the covering indexes, with the quotes of the sources it shows. */
-export function companyCharts(company: Company): CompanyCharts {
+export interface CompanyView {
+  /** Full years (and undated figures), or quarters and other part-years: never both on one page. */
+  periods: "year" | "part-year";
+  /** The market whose share is drawn; by default the one most reported. */
+  market?: string;
+}
+
+export function companyCharts(company: Company, view: CompanyView = { periods: "year" }): CompanyCharts {
   const facts = leanFactsOf(company.id, ["revenue", "revenue_change", "market_share", "sales_volume", "stake"]);
-  const byKind = groupBy(facts, (f) => f.kind);
+  const partYears = facts.filter(
+    (f) => f.kind !== "stake" && f.kind !== "market_share" && periodClass(f) === "part-year",
+  );
+  // One kind of period per page keeps the page light and a quarter never beside a full year.
+  const inView = (f: LeanFact) =>
+    f.kind === "stake" ||
+    f.kind === "market_share" ||
+    (periodClass(f) === "part-year") === (view.periods === "part-year");
+  const byKind = groupBy(facts.filter(inView), (f) => f.kind);
   const of = (k: FactKind) => byKind.get(k) ?? [];
+  const markets = [...groupBy(of("market_share"), (f) => f.market ?? "market not named")]
+    .map(([market, group]) => [market, group.reduce((sum, f) => sum + f.n, 0)] as const)
+    .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))
+    .map(([market]) => market);
+  const market = view.market && markets.includes(view.market) ? view.market : markets[0];
   const name = company.name;
   const plans: Record<"revenue" | "revenueChange" | "marketShare" | "salesVolume", SeriesPlan[]> = {
     revenue: splitSeries(
@@ -182,8 +208,7 @@ export function companyCharts(company: Company): CompanyCharts {
       compared,
     ),
     marketShare: [...groupBy(of("market_share"), (f) => f.market ?? "market not named")]
-      .sort((a, b) => b[1].length - a[1].length)
-      .slice(0, MAX_MARKETS)
+      .filter(([m]) => m === market)
       .map(([market, group]) => ({
         id: slugPart(`market-share-${market}`),
         kind: "market_share" as const,
@@ -232,6 +257,10 @@ export function companyCharts(company: Company): CompanyCharts {
     stakesIn: shownIn.map((p) => stakeGroup(p, names, sources)),
     moreStakesHeld: held.length - shownHeld.length,
     moreStakesIn: heldIn.length - shownIn.length,
+    periods: view.periods,
+    hasPartYears: partYears.length > 0,
+    markets,
+    market: market ?? null,
   };
 }
 
@@ -252,7 +281,7 @@ export function stakePairs(facts: LeanFact[], pairKey: (f: LeanFact) => string):
         group.map((f) => ({ ...f, unit: "percent" })),
         (f) => `${f.year}`,
       ).sort(byTime),
-      facts: group.length,
+      facts: group.reduce((sum, f) => sum + f.n, 0),
     }))
     .sort((a, b) => b.facts - a.facts || a.holderId - b.holderId || a.heldId - b.heldId);
 }

@@ -1,9 +1,13 @@
 import { getDb } from "~/db.server";
 import type { FactKind, FactStatus, Source } from "./types";
 
-/** A fact as the covering indexes hold it: everything a chart needs except the quote and the article. */
+/**
+ * A figure as the covering indexes hold it (everything a chart needs except the quote), standing for the `n` facts
+ * that give exactly this figure; `id` is the newest of them.
+ */
 export interface LeanFact {
   id: number;
+  n: number;
   kind: FactKind;
   companyId: number;
   counterpartyId: number | null;
@@ -19,36 +23,54 @@ export interface LeanFact {
   comparedPeriod: string | null;
 }
 
-const LEAN_COLUMNS = `f.id, f.kind, f.company_id AS companyId, f.counterparty_id AS counterpartyId, f.unit, f.year, f.period,
-  f.market, f.status, f.low, f.high, f.approximate, f.compared_year AS comparedYear, f.compared_period AS comparedPeriod`;
+// With one max() aggregate, SQLite takes the bare columns from the row holding the maximum: the newest fact.
+const AGGREGATE_COLUMNS = `max(f.id) AS id, count(*) AS n, f.kind, f.company_id AS companyId,
+  f.counterparty_id AS counterpartyId, f.unit, f.year, f.period, f.market, f.status, f.low, f.high, f.approximate,
+  f.compared_year AS comparedYear, f.compared_period AS comparedPeriod`;
 
-/** A company's own figures of the given kinds, read from the covering index alone. */
+/**
+ * A company's own figures of the given kinds, identical facts counted together. The grouping follows the order of
+ * the covering index, so SQLite streams it without sorting or reading the rows themselves.
+ */
 export function leanFactsOf(companyId: number, kinds: FactKind[]): LeanFact[] {
   return getDb()
     .sqlite.prepare(
-      `SELECT ${LEAN_COLUMNS} FROM facts f INDEXED BY facts_company_chart_idx
-       WHERE f.company_id = ? AND f.kind IN (${kinds.map(() => "?").join(",")})`,
+      `SELECT ${AGGREGATE_COLUMNS} FROM facts f INDEXED BY facts_company_chart_idx
+       WHERE f.company_id = ? AND f.kind IN (${kinds.map(() => "?").join(",")})
+       GROUP BY f.kind, f.year, f.period, f.unit, f.market, f.counterparty_id, f.status, f.low, f.high`,
     )
     .all(companyId, ...kinds) as LeanFact[];
 }
 
-/** Stakes held in a company, read from the counterparty index alone. */
+/** Stakes held in a company, identical ones counted together, from the counterparty index alone. */
 export function leanStakesIn(companyId: number): LeanFact[] {
   return getDb()
     .sqlite.prepare(
-      `SELECT f.id, f.kind, f.company_id AS companyId, f.counterparty_id AS counterpartyId, 'percent' AS unit, f.year,
-         NULL AS period, NULL AS market, f.status, f.low, f.high, f.approximate, NULL AS comparedYear,
-         NULL AS comparedPeriod
-       FROM facts f INDEXED BY facts_counterparty_chart_idx WHERE f.counterparty_id = ? AND f.kind = 'stake'`,
+      `SELECT ${AGGREGATE_COLUMNS} FROM facts f INDEXED BY facts_counterparty_chart_idx
+       WHERE f.counterparty_id = ? AND f.kind = 'stake'
+       GROUP BY f.company_id, f.year, f.status, f.low, f.high`,
     )
     .all(companyId) as LeanFact[];
 }
 
-/** One figure picked to stand for its period, with how many facts give it and how many give another value. */
+/** Stakes of the given holder/held pairs, identical ones counted together, from the pairs index alone. */
+export function leanStakesOfPairs(pairs: Array<{ holderId: number; heldId: number }>): LeanFact[] {
+  // One indexed lookup per pair: an OR of pairs makes SQLite walk every stake in the index.
+  const statement = getDb().sqlite.prepare(
+    `SELECT ${AGGREGATE_COLUMNS} FROM facts f INDEXED BY facts_kind_company_counterparty_idx
+     WHERE f.kind = 'stake' AND f.company_id = ? AND f.counterparty_id = ?
+     GROUP BY f.year, f.status, f.low, f.high`,
+  );
+  return pairs.flatMap((p) => statement.all(p.holderId, p.heldId) as LeanFact[]);
+}
+
+/** One figure picked to stand for its period, with the facts that give it and those that give another value. */
 export interface Picked {
   fact: LeanFact;
-  /** Facts giving this same figure, newest first (ids). */
-  agreeing: number[];
+  /** Facts giving this same figure. */
+  count: number;
+  /** The newest of them (ids), up to the number of sources a page shows; filled by `withNewestIds`. */
+  ids: number[];
   /** Facts for the same period and status that give a different figure. */
   disagreeing: number;
 }
@@ -60,38 +82,51 @@ const STATUS_RANK: Record<FactStatus, number> = { actual: 0, forecast: 1, target
  * figure most facts agree on, then the newest. Keeps charts to one bar per period however many articles repeat it.
  */
 export function pickPerGroup(facts: LeanFact[], groupKey: (f: LeanFact) => string): Picked[] {
-  const groups = new Map<string, LeanFact[]>();
+  const best = new Map<string, { fact: LeanFact; total: number }>();
+  const totals = new Map<string, number>();
   for (const f of facts) {
     const k = groupKey(f);
-    const list = groups.get(k);
-    if (list) list.push(f);
-    else groups.set(k, [f]);
+    const current = best.get(k);
+    const rank = STATUS_RANK[f.status];
+    const better =
+      !current ||
+      rank < STATUS_RANK[current.fact.status] ||
+      (rank === STATUS_RANK[current.fact.status] &&
+        (f.n > current.fact.n || (f.n === current.fact.n && f.id > current.fact.id)));
+    if (better) best.set(k, { fact: f, total: 0 });
+    totals.set(`${k}|${f.status}`, (totals.get(`${k}|${f.status}`) ?? 0) + f.n);
   }
-  const out: Picked[] = [];
-  for (const group of groups.values()) {
-    const best = Math.min(...group.map((f) => STATUS_RANK[f.status]));
-    const candidates = group.filter((f) => STATUS_RANK[f.status] === best);
-    const byValue = new Map<string, LeanFact[]>();
-    for (const f of candidates) {
-      const k = `${f.low}|${f.high}`;
-      const list = byValue.get(k);
-      if (list) list.push(f);
-      else byValue.set(k, [f]);
-    }
-    let chosen: LeanFact[] = [];
-    for (const list of byValue.values()) {
-      const newest = (l: LeanFact[]) => Math.max(...l.map((f) => f.id));
-      if (list.length > chosen.length || (list.length === chosen.length && newest(list) > newest(chosen)))
-        chosen = list;
-    }
-    const agreeing = chosen.map((f) => f.id).sort((a, b) => b - a);
-    out.push({
-      fact: chosen.find((f) => f.id === agreeing[0])!,
-      agreeing,
-      disagreeing: candidates.length - chosen.length,
-    });
+  return [...best].map(([k, { fact }]) => ({
+    fact,
+    count: fact.n,
+    ids: [fact.id],
+    disagreeing: (totals.get(`${k}|${fact.status}`) ?? fact.n) - fact.n,
+  }));
+}
+
+/** Fills in the newest `limit` ids of each picked figure that more than one fact gives. */
+export function withNewestIds(picked: Picked[], limit: number): Picked[] {
+  const db = getDb().sqlite;
+  // Each kind's own covering index: stakes are found by holder and held company, other figures by period.
+  const stake = db.prepare(
+    `SELECT id FROM facts INDEXED BY facts_kind_company_counterparty_idx WHERE kind = 'stake' AND company_id = ?
+       AND counterparty_id = ? AND year IS ? AND status = ? AND low = ? AND high = ? ORDER BY id DESC LIMIT ?`,
+  );
+  const figure = db.prepare(
+    `SELECT id FROM facts INDEXED BY facts_company_chart_idx WHERE company_id = ? AND kind = ? AND year IS ?
+       AND period IS ? AND unit = ? AND market IS ? AND counterparty_id IS ? AND status = ? AND low = ? AND high = ?
+     ORDER BY id DESC LIMIT ?`,
+  );
+  for (const p of picked) {
+    if (p.count < 2) continue;
+    const f = p.fact;
+    const rows =
+      f.kind === "stake"
+        ? stake.all(f.companyId, f.counterpartyId, f.year, f.status, f.low, f.high, limit)
+        : figure.all(f.companyId, f.kind, f.year, f.period, f.unit, f.market, f.counterpartyId, f.status, f.low, f.high, limit);
+    p.ids = (rows as Array<{ id: number }>).map((r) => r.id);
   }
-  return out;
+  return picked;
 }
 
 /** The quote and article of each fact id: one query for every source a page shows. */

@@ -1,7 +1,7 @@
 import { getDb } from "~/db.server";
 import { type StakeGroup, stakeGroupsOf, stakePairs } from "./charts.server";
 import { findCompany } from "./companies.server";
-import type { LeanFact } from "./figures.server";
+import { leanStakesOfPairs } from "./figures.server";
 
 export interface StakeQuery {
   holder?: string;
@@ -28,7 +28,7 @@ export interface StakePage {
 export function listStakes(q: StakeQuery): StakePage {
   const db = getDb().sqlite;
   const page = q.page ?? 1;
-  const pageSize = q.pageSize ?? 25;
+  const pageSize = q.pageSize ?? 10;
   const holder = q.holder ? findCompany(q.holder) : null;
   const held = q.held ? findCompany(q.held) : null;
   const unknownFilter = Boolean((q.holder && !holder) || (q.held && !held));
@@ -54,14 +54,7 @@ export function listStakes(q: StakeQuery): StakePage {
     .all(...args, pageSize + 1, (page - 1) * pageSize) as Array<{ holderId: number; heldId: number }>;
   const shown = pairs.slice(0, pageSize);
   if (!shown.length) return { ...empty, unknownFilter: false };
-  const facts = db
-    .prepare(
-      `SELECT f.id, f.kind, f.company_id AS companyId, f.counterparty_id AS counterpartyId, 'percent' AS unit, f.year,
-         NULL AS period, NULL AS market, f.status, f.low, f.high, f.approximate, NULL AS comparedYear, NULL AS comparedPeriod
-       FROM facts f INDEXED BY facts_kind_company_counterparty_idx
-       WHERE f.kind = 'stake' AND (${shown.map(() => "(f.company_id = ? AND f.counterparty_id = ?)").join(" OR ")})`,
-    )
-    .all(...shown.flatMap((p) => [p.holderId, p.heldId])) as LeanFact[];
+  const facts = leanStakesOfPairs(shown);
   // Keep the page's order (the index's), not the most-reported-first order a company page uses.
   const order = new Map(shown.map((p, i) => [`${p.holderId}|${p.heldId}`, i]));
   const grouped = stakePairs(facts, (f) => `${f.companyId}|${f.counterpartyId}`).sort(

@@ -8,13 +8,15 @@ import { RouteError } from "~/components/RouteError";
 import { StakeList } from "~/components/StakeList";
 import { type ChartSeries, companyCharts } from "~/models/charts.server";
 import { findCompany } from "~/models/companies.server";
-import { slugSchema } from "~/utils/params.server";
+import { parseQuery, slugSchema } from "~/utils/params.server";
+import { COMPANY_QUERY } from "~/utils/queries.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data ? `${data.company.name} — Financial figures` : "Company not found — Financial figures" },
 ];
 
-export async function loader({ params }: LoaderFunctionArgs) {
+export async function loader({ params, request }: LoaderFunctionArgs) {
+  const view = parseQuery(request, COMPANY_QUERY);
   const slug = slugSchema.safeParse(params.slug);
   const company = slug.success ? findCompany(slug.data) : null;
   if (!company) {
@@ -23,7 +25,7 @@ export async function loader({ params }: LoaderFunctionArgs) {
       { status: 404 },
     );
   }
-  return json({ company: { name: company.name, slug: company.slug }, ...companyCharts(company) });
+  return json({ company: { name: company.name, slug: company.slug }, ...companyCharts(company, view) });
 }
 
 function Section({
@@ -74,6 +76,21 @@ export default function CompanyPage() {
         <Link to={`/stakes?holder=${d.company.slug}`}>Stakes it holds</Link> ·{" "}
         <Link to={`/compare?companies=${d.company.slug}&metric=revenue`}>Compare with others</Link>
       </p>
+      <nav className="view-switch" aria-label="Periods shown">
+        {d.periods === "year" ? (
+          <strong>Full years</strong>
+        ) : (
+          <Link to={`/companies/${d.company.slug}`}>Full years</Link>
+        )}
+        {" · "}
+        {d.periods === "part-year" ? (
+          <strong>Quarters and part-years</strong>
+        ) : d.hasPartYears ? (
+          <Link to={`/companies/${d.company.slug}?periods=part-year`}>Quarters and part-years</Link>
+        ) : (
+          <span className="subtle">no quarterly or part-year figures</span>
+        )}
+      </nav>
       <Section title="Revenue" series={d.revenue} empty={nothing("revenue figures")} />
       <Section title="Revenue change" series={d.revenueChange} empty={nothing("revenue changes")} signColours />
       <section>
@@ -98,6 +115,24 @@ export default function CompanyPage() {
         )}
       </section>
       <Section title="Market share" series={d.marketShare} empty={nothing("market shares")} />
+      {d.markets.length > 1 && (
+        <nav className="view-switch" aria-label="Markets">
+          Other markets:{" "}
+          {d.markets
+            .filter((m) => m !== d.market)
+            .slice(0, 20)
+            .map((m, i) => (
+              <span key={m}>
+                {i > 0 ? " · " : ""}
+                <Link
+                  to={`/companies/${d.company.slug}?${new URLSearchParams({ ...(d.periods === "part-year" ? { periods: d.periods } : {}), market: m })}`}
+                >
+                  {m}
+                </Link>
+              </span>
+            ))}
+        </nav>
+      )}
       <Section title="Sales volumes" series={d.salesVolume} empty={nothing("sales volumes")} />
     </>
   );

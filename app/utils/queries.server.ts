@@ -55,3 +55,8 @@ export const API_FACTS_QUERY = z.object({
   status: status.optional(),
   page: pageSchema.optional(),
 });
+
+export const COMPANY_QUERY = z.object({
+  periods: z.enum(["year", "part-year"], { message: "periods is year or part-year" }).default("year"),
+  market: z.string().max(200, "a market name is at most 200 characters").optional(),
+});

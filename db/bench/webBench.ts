@@ -23,7 +23,9 @@ interface Options {
 }
 
 function parseArgs(argv: string[]): Options {
-  const options: Options = { db: "/tmp/figures-bench-1m.db", duration: 10, connections: 10, build: true, pin: true };
+  // One connection by default: the target is the server's own response time on one core. With N connections on
+  // one core each request also waits behind the others, so latency grows about N-fold (see docs/decisions/004).
+  const options: Options = { db: "/tmp/figures-bench-1m.db", duration: 10, connections: 1, build: true, pin: true };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
     const value = () => {

@@ -27,14 +27,20 @@ describe("company model", () => {
   test("a nine-month change is charted apart from full years, and the base period is named", async () => {
     const { findCompany } = await import("~/models/companies.server");
     const { companyCharts } = await import("~/models/charts.server");
-    const series = companyCharts(findCompany("renault")!).revenueChange;
-    const byId = Object.fromEntries(series.map((s) => [s.id, s.points]));
-    expect(byId["revenue-change-year"].map((p) => [p.label, p.low, p.high, p.note])).toEqual([
+    const renault = findCompany("renault")!;
+    const years = companyCharts(renault).revenueChange;
+    expect(years.map((s) => s.id)).toEqual(["revenue-change-year"]);
+    expect(years[0].points.map((p) => [p.label, p.low, p.high, p.note])).toEqual([
       ["2009 (forecast)", -18, -17, "vs 2007"],
     ]);
-    expect(byId["revenue-change-part-year"].map((p) => [p.label, p.low, p.note])).toEqual([
+    const partYears = companyCharts(renault, { periods: "part-year" });
+    expect(partYears.revenueChange.map((s) => s.id)).toEqual(["revenue-change-part-year"]);
+    expect(partYears.revenueChange[0].points.map((p) => [p.label, p.low, p.note])).toEqual([
       ["9M 2009", -20, "vs 9M 2008"],
     ]);
+    // The full-year revenue stays off the part-year view, and the page knows there is one to link to.
+    expect(partYears.revenue).toEqual([]);
+    expect(companyCharts(renault).hasPartYears).toBe(true);
   });
 
   test("an unknown slug finds no company", async () => {
@@ -50,7 +56,9 @@ describe("stakes model", () => {
     expect(page.groups).toHaveLength(1);
     const g = page.groups[0];
     expect([g.holder, g.held, g.conflict]).toEqual(["Renault", "Nissan", false]);
-    expect(g.points.map((p) => [p.low, p.high, p.sources.length, p.sourceCount, p.disagreeing])).toEqual([[43, 43, 2, 2, 0]]);
+    expect(g.points.map((p) => [p.low, p.high, p.sources.length, p.sourceCount, p.disagreeing])).toEqual([
+      [43, 43, 2, 2, 0],
+    ]);
     expect(new Set(g.points[0].sources.map((s) => s.articleId)).size).toBe(2);
   });
 
