@@ -16,7 +16,7 @@ export function recentArticles(limit = 10): ArticleSummary[] {
     .sqlite.prepare(
       `SELECT a.id, a.title, a.source_path AS sourcePath, a.published_year AS publishedYear,
               (SELECT count(*) FROM facts f WHERE f.article_id = a.id) AS factCount
-       FROM articles a ORDER BY a.imported_at DESC, a.id DESC LIMIT ?`,
+       FROM articles a ORDER BY a.id DESC LIMIT ?`,
     )
     .all(limit) as ArticleSummary[];
 }

@@ -1,4 +1,4 @@
-import { getDb } from "~/db.server";
+import { getDb, untilDataChanges } from "~/db.server";
 import type { FactKind } from "./types";
 
 export interface Company {
@@ -22,6 +22,7 @@ export function findCompanies(slugs: string[]): Company[] {
 }
 
 export interface CompanySummary {
+  id: number;
   name: string;
   slug: string;
   facts: number;
@@ -32,28 +33,43 @@ export interface CompanySummary {
 
 /** The companies with the most facts, with counts by kind and the years they span. */
 export function companySummaries(limit = 100): CompanySummary[] {
+  // Counting a million facts takes a quarter of a second: done once per change to the database.
+  return untilDataChanges(`companySummaries:${limit}`, () => countSummaries(limit));
+}
+
+function countSummaries(limit: number): CompanySummary[] {
+  // Counted from the covering index in its own order, so SQLite streams it without reading any row.
   const rows = getDb()
     .sqlite.prepare(
-      `SELECT c.name, c.slug, count(*) AS facts,
-         sum(f.kind = 'revenue') AS revenue, sum(f.kind = 'revenue_change') AS revenue_change,
-         sum(f.kind = 'stake') AS stake, sum(f.kind = 'market_share') AS market_share,
-         sum(f.kind = 'sales_volume') AS sales_volume, min(f.year) AS firstYear, max(f.year) AS lastYear
-       FROM facts f JOIN companies c ON c.id = f.company_id
-       GROUP BY f.company_id ORDER BY facts DESC, c.name LIMIT ?`,
+      `SELECT company_id AS id, kind, count(*) AS n, min(year) AS firstYear, max(year) AS lastYear
+       FROM facts INDEXED BY facts_company_chart_idx GROUP BY company_id, kind`,
     )
-    .all(limit) as Array<Omit<CompanySummary, "byKind"> & Record<FactKind, number>>;
-  return rows.map((r) => ({
-    name: r.name,
-    slug: r.slug,
-    facts: r.facts,
-    firstYear: r.firstYear,
-    lastYear: r.lastYear,
-    byKind: {
-      revenue: r.revenue,
-      revenue_change: r.revenue_change,
-      stake: r.stake,
-      market_share: r.market_share,
-      sales_volume: r.sales_volume,
-    },
-  }));
+    .all() as Array<{ id: number; kind: FactKind; n: number; firstYear: number | null; lastYear: number | null }>;
+  const byCompany = new Map<number, Omit<CompanySummary, "name" | "slug">>();
+  for (const r of rows) {
+    let c = byCompany.get(r.id);
+    if (!c) {
+      c = {
+        id: r.id,
+        facts: 0,
+        firstYear: null,
+        lastYear: null,
+        byKind: { revenue: 0, revenue_change: 0, stake: 0, market_share: 0, sales_volume: 0 },
+      };
+      byCompany.set(r.id, c);
+    }
+    c.facts += r.n;
+    c.byKind[r.kind] = r.n;
+    if (r.firstYear !== null && (c.firstYear === null || r.firstYear < c.firstYear)) c.firstYear = r.firstYear;
+    if (r.lastYear !== null && (c.lastYear === null || r.lastYear > c.lastYear)) c.lastYear = r.lastYear;
+  }
+  const top = [...byCompany.values()].sort((a, b) => b.facts - a.facts || a.id - b.id).slice(0, limit);
+  const names = new Map(
+    (
+      getDb()
+        .sqlite.prepare(`SELECT id, name, slug FROM companies WHERE id IN (${top.map(() => "?").join(",") || "NULL"})`)
+        .all(...top.map((c) => c.id)) as Company[]
+    ).map((c) => [c.id, c]),
+  );
+  return top.map((c) => ({ ...c, name: names.get(c.id)?.name ?? "", slug: names.get(c.id)?.slug ?? "" }));
 }

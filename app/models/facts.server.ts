@@ -42,7 +42,7 @@ export interface FactPage {
 }
 
 const SORT_SQL: Record<FactSort, string> = {
-  year: "f.year IS NULL, f.year",
+  year: "f.year",
   company: "c.name",
   kind: "f.kind",
   value: "(f.low + f.high) / 2",

@@ -123,7 +123,19 @@ export function withNewestIds(picked: Picked[], limit: number): Picked[] {
     const rows =
       f.kind === "stake"
         ? stake.all(f.companyId, f.counterpartyId, f.year, f.status, f.low, f.high, limit)
-        : figure.all(f.companyId, f.kind, f.year, f.period, f.unit, f.market, f.counterpartyId, f.status, f.low, f.high, limit);
+        : figure.all(
+            f.companyId,
+            f.kind,
+            f.year,
+            f.period,
+            f.unit,
+            f.market,
+            f.counterpartyId,
+            f.status,
+            f.low,
+            f.high,
+            limit,
+          );
     p.ids = (rows as Array<{ id: number }>).map((r) => r.id);
   }
   return picked;

@@ -1,0 +1,1 @@
+CREATE INDEX `facts_year_idx` ON `facts` (`year`);
