@@ -84,7 +84,16 @@ export const facts = sqliteTable(
     index("facts_kind_year_idx").on(t.kind, t.year),
     // The facts table's default order, a page at a time.
     index("facts_year_idx").on(t.year),
-    index("facts_counterparty_chart_idx").on(t.counterpartyId, t.kind, t.companyId, t.year, t.status, t.low, t.high, t.approximate),
+    index("facts_counterparty_chart_idx").on(
+      t.counterpartyId,
+      t.kind,
+      t.companyId,
+      t.year,
+      t.status,
+      t.low,
+      t.high,
+      t.approximate,
+    ),
     // The stakes page lists holder/held pairs in this order, a page at a time, without sorting a million rows.
     index("facts_kind_company_counterparty_idx").on(
       t.kind,
