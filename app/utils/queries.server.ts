@@ -60,3 +60,25 @@ export const COMPANY_QUERY = z.object({
   periods: z.enum(["year", "part-year"], { message: "periods is year or part-year" }).default("year"),
   market: z.string().max(200, "a market name is at most 200 characters").optional(),
 });
+
+export const EXPORT_QUERY = z.object({
+  company: slugSchema.optional(),
+  periods: z.enum(["year", "part-year"], { message: "periods is year or part-year" }).default("year"),
+  market: z.string().max(200, "a market name is at most 200 characters").optional(),
+  unit: z
+    .string()
+    .max(20, "a unit is at most 20 characters")
+    .regex(/^[A-Za-z%]+$/, "a unit is a currency code such as EUR, or a word such as vehicles")
+    .optional(),
+  holder: slugSchema.optional(),
+  held: slugSchema.optional(),
+  companies: COMPARE_QUERY.shape.companies,
+  metric: COMPARE_QUERY.shape.metric,
+  mode: COMPARE_QUERY.shape.mode,
+  scale: z.coerce
+    .number({ invalid_type_error: "scale is a number from 1 to 4" })
+    .int("scale is a whole number from 1 to 4")
+    .min(1, "scale is from 1 to 4")
+    .max(4, "scale is from 1 to 4")
+    .default(2),
+});

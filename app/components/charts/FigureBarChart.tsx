@@ -4,6 +4,7 @@ import { sourceHref } from "~/models/types";
 import { formatTick, oneLine } from "~/utils/format";
 import { FigureTooltip } from "./FigureTooltip";
 import { Hatches } from "./Hatches";
+import { niceScale } from "./niceScale";
 import { COLOURS, hatchId } from "./palette";
 
 interface Row {
@@ -52,6 +53,7 @@ export function FigureBarChart({
     point: p,
   }));
   const colours = [...new Set(points.map((p) => colourOf(p, signColours)))];
+  const scale = niceScale(points.flatMap((p) => [p.low, p.high]));
   const open = (row: Row | undefined) => {
     const source = row?.point.sources[0];
     if (source) window.location.assign(sourceHref(source));
@@ -77,6 +79,8 @@ export function FigureBarChart({
           // Every tick, always: dropping ticks that overlap needs text measured in a browser, so the server would
           // draw other ticks than the browser and hydration would fail.
           interval={0}
+          domain={scale.domain}
+          ticks={scale.ticks}
           tickFormatter={(v: number) => formatTick(v, unit)}
           tick={{ fontSize }}
           width={fontSize * 5.5}

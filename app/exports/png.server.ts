@@ -1,0 +1,30 @@
+import { createRequire } from "node:module";
+import { Resvg } from "@resvg/resvg-js";
+import type { ExportChart } from "~/models/exports.server";
+import { FONT_FAMILY, renderSvg } from "./svg.server";
+
+// The font ships with the app (an npm package), so text renders the same on any machine, fonts installed or not.
+const require = createRequire(import.meta.url);
+const FONT_FILES = [
+  require.resolve("@expo-google-fonts/inter/400Regular/Inter_400Regular.ttf"),
+  require.resolve("@expo-google-fonts/inter/700Bold/Inter_700Bold.ttf"),
+];
+
+/** The chart as a PNG on white, at `scale` times 1280×720 (2 by default: sharp on a projector). */
+export function renderPng(ec: ExportChart, scale = 2): Buffer {
+  return pngOfSvg(renderSvg(ec), scale);
+}
+
+export function pngOfSvg(svg: string, scale = 2): Buffer {
+  const resvg = new Resvg(svg, {
+    fitTo: { mode: "zoom", value: scale },
+    background: "#ffffff",
+    font: {
+      fontFiles: FONT_FILES,
+      loadSystemFonts: false,
+      defaultFontFamily: FONT_FAMILY,
+      sansSerifFamily: FONT_FAMILY,
+    },
+  });
+  return resvg.render().asPng();
+}

@@ -1,0 +1,252 @@
+import { type ChartSeries, companyCharts, type StakeGroup } from "./charts.server";
+import { type Company, findCompanies, findCompany } from "./companies.server";
+import { type CompareChart, type CompareMetric, type CompareMode, compareCompanies } from "./compare.server";
+import { listStakes } from "./stakes.server";
+import type { ChartPoint, FactStatus } from "./types";
+
+export const EXPORT_CHARTS = [
+  "revenue",
+  "revenue-change",
+  "stakes",
+  "market-share",
+  "sales-volume",
+  "compare",
+] as const;
+export type ExportChartName = (typeof EXPORT_CHARTS)[number];
+
+/** One row of a chart's data, as the CSV has it. */
+export interface FigureRow {
+  series: string;
+  label: string;
+  year: number | null;
+  period: string | null;
+  low: number;
+  high: number;
+  unit: string;
+  status: FactStatus;
+  approximate: boolean;
+  sourceTitle: string;
+  sourceYear: number | null;
+  quote: string;
+  /** Path of the sentence in the dashboard. */
+  link: string;
+}
+
+/** Everything an export needs: what to draw (bars or lines), its words, its data and its sources. */
+export interface ExportChart {
+  chart: ExportChartName;
+  title: string;
+  /** Units, currency and periods: "EUR, full years". */
+  subtitle: string;
+  unit: string;
+  /** Bars: one figure per label, drawn with the page's bar chart. */
+  bars: ChartPoint[] | null;
+  signColours: boolean;
+  /** Lines: the page's comparison chart. */
+  lines: CompareChart | null;
+  rows: FigureRow[];
+  /** Articles the figures come from, each once. */
+  sources: Array<{ title: string; year: number | null }>;
+  /** "Hatched bars: forecasts and targets" where any are drawn. */
+  marks: string[];
+  /** What the file is called, without its extension: "renault-revenue-2007-2008". */
+  filename: string;
+}
+
+export interface ExportParams {
+  company?: string;
+  periods: "year" | "part-year";
+  market?: string;
+  unit?: string;
+  holder?: string;
+  held?: string;
+  companies?: string[];
+  metric: CompareMetric;
+  mode: CompareMode;
+}
+
+/** A 404 the export route turns into a response: the thing to export does not exist. */
+export class NotFound extends Error {}
+
+const fileSafe = (s: string) =>
+  s
+    .toLowerCase()
+    .normalize("NFKD")
+    .replace(/[^a-z0-9]+/g, "-")
+    .replace(/^-|-$/g, "")
+    .slice(0, 80) || "chart";
+
+function yearSpan(years: Array<number | null>): string {
+  const known = years.filter((y): y is number => y !== null);
+  if (!known.length) return "";
+  const [min, max] = [Math.min(...known), Math.max(...known)];
+  return min === max ? `${min}` : `${min}-${max}`;
+}
+
+function rowsOfPoints(series: string, points: ChartPoint[]): FigureRow[] {
+  return points.map((p) => {
+    const s = p.sources[0];
+    return {
+      series,
+      label: p.label,
+      year: p.year,
+      period: p.period,
+      low: p.low,
+      high: p.high,
+      unit: p.unit,
+      status: p.status,
+      approximate: p.approximate,
+      sourceTitle: s?.articleTitle ?? "",
+      sourceYear: s?.publishedYear ?? null,
+      quote: s?.quote ?? "",
+      link: s ? `/articles/${s.articleId}#fact-${s.factId}` : "",
+    };
+  });
+}
+
+function sourcesOf(points: ChartPoint[]): ExportChart["sources"] {
+  const seen = new Map<string, { title: string; year: number | null }>();
+  for (const p of points)
+    for (const s of p.sources) seen.set(`${s.articleId}`, { title: s.articleTitle, year: s.publishedYear });
+  return [...seen.values()];
+}
+
+function marksOf(points: ChartPoint[]): string[] {
+  const marks: string[] = [];
+  if (points.some((p) => p.status !== "actual")) marks.push("Hatched bars: forecasts and targets");
+  if (points.some((p) => p.low !== p.high)) marks.push("Whiskers: the range given");
+  if (points.some((p) => p.approximate)) marks.push("~ approximate");
+  return marks;
+}
+
+const PERIOD_WORDS = { year: "full years", "part-year": "quarters and part-years" } as const;
+
+function fromSeries(chart: ExportChartName, company: Company, series: ChartSeries, periods: ExportParams["periods"]) {
+  const unitWords = series.unit === "percent" ? "%" : series.unit;
+  return {
+    chart,
+    title: series.title.replace(/, [^,]+$/, ""),
+    subtitle: `${unitWords}, ${chart === "market-share" ? "by year" : PERIOD_WORDS[periods]}`,
+    unit: series.unit,
+    bars: series.points,
+    signColours: chart === "revenue-change",
+    lines: null,
+    rows: rowsOfPoints(series.title, series.points),
+    sources: sourcesOf(series.points),
+    marks: marksOf(series.points),
+    filename: fileSafe(
+      [company.slug, chart, series.unit === "percent" ? "" : series.unit, yearSpan(series.points.map((p) => p.year))]
+        .filter(Boolean)
+        .join("-"),
+    ),
+  } satisfies ExportChart;
+}
+
+/** Stakes as bars: each holder and company held, at the newest figure the sources give. */
+function fromStakes(groups: StakeGroup[], name: string): ExportChart {
+  const points: ChartPoint[] = groups.map((g) => {
+    const latest = g.points.at(-1)!;
+    return { ...latest, label: `${g.holder} → ${g.held}`, note: latest.year === null ? null : String(latest.year) };
+  });
+  const rows = groups.flatMap((g) => rowsOfPoints(`${g.holder} → ${g.held}`, g.points));
+  return {
+    chart: "stakes",
+    title: `${name}: stakes`,
+    subtitle: "% of shares held, newest figure per holder and company",
+    unit: "percent",
+    bars: points,
+    signColours: false,
+    lines: null,
+    rows,
+    sources: sourcesOf(groups.flatMap((g) => g.points)),
+    marks: marksOf(points),
+    filename: fileSafe(`${name}-stakes-${yearSpan(groups.flatMap((g) => g.points.map((p) => p.year)))}`),
+  };
+}
+
+const CHART_KIND = {
+  revenue: "revenue",
+  "revenue-change": "revenueChange",
+  "market-share": "marketShare",
+  "sales-volume": "salesVolume",
+} as const;
+
+/** The chart a page draws for these parameters, ready to export; NotFound when there is nothing of the kind. */
+export function exportChart(chart: ExportChartName, q: ExportParams): ExportChart {
+  if (chart === "compare") return exportCompare(q);
+  if (chart === "stakes" && !q.company) {
+    const page = listStakes({ holder: q.holder, held: q.held, pageSize: 50 });
+    if (page.unknownFilter) throw new NotFound("No company called that has been imported.");
+    if (!page.groups.length) throw new NotFound("No stakes match these filters.");
+    return fromStakes(page.groups, [page.holderName, page.heldName].filter(Boolean).join(" and ") || "all");
+  }
+  const company = q.company ? findCompany(q.company) : null;
+  if (!company)
+    throw new NotFound(
+      q.company ? `No company called "${q.company}" has been imported.` : "Name a company, e.g. company=renault.",
+    );
+  const charts = companyCharts(company, { periods: q.periods, market: q.market });
+  if (chart === "stakes") {
+    const groups = [...charts.stakesHeld, ...charts.stakesIn];
+    if (!groups.length) throw new NotFound(`No stakes for ${company.name} yet.`);
+    return fromStakes(groups, company.name);
+  }
+  const all = charts[CHART_KIND[chart]];
+  const series = q.unit ? all.find((s) => s.unit.toLowerCase() === q.unit?.toLowerCase()) : all[0];
+  if (!series)
+    throw new NotFound(
+      `No ${chart.replace("-", " ")} figures for ${company.name}${q.unit ? ` in ${q.unit}` : ""} yet.`,
+    );
+  return fromSeries(chart, company, series, q.periods);
+}
+
+function exportCompare(q: ExportParams): ExportChart {
+  const slugs = q.companies ?? [];
+  if (!slugs.length) throw new NotFound("Name the companies to compare, e.g. companies=renault,nissan.");
+  const found = findCompanies(slugs);
+  const missing = slugs.filter((s) => !found.some((c) => c.slug === s));
+  if (missing.length)
+    throw new NotFound(`No company called ${missing.map((m) => `"${m}"`).join(", ")} has been imported.`);
+  const companies = slugs.map((s) => found.find((c) => c.slug === s)!);
+  const charts = compareCompanies(companies, q.metric, q.mode);
+  const unit = q.unit?.toLowerCase();
+  const chart = (unit ? charts.find((c) => c.id === `compare-${unit}`) : null) ?? charts[0];
+  if (!chart) throw new NotFound(`No full-year figures to compare for ${companies.map((c) => c.name).join(", ")} yet.`);
+  const rows: FigureRow[] = chart.rows.flatMap((r) =>
+    chart.companies.flatMap((c) => {
+      const p = r.points[c.slug];
+      if (!p) return [];
+      return [
+        {
+          series: c.name,
+          label: String(r.year),
+          year: r.year,
+          period: "FY",
+          low: chart.unit === "index" ? p.value : p.low,
+          high: chart.unit === "index" ? p.value : p.high,
+          unit: chart.unit,
+          status: p.status,
+          approximate: false,
+          sourceTitle: p.source.articleTitle,
+          sourceYear: p.source.publishedYear,
+          quote: p.source.quote,
+          link: `/articles/${p.source.articleId}#fact-${p.source.factId}`,
+        },
+      ];
+    }),
+  );
+  const seen = new Map(rows.map((r) => [r.sourceTitle, { title: r.sourceTitle, year: r.sourceYear }]));
+  return {
+    chart: "compare",
+    title: chart.title.replace(/, [A-Z]{3}$|, %$/, ""),
+    subtitle: `${chart.unit === "index" ? "index, first common year = 100" : chart.unit === "percent" ? "%" : chart.unit}, full years`,
+    unit: chart.unit,
+    bars: null,
+    signColours: false,
+    lines: chart,
+    rows,
+    sources: [...seen.values()],
+    marks: rows.some((r) => r.status !== "actual") ? ["Forecasts and targets are marked in the data"] : [],
+    filename: fileSafe(`${slugs.join("-")}-${q.metric}-${q.mode}-${yearSpan(chart.rows.map((r) => r.year))}`),
+  };
+}
