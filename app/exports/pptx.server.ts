@@ -1,4 +1,5 @@
-import PptxGenJS from "pptxgenjs";
+import { createRequire } from "node:module";
+import type PptxGenJS from "pptxgenjs";
 import { COLOURS, SERIES_COLOURS } from "~/components/charts/palette";
 import type { ExportChart } from "~/models/exports.server";
 import { renderPng } from "./png.server";
@@ -118,8 +119,21 @@ export function addPictureSlide(pptx: PptxGenJS, ec: ExportChart): void {
   slide.addNotes(`${ec.title}: the same chart as a picture, for viewers that do not draw PowerPoint charts.`);
 }
 
+const require = createRequire(import.meta.url);
+
+/**
+ * pptxgenjs numbers charts with a counter kept for the life of its module, so the tenth file this server writes
+ * would hold `chart10.xml`. A fresh copy of the module per file keeps every file's charts numbered from 1.
+ */
+function freshPptxGenJS(): typeof PptxGenJS {
+  const path = require.resolve("pptxgenjs");
+  delete require.cache[path];
+  return require(path) as typeof PptxGenJS;
+}
+
 function newPresentation(title: string): PptxGenJS {
-  const pptx = new PptxGenJS();
+  const Pptx = freshPptxGenJS();
+  const pptx = new Pptx();
   pptx.layout = "LAYOUT_WIDE";
   pptx.title = title;
   pptx.company = "Financial figures dashboard";

@@ -2,6 +2,7 @@ import { json, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/nod
 import { Link, useLoaderData } from "@remix-run/react";
 import type { ReactNode } from "react";
 import { ChartFrame } from "~/components/charts/ChartFrame";
+import { ExportMenu } from "~/components/charts/ExportMenu";
 import { FigureBarChart } from "~/components/charts/FigureBarChart";
 import { FigureTable } from "~/components/charts/FigureTable";
 import { RouteError } from "~/components/RouteError";
@@ -28,16 +29,26 @@ export async function loader({ params, request }: LoaderFunctionArgs) {
   return json({ company: { name: company.name, slug: company.slug }, ...companyCharts(company, view) });
 }
 
+const EXPORT_NAME: Record<string, string> = {
+  revenue: "revenue",
+  revenue_change: "revenue-change",
+  market_share: "market-share",
+  sales_volume: "sales-volume",
+};
+
 function Section({
   title,
   series,
   empty,
   signColours = false,
+  query,
 }: {
   title: string;
   series: ChartSeries[];
   empty: ReactNode;
   signColours?: boolean;
+  /** The page's parameters, for the export links. */
+  query: Record<string, string | undefined>;
 }) {
   return (
     <section>
@@ -53,6 +64,12 @@ function Section({
             description={s.description}
             chart={<FigureBarChart points={s.points} unit={s.unit} title={s.title} signColours={signColours} />}
             table={<FigureTable points={s.points} />}
+            actions={
+              <ExportMenu
+                chart={EXPORT_NAME[s.kind]}
+                query={{ ...query, unit: s.kind === "revenue" || s.kind === "sales_volume" ? s.unit : undefined }}
+              />
+            }
           />
         ))
       )}
@@ -63,6 +80,7 @@ function Section({
 export default function CompanyPage() {
   const d = useLoaderData<typeof loader>();
   const name = d.company.name;
+  const query = { company: d.company.slug, periods: d.periods === "part-year" ? d.periods : undefined };
   const nothing = (what: string) => (
     <>
       No {what} for {name} yet — import articles with <code>npm run import -- path/</code>.
@@ -74,7 +92,10 @@ export default function CompanyPage() {
       <p className="subtle">
         <Link to={`/facts?company=${d.company.slug}`}>All facts about {name}</Link> ·{" "}
         <Link to={`/stakes?holder=${d.company.slug}`}>Stakes it holds</Link> ·{" "}
-        <Link to={`/compare?companies=${d.company.slug}&metric=revenue`}>Compare with others</Link>
+        <Link to={`/compare?companies=${d.company.slug}&metric=revenue`}>Compare with others</Link> ·{" "}
+        <a href={`/export/deck.pptx?company=${d.company.slug}`} download>
+          All charts as a PowerPoint deck
+        </a>
       </p>
       <nav className="view-switch" aria-label="Periods shown">
         {d.periods === "year" ? (
@@ -91,11 +112,20 @@ export default function CompanyPage() {
           <span className="subtle">no quarterly or part-year figures</span>
         )}
       </nav>
-      <Section title="Revenue" series={d.revenue} empty={nothing("revenue figures")} />
-      <Section title="Revenue change" series={d.revenueChange} empty={nothing("revenue changes")} signColours />
+      <Section title="Revenue" series={d.revenue} empty={nothing("revenue figures")} query={query} />
+      <Section
+        title="Revenue change"
+        series={d.revenueChange}
+        empty={nothing("revenue changes")}
+        signColours
+        query={query}
+      />
       <section>
         <h2>Stakes</h2>
         <h3>Stakes {name} holds</h3>
+        {d.stakesHeld.length + d.stakesIn.length > 0 && (
+          <ExportMenu chart="stakes" query={{ company: d.company.slug }} />
+        )}
         {d.stakesHeld.length ? <StakeList groups={d.stakesHeld} /> : <p className="empty">{nothing("stakes held")}</p>}
         {d.moreStakesHeld > 0 && (
           <p>
@@ -114,7 +144,12 @@ export default function CompanyPage() {
           </p>
         )}
       </section>
-      <Section title="Market share" series={d.marketShare} empty={nothing("market shares")} />
+      <Section
+        title="Market share"
+        series={d.marketShare}
+        empty={nothing("market shares")}
+        query={{ ...query, market: d.market ?? undefined }}
+      />
       {d.markets.length > 1 && (
         <nav className="view-switch" aria-label="Markets">
           Other markets:{" "}
@@ -133,7 +168,7 @@ export default function CompanyPage() {
             ))}
         </nav>
       )}
-      <Section title="Sales volumes" series={d.salesVolume} empty={nothing("sales volumes")} />
+      <Section title="Sales volumes" series={d.salesVolume} empty={nothing("sales volumes")} query={query} />
     </>
   );
 }

@@ -2,6 +2,7 @@ import { json, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/nod
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { ChartFrame } from "~/components/charts/ChartFrame";
 import { CompareLineChart, CompareTable } from "~/components/charts/CompareLineChart";
+import { ExportMenu } from "~/components/charts/ExportMenu";
 import { RouteError } from "~/components/RouteError";
 import { findCompanies } from "~/models/companies.server";
 import { compareCompanies } from "~/models/compare.server";
@@ -76,6 +77,17 @@ export default function Compare() {
             description={[c.description, c.note].filter(Boolean).join(" ")}
             chart={<CompareLineChart chart={c} />}
             table={<CompareTable chart={c} />}
+            actions={
+              <ExportMenu
+                chart="compare"
+                query={{
+                  companies: d.query.companies.join(","),
+                  metric: d.query.metric,
+                  mode: d.query.mode,
+                  unit: c.id.replace(/^compare-/, ""),
+                }}
+              />
+            }
           />
         ))
       )}

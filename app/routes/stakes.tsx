@@ -1,5 +1,6 @@
 import { json, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, useLoaderData } from "@remix-run/react";
+import { ExportMenu } from "~/components/charts/ExportMenu";
 import { Pager } from "~/components/Pager";
 import { RouteError } from "~/components/RouteError";
 import { StakeList } from "~/components/StakeList";
@@ -45,6 +46,7 @@ export default function Stakes() {
         </p>
       ) : (
         <>
+          <ExportMenu chart="stakes" query={{ holder: d.query.holder, held: d.query.held }} />
           <StakeList groups={d.groups} />
           <Pager page={d.page} hasNext={d.hasNext} />
         </>
