@@ -1,3 +1,4 @@
+import { readFile } from "node:fs/promises";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, test } from "vitest";
 import { launchBrowser, SCREENSHOT_DIR } from "./browser";
@@ -66,6 +67,22 @@ describe("company page", () => {
     const response = await page.goto(`${inject("baseURL")}/companies/daimler`);
     expect(response?.status()).toBe(404);
     await expect(page.locator(".error").textContent()).resolves.toContain('No company called "daimler"');
+    await page.close();
+  });
+});
+
+describe("exports", () => {
+  test("Export → PNG on a company chart downloads the chart as a PNG named after it", async () => {
+    const page = await browser.newPage({ acceptDownloads: true });
+    await page.goto(`${inject("baseURL")}/companies/renault`);
+    const [download] = await Promise.all([
+      page.waitForEvent("download"),
+      page.locator('#revenue-eur-year a[data-format="png"]').click(),
+    ]);
+    expect(download.suggestedFilename()).toBe("renault-revenue-eur-2007-2008.png");
+    const file = await readFile((await download.path())!);
+    expect([...file.subarray(0, 4)]).toEqual([0x89, 0x50, 0x4e, 0x47]);
+    expect(file.readUInt32BE(16)).toBe(2560);
     await page.close();
   });
 });

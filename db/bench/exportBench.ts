@@ -1,0 +1,90 @@
+/**
+ * Export benchmark: how long a chart takes as PNG, SVG, CSV and PowerPoint, and a company's whole deck, rendered
+ * in-process from the same models and components the server uses. Usage:
+ *
+ *   npm run bench:export -- [--db PATH] [--company SLUG] [--runs N]
+ *
+ * By default it uses the web bench's million-fact database when it exists (its largest company), else a temporary
+ * database of the seed articles (Renault). Targets: PNG under 150 ms and a deck under 1 s (median).
+ */
+import { existsSync, mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+
+function option(name: string): string | undefined {
+  const i = process.argv.indexOf(`--${name}`);
+  return i >= 0 ? process.argv[i + 1] : undefined;
+}
+
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+
+async function main() {
+  const runs = Number(option("runs") ?? 15);
+  const benchDb = option("db") ?? "/tmp/figures-bench-1m.db";
+  let cleanup = () => {};
+  let company = option("company");
+  if (existsSync(benchDb)) {
+    process.env.DATABASE_PATH = benchDb;
+    company ??= "renault";
+  } else {
+    const dir = mkdtempSync(join(tmpdir(), "figures-export-bench-"));
+    process.env.DATABASE_PATH = join(dir, "bench.db");
+    const { getDb } = await import("~/db.server");
+    const { importFiles } = await import("../../importers/run/importFiles");
+    importFiles(getDb(), ["seeds"]);
+    cleanup = () => rmSync(dir, { recursive: true, force: true });
+    company ??= "renault";
+  }
+  const { exportChart } = await import("~/models/exports.server");
+  const { renderPng } = await import("~/exports/png.server");
+  const { renderSvg } = await import("~/exports/svg.server");
+  const { renderCsv } = await import("~/exports/csv.server");
+  const { renderDeck, renderPptx } = await import("~/exports/pptx.server");
+  const { findCompany } = await import("~/models/companies.server");
+  const params = { company, periods: "year" as const, metric: "revenue" as const, mode: "absolute" as const };
+
+  const time = async (label: string, n: number, f: () => unknown): Promise<number[]> => {
+    await f(); // warm-up: module loading, font parsing
+    const out: number[] = [];
+    for (let i = 0; i < n; i++) {
+      const t = performance.now();
+      await f();
+      out.push(performance.now() - t);
+    }
+    console.log(
+      `${label.padEnd(34)} median ${median(out).toFixed(1).padStart(7)} ms   max ${Math.max(...out)
+        .toFixed(1)
+        .padStart(7)} ms`,
+    );
+    return out;
+  };
+  console.log(
+    `Export benchmark: ${process.env.DATABASE_PATH}, company ${company}, ${runs} runs each (node ${process.version})`,
+  );
+  const png = await time("revenue.png (model + render, 2x)", runs, () => renderPng(exportChart("revenue", params), 2));
+  await time("revenue.svg", runs, () => renderSvg(exportChart("revenue", params)));
+  await time("revenue.csv", runs, () => renderCsv(exportChart("revenue", params)));
+  await time("revenue.pptx", runs, () => renderPptx(exportChart("revenue", params)));
+  const name = findCompany(company)?.name ?? company;
+  const deck = await time("deck.pptx (every chart, with pictures)", Math.max(3, Math.floor(runs / 3)), () =>
+    renderDeck(
+      name,
+      (["revenue", "revenue-change", "market-share", "sales-volume", "stakes"] as const).flatMap((c) => {
+        try {
+          return [exportChart(c, params)];
+        } catch {
+          return [];
+        }
+      }),
+    ),
+  );
+  console.log(
+    `PNG: ${median(png) < 150 ? "PASS" : "FAIL"} (target median < 150 ms); deck: ${median(deck) < 1000 ? "PASS" : "FAIL"} (target median < 1 s)`,
+  );
+  cleanup();
+}
+
+main().catch((err) => {
+  console.error(err);
+  process.exit(1);
+});
