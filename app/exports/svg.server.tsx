@@ -1,7 +1,7 @@
 import { renderToStaticMarkup } from "react-dom/server";
 import { CompareLineChart } from "~/components/charts/CompareLineChart";
 import { FigureBarChart } from "~/components/charts/FigureBarChart";
-import { COLOURS } from "~/components/charts/palette";
+import { COLOURS, SERIES_COLOURS } from "~/components/charts/palette";
 import type { ExportChart } from "~/models/exports.server";
 
 /** A 16:9 slide-sized drawing: large enough to read when projected. */
@@ -62,6 +62,19 @@ function wrap(text: string, chars: number, lines: number): string[] {
   return out;
 }
 
+/** Recharts draws its legend in HTML, which a standalone SVG cannot hold: the series are named here instead. */
+function legendMarkup(names: string[]): string {
+  let x = EXPORT_WIDTH - MARGIN - names.reduce((w, n) => w + n.length * 10 + 52, 0);
+  return names
+    .map((name, i) => {
+      const colour = SERIES_COLOURS[i % SERIES_COLOURS.length];
+      const item = `<line x1="${x}" y1="86" x2="${x + 28}" y2="86" stroke="${colour}" stroke-width="4"/><text x="${x + 36}" y="92" font-size="18">${xml(name)}</text>`;
+      x += name.length * 10 + 52;
+      return item;
+    })
+    .join("");
+}
+
 /** The source line: the articles the figures come from, with their years. */
 export function sourceLine(ec: ExportChart): string {
   const list = ec.sources.map((s) => `${s.title}${s.year ? ` (${s.year})` : ""}`);
@@ -78,6 +91,7 @@ export function renderSvg(ec: ExportChart): string {
   const sourceLines = wrap(sourceLine(ec), 150, 2);
   const marks = ec.marks.join(" · ");
   const footY = CHART_TOP + CHART_HEIGHT + 24;
+  const legend = ec.lines ? legendMarkup(ec.lines.companies.map((c) => c.name)) : "";
   return [
     `<svg xmlns="http://www.w3.org/2000/svg" width="${EXPORT_WIDTH}" height="${EXPORT_HEIGHT}" viewBox="0 0 ${EXPORT_WIDTH} ${EXPORT_HEIGHT}" font-family="${FONT_FAMILY}, sans-serif">`,
     `<title>${xml(ec.title)}</title>`,
@@ -88,6 +102,7 @@ export function renderSvg(ec: ExportChart): string {
     `<text x="${MARGIN}" y="56" font-size="34" font-weight="700">${xml(ec.title)}</text>`,
     `<text x="${MARGIN}" y="92" font-size="20" fill="#566573">${xml(ec.subtitle)}</text>`,
     placed,
+    legend,
     ...sourceLines.map(
       (l, i) => `<text x="${MARGIN}" y="${footY + i * 20}" font-size="15" fill="#566573">${xml(l)}</text>`,
     ),

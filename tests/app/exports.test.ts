@@ -82,6 +82,14 @@ describe("SVG", () => {
   });
 });
 
+describe("SVG of a comparison", () => {
+  test("names each company's line in the drawing itself", async () => {
+    const svg = await (await exportOf("/export/compare.svg?companies=renault,nissan&metric=revenue")).text();
+    expect(svg).toMatch(/<line [^>]*stroke="#0072b2"[^>]*\/><text [^>]*>Renault<\/text>/);
+    expect(svg).toMatch(/<line [^>]*stroke="#e69f00"[^>]*\/><text [^>]*>Nissan<\/text>/);
+  });
+});
+
 describe("PowerPoint", () => {
   test("a native chart with the real values, the source line, and the chart again as a picture", async () => {
     const res = await exportOf("/export/revenue.pptx?company=renault");
