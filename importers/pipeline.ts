@@ -208,6 +208,6 @@ export function extractArticle(bytes: Uint8Array, path: string, options: Extract
     cleanedText: cleaned.text,
     sha256,
     encoding: decoded.encoding,
-    facts: refine(facts.map((f) => underParent(withLocalKroner(f, registry), registry, parentOf))),
+    ...refine(facts.map((f) => underParent(withLocalKroner(f, registry), registry, parentOf))),
   };
 }

@@ -48,4 +48,14 @@ export interface ArticleResult {
   sha256: string;
   encoding: string;
   facts: Fact[];
+  /** Figures validation turned away (a stake over 100 %, a revenue beyond belief), with the reason. */
+  rejected: Array<{
+    kind: FactKind;
+    company: string;
+    low: number;
+    high: number;
+    unit: string;
+    reason: string;
+    quote: string;
+  }>;
 }

@@ -192,7 +192,12 @@ export function findQuantities(sentence: string): Quantity[] {
         !COMPARED_WITH_BEFORE.test(sentence.slice(Math.max(0, a.start - 40), a.start))
       )
         continue;
-      out.push(makeQuantity(sentence, a.start, a.end, a.value, a.value, a.currency, a.percent));
+      // "sold -5,000 cars": a minus sign glued to a plain count makes it negative (validation then rejects it);
+      // a dash between two figures is a range, and signs of money and percentages are read from words.
+      const negative =
+        !a.currency && !a.percent && /(?:^|[\s(])[-−]$/.test(sentence.slice(Math.max(0, a.start - 2), a.start));
+      const value = negative ? -a.value : a.value;
+      out.push(makeQuantity(sentence, negative ? a.start - 1 : a.start, a.end, value, value, a.currency, a.percent));
     }
     // "$1.13bn (£600m; €800m)": conversions in brackets are the same figure, not others.
     const last = out.at(-1);

@@ -4,20 +4,33 @@ import type { Fact } from "../types";
 const MAX_MONEY = 5e13;
 const MAX_COUNT = 1e11;
 
-/** Drops figures no real article would state: stakes over 100 %, negative revenues, NaN. */
-export function isPlausible(f: Fact): boolean {
-  if (!Number.isFinite(f.low) || !Number.isFinite(f.high) || f.low > f.high) return false;
+/**
+ * Why a figure cannot be right (a stake over 100 %, a negative revenue, a figure that is no number), or null when
+ * it is believable. Such figures are rejected, never stored: the text was misread or absurd.
+ */
+export function implausibility(f: Fact): string | null {
+  if (!Number.isFinite(f.low) || !Number.isFinite(f.high)) return "the figure is not a finite number";
+  if (f.low > f.high) return "the range runs backwards";
   switch (f.kind) {
     case "stake":
     case "market_share":
-      return f.low > 0 && f.high <= 100;
+      if (f.high > 100) return `a ${f.kind === "stake" ? "stake" : "market share"} of ${f.high} % is over 100 %`;
+      return f.low > 0 ? null : `a ${f.kind === "stake" ? "stake" : "market share"} of ${f.low} % is not above zero`;
     case "revenue":
-      return f.low > 0 && f.high < MAX_MONEY;
+      if (f.low <= 0) return "a revenue must be above zero";
+      return f.high < MAX_MONEY ? null : `a revenue of ${f.high.toExponential(2)} ${f.unit} is beyond any company's`;
     case "revenue_change":
-      return f.low >= -100 && f.high <= 1000 && !(f.low === 0 && f.high === 0);
+      if (f.low < -100) return `a revenue change of ${f.low} % is a fall of more than everything`;
+      if (f.high > 1000) return `a revenue change of ${f.high} % is beyond belief`;
+      return f.low === 0 && f.high === 0 ? "a change of zero is no change" : null;
     case "sales_volume":
-      return f.low > 0 && f.high < MAX_COUNT;
+      if (f.low <= 0) return "a sales volume must be above zero";
+      return f.high < MAX_COUNT ? null : `a sales volume of ${f.high.toExponential(2)} is beyond belief`;
   }
+}
+
+export function isPlausible(f: Fact): boolean {
+  return implausibility(f) === null;
 }
 
 const identity = (f: Fact) =>
@@ -52,6 +65,32 @@ export function mergeUndatedStakes(facts: Fact[]): Fact[] {
   );
 }
 
-export function refine(facts: Fact[]): Fact[] {
-  return mergeUndatedStakes(dedupe(facts.filter(isPlausible)));
+/** A figure validation turned away, and why. */
+export interface Rejected {
+  kind: Fact["kind"];
+  company: string;
+  low: number;
+  high: number;
+  unit: string;
+  reason: string;
+  quote: string;
+}
+
+export function refine(facts: Fact[]): { facts: Fact[]; rejected: Rejected[] } {
+  const rejected: Rejected[] = [];
+  const plausible = facts.filter((f) => {
+    const reason = implausibility(f);
+    if (reason)
+      rejected.push({
+        kind: f.kind,
+        company: f.company,
+        low: f.low,
+        high: f.high,
+        unit: f.unit,
+        reason,
+        quote: f.quote,
+      });
+    return reason === null;
+  });
+  return { facts: mergeUndatedStakes(dedupe(plausible)), rejected };
 }

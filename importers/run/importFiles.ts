@@ -15,6 +15,8 @@ export interface ImportOptions {
 export interface ImportReport extends RunSummary {
   articlesReplaced: number;
   factsByKind: Record<FactKind, number>;
+  /** Figures found but turned away by validation, never stored: file, reason and the sentence. */
+  figuresRejected: Array<{ path: string; reason: string; quote: string }>;
 }
 
 /** Articles per write transaction: short enough that a dashboard reading the database never waits long. */
@@ -37,6 +39,7 @@ export function importFiles(handle: DbHandle, paths: string[], options: ImportOp
     factsWritten: 0,
     errors: [],
     factsByKind: Object.fromEntries(FACT_KINDS.map((k) => [k, 0])) as Record<FactKind, number>,
+    figuresRejected: [],
   };
   const { files, missing } = listArticleFiles(paths);
   for (const p of missing) report.errors.push({ path: p, reason: "no such file or folder" });
@@ -77,10 +80,10 @@ export function importFiles(handle: DbHandle, paths: string[], options: ImportOp
       report.filesRead++;
       const reason = rejectReason(bytes);
       if (reason) throw new Error(reason);
-      batch.push({
-        path: file.path,
-        result: extractArticle(bytes, file.path, { publishedYear: options.publishedYear }),
-      });
+      const result = extractArticle(bytes, file.path, { publishedYear: options.publishedYear });
+      for (const r of result.rejected)
+        report.figuresRejected.push({ path: file.path, reason: r.reason, quote: r.quote });
+      batch.push({ path: file.path, result });
       if (batch.length >= BATCH_ARTICLES) flush();
     } catch (err) {
       report.errors.push({ path: file.path, reason: err instanceof Error ? err.message : String(err) });
@@ -101,6 +104,12 @@ export function formatReport(r: ImportReport): string {
     `Facts written: ${r.factsWritten} (${kinds})`,
     `Files skipped: ${r.errors.length}`,
     ...r.errors.map((e) => `  ${e.path}: ${e.reason}`),
+    ...(r.figuresRejected.length
+      ? [
+          `Figures rejected as impossible, not stored: ${r.figuresRejected.length}`,
+          ...r.figuresRejected.map((f) => `  ${f.path}: ${f.reason}`),
+        ]
+      : []),
   ];
   return lines.join("\n");
 }

@@ -27,12 +27,42 @@ export function decodeBytes(bytes: Uint8Array): Decoded {
     text = utf8.decode(body);
     encoding = hasBom ? "utf-8-bom" : "utf-8";
   } catch {
-    // Not valid UTF-8: the commonest legacy encoding of English news text.
+    // Mostly UTF-8 with a few broken bytes (a cut or corrupted file): keep the UTF-8 and mark the breaks, rather
+    // than reading every "€" as "â‚¬". Otherwise the commonest legacy encoding of English news text.
+    const { valid, broken } = utf8Shape(body);
+    if (valid > 0 && broken <= 4 * valid) {
+      return { text: new TextDecoder("utf-8").decode(body), encoding: "utf-8-with-invalid-bytes" };
+    }
     return { text: iconv.decode(body, "windows-1252"), encoding: "windows-1252" };
   }
   const repaired = repairMojibake(text);
   if (repaired.codepage) encoding += `+repaired(${repaired.codepage})`;
   return { text: repaired.text, encoding };
+}
+
+/** Counts well-formed multi-byte UTF-8 sequences and bytes that fit none, to tell broken UTF-8 from a code page. */
+function utf8Shape(bytes: Uint8Array): { valid: number; broken: number } {
+  let valid = 0;
+  let broken = 0;
+  for (let i = 0; i < bytes.length; ) {
+    const b = bytes[i];
+    const need =
+      b < 0x80 ? 0 : b >= 0xc2 && b <= 0xdf ? 1 : b >= 0xe0 && b <= 0xef ? 2 : b >= 0xf0 && b <= 0xf4 ? 3 : -1;
+    if (need === 0) {
+      i++;
+      continue;
+    }
+    let ok = need > 0 && i + need < bytes.length + 1;
+    for (let k = 1; ok && k <= need; k++) ok = (bytes[i + k] & 0xc0) === 0x80;
+    if (ok) {
+      valid++;
+      i += need + 1;
+    } else {
+      broken++;
+      i++;
+    }
+  }
+  return { valid, broken };
 }
 
 /**
