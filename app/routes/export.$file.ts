@@ -43,7 +43,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const format = match?.groups?.format as Format | undefined;
   if (!chart || !format || (chart !== "deck" && !EXPORT_CHARTS.includes(chart as ExportChartName))) {
     return notFound(
-      `No export called "${(params.file ?? "").slice(0, 60)}". Exports are ${EXPORT_CHARTS.join(", ")} as .png, .svg, .pptx or .csv, and deck.pptx.`,
+      `No export called "${(params.file ?? "").replace(/[^\w.-]/g, "?").slice(0, 60)}". Exports are ${EXPORT_CHARTS.join(", ")} as .png, .svg, .pptx or .csv, and deck.pptx.`,
     );
   }
   let q: ReturnType<typeof parseQuery<typeof EXPORT_QUERY>>;
