@@ -1,5 +1,5 @@
 import { createRequire } from "node:module";
-import { Resvg } from "@resvg/resvg-js";
+import { Resvg, type ResvgRenderOptions, renderAsync } from "@resvg/resvg-js";
 import type { ExportChart } from "~/models/exports.server";
 import { FONT_FAMILY, renderSvg } from "./svg.server";
 
@@ -15,16 +15,22 @@ export function renderPng(ec: ExportChart, scale = 2): Buffer {
   return pngOfSvg(renderSvg(ec), scale);
 }
 
+const options = (scale: number): ResvgRenderOptions => ({
+  fitTo: { mode: "zoom", value: scale },
+  background: "#ffffff",
+  font: {
+    fontFiles: FONT_FILES,
+    loadSystemFonts: false,
+    defaultFontFamily: FONT_FAMILY,
+    sansSerifFamily: FONT_FAMILY,
+  },
+});
+
 export function pngOfSvg(svg: string, scale = 2): Buffer {
-  const resvg = new Resvg(svg, {
-    fitTo: { mode: "zoom", value: scale },
-    background: "#ffffff",
-    font: {
-      fontFiles: FONT_FILES,
-      loadSystemFonts: false,
-      defaultFontFamily: FONT_FAMILY,
-      sansSerifFamily: FONT_FAMILY,
-    },
-  });
-  return resvg.render().asPng();
+  return new Resvg(svg, options(scale)).render().asPng();
+}
+
+/** The same, rasterised on libuv's thread pool: the server keeps answering other requests meanwhile. */
+export async function renderPngAsync(ec: ExportChart, scale = 2): Promise<Buffer> {
+  return (await renderAsync(renderSvg(ec), options(scale))).asPng();
 }

@@ -1,6 +1,7 @@
 import { json, type LoaderFunctionArgs } from "@remix-run/node";
+import { cachedRender } from "~/exports/cache.server";
 import { renderCsv } from "~/exports/csv.server";
-import { renderPng } from "~/exports/png.server";
+import { renderPngAsync } from "~/exports/png.server";
 import { renderDeck, renderPptx } from "~/exports/pptx.server";
 import { renderSvg } from "~/exports/svg.server";
 import { findCompany } from "~/models/companies.server";
@@ -20,7 +21,8 @@ const FILE = /^(?<chart>[a-z-]+)\.(?<format>png|svg|pptx|csv)$/;
 /** Only letters, digits and hyphens reach a header: no quotes, slashes or line breaks from any input. */
 const safeName = (name: string) => name.replace(/[^a-z0-9-]/gi, "").slice(0, 120) || "chart";
 
-function file(body: Buffer | string, format: Format, name: string): Response {
+function file(body: Uint8Array | string, format: Format, name: string): Response {
+  // A fresh view per response: the cached bytes themselves are never handed to the stream.
   return new Response(typeof body === "string" ? body : new Uint8Array(body), {
     headers: {
       "Content-Type": CONTENT_TYPES[format],
@@ -53,6 +55,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     if (err instanceof Response) return err;
     throw err;
   }
+  // The same URL gives the same bytes until the database changes: rendered once, then served from memory.
+  const url = new URL(request.url);
+  url.searchParams.sort();
+  const key = `${params.file}?${url.searchParams}`;
   try {
     if (chart === "deck") {
       if (format !== "pptx") return notFound("The deck is a PowerPoint file: /export/deck.pptx?company=…");
@@ -69,19 +75,23 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
           if (!(err instanceof NotFound)) throw err;
         }
       }
-      return file(await renderDeck(company.name, charts), "pptx", `${company.slug}-deck`);
+      const deck = await cachedRender(key, async () => new Uint8Array(await renderDeck(company.name, charts)));
+      return file(deck, "pptx", `${company.slug}-deck`);
     }
     const ec = exportChart(chart as ExportChartName, q);
-    switch (format) {
-      case "png":
-        return file(renderPng(ec, q.scale), format, ec.filename);
-      case "svg":
-        return file(renderSvg(ec), format, ec.filename);
-      case "pptx":
-        return file(await renderPptx(ec), format, ec.filename);
-      case "csv":
-        return file(renderCsv(ec), format, ec.filename);
-    }
+    const body = await cachedRender(key, async () => {
+      switch (format) {
+        case "png":
+          return new Uint8Array(await renderPngAsync(ec, q.scale));
+        case "svg":
+          return renderSvg(ec);
+        case "pptx":
+          return new Uint8Array(await renderPptx(ec));
+        case "csv":
+          return renderCsv(ec);
+      }
+    });
+    return file(body, format, ec.filename);
   } catch (err) {
     if (err instanceof NotFound) return notFound(err.message);
     throw err;

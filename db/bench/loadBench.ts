@@ -1,0 +1,111 @@
+/**
+ * Load benchmark: 50 connections on the company, compare, stakes and export-PNG routes of the built server over
+ * the million-fact database, three rounds in a row, reporting throughput, p50/p99, errors and the server's memory
+ * after each round. Targets: no errors, and no memory growth from round to round. Usage:
+ *
+ *   npm run bench:load -- [--db PATH] [--duration SECONDS] [--connections N] [--rounds N] [--skip-build]
+ */
+import { execFileSync } from "node:child_process";
+import { dirname, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+import Database from "better-sqlite3";
+import { ensureBenchDatabase } from "./generateFacts";
+import { formatTable, loadRoute, type RouteResult, warmUp } from "./loadTest";
+import { memoryKb, startServer } from "./serverProcess";
+import { benchTargets, type RouteTarget } from "./targets";
+
+const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "../..");
+const log = (line: string) => process.stderr.write(`${line}\n`);
+/** Round-to-round RSS growth allowed for noise (heap sizing, caches filling) before it counts as a leak. */
+const GROWTH_ALLOWED = 0.1;
+
+function option(name: string, fallback: number): number {
+  const i = process.argv.indexOf(`--${name}`);
+  if (i < 0) return fallback;
+  const value = Number(process.argv[i + 1]);
+  if (!Number.isFinite(value) || value <= 0) throw new Error(`--${name} needs a positive number`);
+  return value;
+}
+
+/** The export PNG of companies that have revenue, so every request draws a chart. */
+function exportTargets(db: string, slugs: string[]): RouteTarget {
+  const sqlite = new Database(db, { readonly: true });
+  const hasRevenue = sqlite.prepare<[string], { n: number }>(
+    "SELECT count(*) AS n FROM facts WHERE kind = 'revenue' AND company_id = (SELECT id FROM companies WHERE slug = ?)",
+  );
+  const withRevenue = slugs.filter((s) => hasRevenue.get(s)!.n > 0).slice(0, 30);
+  sqlite.close();
+  return { name: "/export/revenue.png", paths: withRevenue.map((s) => `/export/revenue.png?company=${s}`) };
+}
+
+async function main() {
+  const dbArg = process.argv.indexOf("--db");
+  const db = dbArg >= 0 ? process.argv[dbArg + 1] : "/tmp/figures-bench-1m.db";
+  const duration = option("duration", 20);
+  const connections = option("connections", 50);
+  const rounds = option("rounds", 3);
+  const info = ensureBenchDatabase(db, log);
+  const base = benchTargets(db);
+  const company = base.find((t) => t.name === "/companies/:slug")!;
+  const targets = [
+    company,
+    base.find((t) => t.name === "/compare revenue absolute")!,
+    base.find((t) => t.name === "/stakes")!,
+    exportTargets(
+      db,
+      company.paths.map((p) => p.replace("/companies/", "")),
+    ),
+  ];
+  if (!process.argv.includes("--skip-build")) {
+    log("Building the app (npm run build)");
+    execFileSync("npm", ["run", "build"], {
+      cwd: ROOT,
+      stdio: ["ignore", 2, 2],
+      env: { ...process.env, NODE_ENV: "production" },
+    });
+  }
+  const server = await startServer({ cwd: ROOT, databasePath: db, pin: true });
+  const rss: number[] = [];
+  let failures = 0;
+  try {
+    for (const t of targets) await warmUp(server.baseUrl, t);
+    const start = memoryKb(server.pid);
+    console.log(
+      `Load benchmark: ${info.facts} facts, ${connections} connections, ${duration} s per route, ${rounds} rounds; server ${server.pinned ? "pinned to one core" : "not pinned"}`,
+    );
+    console.log(`Server memory after warm-up: RSS ${((start?.rss ?? 0) / 1024).toFixed(1)} MB\n`);
+    for (let round = 1; round <= rounds; round++) {
+      const results: RouteResult[] = [];
+      for (const t of targets) {
+        // Requests still queued from the previous route would be served first: wait until the server answers.
+        await (await fetch(`${server.baseUrl}/stakes?holder=renault`)).arrayBuffer();
+        log(`round ${round}: ${t.name}`);
+        results.push(await loadRoute(server.baseUrl, t, { duration, connections }));
+        const ended = server.ended();
+        if (ended) throw new Error(`the server ${ended} during ${t.name}\n${server.output()}`);
+      }
+      const mem = memoryKb(server.pid);
+      rss.push(mem?.rss ?? 0);
+      console.log(
+        `Round ${round}: server RSS ${((mem?.rss ?? 0) / 1024).toFixed(1)} MB, peak ${((mem?.peak ?? 0) / 1024).toFixed(1)} MB`,
+      );
+      console.log(formatTable(results));
+      console.log("");
+      failures += results.reduce((n, r) => n + r.errors + r.non2xx + (r.requests === 0 ? 1 : 0), 0);
+    }
+  } finally {
+    await server.stop();
+  }
+  const growth = rss.length > 1 ? (rss.at(-1)! - rss[0]) / rss[0] : 0;
+  console.log(
+    `Errors, timeouts, non-2xx responses and routes that answered nothing, over all rounds: ${failures} (target 0): ${failures ? "FAIL" : "PASS"}`,
+  );
+  console.log(
+    `Memory from round 1 to round ${rss.length}: ${(rss[0] / 1024).toFixed(1)} → ${(rss.at(-1)! / 1024).toFixed(1)} MB (${(growth * 100).toFixed(1)} %; target: no growth beyond ${GROWTH_ALLOWED * 100} %): ${growth > GROWTH_ALLOWED ? "FAIL" : "PASS"}`,
+  );
+}
+
+main().catch((err) => {
+  console.error(err instanceof Error ? err.message : err);
+  process.exit(1);
+});
