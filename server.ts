@@ -4,6 +4,7 @@ import { pathToFileURL } from "node:url";
 import { createRequestHandler } from "@remix-run/express";
 import type { ServerBuild } from "@remix-run/node";
 import express from "express";
+import { pageCache } from "./app/utils/pageCache.server";
 import { openDatabase } from "./db/client";
 import { articleCount } from "./db/store";
 import { formatReport, importFiles } from "./importers/run/importFiles";
@@ -28,6 +29,8 @@ async function main() {
   app.disable("x-powered-by");
   app.use("/build", express.static("public/build", { immutable: true, maxAge: "1y" }));
   app.use(express.static("public", { maxAge: "1h" }));
+  // PAGE_CACHE=0 turns the page cache off, to measure rendering itself (npm run bench:web does).
+  if (process.env.PAGE_CACHE !== "0") app.use(pageCache(handle.path));
   app.all("*", createRequestHandler({ build, mode: process.env.NODE_ENV }));
   const port = Number(process.env.PORT) || 3000;
   app.listen(port, () => console.log(`Financial figures dashboard on http://localhost:${port}`));

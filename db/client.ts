@@ -27,13 +27,47 @@ export function defaultDatabasePath(): string {
 export function openDatabase(path = defaultDatabasePath()): DbHandle {
   if (path !== ":memory:") mkdirSync(dirname(path), { recursive: true });
   const sqlite = new Database(path);
-  // WAL lets the dashboard read while an import writes; the busy timeout lets two imports queue.
-  sqlite.pragma("journal_mode = WAL");
   sqlite.pragma("busy_timeout = 10000");
+  // WAL lets the dashboard read while an import writes. Switching a new file to WAL fails at once, busy timeout
+  // or not, while another process is creating it: wait for that process instead.
+  whileBusy(() => sqlite.pragma("journal_mode = WAL"));
   sqlite.pragma("foreign_keys = ON");
   sqlite.pragma("synchronous = NORMAL");
   const db = drizzle(sqlite, { schema });
   if (!migrationsFolder) throw new Error("db/migrations not found: run commands from the project folder");
-  migrate(db, { migrationsFolder });
+  migrateOnce(db, migrationsFolder);
   return { sqlite, db, path };
+}
+
+const pause = new Int32Array(new SharedArrayBuffer(4));
+const sleep = (ms: number) => Atomics.wait(pause, 0, 0, ms);
+
+/** Retries an operation that SQLite refuses while another connection holds its lock, for up to ten seconds. */
+function whileBusy<T>(operation: () => T): T {
+  for (let waited = 0; ; waited += 50) {
+    try {
+      return operation();
+    } catch (err) {
+      if ((err as { code?: string }).code !== "SQLITE_BUSY" || waited >= 10_000) throw err;
+      sleep(50);
+    }
+  }
+}
+
+/**
+ * drizzle reads which migrations are applied before it takes a write lock, so two processes opening a new
+ * database can both start the first one: the loser finds the tables already made. Its migrations are then the
+ * winner's, done or under way, so it waits for the lock and checks again.
+ */
+function migrateOnce(db: FiguresDb, folder: string): void {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      whileBusy(() => migrate(db, { migrationsFolder: folder }));
+      return;
+    } catch (err) {
+      const message = `${(err as Error).message} ${(err as { cause?: Error }).cause?.message ?? ""}`;
+      if (!/already exists/.test(message) || attempt >= 5) throw err;
+      sleep(100 * attempt);
+    }
+  }
 }

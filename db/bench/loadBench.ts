@@ -64,7 +64,8 @@ async function main() {
       env: { ...process.env, NODE_ENV: "production" },
     });
   }
-  const server = await startServer({ cwd: ROOT, databasePath: db, pin: true });
+  // The server as it runs in production, page cache included: repeated views are served from memory.
+  const server = await startServer({ cwd: ROOT, databasePath: db, pin: true, pageCache: true });
   const rss: number[] = [];
   let failures = 0;
   try {

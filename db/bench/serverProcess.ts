@@ -81,6 +81,8 @@ export async function startServer(options: {
   cwd: string;
   databasePath: string;
   pin: boolean;
+  /** Serve repeated pages from the page cache (production's default); off to measure rendering itself. */
+  pageCache?: boolean;
 }): Promise<ServerProcess> {
   const port = await freePort();
   const command = [process.execPath, "--import", "tsx", "server.ts"];
@@ -88,7 +90,13 @@ export async function startServer(options: {
   const [file, ...args] = pinned ? ["taskset", "-c", "0", ...command] : command;
   const child = spawn(file, args, {
     cwd: options.cwd,
-    env: { ...process.env, NODE_ENV: "production", DATABASE_PATH: options.databasePath, PORT: String(port) },
+    env: {
+      ...process.env,
+      NODE_ENV: "production",
+      DATABASE_PATH: options.databasePath,
+      PORT: String(port),
+      PAGE_CACHE: options.pageCache ? "1" : "0",
+    },
     stdio: ["ignore", "pipe", "pipe"],
   });
   let tail: string[] = [];

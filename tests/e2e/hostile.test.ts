@@ -61,3 +61,32 @@ describe("hostile parameters on every route", () => {
     },
   );
 });
+
+describe("page cache", () => {
+  test("a page is served from memory until an import changes the data, then drawn afresh", async () => {
+    const url = `${inject("baseURL")}/companies/ostrel`;
+    const first = await fetch(url);
+    const firstBody = await first.text();
+    const second = await fetch(url);
+    expect(second.headers.get("x-cache")).toBe("hit");
+    expect(await second.text()).toBe(firstBody);
+    // An import through another connection (as `npm run import` does) changes SQLite's data_version.
+    const { openDatabase } = await import("../../db/client");
+    const { importFiles } = await import("../../importers/run/importFiles");
+    const { mkdtempSync, writeFileSync, rmSync } = await import("node:fs");
+    const { join } = await import("node:path");
+    const { tmpdir } = await import("node:os");
+    const dir = mkdtempSync(join(tmpdir(), "figures-cache-"));
+    writeFileSync(
+      join(dir, "ostrel-2009.txt"),
+      "Ostrel results\n\nOstrel Foods said its revenue rose to $3bn in 2009.\n",
+    );
+    const handle = openDatabase(inject("databasePath"));
+    importFiles(handle, [dir]);
+    handle.sqlite.close();
+    rmSync(dir, { recursive: true, force: true });
+    const third = await fetch(url);
+    expect(third.headers.get("x-cache")).toBeNull();
+    expect(await third.text()).toContain("2009");
+  });
+});

@@ -1,0 +1,82 @@
+import Database from "better-sqlite3";
+import type { NextFunction, Request, Response } from "express";
+
+/**
+ * Whole responses to GET requests, kept until the database changes. Pages depend on nothing but the URL and the
+ * data (there are no sessions), so a page is the same bytes until an import commits, which SQLite's data_version
+ * tells. Under load this turns repeated views into memory reads instead of renders.
+ */
+const MAX_ENTRIES = 2000;
+const MAX_BYTES = 256 * 1024 * 1024;
+
+interface Entry {
+  status: number;
+  headers: Array<[string, string | number | string[]]>;
+  body: Buffer;
+}
+
+export function pageCache(databasePath: string) {
+  // A connection of its own that only reads data_version; the app's connection is the one that queries.
+  const sqlite = new Database(databasePath, { readonly: true, fileMustExist: true });
+  let version = -1;
+  let bytes = 0;
+  const entries = new Map<string, Entry>();
+
+  return (req: Request, res: Response, next: NextFunction) => {
+    // Exports keep their own cache; only pages and their data requests are kept here.
+    if (req.method !== "GET" || req.path.startsWith("/export/")) return next();
+    const now = sqlite.pragma("data_version", { simple: true }) as number;
+    if (now !== version) {
+      entries.clear();
+      bytes = 0;
+      version = now;
+    }
+    const key = req.originalUrl;
+    const hit = entries.get(key);
+    if (hit) {
+      entries.delete(key);
+      entries.set(key, hit);
+      res.status(hit.status);
+      for (const [name, value] of hit.headers) res.setHeader(name, value);
+      res.setHeader("X-Cache", "hit");
+      res.end(hit.body);
+      return;
+    }
+    const chunks: Buffer[] = [];
+    const keep = (chunk: unknown, encoding?: unknown) => {
+      if (chunk === undefined || chunk === null || typeof chunk === "function") return;
+      chunks.push(
+        Buffer.isBuffer(chunk)
+          ? chunk
+          : typeof chunk === "string"
+            ? Buffer.from(chunk, typeof encoding === "string" ? (encoding as BufferEncoding) : "utf8")
+            : Buffer.from(chunk as Uint8Array),
+      );
+    };
+    const write = res.write.bind(res) as (...args: unknown[]) => boolean;
+    const end = res.end.bind(res) as (...args: unknown[]) => Response;
+    res.write = ((chunk: unknown, ...rest: unknown[]) => {
+      keep(chunk, rest[0]);
+      return write(chunk, ...rest);
+    }) as Response["write"];
+    res.end = ((chunk?: unknown, ...rest: unknown[]) => {
+      keep(chunk, rest[0]);
+      // Only whole successful pages are kept: errors and redirects are rendered afresh each time.
+      if (res.statusCode === 200 && version === now) {
+        const body = Buffer.concat(chunks);
+        const headers = Object.entries(res.getHeaders()).filter(
+          (e): e is [string, string | number | string[]] => e[1] !== undefined && e[0] !== "date",
+        );
+        entries.set(key, { status: 200, headers, body });
+        bytes += body.length;
+        for (const [k, e] of entries) {
+          if (entries.size <= MAX_ENTRIES && bytes <= MAX_BYTES) break;
+          entries.delete(k);
+          bytes -= e.body.length;
+        }
+      }
+      return end(chunk, ...rest);
+    }) as Response["end"];
+    next();
+  };
+}
