@@ -81,30 +81,17 @@ export const facts = sqliteTable(
       t.comparedYear,
       t.comparedPeriod,
     ),
-    index("facts_kind_year_idx").on(t.kind, t.year),
     // The facts table's default order, a page at a time.
     index("facts_year_idx").on(t.year),
-    index("facts_counterparty_chart_idx").on(
-      t.counterpartyId,
-      t.kind,
-      t.companyId,
-      t.year,
-      t.status,
-      t.low,
-      t.high,
-      t.approximate,
-    ),
-    // The stakes page lists holder/held pairs in this order, a page at a time, without sorting a million rows.
-    index("facts_kind_company_counterparty_idx").on(
-      t.kind,
-      t.companyId,
-      t.counterpartyId,
-      t.year,
-      t.status,
-      t.low,
-      t.high,
-      t.approximate,
-    ),
+    // Partial: only stakes have a counterparty, so other facts cost this index nothing on import.
+    index("facts_counterparty_chart_idx")
+      .on(t.counterpartyId, t.kind, t.companyId, t.year, t.status, t.low, t.high, t.approximate)
+      .where(sql`${t.counterpartyId} IS NOT NULL`),
+    // The stakes page lists holder/held pairs in this order, a page at a time, without sorting a million rows;
+    // partial, like the one above, so only stakes pay for it on import.
+    index("facts_kind_company_counterparty_idx")
+      .on(t.kind, t.companyId, t.counterpartyId, t.year, t.status, t.low, t.high, t.approximate)
+      .where(sql`${t.kind} = 'stake'`),
     index("facts_article_idx").on(t.articleId),
   ],
 );
