@@ -67,6 +67,7 @@ async function main() {
   // The server as it runs in production, page cache included: repeated views are served from memory.
   const server = await startServer({ cwd: ROOT, databasePath: db, pin: true, pageCache: true });
   const rss: number[] = [];
+  const peaks: number[] = [];
   let failures = 0;
   try {
     for (const t of targets) await warmUp(server.baseUrl, t);
@@ -87,6 +88,7 @@ async function main() {
       }
       const mem = memoryKb(server.pid);
       rss.push(mem?.rss ?? 0);
+      peaks.push(mem?.peak ?? 0);
       console.log(
         `Round ${round}: server RSS ${((mem?.rss ?? 0) / 1024).toFixed(1)} MB, peak ${((mem?.peak ?? 0) / 1024).toFixed(1)} MB`,
       );
@@ -97,12 +99,14 @@ async function main() {
   } finally {
     await server.stop();
   }
-  const growth = rss.length > 1 ? (rss.at(-1)! - rss[0]) / rss[0] : 0;
+  // The resident size swings by tens of MB with each garbage collection; its high-water mark does not, so a leak
+  // shows as a peak that keeps rising from round to round.
+  const growth = peaks.length > 1 ? (peaks.at(-1)! - peaks[0]) / peaks[0] : 0;
   console.log(
     `Errors, timeouts, non-2xx responses and routes that answered nothing, over all rounds: ${failures} (target 0): ${failures ? "FAIL" : "PASS"}`,
   );
   console.log(
-    `Memory from round 1 to round ${rss.length}: ${(rss[0] / 1024).toFixed(1)} → ${(rss.at(-1)! / 1024).toFixed(1)} MB (${(growth * 100).toFixed(1)} %; target: no growth beyond ${GROWTH_ALLOWED * 100} %): ${growth > GROWTH_ALLOWED ? "FAIL" : "PASS"}`,
+    `Peak memory after round 1 and after round ${peaks.length}: ${(peaks[0] / 1024).toFixed(1)} → ${(peaks.at(-1)! / 1024).toFixed(1)} MB (${(growth * 100).toFixed(1)} %; target: no growth beyond ${GROWTH_ALLOWED * 100} %): ${growth > GROWTH_ALLOWED ? "FAIL" : "PASS"}; resident after each round: ${rss.map((r) => (r / 1024).toFixed(0)).join(", ")} MB`,
   );
 }
 
