@@ -2,7 +2,7 @@ import { type ChartSeries, companyCharts, type StakeGroup } from "./charts.serve
 import { type Company, findCompanies, findCompany } from "./companies.server";
 import { type CompareChart, type CompareMetric, type CompareMode, compareCompanies } from "./compare.server";
 import { listStakes } from "./stakes.server";
-import type { ChartPoint, FactStatus } from "./types";
+import { type ChartPoint, sourceHref } from "./types";
 
 export const EXPORT_CHARTS = [
   "revenue",
@@ -15,16 +15,9 @@ export const EXPORT_CHARTS = [
 export type ExportChartName = (typeof EXPORT_CHARTS)[number];
 
 /** One row of a chart's data, as the CSV has it. */
-export interface FigureRow {
+export interface FigureRow
+  extends Pick<ChartPoint, "label" | "year" | "period" | "low" | "high" | "unit" | "status" | "approximate"> {
   series: string;
-  label: string;
-  year: number | null;
-  period: string | null;
-  low: number;
-  high: number;
-  unit: string;
-  status: FactStatus;
-  approximate: boolean;
   sourceTitle: string;
   sourceYear: number | null;
   quote: string;
@@ -99,7 +92,7 @@ function rowsOfPoints(series: string, points: ChartPoint[]): FigureRow[] {
       sourceTitle: s?.articleTitle ?? "",
       sourceYear: s?.publishedYear ?? null,
       quote: s?.quote ?? "",
-      link: s ? `/articles/${s.articleId}#fact-${s.factId}` : "",
+      link: s ? sourceHref(s) : "",
     };
   });
 }
@@ -230,7 +223,7 @@ function exportCompare(q: ExportParams): ExportChart {
           sourceTitle: p.source.articleTitle,
           sourceYear: p.source.publishedYear,
           quote: p.source.quote,
-          link: `/articles/${p.source.articleId}#fact-${p.source.factId}`,
+          link: sourceHref(p.source),
         },
       ];
     }),

@@ -1,6 +1,7 @@
 import { json, type LoaderFunctionArgs } from "@remix-run/node";
 import type { z } from "zod";
 import { queryFacts } from "~/models/facts.server";
+import { sourceHref } from "~/models/types";
 import { parseQuery } from "~/utils/params.server";
 import { API_FACTS_QUERY } from "~/utils/queries.server";
 
@@ -24,7 +25,11 @@ export async function loader({ request }: LoaderFunctionArgs) {
     {
       facts: result.facts.map((f) => ({
         ...f,
-        source: { articleId: f.articleId, title: f.articleTitle, url: `/articles/${f.articleId}#fact-${f.id}` },
+        source: {
+          articleId: f.articleId,
+          title: f.articleTitle,
+          url: sourceHref({ articleId: f.articleId, factId: f.id }),
+        },
       })),
       page: result.page,
       next: result.hasNext ? `${next.pathname}${next.search}` : null,
