@@ -49,13 +49,10 @@ export interface ArticleResult {
   encoding: string;
   facts: Fact[];
   /** Figures validation turned away (a stake over 100 %, a revenue beyond belief), with the reason. */
-  rejected: Array<{
-    kind: FactKind;
-    company: string;
-    low: number;
-    high: number;
-    unit: string;
-    reason: string;
-    quote: string;
-  }>;
+  rejected: RejectedFigure[];
+}
+
+/** A figure validation turned away, and why. */
+export interface RejectedFigure extends Pick<Fact, "kind" | "company" | "low" | "high" | "unit" | "quote"> {
+  reason: string;
 }

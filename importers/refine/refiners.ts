@@ -1,4 +1,4 @@
-import type { Fact } from "../types";
+import type { Fact, RejectedFigure } from "../types";
 
 /** Largest believable figures; above them the text was misread or absurd. */
 const MAX_MONEY = 5e13;
@@ -65,19 +65,8 @@ export function mergeUndatedStakes(facts: Fact[]): Fact[] {
   );
 }
 
-/** A figure validation turned away, and why. */
-export interface Rejected {
-  kind: Fact["kind"];
-  company: string;
-  low: number;
-  high: number;
-  unit: string;
-  reason: string;
-  quote: string;
-}
-
-export function refine(facts: Fact[]): { facts: Fact[]; rejected: Rejected[] } {
-  const rejected: Rejected[] = [];
+export function refine(facts: Fact[]): { facts: Fact[]; rejected: RejectedFigure[] } {
+  const rejected: RejectedFigure[] = [];
   const plausible = facts.filter((f) => {
     const reason = implausibility(f);
     if (reason)
