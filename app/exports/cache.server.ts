@@ -4,8 +4,13 @@ import { getDb } from "~/db.server";
 const MAX_ENTRIES = 200;
 const MAX_BYTES = 200 * 1024 * 1024;
 
-interface Entry {
+/** A rendered export and the name it is downloaded under. */
+export interface Rendered {
   body: Uint8Array | string;
+  filename: string;
+}
+
+interface Entry extends Rendered {
   size: number;
 }
 
@@ -17,11 +22,11 @@ function currentVersion(): number {
   return getDb().sqlite.pragma("data_version", { simple: true }) as number;
 }
 
-/** The cached rendering for `key`, or renders it (once per database version), keeping the most recent ones. */
-export async function cachedRender(
-  key: string,
-  render: () => Promise<Uint8Array | string>,
-): Promise<Uint8Array | string> {
+/**
+ * The cached rendering for `key`, or renders it (once per database version), keeping the most recent ones. The
+ * whole export, data included, happens inside `render`, so a cached one costs no query.
+ */
+export async function cachedRender(key: string, render: () => Promise<Rendered>): Promise<Rendered> {
   const now = currentVersion();
   if (now !== version) {
     entries.clear();
@@ -33,16 +38,17 @@ export async function cachedRender(
     // Map order is insertion order: re-inserting marks it the most recently used.
     entries.delete(key);
     entries.set(key, hit);
-    return hit.body;
+    return hit;
   }
-  const body = await render();
+  const rendered = await render();
+  const { body } = rendered;
   const size = typeof body === "string" ? body.length * 2 : body.byteLength;
-  entries.set(key, { body, size });
+  entries.set(key, { ...rendered, size });
   bytes += size;
   for (const [k, e] of entries) {
     if (entries.size <= MAX_ENTRIES && bytes <= MAX_BYTES) break;
     entries.delete(k);
     bytes -= e.size;
   }
-  return body;
+  return rendered;
 }

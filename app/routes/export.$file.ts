@@ -1,5 +1,5 @@
 import { json, type LoaderFunctionArgs } from "@remix-run/node";
-import { cachedRender } from "~/exports/cache.server";
+import { cachedRender, type Rendered } from "~/exports/cache.server";
 import { renderCsv } from "~/exports/csv.server";
 import { renderPngAsync } from "~/exports/png.server";
 import { renderDeck, renderPptx } from "~/exports/pptx.server";
@@ -38,6 +38,43 @@ const notFound = (message: string) => json({ message }, { status: 404 });
 /** The deck's charts: every chart the company has, in the order of its page. */
 const DECK_CHARTS: ExportChartName[] = ["revenue", "revenue-change", "market-share", "sales-volume", "stakes"];
 
+type ExportQuery = ReturnType<typeof parseQuery<typeof EXPORT_QUERY>>;
+
+async function renderBody(ec: ExportChart, format: Format, scale: number): Promise<Uint8Array | string> {
+  switch (format) {
+    case "png":
+      return new Uint8Array(await renderPngAsync(ec, scale));
+    case "svg":
+      return renderSvg(ec);
+    case "pptx":
+      return new Uint8Array(await renderPptx(ec));
+    case "csv":
+      return renderCsv(ec);
+  }
+}
+
+async function renderChart(chart: ExportChartName, format: Format, q: ExportQuery): Promise<Rendered> {
+  const ec = exportChart(chart, q);
+  return { body: await renderBody(ec, format, q.scale), filename: ec.filename };
+}
+
+async function renderCompanyDeck(q: ExportQuery): Promise<Rendered> {
+  const company = q.company ? findCompany(q.company) : null;
+  if (!company)
+    throw new NotFound(
+      q.company ? `No company called "${q.company}" has been imported.` : "Name a company, e.g. company=renault.",
+    );
+  const charts: ExportChart[] = [];
+  for (const name of DECK_CHARTS) {
+    try {
+      charts.push(exportChart(name, { ...q, company: company.slug }));
+    } catch (err) {
+      if (!(err instanceof NotFound)) throw err;
+    }
+  }
+  return { body: new Uint8Array(await renderDeck(company.name, charts)), filename: `${company.slug}-deck` };
+}
+
 /** /export/:chart.:format — every chart of the dashboard as PNG, SVG, PowerPoint or CSV, at a stable URL. */
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const match = FILE.exec(params.file ?? "");
@@ -48,7 +85,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       `No export called "${(params.file ?? "").replace(/[^\w.-]/g, "?").slice(0, 60)}". Exports are ${EXPORT_CHARTS.join(", ")} as .png, .svg, .pptx or .csv, and deck.pptx.`,
     );
   }
-  let q: ReturnType<typeof parseQuery<typeof EXPORT_QUERY>>;
+  let q: ExportQuery;
   try {
     q = parseQuery(request, EXPORT_QUERY);
   } catch (err) {
@@ -60,38 +97,12 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   url.searchParams.sort();
   const key = `${params.file}?${url.searchParams}`;
   try {
-    if (chart === "deck") {
-      if (format !== "pptx") return notFound("The deck is a PowerPoint file: /export/deck.pptx?company=…");
-      const company = q.company ? findCompany(q.company) : null;
-      if (!company)
-        return notFound(
-          q.company ? `No company called "${q.company}" has been imported.` : "Name a company, e.g. company=renault.",
-        );
-      const charts: ExportChart[] = [];
-      for (const name of DECK_CHARTS) {
-        try {
-          charts.push(exportChart(name, { ...q, company: company.slug }));
-        } catch (err) {
-          if (!(err instanceof NotFound)) throw err;
-        }
-      }
-      const deck = await cachedRender(key, async () => new Uint8Array(await renderDeck(company.name, charts)));
-      return file(deck, "pptx", `${company.slug}-deck`);
-    }
-    const ec = exportChart(chart as ExportChartName, q);
-    const body = await cachedRender(key, async () => {
-      switch (format) {
-        case "png":
-          return new Uint8Array(await renderPngAsync(ec, q.scale));
-        case "svg":
-          return renderSvg(ec);
-        case "pptx":
-          return new Uint8Array(await renderPptx(ec));
-        case "csv":
-          return renderCsv(ec);
-      }
-    });
-    return file(body, format, ec.filename);
+    if (chart === "deck" && format !== "pptx")
+      return notFound("The deck is a PowerPoint file: /export/deck.pptx?company=…");
+    const rendered = await cachedRender(key, () =>
+      chart === "deck" ? renderCompanyDeck(q) : renderChart(chart as ExportChartName, format, q),
+    );
+    return file(rendered.body, format, rendered.filename);
   } catch (err) {
     if (err instanceof NotFound) return notFound(err.message);
     throw err;
