@@ -4,17 +4,26 @@ import { emptyScore, type GoldArticle, prf, type Score, scoreArticle } from "../
 import { extractArticle } from "../pipeline";
 import { FACT_KINDS } from "../types";
 
-const CORPUS_DIR = process.env.CORPUS_DIR ?? resolve("../shared/corpus/bbc-business-dev");
+const CORPUS_ROOT = process.env.CORPUS_ROOT ?? resolve("../shared/corpus");
+const BATCHES = "tests/gold/batches";
 const SETS = [
   { name: "seeds", gold: "tests/gold/seeds", texts: "seeds" },
-  { name: "bbc-business-dev", gold: "tests/gold/bbc-business-dev", texts: CORPUS_DIR },
+  { name: "bbc-business-dev", gold: "tests/gold/bbc-business-dev", texts: join(CORPUS_ROOT, "bbc-business-dev") },
+  { name: "reuters-1987-dev", gold: "tests/gold/reuters-1987-dev", texts: join(CORPUS_ROOT, "reuters-1987-dev") },
+  { name: "cnn-2026-dev", gold: "tests/gold/cnn-2026-dev", texts: join(CORPUS_ROOT, "cnn-2026-dev") },
 ];
+
+const USAGE = `npm run eval -- [--set NAME] [--batch NAME] [--range A-B] [--exclude-batch NAME] [--verbose]
+  --set NAME            only this set (${SETS.map((s) => s.name).join(", ")})
+  --batch NAME          only the articles listed in ${BATCHES}/NAME.txt
+  --exclude-batch NAME  leave out the articles of a batch still held back for blind scoring (repeatable)
+  --range A-B           only BBC files numbered A to B`;
 
 const pct = (x: number) => `${(x * 100).toFixed(1)}%`.padStart(7);
 const describe = (f: GoldArticle["facts"][number]) =>
   `${f.kind} ${f.company}${f.counterparty ? ` -> ${f.counterparty}` : ""} ${f.year ?? "?"}/${f.period ?? "-"} ${f.low}..${f.high} ${f.unit} ${f.status}`;
 
-function printScore(name: string, score: Score, articles: number): void {
+function printScore(name: string, score: Score, articles: number, undated: Score | null): void {
   console.log(`\n${name}: ${articles} articles`);
   console.log("kind             precision  recall      F1   (tp/fp/fn)");
   for (const kind of FACT_KINDS) {
@@ -31,39 +40,103 @@ function printScore(name: string, score: Score, articles: number): void {
     console.log(
       `publication year right on ${score.publishedYearAgree}/${score.publishedYearTotal} articles that state one`,
     );
+  if (undated?.publishedYearTotal) {
+    const u = prf(undated.total);
+    console.log(
+      `with the Date: line removed: publication year right on ${undated.publishedYearAgree}/${undated.publishedYearTotal}; F1 ${pct(u.f1).trim()}`,
+    );
+  }
 }
+
+function argValues(flag: string): string[] {
+  const out: string[] = [];
+  process.argv.forEach((a, i) => {
+    if (a === flag && process.argv[i + 1]) out.push(process.argv[i + 1]);
+  });
+  return out;
+}
+
+function batchFiles(name: string): Set<string> {
+  const path = join(BATCHES, `${name}.txt`);
+  if (!existsSync(path)) throw new Error(`no batch ${name} (${path} is absent)`);
+  return new Set(
+    readFileSync(path, "utf8")
+      .split("\n")
+      .map((l) => l.trim())
+      .filter(Boolean),
+  );
+}
+
+const DATE_LINE = /^Date:[^\n]*\n+/m;
 
 /** Scores the extractor against the gold annotations; prints precision, recall and F1 per kind. */
 function main(): number {
+  if (process.argv.includes("--help")) {
+    console.log(USAGE);
+    return 0;
+  }
   const verbose = process.argv.includes("--verbose");
-  // "--range 221-255" scores one batch of dev gold, such as one annotated after the rules were last changed.
-  const rangeArg = process.argv[process.argv.indexOf("--range") + 1];
-  const range = process.argv.includes("--range") ? /^(\d+)-(\d+)$/.exec(rangeArg ?? "") : null;
-  if (process.argv.includes("--range") && !range) {
-    console.error("--range needs two file numbers, e.g. --range 221-255");
+  const onlySet = argValues("--set")[0];
+  if (onlySet && !SETS.some((s) => s.name === onlySet)) {
+    console.error(`unknown set ${onlySet}\n${USAGE}`);
     return 2;
   }
-  const inRange = (file: string) =>
-    !range || (Number.parseInt(file, 10) >= Number(range[1]) && Number.parseInt(file, 10) <= Number(range[2]));
+  // "--range 221-255" scores one batch of BBC gold, such as one annotated after the rules were last changed.
+  const rangeArg = argValues("--range")[0];
+  const range = process.argv.includes("--range") ? /^(\d+)-(\d+)$/.exec(rangeArg ?? "") : null;
+  if (process.argv.includes("--range") && !range) {
+    console.error(`--range needs two file numbers, e.g. --range 221-255\n${USAGE}`);
+    return 2;
+  }
+  let only: Set<string> | null = null;
+  const excluded = new Set<string>();
+  try {
+    for (const b of argValues("--batch")) only = new Set([...(only ?? []), ...batchFiles(b)]);
+    for (const b of argValues("--exclude-batch")) for (const f of batchFiles(b)) excluded.add(f);
+  } catch (err) {
+    console.error((err as Error).message);
+    return 2;
+  }
+  const wanted = (set: string, gold: GoldArticle) => {
+    if (only && !only.has(gold.file)) return false;
+    if (excluded.has(gold.file)) return false;
+    if (range && set === "bbc-business-dev") {
+      const n = Number.parseInt(gold.file, 10);
+      return n >= Number(range[1]) && n <= Number(range[2]);
+    }
+    return !(range || only) || set !== "seeds";
+  };
   const overall = emptyScore();
   for (const set of SETS) {
+    if (onlySet && set.name !== onlySet) continue;
+    if (!existsSync(set.gold)) continue;
     if (!existsSync(set.texts)) {
       console.log(
-        `\n${set.name}: SKIPPED — article folder ${set.texts} is absent (set CORPUS_DIR or place ../shared/corpus beside the repo)`,
+        `\n${set.name}: SKIPPED — article folder ${set.texts} is absent (set CORPUS_ROOT or place ../shared/corpus beside the repo)`,
       );
       continue;
     }
     const score = emptyScore();
-    const goldFiles = readdirSync(set.gold)
-      .filter((f) => f.endsWith(".json") && (set.name === "seeds" || inRange(f)))
-      .sort();
-    for (const gf of goldFiles) {
+    const undated = emptyScore();
+    let articles = 0;
+    for (const gf of readdirSync(set.gold).sort()) {
+      if (!gf.endsWith(".json")) continue;
       const gold = JSON.parse(readFileSync(join(set.gold, gf), "utf8")) as GoldArticle;
+      if (!wanted(set.name, gold)) continue;
+      articles++;
       const path = join(set.texts, gold.file);
-      const result = extractArticle(readFileSync(path), path);
+      const bytes = readFileSync(path);
+      const result = extractArticle(bytes, path);
       for (const s of [score, overall]) scoreArticle(s, gold, result.facts, result.publishedYear);
+      // The same article without its Date: line measures how well the body alone dates it.
+      const text = bytes.toString("utf8");
+      if (DATE_LINE.test(text)) {
+        const bare = extractArticle(Buffer.from(text.replace(DATE_LINE, "")), path);
+        scoreArticle(undated, gold, bare.facts, bare.publishedYear);
+      }
     }
-    printScore(set.name, score, goldFiles.length);
+    if (!articles) continue;
+    printScore(set.name, score, articles, undated);
     if (verbose) {
       for (const m of score.misses) console.log(`  MISS  ${m.file}: ${describe(m.fact)}`);
       for (const e of score.extras) console.log(`  EXTRA ${e.file}: ${describe(e.fact)}`);
