@@ -5,7 +5,8 @@ import { slugify } from "./slug";
 
 export type SaveOutcome =
   | { status: "imported" | "replaced"; articleId: number; facts: number }
-  | { status: "unchanged"; articleId: number; facts: 0 };
+  /** "dropped": the file now holds the bytes of another stored article, so the article it held is deleted. */
+  | { status: "unchanged" | "dropped"; articleId: number; facts: 0 };
 
 const aliasKey = (s: string) => s.trim().toLowerCase();
 
@@ -38,7 +39,9 @@ function prepare(handle: DbHandle) {
     insertAlias: sqlite.prepare<[string, number]>(
       "INSERT INTO company_aliases (alias, company_id) VALUES (?, ?) ON CONFLICT DO NOTHING",
     ),
-    articleBySha: sqlite.prepare<[string], { id: number }>("SELECT id FROM articles WHERE sha256 = ?"),
+    articleBySha: sqlite.prepare<[string], { id: number; path: string }>(
+      "SELECT id, source_path AS path FROM articles WHERE sha256 = ?",
+    ),
     articleByPath: sqlite.prepare<[string], { id: number }>("SELECT id FROM articles WHERE source_path = ?"),
     deleteArticle: sqlite.prepare<[number]>("DELETE FROM articles WHERE id = ?"),
     insertArticle: sqlite.prepare<[string, string, string, number | null, string | null, string], { id: number }>(
@@ -120,14 +123,21 @@ function factRow(handle: DbHandle, articleId: number, f: Fact, pending: Map<stri
 
 /**
  * Writes one article and its facts in one transaction. The same bytes again are a no-op; new bytes under a
- * path already imported replace that article and its facts.
+ * path already imported replace that article and its facts. Bytes equal to an article stored under another path
+ * are that article (sha256 is unique): the article this path held before, if any, is deleted with its facts,
+ * since the file no longer says what they say.
  */
 export function saveArticle(handle: DbHandle, result: ArticleResult): SaveOutcome {
   const st = statements(handle);
   const pending = new Map<string, number>();
   const write = handle.sqlite.transaction((): SaveOutcome => {
     const same = st.articleBySha.get(result.sha256);
-    if (same) return { status: "unchanged", articleId: same.id, facts: 0 };
+    if (same) {
+      const previous = same.path === result.path ? undefined : st.articleByPath.get(result.path);
+      if (!previous) return { status: "unchanged", articleId: same.id, facts: 0 };
+      st.deleteArticle.run(previous.id);
+      return { status: "dropped", articleId: same.id, facts: 0 };
+    }
     const previous = st.articleByPath.get(result.path);
     if (previous) st.deleteArticle.run(previous.id);
     const articleId = st.insertArticle.get(

@@ -1,12 +1,14 @@
 import { openDatabase } from "../../db/client";
 import { formatReport, importFiles } from "../run/importFiles";
 import { commandLineOrUsage } from "../run/options";
+import { printable } from "../run/printable";
 
 function progressBar(done: number, total: number, path: string): void {
   if (!process.stderr.isTTY || total === 0) return;
   const width = 30;
   const filled = Math.round((done / total) * width);
-  const name = path.length > 40 ? `…${path.slice(-39)}` : path;
+  const shown = printable(path);
+  const name = shown.length > 40 ? `…${shown.slice(-39)}` : shown;
   process.stderr.write(`\r[${"#".repeat(filled)}${" ".repeat(width - filled)}] ${done}/${total} ${name.padEnd(40)}`);
   if (done === total) process.stderr.write("\n");
 }

@@ -1,9 +1,10 @@
-import { readFileSync } from "node:fs";
 import type { DbHandle } from "../../db/client";
 import { type RunSummary, recordImportRun, saveArticle } from "../../db/store";
 import { extractArticle } from "../pipeline";
 import { type ArticleResult, FACT_KINDS, type FactKind } from "../types";
 import { listArticleFiles, rejectReason } from "./files";
+import { printable } from "./printable";
+import { readArticleBytes } from "./readArticle";
 
 export interface ImportOptions {
   publishedYear?: number | null;
@@ -14,6 +15,8 @@ export interface ImportOptions {
 
 export interface ImportReport extends RunSummary {
   articlesReplaced: number;
+  /** Articles deleted because their file now holds another stored article's bytes. */
+  articlesDropped: number;
   factsByKind: Record<FactKind, number>;
   /** Figures found but turned away by validation, never stored: file, reason and the sentence. */
   figuresRejected: Array<{ path: string; reason: string; quote: string }>;
@@ -36,13 +39,15 @@ export function importFiles(handle: DbHandle, paths: string[], options: ImportOp
     articlesImported: 0,
     articlesUnchanged: 0,
     articlesReplaced: 0,
+    articlesDropped: 0,
     factsWritten: 0,
     errors: [],
     factsByKind: Object.fromEntries(FACT_KINDS.map((k) => [k, 0])) as Record<FactKind, number>,
     figuresRejected: [],
   };
-  const { files, missing } = listArticleFiles(paths);
+  const { files, missing, skipped } = listArticleFiles(paths);
   for (const p of missing) report.errors.push({ path: p, reason: "no such file or folder" });
+  report.errors.push(...skipped);
   // Articles are written in batches: one commit per batch instead of one per article keeps the import within
   // 2x of extraction alone. Each article still goes in whole or not at all (a savepoint inside the batch).
   let batch: Array<{ path: string; result: ArticleResult }> = [];
@@ -55,6 +60,7 @@ export function importFiles(handle: DbHandle, paths: string[], options: ImportOp
           try {
             const outcome = saveArticle(handle, result);
             if (outcome.status === "unchanged") report.articlesUnchanged++;
+            else if (outcome.status === "dropped") report.articlesDropped++;
             else {
               if (outcome.status === "replaced") report.articlesReplaced++;
               else report.articlesImported++;
@@ -71,16 +77,12 @@ export function importFiles(handle: DbHandle, paths: string[], options: ImportOp
   files.forEach((file, i) => {
     options.onProgress?.(i, files.length, file.path);
     try {
-      if (file.size > maxBytes) {
-        throw new Error(
-          `file is ${(file.size / 1048576).toFixed(1)} MB, over the ${(maxBytes / 1048576).toFixed(1)} MB limit (IMPORT_MAX_BYTES)`,
-        );
-      }
-      const bytes = readFileSync(file.path);
+      const bytes = readArticleBytes(file.resolved, maxBytes);
       report.filesRead++;
       const reason = rejectReason(bytes);
       if (reason) throw new Error(reason);
-      const result = extractArticle(bytes, file.path, { publishedYear: options.publishedYear });
+      // Stored under its real path: `in/a.txt` and `./in/../in/a.txt` are one article.
+      const result = extractArticle(bytes, file.resolved, { publishedYear: options.publishedYear });
       for (const r of result.rejected)
         report.figuresRejected.push({ path: file.path, reason: r.reason, quote: r.quote });
       batch.push({ path: file.path, result });
@@ -100,14 +102,15 @@ export function formatReport(r: ImportReport): string {
     .map(([k, n]) => `${k} ${n}`)
     .join(", ");
   const lines = [
-    `Files read: ${r.filesRead}; articles imported: ${r.articlesImported}, replaced: ${r.articlesReplaced}, unchanged: ${r.articlesUnchanged}`,
+    `Files read: ${r.filesRead}; articles imported: ${r.articlesImported}, replaced: ${r.articlesReplaced}, unchanged: ${r.articlesUnchanged}, dropped as copies of another article: ${r.articlesDropped}`,
     `Facts written: ${r.factsWritten} (${kinds})`,
     `Files skipped: ${r.errors.length}`,
-    ...r.errors.map((e) => `  ${e.path}: ${e.reason}`),
+    // Names and reasons come from the disk: escaped, so a newline or an escape code in a name cannot forge a line.
+    ...r.errors.map((e) => `  ${printable(e.path)}: ${printable(e.reason)}`),
     ...(r.figuresRejected.length
       ? [
           `Figures rejected as impossible, not stored: ${r.figuresRejected.length}`,
-          ...r.figuresRejected.map((f) => `  ${f.path}: ${f.reason}`),
+          ...r.figuresRejected.map((f) => `  ${printable(f.path)}: ${printable(f.reason)}`),
         ]
       : []),
   ];
