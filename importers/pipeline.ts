@@ -1,13 +1,12 @@
 import { createHash } from "node:crypto";
-import { advance, type DiscourseState, findMentions, type Mention } from "./analyse/mentions";
-import { clauseAround } from "./extract/clauses";
+import { advance, findMentions, type Mention } from "./analyse/mentions";
+import { advancePeriods } from "./analyse/periods";
 import type { Extractor, SentenceContext } from "./extract/context";
 import { extractMarketShare } from "./extract/marketShare";
 import { extractRevenue } from "./extract/revenue";
 import { extractRevenueChange } from "./extract/revenueChange";
 import { extractSalesVolume } from "./extract/salesVolume";
 import { extractStake, peoplePairIn } from "./extract/stake";
-import { statusAround, statusOf } from "./extract/status";
 import { alternation } from "./lexicons/regex";
 import { PRODUCT_UNITS, VOLUME_UNITS } from "./lexicons/units";
 import { CompanyRegistry } from "./recognise/companies";
@@ -17,13 +16,17 @@ import { findQuantities, type Quantity } from "./recognise/quantities";
 import type { TimeExpr } from "./recognise/time";
 import { findTimes } from "./recognise/time";
 import { refine } from "./refine/refiners";
+import { legacyCandidate, settleBySpecificity } from "./refine/specificity";
+import { type ArticleContext, newArticleContext, referenceDateOf } from "./rules/context";
+import { type Candidate, runRules } from "./rules/engine";
+import { advanceTable, newTableState } from "./rules/tableState";
+import { tokenize } from "./rules/tokens";
 import { cleanArticle } from "./text/clean";
 import { decodeBytes } from "./text/decode";
 import { htmlToText, looksLikeHtml } from "./text/html";
 import { splitSentences } from "./text/sentences";
-import type { ArticleResult, Fact, PeriodRef } from "./types";
+import type { ArticleResult, Fact } from "./types";
 
-const RESULTS_WORD = /\b(?:profits?|sales|revenues?|turnover|results|earnings)\b/i;
 export const MAY_NAME_PERIOD = /quarter|half|months|year|annual|fiscal|financial|\b[QH][1-4]\b/i;
 
 export const EXTRACTORS: Extractor[] = [
@@ -37,21 +40,40 @@ export const EXTRACTORS: Extractor[] = [
 export interface ExtractOptions {
   /** Publication year given by the user; wins over a Date: line and over inference. */
   publishedYear?: number | null;
+  /** Keep the candidates that lost their figure, for `extract --explain`. */
+  explain?: boolean;
 }
 
-/** The period a sentence with figures speaks of becomes the article's running period. */
-function nextDiscourse(current: PeriodRef, times: TimeExpr[], publishedYear: number | null): PeriodRef {
-  const point = times.filter((t) => t.role === "point");
-  const withPeriod = point.find((t) => t.period !== null);
-  // "next year" is a forecast's year, not the period the article reports on.
-  const withYear = point.find(
-    (t) => t.year !== null || (t.relative !== null && t.relative <= 0 && publishedYear !== null),
-  );
-  const pointYear = withYear ? (withYear.year ?? publishedYear! + withYear.relative!) : null;
-  // "a change from a loss of 210m euros in 2010": the period spoken of is the year after the base.
-  const base = times.find((t) => t.role === "base" && t.year !== null);
-  const year = pointYear ?? (base ? base.year! + 1 : current.year);
-  return { year, period: withPeriod?.period ?? (pointYear !== null ? null : current.period) };
+/** What the extractors not yet written as rules read: the sentence and the article context, flattened. */
+function legacyContext(
+  ctx: ArticleContext,
+  sentence: { text: string; start: number },
+  quantities: Quantity[],
+  times: TimeExpr[],
+  mentions: Mention[],
+  article: { main: string | null; registry: CompanyRegistry },
+): SentenceContext {
+  const topic = ctx.mentions.topic;
+  return {
+    text: sentence.text,
+    offset: sentence.start,
+    quantities,
+    times,
+    mentions,
+    publishedYear: ctx.publishedYear,
+    discourse: ctx.discourse,
+    lastQuarter: ctx.lastQuarter,
+    forecastYear: ctx.forecastYear,
+    dealYear: ctx.dealYear?.year ?? null,
+    topic,
+    recurringTopic:
+      topic && (article.registry.lookup(topic.company.split(" + ")[0])?.mentions ?? 0) >= 1.5 ? topic.company : null,
+    main: article.main,
+    volumeUnit: ctx.volumeUnit,
+    people: article.registry.fullNames,
+    lastHolder: ctx.lastHolder,
+    lastHeld: ctx.lastHeld,
+  };
 }
 
 const VOLUME_UNIT_WORD = new RegExp(String.raw`\b(${alternation(PRODUCT_UNITS)})\b`, "i");
@@ -65,13 +87,6 @@ function volumeUnitIn(text: string): string | null {
 function withLocalKroner(f: Fact, registry: CompanyRegistry): Fact {
   if (f.unit !== "NOK" || !registry.lookup(f.company.split(" + ")[0])?.countries.has("Denmark")) return f;
   return { ...f, unit: "DKK" };
-}
-
-const DEAL_WORD = /\b(?:stake|deal|alliance|agreement|partnership|merger)\b/i;
-
-function dealYearIn(text: string, quantities: Quantity[], times: TimeExpr[]): number | null {
-  if (quantities.some((q) => !q.isYear) || !DEAL_WORD.test(text)) return null;
-  return times.find((t) => t.year !== null && t.role === "point")?.year ?? null;
 }
 
 /** A division's or brand's revenue, sales and share are its parent company's; stakes stay as the text names them. */
@@ -108,98 +123,41 @@ export function extractArticle(bytes: Uint8Array, path: string, options: Extract
   );
   const mainEntity = registry.main();
   const main = mainEntity && mainEntity.mentions >= 2 ? mainEntity.name : null;
-  let volumeUnit: string | null = null;
-  let lastHolder: Mention | null = null;
-  let lastHeld: Mention | null = null;
-  let state: DiscourseState = { topic: null, recentGroups: [] };
-  let discourse: PeriodRef = { year: null, period: null };
-  let lastQuarter: PeriodRef | null = null;
-  let forecastYear: number | null = null;
-  let dealYear: { year: number; age: number } | null = null;
-  const facts: Fact[] = [];
+  const ctx = newArticleContext(referenceDateOf(cleaned.dateLine, published.year), published.year);
+  ctx.table = newTableState(cleaned.title, cleaned.text.slice(cleaned.bodyStart), registry, published.year);
+  const candidates: Candidate[] = [];
   let previousEnd = 0;
   for (const sentence of body) {
     // A deal dated in one paragraph says nothing of the stakes of the next.
-    if (cleaned.text.slice(previousEnd, sentence.start).includes("\n")) dealYear = null;
+    if (cleaned.text.slice(previousEnd, sentence.start).includes("\n")) ctx.dealYear = null;
     previousEnd = sentence.start + sentence.text.length;
     const quantities = findQuantities(sentence.text);
     // Sentences without figures matter only for the period they name.
     const times = quantities.length || MAY_NAME_PERIOD.test(sentence.text) ? findTimes(sentence.text) : [];
-    const mentions = findMentions(sentence.text, registry, state, quantities.length === 0);
-    volumeUnit = volumeUnitIn(sentence.text) ?? volumeUnit;
+    const mentions = findMentions(sentence.text, registry, ctx.mentions, quantities.length === 0);
+    ctx.volumeUnit = volumeUnitIn(sentence.text) ?? ctx.volumeUnit;
+    ctx.table = advanceTable(ctx.table, sentence.text);
     if (quantities.length) {
-      const ctx: SentenceContext = {
-        text: sentence.text,
-        offset: sentence.start,
-        quantities,
-        times,
-        mentions,
-        publishedYear: published.year,
-        discourse,
-        lastQuarter,
-        forecastYear,
-        dealYear: dealYear?.year ?? null,
-        topic: state.topic,
-        recurringTopic:
-          state.topic && (registry.lookup(state.topic.company.split(" + ")[0])?.mentions ?? 0) >= 1.5
-            ? state.topic.company
-            : null,
-        main,
-        volumeUnit,
-        people: registry.fullNames,
-        lastHolder,
-        lastHeld,
-      };
-      const found = EXTRACTORS.flatMap((extract) => extract(ctx));
+      const tokens = tokenize(sentence.text, quantities, times, mentions);
+      candidates.push(...runRules({ text: sentence.text, offset: sentence.start, tokens, ctx }));
+      const found = EXTRACTORS.flatMap((extract) =>
+        extract(legacyContext(ctx, sentence, quantities, times, mentions, { main, registry })),
+      );
       const stake = found.filter((f) => f.kind === "stake").at(-1);
       if (stake) {
-        dealYear = null;
-        lastHolder = { start: 0, end: 0, company: stake.company, surfaces: [], how: "name", possessive: false };
-        lastHeld = { start: 0, end: 0, company: stake.counterparty!, surfaces: [], how: "name", possessive: false };
+        ctx.dealYear = null;
+        ctx.lastHolder = { start: 0, end: 0, company: stake.company, surfaces: [], how: "name", possessive: false };
+        ctx.lastHeld = { start: 0, end: 0, company: stake.counterparty!, surfaces: [], how: "name", possessive: false };
       }
-      facts.push(...found);
+      candidates.push(...found.map(legacyCandidate));
     }
-    // Sentences with figures set the running period; others can only name which part of the year it is.
-    // "may lead to a drop in 2005 net profit": a forecast's year is not the year the article reports on.
-    // A forecast's year is skipped only when it lies past a year already known, so "its 2004 dividend will rise"
-    // still dates an article that gives no other year.
-    const known = discourse.year ?? published.year;
-    const reported: TimeExpr[] = [];
-    for (const t of times) {
-      const forward =
-        known !== null &&
-        t.year !== null &&
-        t.year > known &&
-        statusAround(sentence.text, clauseAround(sentence.text, t.start), t, null, null) !== "actual";
-      if (forward) forecastYear = t.year;
-      else reported.push(t);
-    }
-    if (quantities.some((q) => !q.isYear)) discourse = nextDiscourse(discourse, reported, published.year);
-    else if (times.some((t) => t.role === "point" && t.period !== null && t.period !== "FY")) {
-      discourse = nextDiscourse(
-        { year: null, period: null },
-        times.filter((t) => t.period !== null),
-        published.year,
-      );
-    } else if (
-      // The cheap test first: most sentences name no year, and then the text need not be read.
-      times.some((t) => t.role === "point" && t.year !== null) &&
-      RESULTS_WORD.test(sentence.text) &&
-      statusOf(sentence.text, null, null) === "actual"
-    ) {
-      // "A busy season lifted Corvan's profits in 2011": a results year said in passing.
-      discourse = nextDiscourse(discourse, times, published.year);
-    }
-    const quarter = times.find((t) => t.role === "point" && t.period?.startsWith("Q"));
-    if (quarter) lastQuarter = { year: quarter.year ?? discourse.year, period: quarter.period };
-    // "Fiat had sold GM a stake in 2000." dates a stake given a figure within the next two sentences.
-    const dated = dealYearIn(sentence.text, quantities, times);
-    if (dated !== null) dealYear = { year: dated, age: 0 };
-    else if (dealYear !== null) dealYear = dealYear.age < 2 ? { year: dealYear.year, age: dealYear.age + 1 } : null;
+    advancePeriods(ctx, sentence.text, quantities, times);
     // "They own 29%" after "the tycoons Jane Porter and Tom Keane": the pair just named.
-    if (!quantities.length) lastHolder = peoplePairIn(sentence.text, registry.fullNames) ?? lastHolder;
-    state = advance(state, mentions);
+    if (!quantities.length) ctx.lastHolder = peoplePairIn(sentence.text, registry.fullNames) ?? ctx.lastHolder;
+    ctx.mentions = advance(ctx.mentions, mentions);
   }
+  const settled = settleBySpecificity(candidates);
+  const refined = refine(settled.facts.map((f) => underParent(withLocalKroner(f, registry), registry, parentOf)));
   return {
     path,
     title: cleaned.title,
@@ -208,6 +166,7 @@ export function extractArticle(bytes: Uint8Array, path: string, options: Extract
     cleanedText: cleaned.text,
     sha256,
     encoding: decoded.encoding,
-    ...refine(facts.map((f) => underParent(withLocalKroner(f, registry), registry, parentOf))),
+    ...refined,
+    ...(options.explain ? { explain: { lost: settled.lost } } : {}),
   };
 }

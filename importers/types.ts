@@ -37,6 +37,8 @@ export interface Fact {
   stated: string[];
   /** Surface forms the company and counterparty were written as, for the alias table. */
   aliases: Record<string, string[]>;
+  /** The rule that produced the fact ("table.revenue-row"; "legacy.stake" for the extractors not yet ported). */
+  rule?: string;
 }
 
 export interface ArticleResult {
@@ -50,6 +52,8 @@ export interface ArticleResult {
   facts: Fact[];
   /** Figures validation turned away (a stake over 100 %, a revenue beyond belief), with the reason. */
   rejected: RejectedFigure[];
+  /** With `explain`: the candidates that lost their figure to a more specific rule. */
+  explain?: { lost: Array<{ rule: string; fact: Fact | null; figureStart: number; lostTo: string }> };
 }
 
 /** A figure validation turned away, and why. */

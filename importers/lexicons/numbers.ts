@@ -14,6 +14,7 @@ export const SCALES: Record<string, number> = {
   crores: 1e7,
   cr: 1e7,
   bn: 1e9,
+  bln: 1e9,
   b: 1e9,
   billion: 1e9,
   billions: 1e9,

@@ -1,4 +1,5 @@
 import { BODY_END_LINES, NOISE_LINES } from "../lexicons/boilerplate";
+import { isRevenueRow, tableHeadingOf } from "../recognise/tableHeading";
 
 export interface CleanedArticle {
   title: string;
@@ -72,7 +73,9 @@ export function cleanArticle(raw: string): CleanedArticle {
     // An author's name standing alone after the body has begun opens their bio.
     if (seenBody && author && line.toLowerCase() === author) break;
     if (line === title) continue;
-    if (NOISE_LINES.some((re) => re.test(line)) || DATE_LINE.test(line)) continue;
+    // A table's section heading ("Nine mths") and a short row ("Revs 41.7 mln") are as short as a caption.
+    const tableLine = tableHeadingOf(line) || isRevenueRow(line);
+    if ((NOISE_LINES.some((re) => re.test(line)) && !tableLine) || DATE_LINE.test(line)) continue;
     if (author && line.toLowerCase() === author) continue;
     kept.push(line);
     if (/[.!?]["”’)]?$/.test(line) && line.length > 60) seenBody = true;

@@ -28,9 +28,10 @@ describe("web pages given as articles", () => {
       f.low,
       f.unit,
     ]);
+    // Facts come in reading order: "rose 6% to €2.1bn".
     expect(facts).toEqual([
-      ["revenue", "Norvale", null, 2100000000, "EUR"],
       ["revenue_change", "Norvale", null, 6, "percent"],
+      ["revenue", "Norvale", null, 2100000000, "EUR"],
       ["stake", "Tamsin Auto", "Norvale", 20, "percent"],
     ]);
   });

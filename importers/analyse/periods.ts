@@ -1,0 +1,74 @@
+import { clauseAround } from "../extract/clauses";
+import { statusAround, statusOf } from "../extract/status";
+import type { Quantity } from "../recognise/quantities";
+import type { TimeExpr } from "../recognise/time";
+import type { ArticleContext } from "../rules/context";
+import type { PeriodRef } from "../types";
+
+const RESULTS_WORD = /\b(?:profits?|sales|revenues?|turnover|results|earnings)\b/i;
+
+/** The period a sentence with figures speaks of becomes the article's running period. */
+function nextDiscourse(current: PeriodRef, times: TimeExpr[], publishedYear: number | null): PeriodRef {
+  const point = times.filter((t) => t.role === "point");
+  const withPeriod = point.find((t) => t.period !== null);
+  // "next year" is a forecast's year, not the period the article reports on.
+  const withYear = point.find(
+    (t) => t.year !== null || (t.relative !== null && t.relative <= 0 && publishedYear !== null),
+  );
+  const pointYear = withYear ? (withYear.year ?? publishedYear! + withYear.relative!) : null;
+  // "a change from a loss of 210m euros in 2010": the period spoken of is the year after the base.
+  const base = times.find((t) => t.role === "base" && t.year !== null);
+  const year = pointYear ?? (base ? base.year! + 1 : current.year);
+  return { year, period: withPeriod?.period ?? (pointYear !== null ? null : current.period) };
+}
+
+const DEAL_WORD = /\b(?:stake|deal|alliance|agreement|partnership|merger)\b/i;
+
+function dealYearIn(text: string, quantities: Quantity[], times: TimeExpr[]): number | null {
+  if (quantities.some((q) => !q.isYear) || !DEAL_WORD.test(text)) return null;
+  return times.find((t) => t.year !== null && t.role === "point")?.year ?? null;
+}
+
+/**
+ * After a sentence, the article's running period, last quarter, forecast year and dated deal move on.
+ * Sentences with figures set the running period; others can only name which part of the year it is.
+ */
+export function advancePeriods(ctx: ArticleContext, text: string, quantities: Quantity[], times: TimeExpr[]): void {
+  // "may lead to a drop in 2005 net profit": a forecast's year is not the year the article reports on.
+  // A forecast's year is skipped only when it lies past a year already known, so "its 2004 dividend will rise"
+  // still dates an article that gives no other year.
+  const known = ctx.discourse.year ?? ctx.publishedYear;
+  const reported: TimeExpr[] = [];
+  for (const t of times) {
+    const forward =
+      known !== null &&
+      t.year !== null &&
+      t.year > known &&
+      statusAround(text, clauseAround(text, t.start), t, null, null) !== "actual";
+    if (forward) ctx.forecastYear = t.year;
+    else reported.push(t);
+  }
+  if (quantities.some((q) => !q.isYear)) ctx.discourse = nextDiscourse(ctx.discourse, reported, ctx.publishedYear);
+  else if (times.some((t) => t.role === "point" && t.period !== null && t.period !== "FY")) {
+    ctx.discourse = nextDiscourse(
+      { year: null, period: null },
+      times.filter((t) => t.period !== null),
+      ctx.publishedYear,
+    );
+  } else if (
+    // The cheap test first: most sentences name no year, and then the text need not be read.
+    times.some((t) => t.role === "point" && t.year !== null) &&
+    RESULTS_WORD.test(text) &&
+    statusOf(text, null, null) === "actual"
+  ) {
+    // "A busy season lifted Corvan's profits in 2011": a results year said in passing.
+    ctx.discourse = nextDiscourse(ctx.discourse, times, ctx.publishedYear);
+  }
+  const quarter = times.find((t) => t.role === "point" && t.period?.startsWith("Q"));
+  if (quarter) ctx.lastQuarter = { year: quarter.year ?? ctx.discourse.year, period: quarter.period };
+  // "Fiat had sold GM a stake in 2000." dates a stake given a figure within the next two sentences.
+  const dated = dealYearIn(text, quantities, times);
+  if (dated !== null) ctx.dealYear = { year: dated, age: 0 };
+  else if (ctx.dealYear !== null)
+    ctx.dealYear = ctx.dealYear.age < 2 ? { year: ctx.dealYear.year, age: ctx.dealYear.age + 1 } : null;
+}

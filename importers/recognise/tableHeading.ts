@@ -1,0 +1,54 @@
+import { REVENUE_ROW_LABELS, TABLE_PERIOD_WORDS } from "../lexicons/newswire";
+import { NUMBER_WORDS } from "../lexicons/numbers";
+import { MONTH_INDEX } from "../lexicons/periods";
+import { alternation } from "../lexicons/regex";
+import type { Period } from "../types";
+
+/** The period an earnings table reports, as its heading or the headline names it. */
+export interface TableHeading {
+  /** null for a bare "Qtr": the quarter is the one the headline names. */
+  period: Period | null;
+  endMonth: number | null;
+  endDay: number | null;
+  year: number | null;
+}
+
+const PERIOD_RE = alternation([...Object.keys(TABLE_PERIOD_WORDS), "qtr", "quarter"]);
+const MONTH_RE = alternation(Object.keys(MONTH_INDEX));
+const DAY_RE = String.raw`\d{1,2}|${alternation(Object.keys(NUMBER_WORDS).filter((w) => NUMBER_WORDS[w] <= 31))}`;
+// "4TH QTR JAN 31", "Qtr ended March 31", "Year to December 31, 1986", "Year 1986", "1ST QTR OCT TWO".
+const HEADING = new RegExp(
+  String.raw`(?<![\w-])(?<p>${PERIOD_RE})(?![\w-])(?:\s+(?:ended|ending|to|through)?\s*(?<month>${MONTH_RE})\.?(?:\s+(?<day>${DAY_RE}))?\b)?(?:,?\s+(?<year>(?:19|20)\d\d)\b)?`,
+  "i",
+);
+
+function parse(m: RegExpExecArray): TableHeading {
+  const g = m.groups ?? {};
+  const word = g.p.toLowerCase().replace(/\s+/g, " ");
+  const day = g.day ? (/^\d/.test(g.day) ? Number(g.day) : NUMBER_WORDS[g.day.toLowerCase()]) : null;
+  return {
+    period: TABLE_PERIOD_WORDS[word] ?? null,
+    endMonth: g.month ? MONTH_INDEX[g.month.toLowerCase()] : null,
+    endDay: day ?? null,
+    year: g.year ? Number(g.year) : null,
+  };
+}
+
+/** A line of its own that heads a table section ("Nine mths", "Year", "Qtr ended March 31"). */
+export function tableHeadingOf(line: string): TableHeading | null {
+  const text = line.trim();
+  if (text.split(/\s+/).length > 6 || /\bvs\b/i.test(text)) return null;
+  const m = HEADING.exec(text);
+  return m && m.index === 0 && m[0].length >= text.replace(/[.:]$/, "").length ? parse(m) : null;
+}
+
+/** The period a newswire headline announces ("ACME INC <ACM> 4TH QTR JAN 31 NET"), if it names one. */
+export function headlinePeriodOf(title: string): TableHeading | null {
+  const m = HEADING.exec(title.replace(/<[^>]*>/g, " "));
+  return m ? parse(m) : null;
+}
+
+const REVENUE_ROW = new RegExp(String.raw`^(?:${alternation(REVENUE_ROW_LABELS)})\s+\d`, "i");
+
+/** A table row of revenue ("Revs 41.7 mln"): short enough to pass for a caption, but a figure all the same. */
+export const isRevenueRow = (line: string) => REVENUE_ROW.test(line);

@@ -1,0 +1,43 @@
+import type { Candidate } from "../rules/engine";
+import type { Fact } from "../types";
+
+/** A candidate that lost its figure to a more specific one, for `--explain`. */
+export interface LostCandidate {
+  rule: string;
+  fact: Fact | null;
+  figureStart: number;
+  lostTo: string;
+}
+
+/** The extractors not yet written as rules compete as the least specific candidates of all. */
+export function legacyCandidate(fact: Fact): Candidate {
+  const rule = fact.rule ?? `legacy.${fact.kind}`;
+  return { rule, specificity: 0, figureStart: fact.figureStart, figureEnd: fact.figureEnd, fact: { ...fact, rule } };
+}
+
+/**
+ * Settles candidates that claim the same figure: the most specific rule wins it, whatever order the rules ran in.
+ * Candidates of equal specificity all stay (one figure can be, say, two rows' worth of facts only if two rules
+ * are equally sure). Figures no rule competes for keep every fact.
+ */
+export function settleBySpecificity(candidates: Candidate[]): { facts: Fact[]; lost: LostCandidate[] } {
+  const sorted = [...candidates].sort((a, b) => a.figureStart - b.figureStart || a.figureEnd - b.figureEnd);
+  const facts: Fact[] = [];
+  const lost: LostCandidate[] = [];
+  for (let i = 0; i < sorted.length; ) {
+    let end = sorted[i].figureEnd;
+    let j = i + 1;
+    while (j < sorted.length && sorted[j].figureStart < end) end = Math.max(end, sorted[j++].figureEnd);
+    const group = sorted.slice(i, j);
+    const best = Math.max(...group.map((c) => c.specificity));
+    const winners = group.filter((c) => c.specificity === best);
+    const winnerName = winners.map((c) => c.rule).join(", ");
+    for (const c of group) {
+      if (c.specificity === best) {
+        if (c.fact) facts.push(c.fact);
+      } else lost.push({ rule: c.rule, fact: c.fact, figureStart: c.figureStart, lostTo: winnerName });
+    }
+    i = j;
+  }
+  return { facts, lost };
+}

@@ -1,0 +1,96 @@
+import type { DiscourseState, Mention } from "../analyse/mentions";
+import { CALENDAR_END_MONTH } from "../lexicons/newswire";
+import { MONTH_INDEX } from "../lexicons/periods";
+import { alternation } from "../lexicons/regex";
+import type { TableHeading } from "../recognise/tableHeading";
+import type { Period, PeriodRef } from "../types";
+
+/** The day an article was written, as far as its `Date:` line or the user says. */
+export interface ReferenceDate {
+  year: number;
+  /** 1–12, or null when only the year is known. */
+  month: number | null;
+  day: number | null;
+}
+
+/** An earnings table's state: whose figures, which section, which currency. */
+export interface TableState {
+  company: string | null;
+  /** What the headline announces ("4TH QTR JAN 31"): the first section, and the end month of the others. */
+  headline: TableHeading | null;
+  /** The section heading last seen ("Nine mths"). */
+  section: TableHeading | null;
+  currency: string;
+}
+
+/**
+ * Everything carried from one sentence of an article to the next, in one place: the reference date, the period
+ * the article is speaking of, who "they" are, the table being read. Rules and extractors read it; only the
+ * pipeline's `advance` steps write it.
+ */
+export interface ArticleContext {
+  reference: ReferenceDate | null;
+  publishedYear: number | null;
+  discourse: PeriodRef;
+  lastQuarter: PeriodRef | null;
+  forecastYear: number | null;
+  dealYear: { year: number; age: number } | null;
+  lastHolder: Mention | null;
+  lastHeld: Mention | null;
+  volumeUnit: string | null;
+  mentions: DiscourseState;
+  table: TableState;
+}
+
+const MONTH_RE = alternation(Object.keys(MONTH_INDEX));
+const DATE = new RegExp(
+  String.raw`(?:(?<d1>\d{1,2})\s+(?<m1>${MONTH_RE})\.?|(?<m2>${MONTH_RE})\.?\s+(?<d2>\d{1,2}),?)\s+(?<y>(?:19|20)\d\d)`,
+  "i",
+);
+
+/** Reads "3 March 1987", "March 3, 1987" or "1987" from a date line. */
+export function referenceDateOf(dateLine: string | null, year: number | null): ReferenceDate | null {
+  const m = dateLine ? DATE.exec(dateLine) : null;
+  if (m?.groups) {
+    const g = m.groups;
+    const y = Number(g.y);
+    if (year === null || year === y)
+      return { year: y, month: MONTH_INDEX[(g.m1 ?? g.m2).toLowerCase()], day: Number(g.d1 ?? g.d2) };
+  }
+  return year === null ? null : { year, month: null, day: null };
+}
+
+export function newArticleContext(reference: ReferenceDate | null, publishedYear: number | null): ArticleContext {
+  return {
+    reference,
+    publishedYear,
+    discourse: { year: null, period: null },
+    lastQuarter: null,
+    forecastYear: null,
+    dealYear: null,
+    lastHolder: null,
+    lastHeld: null,
+    volumeUnit: null,
+    mentions: { topic: null, recentGroups: [] },
+    table: { company: null, headline: null, section: null, currency: "USD" },
+  };
+}
+
+const LAST_DAY = [31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
+/**
+ * The year a reported period ends in: the latest end of that period on or before the reference date. A table of
+ * "4th qtr" results dated March 1987 is 1986's; one of a "4th qtr" ended January 31, dated March 1987, is 1987's.
+ */
+export function reportedPeriod(heading: TableHeading, headline: TableHeading | null, ref: ReferenceDate | null) {
+  const period: Period | null = heading.period ?? headline?.period ?? null;
+  if (period === null) return null;
+  if (heading.year !== null) return { period, year: heading.year };
+  if (!ref) return { period, year: null };
+  // A later section ("Year" after "4TH QTR JAN 31") ends with the quarter the headline dates.
+  const month = heading.endMonth ?? headline?.endMonth ?? CALENDAR_END_MONTH[period];
+  const day = heading.endMonth ? (heading.endDay ?? LAST_DAY[month - 1]) : (headline?.endDay ?? LAST_DAY[month - 1]);
+  if (ref.month === null) return { period, year: month === 12 ? ref.year - 1 : ref.year };
+  const endedThisYear = month < ref.month || (month === ref.month && day <= (ref.day ?? 31));
+  return { period, year: endedThisYear ? ref.year : ref.year - 1 };
+}

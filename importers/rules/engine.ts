@@ -1,0 +1,90 @@
+import type { Fact } from "../types";
+import { type CompiledPattern, compilePattern, matchAll } from "./pattern";
+import { PIECES } from "./pieces";
+import type { FactRoles, Rule, RuleSentence } from "./rule";
+import { TABLE_RULES } from "./tables";
+
+/** Every rule of the extractor that is written as data. */
+export const RULES: Rule[] = [...TABLE_RULES];
+
+/** A figure claimed by a rule: with the fact it gives, or none for a rule that only blocks. */
+export interface Candidate {
+  rule: string;
+  specificity: number;
+  figureStart: number;
+  figureEnd: number;
+  fact: Fact | null;
+}
+
+interface Compiled {
+  rule: Rule;
+  pattern: CompiledPattern;
+}
+
+let compiled: Compiled[] | null = null;
+
+/** Patterns are compiled once, on first use, from the lexicons' pieces. */
+function compiledRules(): Compiled[] {
+  compiled ??= RULES.map((rule) => ({ rule, pattern: compilePattern(rule.pattern, PIECES) }));
+  return compiled;
+}
+
+function toFact(rule: Rule, roles: FactRoles, s: RuleSentence): Fact {
+  const q = roles.figure;
+  const stated = ["low", "high", "unit"];
+  if (roles.when.stated) stated.push("year", "period");
+  return {
+    kind: rule.kind!,
+    company: roles.company,
+    counterparty: roles.counterparty ?? null,
+    market: roles.market ?? null,
+    year: roles.when.year,
+    period: roles.when.period,
+    low: roles.low ?? q.low,
+    high: roles.high ?? q.high,
+    unit: roles.unit,
+    status: roles.status,
+    approximate: q.approximate,
+    comparedTo: roles.comparedTo ?? null,
+    quote: s.text,
+    start: s.offset,
+    end: s.offset + s.text.length,
+    figureStart: s.offset + q.start,
+    figureEnd: s.offset + q.end,
+    stated,
+    aliases: {},
+    rule: rule.name,
+  };
+}
+
+/** Runs every rule on one sentence and returns what each claims. */
+export function runRules(s: RuleSentence): Candidate[] {
+  const out: Candidate[] = [];
+  for (const { rule, pattern } of compiledRules()) {
+    for (const m of matchAll(pattern, s.tokens)) {
+      if (rule.kind === null) {
+        for (const t of s.tokens.slice(m.from, m.to))
+          if (t.type === "quantity")
+            out.push({
+              rule: rule.name,
+              specificity: m.specificity,
+              figureStart: s.offset + t.start,
+              figureEnd: s.offset + t.end,
+              fact: null,
+            });
+        continue;
+      }
+      for (const roles of rule.build(m, s)) {
+        const fact = toFact(rule, roles, s);
+        out.push({
+          rule: rule.name,
+          specificity: m.specificity,
+          figureStart: fact.figureStart,
+          figureEnd: fact.figureEnd,
+          fact,
+        });
+      }
+    }
+  }
+  return out;
+}

@@ -1,0 +1,128 @@
+import type { Token } from "./tokens";
+
+/**
+ * A piece is what one `{NAME}` of a rule stands for: a word list (phrases of one or more words, from the
+ * lexicons) or a test on one token (a money figure, a company mention).
+ */
+export type Piece = { phrases: readonly string[] } | { test: (t: Token) => boolean };
+
+type Element =
+  | { kind: "phrases"; label: string | null; optional: boolean; phrases: string[][]; name: string }
+  | { kind: "test"; label: string | null; optional: boolean; test: (t: Token) => boolean; name: string }
+  | { kind: "gap"; max: number };
+
+export interface CompiledPattern {
+  source: string;
+  elements: Element[];
+  /** `^` first: the match must open the sentence; `$` last: it must close it (a final stop aside). */
+  anchoredStart: boolean;
+  anchoredEnd: boolean;
+  /** How much the pattern pins down: each word or piece counts, gaps and optional parts do not. */
+  specificity: number;
+}
+
+export interface Match {
+  /** Token indices: the first matched and one past the last. */
+  from: number;
+  to: number;
+  captures: Record<string, Token[]>;
+  specificity: number;
+}
+
+const splitWords = (phrase: string) => phrase.toLowerCase().split(/\s+/).filter(Boolean);
+
+/**
+ * Compiles "holder:{COMPANY} said? it? {OWN_VERB} ...3 figure:{PERCENT} of held:{COMPANY}" against named
+ * pieces. `?` makes an element optional, `a|b` is a choice of words, `...N` skips up to N tokens (4 if N is
+ * left out) and `label:` keeps what an element matched. An unknown piece is an error at start-up, not a rule that
+ * silently never fires.
+ */
+export function compilePattern(source: string, pieces: Record<string, Piece>): CompiledPattern {
+  const elements: Element[] = [];
+  let specificity = 0;
+  const words = source.trim().split(/\s+/);
+  const anchoredStart = words[0] === "^";
+  const anchoredEnd = words.at(-1) === "$";
+  for (const raw of words.slice(anchoredStart ? 1 : 0, anchoredEnd ? -1 : undefined)) {
+    const gap = /^\.\.\.(\d*)$/.exec(raw);
+    if (gap) {
+      elements.push({ kind: "gap", max: gap[1] ? Number(gap[1]) : 4 });
+      continue;
+    }
+    const m = /^(?:([a-z]\w*):)?(\{([A-Z_]+)\}|[^{}?]+)(\?)?$/.exec(raw);
+    if (!m) throw new Error(`rule pattern "${source}": cannot read "${raw}"`);
+    const [, label = null, body, pieceName, q] = m;
+    const optional = q === "?";
+    if (!optional) specificity++;
+    if (pieceName) {
+      const piece = pieces[pieceName];
+      if (!piece) throw new Error(`rule pattern "${source}": no piece {${pieceName}}`);
+      if ("test" in piece) elements.push({ kind: "test", label, optional, test: piece.test, name: pieceName });
+      else elements.push({ kind: "phrases", label, optional, phrases: piece.phrases.map(splitWords), name: pieceName });
+    } else {
+      elements.push({ kind: "phrases", label, optional, phrases: body.split("|").map(splitWords), name: body });
+    }
+  }
+  // An anchor pins the match down as much as a word does.
+  return { source, elements, anchoredStart, anchoredEnd, specificity: specificity + +anchoredStart + +anchoredEnd };
+}
+
+/** Lengths (in tokens) an element can match at position i, longest first. */
+function lengthsAt(e: Exclude<Element, { kind: "gap" }>, tokens: Token[], i: number): number[] {
+  if (e.kind === "test") return i < tokens.length && e.test(tokens[i]) ? [1] : [];
+  const out: number[] = [];
+  for (const words of e.phrases) {
+    if (i + words.length > tokens.length) continue;
+    let ok = true;
+    for (let k = 0; k < words.length && ok; k++) {
+      const t = tokens[i + k];
+      ok = t.type === "word" && t.lower === words[k];
+    }
+    if (ok) out.push(words.length);
+  }
+  return out.sort((a, b) => b - a);
+}
+
+function matchFrom(
+  p: CompiledPattern,
+  tokens: Token[],
+  e: number,
+  i: number,
+  captures: Record<string, Token[]>,
+): number | null {
+  if (e === p.elements.length) return !p.anchoredEnd || atEnd(tokens, i) ? i : null;
+  const el = p.elements[e];
+  if (el.kind === "gap") {
+    // Shortest skip first, so a gap never swallows what the next element wants.
+    for (let skip = 0; skip <= el.max && i + skip <= tokens.length; skip++) {
+      const end = matchFrom(p, tokens, e + 1, i + skip, captures);
+      if (end !== null) return end;
+    }
+    return null;
+  }
+  for (const len of lengthsAt(el, tokens, i)) {
+    if (el.label) captures[el.label] = tokens.slice(i, i + len);
+    const end = matchFrom(p, tokens, e + 1, i + len, captures);
+    if (end !== null) return end;
+    if (el.label) delete captures[el.label];
+  }
+  if (el.optional) return matchFrom(p, tokens, e + 1, i, captures);
+  return null;
+}
+
+const atEnd = (tokens: Token[], i: number) =>
+  i === tokens.length || (i === tokens.length - 1 && tokens[i].type === "word" && /^[.;:]$/.test(tokens[i].text));
+
+/** Every leftmost, non-overlapping match of a pattern in a sentence's tokens. */
+export function matchAll(p: CompiledPattern, tokens: Token[]): Match[] {
+  const out: Match[] = [];
+  for (let i = 0; i < (p.anchoredStart ? Math.min(1, tokens.length) : tokens.length); ) {
+    const captures: Record<string, Token[]> = {};
+    const end = matchFrom(p, tokens, 0, i, captures);
+    if (end !== null && end > i) {
+      out.push({ from: i, to: end, captures, specificity: p.specificity });
+      i = end;
+    } else i++;
+  }
+  return out;
+}

@@ -1,0 +1,19 @@
+import { REVENUE_ROW_LABELS } from "../lexicons/newswire";
+import type { Piece } from "./pattern";
+import type { Token } from "./tokens";
+
+const isQuantity = (t: Token, test: (q: Extract<Token, { type: "quantity" }>["quantity"]) => boolean) =>
+  t.type === "quantity" && test(t.quantity);
+
+/**
+ * The named pieces rules are written with. Word lists come from the lexicons (each list exists once, there);
+ * token tests ask for what the recognisers found.
+ */
+export const PIECES: Record<string, Piece> = {
+  AMOUNT: { test: (t) => isQuantity(t, (q) => (q.kind === "money" || q.kind === "count") && !q.fraction) },
+  MONEY: { test: (t) => isQuantity(t, (q) => q.kind === "money") },
+  PERCENT: { test: (t) => isQuantity(t, (q) => q.kind === "percent") },
+  COMPANY: { test: (t) => t.type === "mention" && t.mention.how === "name" },
+  REVENUE_ROW: { phrases: REVENUE_ROW_LABELS },
+  VS: { phrases: ["vs", "vs.", "versus"] },
+};

@@ -1,0 +1,47 @@
+import type { Quantity } from "../recognise/quantities";
+import type { Fact, FactKind, PeriodRef, Status } from "../types";
+import type { ArticleContext } from "./context";
+import type { Match } from "./pattern";
+import type { Token } from "./tokens";
+
+/** One sentence as the rules see it. */
+export interface RuleSentence {
+  text: string;
+  /** Offset of the sentence in the cleaned text. */
+  offset: number;
+  tokens: Token[];
+  ctx: Readonly<ArticleContext>;
+}
+
+/** The roles a match fills: what a rule's `build` returns for each fact it finds. */
+export interface FactRoles {
+  figure: Quantity;
+  company: string;
+  counterparty?: string | null;
+  market?: string | null;
+  when: PeriodRef & { stated: boolean };
+  low?: number;
+  high?: number;
+  unit: string;
+  status: Status;
+  comparedTo?: PeriodRef | null;
+}
+
+/** An invented sentence or article and the facts it must give (only the fields listed are compared). */
+export interface RuleExample {
+  input: string;
+  expected: Array<Partial<Fact>>;
+}
+
+/**
+ * A rule is data: a named token pattern built from named pieces, the kind of fact it gives (null for a rule that
+ * claims figures for no fact, such as a profit row of a table), its example sentences, and a small function from
+ * a match to roles. Which rule wins a figure is settled by the refiner, by specificity, never by rule order.
+ */
+export interface Rule {
+  name: string;
+  kind: FactKind | null;
+  pattern: string;
+  examples: RuleExample[];
+  build: (m: Match, s: RuleSentence) => FactRoles[];
+}

@@ -1,0 +1,86 @@
+import type { Quantity } from "../recognise/quantities";
+import { reportedPeriod } from "./context";
+import type { FactRoles, Rule, RuleSentence } from "./rule";
+
+/** The period and company the row belongs to, from the section heading or the headline. */
+function rowOwner(s: RuleSentence) {
+  const { table, reference } = s.ctx;
+  const heading = table.section ?? table.headline;
+  if (!table.company || !heading) return null;
+  const when = reportedPeriod(heading, table.headline, reference);
+  return when ? { company: table.company, ...when } : null;
+}
+
+function rowFact(
+  s: RuleSentence,
+  q: Quantity,
+  owner: NonNullable<ReturnType<typeof rowOwner>>,
+  year: number | null,
+): FactRoles {
+  return {
+    figure: q,
+    company: owner.company,
+    when: { year, period: owner.period, stated: false },
+    unit: q.unit ?? s.ctx.table.currency,
+    status: "actual",
+  };
+}
+
+/** Earnings tables: one row per line, the current figure and the prior year's ("Revs 12.3 mln vs 10.1 mln"). */
+export const TABLE_RULES: Rule[] = [
+  {
+    name: "table.revenue-row",
+    kind: "revenue",
+    pattern: "^ {REVENUE_ROW} now:{AMOUNT} {VS} prior:{AMOUNT} $",
+    examples: [
+      {
+        input:
+          "Date: 2 March 1987\n\nNORVALE MOTORS INC <NVM> 4TH QTR NET\n\nShr 12 cts vs 10 cts\n\nNet 1,200,000 vs 900,000\n\nRevs 15.4 mln vs 12.1 mln",
+        expected: [
+          { kind: "revenue", company: "Norvale Motors", year: 1986, period: "Q4", low: 15400000, unit: "USD" },
+          { kind: "revenue", company: "Norvale Motors", year: 1985, period: "Q4", low: 12100000, unit: "USD" },
+        ],
+      },
+      {
+        input:
+          "Date: 9 April 1987\n\nQUINTERA STORES <QST> 4TH QTR JAN 31 NET\n\nSales 210.5 mln vs 190.2 mln\n\nYear\n\nSales 801.0 mln vs 700.4 mln",
+        expected: [
+          { kind: "revenue", company: "Quintera Stores", year: 1987, period: "Q4", low: 210500000 },
+          { kind: "revenue", company: "Quintera Stores", year: 1986, period: "Q4", low: 190200000 },
+          { kind: "revenue", company: "Quintera Stores", year: 1987, period: "FY", low: 801000000 },
+          { kind: "revenue", company: "Quintera Stores", year: 1986, period: "FY", low: 700400000 },
+        ],
+      },
+    ],
+    build: (m, s) => {
+      const owner = rowOwner(s);
+      const now = m.captures.now[0];
+      const prior = m.captures.prior[0];
+      if (!owner || now.type !== "quantity" || prior.type !== "quantity") return [];
+      return [
+        rowFact(s, now.quantity, owner, owner.year),
+        rowFact(s, prior.quantity, owner, owner.year === null ? null : owner.year - 1),
+      ];
+    },
+  },
+  {
+    name: "table.revenue-row-alone",
+    kind: "revenue",
+    pattern: "^ {REVENUE_ROW} now:{AMOUNT} $",
+    examples: [
+      {
+        input:
+          "Date: 20 October 1987\n\nBELLMARK CORP <BLM> 3RD QTR NET\n\nRevs 41.7 mln\n\nNine mths\n\nRevs 120.2 mln",
+        expected: [
+          { kind: "revenue", company: "Bellmark", year: 1987, period: "Q3", low: 41700000 },
+          { kind: "revenue", company: "Bellmark", year: 1987, period: "9M", low: 120200000 },
+        ],
+      },
+    ],
+    build: (m, s) => {
+      const owner = rowOwner(s);
+      const now = m.captures.now[0];
+      return owner && now.type === "quantity" ? [rowFact(s, now.quantity, owner, owner.year)] : [];
+    },
+  },
+];

@@ -1,0 +1,75 @@
+import type { Mention } from "../analyse/mentions";
+import type { Quantity } from "../recognise/quantities";
+import type { TimeExpr } from "../recognise/time";
+
+/**
+ * One token of a sentence, as every rule sees it. Words are laid down once per sentence; the recognisers' typed
+ * tokens (figures, times, company mentions) then cover the words they span, so that a rule asks "a money figure"
+ * or "a company" rather than re-reading the characters.
+ */
+export type Token =
+  | { type: "word"; start: number; end: number; text: string; lower: string }
+  | { type: "quantity"; start: number; end: number; text: string; lower: string; quantity: Quantity }
+  | { type: "time"; start: number; end: number; text: string; lower: string; time: TimeExpr }
+  | { type: "mention"; start: number; end: number; text: string; lower: string; mention: Mention };
+
+// Words keep inner dots and apostrophes ("U.S.", "Reddy's"); every other mark is a token of its own.
+const WORD = /[\p{L}\p{N}](?:[\p{L}\p{N}&'’.-]*[\p{L}\p{N}])?\.?|[^\s\p{L}\p{N}]/gu;
+
+interface Span {
+  start: number;
+  end: number;
+  make: (text: string) => Token;
+}
+
+/**
+ * Lays the typed tokens over the words. Where two typed tokens overlap, the longer one stays: a year inside a
+ * time expression is the time, "$3bn" inside nothing else is the figure.
+ */
+export function tokenize(sentence: string, quantities: Quantity[], times: TimeExpr[], mentions: Mention[]): Token[] {
+  const spans: Span[] = [];
+  for (const q of quantities) {
+    if (q.isYear) continue;
+    spans.push({
+      start: q.start,
+      end: q.end,
+      make: (text) => ({ type: "quantity", start: q.start, end: q.end, text, lower: text.toLowerCase(), quantity: q }),
+    });
+  }
+  for (const t of times)
+    spans.push({
+      start: t.start,
+      end: t.end,
+      make: (text) => ({ type: "time", start: t.start, end: t.end, text, lower: text.toLowerCase(), time: t }),
+    });
+  for (const m of mentions)
+    spans.push({
+      start: m.start,
+      end: m.end,
+      make: (text) => ({ type: "mention", start: m.start, end: m.end, text, lower: text.toLowerCase(), mention: m }),
+    });
+  spans.sort((a, b) => a.start - b.start || b.end - b.start - (a.end - a.start));
+  const kept: Span[] = [];
+  for (const s of spans) {
+    const last = kept.at(-1);
+    if (!last || s.start >= last.end) kept.push(s);
+    else if (s.end - s.start > last.end - last.start) kept[kept.length - 1] = s;
+  }
+  const tokens: Token[] = [];
+  let k = 0;
+  WORD.lastIndex = 0;
+  for (let m = WORD.exec(sentence); m; m = WORD.exec(sentence)) {
+    const start = m.index;
+    const end = start + m[0].length;
+    while (k < kept.length && kept[k].end <= start) k++;
+    const span = kept[k];
+    if (span && span.start < end && start < span.end) {
+      // The typed token is emitted once, at its first word; the words it covers are skipped.
+      if (tokens.at(-1)?.start !== span.start || tokens.at(-1)?.type === "word")
+        tokens.push(span.make(sentence.slice(span.start, span.end)));
+      continue;
+    }
+    tokens.push({ type: "word", start, end, text: m[0], lower: m[0].toLowerCase() });
+  }
+  return tokens;
+}
