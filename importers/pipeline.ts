@@ -17,7 +17,7 @@ import type { TimeExpr } from "./recognise/time";
 import { findTimes } from "./recognise/time";
 import { refine } from "./refine/refiners";
 import { legacyCandidate, settleBySpecificity } from "./refine/specificity";
-import { type ArticleContext, newArticleContext, referenceDateOf } from "./rules/context";
+import { type ArticleContext, newArticleContext, type ReferenceDate, referenceDateOf } from "./rules/context";
 import { type Candidate, runRules } from "./rules/engine";
 import { advanceTable, newTableState } from "./rules/tableState";
 import { tokenize } from "./rules/tokens";
@@ -40,6 +40,8 @@ export const EXTRACTORS: Extractor[] = [
 export interface ExtractOptions {
   /** Publication year given by the user; wins over a Date: line and over inference. */
   publishedYear?: number | null;
+  /** The whole publication date, when known: dates "the quarter" and tables more closely than the year. */
+  publishedDate?: ReferenceDate | null;
   /** Keep the candidates that lost their figure, for `extract --explain`. */
   explain?: boolean;
 }
@@ -123,7 +125,11 @@ export function extractArticle(bytes: Uint8Array, path: string, options: Extract
   );
   const mainEntity = registry.main();
   const main = mainEntity && mainEntity.mentions >= 2 ? mainEntity.name : null;
-  const ctx = newArticleContext(referenceDateOf(cleaned.dateLine, published.year), published.year);
+  const reference =
+    options.publishedDate?.year === published.year
+      ? options.publishedDate
+      : referenceDateOf(cleaned.dateLine, published.year);
+  const ctx = newArticleContext(reference, published.year);
   ctx.table = newTableState(cleaned.title, cleaned.text.slice(cleaned.bodyStart), registry, published.year);
   const candidates: Candidate[] = [];
   let previousEnd = 0;

@@ -2,10 +2,14 @@ import { readFileSync } from "node:fs";
 import { extractArticle } from "../pipeline";
 import { listArticleFiles, rejectReason } from "../run/files";
 import { commandLineOrUsage } from "../run/options";
+import { explainArticle } from "./explain";
 
 /** Prints the facts of articles as one JSON document on stdout; writes nothing anywhere else. */
 function main(): number {
-  const options = commandLineOrUsage("extract", "npm run --silent extract -- --json [--published YYYY-MM-DD] PATH...");
+  const options = commandLineOrUsage(
+    "extract",
+    "npm run --silent extract -- --json|--explain [--published YYYY-MM-DD] PATH...",
+  );
   if (!options) return 2;
   const { files, missing } = listArticleFiles(options.paths);
   let failed = missing.length;
@@ -16,9 +20,13 @@ function main(): number {
       const bytes = readFileSync(file.path);
       const reason = rejectReason(bytes);
       if (reason) throw new Error(reason);
-      const { cleanedText: _text, ...article } = extractArticle(bytes, file.path, {
+      const result = extractArticle(bytes, file.path, {
         publishedYear: options.publishedYear,
+        publishedDate: options.publishedDate,
+        explain: options.explain,
       });
+      if (options.explain) console.log(explainArticle(result));
+      const { cleanedText: _text, explain: _explain, ...article } = result;
       out.push(article);
     } catch (err) {
       failed++;
@@ -26,7 +34,8 @@ function main(): number {
     }
   }
   if (options.json) process.stdout.write(`${JSON.stringify({ articles: out }, null, 2)}\n`);
-  else for (const a of out) console.log(`${a.path}: ${a.facts.length} facts (published ${a.publishedYear ?? "?"})`);
+  else if (!options.explain)
+    for (const a of out) console.log(`${a.path}: ${a.facts.length} facts (published ${a.publishedYear ?? "?"})`);
   return failed ? 1 : 0;
 }
 

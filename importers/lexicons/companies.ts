@@ -95,7 +95,17 @@ export const NOT_COMPANY_WORDS = new Set(
   Opec OPEC WTO GDP Christmas Easter Thanksgiving Ramadan Olympics Internet Web
   Analysts' Spokesman Spokeswoman Director Managing Finance Economics Economist Economists Trading Sector Industry R&D IT AI PC TV CD DVD Rival Rivals Partner Partners Unit Subsidiary Parent Carmaker Automaker
   Retailer Insurer Lender Airline Giant Firm Company Conglomerate Brewer Chipmaker Supermarket Shareholder Investor Owner
-  NaN Infinity Inf N/A`.split(/\s+/),
+  NaN Infinity Inf N/A
+  Net Shr Shrs Revs Oper Avg Qtr Mths Pretax Note NOTE Div Dividend Loss Turnover Backlog Assets Deposits Loans`.split(
+    /\s+/,
+  ),
+);
+
+/** Short words of names that a headline in capitals spells as words, not abbreviations ("AMERICAN OIL AND GAS"). */
+export const SHORT_NAME_WORDS = new Set(
+  "and of the for oil gas new air sea bay sun one two art car bus van mid top big far old inn hut key way web net dry".split(
+    " ",
+  ),
 );
 
 /** Countries and regions with their adjectives, for markets ("the Russian market" -> "Russia"). */

@@ -1,3 +1,4 @@
+import { SHORT_NAME_WORDS } from "../lexicons/companies";
 import { DOLLAR_NATIONS, EURO_PREDECESSORS, EXCHANGE_CURRENCIES } from "../lexicons/currencies";
 import { alternation } from "../lexicons/regex";
 import { type CompanyRegistry, canonicalName } from "../recognise/companies";
@@ -21,12 +22,12 @@ function asWritten(name: string, body: string, registry: CompanyRegistry): strin
   if (entity && !isUpper(entity.name)) return entity.name;
   const at = body.toLowerCase().indexOf(name.toLowerCase());
   if (at >= 0 && !isUpper(body.slice(at, at + name.length))) return canonicalName(body.slice(at, at + name.length));
-  // Legal suffixes are known in title case ("Ltd"); abbreviations without vowels stay in capitals ("FSI").
+  // Legal suffixes are known in title case ("Ltd"); short words that are no English word stay in capitals ("FSI").
   const words = name.split(/\s+/);
   const kept = canonicalName(words.map((w) => w[0] + w.slice(1).toLowerCase()).join(" ")).split(" ").length;
   return words
     .slice(0, kept)
-    .map((w) => (w.length <= 3 && !/[AEIOU]/.test(w) ? w : w[0] + w.slice(1).toLowerCase()))
+    .map((w) => (w.length <= 3 && !SHORT_NAME_WORDS.has(w.toLowerCase()) ? w : w[0] + w.slice(1).toLowerCase()))
     .join(" ");
 }
 

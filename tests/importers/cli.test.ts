@@ -68,3 +68,21 @@ describe("npm run extract -- --json (the contract)", () => {
     expect(JSON.parse(missing.stdout)).toEqual({ articles: [] });
   });
 });
+
+describe("npm run extract -- --explain", () => {
+  test("prints each fact with the rule that made it, its figure and its quote", () => {
+    const dir = mkdtempSync(join(tmpdir(), "explain-"));
+    try {
+      const file = join(dir, "table.txt");
+      // A table row claimed by the table rule; a headline in capitals gives the company.
+      writeFileSync(file, "Date: 2 March 1987\n\nHALDEN TOOL INC <HTL> 4TH QTR NET\n\nRevs 15.4 mln vs 12.1 mln\n");
+      const out = execFileSync(tsx, ["importers/cli/extract.ts", "--explain", file], { encoding: "utf8" });
+      expect(out).toContain("revenue Halden Tool 1986/Q4 15400000 USD actual");
+      expect(out).toContain('rule   table.revenue-row   figure "15.4 mln"');
+      expect(out).toContain("revenue Halden Tool 1985/Q4 12100000 USD actual");
+      expect(out).toContain("quote  Revs 15.4 mln vs 12.1 mln");
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});

@@ -1,0 +1,74 @@
+import { describe, expect, test } from "vitest";
+import { legacyCandidate, settleBySpecificity } from "../../importers/refine/specificity";
+import type { Candidate } from "../../importers/rules/engine";
+import type { Fact } from "../../importers/types";
+
+const fact = (over: Partial<Fact>): Fact => ({
+  kind: "revenue",
+  company: "Halden Tool",
+  counterparty: null,
+  market: null,
+  year: 2009,
+  period: "FY",
+  low: 1,
+  high: 1,
+  unit: "USD",
+  status: "actual",
+  approximate: false,
+  comparedTo: null,
+  quote: "",
+  start: 0,
+  end: 10,
+  figureStart: 5,
+  figureEnd: 9,
+  stated: [],
+  aliases: {},
+  ...over,
+});
+
+const rule = (name: string, specificity: number, f: Fact | null, start = 5, end = 9): Candidate => ({
+  rule: name,
+  specificity,
+  figureStart: start,
+  figureEnd: end,
+  fact: f && { ...f, rule: name },
+});
+
+describe("settling candidates by specificity", () => {
+  test("the most specific rule wins a figure whatever order the candidates come in", () => {
+    const a = rule("narrow", 5, fact({ company: "A" }));
+    const b = rule("broad", 2, fact({ company: "B" }));
+    for (const order of [
+      [a, b],
+      [b, a],
+    ]) {
+      const { facts, lost } = settleBySpecificity(order);
+      expect(facts.map((f) => f.company)).toEqual(["A"]);
+      expect(lost).toEqual([
+        { rule: "broad", fact: { ...fact({ company: "B" }), rule: "broad" }, figureStart: 5, lostTo: "narrow" },
+      ]);
+    }
+  });
+
+  test("an extractor not yet written as a rule loses to any rule, and keeps figures no rule claims", () => {
+    const legacy = legacyCandidate(fact({ company: "Old", figureStart: 5, figureEnd: 9 }));
+    const alone = legacyCandidate(fact({ company: "Alone", figureStart: 20, figureEnd: 24 }));
+    const { facts, lost } = settleBySpecificity([legacy, alone, rule("table.row", 1, fact({ company: "New" }))]);
+    expect(facts.map((f) => [f.company, f.rule])).toEqual([
+      ["New", "table.row"],
+      ["Alone", "legacy.revenue"],
+    ]);
+    expect(lost.map((l) => [l.rule, l.lostTo])).toEqual([["legacy.revenue", "table.row"]]);
+  });
+
+  test("a rule that gives no fact takes the figure from a less specific one", () => {
+    const { facts, lost } = settleBySpecificity([rule("profit-row", 4, null), rule("revenue", 2, fact({}), 6, 8)]);
+    expect(facts).toEqual([]);
+    expect(lost.map((l) => l.lostTo)).toEqual(["profit-row"]);
+  });
+
+  test("equally specific rules both stay", () => {
+    const { facts } = settleBySpecificity([rule("x", 3, fact({ company: "X" })), rule("y", 3, fact({ company: "Y" }))]);
+    expect(facts.map((f) => f.company).sort()).toEqual(["X", "Y"]);
+  });
+});
