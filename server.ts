@@ -4,21 +4,44 @@ import { pathToFileURL } from "node:url";
 import { createRequestHandler } from "@remix-run/express";
 import type { ServerBuild } from "@remix-run/node";
 import express from "express";
+import { databaseHealth } from "./app/utils/databaseHealth.server";
 import { pageCache } from "./app/utils/pageCache.server";
-import { openDatabase } from "./db/client";
+import { type DbHandle, defaultDatabasePath, openDatabase } from "./db/client";
+import { type DatabaseFault, databaseFault, quickCheck } from "./db/faults";
 import { articleCount } from "./db/store";
 import { formatReport, importFiles } from "./importers/run/importFiles";
 
 const BUILD_PATH = resolve("build/index.js");
 
-/** Migrates, imports the seed articles into an empty database, then serves the app on PORT (3000). */
-async function main() {
-  const handle = openDatabase();
-  if (articleCount(handle) === 0 && existsSync("seeds")) {
-    const report = importFiles(handle, ["seeds"]);
-    console.log(`Imported the seed articles into ${handle.path}:\n${formatReport(report)}`);
+/**
+ * Migrates, checks the file (quick_check) and imports the seed articles into an empty database. A database that
+ * cannot be opened or is damaged is a fault, not a crash: the server starts anyway and answers 503 until it is
+ * repaired. Any other error still stops the server.
+ */
+function prepareDatabase(path: string): DatabaseFault | null {
+  let handle: DbHandle | undefined;
+  try {
+    handle = openDatabase(path);
+    quickCheck(handle.sqlite, path);
+    if (articleCount(handle) === 0 && existsSync("seeds")) {
+      const report = importFiles(handle, ["seeds"]);
+      console.log(`Imported the seed articles into ${handle.path}:\n${formatReport(report)}`);
+    }
+    return null;
+  } catch (err) {
+    const fault = databaseFault(err, path);
+    if (!fault) throw err;
+    console.error(`${fault.message}. Serving 503 until it is repaired.`);
+    return fault;
+  } finally {
+    handle?.sqlite.close();
   }
-  handle.sqlite.close();
+}
+
+/** Serves the app on HOST:PORT once the database is prepared. */
+async function main() {
+  const databasePath = defaultDatabasePath();
+  const fault = prepareDatabase(databasePath);
 
   if (!existsSync(BUILD_PATH)) {
     console.error("No build found: run `npm run build` first (npm start does it for you).");
@@ -29,8 +52,16 @@ async function main() {
   app.disable("x-powered-by");
   app.use("/build", express.static("public/build", { immutable: true, maxAge: "1y" }));
   app.use(express.static("public", { maxAge: "1h" }));
-  // PAGE_CACHE=0 turns the page cache off, to measure rendering itself (npm run bench:web does).
-  if (process.env.PAGE_CACHE !== "0") app.use(pageCache(handle.path));
+  app.use(databaseHealth(databasePath, fault));
+  // PAGE_CACHE=0 turns the page cache off, to measure rendering itself (npm run bench:web does). Made on the first
+  // request the health check lets through: it opens the file, which may not be readable at start.
+  if (process.env.PAGE_CACHE !== "0") {
+    let cache: ReturnType<typeof pageCache> | undefined;
+    app.use((req, res, next) => {
+      cache ??= pageCache(databasePath);
+      cache(req, res, next);
+    });
+  }
   app.all("*", createRequestHandler({ build, mode: process.env.NODE_ENV }));
   const port = Number(process.env.PORT) || 3000;
   app.listen(port, () => console.log(`Financial figures dashboard on http://localhost:${port}`));

@@ -4,6 +4,7 @@ import { fileURLToPath } from "node:url";
 import Database from "better-sqlite3";
 import { type BetterSQLite3Database, drizzle } from "drizzle-orm/better-sqlite3";
 import { migrate } from "drizzle-orm/better-sqlite3/migrator";
+import { busyTimeoutMs } from "./faults";
 import * as schema from "./schema";
 
 export type FiguresDb = BetterSQLite3Database<typeof schema>;
@@ -27,7 +28,7 @@ export function defaultDatabasePath(): string {
 export function openDatabase(path = defaultDatabasePath()): DbHandle {
   if (path !== ":memory:") mkdirSync(dirname(path), { recursive: true });
   const sqlite = new Database(path);
-  sqlite.pragma("busy_timeout = 10000");
+  sqlite.pragma(`busy_timeout = ${busyTimeoutMs()}`);
   // WAL lets the dashboard read while an import writes. Switching a new file to WAL fails at once, busy timeout
   // or not, while another process is creating it: wait for that process instead.
   whileBusy(() => sqlite.pragma("journal_mode = WAL"));
@@ -42,13 +43,14 @@ export function openDatabase(path = defaultDatabasePath()): DbHandle {
 const pause = new Int32Array(new SharedArrayBuffer(4));
 const sleep = (ms: number) => Atomics.wait(pause, 0, 0, ms);
 
-/** Retries an operation that SQLite refuses while another connection holds its lock, for up to ten seconds. */
+/** Retries an operation that SQLite refuses while another connection holds its lock, up to the busy timeout. */
 function whileBusy<T>(operation: () => T): T {
+  const limit = busyTimeoutMs();
   for (let waited = 0; ; waited += 50) {
     try {
       return operation();
     } catch (err) {
-      if ((err as { code?: string }).code !== "SQLITE_BUSY" || waited >= 10_000) throw err;
+      if ((err as { code?: string }).code !== "SQLITE_BUSY" || waited >= limit) throw err;
       sleep(50);
     }
   }

@@ -1,7 +1,8 @@
 import type { DbHandle } from "../../db/client";
+import { databaseFault } from "../../db/faults";
 import { type RunSummary, recordImportRun, saveArticle } from "../../db/store";
 import { extractArticle } from "../pipeline";
-import { type ArticleResult, FACT_KINDS, type FactKind } from "../types";
+import { type ArticleResult, FACT_KINDS, type Fact, type FactKind } from "../types";
 import { listArticleFiles, rejectReason } from "./files";
 import { printable } from "./printable";
 import { readArticleBytes } from "./readArticle";
@@ -20,6 +21,10 @@ export interface ImportReport extends RunSummary {
   factsByKind: Record<FactKind, number>;
   /** Figures found but turned away by validation, never stored: file, reason and the sentence. */
   figuresRejected: Array<{ path: string; reason: string; quote: string }>;
+  /** The database fault that stopped the import, in one line; null when it ran to the end. */
+  fault: string | null;
+  /** Files listed but not stored because the fault stopped the import first. */
+  notStored: number;
 }
 
 /** Articles per write transaction: short enough that a dashboard reading the database never waits long. */
@@ -30,10 +35,9 @@ export function defaultMaxBytes(): number {
   return Number.isFinite(v) && v > 0 ? v : 20 * 1024 * 1024;
 }
 
-/** Imports files and folders into the database; one bad file is reported and the rest go on. */
-export function importFiles(handle: DbHandle, paths: string[], options: ImportOptions = {}): ImportReport {
-  const maxBytes = options.maxBytes ?? defaultMaxBytes();
-  const report: ImportReport = {
+/** A report of nothing done yet: also what the command prints when the database cannot even be opened. */
+export function emptyReport(): ImportReport {
+  return {
     startedAt: new Date().toISOString(),
     filesRead: 0,
     articlesImported: 0,
@@ -44,56 +48,100 @@ export function importFiles(handle: DbHandle, paths: string[], options: ImportOp
     errors: [],
     factsByKind: Object.fromEntries(FACT_KINDS.map((k) => [k, 0])) as Record<FactKind, number>,
     figuresRejected: [],
+    fault: null,
+    notStored: 0,
   };
+}
+
+type Tally = Pick<
+  ImportReport,
+  "articlesImported" | "articlesReplaced" | "articlesUnchanged" | "articlesDropped" | "factsWritten" | "errors"
+> & { facts: Fact[] };
+
+/**
+ * Imports files and folders into the database; one bad file is reported and the rest go on. A fault of the
+ * database itself (read-only, full, locked, corrupted) stops the import: the batch under way rolls back, and the
+ * report counts only what was committed before, with the fault in `fault`.
+ */
+export function importFiles(handle: DbHandle, paths: string[], options: ImportOptions = {}): ImportReport {
+  const maxBytes = options.maxBytes ?? defaultMaxBytes();
+  const report = emptyReport();
   const { files, missing, skipped } = listArticleFiles(paths);
   for (const p of missing) report.errors.push({ path: p, reason: "no such file or folder" });
   report.errors.push(...skipped);
   // Articles are written in batches: one commit per batch instead of one per article keeps the import within
   // 2x of extraction alone. Each article still goes in whole or not at all (a savepoint inside the batch).
   let batch: Array<{ path: string; result: ArticleResult }> = [];
+  // Files whose fate is known: refused, or in a committed batch. The rest are not stored if a fault stops us.
+  let settled = 0;
   const flush = () => {
     const pending = batch;
     batch = [];
+    const tally: Tally = {
+      articlesImported: 0,
+      articlesReplaced: 0,
+      articlesUnchanged: 0,
+      articlesDropped: 0,
+      factsWritten: 0,
+      errors: [],
+      facts: [],
+    };
     handle.sqlite
       .transaction(() => {
         for (const { path, result } of pending) {
           try {
             const outcome = saveArticle(handle, result);
-            if (outcome.status === "unchanged") report.articlesUnchanged++;
-            else if (outcome.status === "dropped") report.articlesDropped++;
+            if (outcome.status === "unchanged") tally.articlesUnchanged++;
+            else if (outcome.status === "dropped") tally.articlesDropped++;
             else {
-              if (outcome.status === "replaced") report.articlesReplaced++;
-              else report.articlesImported++;
-              report.factsWritten += outcome.facts;
-              for (const f of result.facts) report.factsByKind[f.kind]++;
+              if (outcome.status === "replaced") tally.articlesReplaced++;
+              else tally.articlesImported++;
+              tally.factsWritten += outcome.facts;
+              tally.facts.push(...result.facts);
             }
           } catch (err) {
-            report.errors.push({ path, reason: err instanceof Error ? err.message : String(err) });
+            // The database itself failing is no fault of this article: the whole batch rolls back.
+            if (databaseFault(err, handle.path)) throw err;
+            tally.errors.push({ path, reason: err instanceof Error ? err.message : String(err) });
           }
         }
       })
       .immediate();
+    // Counted only once committed, so the summary after a fault is what the database holds.
+    const { facts, errors, ...counts } = tally;
+    for (const [k, n] of Object.entries(counts) as Array<[keyof typeof counts, number]>) report[k] += n;
+    report.errors.push(...errors);
+    for (const f of facts) report.factsByKind[f.kind]++;
+    settled += pending.length;
   };
-  files.forEach((file, i) => {
-    options.onProgress?.(i, files.length, file.path);
-    try {
-      const bytes = readArticleBytes(file.resolved, maxBytes);
-      report.filesRead++;
-      const reason = rejectReason(bytes);
-      if (reason) throw new Error(reason);
-      // Stored under its real path: `in/a.txt` and `./in/../in/a.txt` are one article.
-      const result = extractArticle(bytes, file.resolved, { publishedYear: options.publishedYear });
-      for (const r of result.rejected)
-        report.figuresRejected.push({ path: file.path, reason: r.reason, quote: r.quote });
-      batch.push({ path: file.path, result });
+  try {
+    for (const [i, file] of files.entries()) {
+      options.onProgress?.(i, files.length, file.path);
+      try {
+        const bytes = readArticleBytes(file.resolved, maxBytes);
+        report.filesRead++;
+        const reason = rejectReason(bytes);
+        if (reason) throw new Error(reason);
+        // Stored under its real path: `in/a.txt` and `./in/../in/a.txt` are one article.
+        const result = extractArticle(bytes, file.resolved, { publishedYear: options.publishedYear });
+        for (const r of result.rejected)
+          report.figuresRejected.push({ path: file.path, reason: r.reason, quote: r.quote });
+        batch.push({ path: file.path, result });
+      } catch (err) {
+        report.errors.push({ path: file.path, reason: err instanceof Error ? err.message : String(err) });
+        settled++;
+      }
       if (batch.length >= BATCH_ARTICLES) flush();
-    } catch (err) {
-      report.errors.push({ path: file.path, reason: err instanceof Error ? err.message : String(err) });
     }
-  });
-  if (batch.length) flush();
-  options.onProgress?.(files.length, files.length, "");
-  recordImportRun(handle, report);
+    if (batch.length) flush();
+    options.onProgress?.(files.length, files.length, "");
+    recordImportRun(handle, report);
+  } catch (err) {
+    const fault = databaseFault(err, handle.path);
+    if (!fault) throw err;
+    report.fault = fault.message;
+    report.notStored = files.length - settled;
+  }
   return report;
 }
 
@@ -112,6 +160,9 @@ export function formatReport(r: ImportReport): string {
           `Figures rejected as impossible, not stored: ${r.figuresRejected.length}`,
           ...r.figuresRejected.map((f) => `  ${printable(f.path)}: ${printable(f.reason)}`),
         ]
+      : []),
+    ...(r.fault
+      ? [`Import stopped: ${printable(r.fault)}${r.notStored ? ` (${r.notStored} files listed were not stored)` : ""}`]
       : []),
   ];
   return lines.join("\n");

@@ -74,21 +74,23 @@ export interface RunningImport {
 
 /**
  * Starts `tsx importers/cli/import.ts PATH...` (what `npm run import` runs) against `dbPath`. stdout is a pipe, not
- * a TTY, so there is no progress bar. After `timeoutMs` the whole group is killed and `timedOut` is set. `as` runs
- * it as another user (root cannot be refused a folder, so tests of permissions run as nobody).
+ * a TTY, so there is no progress bar. After `timeoutMs` the whole group is killed and `timedOut` is set. `options`
+ * run it as another user (root cannot be refused a folder, so tests of permissions run as nobody) or add to its
+ * environment.
  */
 export function startImport(
   dbPath: string,
   paths: string[],
   timeoutMs: number,
-  as: { uid?: number; gid?: number } = {},
+  options: { uid?: number; gid?: number; env?: Record<string, string> } = {},
 ): RunningImport {
   const started = performance.now();
   const child = spawn(TSX, ["importers/cli/import.ts", ...paths], {
     cwd: REPO,
-    env: { ...process.env, DATABASE_PATH: dbPath, IMPORT_MAX_BYTES: "" },
+    env: { ...process.env, DATABASE_PATH: dbPath, IMPORT_MAX_BYTES: "", ...options.env },
     detached: true,
-    ...as,
+    uid: options.uid,
+    gid: options.gid,
     stdio: ["ignore", "pipe", "pipe"],
   });
   running.add(child);
