@@ -173,6 +173,6 @@ export function extractArticle(bytes: Uint8Array, path: string, options: Extract
     sha256,
     encoding: decoded.encoding,
     ...refined,
-    ...(options.explain ? { explain: { lost: settled.lost } } : {}),
+    ...(options.explain ? { explain: { lost: settled.lost, blocked: settled.blocked } } : {}),
   };
 }

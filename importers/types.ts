@@ -53,7 +53,10 @@ export interface ArticleResult {
   /** Figures validation turned away (a stake over 100 %, a revenue beyond belief), with the reason. */
   rejected: RejectedFigure[];
   /** With `explain`: the candidates that lost their figure to a more specific rule. */
-  explain?: { lost: Array<{ rule: string; fact: Fact | null; figureStart: number; lostTo: string }> };
+  explain?: {
+    lost: Array<{ rule: string; fact: Fact | null; figureStart: number; lostTo: string }>;
+    blocked: Array<{ rule: string; figureStart: number }>;
+  };
 }
 
 /** A figure validation turned away, and why. */

@@ -27,6 +27,10 @@ export function explainArticle(article: ArticleResult): string {
       `  no fact at "${article.cleanedText.slice(l.figureStart, l.figureStart + 30)}...": ${l.rule} lost to ${l.lostTo}`,
     );
   }
+  for (const b of article.explain?.blocked ?? [])
+    lines.push(
+      `  no fact at "${article.cleanedText.slice(b.figureStart, b.figureStart + 24)}...": claimed by ${b.rule}`,
+    );
   for (const r of article.rejected) lines.push(`  rejected ${r.kind} ${r.company} ${r.low} ${r.unit}: ${r.reason}`);
   return lines.join("\n");
 }

@@ -101,6 +101,65 @@ export const NOT_COMPANY_WORDS = new Set(
   ),
 );
 
+/**
+ * Public bodies that are never a company: regulators, central banks, statistics offices, courts of trade. Their
+ * words are capitalised like a company's ("the Securities and Exchange Commission"), so they are named here.
+ */
+export const INSTITUTIONS = [
+  "Securities and Exchange Commission",
+  "Federal Trade Commission",
+  "Federal Communications Commission",
+  "Federal Reserve Board",
+  "Federal Reserve",
+  "Federal Deposit Insurance Corp",
+  "Interstate Commerce Commission",
+  "Justice Department",
+  "Department of Justice",
+  "Commerce Department",
+  "Department of Commerce",
+  "Labor Department",
+  "Treasury Department",
+  "Census Bureau",
+  "Bureau of Labor Statistics",
+  "Office for National Statistics",
+  "Office of Fair Trading",
+  "Competition Commission",
+  "Monopolies and Mergers Commission",
+  "Competition and Markets Authority",
+  "Financial Conduct Authority",
+  "Financial Services Authority",
+  "European Commission",
+  "European Central Bank",
+  "Bank of England",
+  "Bank of Japan",
+  "Bank of Canada",
+  "Bank of France",
+  "Reserve Bank of Australia",
+  "Reserve Bank of India",
+  "Reserve Bank of New Zealand",
+  "People's Bank of China",
+  "Bundesbank",
+  "Bundeskartellamt",
+  "International Monetary Fund",
+  "World Bank",
+  "Ministry of Finance",
+  "Ministry of International Trade and Industry",
+  "Finance Ministry",
+  "Trade Ministry",
+  "Tokyo Stock Exchange",
+  "New York Stock Exchange",
+  "London Stock Exchange",
+  "Stock Exchange",
+  "Hart-Scott-Rodino",
+];
+
+/** Job titles that stand between a company's name and a person's ("Corvan Chairman Tom Keane"). */
+export const TITLE_WORDS = new Set(
+  "Chairman Chairwoman Chair President Chief Executive Officer Director Founder Vice Treasurer Secretary Spokesman Spokeswoman CEO CFO COO Head Partner Governor Minister Analyst Economist".split(
+    " ",
+  ),
+);
+
 /** Short words of names that a headline in capitals spells as words, not abbreviations ("AMERICAN OIL AND GAS"). */
 export const SHORT_NAME_WORDS = new Set(
   "and of the for oil gas new air sea bay sun one two art car bus van mid top big far old inn hut key way web net dry".split(

@@ -157,3 +157,37 @@ export const CHANGE_WORDS: Record<string, 1 | -1> = {
   sank: -1,
   weakened: -1,
 };
+
+/** Sales measured on a subset of stores or on constant terms: not a company's revenue change (the contract). */
+export const SAME_STORE_WORDS = [
+  "same-store",
+  "same store",
+  "comparable-store",
+  "comparable store",
+  "comparable",
+  "like-for-like",
+  "like for like",
+  "comp",
+  "comps",
+];
+
+/** Measures of a whole economy or market that read like a company's sales ("retail sales rose 4%"). */
+export const MACRO_SALES_WORDS = [
+  "retail sales",
+  "consumer spending",
+  "home sales",
+  "existing-home sales",
+  "existing home sales",
+  "new-home sales",
+  "new home sales",
+  "pending home sales",
+  "wholesale sales",
+  "industry sales",
+  "industry-wide sales",
+  "durable goods orders",
+  "factory orders",
+  "personal spending",
+  "personal income",
+  "consumer prices",
+  "producer prices",
+];

@@ -1,9 +1,9 @@
-import { COMPANY_NOUNS, LEGAL_SUFFIXES, NOT_COMPANY_WORDS } from "../lexicons/companies";
+import { COMPANY_NOUNS, INSTITUTIONS, LEGAL_SUFFIXES, NOT_COMPANY_WORDS, TITLE_WORDS } from "../lexicons/companies";
 import { CURRENCY_PREFIXES } from "../lexicons/currencies";
 import { FIRST_NAMES } from "../lexicons/people";
 import { MONTH_NAMES } from "../lexicons/periods";
 import { COUNTRY_KEYS, NATIONALITIES, PLACE_NAMES } from "../lexicons/places";
-import { allMatches, escapeRegExp } from "../lexicons/regex";
+import { allMatches, alternation, escapeRegExp } from "../lexicons/regex";
 
 export interface NameSpan {
   /** Offsets within the sentence. */
@@ -97,7 +97,15 @@ export function nameKey(name: string): string {
 
 function isPlaceOrNationality(name: string): boolean {
   const lower = name.toLowerCase();
-  return PLACE_NAMES.has(name) || lower in NATIONALITIES || lower in COUNTRY_KEYS || /-based$/i.test(name);
+  // "Americans" and "Germans" are people of a country, not a company.
+  const singular = lower.endsWith("s") ? lower.slice(0, -1) : lower;
+  return (
+    PLACE_NAMES.has(name) ||
+    lower in NATIONALITIES ||
+    singular in NATIONALITIES ||
+    lower in COUNTRY_KEYS ||
+    /-based$/i.test(name)
+  );
 }
 
 /** Leading words that describe rather than name: stop words, places, nationalities, possessive places. */
@@ -202,11 +210,43 @@ function computeShape(span: string): SpanShape | null {
   return { offset, surface, name, possessive, bareSurface: bare(surface), key: nameKey(name) };
 }
 
+const INSTITUTION = new RegExp(String.raw`(?:${alternation(INSTITUTIONS)})\b`, "y");
+
+/**
+ * "Corvan Chairman Tom Keane" is a company, a title and a person: the span is cut at the title, and each side
+ * is a name of its own. A match is returned as is when it holds no title.
+ */
+function piecesBetweenTitles(matches: RegExpExecArray[]): Array<{ 0: string; index: number }> {
+  const out: Array<{ 0: string; index: number }> = [];
+  for (const m of matches) {
+    const words = m[0].split(" ");
+    if (words.length < 3 || !words.some((w, i) => i > 0 && TITLE_WORDS.has(w))) {
+      out.push(m);
+      continue;
+    }
+    let at = m.index;
+    let piece: string[] = [];
+    let pieceStart = at;
+    for (const w of words) {
+      if (TITLE_WORDS.has(w)) {
+        if (piece.length) out.push({ 0: piece.join(" "), index: pieceStart });
+        piece = [];
+        pieceStart = at + w.length + 1;
+      } else piece.push(w);
+      at += w.length + 1;
+    }
+    if (piece.length) out.push({ 0: piece.join(" "), index: pieceStart });
+  }
+  return out;
+}
+
 /** Capitalised spans that could name a company; people and places are filtered later, per article. */
 export function findNameSpans(sentence: string): NameSpan[] {
   const out: NameSpan[] = [];
+  // A headline in capitals ("ACME TO BUY 85 PCT OF BETA") cannot tell names from words.
+  if (!/[a-z]/.test(sentence)) return out;
   const pattern = MAY_HOLD_CAMEL_CASE.test(sentence) ? NAME_SPAN : NAME_SPAN_WITHOUT_CAMEL_CASE;
-  for (const m of allMatches(pattern, sentence)) {
+  for (const m of piecesBetweenTitles(allMatches(pattern, sentence))) {
     const span = m[0];
     const end = m.index + span.length;
     // "May's annual sales": a month's name owning sales or shares is a company's.
@@ -228,13 +268,16 @@ export function findNameSpans(sentence: string): NameSpan[] {
     if (!shape) continue;
     const { surface, name, possessive, bareSurface, key } = shape;
     const start = m.index + shape.offset;
-    // "(RENA.PA)", "(NYSE: F)", "(7201.T)": stock tickers in brackets name no company of their own.
+    // "(RENA.PA)", "(NYSE: F)", "(7201.T)", "<ACME>": stock tickers in brackets name no company of their own.
     if (
-      /\(\s*$/.test(sentence.slice(Math.max(0, start - 2), start)) &&
+      /[(<]\s*$/.test(sentence.slice(Math.max(0, start - 2), start)) &&
       /^[A-Z0-9.:\s]+$/.test(surface) &&
-      /^[\s:A-Z0-9.]*\)/.test(sentence.slice(start + surface.length, start + surface.length + 12))
+      /^[\s:A-Z0-9.]*[)>]/.test(sentence.slice(start + surface.length, start + surface.length + 12))
     )
       continue;
+    // "the Securities and Exchange Commission", "the Bank of Japan": public bodies, never companies.
+    INSTITUTION.lastIndex = start;
+    if (INSTITUTION.test(sentence)) continue;
     // "CHF 9.5bn", "EUR 2bn": a currency code before a figure, not a company.
     if (name in CURRENCY_PREFIXES && /^\s*\d/.test(sentence.slice(start + surface.length))) continue;
     out.push({ start, end: start + surface.length, surface, name, possessive, bareSurface, key });

@@ -20,10 +20,16 @@ export function legacyCandidate(fact: Fact): Candidate {
  * Candidates of equal specificity all stay (one figure can be, say, two rows' worth of facts only if two rules
  * are equally sure). Figures no rule competes for keep every fact.
  */
-export function settleBySpecificity(candidates: Candidate[]): { facts: Fact[]; lost: LostCandidate[] } {
+export function settleBySpecificity(candidates: Candidate[]): {
+  facts: Fact[];
+  lost: LostCandidate[];
+  /** Figures won by a rule that gives no fact ("same-store sales rose 3%"). */
+  blocked: Array<{ rule: string; figureStart: number }>;
+} {
   const sorted = [...candidates].sort((a, b) => a.figureStart - b.figureStart || a.figureEnd - b.figureEnd);
   const facts: Fact[] = [];
   const lost: LostCandidate[] = [];
+  const blocked: Array<{ rule: string; figureStart: number }> = [];
   for (let i = 0; i < sorted.length; ) {
     let end = sorted[i].figureEnd;
     let j = i + 1;
@@ -35,9 +41,10 @@ export function settleBySpecificity(candidates: Candidate[]): { facts: Fact[]; l
     for (const c of group) {
       if (c.specificity === best) {
         if (c.fact) facts.push(c.fact);
+        else blocked.push({ rule: c.rule, figureStart: c.figureStart });
       } else lost.push({ rule: c.rule, fact: c.fact, figureStart: c.figureStart, lostTo: winnerName });
     }
     i = j;
   }
-  return { facts, lost };
+  return { facts, lost, blocked };
 }

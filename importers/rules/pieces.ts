@@ -1,3 +1,4 @@
+import { MACRO_SALES_WORDS, SAME_STORE_WORDS } from "../lexicons/metrics";
 import { REVENUE_ROW_LABELS } from "../lexicons/newswire";
 import type { Piece } from "./pattern";
 import type { Token } from "./tokens";
@@ -16,4 +17,7 @@ export const PIECES: Record<string, Piece> = {
   COMPANY: { test: (t) => t.type === "mention" && t.mention.how === "name" },
   REVENUE_ROW: { phrases: REVENUE_ROW_LABELS },
   VS: { phrases: ["vs", "vs.", "versus"] },
+  SAME_STORE: { phrases: SAME_STORE_WORDS },
+  MACRO_SALES: { phrases: MACRO_SALES_WORDS },
+  SALES_NOUN: { phrases: ["sales", "revenue", "revenues", "turnover"] },
 };

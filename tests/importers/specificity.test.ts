@@ -62,8 +62,12 @@ describe("settling candidates by specificity", () => {
   });
 
   test("a rule that gives no fact takes the figure from a less specific one", () => {
-    const { facts, lost } = settleBySpecificity([rule("profit-row", 4, null), rule("revenue", 2, fact({}), 6, 8)]);
+    const { facts, lost, blocked } = settleBySpecificity([
+      rule("profit-row", 4, null),
+      rule("revenue", 2, fact({}), 6, 8),
+    ]);
     expect(facts).toEqual([]);
+    expect(blocked).toEqual([{ rule: "profit-row", figureStart: 5 }]);
     expect(lost.map((l) => l.lostTo)).toEqual(["profit-row"]);
   });
 
