@@ -6,6 +6,8 @@ import type { ServerBuild } from "@remix-run/node";
 import express from "express";
 import { databaseHealth } from "./app/utils/databaseHealth.server";
 import { pageCache } from "./app/utils/pageCache.server";
+import { requestMethods } from "./app/utils/requestMethods.server";
+import { securityHeaders } from "./app/utils/securityHeaders.server";
 import { type DbHandle, defaultDatabasePath, openDatabase } from "./db/client";
 import { type DatabaseFault, databaseFault, quickCheck } from "./db/faults";
 import { articleCount } from "./db/store";
@@ -38,7 +40,7 @@ function prepareDatabase(path: string): DatabaseFault | null {
   }
 }
 
-/** Serves the app on HOST:PORT once the database is prepared. */
+/** Serves the app on HOST:PORT (127.0.0.1:3000) once the database is prepared. */
 async function main() {
   const databasePath = defaultDatabasePath();
   const fault = prepareDatabase(databasePath);
@@ -50,6 +52,8 @@ async function main() {
   const build = (await import(pathToFileURL(BUILD_PATH).href)) as ServerBuild;
   const app = express();
   app.disable("x-powered-by");
+  app.use(securityHeaders);
+  app.use(requestMethods);
   app.use("/build", express.static("public/build", { immutable: true, maxAge: "1y" }));
   app.use(express.static("public", { maxAge: "1h" }));
   app.use(databaseHealth(databasePath, fault));
@@ -62,9 +66,19 @@ async function main() {
       cache(req, res, next);
     });
   }
-  app.all("*", createRequestHandler({ build, mode: process.env.NODE_ENV }));
+  app.all(
+    "*",
+    createRequestHandler({
+      build,
+      mode: process.env.NODE_ENV,
+      // entry.server.tsx writes the nonce securityHeaders put in the policy into Remix's inline scripts.
+      getLoadContext: (_req, res) => ({ nonce: res.locals.nonce }),
+    }),
+  );
   const port = Number(process.env.PORT) || 3000;
-  app.listen(port, () => console.log(`Financial figures dashboard on http://localhost:${port}`));
+  // Only this machine by default: HOST=0.0.0.0 serves the network (README, Configuration).
+  const host = process.env.HOST || "127.0.0.1";
+  app.listen(port, host, () => console.log(`Financial figures dashboard on http://${host}:${port}`));
 }
 
 main().catch((err) => {

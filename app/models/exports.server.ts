@@ -1,18 +1,11 @@
+import type { ExportChartName } from "~/exports/formats";
 import { type ChartSeries, companyCharts, type StakeGroup } from "./charts.server";
 import { type Company, findCompanies, findCompany } from "./companies.server";
 import { type CompareChart, type CompareMetric, type CompareMode, compareCompanies } from "./compare.server";
 import { listStakes } from "./stakes.server";
 import { type ChartPoint, sourceHref } from "./types";
 
-export const EXPORT_CHARTS = [
-  "revenue",
-  "revenue-change",
-  "stakes",
-  "market-share",
-  "sales-volume",
-  "compare",
-] as const;
-export type ExportChartName = (typeof EXPORT_CHARTS)[number];
+export { EXPORT_CHARTS, type ExportChartName } from "~/exports/formats";
 
 /** One row of a chart's data, as the CSV has it. */
 export interface FigureRow

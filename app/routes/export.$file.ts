@@ -1,6 +1,7 @@
 import { json, type LoaderFunctionArgs } from "@remix-run/node";
 import { cachedRender, type Rendered } from "~/exports/cache.server";
 import { renderCsv } from "~/exports/csv.server";
+import { CONTENT_TYPES, type ExportFormat, parseExportFile } from "~/exports/formats";
 import { renderPngAsync } from "~/exports/png.server";
 import { renderDeck, renderPptx } from "~/exports/pptx.server";
 import { renderSvg } from "~/exports/svg.server";
@@ -9,15 +10,7 @@ import { EXPORT_CHARTS, type ExportChart, type ExportChartName, exportChart, Not
 import { parseQuery } from "~/utils/params.server";
 import { EXPORT_QUERY } from "~/utils/queries.server";
 
-const CONTENT_TYPES = {
-  png: "image/png",
-  svg: "image/svg+xml; charset=utf-8",
-  pptx: "application/vnd.openxmlformats-officedocument.presentationml.presentation",
-  csv: "text/csv; charset=utf-8",
-} as const;
-type Format = keyof typeof CONTENT_TYPES;
-
-const FILE = /^(?<chart>[a-z-]+)\.(?<format>png|svg|pptx|csv)$/;
+type Format = ExportFormat;
 /** Only letters, digits and hyphens reach a header: no quotes, slashes or line breaks from any input. */
 const safeName = (name: string) => name.replace(/[^a-z0-9-]/gi, "").slice(0, 120) || "chart";
 
@@ -28,7 +21,6 @@ function file(body: Uint8Array | string, format: Format, name: string): Response
       "Content-Type": CONTENT_TYPES[format],
       "Content-Disposition": `attachment; filename="${safeName(name)}.${format}"`,
       "Cache-Control": "no-store",
-      "X-Content-Type-Options": "nosniff",
     },
   });
 }
@@ -77,14 +69,15 @@ async function renderCompanyDeck(q: ExportQuery): Promise<Rendered> {
 
 /** /export/:chart.:format — every chart of the dashboard as PNG, SVG, PowerPoint or CSV, at a stable URL. */
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const match = FILE.exec(params.file ?? "");
-  const chart = match?.groups?.chart;
-  const format = match?.groups?.format as Format | undefined;
-  if (!chart || !format || (chart !== "deck" && !EXPORT_CHARTS.includes(chart as ExportChartName))) {
+  const parsed = parseExportFile(params.file ?? "");
+  if (!parsed && /^deck\.(png|svg|csv)$/.test(params.file ?? ""))
+    return notFound("The deck is a PowerPoint file: /export/deck.pptx?company=…");
+  if (!parsed) {
     return notFound(
       `No export called "${(params.file ?? "").replace(/[^\w.-]/g, "?").slice(0, 60)}". Exports are ${EXPORT_CHARTS.join(", ")} as .png, .svg, .pptx or .csv, and deck.pptx.`,
     );
   }
+  const { chart, format } = parsed;
   let q: ExportQuery;
   try {
     q = parseQuery(request, EXPORT_QUERY);
@@ -97,8 +90,6 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   url.searchParams.sort();
   const key = `${params.file}?${url.searchParams}`;
   try {
-    if (chart === "deck" && format !== "pptx")
-      return notFound("The deck is a PowerPoint file: /export/deck.pptx?company=…");
     const rendered = await cachedRender(key, () =>
       chart === "deck" ? renderCompanyDeck(q) : renderChart(chart as ExportChartName, format, q),
     );

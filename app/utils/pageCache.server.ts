@@ -13,6 +13,21 @@ interface Entry {
   status: number;
   headers: Array<[string, string | number | string[]]>;
   body: Buffer;
+  /** The Content-Security-Policy nonce written into the body; each hit gets the body with a fresh one. */
+  nonce: string | undefined;
+}
+
+/**
+ * `body` with every occurrence of the old nonce replaced by the new one (same length: 16 random bytes in base64).
+ * A cached page must not replay one nonce to everyone, or a script injected anywhere could learn and reuse it.
+ */
+export function swapNonce(body: Buffer, from: string | undefined, to: string | undefined): Buffer {
+  if (!from || !to || from === to) return body;
+  const old = Buffer.from(from);
+  const fresh = Buffer.from(to);
+  const out = Buffer.from(body);
+  for (let i = out.indexOf(old); i !== -1; i = out.indexOf(old, i + old.length)) fresh.copy(out, i);
+  return out;
 }
 
 export function pageCache(databasePath: string) {
@@ -39,7 +54,7 @@ export function pageCache(databasePath: string) {
       res.status(hit.status);
       for (const [name, value] of hit.headers) res.setHeader(name, value);
       res.setHeader("X-Cache", "hit");
-      res.end(hit.body);
+      res.end(swapNonce(hit.body, hit.nonce, res.locals.nonce));
       return;
     }
     const chunks: Buffer[] = [];
@@ -64,10 +79,12 @@ export function pageCache(databasePath: string) {
       // Only whole successful pages are kept: errors and redirects are rendered afresh each time.
       if (res.statusCode === 200 && version === now) {
         const body = Buffer.concat(chunks);
+        // The policy (with its nonce) is set afresh for every request, before this middleware runs.
         const headers = Object.entries(res.getHeaders()).filter(
-          (e): e is [string, string | number | string[]] => e[1] !== undefined && e[0] !== "date",
+          (e): e is [string, string | number | string[]] =>
+            e[1] !== undefined && e[0] !== "date" && e[0] !== "content-security-policy",
         );
-        entries.set(key, { status: 200, headers, body });
+        entries.set(key, { status: 200, headers, body, nonce: res.locals.nonce });
         bytes += body.length;
         for (const [k, e] of entries) {
           if (entries.size <= MAX_ENTRIES && bytes <= MAX_BYTES) break;

@@ -1,0 +1,53 @@
+import type { NextFunction, Request, Response } from "express";
+import { CONTENT_TYPES, parseExportFile } from "../exports/formats";
+
+/** Nothing writes through the web: pages and exports are read with GET (and HEAD, OPTIONS). */
+const ALLOWED = "GET, HEAD, OPTIONS";
+
+function refuse(res: Response, status: number, message: string) {
+  res.status(status).setHeader("Cache-Control", "no-store");
+  if (status === 405) res.setHeader("Allow", ALLOWED);
+  res.type("text/plain; charset=utf-8").send(`${message}\n`);
+}
+
+/**
+ * Whether a request comes from another site: its Origin (sent by browsers with every POST) names another host
+ * than the one it was sent to, or is "null" (sandboxed frames, file: pages), or the browser says so itself.
+ */
+function crossSite(req: Request): boolean {
+  if (req.get("sec-fetch-site") === "cross-site") return true;
+  const origin = req.get("origin");
+  if (origin === undefined) return false;
+  try {
+    return new URL(origin).host !== req.get("host");
+  } catch {
+    return true;
+  }
+}
+
+/**
+ * Express middleware, before Remix. Remix cannot build a Fetch Request for TRACE or CONNECT (undici refuses them)
+ * and throws on a cross-site POST, both 500s; here they are a 405 and a 403 with a reason. OPTIONS is answered
+ * with the allowed methods, and HEAD of an export with its headers, neither rendering anything: an export costs
+ * up to a second of CPU, a HEAD must not.
+ */
+export function requestMethods(req: Request, res: Response, next: NextFunction) {
+  const method = req.method;
+  if (method === "GET") return next();
+  if (method === "OPTIONS") {
+    res.status(204).setHeader("Allow", ALLOWED);
+    res.end();
+    return;
+  }
+  if (method === "HEAD") {
+    if (!req.path.startsWith("/export/")) return next();
+    const parsed = parseExportFile(req.path.slice("/export/".length));
+    res.status(parsed ? 200 : 404).setHeader("Cache-Control", "no-store");
+    res.type(parsed ? CONTENT_TYPES[parsed.format] : "application/json; charset=utf-8");
+    res.end();
+    return;
+  }
+  if (crossSite(req))
+    return refuse(res, 403, "Cross-site request refused: this dashboard accepts no writes from other sites.");
+  refuse(res, 405, `Method ${method.slice(0, 20)} not allowed: this dashboard is read-only (${ALLOWED}).`);
+}
