@@ -144,7 +144,7 @@ export function extractArticle(bytes: Uint8Array, path: string, options: Extract
     ctx.volumeUnit = volumeUnitIn(sentence.text) ?? ctx.volumeUnit;
     ctx.table = advanceTable(ctx.table, sentence.text);
     if (quantities.length) {
-      const tokens = tokenize(sentence.text, quantities, times, mentions);
+      const tokens = tokenize(sentence.text, quantities, times, mentions, registry.peopleIn(sentence.text));
       candidates.push(...runRules({ text: sentence.text, offset: sentence.start, tokens, ctx }));
       const found = EXTRACTORS.flatMap((extract) =>
         extract(legacyContext(ctx, sentence, quantities, times, mentions, { main, registry })),

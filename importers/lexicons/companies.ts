@@ -153,6 +153,13 @@ export const INSTITUTIONS = [
   "Hart-Scott-Rodino",
 ];
 
+/** Last words of a public body's name: "Yantai State Asset Management Bureau" is the bureau, not the city. */
+export const BODY_NOUNS = new Set(
+  "Bureau Ministry Agency Commission Authority Council Government Office Administration Fund Board Department".split(
+    " ",
+  ),
+);
+
 /** Job titles that stand between a company's name and a person's ("Corvan Chairman Tom Keane"). */
 export const TITLE_WORDS = new Set(
   "Chairman Chairwoman Chair President Chief Executive Officer Director Founder Vice Treasurer Secretary Spokesman Spokeswoman CEO CFO COO Head Partner Governor Minister Analyst Economist".split(

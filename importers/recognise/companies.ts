@@ -137,6 +137,8 @@ function strippable(w: string, rest: number): boolean {
   const bare = w.replace(/['’]s$/, "");
   if (rest > 1 && NAME_OPENERS.has(bare)) return false;
   if (NOT_COMPANY_WORDS.has(bare) || DESCRIPTIVE_WORD.test(bare) || /^[a-z]/.test(w)) return true;
+  // "Irishmen JP Keane": people of a country before a name.
+  if (/men$/.test(bare) && bare.slice(0, -3).toLowerCase() in NATIONALITIES) return true;
   // "Japan's Suzuki" loses the place; "France Telecom" and "China Mobile" keep it as part of the name.
   if (PLACE_NAMES.has(bare) || bare.toLowerCase() in COUNTRY_KEYS) return rest === 1 || /['’]s$/.test(w);
   // "British Airways" is a name; "French automaker" never reaches here because the span stops at lowercase.
@@ -449,6 +451,27 @@ export class CompanyRegistry {
 
   /** Full names of the people the article names, by family name ("Glazer" -> "Malcolm Glazer"). */
   readonly fullNames = new Map<string, string>();
+
+  /** The people a sentence names, with their full names ("Keane" -> "Tom Keane"). */
+  peopleIn(sentence: string): Array<{ start: number; end: number; name: string }> {
+    const out: Array<{ start: number; end: number; name: string }> = [];
+    for (const span of this.spansOf(sentence)) {
+      if (this.lookup(span.name) || !this.knownPerson(span.name)) continue;
+      const full = span.name.includes(" ") ? span.name : (this.fullNames.get(span.name) ?? span.name);
+      out.push({ start: span.start, end: span.end, name: full });
+    }
+    return out;
+  }
+
+  /** Whether the registry took a name for a person while it was built; asks, and changes nothing. */
+  private knownPerson(name: string): boolean {
+    const words = name.split(/\s+/);
+    return (
+      this.people.has(name) ||
+      this.people.has(words.at(-1)!) ||
+      (words.length >= 2 && words.length <= 3 && FIRST_NAMES.has(words[0]))
+    );
+  }
 
   isPerson(name: string, sentence: string, start: number): boolean {
     const words = name.split(/\s+/);

@@ -76,7 +76,8 @@ function lengthsAt(e: Exclude<Element, { kind: "gap" }>, tokens: Token[], i: num
     let ok = true;
     for (let k = 0; k < words.length && ok; k++) {
       const t = tokens[i + k];
-      ok = t.type === "word" && t.lower === words[k];
+      // A one-word typed token ("its", a pronoun mention) still reads as its word.
+      ok = t.lower === words[k];
     }
     if (ok) out.push(words.length);
   }
@@ -113,16 +114,30 @@ function matchFrom(
 const atEnd = (tokens: Token[], i: number) =>
   i === tokens.length || (i === tokens.length - 1 && tokens[i].type === "word" && /^[.;:]$/.test(tokens[i].text));
 
-/** Every leftmost, non-overlapping match of a pattern in a sentence's tokens. */
+/**
+ * Every non-overlapping match of a pattern in a sentence's tokens. Of matches that end at the same token, the one
+ * that starts last wins: "Corvan Chairman Tom Keane said he owns 9%" gives the holder nearest the verb.
+ */
 export function matchAll(p: CompiledPattern, tokens: Token[]): Match[] {
   const out: Match[] = [];
-  for (let i = 0; i < (p.anchoredStart ? Math.min(1, tokens.length) : tokens.length); ) {
-    const captures: Record<string, Token[]> = {};
+  const starts = p.anchoredStart ? Math.min(1, tokens.length) : tokens.length;
+  for (let i = 0; i < starts; ) {
+    let captures: Record<string, Token[]> = {};
     const end = matchFrom(p, tokens, 0, i, captures);
-    if (end !== null && end > i) {
-      out.push({ from: i, to: end, captures, specificity: p.specificity });
-      i = end;
-    } else i++;
+    if (end === null || end <= i) {
+      i++;
+      continue;
+    }
+    let from = i;
+    for (let j = i + 1; j < end; j++) {
+      const tighter: Record<string, Token[]> = {};
+      if (matchFrom(p, tokens, 0, j, tighter) === end) {
+        from = j;
+        captures = tighter;
+      }
+    }
+    out.push({ from, to: end, captures, specificity: p.specificity });
+    i = end;
   }
   return out;
 }

@@ -1,5 +1,15 @@
 import { MACRO_SALES_WORDS, SAME_STORE_WORDS } from "../lexicons/metrics";
 import { REVENUE_ROW_LABELS } from "../lexicons/newswire";
+import {
+  FIGURE_LEADS,
+  GROUP_NOUNS,
+  HAVE_VERBS,
+  HOLDING_POSSESSIVES,
+  LEAD_VERBS,
+  STAKE_CHANGE_VERBS,
+  STAKE_NOUNS,
+  STAKE_VERBS,
+} from "../lexicons/stakes";
 import type { Piece } from "./pattern";
 import type { Token } from "./tokens";
 
@@ -15,6 +25,17 @@ export const PIECES: Record<string, Piece> = {
   MONEY: { test: (t) => isQuantity(t, (q) => q.kind === "money") },
   PERCENT: { test: (t) => isQuantity(t, (q) => q.kind === "percent") },
   COMPANY: { test: (t) => t.type === "mention" && t.mention.how === "name" },
+  /** Who can hold shares: a company named, or a person. */
+  HOLDER: { test: (t) => (t.type === "mention" && t.mention.how === "name") || t.type === "person" },
+  PERSON: { test: (t) => t.type === "person" },
+  STAKE_VERB: { phrases: STAKE_VERBS },
+  OWN_OR_HAVE: { phrases: [...STAKE_VERBS, ...HAVE_VERBS] },
+  FIGURE_LEAD: { phrases: FIGURE_LEADS },
+  STAKE_NOUN: { phrases: STAKE_NOUNS },
+  STAKE_CHANGE: { phrases: STAKE_CHANGE_VERBS },
+  HOLDING_POSS: { phrases: HOLDING_POSSESSIVES },
+  GROUP_NOUN: { phrases: GROUP_NOUNS },
+  LEAD_VERB: { phrases: LEAD_VERBS },
   REVENUE_ROW: { phrases: REVENUE_ROW_LABELS },
   VS: { phrases: ["vs", "vs.", "versus"] },
   SAME_STORE: { phrases: SAME_STORE_WORDS },

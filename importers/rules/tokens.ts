@@ -11,7 +11,15 @@ export type Token =
   | { type: "word"; start: number; end: number; text: string; lower: string }
   | { type: "quantity"; start: number; end: number; text: string; lower: string; quantity: Quantity }
   | { type: "time"; start: number; end: number; text: string; lower: string; time: TimeExpr }
-  | { type: "mention"; start: number; end: number; text: string; lower: string; mention: Mention };
+  | { type: "mention"; start: number; end: number; text: string; lower: string; mention: Mention }
+  | { type: "person"; start: number; end: number; text: string; lower: string; person: string };
+
+/** A person the article names, who may hold a stake ("Tom Keane", with the full name when only the family name is written). */
+export interface PersonSpan {
+  start: number;
+  end: number;
+  name: string;
+}
 
 // Words keep inner dots and apostrophes ("U.S.", "Reddy's"); every other mark is a token of its own.
 const WORD = /[\p{L}\p{N}](?:[\p{L}\p{N}&'’.-]*[\p{L}\p{N}])?\.?|[^\s\p{L}\p{N}]/gu;
@@ -26,8 +34,20 @@ interface Span {
  * Lays the typed tokens over the words. Where two typed tokens overlap, the longer one stays: a year inside a
  * time expression is the time, "$3bn" inside nothing else is the figure.
  */
-export function tokenize(sentence: string, quantities: Quantity[], times: TimeExpr[], mentions: Mention[]): Token[] {
+export function tokenize(
+  sentence: string,
+  quantities: Quantity[],
+  times: TimeExpr[],
+  mentions: Mention[],
+  people: PersonSpan[] = [],
+): Token[] {
   const spans: Span[] = [];
+  for (const p of people)
+    spans.push({
+      start: p.start,
+      end: p.end,
+      make: (text) => ({ type: "person", start: p.start, end: p.end, text, lower: text.toLowerCase(), person: p.name }),
+    });
   for (const q of quantities) {
     if (q.isYear) continue;
     spans.push({

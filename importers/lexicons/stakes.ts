@@ -1,0 +1,76 @@
+/** Verbs of holding, buying or selling shares, as rules read them before a stake's figure. */
+export const STAKE_VERBS = [
+  "owns",
+  "own",
+  "owned",
+  "holds",
+  "hold",
+  "held",
+  "controls",
+  "control",
+  "controlled",
+  "acquired",
+  "acquire",
+  "acquires",
+  "bought",
+  "buy",
+  "buys",
+  "purchased",
+  "purchase",
+  "took",
+  "take",
+  "takes",
+  "sold",
+  "sell",
+  "sells",
+  "retains",
+  "retain",
+  "keeps",
+  "keep",
+];
+
+/** Verbs of having, which take a stake only as a noun ("has a 9% stake"), never a bare figure ("had 20%"). */
+export const HAVE_VERBS = ["has", "have", "had"];
+
+/** Nouns of a holding ("a 9.6 pct stake", "a 49 pct interest"). */
+export const STAKE_NOUNS = [
+  "stake",
+  "interest",
+  "holding",
+  "shareholding",
+  "equity stake",
+  "equity interest",
+  "voting stake",
+  "ownership",
+  "ownership interest",
+  "position",
+];
+
+/** Verbs that move a holding to a new level ("raised its stake in X to 12 pct"). */
+export const STAKE_CHANGE_VERBS = [
+  "raised",
+  "raises",
+  "increased",
+  "increases",
+  "lifted",
+  "boosted",
+  "upped",
+  "cut",
+  "cuts",
+  "reduced",
+  "reduces",
+  "lowered",
+  "trimmed",
+];
+
+/** Possessives before a holding ("its stake"). */
+export const HOLDING_POSSESSIVES = ["its", "his", "her", "their", "the"];
+
+/** Words for a holder that is a band of investors ("a group led by"). */
+export const GROUP_NOUNS = ["group", "investor group", "investors", "partnership", "consortium", "family"];
+
+/** Verbs that put someone at the head of a group. */
+export const LEAD_VERBS = ["led", "controlled", "headed", "formed", "including"];
+
+/** Words that may stand between a verb of buying and its figure ("acquire up to 24.9 pct of"). */
+export const FIGURE_LEADS = ["a", "an", "another", "a further", "an additional", "up to", "the remaining", "some"];

@@ -1,0 +1,135 @@
+import { statusOf } from "../extract/status";
+import { BODY_NOUNS } from "../lexicons/companies";
+import { canonicalName } from "../recognise/companies";
+import type { Status } from "../types";
+import type { Match } from "./pattern";
+import type { FactRoles, Rule, RuleSentence } from "./rule";
+import type { Token } from "./tokens";
+
+/** A company, a person, or a public body by its whole name (a bureau is not the city it is named after). */
+function nameOf(t: Token | undefined): string | null {
+  if (t?.type === "person") return t.person;
+  if (t?.type !== "mention") return null;
+  const surface = t.mention.surfaces[0];
+  return surface && BODY_NOUNS.has(surface.split(" ").at(-1)!) ? canonicalName(surface) : t.mention.company;
+}
+
+// "agreed to acquire 85 pct", "an offer to buy 51 pct": a stake not yet held.
+const NOT_YET_HELD = /\b(?:to|will|would)\s+(?:\w+\s+)?(?:buy|acquire|purchase|take|sell|raise|increase)\b/i;
+
+function stakeStatus(s: RuleSentence, m: Match): Status {
+  const text = s.text.slice(s.tokens[m.from].start, s.tokens[m.to - 1].end);
+  const status = statusOf(text, null, null);
+  return status === "actual" && NOT_YET_HELD.test(text) ? "forecast" : status;
+}
+
+/** A stake has a year only when the words of the match date it ("in 1986"). */
+function statedYear(s: RuleSentence, m: Match): number | null {
+  for (const t of s.tokens.slice(m.from, m.to)) if (t.type === "time" && t.time.year !== null) return t.time.year;
+  return null;
+}
+
+/** "JP Keane and Tom Ryan, who own 29%": two holders named together hold together. */
+function jointHolder(m: Match, s: RuleSentence): string | null {
+  const first = m.captures.holder?.[0];
+  const holder = nameOf(first);
+  if (!first || !holder) return null;
+  const i = s.tokens.indexOf(first);
+  const partner = i >= 2 && s.tokens[i - 1].lower === "and" ? nameOf(s.tokens[i - 2]) : null;
+  return partner && partner !== holder ? `${partner} + ${holder}` : holder;
+}
+
+/** "X - a body in the city of Y - owns 55%": a name that closes an aside is not the one who owns. */
+function closesAside(m: Match, s: RuleSentence): boolean {
+  const first = m.captures.holder?.[0];
+  const next = first ? s.tokens[s.tokens.indexOf(first) + 1] : undefined;
+  return next !== undefined && /^[-–—)]$/.test(next.text);
+}
+
+function stake(m: Match, s: RuleSentence): FactRoles[] {
+  if (closesAside(m, s)) return [];
+  const holder = jointHolder(m, s);
+  const held = nameOf(m.captures.held?.[0]);
+  const figure = m.captures.figure?.[0];
+  if (!holder || !held || figure?.type !== "quantity" || holder === held) return [];
+  const year = statedYear(s, m);
+  return [
+    {
+      figure: figure.quantity,
+      company: holder,
+      counterparty: held,
+      when: { year, period: null, stated: year !== null },
+      unit: "percent",
+      status: stakeStatus(s, m),
+    },
+  ];
+}
+
+/**
+ * Stakes as the newswire and the business pages write them. The holder is a company or a person named in the
+ * sentence; pronouns and descriptions are left to the stake extractor, which follows the article's topic.
+ */
+export const STAKE_RULES: Rule[] = [
+  {
+    name: "stake.verb-stake-in",
+    kind: "stake",
+    pattern: "holder:{HOLDER} ...8 {OWN_OR_HAVE} ...3 figure:{PERCENT} {STAKE_NOUN} in held:{COMPANY}",
+    examples: [
+      {
+        input: "Stake bought\n\nOstrel Holdings said it has acquired a 9.6 pct stake in Corvan Tool.",
+        expected: [{ kind: "stake", company: "Ostrel", counterparty: "Corvan Tool", low: 9.6, status: "actual" }],
+      },
+      {
+        input:
+          "Investor speaks\n\nInvestor Tom Keane, who holds a 12% stake in Corvan Tool, said he would vote against the plan.",
+        expected: [{ kind: "stake", company: "Tom Keane", counterparty: "Corvan Tool", low: 12 }],
+      },
+    ],
+    build: stake,
+  },
+  {
+    name: "stake.verb-pct-of",
+    kind: "stake",
+    pattern: "holder:{HOLDER} ...8 {STAKE_VERB} {FIGURE_LEAD}? figure:{PERCENT} of ...5 held:{COMPANY}",
+    examples: [
+      {
+        input:
+          "Deal signed\n\nHalden Tool said it has signed an agreement to acquire 85 pct of the outstanding common stock of Brightwell Mining.",
+        expected: [
+          { kind: "stake", company: "Halden Tool", counterparty: "Brightwell Mining", low: 85, status: "forecast" },
+        ],
+      },
+      {
+        input: "Assets for sale\n\nNovaline, which owns 56 pct of Pellworth Oil, said it would sell assets.",
+        expected: [{ kind: "stake", company: "Novaline", counterparty: "Pellworth Oil", low: 56, status: "actual" }],
+      },
+    ],
+    build: stake,
+  },
+  {
+    name: "stake.changed-to",
+    kind: "stake",
+    pattern:
+      "holder:{HOLDER} ...6 {STAKE_CHANGE} {HOLDING_POSS} {STAKE_NOUN} in held:{COMPANY} ...8 to ...5 figure:{PERCENT}",
+    examples: [
+      {
+        input:
+          "Stake raised\n\nOstrel Holdings told regulators it raised its stake in Corvan Tool to 3,040,600 shares, or 46.6 pct of the total outstanding.",
+        expected: [{ kind: "stake", company: "Ostrel", counterparty: "Corvan Tool", low: 46.6 }],
+      },
+    ],
+    build: stake,
+  },
+  {
+    name: "stake.held-by",
+    kind: "stake",
+    pattern: "figure:{PERCENT} {STAKE_NOUN} in held:{COMPANY} ...3 held|owned|controlled by holder:{HOLDER}",
+    examples: [
+      {
+        input: "Shares for sale\n\nThe 20% stake in Corvan Tool held by Ostrel Holdings is for sale.",
+        expected: [{ kind: "stake", company: "Ostrel", counterparty: "Corvan Tool", low: 20 }],
+      },
+    ],
+    build: stake,
+  },
+];
