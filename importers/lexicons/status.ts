@@ -31,6 +31,9 @@ export const TARGET_CUES = [
   "bid to",
   "wants to",
   "objective",
+  "negotiating",
+  "negotiate",
+  "in talks",
 ];
 
 /** Words that mark a figure as a forecast: someone expects it. */

@@ -23,10 +23,24 @@ function stakeStatus(s: RuleSentence, m: Match): Status {
   return status === "actual" && NOT_YET_HELD.test(text) ? "forecast" : status;
 }
 
-/** A stake has a year only when the words of the match date it ("in 1986"). */
+/** A stake has a year only when its words date it: within the match or just after it ("to 40% in 2009"). */
 function statedYear(s: RuleSentence, m: Match): number | null {
-  for (const t of s.tokens.slice(m.from, m.to)) if (t.type === "time" && t.time.year !== null) return t.time.year;
+  for (const t of s.tokens.slice(m.from, m.to + 3)) if (t.type === "time" && t.time.year !== null) return t.time.year;
   return null;
+}
+
+/** "a 3% stake in Corvan and Ostrel": every company named together after "in" is held. */
+function heldCompanies(m: Match, s: RuleSentence): string[] {
+  const first = m.captures.held?.[0];
+  const name = nameOf(first);
+  if (!first || !name) return [];
+  const names = [name];
+  for (let i = s.tokens.indexOf(first) + 1; i + 1 < s.tokens.length; i += 2) {
+    const next = s.tokens[i + 1];
+    if (!/^(?:and|,)$/.test(s.tokens[i].lower) || next.type !== "mention" || next.mention.how !== "name") break;
+    names.push(nameOf(next)!);
+  }
+  return names;
 }
 
 /** "JP Keane and Tom Ryan, who own 29%": two holders named together hold together. */
@@ -49,20 +63,19 @@ function closesAside(m: Match, s: RuleSentence): boolean {
 function stake(m: Match, s: RuleSentence): FactRoles[] {
   if (closesAside(m, s)) return [];
   const holder = jointHolder(m, s);
-  const held = nameOf(m.captures.held?.[0]);
   const figure = m.captures.figure?.[0];
-  if (!holder || !held || figure?.type !== "quantity" || holder === held) return [];
+  if (!holder || figure?.type !== "quantity") return [];
   const year = statedYear(s, m);
-  return [
-    {
+  return heldCompanies(m, s)
+    .filter((held) => held !== holder)
+    .map((held) => ({
       figure: figure.quantity,
       company: holder,
       counterparty: held,
       when: { year, period: null, stated: year !== null },
       unit: "percent",
       status: stakeStatus(s, m),
-    },
-  ];
+    }));
 }
 
 /**
