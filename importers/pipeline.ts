@@ -19,6 +19,7 @@ import { refine } from "./refine/refiners";
 import { legacyCandidate, settleBySpecificity } from "./refine/specificity";
 import { type ArticleContext, newArticleContext, type ReferenceDate, referenceDateOf } from "./rules/context";
 import { type Candidate, runRules } from "./rules/engine";
+import { advanceGroupLeader } from "./rules/groups";
 import { advanceTable, newTableState } from "./rules/tableState";
 import { tokenize } from "./rules/tokens";
 import { cleanArticle } from "./text/clean";
@@ -145,6 +146,7 @@ export function extractArticle(bytes: Uint8Array, path: string, options: Extract
     ctx.table = advanceTable(ctx.table, sentence.text);
     if (quantities.length) {
       const tokens = tokenize(sentence.text, quantities, times, mentions, registry.peopleIn(sentence.text));
+      advanceGroupLeader(ctx, tokens);
       candidates.push(...runRules({ text: sentence.text, offset: sentence.start, tokens, ctx }));
       const found = EXTRACTORS.flatMap((extract) =>
         extract(legacyContext(ctx, sentence, quantities, times, mentions, { main, registry })),

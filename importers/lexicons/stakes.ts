@@ -27,6 +27,9 @@ export const STAKE_VERBS = [
   "retain",
   "keeps",
   "keep",
+  "holding",
+  "owning",
+  "controlling",
 ];
 
 /** Verbs of having, which take a stake only as a noun ("has a 9% stake"), never a bare figure ("had 20%"). */

@@ -32,6 +32,8 @@ export const TARGET_CUES = [
   "wants to",
   "objective",
   "negotiating",
+  "intent",
+  "intention",
   "negotiate",
   "in talks",
 ];

@@ -39,6 +39,8 @@ export interface ArticleContext {
   lastHeld: Mention | null;
   volumeUnit: string | null;
   mentions: DiscourseState;
+  /** Who leads the band of investors the article speaks of, and how many sentences ago it was named. */
+  groupLeader: { name: string; age: number } | null;
   table: TableState;
 }
 
@@ -72,6 +74,7 @@ export function newArticleContext(reference: ReferenceDate | null, publishedYear
     lastHeld: null,
     volumeUnit: null,
     mentions: { topic: null, recentGroups: [] },
+    groupLeader: null,
     table: { company: null, headline: null, section: null, currency: "USD" },
   };
 }

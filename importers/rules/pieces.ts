@@ -28,6 +28,11 @@ export const PIECES: Record<string, Piece> = {
   /** Who can hold shares: a company named, or a person. */
   HOLDER: { test: (t) => (t.type === "mention" && t.mention.how === "name") || t.type === "person" },
   PERSON: { test: (t) => t.type === "person" },
+  /** A holder, or "it" for one named before. */
+  HOLDER_REF: {
+    test: (t) =>
+      (t.type === "mention" && (t.mention.how === "name" || t.mention.how === "pronoun")) || t.type === "person",
+  },
   STAKE_VERB: { phrases: STAKE_VERBS },
   OWN_OR_HAVE: { phrases: [...STAKE_VERBS, ...HAVE_VERBS] },
   FIGURE_LEAD: { phrases: FIGURE_LEADS },

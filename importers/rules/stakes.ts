@@ -43,10 +43,16 @@ function heldCompanies(m: Match, s: RuleSentence): string[] {
   return names;
 }
 
+/** "it" is the group's leader when the article named one, else whom the pronoun was resolved to. */
+function holderOf(t: Token | undefined, s: RuleSentence): string | null {
+  if (t?.type === "mention" && t.mention.how === "pronoun") return s.ctx.groupLeader?.name ?? t.mention.company;
+  return nameOf(t);
+}
+
 /** "JP Keane and Tom Ryan, who own 29%": two holders named together hold together. */
 function jointHolder(m: Match, s: RuleSentence): string | null {
   const first = m.captures.holder?.[0];
-  const holder = nameOf(first);
+  const holder = holderOf(first, s);
   if (!first || !holder) return null;
   const i = s.tokens.indexOf(first);
   const partner = i >= 2 && s.tokens[i - 1].lower === "and" ? nameOf(s.tokens[i - 2]) : null;
@@ -86,7 +92,7 @@ export const STAKE_RULES: Rule[] = [
   {
     name: "stake.verb-stake-in",
     kind: "stake",
-    pattern: "holder:{HOLDER} ...8 {OWN_OR_HAVE} ...3 figure:{PERCENT} {STAKE_NOUN} in held:{COMPANY}",
+    pattern: "holder:{HOLDER_REF} ...8 {OWN_OR_HAVE} ...3 figure:{PERCENT} {STAKE_NOUN} in held:{COMPANY}",
     examples: [
       {
         input: "Stake bought\n\nOstrel Holdings said it has acquired a 9.6 pct stake in Corvan Tool.",
@@ -103,7 +109,7 @@ export const STAKE_RULES: Rule[] = [
   {
     name: "stake.verb-pct-of",
     kind: "stake",
-    pattern: "holder:{HOLDER} ...8 {STAKE_VERB} {FIGURE_LEAD}? figure:{PERCENT} of ...5 held:{COMPANY}",
+    pattern: "holder:{HOLDER_REF} ...8 {STAKE_VERB} {FIGURE_LEAD}? figure:{PERCENT} of ...5 held:{COMPANY}",
     examples: [
       {
         input:
@@ -123,12 +129,27 @@ export const STAKE_RULES: Rule[] = [
     name: "stake.changed-to",
     kind: "stake",
     pattern:
-      "holder:{HOLDER} ...6 {STAKE_CHANGE} {HOLDING_POSS} {STAKE_NOUN} in held:{COMPANY} ...8 to ...5 figure:{PERCENT}",
+      "holder:{HOLDER_REF} ...6 {STAKE_CHANGE} {HOLDING_POSS} {STAKE_NOUN} in held:{COMPANY} ...8 to ...5 figure:{PERCENT}",
     examples: [
       {
         input:
           "Stake raised\n\nOstrel Holdings told regulators it raised its stake in Corvan Tool to 3,040,600 shares, or 46.6 pct of the total outstanding.",
         expected: [{ kind: "stake", company: "Ostrel", counterparty: "Corvan Tool", low: 46.6 }],
+      },
+    ],
+    build: stake,
+  },
+  {
+    name: "stake.and-more",
+    kind: "stake",
+    pattern:
+      "holder:{HOLDER_REF} ...8 {OWN_OR_HAVE} ...3 {PERCENT} {STAKE_NOUN} in held:{COMPANY} ...4 and ...3 {STAKE_VERB} {FIGURE_LEAD}? figure:{PERCENT}",
+    examples: [
+      {
+        input:
+          "Stake bought\n\nOstrel Holdings said it has acquired a 9.6 pct stake in Corvan Tool and may buy up to 24.9 pct if regulators agree.",
+        // The 9.6 pct is the first rule's; this one gives the stake the same holder may go on to buy.
+        expected: [{ kind: "stake", company: "Ostrel", counterparty: "Corvan Tool", low: 24.9, status: "forecast" }],
       },
     ],
     build: stake,

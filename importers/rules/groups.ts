@@ -1,0 +1,39 @@
+import { TITLE_WORDS } from "../lexicons/companies";
+import type { ArticleContext } from "./context";
+import { compilePattern, matchAll } from "./pattern";
+import { PIECES } from "./pieces";
+import type { Token } from "./tokens";
+
+/**
+ * A band of investors is known by who leads it: "a group led by Tom Keane" and "the Keane group" are Keane's,
+ * and so is the stake "it" or "the group" then buys. These patterns name the leader; the article context keeps
+ * them for the sentences that follow.
+ */
+const LEADER_PATTERNS = ["{GROUP_NOUN} ...4 {LEAD_VERB} by ...4 leader:{HOLDER}", "leader:{HOLDER} {GROUP_NOUN}"].map(
+  (p) => compilePattern(p, PIECES),
+);
+
+const leaderName = (t: Token | undefined) =>
+  t?.type === "person" ? t.person : t?.type === "mention" && t.mention.how === "name" ? t.mention.company : null;
+
+/** How many sentences a leader is remembered without being named again. */
+const LEADER_SPAN = 3;
+
+export function advanceGroupLeader(ctx: ArticleContext, tokens: Token[]): void {
+  for (const p of LEADER_PATTERNS) {
+    for (const m of matchAll(p, tokens)) {
+      // "led by Corvan Chairman Tom Keane": the person after the title leads, not the company before it.
+      let at = tokens.indexOf(m.captures.leader[0]);
+      let k = at + 1;
+      while (k < tokens.length && TITLE_WORDS.has(tokens[k].text)) k++;
+      if (k > at + 1 && tokens[k]?.type === "person") at = k;
+      const name = leaderName(tokens[at]);
+      if (name) {
+        ctx.groupLeader = { name, age: 0 };
+        return;
+      }
+    }
+  }
+  if (ctx.groupLeader)
+    ctx.groupLeader = ctx.groupLeader.age < LEADER_SPAN ? { ...ctx.groupLeader, age: ctx.groupLeader.age + 1 } : null;
+}
