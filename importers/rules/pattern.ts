@@ -4,11 +4,17 @@ import type { Token } from "./tokens";
  * A piece is what one `{NAME}` of a rule stands for: a word list (phrases of one or more words, from the
  * lexicons) or a test on one token (a money figure, a company mention).
  */
-export type Piece = { phrases: readonly string[] } | { test: (t: Token) => boolean };
+export type Piece = { phrases: readonly string[] } | { test: (t: Token, before: Token | undefined) => boolean };
 
 type Element =
   | { kind: "phrases"; label: string | null; optional: boolean; phrases: string[][]; name: string }
-  | { kind: "test"; label: string | null; optional: boolean; test: (t: Token) => boolean; name: string }
+  | {
+      kind: "test";
+      label: string | null;
+      optional: boolean;
+      test: (t: Token, before: Token | undefined) => boolean;
+      name: string;
+    }
   | { kind: "gap"; max: number };
 
 export interface CompiledPattern {
@@ -69,7 +75,7 @@ export function compilePattern(source: string, pieces: Record<string, Piece>): C
 
 /** Lengths (in tokens) an element can match at position i, longest first. */
 function lengthsAt(e: Exclude<Element, { kind: "gap" }>, tokens: Token[], i: number): number[] {
-  if (e.kind === "test") return i < tokens.length && e.test(tokens[i]) ? [1] : [];
+  if (e.kind === "test") return i < tokens.length && e.test(tokens[i], tokens[i - 1]) ? [1] : [];
   const out: number[] = [];
   for (const words of e.phrases) {
     if (i + words.length > tokens.length) continue;

@@ -1,5 +1,6 @@
 import { MACRO_SALES_WORDS, SAME_STORE_WORDS } from "../lexicons/metrics";
 import { REVENUE_ROW_LABELS } from "../lexicons/newswire";
+import { HEDGES } from "../lexicons/numbers";
 import {
   FIGURE_LEADS,
   GROUP_NOUNS,
@@ -12,6 +13,8 @@ import {
 } from "../lexicons/stakes";
 import type { Piece } from "./pattern";
 import type { Token } from "./tokens";
+
+const PREPOSITIONS = new Set(["in", "of", "at", "to", "from", "by", "with", "for", "into", "on"]);
 
 const isQuantity = (t: Token, test: (q: Extract<Token, { type: "quantity" }>["quantity"]) => boolean) =>
   t.type === "quantity" && test(t.quantity);
@@ -29,13 +32,20 @@ export const PIECES: Record<string, Piece> = {
   HOLDER: { test: (t) => (t.type === "mention" && t.mention.how === "name") || t.type === "person" },
   PERSON: { test: (t) => t.type === "person" },
   /** A holder, or "it" for one named before. */
+  /**
+   * A holder, or "it"/"its" for one named before; a name that is the object of a preposition is not one ("a stake
+   * in Corvan and owns 5% of Ostrel": Corvan holds nothing), though "notice of its intent to buy" is the owner's.
+   */
   HOLDER_REF: {
-    test: (t) =>
-      (t.type === "mention" && (t.mention.how === "name" || t.mention.how === "pronoun")) || t.type === "person",
+    test: (t, before) =>
+      (t.type === "mention" && t.mention.how === "pronoun") ||
+      (((t.type === "mention" && t.mention.how === "name") || t.type === "person") &&
+        !(before && PREPOSITIONS.has(before.lower))),
   },
   STAKE_VERB: { phrases: STAKE_VERBS },
   OWN_OR_HAVE: { phrases: [...STAKE_VERBS, ...HAVE_VERBS] },
-  FIGURE_LEAD: { phrases: FIGURE_LEADS },
+  // Hedges ("more than") sit between the verb and the figure too; the figure keeps them as "approximate".
+  FIGURE_LEAD: { phrases: [...FIGURE_LEADS, ...HEDGES] },
   STAKE_NOUN: { phrases: STAKE_NOUNS },
   STAKE_CHANGE: { phrases: STAKE_CHANGE_VERBS },
   HOLDING_POSS: { phrases: HOLDING_POSSESSIVES },

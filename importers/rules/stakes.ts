@@ -31,7 +31,7 @@ function statedYear(s: RuleSentence, m: Match): number | null {
 
 /** "a 3% stake in Corvan and Ostrel": every company named together after "in" is held. */
 function heldCompanies(m: Match, s: RuleSentence): string[] {
-  const first = m.captures.held?.[0];
+  const first = heldToken(m, s);
   const name = nameOf(first);
   if (!first || !name) return [];
   const names = [name];
@@ -64,6 +64,20 @@ function closesAside(m: Match, s: RuleSentence): boolean {
   const first = m.captures.holder?.[0];
   const next = first ? s.tokens[s.tokens.indexOf(first) + 1] : undefined;
   return next !== undefined && /^[-–—)]$/.test(next.text);
+}
+
+/**
+ * The company held: the one the pattern names, unless the figure has its own ("... and owns 5% of Ostrel", where
+ * the pattern's company is the earlier stake's).
+ */
+function heldToken(m: Match, s: RuleSentence): Token | undefined {
+  const figure = m.captures.figure?.[0];
+  const at = figure ? s.tokens.indexOf(figure) : -1;
+  if (at >= 0 && at > s.tokens.indexOf(m.captures.held?.[0]) && /^(?:of|in)$/.test(s.tokens[at + 1]?.lower ?? "")) {
+    const own = s.tokens.slice(at + 2, at + 7).find((t) => t.type === "mention" && t.mention.how === "name");
+    if (own) return own;
+  }
+  return m.captures.held?.[0];
 }
 
 function stake(m: Match, s: RuleSentence): FactRoles[] {
