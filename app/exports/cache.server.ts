@@ -1,8 +1,6 @@
 import { getDb } from "~/db.server";
-
-/** Rendered exports kept until the database changes: a chart for a URL is the same bytes until new facts arrive. */
-const MAX_ENTRIES = 200;
-const MAX_BYTES = 200 * 1024 * 1024;
+import { BoundedCache } from "~/utils/boundedCache";
+import { exportLimiter } from "./limiter.server";
 
 /** A rendered export and the name it is downloaded under. */
 export interface Rendered {
@@ -10,45 +8,61 @@ export interface Rendered {
   filename: string;
 }
 
-interface Entry extends Rendered {
-  size: number;
-}
-
+/**
+ * Rendered exports kept until the database changes: a chart for a key is the same bytes until new facts arrive.
+ * 64 MB holds a few hundred PNGs; a deck is 1–3 MB.
+ */
+const cache = new BoundedCache<Rendered>(300, 64 * 1024 * 1024);
+/** Renders under way, by database version and key: identical requests in flight share one render. */
+const inFlight = new Map<string, Promise<Rendered>>();
 let version = -1;
-let bytes = 0;
-const entries = new Map<string, Entry>();
+let renders = 0;
+let hits = 0;
 
 function currentVersion(): number {
   return getDb().sqlite.pragma("data_version", { simple: true }) as number;
 }
 
+const sizeOf = ({ body }: Rendered) => (typeof body === "string" ? body.length * 2 : body.byteLength);
+
 /**
- * The cached rendering for `key`, or renders it (once per database version), keeping the most recent ones. The
- * whole export, data included, happens inside `render`, so a cached one costs no query.
+ * The cached rendering for `key`, or the render already under way for it, or a new render through the export
+ * limiter (which may refuse with Overloaded). `key` must name everything the export depends on and nothing else
+ * (exportKey.ts). The whole export, data included, happens inside `render`, so a cached one costs no query.
  */
 export async function cachedRender(key: string, render: () => Promise<Rendered>): Promise<Rendered> {
   const now = currentVersion();
   if (now !== version) {
-    entries.clear();
-    bytes = 0;
+    cache.clear();
     version = now;
   }
-  const hit = entries.get(key);
+  const hit = cache.get(key);
   if (hit) {
-    // Map order is insertion order: re-inserting marks it the most recently used.
-    entries.delete(key);
-    entries.set(key, hit);
+    hits++;
     return hit;
   }
-  const rendered = await render();
-  const { body } = rendered;
-  const size = typeof body === "string" ? body.length * 2 : body.byteLength;
-  entries.set(key, { ...rendered, size });
-  bytes += size;
-  for (const [k, e] of entries) {
-    if (entries.size <= MAX_ENTRIES && bytes <= MAX_BYTES) break;
-    entries.delete(k);
-    bytes -= e.size;
+  const flightKey = `${now}\u0000${key}`;
+  const pending = inFlight.get(flightKey);
+  if (pending) {
+    hits++;
+    return pending;
   }
-  return rendered;
+  const flight = exportLimiter.run(() => {
+    renders++;
+    return render();
+  });
+  inFlight.set(flightKey, flight);
+  try {
+    const rendered = await flight;
+    // Kept only if the data did not change meanwhile (the cache was cleared for a newer version then).
+    if (version === now) cache.set(key, rendered, sizeOf(rendered));
+    return rendered;
+  } finally {
+    inFlight.delete(flightKey);
+  }
+}
+
+/** Sizes and counts of the export cache and limiter. */
+export function exportCacheStats() {
+  return { ...cache.stats(), renders, hits, inFlight: inFlight.size, ...exportLimiter.stats() };
 }

@@ -1,7 +1,9 @@
 import { json, type LoaderFunctionArgs } from "@remix-run/node";
 import { cachedRender, type Rendered } from "~/exports/cache.server";
 import { renderCsv } from "~/exports/csv.server";
+import { exportKey } from "~/exports/exportKey";
 import { CONTENT_TYPES, type ExportFormat, parseExportFile } from "~/exports/formats";
+import { Overloaded } from "~/exports/limiter.server";
 import { renderPngAsync } from "~/exports/png.server";
 import { renderDeck, renderPptx } from "~/exports/pptx.server";
 import { renderSvg } from "~/exports/svg.server";
@@ -26,6 +28,13 @@ function file(body: Uint8Array | string, format: Format, name: string): Response
 }
 
 const notFound = (message: string) => json({ message }, { status: 404 });
+
+/** Too many exports under way or waiting: a 503 that says when to come back, rather than a wait for ever. */
+const busy = (err: Overloaded) =>
+  json(
+    { message: err.message },
+    { status: 503, headers: { "Retry-After": String(err.retryAfterSeconds), "Cache-Control": "no-store" } },
+  );
 
 /** The deck's charts: every chart the company has, in the order of its page. */
 const DECK_CHARTS: ExportChartName[] = ["revenue", "revenue-change", "market-share", "sales-volume", "stakes"];
@@ -85,17 +94,16 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     if (err instanceof Response) return err;
     throw err;
   }
-  // The same URL gives the same bytes until the database changes: rendered once, then served from memory.
-  const url = new URL(request.url);
-  url.searchParams.sort();
-  const key = `${params.file}?${url.searchParams}`;
+  // The same export gives the same bytes until the database changes: rendered once (however many ask at once),
+  // then served from memory. The key holds only what this chart reads.
   try {
-    const rendered = await cachedRender(key, () =>
-      chart === "deck" ? renderCompanyDeck(q) : renderChart(chart as ExportChartName, format, q),
+    const rendered = await cachedRender(exportKey(chart, format, q), () =>
+      chart === "deck" ? renderCompanyDeck(q) : renderChart(chart, format, q),
     );
     return file(rendered.body, format, rendered.filename);
   } catch (err) {
     if (err instanceof NotFound) return notFound(err.message);
+    if (err instanceof Overloaded) return busy(err);
     throw err;
   }
 }

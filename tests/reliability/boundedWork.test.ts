@@ -1,0 +1,90 @@
+/** The limiter and the bounded cache behind exports and pages, driven by hand-made tasks and sizes. */
+import { describe, expect, test } from "vitest";
+import { createLimiter, Overloaded } from "~/exports/limiter.server";
+import { BoundedCache } from "~/utils/boundedCache";
+
+function deferred() {
+  let resolve!: () => void;
+  const promise = new Promise<void>((r) => {
+    resolve = r;
+  });
+  return { promise, resolve };
+}
+
+describe("the render limiter", () => {
+  test("runs at most `concurrency` tasks, starts queued ones as slots free, refuses past the queue", async () => {
+    const limiter = createLimiter({ concurrency: 2, maxQueue: 1, maxWaitMs: 60_000 });
+    const gates = [deferred(), deferred(), deferred()];
+    const started: number[] = [];
+    const runs = gates.map((g, i) =>
+      limiter.run(async () => {
+        started.push(i);
+        await g.promise;
+        return i;
+      }),
+    );
+    const refused = limiter.run(async () => 99);
+    await expect(refused).rejects.toThrow(new Overloaded("The server is busy with 3 exports; try again shortly.", 60));
+    expect(started).toEqual([0, 1]);
+    expect(limiter.stats()).toEqual({ active: 2, queued: 1, refused: 1 });
+    gates[0].resolve();
+    await runs[0];
+    await Promise.resolve();
+    expect(started).toEqual([0, 1, 2]);
+    gates[1].resolve();
+    gates[2].resolve();
+    expect(await Promise.all(runs)).toEqual([0, 1, 2]);
+    expect(limiter.stats()).toEqual({ active: 0, queued: 0, refused: 1 });
+  });
+
+  test("a task that waits past the deadline is refused, and never starts", async () => {
+    const limiter = createLimiter({ concurrency: 1, maxQueue: 4, maxWaitMs: 20 });
+    const gate = deferred();
+    const blocker = limiter.run(() => gate.promise);
+    let ran = false;
+    const late = limiter.run(async () => {
+      ran = true;
+    });
+    const err = await late.catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(Overloaded);
+    expect((err as Overloaded).message).toBe("No export slot came free within 0.02 s; try again shortly.");
+    expect((err as Overloaded).retryAfterSeconds).toBe(1);
+    gate.resolve();
+    await blocker;
+    expect(ran).toBe(false);
+    expect(limiter.stats()).toEqual({ active: 0, queued: 0, refused: 1 });
+  });
+
+  test("a task that throws frees its slot", async () => {
+    const limiter = createLimiter({ concurrency: 1, maxQueue: 0, maxWaitMs: 1000 });
+    await expect(limiter.run(() => Promise.reject(new Error("render failed")))).rejects.toThrow("render failed");
+    await expect(limiter.run(async () => "next")).resolves.toBe("next");
+  });
+});
+
+describe("the bounded cache", () => {
+  test("evicts the least recently used past its entry count and its bytes, and reports its size", () => {
+    const cache = new BoundedCache<string>(3, 800);
+    cache.set("a", "A", 100);
+    cache.set("b", "B", 100);
+    cache.set("c", "C", 100);
+    expect(cache.get("a")).toBe("A");
+    cache.set("d", "D", 100);
+    expect(cache.get("b")).toBeUndefined();
+    expect(cache.stats()).toEqual({ entries: 3, bytes: 300, maxEntries: 3, maxBytes: 800 });
+    const big = new BoundedCache<string>(100, 800);
+    for (let i = 0; i < 20; i++) big.set(`k${i}`, "x", 100);
+    expect(big.stats()).toMatchObject({ entries: 8, bytes: 800 });
+    expect(big.get("k11")).toBeUndefined();
+    expect(big.get("k12")).toBe("x");
+  });
+
+  test("an entry over an eighth of the budget is not kept, and evicts nothing", () => {
+    const cache = new BoundedCache<string>(10, 800);
+    cache.set("small", "s", 50);
+    cache.set("huge", "h", 101);
+    expect(cache.get("huge")).toBeUndefined();
+    expect(cache.get("small")).toBe("s");
+    expect(cache.stats().bytes).toBe(50);
+  });
+});
