@@ -6,6 +6,7 @@ import type { ServerBuild } from "@remix-run/node";
 import express from "express";
 import { databaseHealth } from "./app/utils/databaseHealth.server";
 import { pageCache } from "./app/utils/pageCache.server";
+import { pathLimits } from "./app/utils/pathLimits.server";
 import { requestMethods } from "./app/utils/requestMethods.server";
 import { securityHeaders } from "./app/utils/securityHeaders.server";
 import { type DbHandle, defaultDatabasePath, openDatabase } from "./db/client";
@@ -54,6 +55,7 @@ async function main() {
   app.disable("x-powered-by");
   app.use(securityHeaders);
   app.use(requestMethods);
+  app.use(pathLimits);
   app.use("/build", express.static("public/build", { immutable: true, maxAge: "1y" }));
   app.use(express.static("public", { maxAge: "1h" }));
   app.use(databaseHealth(databasePath, fault));
