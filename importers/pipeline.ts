@@ -13,6 +13,7 @@ import { CompanyRegistry } from "./recognise/companies";
 import { findDivisions, ultimateParent } from "./recognise/divisions";
 import { inferPublishedYear } from "./recognise/publication";
 import { findQuantities, type Quantity } from "./recognise/quantities";
+import { resolveTimes } from "./recognise/resolveTimes";
 import type { TimeExpr } from "./recognise/time";
 import { findTimes } from "./recognise/time";
 import { refine } from "./refine/refiners";
@@ -140,7 +141,10 @@ export function extractArticle(bytes: Uint8Array, path: string, options: Extract
     previousEnd = sentence.start + sentence.text.length;
     const quantities = findQuantities(sentence.text);
     // Sentences without figures matter only for the period they name.
-    const times = quantities.length || MAY_NAME_PERIOD.test(sentence.text) ? findTimes(sentence.text) : [];
+    const times = resolveTimes(
+      quantities.length || MAY_NAME_PERIOD.test(sentence.text) ? findTimes(sentence.text) : [],
+      ctx.reference,
+    );
     const mentions = findMentions(sentence.text, registry, ctx.mentions, quantities.length === 0);
     ctx.volumeUnit = volumeUnitIn(sentence.text) ?? ctx.volumeUnit;
     ctx.table = advanceTable(ctx.table, sentence.text);

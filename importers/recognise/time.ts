@@ -13,6 +13,8 @@ export interface TimeExpr {
   open?: boolean;
   /** Year relative to publication (-1 = last year), resolved later when the publication year is known. */
   relative: number | null;
+  /** "the quarter" with nothing more: the latest quarter ended before the article, resolved from its date. */
+  latest?: boolean;
   role: TimeRole;
   text: string;
 }
@@ -103,7 +105,7 @@ const RULES: Rule[] = [
   {
     hint: ["quarter"],
     re: new RegExp(
-      String.raw`\b(first|1st|second|2nd|third|3rd|fourth|4th|final)[- ]quarter(?:\s+of\s+(?:(${YEAR})|(this|last|next)\s+year))?`,
+      String.raw`\b(first|1st|second|2nd|third|3rd|fourth|4th|final)[- ]quarter(?:\s+of\s+(?:(?:fiscal\s+|financial\s+)?(${YEAR})|(this|last|next)\s+year))?`,
       "gi",
     ),
     make: (m) => ({
@@ -178,6 +180,12 @@ const RULES: Rule[] = [
     },
   },
   {
+    // "For the quarter, revenue rose 12%": the quarter just ended, dated once the article's date is known.
+    hint: ["quarter"],
+    re: /\bthe\s+(?:latest\s+|recent\s+|most\s+recent\s+|just[- ]ended\s+|past\s+)?quarter\b(?!\s+(?:of|ended|ending|to|through)\b|['’]s)/gi,
+    make: () => ({ year: null, period: null, relative: null, latest: true }),
+  },
+  {
     hint: /(?:19|20)\d\d/,
     re: new RegExp(
       String.raw`(?<![\d$€£.,/-])(${YEAR})(?![\d%]|s\b|['’]s\b|\s*(?:/|-)\s*\d|\s?(?:bn|m|million|billion)\b)`,
@@ -224,6 +232,7 @@ export function findTimes(sentence: string): TimeExpr[] {
       else if (TARGET_BEFORE.test(before)) role = "target";
       const expr: TimeExpr = { year: made.year, period: made.period, relative: made.relative, start, end, role, text };
       if (made.open) expr.open = made.open;
+      if (made.latest) expr.latest = true;
       found.push(expr);
     }
   }

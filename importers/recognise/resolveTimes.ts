@@ -1,0 +1,33 @@
+import { MONTH_INDEX } from "../lexicons/periods";
+import { alternation } from "../lexicons/regex";
+import type { ReferenceDate } from "../rules/context";
+import type { Period } from "../types";
+import type { TimeExpr } from "./time";
+
+const MONTH = new RegExp(String.raw`\b(${alternation(Object.keys(MONTH_INDEX))})\b\.?(?:\s+(\d{1,2}))?`, "i");
+const QUARTERS: Period[] = ["Q4", "Q1", "Q2", "Q3"];
+
+/**
+ * Dates what a sentence leaves undated, from the day the article was written: "the year ended July 31" in an
+ * article of March 1987 ended in July 1986; "the quarter" of an article of February 2026 is the fourth quarter of
+ * 2025. Only a full reference date (a `Date:` line, `--published YYYY-MM-DD`) can do this; without one the times
+ * stay as they are.
+ */
+export function resolveTimes(times: TimeExpr[], ref: ReferenceDate | null): TimeExpr[] {
+  // Undated, "the quarter" says nothing the running period does not: it is left to the extractors' context.
+  if (!ref || ref.month === null) return times.some((t) => t.latest) ? times.filter((t) => !t.latest) : times;
+  const month = ref.month;
+  return times.map((t) => {
+    if (t.year !== null || t.relative !== null) return t;
+    if (t.latest) {
+      const q = Math.floor((month - 1) / 3);
+      return { ...t, period: QUARTERS[q], year: q === 0 ? ref.year - 1 : ref.year };
+    }
+    const end = MONTH.exec(t.text);
+    if (!end || t.period === null) return t;
+    const endMonth = MONTH_INDEX[end[1].toLowerCase()];
+    const endDay = end[2] ? Number(end[2]) : 31;
+    const ended = endMonth < month || (endMonth === month && endDay <= (ref.day ?? 31));
+    return { ...t, year: ended ? ref.year : ref.year - 1 };
+  });
+}

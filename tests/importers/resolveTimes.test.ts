@@ -1,0 +1,43 @@
+import { describe, expect, test } from "vitest";
+import { resolveTimes } from "../../importers/recognise/resolveTimes";
+import { findTimes } from "../../importers/recognise/time";
+
+const resolved = (sentence: string, ref: { year: number; month: number | null; day: number | null } | null) =>
+  resolveTimes(findTimes(sentence), ref).map((t) => [t.text, t.year, t.period]);
+
+describe("times dated from the article's date", () => {
+  test.each([
+    [
+      "Sales were 9 mln dlrs in the year ended July 31.",
+      { year: 1987, month: 3, day: 16 },
+      "year ended July 31",
+      1986,
+      "FY",
+    ],
+    [
+      "Sales were 9 mln dlrs in the year ended January 31.",
+      { year: 1987, month: 3, day: 16 },
+      "year ended January 31",
+      1987,
+      "FY",
+    ],
+    ["Revenue for the quarter rose 12%.", { year: 2026, month: 2, day: 12 }, "the quarter", 2025, "Q4"],
+    ["Revenue for the latest quarter rose 12%.", { year: 2026, month: 8, day: 1 }, "the latest quarter", 2026, "Q2"],
+    [
+      "Revenue in the fourth quarter of fiscal 2025 was $5bn.",
+      { year: 2025, month: 8, day: 1 },
+      "fourth quarter of fiscal 2025",
+      2025,
+      "Q4",
+    ],
+  ])("%s (%o)", (sentence, ref, text, year, period) => {
+    expect(resolved(sentence, ref)).toContainEqual([text, year, period]);
+  });
+
+  test("without a full date nothing is guessed, and a bare 'the quarter' is dropped", () => {
+    expect(
+      resolved("Sales were 9 mln dlrs in the year ended July 31.", { year: 1987, month: null, day: null }),
+    ).toEqual([["year ended July 31", null, "FY"]]);
+    expect(resolved("Revenue for the quarter rose 12%.", null)).toEqual([]);
+  });
+});
