@@ -191,3 +191,23 @@ export const MACRO_SALES_WORDS = [
   "consumer prices",
   "producer prices",
 ];
+
+/** Plural nouns for a class of businesses: a sentence about them is about an industry, not one company. */
+export const BUSINESS_PLURALS = [
+  "stores",
+  "retailers",
+  "restaurants",
+  "chains",
+  "automakers",
+  "carmakers",
+  "manufacturers",
+  "companies",
+  "firms",
+  "businesses",
+  "shops",
+  "merchants",
+  "sellers",
+  "brands",
+  "dealers",
+  "dealerships",
+];

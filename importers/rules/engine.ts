@@ -64,6 +64,7 @@ export function runRules(s: RuleSentence): Candidate[] {
   const out: Candidate[] = [];
   for (const { rule, pattern } of compiledRules()) {
     for (const m of matchAll(pattern, s.tokens)) {
+      if (rule.when && !rule.when(m, s)) continue;
       if (rule.kind === null) {
         for (const t of s.tokens.slice(m.from, m.to))
           if (t.type === "quantity")

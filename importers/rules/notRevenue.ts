@@ -1,4 +1,9 @@
-import type { Rule } from "./rule";
+import type { Match } from "./pattern";
+import type { Rule, RuleSentence } from "./rule";
+
+/** No company, person, pronoun or description stands before the figure: the sentence is about no one firm. */
+const namesNoOne = (m: Match, s: RuleSentence) =>
+  !s.tokens.slice(0, m.to).some((t) => t.type === "mention" || t.type === "person");
 
 /**
  * Rules that claim a figure for no fact: they are more specific than the extractors' reading of the same words,
@@ -25,6 +30,33 @@ export const NOT_REVENUE_RULES: Rule[] = [
     examples: [
       {
         input: "Quintera update\n\nQuintera reported a 4% rise in comparable-store sales for the year.",
+        expected: [],
+      },
+    ],
+    build: () => [],
+  },
+  {
+    name: "not-revenue.industry",
+    kind: null,
+    pattern: "{BUSINESS_PLURAL} ...12 {PERCENT}",
+    when: namesNoOne,
+    examples: [
+      {
+        input:
+          "Spending report\n\nHalden Analytics tracks spending. Furniture stores and florists saw the largest drops in sales, both declining by 0.9%.",
+        expected: [],
+      },
+    ],
+    build: () => [],
+  },
+  {
+    name: "not-revenue.store-sales",
+    kind: null,
+    pattern: "store|stores sales ...8 {PERCENT}",
+    examples: [
+      {
+        input:
+          "Spending report\n\nHalden Analytics tracks spending. Department store sales, for example, were up 2.2% in March.",
         expected: [],
       },
     ],

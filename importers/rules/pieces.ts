@@ -1,4 +1,4 @@
-import { MACRO_SALES_WORDS, SAME_STORE_WORDS } from "../lexicons/metrics";
+import { BUSINESS_PLURALS, MACRO_SALES_WORDS, SAME_STORE_WORDS } from "../lexicons/metrics";
 import { REVENUE_ROW_LABELS } from "../lexicons/newswire";
 import { HEDGES } from "../lexicons/numbers";
 import {
@@ -55,5 +55,6 @@ export const PIECES: Record<string, Piece> = {
   VS: { phrases: ["vs", "vs.", "versus"] },
   SAME_STORE: { phrases: SAME_STORE_WORDS },
   MACRO_SALES: { phrases: MACRO_SALES_WORDS },
+  BUSINESS_PLURAL: { phrases: BUSINESS_PLURALS },
   SALES_NOUN: { phrases: ["sales", "revenue", "revenues", "turnover"] },
 };

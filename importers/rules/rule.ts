@@ -44,4 +44,6 @@ export interface Rule {
   pattern: string;
   examples: RuleExample[];
   build: (m: Match, s: RuleSentence) => FactRoles[];
+  /** A condition the pattern cannot say ("no company is named before the figure"); a match failing it is dropped. */
+  when?: (m: Match, s: RuleSentence) => boolean;
 }
