@@ -38,7 +38,7 @@ export const NOT_REVENUE_RULES: Rule[] = [
   {
     name: "not-revenue.industry",
     kind: null,
-    pattern: "{BUSINESS_PLURAL} ...12 {PERCENT}",
+    pattern: "{BUSINESS_PLURAL} ...24 {PERCENT}",
     when: namesNoOne,
     examples: [
       {
