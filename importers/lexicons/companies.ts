@@ -37,6 +37,9 @@ export const LEGAL_SUFFIXES = [
   "Holding",
   "Motor Co",
   "Motors Corp",
+  // A share class written after the name ("Media Corp Class A") names no other company.
+  "Class A",
+  "Class B",
 ];
 
 /** Nouns that refer back to a company already named ("the carmaker", "its partner"). */
@@ -142,6 +145,9 @@ export const INSTITUTIONS = [
   "Bundesbank",
   "Bundeskartellamt",
   "International Monetary Fund",
+  "Organisation for Economic Co-operation and Development",
+  "Organization for Economic Cooperation and Development",
+  "Organisation for Economic Cooperation and Development",
   "World Bank",
   "Ministry of Finance",
   "Ministry of International Trade and Industry",

@@ -52,3 +52,31 @@ export const CALENDAR_END_MONTH: Record<Period, number> = {
   "9M": 9,
   FY: 12,
 };
+
+/** Words of a newswire headline that end the company's name ("ACME GROUP NET UP 17.6 PCT": the name is ACME GROUP). */
+export const HEADLINE_NAME_ENDS = [
+  "NET",
+  "LOSS",
+  "PROFIT",
+  "EARNINGS",
+  "SALES",
+  "REVENUES",
+  "REVS",
+  "TURNOVER",
+  "RESULTS",
+  "UP",
+  "DOWN",
+  "RAISES",
+  "CUTS",
+  "SEES",
+  "SAYS",
+  "SETS",
+  "HAS",
+  "TO",
+  "IN",
+  "OPER",
+  "SHR",
+  "DIVIDEND",
+  "DIV",
+  "PAYOUT",
+];

@@ -40,6 +40,7 @@ export const STAKE_NOUNS = [
   "stake",
   "interest",
   "holding",
+  "holdings",
   "shareholding",
   "equity stake",
   "equity interest",

@@ -154,6 +154,20 @@ export const STAKE_RULES: Rule[] = [
     build: stake,
   },
   {
+    name: "stake.changed-to-shares",
+    kind: "stake",
+    pattern:
+      "holder:{HOLDER_REF} ...6 {STAKE_CHANGE} {HOLDING_POSS} {STAKE_NOUN} to ...4 held:{COMPANY} shares ...3 figure:{PERCENT}",
+    examples: [
+      {
+        input:
+          "Holding raised\n\nOstrel Airways revealed that it has increased its holdings to more than four mln Corvan Air shares, 15 pct of the outstanding.",
+        expected: [{ kind: "stake", company: "Ostrel Airways", counterparty: "Corvan Air", low: 15, status: "actual" }],
+      },
+    ],
+    build: stake,
+  },
+  {
     name: "stake.and-more",
     kind: "stake",
     pattern:

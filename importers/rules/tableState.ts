@@ -1,17 +1,37 @@
 import { SHORT_NAME_WORDS } from "../lexicons/companies";
 import { DOLLAR_NATIONS, EURO_PREDECESSORS, EXCHANGE_CURRENCIES } from "../lexicons/currencies";
+import { HEADLINE_NAME_ENDS } from "../lexicons/newswire";
 import { alternation } from "../lexicons/regex";
 import { type CompanyRegistry, canonicalName } from "../recognise/companies";
 import { findQuantities } from "../recognise/quantities";
 import { headlinePeriodOf, tableHeadingOf } from "../recognise/tableHeading";
 import type { TableState } from "./context";
 
-/** "ACME HOLDINGS INC <ACM> 4TH QTR NET": the name before the ticker, or before the period words. */
+const NAME_ENDS = new Set(HEADLINE_NAME_ENDS);
+const PERIOD_OPENERS = new Set([
+  "1ST",
+  "2ND",
+  "3RD",
+  "4TH",
+  "FIRST",
+  "SECOND",
+  "THIRD",
+  "FOURTH",
+  "YEAR",
+  "NINE",
+  "SIX",
+  "QTR",
+]);
+
+/** "ACME HOLDINGS INC <ACM> 4TH QTR NET": the name before the ticker, or before the words of what happened. */
 function headlineName(title: string): string | null {
   const ticker = /^([^<]{2,80}?)\s*<[^>]*>/.exec(title);
   if (ticker) return ticker[1].trim();
-  const period = /^(.{2,80}?)\s+(?:1ST|2ND|3RD|4TH|FIRST|SECOND|THIRD|FOURTH|YEAR|NINE|SIX|QTR)\b/.exec(title);
-  return period && period[1] === period[1].toUpperCase() ? period[1].trim() : null;
+  if (title !== title.toUpperCase()) return null;
+  // Without a ticker, the name is the words before the first that says what happened ("NET", "UP", "LOSS").
+  const words = title.split(/\s+/);
+  const end = words.findIndex((w, i) => i > 0 && (NAME_ENDS.has(w) || PERIOD_OPENERS.has(w)));
+  return end > 0 ? words.slice(0, end).join(" ") : null;
 }
 
 const isUpper = (s: string) => s === s.toUpperCase();
