@@ -175,5 +175,10 @@ export const EXCHANGE_CURRENCIES: Record<string, string> = {
   MC: "ESP",
 };
 
+/** Suffixes that meant another exchange on the newswire before the 1990s (".S" was Sydney, later Swiss). */
+export const EXCHANGE_CURRENCIES_1980S: Record<string, string> = {
+  S: "AUD",
+};
+
 /** Currencies the euro replaced in 1999, for tickers of later articles. */
 export const EURO_PREDECESSORS = new Set(["FRF", "DEM", "ITL", "NLG", "BEF", "ESP"]);

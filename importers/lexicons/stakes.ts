@@ -78,3 +78,27 @@ export const LEAD_VERBS = ["led", "controlled", "headed", "formed", "including"]
 
 /** Words that may stand between a verb of buying and its figure ("acquire up to 24.9 pct of"). */
 export const FIGURE_LEADS = ["a", "an", "another", "a further", "an additional", "up to", "the remaining", "some"];
+
+/** What a percentage "interest in" can be besides shares: assets, which make no stake ("a 75 pct interest in its oil properties"). */
+export const ASSET_NOUNS = [
+  "properties",
+  "property",
+  "assets",
+  "field",
+  "fields",
+  "project",
+  "projects",
+  "acreage",
+  "leases",
+  "lease",
+  "well",
+  "wells",
+  "mine",
+  "mines",
+  "block",
+  "blocks",
+  "licence",
+  "license",
+  "pipeline",
+  "reserves",
+];

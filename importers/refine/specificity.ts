@@ -12,12 +12,19 @@ export interface LostCandidate {
 /** The extractors not yet written as rules compete as the least specific candidates of all. */
 export function legacyCandidate(fact: Fact): Candidate {
   const rule = fact.rule ?? `legacy.${fact.kind}`;
-  return { rule, specificity: 0, figureStart: fact.figureStart, figureEnd: fact.figureEnd, fact: { ...fact, rule } };
+  return {
+    rule,
+    specificity: 0,
+    span: 0,
+    figureStart: fact.figureStart,
+    figureEnd: fact.figureEnd,
+    fact: { ...fact, rule },
+  };
 }
 
 /**
- * Settles candidates that claim the same figure: the most specific rule wins it, whatever order the rules ran in.
- * Candidates of equal specificity all stay (one figure can be, say, two rows' worth of facts only if two rules
+ * Settles candidates that claim the same figure: the most specific rule wins it, then the longest match, whatever
+ * order the rules ran in. Candidates equal on both all stay (one figure can be, say, two rows' worth of facts only if two rules
  * are equally sure). Figures no rule competes for keep every fact.
  */
 export function settleBySpecificity(candidates: Candidate[]): {
@@ -36,10 +43,12 @@ export function settleBySpecificity(candidates: Candidate[]): {
     while (j < sorted.length && sorted[j].figureStart < end) end = Math.max(end, sorted[j++].figureEnd);
     const group = sorted.slice(i, j);
     const best = Math.max(...group.map((c) => c.specificity));
-    const winners = group.filter((c) => c.specificity === best);
+    const widest = Math.max(...group.filter((c) => c.specificity === best).map((c) => c.span));
+    const wins = (c: Candidate) => c.specificity === best && c.span === widest;
+    const winners = group.filter(wins);
     const winnerName = winners.map((c) => c.rule).join(", ");
     for (const c of group) {
-      if (c.specificity === best) {
+      if (wins(c)) {
         if (c.fact) facts.push(c.fact);
         else blocked.push({ rule: c.rule, figureStart: c.figureStart });
       } else lost.push({ rule: c.rule, fact: c.fact, figureStart: c.figureStart, lostTo: winnerName });

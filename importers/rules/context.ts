@@ -95,5 +95,9 @@ export function reportedPeriod(heading: TableHeading, headline: TableHeading | n
   const day = heading.endMonth ? (heading.endDay ?? LAST_DAY[month - 1]) : (headline?.endDay ?? LAST_DAY[month - 1]);
   if (ref.month === null) return { period, year: month === 12 ? ref.year - 1 : ref.year };
   const endedThisYear = month < ref.month || (month === ref.month && day <= (ref.day ?? 31));
+  // Results come out within months of the period's end: a calendar period that would have ended over four months
+  // before the report ("THIRD QTR" dated June) is a fiscal one that has just ended.
+  const monthsSince = (ref.month - month + 12) % 12;
+  if (!heading.endMonth && !headline?.endMonth && monthsSince > 4) return { period, year: ref.year };
   return { period, year: endedThisYear ? ref.year : ref.year - 1 };
 }

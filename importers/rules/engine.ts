@@ -13,6 +13,8 @@ export const RULES: Rule[] = [...TABLE_RULES, ...NOT_REVENUE_RULES, ...STAKE_RUL
 export interface Candidate {
   rule: string;
   specificity: number;
+  /** Tokens the match covers: of two equally specific rules, the longer match wins (as in chrono). */
+  span: number;
   figureStart: number;
   figureEnd: number;
   fact: Fact | null;
@@ -71,6 +73,7 @@ export function runRules(s: RuleSentence): Candidate[] {
             out.push({
               rule: rule.name,
               specificity: m.specificity,
+              span: m.to - m.from,
               figureStart: s.offset + t.start,
               figureEnd: s.offset + t.end,
               fact: null,
@@ -82,6 +85,7 @@ export function runRules(s: RuleSentence): Candidate[] {
         out.push({
           rule: rule.name,
           specificity: m.specificity,
+          span: m.to - m.from,
           figureStart: fact.figureStart,
           figureEnd: fact.figureEnd,
           fact,

@@ -63,6 +63,19 @@ export const NOT_REVENUE_RULES: Rule[] = [
     build: () => [],
   },
   {
+    name: "not-stake.asset-interest",
+    kind: null,
+    // The stake rule's own pattern and the asset it is in: more specific than the stake, so it wins the figure.
+    pattern: "{HOLDER_REF} ...8 {OWN_OR_HAVE} ...3 {PERCENT} {STAKE_NOUN} in ...5 {ASSET_NOUN}",
+    examples: [
+      {
+        input: "Debt plan\n\nHalden Gas will take a 75 pct interest in Ostrel's principal oil and gas properties.",
+        expected: [],
+      },
+    ],
+    build: () => [],
+  },
+  {
     name: "not-revenue.macro",
     kind: null,
     pattern: "{MACRO_SALES} ...8 {PERCENT}",

@@ -4,7 +4,10 @@ import type { Token } from "./tokens";
  * A piece is what one `{NAME}` of a rule stands for: a word list (phrases of one or more words, from the
  * lexicons) or a test on one token (a money figure, a company mention).
  */
-export type Piece = { phrases: readonly string[] } | { test: (t: Token, before: Token | undefined) => boolean };
+/** A token test sees its neighbours: "in Corvan, which owns" makes Corvan a subject after all. */
+export type TokenTest = (t: Token, before: Token | undefined, after: readonly Token[]) => boolean;
+
+export type Piece = { phrases: readonly string[] } | { test: TokenTest };
 
 type Element =
   | { kind: "phrases"; label: string | null; optional: boolean; phrases: string[][]; name: string }
@@ -12,7 +15,7 @@ type Element =
       kind: "test";
       label: string | null;
       optional: boolean;
-      test: (t: Token, before: Token | undefined) => boolean;
+      test: TokenTest;
       name: string;
     }
   | { kind: "gap"; max: number };
@@ -75,7 +78,8 @@ export function compilePattern(source: string, pieces: Record<string, Piece>): C
 
 /** Lengths (in tokens) an element can match at position i, longest first. */
 function lengthsAt(e: Exclude<Element, { kind: "gap" }>, tokens: Token[], i: number): number[] {
-  if (e.kind === "test") return i < tokens.length && e.test(tokens[i], tokens[i - 1]) ? [1] : [];
+  if (e.kind === "test")
+    return i < tokens.length && e.test(tokens[i], tokens[i - 1], tokens.slice(i + 1, i + 3)) ? [1] : [];
   const out: number[] = [];
   for (const words of e.phrases) {
     if (i + words.length > tokens.length) continue;

@@ -2,6 +2,7 @@ import { BUSINESS_PLURALS, MACRO_SALES_WORDS, SAME_STORE_WORDS } from "../lexico
 import { REVENUE_ROW_LABELS } from "../lexicons/newswire";
 import { HEDGES } from "../lexicons/numbers";
 import {
+  ASSET_NOUNS,
   FIGURE_LEADS,
   GROUP_NOUNS,
   HAVE_VERBS,
@@ -15,6 +16,9 @@ import type { Piece } from "./pattern";
 import type { Token } from "./tokens";
 
 const PREPOSITIONS = new Set(["in", "of", "at", "to", "from", "by", "with", "for", "into", "on"]);
+/** "of Corvan, which owns 51 pct": the name opens a relative clause and is its subject. */
+const opensRelative = (after: readonly Token[]) =>
+  after[0]?.text === "," && /^(?:which|who|that)$/.test(after[1]?.lower ?? "");
 
 const isQuantity = (t: Token, test: (q: Extract<Token, { type: "quantity" }>["quantity"]) => boolean) =>
   t.type === "quantity" && test(t.quantity);
@@ -37,11 +41,18 @@ export const PIECES: Record<string, Piece> = {
    * in Corvan and owns 5% of Ostrel": Corvan holds nothing), though "notice of its intent to buy" is the owner's.
    */
   HOLDER_REF: {
-    test: (t, before) =>
+    test: (t, before, after) =>
       (t.type === "mention" && t.mention.how === "pronoun") ||
       (((t.type === "mention" && t.mention.how === "name") || t.type === "person") &&
-        !(before && PREPOSITIONS.has(before.lower))),
+        (!(before && PREPOSITIONS.has(before.lower)) || opensRelative(after))),
   },
+  /** What is held: a company named, or one referred to ("the firm", "it"). */
+  HELD_REF: {
+    test: (t) => t.type === "mention" && (t.mention.how === "name" || t.mention.how === "description"),
+  },
+  NOT_GIVEN: { phrases: ["not given", "n.a.", "na", "nil", "not available"] },
+  DEAL_NOUN: { phrases: ["bid", "offer", "tender offer", "takeover bid", "tender"] },
+  ASSET_NOUN: { phrases: ASSET_NOUNS },
   STAKE_VERB: { phrases: STAKE_VERBS },
   OWN_OR_HAVE: { phrases: [...STAKE_VERBS, ...HAVE_VERBS] },
   // Hedges ("more than") sit between the verb and the figure too; the figure keeps them as "approximate".

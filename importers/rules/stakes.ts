@@ -183,6 +183,31 @@ export const STAKE_RULES: Rule[] = [
     build: stake,
   },
   {
+    name: "stake.pct-owned-by",
+    kind: "stake",
+    pattern: "held:{HELD_REF} ...4 figure:{PERCENT} owned|held|controlled by holder:{HOLDER}",
+    examples: [
+      {
+        input: "Floated\n\nBrightwell Media will be 50 pct owned by Ostrel Holdings after the float.",
+        expected: [{ kind: "stake", company: "Ostrel", counterparty: "Brightwell Media", low: 50, status: "forecast" }],
+      },
+    ],
+    build: stake,
+  },
+  {
+    name: "stake.bid-for",
+    kind: "stake",
+    pattern: "holder:{HOLDER_REF} ...8 {DEAL_NOUN} for ...2 figure:{PERCENT} of held:{COMPANY}",
+    examples: [
+      {
+        input:
+          "Bid launched\n\nOstrel Holdings launched a takeover bid for the 68.26 pct of Pellworth Sugar that it does not already hold.",
+        expected: [{ kind: "stake", company: "Ostrel", counterparty: "Pellworth Sugar", low: 68.26, status: "target" }],
+      },
+    ],
+    build: (m, s) => stake(m, s).map((roles) => ({ ...roles, status: "target" as const })),
+  },
+  {
     name: "stake.held-by",
     kind: "stake",
     pattern: "figure:{PERCENT} {STAKE_NOUN} in held:{COMPANY} ...3 held|owned|controlled by holder:{HOLDER}",

@@ -1,5 +1,10 @@
-import { SHORT_NAME_WORDS } from "../lexicons/companies";
-import { DOLLAR_NATIONS, EURO_PREDECESSORS, EXCHANGE_CURRENCIES } from "../lexicons/currencies";
+import { LEGAL_SUFFIXES, SHORT_NAME_WORDS } from "../lexicons/companies";
+import {
+  DOLLAR_NATIONS,
+  EURO_PREDECESSORS,
+  EXCHANGE_CURRENCIES,
+  EXCHANGE_CURRENCIES_1980S,
+} from "../lexicons/currencies";
 import { HEADLINE_NAME_ENDS } from "../lexicons/newswire";
 import { alternation } from "../lexicons/regex";
 import { type CompanyRegistry, canonicalName } from "../recognise/companies";
@@ -25,7 +30,11 @@ const PERIOD_OPENERS = new Set([
 
 /** "ACME HOLDINGS INC <ACM> 4TH QTR NET": the name before the ticker, or before the words of what happened. */
 function headlineName(title: string): string | null {
-  const ticker = /^([^<]{2,80}?)\s*<[^>]*>/.exec(title);
+  // "<ACME CORP> 3RD QTR NET": a name in angle brackets is the name.
+  const bracketed = /^<([^>]{2,80})>/.exec(title);
+  if (bracketed) return bracketed[1].trim();
+  // "ACME LTD <ACM>", "ACME LTD (ACM.O)": a ticker after the name.
+  const ticker = /^([^<(]{2,80}?)\s*(?:<[^>]*>|\([A-Z0-9.]{1,10}\))/.exec(title);
   if (ticker) return ticker[1].trim();
   if (title !== title.toUpperCase()) return null;
   // Without a ticker, the name is the words before the first that says what happened ("NET", "UP", "LOSS").
@@ -35,6 +44,9 @@ function headlineName(title: string): string | null {
 }
 
 const isUpper = (s: string) => s === s.toUpperCase();
+const SUFFIXES_IN_CAPITALS = new Set(
+  LEGAL_SUFFIXES.filter((x) => !x.includes(" ")).map((x) => x.replace(/\.$/, "").toUpperCase()),
+);
 
 /** Written the way the body writes it, else in title case with short capitalised abbreviations kept ("FSI"). */
 function asWritten(name: string, body: string, registry: CompanyRegistry): string {
@@ -42,9 +54,10 @@ function asWritten(name: string, body: string, registry: CompanyRegistry): strin
   if (entity && !isUpper(entity.name)) return entity.name;
   const at = body.toLowerCase().indexOf(name.toLowerCase());
   if (at >= 0 && !isUpper(body.slice(at, at + name.length))) return canonicalName(body.slice(at, at + name.length));
-  // Legal suffixes are known in title case ("Ltd"); short words that are no English word stay in capitals ("FSI").
+  // Legal suffixes are compared in capitals ("SA", "LTD"); short words that are no English word stay so ("FSI").
   const words = name.split(/\s+/);
-  const kept = canonicalName(words.map((w) => w[0] + w.slice(1).toLowerCase()).join(" ")).split(" ").length;
+  let kept = words.length;
+  while (kept > 1 && SUFFIXES_IN_CAPITALS.has(words[kept - 1].replace(/[.,]+$/, "").toUpperCase())) kept--;
   return words
     .slice(0, kept)
     .map((w) => (w.length <= 3 && !SHORT_NAME_WORDS.has(w.toLowerCase()) ? w : w[0] + w.slice(1).toLowerCase()))
@@ -62,8 +75,11 @@ const NATION_MARKER = new RegExp(
  */
 export function articleCurrency(title: string, body: string, year: number | null): string {
   const exchange = /<[A-Z0-9]+\.([A-Z]+)>/.exec(title)?.[1];
-  const listed = exchange ? EXCHANGE_CURRENCIES[exchange] : undefined;
-  if (listed) return year !== null && year >= 1999 && EURO_PREDECESSORS.has(listed) ? "EUR" : listed;
+  const modern = year !== null && year >= 1999;
+  const listed = exchange
+    ? ((modern ? undefined : EXCHANGE_CURRENCIES_1980S[exchange]) ?? EXCHANGE_CURRENCIES[exchange])
+    : undefined;
+  if (listed) return modern && EURO_PREDECESSORS.has(listed) ? "EUR" : listed;
   const nation = NATION_MARKER.exec(body)?.[1]?.toLowerCase();
   if (nation) return DOLLAR_NATIONS[nation];
   for (const line of body.split("\n")) {

@@ -64,6 +64,22 @@ export const TABLE_RULES: Rule[] = [
     },
   },
   {
+    name: "table.revenue-row-prior-not-given",
+    kind: "revenue",
+    pattern: "^ {REVENUE_ROW} now:{AMOUNT} {VS} {NOT_GIVEN} $",
+    examples: [
+      {
+        input: "Date: 6 March 1987\n\nCORVAN INDUSTRIES INC <CVN> 4TH QTR LOSS\n\nRevs 33.1 mln vs not given",
+        expected: [{ kind: "revenue", company: "Corvan Industries", year: 1986, period: "Q4", low: 33100000 }],
+      },
+    ],
+    build: (m, s) => {
+      const owner = rowOwner(s);
+      const now = m.captures.now[0];
+      return owner && now.type === "quantity" ? [rowFact(s, now.quantity, owner, owner.year)] : [];
+    },
+  },
+  {
     name: "table.revenue-row-alone",
     kind: "revenue",
     pattern: "^ {REVENUE_ROW} now:{AMOUNT} $",

@@ -24,6 +24,8 @@ export interface PersonSpan {
 // Words keep inner dots and apostrophes ("U.S.", "Reddy's"); every other mark is a token of its own.
 const WORD = /[\p{L}\p{N}](?:[\p{L}\p{N}&'’.-]*[\p{L}\p{N}])?\.?|[^\s\p{L}\p{N}]/gu;
 
+const ABBREVIATION = /^(?:[\p{L}\p{N}]+\.)*[\p{L}\p{N}]\.$|\.[\p{L}].*\.$|^[A-Z][a-z]{0,3}\.$|^[Vv]s\.$/u;
+
 interface Span {
   start: number;
   end: number;
@@ -87,6 +89,13 @@ export function tokenize(
       // The typed token is emitted once, at its first word; the words it covers are skipped.
       if (tokens.at(-1)?.start !== span.start || tokens.at(-1)?.type === "word")
         tokens.push(span.make(sentence.slice(span.start, span.end)));
+      continue;
+    }
+    // A closing stop stays on an abbreviation ("U.S.", "Corp.", "vs.") and is its own token after any other word.
+    if (m[0].length > 1 && m[0].endsWith(".") && !ABBREVIATION.test(m[0])) {
+      const word = m[0].slice(0, -1);
+      tokens.push({ type: "word", start, end: end - 1, text: word, lower: word.toLowerCase() });
+      tokens.push({ type: "word", start: end - 1, end, text: ".", lower: "." });
       continue;
     }
     tokens.push({ type: "word", start, end, text: m[0], lower: m[0].toLowerCase() });

@@ -44,3 +44,21 @@ describe("a pattern that names no known piece", () => {
     expect(() => compilePattern("{NO_SUCH_PIECE} rose", PIECES)).toThrow(/no piece \{NO_SUCH_PIECE\}/);
   });
 });
+
+describe("the token pass", () => {
+  test("a closing stop is a token of its own, except on an abbreviation", async () => {
+    const { tokenize } = await import("../../importers/rules/tokens");
+    const words = (s: string) => tokenize(s, [], [], []).map((t) => t.text);
+    expect(words("Corvan Corp. owns oil and gas properties.")).toEqual([
+      "Corvan",
+      "Corp.",
+      "owns",
+      "oil",
+      "and",
+      "gas",
+      "properties",
+      ".",
+    ]);
+    expect(words("It sold U.S. assets vs. gas.")).toEqual(["It", "sold", "U.S.", "assets", "vs.", "gas", "."]);
+  });
+});

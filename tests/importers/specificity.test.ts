@@ -26,9 +26,10 @@ const fact = (over: Partial<Fact>): Fact => ({
   ...over,
 });
 
-const rule = (name: string, specificity: number, f: Fact | null, start = 5, end = 9): Candidate => ({
+const rule = (name: string, specificity: number, f: Fact | null, start = 5, end = 9, span = 3): Candidate => ({
   rule: name,
   specificity,
+  span,
   figureStart: start,
   figureEnd: end,
   fact: f && { ...f, rule: name },
@@ -71,7 +72,15 @@ describe("settling candidates by specificity", () => {
     expect(lost.map((l) => l.lostTo)).toEqual(["profit-row"]);
   });
 
-  test("equally specific rules both stay", () => {
+  test("of equally specific rules the longer match wins", () => {
+    const { facts } = settleBySpecificity([
+      rule("short", 3, fact({ company: "S" }), 5, 9, 4),
+      rule("long", 3, null, 5, 9, 9),
+    ]);
+    expect(facts).toEqual([]);
+  });
+
+  test("equally specific rules of equal length both stay", () => {
     const { facts } = settleBySpecificity([rule("x", 3, fact({ company: "X" })), rule("y", 3, fact({ company: "Y" }))]);
     expect(facts.map((f) => f.company).sort()).toEqual(["X", "Y"]);
   });
