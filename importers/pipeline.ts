@@ -93,6 +93,21 @@ function withLocalKroner(f: Fact, registry: CompanyRegistry): Fact {
   return { ...f, unit: "DKK" };
 }
 
+const BARE_DOLLARS = /\b(?:dlrs?|dollars?)\b/i;
+const NAMED_DOLLARS = /\b(?:U\.?S\.?|American|US\$)/;
+
+/**
+ * "1.5 billion dlrs" in an article of an Australian company listed in Sydney is Australian dollars: a bare dollar
+ * takes the dollar of the article's company (from its ticker's exchange or a dollar the article names).
+ */
+function withArticleDollar(f: Fact, articleCurrency: string, text: string): Fact {
+  if (f.unit !== "USD" || articleCurrency === "USD" || !/D$/.test(articleCurrency)) return f;
+  const figure = text.slice(f.figureStart, f.figureEnd + 12);
+  if (!BARE_DOLLARS.test(figure) || NAMED_DOLLARS.test(text.slice(Math.max(0, f.figureStart - 4), f.figureEnd + 12)))
+    return f;
+  return { ...f, unit: articleCurrency };
+}
+
 /** A division's or brand's revenue, sales and share are its parent company's; stakes stay as the text names them. */
 function underParent(f: Fact, registry: CompanyRegistry, parentOf: ReturnType<typeof findDivisions>): Fact {
   if (f.kind === "stake" || f.company.includes(" + ") || !parentOf.size) return f;
@@ -169,7 +184,15 @@ export function extractArticle(bytes: Uint8Array, path: string, options: Extract
     ctx.mentions = advance(ctx.mentions, mentions);
   }
   const settled = settleBySpecificity(candidates);
-  const refined = refine(settled.facts.map((f) => underParent(withLocalKroner(f, registry), registry, parentOf)));
+  const refined = refine(
+    settled.facts.map((f) =>
+      underParent(
+        withArticleDollar(withLocalKroner(f, registry), ctx.table.currency, cleaned.text),
+        registry,
+        parentOf,
+      ),
+    ),
+  );
   return {
     path,
     title: cleaned.title,

@@ -74,7 +74,9 @@ const NATION_MARKER = new RegExp(
  * ("<ACME.HKG>"), else a dollar the article names ("H.K. cents"), else the first currency it states, else US dollars.
  */
 export function articleCurrency(title: string, body: string, year: number | null): string {
-  const exchange = /<[A-Z0-9]+\.([A-Z]+)>/.exec(title)?.[1];
+  // The company's ticker stands in the headline or beside its first mention ("Acme Ltd <ACME.S> said").
+  const ticker = /<[A-Z0-9]+\.([A-Z]+)>/;
+  const exchange = (ticker.exec(title) ?? ticker.exec(body.slice(0, 300)))?.[1];
   const modern = year !== null && year >= 1999;
   const listed = exchange
     ? ((modern ? undefined : EXCHANGE_CURRENCIES_1980S[exchange]) ?? EXCHANGE_CURRENCIES[exchange])

@@ -91,6 +91,8 @@ export function tokenize(
         tokens.push(span.make(sentence.slice(span.start, span.end)));
       continue;
     }
+    // The angle brackets around a newswire name or ticker ("<Acme Corp>") are no words of the sentence.
+    if (m[0] === "<" || m[0] === ">") continue;
     // A closing stop stays on an abbreviation ("U.S.", "Corp.", "vs.") and is its own token after any other word.
     if (m[0].length > 1 && m[0].endsWith(".") && !ABBREVIATION.test(m[0])) {
       const word = m[0].slice(0, -1);
