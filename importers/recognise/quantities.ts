@@ -91,7 +91,8 @@ function findAtoms(sentence: string): Atom[] {
     if (!parsed || Number.isNaN(parsed.value)) continue;
     // Part of a model name or code ("777-200LR", "A321", "4G"): not a figure.
     const rest = sentence.slice(m.index + m[0].length, m.index + m[0].length + 12);
-    if (/^[A-Za-z]/.test(rest) || /^[-–]\d+[A-Za-z]/.test(rest)) continue;
+    // A per-cent sign ends a figure whatever follows: "4%in" is a figure glued to the next word by a scraper.
+    if (!m[0].endsWith("%") && (/^[A-Za-z]/.test(rest) || /^[-–]\d+[A-Za-z]/.test(rest))) continue;
     // A currency code or scale glued to a following word ("EURO", "Mr") is not a figure.
     if (parsed.word && !g.scale && !g.pct && !g.suf) {
       atoms.push({
