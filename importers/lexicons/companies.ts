@@ -160,6 +160,30 @@ export const INSTITUTIONS = [
   "Hart-Scott-Rodino",
 ];
 
+/** Stock indices, named like companies but never one ("S&P 500 companies' revenue grew 5%"). */
+export const STOCK_INDICES = [
+  "S&P 500",
+  "S&P",
+  "Standard & Poor's 500",
+  "Dow Jones Industrial Average",
+  "Dow Jones",
+  "Dow",
+  "Nasdaq Composite",
+  "Nasdaq 100",
+  "FTSE 100",
+  "FTSE 250",
+  "FTSE",
+  "Nikkei 225",
+  "Nikkei",
+  "DAX",
+  "CAC 40",
+  "Hang Seng",
+  "Stoxx 600",
+  "Euro Stoxx 50",
+  "Russell 2000",
+  "Topix",
+];
+
 /** Last words of a public body's name: "Yantai State Asset Management Bureau" is the bureau, not the city. */
 export const BODY_NOUNS = new Set(
   "Bureau Ministry Agency Commission Authority Council Government Office Administration Fund Board Department".split(

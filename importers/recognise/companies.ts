@@ -1,4 +1,11 @@
-import { COMPANY_NOUNS, INSTITUTIONS, LEGAL_SUFFIXES, NOT_COMPANY_WORDS, TITLE_WORDS } from "../lexicons/companies";
+import {
+  COMPANY_NOUNS,
+  INSTITUTIONS,
+  LEGAL_SUFFIXES,
+  NOT_COMPANY_WORDS,
+  STOCK_INDICES,
+  TITLE_WORDS,
+} from "../lexicons/companies";
 import { CURRENCY_PREFIXES } from "../lexicons/currencies";
 import { FIRST_NAMES } from "../lexicons/people";
 import { MONTH_NAMES } from "../lexicons/periods";
@@ -212,7 +219,7 @@ function computeShape(span: string): SpanShape | null {
   return { offset, surface, name, possessive, bareSurface: bare(surface), key: nameKey(name) };
 }
 
-const INSTITUTION = new RegExp(String.raw`(?:${alternation(INSTITUTIONS)})\b`, "y");
+const INSTITUTION = new RegExp(String.raw`(?:${alternation([...INSTITUTIONS, ...STOCK_INDICES])})(?![\w&])`, "y");
 
 /**
  * "Corvan Chairman Tom Keane" is a company, a title and a person: the span is cut at the title, and each side
@@ -242,13 +249,46 @@ function piecesBetweenTitles(matches: RegExpExecArray[]): Array<{ 0: string; ind
   return out;
 }
 
+// "Acme Brewing and Malting (ABM)": a name with "and" in it, defined by its acronym.
+const DEFINED_NAME = /\b([A-Z][\w&'’-]*(?:\s+(?:and|&|of|for|de|the)?\s*[A-Z][\w&'’-]*){1,6})\s+\(([A-Z]{2,6})\)/g;
+
+/**
+ * A name whose capitalised words' initials spell the acronym in brackets after it is one name, "and" and all:
+ * it replaces the spans it covers.
+ */
+function withDefinedNames(sentence: string, spans: Array<{ 0: string; index: number }>) {
+  if (!sentence.includes("(")) return spans;
+  const defined: Array<{ 0: string; index: number }> = [];
+  for (const m of allMatches(DEFINED_NAME, sentence)) {
+    const words = m[1].split(/\s+/).filter((w) => /^[A-Z]/.test(w));
+    // The acronym may stand for the last words only ("the Acme Brewing and Malting Co" is still named from Acme).
+    for (let i = 0; i < words.length; i++) {
+      if (
+        words
+          .slice(i)
+          .map((w) => w[0])
+          .join("") !== m[2]
+      )
+        continue;
+      const start = m.index + m[1].indexOf(words[i]);
+      if (/\s(?:and|&)\s/.test(sentence.slice(start, m.index + m[1].length)))
+        defined.push({ 0: sentence.slice(start, m.index + m[1].length), index: start });
+      break;
+    }
+  }
+  if (!defined.length) return spans;
+  const inside = (x: { 0: string; index: number }) =>
+    defined.some((d) => x.index >= d.index && x.index + x[0].length <= d.index + d[0].length);
+  return [...spans.filter((x) => !inside(x)), ...defined].sort((a, b) => a.index - b.index);
+}
+
 /** Capitalised spans that could name a company; people and places are filtered later, per article. */
 export function findNameSpans(sentence: string): NameSpan[] {
   const out: NameSpan[] = [];
   // A headline in capitals ("ACME TO BUY 85 PCT OF BETA") cannot tell names from words.
   if (!/[a-z]/.test(sentence)) return out;
   const pattern = MAY_HOLD_CAMEL_CASE.test(sentence) ? NAME_SPAN : NAME_SPAN_WITHOUT_CAMEL_CASE;
-  for (const m of piecesBetweenTitles(allMatches(pattern, sentence))) {
+  for (const m of withDefinedNames(sentence, piecesBetweenTitles(allMatches(pattern, sentence)))) {
     const span = m[0];
     const end = m.index + span.length;
     // "May's annual sales": a month's name owning sales or shares is a company's.
@@ -277,7 +317,7 @@ export function findNameSpans(sentence: string): NameSpan[] {
       /^[\s:A-Z0-9.]*[)>]/.test(sentence.slice(start + surface.length, start + surface.length + 12))
     )
       continue;
-    // "the Securities and Exchange Commission", "the Bank of Japan": public bodies, never companies.
+    // "the Securities and Exchange Commission", "the Bank of Japan", "the S&P 500": never companies.
     INSTITUTION.lastIndex = start;
     if (INSTITUTION.test(sentence)) continue;
     // "CHF 9.5bn", "EUR 2bn": a currency code before a figure, not a company.

@@ -76,6 +76,19 @@ export const NOT_REVENUE_RULES: Rule[] = [
     build: () => [],
   },
   {
+    name: "not-volume.change-in-units",
+    kind: null,
+    pattern: "{CHANGE_WORD} of|by {FIGURE_LEAD}? {COUNT}",
+    examples: [
+      {
+        input: "Car sales\n\nCorvan Motors said sales grew 2009 with an increase of 62,000 units on the year.",
+        expected: [],
+      },
+      { input: "Car sales\n\nCorvan Motors said its sales rose by about 40,000 vehicles in 2009.", expected: [] },
+    ],
+    build: () => [],
+  },
+  {
     name: "not-revenue.macro",
     kind: null,
     pattern: "{MACRO_SALES} ...8 {PERCENT}",

@@ -1,4 +1,4 @@
-import { BUSINESS_PLURALS, MACRO_SALES_WORDS, SAME_STORE_WORDS } from "../lexicons/metrics";
+import { BUSINESS_PLURALS, CHANGE_WORDS, MACRO_SALES_WORDS, SAME_STORE_WORDS } from "../lexicons/metrics";
 import { REVENUE_ROW_LABELS } from "../lexicons/newswire";
 import { HEDGES } from "../lexicons/numbers";
 import {
@@ -30,6 +30,8 @@ const isQuantity = (t: Token, test: (q: Extract<Token, { type: "quantity" }>["qu
 export const PIECES: Record<string, Piece> = {
   AMOUNT: { test: (t) => isQuantity(t, (q) => (q.kind === "money" || q.kind === "count") && !q.fraction) },
   MONEY: { test: (t) => isQuantity(t, (q) => q.kind === "money") },
+  COUNT: { test: (t) => isQuantity(t, (q) => q.kind === "count" && !q.fraction) },
+  CHANGE_WORD: { phrases: Object.keys(CHANGE_WORDS) },
   PERCENT: { test: (t) => isQuantity(t, (q) => q.kind === "percent") },
   COMPANY: { test: (t) => t.type === "mention" && t.mention.how === "name" },
   /** Who can hold shares: a company named, or a person. */
