@@ -12,8 +12,11 @@ export interface Sentence {
  * A sentence ends at . ! or ? (and any closing quotes or brackets) followed by white space and a capital, a digit
  * or an opening quote. A hand-written rule is used rather than Intl.Segmenter: it is several times faster, and the
  * segmenter needed patching anyway for tickers ("7211.T") and abbreviations ("Co. 's").
+ * It is tried only where a run of stops begins: from inside a run ("!!!!" with no space after) it would rescan the
+ * rest of the run from every mark, quadratic in the run, and it can match only where a match from the run's start
+ * would have.
  */
-const BOUNDARY = /[.!?]+["'”’)\]]*\s+(?=["'“‘(\[]?[A-Z0-9£$€])/g;
+const BOUNDARY = /(?<![.!?])[.!?]+["'”’)\]]*\s+(?=["'“‘(\[]?[A-Z0-9£$€])/g;
 
 /** Longest stretch handled as one sentence; real sentences are far shorter. */
 const MAX_SENTENCE = 1500;
