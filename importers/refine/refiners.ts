@@ -48,20 +48,26 @@ export function dedupe(facts: Fact[]): Fact[] {
   return [...seen.values()];
 }
 
-/** A stake stated with and without a year is one stake: keep the dated one. */
+/**
+ * A stake stated with and without a year is one stake: keep the dated one. The dated stakes are looked up by holder,
+ * held and figure rather than searched for each undated one, which was quadratic in an article of many stakes.
+ */
 export function mergeUndatedStakes(facts: Fact[]): Fact[] {
+  // Holder, then held, then the figures dated stakes give them; a Map compares as === does, but for NaN.
+  const dated = new Map<string, Map<string | null, Set<number>>>();
+  for (const g of facts) {
+    if (g.kind !== "stake" || g.year === null) continue;
+    const byHeld = dated.get(g.company) ?? new Map<string | null, Set<number>>();
+    dated.set(g.company, byHeld);
+    const lows = byHeld.get(g.counterparty) ?? new Set<number>();
+    byHeld.set(g.counterparty, lows);
+    lows.add(g.low);
+  }
   return facts.filter(
     (f) =>
       !(f.kind === "stake" && f.year === null) ||
-      !facts.some(
-        (g) =>
-          g !== f &&
-          g.kind === "stake" &&
-          g.company === f.company &&
-          g.counterparty === f.counterparty &&
-          g.low === f.low &&
-          g.year !== null,
-      ),
+      Number.isNaN(f.low) ||
+      !dated.get(f.company)?.get(f.counterparty)?.has(f.low),
   );
 }
 
