@@ -2,7 +2,6 @@ import { createHash } from "node:crypto";
 import { advance, findMentions, type Mention } from "./analyse/mentions";
 import { advancePeriods } from "./analyse/periods";
 import type { Extractor, SentenceContext } from "./extract/context";
-import { extractMarketShare } from "./extract/marketShare";
 import { extractRevenue } from "./extract/revenue";
 import { extractRevenueChange } from "./extract/revenueChange";
 import { extractSalesVolume } from "./extract/salesVolume";
@@ -31,13 +30,7 @@ import type { ArticleResult, Fact } from "./types";
 
 export const MAY_NAME_PERIOD = /quarter|half|months|year|annual|fiscal|financial|\b[QH][1-4]\b/i;
 
-export const EXTRACTORS: Extractor[] = [
-  extractRevenue,
-  extractRevenueChange,
-  extractStake,
-  extractMarketShare,
-  extractSalesVolume,
-];
+export const EXTRACTORS: Extractor[] = [extractRevenue, extractRevenueChange, extractStake, extractSalesVolume];
 
 export interface ExtractOptions {
   /** Publication year given by the user; wins over a Date: line and over inference. */
@@ -166,10 +159,9 @@ export function extractArticle(bytes: Uint8Array, path: string, options: Extract
     if (quantities.length) {
       const tokens = tokenize(sentence.text, quantities, times, mentions, registry.peopleIn(sentence.text));
       advanceGroupLeader(ctx, tokens);
-      candidates.push(...runRules({ text: sentence.text, offset: sentence.start, tokens, ctx }));
-      const found = EXTRACTORS.flatMap((extract) =>
-        extract(legacyContext(ctx, sentence, quantities, times, mentions, { main, registry })),
-      );
+      const roles = legacyContext(ctx, sentence, quantities, times, mentions, { main, registry });
+      candidates.push(...runRules({ text: sentence.text, offset: sentence.start, tokens, ctx, roles }));
+      const found = EXTRACTORS.flatMap((extract) => extract(roles));
       const stake = found.filter((f) => f.kind === "stake").at(-1);
       if (stake) {
         ctx.dealYear = null;

@@ -211,3 +211,24 @@ export const BUSINESS_PLURALS = [
   "dealers",
   "dealerships",
 ];
+
+/** Words after "market" that make it no market a share is of ("market value", "market capitalisation"). */
+export const NOT_MARKET_WORDS = [
+  "value",
+  "valuation",
+  "capitalisation",
+  "capitalization",
+  "cap",
+  "price",
+  "prices",
+  "rate",
+  "rates",
+  "leader",
+  "debut",
+  "listing",
+  "expectation",
+  "expectations",
+];
+
+/** What a country produces, a share of which is a share of its market ("8% of Russia's oil production"). */
+export const OUTPUT_NOUNS = ["production", "output"];

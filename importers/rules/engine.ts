@@ -1,4 +1,5 @@
 import type { Fact } from "../types";
+import { MARKET_SHARE_RULES } from "./marketShare";
 import { NOT_REVENUE_RULES } from "./notRevenue";
 import { type CompiledPattern, compilePattern, matchAll } from "./pattern";
 import { PIECES } from "./pieces";
@@ -7,7 +8,7 @@ import { STAKE_RULES } from "./stakes";
 import { TABLE_RULES } from "./tables";
 
 /** Every rule of the extractor that is written as data. */
-export const RULES: Rule[] = [...TABLE_RULES, ...NOT_REVENUE_RULES, ...STAKE_RULES];
+export const RULES: Rule[] = [...TABLE_RULES, ...NOT_REVENUE_RULES, ...STAKE_RULES, ...MARKET_SHARE_RULES];
 
 /** A figure claimed by a rule: with the fact it gives, or none for a rule that only blocks. */
 export interface Candidate {
@@ -35,7 +36,7 @@ function compiledRules(): Compiled[] {
 
 function toFact(rule: Rule, roles: FactRoles, s: RuleSentence): Fact {
   const q = roles.figure;
-  const stated = ["low", "high", "unit"];
+  const stated = ["low", "high", "unit", ...(roles.stated ?? [])];
   if (roles.when.stated) stated.push("year", "period");
   return {
     kind: rule.kind!,
@@ -56,7 +57,7 @@ function toFact(rule: Rule, roles: FactRoles, s: RuleSentence): Fact {
     figureStart: s.offset + q.start,
     figureEnd: s.offset + q.end,
     stated,
-    aliases: {},
+    aliases: roles.aliases ?? {},
     rule: rule.name,
   };
 }

@@ -18,7 +18,7 @@ type Element =
       test: TokenTest;
       name: string;
     }
-  | { kind: "gap"; max: number };
+  | { kind: "gap"; max: number; label: string | null };
 
 export interface CompiledPattern {
   source: string;
@@ -43,7 +43,7 @@ const splitWords = (phrase: string) => phrase.toLowerCase().split(/\s+/).filter(
 /**
  * Compiles "holder:{COMPANY} said? it? {OWN_VERB} ...3 figure:{PERCENT} of held:{COMPANY}" against named
  * pieces. `?` makes an element optional, `a|b` is a choice of words, `...N` skips up to N tokens (4 if N is
- * left out) and `label:` keeps what an element matched. An unknown piece is an error at start-up, not a rule that
+ * left out) and `label:` keeps what an element (or a skip) matched. An unknown piece is an error at start-up, not a rule that
  * silently never fires.
  */
 export function compilePattern(source: string, pieces: Record<string, Piece>): CompiledPattern {
@@ -53,9 +53,9 @@ export function compilePattern(source: string, pieces: Record<string, Piece>): C
   const anchoredStart = words[0] === "^";
   const anchoredEnd = words.at(-1) === "$";
   for (const raw of words.slice(anchoredStart ? 1 : 0, anchoredEnd ? -1 : undefined)) {
-    const gap = /^\.\.\.(\d*)$/.exec(raw);
+    const gap = /^(?:([a-z]\w*):)?\.\.\.(\d*)$/.exec(raw);
     if (gap) {
-      elements.push({ kind: "gap", max: gap[1] ? Number(gap[1]) : 4 });
+      elements.push({ kind: "gap", max: gap[2] ? Number(gap[2]) : 4, label: gap[1] ?? null });
       continue;
     }
     const m = /^(?:([a-z]\w*):)?(\{([A-Z_]+)\}|[^{}?]+)(\?)?$/.exec(raw);
@@ -106,9 +106,11 @@ function matchFrom(
   if (el.kind === "gap") {
     // Shortest skip first, so a gap never swallows what the next element wants.
     for (let skip = 0; skip <= el.max && i + skip <= tokens.length; skip++) {
+      if (el.label) captures[el.label] = tokens.slice(i, i + skip);
       const end = matchFrom(p, tokens, e + 1, i + skip, captures);
       if (end !== null) return end;
     }
+    if (el.label) delete captures[el.label];
     return null;
   }
   for (const len of lengthsAt(el, tokens, i)) {

@@ -1,4 +1,12 @@
-import { BUSINESS_PLURALS, CHANGE_WORDS, MACRO_SALES_WORDS, SAME_STORE_WORDS } from "../lexicons/metrics";
+import { PLACES } from "../lexicons/companies";
+import {
+  BUSINESS_PLURALS,
+  CHANGE_WORDS,
+  MACRO_SALES_WORDS,
+  NOT_MARKET_WORDS,
+  OUTPUT_NOUNS,
+  SAME_STORE_WORDS,
+} from "../lexicons/metrics";
 import { REVENUE_ROW_LABELS } from "../lexicons/newswire";
 import { HEDGES } from "../lexicons/numbers";
 import {
@@ -69,5 +77,12 @@ export const PIECES: Record<string, Piece> = {
   SAME_STORE: { phrases: SAME_STORE_WORDS },
   MACRO_SALES: { phrases: MACRO_SALES_WORDS },
   BUSINESS_PLURAL: { phrases: BUSINESS_PLURALS },
+  MARKET_WORD: { phrases: ["market", "markets"] },
+  NOT_MARKET: { phrases: NOT_MARKET_WORDS },
+  SHARE_LINK: { phrases: ["of", "to", "at", "was", "is", "from", "stood at", "stands at"] },
+  CURRENT: { phrases: ["current", "present", "existing"] },
+  OUTPUT_NOUN: { phrases: OUTPUT_NOUNS },
+  /** "Russia's": a place owning what follows. */
+  PLACE_POSS: { test: (t) => t.type === "word" && /['’]s$/.test(t.lower) && t.lower.replace(/['’]s$/, "") in PLACES },
   SALES_NOUN: { phrases: ["sales", "revenue", "revenues", "turnover"] },
 };

@@ -1,3 +1,4 @@
+import type { SentenceContext } from "../extract/context";
 import type { Quantity } from "../recognise/quantities";
 import type { Fact, FactKind, PeriodRef, Status } from "../types";
 import type { ArticleContext } from "./context";
@@ -11,6 +12,11 @@ export interface RuleSentence {
   offset: number;
   tokens: Token[];
   ctx: Readonly<ArticleContext>;
+  /**
+   * The sentence as the role finders shared with the extractors read it (subject, time, status): a rule's
+   * `build` names the figure and where its words are; these find whose it is and when.
+   */
+  roles: SentenceContext;
 }
 
 /** The roles a match fills: what a rule's `build` returns for each fact it finds. */
@@ -25,6 +31,10 @@ export interface FactRoles {
   unit: string;
   status: Status;
   comparedTo?: PeriodRef | null;
+  /** Fields the sentence states outright besides the figure (the company when named, the market). */
+  stated?: string[];
+  /** Surface forms the company and counterparty were written as, for the alias table. */
+  aliases?: Record<string, string[]>;
 }
 
 /** An invented sentence or article and the facts it must give (only the fields listed are compared). */

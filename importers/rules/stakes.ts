@@ -86,9 +86,17 @@ function stake(m: Match, s: RuleSentence): FactRoles[] {
   const figure = m.captures.figure?.[0];
   if (!holder || figure?.type !== "quantity") return [];
   const year = statedYear(s, m);
+  // The forms the names were written in go to the alias table, as the extractors' facts do.
+  const aliases: Record<string, string[]> = {};
+  for (const t of s.tokens.slice(m.from, m.to + 6))
+    if (t.type === "mention" && t.mention.how === "name") aliases[t.mention.company] = t.mention.surfaces;
+  const first = m.captures.holder?.[0];
+  const named = first?.type === "mention" && first.mention.how === "name";
   return heldCompanies(m, s)
     .filter((held) => held !== holder)
     .map((held) => ({
+      aliases,
+      stated: named ? ["company", "counterparty"] : ["counterparty"],
       figure: figure.quantity,
       company: holder,
       counterparty: held,
