@@ -553,6 +553,7 @@ export class CompanyRegistry {
         firstSentence: index,
       };
       this.entities.set(key, e);
+      this.indexName(e);
     }
     e.firstSentence = Math.min(e.firstSentence, index);
     e.surfaces.add(span.bareSurface);
@@ -645,13 +646,21 @@ export class CompanyRegistry {
         .map((w) => w[0])
         .join("")
         .toUpperCase();
+    // The names of several words, by their initials, computed once: an acronym never has a space, so the loop below
+    // drops none of them, and trying every name for every acronym was quadratic.
+    const byInitials = new Map<string, Entity[]>();
+    for (const e of this.entities.values()) {
+      if (!/\s/.test(e.name)) continue;
+      const initials = initialsOf(e.name);
+      const list = byInitials.get(initials);
+      if (list) list.push(e);
+      else byInitials.set(initials, [e]);
+    }
     for (const short of [...this.entities.values()]) {
       // "F&D" abbreviates "Fenwick & Dale" as "BA" does "British Airways".
       if (!/^[A-Z](?:&?[A-Z]){1,4}$/.test(short.name)) continue;
       const letters = short.name.replace(/&/g, "");
-      const longs = [...this.entities.values()].filter(
-        (e) => e !== short && /\s/.test(e.name) && initialsOf(e.name) === letters,
-      );
+      const longs = (byInitials.get(letters) ?? []).filter((e) => e !== short);
       if (longs.length !== 1) continue;
       const long = longs[0];
       for (const x of short.surfaces) long.surfaces.add(x);
@@ -695,21 +704,58 @@ export class CompanyRegistry {
   private readonly lookups = new Map<string, Entity | null>();
   private built = false;
 
+  /**
+   * Entities by name, with the order they were made in (the order of `entities`), and the names of several words
+   * by their first word: `find` looks names up in these rather than trying every entity, which was quadratic in an
+   * article naming many companies. Entries of entities since dropped stay; `isLive` tells them apart.
+   */
+  private readonly byName = new Map<string, { entity: Entity; order: number }>();
+  private readonly byFirstWord = new Map<string, Entity[]>();
+  private longestName = 0;
+  private made = 0;
+
+  private indexName(e: Entity): void {
+    this.byName.set(e.name, { entity: e, order: this.made++ });
+    this.longestName = Math.max(this.longestName, e.name.length);
+    const space = e.name.indexOf(" ");
+    if (space < 0) return;
+    const first = e.name.slice(0, space);
+    const list = this.byFirstWord.get(first);
+    if (list) list.push(e);
+    else this.byFirstWord.set(first, [e]);
+  }
+
+  private isLive(e: Entity): boolean {
+    return this.entities.get(e.key) === e;
+  }
+
   private find(name: string): Entity | null {
     const key = nameKey(name);
     const direct = this.entities.get(key) ?? this.entities.get(this.aliasOf.get(key) ?? "");
     if (direct) return direct;
-    for (const e of this.entities.values()) if (name.startsWith(`${e.name} `)) return e;
+    // The first entity, in the order of `entities`, whose name and a space start this one.
+    let first: { entity: Entity; order: number } | undefined;
+    for (let space = name.indexOf(" "); space > 0 && space <= this.longestName; space = name.indexOf(" ", space + 1)) {
+      const hit = this.byName.get(name.slice(0, space));
+      if (hit && this.isLive(hit.entity) && (!first || hit.order < first.order)) first = hit;
+    }
+    if (first) return first.entity;
     // "Tamsin" after "Tamsin Auto": a first word that starts exactly one longer name is that company.
     if (!name.includes(" ")) {
-      const starting = [...this.entities.values()].filter((e) => e.name.startsWith(`${name} `));
-      if (starting.length === 1) return starting[0];
+      let starting: Entity | null = null;
+      for (const e of this.byFirstWord.get(name) ?? []) {
+        if (!this.isLive(e)) continue;
+        if (starting) return null;
+        starting = e;
+      }
+      return starting;
     }
     return null;
   }
 
   /** Resolves "the Japanese automaker" / "its French partner" to the company introduced that way. */
   byDescription(country: string | null, noun: string | null, exclude: Set<string>): Entity | null {
+    if (this.built) return this.byDescriptionBuilt(country, noun, exclude);
     let best: Entity | null = null;
     for (const e of this.entities.values()) {
       if (exclude.has(e.key)) continue;
@@ -720,10 +766,34 @@ export class CompanyRegistry {
     return best;
   }
 
-  /** The company the article is mostly about. */
+  /**
+   * byDescription once the registry is complete, when entities no longer change: the entities a description may
+   * mean are ranked once (most mentions first, then in the order of `entities`), and the first not excluded is the
+   * one the loop above would pick. Every sentence with a description asks, and scanning every entity was quadratic.
+   */
+  private byDescriptionBuilt(country: string | null, noun: string | null, exclude: Set<string>): Entity | null {
+    const filter = country ? `country ${country}` : noun ? `noun ${noun}` : "any";
+    let ranked = this.ranked.get(filter);
+    if (!ranked) {
+      ranked = [...this.entities.values()]
+        .filter((e) => (country ? e.countries.has(country) : !noun || e.nouns.has(noun)))
+        .sort((a, b) => b.mentions - a.mentions);
+      this.ranked.set(filter, ranked);
+    }
+    for (const e of ranked) if (!exclude.has(e.key)) return e;
+    return null;
+  }
+
+  private readonly ranked = new Map<string, Entity[]>();
+
+  /** The company the article is mostly about; found once, when the registry is complete. */
   main(): Entity | null {
+    if (this.built && this.mainEntity !== undefined) return this.mainEntity;
     let best: Entity | null = null;
     for (const e of this.entities.values()) if (!best || leads(e, best)) best = e;
+    if (this.built) this.mainEntity = best;
     return best;
   }
+
+  private mainEntity: Entity | null | undefined;
 }
