@@ -4,7 +4,6 @@ import { advancePeriods } from "./analyse/periods";
 import type { Extractor, SentenceContext } from "./extract/context";
 import { extractRevenue } from "./extract/revenue";
 import { extractRevenueChange } from "./extract/revenueChange";
-import { extractSalesVolume } from "./extract/salesVolume";
 import { extractStake, peoplePairIn } from "./extract/stake";
 import { alternation } from "./lexicons/regex";
 import { PRODUCT_UNITS, VOLUME_UNITS } from "./lexicons/units";
@@ -30,7 +29,7 @@ import type { ArticleResult, Fact } from "./types";
 
 export const MAY_NAME_PERIOD = /quarter|half|months|year|annual|fiscal|financial|\b[QH][1-4]\b/i;
 
-export const EXTRACTORS: Extractor[] = [extractRevenue, extractRevenueChange, extractStake, extractSalesVolume];
+export const EXTRACTORS: Extractor[] = [extractRevenue, extractRevenueChange, extractStake];
 
 export interface ExtractOptions {
   /** Publication year given by the user; wins over a Date: line and over inference. */

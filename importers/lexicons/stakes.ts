@@ -76,8 +76,19 @@ export const GROUP_NOUNS = ["group", "investor group", "investors", "partnership
 /** Verbs that put someone at the head of a group. */
 export const LEAD_VERBS = ["led", "controlled", "headed", "formed", "including"];
 
-/** Words that may stand between a verb of buying and its figure ("acquire up to 24.9 pct of"). */
-export const FIGURE_LEADS = ["a", "an", "another", "a further", "an additional", "up to", "the remaining", "some"];
+/** Words that may stand between a verb and its figure ("acquire up to 24.9 pct of", "compared with just ten"). */
+export const FIGURE_LEADS = [
+  "a",
+  "an",
+  "another",
+  "a further",
+  "an additional",
+  "up to",
+  "the remaining",
+  "some",
+  "just",
+  "only",
+];
 
 /** What a percentage "interest in" can be besides shares: assets, which make no stake ("a 75 pct interest in its oil properties"). */
 export const ASSET_NOUNS = [

@@ -67,5 +67,21 @@ export const PRODUCT_UNITS = new Set([
 ]);
 
 /** Words that make a count a sales volume rather than output, capacity or orders. */
-export const SALES_VOLUME_CUES =
-  /\b(?:sold|sell|sells|selling|sales|deliveries|delivered|deliver|shipped|shipments|ship)\b/i;
+export const SALES_VOLUME_WORDS = [
+  "sold",
+  "sell",
+  "sells",
+  "selling",
+  "sales",
+  "deliveries",
+  "delivered",
+  "deliver",
+  "shipped",
+  "shipments",
+  "ship",
+];
+
+export const SALES_VOLUME_CUES = new RegExp(String.raw`\b(?:${SALES_VOLUME_WORDS.join("|")})\b`, "i");
+
+/** Things named before "sales" that make the sales a count ("car sales reached 61,200"). */
+export const PRODUCT_WORDS = ["vehicle", "car", "unit", "truck", "handset", "phone", "smartphone", "aircraft"];

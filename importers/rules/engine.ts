@@ -4,11 +4,18 @@ import { NOT_REVENUE_RULES } from "./notRevenue";
 import { type CompiledPattern, compilePattern, matchAll } from "./pattern";
 import { PIECES } from "./pieces";
 import type { FactRoles, Rule, RuleSentence } from "./rule";
+import { SALES_VOLUME_RULES } from "./salesVolume";
 import { STAKE_RULES } from "./stakes";
 import { TABLE_RULES } from "./tables";
 
 /** Every rule of the extractor that is written as data. */
-export const RULES: Rule[] = [...TABLE_RULES, ...NOT_REVENUE_RULES, ...STAKE_RULES, ...MARKET_SHARE_RULES];
+export const RULES: Rule[] = [
+  ...TABLE_RULES,
+  ...NOT_REVENUE_RULES,
+  ...STAKE_RULES,
+  ...MARKET_SHARE_RULES,
+  ...SALES_VOLUME_RULES,
+];
 
 /** A figure claimed by a rule: with the fact it gives, or none for a rule that only blocks. */
 export interface Candidate {

@@ -78,7 +78,8 @@ export const NOT_REVENUE_RULES: Rule[] = [
   {
     name: "not-volume.change-in-units",
     kind: null,
-    pattern: "{CHANGE_WORD} of|by {FIGURE_LEAD}? {COUNT}",
+    // The thing counted pins it down further than a sales rule that reads the same count.
+    pattern: "{CHANGE_WORD} of|by {FIGURE_LEAD}? {COUNT} ...2 {VOLUME_UNIT}",
     examples: [
       {
         input: "Car sales\n\nCorvan Motors said sales grew 2009 with an increase of 62,000 units on the year.",
@@ -86,6 +87,13 @@ export const NOT_REVENUE_RULES: Rule[] = [
       },
       { input: "Car sales\n\nCorvan Motors said its sales rose by about 40,000 vehicles in 2009.", expected: [] },
     ],
+    build: () => [],
+  },
+  {
+    name: "not-volume.change-in-count",
+    kind: null,
+    pattern: "{CHANGE_WORD} of|by {FIGURE_LEAD}? {COUNT}",
+    examples: [{ input: "Car sales\n\nCorvan Motors said its sales rose by about 40,000 in 2009.", expected: [] }],
     build: () => [],
   },
   {

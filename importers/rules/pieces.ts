@@ -20,6 +20,7 @@ import {
   STAKE_NOUNS,
   STAKE_VERBS,
 } from "../lexicons/stakes";
+import { PRODUCT_WORDS, SALES_VOLUME_WORDS, VOLUME_UNITS } from "../lexicons/units";
 import type { Piece } from "./pattern";
 import type { Token } from "./tokens";
 
@@ -78,6 +79,9 @@ export const PIECES: Record<string, Piece> = {
   MACRO_SALES: { phrases: MACRO_SALES_WORDS },
   BUSINESS_PLURAL: { phrases: BUSINESS_PLURALS },
   MARKET_WORD: { phrases: ["market", "markets"] },
+  SALES_CUE: { phrases: SALES_VOLUME_WORDS },
+  PRODUCT_WORD: { phrases: PRODUCT_WORDS },
+  VOLUME_UNIT: { phrases: Object.keys(VOLUME_UNITS) },
   NOT_MARKET: { phrases: NOT_MARKET_WORDS },
   SHARE_LINK: { phrases: ["of", "to", "at", "was", "is", "from", "stood at", "stands at"] },
   CURRENT: { phrases: ["current", "present", "existing"] },

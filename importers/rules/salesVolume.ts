@@ -1,0 +1,167 @@
+import { clauseAround } from "../extract/clauses";
+import { marketAfter, placeIn } from "../extract/market";
+import { statusAround } from "../extract/status";
+import { PUBLIC_BODY, subjectOf } from "../extract/subject";
+import { whenOf } from "../extract/when";
+import { VOLUME_UNITS } from "../lexicons/units";
+import type { Quantity } from "../recognise/quantities";
+import type { Match } from "./pattern";
+import type { FactRoles, Rule, RuleSentence } from "./rule";
+import type { Token } from "./tokens";
+
+const quantityOf = (t: Token | undefined): Quantity | null => (t?.type === "quantity" ? t.quantity : null);
+
+// "sales of $32bn and a capacity of 70 million tonnes": a count of what is made, not sold.
+const OUTPUT_WORDS = /\b(?:capacity|production|produce[sd]?|producing|output|built|build|manufactured?)\b/i;
+// "across the industry", "industry-wide": no one company's sales.
+const INDUSTRY_WIDE = /\b(?:across|throughout)\s+the\s+(?:industry|market|sector|country)\b|\bindustry[- ]wide\b/i;
+// "sold 5,000 more cars", "rose by 5,000": a change in units, not a volume.
+const MORE_AFTER = /^\s*(?:more|fewer|extra|additional)\b/i;
+
+/**
+ * Whose count, of which unit and market, when. The company is found from the sales word the match begins with
+ * (or the figure, when the verb follows it), by the subject finder the extractors share.
+ */
+function volumeRoles(s: RuleSentence, m: Match, q: Quantity, unit: string, unitEnd: number): FactRoles | null {
+  const clause = clauseAround(s.text, q.start);
+  const from = s.tokens[m.from].start;
+  const lead = s.text.slice(Math.max(clause.start, from), q.start);
+  if (OUTPUT_WORDS.test(lead) || INDUSTRY_WIDE.test(s.text.slice(clause.start, clause.end))) return null;
+  if (MORE_AFTER.test(s.text.slice(q.end)) || /\bby\s+$/i.test(lead)) return null;
+  const company = subjectOf(s.roles, Math.min(from, q.start), clause);
+  if (!company || PUBLIC_BODY.test(company.company)) return null;
+  const when = whenOf(s.roles, q, clause, "FY");
+  const market = marketAfter(s.text.slice(unitEnd)) ?? placeIn(s.text.slice(clause.start, clause.end));
+  return {
+    figure: q,
+    company: company.company,
+    market,
+    when,
+    unit,
+    status: statusAround(s.text, clause, q, when.year, s.ctx.publishedYear),
+    stated: [...(market ? ["market"] : []), ...(company.how === "name" || company.how === "group" ? ["company"] : [])],
+    aliases: company.surfaces.length ? { [company.company]: company.surfaces } : {},
+  };
+}
+
+/** A count with the thing counted named after it ("1.2 million cars"). */
+function namedUnit(m: Match, s: RuleSentence): FactRoles[] {
+  const q = quantityOf(m.captures.figure?.[0]);
+  const unit = m.captures.unit;
+  if (!q || !unit?.length) return [];
+  const roles = volumeRoles(s, m, q, VOLUME_UNITS[unit.map((t) => t.lower).join(" ")], unit.at(-1)!.end);
+  return roles ? [roles] : [];
+}
+
+/** A bare count in an article that counts one thing ("sales rose 4.1% to 61,200"): that thing. */
+function articleUnit(m: Match, s: RuleSentence): FactRoles[] {
+  const q = quantityOf(m.captures.figure?.[0]);
+  if (!q || !s.ctx.volumeUnit) return [];
+  const roles = volumeRoles(s, m, q, s.ctx.volumeUnit, q.end);
+  return roles ? [roles] : [];
+}
+
+/** "sold 100 ..., compared with just ten the year before": the base is a volume of its own, a year earlier. */
+function baseCount(m: Match, s: RuleSentence): FactRoles[] {
+  const firstMatch = { ...m, captures: { figure: m.captures.first, unit: m.captures.unit } };
+  const first = (m.captures.unit ? namedUnit(firstMatch, s) : articleUnit(firstMatch, s))[0];
+  const q = quantityOf(m.captures.figure?.[0]);
+  if (!first || !q) return [];
+  const base = s.roles.times.find((t) => t.role === "base" && t.start >= q.end && t.start - q.end < 30);
+  const year =
+    base?.year ?? (base?.relative != null && first.when.year !== null ? first.when.year + base.relative : null);
+  if (year === null) return [];
+  return [
+    {
+      ...first,
+      figure: q,
+      when: { year, period: first.when.period, stated: base?.year != null },
+      status: "actual",
+      stated: [],
+    },
+  ];
+}
+
+/** Sales volumes: things sold, delivered or shipped in a period. */
+export const SALES_VOLUME_RULES: Rule[] = [
+  {
+    name: "sales-volume.sales-of-units",
+    kind: "sales_volume",
+    pattern: "{SALES_CUE} ...12 figure:{COUNT} ...3 unit:{VOLUME_UNIT}",
+    examples: [
+      {
+        input: "Carmaker results\n\nTamsin Auto sold 1.2 million cars in 2008, it said.",
+        expected: [{ kind: "sales_volume", company: "Tamsin Auto", unit: "vehicles", low: 1200000, year: 2008 }],
+      },
+    ],
+    build: namedUnit,
+  },
+  {
+    name: "sales-volume.units-then-verb",
+    kind: "sales_volume",
+    pattern: "figure:{COUNT} ...3 unit:{VOLUME_UNIT} ...5 sold|delivered|shipped",
+    examples: [
+      {
+        input: "Phones\n\nBrightwell Mobile said 4.5 million handsets were sold in the first quarter of 2009.",
+        expected: [{ kind: "sales_volume", company: "Brightwell Mobile", unit: "phones", low: 4500000, period: "Q1" }],
+      },
+    ],
+    build: namedUnit,
+  },
+  {
+    name: "sales-volume.sales-reach-bare-count",
+    kind: "sales_volume",
+    pattern: "{SALES_CUE} ...10 to {FIGURE_LEAD}? figure:{COUNT}",
+    when: (m, s) => !/^\s*(?:%|per\s?cent)/i.test(s.text.slice(s.tokens[m.to - 1].end)),
+    examples: [
+      {
+        input:
+          "Carmaker results\n\nTamsin Auto sold 1.2 million cars in 2008. Sales of its Velo model rose 4.1% to 61,200 in 2008.",
+        expected: [{ kind: "sales_volume", company: "Tamsin Auto", unit: "vehicles", low: 61200, year: 2008 }],
+      },
+    ],
+    build: articleUnit,
+  },
+  {
+    name: "sales-volume.product-sales-reached",
+    kind: "sales_volume",
+    pattern:
+      "{PRODUCT_WORD} sales|deliveries|shipments of|reached|totalled|totaled|were|was|hit|at {FIGURE_LEAD}? figure:{COUNT}",
+    when: (m, s) => !/^\s*(?:%|per\s?cent)/i.test(s.text.slice(s.tokens[m.to - 1].end)),
+    examples: [
+      {
+        input:
+          "Carmaker results\n\nTamsin Auto sold 1.2 million cars in 2008. Its car sales reached 61,200 in March 2009.",
+        expected: [{ kind: "sales_volume", company: "Tamsin Auto", unit: "vehicles", low: 61200, year: 2009 }],
+      },
+    ],
+    build: articleUnit,
+  },
+  {
+    name: "sales-volume.sold-bare-count",
+    kind: "sales_volume",
+    pattern: "sold|delivered|shipped {FIGURE_LEAD}? figure:{COUNT}",
+    examples: [
+      {
+        input:
+          "Sports cars\n\nHalden Motors sold 4,000 cars in 2008. It sold more than 100 of the limited models in 2009.",
+        expected: [{ kind: "sales_volume", company: "Halden Motors", unit: "vehicles", low: 100, year: 2009 }],
+      },
+    ],
+    build: articleUnit,
+  },
+  {
+    name: "sales-volume.base-count",
+    kind: "sales_volume",
+    pattern:
+      "{SALES_CUE} ...12 first:{COUNT} ...3 unit:{VOLUME_UNIT}? ...8 compared|against|versus|from with|to? {FIGURE_LEAD}? figure:{COUNT}",
+    examples: [
+      {
+        input:
+          "Electric cars\n\nCorvan Motors sold 100 electric cars in 2009, compared with just ten the previous year.",
+        expected: [{ kind: "sales_volume", company: "Corvan Motors", unit: "vehicles", low: 10, year: 2008 }],
+      },
+    ],
+    build: baseCount,
+  },
+];
