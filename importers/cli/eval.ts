@@ -11,6 +11,8 @@ const SETS = [
   { name: "bbc-business-dev", gold: "tests/gold/bbc-business-dev", texts: join(CORPUS_ROOT, "bbc-business-dev") },
   { name: "reuters-1987-dev", gold: "tests/gold/reuters-1987-dev", texts: join(CORPUS_ROOT, "reuters-1987-dev") },
   { name: "cnn-2026-dev", gold: "tests/gold/cnn-2026-dev", texts: join(CORPUS_ROOT, "cnn-2026-dev") },
+  // Short invented articles of invented companies, written blind by the team (the texts are ours, so they are here).
+  { name: "synthetic", gold: "tests/gold/synthetic", texts: "tests/gold/synthetic/articles" },
 ];
 
 const USAGE = `npm run eval -- [--set NAME] [--batch NAME] [--range A-B] [--include-held] [--verbose]
