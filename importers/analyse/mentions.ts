@@ -159,7 +159,8 @@ export function findMentions(
 }
 
 function mainPair(reg: CompanyRegistry): string[] | null {
-  const top = [...reg.entities.values()].sort((a, b) => b.mentions - a.mentions).slice(0, 2);
+  // Ranked once per article: sorting every entity at each "the combined firm" was quadratic.
+  const top = reg.byMentions().slice(0, 2);
   return top.length === 2 && top[1].mentions >= 1.5 ? top.map((e) => e.name) : null;
 }
 

@@ -786,6 +786,17 @@ export class CompanyRegistry {
 
   private readonly ranked = new Map<string, Entity[]>();
 
+  /** Every entity, most mentioned first, as named first among equals; ranked once when the registry is complete. */
+  byMentions(): readonly Entity[] {
+    if (!this.built) return [...this.entities.values()].sort((a, b) => b.mentions - a.mentions);
+    let ranked = this.ranked.get("any");
+    if (!ranked) {
+      ranked = [...this.entities.values()].sort((a, b) => b.mentions - a.mentions);
+      this.ranked.set("any", ranked);
+    }
+    return ranked;
+  }
+
   /** The company the article is mostly about; found once, when the registry is complete. */
   main(): Entity | null {
     if (this.built && this.mainEntity !== undefined) return this.mainEntity;
