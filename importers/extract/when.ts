@@ -82,7 +82,9 @@ export function whenOf(
   let year = yearExpr ? resolveYear(yearExpr, s) : null;
   const isTarget = byDistance.some((t) => t.role === "target");
   // A year something is aimed at ("by 2013") names no reporting period.
-  const period = periodExpr?.period ?? (year !== null && !isTarget ? defaultPeriod : null);
+  // "sales rose 9% last year", undated: still a full year, though which one the text cannot tell.
+  const relativeYear = byDistance.some((t) => t.relative !== null && !t.open && t.period === null);
+  const period = periodExpr?.period ?? ((year !== null || relativeYear) && !isTarget ? defaultPeriod : null);
   const stated = Boolean(yearExpr?.year !== null && yearExpr?.year !== undefined);
   // "Turnover for the quarter rose 3.9%": the quarter last named.
   if (!byDistance.length && s.lastQuarter && THE_QUARTER.test(s.text.slice(clause.start, clause.end))) {
