@@ -151,6 +151,7 @@ export function extractArticle(bytes: Uint8Array, path: string, options: Extract
     const times = resolveTimes(
       quantities.length || MAY_NAME_PERIOD.test(sentence.text) ? findTimes(sentence.text) : [],
       ctx.reference,
+      sentence.text,
     );
     const mentions = findMentions(sentence.text, registry, ctx.mentions, quantities.length === 0);
     ctx.volumeUnit = volumeUnitIn(sentence.text) ?? ctx.volumeUnit;

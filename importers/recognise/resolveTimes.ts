@@ -1,5 +1,7 @@
+import { CALENDAR_END_MONTH } from "../lexicons/newswire";
 import { MONTH_INDEX } from "../lexicons/periods";
-import { alternation } from "../lexicons/regex";
+import { alternation, escapeRegExp } from "../lexicons/regex";
+import { FORECAST_CUES, TARGET_CUES } from "../lexicons/status";
 import type { ReferenceDate } from "../rules/context";
 import type { Period } from "../types";
 import type { TimeExpr } from "./time";
@@ -13,7 +15,7 @@ const QUARTERS: Period[] = ["Q4", "Q1", "Q2", "Q3"];
  * 2025. Only a full reference date (a `Date:` line, `--published YYYY-MM-DD`) can do this; without one the times
  * stay as they are.
  */
-export function resolveTimes(times: TimeExpr[], ref: ReferenceDate | null): TimeExpr[] {
+export function resolveTimes(times: TimeExpr[], ref: ReferenceDate | null, sentence = ""): TimeExpr[] {
   // Undated, "the quarter" says nothing the running period does not: it is left to the extractors' context.
   if (!ref || ref.month === null) return times.some((t) => t.latest) ? times.filter((t) => !t.latest) : times;
   const month = ref.month;
@@ -23,11 +25,25 @@ export function resolveTimes(times: TimeExpr[], ref: ReferenceDate | null): Time
       const q = Math.floor((month - 1) / 3);
       return { ...t, period: QUARTERS[q], year: q === 0 ? ref.year - 1 : ref.year };
     }
-    const end = MONTH.exec(t.text);
-    if (!end || t.period === null) return t;
-    const endMonth = MONTH_INDEX[end[1].toLowerCase()];
-    const endDay = end[2] ? Number(end[2]) : 31;
+    if (t.period === null || t.open) return t;
+    // "its fiscal fourth quarter, ended June 30": the day the period ended may follow the period's name.
+    const end = MONTH.exec(t.text) ?? ENDED_AFTER.exec(sentence.slice(t.end, t.end + 40));
+    if (!end && t.period === "FY") return t;
+    const endMonth = end ? MONTH_INDEX[end[1].toLowerCase()] : CALENDAR_END_MONTH[t.period];
+    const endDay = end?.[2] ? Number(end[2]) : 31;
     const ended = endMonth < month || (endMonth === month && endDay <= (ref.day ?? 31));
+    // "forecast first-quarter revenue of $2.6bn": a period looked forward to is the next one to end.
+    if (!end && FORWARD_BEFORE.test(sentence.slice(Math.max(0, t.start - 80), t.start)))
+      return { ...t, year: ended ? ref.year + 1 : ref.year };
     return { ...t, year: ended ? ref.year : ref.year - 1 };
   });
 }
+
+const ENDED_AFTER = new RegExp(
+  String.raw`^[\s,]*(?:which\s+)?(?:ended|ending|to|through)\s+(${alternation(Object.keys(MONTH_INDEX))})\b\.?(?:\s+(\d{1,2}))?`,
+  "i",
+);
+const FORWARD_BEFORE = new RegExp(
+  String.raw`\b(?:${FORECAST_CUES.concat(TARGET_CUES).map(escapeRegExp).join("|")})\b`,
+  "i",
+);

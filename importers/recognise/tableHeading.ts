@@ -2,6 +2,7 @@ import { REVENUE_ROW_LABELS, TABLE_PERIOD_WORDS } from "../lexicons/newswire";
 import { NUMBER_WORDS } from "../lexicons/numbers";
 import { MONTH_INDEX } from "../lexicons/periods";
 import { alternation } from "../lexicons/regex";
+import { replaceBefore } from "../text/html";
 import type { Period } from "../types";
 
 /** The period an earnings table reports, as its heading or the headline names it. */
@@ -44,7 +45,8 @@ export function tableHeadingOf(line: string): TableHeading | null {
 
 /** The period a newswire headline announces ("ACME INC <ACM> 4TH QTR JAN 31 NET"), if it names one. */
 export function headlinePeriodOf(title: string): TableHeading | null {
-  const m = HEADING.exec(title.replace(/<[^>]*>/g, " "));
+  // Tags end at a ">": only the text up to the last one is searched, or a headline of "<" with no ">" is quadratic.
+  const m = HEADING.exec(replaceBefore(title, /<[^>]*>/g, ">", " "));
   return m ? parse(m) : null;
 }
 

@@ -50,7 +50,7 @@ export function decodeEntities(text: string): string {
  * text up to the last `end`: no match can end past it. Without this, a page of `<` with no `>` (or `<!--` with no
  * `-->`) has the regex scan to the end of the text from every `<`, which is quadratic.
  */
-function replaceBefore(text: string, re: RegExp, end: string, by: string): string {
+export function replaceBefore(text: string, re: RegExp, end: string, by: string): string {
   const last = text.lastIndexOf(end);
   if (last < 0) return text;
   const cut = last + end.length;

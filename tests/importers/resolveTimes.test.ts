@@ -41,3 +41,20 @@ describe("times dated from the article's date", () => {
     expect(resolved("Revenue for the quarter rose 12%.", null)).toEqual([]);
   });
 });
+
+describe("a named quarter without a year", () => {
+  const ref = { year: 2026, month: 1, day: 29 };
+  test("is the last such quarter ended, or the next one when it is looked forward to", () => {
+    const s = "Sales rose 32% in the fourth quarter, and it forecast first-quarter revenue of $2.6 billion.";
+    expect(resolveTimes(findTimes(s), ref, s).map((t) => [t.text, t.year, t.period])).toEqual([
+      ["fourth quarter", 2025, "Q4"],
+      ["first-quarter", 2026, "Q1"],
+    ]);
+  });
+
+  test("takes the day it ended when the sentence gives it", () => {
+    const s = "Revenue for its fiscal fourth quarter, ended June 30, rose 14%.";
+    const times = resolveTimes(findTimes(s), { year: 2024, month: 8, day: 12 }, s);
+    expect(times.find((t) => t.period === "Q4")?.year).toBe(2024);
+  });
+});
