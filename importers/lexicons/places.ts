@@ -97,6 +97,9 @@ export const NATIONALITIES: Record<string, string> = {
 
 /** Country names as their possessive is written ("Japan's Suzuki") mapped to the same key as NATIONALITIES. */
 export const COUNTRY_KEYS: Record<string, string> = {
+  "west germany": "Germany",
+  "east germany": "Germany",
+  "soviet union": "Russia",
   japan: "Japan",
   germany: "Germany",
   france: "France",

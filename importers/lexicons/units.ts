@@ -39,6 +39,21 @@ export const VOLUME_UNITS: Record<string, string> = {
   barrels: "barrels",
   tonnes: "tonnes",
   tons: "tonnes",
+  bicycles: "bicycles",
+  watches: "watches",
+  smartwatches: "watches",
+  tablets: "tablets",
+  printers: "printers",
+  cameras: "cameras",
+  tyres: "tyres",
+  tires: "tyres",
+  engines: "engines",
+  ships: "ships",
+  vessels: "ships",
+  locomotives: "locomotives",
+  tractors: "tractors",
+  scooters: "scooters",
+  subscriptions: "subscriptions",
 };
 
 /** Units unambiguous enough that naming one marks an article as counting things sold ("records" is not). */

@@ -72,10 +72,15 @@ const RULES: Rule[] = [
   {
     hint: ["month", "quarter"],
     re: new RegExp(
-      String.raw`\b(?:(?:three|3)[- ]months?|(?:fiscal\s+|financial\s+)?quarter)\s+(?:to|ending|ended|through)\s+(?:the\s+end\s+of\s+)?${DAY_BEFORE}(${MONTHS})${DAY_AFTER}(?:\s+(${YEAR}))?`,
+      String.raw`\b(?:(first|1st|second|2nd|third|3rd|fourth|4th)[- ](?:fiscal\s+)?)?(?:(?:three|3)[- ]months?|(?:fiscal\s+|financial\s+)?quarter)\s+(?:to|ending|ended|through)\s+(?:the\s+end\s+of\s+)?${DAY_BEFORE}(${MONTHS})${DAY_AFTER}(?:\s+(${YEAR}))?`,
       "gi",
     ),
-    make: (m) => ({ year: yearOf(m[2]), period: quarterOfMonth(MONTH_INDEX[m[1].toLowerCase()]), relative: null }),
+    // "the third quarter ended December 31": a fiscal quarter keeps the label the text gives it.
+    make: (m) => ({
+      year: yearOf(m[3]),
+      period: m[1] ? ORDINAL_QUARTERS[m[1].toLowerCase()] : quarterOfMonth(MONTH_INDEX[m[2].toLowerCase()]),
+      relative: null,
+    }),
   },
   {
     hint: ["six", "6"],
