@@ -39,8 +39,11 @@ export interface ArticleContext {
   lastHeld: Mention | null;
   volumeUnit: string | null;
   mentions: DiscourseState;
-  /** Who leads the band of investors the article speaks of, and how many sentences ago it was named. */
-  groupLeader: { name: string; age: number } | null;
+  /**
+   * Who leads the band of investors the article speaks of, how many sentences ago it was named, and where in
+   * that sentence (a pronoun before it speaks of someone else).
+   */
+  groupLeader: { name: string; age: number; from: number } | null;
   table: TableState;
 }
 

@@ -29,11 +29,12 @@ export function advanceGroupLeader(ctx: ArticleContext, tokens: Token[]): void {
       if (k > at + 1 && tokens[k]?.type === "person") at = k;
       const name = leaderName(tokens[at]);
       if (name) {
-        ctx.groupLeader = { name, age: 0 };
+        ctx.groupLeader = { name, age: 0, from: tokens[at].start };
         return;
       }
     }
   }
   if (ctx.groupLeader)
-    ctx.groupLeader = ctx.groupLeader.age < LEADER_SPAN ? { ...ctx.groupLeader, age: ctx.groupLeader.age + 1 } : null;
+    ctx.groupLeader =
+      ctx.groupLeader.age < LEADER_SPAN ? { ...ctx.groupLeader, age: ctx.groupLeader.age + 1, from: 0 } : null;
 }

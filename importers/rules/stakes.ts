@@ -1,5 +1,6 @@
 import { statusOf } from "../extract/status";
 import { BODY_NOUNS } from "../lexicons/companies";
+import { GROUP_NOUNS } from "../lexicons/stakes";
 import { canonicalName } from "../recognise/companies";
 import type { Status } from "../types";
 import type { Match } from "./pattern";
@@ -45,9 +46,15 @@ function heldCompanies(m: Match, s: RuleSentence): string[] {
 
 /** "it" is the group's leader when the article named one, else whom the pronoun was resolved to. */
 function holderOf(t: Token | undefined, s: RuleSentence): string | null {
-  if (t?.type === "mention" && t.mention.how === "pronoun") return s.ctx.groupLeader?.name ?? t.mention.company;
+  const leader = s.ctx.groupLeader;
+  // "X sold its stake to a group led by Y": "its", before Y is named, is X's.
+  const leads = leader && t && t.start >= leader.from;
+  if (t?.type === "mention" && t.mention.how === "pronoun") return leads ? leader.name : t.mention.company;
+  if (t?.type === "word" && GROUP_WORDS.has(t.lower)) return leads ? leader.name : null;
   return nameOf(t);
 }
+
+const GROUP_WORDS = new Set(GROUP_NOUNS);
 
 /** "JP Keane and Tom Ryan, who own 29%": two holders named together hold together. */
 function jointHolder(m: Match, s: RuleSentence): string | null {
@@ -171,6 +178,33 @@ export const STAKE_RULES: Rule[] = [
         input:
           "Holding raised\n\nOstrel Airways revealed that it has increased its holdings to more than four mln Corvan Air shares, 15 pct of the outstanding.",
         expected: [{ kind: "stake", company: "Ostrel Airways", counterparty: "Corvan Air", low: 15, status: "actual" }],
+      },
+    ],
+    build: stake,
+  },
+  {
+    name: "stake.group-verb-pct-of",
+    kind: "stake",
+    pattern: "the holder:{GROUP_NOUN} ...6 {STAKE_VERB} {FIGURE_LEAD}? figure:{PERCENT} of ...5 held:{COMPANY}",
+    examples: [
+      {
+        input:
+          "Stake sold\n\nCorvan Bancorp sold its 14.6 pct stake in Halden Data to a group led by investor Tom Keane. The group holds about 21.3 pct of Halden Data's common shares.",
+        expected: [{ kind: "stake", company: "Tom Keane", counterparty: "Halden Data", low: 21.3 }],
+      },
+    ],
+    build: stake,
+  },
+  {
+    name: "stake.shares-or-pct",
+    kind: "stake",
+    pattern:
+      "holder:{HOLDER_REF} ...8 {OWN_OR_HAVE} {FIGURE_LEAD}? {AMOUNT} shares of held:{COMPANY} ...3 , or {FIGURE_LEAD}? figure:{PERCENT}",
+    examples: [
+      {
+        input:
+          "Filing\n\nA group led by investor Tom Keane said it has acquired 412,300 shares of Halden Ridge Inc, or 8.7 pct of the total outstanding.",
+        expected: [{ kind: "stake", company: "Tom Keane", counterparty: "Halden Ridge", low: 8.7, status: "actual" }],
       },
     ],
     build: stake,
