@@ -51,8 +51,7 @@ export function decodeEntities(text: string): string {
  * `-->`) has the regex scan to the end of the text from every `<`, which is quadratic.
  */
 export function replaceBefore(text: string, re: RegExp, end: string, by: string): string {
-  // includes() is many times faster than lastIndexOf() when the end is nowhere, as in the pages above.
-  const last = text.includes(end) ? text.lastIndexOf(end) : -1;
+  const last = text.lastIndexOf(end);
   if (last < 0) return text;
   const cut = last + end.length;
   return text.slice(0, cut).replace(re, by) + text.slice(cut);
@@ -115,17 +114,19 @@ function unwrapTitle(html: string): string {
 /** The readable text of an HTML page: scripts, styles and tags gone, blocks on their own lines, entities decoded. */
 export function htmlToText(html: string): string {
   // Each step reads the page once: see replaceBefore, dropElements and unwrapTitle for unclosed tags.
-  let text = replaceBefore(html, /<!--[\s\S]*?-->/g, "-->", " ");
-  text = unwrapTitle(dropElements(text));
-  text = replaceBefore(text, /<(?:br|hr)\b[^>]*>/gi, ">", "\n");
-  text = replaceBefore(
-    text,
-    /<\/?(?:p|div|h[1-6]|li|ul|ol|tr|table|article|section|header|blockquote|figure|figcaption)\b[^>]*>/gi,
-    ">",
-    "\n\n",
-  );
-  text = replaceBefore(text, /<[^>]+>/g, ">", " ");
-  return decodeEntities(text)
+  const text = unwrapTitle(dropElements(replaceBefore(html, /<!--[\s\S]*?-->/g, "-->", " ")));
+  // Every tag below ends at a ">": they are read up to the last one only, and the rest, cut off once, is kept as
+  // it is (cutting at each step would copy a long tail three times).
+  const cut = text.lastIndexOf(">") + 1;
+  const tags = text
+    .slice(0, cut)
+    .replace(/<(?:br|hr)\b[^>]*>/gi, "\n")
+    .replace(
+      /<\/?(?:p|div|h[1-6]|li|ul|ol|tr|table|article|section|header|blockquote|figure|figcaption)\b[^>]*>/gi,
+      "\n\n",
+    )
+    .replace(/<[^>]+>/g, " ");
+  return decodeEntities(cut === text.length ? tags : tags + text.slice(cut))
     .replace(/[ \t]+/g, " ")
     .replace(/\n[ \t]+/g, "\n")
     .replace(/\n{3,}/g, "\n\n")
