@@ -19,7 +19,12 @@ function nextDiscourse(current: PeriodRef, times: TimeExpr[], publishedYear: num
   // "a change from a loss of 210m euros in 2010": the period spoken of is the year after the base.
   const base = times.find((t) => t.role === "base" && t.year !== null);
   const year = pointYear ?? (base ? base.year! + 1 : current.year);
-  return { year, period: withPeriod?.period ?? (pointYear !== null ? null : current.period) };
+  // "sold 4,310 homes last year", in an article whose year is unknown: a full year all the same.
+  const undatedYear = pointYear === null && point.some((t) => t.relative !== null && t.period === null && !t.open);
+  return {
+    year,
+    period: withPeriod?.period ?? (pointYear !== null ? null : undatedYear ? "FY" : current.period),
+  };
 }
 
 const DEAL_WORD = /\b(?:stake|deal|alliance|agreement|partnership|merger)\b/i;

@@ -108,10 +108,20 @@ const OWN_SALES_WORDS = new Set(
   ),
 );
 
+/** "fourth-quarter revenue", "full-year sales", "nine-month turnover": the period, not a product. */
+const PERIOD_ADJECTIVE =
+  /^(?:(?:first|second|third|fourth|final|1st|2nd|3rd|4th)-(?:quarter|half)|full-year|half-year|nine-month|six-month|three-month|12-month|fiscal|fiscal-year|year-end|year-ago|prior-year)$/;
+
 export function measuresCompanyRevenue(text: string, metric: MetricHit, clauseStart?: number): boolean {
   // "wine sales", "music sales": a product's or a category's sales, not the company's revenue.
   const wordBefore = /(?:^|\s)([a-z][\w-]*)\s+$/.exec(text.slice(Math.max(0, metric.start - 25), metric.start))?.[1];
-  if (wordBefore && !OWN_SALES_WORDS.has(wordBefore) && !/(?:ed|ing|ly)$/.test(wordBefore)) return false;
+  if (
+    wordBefore &&
+    !OWN_SALES_WORDS.has(wordBefore) &&
+    !/(?:ed|ing|ly)$/.test(wordBefore) &&
+    !PERIOD_ADJECTIVE.test(wordBefore)
+  )
+    return false;
   // "In Canada, revenue rose 2.2% last year": a region's revenue.
   // "...a fight for share in China, and Corvan's sales were down": a place before a coordinating "and" is not it.
   if (clauseStart !== undefined) {
