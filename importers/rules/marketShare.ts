@@ -85,6 +85,38 @@ function shareBefore(m: Match, s: RuleSentence): FactRoles[] {
   return roles ? [roles] : [];
 }
 
+/**
+ * "rose to 14 pct in 1986 from 11 pct in 1985", "22% of the market, up from 17% a year earlier": the share it
+ * is compared with is a share of its own, of the same company and market, for the year before unless dated.
+ */
+function baseShare(m: Match, s: RuleSentence, before: boolean): FactRoles[] {
+  const first = m.captures.first?.[0];
+  const q = figureOf(m);
+  if (!q || first?.type !== "quantity") return [];
+  const current = before
+    ? shareBefore({ ...m, captures: { ...m.captures, figure: [first] } }, s)[0]
+    : shareRoles(s, first.quantity, first.quantity.start, marketAfterFigure(s, first.quantity));
+  if (!current) return [];
+  const at = s.tokens.indexOf(m.captures.figure[0]);
+  const after = s.tokens.slice(at + 1, at + 5);
+  const dated = after.find((t) => t.type === "time" && t.time.year !== null);
+  const yearEarlier =
+    /^\s*(?:a|one)\s+year\s+(?:earlier|ago|before)|^\s*the\s+(?:previous|prior)\s+year|^\s*the\s+year\s+before/i.test(
+      s.text.slice(q.end, q.end + 30),
+    );
+  const year =
+    dated?.type === "time" ? dated.time.year : yearEarlier && current.when.year !== null ? current.when.year - 1 : null;
+  if (year === null && !yearEarlier) return [];
+  return [
+    {
+      ...current,
+      figure: q,
+      when: { year, period: current.when.period, stated: dated !== undefined },
+      status: "actual",
+    },
+  ];
+}
+
 /** "..., an improvement on its current 2.5%": the share held now, of the market of the share before it. */
 function currentShare(m: Match, s: RuleSentence): FactRoles[] {
   const q = figureOf(m);
@@ -174,6 +206,33 @@ export const MARKET_SHARE_RULES: Rule[] = [
       },
     ],
     build: shareBefore,
+  },
+  {
+    name: "market-share.base-before",
+    kind: "market_share",
+    pattern:
+      "share in:in|of? the? market:...6 {SHARE_LINK} {FIGURE_LEAD}? first:{PERCENT} ...8 from {FIGURE_LEAD}? figure:{PERCENT}",
+    examples: [
+      {
+        input:
+          "Copiers\n\nOstrel Corp said its share of the U.S. office copier market rose to 14 pct in 1986 from 11 pct in 1985.",
+        expected: [{ kind: "market_share", company: "Ostrel", low: 11, year: 1985 }],
+      },
+    ],
+    build: (m, s) => baseShare(m, s, true),
+  },
+  {
+    name: "market-share.base-after",
+    kind: "market_share",
+    pattern: "first:{PERCENT} of ...6 market ...8 from {FIGURE_LEAD}? figure:{PERCENT}",
+    examples: [
+      {
+        input:
+          "Date: 20 February 2025\n\nWatches\n\nHalden Devices captured 22% of the U.S. smartwatch market in the fourth quarter, up from 17% a year earlier.",
+        expected: [{ kind: "market_share", company: "Halden Devices", low: 17, year: 2023, period: "Q4" }],
+      },
+    ],
+    build: (m, s) => baseShare(m, s, false),
   },
   {
     name: "market-share.share-of-output",
