@@ -492,13 +492,12 @@ export class CompanyRegistry {
   /** Full names of the people the article names, by family name ("Glazer" -> "Malcolm Glazer"). */
   readonly fullNames = new Map<string, string>();
 
-  /** The people a sentence names, with their full names ("Keane" -> "Tom Keane"). */
+  /** The people a sentence names, as it writes them ("Trump and Interstate own 40%": Trump). */
   peopleIn(sentence: string): Array<{ start: number; end: number; name: string }> {
     const out: Array<{ start: number; end: number; name: string }> = [];
     for (const span of this.spansOf(sentence)) {
       if (this.lookup(span.name) || !this.knownPerson(span.name)) continue;
-      const full = span.name.includes(" ") ? span.name : (this.fullNames.get(span.name) ?? span.name);
-      out.push({ start: span.start, end: span.end, name: full });
+      out.push({ start: span.start, end: span.end, name: span.name });
     }
     return out;
   }
