@@ -65,6 +65,14 @@ export const STAKE_CHANGE_VERBS = [
   "reduces",
   "lowered",
   "trimmed",
+  "raising",
+  "increasing",
+  "lifting",
+  "boosting",
+  "cutting",
+  "reducing",
+  "lowering",
+  "trimming",
 ];
 
 /** Possessives before a holding ("its stake"). */

@@ -76,7 +76,8 @@ export function runRules(s: RuleSentence): Candidate[] {
     for (const m of matchAll(pattern, s.tokens)) {
       if (rule.when && !rule.when(m, s)) continue;
       if (rule.kind === null) {
-        for (const t of s.tokens.slice(m.from, m.to))
+        // A rule of no kind claims the figure it names, or every figure of its match when it names none.
+        for (const t of m.captures.figure ?? s.tokens.slice(m.from, m.to))
           if (t.type === "quantity")
             out.push({
               rule: rule.name,

@@ -1,3 +1,4 @@
+import { statusOf } from "../extract/status";
 import type { Match } from "./pattern";
 import type { Rule, RuleSentence } from "./rule";
 
@@ -94,6 +95,24 @@ export const NOT_REVENUE_RULES: Rule[] = [
     kind: null,
     pattern: "{CHANGE_WORD} of|by {FIGURE_LEAD}? {COUNT}",
     examples: [{ input: "Car sales\n\nCorvan Motors said its sales rose by about 40,000 in 2009.", expected: [] }],
+    build: () => [],
+  },
+  {
+    name: "not-stake.changed-from",
+    kind: null,
+    // "raised his stake to 18.5 per cent from 15 per cent": the old level is no stake of its own; "will cut its
+    // stake to 15% from 43%" still holds the 43% now.
+    pattern:
+      "{STAKE_CHANGE} {HOLDING_POSS} {STAKE_NOUN} ...8 to {FIGURE_LEAD}? {PERCENT} from {FIGURE_LEAD}? figure:{PERCENT}",
+    when: (m, s) =>
+      statusOf(s.text.slice(Math.max(0, s.tokens[m.from].start - 40), s.tokens[m.to - 1].end), null, null) === "actual",
+    examples: [
+      {
+        input:
+          "Stake raised\n\nInvestor Tom Keane has raised his stake in Corvan Inns to 18.5 per cent from 15 per cent.",
+        expected: [{ kind: "stake", company: "Tom Keane", counterparty: "Corvan Inns", low: 18.5 }],
+      },
+    ],
     build: () => [],
   },
   {
