@@ -7,7 +7,7 @@ import { extractRevenueChange } from "./extract/revenueChange";
 import { extractStake, peoplePairIn } from "./extract/stake";
 import { alternation } from "./lexicons/regex";
 import { PRODUCT_UNITS, VOLUME_UNITS } from "./lexicons/units";
-import { CompanyRegistry } from "./recognise/companies";
+import { CompanyRegistry, canonicalName } from "./recognise/companies";
 import { findDivisions, ultimateParent } from "./recognise/divisions";
 import { inferPublishedYear } from "./recognise/publication";
 import { findQuantities, type Quantity } from "./recognise/quantities";
@@ -100,6 +100,11 @@ function withArticleDollar(f: Fact, articleCurrency: string, text: string): Fact
   return { ...f, unit: articleCurrency };
 }
 
+/** A person holds stakes but has no revenue, sales or market share of their own. */
+function notAPerson(f: Fact, registry: CompanyRegistry): boolean {
+  return f.kind === "stake" || !f.company.split(" + ").some((name) => registry.isKnownPerson(name));
+}
+
 /** A division's or brand's revenue, sales and share are its parent company's; stakes stay as the text names them. */
 function underParent(f: Fact, registry: CompanyRegistry, parentOf: ReturnType<typeof findDivisions>): Fact {
   if (f.kind === "stake" || f.company.includes(" + ") || !parentOf.size) return f;
@@ -107,6 +112,8 @@ function underParent(f: Fact, registry: CompanyRegistry, parentOf: ReturnType<ty
   if (!entity) return f;
   const parent = ultimateParent(entity, parentOf);
   if (parent === entity) return f;
+  // "Corvan Valve Co, a unit of Ostrel": a subsidiary written with its own legal name reports as itself.
+  if ([...entity.surfaces].some((x) => canonicalName(x) !== x)) return f;
   const aliases = { ...f.aliases, [parent.name]: [...parent.surfaces] };
   return { ...f, company: parent.name, stated: f.stated.filter((x) => x !== "company"), aliases };
 }
@@ -177,13 +184,15 @@ export function extractArticle(bytes: Uint8Array, path: string, options: Extract
   }
   const settled = settleBySpecificity(candidates);
   const refined = refine(
-    settled.facts.map((f) =>
-      underParent(
-        withArticleDollar(withLocalKroner(f, registry), ctx.table.currency, cleaned.text),
-        registry,
-        parentOf,
+    settled.facts
+      .filter((f) => notAPerson(f, registry))
+      .map((f) =>
+        underParent(
+          withArticleDollar(withLocalKroner(f, registry), ctx.table.currency, cleaned.text),
+          registry,
+          parentOf,
+        ),
       ),
-    ),
   );
   return {
     path,

@@ -13,7 +13,7 @@ const CHANGE_NOUN_BEFORE =
   /\b(?:rise|increase|fall|drop|decline|jump|gain|boost|growth|shortfall|loss|cut)\s+(?:of\s+)?(?:about\s+|around\s+|some\s+|nearly\s+)?$/i;
 const GAP_AFTER =
   /^\s*(?:\([^)]*\)\s*)?(?:below|above|off|short\s+of|ahead\s+of|more\s+than|less\s+than|higher\s+than|lower\s+than|over\s+(?:target|forecasts?|estimates?|budget))\b/i;
-const FROM_BEFORE = /\b(?:from|compared\s+(?:with|to)|against|versus)\s+(?:about\s+|around\s+|some\s+)?$/i;
+const FROM_BEFORE = /\b(?:from|compared\s+(?:with|to)|against|versus)\s+(?:the\s+)?(?:about\s+|around\s+|some\s+)?$/i;
 
 export const extractRevenue: Extractor = (s) => {
   const facts: Fact[] = [];
@@ -73,7 +73,8 @@ export const extractRevenue: Extractor = (s) => {
       low: q.low,
       high: q.high,
       unit: q.unit!,
-      status: statusAround(s.text, clause, q, year, s.publishedYear),
+      // "expects revenue to rise from the $1.84bn reported for 1986": the base was reported; it is no forecast.
+      status: ownBase ? "actual" : statusAround(s.text, clause, q, year, s.publishedYear),
     });
     facts.push(fact);
     previous = { end: q.end, fact };

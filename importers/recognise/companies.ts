@@ -63,7 +63,8 @@ const OWNED_BUSINESS_AFTER =
   /^\s+(?:[a-z-]+\s+)?(?:sales|revenues?|turnover|profits?|shares|stake|market|stores|shareholders)\b/;
 
 /** Leading words that describe rather than name ("State-owned Corvan", "Stuttgart-based Daimler"). */
-const DESCRIPTIVE_WORD = /^[A-Z][a-z]*-[a-z]+$/;
+// "State-owned", "U.S.-built": a word that describes what follows.
+const DESCRIPTIVE_WORD = /^(?:[A-Z][a-z]*|[A-Z](?:\.[A-Z])+\.?)-[a-z]+$/;
 /** Legal suffixes by the words they are written as, without a closing full stop ("Co." is "Co"). */
 const WORD_SUFFIXES = new Set(LEGAL_SUFFIXES.filter((x) => !x.includes(" ")).map((x) => x.replace(/\.$/, "")));
 const PAIR_SUFFIXES = new Set(LEGAL_SUFFIXES.filter((x) => x.includes(" ")));
@@ -500,6 +501,15 @@ export class CompanyRegistry {
       out.push({ start: span.start, end: span.end, name: span.name });
     }
     return out;
+  }
+
+  /** Whether the article names this person and no company by that name. */
+  isKnownPerson(name: string): boolean {
+    // Only people the article marks as people ("Mr Keane", a full name taken for one); a first name alone is too
+    // weak a sign to take a company's figures away ("Wang Laboratories").
+    if (this.lookup(name)) return false;
+    const words = name.split(/\s+/);
+    return this.people.has(name) || (words.length > 1 && this.fullNames.get(words.at(-1)!) === name);
   }
 
   /** Whether the registry took a name for a person while it was built; asks, and changes nothing. */
