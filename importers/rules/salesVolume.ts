@@ -3,6 +3,7 @@ import { marketAfter, placeIn } from "../extract/market";
 import { statusAround } from "../extract/status";
 import { PUBLIC_BODY, subjectOf } from "../extract/subject";
 import { whenOf } from "../extract/when";
+import { PLACES } from "../lexicons/companies";
 import { VOLUME_UNITS } from "../lexicons/units";
 import type { Quantity } from "../recognise/quantities";
 import type { Match } from "./pattern";
@@ -15,6 +16,14 @@ const quantityOf = (t: Token | undefined): Quantity | null => (t?.type === "quan
 const OUTPUT_WORDS = /\b(?:capacity|production|produce[sd]?|producing|output|built|build|manufactured?)\b/i;
 // "across the industry", "industry-wide": no one company's sales.
 const INDUSTRY_WIDE = /\b(?:across|throughout)\s+the\s+(?:industry|market|sector|country)\b|\bindustry[- ]wide\b/i;
+// "total U.S. smartwatch shipments fell 4% to 14.2 million units": a country's market, not one company's sales.
+const MARKET_TOTAL = /\b(?:total|overall)\s+([A-Z][\w.]*)\s+(?:[a-z-]+\s+){0,2}(?:sales|shipments|deliveries)\b/;
+
+function marketTotal(lead: string): boolean {
+  const m = MARKET_TOTAL.exec(lead);
+  return m !== null && m[1].replace(/\.$/, "").toLowerCase() in PLACES;
+}
+
 // "sold 5,000 more cars", "rose by 5,000": a change in units, not a volume.
 const MORE_AFTER = /^\s*(?:more|fewer|extra|additional)\b/i;
 
@@ -26,7 +35,8 @@ function volumeRoles(s: RuleSentence, m: Match, q: Quantity, unit: string, unitE
   const clause = clauseAround(s.text, q.start);
   const from = s.tokens[m.from].start;
   const lead = s.text.slice(Math.max(clause.start, from), q.start);
-  if (OUTPUT_WORDS.test(lead) || INDUSTRY_WIDE.test(s.text.slice(clause.start, clause.end))) return null;
+  if (OUTPUT_WORDS.test(lead) || INDUSTRY_WIDE.test(s.text.slice(clause.start, clause.end)) || marketTotal(lead))
+    return null;
   if (MORE_AFTER.test(s.text.slice(q.end)) || /\bby\s+$/i.test(lead)) return null;
   const company = subjectOf(s.roles, Math.min(from, q.start), clause);
   if (!company || PUBLIC_BODY.test(company.company)) return null;
