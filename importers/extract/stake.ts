@@ -304,7 +304,8 @@ function looksLikePersonName(name: string, people: ReadonlyMap<string, string>):
   return (
     FIRST_NAMES.has(words[0]) ||
     PERSON_OPENER.test(words[0]) ||
-    [...people.values()].includes(name) ||
+    // Full names are kept by family name, so one look-up answers what a scan of them all would.
+    people.get(words.at(-1)!) === name ||
     people.has(words.at(-1)!)
   );
 }
