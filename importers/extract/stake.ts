@@ -304,8 +304,7 @@ function looksLikePersonName(name: string, people: ReadonlyMap<string, string>):
   return (
     FIRST_NAMES.has(words[0]) ||
     PERSON_OPENER.test(words[0]) ||
-    // Full names are kept by family name, so one look-up answers what a scan of them all would.
-    people.get(words.at(-1)!) === name ||
+    // Full names are kept by family name: a full name among them has its family name among the keys.
     people.has(words.at(-1)!)
   );
 }
