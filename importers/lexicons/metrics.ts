@@ -232,3 +232,20 @@ export const NOT_MARKET_WORDS = [
 
 /** What a country produces, a share of which is a share of its market ("8% of Russia's oil production"). */
 export const OUTPUT_NOUNS = ["production", "output"];
+
+/** Nouns of change that name their metric after them ("a 5% rise in sales", "a fall in underlying sales to 4.6%"). */
+export const CHANGE_NOUNS = [
+  "rise",
+  "increase",
+  "jump",
+  "gain",
+  "growth",
+  "fall",
+  "drop",
+  "decline",
+  "decrease",
+  "slump",
+  "slide",
+  "dip",
+  "reduction",
+];

@@ -3,6 +3,7 @@ import { MARKET_SHARE_RULES } from "./marketShare";
 import { NOT_REVENUE_RULES } from "./notRevenue";
 import { type CompiledPattern, compilePattern, matchAll } from "./pattern";
 import { PIECES } from "./pieces";
+import { REVENUE_CHANGE_RULES } from "./revenueChange";
 import type { FactRoles, Rule, RuleSentence } from "./rule";
 import { SALES_VOLUME_RULES } from "./salesVolume";
 import { STAKE_RULES } from "./stakes";
@@ -15,6 +16,7 @@ export const RULES: Rule[] = [
   ...STAKE_RULES,
   ...MARKET_SHARE_RULES,
   ...SALES_VOLUME_RULES,
+  ...REVENUE_CHANGE_RULES,
 ];
 
 /** A figure claimed by a rule: with the fact it gives, or none for a rule that only blocks. */

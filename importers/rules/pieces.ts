@@ -1,8 +1,10 @@
 import { PLACES } from "../lexicons/companies";
 import {
   BUSINESS_PLURALS,
+  CHANGE_NOUNS,
   CHANGE_WORDS,
   MACRO_SALES_WORDS,
+  METRIC_WORDS,
   NOT_MARKET_WORDS,
   OUTPUT_NOUNS,
   SAME_STORE_WORDS,
@@ -78,6 +80,9 @@ export const PIECES: Record<string, Piece> = {
   SAME_STORE: { phrases: SAME_STORE_WORDS },
   MACRO_SALES: { phrases: MACRO_SALES_WORDS },
   BUSINESS_PLURAL: { phrases: BUSINESS_PLURALS },
+  CHANGE_NOUN: { phrases: CHANGE_NOUNS },
+  /** Words whose figures are revenue ("sales", "turnover", "top line"), from the one list of metric words. */
+  REVENUE_NOUN: { phrases: Object.keys(METRIC_WORDS).filter((w) => METRIC_WORDS[w] === "revenue") },
   MARKET_WORD: { phrases: ["market", "markets"] },
   SALES_CUE: { phrases: SALES_VOLUME_WORDS },
   PRODUCT_WORD: { phrases: PRODUCT_WORDS },

@@ -1,0 +1,156 @@
+import { clauseAround } from "../extract/clauses";
+import { changeSign, measuresCompanyRevenue, metricOf, regionalFigure } from "../extract/metric";
+import { statusAround } from "../extract/status";
+import { PUBLIC_BODY, subjectOf } from "../extract/subject";
+import { baseOf, whenOf } from "../extract/when";
+import { CHANGE_WORDS } from "../lexicons/metrics";
+import type { Quantity } from "../recognise/quantities";
+import type { Match } from "./pattern";
+import type { FactRoles, Rule, RuleSentence } from "./rule";
+import type { Token } from "./tokens";
+
+const quantityOf = (t: Token | undefined): Quantity | null => (t?.type === "quantity" ? t.quantity : null);
+
+// "sales rose 4.1% to 61,200": the level is a count, so the change is in units sold.
+const TO_A_COUNT =
+  /^\s*to\s+(?:about\s+|around\s+|nearly\s+)?[\d.,]+(?:\s*(?:million|m|bn|billion|thousand))?(?!\s*(?:%|per\s?cent|[$€£¥]|[A-Z]{3}\b|euros?|dollars?|pounds?|yen|yuan|kronor|francs|rupees))/i;
+
+/**
+ * Whose change, when, against what: the shared subject, time and base finders, from where the change's words
+ * begin. A change in a region ("rose 10% in Asia") or to a count is not the company's revenue change.
+ */
+function changeRoles(s: RuleSentence, q: Quantity, sign: 1 | -1, anchor: number): FactRoles | null {
+  if (regionalFigure(s.text, q.end)) return null;
+  if (
+    TO_A_COUNT.test(s.text.slice(q.end)) &&
+    !s.roles.quantities.some((x) => x.kind === "money" && x.start >= q.end && x.start - q.end < 8)
+  )
+    return null;
+  const clause = clauseAround(s.text, q.start);
+  const company = subjectOf(s.roles, anchor, clause);
+  if (!company || PUBLIC_BODY.test(company.company)) return null;
+  let when = whenOf(s.roles, q, clause, "FY");
+  // "to 4.6% from 9.1% in 2010": the rate after "from" is the base year's own.
+  const ownBase = /\bfrom\s+$/i.test(s.text.slice(Math.max(0, q.start - 6), q.start))
+    ? s.roles.times.find((t) => t.role === "base" && t.year !== null && t.start >= q.end && t.start - q.end < 15)
+    : undefined;
+  if (ownBase) when = { ...when, year: ownBase.year, stated: true };
+  const [low, high] = sign < 0 ? [-q.high, -q.low] : [q.low, q.high];
+  return {
+    figure: q,
+    company: company.company,
+    when,
+    low,
+    high,
+    unit: "percent",
+    status: statusAround(s.text, clause, q, when.year, s.ctx.publishedYear),
+    comparedTo: baseOf(s.roles, when, clause),
+    stated: company.how === "name" || company.how === "group" ? ["company"] : [],
+    aliases: company.surfaces.length ? { [company.company]: company.surfaces } : {},
+  };
+}
+
+const signOf = (word: Token | undefined): 1 | -1 => (word && CHANGE_WORDS[word.lower] === -1 ? -1 : 1);
+
+/** "a 5% rise in sales": the change and its metric after the figure. */
+function changeThenMetric(m: Match, s: RuleSentence): FactRoles[] {
+  const q = quantityOf(m.captures.figure?.[0]);
+  const metric = m.captures.metric?.[0];
+  if (!q || !metric) return [];
+  // "a 5% rise in car sales" counts cars; "in consolidated revenue" is the company's.
+  if (!measuresCompanyRevenue(s.text, { word: metric.lower, cls: "revenue", start: metric.start, end: metric.end }))
+    return [];
+  const roles = changeRoles(s, q, signOf(m.captures.change?.[0]), q.start);
+  return roles ? [roles] : [];
+}
+
+/** "a fall in underlying sales to 4.6%": the rate of a change named before its figure. */
+function rateBefore(m: Match, s: RuleSentence): FactRoles[] {
+  const q = quantityOf(m.captures.figure?.[0]);
+  if (!q) return [];
+  const roles = changeRoles(s, q, signOf(m.captures.change?.[0]), q.start);
+  return roles ? [roles] : [];
+}
+
+/** "sales rose 5%", "revenue was down 3%": the nearest metric before the figure is revenue, the sign from its verb. */
+function metricThenChange(m: Match, s: RuleSentence): FactRoles[] {
+  const q = quantityOf(m.captures.figure?.[0]);
+  if (!q || q.fraction) return [];
+  const clause = clauseAround(s.text, q.start);
+  const metric = metricOf(s.text, q, clause);
+  if (!metric || !measuresCompanyRevenue(s.text, metric, clause.start) || metric.start > q.start) return [];
+  // Another percentage between the metric and this one belongs to the metric ("sales rose 5% and profit 8%").
+  const between = s.text.slice(metric.end, q.start);
+  if (/\b(?:profit|earnings|income|margin|shares?|prices?|stake|market)\b/i.test(between)) return [];
+  if (/%|per cent|percent/.test(between) && !/\bto\b/.test(between)) return [];
+  // In an article that counts cars or phones sold, "sales rose 9%" with no money beside it counts them too.
+  const moneyInClause = s.roles.quantities.some(
+    (x) => x.kind === "money" && x.start >= clause.start && x.end <= clause.end,
+  );
+  if (s.ctx.volumeUnit && metric.word === "sales" && !moneyInClause) return [];
+  const sign = changeSign(s.text, metric.end, q);
+  if (sign === null) return [];
+  const roles = changeRoles(s, q, sign, metric.start);
+  return roles ? [roles] : [];
+}
+
+/** Percentage changes of a company's revenue, sales or turnover. */
+export const REVENUE_CHANGE_RULES: Rule[] = [
+  {
+    name: "revenue-change.pct-change-in-revenue",
+    kind: "revenue_change",
+    pattern: "figure:{PERCENT} year-on-year|annual? change:{CHANGE_NOUN} in ...3 metric:{SALES_NOUN}",
+    when: (m, s) => !quantityOf(m.captures.figure?.[0])?.fraction && !/profit|earning|income/i.test(textBetween(m, s)),
+    examples: [
+      {
+        input: "Retailer results\n\nHalden Stores reported a 5% rise in sales for 2009.",
+        expected: [{ kind: "revenue_change", company: "Halden Stores", low: 5, year: 2009, period: "FY" }],
+      },
+    ],
+    build: changeThenMetric,
+  },
+  {
+    name: "revenue-change.change-in-revenue-to-rate",
+    kind: "revenue_change",
+    pattern: "change:{CHANGE_NOUN} in ...3 {SALES_NOUN} to|of|from|at {FIGURE_LEAD}? figure:{PERCENT}",
+    when: (m) => !quantityOf(m.captures.figure?.[0])?.fraction,
+    examples: [
+      {
+        input: "Food group results\n\nCorvan Foods reported a rise in underlying sales of 4.6% in 2010.",
+        expected: [{ kind: "revenue_change", company: "Corvan Foods", low: 4.6, year: 2010 }],
+      },
+    ],
+    build: rateBefore,
+  },
+  {
+    name: "revenue-change.change-in-revenue-from-rate",
+    kind: "revenue_change",
+    // "a decline in underlying revenues to 5.4% from 10.2% in 2003": the rate it slowed from is a change too.
+    pattern: "change:{CHANGE_NOUN} in ...3 {SALES_NOUN} to|of {PERCENT} from|to {FIGURE_LEAD}? figure:{PERCENT}",
+    when: (m) => !quantityOf(m.captures.figure?.[0])?.fraction,
+    examples: [
+      {
+        input: "Results\n\nCorvan News slowed a decline in underlying revenues to 5.4% from 10.2% in 2003.",
+        expected: [{ kind: "revenue_change", company: "Corvan News", low: -10.2, year: 2003 }],
+      },
+    ],
+    build: rateBefore,
+  },
+  {
+    name: "revenue-change.revenue-moved",
+    kind: "revenue_change",
+    pattern: "{REVENUE_NOUN} ...24 figure:{PERCENT}",
+    examples: [
+      {
+        input: "Carmaker results\n\nTamsin Auto said revenue fell 18% in 2009.",
+        expected: [{ kind: "revenue_change", company: "Tamsin Auto", low: -18, year: 2009, period: "FY" }],
+      },
+    ],
+    build: metricThenChange,
+  },
+];
+
+/** The words between a figure and the end of its match ("a 5% rise in pre-tax profits" is no revenue change). */
+function textBetween(m: Match, s: RuleSentence): string {
+  return s.text.slice(s.tokens[m.from].end, s.tokens[m.to - 1].start);
+}
