@@ -18,7 +18,8 @@ import { legacyCandidate, settleBySpecificity } from "./refine/specificity";
 import { type ArticleContext, newArticleContext, type ReferenceDate, referenceDateOf } from "./rules/context";
 import { type Candidate, runRules } from "./rules/engine";
 import { advanceGroupLeader } from "./rules/groups";
-import { advanceTable, newTableState } from "./rules/tableState";
+import { sentenceFeatures } from "./rules/pattern";
+import { advanceTable, articleCurrency, newTableState } from "./rules/tableState";
 import { tokenize } from "./rules/tokens";
 import { cleanArticle } from "./text/clean";
 import { decodeBytes } from "./text/decode";
@@ -91,12 +92,13 @@ const NAMED_DOLLARS = /\b(?:U\.?S\.?|American|US\$)/;
  * "1.5 billion dlrs" in an article of an Australian company listed in Sydney is Australian dollars: a bare dollar
  * takes the dollar of the article's company (from its ticker's exchange or a dollar the article names).
  */
-function withArticleDollar(f: Fact, articleCurrency: string, text: string): Fact {
-  if (f.unit !== "USD" || articleCurrency === "USD" || !/D$/.test(articleCurrency)) return f;
+function withArticleDollar(f: Fact, dollarOf: () => string, text: string): Fact {
+  if (f.unit !== "USD") return f;
   const figure = text.slice(f.figureStart, f.figureEnd + 12);
   if (!BARE_DOLLARS.test(figure) || NAMED_DOLLARS.test(text.slice(Math.max(0, f.figureStart - 4), f.figureEnd + 12)))
     return f;
-  return { ...f, unit: articleCurrency };
+  const dollar = dollarOf();
+  return dollar !== "USD" && /D$/.test(dollar) ? { ...f, unit: dollar } : f;
 }
 
 /** A person holds stakes but has no revenue, sales or market share of their own. */
@@ -164,9 +166,10 @@ export function extractArticle(bytes: Uint8Array, path: string, options: Extract
     ctx.table = advanceTable(ctx.table, sentence.text);
     if (quantities.length) {
       const tokens = tokenize(sentence.text, quantities, times, mentions, registry.peopleIn(sentence.text));
-      advanceGroupLeader(ctx, tokens);
+      const features = sentenceFeatures(tokens);
+      advanceGroupLeader(ctx, tokens, features);
       const roles = legacyContext(ctx, sentence, quantities, times, mentions, { main, registry });
-      candidates.push(...runRules({ text: sentence.text, offset: sentence.start, tokens, ctx, roles }));
+      candidates.push(...runRules({ text: sentence.text, offset: sentence.start, tokens, features, ctx, roles }));
       const found = EXTRACTORS.flatMap((extract) => extract(roles));
       const stake = found.filter((f) => f.kind === "stake").at(-1);
       if (stake) {
@@ -182,15 +185,17 @@ export function extractArticle(bytes: Uint8Array, path: string, options: Extract
     ctx.mentions = advance(ctx.mentions, mentions);
   }
   const settled = settleBySpecificity(candidates);
+  // The article's dollar is looked for only when a fact is in bare dollars.
+  let dollar: string | null = null;
+  const dollarOf = () => {
+    dollar ??= articleCurrency(cleaned.title, cleaned.text.slice(cleaned.bodyStart), published.year, false);
+    return dollar;
+  };
   const refined = refine(
     settled.facts
       .filter((f) => notAPerson(f, registry))
       .map((f) =>
-        underParent(
-          withArticleDollar(withLocalKroner(f, registry), ctx.table.currency, cleaned.text),
-          registry,
-          parentOf,
-        ),
+        underParent(withArticleDollar(withLocalKroner(f, registry), dollarOf, cleaned.text), registry, parentOf),
       ),
   );
   return {

@@ -1,7 +1,7 @@
 import type { Fact } from "../types";
 import { MARKET_SHARE_RULES } from "./marketShare";
 import { NOT_REVENUE_RULES } from "./notRevenue";
-import { type CompiledPattern, compilePattern, matchAll } from "./pattern";
+import { type CompiledPattern, compilePattern, matchAll, mayMatch } from "./pattern";
 import { PIECES } from "./pieces";
 import { REVENUE_CHANGE_RULES } from "./revenueChange";
 import type { FactRoles, Rule, RuleSentence } from "./rule";
@@ -75,6 +75,7 @@ function toFact(rule: Rule, roles: FactRoles, s: RuleSentence): Fact {
 export function runRules(s: RuleSentence): Candidate[] {
   const out: Candidate[] = [];
   for (const { rule, pattern } of compiledRules()) {
+    if (!mayMatch(pattern, s.features)) continue;
     for (const m of matchAll(pattern, s.tokens)) {
       if (rule.when && !rule.when(m, s)) continue;
       if (rule.kind === null) {

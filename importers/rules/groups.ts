@@ -1,6 +1,6 @@
 import { TITLE_WORDS } from "../lexicons/companies";
 import type { ArticleContext } from "./context";
-import { compilePattern, matchAll } from "./pattern";
+import { compilePattern, matchAll, mayMatch } from "./pattern";
 import { PIECES } from "./pieces";
 import type { Token } from "./tokens";
 
@@ -19,8 +19,9 @@ const leaderName = (t: Token | undefined) =>
 /** How many sentences a leader is remembered without being named again. */
 const LEADER_SPAN = 3;
 
-export function advanceGroupLeader(ctx: ArticleContext, tokens: Token[]): void {
+export function advanceGroupLeader(ctx: ArticleContext, tokens: Token[], features: ReadonlySet<string>): void {
   for (const p of LEADER_PATTERNS) {
+    if (!mayMatch(p, features)) continue;
     for (const m of matchAll(p, tokens)) {
       // "led by Corvan Chairman Tom Keane": the person after the title leads, not the company before it.
       let at = tokens.indexOf(m.captures.leader[0]);

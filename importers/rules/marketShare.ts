@@ -271,4 +271,4 @@ function notAMarket(s: RuleSentence, to: number): boolean {
 
 const STAKE_WORDS = new Set(["stake", "shareholding", "holding"]);
 const OUTPUT = new Set(OUTPUT_NOUNS);
-const PIECE_PLACE_POSS = (t: Token) => "test" in PIECES.PLACE_POSS && PIECES.PLACE_POSS.test(t, undefined, []);
+const PIECE_PLACE_POSS = (t: Token) => "test" in PIECES.PLACE_POSS && PIECES.PLACE_POSS.test(t, undefined, [t], 0);

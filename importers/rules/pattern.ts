@@ -5,12 +5,23 @@ import type { Token } from "./tokens";
  * lexicons) or a test on one token (a money figure, a company mention).
  */
 /** A token test sees its neighbours: "in Corvan, which owns" makes Corvan a subject after all. */
-export type TokenTest = (t: Token, before: Token | undefined, after: readonly Token[]) => boolean;
+export type TokenTest = (t: Token, before: Token | undefined, tokens: readonly Token[], at: number) => boolean;
 
-export type Piece = { phrases: readonly string[] } | { test: TokenTest };
+/**
+ * A token test may name what a sentence must hold for it to pass at all ("quantity:percent", "mention",
+ * "person"): a pattern whose pieces a sentence cannot satisfy is not tried on it.
+ */
+export type Piece = { phrases: readonly string[] } | { test: TokenTest; needs?: readonly string[] };
 
 type Element =
-  | { kind: "phrases"; label: string | null; optional: boolean; phrases: string[][]; name: string }
+  | {
+      kind: "phrases";
+      label: string | null;
+      optional: boolean;
+      /** The phrases by their first word, longest first: a token is looked up, not compared with every phrase. */
+      byFirst: ReadonlyMap<string, string[][]>;
+      name: string;
+    }
   | {
       kind: "test";
       label: string | null;
@@ -28,6 +39,32 @@ export interface CompiledPattern {
   anchoredEnd: boolean;
   /** How much the pattern pins down: each word or piece counts, gaps and optional parts do not. */
   specificity: number;
+  /** For each required element, what a sentence must hold for it (any one of the words or features). */
+  requires: Array<ReadonlySet<string>>;
+}
+
+/** What a sentence holds, for the quick test of whether a pattern can match it at all. */
+export function sentenceFeatures(tokens: Token[]): Set<string> {
+  const out = new Set<string>();
+  for (const t of tokens) {
+    out.add(t.lower);
+    if (t.type === "quantity") out.add(`quantity:${t.quantity.kind}`);
+    else if (t.type !== "word") out.add(t.type);
+  }
+  return out;
+}
+
+/** Whether a sentence holds something for every element the pattern requires. */
+export function mayMatch(p: CompiledPattern, features: ReadonlySet<string>): boolean {
+  for (const any of p.requires) if (!intersects(any, features)) return false;
+  return true;
+}
+
+/** Whether two sets share an element, walking the smaller one. */
+function intersects(a: ReadonlySet<string>, b: ReadonlySet<string>): boolean {
+  const [small, large] = a.size <= b.size ? [a, b] : [b, a];
+  for (const x of small) if (large.has(x)) return true;
+  return false;
 }
 
 export interface Match {
@@ -48,6 +85,7 @@ const splitWords = (phrase: string) => phrase.toLowerCase().split(/\s+/).filter(
  */
 export function compilePattern(source: string, pieces: Record<string, Piece>): CompiledPattern {
   const elements: Element[] = [];
+  const requires: Array<ReadonlySet<string>> = [];
   let specificity = 0;
   const words = source.trim().split(/\s+/);
   const anchoredStart = words[0] === "^";
@@ -63,35 +101,57 @@ export function compilePattern(source: string, pieces: Record<string, Piece>): C
     const [, label = null, body, pieceName, q] = m;
     const optional = q === "?";
     if (!optional) specificity++;
-    if (pieceName) {
-      const piece = pieces[pieceName];
-      if (!piece) throw new Error(`rule pattern "${source}": no piece {${pieceName}}`);
-      if ("test" in piece) elements.push({ kind: "test", label, optional, test: piece.test, name: pieceName });
-      else elements.push({ kind: "phrases", label, optional, phrases: piece.phrases.map(splitWords), name: pieceName });
-    } else {
-      elements.push({ kind: "phrases", label, optional, phrases: body.split("|").map(splitWords), name: body });
+    const piece = pieceName ? pieces[pieceName] : null;
+    if (pieceName && !piece) throw new Error(`rule pattern "${source}": no piece {${pieceName}}`);
+    if (piece && "test" in piece) {
+      elements.push({ kind: "test", label, optional, test: piece.test, name: pieceName });
+      if (!optional && piece.needs) requires.push(new Set(piece.needs));
+      continue;
     }
+    const phrases = (piece ? piece.phrases : body.split("|")).map(splitWords);
+    elements.push({ kind: "phrases", label, optional, byFirst: byFirstWord(phrases), name: pieceName ?? body });
+    if (!optional) requires.push(new Set(phrases.map((w) => w[0])));
   }
   // An anchor pins the match down as much as a word does.
-  return { source, elements, anchoredStart, anchoredEnd, specificity: specificity + +anchoredStart + +anchoredEnd };
+  return {
+    source,
+    elements,
+    anchoredStart,
+    anchoredEnd,
+    specificity: specificity + +anchoredStart + +anchoredEnd,
+    requires,
+  };
+}
+
+/** Lengths (in tokens) an element can match at position i, longest first. */
+const NONE: number[] = [];
+const ONE = [1];
+
+function byFirstWord(phrases: string[][]): Map<string, string[][]> {
+  const out = new Map<string, string[][]>();
+  for (const words of [...phrases].sort((a, b) => b.length - a.length)) {
+    const list = out.get(words[0]) ?? [];
+    list.push(words);
+    out.set(words[0], list);
+  }
+  return out;
 }
 
 /** Lengths (in tokens) an element can match at position i, longest first. */
 function lengthsAt(e: Exclude<Element, { kind: "gap" }>, tokens: Token[], i: number): number[] {
-  if (e.kind === "test")
-    return i < tokens.length && e.test(tokens[i], tokens[i - 1], tokens.slice(i + 1, i + 3)) ? [1] : [];
+  if (i >= tokens.length) return NONE;
+  if (e.kind === "test") return e.test(tokens[i], tokens[i - 1], tokens, i) ? ONE : NONE;
+  // A one-word typed token ("its", a pronoun mention) still reads as its word.
+  const candidates = e.byFirst.get(tokens[i].lower);
+  if (!candidates) return NONE;
   const out: number[] = [];
-  for (const words of e.phrases) {
+  for (const words of candidates) {
     if (i + words.length > tokens.length) continue;
     let ok = true;
-    for (let k = 0; k < words.length && ok; k++) {
-      const t = tokens[i + k];
-      // A one-word typed token ("its", a pronoun mention) still reads as its word.
-      ok = t.lower === words[k];
-    }
+    for (let k = 1; k < words.length && ok; k++) ok = tokens[i + k].lower === words[k];
     if (ok) out.push(words.length);
   }
-  return out.sort((a, b) => b - a);
+  return out;
 }
 
 function matchFrom(
@@ -133,15 +193,14 @@ const atEnd = (tokens: Token[], i: number) =>
 export function matchAll(p: CompiledPattern, tokens: Token[]): Match[] {
   const out: Match[] = [];
   const starts = p.anchoredStart ? Math.min(1, tokens.length) : tokens.length;
-  for (let i = 0; i < starts; ) {
+  for (let i = 0; i < starts; i++) {
+    if (!canStart(p, tokens, i)) continue;
     let captures: Record<string, Token[]> = {};
     const end = matchFrom(p, tokens, 0, i, captures);
-    if (end === null || end <= i) {
-      i++;
-      continue;
-    }
+    if (end === null || end <= i) continue;
     let from = i;
     for (let j = i + 1; j < end; j++) {
+      if (!canStart(p, tokens, j)) continue;
       const tighter: Record<string, Token[]> = {};
       if (matchFrom(p, tokens, 0, j, tighter) === end) {
         from = j;
@@ -149,7 +208,14 @@ export function matchAll(p: CompiledPattern, tokens: Token[]): Match[] {
       }
     }
     out.push({ from, to: end, captures, specificity: p.specificity });
-    i = end;
+    i = end - 1;
   }
   return out;
+}
+
+/** Most positions of most sentences cannot open a pattern: its first element says so before any search. */
+function canStart(p: CompiledPattern, tokens: Token[], i: number): boolean {
+  const first = p.elements[0];
+  if (!first || first.kind === "gap" || first.optional) return true;
+  return lengthsAt(first, tokens, i).length > 0;
 }

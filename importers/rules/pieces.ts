@@ -28,8 +28,8 @@ import type { Token } from "./tokens";
 
 const PREPOSITIONS = new Set(["in", "of", "at", "to", "from", "by", "with", "for", "into", "on"]);
 /** "of Corvan, which owns 51 pct": the name opens a relative clause and is its subject. */
-const opensRelative = (after: readonly Token[]) =>
-  after[0]?.text === "," && /^(?:which|who|that)$/.test(after[1]?.lower ?? "");
+const opensRelative = (tokens: readonly Token[], at: number) =>
+  tokens[at + 1]?.text === "," && /^(?:which|who|that)$/.test(tokens[at + 2]?.lower ?? "");
 
 const isQuantity = (t: Token, test: (q: Extract<Token, { type: "quantity" }>["quantity"]) => boolean) =>
   t.type === "quantity" && test(t.quantity);
@@ -39,29 +39,36 @@ const isQuantity = (t: Token, test: (q: Extract<Token, { type: "quantity" }>["qu
  * token tests ask for what the recognisers found.
  */
 export const PIECES: Record<string, Piece> = {
-  AMOUNT: { test: (t) => isQuantity(t, (q) => (q.kind === "money" || q.kind === "count") && !q.fraction) },
-  MONEY: { test: (t) => isQuantity(t, (q) => q.kind === "money") },
-  COUNT: { test: (t) => isQuantity(t, (q) => q.kind === "count" && !q.fraction) },
+  AMOUNT: {
+    test: (t) => isQuantity(t, (q) => (q.kind === "money" || q.kind === "count") && !q.fraction),
+    needs: ["quantity:money", "quantity:count"],
+  },
+  MONEY: { test: (t) => isQuantity(t, (q) => q.kind === "money"), needs: ["quantity:money"] },
+  COUNT: { test: (t) => isQuantity(t, (q) => q.kind === "count" && !q.fraction), needs: ["quantity:count"] },
   CHANGE_WORD: { phrases: Object.keys(CHANGE_WORDS) },
-  PERCENT: { test: (t) => isQuantity(t, (q) => q.kind === "percent") },
-  COMPANY: { test: (t) => t.type === "mention" && t.mention.how === "name" },
+  PERCENT: { test: (t) => isQuantity(t, (q) => q.kind === "percent"), needs: ["quantity:percent"] },
+  COMPANY: { test: (t) => t.type === "mention" && t.mention.how === "name", needs: ["mention"] },
   /** Who can hold shares: a company named, or a person. */
-  HOLDER: { test: (t) => (t.type === "mention" && t.mention.how === "name") || t.type === "person" },
-  PERSON: { test: (t) => t.type === "person" },
+  HOLDER: {
+    test: (t) => (t.type === "mention" && t.mention.how === "name") || t.type === "person",
+    needs: ["mention", "person"],
+  },
+  PERSON: { test: (t) => t.type === "person", needs: ["person"] },
   /** A holder, or "it" for one named before. */
   /**
    * A holder, or "it"/"its" for one named before; a name that is the object of a preposition is not one ("a stake
    * in Corvan and owns 5% of Ostrel": Corvan holds nothing), though "notice of its intent to buy" is the owner's.
    */
   HOLDER_REF: {
-    test: (t, before, after) =>
+    test: (t, before, tokens, at) =>
       (t.type === "mention" && t.mention.how === "pronoun") ||
       (((t.type === "mention" && t.mention.how === "name") || t.type === "person") &&
-        (!(before && PREPOSITIONS.has(before.lower)) || opensRelative(after))),
+        (!(before && PREPOSITIONS.has(before.lower)) || opensRelative(tokens, at))),
   },
   /** What is held: a company named, or one referred to ("the firm", "it"). */
   HELD_REF: {
     test: (t) => t.type === "mention" && (t.mention.how === "name" || t.mention.how === "description"),
+    needs: ["mention"],
   },
   NOT_GIVEN: { phrases: ["not given", "n.a.", "na", "nil", "not available"] },
   DEAL_NOUN: { phrases: ["bid", "offer", "tender offer", "takeover bid", "tender"] },

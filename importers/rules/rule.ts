@@ -11,6 +11,8 @@ export interface RuleSentence {
   /** Offset of the sentence in the cleaned text. */
   offset: number;
   tokens: Token[];
+  /** The sentence's words and the kinds of its typed tokens, for the quick test of which rules can match. */
+  features: ReadonlySet<string>;
   ctx: Readonly<ArticleContext>;
   /**
    * The sentence as the role finders shared with the extractors read it (subject, time, status): a rule's

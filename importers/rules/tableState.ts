@@ -71,9 +71,10 @@ const NATION_MARKER = new RegExp(
 
 /**
  * The currency an article's bare figures and bare "dlrs" are in: the exchange its headline ticker trades on
- * ("<ACME.HKG>"), else a dollar the article names ("H.K. cents"), else the first currency it states, else US dollars.
+ * ("<ACME.HKG>"), else a dollar the article names ("H.K. cents"), else (for a table) the first currency it states,
+ * else US dollars.
  */
-export function articleCurrency(title: string, body: string, year: number | null): string {
+export function articleCurrency(title: string, body: string, year: number | null, table: boolean): string {
   // The company's ticker stands in the headline or beside its first mention ("Acme Ltd <ACME.S> said").
   const ticker = /<[A-Z0-9]+\.([A-Z]+)>/;
   const exchange = (ticker.exec(title) ?? ticker.exec(body.slice(0, 300)))?.[1];
@@ -84,10 +85,12 @@ export function articleCurrency(title: string, body: string, year: number | null
   if (listed) return modern && EURO_PREDECESSORS.has(listed) ? "EUR" : listed;
   const nation = NATION_MARKER.exec(body)?.[1]?.toLowerCase();
   if (nation) return DOLLAR_NATIONS[nation];
-  for (const line of body.split("\n")) {
-    const money = findQuantities(line).find((q) => q.kind === "money" && q.unit);
-    if (money?.unit) return money.unit;
-  }
+  // Only a table's bare figures ask the text for its first currency: that costs a scan of the whole article.
+  if (table)
+    for (const line of body.split("\n")) {
+      const money = findQuantities(line).find((q) => q.kind === "money" && q.unit);
+      if (money?.unit) return money.unit;
+    }
   return "USD";
 }
 
@@ -99,7 +102,8 @@ export function newTableState(title: string, body: string, registry: CompanyRegi
     company: name ? asWritten(name.replace(/^\(|[.,)]+$/g, ""), body, registry) : null,
     headline,
     section: null,
-    currency: articleCurrency(title, body, year),
+    // Only a table's bare figures need the currency now; the pipeline asks for a bare dollar's when a fact has one.
+    currency: headline ? articleCurrency(title, body, year, true) : "USD",
   };
 }
 

@@ -26,10 +26,15 @@ const WORD = /[\p{L}\p{N}](?:[\p{L}\p{N}&'’.-]*[\p{L}\p{N}])?\.?|[^\s\p{L}\p{N
 
 const ABBREVIATION = /^(?:[\p{L}\p{N}]+\.)*[\p{L}\p{N}]\.$|\.[\p{L}].*\.$|^[A-Z][a-z]{0,3}\.$|^[Vv]s\.$/u;
 
-interface Span {
-  start: number;
-  end: number;
-  make: (text: string) => Token;
+/** A typed token waiting to be laid over the words: plain data, no closure per span (closures cost under tsx). */
+type Span =
+  | { start: number; end: number; type: "person"; person: string }
+  | { start: number; end: number; type: "quantity"; quantity: Quantity }
+  | { start: number; end: number; type: "time"; time: TimeExpr }
+  | { start: number; end: number; type: "mention"; mention: Mention };
+
+function tokenOf(span: Span, text: string): Token {
+  return { ...span, text, lower: text.toLowerCase() } as Token;
 }
 
 /**
@@ -44,32 +49,10 @@ export function tokenize(
   people: PersonSpan[] = [],
 ): Token[] {
   const spans: Span[] = [];
-  for (const p of people)
-    spans.push({
-      start: p.start,
-      end: p.end,
-      make: (text) => ({ type: "person", start: p.start, end: p.end, text, lower: text.toLowerCase(), person: p.name }),
-    });
-  for (const q of quantities) {
-    if (q.isYear) continue;
-    spans.push({
-      start: q.start,
-      end: q.end,
-      make: (text) => ({ type: "quantity", start: q.start, end: q.end, text, lower: text.toLowerCase(), quantity: q }),
-    });
-  }
-  for (const t of times)
-    spans.push({
-      start: t.start,
-      end: t.end,
-      make: (text) => ({ type: "time", start: t.start, end: t.end, text, lower: text.toLowerCase(), time: t }),
-    });
-  for (const m of mentions)
-    spans.push({
-      start: m.start,
-      end: m.end,
-      make: (text) => ({ type: "mention", start: m.start, end: m.end, text, lower: text.toLowerCase(), mention: m }),
-    });
+  for (const p of people) spans.push({ start: p.start, end: p.end, type: "person", person: p.name });
+  for (const q of quantities) if (!q.isYear) spans.push({ start: q.start, end: q.end, type: "quantity", quantity: q });
+  for (const t of times) spans.push({ start: t.start, end: t.end, type: "time", time: t });
+  for (const m of mentions) spans.push({ start: m.start, end: m.end, type: "mention", mention: m });
   spans.sort((a, b) => a.start - b.start || b.end - b.start - (a.end - a.start));
   const kept: Span[] = [];
   for (const s of spans) {
@@ -88,7 +71,7 @@ export function tokenize(
     if (span && span.start < end && start < span.end) {
       // The typed token is emitted once, at its first word; the words it covers are skipped.
       if (tokens.at(-1)?.start !== span.start || tokens.at(-1)?.type === "word")
-        tokens.push(span.make(sentence.slice(span.start, span.end)));
+        tokens.push(tokenOf(span, sentence.slice(span.start, span.end)));
       continue;
     }
     // The angle brackets around a newswire name or ticker ("<Acme Corp>") are no words of the sentence.

@@ -74,8 +74,8 @@ export function cleanArticle(raw: string): CleanedArticle {
     if (seenBody && author && line.toLowerCase() === author) break;
     if (line === title) continue;
     // A table's section heading ("Nine mths") and a short row ("Revs 41.7 mln") are as short as a caption.
-    const tableLine = tableHeadingOf(line) || isRevenueRow(line);
-    if ((NOISE_LINES.some((re) => re.test(line)) && !tableLine) || DATE_LINE.test(line)) continue;
+    const noise = NOISE_LINES.some((re) => re.test(line)) && !tableHeadingOf(line) && !isRevenueRow(line);
+    if (noise || DATE_LINE.test(line)) continue;
     if (author && line.toLowerCase() === author) continue;
     kept.push(line);
     if (/[.!?]["”’)]?$/.test(line) && line.length > 60) seenBody = true;
