@@ -20,7 +20,8 @@ export interface TableState {
   headline: TableHeading | null;
   /** The section heading last seen ("Nine mths"). */
   section: TableHeading | null;
-  currency: string;
+  /** The currency of the table's bare figures, worked out on first asking (it costs a look at the whole article). */
+  currency: () => string;
 }
 
 /**
@@ -78,7 +79,7 @@ export function newArticleContext(reference: ReferenceDate | null, publishedYear
     volumeUnit: null,
     mentions: { topic: null, recentGroups: [] },
     groupLeader: null,
-    table: { company: null, headline: null, section: null, currency: "USD" },
+    table: { company: null, headline: null, section: null, currency: () => "USD" },
   };
 }
 

@@ -62,8 +62,8 @@ export function mayMatch(p: CompiledPattern, features: ReadonlySet<string>): boo
 
 /** Whether two sets share an element, walking the smaller one. */
 function intersects(a: ReadonlySet<string>, b: ReadonlySet<string>): boolean {
-  const [small, large] = a.size <= b.size ? [a, b] : [b, a];
-  for (const x of small) if (large.has(x)) return true;
+  if (a.size > b.size) return intersects(b, a);
+  for (const x of a) if (b.has(x)) return true;
   return false;
 }
 
@@ -119,7 +119,8 @@ export function compilePattern(source: string, pieces: Record<string, Piece>): C
     anchoredStart,
     anchoredEnd,
     specificity: specificity + +anchoredStart + +anchoredEnd,
-    requires,
+    // The narrowest requirement first: a sentence without a percentage fails at once.
+    requires: requires.sort((a, b) => a.size - b.size),
   };
 }
 

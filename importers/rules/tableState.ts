@@ -94,6 +94,14 @@ export function articleCurrency(title: string, body: string, year: number | null
   return "USD";
 }
 
+function once<T>(make: () => T): () => T {
+  let value: { v: T } | null = null;
+  return () => {
+    value ??= { v: make() };
+    return value.v;
+  };
+}
+
 /** What the headline of an article tells its tables. */
 export function newTableState(title: string, body: string, registry: CompanyRegistry, year: number | null): TableState {
   const headline = headlinePeriodOf(title);
@@ -102,8 +110,7 @@ export function newTableState(title: string, body: string, registry: CompanyRegi
     company: name ? asWritten(name.replace(/^\(|[.,)]+$/g, ""), body, registry) : null,
     headline,
     section: null,
-    // Only a table's bare figures need the currency now; the pipeline asks for a bare dollar's when a fact has one.
-    currency: headline ? articleCurrency(title, body, year, true) : "USD",
+    currency: headline ? once(() => articleCurrency(title, body, year, true)) : () => "USD",
   };
 }
 

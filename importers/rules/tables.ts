@@ -21,7 +21,7 @@ function rowFact(
     figure: q,
     company: owner.company,
     when: { year, period: owner.period, stated: false },
-    unit: q.unit ?? s.ctx.table.currency,
+    unit: q.unit ?? s.ctx.table.currency(),
     status: "actual",
   };
 }

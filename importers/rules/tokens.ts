@@ -34,7 +34,18 @@ type Span =
   | { start: number; end: number; type: "mention"; mention: Mention };
 
 function tokenOf(span: Span, text: string): Token {
-  return { ...span, text, lower: text.toLowerCase() } as Token;
+  const { start, end } = span;
+  const lower = text.toLowerCase();
+  switch (span.type) {
+    case "person":
+      return { type: "person", start, end, text, lower, person: span.person };
+    case "quantity":
+      return { type: "quantity", start, end, text, lower, quantity: span.quantity };
+    case "time":
+      return { type: "time", start, end, text, lower, time: span.time };
+    case "mention":
+      return { type: "mention", start, end, text, lower, mention: span.mention };
+  }
 }
 
 /**
