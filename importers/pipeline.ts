@@ -101,6 +101,14 @@ function withArticleDollar(f: Fact, dollarOf: () => string, text: string): Fact 
   return dollar !== "USD" && /D$/.test(dollar) ? { ...f, unit: dollar } : f;
 }
 
+/** A sentence with a market share sets the market a rival's share said next is of; it lasts one more sentence. */
+function nextShareMarket(current: ArticleContext["shareMarket"], candidates: Candidate[], sentenceStart: number) {
+  // The sentence's first share is the one it reports; a later one is usually what it is compared with.
+  const share = candidates.find((c) => c.fact?.kind === "market_share" && c.fact.start === sentenceStart)?.fact;
+  if (share) return { market: share.market, year: share.year, period: share.period, age: 0 };
+  return current && current.age < 1 ? { ...current, age: current.age + 1 } : null;
+}
+
 /** A person holds stakes but has no revenue, sales or market share of their own. */
 function notAPerson(f: Fact, registry: CompanyRegistry): boolean {
   return f.kind === "stake" || !f.company.split(" + ").some((name) => registry.isKnownPerson(name));
@@ -180,6 +188,7 @@ export function extractArticle(bytes: Uint8Array, path: string, options: Extract
       candidates.push(...found.map(legacyCandidate));
     }
     advancePeriods(ctx, sentence.text, quantities, times);
+    ctx.shareMarket = nextShareMarket(ctx.shareMarket, candidates, sentence.start);
     // "They own 29%" after "the tycoons Jane Porter and Tom Keane": the pair just named.
     if (!quantities.length) ctx.lastHolder = peoplePairIn(sentence.text, registry.fullNames) ?? ctx.lastHolder;
     ctx.mentions = advance(ctx.mentions, mentions);

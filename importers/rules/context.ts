@@ -45,6 +45,8 @@ export interface ArticleContext {
    * that sentence (a pronoun before it speaks of someone else).
    */
   groupLeader: { name: string; age: number; from: number } | null;
+  /** The market the last sentence gave a share of, for a rival's share said next ("Rival X edged up to 4.2%"). */
+  shareMarket: { market: string | null; year: number | null; period: PeriodRef["period"]; age: number } | null;
   table: TableState;
 }
 
@@ -79,6 +81,7 @@ export function newArticleContext(reference: ReferenceDate | null, publishedYear
     volumeUnit: null,
     mentions: { topic: null, recentGroups: [] },
     groupLeader: null,
+    shareMarket: null,
     table: { company: null, headline: null, section: null, currency: () => "USD" },
   };
 }

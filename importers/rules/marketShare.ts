@@ -127,6 +127,33 @@ function currentShare(m: Match, s: RuleSentence): FactRoles[] {
   return [{ ...earlier, figure: q, when: { year: null, period: null, stated: false }, status: "actual", stated: [] }];
 }
 
+/**
+ * "Rival Halden edged up to 4.2 per cent", "It hopes to lift its share to 20 per cent": a share said after another,
+ * of the same market, by the company the sentence names.
+ */
+function continuedShare(m: Match, s: RuleSentence): FactRoles[] {
+  const q = figureOf(m);
+  const last = s.ctx.shareMarket;
+  const holder = m.captures.holder?.[0];
+  if (!q || !last || holder?.type !== "mention") return [];
+  const clause = clauseAround(s.text, q.start);
+  const aimed = statusAround(s.text, clause, q, null, null) !== "actual";
+  const when = aimed ? whenOf(s.roles, q, clause, null) : whenOf(s.roles, q, clause, null, 60);
+  const company = holder.mention;
+  return [
+    {
+      figure: q,
+      company: company.company,
+      market: last.market,
+      when: when.year === null && !aimed ? { year: last.year, period: last.period, stated: false } : when,
+      unit: "percent",
+      status: statusAround(s.text, clause, q, when.year, s.ctx.publishedYear),
+      stated: company.how === "name" ? ["company"] : [],
+      aliases: company.surfaces.length ? { [company.company]: company.surfaces } : {},
+    },
+  ];
+}
+
 /** Market shares, as business pages of every era write them. */
 export const MARKET_SHARE_RULES: Rule[] = [
   {
@@ -233,6 +260,38 @@ export const MARKET_SHARE_RULES: Rule[] = [
       },
     ],
     build: (m, s) => baseShare(m, s, false),
+  },
+  {
+    name: "market-share.rival-at",
+    kind: "market_share",
+    pattern: "holder:{COMPANY} ...4 at|to|with {FIGURE_LEAD}? figure:{PERCENT}",
+    when: (_m, s) => s.ctx.shareMarket !== null,
+    examples: [
+      {
+        input:
+          "Grocers\n\nCorvan's share of the UK grocery market slipped to 12.1 per cent in 2004. Market leader Halden Stores held steady at 29.6 per cent, while discounter Ostrel edged up to 4.2 per cent.",
+        expected: [
+          { kind: "market_share", company: "Halden Stores", market: "UK", low: 29.6 },
+          { kind: "market_share", company: "Ostrel", market: "UK", low: 4.2 },
+        ],
+      },
+    ],
+    build: continuedShare,
+  },
+  {
+    name: "market-share.its-share-to",
+    kind: "market_share",
+    // "its" only: "brokers asked the bank to increase their share" is the brokers' share, not the bank's.
+    pattern: "holder:{HOLDER_REF} ...5 its share to {FIGURE_LEAD}? figure:{PERCENT}",
+    when: (_m, s) => s.ctx.shareMarket !== null,
+    examples: [
+      {
+        input:
+          "Cycles\n\nHalden Cycles sold bicycles in the UK, giving it 14 per cent of the British bicycle market. It hopes to lift its share to 20 per cent by 2008.",
+        expected: [{ kind: "market_share", company: "Halden Cycles", low: 20, year: 2008, status: "target" }],
+      },
+    ],
+    build: continuedShare,
   },
   {
     name: "market-share.share-of-output",
