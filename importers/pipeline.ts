@@ -85,6 +85,22 @@ function withLocalKroner(f: Fact, registry: CompanyRegistry): Fact {
   return { ...f, unit: "DKK" };
 }
 
+/**
+ * "francs" alone are Swiss unless the article is French or Belgian: "8.42 billion francs" of a French glassmaker
+ * in 1985 are French francs (euros from 2002, when the franc went).
+ */
+function withLocalFrancs(f: Fact, text: string, year: number | null): Fact {
+  if (
+    f.unit !== "CHF" ||
+    !/\bfrancs\b/i.test(text.slice(f.figureStart, f.figureEnd)) ||
+    /\bSwiss\b|\bSwitzerland\b/.test(text)
+  )
+    return f;
+  const country = /\b(?:French|France)\b/.test(text) ? "FRF" : /\b(?:Belgian|Belgium)\b/.test(text) ? "BEF" : null;
+  if (!country) return f;
+  return { ...f, unit: year !== null && year >= 2002 ? "EUR" : country };
+}
+
 const BARE_DOLLARS = /\b(?:dlrs?|dollars?)\b/i;
 const NAMED_DOLLARS = /\b(?:U\.?S\.?|American|US\$)/;
 
@@ -204,7 +220,15 @@ export function extractArticle(bytes: Uint8Array, path: string, options: Extract
     settled.facts
       .filter((f) => notAPerson(f, registry))
       .map((f) =>
-        underParent(withArticleDollar(withLocalKroner(f, registry), dollarOf, cleaned.text), registry, parentOf),
+        underParent(
+          withArticleDollar(
+            withLocalFrancs(withLocalKroner(f, registry), cleaned.text, published.year),
+            dollarOf,
+            cleaned.text,
+          ),
+          registry,
+          parentOf,
+        ),
       ),
   );
   return {
