@@ -100,6 +100,8 @@ export const NOT_COMPANY_WORDS = new Set(
   Retailer Insurer Lender Airline Giant Firm Company Conglomerate Brewer Chipmaker Supermarket Shareholder Investor Owner
   NaN Infinity Inf N/A
   H.K H.K. N.Z N.Z. U.S U.S. U.K U.K. IPO IPOs EC EEC Comecon ASEAN Mercosur
+  N.J N.J. N.Y N.Y. N.H N.H. N.M N.M. N.C N.C. N.D N.D. S.C S.C. S.D S.D. R.I R.I. D.C D.C. Calif Conn Mass Mich Minn
+  Fla Ariz Colo Okla Tenn Wash Wis
   Housebuilder Homebuilder Builder Discounter Founder Founders Chipmaker Drugmaker Miner Brewer Broadcaster Publisher
   Carrier Operator Supplier Producer Leader Maker
   Net Shr Shrs Revs Oper Avg Qtr Mths Pretax Note NOTE Div Dividend Loss Turnover Backlog Assets Deposits Loans`.split(

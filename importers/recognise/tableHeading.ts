@@ -35,10 +35,27 @@ function parse(m: RegExpExecArray): TableHeading {
   };
 }
 
-/** A line of its own that heads a table section ("Nine mths", "Year", "Qtr ended March 31"). */
+// "Ended Jan 31", "Periods ended March 31": the day the table's periods end, under a headline that names them.
+const ENDED_LINE = new RegExp(
+  String.raw`^(?:(?:fiscal\s+)?(?:periods?|year|qtr|quarter)\s+)?(?:ended|ending|to)\s+(?<month>${MONTH_RE})\.?(?:\s+(?<day>${DAY_RE}))?(?:,?\s+(?<year>(?:19|20)\d\d))?\.?$`,
+  "i",
+);
+
+/** A line of its own that heads a table section ("Nine mths", "Year", "Qtr ended March 31", "Ended Jan 31"). */
 export function tableHeadingOf(line: string): TableHeading | null {
   const text = line.trim();
   if (text.split(/\s+/).length > 6 || /\bvs\b/i.test(text)) return null;
+  const ended = ENDED_LINE.exec(text);
+  if (ended?.groups) {
+    const g = ended.groups;
+    const day = g.day ? (/^\d/.test(g.day) ? Number(g.day) : NUMBER_WORDS[g.day.toLowerCase()]) : null;
+    return {
+      period: null,
+      endMonth: MONTH_INDEX[g.month.toLowerCase()],
+      endDay: day ?? null,
+      year: g.year ? Number(g.year) : null,
+    };
+  }
   const m = HEADING.exec(text);
   return m && m.index === 0 && m[0].length >= text.replace(/[.:]$/, "").length ? parse(m) : null;
 }

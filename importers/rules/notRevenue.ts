@@ -116,6 +116,26 @@ export const NOT_REVENUE_RULES: Rule[] = [
     build: () => [],
   },
   {
+    name: "not-volume.rate",
+    kind: null,
+    // "ships about 1 million barrels per day": a rate, no volume of a period (the gold's convention).
+    pattern: "figure:{COUNT} {VOLUME_UNIT} per|a day|week",
+    examples: [
+      {
+        input: "Oil exports\n\nHalden Petroleum said it ships about 1 million barrels per day to Asian buyers.",
+        expected: [],
+      },
+    ],
+    build: () => [],
+  },
+  {
+    name: "not-volume.bare-rate",
+    kind: null,
+    pattern: "figure:{COUNT} per|a day|week",
+    examples: [{ input: "Output\n\nHalden Petroleum said its fields pump 40,000 a day.", expected: [] }],
+    build: () => [],
+  },
+  {
     name: "not-revenue.macro",
     kind: null,
     pattern: "{MACRO_SALES} ...8 {PERCENT}",

@@ -118,5 +118,12 @@ export function newTableState(title: string, body: string, registry: CompanyRegi
 export function advanceTable(table: TableState, line: string): TableState {
   if (!table.company) return table;
   const heading = tableHeadingOf(line);
-  return heading ? { ...table, section: heading } : table;
+  if (!heading) return table;
+  // A table's sections end with its fiscal year: "Year" after "Ended Jan 31" ends in January too.
+  const before = table.section;
+  const endsLike =
+    heading.endMonth === null && before?.endMonth != null
+      ? { ...heading, endMonth: before.endMonth, endDay: before.endDay }
+      : heading;
+  return { ...table, section: endsLike };
 }
