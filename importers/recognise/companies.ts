@@ -318,6 +318,8 @@ export function findNameSpans(sentence: string): NameSpan[] {
       /^[\s:A-Z0-9.]*[)>]/.test(sentence.slice(start + surface.length, start + surface.length + 12))
     )
       continue;
+    // "The Wichita, Kansas-based supplier": a city named with its state, not a company.
+    if (/^,\s+[A-Z][\w.]*-based\b/.test(sentence.slice(start + surface.length, start + surface.length + 30))) continue;
     // "the Securities and Exchange Commission", "the Bank of Japan", "the S&P 500": never companies.
     INSTITUTION.lastIndex = start;
     if (INSTITUTION.test(sentence)) continue;
