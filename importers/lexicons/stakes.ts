@@ -121,3 +121,6 @@ export const ASSET_NOUNS = [
   "pipeline",
   "reserves",
 ];
+
+/** Pronouns that may stand for a holder named before ("it holds 6.1 pct", "his stake"). */
+export const HOLDER_PRONOUNS = ["it", "its", "he", "his", "she", "her", "they", "their"];

@@ -16,6 +16,7 @@ import {
   FIGURE_LEADS,
   GROUP_NOUNS,
   HAVE_VERBS,
+  HOLDER_PRONOUNS,
   HOLDING_POSSESSIVES,
   LEAD_VERBS,
   STAKE_CHANGE_VERBS,
@@ -26,6 +27,8 @@ import { PRODUCT_WORDS, SALES_VOLUME_WORDS, VOLUME_UNITS } from "../lexicons/uni
 import type { Piece } from "./pattern";
 import type { Token } from "./tokens";
 
+// "it holds 6.1 pct", said of a group the article has not tied to a company: the group's leader may hold it.
+const PRONOUN_WORDS = new Set(HOLDER_PRONOUNS);
 const PREPOSITIONS = new Set(["in", "of", "at", "to", "from", "by", "with", "for", "into", "on"]);
 /** "of Corvan, which owns 51 pct": the name opens a relative clause and is its subject. */
 const opensRelative = (tokens: readonly Token[], at: number) =>
@@ -62,8 +65,10 @@ export const PIECES: Record<string, Piece> = {
   HOLDER_REF: {
     test: (t, before, tokens, at) =>
       (t.type === "mention" && t.mention.how === "pronoun") ||
+      (t.type === "word" && PRONOUN_WORDS.has(t.lower)) ||
       (((t.type === "mention" && t.mention.how === "name") || t.type === "person") &&
         (!(before && PREPOSITIONS.has(before.lower)) || opensRelative(tokens, at))),
+    needs: ["mention", "person", ...HOLDER_PRONOUNS],
   },
   /** What is held: a company named, or one referred to ("the firm", "it"). */
   HELD_REF: {

@@ -1,6 +1,6 @@
 import { statusOf } from "../extract/status";
 import { BODY_NOUNS } from "../lexicons/companies";
-import { GROUP_NOUNS } from "../lexicons/stakes";
+import { GROUP_NOUNS, HOLDER_PRONOUNS } from "../lexicons/stakes";
 import { canonicalName } from "../recognise/companies";
 import type { Status } from "../types";
 import type { Match } from "./pattern";
@@ -50,11 +50,12 @@ function holderOf(t: Token | undefined, s: RuleSentence): string | null {
   // "X sold its stake to a group led by Y": "its", before Y is named, is X's.
   const leads = leader && t && t.start >= leader.from;
   if (t?.type === "mention" && t.mention.how === "pronoun") return leads ? leader.name : t.mention.company;
-  if (t?.type === "word" && GROUP_WORDS.has(t.lower)) return leads ? leader.name : null;
+  if (t?.type === "word" && (GROUP_WORDS.has(t.lower) || PRONOUNS.has(t.lower))) return leads ? leader.name : null;
   return nameOf(t);
 }
 
 const GROUP_WORDS = new Set(GROUP_NOUNS);
+const PRONOUNS = new Set(HOLDER_PRONOUNS);
 
 /** "JP Keane and Tom Ryan, who own 29%": two holders named together hold together. */
 function jointHolder(m: Match, s: RuleSentence): string | null {
