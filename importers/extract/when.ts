@@ -84,7 +84,10 @@ export function whenOf(
   // A year something is aimed at ("by 2013") names no reporting period.
   // "sales rose 9% last year", undated: still a full year, though which one the text cannot tell.
   const relativeYear = byDistance.some((t) => t.relative !== null && !t.open && t.period === null);
-  const period = periodExpr?.period ?? ((year !== null || relativeYear) && !isTarget ? defaultPeriod : null);
+  // "sold 1,815 cars in February": one month, for which no period label fits.
+  const oneMonth = !periodExpr && yearExpr?.month !== undefined;
+  const period =
+    periodExpr?.period ?? ((year !== null || relativeYear) && !isTarget && !oneMonth ? defaultPeriod : null);
   const stated = Boolean(yearExpr?.year !== null && yearExpr?.year !== undefined);
   // "Turnover for the quarter rose 3.9%": the quarter last named.
   if (!byDistance.length && s.lastQuarter && THE_QUARTER.test(s.text.slice(clause.start, clause.end))) {

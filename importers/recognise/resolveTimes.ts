@@ -25,6 +25,10 @@ export function resolveTimes(times: TimeExpr[], ref: ReferenceDate | null, sente
       const q = Math.floor((month - 1) / 3);
       return { ...t, period: QUARTERS[q], year: q === 0 ? ref.year - 1 : ref.year };
     }
+    // "in February", in an article of March 1987: February 1987; in one of January, the February before.
+    if (t.month === -1)
+      return { ...t, month: month === 1 ? 12 : month - 1, year: month === 1 ? ref.year - 1 : ref.year };
+    if (t.month) return { ...t, year: t.month <= month ? ref.year : ref.year - 1 };
     if (t.period === null || t.open) return t;
     // "its fiscal fourth quarter, ended June 30": the day the period ended may follow the period's name.
     const end = MONTH.exec(t.text) ?? ENDED_AFTER.exec(sentence.slice(t.end, t.end + 40));

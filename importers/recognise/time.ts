@@ -15,6 +15,9 @@ export interface TimeExpr {
   relative: number | null;
   /** "the quarter" with nothing more: the latest quarter ended before the article, resolved from its date. */
   latest?: boolean;
+  /** A single month ("in February", "for the month of March"): a period no label fits, so none is given. -1 is
+   * "last month", counted back from the article's date. */
+  month?: number;
   role: TimeRole;
   text: string;
 }
@@ -185,6 +188,21 @@ const RULES: Rule[] = [
     },
   },
   {
+    // "sold 1,815 cars in February", "for the month of March", "late-March": one month, a period of its own.
+    hint: /(?:January|February|March|April|May|June|July|August|September|October|November|December)/,
+    re: new RegExp(
+      String.raw`(?<=\b(?:in|during|for|of)\s+)(?:the\s+month\s+of\s+|late[- ]|early[- ]|mid-)?(January|February|March|April|May|June|July|August|September|October|November|December)(?!\s+\d{1,2}\b)(?:\s+(?:of\s+)?(${YEAR}))?\b`,
+      "g",
+    ),
+    make: (m) => ({ year: yearOf(m[2]), period: null, relative: null, month: MONTH_INDEX[m[1].toLowerCase()] }),
+  },
+  {
+    // "sales for all of last month": the month before the article's (month -1, dated from the article's date).
+    hint: ["month"],
+    re: /\b(?:last|previous|past)\s+month\b/gi,
+    make: () => ({ year: null, period: null, relative: null, month: -1 }),
+  },
+  {
     // "For the quarter, revenue rose 12%": the quarter just ended, dated once the article's date is known.
     hint: ["quarter"],
     re: /\bthe\s+(?:latest\s+|recent\s+|most\s+recent\s+|just[- ]ended\s+|past\s+)?quarter\b(?!\s+(?:of|ended|ending|to|through)\b|['’]s)/gi,
@@ -238,6 +256,7 @@ export function findTimes(sentence: string): TimeExpr[] {
       const expr: TimeExpr = { year: made.year, period: made.period, relative: made.relative, start, end, role, text };
       if (made.open) expr.open = made.open;
       if (made.latest) expr.latest = true;
+      if (made.month) expr.month = made.month;
       found.push(expr);
     }
   }

@@ -58,3 +58,15 @@ describe("a named quarter without a year", () => {
     expect(times.find((t) => t.period === "Q4")?.year).toBe(2024);
   });
 });
+
+describe("a month", () => {
+  const ref = { year: 1987, month: 4, day: 2 };
+  test("is dated from the article: the last such month, or the month before it for 'last month'", () => {
+    const s = "Ford sold 197,328 cars in March, and 136,767 trucks last month; in December it sold fewer.";
+    expect(resolveTimes(findTimes(s), ref, s).map((t) => [t.text, t.year, t.period, t.month])).toEqual([
+      ["March", 1987, null, 3],
+      ["last month", 1987, null, 3],
+      ["December", 1986, null, 12],
+    ]);
+  });
+});
