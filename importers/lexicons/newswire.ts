@@ -25,6 +25,8 @@ export const TABLE_PERIOD_WORDS: Record<string, Period> = {
   "second qtr": "Q2",
   "third qtr": "Q3",
   "fourth qtr": "Q4",
+  "half year": "H1",
+  "half-year": "H1",
   "1st half": "H1",
   "first half": "H1",
   "2nd half": "H2",

@@ -32,12 +32,19 @@ export function resolveTimes(times: TimeExpr[], ref: ReferenceDate | null, sente
     if (t.period === null || t.open) return t;
     // "its fiscal fourth quarter, ended June 30": the day the period ended may follow the period's name.
     const end = MONTH.exec(t.text) ?? ENDED_AFTER.exec(sentence.slice(t.end, t.end + 40));
-    if (!end && t.period === "FY") return t;
+    // "full-year revenue is expected at $7.9bn", said in January: the year just ended, not yet reported.
+    if (!end && t.period === "FY") {
+      if (!/full[- ]year|the\s+year\b/i.test(t.text)) return t;
+      const forward = FORWARD_BEFORE.test(sentence.slice(Math.max(0, t.start - 80), t.start + 60));
+      return { ...t, year: forward && month > 2 ? ref.year : ref.year - 1 };
+    }
     const endMonth = end ? MONTH_INDEX[end[1].toLowerCase()] : CALENDAR_END_MONTH[t.period];
     const endDay = end?.[2] ? Number(end[2]) : 31;
     const ended = endMonth < month || (endMonth === month && endDay <= (ref.day ?? 31));
-    // "forecast first-quarter revenue of $2.6bn": a period looked forward to is the next one to end.
-    if (!end && FORWARD_BEFORE.test(sentence.slice(Math.max(0, t.start - 80), t.start)))
+    // "forecast first-quarter revenue of $2.6bn": a period looked forward to is the next one to end, unless the
+    // last one ended within two months and is still to be reported ("expects to report fourth-quarter revenue").
+    const monthsSince = (month - endMonth + 12) % 12;
+    if (!end && monthsSince > 2 && FORWARD_BEFORE.test(sentence.slice(Math.max(0, t.start - 80), t.start)))
       return { ...t, year: ended ? ref.year + 1 : ref.year };
     return { ...t, year: ended ? ref.year : ref.year - 1 };
   });

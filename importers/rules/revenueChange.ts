@@ -13,7 +13,7 @@ const quantityOf = (t: Token | undefined): Quantity | null => (t?.type === "quan
 
 // "sales rose 4.1% to 61,200": the level is a count, so the change is in units sold.
 const TO_A_COUNT =
-  /^\s*to\s+(?:about\s+|around\s+|nearly\s+)?[\d.,]+(?:\s*(?:million|m|bn|billion|thousand))?(?!\s*(?:%|per\s?cent|[$€£¥]|[A-Z]{3}\b|euros?|dollars?|pounds?|yen|yuan|kronor|francs|rupees))/i;
+  /^\s*to\s+(?:about\s+|around\s+|nearly\s+)?[\d.,]+(?:\s*(?:million|mln|m|bn|bln|billion|thousand))?(?!\s*(?:%|per\s?cent|[$€£¥]|[A-Z]{3}\b|euros?|dollars?|dlrs|stg|pounds?|yen|yuan|kronor|francs|rupees))/i;
 
 /**
  * Whose change, when, against what: the shared subject, time and base finders, from where the change's words
@@ -23,7 +23,7 @@ function changeRoles(s: RuleSentence, q: Quantity, sign: 1 | -1, anchor: number)
   if (regionalFigure(s.text, q.end)) return null;
   if (
     TO_A_COUNT.test(s.text.slice(q.end)) &&
-    !s.roles.quantities.some((x) => x.kind === "money" && x.start >= q.end && x.start - q.end < 8)
+    !s.roles.quantities.some((x) => x.kind === "money" && x.start >= q.end && x.start - q.end < 16)
   )
     return null;
   const clause = clauseAround(s.text, q.start);

@@ -70,3 +70,15 @@ describe("a month", () => {
     ]);
   });
 });
+
+describe("a period just ended and not yet reported", () => {
+  test("is the one just ended even when it is expected, and so is the full year said in January", () => {
+    const s =
+      "It expects to report fourth-quarter revenue of $2.04 billion; full-year revenue is expected at $7.9 billion.";
+    const times = resolveTimes(findTimes(s), { year: 2025, month: 1, day: 15 }, s);
+    expect(times.map((t) => [t.period, t.year])).toEqual([
+      ["Q4", 2024],
+      ["FY", 2024],
+    ]);
+  });
+});
