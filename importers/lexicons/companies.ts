@@ -1,3 +1,4 @@
+import { US_STATE_ABBREVIATIONS } from "./places";
 /** Legal and organisational suffixes dropped from canonical names ("Renault SA" -> "Renault"). */
 export const LEGAL_SUFFIXES = [
   "SA",
@@ -100,13 +101,12 @@ export const NOT_COMPANY_WORDS = new Set(
   Retailer Insurer Lender Airline Giant Firm Company Conglomerate Brewer Chipmaker Supermarket Shareholder Investor Owner
   NaN Infinity Inf N/A
   H.K H.K. N.Z N.Z. U.S U.S. U.K U.K. IPO IPOs EC EEC Comecon ASEAN Mercosur
-  N.J N.J. N.Y N.Y. N.H N.H. N.M N.M. N.C N.C. N.D N.D. S.C S.C. S.D S.D. R.I R.I. D.C D.C. Calif Conn Mass Mich Minn
-  Fla Ariz Colo Okla Tenn Wash Wis
   Housebuilder Homebuilder Builder Discounter Founder Founders Chipmaker Drugmaker Miner Brewer Broadcaster Publisher
   Carrier Operator Supplier Producer Leader Maker
-  Net Shr Shrs Revs Oper Avg Qtr Mths Pretax Note NOTE Div Dividend Loss Turnover Backlog Assets Deposits Loans`.split(
-    /\s+/,
-  ),
+  Net Shr Shrs Revs Oper Avg Qtr Mths Pretax Note NOTE Div Dividend Loss Turnover Backlog Assets Deposits Loans`
+    .split(/\s+/)
+    // "Saddlebrook, N.J.": a state is no name, with its stop or without.
+    .concat(US_STATE_ABBREVIATIONS.flatMap((x) => [x, x.replace(/\.$/, "")])),
 );
 
 /**

@@ -9,7 +9,7 @@ import {
 import { CURRENCY_PREFIXES } from "../lexicons/currencies";
 import { FIRST_NAMES } from "../lexicons/people";
 import { MONTH_NAMES } from "../lexicons/periods";
-import { COUNTRY_KEYS, NATIONALITIES, PLACE_NAMES } from "../lexicons/places";
+import { COUNTRY_KEYS, NATIONALITIES, PLACE_NAMES, US_STATE_ABBREVIATIONS } from "../lexicons/places";
 import { allMatches, alternation, escapeRegExp } from "../lexicons/regex";
 
 export interface NameSpan {
@@ -220,6 +220,7 @@ function computeShape(span: string): SpanShape | null {
   return { offset, surface, name, possessive, bareSurface: bare(surface), key: nameKey(name) };
 }
 
+const CITY_STATE = new RegExp(String.raw`^,\s+(?:${alternation(US_STATE_ABBREVIATIONS)})(?![\w])`);
 const INSTITUTION = new RegExp(String.raw`(?:${alternation([...INSTITUTIONS, ...STOCK_INDICES])})(?![\w&])`, "y");
 
 /**
@@ -318,8 +319,9 @@ export function findNameSpans(sentence: string): NameSpan[] {
       /^[\s:A-Z0-9.]*[)>]/.test(sentence.slice(start + surface.length, start + surface.length + 12))
     )
       continue;
-    // "The Wichita, Kansas-based supplier": a city named with its state, not a company.
-    if (/^,\s+[A-Z][\w.]*-based\b/.test(sentence.slice(start + surface.length, start + surface.length + 30))) continue;
+    // "The Wichita, Kansas-based supplier", "a Saddlebrook, N.J. carpet maker": a city named with its state.
+    const afterName = sentence.slice(start + surface.length, start + surface.length + 30);
+    if (/^,\s+[A-Z][\w.]*-based\b/.test(afterName) || CITY_STATE.test(afterName)) continue;
     // "the Securities and Exchange Commission", "the Bank of Japan", "the S&P 500": never companies.
     INSTITUTION.lastIndex = start;
     if (INSTITUTION.test(sentence)) continue;
