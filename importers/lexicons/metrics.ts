@@ -249,3 +249,17 @@ export const CHANGE_NOUNS = [
   "dip",
   "reduction",
 ];
+
+/** Money a company pays out or buys back, which is no revenue ("buy back up to $500 million of stock"). */
+export const PAYOUT_WORDS = [
+  "buy back",
+  "buyback",
+  "buybacks",
+  "repurchase",
+  "repurchases",
+  "share buyback",
+  "special dividend",
+];
+
+/** Whose figure an estimate is ("ahead of the $279 million analysts had expected"): the market's, not the company's. */
+export const ESTIMATE_WORDS = ["analysts", "analyst", "consensus", "wall street", "estimates", "forecasters"];

@@ -136,6 +136,36 @@ export const NOT_REVENUE_RULES: Rule[] = [
     build: () => [],
   },
   {
+    name: "not-revenue.payout",
+    kind: null,
+    pattern: "{PAYOUT} ...5 figure:{MONEY}",
+    examples: [
+      {
+        input:
+          "Outlook\n\nHalden Brands forecast revenue growth of 4% and said it would buy back up to $500 million of stock.",
+        expected: [{ kind: "revenue_change", company: "Halden Brands", low: 4 }],
+      },
+    ],
+    build: () => [],
+  },
+  {
+    name: "not-revenue.estimate",
+    kind: null,
+    // "ahead of the $279 million analysts had expected": an estimate of the revenue, not the revenue.
+    pattern: "figure:{MONEY} {ESTIMATE} ...3 expected|estimated|forecast|predicted|had|were",
+    examples: [
+      {
+        input:
+          "Results\n\nCorvan Labs said revenue in 2025 rose 18% to $287.5 million, ahead of the $279 million analysts had expected.",
+        expected: [
+          { kind: "revenue", company: "Corvan Labs", low: 287500000 },
+          { kind: "revenue_change", company: "Corvan Labs", low: 18 },
+        ],
+      },
+    ],
+    build: () => [],
+  },
+  {
     name: "not-revenue.macro",
     kind: null,
     pattern: "{MACRO_SALES} ...8 {PERCENT}",

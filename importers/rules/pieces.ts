@@ -3,10 +3,12 @@ import {
   BUSINESS_PLURALS,
   CHANGE_NOUNS,
   CHANGE_WORDS,
+  ESTIMATE_WORDS,
   MACRO_SALES_WORDS,
   METRIC_WORDS,
   NOT_MARKET_WORDS,
   OUTPUT_NOUNS,
+  PAYOUT_WORDS,
   SAME_STORE_WORDS,
 } from "../lexicons/metrics";
 import { REVENUE_ROW_LABELS } from "../lexicons/newswire";
@@ -92,6 +94,8 @@ export const PIECES: Record<string, Piece> = {
   SAME_STORE: { phrases: SAME_STORE_WORDS },
   MACRO_SALES: { phrases: MACRO_SALES_WORDS },
   BUSINESS_PLURAL: { phrases: BUSINESS_PLURALS },
+  PAYOUT: { phrases: PAYOUT_WORDS },
+  ESTIMATE: { phrases: ESTIMATE_WORDS },
   CHANGE_NOUN: { phrases: CHANGE_NOUNS },
   /** Words whose figures are revenue ("sales", "turnover", "top line"), from the one list of metric words. */
   REVENUE_NOUN: { phrases: Object.keys(METRIC_WORDS).filter((w) => METRIC_WORDS[w] === "revenue") },
