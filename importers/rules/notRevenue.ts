@@ -166,6 +166,20 @@ export const NOT_REVENUE_RULES: Rule[] = [
     build: () => [],
   },
   {
+    name: "not-revenue.superseded-forecast",
+    kind: null,
+    // "now expects $1.6bn, up from a prior range of $1.55bn to $1.6bn": the forecast it replaced.
+    pattern: "prior|previous|earlier range|forecast|guidance|outlook|estimate of {FIGURE_LEAD}? figure:{MONEY}",
+    examples: [
+      {
+        input:
+          "Outlook raised\n\nCorvan Avionics now expects fiscal 2025 revenue of $1.6 billion, up from a prior range of $1.55 billion to $1.58 billion.",
+        expected: [{ kind: "revenue", company: "Corvan Avionics", low: 1600000000, year: 2025 }],
+      },
+    ],
+    build: () => [],
+  },
+  {
     name: "not-revenue.macro",
     kind: null,
     pattern: "{MACRO_SALES} ...8 {PERCENT}",
