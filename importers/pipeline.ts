@@ -118,9 +118,9 @@ function withArticleDollar(f: Fact, dollarOf: () => string, text: string): Fact 
 }
 
 /** A sentence with a market share sets the market a rival's share said next is of; it lasts one more sentence. */
-function nextShareMarket(current: ArticleContext["shareMarket"], candidates: Candidate[], sentenceStart: number) {
+function nextShareMarket(current: ArticleContext["shareMarket"], sentenceCandidates: Candidate[]) {
   // The sentence's first share is the one it reports; a later one is usually what it is compared with.
-  const share = candidates.find((c) => c.fact?.kind === "market_share" && c.fact.start === sentenceStart)?.fact;
+  const share = sentenceCandidates.find((c) => c.fact?.kind === "market_share")?.fact;
   if (share) return { market: share.market, year: share.year, period: share.period, age: 0 };
   return current && current.age < 1 ? { ...current, age: current.age + 1 } : null;
 }
@@ -175,6 +175,7 @@ export function extractArticle(bytes: Uint8Array, path: string, options: Extract
   const candidates: Candidate[] = [];
   let previousEnd = 0;
   for (const sentence of body) {
+    const sentenceFrom = candidates.length;
     // A deal dated in one paragraph says nothing of the stakes of the next.
     if (cleaned.text.slice(previousEnd, sentence.start).includes("\n")) ctx.dealYear = null;
     previousEnd = sentence.start + sentence.text.length;
@@ -204,7 +205,8 @@ export function extractArticle(bytes: Uint8Array, path: string, options: Extract
       candidates.push(...found.map(legacyCandidate));
     }
     advancePeriods(ctx, sentence.text, quantities, times);
-    ctx.shareMarket = nextShareMarket(ctx.shareMarket, candidates, sentence.start);
+    // Only this sentence's candidates: the article's whole list would make the cost quadratic.
+    ctx.shareMarket = nextShareMarket(ctx.shareMarket, candidates.slice(sentenceFrom));
     // "They own 29%" after "the tycoons Jane Porter and Tom Keane": the pair just named.
     if (!quantities.length) ctx.lastHolder = peoplePairIn(sentence.text, registry.fullNames) ?? ctx.lastHolder;
     ctx.mentions = advance(ctx.mentions, mentions);
