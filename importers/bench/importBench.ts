@@ -9,7 +9,7 @@
 import { createHash } from "node:crypto";
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { cpus, loadavg, tmpdir } from "node:os";
-import { join, resolve } from "node:path";
+import { basename, join, resolve } from "node:path";
 import { openDatabase } from "../../db/client";
 import { extractArticle } from "../pipeline";
 import { listArticleFiles } from "../run/files";
@@ -143,7 +143,7 @@ function devCorpus(options: Options, rows: Row[]): void {
   const imports = Array.from({ length: options.passes }, () => timeImport("dev", dir, articles.length));
   log(`  import passes (s): ${imports.map((i) => fmt(i.seconds, 3)).join(", ")}`);
   rows.push({
-    dataset: "bbc-business-dev",
+    dataset: basename(dir),
     files: articles.length,
     bytes,
     facts,
