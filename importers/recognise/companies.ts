@@ -220,6 +220,11 @@ function computeShape(span: string): SpanShape | null {
   return { offset, surface, name, possessive, bareSurface: bare(surface), key: nameKey(name) };
 }
 
+// "the Keane group", "the Corvan partner": a person's or company's name before these, not a place.
+const NOT_PLACE_NOUNS = new Set(["group", "partner", "rival", "club", "newcomer", "business", "network", "giant"]);
+const DESCRIBED_BY_PLACE = new RegExp(
+  String.raw`^\s+(?:[a-z-]+\s+)?(?:${alternation(COMPANY_NOUNS.filter((n) => !NOT_PLACE_NOUNS.has(n)))})\b`,
+);
 const CITY_STATE = new RegExp(String.raw`^,\s+(?:${alternation(US_STATE_ABBREVIATIONS)})(?![\w])`);
 const INSTITUTION = new RegExp(String.raw`(?:${alternation([...INSTITUTIONS, ...STOCK_INDICES])})(?![\w&])`, "y");
 
@@ -317,6 +322,14 @@ export function findNameSpans(sentence: string): NameSpan[] {
       /[(<]\s*$/.test(sentence.slice(Math.max(0, start - 2), start)) &&
       /^[A-Z0-9.:\s]+$/.test(surface) &&
       /^[\s:A-Z0-9.]*[)>]/.test(sentence.slice(start + surface.length, start + surface.length + 12))
+    )
+      continue;
+    // "The Cleveland conglomerate", "the Bristol maker of bikes": a one-word place describing a company of the
+    // article, not a company of its own.
+    if (
+      !/\s/.test(surface) &&
+      /\bthe\s+$/i.test(sentence.slice(Math.max(0, start - 5), start)) &&
+      DESCRIBED_BY_PLACE.test(sentence.slice(start + surface.length, start + surface.length + 30))
     )
       continue;
     // "The Wichita, Kansas-based supplier", "a Saddlebrook, N.J. carpet maker": a city named with its state.
