@@ -10,7 +10,7 @@ import { CompanyRegistry, canonicalName } from "./recognise/companies";
 import { findDivisions, ultimateParent } from "./recognise/divisions";
 import { inferPublishedYear } from "./recognise/publication";
 import { findQuantities, type Quantity } from "./recognise/quantities";
-import { resolveTimes } from "./recognise/resolveTimes";
+import { fiscalYearEndIn, resolveTimes } from "./recognise/resolveTimes";
 import type { TimeExpr } from "./recognise/time";
 import { findTimes } from "./recognise/time";
 import { refine } from "./refine/refiners";
@@ -173,6 +173,8 @@ export function extractArticle(bytes: Uint8Array, path: string, options: Extract
   const ctx = newArticleContext(reference, published.year);
   ctx.table = newTableState(cleaned.title, cleaned.text.slice(cleaned.bodyStart), registry, published.year);
   const candidates: Candidate[] = [];
+  // "whose fiscal year ends in October": the article's quarters are counted from there.
+  const fiscalEnd = fiscalYearEndIn(cleaned.text);
   let previousEnd = 0;
   for (const sentence of body) {
     const sentenceFrom = candidates.length;
@@ -185,6 +187,7 @@ export function extractArticle(bytes: Uint8Array, path: string, options: Extract
       quantities.length || MAY_NAME_PERIOD.test(sentence.text) ? findTimes(sentence.text) : [],
       ctx.reference,
       sentence.text,
+      fiscalEnd,
     );
     const mentions = findMentions(sentence.text, registry, ctx.mentions, quantities.length === 0);
     ctx.volumeUnit = volumeUnitIn(sentence.text) ?? ctx.volumeUnit;

@@ -7,7 +7,6 @@ import type { Period } from "../types";
 import type { TimeExpr } from "./time";
 
 const MONTH = new RegExp(String.raw`\b(${alternation(Object.keys(MONTH_INDEX))})\b\.?(?:\s+(\d{1,2}))?`, "i");
-const QUARTERS: Period[] = ["Q4", "Q1", "Q2", "Q3"];
 
 /**
  * Dates what a sentence leaves undated, from the day the article was written: "the year ended July 31" in an
@@ -15,15 +14,25 @@ const QUARTERS: Period[] = ["Q4", "Q1", "Q2", "Q3"];
  * 2025. Only a full reference date (a `Date:` line, `--published YYYY-MM-DD`) can do this; without one the times
  * stay as they are.
  */
-export function resolveTimes(times: TimeExpr[], ref: ReferenceDate | null, sentence = ""): TimeExpr[] {
+export function resolveTimes(
+  times: TimeExpr[],
+  ref: ReferenceDate | null,
+  sentence = "",
+  /** The month the company's fiscal year ends in, when the article says ("whose fiscal year ends in October"). */
+  fiscalEnd = 12,
+): TimeExpr[] {
   // Undated, "the quarter" says nothing the running period does not: it is left to the extractors' context.
   if (!ref || ref.month === null) return times.some((t) => t.latest) ? times.filter((t) => !t.latest) : times;
   const month = ref.month;
   return times.map((t) => {
     if (t.year !== null || t.relative !== null) return t;
     if (t.latest) {
-      const q = Math.floor((month - 1) / 3);
-      return { ...t, period: QUARTERS[q], year: q === 0 ? ref.year - 1 : ref.year };
+      // The last quarter to end before the article's month, counted in the company's fiscal year.
+      const done = month - 1;
+      const quarter = Math.floor(((((done - fiscalEnd) % 12) + 12) % 12) / 3);
+      const endMonth = ((fiscalEnd + quarter * 3 - 1) % 12) + 1;
+      const label: Period = quarter === 0 ? "Q4" : (`Q${quarter}` as Period);
+      return { ...t, period: label, year: endMonth <= done ? ref.year : ref.year - 1 };
     }
     // "in February", in an article of March 1987: February 1987; in one of January, the February before.
     if (t.month === -1)
@@ -38,7 +47,7 @@ export function resolveTimes(times: TimeExpr[], ref: ReferenceDate | null, sente
       const forward = FORWARD_BEFORE.test(sentence.slice(Math.max(0, t.start - 80), t.start + 60));
       return { ...t, year: forward && month > 2 ? ref.year : ref.year - 1 };
     }
-    const endMonth = end ? MONTH_INDEX[end[1].toLowerCase()] : CALENDAR_END_MONTH[t.period];
+    const endMonth = end ? MONTH_INDEX[end[1].toLowerCase()] : fiscalEndOf(t.period, fiscalEnd);
     const endDay = end?.[2] ? Number(end[2]) : 31;
     const ended = endMonth < month || (endMonth === month && endDay <= (ref.day ?? 31));
     // "forecast first-quarter revenue of $2.6bn": a period looked forward to is the next one to end, unless the
@@ -48,6 +57,22 @@ export function resolveTimes(times: TimeExpr[], ref: ReferenceDate | null, sente
       return { ...t, year: ended ? ref.year + 1 : ref.year };
     return { ...t, year: ended ? ref.year : ref.year - 1 };
   });
+}
+
+/** The month a period ends in, in a fiscal year that ends in `fiscalEnd` (12 for a calendar year). */
+function fiscalEndOf(period: Period, fiscalEnd: number): number {
+  return ((CALENDAR_END_MONTH[period] + fiscalEnd - 1) % 12) + 1;
+}
+
+const FISCAL_END = new RegExp(
+  String.raw`\bfiscal\s+years?\s+(?:that\s+|which\s+)?(?:ends?|ended|ending|runs?\s+to|closes?)\s+(?:in\s+|on\s+|at\s+the\s+end\s+of\s+)?(${alternation(Object.keys(MONTH_INDEX))})\b`,
+  "i",
+);
+
+/** The month an article says its company's fiscal year ends in, else December. */
+export function fiscalYearEndIn(text: string): number {
+  const m = FISCAL_END.exec(text);
+  return m ? MONTH_INDEX[m[1].toLowerCase()] : 12;
 }
 
 const ENDED_AFTER = new RegExp(

@@ -1,5 +1,5 @@
 import { describe, expect, test } from "vitest";
-import { resolveTimes } from "../../importers/recognise/resolveTimes";
+import { fiscalYearEndIn, resolveTimes } from "../../importers/recognise/resolveTimes";
 import { findTimes } from "../../importers/recognise/time";
 
 const resolved = (sentence: string, ref: { year: number; month: number | null; day: number | null } | null) =>
@@ -80,5 +80,19 @@ describe("a period just ended and not yet reported", () => {
       ["Q4", 2024],
       ["FY", 2024],
     ]);
+  });
+});
+
+describe("'the quarter' in a fiscal year", () => {
+  const latest = (ref: { year: number; month: number; day: number }, fiscalEnd = 12) =>
+    resolveTimes(findTimes("Revenue for the quarter rose 5%."), ref, "", fiscalEnd).map((t) => [t.period, t.year])[0];
+  test("is the last quarter ended before the article's month", () => {
+    expect(latest({ year: 2026, month: 2, day: 24 })).toEqual(["Q4", 2025]);
+    expect(latest({ year: 2025, month: 12, day: 10 })).toEqual(["Q3", 2025]);
+    expect(latest({ year: 2025, month: 5, day: 2 })).toEqual(["Q1", 2025]);
+  });
+  test("counts from the fiscal year's end when the article gives it", () => {
+    expect(latest({ year: 2026, month: 2, day: 24 }, 10)).toEqual(["Q1", 2026]);
+    expect(fiscalYearEndIn("The company, whose fiscal year ends in October, said bookings rose.")).toBe(10);
   });
 });
