@@ -225,6 +225,7 @@ const NOT_PLACE_NOUNS = new Set(["group", "partner", "rival", "club", "newcomer"
 const DESCRIBED_BY_PLACE = new RegExp(
   String.raw`^\s+(?:[a-z-]+\s+)?(?:${alternation(COMPANY_NOUNS.filter((n) => !NOT_PLACE_NOUNS.has(n)))})\b`,
 );
+const OF_PLACE_AFTER_SUFFIX = /\b(?:Inc|Corp|Co|Ltd|Plc|PLC|BV|NV|AG|SA|GmbH|SpA|AB)\.?\s+of\s+$/;
 const CITY_STATE = new RegExp(String.raw`^,\s+(?:${alternation(US_STATE_ABBREVIATIONS)})(?![\w])`);
 const INSTITUTION = new RegExp(String.raw`(?:${alternation([...INSTITUTIONS, ...STOCK_INDICES])})(?![\w&])`, "y");
 
@@ -324,6 +325,8 @@ export function findNameSpans(sentence: string): NameSpan[] {
       /^[\s:A-Z0-9.]*[)>]/.test(sentence.slice(start + surface.length, start + surface.length + 12))
     )
       continue;
+    // "Van Aalst Beheer BV of Rotterdam": the place a company is from.
+    if (OF_PLACE_AFTER_SUFFIX.test(sentence.slice(Math.max(0, start - 12), start))) continue;
     // "The Cleveland conglomerate", "the Bristol maker of bikes": a one-word place describing a company of the
     // article, not a company of its own.
     if (

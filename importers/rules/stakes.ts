@@ -21,7 +21,14 @@ const NOT_YET_HELD = /\b(?:to|will|would)\s+(?:\w+\s+)?(?:buy|acquire|purchase|t
 function stakeStatus(s: RuleSentence, m: Match): Status {
   const text = s.text.slice(s.tokens[m.from].start, s.tokens[m.to - 1].end);
   const status = statusOf(text, null, null);
-  return status === "actual" && NOT_YET_HELD.test(text) ? "forecast" : status;
+  if (status !== "actual") return status;
+  if (NOT_YET_HELD.test(text)) return "forecast";
+  // "which would leave Keane with 23%": a modal just before the match governs it.
+  return /\b(?:would|will|could)\s+$/i.test(
+    s.text.slice(Math.max(0, s.tokens[m.from].start - 12), s.tokens[m.from].start),
+  )
+    ? "forecast"
+    : "actual";
 }
 
 /** A stake has a year only when its words date it: within the match or just after it ("to 40% in 2009"). */
@@ -70,8 +77,26 @@ function jointHolder(m: Match, s: RuleSentence): string | null {
 /** "X - a body in the city of Y - owns 55%": a name that closes an aside is not the one who owns. */
 function closesAside(m: Match, s: RuleSentence): boolean {
   const first = m.captures.holder?.[0];
-  const next = first ? s.tokens[s.tokens.indexOf(first) + 1] : undefined;
-  return next !== undefined && /^[-–—)]$/.test(next.text);
+  const at = first ? s.tokens.indexOf(first) : -1;
+  const next = s.tokens[at + 1];
+  if (next === undefined) return false;
+  if (/^[-–—)]$/.test(next.text)) return true;
+  // "Kestrel Capital, the fund run by Tom Keane, has built a stake": the comma after Keane closes the aside.
+  return next.text === "," && ASIDE_CLOSERS.has(s.tokens[at + 2]?.lower ?? "");
+}
+
+const ASIDE_CLOSERS = new Set(["has", "have", "had", "is", "was", "said", "says", "will", "would", "owns", "holds"]);
+
+/** The subject an aside stands after: "Kestrel Capital, the fund run by Tom Keane, has ...": Kestrel Capital. */
+function subjectBeforeAside(m: Match, s: RuleSentence): Token | undefined {
+  const first = m.captures.holder?.[0];
+  const at = first ? s.tokens.indexOf(first) : -1;
+  for (let i = at - 1; i > 0; i--) {
+    if (s.tokens[i].text !== ",") continue;
+    const before = s.tokens[i - 1];
+    return before.type === "mention" || before.type === "person" ? before : undefined;
+  }
+  return undefined;
 }
 
 /**
@@ -89,7 +114,11 @@ function heldToken(m: Match, s: RuleSentence): Token | undefined {
 }
 
 function stake(m: Match, s: RuleSentence): FactRoles[] {
-  if (closesAside(m, s)) return [];
+  if (closesAside(m, s)) {
+    const subject = subjectBeforeAside(m, s);
+    if (!subject) return [];
+    return stake({ ...m, captures: { ...m.captures, holder: [subject] } }, s);
+  }
   const holder = jointHolder(m, s);
   const figure = m.captures.figure?.[0];
   if (!holder || figure?.type !== "quantity") return [];
@@ -249,6 +278,21 @@ export const STAKE_RULES: Rule[] = [
       },
     ],
     build: (m, s) => stake(m, s).map((roles) => ({ ...roles, status: "target" as const })),
+  },
+  {
+    name: "stake.left-with",
+    kind: "stake",
+    pattern: "leave|leaving|left holder:{HOLDER} with {FIGURE_LEAD}? figure:{PERCENT} of ...3 held:{HELD_REF}",
+    examples: [
+      {
+        input:
+          "Founder sells\n\nCorvan Outdoor founder Tom Keane agreed to sell part of his stake, which would leave Tom Keane with 23% of Corvan Outdoor.",
+        expected: [
+          { kind: "stake", company: "Tom Keane", counterparty: "Corvan Outdoor", low: 23, status: "forecast" },
+        ],
+      },
+    ],
+    build: stake,
   },
   {
     name: "stake.held-by",
