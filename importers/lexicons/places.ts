@@ -48,6 +48,7 @@ export const PLACE_NAMES = new Set(
 
 /** Nationality adjectives and the demonym they stand for, used to resolve "the Japanese carmaker". */
 export const NATIONALITIES: Record<string, string> = {
+  "northern irish": "Northern Ireland",
   czech: "Czech Republic",
   slovak: "Slovakia",
   hungarian: "Hungary",

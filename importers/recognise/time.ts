@@ -191,7 +191,7 @@ const RULES: Rule[] = [
     // "sold 1,815 cars in February", "for the month of March", "late-March": one month, a period of its own.
     hint: /(?:January|February|March|April|May|June|July|August|September|October|November|December)/,
     re: new RegExp(
-      String.raw`(?<=\b(?:in|during|for|of)\s+)(?:the\s+month\s+of\s+|late[- ]|early[- ]|mid-)?(January|February|March|April|May|June|July|August|September|October|November|December)(?!\s+\d{1,2}\b)(?:\s+(?:of\s+)?(${YEAR}))?\b`,
+      String.raw`(?:(?<=\b(?:in|during|for|of)\s+)(?:the\s+month\s+of\s+|late[- ]|early[- ]|mid-)?|\b(?=(?:January|February|March|April|May|June|July|August|September|October|November|December)\s+(?:sales|deliveries|shipments)\b))(January|February|March|April|May|June|July|August|September|October|November|December)(?!\s+\d{1,2}\b)(?:\s+(?:of\s+)?(${YEAR}))?\b`,
       "g",
     ),
     make: (m) => ({ year: yearOf(m[2]), period: null, relative: null, month: MONTH_INDEX[m[1].toLowerCase()] }),

@@ -164,7 +164,7 @@ export const SALES_VOLUME_RULES: Rule[] = [
     name: "sales-volume.base-count",
     kind: "sales_volume",
     pattern:
-      "{SALES_CUE} ...12 first:{COUNT} ...3 unit:{VOLUME_UNIT}? ...8 compared|against|versus|from with|to? {FIGURE_LEAD}? figure:{COUNT}",
+      "{SALES_CUE} ...12 first:{COUNT} ...3 unit:{VOLUME_UNIT}? ...12 compared|against|versus|from with|to? {FIGURE_LEAD}? figure:{COUNT}",
     examples: [
       {
         input:
