@@ -264,7 +264,7 @@ export const MARKET_SHARE_RULES: Rule[] = [
   {
     name: "market-share.rival-at",
     kind: "market_share",
-    pattern: "holder:{COMPANY} ...4 at|to|with {FIGURE_LEAD}? figure:{PERCENT}",
+    pattern: "holder:{COMPANY} ...4 {RIVAL_LINK} {FIGURE_LEAD}? figure:{PERCENT}",
     when: (_m, s) => s.ctx.shareMarket !== null,
     examples: [
       {
@@ -292,6 +292,28 @@ export const MARKET_SHARE_RULES: Rule[] = [
       },
     ],
     build: continuedShare,
+  },
+  {
+    name: "market-share.aims-for",
+    kind: "market_share",
+    // "its share of the U.S. copier market rose to 14 pct in 1986, and it aims for 20 pct by 1990".
+    pattern:
+      "share in:of the? market:...5 {MARKET_WORD} ...12 first:{PERCENT} ...12 {AIM_VERB} for|at|to {FIGURE_LEAD}? figure:{PERCENT}",
+    examples: [
+      {
+        input:
+          "Copiers\n\nOstrel Corp said its share of the U.S. office copier market rose to 14 pct in 1986, and that it aims for 20 pct by 1990.",
+        expected: [{ kind: "market_share", company: "Ostrel", low: 20, year: 1990, status: "target" }],
+      },
+    ],
+    build: (m, s) => {
+      const q = figureOf(m);
+      const earlier = shareBefore({ ...m, captures: { ...m.captures, figure: m.captures.first } }, s)[0];
+      if (!q || !earlier) return [];
+      const clause = clauseAround(s.text, q.start);
+      const when = whenOf(s.roles, q, clause, null);
+      return [{ ...earlier, figure: q, when, status: "target" }];
+    },
   },
   {
     name: "market-share.share-of-output",

@@ -104,7 +104,10 @@ export const PIECES: Record<string, Piece> = {
   PRODUCT_WORD: { phrases: PRODUCT_WORDS },
   VOLUME_UNIT: { phrases: Object.keys(VOLUME_UNITS) },
   NOT_MARKET: { phrases: NOT_MARKET_WORDS },
-  SHARE_LINK: { phrases: ["of", "to", "at", "was", "is", "from", "stood at", "stands at"] },
+  SHARE_LINK: { phrases: ["of", "to", "at", "was", "is", "from", "stood at", "stands at", "reached", "hit"] },
+  /** How a rival's share is said after another's ("held 21 per cent", "edged up to 4.2"). */
+  RIVAL_LINK: { phrases: ["at", "to", "with", "held", "holds", "had", "has", "took", "takes"] },
+  AIM_VERB: { phrases: ["aims", "aiming", "hopes", "hoping", "targets", "targeting", "plans"] },
   CURRENT: { phrases: ["current", "present", "existing"] },
   OUTPUT_NOUN: { phrases: OUTPUT_NOUNS },
   /** "Russia's": a place owning what follows. */
