@@ -28,6 +28,10 @@ const DAY_BEFORE = String.raw`(?:\d{1,2}(?:st|nd|rd|th)?(?!\d)\s+)?`;
 const DAY_AFTER = String.raw`(?:\s+\d{1,2}(?:st|nd|rd|th)?(?!\d),?)?`;
 const YEAR = String.raw`(?:19|20)\d\d`;
 
+function halfEndingIn(month: number): Period {
+  return [6, 7, 8, 9].includes(month) ? "H1" : "H2";
+}
+
 function quarterOfMonth(month: number): Period {
   return `Q${Math.ceil(month / 3)}` as Period;
 }
@@ -91,7 +95,9 @@ const RULES: Rule[] = [
       String.raw`\b(?:six|6)[- ]months?\s+(?:to|ending|ended|through)\s+(?:the\s+end\s+of\s+)?${DAY_BEFORE}(${MONTHS})${DAY_AFTER}(?:\s+(${YEAR}))?`,
       "gi",
     ),
-    make: (m) => ({ year: yearOf(m[2]), period: MONTH_INDEX[m[1].toLowerCase()] <= 6 ? "H1" : "H2", relative: null }),
+    // A half ends six months into its year: to June or September (an April year) is a first half, to December
+    // or March a second.
+    make: (m) => ({ year: yearOf(m[2]), period: halfEndingIn(MONTH_INDEX[m[1].toLowerCase()]), relative: null }),
   },
   {
     hint: ["year"],
