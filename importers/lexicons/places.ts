@@ -49,6 +49,8 @@ export const PLACE_NAMES = new Set(
 /** Nationality adjectives and the demonym they stand for, used to resolve "the Japanese carmaker". */
 export const NATIONALITIES: Record<string, string> = {
   "northern irish": "Northern Ireland",
+  "west german": "Germany",
+  "east german": "Germany",
   czech: "Czech Republic",
   slovak: "Slovakia",
   hungarian: "Hungary",
