@@ -59,10 +59,38 @@ export function buildFact(
   const aliases: Record<string, string[]> = {};
   if (fields.company.surfaces.length) aliases[fields.company.company] = fields.company.surfaces;
   if (fields.counterparty?.surfaces.length) aliases[fields.counterparty.company] = fields.counterparty.surfaces;
-  return {
-    kind: fields.kind,
+  return factAt(s, q, {
+    ...fields,
     company: fields.company.company,
     counterparty: fields.counterparty?.company ?? null,
+    stated,
+    aliases,
+  });
+}
+
+/** The fact of a figure in its sentence, with its quote and offsets: the one shape extractors and rules share. */
+export function factAt(
+  s: { text: string; offset: number },
+  q: Quantity,
+  fields: {
+    kind: FactKind;
+    company: string;
+    counterparty?: string | null;
+    market?: string | null;
+    when: PeriodRef;
+    low: number;
+    high: number;
+    unit: string;
+    status: Status;
+    comparedTo?: PeriodRef | null;
+    stated: string[];
+    aliases: Record<string, string[]>;
+  },
+): Fact {
+  return {
+    kind: fields.kind,
+    company: fields.company,
+    counterparty: fields.counterparty ?? null,
     market: fields.market ?? null,
     year: fields.when.year,
     period: fields.when.period,
@@ -77,7 +105,7 @@ export function buildFact(
     end: s.offset + s.text.length,
     figureStart: s.offset + q.start,
     figureEnd: s.offset + q.end,
-    stated,
-    aliases,
+    stated: fields.stated,
+    aliases: fields.aliases,
   };
 }

@@ -1,3 +1,4 @@
+import { factAt } from "../extract/context";
 import type { Fact } from "../types";
 import { MARKET_SHARE_RULES } from "./marketShare";
 import { NOT_REVENUE_RULES } from "./notRevenue";
@@ -47,28 +48,15 @@ function toFact(rule: Rule, roles: FactRoles, s: RuleSentence): Fact {
   const q = roles.figure;
   const stated = ["low", "high", "unit", ...(roles.stated ?? [])];
   if (roles.when.stated) stated.push("year", "period");
-  return {
+  const fact = factAt(s, q, {
+    ...roles,
     kind: rule.kind!,
-    company: roles.company,
-    counterparty: roles.counterparty ?? null,
-    market: roles.market ?? null,
-    year: roles.when.year,
-    period: roles.when.period,
     low: roles.low ?? q.low,
     high: roles.high ?? q.high,
-    unit: roles.unit,
-    status: roles.status,
-    approximate: q.approximate,
-    comparedTo: roles.comparedTo ?? null,
-    quote: s.text,
-    start: s.offset,
-    end: s.offset + s.text.length,
-    figureStart: s.offset + q.start,
-    figureEnd: s.offset + q.end,
     stated,
     aliases: roles.aliases ?? {},
-    rule: rule.name,
-  };
+  });
+  return { ...fact, rule: rule.name };
 }
 
 /** Runs every rule on one sentence and returns what each claims. */
