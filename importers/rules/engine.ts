@@ -1,7 +1,7 @@
 import { factAt } from "../extract/context";
 import type { Fact } from "../types";
 import { MARKET_SHARE_RULES } from "./marketShare";
-import { NOT_REVENUE_RULES } from "./notRevenue";
+import { NO_FACT_RULES } from "./noFact";
 import { type CompiledPattern, compilePattern, matchAll, mayMatch } from "./pattern";
 import { PIECES } from "./pieces";
 import { REVENUE_CHANGE_RULES } from "./revenueChange";
@@ -13,7 +13,7 @@ import { TABLE_RULES } from "./tables";
 /** Every rule of the extractor that is written as data. */
 export const RULES: Rule[] = [
   ...TABLE_RULES,
-  ...NOT_REVENUE_RULES,
+  ...NO_FACT_RULES,
   ...STAKE_RULES,
   ...MARKET_SHARE_RULES,
   ...SALES_VOLUME_RULES,
@@ -80,7 +80,7 @@ export function runRules(s: RuleSentence): Candidate[] {
             });
         continue;
       }
-      for (const roles of rule.build(m, s)) {
+      for (const roles of rule.build?.(m, s) ?? []) {
         const fact = toFact(rule, roles, s);
         out.push({
           rule: rule.name,

@@ -55,7 +55,8 @@ export interface Rule {
   kind: FactKind | null;
   pattern: string;
   examples: RuleExample[];
-  build: (m: Match, s: RuleSentence) => FactRoles[];
+  /** Turns a match into facts' roles; a rule of no kind has none, since it gives no fact. */
+  build?: (m: Match, s: RuleSentence) => FactRoles[];
   /** A condition the pattern cannot say ("no company is named before the figure"); a match failing it is dropped. */
   when?: (m: Match, s: RuleSentence) => boolean;
 }

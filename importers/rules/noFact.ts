@@ -10,7 +10,7 @@ const namesNoOne = (m: Match, s: RuleSentence) =>
  * Rules that claim a figure for no fact: they are more specific than the extractors' reading of the same words,
  * so the figure goes to nobody. Each example must give no fact at all.
  */
-export const NOT_REVENUE_RULES: Rule[] = [
+export const NO_FACT_RULES: Rule[] = [
   {
     name: "not-revenue.same-store",
     kind: null,
@@ -22,7 +22,6 @@ export const NOT_REVENUE_RULES: Rule[] = [
         expected: [],
       },
     ],
-    build: () => [],
   },
   {
     name: "not-revenue.same-store-after",
@@ -34,7 +33,6 @@ export const NOT_REVENUE_RULES: Rule[] = [
         expected: [],
       },
     ],
-    build: () => [],
   },
   {
     name: "not-revenue.industry",
@@ -48,7 +46,6 @@ export const NOT_REVENUE_RULES: Rule[] = [
         expected: [],
       },
     ],
-    build: () => [],
   },
   {
     name: "not-revenue.store-sales",
@@ -61,7 +58,6 @@ export const NOT_REVENUE_RULES: Rule[] = [
         expected: [],
       },
     ],
-    build: () => [],
   },
   {
     name: "not-stake.asset-interest",
@@ -74,7 +70,6 @@ export const NOT_REVENUE_RULES: Rule[] = [
         expected: [],
       },
     ],
-    build: () => [],
   },
   {
     name: "not-volume.change-in-units",
@@ -88,14 +83,12 @@ export const NOT_REVENUE_RULES: Rule[] = [
       },
       { input: "Car sales\n\nCorvan Motors said its sales rose by about 40,000 vehicles in 2009.", expected: [] },
     ],
-    build: () => [],
   },
   {
     name: "not-volume.change-in-count",
     kind: null,
     pattern: "{CHANGE_WORD} of|by {FIGURE_LEAD}? {COUNT}",
     examples: [{ input: "Car sales\n\nCorvan Motors said its sales rose by about 40,000 in 2009.", expected: [] }],
-    build: () => [],
   },
   {
     name: "not-stake.changed-from",
@@ -113,7 +106,6 @@ export const NOT_REVENUE_RULES: Rule[] = [
         expected: [{ kind: "stake", company: "Tom Keane", counterparty: "Corvan Inns", low: 18.5 }],
       },
     ],
-    build: () => [],
   },
   {
     name: "not-volume.rate",
@@ -126,14 +118,12 @@ export const NOT_REVENUE_RULES: Rule[] = [
         expected: [],
       },
     ],
-    build: () => [],
   },
   {
     name: "not-volume.bare-rate",
     kind: null,
     pattern: "figure:{COUNT} per|a day|week",
     examples: [{ input: "Output\n\nHalden Petroleum said its fields pump 40,000 a day.", expected: [] }],
-    build: () => [],
   },
   {
     name: "not-revenue.payout",
@@ -146,7 +136,6 @@ export const NOT_REVENUE_RULES: Rule[] = [
         expected: [{ kind: "revenue_change", company: "Halden Brands", low: 4 }],
       },
     ],
-    build: () => [],
   },
   {
     name: "not-revenue.estimate",
@@ -163,7 +152,6 @@ export const NOT_REVENUE_RULES: Rule[] = [
         ],
       },
     ],
-    build: () => [],
   },
   {
     name: "not-revenue.superseded-forecast",
@@ -177,7 +165,6 @@ export const NOT_REVENUE_RULES: Rule[] = [
         expected: [{ kind: "revenue", company: "Corvan Avionics", low: 1600000000, year: 2025 }],
       },
     ],
-    build: () => [],
   },
   {
     name: "not-revenue.macro",
@@ -190,6 +177,5 @@ export const NOT_REVENUE_RULES: Rule[] = [
         expected: [],
       },
     ],
-    build: () => [],
   },
 ];
