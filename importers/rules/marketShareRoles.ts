@@ -1,0 +1,168 @@
+/** Whose share, of which market, when: the roles the market-share rules fill. */
+import { clauseAround } from "../extract/clauses";
+import { marketAfter, marketName, placeIn } from "../extract/market";
+import { statusAround } from "../extract/status";
+import { PUBLIC_BODY, subjectOf } from "../extract/subject";
+import { whenOf } from "../extract/when";
+import { PLACES } from "../lexicons/companies";
+import { CHANGE_WORDS, NOT_MARKET_WORDS, OUTPUT_NOUNS } from "../lexicons/metrics";
+import type { Quantity } from "../recognise/quantities";
+import type { Match } from "./pattern";
+import { PIECES } from "./pieces";
+import type { FactRoles, RuleSentence } from "./rule";
+import type { Token } from "./tokens";
+
+export const figureOf = (m: Match): Quantity | null => {
+  const t = m.captures.figure?.[0];
+  return t?.type === "quantity" ? t.quantity : null;
+};
+
+const textOf = (s: RuleSentence, tokens: Token[] | undefined) =>
+  tokens?.length ? s.text.slice(tokens[0].start, tokens.at(-1)!.end) : "";
+
+/**
+ * Whose share, of which market, when: the market as the words name it (else a place in the clause), the company
+ * by the shared subject finder from where the share's words begin, the time said beside the figure (an aimed-for
+ * share takes its target year).
+ */
+export function shareRoles(s: RuleSentence, q: Quantity, anchor: number, market: string | null): FactRoles | null {
+  const clause = clauseAround(s.text, q.start);
+  let named = market;
+  // "In China, Nissan's market share rose": the place can stand anywhere in the clause.
+  if (!named || named === "total") named = placeIn(s.text.slice(clause.start, clause.end)) ?? named;
+  const company = subjectOf(s.roles, anchor, clause);
+  if (!company || PUBLIC_BODY.test(company.company)) return null;
+  const aimed = statusAround(s.text, clause, q, null, null) !== "actual";
+  const when = aimed ? whenOf(s.roles, q, clause, null) : whenOf(s.roles, q, clause, null, 60);
+  const stated = [
+    ...(named ? ["market"] : []),
+    ...(company.how === "name" || company.how === "group" ? ["company"] : []),
+  ];
+  return {
+    figure: q,
+    company: company.company,
+    market: named === "total" ? null : named,
+    when,
+    unit: "percent",
+    status: statusAround(s.text, clause, q, when.year, s.ctx.publishedYear),
+    stated,
+    aliases: company.surfaces.length ? { [company.company]: company.surfaces } : {},
+  };
+}
+
+/** The market named after a figure: "of Russia's total oil production", "of the Russian market", "in Europe". */
+function marketAfterFigure(s: RuleSentence, q: Quantity): string | null {
+  const i = s.tokens.findIndex((t) => t.type === "quantity" && t.quantity === q);
+  const place = s.tokens[i + 2];
+  if (s.tokens[i + 1]?.lower === "of" && place && PIECE_PLACE_POSS(place)) {
+    const noun = s.tokens.slice(i + 3, i + 6).findIndex((t) => OUTPUT.has(t.lower));
+    if (noun >= 0) {
+      const words = textOf(s, s.tokens.slice(i + 3, i + 4 + noun)).replace(/^total\s+/i, "");
+      return `${PLACES[place.lower.replace(/['’]s$/, "")]} ${words}`;
+    }
+  }
+  return marketAfter(s.text.slice(q.end).replace(/^\s*market\s+share\b/i, ""));
+}
+
+/** "a 20% market share in Europe", "25% of the Russian market": the market is named after the figure. */
+export function shareAfter(m: Match, s: RuleSentence): FactRoles[] {
+  const q = figureOf(m);
+  if (!q) return [];
+  const roles = shareRoles(s, q, q.start, marketAfterFigure(s, q));
+  return roles ? [roles] : [];
+}
+
+const MOVES = new Set([...Object.keys(CHANGE_WORDS), "stood", "stands", "was", "is", "remained", "edged", "slipped"]);
+
+/** "its market share in Japan rose to 12%", "its share of the UK mobile market is 30%": named before the figure. */
+export function shareBefore(m: Match, s: RuleSentence): FactRoles[] {
+  const q = figureOf(m);
+  if (!q) return [];
+  // "market share rose to 12%" names no market; "in Japan slipped to" names Japan, not the move.
+  const named = m.captures.in || !m.captures.market?.length ? m.captures.market : undefined;
+  const kept = named?.at(-1) && MOVES.has(named.at(-1)!.lower) ? named.slice(0, -1) : named;
+  const words = textOf(s, kept);
+  const roles = shareRoles(s, q, s.tokens[m.from].start, words ? (marketName(words) ?? "total") : "total");
+  return roles ? [roles] : [];
+}
+
+/**
+ * "rose to 14 pct in 1986 from 11 pct in 1985", "22% of the market, up from 17% a year earlier": the share it
+ * is compared with is a share of its own, of the same company and market, for the year before unless dated.
+ */
+export function baseShare(m: Match, s: RuleSentence, before: boolean): FactRoles[] {
+  const first = m.captures.first?.[0];
+  const q = figureOf(m);
+  if (!q || first?.type !== "quantity") return [];
+  const current = before
+    ? shareBefore({ ...m, captures: { ...m.captures, figure: [first] } }, s)[0]
+    : shareRoles(s, first.quantity, first.quantity.start, marketAfterFigure(s, first.quantity));
+  if (!current) return [];
+  const at = s.tokens.indexOf(m.captures.figure[0]);
+  const after = s.tokens.slice(at + 1, at + 5);
+  const dated = after.find((t) => t.type === "time" && t.time.year !== null);
+  const yearEarlier =
+    /^\s*(?:a|one)\s+year\s+(?:earlier|ago|before)|^\s*the\s+(?:previous|prior)\s+year|^\s*the\s+year\s+before/i.test(
+      s.text.slice(q.end, q.end + 30),
+    );
+  const year =
+    dated?.type === "time" ? dated.time.year : yearEarlier && current.when.year !== null ? current.when.year - 1 : null;
+  if (year === null && !yearEarlier) return [];
+  return [
+    {
+      ...current,
+      figure: q,
+      when: { year, period: current.when.period, stated: dated !== undefined },
+      status: "actual",
+    },
+  ];
+}
+
+/** "..., an improvement on its current 2.5%": the share held now, of the market of the share before it. */
+export function currentShare(m: Match, s: RuleSentence): FactRoles[] {
+  const q = figureOf(m);
+  const first = m.captures.first?.[0];
+  if (!q || first?.type !== "quantity") return [];
+  const earlier = shareRoles(s, first.quantity, first.quantity.start, marketAfterFigure(s, first.quantity));
+  if (!earlier) return [];
+  return [{ ...earlier, figure: q, when: { year: null, period: null, stated: false }, status: "actual", stated: [] }];
+}
+
+/**
+ * "Rival Halden edged up to 4.2 per cent", "It hopes to lift its share to 20 per cent": a share said after another,
+ * of the same market, by the company the sentence names.
+ */
+export function continuedShare(m: Match, s: RuleSentence): FactRoles[] {
+  const q = figureOf(m);
+  const last = s.ctx.shareMarket;
+  const holder = m.captures.holder?.[0];
+  if (!q || !last || holder?.type !== "mention") return [];
+  const clause = clauseAround(s.text, q.start);
+  const aimed = statusAround(s.text, clause, q, null, null) !== "actual";
+  const when = aimed ? whenOf(s.roles, q, clause, null) : whenOf(s.roles, q, clause, null, 60);
+  const company = holder.mention;
+  return [
+    {
+      figure: q,
+      company: company.company,
+      market: last.market,
+      when: when.year === null && !aimed ? { year: last.year, period: last.period, stated: false } : when,
+      unit: "percent",
+      status: statusAround(s.text, clause, q, when.year, s.ctx.publishedYear),
+      stated: company.how === "name" ? ["company"] : [],
+      aliases: company.surfaces.length ? { [company.company]: company.surfaces } : {},
+    },
+  ];
+}
+
+const NOT_A_MARKET = new Set(NOT_MARKET_WORDS);
+
+/** "10% of market value", "a 43% share in Renault": no market a share is of (the second is a stake). */
+export function notAMarket(s: RuleSentence, to: number): boolean {
+  const next = s.tokens.slice(to, to + 3).map((t) => t.lower);
+  return NOT_A_MARKET.has(next[0] ?? "") || next.some((w) => STAKE_WORDS.has(w));
+}
+
+const STAKE_WORDS = new Set(["stake", "shareholding", "holding"]);
+const OUTPUT = new Set(OUTPUT_NOUNS);
+const PIECE_PLACE_POSS = (t: Token) => "test" in PIECES.PLACE_POSS && PIECES.PLACE_POSS.test(t, undefined, [t], 0);
