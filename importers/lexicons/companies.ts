@@ -20,6 +20,8 @@ export const LEGAL_SUFFIXES = [
   "Corporation",
   "Co",
   "Co.",
+  "Cos",
+  "Cos.",
   "Company",
   "Ltd",
   "Ltd.",

@@ -327,10 +327,10 @@ export function findNameSpans(sentence: string): NameSpan[] {
       continue;
     // "Van Aalst Beheer BV of Rotterdam": the place a company is from.
     if (OF_PLACE_AFTER_SUFFIX.test(sentence.slice(Math.max(0, start - 12), start))) continue;
-    // "The Cleveland conglomerate", "the Bristol maker of bikes": a one-word place describing a company of the
-    // article, not a company of its own.
+    // "The Cleveland conglomerate", "the San Jose company": a place describing a company of the article, not a
+    // company of its own.
     if (
-      !/\s/.test(surface) &&
+      surface.split(" ").length <= 2 &&
       /\bthe\s+$/i.test(sentence.slice(Math.max(0, start - 5), start)) &&
       DESCRIBED_BY_PLACE.test(sentence.slice(start + surface.length, start + surface.length + 30))
     )

@@ -65,7 +65,7 @@ function fiscalEndOf(period: Period, fiscalEnd: number): number {
 }
 
 const FISCAL_END = new RegExp(
-  String.raw`\bfiscal\s+years?\s+(?:that\s+|which\s+)?(?:ends?|ended|ending|runs?\s+to|closes?)\s+(?:in\s+|on\s+|at\s+the\s+end\s+of\s+)?(${alternation(Object.keys(MONTH_INDEX))})\b`,
+  String.raw`\bfiscal\s+(?:years?|(?:19|20)\d\d)\s*,?\s+(?:that\s+|which\s+)?(?:ends?|ended|ending|runs?\s+to|closes?)\s+(?:in\s+|on\s+|at\s+the\s+end\s+of\s+)?(${alternation(Object.keys(MONTH_INDEX))})\b`,
   "i",
 );
 
