@@ -69,6 +69,8 @@ export function whenOf(
   defaultPeriod: Period | null,
   /** How far a time may stand from the figure; positions (shares) take only a time said beside them. */
   maxGap = Number.POSITIVE_INFINITY,
+  /** Positions (shares) take a period only from a time said of them, never the article's running one. */
+  position = defaultPeriod === null,
 ): When {
   const inClause = s.times.filter(
     (t) =>
@@ -115,7 +117,7 @@ export function whenOf(
     }
     // Results articles name the period once and then go on about it: carry it forward.
     // Shares and stakes are positions, not flows over a reporting period: they take no running period.
-    if (defaultPeriod === null) return { year: null, period: null, stated: false, target: false };
+    if (position) return { year: null, period: null, stated: false, target: false };
     // A forecast that names no time ("would have annual sales of $18bn") is for no year the text gives.
     if (isForward(s, clause, figure)) return { year: null, period: null, stated: false, target: false };
     const period = s.discourse.period ?? (s.discourse.year !== null ? defaultPeriod : null);

@@ -52,6 +52,10 @@ function heldCompanies(m: Match, s: RuleSentence): string[] {
 }
 
 /** "it" is the group's leader when the article named one, else whom the pronoun was resolved to. */
+/** "took 21% of the Ruritanian beer market": what the figure is of is a market, so the figure is a share of it. */
+const ofAMarket = (m: Match, s: RuleSentence) =>
+  s.tokens.slice(m.to, m.to + 3).some((t) => t.lower === "market" || t.lower === "markets");
+
 function holderOf(t: Token | undefined, s: RuleSentence): string | null {
   const leader = s.ctx.groupLeader;
   // "X sold its stake to a group led by Y": "its", before Y is named, is X's.
@@ -169,6 +173,7 @@ export const STAKE_RULES: Rule[] = [
     name: "stake.verb-pct-of",
     kind: "stake",
     pattern: "holder:{HOLDER_REF} ...8 {STAKE_VERB} {FIGURE_LEAD}? figure:{PERCENT} of ...5 held:{COMPANY}",
+    when: (m, s) => !ofAMarket(m, s),
     examples: [
       {
         input:
@@ -216,6 +221,7 @@ export const STAKE_RULES: Rule[] = [
     name: "stake.group-verb-pct-of",
     kind: "stake",
     pattern: "the holder:{GROUP_NOUN} ...6 {STAKE_VERB} {FIGURE_LEAD}? figure:{PERCENT} of ...5 held:{COMPANY}",
+    when: (m, s) => !ofAMarket(m, s),
     examples: [
       {
         input:
