@@ -135,6 +135,7 @@ const NAME_OPENERS = new Set([
   "World",
   "General",
   "United",
+  "Union",
   "Royal",
   "First",
   "American",

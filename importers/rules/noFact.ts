@@ -178,4 +178,17 @@ export const NO_FACT_RULES: Rule[] = [
       },
     ],
   },
+  {
+    // The most a holder may own by law or by agreement, not what it owns.
+    name: "not-stake.ceiling",
+    kind: null,
+    pattern: "cannot|not buy|own|hold|acquire|purchase ...4 more than {PERCENT} of",
+    examples: [
+      {
+        input:
+          "Stake filing\n\nOstrel Partners told regulators it holds 6.1 pct of Corvan Tool. Under federal law it cannot buy more than 15 pct of Corvan Tool until a waiting period ends.",
+        expected: [{ kind: "stake", company: "Ostrel Partners", counterparty: "Corvan Tool", low: 6.1 }],
+      },
+    ],
+  },
 ];
