@@ -197,9 +197,12 @@ export function extractArticle(bytes: Uint8Array, path: string, options: Extract
       const features = sentenceFeatures(tokens);
       advanceGroupLeader(ctx, tokens, features);
       const roles = legacyContext(ctx, sentence, quantities, times, mentions, { main, registry });
-      candidates.push(...runRules({ text: sentence.text, offset: sentence.start, tokens, features, ctx, roles }));
+      const ruled = runRules({ text: sentence.text, offset: sentence.start, tokens, features, ctx, roles });
+      candidates.push(...ruled);
       const found = EXTRACTORS.flatMap((extract) => extract(roles));
-      const stake = found.filter((f) => f.kind === "stake").at(-1);
+      // A rule's reading of a stake outranks the extractor's (the refiner settles it the same way at the end).
+      const stake =
+        ruled.filter((c) => c.fact?.kind === "stake").at(-1)?.fact ?? found.filter((f) => f.kind === "stake").at(-1);
       if (stake) {
         ctx.dealYear = null;
         ctx.lastHolder = { start: 0, end: 0, company: stake.company, surfaces: [], how: "name", possessive: false };

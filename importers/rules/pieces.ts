@@ -59,7 +59,6 @@ export const PIECES: Record<string, Piece> = {
     needs: ["mention", "person"],
   },
   PERSON: { test: (t) => t.type === "person", needs: ["person"] },
-  /** A holder, or "it" for one named before. */
   /**
    * A holder, or "it"/"its" for one named before; a name that is the object of a preposition is not one ("a stake
    * in Corvan and owns 5% of Ostrel": Corvan holds nothing), though "notice of its intent to buy" is the owner's.

@@ -51,11 +51,11 @@ function heldCompanies(m: Match, s: RuleSentence): string[] {
   return names;
 }
 
-/** "it" is the group's leader when the article named one, else whom the pronoun was resolved to. */
 /** "took 21% of the Ruritanian beer market": what the figure is of is a market, so the figure is a share of it. */
 const ofAMarket = (m: Match, s: RuleSentence) =>
   s.tokens.slice(m.to, m.to + 3).some((t) => t.lower === "market" || t.lower === "markets");
 
+/** "it" is the group's leader when the article named one, else whom the pronoun was resolved to. */
 function holderOf(t: Token | undefined, s: RuleSentence): string | null {
   const leader = s.ctx.groupLeader;
   // "X sold its stake to a group led by Y": "its", before Y is named, is X's.
@@ -145,6 +145,37 @@ function stake(m: Match, s: RuleSentence): FactRoles[] {
       unit: "percent",
       status: stakeStatus(s, m),
     }));
+}
+
+/**
+ * "a plan between Corvan and Ostrel, a Texas firm, which holds 9.5 pct of the company": the holder alone, never
+ * joined with the name before it; "the company" is not the holder itself but the other firm of the sentence, or
+ * the article's.
+ */
+function asideStake(m: Match, s: RuleSentence): FactRoles[] {
+  const holderToken = m.captures.holder?.[0];
+  const holder = nameOf(holderToken);
+  const figure = m.captures.figure?.[0];
+  if (!holder || figure?.type !== "quantity") return [];
+  let held = nameOf(m.captures.held?.[0]);
+  if (held === holder || (m.captures.held?.[0]?.type === "mention" && m.captures.held[0].mention.how !== "name")) {
+    const before = s.tokens.slice(0, s.tokens.indexOf(holderToken!)).reverse();
+    const other = before.find((t) => t.type === "mention" && t.mention.how === "name" && nameOf(t) !== holder);
+    held = nameOf(other) ?? [s.roles.recurringTopic, s.roles.topic?.company].find((c) => c && c !== holder) ?? null;
+  }
+  if (!held) return [];
+  return [
+    {
+      aliases: {},
+      stated: ["company", "counterparty"],
+      figure: figure.quantity,
+      company: holder,
+      counterparty: held,
+      when: { year: null, period: null, stated: false },
+      unit: "percent",
+      status: stakeStatus(s, m),
+    },
+  ];
 }
 
 /**
@@ -311,5 +342,57 @@ export const STAKE_RULES: Rule[] = [
       },
     ],
     build: stake,
+  },
+  {
+    // The company held is left unsaid: the one last held in the article, else the one it keeps returning to, but
+    // never the band of investors it speaks of.
+    name: "stake.held-by-of-topic",
+    kind: "stake",
+    pattern: "figure:{PERCENT} {STAKE_NOUN} held|owned by ...3 holder:{HOLDER}",
+    examples: [
+      {
+        input:
+          "Bid for Corvan Tool\n\nOstrel Partners raised its offer for Corvan Tool. Corvan Tool rejected it. Ostrel Partners also offered to buy the 5.3 pct stake held by dissident shareholder Tom Keane.",
+        expected: [{ kind: "stake", company: "Tom Keane", counterparty: "Corvan Tool", low: 5.3, status: "actual" }],
+      },
+    ],
+    build: (m, s) => {
+      const holder = nameOf(m.captures.holder?.[0]);
+      const topic = [s.roles.lastHeld?.company, s.roles.recurringTopic, s.roles.topic?.company].find(
+        (c) => c && c !== holder && c !== s.ctx.groupLeader?.name,
+      );
+      if (!topic || !holder) return [];
+      const figure = m.captures.figure[0];
+      if (figure.type !== "quantity") return [];
+      return [
+        {
+          aliases: {},
+          stated: ["company"],
+          figure: figure.quantity,
+          company: holder,
+          counterparty: topic,
+          when: { year: null, period: null, stated: false },
+          unit: "percent",
+          status: "actual",
+        },
+      ];
+    },
+  },
+  {
+    // A holder described in an aside that says what it holds.
+    name: "stake.which-holds",
+    kind: "stake",
+    pattern:
+      "holder:{HOLDER} , ...6 , which ...3 holding|holds|owns|held|owned {FIGURE_LEAD}? figure:{PERCENT} of held:{HELD_REF}",
+    examples: [
+      {
+        input:
+          "Plan opposed\n\nThe group opposes a plan agreed between Corvan Tool and Ostrel Partners, a Texas investment firm, which last reported holding about 9.5 pct of the company's stock.",
+        expected: [
+          { kind: "stake", company: "Ostrel Partners", counterparty: "Corvan Tool", low: 9.5, approximate: true },
+        ],
+      },
+    ],
+    build: asideStake,
   },
 ];
