@@ -1,0 +1,202 @@
+import { statusOf } from "../extract/status";
+import { BODY_NOUNS } from "../lexicons/companies";
+import { GROUP_NOUNS, HOLDER_PRONOUNS } from "../lexicons/stakes";
+import { canonicalName } from "../recognise/companies";
+import type { Status } from "../types";
+import type { Match } from "./pattern";
+import type { FactRoles, RuleSentence } from "./rule";
+import type { Token } from "./tokens";
+
+/** A company, a person, or a public body by its whole name (a bureau is not the city it is named after). */
+function nameOf(t: Token | undefined): string | null {
+  if (t?.type === "person") return t.person;
+  if (t?.type !== "mention") return null;
+  const surface = t.mention.surfaces[0];
+  return surface && BODY_NOUNS.has(surface.split(" ").at(-1)!) ? canonicalName(surface) : t.mention.company;
+}
+
+// "agreed to acquire 85 pct", "an offer to buy 51 pct": a stake not yet held.
+const NOT_YET_HELD = /\b(?:to|will|would)\s+(?:\w+\s+)?(?:buy|acquire|purchase|take|sell|raise|increase)\b/i;
+
+function stakeStatus(s: RuleSentence, m: Match): Status {
+  const text = s.text.slice(s.tokens[m.from].start, s.tokens[m.to - 1].end);
+  const status = statusOf(text, null, null);
+  if (status !== "actual") return status;
+  if (NOT_YET_HELD.test(text)) return "forecast";
+  // "which would leave Keane with 23%": a modal just before the match governs it.
+  return /\b(?:would|will|could)\s+$/i.test(
+    s.text.slice(Math.max(0, s.tokens[m.from].start - 12), s.tokens[m.from].start),
+  )
+    ? "forecast"
+    : "actual";
+}
+
+/** A stake has a year only when its words date it: within the match or just after it ("to 40% in 2009"). */
+function statedYear(s: RuleSentence, m: Match): number | null {
+  for (const t of s.tokens.slice(m.from, m.to + 3)) if (t.type === "time" && t.time.year !== null) return t.time.year;
+  return null;
+}
+
+/** "a 3% stake in Corvan and Ostrel": every company named together after "in" is held. */
+function heldCompanies(m: Match, s: RuleSentence): string[] {
+  const first = heldToken(m, s);
+  const name = nameOf(first);
+  if (!first || !name) return [];
+  const names = [name];
+  for (let i = s.tokens.indexOf(first) + 1; i + 1 < s.tokens.length; i += 2) {
+    const next = s.tokens[i + 1];
+    if (!/^(?:and|,)$/.test(s.tokens[i].lower) || next.type !== "mention" || next.mention.how !== "name") break;
+    names.push(nameOf(next)!);
+  }
+  return names;
+}
+
+/** "took 21% of the Ruritanian beer market": what the figure is of is a market, so the figure is a share of it. */
+export const ofAMarket = (m: Match, s: RuleSentence) =>
+  s.tokens.slice(m.to, m.to + 3).some((t) => t.lower === "market" || t.lower === "markets");
+
+/** "it" is the group's leader when the article named one, else whom the pronoun was resolved to. */
+function holderOf(t: Token | undefined, s: RuleSentence): string | null {
+  const leader = s.ctx.groupLeader;
+  // "X sold its stake to a group led by Y": "its", before Y is named, is X's.
+  const leads = leader && t && t.start >= leader.from;
+  if (t?.type === "mention" && t.mention.how === "pronoun") return leads ? leader.name : t.mention.company;
+  if (t?.type === "word" && (GROUP_WORDS.has(t.lower) || PRONOUNS.has(t.lower))) return leads ? leader.name : null;
+  return nameOf(t);
+}
+
+const GROUP_WORDS = new Set(GROUP_NOUNS);
+const PRONOUNS = new Set(HOLDER_PRONOUNS);
+
+/** "JP Keane and Tom Ryan, who own 29%": two holders named together hold together. */
+function jointHolder(m: Match, s: RuleSentence): string | null {
+  const first = m.captures.holder?.[0];
+  const holder = holderOf(first, s);
+  if (!first || !holder) return null;
+  const i = s.tokens.indexOf(first);
+  const partner = i >= 2 && s.tokens[i - 1].lower === "and" ? nameOf(s.tokens[i - 2]) : null;
+  return partner && partner !== holder ? `${partner} + ${holder}` : holder;
+}
+
+/** "X - a body in the city of Y - owns 55%": a name that closes an aside is not the one who owns. */
+function closesAside(m: Match, s: RuleSentence): boolean {
+  const first = m.captures.holder?.[0];
+  const at = first ? s.tokens.indexOf(first) : -1;
+  const next = s.tokens[at + 1];
+  if (next === undefined) return false;
+  if (/^[-–—)]$/.test(next.text)) return true;
+  // "Kestrel Capital, the fund run by Tom Keane, has built a stake": the comma after Keane closes the aside.
+  return next.text === "," && ASIDE_CLOSERS.has(s.tokens[at + 2]?.lower ?? "");
+}
+
+const ASIDE_CLOSERS = new Set(["has", "have", "had", "is", "was", "said", "says", "will", "would", "owns", "holds"]);
+
+/** The subject an aside stands after: "Kestrel Capital, the fund run by Tom Keane, has ...": Kestrel Capital. */
+function subjectBeforeAside(m: Match, s: RuleSentence): Token | undefined {
+  const first = m.captures.holder?.[0];
+  const at = first ? s.tokens.indexOf(first) : -1;
+  for (let i = at - 1; i > 0; i--) {
+    if (s.tokens[i].text !== ",") continue;
+    const before = s.tokens[i - 1];
+    return before.type === "mention" || before.type === "person" ? before : undefined;
+  }
+  return undefined;
+}
+
+/**
+ * The company held: the one the pattern names, unless the figure has its own ("... and owns 5% of Ostrel", where
+ * the pattern's company is the earlier stake's).
+ */
+function heldToken(m: Match, s: RuleSentence): Token | undefined {
+  const figure = m.captures.figure?.[0];
+  const at = figure ? s.tokens.indexOf(figure) : -1;
+  if (at >= 0 && at > s.tokens.indexOf(m.captures.held?.[0]) && /^(?:of|in)$/.test(s.tokens[at + 1]?.lower ?? "")) {
+    const own = s.tokens.slice(at + 2, at + 7).find((t) => t.type === "mention" && t.mention.how === "name");
+    if (own) return own;
+  }
+  return m.captures.held?.[0];
+}
+
+export function stake(m: Match, s: RuleSentence): FactRoles[] {
+  if (closesAside(m, s)) {
+    const subject = subjectBeforeAside(m, s);
+    if (!subject) return [];
+    return stake({ ...m, captures: { ...m.captures, holder: [subject] } }, s);
+  }
+  const holder = jointHolder(m, s);
+  const figure = m.captures.figure?.[0];
+  if (!holder || figure?.type !== "quantity") return [];
+  const year = statedYear(s, m);
+  // The forms the names were written in go to the alias table, as the extractors' facts do.
+  const aliases: Record<string, string[]> = {};
+  for (const t of s.tokens.slice(m.from, m.to + 6))
+    if (t.type === "mention" && t.mention.how === "name") aliases[t.mention.company] = t.mention.surfaces;
+  const first = m.captures.holder?.[0];
+  const named = first?.type === "mention" && first.mention.how === "name";
+  return heldCompanies(m, s)
+    .filter((held) => held !== holder)
+    .map((held) => ({
+      aliases,
+      stated: named ? ["company", "counterparty"] : ["counterparty"],
+      figure: figure.quantity,
+      company: holder,
+      counterparty: held,
+      when: { year, period: null, stated: year !== null },
+      unit: "percent",
+      status: stakeStatus(s, m),
+    }));
+}
+
+/**
+ * "a plan between Corvan and Ostrel, a Texas firm, which holds 9.5 pct of the company": the holder alone, never
+ * joined with the name before it; "the company" is not the holder itself but the other firm of the sentence, or
+ * the article's.
+ */
+export function asideStake(m: Match, s: RuleSentence): FactRoles[] {
+  const holderToken = m.captures.holder?.[0];
+  const holder = nameOf(holderToken);
+  const figure = m.captures.figure?.[0];
+  if (!holder || figure?.type !== "quantity") return [];
+  let held = nameOf(m.captures.held?.[0]);
+  if (held === holder || (m.captures.held?.[0]?.type === "mention" && m.captures.held[0].mention.how !== "name")) {
+    const before = s.tokens.slice(0, s.tokens.indexOf(holderToken!)).reverse();
+    const other = before.find((t) => t.type === "mention" && t.mention.how === "name" && nameOf(t) !== holder);
+    held = nameOf(other) ?? [s.roles.recurringTopic, s.roles.topic?.company].find((c) => c && c !== holder) ?? null;
+  }
+  if (!held) return [];
+  return [
+    {
+      aliases: {},
+      stated: ["company", "counterparty"],
+      figure: figure.quantity,
+      company: holder,
+      counterparty: held,
+      when: { year: null, period: null, stated: false },
+      unit: "percent",
+      status: stakeStatus(s, m),
+    },
+  ];
+}
+
+/** "the 5.3 pct stake held by Tom Keane": of the company the article is about (see stake.held-by-of-topic). */
+export function topicStake(m: Match, s: RuleSentence): FactRoles[] {
+  const holder = nameOf(m.captures.holder?.[0]);
+  const topic = [s.roles.lastHeld?.company, s.roles.recurringTopic, s.roles.topic?.company].find(
+    (c) => c && c !== holder && c !== s.ctx.groupLeader?.name,
+  );
+  if (!topic || !holder) return [];
+  const figure = m.captures.figure[0];
+  if (figure.type !== "quantity") return [];
+  return [
+    {
+      aliases: {},
+      stated: ["company"],
+      figure: figure.quantity,
+      company: holder,
+      counterparty: topic,
+      when: { year: null, period: null, stated: false },
+      unit: "percent",
+      status: "actual",
+    },
+  ];
+}
