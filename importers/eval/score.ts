@@ -1,4 +1,5 @@
 import { nameKey } from "../recognise/companies";
+import { VOLUME_UNITS } from "../lexicons/units";
 import { FACT_KINDS, type FactKind } from "../types";
 
 /** The fields of a fact that gold annotations hold. */
@@ -47,6 +48,9 @@ export interface GoldArticle {
 const close = (a: number, b: number) => a === b || Math.abs(a - b) <= Math.max(Math.abs(a), Math.abs(b)) * 0.005;
 
 /** Joint subjects match whatever order their names come in. */
+/** Things counted compare by their class ("cars" and "trucks" are vehicles), as the extractor stores them. */
+const unitKey = (unit: string) => VOLUME_UNITS[unit.toLowerCase()] ?? unit;
+
 const companyKey = (name: string | null) => (name === null ? "" : name.split(" + ").map(nameKey).sort().join("+"));
 
 /**
@@ -60,7 +64,7 @@ export function factsMatch(p: GoldFact, g: GoldFact): boolean {
     (p.kind !== "stake" || companyKey(p.counterparty) === companyKey(g.counterparty)) &&
     close(p.low, g.low) &&
     close(p.high, g.high) &&
-    p.unit === g.unit &&
+    unitKey(p.unit) === unitKey(g.unit) &&
     p.year === g.year &&
     (p.period ?? null) === (g.period ?? null)
   );
