@@ -1,5 +1,5 @@
-import { nameKey } from "../recognise/companies";
 import { VOLUME_UNITS } from "../lexicons/units";
+import { nameKey } from "../recognise/companies";
 import { FACT_KINDS, type FactKind } from "../types";
 
 /** The fields of a fact that gold annotations hold. */

@@ -110,7 +110,8 @@ export function whenOf(
       // "growth of 3% over the next three years" is a yearly rate; "500 planes over the next 20 years" is a total.
       if (nearest.open)
         return { year: null, period: figure.kind === "percent" ? nearest.period : null, stated: false, target: false };
-      const period = nearest.period ?? (resolveYear(nearest, s) !== null ? defaultPeriod : null);
+      const period =
+        nearest.period ?? (resolveYear(nearest, s) !== null && nearest.month === undefined ? defaultPeriod : null);
       const year =
         resolveYear(nearest, s) ?? s.discourse.year ?? (period ? yearOfUndatedPeriod(period, s, clause, figure) : null);
       return { year, period, stated: nearest.year !== null, target: false };

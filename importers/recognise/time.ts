@@ -203,6 +203,15 @@ const RULES: Rule[] = [
     make: (m) => ({ year: yearOf(m[2]), period: null, relative: null, month: MONTH_INDEX[m[1].toLowerCase()] }),
   },
   {
+    // "in the 12 weeks to 10 October": a run of weeks, dated by the month it ends in; no period label fits it.
+    hint: ["weeks"],
+    re: new RegExp(
+      String.raw`\b(?:\d{1,2}|four|six|eight|twelve|sixteen)\s+weeks\s+(?:to|ending|ended|through)\s+${DAY_BEFORE}(${MONTHS})${DAY_AFTER}(?:\s+(${YEAR}))?`,
+      "gi",
+    ),
+    make: (m) => ({ year: yearOf(m[2]), period: null, relative: null, month: MONTH_INDEX[m[1].toLowerCase()] }),
+  },
+  {
     // "62% at the end of 2003", "by December 2004": a point in time, at which a share or stake is held; the month
     // keeps it from reading as the whole year.
     hint: ["end", "by", "at", "as of"],
