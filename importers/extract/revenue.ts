@@ -56,7 +56,12 @@ export const extractRevenue: Extractor = (s) => {
     const relativeYear = ownBase?.relative != null && reference !== null ? reference + ownBase.relative : null;
     if (ownBase && (ownBase.year !== null || relativeYear !== null)) year = ownBase.year ?? relativeYear;
     else if (isBase && previous) {
-      year = when.stated ? when.year : (base?.year ?? (previous.fact.year !== null ? previous.fact.year - 1 : null));
+      // A year the text writes beside the base is its own; one that dates the sentence is the compared figure's.
+      const prev = previous;
+      const dated = s.times.some(
+        (t) => t.role !== "base" && t.start >= prev.end && t.start <= q.end + 30 && /\d{4}/.test(t.text),
+      );
+      year = when.stated && dated ? when.year : (base?.year ?? (prev.fact.year !== null ? prev.fact.year - 1 : null));
     }
     const subject =
       company ?? (previous ? (s.mentions.find((m) => m.company === previous!.fact.company) ?? null) : null);

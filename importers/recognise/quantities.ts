@@ -214,7 +214,23 @@ export function findQuantities(sentence: string): Quantity[] {
     q.fraction = true;
     out.push(q);
   }
-  return out.sort((x, y) => x.start - y.start);
+  return inheritCurrency(
+    sentence,
+    out.sort((x, y) => x.start - y.start),
+  );
+}
+
+/** "rose to 412.6 mln stg from 377.1 mln": the figure a sum is compared with is in the sum's currency. */
+const FROM_GAP = /^\s*,?\s*(?:(?:up|down)\s+)?from\s+(?:about\s+|around\s+)?$/i;
+const SCALED = /(?:\d\s*(?:mln|million|billion|bln|bn|m|trillion)|\d{1,3}(?:,\d{3}){2,})\b/i;
+
+function inheritCurrency(sentence: string, qs: Quantity[]): Quantity[] {
+  return qs.map((q, i) => {
+    const prev = qs[i - 1];
+    if (q.kind !== "count" || q.isYear || !prev || prev.kind !== "money" || !SCALED.test(q.text)) return q;
+    if (!FROM_GAP.test(sentence.slice(prev.end, q.start))) return q;
+    return { ...q, kind: "money", unit: prev.unit };
+  });
 }
 
 function makeQuantity(
