@@ -41,6 +41,7 @@ function yearOfUndatedPeriod(
   return ENDS_IN_DECEMBER.has(period) && !forward ? s.publishedYear - 1 : s.publishedYear;
 }
 
+const THE_PERIOD = /^(?:[^.;,]|\.(?=\d)){0,40}?\b(?:in|for|over|during)\s+the\s+(?:same\s+)?period\b/i;
 const THE_QUARTER = /\b(?:for|in|during|over)\s+the\s+(?:latest\s+|same\s+)?(?:quarter|three\s+months)\b/i;
 
 /** "Ostrel has annual sales of $7.3bn": a standing description, dated by nothing in the text. */
@@ -94,6 +95,16 @@ export function whenOf(
   // "Turnover for the quarter rose 3.9%": the quarter last named.
   if (!byDistance.length && s.lastQuarter && THE_QUARTER.test(s.text.slice(clause.start, clause.end))) {
     return { year: s.lastQuarter.year, period: s.lastQuarter.period, stated: false, target: false };
+  }
+  // "sold 284,000 cars in the first nine months ... Turnover rose 8.5% to DM14.3bn in the period": the period
+  // named before it in the sentence, else the article's.
+  const thePeriod = THE_PERIOD.exec(s.text.slice(figure.end, figure.end + 60));
+  const periodAt = thePeriod ? figure.end + thePeriod[0].length : -1;
+  if (thePeriod && byDistance.every((t) => t.start >= periodAt)) {
+    const earlier = s.times.filter((t) => t.role === "point" && t.end <= figure.start && t.period !== null).at(-1);
+    if (earlier) return { year: resolveYear(earlier, s), period: earlier.period, stated: false, target: false };
+    if (s.discourse.period)
+      return { year: s.discourse.year, period: s.discourse.period, stated: false, target: false };
   }
   if (!byDistance.length) {
     // A time elsewhere in the sentence ("For the full year, ... while revenues grew 6.4%") before the article's.

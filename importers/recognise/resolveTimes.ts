@@ -55,7 +55,12 @@ export function resolveTimes(
     const monthsSince = (month - endMonth + 12) % 12;
     if (!end && monthsSince > 2 && FORWARD_BEFORE.test(sentence.slice(Math.max(0, t.start - 80), t.start)))
       return { ...t, year: ended ? ref.year + 1 : ref.year };
-    return { ...t, year: ended ? ref.year : ref.year - 1 };
+    // "forecast revenue for the quarter ending in March", said in January: the quarter under way, not last year's.
+    const running =
+      !ended &&
+      (endMonth - month + 12) % 12 <= 3 &&
+      FORWARD_BEFORE.test(sentence.slice(Math.max(0, t.start - 80), t.end + 60));
+    return { ...t, year: ended || running ? ref.year : ref.year - 1 };
   });
 }
 

@@ -79,7 +79,7 @@ const RULES: Rule[] = [
   {
     hint: ["month", "quarter"],
     re: new RegExp(
-      String.raw`\b(?:(first|1st|second|2nd|third|3rd|fourth|4th)[- ](?:fiscal\s+)?)?(?:(?:three|3)[- ]months?|(?:fiscal\s+|financial\s+)?quarter)\s+(?:to|ending|ended|through)\s+(?:the\s+end\s+of\s+)?${DAY_BEFORE}(${MONTHS})${DAY_AFTER}(?:\s+(${YEAR}))?`,
+      String.raw`\b(?:(first|1st|second|2nd|third|3rd|fourth|4th)[- ](?:fiscal\s+)?)?(?:(?:three|3)[- ]months?|(?:fiscal\s+|financial\s+)?quarter)\s+(?:to|ending|ended|through)\s+(?:in\s+)?(?:the\s+end\s+of\s+)?${DAY_BEFORE}(${MONTHS})${DAY_AFTER}(?:\s+(${YEAR}))?`,
       "gi",
     ),
     // "the third quarter ended December 31": a fiscal quarter keeps the label the text gives it.
