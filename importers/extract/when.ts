@@ -103,8 +103,7 @@ export function whenOf(
   if (thePeriod && byDistance.every((t) => t.start >= periodAt)) {
     const earlier = s.times.filter((t) => t.role === "point" && t.end <= figure.start && t.period !== null).at(-1);
     if (earlier) return { year: resolveYear(earlier, s), period: earlier.period, stated: false, target: false };
-    if (s.discourse.period)
-      return { year: s.discourse.year, period: s.discourse.period, stated: false, target: false };
+    if (s.discourse.period) return { year: s.discourse.year, period: s.discourse.period, stated: false, target: false };
   }
   if (!byDistance.length) {
     // A time elsewhere in the sentence ("For the full year, ... while revenues grew 6.4%") before the article's.
