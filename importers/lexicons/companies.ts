@@ -101,6 +101,7 @@ export const NOT_COMPANY_WORDS = new Set(
   Opec OPEC WTO GDP Christmas Easter Thanksgiving Ramadan Olympics Internet Web
   Analysts' Spokesman Spokeswoman Director Managing Finance Economics Economist Economists Trading Sector Industry R&D IT AI PC TV CD DVD Rival Rivals Partner Partners Unit Subsidiary Parent Carmaker Automaker
   Retailer Insurer Lender Airline Giant Firm Company Conglomerate Brewer Chipmaker Supermarket Shareholder Investor Owner
+  Entrepreneur Financier Billionaire Tycoon Founder Activist Dissident Businessman Businesswoman Heir Heiress
   NaN Infinity Inf N/A
   H.K H.K. N.Z N.Z. U.S U.S. U.K U.K. IPO IPOs EC EEC Comecon ASEAN Mercosur
   Housebuilder Homebuilder Builder Discounter Founder Founders Chipmaker Drugmaker Miner Brewer Broadcaster Publisher

@@ -123,9 +123,13 @@ export function stake(m: Match, s: RuleSentence): FactRoles[] {
     if (!subject) return [];
     return stake({ ...m, captures: { ...m.captures, holder: [subject] } }, s);
   }
-  const holder = jointHolder(m, s);
+  const joint = jointHolder(m, s);
   const figure = m.captures.figure?.[0];
-  if (!holder || figure?.type !== "quantity") return [];
+  if (!joint || figure?.type !== "quantity") return [];
+  // "the Corvan family owns 38%": the family holds it, not the company it named.
+  const lead = m.captures.holder?.[0];
+  const family = lead && s.tokens[s.tokens.indexOf(lead) + 1]?.lower === "family" && !joint.includes(" + ");
+  const holder = family ? `${joint} family` : joint;
   const year = statedYear(s, m);
   // The forms the names were written in go to the alias table, as the extractors' facts do.
   const aliases: Record<string, string[]> = {};
@@ -197,6 +201,43 @@ export function topicStake(m: Match, s: RuleSentence): FactRoles[] {
       when: { year: null, period: null, stated: false },
       unit: "percent",
       status: "actual",
+    },
+  ];
+}
+
+/**
+ * "The Corvan family, which controls 52%", "Ostrel's largest shareholder, the Keane family trust, owns 22%": a
+ * company written with "'s" before it is the one held; else the family's namesake, else the article's company.
+ */
+export function familyStake(m: Match, s: RuleSentence): FactRoles[] {
+  const lead = m.captures.holder?.[0];
+  const name = nameOf(lead);
+  const figure = m.captures.figure?.[0];
+  if (!lead || !name || figure?.type !== "quantity") return [];
+  const at = s.tokens.indexOf(lead);
+  const trust = s.tokens[at + 2]?.lower === "trust";
+  const owner = s.tokens
+    .slice(0, at)
+    .reverse()
+    .find((t) => t.type === "mention" && t.mention.how === "name" && t.mention.possessive);
+  const known = [s.roles.lastHeld?.company, s.roles.recurringTopic, s.roles.topic?.company].filter((c): c is string =>
+    Boolean(c),
+  );
+  const held =
+    nameOf(owner) ??
+    known.find((c) => c === name || c.startsWith(`${name} `)) ??
+    known.find((c) => c !== name && c !== s.ctx.groupLeader?.name);
+  if (!held) return [];
+  return [
+    {
+      aliases: {},
+      stated: ["company"],
+      figure: figure.quantity,
+      company: `${name} family${trust ? " trust" : ""}`,
+      counterparty: held,
+      when: { year: null, period: null, stated: false },
+      unit: "percent",
+      status: stakeStatus(s, m),
     },
   ];
 }

@@ -1,5 +1,5 @@
 import type { Rule } from "./rule";
-import { asideStake, ofAMarket, stake, topicStake } from "./stakeRoles";
+import { asideStake, familyStake, ofAMarket, stake, topicStake } from "./stakeRoles";
 
 /**
  * Stakes as the newswire and the business pages write them. The holder is a company or a person named in the
@@ -197,5 +197,18 @@ export const STAKE_RULES: Rule[] = [
       },
     ],
     build: asideStake,
+  },
+  {
+    name: "stake.family-holds",
+    kind: "stake",
+    pattern: "the holder:{HOLDER} family ...4 {STAKE_VERB} {FIGURE_LEAD}? figure:{PERCENT}",
+    examples: [
+      {
+        input:
+          "Corvan Media bid\n\nCorvan Media rejected the offer. The Ostrel family, which controls 52 per cent of the shares, ruled out a sale.",
+        expected: [{ kind: "stake", company: "Ostrel family", counterparty: "Corvan Media", low: 52 }],
+      },
+    ],
+    build: familyStake,
   },
 ];
