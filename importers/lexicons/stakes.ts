@@ -124,3 +124,6 @@ export const ASSET_NOUNS = [
 
 /** Pronouns that may stand for a holder named before ("it holds 6.1 pct", "his stake"). */
 export const HOLDER_PRONOUNS = ["it", "its", "he", "his", "she", "her", "they", "their"];
+
+/** A state as a holder ("the Treasury has sold 6%", "the French government owns 30%"). */
+export const STATE_HOLDERS = ["government", "state", "treasury", "finance ministry"];

@@ -24,6 +24,7 @@ import {
   STAKE_CHANGE_VERBS,
   STAKE_NOUNS,
   STAKE_VERBS,
+  STATE_HOLDERS,
 } from "../lexicons/stakes";
 import { PRODUCT_WORDS, SALES_VOLUME_WORDS, VOLUME_UNITS } from "../lexicons/units";
 import type { Piece } from "./pattern";
@@ -87,6 +88,7 @@ export const PIECES: Record<string, Piece> = {
   STAKE_CHANGE: { phrases: STAKE_CHANGE_VERBS },
   HOLDING_POSS: { phrases: HOLDING_POSSESSIVES },
   GROUP_NOUN: { phrases: GROUP_NOUNS },
+  STATE_HOLDER: { phrases: STATE_HOLDERS },
   LEAD_VERB: { phrases: LEAD_VERBS },
   REVENUE_ROW: { phrases: REVENUE_ROW_LABELS },
   VS: { phrases: ["vs", "vs.", "versus"] },

@@ -1,5 +1,6 @@
 import { statusOf } from "../extract/status";
 import { BODY_NOUNS } from "../lexicons/companies";
+import { NATIONALITIES } from "../lexicons/places";
 import { GROUP_NOUNS, HOLDER_PRONOUNS } from "../lexicons/stakes";
 import { canonicalName } from "../recognise/companies";
 import type { Status } from "../types";
@@ -234,6 +235,32 @@ export function familyStake(m: Match, s: RuleSentence): FactRoles[] {
       stated: ["company"],
       figure: figure.quantity,
       company: `${name} family${trust ? " trust" : ""}`,
+      counterparty: held,
+      when: { year: null, period: null, stated: false },
+      unit: "percent",
+      status: stakeStatus(s, m),
+    },
+  ];
+}
+
+/** "The French government owns 30%": the state as the text names it, with its nationality when it gives one. */
+export function stateStake(m: Match, s: RuleSentence): FactRoles[] {
+  const words = m.captures.holder ?? [];
+  const first = words[0];
+  if (!first) return [];
+  const before = s.tokens[s.tokens.indexOf(first) - 1];
+  const nationality = before && /^[A-Z][a-z]+$/.test(before.text) && before.lower in NATIONALITIES ? before.text : null;
+  const body = words.map((t) => (t.lower === "treasury" ? "Treasury" : t.text)).join(" ");
+  const holder = nationality ? `${nationality} ${body.toLowerCase()}` : body === "Treasury" ? body : null;
+  const figure = m.captures.figure?.[0];
+  const held = nameOf(m.captures.held?.[0]);
+  if (!holder || !held || figure?.type !== "quantity") return [];
+  return [
+    {
+      aliases: {},
+      stated: ["counterparty"],
+      figure: figure.quantity,
+      company: holder,
       counterparty: held,
       when: { year: null, period: null, stated: false },
       unit: "percent",

@@ -1,5 +1,5 @@
 import type { Rule } from "./rule";
-import { asideStake, familyStake, ofAMarket, stake, topicStake } from "./stakeRoles";
+import { asideStake, familyStake, ofAMarket, stake, stateStake, topicStake } from "./stakeRoles";
 
 /**
  * Stakes as the newswire and the business pages write them. The holder is a company or a person named in the
@@ -210,5 +210,19 @@ export const STAKE_RULES: Rule[] = [
       },
     ],
     build: familyStake,
+  },
+  {
+    // A state named by a nationality is a mention already ("the Dutch state"); "the Treasury" alone is not.
+    name: "stake.state-holds",
+    kind: "stake",
+    pattern:
+      "holder:{STATE_HOLDER} ...6 {OWN_OR_HAVE} {FIGURE_LEAD}? figure:{PERCENT} {STAKE_NOUN}? of|in ...3 held:{COMPANY}",
+    examples: [
+      {
+        input: "Sell-off\n\nThe Treasury has sold 6 per cent of Corvan Rail to investors.",
+        expected: [{ kind: "stake", company: "Treasury", counterparty: "Corvan Rail", low: 6 }],
+      },
+    ],
+    build: stateStake,
   },
 ];
