@@ -22,6 +22,8 @@ export interface TableState {
   section: TableHeading | null;
   /** The currency of the table's bare figures, worked out on first asking (it costs a look at the whole article). */
   currency: () => string;
+  /** "(In mln guilders)": what the table's bare figures are counted in, when a line says so. */
+  unitLine: { scale: number; currency: string | null } | null;
 }
 
 /**
@@ -82,7 +84,7 @@ export function newArticleContext(reference: ReferenceDate | null, publishedYear
     mentions: { topic: null, recentGroups: [] },
     groupLeader: null,
     shareMarket: null,
-    table: { company: null, headline: null, section: null, currency: () => "USD" },
+    table: { company: null, headline: null, section: null, currency: () => "USD", unitLine: null },
   };
 }
 

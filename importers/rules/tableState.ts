@@ -111,12 +111,24 @@ export function newTableState(title: string, body: string, registry: CompanyRegi
     headline,
     section: null,
     currency: headline ? once(() => articleCurrency(title, body, year, true)) : () => "USD",
+    unitLine: null,
   };
 }
+
+/** "(In mln guilders unless stated)", "(in millions of dollars)": the line that says what a table counts in. */
+const UNIT_LINE =
+  /^\s*\(\s*(?:in\s+|figures\s+in\s+)?((?:mln|millions?|billions?|bln|thousands?)(?:\s+of)?(?:\s+[A-Za-z.$£]+)?)[^)]*\)\s*$/i;
 
 /** A heading line ("Nine mths") opens a new section of the table. */
 export function advanceTable(table: TableState, line: string): TableState {
   if (!table.company) return table;
+  const unit = UNIT_LINE.exec(line);
+  if (unit) {
+    // Read as a figure of one: "1 mln guilders" is the scale and the currency at once.
+    const one = findQuantities(`1 ${unit[1]}`)[0];
+    if (one && one.low > 1)
+      return { ...table, unitLine: { scale: one.low, currency: one.kind === "money" ? one.unit : null } };
+  }
   const heading = tableHeadingOf(line);
   if (!heading) return table;
   // A table's sections end with its fiscal year: "Year" after "Ended Jan 31" ends in January too.

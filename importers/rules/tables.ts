@@ -17,11 +17,14 @@ function rowFact(
   owner: NonNullable<ReturnType<typeof rowOwner>>,
   year: number | null,
 ): FactRoles {
+  // A bare figure under "(In mln guilders)" is counted in that line's unit.
+  const line = q.unit === null ? s.ctx.table.unitLine : null;
+  const figure = line ? { ...q, low: q.low * line.scale, high: q.high * line.scale } : q;
   return {
-    figure: q,
+    figure,
     company: owner.company,
     when: { year, period: owner.period, stated: false },
-    unit: q.unit ?? s.ctx.table.currency(),
+    unit: q.unit ?? line?.currency ?? s.ctx.table.currency(),
     status: "actual",
   };
 }
@@ -49,6 +52,14 @@ export const TABLE_RULES: Rule[] = [
           { kind: "revenue", company: "Quintera Stores", year: 1986, period: "Q4", low: 190200000 },
           { kind: "revenue", company: "Quintera Stores", year: 1987, period: "FY", low: 801000000 },
           { kind: "revenue", company: "Quintera Stores", year: 1986, period: "FY", low: 700400000 },
+        ],
+      },
+      {
+        input:
+          "Date: 5 November 1987\n\nHALDEN FOODS NV <HLDN.AS> NINE MTHS TO SEPT 30\n\n(In mln guilders unless stated)\n\nNet 84.2 vs 71.5\n\nSales 2,140 vs 1,980",
+        expected: [
+          { kind: "revenue", company: "Halden Foods", year: 1987, period: "9M", low: 2140000000, unit: "NLG" },
+          { kind: "revenue", company: "Halden Foods", year: 1986, period: "9M", low: 1980000000, unit: "NLG" },
         ],
       },
     ],
