@@ -49,6 +49,9 @@ export const PLACE_NAMES = new Set(
 /** Nationality adjectives and the demonym they stand for, used to resolve "the Japanese carmaker". */
 export const NATIONALITIES: Record<string, string> = {
   "northern irish": "Northern Ireland",
+  "north american": "North America",
+  "south american": "South America",
+  "latin american": "Latin America",
   "west german": "Germany",
   "east german": "Germany",
   czech: "Czech Republic",

@@ -443,7 +443,9 @@ function variantCandidates(list: Entity[]): (short: Entity) => Entity[] {
 
 /** Every title TITLED_NAME reads contains one of these ("Mrs" contains "Mr"). */
 const mayNameTitle = (s: string) => s.includes("Mr") || s.includes("Ms") || s.includes("Dr") || s.includes("Sir");
-const NAME_THEN_ACRONYM = /([A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*)+)\s+\(([A-Z][A-Za-z&]{1,6})\)/g;
+// "Acme Brewing (ABM)", "Acme Robotics Inc. (NASDAQ: ACRX)": a short form or a ticker defined after the name.
+const NAME_THEN_ACRONYM =
+  /([A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*)+)\s+\((?:(?:NASDAQ|Nasdaq|NYSE|AMEX|LSE|TSX|ASX|OTC)\s*:\s*)?([A-Z][A-Za-z&]{1,6})\)/g;
 
 /** Which of two companies the article is more about: more mentions, or as many and named first. */
 export function leads(a: Entity, b: Entity): boolean {
@@ -711,7 +713,6 @@ export class CompanyRegistry {
         if (!long || !short || long === short) continue;
         for (const x of short.surfaces) long.surfaces.add(x);
         long.mentions += short.mentions;
-        long.firstSentence = Math.min(long.firstSentence, short.firstSentence);
         long.firstSentence = Math.min(long.firstSentence, short.firstSentence);
         this.entities.delete(short.key);
         this.aliasOf.set(short.key, long.key);
