@@ -24,7 +24,19 @@ export function resolveTimes(
   // Undated, "the quarter" says nothing the running period does not: it is left to the extractors' context.
   if (!ref || ref.month === null) return times.some((t) => t.latest) ? times.filter((t) => !t.latest) : times;
   const month = ref.month;
+  // The fiscal year that ended last before the article, for a company whose year does not end in December.
+  const lastFiscal = fiscalEnd < month ? ref.year : ref.year - 1;
   return times.map((t) => {
+    // "expects to sell 420,000 in the current year", from a company whose year ends in March: the year running.
+    if (
+      fiscalEnd !== 12 &&
+      t.relative !== null &&
+      t.year === null &&
+      t.role !== "base" &&
+      (t.period === null || t.period === "FY") &&
+      /\b(?:current|this|last|next|coming)\b/i.test(t.text)
+    )
+      return { ...t, year: lastFiscal + 1 + t.relative, relative: null };
     if (t.year !== null || t.relative !== null) return t;
     if (t.latest) {
       // The last quarter to end before the article's month, counted in the company's fiscal year.
@@ -45,6 +57,7 @@ export function resolveTimes(
     if (!end && t.period === "FY") {
       if (!/full[- ]year|the\s+year\b/i.test(t.text)) return t;
       const forward = FORWARD_BEFORE.test(sentence.slice(Math.max(0, t.start - 80), t.start + 60));
+      if (fiscalEnd !== 12) return { ...t, year: forward ? lastFiscal + 1 : lastFiscal };
       return { ...t, year: forward && month > 2 ? ref.year : ref.year - 1 };
     }
     const endMonth = end ? MONTH_INDEX[end[1].toLowerCase()] : fiscalEndOf(t.period, fiscalEnd);
@@ -70,7 +83,7 @@ function fiscalEndOf(period: Period, fiscalEnd: number): number {
 }
 
 const FISCAL_END = new RegExp(
-  String.raw`\bfiscal\s+(?:years?|(?:19|20)\d\d)\s*,?\s+(?:that\s+|which\s+)?(?:ends?|ended|ending|runs?\s+to|closes?)\s+(?:in\s+|on\s+|at\s+the\s+end\s+of\s+)?(${alternation(Object.keys(MONTH_INDEX))})\b`,
+  String.raw`\b(?:fiscal\s+(?:years?|(?:19|20)\d\d)|(?:the|its)\s+(?:financial\s+|business\s+)?year)\s*,?\s+(?:that\s+|which\s+)?(?:ends?|ended|ending|runs?\s+to|closes?|to)\s+(?:in\s+|on\s+|at\s+the\s+end\s+of\s+)?(${alternation(Object.keys(MONTH_INDEX))})\b`,
   "i",
 );
 

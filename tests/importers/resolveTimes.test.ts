@@ -96,3 +96,21 @@ describe("'the quarter' in a fiscal year", () => {
     expect(fiscalYearEndIn("The company, whose fiscal year ends in October, said bookings rose.")).toBe(10);
   });
 });
+
+describe("years of a company whose fiscal year does not end in December", () => {
+  const ref = { year: 1986, month: 5, day: 20 };
+  const years = (s: string) =>
+    resolveTimes(findTimes(s), ref, s, fiscalYearEndIn(`It sold 400,000 in the year ended March 31. ${s}`)).map((t) => [
+      t.text,
+      t.year,
+      t.relative,
+    ]);
+  test("'the year' is the fiscal year last ended; 'the current year' the one running", () => {
+    expect(fiscalYearEndIn("Halden said it sold 400,000 cars in the year ended March 31.")).toBe(3);
+    expect(years("Sales for the year rose 6.2 pct.")).toEqual([["for the year", 1986, null]]);
+    expect(years("It expects to sell 420,000 in the current year.")).toEqual([["the current year", 1987, null]]);
+  });
+  test("a year counted back from a figure stays relative to it", () => {
+    expect(years("Sales rose 5 pct from a year earlier.")).toEqual([["a year earlier", null, -1]]);
+  });
+});
