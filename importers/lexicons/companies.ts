@@ -38,8 +38,6 @@ export const LEGAL_SUFFIXES = [
   "Group",
   "Holdings",
   "Holding",
-  "Motor Co",
-  "Motors Corp",
   // A share class written after the name ("Media Corp Class A") names no other company.
   "Class A",
   "Class B",
