@@ -26,9 +26,18 @@ import {
   STAKE_VERBS,
   STATE_HOLDERS,
 } from "../lexicons/stakes";
-import { PRODUCT_WORDS, SALES_VOLUME_WORDS, VOLUME_UNITS } from "../lexicons/units";
+import {
+  NOT_PRODUCT_MODIFIERS,
+  NOT_SOLD_NOUNS,
+  PRODUCT_WORDS,
+  SALES_VOLUME_WORDS,
+  VOLUME_UNITS,
+} from "../lexicons/units";
 import type { Piece } from "./pattern";
 import type { Token } from "./tokens";
+
+const NOT_SOLD = new Set(NOT_SOLD_NOUNS);
+const NOT_MODIFIERS = new Set(NOT_PRODUCT_MODIFIERS);
 
 // "it holds 6.1 pct", said of a group the article has not tied to a company: the group's leader may hold it.
 const PRONOUN_WORDS = new Set(HOLDER_PRONOUNS);
@@ -104,6 +113,14 @@ export const PIECES: Record<string, Piece> = {
   SALES_CUE: { phrases: SALES_VOLUME_WORDS },
   PRODUCT_WORD: { phrases: PRODUCT_WORDS },
   VOLUME_UNIT: { phrases: Object.keys(VOLUME_UNITS) },
+  /** A thing sold the unit lexicon does not know ("thermostats"): a plain plural noun, not shares or stores. */
+  OTHER_PRODUCT: {
+    test: (t) =>
+      t.type === "word" && /^[a-z]{3,}s$/.test(t.text) && !NOT_SOLD.has(t.lower) && !(t.lower in VOLUME_UNITS),
+  },
+  PRODUCT_MODIFIER: {
+    test: (t) => t.type === "word" && /^[a-z][a-z-]{2,}$/.test(t.text) && !NOT_MODIFIERS.has(t.lower),
+  },
   NOT_MARKET: { phrases: NOT_MARKET_WORDS },
   SHARE_LINK: { phrases: ["of", "to", "at", "was", "is", "from", "stood at", "stands at", "reached", "hit"] },
   /** How a rival's share is said after another's ("held 21 per cent", "edged up to 4.2"). */

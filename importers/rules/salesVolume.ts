@@ -92,6 +92,15 @@ function baseCount(m: Match, s: RuleSentence): FactRoles[] {
   ];
 }
 
+/** "shipped 4.6 million thermostats": a thing the unit lexicon does not know, named as the text names it. */
+function otherUnit(m: Match, s: RuleSentence): FactRoles[] {
+  const q = quantityOf(m.captures.figure?.[0]);
+  const words = [...(m.captures.mod ?? []), ...(m.captures.unit ?? [])];
+  if (!q || !m.captures.unit?.length) return [];
+  const roles = volumeRoles(s, m, q, words.map((t) => t.lower).join(" "), words.at(-1)!.end);
+  return roles ? [roles] : [];
+}
+
 /** Sales volumes: things sold, delivered or shipped in a period. */
 export const SALES_VOLUME_RULES: Rule[] = [
   {
@@ -105,6 +114,23 @@ export const SALES_VOLUME_RULES: Rule[] = [
       },
     ],
     build: namedUnit,
+  },
+  {
+    name: "sales-volume.sold-other-things",
+    kind: "sales_volume",
+    pattern:
+      "sold|delivered|shipped|shipping|selling|delivering {FIGURE_LEAD}? figure:{COUNT} mod:{PRODUCT_MODIFIER}? unit:{OTHER_PRODUCT}",
+    examples: [
+      {
+        input: "Smart homes\n\nHalden Controls shipped about 4.6 million thermostats in 2025, the firm said.",
+        expected: [{ kind: "sales_volume", company: "Halden Controls", unit: "thermostats", low: 4600000, year: 2025 }],
+      },
+      {
+        input: "Caravans\n\nOstrel Leisure sold 9,800 touring caravans in 2005.",
+        expected: [{ kind: "sales_volume", company: "Ostrel Leisure", unit: "touring caravans", low: 9800 }],
+      },
+    ],
+    build: otherUnit,
   },
   {
     name: "sales-volume.units-then-verb",
