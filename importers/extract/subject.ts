@@ -11,10 +11,10 @@ const OBJECT_OF_PREPOSITION =
   /\b(?:in|of|with|to|from|for|at|on|into|over|against|between|than|like|including|such\s+as|unlike)\s+(?:(?:the|its|their|a|an)\s+)?(?:(?!which\b|whom\b|whose\b)[a-z][\w-]*\s+){0,2}$/;
 /** Governments and their departments have budgets, not revenues. */
 export const PUBLIC_BODY =
-  /\b(?:Department|Ministry|Agency|Bureau|Commission|Office|Authority|Council|Government|Parliament|Court|Treasury|Statistics|Institute|Administration|Consortium|Association|Federation|Confederation|Chamber|Union|Society|Foundation)\b/;
+  /\b(?:Department|Ministry|Agency|Bureau|Commission|Office|Authority|Council|Board|Government|Parliament|Court|Treasury|Statistics|Institute|Administration|Consortium|Association|Federation|Confederation|Chamber|Union|Society|Foundation)\b/;
 /** "the sector saw a sales increase": a whole industry or economy, not a company. */
 const COLLECTIVE_SUBJECT =
-  /\b(?:the|its|their)\s+(?:sector|industry|market|economy|country|nation|region|retailers|shops|stores|firms|companies|manufacturers|carmakers)\b/i;
+  /\b(?:the|its|their)\s+(?:(?:[a-z]+|\d+)\s+){0,2}(?:sector|industry|market|economy|country|nation|region|retailers|shops|stores|firms|companies|manufacturers|carmakers|automakers|makers)\b/i;
 
 /**
  * The company a figure belongs to: a possessive right before the metric ("Renault's revenue"), a company right

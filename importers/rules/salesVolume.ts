@@ -24,6 +24,8 @@ function marketTotal(lead: string): boolean {
   return m !== null && m[1].replace(/\.$/, "").toLowerCase() in PLACES;
 }
 
+const RATE_AFTER = /^\s*(?:daily|a\s+day|per\s+day|a\s+week|per\s+week|a\s+month|per\s+month)\b/i;
+
 // "sold 5,000 more cars", "rose by 5,000": a change in units, not a volume.
 const MORE_AFTER = /^\s*(?:more|fewer|extra|additional)\b/i;
 
@@ -38,6 +40,8 @@ function volumeRoles(s: RuleSentence, m: Match, q: Quantity, unit: string, unitE
   if (OUTPUT_WORDS.test(lead) || INDUSTRY_WIDE.test(s.text.slice(clause.start, clause.end)) || marketTotal(lead))
     return null;
   if (MORE_AFTER.test(s.text.slice(q.end)) || /\bby\s+$/i.test(lead)) return null;
+  // "604,200 barrels daily", "the annualized sales rate improved to 7.5 mln": a pace, not a period's count.
+  if (RATE_AFTER.test(s.text.slice(unitEnd)) || /\b(?:sales|selling)\s+rate\b/i.test(lead)) return null;
   const company = subjectOf(s.roles, Math.min(from, q.start), clause);
   if (!company || PUBLIC_BODY.test(company.company)) return null;
   const when = whenOf(s.roles, q, clause, "FY");
