@@ -271,3 +271,6 @@ export const PLACES: Record<string, string> = {
 
 /** Words for how many firms a joint subject has ("the three firms"). */
 export const GROUP_COUNTS: Record<string, number> = { two: 2, three: 3, four: 4, five: 5, both: 2 };
+
+/** Wire services and news agencies, which articles quote as a source ("told Reuters"). */
+export const NEWS_AGENCIES = ["Reuters", "Bloomberg", "AFP", "AP", "Dow Jones", "Kyodo", "Xinhua", "Interfax", "Tass"];

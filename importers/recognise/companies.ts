@@ -2,6 +2,7 @@ import {
   COMPANY_NOUNS,
   INSTITUTIONS,
   LEGAL_SUFFIXES,
+  NEWS_AGENCIES,
   NOT_COMPANY_WORDS,
   STOCK_INDICES,
   TITLE_WORDS,
@@ -453,6 +454,14 @@ export function leads(a: Entity, b: Entity): boolean {
 }
 
 /** What an article says about who is who: its companies, with their descriptions, and its people. */
+/** "He told Reuters in an interview": the news agency the article was told, not a company it is about. */
+const NEWS_AGENCY_NAMES = new Set(NEWS_AGENCIES);
+const TOLD_BEFORE =
+  /\b(?:told|according\s+to|(?:said|speaking|talking|spoke)\s+to|quoted\s+by|reported\s+by|interview\s+with)\s+$/i;
+function toldTheWire(span: NameSpan, sentence: string): boolean {
+  return NEWS_AGENCY_NAMES.has(span.name) && TOLD_BEFORE.test(sentence.slice(Math.max(0, span.start - 20), span.start));
+}
+
 export class CompanyRegistry {
   readonly entities = new Map<string, Entity>();
   readonly people = new Set<string>();
@@ -480,7 +489,7 @@ export class CompanyRegistry {
         const sentenceInitial = span.start === 0 || /^["“'(]$/.test(s.slice(0, span.start).trim());
         // A capitalised first word is only a name if the article also writes it capitalised mid-sentence.
         if (sentenceInitial && !/\s/.test(span.name) && !/['’]s?$/.test(span.surface)) initial.push([span, s, index]);
-        else reg.add(span, s, sentenceInitial, index);
+        else if (!toldTheWire(span, s)) reg.add(span, s, sentenceInitial, index);
       }
     }
     for (const [span, s, index] of initial) {
