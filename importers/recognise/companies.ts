@@ -27,7 +27,8 @@ export interface NameSpan {
   key: string;
 }
 
-const CAPITALISED_WORD = String.raw`[A-Z][\w&'’.-]*[\w&]|[A-Z]`;
+// A middle initial ("Harold J. Keane") is a word of the name when another capital follows.
+const CAPITALISED_WORD = String.raw`[A-Z][\w&'’.-]*[\w&]|[A-Z]\.(?=\s[A-Z])|[A-Z]`;
 // A camel-case word ("eBay") is tried only from its first letter: from inside a run of lower-case letters it could
 // match only where it already matched from the run's start, and trying every letter of every word costs.
 const CAMEL_CASE_WORD = String.raw`(?<![a-z])[a-z]+[A-Z][\w&-]*`;
