@@ -212,19 +212,23 @@ const RULES: Rule[] = [
     make: (m) => ({ year: yearOf(m[2]), period: null, relative: null, month: MONTH_INDEX[m[1].toLowerCase()] }),
   },
   {
-    // "62% at the end of 2003", "by December 2004": a point in time, at which a share or stake is held; the month
-    // keeps it from reading as the whole year.
-    hint: ["end", "by", "at", "as of"],
+    // "62% at the end of 2003": a point in time, at which a share or stake is held; the month (December) keeps it
+    // from reading as the whole year.
+    hint: ["end of", "end-", "year end", "year-end"],
     re: new RegExp(
-      String.raw`\b(?:(?:the\s+)?end[- ]of\s+(${YEAR})|end-(${YEAR})|year[- ]end\s+(${YEAR}))\b|(?<=\b(?:by|at|as\s+of)\s+)(?:the\s+end\s+of\s+)?(${MONTHS})(?:\s+\d{1,2},?)?\s+(${YEAR})\b`,
+      String.raw`\b(?:end(?:[- ]of\s+|-)(${YEAR})|year[- ]end\s+(${YEAR}))\b`,
+      "g",
+    ),
+    make: (m) => ({ year: yearOf(m[1] ?? m[2]), period: null, relative: null, month: 12 }),
+  },
+  {
+    // "by December 2004", "as of June 30, 2025": a point in a month.
+    hint: /\b(?:by|at|of)\s+(?:the\s+end\s+of\s+)?(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)/,
+    re: new RegExp(
+      String.raw`\b(?:by|at|as\s+of)\s+(?:the\s+end\s+of\s+)?(${MONTHS})(?:\s+\d{1,2},?)?\s+(${YEAR})\b`,
       "gi",
     ),
-    make: (m) => ({
-      year: yearOf(m[1] ?? m[2] ?? m[3] ?? m[5]),
-      period: null,
-      relative: null,
-      month: m[4] ? MONTH_INDEX[m[4].toLowerCase()] : 12,
-    }),
+    make: (m) => ({ year: yearOf(m[2]), period: null, relative: null, month: MONTH_INDEX[m[1].toLowerCase()] }),
   },
   {
     // "sales for all of last month": the month before the article's (month -1, dated from the article's date).
