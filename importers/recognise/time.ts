@@ -215,10 +215,7 @@ const RULES: Rule[] = [
     // "62% at the end of 2003": a point in time, at which a share or stake is held; the month (December) keeps it
     // from reading as the whole year.
     hint: ["end of", "end-", "year end", "year-end"],
-    re: new RegExp(
-      String.raw`\b(?:end(?:[- ]of\s+|-)(${YEAR})|year[- ]end\s+(${YEAR}))\b`,
-      "g",
-    ),
+    re: new RegExp(String.raw`\b(?:end(?:[- ]of\s+|-)(${YEAR})|year[- ]end\s+(${YEAR}))\b`, "g"),
     make: (m) => ({ year: yearOf(m[1] ?? m[2]), period: null, relative: null, month: 12 }),
   },
   {
