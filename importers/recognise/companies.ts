@@ -61,6 +61,7 @@ const GENERIC_NAMES = new Set([
   "Association",
 ]);
 const MONTH_SET = new Set<string>(MONTH_NAMES);
+const MONTH_RUN = new RegExp(String.raw`^(?:${MONTH_NAMES.join("|")})(?:-(?:to-)?(?:${MONTH_NAMES.join("|")}))+$`);
 const OWNED_BUSINESS_AFTER =
   /^\s+(?:[a-z-]+\s+)?(?:sales|revenues?|turnover|profits?|shares|stake|market|stores|shareholders)\b/;
 
@@ -218,6 +219,8 @@ function computeShape(span: string): SpanShape | null {
   )
     return null;
   if (/^[\d.]+$/.test(name) || name.length < 2) return null;
+  // "October-to-December", "April-June": months joined into a period, not a name.
+  if (MONTH_RUN.test(name)) return null;
   // A year or figure glued to a capital ("Q4", "FY2005") is not a name.
   if (/^(?:Q[1-4]|H[12]|FY\d*)$/.test(name)) return null;
   return { offset, surface, name, possessive, bareSurface: bare(surface), key: nameKey(name) };

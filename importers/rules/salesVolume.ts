@@ -17,11 +17,13 @@ const OUTPUT_WORDS = /\b(?:capacity|production|produce[sd]?|producing|output|bui
 // "across the industry", "industry-wide": no one company's sales.
 const INDUSTRY_WIDE = /\b(?:across|throughout)\s+the\s+(?:industry|market|sector|country)\b|\bindustry[- ]wide\b/i;
 // "total U.S. smartwatch shipments fell 4% to 14.2 million units": a country's market, not one company's sales.
-const MARKET_TOTAL = /\b(?:total|overall)\s+([A-Z][\w.]*)\s+(?:[a-z-]+\s+){0,2}(?:sales|shipments|deliveries)\b/;
+const MARKET_TOTAL = /\b(?:[Tt]otal|[Oo]verall)\s+([A-Z][\w.]*)\s+(?:[a-z-]+\s+){0,2}(?:sales|shipments|deliveries)\b/;
 
 function marketTotal(lead: string): boolean {
   const m = MARKET_TOTAL.exec(lead);
-  return m !== null && m[1].replace(/\.$/, "").toLowerCase() in PLACES;
+  if (m === null) return false;
+  const place = m[1].toLowerCase();
+  return place in PLACES || place.replace(/\.$/, "") in PLACES;
 }
 
 const RATE_AFTER = /^\s*(?:daily|a\s+day|per\s+day|a\s+week|per\s+week|a\s+month|per\s+month)\b/i;
@@ -37,7 +39,11 @@ function volumeRoles(s: RuleSentence, m: Match, q: Quantity, unit: string, unitE
   const clause = clauseAround(s.text, q.start);
   const from = s.tokens[m.from].start;
   const lead = s.text.slice(Math.max(clause.start, from), q.start);
-  if (OUTPUT_WORDS.test(lead) || INDUSTRY_WIDE.test(s.text.slice(clause.start, clause.end)) || marketTotal(lead))
+  if (
+    OUTPUT_WORDS.test(lead) ||
+    INDUSTRY_WIDE.test(s.text.slice(clause.start, clause.end)) ||
+    marketTotal(s.text.slice(clause.start, q.start))
+  )
     return null;
   if (MORE_AFTER.test(s.text.slice(q.end)) || /\bby\s+$/i.test(lead)) return null;
   // "604,200 barrels daily", "the annualized sales rate improved to 7.5 mln": a pace, not a period's count.
