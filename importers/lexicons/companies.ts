@@ -80,6 +80,12 @@ export const COMPANY_NOUNS = [
   "newcomer",
   "club",
   "rival",
+  "builder",
+  "housebuilder",
+  "shipbuilder",
+  "distiller",
+  "grocer",
+  "developer",
 ];
 
 /** Capitalised words that never start or make up a company name on their own. */
