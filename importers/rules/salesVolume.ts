@@ -116,7 +116,7 @@ export const SALES_VOLUME_RULES: Rule[] = [
   {
     name: "sales-volume.sales-of-units",
     kind: "sales_volume",
-    pattern: "{SALES_CUE} ...12 figure:{COUNT} ...3 unit:{VOLUME_UNIT}",
+    pattern: "{SALES_CUE} ...12 figure:{COUNT} ...4 unit:{VOLUME_UNIT}",
     examples: [
       {
         input: "Carmaker results\n\nTamsin Auto sold 1.2 million cars in 2008, it said.",
