@@ -20,6 +20,7 @@ const MULTI_WORD_PLACES = [
   "Latin America",
   "North America",
   "South America",
+  "Northern Ireland",
 ];
 /** Words of a two-word place that name a place on their own too; "United" or "New" alone name none. */
 const PLACES_ALONE = new Set(["Africa", "Korea", "America", "Delhi", "Arabia"]);

@@ -229,7 +229,8 @@ function computeShape(span: string): SpanShape | null {
 // "the Keane group", "the Corvan partner": a person's or company's name before these, not a place.
 const NOT_PLACE_NOUNS = new Set(["group", "partner", "rival", "club", "newcomer", "business", "network", "giant"]);
 const DESCRIBED_BY_PLACE = new RegExp(
-  String.raw`^\s+(?:[a-z-]+\s+)?(?:${alternation(COMPANY_NOUNS.filter((n) => !NOT_PLACE_NOUNS.has(n)))})\b`,
+  // "the Cumbrian wind turbine maker", "the Hampshire boatbuilder": up to three words, or a prefix, before the noun.
+  String.raw`^\s+(?:[a-z-]+\s+){0,3}[a-z]*(?:${alternation(COMPANY_NOUNS.filter((n) => !NOT_PLACE_NOUNS.has(n)))})\b`,
 );
 const OF_PLACE_AFTER_SUFFIX = /\b(?:Inc|Corp|Co|Ltd|Plc|PLC|BV|NV|AG|SA|GmbH|SpA|AB)\.?\s+of\s+$/;
 const CITY_STATE = new RegExp(String.raw`^,\s+(?:${alternation(US_STATE_ABBREVIATIONS)})(?![\w])`);
