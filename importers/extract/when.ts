@@ -77,7 +77,10 @@ export function whenOf(
     (t) =>
       t.role !== "base" && t.start >= clause.start && t.end <= clause.end && gap(t, figure.start, figure.end) <= maxGap,
   );
-  const own = inClause.filter((t) => !claimedElsewhere(s, t, figure));
+  // "rose 11% to $1.38bn, and first-half revenue climbed 9%": a time that opens the next metric is that one's.
+  const opensNext = (t: TimeExpr) =>
+    t.start >= figure.end && metricWords(s.text).some((h) => h.start >= t.end && h.start - t.end <= 2);
+  const own = inClause.filter((t) => !claimedElsewhere(s, t, figure) && !opensNext(t));
   // Times that all belong to other figures ("to $131.9bn from $117.7bn in 2003") say nothing of this one.
   const byDistance = own.sort((a, b) => gap(a, figure.start, figure.end) - gap(b, figure.start, figure.end));
   const periodExpr = byDistance.find((t) => t.period !== null);
