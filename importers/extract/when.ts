@@ -41,7 +41,7 @@ function yearOfUndatedPeriod(
   return ENDS_IN_DECEMBER.has(period) && !forward ? s.publishedYear - 1 : s.publishedYear;
 }
 
-const THE_PERIOD = /^(?:[^.;,]|\.(?=\d)){0,40}?\b(?:in|for|over|during)\s+the\s+(?:same\s+)?period\b/i;
+const THE_PERIOD = /^(?:[^.;,]|\.(?=\d)){0,40}?\b(?:in|for|over|during)\s+the\s+(?:same\s+)?(?:period|half)\b/i;
 const THE_QUARTER = /\b(?:for|in|during|over)\s+the\s+(?:latest\s+|same\s+)?(?:quarter|three\s+months)\b/i;
 
 /** "Ostrel has annual sales of $7.3bn": a standing description, dated by nothing in the text. */
@@ -104,9 +104,12 @@ export function whenOf(
   const thePeriod = THE_PERIOD.exec(s.text.slice(figure.end, figure.end + 60));
   const periodAt = thePeriod ? figure.end + thePeriod[0].length : -1;
   if (thePeriod && byDistance.every((t) => t.start >= periodAt)) {
-    const earlier = s.times.filter((t) => t.role === "point" && t.end <= figure.start && t.period !== null).at(-1);
+    // "in the half" names a half: only a first or second half answers it.
+    const fits = (p: Period | null) => p !== null && (!/half$/i.test(thePeriod[0]) || p === "H1" || p === "H2");
+    const earlier = s.times.filter((t) => t.role === "point" && t.end <= figure.start && fits(t.period)).at(-1);
     if (earlier) return { year: resolveYear(earlier, s), period: earlier.period, stated: false, target: false };
-    if (s.discourse.period) return { year: s.discourse.year, period: s.discourse.period, stated: false, target: false };
+    if (fits(s.discourse.period))
+      return { year: s.discourse.year, period: s.discourse.period, stated: false, target: false };
   }
   if (!byDistance.length) {
     // A time elsewhere in the sentence ("For the full year, ... while revenues grew 6.4%") before the article's.
