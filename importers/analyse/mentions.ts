@@ -61,6 +61,10 @@ function overlapsAny(found: Mention[], start: number, end: number): boolean {
   return found.some((m) => m.start < end && start < m.end);
 }
 
+/** Words that introduce where figures come from ("retail analysts X", "researcher X", "according to X"). */
+const SOURCE_BEFORE =
+  /\b(?:researchers?|research\s+(?:firm|group|company)|analysts?|consultanc(?:y|ies)|pollsters?|data\s+(?:provider|firm)|according\s+to)\s+$/i;
+
 /** Every reference to a company in one sentence, resolved to canonical names, in order. */
 export function findMentions(
   sentence: string,
@@ -110,7 +114,8 @@ export function findMentions(
     if (overlapsAny(out, m.index, m.index + m[0].length)) continue;
     const nat = m.groups?.nat ? NATIONALITIES[m.groups.nat.toLowerCase()] : null;
     const noun = m.groups?.noun?.toLowerCase() ?? null;
-    const before = names.filter((n) => n.end <= m.index).at(-1);
+    // "Figures from researcher X showed the group's share": a source of figures is never "the group".
+    const before = names.filter((n) => n.end <= m.index && !SOURCE_BEFORE.test(sentence.slice(0, n.start))).at(-1);
     let company: string | null = null;
     if (nat) {
       // "the Japanese carmaker": the company introduced as Japanese, else the article's main company not named here.
