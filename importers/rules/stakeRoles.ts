@@ -3,6 +3,7 @@ import { BODY_NOUNS } from "../lexicons/companies";
 import { NATIONALITIES } from "../lexicons/places";
 import { GROUP_NOUNS, HOLDER_PRONOUNS } from "../lexicons/stakes";
 import { canonicalName } from "../recognise/companies";
+import type { Quantity } from "../recognise/quantities";
 import type { Status } from "../types";
 import type { Match } from "./pattern";
 import type { FactRoles, RuleSentence } from "./rule";
@@ -152,6 +153,18 @@ export function stake(m: Match, s: RuleSentence): FactRoles[] {
     }));
 }
 
+/** A stake the sentence does not date, with the roles the text states. */
+function undatedStake(
+  figure: Quantity,
+  company: string,
+  counterparty: string,
+  status: Status,
+  stated: FactRoles["stated"],
+): FactRoles {
+  const when = { year: null, period: null, stated: false };
+  return { aliases: {}, stated, figure, company, counterparty, when, unit: "percent", status };
+}
+
 /**
  * "a plan between Corvan and Ostrel, a Texas firm, which holds 9.5 pct of the company": the holder alone, never
  * joined with the name before it; "the company" is not the holder itself but the other firm of the sentence, or
@@ -169,18 +182,7 @@ export function asideStake(m: Match, s: RuleSentence): FactRoles[] {
     held = nameOf(other) ?? [s.roles.recurringTopic, s.roles.topic?.company].find((c) => c && c !== holder) ?? null;
   }
   if (!held) return [];
-  return [
-    {
-      aliases: {},
-      stated: ["company", "counterparty"],
-      figure: figure.quantity,
-      company: holder,
-      counterparty: held,
-      when: { year: null, period: null, stated: false },
-      unit: "percent",
-      status: stakeStatus(s, m),
-    },
-  ];
+  return [undatedStake(figure.quantity, holder, held, stakeStatus(s, m), ["company", "counterparty"])];
 }
 
 /** "the 5.3 pct stake held by Tom Keane": of the company the article is about (see stake.held-by-of-topic). */
@@ -192,18 +194,7 @@ export function topicStake(m: Match, s: RuleSentence): FactRoles[] {
   if (!topic || !holder) return [];
   const figure = m.captures.figure[0];
   if (figure.type !== "quantity") return [];
-  return [
-    {
-      aliases: {},
-      stated: ["company"],
-      figure: figure.quantity,
-      company: holder,
-      counterparty: topic,
-      when: { year: null, period: null, stated: false },
-      unit: "percent",
-      status: "actual",
-    },
-  ];
+  return [undatedStake(figure.quantity, holder, topic, "actual", ["company"])];
 }
 
 /**
@@ -230,16 +221,7 @@ export function familyStake(m: Match, s: RuleSentence): FactRoles[] {
     known.find((c) => c !== name && c !== s.ctx.groupLeader?.name);
   if (!held) return [];
   return [
-    {
-      aliases: {},
-      stated: ["company"],
-      figure: figure.quantity,
-      company: `${name} family${trust ? " trust" : ""}`,
-      counterparty: held,
-      when: { year: null, period: null, stated: false },
-      unit: "percent",
-      status: stakeStatus(s, m),
-    },
+    undatedStake(figure.quantity, `${name} family${trust ? " trust" : ""}`, held, stakeStatus(s, m), ["company"]),
   ];
 }
 
@@ -255,16 +237,5 @@ export function stateStake(m: Match, s: RuleSentence): FactRoles[] {
   const figure = m.captures.figure?.[0];
   const held = nameOf(m.captures.held?.[0]);
   if (!holder || !held || figure?.type !== "quantity") return [];
-  return [
-    {
-      aliases: {},
-      stated: ["counterparty"],
-      figure: figure.quantity,
-      company: holder,
-      counterparty: held,
-      when: { year: null, period: null, stated: false },
-      unit: "percent",
-      status: stakeStatus(s, m),
-    },
-  ];
+  return [undatedStake(figure.quantity, holder, held, stakeStatus(s, m), ["counterparty"])];
 }
