@@ -61,7 +61,8 @@ const GENERIC_NAMES = new Set([
   "Association",
 ]);
 const MONTH_SET = new Set<string>(MONTH_NAMES);
-const MONTH_RUN = new RegExp(String.raw`^(?:${MONTH_NAMES.join("|")})(?:-(?:to-)?(?:${MONTH_NAMES.join("|")}))+$`);
+const MONTH_ALTERNATION = MONTH_NAMES.join("|");
+const MONTH_RUN = new RegExp(`^(?:${MONTH_ALTERNATION})(?:-(?:to-)?(?:${MONTH_ALTERNATION}))+$`);
 const OWNED_BUSINESS_AFTER =
   /^\s+(?:[a-z-]+\s+)?(?:sales|revenues?|turnover|profits?|shares|stake|market|stores|shareholders)\b/;
 
