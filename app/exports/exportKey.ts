@@ -1,18 +1,8 @@
+import type { ExportParams } from "~/models/exports.server";
 import type { ExportChartName, ExportFormat } from "./formats";
 
-/** The parsed query of an export URL (EXPORT_QUERY), defaults applied. */
-export interface ExportKeyParams {
-  company?: string;
-  periods: "year" | "part-year";
-  market?: string;
-  unit?: string;
-  holder?: string;
-  held?: string;
-  companies?: string[];
-  metric: string;
-  mode: string;
-  scale: number;
-}
+/** The parsed query of an export URL (EXPORT_QUERY), defaults applied: what a chart draws, and a PNG's scale. */
+export type ExportKeyParams = ExportParams & { scale: number };
 
 /**
  * The export cache's key: the chart, the format and only the parameters that change what this export draws,
