@@ -111,6 +111,9 @@ function otherUnit(m: Match, s: RuleSentence): FactRoles[] {
   return roles ? [roles] : [];
 }
 
+/** "rose 4.1% to 61,200" is a count; "to 12 per cent" is a rate the recogniser left bare. */
+const notAPercent = (m: Match, s: RuleSentence) => !/^\s*(?:%|per\s?cent)/i.test(s.text.slice(s.tokens[m.to - 1].end));
+
 /** Sales volumes: things sold, delivered or shipped in a period. */
 export const SALES_VOLUME_RULES: Rule[] = [
   {
@@ -158,7 +161,7 @@ export const SALES_VOLUME_RULES: Rule[] = [
     name: "sales-volume.sales-reach-bare-count",
     kind: "sales_volume",
     pattern: "{SALES_CUE} ...10 to {FIGURE_LEAD}? figure:{COUNT}",
-    when: (m, s) => !/^\s*(?:%|per\s?cent)/i.test(s.text.slice(s.tokens[m.to - 1].end)),
+    when: notAPercent,
     examples: [
       {
         input:
@@ -173,7 +176,7 @@ export const SALES_VOLUME_RULES: Rule[] = [
     kind: "sales_volume",
     pattern:
       "{PRODUCT_WORD} sales|deliveries|shipments of|reached|totalled|totaled|were|was|hit|at {FIGURE_LEAD}? figure:{COUNT}",
-    when: (m, s) => !/^\s*(?:%|per\s?cent)/i.test(s.text.slice(s.tokens[m.to - 1].end)),
+    when: notAPercent,
     examples: [
       {
         input:
