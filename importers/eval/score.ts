@@ -47,10 +47,10 @@ export interface GoldArticle {
 
 const close = (a: number, b: number) => a === b || Math.abs(a - b) <= Math.max(Math.abs(a), Math.abs(b)) * 0.005;
 
-/** Joint subjects match whatever order their names come in. */
 /** Things counted compare by their class ("cars" and "trucks" are vehicles), as the extractor stores them. */
 const unitKey = (unit: string) => VOLUME_UNITS[unit.toLowerCase()] ?? unit;
 
+/** Joint subjects match whatever order their names come in. */
 const companyKey = (name: string | null) => (name === null ? "" : name.split(" + ").map(nameKey).sort().join("+"));
 
 /**

@@ -459,7 +459,6 @@ export function leads(a: Entity, b: Entity): boolean {
   return a.mentions > b.mentions || (a.mentions === b.mentions && a.firstSentence < b.firstSentence);
 }
 
-/** What an article says about who is who: its companies, with their descriptions, and its people. */
 /** "He told Reuters in an interview": the news agency the article was told, not a company it is about. */
 const NEWS_AGENCY_NAMES = new Set(NEWS_AGENCIES);
 const TOLD_BEFORE =
@@ -468,6 +467,7 @@ function toldTheWire(span: NameSpan, sentence: string): boolean {
   return NEWS_AGENCY_NAMES.has(span.name) && TOLD_BEFORE.test(sentence.slice(Math.max(0, span.start - 20), span.start));
 }
 
+/** What an article says about who is who: its companies, with their descriptions, and its people. */
 export class CompanyRegistry {
   readonly entities = new Map<string, Entity>();
   readonly people = new Set<string>();
