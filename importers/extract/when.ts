@@ -71,7 +71,7 @@ export function whenOf(
   /** How far a time may stand from the figure; positions (shares) take only a time said beside them. */
   maxGap = Number.POSITIVE_INFINITY,
   /** Positions (shares) take a period only from a time said of them, never the article's running one. */
-  position = defaultPeriod === null,
+  position = false,
 ): When {
   const inClause = s.times.filter(
     (t) =>
@@ -150,6 +150,19 @@ export function whenOf(
     } else year = s.discourse.year ?? yearOfUndatedPeriod(periodExpr.period!, s, clause, figure);
   }
   return { year, period, stated, target: isTarget };
+}
+
+/**
+ * When a market share holds: a year said of it is a full year, and nothing carries over from the article. A share
+ * held now takes only a time said beside it; one aimed at ("20% by 2010") any time in its clause.
+ */
+export function shareWhen(
+  s: SentenceContext,
+  figure: Quantity,
+  clause: { start: number; end: number },
+  aimed: boolean,
+) {
+  return whenOf(s, figure, clause, "FY", aimed ? Number.POSITIVE_INFINITY : 60, true);
 }
 
 /** The base a change is measured against: an explicit base in the clause, else the same period a year before. */

@@ -1,5 +1,5 @@
 import { clauseAround } from "../extract/clauses";
-import { whenOf } from "../extract/when";
+import { shareWhen } from "../extract/when";
 import {
   baseShare,
   continuedShare,
@@ -168,7 +168,7 @@ export const MARKET_SHARE_RULES: Rule[] = [
       const earlier = shareBefore({ ...m, captures: { ...m.captures, figure: m.captures.first } }, s)[0];
       if (!q || !earlier) return [];
       const clause = clauseAround(s.text, q.start);
-      const when = whenOf(s.roles, q, clause, "FY", Infinity, true);
+      const when = shareWhen(s.roles, q, clause, true);
       return [{ ...earlier, figure: q, when, status: "target" }];
     },
   },

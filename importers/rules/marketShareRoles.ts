@@ -3,7 +3,7 @@ import { clauseAround } from "../extract/clauses";
 import { marketAfter, marketName, placeIn } from "../extract/market";
 import { statusAround } from "../extract/status";
 import { PUBLIC_BODY, subjectOf } from "../extract/subject";
-import { whenOf } from "../extract/when";
+import { shareWhen } from "../extract/when";
 import { PLACES } from "../lexicons/companies";
 import { CHANGE_WORDS, NOT_MARKET_WORDS, OUTPUT_NOUNS } from "../lexicons/metrics";
 import type { Quantity } from "../recognise/quantities";
@@ -33,7 +33,7 @@ export function shareRoles(s: RuleSentence, q: Quantity, anchor: number, market:
   const company = subjectOf(s.roles, anchor, clause);
   if (!company || PUBLIC_BODY.test(company.company)) return null;
   const aimed = statusAround(s.text, clause, q, null, null) !== "actual";
-  const when = aimed ? whenOf(s.roles, q, clause, "FY", Infinity, true) : whenOf(s.roles, q, clause, "FY", 60, true);
+  const when = shareWhen(s.roles, q, clause, aimed);
   const stated = [
     ...(named ? ["market"] : []),
     ...(company.how === "name" || company.how === "group" ? ["company"] : []),
@@ -139,7 +139,7 @@ export function continuedShare(m: Match, s: RuleSentence): FactRoles[] {
   if (!q || !last || holder?.type !== "mention") return [];
   const clause = clauseAround(s.text, q.start);
   const aimed = statusAround(s.text, clause, q, null, null) !== "actual";
-  const when = aimed ? whenOf(s.roles, q, clause, "FY", Infinity, true) : whenOf(s.roles, q, clause, "FY", 60, true);
+  const when = shareWhen(s.roles, q, clause, aimed);
   const company = holder.mention;
   return [
     {
