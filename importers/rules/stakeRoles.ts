@@ -185,12 +185,17 @@ export function asideStake(m: Match, s: RuleSentence): FactRoles[] {
   return [undatedStake(figure.quantity, holder, held, stakeStatus(s, m), ["company", "counterparty"])];
 }
 
+/** The companies a stake left unsaid may be in: the one last held, the one the article keeps returning to, the topic. */
+function articleCompanies(s: RuleSentence): string[] {
+  return [s.roles.lastHeld?.company, s.roles.recurringTopic, s.roles.topic?.company].filter((c): c is string =>
+    Boolean(c),
+  );
+}
+
 /** "the 5.3 pct stake held by Tom Keane": of the company the article is about (see stake.held-by-of-topic). */
 export function topicStake(m: Match, s: RuleSentence): FactRoles[] {
   const holder = nameOf(m.captures.holder?.[0]);
-  const topic = [s.roles.lastHeld?.company, s.roles.recurringTopic, s.roles.topic?.company].find(
-    (c) => c && c !== holder && c !== s.ctx.groupLeader?.name,
-  );
+  const topic = articleCompanies(s).find((c) => c !== holder && c !== s.ctx.groupLeader?.name);
   if (!topic || !holder) return [];
   const figure = m.captures.figure[0];
   if (figure.type !== "quantity") return [];
@@ -212,9 +217,7 @@ export function familyStake(m: Match, s: RuleSentence): FactRoles[] {
     .slice(0, at)
     .reverse()
     .find((t) => t.type === "mention" && t.mention.how === "name" && t.mention.possessive);
-  const known = [s.roles.lastHeld?.company, s.roles.recurringTopic, s.roles.topic?.company].filter((c): c is string =>
-    Boolean(c),
-  );
+  const known = articleCompanies(s);
   const held =
     nameOf(owner) ??
     known.find((c) => c === name || c.startsWith(`${name} `)) ??
