@@ -63,8 +63,24 @@ function holderOf(t: Token | undefined, s: RuleSentence): string | null {
   // "X sold its stake to a group led by Y": "its", before Y is named, is X's.
   const leads = leader && t && t.start >= leader.from;
   if (t?.type === "mention" && t.mention.how === "pronoun") return leads ? leader.name : t.mention.company;
-  if (t?.type === "word" && (GROUP_WORDS.has(t.lower) || PRONOUNS.has(t.lower))) return leads ? leader.name : null;
+  if (t?.type === "word" && (GROUP_WORDS.has(t.lower) || PRONOUNS.has(t.lower)))
+    return leads ? leader.name : (subjectBefore(t, s) ?? s.ctx.lastHolder?.company ?? null);
   return nameOf(t);
+}
+
+/**
+ * "Tom Keane and associates said they raised their stake": a pronoun no one resolved stands for the name that opens
+ * its clause, the nearest one before it that is not the object of a preposition.
+ */
+function subjectBefore(t: Token, s: RuleSentence): string | null {
+  const at = s.tokens.indexOf(t);
+  for (let i = at - 1; i >= 0; i--) {
+    const x = s.tokens[i];
+    if (x.type !== "person" && !(x.type === "mention" && x.mention.how === "name")) continue;
+    if (/^(?:in|of|at|to|from|by|with|for|into|on)$/.test(s.tokens[i - 1]?.lower ?? "")) continue;
+    return nameOf(x);
+  }
+  return null;
 }
 
 const GROUP_WORDS = new Set(GROUP_NOUNS);

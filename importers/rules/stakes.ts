@@ -54,6 +54,12 @@ export const STAKE_RULES: Rule[] = [
           "Stake raised\n\nOstrel Holdings told regulators it raised its stake in Corvan Tool to 3,040,600 shares, or 46.6 pct of the total outstanding.",
         expected: [{ kind: "stake", company: "Ostrel", counterparty: "Corvan Tool", low: 46.6 }],
       },
+      {
+        // "they" was resolved to no one: it stands for the name that opens the clause.
+        input:
+          "Stake raised\n\nTom R. Keane and associates said they raised their stake in Corvan Tool to 612,000 shares, or 9.4 pct of the total outstanding.",
+        expected: [{ kind: "stake", company: "Tom R. Keane", counterparty: "Corvan Tool", low: 9.4 }],
+      },
     ],
     build: stake,
   },
