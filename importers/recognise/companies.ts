@@ -66,6 +66,10 @@ const MONTH_RUN = new RegExp(`^(?:${MONTH_ALTERNATION})(?:-(?:to-)?(?:${MONTH_AL
 const OWNED_BUSINESS_AFTER =
   /^\s+(?:[a-z-]+\s+)?(?:sales|revenues?|turnover|profits?|shares|stake|market|stores|shareholders)\b/;
 
+// Verbs a month never governs ("May was quiet", "May to July" are months; "May said" is not).
+const MONTH_AS_COMPANY_AFTER =
+  /^\s+(?:(?:also|still)\s+)?(?:said|says|reported|reports|posted|owns|holds|plans|expects|announced|agreed)\b/;
+
 /** Leading words that describe rather than name ("State-owned Corvan", "Stuttgart-based Daimler"). */
 // "State-owned", "U.S.-built": a word that describes what follows.
 const DESCRIPTIVE_WORD = /^(?:[A-Z][a-z]*|[A-Z](?:\.[A-Z])+\.?)-[a-z]+$/;
@@ -203,7 +207,9 @@ function computeShape(span: string): SpanShape | null {
       offset = span.indexOf(words[0], offset + w.length);
     }
   }
-  while (words.length && strippable(words[0], words.length)) {
+  // "May Department Stores Co": a month opening a name that ends in a legal suffix is the name's first word.
+  const suffixed = words.length >= 3 && WORD_SUFFIXES.has(words.at(-1)!.replace(/[.,]$/, ""));
+  while (words.length && !(suffixed && MONTH_SET.has(words[0])) && strippable(words[0], words.length)) {
     const w = words.shift()!;
     offset = span.indexOf(words[0] ?? "", offset + w.length);
   }
@@ -308,15 +314,21 @@ export function findNameSpans(sentence: string): NameSpan[] {
     const span = m[0];
     const end = m.index + span.length;
     // "May's annual sales": a month's name owning sales or shares is a company's.
-    const month = /^([A-Z][a-z]+)['’]s$/.exec(span);
-    if (month && MONTH_SET.has(month[1]) && OWNED_BUSINESS_AFTER.test(sentence.slice(end))) {
+    // "May said it plans": a month's name that speaks or acts is a company's (the article's "May Stores").
+    const month = /^([A-Z][a-z]+)(['’]s)?$/.exec(span);
+    const after = sentence.slice(end);
+    if (
+      month &&
+      MONTH_SET.has(month[1]) &&
+      (month[2] ? OWNED_BUSINESS_AFTER.test(after) : MONTH_AS_COMPANY_AFTER.test(after))
+    ) {
       const name = month[1];
       out.push({
         start: m.index,
         end,
         surface: span,
         name,
-        possessive: true,
+        possessive: Boolean(month[2]),
         bareSurface: bare(span),
         key: nameKey(name),
       });

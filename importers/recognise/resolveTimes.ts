@@ -83,11 +83,14 @@ function fiscalEndOf(period: Period, fiscalEnd: number): number {
 }
 
 const FISCAL_END = new RegExp(
-  String.raw`\b(?:fiscal\s+(?:years?|(?:19|20)\d\d)|(?:the|its)\s+(?:financial\s+|business\s+)?year)\s*,?\s+(?:that\s+|which\s+)?(?:ends?|ended|ending|runs?\s+to|closes?|to)\s+(?:in\s+|on\s+|at\s+the\s+end\s+of\s+)?(${alternation(Object.keys(MONTH_INDEX))})\b`,
+  String.raw`\b(?:fiscal\s+(?:years?|(?:19|20)\d\d)|(?:the|its)\s+(?:financial\s+|business\s+)?year|(?:fourth|4th)\s+(?:fiscal\s+)?(?:quarter|qtr))\s*,?\s+(?:that\s+|which\s+)?(?:ends?|ended|ending|runs?\s+to|closes?|to)\s+(?:in\s+|on\s+|at\s+the\s+end\s+of\s+)?(${alternation(Object.keys(MONTH_INDEX))})\b`,
   "i",
 );
 
-/** The month an article says its company's fiscal year ends in, else December. */
+/**
+ * The month an article says its company's fiscal year ends in, else December; a fourth quarter ends with the year
+ * ("the fourth quarter ended January 31").
+ */
 export function fiscalYearEndIn(text: string): number {
   const m = FISCAL_END.exec(text);
   return m ? MONTH_INDEX[m[1].toLowerCase()] : 12;
