@@ -4,7 +4,8 @@ import { pathToFileURL } from "node:url";
 import { createRequestHandler } from "@remix-run/express";
 import type { ServerBuild } from "@remix-run/node";
 import express from "express";
-import { databaseHealth } from "./app/utils/databaseHealth.server";
+import { DatabaseHealth } from "./app/utils/databaseHealth.server";
+import { guardLoaders } from "./app/utils/loaderFaults.server";
 import { pageCache } from "./app/utils/pageCache.server";
 import { pathLimits } from "./app/utils/pathLimits.server";
 import { requestMethods } from "./app/utils/requestMethods.server";
@@ -50,7 +51,11 @@ async function main() {
     console.error("No build found: run `npm run build` first (npm start does it for you).");
     process.exit(1);
   }
-  const build = (await import(pathToFileURL(BUILD_PATH).href)) as ServerBuild;
+  const health = new DatabaseHealth(databasePath, fault);
+  // A fault a loader meets while the server runs is a 503 too (docs/decisions/007).
+  const build = guardLoaders((await import(pathToFileURL(BUILD_PATH).href)) as ServerBuild, (err) =>
+    health.faultOf(err),
+  );
   const app = express();
   app.disable("x-powered-by");
   app.use(securityHeaders);
@@ -58,16 +63,10 @@ async function main() {
   app.use(pathLimits);
   app.use("/build", express.static("public/build", { immutable: true, maxAge: "1y" }));
   app.use(express.static("public", { maxAge: "1h" }));
-  app.use(databaseHealth(databasePath, fault));
-  // PAGE_CACHE=0 turns the page cache off, to measure rendering itself (npm run bench:web does). Made on the first
-  // request the health check lets through: it opens the file, which may not be readable at start.
-  if (process.env.PAGE_CACHE !== "0") {
-    let cache: ReturnType<typeof pageCache> | undefined;
-    app.use((req, res, next) => {
-      cache ??= pageCache(databasePath);
-      cache(req, res, next);
-    });
-  }
+  app.use(health.middleware());
+  // PAGE_CACHE=0 turns the page cache off, to measure rendering itself (npm run bench:web does). It opens the file
+  // on the first request the health check lets through, as it may not be readable at start.
+  if (process.env.PAGE_CACHE !== "0") app.use(pageCache(databasePath));
   app.all(
     "*",
     createRequestHandler({
@@ -77,6 +76,7 @@ async function main() {
       getLoadContext: (_req, res) => ({ nonce: res.locals.nonce }),
     }),
   );
+  app.use(health.errorHandler());
   const port = Number(process.env.PORT) || 3000;
   // Only this machine by default: HOST=0.0.0.0 serves the network (README, Configuration).
   const host = process.env.HOST || "127.0.0.1";

@@ -1,11 +1,42 @@
 import { type DbHandle, openDatabase } from "../db/client";
+import { holdConnection } from "../db/heldConnections";
+
+/** The server only reads: a reader in WAL mode waits for a lock only in rare cases, and never for seconds. */
+const READ_BUSY_MS = 250;
 
 let handle: DbHandle | undefined;
+/** Counts connections opened: data_version restarts with each one, so caches key on both. */
+let generation = 0;
 
-/** One connection per server process, opened (and migrated) on first use. */
+/**
+ * One connection per server process, opened (and migrated) on first use, and opened again after server.ts drops
+ * it (its WAL deleted, or a fault cleared: db/heldConnections.ts).
+ */
 export function getDb(): DbHandle {
-  handle ??= openDatabase();
-  return handle;
+  if (handle) return handle;
+  const opened = openDatabase();
+  if (process.env.DATABASE_BUSY_MS === undefined) opened.sqlite.pragma(`busy_timeout = ${READ_BUSY_MS}`);
+  handle = opened;
+  generation++;
+  memo.clear();
+  holdConnection({
+    path: opened.path,
+    readonly: false,
+    drop: () => {
+      if (handle === opened) handle = undefined;
+      opened.sqlite.close();
+    },
+  });
+  return opened;
+}
+
+/**
+ * A number that changes whenever the data may have: SQLite's data_version (bumped by other connections' commits)
+ * within one connection, and a new range for each new connection.
+ */
+export function dataVersion(): number {
+  const db = getDb();
+  return generation * 2 ** 32 + (db.sqlite.pragma("data_version", { simple: true }) as number);
 }
 
 const memo = new Map<string, { version: number; value: unknown }>();
@@ -15,7 +46,7 @@ const memo = new Map<string, { version: number; value: unknown }>();
  * connections, which is exactly what SQLite's data_version counts.
  */
 export function untilDataChanges<T>(key: string, compute: () => T): T {
-  const version = getDb().sqlite.pragma("data_version", { simple: true }) as number;
+  const version = dataVersion();
   const hit = memo.get(key);
   if (hit && hit.version === version) return hit.value as T;
   const value = compute();

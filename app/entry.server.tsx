@@ -5,6 +5,8 @@ import { RemixServer } from "@remix-run/react";
 import { isbot } from "isbot";
 import { renderToPipeableStream } from "react-dom/server";
 import { NonceContext } from "./nonce";
+import { unavailableReason } from "./utils/loaderFaults.server";
+import { unavailableResponse } from "./utils/unavailablePage.server";
 
 /**
  * Remix's default Node entry, plus the Content-Security-Policy nonce: server.ts makes one per request, puts it in
@@ -20,6 +22,9 @@ export default function handleRequest(
   remixContext: EntryContext,
   loadContext: AppLoadContext,
 ) {
+  // A loader met a database fault (server.ts guards every loader): the 503 page, not an error boundary.
+  const unavailable = unavailableReason(remixContext.staticHandlerContext.errors);
+  if (unavailable) return unavailableResponse(unavailable);
   const nonce = typeof loadContext.nonce === "string" ? loadContext.nonce : "";
   // Bots and SPA mode get the whole document at once; browsers get the shell as soon as it is ready.
   const allReady = isbot(request.headers.get("user-agent") ?? "") || remixContext.isSpaMode;

@@ -1,4 +1,4 @@
-import { getDb } from "~/db.server";
+import { dataVersion } from "~/db.server";
 import { BoundedCache } from "~/utils/boundedCache";
 import { exportLimiter } from "./limiter.server";
 
@@ -19,10 +19,6 @@ let version = -1;
 let renders = 0;
 let hits = 0;
 
-function currentVersion(): number {
-  return getDb().sqlite.pragma("data_version", { simple: true }) as number;
-}
-
 const sizeOf = ({ body }: Rendered) => (typeof body === "string" ? body.length * 2 : body.byteLength);
 
 /**
@@ -31,7 +27,7 @@ const sizeOf = ({ body }: Rendered) => (typeof body === "string" ? body.length *
  * (exportKey.ts). The whole export, data included, happens inside `render`, so a cached one costs no query.
  */
 export async function cachedRender(key: string, render: () => Promise<Rendered>): Promise<Rendered> {
-  const now = currentVersion();
+  const now = dataVersion();
   if (now !== version) {
     cache.clear();
     version = now;

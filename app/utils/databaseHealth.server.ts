@@ -1,9 +1,8 @@
 import Database from "better-sqlite3";
 import type { NextFunction, Request, Response } from "express";
 import { type DatabaseFault, databaseFault, quickCheck } from "../../db/faults";
-
-/** How often a faulty database is looked at again, so the server recovers once an operator repairs the file. */
-const RECHECK_MS = 10_000;
+import { dropConnections } from "../../db/heldConnections";
+import { RECHECK_MS, unavailableHeaders, unavailablePage } from "./unavailablePage.server";
 
 /** Opens the file read-only and runs quick_check: the fault found, or null when the database is sound. */
 export function checkDatabase(path: string): DatabaseFault | null {
@@ -21,37 +20,66 @@ export function checkDatabase(path: string): DatabaseFault | null {
   }
 }
 
-const escapeHtml = (s: string) =>
-  s.replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c] ?? c);
+/**
+ * Whether the server's database can be read, as found on start or by a request that met a fault since. While it
+ * is faulty every request gets the 503 page, and the file is checked again at most every RECHECK_MS; once it is
+ * sound the server's connections are dropped and reopened, since the repair may have replaced the file.
+ */
+export class DatabaseHealth {
+  private checkedAt = Date.now();
 
-/** The page every request gets while the database cannot be read: a 503 that says why, never a bare 500. */
-export function unavailablePage(fault: DatabaseFault): string {
-  return `<!doctype html>
-<html lang="en"><head><meta charset="utf-8"><title>Database unavailable</title></head>
-<body><h1>Database unavailable</h1>
-<p>The dashboard cannot read its database: ${escapeHtml(fault.reason)}.</p>
-<p>The server keeps running and looks again every ${RECHECK_MS / 1000} seconds; the log names the file.</p>
-</body></html>
-`;
+  constructor(
+    readonly path: string,
+    private fault: DatabaseFault | null,
+  ) {}
+
+  /** A fault met while serving: logged once, then every request is answered 503 until a check finds it gone. */
+  report(fault: DatabaseFault): void {
+    if (!this.fault) console.error(`${fault.message}. Serving 503 until it is repaired.`);
+    this.fault = fault;
+    this.checkedAt = Date.now();
+  }
+
+  /** The error as a fault of this database (reported), or null when it is some other error. */
+  faultOf(err: unknown): DatabaseFault | null {
+    const fault = databaseFault(err, this.path);
+    if (fault) this.report(fault);
+    return fault;
+  }
+
+  current(): DatabaseFault | null {
+    if (this.fault && Date.now() - this.checkedAt >= RECHECK_MS) {
+      this.checkedAt = Date.now();
+      this.fault = checkDatabase(this.path);
+      if (!this.fault) {
+        dropConnections(this.path);
+        console.log(`Database ${this.path} is readable again.`);
+      }
+    }
+    return this.fault;
+  }
+
+  /** Express middleware answering the 503 page while the database is faulty. */
+  middleware() {
+    return (_req: Request, res: Response, next: NextFunction) => {
+      const fault = this.current();
+      if (!fault) return next();
+      sendUnavailable(res, fault);
+    };
+  }
+
+  /** Express error handler, last in the chain: a database fault anywhere before Remix is a 503, not a 500. */
+  errorHandler() {
+    return (err: unknown, _req: Request, res: Response, next: NextFunction) => {
+      const fault = this.faultOf(err);
+      if (!fault || res.headersSent) return next(err);
+      sendUnavailable(res, fault);
+    };
+  }
 }
 
-/**
- * Express middleware answering 503 while the database is faulty. `initial` is what the server found on start;
- * while faulty, the file is checked again at most every ten seconds, and requests pass once it is sound.
- */
-export function databaseHealth(path: string, initial: DatabaseFault | null) {
-  let fault = initial;
-  let checkedAt = Date.now();
-  return (_req: Request, res: Response, next: NextFunction) => {
-    if (fault && Date.now() - checkedAt >= RECHECK_MS) {
-      checkedAt = Date.now();
-      fault = checkDatabase(path);
-      if (!fault) console.log(`Database ${path} is readable again.`);
-    }
-    if (!fault) return next();
-    res.status(503);
-    res.setHeader("Retry-After", String(RECHECK_MS / 1000));
-    res.setHeader("Cache-Control", "no-store");
-    res.type("html").send(unavailablePage(fault));
-  };
+function sendUnavailable(res: Response, fault: DatabaseFault) {
+  res.status(503);
+  for (const [name, value] of Object.entries(unavailableHeaders())) res.setHeader(name, value);
+  res.type("html").send(unavailablePage(fault.reason));
 }

@@ -1,5 +1,6 @@
 import Database from "better-sqlite3";
 import type { NextFunction, Request, Response } from "express";
+import { holdConnection } from "../../db/heldConnections";
 import { BoundedCache } from "./boundedCache";
 
 /**
@@ -33,15 +34,33 @@ export function swapNonce(body: Buffer, from: string | undefined, to: string | u
 }
 
 export function pageCache(databasePath: string) {
-  // A connection of its own that only reads data_version; the app's connection is the one that queries.
-  const sqlite = new Database(databasePath, { readonly: true, fileMustExist: true });
+  // A connection of its own that only reads data_version; the app's connection is the one that queries. Opened
+  // on first use and again after server.ts drops it (db/heldConnections.ts).
+  let sqlite: Database.Database | undefined;
   let version = -1;
   const entries = new BoundedCache<Entry>(MAX_ENTRIES, MAX_BYTES);
+  const dataVersion = (): number => {
+    if (!sqlite) {
+      const opened = new Database(databasePath, { readonly: true, fileMustExist: true });
+      sqlite = opened;
+      // data_version restarts with a new connection: whatever was kept belongs to the old one.
+      version = -1;
+      holdConnection({
+        path: databasePath,
+        readonly: true,
+        drop: () => {
+          if (sqlite === opened) sqlite = undefined;
+          opened.close();
+        },
+      });
+    }
+    return sqlite.pragma("data_version", { simple: true }) as number;
+  };
 
   return (req: Request, res: Response, next: NextFunction) => {
     // Exports keep their own cache; only pages and their data requests are kept here.
     if (req.method !== "GET" || req.path.startsWith("/export/")) return next();
-    const now = sqlite.pragma("data_version", { simple: true }) as number;
+    const now = dataVersion();
     if (now !== version) {
       entries.clear();
       version = now;
