@@ -10,6 +10,7 @@ import { pageCache } from "./app/utils/pageCache.server";
 import { pathLimits } from "./app/utils/pathLimits.server";
 import { requestMethods } from "./app/utils/requestMethods.server";
 import { securityHeaders } from "./app/utils/securityHeaders.server";
+import { watchWal } from "./app/utils/walWatch.server";
 import { type DbHandle, defaultDatabasePath, openDatabase } from "./db/client";
 import { type DatabaseFault, databaseFault, quickCheck } from "./db/faults";
 import { articleCount } from "./db/store";
@@ -77,6 +78,7 @@ async function main() {
     }),
   );
   app.use(health.errorHandler());
+  watchWal(databasePath);
   const port = Number(process.env.PORT) || 3000;
   // Only this machine by default: HOST=0.0.0.0 serves the network (README, Configuration).
   const host = process.env.HOST || "127.0.0.1";
