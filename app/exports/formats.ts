@@ -31,3 +31,9 @@ export function parseExportFile(name: string): { chart: ExportChartName | "deck"
   if (chart === "deck") return format === "pptx" ? { chart, format } : null;
   return EXPORT_CHARTS.includes(chart as ExportChartName) ? { chart: chart as ExportChartName, format } : null;
 }
+
+/** Why a name is no export, as GET, HEAD and OPTIONS all say it (a 404). */
+export function unknownExportMessage(name: string): string {
+  if (/^deck\.(png|svg|csv)$/.test(name)) return "The deck is a PowerPoint file: /export/deck.pptx?company=…";
+  return `No export called "${name.replace(/[^\w.-]/g, "?").slice(0, 60)}". Exports are ${EXPORT_CHARTS.join(", ")} as .png, .svg, .pptx or .csv, and deck.pptx.`;
+}

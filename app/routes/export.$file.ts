@@ -2,13 +2,13 @@ import { json, type LoaderFunctionArgs } from "@remix-run/node";
 import { cachedRender, type Rendered } from "~/exports/cache.server";
 import { renderCsv } from "~/exports/csv.server";
 import { exportKey } from "~/exports/exportKey";
-import { CONTENT_TYPES, type ExportFormat, parseExportFile } from "~/exports/formats";
+import { CONTENT_TYPES, type ExportFormat, parseExportFile, unknownExportMessage } from "~/exports/formats";
 import { Overloaded } from "~/exports/limiter.server";
 import { renderPngAsync } from "~/exports/png.server";
 import { renderDeck, renderPptx } from "~/exports/pptx.server";
 import { renderSvg } from "~/exports/svg.server";
 import { findCompany } from "~/models/companies.server";
-import { EXPORT_CHARTS, type ExportChart, type ExportChartName, exportChart, NotFound } from "~/models/exports.server";
+import { type ExportChart, type ExportChartName, exportChart, NotFound } from "~/models/exports.server";
 import { parseQuery } from "~/utils/params.server";
 import { EXPORT_QUERY } from "~/utils/queries.server";
 
@@ -79,13 +79,7 @@ async function renderCompanyDeck(q: ExportQuery): Promise<Rendered> {
 /** /export/:chart.:format — every chart of the dashboard as PNG, SVG, PowerPoint or CSV, at a stable URL. */
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const parsed = parseExportFile(params.file ?? "");
-  if (!parsed && /^deck\.(png|svg|csv)$/.test(params.file ?? ""))
-    return notFound("The deck is a PowerPoint file: /export/deck.pptx?company=…");
-  if (!parsed) {
-    return notFound(
-      `No export called "${(params.file ?? "").replace(/[^\w.-]/g, "?").slice(0, 60)}". Exports are ${EXPORT_CHARTS.join(", ")} as .png, .svg, .pptx or .csv, and deck.pptx.`,
-    );
-  }
+  if (!parsed) return notFound(unknownExportMessage(params.file ?? ""));
   const { chart, format } = parsed;
   let q: ExportQuery;
   try {

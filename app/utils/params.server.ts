@@ -27,28 +27,37 @@ export function badRequest(message: string): Response {
 }
 
 /**
- * Reads a URL's query with a zod object schema. Unknown keys, repeated keys and invalid values are the user's
- * mistake: they get a 400 that names the parameter, never a 500.
+ * Checks a URL's query against a zod object schema: the parsed values, or the message of the first mistake.
+ * Unknown keys, repeated keys and invalid values are the user's mistake, named in the message.
  */
-export function parseQuery<S extends z.ZodObject<z.ZodRawShape>>(request: Request, schema: S): z.infer<S> {
-  const params = new URL(request.url).searchParams;
+export function checkQuery<S extends z.ZodObject<z.ZodRawShape>>(
+  params: URLSearchParams,
+  schema: S,
+): { data: z.infer<S> } | { message: string } {
   const known = new Set(Object.keys(schema.shape));
   const raw: Record<string, string> = {};
   for (const [key, value] of params) {
     if (REMIX_KEYS.has(key)) continue;
     if (!known.has(key)) {
-      throw badRequest(`Unknown parameter "${key.slice(0, 40)}". This page takes: ${[...known].join(", ")}.`);
+      return { message: `Unknown parameter "${key.slice(0, 40)}". This page takes: ${[...known].join(", ")}.` };
     }
-    if (key in raw) throw badRequest(`The parameter "${key}" is given more than once.`);
+    if (key in raw) return { message: `The parameter "${key}" is given more than once.` };
     // An empty value is the same as leaving the parameter out, as a form's blank field sends it.
     if (value !== "") raw[key] = value;
   }
   const parsed = schema.safeParse(raw);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
-    throw badRequest(`Invalid parameter "${issue.path.join(".")}": ${issue.message}.`);
+    return { message: `Invalid parameter "${issue.path.join(".")}": ${issue.message}.` };
   }
-  return parsed.data;
+  return { data: parsed.data };
+}
+
+/** Reads a URL's query with a zod object schema; a mistake is thrown as a 400 that names the parameter. */
+export function parseQuery<S extends z.ZodObject<z.ZodRawShape>>(request: Request, schema: S): z.infer<S> {
+  const checked = checkQuery(new URL(request.url).searchParams, schema);
+  if ("message" in checked) throw badRequest(checked.message);
+  return checked.data;
 }
 
 /** A route parameter that must be a positive integer id; anything else is no such thing (404). */

@@ -1,5 +1,7 @@
 import type { NextFunction, Request, Response } from "express";
-import { CONTENT_TYPES, parseExportFile } from "../exports/formats";
+import { CONTENT_TYPES, parseExportFile, unknownExportMessage } from "../exports/formats";
+import { checkQuery } from "./params.server";
+import { EXPORT_QUERY } from "./queries.server";
 
 /** Nothing writes through the web: pages and exports are read with GET (and HEAD, OPTIONS). */
 const ALLOWED = "GET, HEAD, OPTIONS";
@@ -26,24 +28,43 @@ function crossSite(req: Request): boolean {
 }
 
 /**
+ * What GET of an export would refuse before rendering: an unknown export (404) or a parameter it would reject
+ * (400), with the same JSON body. Whether the company exists is the route's to say, with the data.
+ */
+function exportRefusal(req: Request): { status: number; message: string } | null {
+  const name = req.path.slice("/export/".length);
+  if (!parseExportFile(name)) return { status: 404, message: unknownExportMessage(name) };
+  const checked = checkQuery(new URL(req.originalUrl, "http://localhost").searchParams, EXPORT_QUERY);
+  return "message" in checked ? { status: 400, message: checked.message } : null;
+}
+
+/**
  * Express middleware, before Remix. Remix cannot build a Fetch Request for TRACE or CONNECT (undici refuses them)
  * and throws on a cross-site POST, both 500s; here they are a 405 and a 403 with a reason. OPTIONS is answered
- * with the allowed methods, and HEAD of an export with its headers, neither rendering anything: an export costs
- * up to a second of CPU, a HEAD must not.
+ * with the allowed methods, and HEAD of an export with its headers, neither rendering anything (an export costs
+ * up to a second of CPU, a HEAD must not); both check an export's name and parameters as GET does first.
  */
 export function requestMethods(req: Request, res: Response, next: NextFunction) {
   const method = req.method;
   if (method === "GET") return next();
-  if (method === "OPTIONS") {
-    res.status(204).setHeader("Allow", ALLOWED);
-    res.end();
-    return;
-  }
-  if (method === "HEAD") {
-    if (!req.path.startsWith("/export/")) return next();
+  if (method === "OPTIONS" || method === "HEAD") {
+    const isExport = req.path.startsWith("/export/");
+    const refusal = isExport ? exportRefusal(req) : null;
+    if (refusal) {
+      // Express leaves the body out of a HEAD response but keeps its length and type, as GET would send them.
+      res.status(refusal.status).setHeader("Cache-Control", "no-store");
+      res.json({ message: refusal.message });
+      return;
+    }
+    if (method === "OPTIONS") {
+      res.status(204).setHeader("Allow", ALLOWED);
+      res.end();
+      return;
+    }
+    if (!isExport) return next();
     const parsed = parseExportFile(req.path.slice("/export/".length));
-    res.status(parsed ? 200 : 404).setHeader("Cache-Control", "no-store");
-    res.type(parsed ? CONTENT_TYPES[parsed.format] : "application/json; charset=utf-8");
+    res.status(200).setHeader("Cache-Control", "no-store");
+    if (parsed) res.type(CONTENT_TYPES[parsed.format]);
     res.end();
     return;
   }

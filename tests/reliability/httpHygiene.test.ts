@@ -127,6 +127,58 @@ describe("methods", () => {
   });
 });
 
+describe("HEAD and OPTIONS of an export check it as GET does, without rendering it", () => {
+  const bad = [
+    ["/export/revenue.png?company=Renault%20SA", 400],
+    ["/export/revenue.png?company=renault&scale=9", 400],
+    ["/export/deck.pptx?company=renault&colour=red", 400],
+    ["/export/compare.svg?companies=renault&metric=profit", 400],
+    ["/export/revenue.png?company=renault&company=nissan", 400],
+    ["/export/deck.svg?company=renault", 404],
+    ["/export/nothing.png", 404],
+  ] as const;
+
+  test.each(bad)("%s: the status, type and length GET answers, and OPTIONS the same body", async (path, status) => {
+    const get = await raw("GET", path);
+    expect(get.status).toBe(status);
+    const message = JSON.parse(get.body).message as string;
+    expect(message.length).toBeGreaterThan(10);
+    const head = await raw("HEAD", path);
+    expect(head.status).toBe(status);
+    expect(head.body).toBe("");
+    expect(head.headers["content-type"]).toBe("application/json; charset=utf-8");
+    expect(head.headers["content-length"]).toBe(String(Buffer.byteLength(get.body)));
+    const options = await raw("OPTIONS", path);
+    expect(options.status).toBe(status);
+    expect(options.headers["content-type"]).toBe("application/json; charset=utf-8");
+    expect(options.body).toBe(get.body);
+  });
+
+  test("the messages name the parameter", async () => {
+    const said = async (path: string) => JSON.parse((await raw("OPTIONS", path)).body).message;
+    expect(await said("/export/revenue.png?company=renault&scale=9")).toBe(
+      'Invalid parameter "scale": scale is from 1 to 4.',
+    );
+    expect(await said("/export/deck.pptx?company=renault&colour=red")).toMatch(/^Unknown parameter "colour"\./);
+    expect(await said("/export/revenue.png?company=renault&company=nissan")).toBe(
+      'The parameter "company" is given more than once.',
+    );
+  });
+
+  test("good parameters: HEAD is the export's type and OPTIONS a 204, and neither renders", async () => {
+    const head = await raw("HEAD", "/export/deck.pptx?company=renault&scale=3");
+    expect(head.status).toBe(200);
+    expect(head.headers["content-type"]).toBe(
+      "application/vnd.openxmlformats-officedocument.presentationml.presentation",
+    );
+    expect(head.headers["content-disposition"]).toBeUndefined();
+    const options = await raw("OPTIONS", "/export/revenue.png?company=renault");
+    expect(options.status).toBe(204);
+    expect(options.headers.allow).toBe("GET, HEAD, OPTIONS");
+    expect(options.body).toBe("");
+  });
+});
+
 describe("listening", () => {
   test("HOST unset: the server says it listens on 127.0.0.1, and another interface's address is refused", async () => {
     expect(server.output()).toContain(`Financial figures dashboard on http://127.0.0.1:${new URL(server.url).port}`);
