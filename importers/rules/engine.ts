@@ -8,6 +8,7 @@ import { REVENUE_CHANGE_RULES } from "./revenueChange";
 import type { FactRoles, Rule, RuleSentence } from "./rule";
 import { SALES_VOLUME_RULES } from "./salesVolume";
 import { STAKE_RULES } from "./stakes";
+import { DESCRIBED_STAKE_RULES } from "./stakesDescribed";
 import { TABLE_RULES } from "./tables";
 
 /** Every rule of the extractor that is written as data. */
@@ -15,6 +16,7 @@ export const RULES: Rule[] = [
   ...TABLE_RULES,
   ...NO_FACT_RULES,
   ...STAKE_RULES,
+  ...DESCRIBED_STAKE_RULES,
   ...MARKET_SHARE_RULES,
   ...SALES_VOLUME_RULES,
   ...REVENUE_CHANGE_RULES,

@@ -1,4 +1,4 @@
-import { PLACES } from "../lexicons/companies";
+import { COMPANY_NOUNS, PLACES } from "../lexicons/companies";
 import {
   BUSINESS_PLURALS,
   CHANGE_NOUNS,
@@ -37,6 +37,7 @@ import type { Piece } from "./pattern";
 import type { Token } from "./tokens";
 
 const NOT_SOLD = new Set(NOT_SOLD_NOUNS);
+const NOUNS = new Set(COMPANY_NOUNS);
 const NOT_MODIFIERS = new Set(NOT_PRODUCT_MODIFIERS);
 
 // "it holds 6.1 pct", said of a group the article has not tied to a company: the group's leader may hold it.
@@ -85,6 +86,17 @@ export const PIECES: Record<string, Piece> = {
   HELD_REF: {
     test: (t) => t.type === "mention" && (t.mention.how === "name" || t.mention.how === "description"),
     needs: ["mention"],
+  },
+  /**
+   * What a company is called when it is described: a description the mention finder resolved ("the company"), or
+   * the noun that closes one it did not ("the camping-gear retailer").
+   */
+  COMPANY_NOUN: {
+    // "engineering group Corvan": a noun before a name describes the name, which is what is held.
+    test: (t, _b, tokens, at) =>
+      (t.type === "mention" && t.mention.how === "description") ||
+      (t.type === "word" && NOUNS.has(t.lower) && tokens[at + 1]?.type !== "mention"),
+    needs: ["mention", ...COMPANY_NOUNS.filter((n) => !n.includes(" "))],
   },
   NOT_GIVEN: { phrases: ["not given", "n.a.", "na", "nil", "not available"] },
   DEAL_NOUN: { phrases: ["bid", "offer", "tender offer", "takeover bid", "tender"] },

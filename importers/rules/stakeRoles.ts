@@ -74,14 +74,17 @@ function holderOf(t: Token | undefined, s: RuleSentence): string | null {
  */
 function subjectBefore(t: Token, s: RuleSentence): string | null {
   const at = s.tokens.indexOf(t);
-  for (let i = at - 1; i >= 0; i--) {
-    const x = s.tokens[i];
-    if (x.type !== "person" && !(x.type === "mention" && x.mention.how === "name")) continue;
-    if (/^(?:in|of|at|to|from|by|with|for|into|on)$/.test(s.tokens[i - 1]?.lower ?? "")) continue;
-    return nameOf(x);
-  }
-  return null;
+  // Only a name that speaks before the pronoun: "through their Corvan vehicle they own" names no speaker.
+  // The speaker is the sentence's first name, unless that name is itself the object of a preposition ("one of
+  // the investors in Corvan told ... he holds": not Corvan).
+  const speech = s.tokens.slice(0, at).findLastIndex((x) => SPEECH_VERBS.has(x.lower));
+  const i = s.tokens.slice(0, Math.max(0, speech)).findIndex((x) => x.type === "person" || x.type === "mention");
+  if (i < 0 || /^(?:in|of|at|to|from|by|with|for|into|on|and)$/.test(s.tokens[i - 1]?.lower ?? "")) return null;
+  const x = s.tokens[i];
+  return x.type === "person" || (x.type === "mention" && x.mention.how === "name") ? nameOf(x) : null;
 }
+
+const SPEECH_VERBS = new Set(["said", "says", "told", "tells", "disclosed", "reported", "announced", "stated"]);
 
 const GROUP_WORDS = new Set(GROUP_NOUNS);
 const PRONOUNS = new Set(HOLDER_PRONOUNS);
@@ -103,11 +106,20 @@ function closesAside(m: Match, s: RuleSentence): boolean {
   const next = s.tokens[at + 1];
   if (next === undefined) return false;
   if (/^[-–—)]$/.test(next.text)) return true;
-  // "Kestrel Capital, the fund run by Tom Keane, has built a stake": the comma after Keane closes the aside.
-  return next.text === "," && ASIDE_CLOSERS.has(s.tokens[at + 2]?.lower ?? "");
+  // "Kestrel Capital, the fund run by Tom Keane, has built a stake": the comma after Keane closes the aside, as
+  // does one a few words on ("The Keane family, which founded Corvan in 1921, has sold 6.5%").
+  const figure = s.tokens.indexOf(m.captures.figure?.[0]);
+  // Only when an aside was opened before the name ("Corvan, the Dutch brewer, has built" is no aside's close).
+  if (!s.tokens.slice(0, at).some((t) => t.text === ",")) return false;
+  for (let i = at + 1; i < Math.min(figure, at + 6); i++)
+    if (s.tokens[i].text === "," && ASIDE_CLOSERS.has(s.tokens[i + 1]?.lower ?? "")) return true;
+  return false;
 }
 
-const ASIDE_CLOSERS = new Set(["has", "have", "had", "is", "was", "said", "says", "will", "would", "owns", "holds"]);
+const ASIDE_CLOSERS = new Set([
+  ...["has", "have", "had", "is", "was", "said", "says", "will", "would", "owns", "holds"],
+  ...["plans", "intends", "wants", "agreed", "expects", "sold", "bought"],
+]);
 
 /** The subject an aside stands after: "Kestrel Capital, the fund run by Tom Keane, has ...": Kestrel Capital. */
 function subjectBeforeAside(m: Match, s: RuleSentence): Token | undefined {
@@ -257,4 +269,36 @@ export function stateStake(m: Match, s: RuleSentence): FactRoles[] {
   const held = nameOf(m.captures.held?.[0]);
   if (!holder || !held || figure?.type !== "quantity") return [];
   return [undatedStake(figure.quantity, holder, held, stakeStatus(s, m), ["counterparty"])];
+}
+
+/**
+ * "Corvan Outdoor founder Tom Keane has agreed to sell an 18% stake in the camping-gear retailer": the company held
+ * is described, not named: the one last held, else the one the description was resolved to, else the company the
+ * sentence names besides the holder, else the article's.
+ */
+export function describedStake(m: Match, s: RuleSentence): FactRoles[] {
+  // "The ministry, which owns 38% of Corvan, plans to sell 15% of the company": the subject before the aside.
+  const first = closesAside(m, s) ? subjectBeforeAside(m, s) : m.captures.holder?.[0];
+  const holder = holderOf(first, s);
+  const figure = m.captures.figure?.[0];
+  if (!holder || figure?.type !== "quantity") return [];
+  // "through their Corvan vehicle they own 29% of the club": a company the holder owns is not the one held.
+  const vehicles = new Set(
+    s.tokens
+      .filter((t, i) => t.type === "mention" && /^(?:their|its|his|her)$/.test(s.tokens[i - 1]?.lower ?? ""))
+      .map(nameOf),
+  );
+  const other = (c: string | null | undefined) => (c && c !== holder && !vehicles.has(c) ? c : null);
+  const named = s.tokens.find((t) => t.type === "mention" && t.mention.how === "name" && other(nameOf(t)));
+  const described = m.captures.held?.[0];
+  const resolved = described?.type === "mention" ? other(described.mention.company) : null;
+  // The company last held comes first: "they own 28.9% of the club" goes on speaking of it.
+  const held =
+    other(s.roles.lastHeld?.company) ??
+    resolved ??
+    nameOf(named) ??
+    articleCompanies(s).find((c) => other(c) && c !== s.ctx.groupLeader?.name);
+  if (!held) return [];
+  const stated: FactRoles["stated"] = first?.type === "person" || first?.type === "mention" ? ["company"] : [];
+  return [undatedStake(figure.quantity, holder, held, stakeStatus(s, m), stated)];
 }

@@ -1,0 +1,57 @@
+import type { Rule } from "./rule";
+import { describedStake, ofAMarket } from "./stakeRoles";
+
+/**
+ * Stakes in a company the sentence describes rather than names ("the company", "the Ohio toolmaker"). The holder
+ * is named or referred to; the company held is the other one the sentence names, else the article's.
+ */
+export const DESCRIBED_STAKE_RULES: Rule[] = [
+  {
+    name: "stake.stake-in-described",
+    kind: "stake",
+    pattern:
+      "holder:{HOLDER_REF} ...8 {OWN_OR_HAVE} {FIGURE_LEAD}? figure:{PERCENT} {STAKE_NOUN} in the? ...3 held:{COMPANY_NOUN}",
+    examples: [
+      {
+        input:
+          "Founder to sell\n\nCorvan Outdoor founder Jane Keane has agreed to sell an 18% stake in the camping-gear retailer to a group of investors.",
+        expected: [
+          { kind: "stake", company: "Jane Keane", counterparty: "Corvan Outdoor", low: 18, status: "forecast" },
+        ],
+      },
+    ],
+    // "controls 45% of the domestic airline market": a share, not a stake.
+    when: (m, s) => !ofAMarket(m, s),
+    build: describedStake,
+  },
+  {
+    name: "stake.pct-of-described",
+    kind: "stake",
+    pattern: "holder:{HOLDER_REF} ...8 {STAKE_VERB} {FIGURE_LEAD}? figure:{PERCENT} of the? ...3 held:{COMPANY_NOUN}",
+    examples: [
+      {
+        input:
+          "Filing\n\nA group led by Tom Keane told regulators it holds 6.2 pct of Corvan Tool. The group said it may buy up to 15 pct of the company.",
+        // The 6.2 pct is stake.verb-pct-of's; "the company" is the one last held.
+        expected: [{ kind: "stake", company: "Tom Keane", counterparty: "Corvan Tool", low: 15, status: "forecast" }],
+      },
+    ],
+    when: (m, s) => !ofAMarket(m, s),
+    build: describedStake,
+  },
+  {
+    name: "stake.changed-in-described",
+    kind: "stake",
+    pattern:
+      "holder:{HOLDER_REF} ...6 {STAKE_CHANGE} {HOLDING_POSS} {STAKE_NOUN} in the? ...3 held:{COMPANY_NOUN} ...6 to {FIGURE_LEAD}? figure:{PERCENT}",
+    examples: [
+      {
+        input:
+          "Stake trimmed\n\nCorvan Systems co-founder Tom Keane sold 2.5 million shares, cutting his stake in the networking-equipment maker to 6.1%.",
+        expected: [{ kind: "stake", company: "Tom Keane", counterparty: "Corvan Systems", low: 6.1, status: "actual" }],
+      },
+    ],
+    when: (m, s) => !ofAMarket(m, s),
+    build: describedStake,
+  },
+];
