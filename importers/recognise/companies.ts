@@ -111,7 +111,7 @@ export function nameKey(name: string): string {
   return name.toLowerCase().replace(/[^a-z0-9]/g, "");
 }
 
-function isPlaceOrNationality(name: string): boolean {
+export function isPlaceOrNationality(name: string): boolean {
   const lower = name.toLowerCase();
   // "Americans" and "Germans" are people of a country, not a company.
   const singular = lower.endsWith("s") ? lower.slice(0, -1) : lower;
