@@ -10,6 +10,7 @@ import { pageCache } from "./app/utils/pageCache.server";
 import { pathLimits } from "./app/utils/pathLimits.server";
 import { requestMethods } from "./app/utils/requestMethods.server";
 import { securityHeaders } from "./app/utils/securityHeaders.server";
+import { statusReport } from "./app/utils/statusReport.server";
 import { watchWal } from "./app/utils/walWatch.server";
 import { type DbHandle, defaultDatabasePath, openDatabase } from "./db/client";
 import { type DatabaseFault, databaseFault, quickCheck } from "./db/faults";
@@ -64,6 +65,7 @@ async function main() {
   app.use(pathLimits);
   app.use("/build", express.static("public/build", { immutable: true, maxAge: "1y" }));
   app.use(express.static("public", { maxAge: "1h" }));
+  app.use(statusReport);
   app.use(health.middleware());
   // PAGE_CACHE=0 turns the page cache off, to measure rendering itself (npm run bench:web does). It opens the file
   // on the first request the health check lets through, as it may not be readable at start.

@@ -1,5 +1,6 @@
 import { dataVersion } from "~/db.server";
 import { BoundedCache } from "~/utils/boundedCache";
+import { registerCache } from "~/utils/cacheRegistry";
 import { exportLimiter } from "./limiter.server";
 
 /** A rendered export and the name it is downloaded under. */
@@ -62,3 +63,5 @@ export async function cachedRender(key: string, render: () => Promise<Rendered>)
 export function exportCacheStats() {
   return { ...cache.stats(), renders, hits, inFlight: inFlight.size, ...exportLimiter.stats() };
 }
+
+registerCache("exports", exportCacheStats);

@@ -16,7 +16,8 @@ export function exportKey(chart: ExportChartName | "deck", format: ExportFormat,
   const used: Record<string, unknown> = (() => {
     switch (chart) {
       case "compare":
-        return { companies: q.companies, metric: q.metric, mode: q.mode, unit };
+        // Company names are matched without regard to case.
+        return { companies: q.companies?.map((c) => c.toLowerCase()), metric: q.metric, mode: q.mode, unit };
       case "stakes":
         return q.company ? { company: q.company } : { holder: q.holder, held: q.held };
       case "market-share":

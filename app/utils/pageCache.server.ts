@@ -2,6 +2,8 @@ import Database from "better-sqlite3";
 import type { NextFunction, Request, Response } from "express";
 import { holdConnection } from "../../db/heldConnections";
 import { BoundedCache } from "./boundedCache";
+import { registerCache } from "./cacheRegistry";
+import { pageKey } from "./pageKey.server";
 
 /**
  * Whole responses to GET requests, kept until the database changes. Pages depend on nothing but the URL and the
@@ -39,6 +41,9 @@ export function pageCache(databasePath: string) {
   let sqlite: Database.Database | undefined;
   let version = -1;
   const entries = new BoundedCache<Entry>(MAX_ENTRIES, MAX_BYTES);
+  let hits = 0;
+  let stored = 0;
+  registerCache("pages", () => ({ ...entries.stats(), hits, stored }));
   const dataVersion = (): number => {
     if (!sqlite) {
       const opened = new Database(databasePath, { readonly: true, fileMustExist: true });
@@ -65,9 +70,13 @@ export function pageCache(databasePath: string) {
       entries.clear();
       version = now;
     }
-    const key = req.originalUrl;
+    // Parameters a page ignores, their order and spelt-out defaults make no new key; a query the page refuses
+    // has none and is never kept (pageKey.server.ts).
+    const key = pageKey(req.originalUrl);
+    if (key === null) return next();
     const hit = entries.get(key);
     if (hit) {
+      hits++;
       res.status(hit.status);
       for (const [name, value] of hit.headers) res.setHeader(name, value);
       res.setHeader("X-Cache", "hit");
@@ -103,6 +112,7 @@ export function pageCache(databasePath: string) {
         );
         // Headers and the key count too: a page's headers are about a kilobyte.
         entries.set(key, { status: 200, headers, body, nonce: res.locals.nonce }, body.length + 1024 + key.length * 2);
+        stored++;
       }
       return end(chunk, ...rest);
     }) as Response["end"];

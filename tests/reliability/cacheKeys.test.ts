@@ -1,0 +1,132 @@
+import { join } from "node:path";
+import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { exportKey } from "~/exports/exportKey";
+import { pageKey } from "~/utils/pageKey.server";
+import { openDatabase } from "../../db/client";
+import { importFiles } from "../../importers/run/importFiles";
+import { cleanupAll, makeTempDir } from "./helpers";
+import { buildApp, type RunningServer, startServer } from "./serverProcess";
+
+/**
+ * Cache keys hold what a response depends on and nothing else: a parameter a page ignores, the order of the
+ * parameters, a blank one, a default spelt out or a repeated company make no new key, so a flood of such URLs
+ * neither fills the cache nor renders again; a query the page refuses has no key and is never kept. The caches
+ * report their sizes on /_status.
+ */
+describe("the page key", () => {
+  test.each([
+    ["/facts?kind=revenue&sort=value", "/facts?sort=value&kind=revenue"],
+    ["/facts?kind=revenue&sort=value", "/Facts/?sort=value&kind=revenue&dir=asc&year=&page="],
+    ["/facts", "/facts?sort=year&dir=asc"],
+    ["/", "/?utm_source=mail&x=1"],
+    ["/compare?companies=renault,nissan", "/compare?companies=renault,%20nissan,renault&metric=revenue"],
+    ["/companies/renault", "/COMPANIES/renaul%74?periods=year"],
+    ["/articles/3", "/articles/3?highlight=zzz"],
+    ["/stakes?holder=renault", "/stakes?page=&holder=renault"],
+  ])("%s and %s share one key", (a, b) => {
+    expect(pageKey(a)).not.toBeNull();
+    expect(pageKey(b)).toBe(pageKey(a));
+  });
+
+  test.each([
+    ["/facts?sort=value", "/facts?sort=value&dir=desc"],
+    ["/compare?companies=renault,nissan", "/compare?companies=nissan,renault"],
+    ["/companies/renault", "/companies/Renault"],
+    ["/companies/renault", "/companies/renault?_data=routes%2Fcompanies.%24slug"],
+    ["/articles/3", "/articles/4"],
+  ])("%s and %s do not", (a, b) => {
+    expect(pageKey(b)).not.toBe(pageKey(a));
+  });
+
+  test.each([
+    "/facts?bogus=1",
+    "/facts?kind=revenue&kind=revenue",
+    "/facts?sort=VALUE",
+    "/compare?companies=renault&mode=sideways",
+    "/companies/renault?colour=red",
+    "/companies/%E0%A4%A",
+  ])("%s has no key: the page refuses it, or it is not a path", (url) => {
+    expect(pageKey(url)).toBeNull();
+  });
+});
+
+describe("the export key", () => {
+  test("company names in another case are one key; their order is not", () => {
+    const q = { periods: "year", metric: "revenue", mode: "absolute", scale: 2 } as const;
+    const key = (companies: string[]) => exportKey("compare", "png", { ...q, companies });
+    expect(key(["Renault", "NISSAN"])).toBe(key(["renault", "nissan"]));
+    expect(key(["nissan", "renault"])).not.toBe(key(["renault", "nissan"]));
+  });
+});
+
+describe("through the server", () => {
+  let server: RunningServer;
+
+  beforeAll(async () => {
+    buildApp();
+    const dbPath = join(makeTempDir("keys"), "keys.db");
+    const handle = openDatabase(dbPath);
+    importFiles(handle, ["seeds"]);
+    handle.sqlite.close();
+    server = await startServer(dbPath);
+  }, 120_000);
+  afterAll(async () => {
+    await server?.stop();
+    cleanupAll();
+  });
+
+  const status = async () =>
+    (await (await fetch(`${server.url}/_status`)).json()) as {
+      caches: Record<string, Record<string, number>>;
+      memory: Record<string, number>;
+    };
+  const withoutNonce = (html: string) => html.replace(/nonce="[^"]+"/g, 'nonce=""').replace(/nonce-[^']+/g, "");
+
+  test("variants of one page are served from one entry, the same page; a refused query is never kept", async () => {
+    const first = await fetch(`${server.url}/facts?kind=revenue&sort=value`);
+    expect(first.status).toBe(200);
+    expect(first.headers.get("x-cache")).toBeNull();
+    const html = await first.text();
+    expect(html).toContain("Renault");
+    for (const variant of ["/facts?sort=value&kind=revenue", "/Facts/?dir=asc&sort=value&kind=revenue&year="]) {
+      const res = await fetch(server.url + variant);
+      expect(res.status, variant).toBe(200);
+      expect(res.headers.get("x-cache"), variant).toBe("hit");
+      expect(withoutNonce(await res.text()), variant).toBe(withoutNonce(html));
+    }
+    for (let i = 0; i < 2; i++) {
+      const refused = await fetch(`${server.url}/facts?kind=revenue&sort=value&bogus=${i}`);
+      expect(refused.status).toBe(400);
+      expect(refused.headers.get("x-cache")).toBeNull();
+      expect(await refused.text()).toContain("Unknown parameter &quot;bogus&quot;");
+    }
+  });
+
+  test("a flood of ignored parameters on the home page is one entry, and the caches report their sizes", async () => {
+    const before = (await status()).caches.pages;
+    for (let i = 0; i < 40; i++) {
+      const res = await fetch(`${server.url}/?utm_campaign=${i}`);
+      expect(res.status).toBe(200);
+      if (i > 0) expect(res.headers.get("x-cache")).toBe("hit");
+    }
+    const after = (await status()).caches.pages;
+    expect(after.entries).toBe(before.entries + 1);
+    expect(after.stored).toBe(before.stored + 1);
+    expect(after.hits).toBe(before.hits + 39);
+    expect(after).toMatchObject({ maxEntries: 1000, maxBytes: 64 * 1024 * 1024 });
+    expect(after.bytes).toBeGreaterThan(before.bytes);
+
+    expect((await fetch(`${server.url}/export/revenue.csv?company=renault`)).status).toBe(200);
+    expect((await fetch(`${server.url}/export/revenue.csv?market=x&company=renault&scale=3`)).status).toBe(200);
+    const { caches, memory } = await status();
+    expect(caches.exports).toMatchObject({
+      entries: 1,
+      renders: 1,
+      hits: 1,
+      maxEntries: 300,
+      maxBytes: 64 * 1024 * 1024,
+    });
+    expect(caches.exports.bytes).toBeGreaterThan(100);
+    expect(memory.rss).toBeGreaterThan(10 * 1024 * 1024);
+  });
+});
