@@ -1,11 +1,14 @@
 import type { LinksFunction } from "@remix-run/node";
 import { isRouteErrorResponse, Links, Meta, Outlet, Scripts, ScrollRestoration, useRouteError } from "@remix-run/react";
 import type { ReactNode } from "react";
+import { SiteSearch } from "./components/SiteSearch";
 import { useNonce } from "./nonce";
+import searchStyles from "./search.css";
 import styles from "./styles.css";
 
 export const links: LinksFunction = () => [
   { rel: "stylesheet", href: styles },
+  { rel: "stylesheet", href: searchStyles },
   { rel: "icon", href: "/favicon.svg", type: "image/svg+xml" },
 ];
 
@@ -25,6 +28,7 @@ export function Layout({ children }: { children: ReactNode }) {
           <a href="/" className="brand">
             Financial figures
           </a>
+          <SiteSearch />
         </header>
         <main>{children}</main>
         <ScrollRestoration nonce={nonce} />

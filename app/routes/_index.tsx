@@ -1,8 +1,10 @@
 import { json, type MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
+import { CompareForm } from "~/components/CompareForm";
 import { ChartFrame } from "~/components/charts/ChartFrame";
 import { FigureBarChart } from "~/components/charts/FigureBarChart";
 import { FigureTable } from "~/components/charts/FigureTable";
+import { ImportHint } from "~/components/ImportHint";
 import { RouteError } from "~/components/RouteError";
 import { recentArticles } from "~/models/articles.server";
 import { companySummaries } from "~/models/companies.server";
@@ -28,18 +30,15 @@ const KINDS = [
 
 export default function Index() {
   const { companies, articles, changes } = useLoaderData<typeof loader>();
-  const importHint = (
-    <>
-      import articles with <code>npm run import -- path/</code>
-    </>
-  );
   return (
     <>
       <h1>Financial figures from the news</h1>
       <nav className="subtle">
-        <Link to="/compare?companies=renault,nissan&metric=revenue">Compare companies</Link> ·{" "}
-        <Link to="/stakes">Stakes</Link> · <Link to="/facts">All facts</Link>
+        <Link to="/compare">Compare companies</Link> · <Link to="/stakes">Stakes</Link> ·{" "}
+        <Link to="/facts">All facts</Link>
       </nav>
+      <h2>Compare companies</h2>
+      <CompareForm />
       <h2>Latest revenue change by company</h2>
       {changes.length ? (
         <ChartFrame
@@ -52,11 +51,15 @@ export default function Index() {
           table={<FigureTable points={changes} />}
         />
       ) : (
-        <p className="empty">No revenue changes yet — {importHint}.</p>
+        <p className="empty">
+          None of the imported articles gives a revenue change yet. <ImportHint />
+        </p>
       )}
       <h2>Companies</h2>
       {companies.length === 0 ? (
-        <p className="empty">No companies yet — {importHint}.</p>
+        <p className="empty">
+          No articles with figures about companies have been imported yet. <ImportHint />
+        </p>
       ) : (
         <div className="table-scroll">
           <table>
@@ -97,7 +100,9 @@ export default function Index() {
       )}
       <h2>Recent articles</h2>
       {articles.length === 0 ? (
-        <p className="empty">No articles yet — {importHint}.</p>
+        <p className="empty">
+          No articles have been imported yet. <ImportHint />
+        </p>
       ) : (
         <ul className="article-list">
           {articles.map((a) => (

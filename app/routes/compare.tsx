@@ -1,72 +1,67 @@
 import { json, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, Link, useLoaderData } from "@remix-run/react";
+import { Link, useLoaderData } from "@remix-run/react";
+import { CompareForm } from "~/components/CompareForm";
 import { ChartFrame } from "~/components/charts/ChartFrame";
 import { CompareLineChart, CompareTable } from "~/components/charts/CompareLineChart";
 import { ExportMenu } from "~/components/charts/ExportMenu";
+import { ImportHint } from "~/components/ImportHint";
 import { RouteError } from "~/components/RouteError";
-import { findCompanies } from "~/models/companies.server";
+import { UnknownCompanies } from "~/components/UnknownCompanies";
 import { compareCompanies } from "~/models/compare.server";
-import { badRequest, parseQuery } from "~/utils/params.server";
+import { resolveCompanyNames } from "~/models/search.server";
+import { parseQuery } from "~/utils/params.server";
 import { COMPARE_QUERY } from "~/utils/queries.server";
+import { suggestionLinks } from "~/utils/suggestionLinks.server";
 
 export const meta: MetaFunction = () => [{ title: "Compare companies — Financial figures" }];
 
+/** More lines than this on one chart cannot be told apart. */
+const MAX_COMPANIES = 8;
+
 export async function loader({ request }: LoaderFunctionArgs) {
   const q = parseQuery(request, COMPARE_QUERY);
-  const slugs = q.companies ?? [];
-  const companies = findCompanies(slugs);
-  const unknown = slugs.filter((s) => !companies.some((c) => c.slug === s));
-  if (unknown.length) {
-    throw json(
-      { message: `No company called ${unknown.map((u) => `"${u}"`).join(", ")} has been imported.` },
-      { status: 404 },
-    );
-  }
-  if (q.companies && !companies.length) throw badRequest("Name at least one company.");
-  // The order the user gave is the order of the legend.
-  const ordered = slugs.map((s) => companies.find((c) => c.slug === s)!);
+  const typed = q.companies ?? [];
+  const { companies, unknown } = resolveCompanyNames(typed);
+  // The order typed is the order of the legend.
+  const shown = companies.slice(0, MAX_COMPANIES);
   return json({
-    query: { ...q, companies: slugs },
-    charts: compareCompanies(ordered, q.metric, q.mode),
-    names: ordered.map((c) => c.name),
+    query: { metric: q.metric, mode: q.mode },
+    // What the field shows again: the companies' own names once every name was found, else the words typed.
+    field: unknown.length ? typed.join(", ") : shown.map((c) => c.name).join(", "),
+    companies: shown.map((c) => ({ name: c.name, slug: c.slug })),
+    left: companies.slice(MAX_COMPANIES).map((c) => c.name),
+    unknown: suggestionLinks(request, "companies", unknown, (name, slug) =>
+      typed.map((t) => (t === name ? slug : t)).join(","),
+    ),
+    charts: shown.length ? compareCompanies(shown, q.metric, q.mode) : [],
   });
 }
 
 export default function Compare() {
   const d = useLoaderData<typeof loader>();
-  const what = d.query.metric === "revenue" ? "revenue" : "revenue changes";
+  const what = d.query.metric === "revenue" ? "revenue figures" : "revenue changes";
+  const names = d.companies.map((c) => c.name).join(", ");
   return (
     <>
       <h1>Compare companies</h1>
-      <Form method="get" className="filters">
-        <label>
-          Companies{" "}
-          <input name="companies" defaultValue={d.query.companies.join(",")} placeholder="renault,nissan" size={30} />
-        </label>
-        <label>
-          Metric{" "}
-          <select name="metric" defaultValue={d.query.metric}>
-            <option value="revenue">Revenue</option>
-            <option value="revenue_change">Revenue change</option>
-          </select>
-        </label>
-        <label>
-          Mode{" "}
-          <select name="mode" defaultValue={d.query.mode}>
-            <option value="absolute">Absolute</option>
-            <option value="indexed">Indexed (first common year = 100)</option>
-          </select>
-        </label>
-        <button type="submit">Compare</button>
-      </Form>
-      {d.query.companies.length === 0 ? (
+      <CompareForm companies={d.field} metric={d.query.metric} mode={d.query.mode} />
+      <UnknownCompanies names={d.unknown} />
+      {d.left.length > 0 && (
         <p className="empty">
-          Name the companies to compare, separated by commas, as in their address: e.g.{" "}
-          <Link to="/compare?companies=renault,nissan&metric=revenue">renault,nissan</Link>.
+          At most {MAX_COMPANIES} companies fit on one chart: {d.left.join(", ")} {d.left.length === 1 ? "is" : "are"}{" "}
+          left out.
         </p>
+      )}
+      {d.companies.length === 0 ? (
+        d.unknown.length === 0 && (
+          <p className="empty">
+            Type the names of the companies to compare, separated by commas (suggestions appear as you type), for
+            example <Link to="/compare?companies=Renault,Nissan&metric=revenue">Renault, Nissan</Link>.
+          </p>
+        )
       ) : d.charts.length === 0 ? (
         <p className="empty">
-          No full-year {what} for {d.names.join(", ")} yet — import articles with <code>npm run import -- path/</code>.
+          The imported articles give no full-year {what} for {names}. <ImportHint />
         </p>
       ) : (
         d.charts.map((c) => (
@@ -81,7 +76,7 @@ export default function Compare() {
               <ExportMenu
                 chart="compare"
                 query={{
-                  companies: d.query.companies.join(","),
+                  companies: d.companies.map((x) => x.slug).join(","),
                   metric: d.query.metric,
                   mode: d.query.mode,
                   unit: c.id.replace(/^compare-/, ""),

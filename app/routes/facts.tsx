@@ -1,18 +1,36 @@
 import { json, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, useLoaderData } from "@remix-run/react";
+import { CompanyCombobox } from "~/components/CompanyCombobox";
 import { FactTable } from "~/components/FactTable";
+import { ImportHint } from "~/components/ImportHint";
 import { Pager } from "~/components/Pager";
 import { RouteError } from "~/components/RouteError";
+import { UnknownCompanies } from "~/components/UnknownCompanies";
 import { queryFacts } from "~/models/facts.server";
+import { resolveCompanyNames } from "~/models/search.server";
 import { FACT_KINDS, FACT_SORTS, STATUSES } from "~/models/types";
 import { parseQuery } from "~/utils/params.server";
 import { FACTS_QUERY } from "~/utils/queries.server";
+import { suggestionLinks } from "~/utils/suggestionLinks.server";
 
 export const meta: MetaFunction = () => [{ title: "All facts — Financial figures" }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const q = parseQuery(request, FACTS_QUERY);
-  return json({ query: q, ...queryFacts(q) });
+  const typed = q.company || undefined;
+  const named = typed ? resolveCompanyNames([typed]) : null;
+  const company = named?.companies[0];
+  const unknown = suggestionLinks(request, "company", named?.unknown ?? []);
+  const facts = unknown.length ? null : queryFacts({ ...q, company: company?.slug });
+  return json({
+    query: { ...q, company: company?.slug },
+    // The field shows the company's own name once found, else what was typed.
+    field: company?.name ?? typed ?? "",
+    unknown,
+    facts: facts?.facts ?? [],
+    page: facts?.page ?? 1,
+    hasNext: facts?.hasNext ?? false,
+  });
 }
 
 export default function Facts() {
@@ -33,9 +51,13 @@ export default function Facts() {
             ))}
           </select>
         </label>
-        <label>
-          Company <input name="company" defaultValue={q.company ?? ""} placeholder="e.g. renault" />
-        </label>
+        <CompanyCombobox
+          key={d.field}
+          name="company"
+          label="Company"
+          defaultValue={d.field}
+          placeholder="e.g. Renault"
+        />
         <label>
           Year <input name="year" defaultValue={q.year ?? ""} inputMode="numeric" size={6} />
         </label>
@@ -69,14 +91,17 @@ export default function Facts() {
         </label>
         <button type="submit">Show</button>
       </Form>
-      {q.company && d.companyName === null ? (
-        <p className="empty">
-          No company called "{q.company}" has been imported. Company names in filters are written as in their address,
-          e.g. <code>renault</code>.
-        </p>
+      {d.unknown.length ? (
+        <UnknownCompanies names={d.unknown} />
       ) : d.facts.length === 0 ? (
         <p className="empty">
-          No facts match — change the filters, or import articles with <code>npm run import -- path/</code>.
+          {q.kind || q.company || q.year || q.status ? (
+            "No imported fact matches these filters: remove one to see more."
+          ) : (
+            <>
+              No facts have been imported yet. <ImportHint />
+            </>
+          )}
         </p>
       ) : (
         <>

@@ -1,23 +1,48 @@
 import { json, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, useLoaderData } from "@remix-run/react";
+import { CompanyCombobox } from "~/components/CompanyCombobox";
 import { ExportMenu } from "~/components/charts/ExportMenu";
+import { ImportHint } from "~/components/ImportHint";
 import { Pager } from "~/components/Pager";
 import { RouteError } from "~/components/RouteError";
 import { StakeList } from "~/components/StakeList";
+import { UnknownCompanies } from "~/components/UnknownCompanies";
+import { resolveCompanyNames } from "~/models/search.server";
 import { listStakes } from "~/models/stakes.server";
 import { parseQuery } from "~/utils/params.server";
 import { STAKES_QUERY } from "~/utils/queries.server";
+import { suggestionLinks } from "~/utils/suggestionLinks.server";
 
 export const meta: MetaFunction = () => [{ title: "Stakes — Financial figures" }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const q = parseQuery(request, STAKES_QUERY);
-  return json({ query: q, ...listStakes(q) });
+  const typed = { holder: q.holder || undefined, held: q.held || undefined };
+  const holder = typed.holder ? resolveCompanyNames([typed.holder]) : null;
+  const held = typed.held ? resolveCompanyNames([typed.held]) : null;
+  const unknown = [
+    ...suggestionLinks(request, "holder", holder?.unknown ?? []),
+    ...suggestionLinks(request, "held", held?.unknown ?? []),
+  ];
+  const holderCompany = holder?.companies[0];
+  const heldCompany = held?.companies[0];
+  const stakes = unknown.length
+    ? null
+    : listStakes({ holder: holderCompany?.slug, held: heldCompany?.slug, page: q.page });
+  return json({
+    // The fields show the companies' own names once found, else what was typed.
+    field: { holder: holderCompany?.name ?? typed.holder ?? "", held: heldCompany?.name ?? typed.held ?? "" },
+    filter: { holder: holderCompany?.slug, held: heldCompany?.slug },
+    unknown,
+    groups: stakes?.groups ?? [],
+    page: stakes?.page ?? 1,
+    hasNext: stakes?.hasNext ?? false,
+  });
 }
 
 export default function Stakes() {
   const d = useLoaderData<typeof loader>();
-  const filtered = d.query.holder || d.query.held;
+  const filtered = d.filter.holder || d.filter.held;
   return (
     <>
       <h1>Stakes</h1>
@@ -26,27 +51,42 @@ export default function Stakes() {
         holder, company and year, the rows are marked ⚠.
       </p>
       <Form method="get" className="filters">
-        <label>
-          Holder <input name="holder" defaultValue={d.query.holder ?? ""} placeholder="e.g. renault" />
-        </label>
-        <label>
-          Company held <input name="held" defaultValue={d.query.held ?? ""} placeholder="e.g. nissan" />
-        </label>
+        <CompanyCombobox
+          key={`holder:${d.field.holder}`}
+          name="holder"
+          label="Holder"
+          defaultValue={d.field.holder}
+          placeholder="e.g. Renault"
+        />
+        <CompanyCombobox
+          key={`held:${d.field.held}`}
+          name="held"
+          label="Company held"
+          defaultValue={d.field.held}
+          placeholder="e.g. Nissan"
+        />
         <button type="submit">Filter</button>
       </Form>
-      {d.unknownFilter ? (
-        <p className="empty">
-          No company called {d.query.holder && !d.holderName ? `"${d.query.holder}"` : `"${d.query.held}"`} has been
-          imported. Company names in filters are written as in their address, e.g. <code>renault</code>.
-        </p>
+      {d.unknown.length ? (
+        <UnknownCompanies names={d.unknown} />
       ) : d.groups.length === 0 ? (
         <p className="empty">
-          {filtered ? "No stakes match these filters." : "No stakes yet"} — import articles with{" "}
-          <code>npm run import -- path/</code>.
+          {filtered ? (
+            `The imported articles give no stake ${[
+              d.filter.holder && `held by ${d.field.holder}`,
+              d.filter.held && `in ${d.field.held}`,
+            ]
+              .filter(Boolean)
+              .join(" ")}${d.page > 1 ? " past the previous page" : ""}.`
+          ) : (
+            <>
+              The imported articles give no stakes yet. <ImportHint />
+            </>
+          )}
         </p>
       ) : (
         <>
-          <ExportMenu chart="stakes" query={{ holder: d.query.holder, held: d.query.held }} />
+          <ExportMenu chart="stakes" query={d.filter} />
           <StakeList groups={d.groups} />
           <Pager page={d.page} hasNext={d.hasNext} />
         </>

@@ -9,38 +9,71 @@ import { pageSchema, slugSchema, yearSchema } from "./params.server";
 const kind = z.enum(FACT_KINDS, { message: `kind is one of ${FACT_KINDS.join(", ")}` });
 const status = z.enum(STATUSES, { message: `status is one of ${STATUSES.join(", ")}` });
 
+/**
+ * A company as people write it: a name, an alias or a slug, in any case. The route resolves it; one that names no
+ * company is shown on the page with suggestions, never a 400 (forms cap their fields at these lengths).
+ */
+const companyName = z.string().trim().max(200, "a company name is at most 200 characters");
+
+/** Names separated by commas, each once (in any case), in the order typed. */
+const companyNames = z
+  .string()
+  .max(2000, "the list of companies is too long")
+  .transform((s) => {
+    const seen = new Set<string>();
+    return s
+      .split(",")
+      .map((x) => x.trim())
+      .filter((x) => x && !seen.has(x.toLowerCase()) && seen.add(x.toLowerCase()));
+  });
+
+export const SEARCH_QUERY = z.object({ q: companyName.optional() });
+
+export const API_COMPANIES_QUERY = z.object({
+  q: companyName.optional(),
+  limit: z.coerce
+    .number({ invalid_type_error: "limit is a number from 1 to 50" })
+    .int("limit is a whole number from 1 to 50")
+    .min(1, "limit is from 1 to 50")
+    .max(50, "limit is from 1 to 50")
+    .default(8),
+});
+
 export const STAKES_QUERY = z.object({
-  holder: slugSchema.optional(),
-  held: slugSchema.optional(),
+  holder: companyName.optional(),
+  held: companyName.optional(),
   page: pageSchema.optional(),
 });
 
 export const COMPARE_QUERY = z.object({
-  companies: z
-    .string()
-    .max(2000, "the list of companies is too long")
-    .transform((s) => [
-      ...new Set(
-        s
-          .split(",")
-          .map((x) => x.trim())
-          .filter(Boolean),
-      ),
-    ])
-    .pipe(
-      z
-        .array(slugSchema)
-        .min(1, "name at least one company, e.g. companies=renault,nissan")
-        .max(8, "compare at most 8 companies at once"),
-    )
-    .optional(),
+  companies: companyNames.optional(),
   metric: z.enum(["revenue", "revenue_change"], { message: "metric is revenue or revenue_change" }).default("revenue"),
   mode: z.enum(["absolute", "indexed"], { message: "mode is absolute or indexed" }).default("absolute"),
 });
 
+/** Exports are addressed by slugs, as the pages link to them. */
+const COMPANY_SLUGS = z
+  .string()
+  .max(2000, "the list of companies is too long")
+  .transform((s) => [
+    ...new Set(
+      s
+        .split(",")
+        .map((x) => x.trim())
+        .filter(Boolean),
+    ),
+  ])
+  .pipe(
+    z
+      .array(slugSchema)
+      .min(1, "name at least one company, e.g. companies=renault,nissan")
+      .max(8, "compare at most 8 companies at once"),
+  )
+  .optional();
+
 export const FACTS_QUERY = z.object({
   kind: kind.optional(),
-  company: slugSchema.optional(),
+  company: companyName.optional(),
   year: yearSchema.optional(),
   status: status.optional(),
   sort: z.enum(FACT_SORTS, { message: `sort is one of ${FACT_SORTS.join(", ")}` }).default("year"),
@@ -72,7 +105,7 @@ export const EXPORT_QUERY = z.object({
     .optional(),
   holder: slugSchema.optional(),
   held: slugSchema.optional(),
-  companies: COMPARE_QUERY.shape.companies,
+  companies: COMPANY_SLUGS,
   metric: COMPARE_QUERY.shape.metric,
   mode: COMPARE_QUERY.shape.mode,
   scale: z.coerce

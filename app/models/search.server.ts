@@ -1,0 +1,175 @@
+import { getDb, untilDataChanges } from "~/db.server";
+import type { Company } from "./companies.server";
+import type { CompanyMatch, MatchKind } from "./searchTypes";
+
+/** One way of writing a company: its name or one of its aliases, folded for comparison. */
+interface SearchKey {
+  companyId: number;
+  key: string;
+  /** As shown to people: the name as stored, or the alias (stored lower-cased). */
+  label: string;
+  isName: boolean;
+}
+
+interface SearchIndex {
+  keys: SearchKey[];
+  companies: Map<number, Company>;
+  bySlug: Map<string, Company>;
+  /** Facts a company is the subject of, and how many companies hold a stake in it (all a held-only company has). */
+  facts: Map<number, number>;
+  holders: Map<number, number>;
+}
+
+/**
+ * Lower case, accents and repeated spaces removed, so "Société  Générale" and "societe generale" are one key.
+ * SQLite's lower() folds ASCII only, which is why matching happens here rather than in SQL.
+ */
+export function foldName(s: string): string {
+  return s.normalize("NFKD").replace(/\p{M}/gu, "").toLowerCase().replace(/\s+/g, " ").trim();
+}
+
+function buildIndex(): SearchIndex {
+  const db = getDb().sqlite;
+  const rows = db.prepare("SELECT id, name, slug FROM companies").all() as Company[];
+  const companies = new Map(rows.map((c) => [c.id, c]));
+  const keys: SearchKey[] = rows.map((c) => ({ companyId: c.id, key: foldName(c.name), label: c.name, isName: true }));
+  const aliases = db.prepare("SELECT alias, company_id AS companyId FROM company_aliases").all() as Array<{
+    alias: string;
+    companyId: number;
+  }>;
+  for (const a of aliases) {
+    const key = foldName(a.alias);
+    const company = companies.get(a.companyId);
+    // Most aliases are just the name lower-cased; one key per spelling keeps the scan short.
+    if (!company || key === foldName(company.name)) continue;
+    keys.push({ companyId: a.companyId, key, label: a.alias, isName: false });
+  }
+  // Both counts come from covering indexes, so no fact row (with its long quote) is read.
+  const count = (sql: string) =>
+    new Map((db.prepare(sql).all() as Array<{ id: number; n: number }>).map((r) => [r.id, r.n]));
+  const facts = count(
+    "SELECT company_id AS id, count(*) AS n FROM facts INDEXED BY facts_company_chart_idx GROUP BY company_id",
+  );
+  const holders = count(
+    `SELECT counterparty_id AS id, count(DISTINCT company_id) AS n FROM facts INDEXED BY facts_counterparty_chart_idx
+     WHERE counterparty_id IS NOT NULL GROUP BY counterparty_id`,
+  );
+  return { keys, companies, bySlug: new Map(rows.map((c) => [c.slug, c])), facts, holders };
+}
+
+/** Rebuilt once per change to the database: a search is then a scan of strings in memory, without SQL. */
+function searchIndex(): SearchIndex {
+  return untilDataChanges("companySearchIndex", buildIndex);
+}
+
+const RANK: Record<MatchKind, number> = { exact: 0, prefix: 1, word: 2, contains: 3 };
+
+const WORD_CHAR = /[\p{L}\p{N}]/u;
+
+function matchKind(key: string, q: string): MatchKind | null {
+  let at = key.indexOf(q);
+  if (at < 0) return null;
+  if (at === 0) return key.length === q.length ? "exact" : "prefix";
+  // A word of the key starting with the query ("nissan" in "renault + nissan + avtovaz"), wherever it is: the
+  // first occurrence may be inside another word ("placme acmecorp").
+  for (; at > 0; at = key.indexOf(q, at + 1)) if (!WORD_CHAR.test(key[at - 1])) return "word";
+  return "contains";
+}
+
+/**
+ * Companies whose name or any alias contains the query, best first: an exact name before one that starts with the
+ * query, before one with a word that starts with it, before one that merely contains it; then the companies with
+ * more facts (and holders), then shorter names. Companies no fact mentions any more are left out.
+ */
+export function searchCompanies(query: string, limit = 10): CompanyMatch[] {
+  const q = foldName(query);
+  if (!q || limit < 1) return [];
+  const index = searchIndex();
+  const best = new Map<number, { kind: MatchKind; key: SearchKey }>();
+  for (const k of index.keys) {
+    const kind = matchKind(k.key, q);
+    if (!kind) continue;
+    const seen = best.get(k.companyId);
+    // The name wins a tie with an alias: it is what the page will be titled.
+    const better =
+      !seen ||
+      RANK[kind] < RANK[seen.kind] ||
+      (RANK[kind] === RANK[seen.kind] && k.isName && !seen.key.isName) ||
+      (RANK[kind] === RANK[seen.kind] && k.isName === seen.key.isName && k.key.length < seen.key.key.length);
+    if (better) best.set(k.companyId, { kind, key: k });
+  }
+  const matches: CompanyMatch[] = [];
+  for (const [id, { kind, key }] of best) {
+    const company = index.companies.get(id)!;
+    const facts = index.facts.get(id) ?? 0;
+    const holders = index.holders.get(id) ?? 0;
+    if (facts + holders === 0) continue;
+    matches.push({
+      name: company.name,
+      slug: company.slug,
+      alias: key.isName ? null : key.label,
+      match: kind,
+      facts,
+      holders,
+    });
+  }
+  return matches
+    .sort(
+      (a, b) =>
+        RANK[a.match] - RANK[b.match] ||
+        b.facts + b.holders - (a.facts + a.holders) ||
+        a.name.length - b.name.length ||
+        a.name.localeCompare(b.name),
+    )
+    .slice(0, limit);
+}
+
+/** The company a typed name stands for: its name, an alias or its slug, in any case, with or without accents. */
+function resolveOne(index: SearchIndex, typed: string): Company | null {
+  const bySlug = index.bySlug.get(typed.trim());
+  if (bySlug) return bySlug;
+  const q = foldName(typed);
+  let found: SearchKey | null = null;
+  for (const k of index.keys) {
+    if (k.key !== q) continue;
+    // A name outranks another company's alias written the same way.
+    if (!found || (k.isName && !found.isName)) found = k;
+  }
+  return found ? index.companies.get(found.companyId)! : null;
+}
+
+/** Suggestions for a name that matched nothing: the search for it, else for its longer words ("Nissan Motor"). */
+function suggestionsFor(typed: string, limit: number): CompanyMatch[] {
+  const direct = searchCompanies(typed, limit);
+  if (direct.length) return direct;
+  const words = [...new Set(foldName(typed).split(/[^\p{L}\p{N}]+/u))]
+    .filter((w) => w.length >= 3)
+    .sort((a, b) => b.length - a.length);
+  const out: CompanyMatch[] = [];
+  for (const w of words) {
+    for (const m of searchCompanies(w, limit)) if (!out.some((o) => o.slug === m.slug)) out.push(m);
+    if (out.length >= limit) break;
+  }
+  return out.slice(0, limit);
+}
+
+export interface ResolvedNames {
+  /** In the order typed, each company once. */
+  companies: Company[];
+  /** Names that named no company, as typed, with up to three companies they may have meant. */
+  unknown: Array<{ name: string; suggestions: CompanyMatch[] }>;
+}
+
+/** Turns what people type ("Renault, nissan motor") into companies, and says which names matched none. */
+export function resolveCompanyNames(names: string[]): ResolvedNames {
+  const index = searchIndex();
+  const companies: Company[] = [];
+  const unknown: ResolvedNames["unknown"] = [];
+  for (const name of names) {
+    const company = resolveOne(index, name);
+    if (company) {
+      if (!companies.some((c) => c.id === company.id)) companies.push(company);
+    } else unknown.push({ name, suggestions: suggestionsFor(name, 3) });
+  }
+  return { companies, unknown };
+}
