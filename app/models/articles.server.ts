@@ -3,10 +3,10 @@ import { highlightSegments, type Segment } from "~/utils/highlight";
 import { FACT_VIEW_SELECT, toFactView } from "./facts.server";
 import type { FactView } from "./types";
 
+// Articles never carry their file's path to a page: it is the server's business, not the reader's.
 export interface ArticleSummary {
   id: number;
   title: string;
-  sourcePath: string;
   publishedYear: number | null;
   factCount: number;
 }
@@ -14,7 +14,7 @@ export interface ArticleSummary {
 export function recentArticles(limit = 10): ArticleSummary[] {
   return getDb()
     .sqlite.prepare(
-      `SELECT a.id, a.title, a.source_path AS sourcePath, a.published_year AS publishedYear,
+      `SELECT a.id, a.title, a.published_year AS publishedYear,
               (SELECT count(*) FROM facts f WHERE f.article_id = a.id) AS factCount
        FROM articles a ORDER BY a.id DESC LIMIT ?`,
     )
@@ -24,7 +24,6 @@ export function recentArticles(limit = 10): ArticleSummary[] {
 export interface ArticleView {
   id: number;
   title: string;
-  sourcePath: string;
   publishedYear: number | null;
   publishedYearSource: string | null;
   segments: Segment[];
@@ -36,7 +35,7 @@ export function getArticle(id: number): ArticleView | null {
   const db = getDb().sqlite;
   const article = db
     .prepare(
-      `SELECT id, title, source_path AS sourcePath, published_year AS publishedYear,
+      `SELECT id, title, published_year AS publishedYear,
               published_year_source AS publishedYearSource, cleaned_text AS cleanedText FROM articles WHERE id = ?`,
     )
     .get(id) as (Omit<ArticleView, "segments" | "facts"> & { cleanedText: string }) | undefined;

@@ -5,6 +5,7 @@ import { RouteError } from "~/components/RouteError";
 import { getArticle } from "~/models/articles.server";
 import type { Segment } from "~/utils/highlight";
 import { parseId } from "~/utils/params.server";
+import { publicationWords } from "~/utils/provenance";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data ? `${data.article.title} — Financial figures` : "Article not found — Financial figures" },
@@ -14,7 +15,9 @@ export async function loader({ params }: LoaderFunctionArgs) {
   const id = parseId(params.id, "article");
   const article = getArticle(id);
   if (!article) throw json({ message: `No article with the id ${id}.` }, { status: 404 });
-  return json({ article });
+  // The importer's label for the year's source stays on the server; the page gets it in words.
+  const { publishedYearSource, ...rest } = article;
+  return json({ article: { ...rest, published: publicationWords(article.publishedYear, publishedYearSource) } });
 }
 
 /** Consecutive pieces of the same sentences, so a sentence is one highlight with its figures inside. */
@@ -38,11 +41,8 @@ export default function ArticlePage() {
     <>
       <h1>{article.title}</h1>
       <p className="subtle">
-        {article.sourcePath} · published{" "}
-        {article.publishedYear
-          ? `${article.publishedYear} (${article.publishedYearSource ?? "inferred"})`
-          : "in a year the text does not give"}{" "}
-        · {article.facts.length} {article.facts.length === 1 ? "fact" : "facts"}
+        <span className="provenance">{article.published}</span> · {article.facts.length}{" "}
+        {article.facts.length === 1 ? "fact" : "facts"}
       </p>
       <h2>Facts</h2>
       {article.facts.length ? (

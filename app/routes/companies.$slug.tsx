@@ -81,11 +81,7 @@ export default function CompanyPage() {
   const d = useLoaderData<typeof loader>();
   const name = d.company.name;
   const query = { company: d.company.slug, periods: d.periods === "part-year" ? d.periods : undefined };
-  const nothing = (what: string) => (
-    <>
-      No {what} for {name} yet — import articles with <code>npm run import -- path/</code>.
-    </>
-  );
+  const nothing = (what: string) => `None of the imported articles gives ${what} for ${name}.`;
   return (
     <>
       <h1>{name}</h1>
@@ -112,11 +108,18 @@ export default function CompanyPage() {
           <span className="subtle">no quarterly or part-year figures</span>
         )}
       </nav>
-      <Section title="Revenue" series={d.revenue} empty={nothing("revenue figures")} query={query} />
+      <Section
+        title="Revenue"
+        series={d.revenue}
+        empty={nothing(d.periods === "part-year" ? "quarterly or part-year revenue" : "full-year revenue")}
+        query={query}
+      />
       <Section
         title="Revenue change"
         series={d.revenueChange}
-        empty={nothing("revenue changes")}
+        empty={nothing(
+          d.periods === "part-year" ? "quarterly or part-year revenue changes" : "full-year revenue changes",
+        )}
         signColours
         query={query}
       />
@@ -126,7 +129,11 @@ export default function CompanyPage() {
         {d.stakesHeld.length + d.stakesIn.length > 0 && (
           <ExportMenu chart="stakes" query={{ company: d.company.slug }} />
         )}
-        {d.stakesHeld.length ? <StakeList groups={d.stakesHeld} /> : <p className="empty">{nothing("stakes held")}</p>}
+        {d.stakesHeld.length ? (
+          <StakeList groups={d.stakesHeld} />
+        ) : (
+          <p className="empty">{`None of the imported articles says ${name} holds a stake in another company.`}</p>
+        )}
         {d.moreStakesHeld > 0 && (
           <p>
             <Link to={`/stakes?holder=${d.company.slug}`}>{d.moreStakesHeld} more holdings on the stakes page</Link>
@@ -136,7 +143,7 @@ export default function CompanyPage() {
         {d.stakesIn.length ? (
           <StakeList groups={d.stakesIn} />
         ) : (
-          <p className="empty">{nothing("stakes held in it")}</p>
+          <p className="empty">{`None of the imported articles says another company holds a stake in ${name}.`}</p>
         )}
         {d.moreStakesIn > 0 && (
           <p>
@@ -147,7 +154,7 @@ export default function CompanyPage() {
       <Section
         title="Market share"
         series={d.marketShare}
-        empty={nothing("market shares")}
+        empty={nothing("a market share")}
         query={{ ...query, market: d.market ?? undefined }}
       />
       {d.markets.length > 1 && (
