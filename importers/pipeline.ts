@@ -121,7 +121,7 @@ function withArticleDollar(f: Fact, dollarOf: () => string, text: string): Fact 
 function nextShareMarket(current: ArticleContext["shareMarket"], sentenceCandidates: Candidate[]) {
   // The sentence's first share is the one it reports; a later one is usually what it is compared with.
   const share = sentenceCandidates.find((c) => c.fact?.kind === "market_share")?.fact;
-  if (share) return { market: share.market, year: share.year, period: share.period, age: 0 };
+  if (share) return { company: share.company, market: share.market, year: share.year, period: share.period, age: 0 };
   return current && current.age < 1 ? { ...current, age: current.age + 1 } : null;
 }
 

@@ -48,7 +48,13 @@ export interface ArticleContext {
    */
   groupLeader: { name: string; age: number; from: number } | null;
   /** The market the last sentence gave a share of, for a rival's share said next ("Rival X edged up to 4.2%"). */
-  shareMarket: { market: string | null; year: number | null; period: PeriodRef["period"]; age: number } | null;
+  shareMarket: {
+    company: string;
+    market: string | null;
+    year: number | null;
+    period: PeriodRef["period"];
+    age: number;
+  } | null;
   table: TableState;
 }
 

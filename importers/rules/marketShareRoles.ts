@@ -166,3 +166,42 @@ export function notAMarket(s: RuleSentence, to: number): boolean {
 const STAKE_WORDS = new Set(["stake", "shareholding", "holding"]);
 const OUTPUT = new Set(OUTPUT_NOUNS);
 const PIECE_PLACE_POSS = (t: Token) => "test" in PIECES.PLACE_POSS && PIECES.PLACE_POSS.test(t, undefined, [t], 0);
+
+/**
+ * "... 9% of the cloud database market and aims to reach 15% by 2027": a share aimed for after one held, of the
+ * same company and market.
+ */
+export function aimedAfterShare(m: Match, s: RuleSentence): FactRoles[] {
+  const q = figureOf(m);
+  const first = m.captures.first?.[0];
+  if (!q || first?.type !== "quantity") return [];
+  const held = shareRoles(s, first.quantity, first.quantity.start, marketAfterFigure(s, first.quantity));
+  if (!held) return [];
+  const when = shareWhen(s.roles, q, clauseAround(s.text, q.start), true);
+  return [{ ...held, figure: q, when, status: "target" }];
+}
+
+/**
+ * "It is targeting a 20% share by 2028", after a sentence giving its share: the share aimed for, of the market and
+ * company of the last share unless the sentence names its own company.
+ */
+export function aimedNextShare(m: Match, s: RuleSentence): FactRoles[] {
+  const q = figureOf(m);
+  const last = s.ctx.shareMarket;
+  if (!q || !last) return [];
+  const at = s.tokens.indexOf(m.captures.figure[0]);
+  const own = s.tokens.slice(0, at).find((t) => t.type === "mention");
+  const company = own?.type === "mention" ? own.mention.company : last.company;
+  const when = shareWhen(s.roles, q, clauseAround(s.text, q.start), true);
+  return [
+    {
+      figure: q,
+      company,
+      market: last.market,
+      when,
+      unit: "percent",
+      status: "target",
+      stated: own?.type === "mention" && own.mention.how === "name" ? ["company"] : [],
+    },
+  ];
+}

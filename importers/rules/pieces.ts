@@ -37,6 +37,7 @@ import type { Piece } from "./pattern";
 import type { Token } from "./tokens";
 
 const NOT_SOLD = new Set(NOT_SOLD_NOUNS);
+const AIM_VERBS = ["aims", "aiming", "hopes", "hoping", "targets", "targeting", "plans", "wants"];
 const NOUNS = new Set(COMPANY_NOUNS);
 const NOT_MODIFIERS = new Set(NOT_PRODUCT_MODIFIERS);
 
@@ -137,7 +138,9 @@ export const PIECES: Record<string, Piece> = {
   SHARE_LINK: { phrases: ["of", "to", "at", "was", "is", "from", "stood at", "stands at", "reached", "hit"] },
   /** How a rival's share is said after another's ("held 21 per cent", "edged up to 4.2"). */
   RIVAL_LINK: { phrases: ["at", "to", "with", "held", "holds", "had", "has", "took", "takes"] },
-  AIM_VERB: { phrases: ["aims", "aiming", "hopes", "hoping", "targets", "targeting", "plans"] },
+  AIM_VERB: { phrases: AIM_VERBS },
+  /** What introduces a share aimed for: a verb of aiming, or "a goal of", "a target of". */
+  AIM_LEAD: { phrases: [...AIM_VERBS, "goal", "target", "ambition"] },
   CURRENT: { phrases: ["current", "present", "existing"] },
   OUTPUT_NOUN: { phrases: OUTPUT_NOUNS },
   /** "Russia's": a place owning what follows. */

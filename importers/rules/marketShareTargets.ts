@@ -1,0 +1,38 @@
+import { aimedAfterShare, aimedNextShare } from "./marketShareRoles";
+import type { Rule } from "./rule";
+
+/** Market shares a company aims for, said after the share it holds. */
+export const MARKET_SHARE_TARGET_RULES: Rule[] = [
+  {
+    name: "market-share.aims-after-share",
+    kind: "market_share",
+    pattern: "first:{PERCENT} of ...6 {MARKET_WORD} ...12 {AIM_LEAD} ...5 figure:{PERCENT}",
+    examples: [
+      {
+        input:
+          "Databases\n\nHalden Data holds about 9% of the worldwide cloud database market and aims to reach 15% by 2027, its chief executive said.",
+        expected: [{ kind: "market_share", company: "Halden Data", low: 15, year: 2027, status: "target" }],
+      },
+    ],
+    build: aimedAfterShare,
+  },
+  {
+    name: "market-share.aims-next",
+    kind: "market_share",
+    pattern: "{AIM_LEAD} ...5 figure:{PERCENT} share? by",
+    when: (_m, s) => s.ctx.shareMarket !== null,
+    examples: [
+      {
+        input:
+          "Vans\n\nCorvan Motors said its share of the European electric van market rose to 11% last year. The company is targeting a 15% share by the end of 2027.",
+        expected: [{ kind: "market_share", company: "Corvan Motors", low: 15, year: 2027, status: "target" }],
+      },
+      {
+        input:
+          "Prepay\n\nOstrel Mobile said its share of the UK prepay mobile market had reached 18 per cent. It set a goal of 25 per cent by the end of 2008.",
+        expected: [{ kind: "market_share", company: "Ostrel Mobile", low: 25, year: 2008, status: "target" }],
+      },
+    ],
+    build: aimedNextShare,
+  },
+];
