@@ -96,6 +96,10 @@ export const SALES_VOLUME_WORDS = [
   "shipped",
   "shipments",
   "ship",
+  "delivers",
+  "hand over",
+  "hands over",
+  "handed over",
 ];
 
 export const SALES_VOLUME_CUES = new RegExp(String.raw`\b(?:${SALES_VOLUME_WORDS.join("|")})\b`, "i");

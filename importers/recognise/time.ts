@@ -55,6 +55,8 @@ function fiscalEnd(first: string, second: string): number {
   return b === a + 1 ? b : a;
 }
 
+const BARE_SAME_PERIOD = /^(?:the\s+)?same\s+(?:period|quarter|months?)$/i;
+
 const RULES: Rule[] = [
   {
     hint: ["same"],
@@ -275,6 +277,10 @@ export function findTimes(sentence: string): TimeExpr[] {
       if (!made) continue;
       const before = sentence.slice(Math.max(0, start - 40), start);
       const text = m[0];
+      // "Its rival sold 300,000 in the same period": the period just spoken of, which the finders of time carry;
+      // only "from the same period", "the same period a year earlier" compare with the year before.
+      if (BARE_SAME_PERIOD.test(text) && !BASE_BEFORE.test(before) && /\b(?:in|during|over)\s+$/i.test(before))
+        continue;
       let role: TimeRole = "point";
       const clauseBefore = sentence.slice(Math.max(0, start - 90), start);
       if (

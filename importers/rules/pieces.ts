@@ -129,7 +129,7 @@ export const PIECES: Record<string, Piece> = {
   /** A thing sold the unit lexicon does not know ("thermostats"): a plain plural noun, not shares or stores. */
   OTHER_PRODUCT: {
     test: (t) =>
-      t.type === "word" && /^[a-z]{3,}s$/.test(t.text) && !NOT_SOLD.has(t.lower) && !(t.lower in VOLUME_UNITS),
+      t.type === "word" && /^[a-z][a-z-]{2,}s$/.test(t.text) && !NOT_SOLD.has(t.lower) && !(t.lower in VOLUME_UNITS),
   },
   PRODUCT_MODIFIER: {
     test: (t) => t.type === "word" && /^[a-z][a-z-]{2,}$/.test(t.text) && !NOT_MODIFIERS.has(t.lower),

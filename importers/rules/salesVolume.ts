@@ -73,11 +73,22 @@ function namedUnit(m: Match, s: RuleSentence): FactRoles[] {
   return roles ? [roles] : [];
 }
 
+/** "sold 4,310 homes ... and expects to sell 4,600": what another count of the sentence names. */
+function unitNamedIn(s: RuleSentence): string | null {
+  for (let i = 0; i + 1 < s.tokens.length; i++) {
+    const t = s.tokens[i];
+    if (t.type === "quantity" && t.quantity.kind === "count" && s.tokens[i + 1].lower in VOLUME_UNITS)
+      return VOLUME_UNITS[s.tokens[i + 1].lower];
+  }
+  return null;
+}
+
 /** A bare count in an article that counts one thing ("sales rose 4.1% to 61,200"): that thing. */
 function articleUnit(m: Match, s: RuleSentence): FactRoles[] {
   const q = quantityOf(m.captures.figure?.[0]);
-  if (!q || !s.ctx.volumeUnit) return [];
-  const roles = volumeRoles(s, m, q, s.ctx.volumeUnit, q.end);
+  const unit = s.ctx.volumeUnit ?? unitNamedIn(s);
+  if (!q || !unit) return [];
+  const roles = volumeRoles(s, m, q, unit, q.end);
   return roles ? [roles] : [];
 }
 
@@ -189,12 +200,46 @@ export const SALES_VOLUME_RULES: Rule[] = [
   {
     name: "sales-volume.sold-bare-count",
     kind: "sales_volume",
-    pattern: "sold|delivered|shipped {FIGURE_LEAD}? figure:{COUNT}",
+    pattern: "sold|delivered|shipped|sell|deliver|ship|hand {FIGURE_LEAD}? over? {FIGURE_LEAD}? figure:{COUNT}",
     examples: [
       {
         input:
           "Sports cars\n\nHalden Motors sold 4,000 cars in 2008. It sold more than 100 of the limited models in 2009.",
         expected: [{ kind: "sales_volume", company: "Halden Motors", unit: "vehicles", low: 100, year: 2009 }],
+      },
+      {
+        input:
+          "Homes\n\nHousebuilder Corvan Homes said it sold 4,310 homes in 2005 and expects to sell around 4,600 in 2006.",
+        expected: [
+          { kind: "sales_volume", company: "Corvan Homes", unit: "homes", low: 4600, year: 2006, status: "forecast" },
+        ],
+      },
+    ],
+    build: articleUnit,
+  },
+  {
+    name: "sales-volume.deliveries-of-count",
+    kind: "sales_volume",
+    pattern: "deliveries|shipments of {FIGURE_LEAD}? figure:{COUNT}",
+    when: notAPercent,
+    examples: [
+      {
+        input:
+          "Date: 3 February 2025\n\nPickups\n\nCorvan Motors delivered 412,300 vehicles in 2024, with fourth-quarter deliveries of 118,500.",
+        expected: [{ kind: "sales_volume", company: "Corvan Motors", unit: "vehicles", low: 118500, period: "Q4" }],
+      },
+    ],
+    build: articleUnit,
+  },
+  {
+    name: "sales-volume.count-deliveries",
+    kind: "sales_volume",
+    pattern: "figure:{COUNT} deliveries|shipments",
+    examples: [
+      {
+        input:
+          "Jets\n\nHalden Aero delivered 61 aircraft in 2025. The company kept its full-year target of 80 deliveries for 2026.",
+        expected: [{ kind: "sales_volume", company: "Halden Aero", unit: "aircraft", low: 80, status: "target" }],
       },
     ],
     build: articleUnit,
