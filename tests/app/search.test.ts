@@ -171,6 +171,15 @@ describe("pages that take names", () => {
     });
   });
 
+  test("/compare keeps the first eight companies named and says which were left out", async () => {
+    const names = "Acme, Acme Group, Acme Holdings, Zenith Acme, Placme Acmecorp, Bigacme, Kestrel, Quillon, Renault";
+    const data = await (
+      await load(import("~/routes/compare"), `/compare?companies=${encodeURIComponent(names)}`)
+    ).json();
+    expect(data.companies).toHaveLength(8);
+    expect(data.left).toEqual(["Renault"]);
+  });
+
   test("/stakes and /facts filters take names; an unknown one is listed with suggestions, not a 400", async () => {
     const stakes = await (await load(import("~/routes/stakes"), "/stakes?holder=RENAULT")).json();
     expect(stakes.field.holder).toBe("Renault");

@@ -135,6 +135,24 @@ describe.each(SIZES)("at %s size", (size, width, height) => {
   });
 });
 
+describe("on an error page", () => {
+  test("the header's search still suggests companies", async () => {
+    const page = await browser.newPage();
+    const errors: string[] = [];
+    page.on("pageerror", (e) => errors.push(e.message));
+    const response = await page.goto(`${inject("baseURL")}/companies/no-such-company`);
+    expect(response?.status()).toBe(404);
+    await page.waitForLoadState("networkidle");
+    await page.getByRole("combobox", { name: "Search companies" }).pressSequentially("renault");
+    await page
+      .getByRole("option", { name: /^Renault\b/ })
+      .first()
+      .waitFor();
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+});
+
 describe("without scripts", () => {
   test("the header's form lists the matches on /search, each linking to its company", async () => {
     const page = await browser.newPage({ javaScriptEnabled: false });
