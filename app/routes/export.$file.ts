@@ -4,9 +4,7 @@ import { renderCsv } from "~/exports/csv.server";
 import { exportKey } from "~/exports/exportKey";
 import { CONTENT_TYPES, type ExportFormat, parseExportFile, unknownExportMessage } from "~/exports/formats";
 import { Overloaded } from "~/exports/limiter.server";
-import { renderPngAsync } from "~/exports/png.server";
-import { renderDeck, renderPptx } from "~/exports/pptx.server";
-import { renderSvg } from "~/exports/svg.server";
+import { renderPool } from "~/exports/renderPool.server";
 import { findCompany } from "~/models/companies.server";
 import { type ExportChart, type ExportChartName, exportChart, NotFound } from "~/models/exports.server";
 import { parseQuery } from "~/utils/params.server";
@@ -41,14 +39,15 @@ const DECK_CHARTS: ExportChartName[] = ["revenue", "revenue-change", "market-sha
 
 type ExportQuery = ReturnType<typeof parseQuery<typeof EXPORT_QUERY>>;
 
+/** Every format but CSV (a string join) is drawn in a render worker, off the event loop (renderPool.server.ts). */
 async function renderBody(ec: ExportChart, format: Format, scale: number): Promise<Uint8Array | string> {
   switch (format) {
     case "png":
-      return new Uint8Array(await renderPngAsync(ec, scale));
+      return renderPool.render({ kind: "png", chart: ec, scale });
     case "svg":
-      return renderSvg(ec);
+      return renderPool.render({ kind: "svg", chart: ec });
     case "pptx":
-      return new Uint8Array(await renderPptx(ec));
+      return renderPool.render({ kind: "pptx", chart: ec });
     case "csv":
       return renderCsv(ec);
   }
@@ -67,13 +66,21 @@ async function renderCompanyDeck(q: ExportQuery): Promise<Rendered> {
     );
   const charts: ExportChart[] = [];
   for (const name of DECK_CHARTS) {
+    // Each chart's data is 10–20 ms of queries on a large company: other requests go in between.
+    await new Promise((resolve) => setImmediate(resolve));
     try {
       charts.push(exportChart(name, { ...q, company: company.slug }));
     } catch (err) {
       if (!(err instanceof NotFound)) throw err;
     }
   }
-  return { body: new Uint8Array(await renderDeck(company.name, charts)), filename: `${company.slug}-deck` };
+  const body = await renderPool.render({
+    kind: "deck",
+    company: company.name,
+    charts,
+    generated: new Date().toISOString(),
+  });
+  return { body, filename: `${company.slug}-deck` };
 }
 
 /** /export/:chart.:format — every chart of the dashboard as PNG, SVG, PowerPoint or CSV, at a stable URL. */

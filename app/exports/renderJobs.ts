@@ -1,0 +1,11 @@
+import type { ExportChart } from "~/models/exports.server";
+
+/** What the render workers are asked for: everything they need travels in the message, nothing is read there. */
+export type RenderJob =
+  | { kind: "svg"; chart: ExportChart }
+  | { kind: "png"; chart: ExportChart; scale: number }
+  | { kind: "pptx"; chart: ExportChart }
+  | { kind: "deck"; company: string; charts: ExportChart[]; generated: string };
+
+export type RenderRequest = { id: number; job: RenderJob };
+export type RenderReply = { id: number; body: Uint8Array | string } | { id: number; error: string };

@@ -1,0 +1,42 @@
+import { parentPort } from "node:worker_threads";
+import { renderPngAsync } from "./png.server";
+import { renderDeck, renderPptx } from "./pptx.server";
+import type { RenderJob, RenderReply, RenderRequest } from "./renderJobs";
+import { renderSvg } from "./svg.server";
+
+/**
+ * A render worker (renderPool.server.ts): draws SVG, PNG and PowerPoint files from the data it is sent, off the
+ * server's event loop. Started through renderWorkerBoot.mjs, which compiles this TypeScript on load.
+ */
+async function render(job: RenderJob): Promise<Uint8Array | string> {
+  switch (job.kind) {
+    case "svg":
+      return renderSvg(job.chart);
+    case "png":
+      return renderPngAsync(job.chart, job.scale);
+    case "pptx":
+      return renderPptx(job.chart);
+    case "deck":
+      return renderDeck(job.company, job.charts, new Date(job.generated));
+  }
+}
+
+const port = parentPort;
+if (!port) throw new Error("renderWorker.ts runs as a worker thread (renderPool.server.ts starts it)");
+port.on("message", async ({ id, job }: RenderRequest) => {
+  let reply: RenderReply;
+  let transfer: ArrayBuffer[] = [];
+  try {
+    const body = await render(job);
+    if (typeof body === "string") reply = { id, body };
+    else {
+      // A copy in a buffer of its own: a small Buffer is a slice of Node's shared pool, which must not be moved.
+      const own = new Uint8Array(body);
+      reply = { id, body: own };
+      transfer = [own.buffer as ArrayBuffer];
+    }
+  } catch (err) {
+    reply = { id, error: err instanceof Error ? (err.stack ?? err.message) : String(err) };
+  }
+  port.postMessage(reply, transfer);
+});
