@@ -24,6 +24,8 @@ export interface TableState {
   currency: () => string;
   /** "(In mln guilders)": what the table's bare figures are counted in, when a line says so. */
   unitLine: { scale: number; currency: string | null } | null;
+  /** "NOTE: Periods ended December 31, 1986 and 1985": the year the table's current periods end, when a line says. */
+  noteYear: number | null;
 }
 
 /**
@@ -90,7 +92,7 @@ export function newArticleContext(reference: ReferenceDate | null, publishedYear
     mentions: { topic: null, recentGroups: [] },
     groupLeader: null,
     shareMarket: null,
-    table: { company: null, headline: null, section: null, currency: () => "USD", unitLine: null },
+    table: { company: null, headline: null, section: null, currency: () => "USD", unitLine: null, noteYear: null },
   };
 }
 

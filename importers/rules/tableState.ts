@@ -112,7 +112,20 @@ export function newTableState(title: string, body: string, registry: CompanyRegi
     section: null,
     currency: headline ? once(() => articleCurrency(title, body, year, true)) : () => "USD",
     unitLine: null,
+    noteYear: headline ? noteYearOf(body) : null,
   };
+}
+
+const MONTHS = "jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec";
+const NOTE_YEAR = new RegExp(
+  String.raw`\b(?:periods?|years?|quarters?|qtrs?)\s+ended\s+(?:${MONTHS})[a-z]*\.?\s+\d{1,2},?\s+((?:19|20)\d\d)\b`,
+  "i",
+);
+
+/** The year a table's note dates its current periods to ("Periods ended December 31, 1986 and 1985"). */
+function noteYearOf(body: string): number | null {
+  const m = NOTE_YEAR.exec(body.slice(0, 4000));
+  return m ? Number(m[1]) : null;
 }
 
 /** "(In mln guilders unless stated)", "(in millions of dollars)": the line that says what a table counts in. */

@@ -8,7 +8,9 @@ function rowOwner(s: RuleSentence) {
   const heading = table.section ?? table.headline;
   if (!table.company || !heading) return null;
   const when = reportedPeriod(heading, table.headline, reference);
-  return when ? { company: table.company, ...when } : null;
+  // A note that dates the periods outright wins over a year worked out from the article's date.
+  const year = heading.year ?? table.noteYear ?? when?.year ?? null;
+  return when ? { company: table.company, ...when, year } : null;
 }
 
 function rowFact(
