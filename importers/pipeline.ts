@@ -2,7 +2,6 @@ import { createHash } from "node:crypto";
 import { advance, findMentions, type Mention } from "./analyse/mentions";
 import { advancePeriods } from "./analyse/periods";
 import type { Extractor, SentenceContext } from "./extract/context";
-import { extractRevenue } from "./extract/revenue";
 import { extractStake, peoplePairIn } from "./extract/stake";
 import { alternation } from "./lexicons/regex";
 import { PRODUCT_UNITS, VOLUME_UNITS } from "./lexicons/units";
@@ -29,7 +28,7 @@ import type { ArticleResult, Fact } from "./types";
 
 export const MAY_NAME_PERIOD = /quarter|half|months|year|annual|fiscal|financial|\b[QH][1-4]\b/i;
 
-export const EXTRACTORS: Extractor[] = [extractRevenue, extractStake];
+export const EXTRACTORS: Extractor[] = [extractStake];
 
 export interface ExtractOptions {
   /** Publication year given by the user; wins over a Date: line and over inference. */

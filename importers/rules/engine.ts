@@ -5,6 +5,7 @@ import { MARKET_SHARE_TARGET_RULES } from "./marketShareTargets";
 import { NO_FACT_RULES } from "./noFact";
 import { type CompiledPattern, compilePattern, matchAll, mayMatch } from "./pattern";
 import { PIECES } from "./pieces";
+import { REVENUE_RULES } from "./revenue";
 import { REVENUE_CHANGE_RULES } from "./revenueChange";
 import type { FactRoles, Rule, RuleSentence } from "./rule";
 import { SALES_VOLUME_RULES } from "./salesVolume";
@@ -22,6 +23,7 @@ export const RULES: Rule[] = [
   ...MARKET_SHARE_TARGET_RULES,
   ...SALES_VOLUME_RULES,
   ...REVENUE_CHANGE_RULES,
+  ...REVENUE_RULES,
 ];
 
 /** A figure claimed by a rule: with the fact it gives, or none for a rule that only blocks. */
@@ -68,7 +70,7 @@ export function runRules(s: RuleSentence): Candidate[] {
   const out: Candidate[] = [];
   for (const { rule, pattern } of compiledRules()) {
     if (!mayMatch(pattern, s.features)) continue;
-    for (const m of matchAll(pattern, s.tokens)) {
+    for (const m of matchAll(pattern, s.tokens, rule.overlapping)) {
       if (rule.when && !rule.when(m, s)) continue;
       if (rule.kind === null) {
         // A rule of no kind claims the figure it names, or every figure of its match when it names none.

@@ -3,6 +3,10 @@ import type { Match } from "./pattern";
 import type { Rule, RuleSentence } from "./rule";
 
 /** No company, person, pronoun or description stands before the figure: the sentence is about no one firm. */
+/** "5 per cent higher than a year earlier, although like-for-like sales rose 1.2": a contrasting clause speaks of another figure. */
+const withinOneClause = (m: Match, s: RuleSentence) =>
+  !s.tokens.slice(m.from, m.to).some((t) => /^(?:;|although|but|while|whereas|after)$/.test(t.lower));
+
 const namesNoOne = (m: Match, s: RuleSentence) =>
   !s.tokens.slice(0, m.to).some((t) => t.type === "mention" || t.type === "person");
 
@@ -15,6 +19,7 @@ export const NO_FACT_RULES: Rule[] = [
     name: "not-revenue.same-store",
     kind: null,
     pattern: "{SAME_STORE} {SALES_NOUN} ...8 {PERCENT}",
+    when: withinOneClause,
     examples: [
       { input: "Halden Stores results\n\nHalden Stores said same-store sales rose 3.2% in the quarter.", expected: [] },
       {
@@ -27,10 +32,16 @@ export const NO_FACT_RULES: Rule[] = [
     name: "not-revenue.same-store-after",
     kind: null,
     pattern: "{PERCENT} ...3 {SALES_NOUN}? ...2 {SAME_STORE}",
+    when: withinOneClause,
     examples: [
       {
         input: "Quintera update\n\nQuintera reported a 4% rise in comparable-store sales for the year.",
         expected: [],
+      },
+      {
+        input:
+          "Quintera update\n\nQuintera reported a 3% fall in like-for-like sales, while total sales were 5 per cent higher, although like-for-like sales at its cafes rose.",
+        expected: [{ kind: "revenue_change", company: "Quintera", low: 5 }],
       },
     ],
   },

@@ -37,7 +37,7 @@ export interface CompiledPattern {
   /** `^` first: the match must open the sentence; `$` last: it must close it (a final stop aside). */
   anchoredStart: boolean;
   anchoredEnd: boolean;
-  /** How much the pattern pins down: each word or piece counts, gaps and optional parts do not. */
+  /** How much the pattern pins down: each word or piece counts, optional parts do not, long gaps count against. */
   specificity: number;
   /** For each required element, what a sentence must hold for it (any one of the words or features). */
   requires: Array<ReadonlySet<string>>;
@@ -93,7 +93,10 @@ export function compilePattern(source: string, pieces: Record<string, Piece>): C
   for (const raw of words.slice(anchoredStart ? 1 : 0, anchoredEnd ? -1 : undefined)) {
     const gap = /^(?:([a-z]\w*):)?\.\.\.(\d*)$/.exec(raw);
     if (gap) {
-      elements.push({ kind: "gap", max: gap[2] ? Number(gap[2]) : 4, label: gap[1] ?? null });
+      const max = gap[2] ? Number(gap[2]) : 4;
+      elements.push({ kind: "gap", max, label: gap[1] ?? null });
+      // A long skip pins the match down less than a word does: "revenue ...16 $5bn" is the broadest of readings.
+      if (max >= LONG_GAP) specificity--;
       continue;
     }
     const m = /^(?:([a-z]\w*):)?(\{([A-Z_]+)\}|[^{}?]+)(\?)?$/.exec(raw);
@@ -123,6 +126,9 @@ export function compilePattern(source: string, pieces: Record<string, Piece>): C
     requires: requires.sort((a, b) => a.size - b.size),
   };
 }
+
+/** Skips this long or longer make a pattern less specific. */
+const LONG_GAP = 16;
 
 /** Lengths (in tokens) an element can match at position i, longest first. */
 const NONE: number[] = [];
@@ -188,10 +194,11 @@ const atEnd = (tokens: Token[], i: number) =>
   i === tokens.length || (i === tokens.length - 1 && tokens[i].type === "word" && /^[.;:]$/.test(tokens[i].text));
 
 /**
- * Every non-overlapping match of a pattern in a sentence's tokens. Of matches that end at the same token, the one
+ * Every match of a pattern in a sentence's tokens, not overlapping unless asked (then a match may start on the last
+ * token of the one before). Of matches that end at the same token, the one
  * that starts last wins: "Corvan Chairman Tom Keane said he owns 9%" gives the holder nearest the verb.
  */
-export function matchAll(p: CompiledPattern, tokens: Token[]): Match[] {
+export function matchAll(p: CompiledPattern, tokens: Token[], overlapping = false): Match[] {
   const out: Match[] = [];
   const starts = p.anchoredStart ? Math.min(1, tokens.length) : tokens.length;
   for (let i = 0; i < starts; i++) {
@@ -209,7 +216,8 @@ export function matchAll(p: CompiledPattern, tokens: Token[]): Match[] {
       }
     }
     out.push({ from, to: end, captures, specificity: p.specificity });
-    i = end - 1;
+    // The next match starts after this one, or, when matches may overlap, at its last token.
+    i = overlapping ? Math.max(i, end - 2) : end - 1;
   }
   return out;
 }

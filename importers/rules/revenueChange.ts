@@ -100,7 +100,10 @@ export const REVENUE_CHANGE_RULES: Rule[] = [
     name: "revenue-change.pct-change-in-revenue",
     kind: "revenue_change",
     pattern: "figure:{PERCENT} year-on-year|annual? change:{CHANGE_NOUN} in ...3 metric:{SALES_NOUN}",
-    when: (m, s) => !quantityOf(m.captures.figure?.[0])?.fraction && !/profit|earning|income/i.test(textBetween(m, s)),
+    // "a 3% fall in like-for-like sales": a same-store change, which is no revenue change.
+    when: (m, s) =>
+      !quantityOf(m.captures.figure?.[0])?.fraction &&
+      !/profit|earning|income|like-for-like|same-store|comparable|underlying/i.test(textBetween(m, s)),
     examples: [
       {
         input: "Retailer results\n\nHalden Stores reported a 5% rise in sales for 2009.",

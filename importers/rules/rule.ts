@@ -59,4 +59,9 @@ export interface Rule {
   build?: (m: Match, s: RuleSentence) => FactRoles[];
   /** A condition the pattern cannot say ("no company is named before the figure"); a match failing it is dropped. */
   when?: (m: Match, s: RuleSentence) => boolean;
+  /**
+   * Whether matches may share tokens: "from £3.2bn ($6.1bn) in 2003 to £2.9bn" pairs each figure with the one
+   * before it, so the second figure is both a match's end and the next one's start.
+   */
+  overlapping?: boolean;
 }

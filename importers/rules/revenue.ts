@@ -1,0 +1,56 @@
+import { followingRevenue, metricIsFigures, revenueLevel } from "./revenueRoles";
+import type { Rule } from "./rule";
+
+/**
+ * Revenue levels in running text: a money figure and the revenue word the metric finder gives it, and figures said
+ * after one (its base, or a figure listed beside it). Tables have their own rules.
+ */
+export const REVENUE_RULES: Rule[] = [
+  {
+    name: "revenue.metric-then-figure",
+    kind: "revenue",
+    pattern: "metric:{REVENUE_NOUN} ...24 figure:{MONEY}",
+    when: metricIsFigures,
+    examples: [
+      {
+        input: "Results\n\nNorvale Motors reported revenue of €12.4bn for 2009.",
+        expected: [{ kind: "revenue", company: "Norvale Motors", low: 12400000000, unit: "EUR", year: 2009 }],
+      },
+      {
+        input: "Outlook\n\nCorvan Foods said it expects sales to reach about $2.1bn in 2010.",
+        expected: [{ kind: "revenue", company: "Corvan Foods", low: 2100000000, year: 2010, status: "forecast" }],
+      },
+    ],
+    build: revenueLevel,
+  },
+  {
+    name: "revenue.figure-then-metric",
+    kind: "revenue",
+    pattern: "figure:{MONEY} ...4 metric:{REVENUE_NOUN}",
+    when: metricIsFigures,
+    examples: [
+      {
+        input: "New plant\n\nHalden Tools, which has $840m in annual sales, opened a plant in 2005.",
+        expected: [{ kind: "revenue", company: "Halden Tools", low: 840000000, unit: "USD" }],
+      },
+    ],
+    build: revenueLevel,
+  },
+  {
+    name: "revenue.base-or-listed",
+    kind: "revenue",
+    pattern: "first:{MONEY} ...10 figure:{MONEY}",
+    overlapping: true,
+    examples: [
+      {
+        input: "Sales\n\nOstrel Stores said sales rose to £3.1bn in 2004 from £2.8bn.",
+        expected: [{ kind: "revenue", company: "Ostrel Stores", low: 2800000000, year: 2003, unit: "GBP" }],
+      },
+      {
+        input: "Sales\n\nOstrel Stores had revenue of £3.1bn in 2004 and £2.8bn in 2003.",
+        expected: [{ kind: "revenue", company: "Ostrel Stores", low: 2800000000, year: 2003, unit: "GBP" }],
+      },
+    ],
+    build: followingRevenue,
+  },
+];

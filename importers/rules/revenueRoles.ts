@@ -1,0 +1,139 @@
+/** Whose revenue, when, in what status: the roles the revenue rules fill, by the finders every kind shares. */
+import { clauseAround } from "../extract/clauses";
+import { type MetricHit, measuresCompanyRevenue, metricOf } from "../extract/metric";
+import { statusAround } from "../extract/status";
+import { PUBLIC_BODY, subjectOf } from "../extract/subject";
+import { whenOf } from "../extract/when";
+import type { Quantity } from "../recognise/quantities";
+import type { Match } from "./pattern";
+import type { FactRoles, RuleSentence } from "./rule";
+import type { Token } from "./tokens";
+
+/** A figure reached by "rose by $2bn" is a change, not a level. */
+const ABSOLUTE_CHANGE_BEFORE =
+  /\bby\s+(?:about\s+|around\s+|some\s+|nearly\s+|almost\s+|more than\s+|less than\s+|at least\s+|at most\s+|up to\s+|over\s+|under\s+|roughly\s+|approximately\s+|an estimated\s+)?$/i;
+const LEVEL_OF_BEFORE = /\bsales\s+of\s+$|revenues?\s+of\s+$|turnover\s+of\s+$/i;
+/** "a rise of $2bn", "a shortfall of £1bn": the size of a move, not a level. */
+const CHANGE_NOUN_BEFORE =
+  /\b(?:rise|increase|fall|drop|decline|jump|gain|boost|growth|shortfall|loss|cut)\s+(?:of\s+)?(?:about\s+|around\s+|some\s+|nearly\s+)?$/i;
+/** "£2bn below estimates", "$1bn short of forecasts": a gap, not a level. */
+const GAP_AFTER =
+  /^\s*(?:\([^)]*\)\s*)?(?:below|above|off|short\s+of|ahead\s+of|more\s+than|less\s+than|higher\s+than|lower\s+than|over\s+(?:target|forecasts?|estimates?|budget))\b/i;
+const FROM_BEFORE = /\b(?:from|compared\s+(?:with|to)|against|versus)\s+(?:the\s+)?(?:about\s+|around\s+|some\s+)?$/i;
+/** What may stand between two revenue figures said together ("$3.1bn in 2004 and $2.8bn in 2003"). */
+const LISTED_BETWEEN =
+  /^\s*(?:(?:for|in)\s+[\w\s]{0,30}?)?(?:,|and|,\s*and|while|compared\s+with|against|versus)\s+(?:(?:a|an)\s+)?$/i;
+
+const quantityOf = (t: Token | undefined): Quantity | null => (t?.type === "quantity" ? t.quantity : null);
+
+/** The metric word a rule matched, as the metric finder reports one. */
+function hitOf(s: RuleSentence, tokens: Token[] | undefined): MetricHit | null {
+  if (!tokens?.length) return null;
+  const start = tokens[0].start;
+  const end = tokens.at(-1)!.end;
+  return { word: s.text.slice(start, end).toLowerCase(), cls: "revenue", start, end };
+}
+
+/** The metric word the shared finder gives the figure is the one the rule matched. */
+export function metricIsFigures(m: Match, s: RuleSentence): boolean {
+  const q = quantityOf(m.captures.figure?.[0]);
+  const hit = hitOf(s, m.captures.metric);
+  if (!q || !hit) return false;
+  return metricOf(s.text, q, clauseAround(s.text, q.start))?.start === hit.start;
+}
+
+/** A money figure the text gives as a level of the company's revenue: none of a move, a gap or a region. */
+function isLevel(s: RuleSentence, q: Quantity, metric: MetricHit | null, clauseStart: number): boolean {
+  if (metric && !measuresCompanyRevenue(s.text, metric, clauseStart)) return false;
+  const before = s.text.slice(Math.max(0, q.start - 30), q.start);
+  if (ABSOLUTE_CHANGE_BEFORE.test(before) && !LEVEL_OF_BEFORE.test(before)) return false;
+  if (CHANGE_NOUN_BEFORE.test(before)) return false;
+  return !GAP_AFTER.test(s.text.slice(q.end, q.end + 30));
+}
+
+/** The base year written right after a figure that follows "from": "from £2.1bn in 2010" is 2010's. */
+function ownBaseOf(s: RuleSentence, q: Quantity) {
+  const before = s.text.slice(Math.max(0, q.start - 30), q.start);
+  if (!FROM_BEFORE.test(before)) return { fromFigure: false, base: undefined, ownBase: undefined };
+  const base = s.roles.times.find((t) => t.role === "base" && t.start >= q.end - 2);
+  return { fromFigure: true, base, ownBase: base && base.start - q.end < 30 ? base : undefined };
+}
+
+/** A revenue level: whose, from where its metric word begins; when, from the time finder or its own base year. */
+export function levelRoles(s: RuleSentence, q: Quantity, metric: MetricHit | null): FactRoles | null {
+  const clause = clauseAround(s.text, q.start);
+  if (!isLevel(s, q, metric, clause.start)) return null;
+  const anchor = metric && metric.start < q.start ? metric.start : q.start;
+  const company = subjectOf(s.roles, anchor, clause);
+  if (!company || PUBLIC_BODY.test(company.company) || q.unit === null) return null;
+  const when = whenOf(s.roles, q, clause, "FY");
+  const { ownBase } = ownBaseOf(s, q);
+  const relative = ownBase?.relative != null && when.year !== null ? when.year + ownBase.relative : null;
+  const year = ownBase && (ownBase.year !== null || relative !== null) ? (ownBase.year ?? relative) : when.year;
+  return {
+    figure: q,
+    company: company.company,
+    when: { ...when, year },
+    unit: q.unit,
+    // "expects revenue to rise from the $1.84bn reported for 1986": the base was reported; it is no forecast.
+    status: ownBase ? "actual" : statusAround(s.text, clause, q, year, s.ctx.publishedYear),
+    stated: company.how === "name" || company.how === "group" ? ["company"] : [],
+    aliases: company.surfaces.length ? { [company.company]: company.surfaces } : {},
+  };
+}
+
+/** "Sales were $3.1bn", "$5bn in annual sales": a figure and the metric word the finder gives it. */
+export function revenueLevel(m: Match, s: RuleSentence): FactRoles[] {
+  const q = quantityOf(m.captures.figure?.[0]);
+  if (!q) return [];
+  const roles = levelRoles(s, q, hitOf(s, m.captures.metric));
+  return roles ? [roles] : [];
+}
+
+/**
+ * "rose to $3.1bn from $2.8bn", "$3.1bn in 2004 and $2.8bn in 2003": a figure said after a revenue level is the
+ * same company's, of the same period a year before when it is a base, else of the time said beside it.
+ */
+export function followingRevenue(m: Match, s: RuleSentence): FactRoles[] {
+  const firstQ = quantityOf(m.captures.first?.[0]);
+  const q = quantityOf(m.captures.figure?.[0]);
+  if (!firstQ || !q || q.unit === null) return [];
+  const firstMetric = metricOf(s.text, firstQ, clauseAround(s.text, firstQ.start));
+  const first = firstMetric && levelRoles(s, firstQ, firstMetric);
+  if (!first) return [];
+  // "sales of $3bn and profit of $1bn": a metric word of its own after the first figure makes it another's.
+  const own = metricOf(s.text, q, clauseAround(s.text, q.start));
+  if (own && own.start > firstQ.start) return [];
+  const between = s.text.slice(firstQ.end, q.start).replace(/(?:for|in)\s+(?:19|20)\d\d/gi, "");
+  const { fromFigure, base, ownBase } = ownBaseOf(s, q);
+  // "slipped from £3.2bn in 2003 to £2.9bn in 2004": neither a base nor a list, but a level of the same metric.
+  if (!fromFigure && !LISTED_BETWEEN.test(between)) {
+    const level = own && levelRoles(s, q, own);
+    return level ? [level] : [];
+  }
+  const clause = clauseAround(s.text, q.start);
+  if (!isLevel(s, q, null, clause.start)) return [];
+  const when = whenOf(s.roles, q, clause, "FY");
+  const reference = first.when.year ?? when.year;
+  const relative = ownBase?.relative != null && reference !== null ? reference + ownBase.relative : null;
+  let year = when.year;
+  if (ownBase && (ownBase.year !== null || relative !== null)) year = ownBase.year ?? relative;
+  else if (fromFigure) {
+    // A year written after the base is its own ("from $2.8bn in 2003"); one before it ("to $3.1bn in 2004 from")
+    // is the compared figure's.
+    const dated = s.roles.times.some(
+      (t) => t.role !== "base" && t.start >= q.end && t.start <= q.end + 30 && /\d{4}/.test(t.text),
+    );
+    year = when.stated && dated ? when.year : (base?.year ?? (first.when.year !== null ? first.when.year - 1 : null));
+  }
+  return [
+    {
+      ...first,
+      figure: q,
+      when: { ...when, year, period: fromFigure ? first.when.period : when.period },
+      unit: q.unit,
+      status: ownBase ? "actual" : statusAround(s.text, clause, q, year, s.ctx.publishedYear),
+      stated: [],
+    },
+  ];
+}
