@@ -75,8 +75,9 @@ async function main() {
     createRequestHandler({
       build,
       mode: process.env.NODE_ENV,
-      // entry.server.tsx writes the nonce securityHeaders put in the policy into Remix's inline scripts.
-      getLoadContext: (_req, res) => ({ nonce: res.locals.nonce }),
+      // entry.server.tsx writes the nonce securityHeaders put in the policy into Remix's inline scripts; the
+      // sign-in counts failures per address (app/utils/loginThrottle.server.ts).
+      getLoadContext: (req, res) => ({ nonce: res.locals.nonce, clientAddress: req.socket.remoteAddress }),
     }),
   );
   app.use(health.errorHandler());

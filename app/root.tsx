@@ -1,9 +1,20 @@
-import type { LinksFunction } from "@remix-run/node";
-import { isRouteErrorResponse, Links, Meta, Outlet, Scripts, ScrollRestoration, useRouteError } from "@remix-run/react";
+import { json, type LinksFunction, type LoaderFunctionArgs } from "@remix-run/node";
+import {
+  isRouteErrorResponse,
+  Links,
+  Meta,
+  Outlet,
+  Scripts,
+  ScrollRestoration,
+  useRouteError,
+  useRouteLoaderData,
+} from "@remix-run/react";
 import type { ReactNode } from "react";
+import { AccountMenu } from "./components/AccountMenu";
 import { SiteSearch } from "./components/SiteSearch";
 import { useNonce } from "./nonce";
 import searchStyles from "./search.css";
+import { requireReader } from "./sessions.server";
 import styles from "./styles.css";
 
 export const links: LinksFunction = () => [
@@ -12,9 +23,17 @@ export const links: LinksFunction = () => [
   { rel: "icon", href: "/favicon.svg", type: "image/svg+xml" },
 ];
 
+/** Who is signed in, for the header; with READ_ACCESS=signed-in, a visitor is sent to sign in first. */
+export async function loader({ request }: LoaderFunctionArgs) {
+  const user = await requireReader(request, "page");
+  return json({ user: user && { name: user.name, role: user.role } });
+}
+
 export function Layout({ children }: { children: ReactNode }) {
   // The Content-Security-Policy admits inline scripts only with this request's nonce (entry.server.tsx).
   const nonce = useNonce();
+  // Absent on an error page whose root loader failed: the header then offers to sign in.
+  const user = useRouteLoaderData<typeof loader>("root")?.user ?? null;
   return (
     <html lang="en">
       <head>
@@ -29,6 +48,7 @@ export function Layout({ children }: { children: ReactNode }) {
             Financial figures
           </a>
           <SiteSearch />
+          <AccountMenu user={user} />
         </header>
         <main>{children}</main>
         <ScrollRestoration nonce={nonce} />

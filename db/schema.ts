@@ -107,3 +107,60 @@ export const importRuns = sqliteTable("import_runs", {
   /** JSON list of {path, reason}. */
   errors: text("errors").notNull().default("[]"),
 });
+
+export const ROLES = ["viewer", "analyst", "admin"] as const;
+export type Role = (typeof ROLES)[number];
+
+/** People who sign in to the dashboard; managed with `npm run user`. */
+export const users = sqliteTable("users", {
+  id: integer("id").primaryKey({ autoIncrement: true }),
+  name: text("name").notNull().unique(),
+  role: text("role", { enum: ROLES }).notNull(),
+  /** bcrypt, cost and salt inside (docs/decisions/009). */
+  passwordHash: text("password_hash").notNull(),
+  /** Raised when the password changes: a session signed in before that no longer counts. */
+  sessionEpoch: integer("session_epoch").notNull().default(0),
+  createdAt: text("created_at").notNull().default(sql`(strftime('%Y-%m-%dT%H:%M:%fZ','now'))`),
+});
+
+export const REVIEW_STATES = ["confirmed", "corrected", "rejected", "added"] as const;
+export type ReviewState = (typeof REVIEW_STATES)[number];
+
+/**
+ * What a person decided about one extracted fact, kept apart from the facts table so that re-importing the
+ * article (which deletes and rewrites its facts) can find the new fact again by its fingerprint and re-apply it
+ * (docs/decisions/010). A fact without a row here is in the state `machine`.
+ */
+export const factReviews = sqliteTable(
+  "fact_reviews",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    /** The article's source path: what survives a re-import, unlike its id. */
+    articlePath: text("article_path").notNull(),
+    /** Kind, sentence and figure of the fact as the extractor wrote it, hashed (db/reviews.ts). */
+    fingerprint: text("fingerprint").notNull(),
+    /** The fact the review applies to now; null when rejected (the row is gone) or when no fact matches any more. */
+    factId: integer("fact_id").references(() => facts.id, { onDelete: "set null" }),
+    state: text("state", { enum: REVIEW_STATES }).notNull(),
+    /** JSON of the fact as the extractor wrote it (null for a fact a person added). */
+    original: text("original"),
+    /** JSON of the values a person set (corrected and added facts). */
+    corrected: text("corrected"),
+    /** A rejection whose fact the last re-import did not find again: kept and listed, never dropped in silence. */
+    orphaned: integer("orphaned", { mode: "boolean" }).notNull().default(false),
+    userName: text("user_name").notNull(),
+    updatedAt: text("updated_at").notNull(),
+  },
+  (t) => [index("fact_reviews_path_idx").on(t.articlePath, t.fingerprint), index("fact_reviews_fact_idx").on(t.factId)],
+);
+
+/** Every change a person made, with what it was before and after (JSON); never updated or deleted. */
+export const auditLog = sqliteTable("audit_log", {
+  id: integer("id").primaryKey({ autoIncrement: true }),
+  at: text("at").notNull(),
+  userName: text("user_name").notNull(),
+  action: text("action").notNull(),
+  subject: text("subject").notNull(),
+  before: text("before"),
+  after: text("after"),
+});

@@ -2,11 +2,14 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 import type { z } from "zod";
 import { searchCompanies } from "~/models/search.server";
 import type { CompanySearchResponse } from "~/models/searchTypes";
+import { readerRefusal } from "~/sessions.server";
 import { parseQuery } from "~/utils/params.server";
 import { API_COMPANIES_QUERY } from "~/utils/queries.server";
 
 /** Companies matching what was typed, best first, for the search boxes' suggestions (and for scripts). */
 export async function loader({ request }: LoaderFunctionArgs) {
+  const closed = await readerRefusal(request);
+  if (closed) return closed;
   let q: z.infer<typeof API_COMPANIES_QUERY>;
   try {
     q = parseQuery(request, API_COMPANIES_QUERY);

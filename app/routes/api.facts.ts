@@ -2,11 +2,14 @@ import { json, type LoaderFunctionArgs } from "@remix-run/node";
 import type { z } from "zod";
 import { queryFacts } from "~/models/facts.server";
 import { sourceHref } from "~/models/types";
+import { readerRefusal } from "~/sessions.server";
 import { parseQuery } from "~/utils/params.server";
 import { API_FACTS_QUERY } from "~/utils/queries.server";
 
 /** The facts as JSON for scripts: the same filters as /facts, 500 a page, with a link to the next page. */
 export async function loader({ request }: LoaderFunctionArgs) {
+  const closed = await readerRefusal(request);
+  if (closed) return closed;
   let q: z.infer<typeof API_FACTS_QUERY>;
   try {
     q = parseQuery(request, API_FACTS_QUERY);

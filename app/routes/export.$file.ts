@@ -7,6 +7,7 @@ import { Overloaded } from "~/exports/limiter.server";
 import { renderPool } from "~/exports/renderPool.server";
 import { findCompany } from "~/models/companies.server";
 import { type ExportChart, type ExportChartName, exportChart, NotFound } from "~/models/exports.server";
+import { readerRefusal } from "~/sessions.server";
 import { parseQuery } from "~/utils/params.server";
 import { EXPORT_QUERY } from "~/utils/queries.server";
 
@@ -85,6 +86,8 @@ async function renderCompanyDeck(q: ExportQuery): Promise<Rendered> {
 
 /** /export/:chart.:format — every chart of the dashboard as PNG, SVG, PowerPoint or CSV, at a stable URL. */
 export async function loader({ request, params }: LoaderFunctionArgs) {
+  const closed = await readerRefusal(request);
+  if (closed) return closed;
   const parsed = parseExportFile(params.file ?? "");
   if (!parsed) return notFound(unknownExportMessage(params.file ?? ""));
   const { chart, format } = parsed;

@@ -4,6 +4,7 @@ import { holdConnection } from "../../db/heldConnections";
 import { BoundedCache } from "./boundedCache";
 import { registerCache } from "./cacheRegistry";
 import { pageKey } from "./pageKey.server";
+import { hasSessionCookie } from "./sessionCookie";
 
 /**
  * Whole responses to GET requests, kept until the database changes. Pages depend on nothing but the URL and the
@@ -65,6 +66,8 @@ export function pageCache(databasePath: string) {
   return (req: Request, res: Response, next: NextFunction) => {
     // Exports keep their own cache; only pages and their data requests are kept here.
     if (req.method !== "GET" || req.path.startsWith("/export/")) return next();
+    // A signed-in person's pages carry their name and buttons: never served from, nor kept in, the shared cache.
+    if (hasSessionCookie(req.headers.cookie)) return next();
     const now = dataVersion();
     if (now !== version) {
       entries.clear();

@@ -3,7 +3,7 @@ import { CONTENT_TYPES, parseExportFile, unknownExportMessage } from "../exports
 import { checkQuery } from "./params.server";
 import { EXPORT_QUERY } from "./queries.server";
 
-/** Nothing writes through the web: pages and exports are read with GET (and HEAD, OPTIONS). */
+/** Pages and exports are read with GET (and HEAD, OPTIONS); the only writes are the forms' POSTs. */
 const ALLOWED = "GET, HEAD, OPTIONS";
 
 function refuse(res: Response, status: number, message: string) {
@@ -70,5 +70,7 @@ export function requestMethods(req: Request, res: Response, next: NextFunction) 
   }
   if (crossSite(req))
     return refuse(res, 403, "Cross-site request refused: this dashboard accepts no writes from other sites.");
+  // Forms of this site (sign-in, review): each action checks the origin and the role again itself.
+  if (method === "POST") return next();
   refuse(res, 405, `Method ${method.slice(0, 20)} not allowed: this dashboard is read-only (${ALLOWED}).`);
 }

@@ -1,0 +1,29 @@
+import { Form, Link } from "@remix-run/react";
+
+export interface HeaderUser {
+  name: string;
+  role: string;
+}
+
+/** The header's account corner: who is signed in and a sign-out button (a form: works without scripts). */
+export function AccountMenu({ user }: { user: HeaderUser | null }) {
+  return (
+    <nav className="account" aria-label="Account">
+      <Link to="/review">Review</Link>
+      {user ? (
+        <>
+          {user.role !== "viewer" ? <Link to="/import">Import</Link> : null}
+          <Link to="/audit">Audit</Link>
+          <span className="account-user">
+            {user.name} <span className="account-role">({user.role})</span>
+          </span>
+          <Form method="post" action="/logout" className="account-signout">
+            <button type="submit">Sign out</button>
+          </Form>
+        </>
+      ) : (
+        <Link to="/login">Sign in</Link>
+      )}
+    </nav>
+  );
+}
