@@ -73,6 +73,20 @@ export const STAKE_CHANGE_VERBS = [
   "reducing",
   "lowering",
   "trimming",
+  "raise",
+  "increase",
+  "lift",
+  "lifts",
+  "boost",
+  "cut",
+  "reduce",
+  "lower",
+  "trim",
+  "bring",
+  "brings",
+  "take",
+  "takes",
+  "took",
 ];
 
 /** Possessives before a holding ("its stake"). */

@@ -11,6 +11,7 @@ import type { FactRoles, Rule, RuleSentence } from "./rule";
 import { SALES_VOLUME_RULES } from "./salesVolume";
 import { STAKE_RULES } from "./stakes";
 import { DESCRIBED_STAKE_RULES } from "./stakesDescribed";
+import { UNSAID_STAKE_RULES } from "./stakesUnsaid";
 import { TABLE_RULES } from "./tables";
 
 /** Every rule of the extractor that is written as data. */
@@ -19,6 +20,7 @@ export const RULES: Rule[] = [
   ...NO_FACT_RULES,
   ...STAKE_RULES,
   ...DESCRIBED_STAKE_RULES,
+  ...UNSAID_STAKE_RULES,
   ...MARKET_SHARE_RULES,
   ...MARKET_SHARE_TARGET_RULES,
   ...SALES_VOLUME_RULES,

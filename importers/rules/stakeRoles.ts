@@ -1,7 +1,7 @@
 import { statusOf } from "../extract/status";
 import { BODY_NOUNS } from "../lexicons/companies";
 import { NATIONALITIES } from "../lexicons/places";
-import { GROUP_NOUNS, HOLDER_PRONOUNS } from "../lexicons/stakes";
+import { GROUP_NOUNS, HOLDER_PRONOUNS, STAKE_CHANGE_VERBS } from "../lexicons/stakes";
 import { canonicalName } from "../recognise/companies";
 import type { Quantity } from "../recognise/quantities";
 import type { Status } from "../types";
@@ -21,7 +21,9 @@ function nameOf(t: Token | undefined): string | null {
 const NOT_YET_HELD = /\b(?:to|will|would)\s+(?:\w+\s+)?(?:buy|acquire|purchase|take|sell|raise|increase)\b/i;
 
 function stakeStatus(s: RuleSentence, m: Match): Status {
-  const text = s.text.slice(s.tokens[m.from].start, s.tokens[m.to - 1].end);
+  // "said it may increase its holding to 12%": the verbs just before a match that opens on the verb govern it.
+  const lead = STAKE_CHANGE_WORDS.has(s.tokens[m.from].lower) ? (s.tokens[m.from - 3]?.start ?? 0) : null;
+  const text = s.text.slice(lead ?? s.tokens[m.from].start, s.tokens[m.to - 1].end);
   const status = statusOf(text, null, null);
   if (status !== "actual") return status;
   if (NOT_YET_HELD.test(text)) return "forecast";
@@ -62,9 +64,21 @@ function holderOf(t: Token | undefined, s: RuleSentence): string | null {
   const leader = s.ctx.groupLeader;
   // "X sold its stake to a group led by Y": "its", before Y is named, is X's.
   const leads = leader && t && t.start >= leader.from;
-  if (t?.type === "mention" && t.mention.how === "pronoun") return leads ? leader.name : t.mention.company;
-  if (t?.type === "word" && (GROUP_WORDS.has(t.lower) || PRONOUNS.has(t.lower)))
-    return leads ? leader.name : (subjectBefore(t, s) ?? s.ctx.lastHolder?.company ?? null);
+  const pronoun = t?.type === "mention" && t.mention.how === "pronoun";
+  if (t && (pronoun || (t.type === "word" && (GROUP_WORDS.has(t.lower) || PRONOUNS.has(t.lower))))) {
+    if (leads) return leader.name;
+    const speaker = subjectBefore(t, s);
+    if (speaker) return speaker;
+    // "it plans to lift its holding", after a stake: the holder, though the pronoun was resolved to the topic.
+    const resolved = t.type === "mention" ? t.mention.company : null;
+    // "plans to sell 30% of Corvan, cutting its holding": a company the sentence holds shares of is not "it".
+    const held = s.tokens.some(
+      (x, i) =>
+        x.type === "mention" && x.mention.company === resolved && i > 0 && /^(?:of|in)$/.test(s.tokens[i - 1].lower),
+    );
+    if (resolved && resolved !== s.ctx.lastHeld?.company && !held) return resolved;
+    return s.ctx.lastHolder?.company ?? (held ? null : resolved);
+  }
   return nameOf(t);
 }
 
@@ -77,16 +91,24 @@ function subjectBefore(t: Token, s: RuleSentence): string | null {
   // Only a name that speaks before the pronoun: "through their Corvan vehicle they own" names no speaker.
   // The speaker is the sentence's first name, unless that name is itself the object of a preposition ("one of
   // the investors in Corvan told ... he holds": not Corvan).
+  // "Founder Jane Keane ... has sold 2%, reducing her holding": "her" is the person the sentence named last.
+  if (/^(?:he|she|his|her|him)$/.test(t.lower)) {
+    const person = s.tokens.slice(0, at).findLast((x) => x.type === "person");
+    if (person) return nameOf(person);
+  }
   const speech = s.tokens.slice(0, at).findLastIndex((x) => SPEECH_VERBS.has(x.lower));
   const i = s.tokens.slice(0, Math.max(0, speech)).findIndex((x) => x.type === "person" || x.type === "mention");
   if (i < 0 || /^(?:in|of|at|to|from|by|with|for|into|on|and)$/.test(s.tokens[i - 1]?.lower ?? "")) return null;
   const x = s.tokens[i];
+  // "NEW YORK, March 3 -": a dateline in capitals is no speaker.
+  if (x.text === x.text.toUpperCase()) return null;
   return x.type === "person" || (x.type === "mention" && x.mention.how === "name") ? nameOf(x) : null;
 }
 
 const SPEECH_VERBS = new Set(["said", "says", "told", "tells", "disclosed", "reported", "announced", "stated"]);
 
 const GROUP_WORDS = new Set(GROUP_NOUNS);
+const STAKE_CHANGE_WORDS = new Set(STAKE_CHANGE_VERBS);
 const PRONOUNS = new Set(HOLDER_PRONOUNS);
 
 /** "JP Keane and Tom Ryan, who own 29%": two holders named together hold together. */
@@ -279,7 +301,9 @@ export function stateStake(m: Match, s: RuleSentence): FactRoles[] {
 export function describedStake(m: Match, s: RuleSentence): FactRoles[] {
   // "The ministry, which owns 38% of Corvan, plans to sell 15% of the company": the subject before the aside.
   const first = closesAside(m, s) ? subjectBeforeAside(m, s) : m.captures.holder?.[0];
-  const holder = holderOf(first, s);
+  const said = holderOf(first, s);
+  // "Mr Keane owns 28%": a person by the full name the article gave them.
+  const holder = said && first?.type === "person" ? (s.roles.people.get(said) ?? said) : said;
   const figure = m.captures.figure?.[0];
   if (!holder || figure?.type !== "quantity") return [];
   // "through their Corvan vehicle they own 29% of the club": a company the holder owns is not the one held.
@@ -289,16 +313,26 @@ export function describedStake(m: Match, s: RuleSentence): FactRoles[] {
       .map(nameOf),
   );
   const other = (c: string | null | undefined) => (c && c !== holder && !vehicles.has(c) ? c : null);
-  const named = s.tokens.find((t) => t.type === "mention" && t.mention.how === "name" && other(nameOf(t)));
+  const mentions = s.tokens.filter((t) => t.type === "mention");
+  // A company named as an object ("a stake in Corvan", "the carrier's") before one named as a subject.
+  const afterPreposition = (t: Token) => /^(?:in|of)$/.test(s.tokens[s.tokens.indexOf(t) - 1]?.lower ?? "");
+  const object =
+    mentions.find((t) => other(t.mention.company) && afterPreposition(t)) ??
+    mentions.find((t) => other(t.mention.company) && t.mention.how === "description");
+  const named = mentions.find((t) => t.mention.how === "name" && other(nameOf(t)));
   const described = m.captures.held?.[0];
   const resolved = described?.type === "mention" ? other(described.mention.company) : null;
   // The company last held comes first: "they own 28.9% of the club" goes on speaking of it.
   const held =
     other(s.roles.lastHeld?.company) ??
     resolved ??
+    (object?.type === "mention" ? object.mention.company : null) ??
     nameOf(named) ??
     articleCompanies(s).find((c) => other(c) && c !== s.ctx.groupLeader?.name);
   if (!held) return [];
   const stated: FactRoles["stated"] = first?.type === "person" || first?.type === "mention" ? ["company"] : [];
-  return [undatedStake(figure.quantity, holder, held, stakeStatus(s, m), stated)];
+  const roles = undatedStake(figure.quantity, holder, held, stakeStatus(s, m), stated);
+  // "to raise its holding to 51 per cent by 2007": the words date it.
+  const year = statedYear(s, m);
+  return [year === null ? roles : { ...roles, when: { year, period: null, stated: true } }];
 }

@@ -1,0 +1,88 @@
+import type { Rule } from "./rule";
+import { describedStake, ofAMarket } from "./stakeRoles";
+
+/** What a stake rule must not read as a stake: a share of a market, or a figure the longer rules take ("% of X"). */
+const noHeldNamed = (m: Parameters<NonNullable<Rule["when"]>>[0], s: Parameters<NonNullable<Rule["when"]>>[1]) => {
+  const figure = m.captures.figure?.[0];
+  // "sold half its finance arm": a fraction of a business, not of the shares.
+  if (figure?.type === "quantity" && figure.quantity.fraction) return false;
+  // "Market leader Ondrecht held 21 per cent", after a market share: a rival's share, not a stake.
+  return (
+    s.ctx.shareMarket === null &&
+    !ofAMarket(m, s) &&
+    !/^(?:of|in|stakes?|interests?|holdings?|share|shares|more|fewer|held|owned|controlled)$/.test(
+      s.tokens[m.to]?.lower ?? "",
+    )
+  );
+};
+
+/**
+ * Stakes whose company goes unsaid: "it may raise its holding to 12%", "may buy up to 24.9 pct", "sold his entire
+ * 1.2 per cent holding". The company held is the one last held in the article, else the one the sentence names
+ * besides the holder, else the article's.
+ */
+export const UNSAID_STAKE_RULES: Rule[] = [
+  {
+    name: "stake.changed-to-unsaid",
+    kind: "stake",
+    pattern:
+      "{STAKE_CHANGE} holder:{HOLDER_REF} total? {STAKE_NOUN} down? to {FIGURE_LEAD}? {FIGURE_LEAD}? figure:{PERCENT}",
+    examples: [
+      {
+        input:
+          "Investor builds stake\n\nOstrel Capital said it bought 6.1% of Corvan Tool and may increase its holding to as much as 12%.",
+        expected: [
+          { kind: "stake", company: "Ostrel Capital", counterparty: "Corvan Tool", low: 12, status: "forecast" },
+        ],
+      },
+      {
+        input:
+          "Sale\n\nFounder Jane Keane, who owned 20% of Corvan Tool, has sold 2% of the company's shares, reducing her holding to 18%.",
+        expected: [{ kind: "stake", company: "Jane Keane", counterparty: "Corvan Tool", low: 18, status: "actual" }],
+      },
+    ],
+    build: describedStake,
+  },
+  {
+    name: "stake.verb-pct-unsaid",
+    kind: "stake",
+    pattern: "holder:{HOLDER_REF} ...6 {STAKE_VERB} {FIGURE_LEAD}? {FIGURE_LEAD}? figure:{PERCENT}",
+    when: noHeldNamed,
+    examples: [
+      {
+        input:
+          "Filing\n\nTom Keane told regulators he holds 6.1 pct of Corvan Tool. He said he may buy up to 24.9 pct.",
+        expected: [{ kind: "stake", company: "Tom Keane", counterparty: "Corvan Tool", low: 24.9, status: "forecast" }],
+      },
+    ],
+    build: describedStake,
+  },
+  {
+    name: "stake.whole-holding-sold",
+    kind: "stake",
+    pattern:
+      "holder:{HOLDER_REF} ...6 {STAKE_VERB} {HOLDING_POSS} entire|whole|remaining? figure:{PERCENT} {STAKE_NOUN}",
+    when: noHeldNamed,
+    examples: [
+      {
+        input:
+          "Boardroom\n\nCorvan Tool lost its chief executive. Separately, chairman Tom Keane said he had sold his entire 1.2 per cent holding.",
+        expected: [{ kind: "stake", company: "Tom Keane", counterparty: "Corvan Tool", low: 1.2, status: "actual" }],
+      },
+    ],
+    build: describedStake,
+  },
+  {
+    name: "stake.holder-with",
+    kind: "stake",
+    pattern: "holder:{HOLDER} , ...5 shareholder|investor|owner with {FIGURE_LEAD}? figure:{PERCENT}",
+    examples: [
+      {
+        input:
+          "Partner sought\n\nCorvan Tool wants a partner. Chief Executive Jane Keane, the company's largest shareholder with about 14% of the stock, said so.",
+        expected: [{ kind: "stake", company: "Jane Keane", counterparty: "Corvan Tool", low: 14, approximate: true }],
+      },
+    ],
+    build: describedStake,
+  },
+];
