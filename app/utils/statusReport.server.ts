@@ -1,10 +1,15 @@
+import { monitorEventLoopDelay } from "node:perf_hooks";
 import type { NextFunction, Request, Response } from "express";
 import { cacheReport } from "./cacheRegistry";
 
 const LOOPBACK = new Set(["127.0.0.1", "::1", "::ffff:127.0.0.1"]);
 
+/** How long the event loop was held up since the last report that asked for a reset (`?reset=1`). */
+const loop = monitorEventLoopDelay({ resolution: 10 });
+loop.enable();
+
 /**
- * GET /_status: the sizes of the server's caches and queues and its memory, as JSON, for `npm run bench:load` and
+ * GET /_status: the sizes of the server's caches and queues, its memory and its event-loop delay, as JSON, for `npm run bench:load` and
  * an operator on the machine. Asked from any other address it does not exist (Remix's 404), since a server
  * serving a network need not tell it how full its caches are.
  */
@@ -12,5 +17,7 @@ export function statusReport(req: Request, res: Response, next: NextFunction) {
   if (req.path !== "/_status" || req.method !== "GET" || !LOOPBACK.has(req.socket.remoteAddress ?? "")) return next();
   const { rss, heapTotal, heapUsed, external, arrayBuffers } = process.memoryUsage();
   res.setHeader("Cache-Control", "no-store");
-  res.json({ caches: cacheReport(), memory: { rss, heapTotal, heapUsed, external, arrayBuffers } });
+  const eventLoop = { maxMs: loop.max / 1e6, p99Ms: loop.percentile(99) / 1e6, meanMs: loop.mean / 1e6 };
+  if (req.query.reset === "1") loop.reset();
+  res.json({ caches: cacheReport(), memory: { rss, heapTotal, heapUsed, external, arrayBuffers }, eventLoop });
 }

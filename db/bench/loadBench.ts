@@ -1,7 +1,7 @@
 /**
- * Load benchmark: 50 connections on the company, compare, stakes, export-PNG and cold deck routes of the built server over
- * the million-fact database, three rounds in a row, reporting throughput, p50/p99, errors and the server's memory
- * after each round. Targets: no errors, and no memory growth from round to round. Usage:
+ * Load benchmark: 50 connections on the company, compare, stakes, export-PNG, cold deck and cold facts-by-value
+ * routes of the built server over the million-fact database, three rounds in a row, reporting throughput, p50/p99,
+ * errors, the server's memory, cache sizes and longest event-loop delay after each round. Targets: no errors, and no memory growth from round to round. Usage:
  *
  *   npm run bench:load -- [--db PATH] [--duration SECONDS] [--connections N] [--rounds N] [--skip-build]
  */
@@ -49,6 +49,27 @@ function deckTargets(slugs: string[], count = 200): RouteTarget {
   };
 }
 
+/** The first pages of the facts sorted by value, not warmed up: each is a cold sort over every fact. */
+function factsByValueTargets(): RouteTarget {
+  return {
+    name: "/facts?sort=value (cold)",
+    paths: Array.from({ length: 200 }, (_, i) => `/facts?sort=value&page=${i + 1}`),
+  };
+}
+
+interface Status {
+  caches: Record<string, Record<string, number>>;
+  memory: Record<string, number>;
+  eventLoop: { maxMs: number; p99Ms: number; meanMs: number };
+}
+
+/** The server's own report (caches, memory, event-loop delay since the last call, which resets it). */
+async function status(baseUrl: string): Promise<Status> {
+  return (await (await fetch(`${baseUrl}/_status?reset=1`)).json()) as Status;
+}
+
+const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+
 async function main() {
   const dbArg = process.argv.indexOf("--db");
   const db = dbArg >= 0 ? process.argv[dbArg + 1] : "/tmp/figures-bench-1m.db";
@@ -67,6 +88,7 @@ async function main() {
       company.paths.map((p) => p.replace("/companies/", "")),
     ),
     deckTargets(company.paths.map((p) => p.replace("/companies/", ""))),
+    factsByValueTargets(),
   ];
   if (!process.argv.includes("--skip-build")) {
     log("Building the app (npm run build)");
@@ -88,6 +110,7 @@ async function main() {
       `Load benchmark: ${info.facts} facts, ${connections} connections, ${duration} s per route, ${rounds} rounds; server ${server.pinned ? "pinned to one core" : "not pinned"}`,
     );
     console.log(`Server memory after warm-up: RSS ${((start?.rss ?? 0) / 1024).toFixed(1)} MB\n`);
+    await status(server.baseUrl);
     for (let round = 1; round <= rounds; round++) {
       const results: RouteResult[] = [];
       for (const t of targets) {
@@ -105,6 +128,14 @@ async function main() {
         `Round ${round}: server RSS ${((mem?.rss ?? 0) / 1024).toFixed(1)} MB, peak ${((mem?.peak ?? 0) / 1024).toFixed(1)} MB`,
       );
       console.log(formatTable(results));
+      const st = await status(server.baseUrl);
+      const { pages, exports, renderWorkers } = st.caches;
+      console.log(
+        `Caches: pages ${pages?.entries ?? 0} entries, ${mb(pages?.bytes ?? 0)} (hits ${pages?.hits ?? 0}); exports ${exports?.entries ?? 0} entries, ${mb(exports?.bytes ?? 0)} (renders ${exports?.renders ?? 0}, refused ${exports?.refused ?? 0}); render workers ${renderWorkers?.workers ?? 0} (renders ${renderWorkers?.renders ?? 0}, timed out ${renderWorkers?.timedOut ?? 0}). Heap ${mb(st.memory.heapUsed)} of ${mb(st.memory.heapTotal)}, external ${mb(st.memory.external)}, array buffers ${mb(st.memory.arrayBuffers)}`,
+      );
+      console.log(
+        `Event loop during the round: longest delay ${st.eventLoop.maxMs.toFixed(0)} ms, p99 ${st.eventLoop.p99Ms.toFixed(0)} ms, mean ${st.eventLoop.meanMs.toFixed(1)} ms`,
+      );
       console.log("");
       // A 503 is the export limiter refusing on purpose (with Retry-After); anything else non-2xx is a failure.
       failures += results.reduce(
@@ -120,8 +151,12 @@ async function main() {
   // The resident size swings by tens of MB with each garbage collection; its high-water mark does not, so a leak
   // shows as a peak that keeps rising from round to round.
   const growth = peaks.length > 1 ? (peaks.at(-1)! - peaks[0]) / peaks[0] : 0;
+  const rssGrowth = Math.max(0, ...rss.map((r) => (r - rss[0]) / rss[0]));
   console.log(
     `Errors, timeouts, non-2xx responses and routes that answered nothing, over all rounds: ${failures} (target 0): ${failures ? "FAIL" : "PASS"}`,
+  );
+  console.log(
+    `Resident memory after each round: ${rss.map((r) => (r / 1024).toFixed(0)).join(", ")} MB; the most above round 1: ${(rssGrowth * 100).toFixed(1)} % (target ${GROWTH_ALLOWED * 100} %): ${rssGrowth > GROWTH_ALLOWED ? "FAIL" : "PASS"}`,
   );
   console.log(
     `Peak memory after round 1 and after round ${peaks.length}: ${(peaks[0] / 1024).toFixed(1)} → ${(peaks.at(-1)! / 1024).toFixed(1)} MB (${(growth * 100).toFixed(1)} %; target: no growth beyond ${GROWTH_ALLOWED * 100} %): ${growth > GROWTH_ALLOWED ? "FAIL" : "PASS"}; resident after each round: ${rss.map((r) => (r / 1024).toFixed(0)).join(", ")} MB`,
