@@ -1,5 +1,6 @@
 import type { ArticleResult, Fact } from "../importers/types";
 import type { DbHandle } from "./client";
+import { type InsertedFact, reapplyReviews } from "./reviews";
 import { importRuns } from "./schema";
 import { slugify } from "./slug";
 
@@ -148,7 +149,12 @@ export function saveArticle(handle: DbHandle, result: ArticleResult): SaveOutcom
       result.publishedYearSource,
       result.cleanedText,
     )!.id;
-    for (const f of result.facts) st.insertFact.run(factRow(handle, articleId, f, pending));
+    const inserted: InsertedFact[] = result.facts.map((fact) => ({
+      id: Number(st.insertFact.run(factRow(handle, articleId, fact, pending)).lastInsertRowid),
+      fact,
+    }));
+    // What people decided about the article's facts outlives the rows the import just replaced (decision 010).
+    reapplyReviews(handle, result.path, result.cleanedText, inserted, pending);
     return { status: previous ? "replaced" : "imported", articleId, facts: result.facts.length };
   });
   // IMMEDIATE takes the write lock at once, so two importers queue on the busy timeout instead of deadlocking.

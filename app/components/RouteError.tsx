@@ -1,5 +1,12 @@
 import { isRouteErrorResponse, Link, useRouteError } from "@remix-run/react";
 
+const TITLES: Record<number, string> = {
+  400: "That address has a mistake",
+  401: "Sign in first",
+  403: "Not allowed",
+  404: "Not found",
+};
+
 /** Every route's error boundary: says what went wrong in words, keeps the site's header, offers a way back. */
 export function RouteError() {
   const error = useRouteError();
@@ -10,7 +17,7 @@ export function RouteError() {
         : String(error.data || error.statusText);
     return (
       <section className="error" data-status={error.status}>
-        <h1>{error.status === 404 ? "Not found" : error.status === 400 ? "That address has a mistake" : "Sorry"}</h1>
+        <h1>{TITLES[error.status] ?? "Sorry"}</h1>
         <p>
           {error.status} {error.statusText}: {message}
         </p>

@@ -115,3 +115,18 @@ export const EXPORT_QUERY = z.object({
     .max(4, "scale is from 1 to 4")
     .default(2),
 });
+
+/** The review queue's filters: a kind, a company (by name, alias or slug), an article id. */
+export const REVIEW_QUERY = z.object({
+  kind: kind.optional(),
+  company: companyName.optional(),
+  article: z.coerce
+    .number({ invalid_type_error: "article is an article's number" })
+    .int("article is an article's number")
+    .min(1, "article is an article's number")
+    .max(1e12, "article is an article's number")
+    .optional(),
+  page: pageSchema.optional(),
+});
+
+export const AUDIT_QUERY = z.object({ page: pageSchema.optional() });

@@ -1,0 +1,37 @@
+import { getDb } from "~/db.server";
+import type { AuditRow } from "./reviewTypes";
+
+const PAGE_SIZE = 50;
+
+const show = (v: unknown): string =>
+  v === undefined ? "" : v === null ? "—" : typeof v === "string" ? v : JSON.stringify(v);
+
+/** The fields that differ between before and after; a row with only one side lists that side. */
+function changes(before: string | null, after: string | null): AuditRow["changes"] {
+  const b = (before ? JSON.parse(before) : {}) as Record<string, unknown>;
+  const a = (after ? JSON.parse(after) : {}) as Record<string, unknown>;
+  const keys = [...new Set([...Object.keys(b), ...Object.keys(a)])];
+  return keys
+    .filter((k) => show(b[k]) !== show(a[k]) || !before || !after)
+    .map((field) => ({ field, before: show(b[field]), after: show(a[field]) }));
+}
+
+/** The audit trail, newest first, a page at a time. */
+export function auditPage(page = 1): { rows: AuditRow[]; page: number; hasNext: boolean } {
+  const rows = getDb()
+    .sqlite.prepare(
+      `SELECT id, at, user_name AS userName, action, subject, before, after FROM audit_log
+       ORDER BY id DESC LIMIT ? OFFSET ?`,
+    )
+    .all(PAGE_SIZE + 1, (page - 1) * PAGE_SIZE) as Array<
+    Omit<AuditRow, "changes" | "articleId"> & { before: string | null; after: string | null }
+  >;
+  return {
+    rows: rows.slice(0, PAGE_SIZE).map(({ before, after, ...r }) => {
+      const article = /in article (\d+)/.exec(r.subject);
+      return { ...r, articleId: article ? Number(article[1]) : null, changes: changes(before, after) };
+    }),
+    page,
+    hasNext: rows.length > PAGE_SIZE,
+  };
+}

@@ -1,0 +1,170 @@
+import { json } from "@remix-run/node";
+import { getDb } from "~/db.server";
+import { getWriteDb, isBusy } from "~/writeDb.server";
+import { type FactValues, type ReviewAction, ReviewError, reviewFact } from "../../db/reviews";
+import type { Doubt, ReviewItem, UnmatchedReview } from "./reviewTypes";
+import type { FactKind } from "./types";
+
+export interface QueueFilters {
+  kind?: FactKind;
+  companyId?: number;
+  articleId?: number;
+  page?: number;
+}
+
+export interface Queue {
+  items: ReviewItem[];
+  total: number;
+  page: number;
+  hasNext: boolean;
+}
+
+const PAGE_SIZE = 20;
+/** Characters of the article shown on each side of the sentence. */
+const CONTEXT = 160;
+
+/**
+ * Another fact of the same company, kind, period, unit, market, counterparty and status with another figure: the
+ * sources disagree. Read through the covering chart index, like the company page.
+ */
+const CONFLICT = `EXISTS (SELECT 1 FROM facts g INDEXED BY facts_company_chart_idx
+  WHERE g.company_id = f.company_id AND g.kind = f.kind AND g.year IS f.year AND g.period IS f.period
+    AND g.unit = f.unit AND g.market IS f.market AND g.counterparty_id IS f.counterparty_id AND g.status = f.status
+    AND (g.low <> f.low OR g.high <> f.high))`;
+
+/**
+ * Facts no one has reviewed, most doubtful first: sources that disagree weigh most, then a year the text did not
+ * state, a hedged figure, a range. Each comes with its sentence and a little text around it.
+ */
+export function reviewQueue(filters: QueueFilters): Queue {
+  const where = ["NOT EXISTS (SELECT 1 FROM fact_reviews r WHERE r.fact_id = f.id)"];
+  const args: Array<string | number> = [];
+  if (filters.kind) {
+    where.push("f.kind = ?");
+    args.push(filters.kind);
+  }
+  if (filters.companyId) {
+    where.push("f.company_id = ?");
+    args.push(filters.companyId);
+  }
+  if (filters.articleId) {
+    where.push("f.article_id = ?");
+    args.push(filters.articleId);
+  }
+  const page = filters.page ?? 1;
+  const db = getDb().sqlite;
+  const total = (
+    db.prepare(`SELECT count(*) AS n FROM facts f WHERE ${where.join(" AND ")}`).get(...args) as { n: number }
+  ).n;
+  const rows = db
+    .prepare(
+      `SELECT f.id, f.kind, c.name AS company, cp.name AS counterparty, f.market, f.year, f.period, f.low, f.high,
+         f.unit, f.status, f.approximate, f.stated, f.start, f."end", f.figure_start AS figureStart,
+         f.figure_end AS figureEnd, a.id AS articleId, a.title AS articleTitle,
+         substr(a.cleaned_text, max(1, f.start + 1 - ${CONTEXT}), f.start - max(0, f.start - ${CONTEXT})) AS before,
+         substr(a.cleaned_text, f.start + 1, f."end" - f.start) AS sentence,
+         substr(a.cleaned_text, f."end" + 1, ${CONTEXT}) AS after,
+         ${CONFLICT} AS conflict
+       FROM facts f JOIN companies c ON c.id = f.company_id LEFT JOIN companies cp ON cp.id = f.counterparty_id
+       JOIN articles a ON a.id = f.article_id
+       WHERE ${where.join(" AND ")}
+       ORDER BY (2 * conflict + (instr(f.stated, '"year"') = 0) + f.approximate + (f.low <> f.high)) DESC, f.id
+       LIMIT ? OFFSET ?`,
+    )
+    .all(...args, PAGE_SIZE + 1, (page - 1) * PAGE_SIZE) as QueueRow[];
+  return {
+    items: rows.slice(0, PAGE_SIZE).map(toItem),
+    total,
+    page,
+    hasNext: rows.length > PAGE_SIZE,
+  };
+}
+
+interface QueueRow extends Omit<ReviewItem, "approximate" | "doubts" | "sentenceBefore" | "figure" | "sentenceAfter"> {
+  approximate: number;
+  stated: string;
+  start: number;
+  end: number;
+  figureStart: number | null;
+  figureEnd: number | null;
+  sentence: string;
+  conflict: number;
+}
+
+function toItem(r: QueueRow): ReviewItem {
+  const doubts: Doubt[] = [];
+  if (r.conflict) doubts.push("conflict");
+  if (!r.stated.includes('"year"')) doubts.push("inferred-year");
+  if (r.approximate) doubts.push("approximate");
+  if (r.low !== r.high) doubts.push("range");
+  const hasFigure = r.figureStart !== null && r.figureEnd !== null && r.figureStart >= r.start && r.figureEnd <= r.end;
+  const from = hasFigure ? (r.figureStart as number) - r.start : r.sentence.length;
+  const to = hasFigure ? (r.figureEnd as number) - r.start : r.sentence.length;
+  return {
+    id: r.id,
+    kind: r.kind,
+    company: r.company,
+    counterparty: r.counterparty,
+    market: r.market,
+    year: r.year,
+    period: r.period,
+    low: r.low,
+    high: r.high,
+    unit: r.unit,
+    status: r.status,
+    approximate: Boolean(r.approximate),
+    articleId: r.articleId,
+    articleTitle: r.articleTitle,
+    // Cut at whole words, so the context does not start or end mid-word.
+    before: r.before.length === CONTEXT ? r.before.replace(/^\S*\s/, "… ") : r.before,
+    sentenceBefore: r.sentence.slice(0, from),
+    figure: r.sentence.slice(from, to),
+    sentenceAfter: r.sentence.slice(to),
+    after: r.after.length === CONTEXT ? r.after.replace(/\s\S*$/, " …") : r.after,
+    doubts,
+  };
+}
+
+/**
+ * Reviews whose fact the last import of their article did not find again (or whose article is gone): kept, and
+ * listed for an analyst, never dropped in silence.
+ */
+export function unmatchedReviews(limit = 50): UnmatchedReview[] {
+  const rows = getDb()
+    .sqlite.prepare(
+      `SELECT r.id, r.article_path AS articlePath, a.id AS articleId, r.state, r.original, r.corrected,
+         r.user_name AS userName, r.updated_at AS updatedAt
+       FROM fact_reviews r LEFT JOIN articles a ON a.source_path = r.article_path
+       WHERE (r.state <> 'rejected' AND r.fact_id IS NULL) OR r.orphaned = 1
+         OR (r.state = 'rejected' AND a.id IS NULL)
+       ORDER BY r.id DESC LIMIT ?`,
+    )
+    .all(limit) as Array<
+    Omit<UnmatchedReview, "kind" | "company" | "quote"> & { original: string | null; corrected: string | null }
+  >;
+  return rows.map(({ original, corrected, ...r }) => {
+    const fact = JSON.parse(original ?? corrected ?? "{}") as { kind?: string; company?: string; quote?: string };
+    return { ...r, kind: fact.kind ?? "", company: fact.company ?? "", quote: fact.quote ?? "" };
+  });
+}
+
+export type ReviewChange = { action: "confirm" } | { action: "reject" } | { action: "correct"; values: FactValues };
+
+/**
+ * Applies one analyst's decision through the server's write connection. A fact that is gone (rejected meanwhile,
+ * or its article re-imported) is a 404 with what to do; a lock an import holds too long is a 503 to retry.
+ */
+export function applyReview(userName: string, factId: number, change: ReviewChange): { state: string } {
+  try {
+    return reviewFact(getWriteDb(), factId, change as ReviewAction, userName);
+  } catch (err) {
+    if (err instanceof ReviewError) throw json({ message: err.message }, { status: err.status });
+    if (isBusy(err)) {
+      throw json(
+        { message: "An import is writing to the database; try again in a few seconds." },
+        { status: 503, headers: { "Retry-After": "5" } },
+      );
+    }
+    throw err;
+  }
+}

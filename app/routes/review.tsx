@@ -1,0 +1,147 @@
+import { type ActionFunctionArgs, json, type LoaderFunctionArgs, type MetaFunction, redirect } from "@remix-run/node";
+import { Form, Link, useLoaderData, useLocation } from "@remix-run/react";
+import { CompanyCombobox } from "~/components/CompanyCombobox";
+import { Pager } from "~/components/Pager";
+import { ReviewCard } from "~/components/ReviewCard";
+import { RouteError } from "~/components/RouteError";
+import { UnknownCompanies } from "~/components/UnknownCompanies";
+import { useReviewKeys } from "~/components/useReviewKeys";
+import { applyReview, reviewQueue, unmatchedReviews } from "~/models/reviews.server";
+import { resolveCompanyNames } from "~/models/search.server";
+import { FACT_KINDS } from "~/models/types";
+import { currentUser, requireRole } from "~/sessions.server";
+import { parseForm } from "~/utils/forms.server";
+import { parseQuery } from "~/utils/params.server";
+import { REVIEW_QUERY } from "~/utils/queries.server";
+import { REVIEW_FORM } from "~/utils/reviewForms.server";
+import { assertSameOrigin } from "~/utils/sameOrigin.server";
+import { suggestionLinks } from "~/utils/suggestionLinks.server";
+
+export const meta: MetaFunction = () => [{ title: "Review facts — Financial figures" }];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const q = parseQuery(request, REVIEW_QUERY);
+  const named = q.company ? resolveCompanyNames([q.company]) : null;
+  const company = named?.companies[0];
+  const unknown = suggestionLinks(request, "company", named?.unknown ?? []);
+  const user = await currentUser(request);
+  const canReview = user?.role === "analyst" || user?.role === "admin";
+  const queue = unknown.length
+    ? { items: [], total: 0, page: 1, hasNext: false }
+    : reviewQueue({ kind: q.kind, companyId: company?.id, articleId: q.article, page: q.page });
+  return json({
+    query: { kind: q.kind ?? "", article: q.article ?? null },
+    field: company?.name ?? q.company ?? "",
+    unknown,
+    queue,
+    canReview,
+    signedIn: user !== null,
+    unmatched: canReview ? unmatchedReviews() : [],
+  });
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  assertSameOrigin(request);
+  const user = await requireRole(request, "analyst", "Reviewing facts");
+  const form = await parseForm(request, REVIEW_FORM);
+  if (form.intent === "correct") {
+    if (form.low > form.high) throw json({ message: "Low is above high: swap them." }, { status: 400 });
+    applyReview(user.name, form.factId, {
+      action: "correct",
+      values: {
+        company: form.company,
+        counterparty: form.counterparty ?? null,
+        market: form.market ?? null,
+        year: form.year ?? null,
+        period: form.period ?? null,
+        low: form.low,
+        high: form.high,
+        unit: form.unit,
+        status: form.status,
+        approximate: form.approximate,
+      },
+    });
+  } else applyReview(user.name, form.factId, { action: form.intent });
+  return redirect(form.back, { status: 303 });
+}
+
+export default function Review() {
+  const d = useLoaderData<typeof loader>();
+  const location = useLocation();
+  useReviewKeys();
+  const back = `${location.pathname}${location.search}`;
+  return (
+    <>
+      <h1>Review facts</h1>
+      <p className="hint">
+        {d.queue.total.toLocaleString("en")} {d.queue.total === 1 ? "fact" : "facts"} not reviewed yet, most doubtful
+        first.{" "}
+        {d.canReview ? (
+          <>
+            Keys: <kbd>j</kbd>/<kbd>k</kbd> next and previous, <kbd>a</kbd> confirm, <kbd>r</kbd> reject, <kbd>e</kbd>{" "}
+            correct, <kbd>Esc</kbd> close the form.
+          </>
+        ) : d.signedIn ? (
+          "Reviewing needs the analyst role."
+        ) : (
+          <>
+            <Link to="/login?next=/review">Sign in</Link> as an analyst to review.
+          </>
+        )}
+      </p>
+      <Form method="get" className="filters">
+        <label>
+          Kind{" "}
+          <select name="kind" defaultValue={d.query.kind}>
+            <option value="">any</option>
+            {FACT_KINDS.map((k) => (
+              <option key={k} value={k}>
+                {k.replace("_", " ")}
+              </option>
+            ))}
+          </select>
+        </label>
+        <CompanyCombobox
+          key={d.field}
+          name="company"
+          label="Company"
+          defaultValue={d.field}
+          placeholder="e.g. Renault"
+        />
+        <label>
+          Article <input name="article" defaultValue={d.query.article ?? ""} inputMode="numeric" size={6} />
+        </label>
+        <button type="submit">Show</button>
+      </Form>
+      {d.unknown.length ? <UnknownCompanies names={d.unknown} /> : null}
+      {d.unmatched.length ? (
+        <section className="review-unmatched">
+          <h2>Reviews whose fact was not found again</h2>
+          <p className="hint">
+            The article was imported again and no new fact matches these reviews. They are kept; check the article.
+          </p>
+          <ul>
+            {d.unmatched.map((u) => (
+              <li key={u.id}>
+                {u.state} by {u.userName}: {u.kind.replace("_", " ")} of {u.company} in “{u.quote}” (
+                {u.articleId ? <Link to={`/articles/${u.articleId}`}>{u.articlePath}</Link> : `${u.articlePath}, gone`})
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
+      {d.queue.items.length === 0 && !d.unknown.length ? (
+        <p className="empty">Nothing left to review here.</p>
+      ) : (
+        <div className="review-list">
+          {d.queue.items.map((item) => (
+            <ReviewCard key={item.id} item={item} back={back} canReview={d.canReview} />
+          ))}
+        </div>
+      )}
+      <Pager page={d.queue.page} hasNext={d.queue.hasNext} />
+    </>
+  );
+}
+
+export const ErrorBoundary = RouteError;

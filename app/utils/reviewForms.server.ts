@@ -1,0 +1,58 @@
+import { z } from "zod";
+import { PERIODS } from "~/models/reviewTypes";
+import { STATUSES } from "~/models/types";
+
+const factId = z.coerce
+  .number({ invalid_type_error: "a fact is named by its number" })
+  .int("a fact is named by its number")
+  .min(1, "a fact is named by its number")
+  .max(1e12, "a fact is named by its number");
+
+/** Where to go back to after a review: the queue with the filters it had, and nothing else. */
+const back = z
+  .string()
+  .max(2000)
+  .optional()
+  .transform((s) => (s && /^\/review(?:\?[^#]*)?$/.test(s) ? s : "/review"));
+
+const text = (what: string, max: number) => z.string().trim().max(max, `${what} is at most ${max} characters`);
+
+const number = (what: string) =>
+  z.coerce
+    .number({ invalid_type_error: `${what} is a number such as 40.68` })
+    .refine(Number.isFinite, `${what} is a number such as 40.68`)
+    .refine((n) => Math.abs(n) < 1e15, `${what} is beyond any figure charted`);
+
+/** The fields an analyst may correct, as the edit form sends them (blank optional fields mean "none"). */
+const VALUES = z.object({
+  company: text("a company name", 200).min(1, "a fact needs a company"),
+  counterparty: text("a company name", 200).optional(),
+  market: text("a market", 200).optional(),
+  year: z.coerce
+    .number({ invalid_type_error: "a year is a number such as 2008" })
+    .int("a year is a whole number")
+    .min(1900, "years before 1900 are not charted")
+    .max(2100, "years after 2100 are not charted")
+    .optional(),
+  period: z.enum(PERIODS, { message: `a period is one of ${PERIODS.join(", ")}, or blank` }).optional(),
+  low: number("low"),
+  high: number("high"),
+  unit: text("a unit", 40).min(1, "a fact needs a unit (a currency code such as EUR, % or a word such as vehicles)"),
+  status: z.enum(STATUSES, { message: `status is one of ${STATUSES.join(", ")}` }),
+  approximate: z
+    .enum(["on"], { message: "approximate is a checkbox" })
+    .optional()
+    .transform((v) => v === "on"),
+});
+
+export const REVIEW_FORM = z.discriminatedUnion(
+  "intent",
+  [
+    z.object({ intent: z.literal("confirm"), factId, back }),
+    z.object({ intent: z.literal("reject"), factId, back }),
+    VALUES.extend({ intent: z.literal("correct"), factId, back }),
+  ],
+  { errorMap: () => ({ message: "intent is confirm, reject or correct" }) },
+);
+
+export type ReviewForm = z.infer<typeof REVIEW_FORM>;

@@ -1,0 +1,334 @@
+import { createHash } from "node:crypto";
+import type { Fact } from "../importers/types";
+import { writeAudit } from "./audit";
+import type { DbHandle } from "./client";
+import type { ReviewState } from "./schema";
+import { companyId } from "./store";
+
+/** The fields a person may set on a fact (docs/decisions/010). */
+export interface FactValues {
+  company: string;
+  counterparty: string | null;
+  market: string | null;
+  year: number | null;
+  period: string | null;
+  low: number;
+  high: number;
+  unit: string;
+  status: "actual" | "forecast" | "target";
+  approximate: boolean;
+}
+
+/** A fact as stored, with its companies by name and the words of its figure: enough to find it again or restore it. */
+export interface FactSnapshot extends FactValues {
+  kind: Fact["kind"];
+  quote: string;
+  start: number;
+  end: number;
+  figureStart: number | null;
+  figureEnd: number | null;
+  figureText: string;
+  comparedYear: number | null;
+  comparedPeriod: string | null;
+  stated: string;
+}
+
+export type ReviewAction = { action: "confirm" } | { action: "reject" } | { action: "correct"; values: FactValues };
+
+export class ReviewError extends Error {
+  constructor(
+    message: string,
+    readonly status: number,
+  ) {
+    super(message);
+  }
+}
+
+const VALUE_KEYS = [
+  "company",
+  "counterparty",
+  "market",
+  "year",
+  "period",
+  "low",
+  "high",
+  "unit",
+  "status",
+  "approximate",
+] as const satisfies ReadonlyArray<keyof FactValues>;
+
+export function valuesOf(f: FactValues): FactValues {
+  return Object.fromEntries(VALUE_KEYS.map((k) => [k, f[k]])) as unknown as FactValues;
+}
+
+/** The keys whose values differ, for the audit page and for "corrected" versus "confirmed". */
+export function changedKeys(a: FactValues, b: FactValues): Array<keyof FactValues> {
+  return VALUE_KEYS.filter((k) => a[k] !== b[k]);
+}
+
+const sha1 = (s: string) => createHash("sha1").update(s).digest("hex");
+
+/**
+ * Two keys that find a fact again after the article is imported anew: the strict one adds the company the
+ * extractor named; the loose one (kind, sentence, figure) still finds the fact when a better extractor names the
+ * company differently, as long as only one new fact shares it.
+ */
+export function fingerprints(f: { kind: string; quote: string; figureText: string; company: string }) {
+  const loose = `${f.kind}\u0000${f.quote}\u0000${f.figureText}`;
+  return { strict: sha1(`${loose}\u0000${f.company}`), loose: sha1(loose) };
+}
+
+const SNAPSHOT_SQL = `SELECT f.kind, c.name AS company, cp.name AS counterparty, f.market, f.year, f.period, f.low, f.high,
+    f.unit, f.status, f.approximate, f.quote, f.start, f."end", f.figure_start AS figureStart,
+    f.figure_end AS figureEnd, f.compared_year AS comparedYear, f.compared_period AS comparedPeriod, f.stated,
+    coalesce(substr(a.cleaned_text, f.figure_start + 1, f.figure_end - f.figure_start), '') AS figureText,
+    a.source_path AS articlePath, a.id AS articleId
+  FROM facts f JOIN companies c ON c.id = f.company_id LEFT JOIN companies cp ON cp.id = f.counterparty_id
+  JOIN articles a ON a.id = f.article_id WHERE f.id = ?`;
+
+export function factSnapshot(
+  handle: DbHandle,
+  factId: number,
+): (FactSnapshot & { articlePath: string; articleId: number }) | undefined {
+  const row = handle.sqlite.prepare(SNAPSHOT_SQL).get(factId) as
+    | (FactSnapshot & { approximate: number | boolean; articlePath: string; articleId: number })
+    | undefined;
+  return row && { ...row, approximate: Boolean(row.approximate) };
+}
+
+interface ReviewRow {
+  id: number;
+  articlePath: string;
+  fingerprint: string;
+  factId: number | null;
+  state: ReviewState;
+  original: string | null;
+  corrected: string | null;
+}
+
+const REVIEW_COLUMNS = `id, article_path AS articlePath, fingerprint, fact_id AS factId, state, original, corrected`;
+
+/** Writes `values` onto a fact's row, creating companies (and their aliases) named for the first time. */
+function writeValues(handle: DbHandle, factId: number, v: FactValues, pending: Map<string, number>): void {
+  handle.sqlite
+    .prepare(
+      `UPDATE facts SET company_id = ?, counterparty_id = ?, market = ?, year = ?, period = ?, low = ?, high = ?,
+         unit = ?, status = ?, approximate = ? WHERE id = ?`,
+    )
+    .run(
+      companyId(handle, v.company, [], pending),
+      v.counterparty ? companyId(handle, v.counterparty, [], pending) : null,
+      v.market,
+      v.year,
+      v.period,
+      v.low,
+      v.high,
+      v.unit,
+      v.status,
+      v.approximate ? 1 : 0,
+      factId,
+    );
+}
+
+/**
+ * Confirms, rejects or corrects one fact for `userName`, with its audit row, in one transaction. A rejected fact's
+ * row is deleted from facts (every chart, list and export then leaves it out without a filter of its own); the
+ * review keeps the whole fact, so it can be found again after a re-import and restored.
+ */
+export function reviewFact(handle: DbHandle, factId: number, change: ReviewAction, userName: string) {
+  const pending = new Map<string, number>();
+  const run = handle.sqlite.transaction(() => {
+    const fact = factSnapshot(handle, factId);
+    if (!fact)
+      throw new ReviewError(`No fact ${factId}: it was rejected or its article re-imported. Reload the queue.`, 404);
+    const existing = handle.sqlite
+      .prepare(`SELECT ${REVIEW_COLUMNS} FROM fact_reviews WHERE fact_id = ?`)
+      .get(factId) as ReviewRow | undefined;
+    const original: FactSnapshot = existing?.original ? JSON.parse(existing.original) : stripLocation(fact);
+    const before = valuesOf(fact);
+    let state: ReviewState;
+    let corrected: FactValues | null = null;
+    if (change.action === "reject") state = "rejected";
+    else if (change.action === "confirm")
+      state = existing?.state === "added" ? "added" : existing?.state === "corrected" ? "corrected" : "confirmed";
+    else {
+      corrected = valuesOf(change.values);
+      state =
+        existing?.state === "added"
+          ? "added"
+          : changedKeys(valuesOf(original), corrected).length
+            ? "corrected"
+            : "confirmed";
+      writeValues(handle, factId, corrected, pending);
+    }
+    if (state === "corrected" || state === "added") corrected ??= before;
+    const now = new Date().toISOString();
+    const keys = fingerprints(original);
+    if (state === "rejected") handle.sqlite.prepare("DELETE FROM facts WHERE id = ?").run(factId);
+    const factRef = state === "rejected" ? null : factId;
+    if (existing) {
+      handle.sqlite
+        .prepare(
+          `UPDATE fact_reviews SET fact_id = ?, state = ?, corrected = ?, orphaned = 0, user_name = ?, updated_at = ?
+           WHERE id = ?`,
+        )
+        .run(factRef, state, corrected && JSON.stringify(corrected), userName, now, existing.id);
+    } else {
+      handle.sqlite
+        .prepare(
+          `INSERT INTO fact_reviews (article_path, fingerprint, fact_id, state, original, corrected, user_name, updated_at)
+           VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+        )
+        .run(
+          fact.articlePath,
+          keys.strict,
+          factRef,
+          state,
+          JSON.stringify(original),
+          corrected && JSON.stringify(corrected),
+          userName,
+          now,
+        );
+    }
+    writeAudit(handle, {
+      userName,
+      action: `fact.${change.action}`,
+      subject: `fact ${factId} (${fact.kind}) in article ${fact.articleId}`,
+      before: { ...before, review: existing?.state ?? "machine" },
+      after: state === "rejected" ? { review: "rejected" } : { ...(corrected ?? before), review: state },
+    });
+    return { state, articleId: fact.articleId };
+  });
+  return run.immediate();
+}
+
+function stripLocation(f: FactSnapshot & { articlePath?: string; articleId?: number }): FactSnapshot {
+  const { articlePath: _p, articleId: _a, ...rest } = f;
+  return rest;
+}
+
+/** A fact just written by an import, with its new id. */
+export interface InsertedFact {
+  id: number;
+  fact: Fact;
+}
+
+/**
+ * Re-applies the reviews of the article at `path` to the facts an import just wrote for it (inside the import's
+ * transaction). Each review finds its fact by the strict fingerprint, else by the loose one when exactly one new
+ * fact has it; a review that finds none is kept, marked as having no fact, and listed for an analyst.
+ */
+export function reapplyReviews(
+  handle: DbHandle,
+  path: string,
+  cleanedText: string,
+  inserted: InsertedFact[],
+  pending: Map<string, number>,
+): { applied: number; unmatched: number } {
+  const reviews = handle.sqlite
+    .prepare(`SELECT ${REVIEW_COLUMNS} FROM fact_reviews WHERE article_path = ? ORDER BY id`)
+    .all(path) as ReviewRow[];
+  if (!reviews.length) return { applied: 0, unmatched: 0 };
+  const strict = new Map<string, number[]>();
+  const loose = new Map<string, number[]>();
+  for (const { id, fact } of inserted) {
+    const keys = fingerprints({ ...fact, figureText: cleanedText.slice(fact.figureStart, fact.figureEnd) });
+    strict.set(keys.strict, [...(strict.get(keys.strict) ?? []), id]);
+    loose.set(keys.loose, [...(loose.get(keys.loose) ?? []), id]);
+  }
+  const taken = new Set<number>();
+  const link = handle.sqlite.prepare("UPDATE fact_reviews SET fact_id = ?, orphaned = ? WHERE id = ?");
+  let applied = 0;
+  for (const review of reviews) {
+    if (review.state === "added") {
+      const id = reinsertAdded(handle, review, cleanedText, pending);
+      link.run(id, 0, review.id);
+      if (id !== null) applied++;
+      continue;
+    }
+    const original = JSON.parse(review.original ?? "{}") as FactSnapshot;
+    const keys = fingerprints(original);
+    const free = (ids: number[] | undefined) => (ids ?? []).filter((id) => !taken.has(id));
+    const byStrict = free(strict.get(keys.strict));
+    const byLoose = free(loose.get(keys.loose));
+    const match = byStrict[0] ?? (byLoose.length === 1 ? byLoose[0] : undefined);
+    if (match === undefined) {
+      link.run(null, review.state === "rejected" ? 1 : 0, review.id);
+      continue;
+    }
+    taken.add(match);
+    applied++;
+    if (review.state === "rejected") {
+      handle.sqlite.prepare("DELETE FROM facts WHERE id = ?").run(match);
+      link.run(null, 0, review.id);
+      continue;
+    }
+    if (review.state === "corrected" && review.corrected)
+      writeValues(handle, match, JSON.parse(review.corrected), pending);
+    link.run(match, 0, review.id);
+  }
+  return { applied, unmatched: reviews.length - applied };
+}
+
+/** An added fact written again into the new article, found by its sentence; null when the sentence is gone. */
+function reinsertAdded(
+  handle: DbHandle,
+  review: ReviewRow,
+  cleanedText: string,
+  pending: Map<string, number>,
+): number | null {
+  const added = JSON.parse(review.corrected ?? "null") as (FactSnapshot & FactValues) | null;
+  if (!added) return null;
+  const start = cleanedText.indexOf(added.quote);
+  if (start === -1) return null;
+  const shift = start - added.start;
+  const article = handle.sqlite.prepare("SELECT id FROM articles WHERE source_path = ?").get(review.articlePath) as
+    | { id: number }
+    | undefined;
+  if (!article) return null;
+  return insertFact(
+    handle,
+    article.id,
+    {
+      ...added,
+      start,
+      end: start + added.quote.length,
+      figureStart: added.figureStart === null ? null : added.figureStart + shift,
+      figureEnd: added.figureEnd === null ? null : added.figureEnd + shift,
+    },
+    pending,
+  );
+}
+
+/** Inserts a fact a person added; its values are theirs, so every field counts as stated. */
+export function insertFact(handle: DbHandle, articleId: number, f: FactSnapshot, pending: Map<string, number>): number {
+  const row = handle.sqlite
+    .prepare(
+      `INSERT INTO facts (article_id, kind, company_id, counterparty_id, market, year, period, low, high, unit, status,
+         approximate, compared_year, compared_period, quote, start, "end", figure_start, figure_end, stated)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`,
+    )
+    .get(
+      articleId,
+      f.kind,
+      companyId(handle, f.company, [], pending),
+      f.counterparty ? companyId(handle, f.counterparty, [], pending) : null,
+      f.market,
+      f.year,
+      f.period,
+      f.low,
+      f.high,
+      f.unit,
+      f.status,
+      f.approximate ? 1 : 0,
+      f.comparedYear,
+      f.comparedPeriod,
+      f.quote,
+      f.start,
+      f.end,
+      f.figureStart,
+      f.figureEnd,
+      f.stated,
+    ) as { id: number };
+  return row.id;
+}

@@ -1,0 +1,301 @@
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { type DbHandle, openDatabase } from "../../db/client";
+import { addUser } from "../../db/users";
+import { importFiles } from "../../importers/run/importFiles";
+import { seedTemporaryDatabase } from "./dbSetup";
+
+/**
+ * Reviewing facts end to end below the browser: the queue, the action's role and origin checks, what a rejection
+ * and a correction do to the charts and exports, the audit trail, and re-imports that keep every decision.
+ */
+let cleanup: () => void;
+let work: string;
+/** A second connection, as the import command would have: the server's own connections must see its commits. */
+let importer: DbHandle;
+let cookies: Record<string, string>;
+
+const RENAULT = "seeds/000_c0781cebfd980f41.txt";
+
+beforeAll(async () => {
+  work = mkdtempSync(join(tmpdir(), "figures-review-"));
+  // A copy of the Renault seed, one line longer (the same bytes would be the seed's own article), under its own
+  // path, so it can be changed and imported again.
+  writeFileSync(join(work, "renault.txt"), `${readFileSync(RENAULT, "utf8")}\nA line of the copy.\n`);
+  cleanup = await seedTemporaryDatabase([work]);
+  importer = openDatabase();
+  await addUser(importer, "ana", "analyst", "analyst-pass-1", "test");
+  await addUser(importer, "vic", "viewer", "viewer-pass-1", "test");
+  const { signInCookie } = await import("~/sessions.server");
+  cookies = {};
+  for (const name of ["ana", "vic"]) {
+    const row = importer.sqlite.prepare("SELECT id, session_epoch AS epoch FROM users WHERE name = ?").get(name) as {
+      id: number;
+      epoch: number;
+    };
+    cookies[name] = (await signInCookie(new Request("http://localhost/"), row)).split(";")[0];
+  }
+}, 60_000);
+afterAll(() => {
+  importer?.sqlite.close();
+  cleanup?.();
+  rmSync(work, { recursive: true, force: true });
+});
+
+type Action = (args: ActionFunctionArgs) => Promise<Response>;
+type Loader = (args: LoaderFunctionArgs) => Promise<Response>;
+
+async function settle(run: () => Promise<Response>): Promise<Response> {
+  try {
+    return await run();
+  } catch (thrown) {
+    if (thrown instanceof Response) return thrown;
+    throw thrown;
+  }
+}
+
+async function review(user: string | null, fields: Record<string, string>, headers: Record<string, string> = {}) {
+  const { action } = (await import("~/routes/review")) as unknown as { action: Action };
+  const request = new Request("http://localhost/review", {
+    method: "POST",
+    headers: {
+      "Content-Type": "application/x-www-form-urlencoded",
+      Host: "localhost",
+      ...(user ? { Cookie: cookies[user] } : {}),
+      ...headers,
+    },
+    body: new URLSearchParams(fields).toString(),
+  });
+  return settle(() => action({ request, params: {}, context: {} }));
+}
+
+async function queue(url = "/review", user = "ana") {
+  const { loader } = (await import("~/routes/review")) as unknown as { loader: Loader };
+  const res = await loader({
+    request: new Request(`http://localhost${url}`, { headers: { Cookie: cookies[user] } }),
+    params: {},
+    context: {},
+  });
+  return res.json();
+}
+
+/** The work copy's article id (the seed's own copy is another article with the same facts). */
+function workArticleId(): number {
+  return (
+    importer.sqlite.prepare("SELECT id FROM articles WHERE source_path LIKE ?").get(`%${work.split("/").pop()}%`) as {
+      id: number;
+    }
+  ).id;
+}
+
+function factIdOf(articleId: number, low: number): number {
+  return (
+    importer.sqlite.prepare("SELECT id FROM facts WHERE article_id = ? AND low = ?").get(articleId, low) as {
+      id: number;
+    }
+  ).id;
+}
+
+async function revenueCsv(): Promise<string> {
+  const { loader } = await import("~/routes/export.$file");
+  const res = (await loader({
+    request: new Request("http://localhost/export/revenue.csv?company=renault"),
+    params: { file: "revenue.csv" },
+    context: {},
+  })) as Response;
+  return res.text();
+}
+
+async function renaultRevenue(): Promise<Array<{ label: string; low: number; sources: number }>> {
+  const { loader } = (await import("~/routes/companies.$slug")) as unknown as { loader: Loader };
+  const res = await loader({
+    request: new Request("http://localhost/companies/renault"),
+    params: { slug: "renault" },
+    context: {},
+  });
+  const data = await res.json();
+  return data.revenue[0].points.map((p: { label: string; low: number; sourceCount?: number; sources: unknown[] }) => ({
+    label: p.label,
+    low: p.low,
+    sources: p.sourceCount ?? p.sources.length,
+  }));
+}
+
+describe("the review queue", () => {
+  test("lists unreviewed facts with their sentence cut around the figure, most doubtful first", async () => {
+    const d = await queue();
+    expect(d.queue.total).toBeGreaterThan(8);
+    const scores = d.queue.items.map((i: { doubts: string[] }) =>
+      i.doubts.reduce((s: number, x: string) => s + (x === "conflict" ? 2 : 1), 0),
+    );
+    expect(scores).toEqual([...scores].sort((a, b) => b - a));
+    const revenue = d.queue.items.find((i: { figure: string }) => i.figure.includes("40.68"));
+    expect(revenue.sentenceBefore + revenue.figure + revenue.sentenceAfter).toBe(
+      "Renault posted revenues of €40.68 billion for 2007 and €37.79 billion in 2008.",
+    );
+    expect(d.canReview).toBe(true);
+  });
+
+  test("filters by kind, company and article; a viewer sees the queue without buttons", async () => {
+    const byKind = await queue("/review?kind=stake");
+    expect(byKind.queue.items.every((i: { kind: string }) => i.kind === "stake")).toBe(true);
+    const byArticle = await queue(`/review?article=${workArticleId()}`);
+    expect(byArticle.queue.items.every((i: { articleId: number }) => i.articleId === workArticleId())).toBe(true);
+    const byCompany = await queue("/review?company=Renault");
+    expect(byCompany.queue.items.every((i: { company: string }) => i.company === "Renault")).toBe(true);
+    expect((await queue("/review", "vic")).canReview).toBe(false);
+  });
+});
+
+describe("reviewing", () => {
+  test("a viewer, a visitor and another site are refused; mistakes are 400s and a missing fact a 404", async () => {
+    const id = factIdOf(workArticleId(), 40680000000);
+    const viewer = await review("vic", { intent: "reject", factId: String(id) });
+    expect(viewer.status).toBe(403);
+    expect((await viewer.json()).message).toBe(
+      "Reviewing facts needs the analyst role; you are signed in as vic, a viewer.",
+    );
+    expect((await review(null, { intent: "reject", factId: String(id) })).status).toBe(403);
+    expect(
+      (await review("ana", { intent: "reject", factId: String(id) }, { Origin: "https://evil.example" })).status,
+    ).toBe(403);
+    expect((await review("ana", { intent: "delete", factId: String(id) })).status).toBe(400);
+    expect((await review("ana", { intent: "confirm", factId: "abc" })).status).toBe(400);
+    expect((await review("ana", { intent: "confirm", factId: "999999" })).status).toBe(404);
+    expect(
+      (
+        await review("ana", {
+          intent: "correct",
+          factId: String(id),
+          company: "Renault",
+          low: "5",
+          high: "4",
+          unit: "EUR",
+          status: "actual",
+        })
+      ).status,
+    ).toBe(400);
+    expect(factIdOf(workArticleId(), 40680000000)).toBe(id);
+  });
+
+  test("a rejected fact leaves the chart, the export and the queue; the audit trail says who and what", async () => {
+    const before = await renaultRevenue();
+    const id = factIdOf(workArticleId(), 40680000000);
+    const res = await review("ana", { intent: "reject", factId: String(id), back: "/review?kind=revenue" });
+    expect(res.status).toBe(303);
+    expect(res.headers.get("location")).toBe("/review?kind=revenue");
+    const after = await renaultRevenue();
+    const y2007 = (points: typeof before) => points.find((p) => p.label === "2007")!;
+    expect(y2007(after).sources).toBe(y2007(before).sources - 1);
+    const ids = (await queue()).queue.items.map((i: { id: number }) => i.id);
+    expect(ids).not.toContain(id);
+
+    const { loader } = (await import("~/routes/audit")) as unknown as { loader: Loader };
+    const audit = await (
+      await loader({
+        request: new Request("http://localhost/audit", { headers: { Cookie: cookies.vic } }),
+        params: {},
+        context: {},
+      })
+    ).json();
+    const row = audit.rows[0];
+    expect(row.userName).toBe("ana");
+    expect(row.action).toBe("fact.reject");
+    expect(row.changes).toContainEqual({ field: "review", before: "machine", after: "rejected" });
+  });
+
+  test("rejecting every copy of a figure takes it out of the export CSV", async () => {
+    for (const row of importer.sqlite.prepare("SELECT id FROM facts WHERE low = 37790000000").all() as Array<{
+      id: number;
+    }>) {
+      expect((await review("ana", { intent: "reject", factId: String(row.id) })).status).toBe(303);
+    }
+    const csv = await revenueCsv();
+    expect(csv).toContain("40680000000");
+    expect(csv).not.toContain("37790000000");
+  });
+
+  test("a correction changes the figure everywhere; the queue no longer lists it", async () => {
+    const id = factIdOf(workArticleId(), -20);
+    const res = await review("ana", {
+      intent: "correct",
+      factId: String(id),
+      company: "Renault",
+      market: "",
+      year: "2008",
+      period: "9M",
+      low: "-21",
+      high: "-21",
+      unit: "percent",
+      status: "actual",
+    });
+    expect(res.status).toBe(303);
+    const changes = await apiFacts("revenue_change");
+    expect(changes.find((f) => f.id === id)).toMatchObject({ low: -21, high: -21, period: "9M", year: 2008 });
+    const stored = importer.sqlite.prepare("SELECT state, original FROM fact_reviews WHERE fact_id = ?").get(id) as {
+      state: string;
+      original: string;
+    };
+    expect(stored.state).toBe("corrected");
+    expect(JSON.parse(stored.original)).toMatchObject({ low: -20, high: -20 });
+  });
+});
+
+async function apiFacts(
+  kind: string,
+): Promise<Array<{ id: number; low: number; high: number; year: number; period: string }>> {
+  const { loader } = (await import("~/routes/api.facts")) as unknown as { loader: Loader };
+  const res = await loader({
+    request: new Request(`http://localhost/api/facts?company=renault&kind=${kind}`),
+    params: {},
+    context: {},
+  });
+  return (await res.json()).facts;
+}
+
+describe("re-importing an article keeps its reviews", () => {
+  test("a changed file: the rejection and the correction are applied to the new facts", async () => {
+    const path = join(work, "renault.txt");
+    writeFileSync(path, `${readFileSync(path, "utf8")}Another line, so the bytes change.\n`);
+    const oldId = workArticleId();
+    const report = importFiles(importer, [path]);
+    expect(report.errors).toEqual([]);
+    const newId = workArticleId();
+    expect(newId).not.toBe(oldId);
+    const lows = (
+      importer.sqlite.prepare("SELECT low FROM facts WHERE article_id = ?").all(newId) as Array<{ low: number }>
+    ).map((r) => r.low);
+    expect(lows).not.toContain(40680000000);
+    expect(lows).not.toContain(37790000000);
+    expect(lows).toContain(-21);
+    expect(lows).not.toContain(-20);
+    const d = await queue();
+    expect(d.unmatched).toEqual([]);
+    expect(
+      d.queue.items.some(
+        (i: { articleId: number; figure: string }) => i.articleId === newId && i.figure.includes("40.68"),
+      ),
+    ).toBe(false);
+  });
+
+  test("a review whose sentence is gone is kept and listed, not dropped", async () => {
+    const path = join(work, "renault.txt");
+    const text = readFileSync(path, "utf8").replace(/Renault's revenue for the first nine months[^\n]*\n/, "");
+    writeFileSync(path, text);
+    importFiles(importer, [path]);
+    const d = await queue();
+    expect(d.unmatched).toHaveLength(1);
+    expect(d.unmatched[0]).toMatchObject({
+      state: "corrected",
+      kind: "revenue_change",
+      company: "Renault",
+      userName: "ana",
+    });
+    expect(d.unmatched[0].quote).toContain("first nine months");
+    const kept = importer.sqlite.prepare("SELECT count(*) AS n FROM fact_reviews").get() as { n: number };
+    expect(kept.n).toBe(4);
+  });
+});
