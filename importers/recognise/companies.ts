@@ -99,6 +99,8 @@ export function canonicalName(surface: string): string {
     if (PAIR_SUFFIXES.has(pair)) words.splice(-2);
     else if (WORD_SUFFIXES.has(last)) words.pop();
     else break;
+    // "Pryce & Co": the "&" that joined the suffix goes with it.
+    if (words.length > 1 && /^(?:&|and)$/.test(words[words.length - 1])) words.pop();
   }
   return words.join(" ").replace(/[,\s]+$/, "") || surface;
 }

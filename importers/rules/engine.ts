@@ -1,6 +1,7 @@
 import { factAt } from "../extract/context";
 import type { Fact } from "../types";
 import { MARKET_SHARE_RULES } from "./marketShare";
+import { MARKET_SHARE_RIVAL_RULES } from "./marketShareRivals";
 import { MARKET_SHARE_TARGET_RULES } from "./marketShareTargets";
 import { NO_FACT_RULES } from "./noFact";
 import { type CompiledPattern, compilePattern, matchAll, mayMatch } from "./pattern";
@@ -23,6 +24,7 @@ export const RULES: Rule[] = [
   ...UNSAID_STAKE_RULES,
   ...MARKET_SHARE_RULES,
   ...MARKET_SHARE_TARGET_RULES,
+  ...MARKET_SHARE_RIVAL_RULES,
   ...SALES_VOLUME_RULES,
   ...REVENUE_CHANGE_RULES,
   ...REVENUE_RULES,

@@ -121,8 +121,11 @@ export const MARKET_SHARE_RULES: Rule[] = [
   {
     name: "market-share.rival-at",
     kind: "market_share",
-    pattern: "holder:{COMPANY} ...4 {RIVAL_LINK} {FIGURE_LEAD}? figure:{PERCENT}",
-    when: (_m, s) => s.ctx.shareMarket !== null,
+    pattern: "holder:{COMPANY} ...6 {RIVAL_LINK} {FIGURE_LEAD}? figure:{PERCENT}",
+    // "Corvan's like-for-like sales growth was running at 5%": a rate of something else, not its share.
+    when: (m, s) =>
+      s.ctx.shareMarket !== null &&
+      !s.tokens.slice(m.from, m.to).some((t) => /^(?:sales|revenues?|turnover|growth|profits?|margin)$/.test(t.lower)),
     examples: [
       {
         input:

@@ -205,3 +205,30 @@ export function aimedNextShare(m: Match, s: RuleSentence): FactRoles[] {
     },
   ];
 }
+
+/**
+ * "9 per cent of the Chinese car market, compared with 11 per cent for rival Corvan": a rival's share said in the
+ * sentence of another, of the same market and time, by the company named beside it.
+ */
+export function rivalInSentence(m: Match, s: RuleSentence): FactRoles[] {
+  const q = figureOf(m);
+  const first = m.captures.first?.[0];
+  const holder = m.captures.holder?.[0];
+  if (!q || first?.type !== "quantity" || holder?.type !== "mention" || holder.mention.how !== "name") return [];
+  if (PUBLIC_BODY.test(holder.mention.company)) return [];
+  const held = shareRoles(s, first.quantity, first.quantity.start, marketAfterFigure(s, first.quantity));
+  if (held?.company === holder.mention.company) return [];
+  const when = held?.when ?? shareWhen(s.roles, q, clauseAround(s.text, q.start), false);
+  return [
+    {
+      figure: q,
+      company: holder.mention.company,
+      market: held?.market ?? null,
+      when,
+      unit: "percent",
+      status: held?.status ?? "actual",
+      stated: ["company"],
+      aliases: { [holder.mention.company]: holder.mention.surfaces },
+    },
+  ];
+}

@@ -1,0 +1,46 @@
+import { rivalInSentence } from "./marketShareRoles";
+import type { Rule } from "./rule";
+
+/** Rivals' shares said in the same sentence as a company's own, of the same market and time. */
+export const MARKET_SHARE_RIVAL_RULES: Rule[] = [
+  {
+    name: "market-share.rival-for",
+    kind: "market_share",
+    pattern: "first:{PERCENT} of ...6 {MARKET_WORD} ...8 figure:{PERCENT} for ...4 holder:{COMPANY}",
+    examples: [
+      {
+        input:
+          "Cars in China\n\nCorvan Motors has 9 per cent of the Chinese car market, compared with 11 per cent for Japanese rival Ostrel Motor.",
+        expected: [{ kind: "market_share", company: "Ostrel Motor", low: 11 }],
+      },
+    ],
+    build: rivalInSentence,
+  },
+  {
+    name: "market-share.rival-with",
+    kind: "market_share",
+    pattern:
+      "first:{PERCENT} of ...6 {MARKET_WORD} ...10 behind|ahead|after|trailing ...2 holder:{COMPANY} with|on|at figure:{PERCENT}",
+    examples: [
+      {
+        input:
+          "Chips\n\nCorvan held 21% of the market for AI accelerator chips in 2025, behind Ostrel Systems with 64%.",
+        expected: [{ kind: "market_share", company: "Ostrel Systems", low: 64, year: 2025 }],
+      },
+    ],
+    build: rivalInSentence,
+  },
+  {
+    name: "market-share.rival-share-to",
+    kind: "market_share",
+    pattern: "first:{PERCENT} ...10 while|whereas|and holder:{COMPANY} ...8 share ...3 to figure:{PERCENT}",
+    examples: [
+      {
+        input:
+          "Grocers\n\nCorvan's share of the UK grocery market rose to 16.1 per cent in 2005, while Ostrel & Co saw its share slip to 12.4 per cent.",
+        expected: [{ kind: "market_share", company: "Ostrel", low: 12.4, year: 2005 }],
+      },
+    ],
+    build: rivalInSentence,
+  },
+];
