@@ -21,14 +21,14 @@ const FORWARD_LOOKING =
   /\b(?:will|would|could|should|may|might|expects?|expected|forecasts?|forecasting|predicts?|predicted|project(?:s|ed|ing)|set to|likely|hop(?:es?|ed|ing)|expecting|anticipat\w*|look(?:ing)?\s+forward|on the way|well for|beyond|plan(?:s|ned|ning)?|aim(?:s|ed|ing)?|target(?:s|ed)?|outlook|budget|is due|are due|due to)\b/i;
 /** Whole-year phrasings: "in 2011", "for 2011", "the whole of 2011", "the last three months of 2011", "2011 profits". */
 const WHOLE_YEAR_BEFORE =
-  /(?:\b(?:in|for|during|throughout|over)\s+|\bthe\s+(?:whole|end|last\s+(?:three\s+months|quarter)|fourth\s+quarter|final\s+quarter|second\s+half)\s+of\s+)$/i;
+  /(?:\b(?:in|for|during|throughout|over)\s+(?:all\s+of\s+|the\s+whole\s+of\s+)?|\bthe\s+(?:whole|end|last\s+(?:three\s+months|quarter)|fourth\s+quarter|final\s+quarter|second\s+half)\s+of\s+)$/i;
 const SAME_PERIOD =
   /\bsame\s+((?:19|20)\d\d)\s+(?:period|quarter|months)|\bsame\s+(?:period|quarter|months)\s+(?:of|in)\s+((?:19|20)\d\d)/gi;
 const BASE_BEFORE = /\b(?:from|than|compared\s+(?:with|to)|against|over)\s+(?:its\s+|their\s+|the\s+)?$/i;
 const MONTH_BEFORE = new RegExp(String.raw`\b(?:${MONTHS})\s+(?:\d{1,2},?\s+)?$`, "i");
 const RESULTS_AFTER = /^\s*(?:results|profits?|sales|revenues?|turnover|earnings|figures|losses|growth)\b/i;
 const PAST_TENSE =
-  /\b(?:was|were|had|rose|fell|grew|made|reached|posted|reported|increased|decreased|dropped|jumped|climbed|totalled|totaled|slumped|shrank|expanded|contracted|saw|earned|sold|lost|gained|doubled|tripled|halved|helped|boosted|lifted|fuelled|fueled|drove|dented|hurt)\b/i;
+  /\b(?:was|were|had|rose|fell|grew|made|reached|posted|reported|increased|decreased|dropped|jumped|climbed|totalled|totaled|slumped|shrank|expanded|contracted|saw|earned|sold|lost|gained|doubled|tripled|halved|helped|boosted|lifted|fuelled|fueled|drove|dented|hurt|spent|paid|cost|picked|revised|recorded|slowed|widened|narrowed|ended|finished|amounted|improved|declined|dipped|slipped|soared|surged|plunged|tumbled|edged|came|hit|won|shipped|delivered|showed|shown)\b/i;
 
 /** The year's last quarter reported with no year of its own ("profits for the three months to December"). */
 const UNDATED_LAST_QUARTER =
@@ -78,6 +78,11 @@ export function inferPublishedYear(
         (BASE_BEFORE.test(before) || BASE_FIGURE_BEFORE.test(s.slice(Math.max(0, m.index - 90), m.index))) &&
         PAST_TENSE.test(s)
       ) {
+        raise(y + 1, "completed-year");
+        continue;
+      }
+      // "jobs data for December 2004 were revised": figures for a December come out in the new year.
+      if (/\bDecember\s+(?:\d{1,2},?\s+)?$/i.test(before) && PAST_TENSE.test(s)) {
         raise(y + 1, "completed-year");
         continue;
       }
