@@ -70,6 +70,10 @@ const OWNED_BUSINESS_AFTER =
 const MONTH_AS_COMPANY_AFTER =
   /^\s+(?:(?:also|still)\s+)?(?:said|says|reported|reports|posted|owns|holds|plans|expects|announced|agreed)\b/;
 
+/** A name that speaks or acts at once ("Corvan said", "Corvan has"), as no family name before a possessive does. */
+const SPEAKS_AFTER =
+  /^\s+(?:(?:also|has|had)\s+)?(?:said|says|reported|posted|expects|expected|announced|sold|bought|saw|has|had|is|was|will|would)\b/;
+
 /** Leading words that describe rather than name ("State-owned Corvan", "Stuttgart-based Daimler"). */
 // "State-owned", "U.S.-built": a word that describes what follows.
 const DESCRIPTIVE_WORD = /^(?:[A-Z][a-z]*|[A-Z](?:\.[A-Z])+\.?)-[a-z]+$/;
@@ -501,6 +505,7 @@ export class CompanyRegistry {
     const reg = new CompanyRegistry();
     // Both scans look for marks most sentences lack: a closing "'s", a title such as "Mr" or "Dr".
     for (const s of sentences) if (s.includes("'s") || s.includes("’s")) reg.noteNamesEndingInS(s);
+    if (reg.namesEndingInS.size) reg.dropPossessivesOfNamesWrittenBare(sentences.join("\n"));
     for (const s of sentences) if (mayNameTitle(s)) reg.notePeople(s);
     const initial: Array<[NameSpan, string, number]> = [];
     for (const [index, s] of sentences.entries()) {
@@ -533,6 +538,20 @@ export class CompanyRegistry {
 
   /** Bare forms of names written with a closing "'s" that is no possessive ("Dr Reddy's", "Halford's"). */
   private readonly namesEndingInS = new Map<string, string>();
+
+  /**
+   * "Corvan's rose 5 per cent" in an article that also writes "Corvan said" (the bare name acting on its own): the
+   * "'s" is a possessive with its noun
+   * left out ("Corvan's shares"), not part of the name.
+   */
+  private dropPossessivesOfNamesWrittenBare(text: string): void {
+    for (const bare of [...this.namesEndingInS.keys()])
+      for (const m of allMatches(new RegExp(String.raw`\b${escapeRegExp(bare)}\b(?!['’])`, "g"), text))
+        if (SPEAKS_AFTER.test(text.slice(m.index + bare.length, m.index + bare.length + 60))) {
+          this.namesEndingInS.delete(bare);
+          break;
+        }
+  }
 
   /** "Norbury's said", "at Dr Halden's, sales fell": the "'s" is followed by a verb or a stop, so it is the name. */
   private noteNamesEndingInS(sentence: string): void {

@@ -149,6 +149,24 @@ const RULES: Rule[] = [
     }),
   },
   {
+    hint: ["months"],
+    // "the first three months of 2005", "the first six months of the year": a quarter or a half by its length.
+    re: new RegExp(
+      String.raw`\b(first|second|third|last|final)\s+(three|six)\s+months\s+of\s+(?:(${YEAR})|(this|last|next|the)\s+year)`,
+      "gi",
+    ),
+    make: (m) => {
+      const which = m[1].toLowerCase();
+      const half = m[2].toLowerCase() === "six";
+      const last = which === "last" || which === "final";
+      const period: Period = half ? (last || which === "second" ? "H2" : "H1") : last ? "Q4" : ORDINAL_QUARTERS[which];
+      const relative = m[4]
+        ? ({ this: 0, last: -1, next: 1 } as Record<string, number>)[m[4].toLowerCase()]
+        : undefined;
+      return { year: yearOf(m[3]), period, relative: relative ?? null };
+    },
+  },
+  {
     hint: ["half"],
     re: new RegExp(String.raw`\b(first|second)[- ]half(?:\s+of\s+(?:(${YEAR})|(this|last|next)\s+year))?`, "gi"),
     make: (m) => ({
