@@ -193,13 +193,20 @@ export function reviewFact(handle: DbHandle, factId: number, change: ReviewActio
     writeAudit(handle, {
       userName,
       action: `fact.${change.action}`,
-      subject: `fact ${factId} (${fact.kind}) in article ${fact.articleId}`,
+      subject: `fact ${factId} (${describe(fact)}) in article ${fact.articleId}`,
       before: { ...before, review: existing?.state ?? "machine" },
       after: state === "rejected" ? { review: "rejected" } : { ...(corrected ?? before), review: state },
     });
     return { state, articleId: fact.articleId };
   });
   return run.immediate();
+}
+
+/** "revenue of Renault, 2008 FY: 37790000000 EUR": which figure an audit row is about, in its own words. */
+function describe(f: FactSnapshot): string {
+  const when = [f.year ?? "no year", f.period].filter(Boolean).join(" ");
+  const figure = f.low === f.high ? `${f.low}` : `${f.low} to ${f.high}`;
+  return `${f.kind} of ${f.company}, ${when}: ${figure} ${f.unit}`;
 }
 
 function stripLocation(f: FactSnapshot & { articlePath?: string; articleId?: number }): FactSnapshot {

@@ -6,11 +6,14 @@ const PAGE_SIZE = 50;
 const show = (v: unknown): string =>
   v === undefined ? "" : v === null ? "—" : typeof v === "string" ? v : JSON.stringify(v);
 
-/** The fields that differ between before and after; a row with only one side lists that side. */
+/**
+ * The fields that differ between before and after. A row with only one side lists that side; an after that names
+ * fewer fields (a rejection says only the review state) is compared on its own fields.
+ */
 function changes(before: string | null, after: string | null): AuditRow["changes"] {
   const b = (before ? JSON.parse(before) : {}) as Record<string, unknown>;
   const a = (after ? JSON.parse(after) : {}) as Record<string, unknown>;
-  const keys = [...new Set([...Object.keys(b), ...Object.keys(a)])];
+  const keys = after ? Object.keys(a) : Object.keys(b);
   return keys
     .filter((k) => show(b[k]) !== show(a[k]) || !before || !after)
     .map((field) => ({ field, before: show(b[field]), after: show(a[field]) }));

@@ -11,8 +11,8 @@ export const meta: MetaFunction = () => [{ title: "Audit trail — Financial fig
 
 /** Who changed what: open to every signed-in user, since it names people. */
 export async function loader({ request }: LoaderFunctionArgs) {
-  await requireRole(request, "viewer", "The audit trail");
   const q = parseQuery(request, AUDIT_QUERY);
+  await requireRole(request, "viewer", "The audit trail");
   return json(auditPage(q.page));
 }
 

@@ -24,9 +24,11 @@ export async function parseForm<S extends z.ZodTypeAny>(request: Request, schema
   return parsed.data;
 }
 
-/** A local path to go back to after signing in; anything else (another site, "//host") is the overview. */
+/**
+ * A local path to go back to after signing in; anything else (another site, "//host", a path too long to be one
+ * of ours) is the overview. Never a mistake to report: the sign-in works either way.
+ */
 export const nextPath = z
   .string()
-  .max(2000)
   .optional()
-  .transform((s) => (s && /^\/(?![/\\])/.test(s) ? s : "/"));
+  .transform((s) => (s && s.length <= 2000 && /^\/(?![/\\])/.test(s) ? s : "/"));
