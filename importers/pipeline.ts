@@ -5,7 +5,7 @@ import type { Extractor, SentenceContext } from "./extract/context";
 import { extractStake, peoplePairIn } from "./extract/stake";
 import { alternation } from "./lexicons/regex";
 import { PRODUCT_UNITS, VOLUME_UNITS } from "./lexicons/units";
-import { CompanyRegistry, canonicalName, isPlaceOrNationality } from "./recognise/companies";
+import { CompanyRegistry, canonicalName } from "./recognise/companies";
 import { findDivisions, ultimateParent } from "./recognise/divisions";
 import { inferPublishedYear } from "./recognise/publication";
 import { findQuantities, type Quantity } from "./recognise/quantities";
@@ -13,6 +13,7 @@ import { fiscalYearEndIn, resolveTimes } from "./recognise/resolveTimes";
 import type { TimeExpr } from "./recognise/time";
 import { findTimes } from "./recognise/time";
 import { refine } from "./refine/refiners";
+import { withShortestNames } from "./refine/shortestNames";
 import { legacyCandidate, settleBySpecificity } from "./refine/specificity";
 import { type ArticleContext, newArticleContext, type ReferenceDate, referenceDateOf } from "./rules/context";
 import { type Candidate, runRules } from "./rules/engine";
@@ -142,35 +143,6 @@ function underParent(f: Fact, registry: CompanyRegistry, parentOf: ReturnType<ty
   return { ...f, company: parent.name, stated: f.stated.filter((x) => x !== "company"), aliases };
 }
 
-/**
- * "HARCASTLE STORES LTD" over a table, "Harcastle said" below it: a company is named by the shortest form the
- * article writes it in, when that form starts the longer one (the gold's convention, and how analysts search).
- */
-function shortestForm(name: string, registry: CompanyRegistry): string {
-  const shorter = (one: string) => {
-    const e = registry.lookup(one);
-    if (!e || e.name === one || !one.startsWith(`${e.name} `)) return one;
-    // "the Keane family" and "Corvan Canada" (a subsidiary named for its country) are not Keane's or Corvan's.
-    const rest = one.slice(e.name.length + 1);
-    return /^[A-Z]/.test(rest) && !isPlaceOrNationality(rest) ? e.name : one;
-  };
-  return name.split(" + ").map(shorter).join(" + ");
-}
-
-function withShortestNames(f: Fact, registry: CompanyRegistry): Fact {
-  const company = shortestForm(f.company, registry);
-  const counterparty = f.counterparty === null ? null : shortestForm(f.counterparty, registry);
-  if (company === f.company && counterparty === f.counterparty) return f;
-  // The long form stays findable: it becomes an alias of the short one.
-  const aliases = { ...f.aliases };
-  for (const [from, to] of [
-    [f.company, company],
-    [f.counterparty, counterparty],
-  ])
-    if (from && to && from !== to) aliases[to] = [...new Set([...(aliases[to] ?? []), ...(aliases[from] ?? []), from])];
-  return { ...f, company, counterparty, aliases };
-}
-
 /** Reads one article's bytes and returns its cleaned text and facts. Pure: no I/O, no database. */
 export function extractArticle(bytes: Uint8Array, path: string, options: ExtractOptions = {}): ArticleResult {
   const sha256 = createHash("sha256").update(bytes).digest("hex");
@@ -246,6 +218,8 @@ export function extractArticle(bytes: Uint8Array, path: string, options: Extract
     ctx.mentions = advance(ctx.mentions, mentions);
   }
   const settled = settleBySpecificity(candidates);
+  // A headline in capitals names companies the registry could not read (it cannot tell names from words there).
+  const capitalTitle = cleaned.title && cleaned.title === cleaned.title.toUpperCase() ? cleaned.title : null;
   // The article's dollar is looked for only when a fact is in bare dollars.
   let dollar: string | null = null;
   const dollarOf = () => {
@@ -266,7 +240,7 @@ export function extractArticle(bytes: Uint8Array, path: string, options: Extract
           parentOf,
         ),
       )
-      .map((f) => withShortestNames(f, registry)),
+      .map((f) => withShortestNames(f, registry, capitalTitle)),
   );
   return {
     path,

@@ -804,6 +804,11 @@ export class CompanyRegistry {
     else this.byFirstWord.set(first, [e]);
   }
 
+  /** How many of the article's companies of several words start with this word ("Carmel" for two Carmel firms). */
+  sharingFirstWord(word: string): number {
+    return (this.byFirstWord.get(word) ?? []).filter((e) => this.isLive(e)).length;
+  }
+
   private isLive(e: Entity): boolean {
     return this.entities.get(e.key) === e;
   }

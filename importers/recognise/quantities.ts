@@ -220,13 +220,18 @@ export function findQuantities(sentence: string): Quantity[] {
   );
 }
 
-/** "rose to 412.6 mln stg from 377.1 mln": the figure a sum is compared with is in the sum's currency. */
-const FROM_GAP = /^\s*,?\s*(?:(?:up|down)\s+)?from\s+(?:about\s+|around\s+)?$/i;
+/**
+ * "rose to 412.6 mln stg from 377.1 mln", "9.8 billion crowns in 1987 against 8.7 billion": the figure a sum is
+ * compared with is in the sum's currency.
+ */
+const FROM_GAP =
+  /^\s*,?\s*(?:(?:in|for)\s+(?:19|20)\d\d\s*,?\s*)?(?:(?:up|down)\s+)?(?:from|against|compared\s+with|versus)\s+(?:about\s+|around\s+)?$/i;
 const SCALED = /(?:\d\s*(?:mln|million|billion|bln|bn|m|trillion)|\d{1,3}(?:,\d{3}){2,})\b/i;
 
 function inheritCurrency(sentence: string, qs: Quantity[]): Quantity[] {
   return qs.map((q, i) => {
-    const prev = qs[i - 1];
+    // A year between the two ("in 1987") is no figure of its own.
+    const prev = qs.slice(0, i).findLast((x) => !x.isYear);
     if (q.kind !== "count" || q.isYear || !prev || prev.kind !== "money" || !SCALED.test(q.text)) return q;
     if (!FROM_GAP.test(sentence.slice(prev.end, q.start))) return q;
     return { ...q, kind: "money", unit: prev.unit };
