@@ -128,7 +128,15 @@ const require = createRequire(import.meta.url);
 function freshPptxGenJS(): typeof PptxGenJS {
   const path = require.resolve("pptxgenjs");
   delete require.cache[path];
-  return require(path) as typeof PptxGenJS;
+  const Pptx = require(path) as typeof PptxGenJS;
+  // Node lists each module it loads among its parent's children, every fresh copy included: left there, each
+  // file's copy of pptxgenjs stayed reachable for ever (about 2 MB a deck).
+  const loaded = require.cache[path] as (NodeJS.Module & { parent?: NodeJS.Module | null }) | undefined;
+  const siblings = loaded?.parent?.children;
+  const at = loaded && siblings ? siblings.indexOf(loaded) : -1;
+  if (at >= 0) siblings!.splice(at, 1);
+  delete require.cache[path];
+  return Pptx;
 }
 
 function newPresentation(title: string): PptxGenJS {

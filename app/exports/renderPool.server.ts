@@ -19,6 +19,11 @@ import type { RenderJob, RenderReply } from "./renderJobs";
 export interface RenderPoolOptions {
   size: number;
   deadlineMs: number;
+  /**
+   * Renders a worker does before it is replaced: whatever a renderer keeps from file to file (pptxgenjs, resvg,
+   * the allocator's fragments) is given back with the thread, so memory stays flat under load.
+   */
+  rendersPerWorker?: number;
 }
 
 interface Task {
@@ -32,6 +37,7 @@ interface Slot {
   worker: Worker;
   task: Task | null;
   timer?: NodeJS.Timeout;
+  done: number;
 }
 
 /** The boot file beside this module when run from source; under the working directory from the Remix build. */
@@ -40,18 +46,19 @@ const BOOT = [
   resolve(process.cwd(), "app/exports/renderWorkerBoot.mjs"),
 ].find((file) => existsSync(file));
 
-export function createRenderPool({ size, deadlineMs }: RenderPoolOptions) {
+export function createRenderPool({ size, deadlineMs, rendersPerWorker = 100 }: RenderPoolOptions) {
   const slots: Slot[] = [];
   const waiting: Task[] = [];
   let nextId = 1;
   let renders = 0;
   let timedOut = 0;
   let crashed = 0;
+  let retired = 0;
   const retryAfter = Math.max(1, Math.ceil(deadlineMs / 1000));
 
   const start = (): Slot => {
     if (!BOOT) throw new Error("app/exports/renderWorkerBoot.mjs not found: run the server from the project folder");
-    const slot: Slot = { worker: new Worker(BOOT), task: null };
+    const slot: Slot = { worker: new Worker(BOOT), task: null, done: 0 };
     // Idle workers must not keep a finished process (a test, a command) alive.
     slot.worker.unref();
     slot.worker.on("message", (reply: RenderReply) => {
@@ -86,6 +93,12 @@ export function createRenderPool({ size, deadlineMs }: RenderPoolOptions) {
     clearTimeout(slot.timer);
     slot.task = null;
     slot.worker.unref();
+    if (++slot.done >= rendersPerWorker) {
+      retired++;
+      remove(slot);
+      slot.worker.removeAllListeners("exit");
+      void slot.worker.terminate();
+    }
     dispatch();
   };
 
@@ -130,6 +143,7 @@ export function createRenderPool({ size, deadlineMs }: RenderPoolOptions) {
       renders,
       timedOut,
       crashed,
+      retired,
     }),
     /** Ends every worker (tests). */
     async close(): Promise<void> {
@@ -157,5 +171,6 @@ const envNumber = (name: string, fallback: number) => {
 export const renderPool = createRenderPool({
   size: envNumber("EXPORT_WORKERS", Math.min(4, Math.max(1, availableParallelism() - 1))),
   deadlineMs: envNumber("EXPORT_RENDER_MS", 20_000),
+  rendersPerWorker: envNumber("EXPORT_WORKER_RENDERS", 100),
 });
 registerCache("renderWorkers", renderPool.stats);

@@ -21,9 +21,9 @@ afterAll(async () => {
   cleanup?.();
 });
 
-async function newPool(size: number, deadlineMs: number) {
+async function newPool(size: number, deadlineMs: number, rendersPerWorker?: number) {
   const { createRenderPool } = await import("~/exports/renderPool.server");
-  const pool = createRenderPool({ size, deadlineMs });
+  const pool = createRenderPool({ size, deadlineMs, rendersPerWorker });
   pools.push(pool);
   return pool;
 }
@@ -57,6 +57,15 @@ describe("the render pool", () => {
     expect(slides).toHaveLength(6);
     expect(await zip.file("ppt/slides/slide1.xml")!.async("string")).toContain("2026-01-02");
     expect(pool.stats()).toMatchObject({ workers: 2, busy: 0, waiting: 0, renders: 4, timedOut: 0, crashed: 0 });
+  }, 60_000);
+
+  test("a worker is replaced after its share of renders, and the renders go on", async () => {
+    const pool = await newPool(1, 60_000, 2);
+    const { revenue } = await renaultCharts();
+    const svgs = [];
+    for (let i = 0; i < 5; i++) svgs.push(await pool.render({ kind: "svg", chart: revenue }));
+    for (const svg of svgs) expect(svg as string).toContain(`<title>${revenue.title}</title>`);
+    expect(pool.stats()).toMatchObject({ workers: 1, renders: 5, retired: 2, crashed: 0 });
   }, 60_000);
 
   test("a render past the deadline is refused with Retry-After; its worker is replaced and the pool goes on", async () => {
