@@ -169,6 +169,12 @@ export const SAME_STORE_WORDS = [
   "like for like",
   "comp",
   "comps",
+  "same-restaurant",
+  "same restaurant",
+  "same-shop",
+  "same-outlet",
+  "comparable-restaurant",
+  "comparable-shop",
 ];
 
 /** Measures of a whole economy or market that read like a company's sales ("retail sales rose 4%"). */

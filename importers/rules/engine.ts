@@ -4,6 +4,7 @@ import { MARKET_SHARE_RULES } from "./marketShare";
 import { MARKET_SHARE_RIVAL_RULES } from "./marketShareRivals";
 import { MARKET_SHARE_TARGET_RULES } from "./marketShareTargets";
 import { NO_FACT_RULES } from "./noFact";
+import { PROPORTION_RULES } from "./noFactProportions";
 import { type CompiledPattern, compilePattern, matchAll, mayMatch } from "./pattern";
 import { PIECES } from "./pieces";
 import { REVENUE_RULES } from "./revenue";
@@ -19,6 +20,7 @@ import { TABLE_RULES } from "./tables";
 export const RULES: Rule[] = [
   ...TABLE_RULES,
   ...NO_FACT_RULES,
+  ...PROPORTION_RULES,
   ...STAKE_RULES,
   ...DESCRIBED_STAKE_RULES,
   ...UNSAID_STAKE_RULES,

@@ -1,0 +1,50 @@
+import type { Rule } from "./rule";
+
+/**
+ * Percentages of revenue that are no change in it: a part's share of the sales ("Asia accounted for 38% of its
+ * sales, up from 31%") and a share price's move said beside a revenue.
+ */
+export const PROPORTION_RULES: Rule[] = [
+  {
+    name: "not-revenue.part-of-sales",
+    kind: null,
+    pattern: "figure:{PERCENT} of ...3 {REVENUE_NOUN}",
+    examples: [{ input: "Exports\n\nCorvan Pumps said Asia now accounts for 34 per cent of its sales.", expected: [] }],
+  },
+  {
+    name: "not-revenue.part-of-sales-before",
+    kind: null,
+    pattern: "{PERCENT} of ...3 {REVENUE_NOUN} ...6 from figure:{PERCENT}",
+    examples: [
+      {
+        input:
+          "Exports\n\nCorvan Pumps said Asia accounted for 52 per cent of its sales, up from 44 per cent a year earlier.",
+        expected: [],
+      },
+    ],
+  },
+  {
+    name: "not-revenue.part-made-up",
+    kind: null,
+    pattern:
+      "made|make|makes|accounted|accounts|account up|for figure:{PERCENT} of the? total|turnover|revenue|revenues|sales",
+    examples: [
+      {
+        input: "Snacks\n\nCorvan Foods said sales to supermarkets made up 71 per cent of the total.",
+        expected: [],
+      },
+    ],
+  },
+  {
+    name: "not-revenue.stock-move",
+    kind: null,
+    pattern: "stock|shares|price ...3 {CHANGE_WORD} {FIGURE_LEAD}? figure:{PERCENT}",
+    examples: [
+      {
+        input:
+          "Biotech\n\nCorvan, which reported revenue of $88 million last year, has seen its stock fall 35% over the past 12 months.",
+        expected: [{ kind: "revenue", company: "Corvan", low: 88000000 }],
+      },
+    ],
+  },
+];
