@@ -43,6 +43,7 @@ const ROUTES = (v: string) => [
   `/review?company=${enc(v)}`,
   `/audit?page=${enc(v)}`,
   `/login?next=${enc(v)}`,
+  `/import?preview=${enc(v)}`,
   `/export/${enc(v)}.png?company=renault`,
   `/export/revenue.png?company=${enc(v)}&scale=${enc(v)}`,
   `/export/revenue.csv?company=renault&unit=${enc(v)}`,

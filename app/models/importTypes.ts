@@ -1,0 +1,43 @@
+/** Shapes of the web import's preview; plain data, safe to import from client code. */
+import type { FactKind, FactStatus } from "./types";
+
+export interface PreviewFact {
+  index: number;
+  kind: FactKind;
+  company: string;
+  counterparty: string | null;
+  market: string | null;
+  year: number | null;
+  period: string | null;
+  low: number;
+  high: number;
+  unit: string;
+  status: FactStatus;
+  approximate: boolean;
+  sentenceBefore: string;
+  figure: string;
+  sentenceAfter: string;
+}
+
+export interface PreviewFile {
+  index: number;
+  name: string;
+  /** Where it will be stored: `upload/NAME` or `pasted/HASH.txt`; the same path again replaces the article. */
+  path: string;
+  /** Why it cannot be imported (empty, binary, too large), in the import command's words. */
+  error: string | null;
+  title: string;
+  publishedYear: number | null;
+  publishedYearSource: string | null;
+  facts: PreviewFact[];
+  /** Figures validation turned away, with the reason. */
+  rejected: Array<{ reason: string; quote: string }>;
+}
+
+export interface ImportPreview {
+  id: string;
+  published: string | null;
+  files: PreviewFile[];
+  /** After saving: what became of each file. */
+  saved: Array<{ index: number; articleId: number | null; status: string; facts: number; dropped: number }> | null;
+}

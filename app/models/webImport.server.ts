@@ -1,0 +1,204 @@
+import { createHash, randomUUID } from "node:crypto";
+import { json } from "@remix-run/node";
+import type { Upload } from "~/utils/uploads.server";
+import { getWriteDb, isBusy } from "~/writeDb.server";
+import { writeAudit } from "../../db/audit";
+import { reviewFact } from "../../db/reviews";
+import { saveArticle } from "../../db/store";
+import { extractArticle } from "../../importers/pipeline";
+import { rejectReason } from "../../importers/run/files";
+import { defaultMaxBytes } from "../../importers/run/importFiles";
+import type { ArticleResult } from "../../importers/types";
+import type { ImportPreview, PreviewFile } from "./importTypes";
+
+/**
+ * Uploads waiting for the analyst to look at their facts, in memory: extracted once, shown, then saved or left
+ * to expire. Bounded in count and age; a restart forgets them (the analyst uploads again).
+ */
+interface Staged {
+  id: string;
+  userName: string;
+  at: number;
+  published: string | null;
+  results: Array<ArticleResult | null>;
+  preview: ImportPreview;
+}
+
+const MAX_STAGED = 20;
+const MAX_AGE_MS = 60 * 60_000;
+const staged = new Map<string, Staged>();
+
+function prune(now: number): void {
+  for (const [id, s] of staged) if (now - s.at > MAX_AGE_MS) staged.delete(id);
+  while (staged.size >= MAX_STAGED) staged.delete(staged.keys().next().value as string);
+}
+
+/** The command line's size limit for one file (IMPORT_MAX_BYTES), which uploads share. */
+export const uploadLimitBytes = defaultMaxBytes;
+
+/** Where a web upload is stored: its file name under `upload/`, pasted text under `pasted/` by its hash. */
+function pathOf(upload: Upload): string {
+  const safe = upload.name.replace(/[^\w.\- ]+/g, "_").slice(0, 120) || "upload.txt";
+  return upload.name === "" && upload.bytes
+    ? `pasted/${createHash("sha256").update(upload.bytes).digest("hex").slice(0, 16)}.txt`
+    : `upload/${safe}`;
+}
+
+/** "2009-03-05" (or "2009-03", "2009") as the extractor's publication year and date. */
+function publication(published: string | null) {
+  if (!published) return {};
+  const [year, month, day] = published.split("-").map(Number);
+  return { publishedYear: year, publishedDate: { year, month: month || null, day: day || null } };
+}
+
+/**
+ * Extracts every upload (files and pasted text) without storing anything, and keeps the results for `saveUpload`.
+ * A file the importer would refuse (empty, binary, too large) is shown with the command line's reason; the others
+ * are unaffected.
+ */
+export function stageUpload(userName: string, uploads: Upload[], published: string | null): ImportPreview {
+  const now = Date.now();
+  prune(now);
+  const id = randomUUID();
+  const results: Array<ArticleResult | null> = [];
+  const files: PreviewFile[] = uploads.map((upload, index) => {
+    const path = pathOf(upload);
+    const base = { index, name: upload.name || "pasted text", path };
+    const reason = upload.error ?? (upload.bytes ? rejectReason(upload.bytes) : "no bytes received");
+    if (reason || !upload.bytes) {
+      results.push(null);
+      return {
+        ...base,
+        error: reason ?? "no bytes received",
+        title: "",
+        facts: [],
+        rejected: [],
+        publishedYear: null,
+        publishedYearSource: null,
+      };
+    }
+    try {
+      const result = extractArticle(upload.bytes, path, publication(published));
+      results.push(result);
+      return {
+        ...base,
+        error: null,
+        title: result.title,
+        publishedYear: result.publishedYear,
+        publishedYearSource: result.publishedYearSource,
+        rejected: result.rejected.map((r) => ({ reason: r.reason, quote: r.quote })),
+        facts: result.facts.map((f, i) => {
+          const inside = f.figureStart >= f.start && f.figureEnd <= f.end;
+          const from = inside ? f.figureStart - f.start : f.quote.length;
+          const to = inside ? f.figureEnd - f.start : f.quote.length;
+          return {
+            index: i,
+            kind: f.kind,
+            company: f.company,
+            counterparty: f.counterparty,
+            market: f.market,
+            year: f.year,
+            period: f.period,
+            low: f.low,
+            high: f.high,
+            unit: f.unit,
+            status: f.status,
+            approximate: f.approximate,
+            sentenceBefore: f.quote.slice(0, from),
+            figure: f.quote.slice(from, to),
+            sentenceAfter: f.quote.slice(to),
+          };
+        }),
+      };
+    } catch (err) {
+      results.push(null);
+      const message = err instanceof Error ? err.message : String(err);
+      return {
+        ...base,
+        error: `could not be read: ${message}`,
+        title: "",
+        facts: [],
+        rejected: [],
+        publishedYear: null,
+        publishedYearSource: null,
+      };
+    }
+  });
+  const preview: ImportPreview = { id, published, files, saved: null };
+  staged.set(id, { id, userName, at: now, published, results, preview });
+  return preview;
+}
+
+/** The staged upload `id` of this user, or a 404 that says it expired. */
+function stagedFor(userName: string, id: string): Staged {
+  const s = staged.get(id);
+  if (!s || s.userName !== userName || Date.now() - s.at > MAX_AGE_MS) {
+    throw json(
+      { message: "That upload is no longer waiting (it expired or the server restarted): upload it again." },
+      { status: 404 },
+    );
+  }
+  return s;
+}
+
+export function stagedPreview(userName: string, id: string): ImportPreview {
+  return stagedFor(userName, id).preview;
+}
+
+/**
+ * Stores each extracted article of the upload, one transaction each, so a file that fails loses nothing else.
+ * Facts the analyst dropped are stored and then rejected as reviews, so a later re-import of the same article
+ * drops them again (decision 010); each article's import and each drop is in the audit trail.
+ */
+export function saveUpload(userName: string, id: string, dropped: Set<string>): ImportPreview {
+  const s = stagedFor(userName, id);
+  // Saving again (after a file failed) stores only what is not stored yet.
+  const saved = (s.preview.saved ?? []).filter((x) => x.articleId !== null);
+  const done = new Set(saved.map((x) => x.index));
+  const handle = getWriteDb();
+  for (const [index, result] of s.results.entries()) {
+    const file = s.preview.files[index];
+    if (!result || done.has(index)) continue;
+    try {
+      const outcome = saveArticle(handle, result);
+      if (outcome.status === "unchanged" || outcome.status === "dropped") {
+        saved.push({ index, articleId: outcome.articleId, status: "already imported", facts: 0, dropped: 0 });
+        continue;
+      }
+      let droppedHere = 0;
+      for (const [i, f] of result.facts.entries()) {
+        if (!dropped.has(`${index}:${i}`)) continue;
+        const row = handle.sqlite
+          .prepare(
+            `SELECT id FROM facts WHERE article_id = ? AND kind = ? AND start = ? AND figure_start IS ? ORDER BY id`,
+          )
+          .get(outcome.articleId, f.kind, f.start, f.figureStart) as { id: number } | undefined;
+        if (!row) continue;
+        reviewFact(handle, row.id, { action: "reject" }, userName);
+        droppedHere++;
+      }
+      writeAudit(handle, {
+        userName,
+        action: "article.import",
+        subject: `${file.path} in article ${outcome.articleId}`,
+        after: { title: result.title, facts: outcome.facts, dropped: droppedHere, status: outcome.status },
+      });
+      saved.push({
+        index,
+        articleId: outcome.articleId,
+        status: outcome.status,
+        facts: outcome.facts - droppedHere,
+        dropped: droppedHere,
+      });
+    } catch (err) {
+      const reason = isBusy(err)
+        ? "an import was writing to the database; save again in a few seconds"
+        : err instanceof Error
+          ? err.message
+          : String(err);
+      saved.push({ index, articleId: null, status: `not saved: ${reason}`, facts: 0, dropped: 0 });
+    }
+  }
+  s.preview = { ...s.preview, saved: saved.sort((a, b) => a.index - b.index) };
+  return s.preview;
+}

@@ -1,0 +1,214 @@
+import { type ActionFunctionArgs, json, type LoaderFunctionArgs, type MetaFunction, redirect } from "@remix-run/node";
+import { Form, Link, useLoaderData } from "@remix-run/react";
+import { z } from "zod";
+import { RouteError } from "~/components/RouteError";
+import type { ImportPreview } from "~/models/importTypes";
+import { saveUpload, stagedPreview, stageUpload, uploadLimitBytes } from "~/models/webImport.server";
+import { requireRole } from "~/sessions.server";
+import { formatFigure, formatPeriod } from "~/utils/format";
+import { parseQuery } from "~/utils/params.server";
+import { assertSameOrigin } from "~/utils/sameOrigin.server";
+import { readUploads } from "~/utils/uploads.server";
+
+export const meta: MetaFunction = () => [{ title: "Import articles — Financial figures" }];
+
+const WHAT = "Importing articles";
+/** A whole upload may hold this many files' worth of the per-file limit. */
+const FILES_PER_UPLOAD = 5;
+
+const IMPORT_QUERY = z.object({ preview: z.string().uuid("preview is the number of an upload").optional() });
+
+const published = z
+  .string()
+  .regex(/^\d{4}(?:-\d{2}(?:-\d{2})?)?$/, "a publication date is written 2009-03-05 (or 2009-03, or 2009)")
+  .refine((s) => {
+    const [y, m, d] = s.split("-").map(Number);
+    return y >= 1900 && y <= 2100 && (!m || (m >= 1 && m <= 12)) && (!d || (d >= 1 && d <= 31));
+  }, "a publication date is a real date between 1900 and 2100")
+  .optional();
+
+const SAVE_FORM = z.object({ intent: z.literal("save"), id: z.string().uuid("the upload's number is missing") });
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const q = parseQuery(request, IMPORT_QUERY);
+  const user = await requireRole(request, "analyst", WHAT);
+  return json({
+    preview: q.preview ? stagedPreview(user.name, q.preview) : null,
+    maxMb: Math.round((uploadLimitBytes() / 1024 / 1024) * 10) / 10,
+  });
+}
+
+const bad = (message: string) => json({ message }, { status: 400 });
+
+export async function action({ request }: ActionFunctionArgs) {
+  assertSameOrigin(request);
+  const user = await requireRole(request, "analyst", WHAT);
+  if ((request.headers.get("content-type") ?? "").startsWith("multipart/form-data")) {
+    const max = uploadLimitBytes();
+    const { files, fields } = await readUploads(request, max, max * FILES_PER_UPLOAD);
+    const date = published.safeParse(fields.published || undefined);
+    if (!date.success) throw bad(`The field "published": ${date.error.issues[0].message}.`);
+    const text = fields.text?.trim() ? [{ name: "", bytes: Buffer.from(fields.text, "utf8"), error: null }] : [];
+    const uploads = [...files, ...text];
+    if (!uploads.length) throw bad("Choose one or more files, or paste an article's text.");
+    const preview = stageUpload(user.name, uploads, date.data ?? null);
+    return redirect(`/import?preview=${preview.id}`, { status: 303 });
+  }
+  let form: FormData;
+  try {
+    form = await request.formData();
+  } catch {
+    throw bad("The form could not be read: send it from the page.");
+  }
+  const parsed = SAVE_FORM.safeParse({ intent: form.get("intent"), id: form.get("id") });
+  if (!parsed.success) throw bad(`${parsed.error.issues[0].message}.`);
+  const preview = stagedPreview(user.name, parsed.data.id);
+  const kept = new Set(form.getAll("keep").map(String));
+  const dropped = new Set(
+    preview.files.flatMap((f) => f.facts.map((fact) => `${f.index}:${fact.index}`)).filter((key) => !kept.has(key)),
+  );
+  saveUpload(user.name, parsed.data.id, dropped);
+  return redirect(`/import?preview=${parsed.data.id}`, { status: 303 });
+}
+
+export default function Import() {
+  const { preview, maxMb } = useLoaderData<typeof loader>();
+  return (
+    <>
+      <h1>Import articles</h1>
+      {preview ? <Preview preview={preview} /> : null}
+      <h2>{preview ? "Import more" : "Upload"}</h2>
+      {/* A fresh form after each upload, so the files just sent are not sent again by mistake. */}
+      <Form key={preview?.id ?? "new"} method="post" encType="multipart/form-data" className="import-form">
+        <label>
+          Files (plain text or saved web pages, at most {maxMb} MB each){" "}
+          <input type="file" name="files" multiple accept=".txt,.text,.html,.htm,text/plain,text/html" />
+        </label>
+        <label>
+          Or paste an article (its first line is the title)
+          <textarea name="text" rows={8} cols={80} />
+        </label>
+        <label>
+          Publication date (optional; dates “this year” and “the quarter”){" "}
+          <input type="date" name="published" min="1900-01-01" max="2100-12-31" />
+        </label>
+        <button type="submit" name="intent" value="preview">
+          Preview the facts
+        </button>
+      </Form>
+      <p className="hint">
+        Nothing is stored until you save the preview. A file already imported under the same name is replaced, and the
+        reviews of its facts are applied again.
+      </p>
+    </>
+  );
+}
+
+function Preview({ preview }: { preview: ImportPreview }) {
+  const saved = new Map((preview.saved ?? []).map((s) => [s.index, s]));
+  const pending = preview.files.filter((f) => !f.error && !saved.get(f.index)?.articleId);
+  return (
+    <section className="import-preview">
+      <h2>{preview.saved ? "Saved" : "Preview: nothing is stored yet"}</h2>
+      <Form method="post">
+        <input type="hidden" name="intent" value="save" />
+        <input type="hidden" name="id" value={preview.id} />
+        {preview.files.map((file) => {
+          const outcome = saved.get(file.index);
+          return (
+            <article key={file.index} className="import-file" data-file={file.name}>
+              <h3>
+                {file.name} <span className="hint">→ {file.path}</span>
+              </h3>
+              {file.error ? (
+                <p className="form-error">Not imported: {file.error}.</p>
+              ) : (
+                <>
+                  <p>
+                    <strong>{file.title}</strong>
+                    {file.publishedYear ? ` · ${file.publishedYear} (${file.publishedYearSource ?? "inferred"})` : ""}
+                  </p>
+                  {outcome ? (
+                    <p className={outcome.articleId ? "form-note" : "form-error"}>
+                      {outcome.status}
+                      {outcome.articleId ? (
+                        <>
+                          {" "}
+                          · {outcome.facts} {outcome.facts === 1 ? "fact" : "facts"} kept
+                          {outcome.dropped ? `, ${outcome.dropped} dropped` : ""} ·{" "}
+                          <Link to={`/articles/${outcome.articleId}`}>the article</Link> ·{" "}
+                          <Link to={`/review?article=${outcome.articleId}`}>review its facts</Link>
+                        </>
+                      ) : null}
+                    </p>
+                  ) : null}
+                  {file.facts.length === 0 ? (
+                    <p className="empty">No facts found in this article.</p>
+                  ) : (
+                    <table className="import-facts">
+                      <thead>
+                        <tr>
+                          <th>Keep</th>
+                          <th>Fact</th>
+                          <th>Sentence</th>
+                        </tr>
+                      </thead>
+                      <tbody>
+                        {file.facts.map((f) => (
+                          <tr key={f.index}>
+                            <td>
+                              <input
+                                type="checkbox"
+                                name="keep"
+                                value={`${file.index}:${f.index}`}
+                                defaultChecked
+                                disabled={outcome !== undefined}
+                                aria-label={`Keep ${f.kind.replace("_", " ")} of ${f.company}: ${formatFigure(f)}`}
+                              />
+                            </td>
+                            <td>
+                              {f.kind.replace("_", " ")} · {f.company}
+                              {f.counterparty ? ` → ${f.counterparty}` : ""}: <strong>{formatFigure(f)}</strong>{" "}
+                              {formatPeriod(f.year, f.period)} · {f.status}
+                              {f.market ? ` · ${f.market}` : ""}
+                            </td>
+                            <td className="quote">
+                              <mark className="fact-sentence">
+                                {f.sentenceBefore}
+                                <strong className="fact-figure">{f.figure}</strong>
+                                {f.sentenceAfter}
+                              </mark>
+                            </td>
+                          </tr>
+                        ))}
+                      </tbody>
+                    </table>
+                  )}
+                  {file.rejected.length ? (
+                    <details>
+                      <summary>{file.rejected.length} figures turned away by validation</summary>
+                      <ul>
+                        {file.rejected.map((r) => (
+                          <li key={`${r.reason}|${r.quote}`}>
+                            {r.reason}: “{r.quote}”
+                          </li>
+                        ))}
+                      </ul>
+                    </details>
+                  ) : null}
+                </>
+              )}
+            </article>
+          );
+        })}
+        {pending.length ? (
+          <button type="submit">
+            Save {pending.length} {pending.length === 1 ? "article" : "articles"} with the facts ticked
+          </button>
+        ) : null}
+      </Form>
+    </section>
+  );
+}
+
+export const ErrorBoundary = RouteError;

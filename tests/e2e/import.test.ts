@@ -1,0 +1,62 @@
+import { execFileSync } from "node:child_process";
+import { join } from "node:path";
+import type { Browser } from "playwright-core";
+import { afterAll, beforeAll, expect, inject, test } from "vitest";
+import { launchBrowser, SCREENSHOT_DIR } from "./browser";
+
+/** The web import in the browser: upload a file, untick a fact in the preview, save, see the company's page. */
+const PASSWORD = "importer-pass-e2e";
+let browser: Browser;
+
+beforeAll(async () => {
+  execFileSync(
+    join(process.cwd(), "node_modules", ".bin", "tsx"),
+    ["scripts/user.ts", "add", "e2e-imp", "--role", "analyst"],
+    {
+      input: `${PASSWORD}\n`,
+      env: { ...process.env, DATABASE_PATH: inject("databasePath") },
+    },
+  );
+  browser = await launchBrowser();
+}, 60_000);
+afterAll(async () => {
+  await browser?.close();
+});
+
+const url = (path: string) => `${inject("baseURL")}${path}`;
+
+test("an analyst uploads a file, drops one proposed fact in the preview and saves the rest", async () => {
+  const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+  await page.goto(url("/import"));
+  await expect(page.locator("section.error h1").textContent()).resolves.toBe("Not allowed");
+  await page.goto(url("/login?next=/import"));
+  await page.fill("input[name=username]", "e2e-imp");
+  await page.fill("input[name=password]", PASSWORD);
+  await Promise.all([page.waitForURL(url("/import")), page.click(".login-form button[type=submit]")]);
+
+  await page.setInputFiles("input[name=files]", {
+    name: "brakkel.txt",
+    mimeType: "text/plain",
+    buffer: Buffer.from(
+      "Brakkel results\n\nBrakkel Shipping posted revenues of $3.1 billion for 2016 and $3.4 billion in 2017.\n",
+    ),
+  });
+  await Promise.all([page.waitForURL(/\/import\?preview=/), page.click("button[value=preview]")]);
+  await expect(page.locator(".import-preview h2").textContent()).resolves.toBe("Preview: nothing is stored yet");
+  const rows = page.locator(".import-facts tbody tr");
+  await expect(rows.count()).resolves.toBe(2);
+  expect((await fetch(url("/companies/brakkel"))).status).toBe(404);
+  await rows.filter({ hasText: "$3.4 bn" }).locator("input[name=keep]").uncheck();
+  await page.screenshot({ path: `${SCREENSHOT_DIR}/import-preview.png`, fullPage: true });
+  await Promise.all([
+    page.waitForResponse((r) => r.url().includes("/import") && r.request().method() === "POST"),
+    page.click("text=Save 1 article"),
+  ]);
+  await page.locator(".form-note").waitFor();
+  await expect(page.locator(".form-note").textContent()).resolves.toContain("1 fact kept, 1 dropped");
+
+  await page.goto(url("/companies/brakkel"));
+  const ticks = await page.locator(".recharts-xAxis .recharts-cartesian-axis-tick-value").allTextContents();
+  expect(ticks).toEqual(["2016"]);
+  await page.close();
+});
