@@ -27,7 +27,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const user = await currentUser(request);
   const canReview = user?.role === "analyst" || user?.role === "admin";
   const queue = unknown.length
-    ? { items: [], total: 0, page: 1, hasNext: false }
+    ? { items: [], total: 0, latestArticles: null, page: 1, hasNext: false }
     : reviewQueue({ kind: q.kind, companyId: company?.id, articleId: q.article, page: q.page });
   return json({
     query: { kind: q.kind ?? "", article: q.article ?? null },
@@ -75,7 +75,11 @@ export default function Review() {
       <h1>Review facts</h1>
       <p className="hint">
         {d.queue.total.toLocaleString("en")} {d.queue.total === 1 ? "fact" : "facts"} not reviewed yet, most doubtful
-        first.{" "}
+        first
+        {d.queue.latestArticles
+          ? ` among the facts of the latest ${d.queue.latestArticles.toLocaleString("en")} articles (filter by company or article for the others)`
+          : ""}
+        .{" "}
         {d.canReview ? (
           <>
             Keys: <kbd>j</kbd>/<kbd>k</kbd> next and previous, <kbd>a</kbd> confirm, <kbd>r</kbd> reject, <kbd>e</kbd>{" "}
