@@ -19,22 +19,28 @@ function changes(before: string | null, after: string | null): AuditRow["changes
     .map((field) => ({ field, before: show(b[field]), after: show(a[field]) }));
 }
 
-/** The audit trail, newest first, a page at a time. */
-export function auditPage(page = 1): { rows: AuditRow[]; page: number; hasNext: boolean } {
+type StoredRow = Omit<AuditRow, "changes" | "articleId"> & { before: string | null; after: string | null };
+
+function auditRows(limit: number, offset: number): AuditRow[] {
   const rows = getDb()
     .sqlite.prepare(
       `SELECT id, at, user_name AS userName, action, subject, before, after FROM audit_log
        ORDER BY id DESC LIMIT ? OFFSET ?`,
     )
-    .all(PAGE_SIZE + 1, (page - 1) * PAGE_SIZE) as Array<
-    Omit<AuditRow, "changes" | "articleId"> & { before: string | null; after: string | null }
-  >;
-  return {
-    rows: rows.slice(0, PAGE_SIZE).map(({ before, after, ...r }) => {
-      const article = /in article (\d+)/.exec(r.subject);
-      return { ...r, articleId: article ? Number(article[1]) : null, changes: changes(before, after) };
-    }),
-    page,
-    hasNext: rows.length > PAGE_SIZE,
-  };
+    .all(limit, offset) as StoredRow[];
+  return rows.map(({ before, after, ...r }) => {
+    const article = /in article (\d+)/.exec(r.subject);
+    return { ...r, articleId: article ? Number(article[1]) : null, changes: changes(before, after) };
+  });
+}
+
+/** The audit trail, newest first, a page at a time. */
+export function auditPage(page = 1): { rows: AuditRow[]; page: number; hasNext: boolean } {
+  const rows = auditRows(PAGE_SIZE + 1, (page - 1) * PAGE_SIZE);
+  return { rows: rows.slice(0, PAGE_SIZE), page, hasNext: rows.length > PAGE_SIZE };
+}
+
+/** The newest `limit` rows of the trail, for its CSV download. */
+export function auditForExport(limit = 100_000): AuditRow[] {
+  return auditRows(limit, 0);
 }

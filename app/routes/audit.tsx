@@ -21,6 +21,11 @@ export default function Audit() {
   return (
     <>
       <h1>Audit trail</h1>
+      <p className="hint">
+        <a href="/audit.csv" download>
+          Download the trail as CSV
+        </a>
+      </p>
       {d.rows.length === 0 ? (
         <p className="empty">No changes yet.</p>
       ) : (

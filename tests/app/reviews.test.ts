@@ -205,6 +205,27 @@ describe("reviewing", () => {
     expect(row.userName).toBe("ana");
     expect(row.action).toBe("fact.reject");
     expect(row.changes).toContainEqual({ field: "review", before: "machine", after: "rejected" });
+
+    const csvRoute = (await import("~/routes/audit[.]csv")) as unknown as { loader: Loader };
+    const csv = await csvRoute.loader({
+      request: new Request("http://localhost/audit.csv", { headers: { Cookie: cookies.vic } }),
+      params: {},
+      context: {},
+    });
+    expect(csv.headers.get("content-type")).toBe("text/csv; charset=utf-8");
+    const bytes = Buffer.from(await csv.arrayBuffer());
+    expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    const lines = bytes.subarray(3).toString("utf8").split("\r\n");
+    expect(lines[0]).toBe("when (UTC),who,action,subject,changes");
+    expect(lines[1]).toMatch(
+      /^\d{4}-[^,]+,ana,fact\.reject,"fact \d+ \(revenue of Renault, 2007 FY: 40680000000 EUR\) in article \d+",review: machine → rejected$/,
+    );
+    const anonymous = await csvRoute.loader({
+      request: new Request("http://localhost/audit.csv"),
+      params: {},
+      context: {},
+    });
+    expect(anonymous.status).toBe(403);
   });
 
   test("rejecting every copy of a figure takes it out of the export CSV", async () => {

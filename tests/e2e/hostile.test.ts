@@ -42,6 +42,7 @@ const ROUTES = (v: string) => [
   `/review?kind=${enc(v)}&company=${enc(v)}&article=${enc(v)}&page=${enc(v)}`,
   `/review?company=${enc(v)}`,
   `/audit?page=${enc(v)}`,
+  `/audit.csv?page=${enc(v)}`,
   `/login?next=${enc(v)}`,
   `/import?preview=${enc(v)}`,
   `/export/${enc(v)}.png?company=renault`,
