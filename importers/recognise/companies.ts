@@ -85,7 +85,7 @@ const NAME_ENDING_IN_S =
   /\b((?:Dr\.?\s+)?[A-Z][a-z][\w&-]*(?:\s[A-Z][\w&-]*)*)['’]s(?=\s+(?:has|have|had|is|was|said|says|fell|rose|reported|posted|expects|saw|made|added|plans|will|would)\b|\s*[,.;:)])/g;
 
 const PERSON_TITLES =
-  /\b(?:Mr|Mrs|Ms|Dr|Sir|Lord|Lady|chief executive|chief financial officer|chief operating officer|chief|boss|chairman|chairwoman|president|founder|analyst|economist|minister|secretary|spokesman|spokeswoman|spokesperson|CEO|CFO|director|head|governor|commissioner|executive|manager|trader|told|said)\s+$/i;
+  /\b(?:Mr|Mrs|Ms|Dr|Sir|Lord|Lady|chief executive|chief financial officer|chief operating officer|chief|boss|chairman|chairwoman|president|founder|analyst|economist|minister|secretary|spokesman|spokeswoman|spokesperson|CEO|CFO|director|head|governor|commissioner|executive|manager|trader|investor|financier|entrepreneur|tycoon|billionaire|businessman|businesswoman|magnate|co-founder|told|said)\s+$/i;
 
 /** What a company does right after its name opens a sentence ("Renault now owns", "Tesco said"). */
 const COMPANY_ACTS_AFTER =
@@ -611,9 +611,11 @@ export class CompanyRegistry {
       this.people.add(last);
       return true;
     }
-    return (
-      /^[A-Z][a-z]+\s[A-Z][a-z]+$/.test(name) && PERSON_TITLES.test(sentence.slice(Math.max(0, start - 40), start))
-    );
+    // "investor Tom Keane": a calling before two capitalised words makes them a person, here and elsewhere.
+    const titled =
+      /^[A-Z][a-z]+\s[A-Z][a-z]+$/.test(name) && PERSON_TITLES.test(sentence.slice(Math.max(0, start - 40), start));
+    if (titled) this.people.add(name);
+    return titled;
   }
 
   private add(span: NameSpan, sentence: string, sentenceInitial: boolean, index: number): void {

@@ -28,6 +28,13 @@ export function advanceGroupLeader(ctx: ArticleContext, tokens: Token[], feature
       let k = at + 1;
       while (k < tokens.length && TITLE_WORDS.has(tokens[k].text)) k++;
       if (k > at + 1 && tokens[k]?.type === "person") at = k;
+      // "led by Dallas investor Tom Keane": a place and a calling before the person describe him.
+      else if (
+        tokens[at].type === "mention" &&
+        tokens[at + 2]?.type === "person" &&
+        /^[a-z]+$/.test(tokens[at + 1].text)
+      )
+        at += 2;
       const name = leaderName(tokens[at]);
       if (name) {
         ctx.groupLeader = { name, age: 0, from: tokens[at].start };

@@ -1,7 +1,7 @@
 import type { Rule } from "./rule";
 
 /**
- * Percentages of revenue that are no change in it: a part's share of the sales ("Asia accounted for 38% of its
+ * Percentages that are no fact of their own. Of revenue: no change in it: a part's share of the sales ("Asia accounted for 38% of its
  * sales, up from 31%") and a share price's move said beside a revenue.
  */
 export const PROPORTION_RULES: Rule[] = [
@@ -44,6 +44,19 @@ export const PROPORTION_RULES: Rule[] = [
         input:
           "Biotech\n\nCorvan, which reported revenue of $88 million last year, has seen its stock fall 35% over the past 12 months.",
         expected: [{ kind: "revenue", company: "Corvan", low: 88000000 }],
+      },
+    ],
+  },
+  {
+    name: "not-stake.sold-then-total",
+    kind: null,
+    // "sold 2% of the shares, reducing her holding to 18%": the holding the sale leaves is the stake (the gold's
+    // convention, as for a stake raised to a new level).
+    pattern: "sold|bought|acquired|sells|buys figure:{PERCENT} ...10 {STAKE_CHANGE} {HOLDING_POSS} {STAKE_NOUN} to",
+    examples: [
+      {
+        input: "Stake cut\n\nFounder Jane Keane has sold 2% of Corvan Tool's shares, reducing her holding to 18%.",
+        expected: [{ kind: "stake", company: "Jane Keane", counterparty: "Corvan Tool", low: 18 }],
       },
     ],
   },

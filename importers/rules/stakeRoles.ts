@@ -97,12 +97,21 @@ function subjectBefore(t: Token, s: RuleSentence): string | null {
     if (person) return nameOf(person);
   }
   const speech = s.tokens.slice(0, at).findLastIndex((x) => SPEECH_VERBS.has(x.lower));
-  const i = s.tokens.slice(0, Math.max(0, speech)).findIndex((x) => x.type === "person" || x.type === "mention");
-  if (i < 0 || /^(?:in|of|at|to|from|by|with|for|into|on|and)$/.test(s.tokens[i - 1]?.lower ?? "")) return null;
+  // "Separately, Corvan Holdings, the vehicle of the Keane family, sold 3%, cutting its holding": with no speaker,
+  // the name that opens the sentence.
+  const end = speech >= 0 ? speech : Math.min(at, 3);
+  const i = s.tokens.slice(0, end).findIndex((x) => x.type === "person" || x.type === "mention");
+  // A name after a preposition is an object, after "their" a vehicle ("through their Corvan vehicle they own").
+  if (i < 0 || /^(?:in|of|at|to|from|by|with|for|into|on|and|their|its|his|her)$/.test(s.tokens[i - 1]?.lower ?? ""))
+    return null;
   const x = s.tokens[i];
   // "NEW YORK, March 3 -": a dateline in capitals is no speaker.
   if (x.text === x.text.toUpperCase()) return null;
-  return x.type === "person" || (x.type === "mention" && x.mention.how === "name") ? nameOf(x) : null;
+  const name = x.type === "person" || (x.type === "mention" && x.mention.how === "name") ? nameOf(x) : null;
+  // "Corvan Partners and Ostrel Securities told regulators they raised their stake": both hold it.
+  const partner = s.tokens[i + 1]?.lower === "and" ? s.tokens[i + 2] : undefined;
+  const other = partner && (partner.type === "person" || partner.type === "mention") ? nameOf(partner) : null;
+  return name && other && other !== name && /^(?:they|their)$/.test(t.lower) ? `${name} + ${other}` : name;
 }
 
 const SPEECH_VERBS = new Set(["said", "says", "told", "tells", "disclosed", "reported", "announced", "stated"]);
@@ -302,8 +311,11 @@ export function describedStake(m: Match, s: RuleSentence): FactRoles[] {
   // "The ministry, which owns 38% of Corvan, plans to sell 15% of the company": the subject before the aside.
   const first = closesAside(m, s) ? subjectBeforeAside(m, s) : m.captures.holder?.[0];
   const said = holderOf(first, s);
-  // "Mr Keane owns 28%": a person by the full name the article gave them.
-  const holder = said && first?.type === "person" ? (s.roles.people.get(said) ?? said) : said;
+  // "Mr Keane owns 28%": a person by the full name the article gave them; "the Keane family, which owns": the family.
+  const person = said && first?.type === "person" ? (s.roles.people.get(said) ?? said) : said;
+  const family = first && s.tokens[s.tokens.indexOf(first) + 1]?.lower === "family";
+  // A family goes by its surname: "the Geoffrey Keane family" is the Keane family.
+  const holder = person && family ? `${first?.type === "person" ? person.split(" ").at(-1) : person} family` : person;
   const figure = m.captures.figure?.[0];
   if (!holder || figure?.type !== "quantity") return [];
   // "through their Corvan vehicle they own 29% of the club": a company the holder owns is not the one held.
@@ -323,8 +335,13 @@ export function describedStake(m: Match, s: RuleSentence): FactRoles[] {
   const described = m.captures.held?.[0];
   const resolved = described?.type === "mention" ? other(described.mention.company) : null;
   // The company last held comes first: "they own 28.9% of the club" goes on speaking of it.
+  // "Corvan's founding Keane family, which owns 22% of the business": the company written with "'s" is held.
+  const owner = mentions.find(
+    (t) => t.mention.how === "name" && t.mention.possessive && s.tokens.indexOf(t) < s.tokens.indexOf(first!),
+  );
   const held =
     other(s.roles.lastHeld?.company) ??
+    (family && owner ? other(owner.mention.company) : null) ??
     resolved ??
     (object?.type === "mention" ? object.mention.company : null) ??
     nameOf(named) ??

@@ -106,6 +106,20 @@ export const STAKE_RULES: Rule[] = [
     build: stake,
   },
   {
+    name: "stake.shares-or-pct-of",
+    kind: "stake",
+    pattern:
+      "holder:{HOLDER_REF} ...8 {OWN_OR_HAVE} {FIGURE_LEAD}? {AMOUNT} shares ,? or {FIGURE_LEAD}? figure:{PERCENT} ,? of ...2 held:{COMPANY}",
+    examples: [
+      {
+        input:
+          "Filing\n\nA group led by investor Tom Keane told regulators it holds 412,000 shares, or 6.3 pct, of Halden Foods Inc's common stock.",
+        expected: [{ kind: "stake", company: "Tom Keane", counterparty: "Halden Foods", low: 6.3, status: "actual" }],
+      },
+    ],
+    build: stake,
+  },
+  {
     name: "stake.and-more",
     kind: "stake",
     pattern:
