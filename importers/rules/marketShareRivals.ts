@@ -1,7 +1,10 @@
-import { rivalInSentence } from "./marketShareRoles";
+import { rivalInSentence, shareOfShipments } from "./marketShareRoles";
 import type { Rule } from "./rule";
 
-/** Rivals' shares said in the same sentence as a company's own, of the same market and time. */
+/**
+ * Rivals' shares said in the same sentence as a company's own, of the same market and time; and shares of a
+ * market counted in units shipped or delivered ("19.6% of global smartphone shipments").
+ */
 export const MARKET_SHARE_RIVAL_RULES: Rule[] = [
   {
     name: "market-share.rival-for",
@@ -42,5 +45,36 @@ export const MARKET_SHARE_RIVAL_RULES: Rule[] = [
       },
     ],
     build: rivalInSentence,
+  },
+  {
+    name: "market-share.rival-possessive",
+    kind: "market_share",
+    pattern: "first:{PERCENT} share ...8 compared|against|versus|ahead with|of? holder:{COMPANY} figure:{PERCENT}",
+    examples: [
+      {
+        input:
+          "Phones\n\nOver the whole of 2025, Corvan stayed ahead with a 20.3% share, compared with Ostrel's 18.2%.",
+        expected: [{ kind: "market_share", company: "Ostrel", low: 18.2, year: 2025 }],
+      },
+    ],
+    build: rivalInSentence,
+  },
+  {
+    name: "market-share.pct-of-shipments",
+    kind: "market_share",
+    pattern: "figure:{PERCENT} of ...4 shipments|deliveries",
+    // "nearly half of all deliveries", "30% of its shipments": a part of its own, not of a market.
+    when: (m, s) => {
+      const figure = m.captures.figure?.[0];
+      if (figure?.type !== "quantity" || figure.quantity.fraction) return false;
+      return !s.tokens.slice(m.from, m.to).some((t) => /^(?:all|its|their|our|total|the company's)$/.test(t.lower));
+    },
+    examples: [
+      {
+        input: "Phones\n\nResearch firm Halden said Corvan took 19.6% of global smartphone shipments in 2025.",
+        expected: [{ kind: "market_share", company: "Corvan", low: 19.6, year: 2025 }],
+      },
+    ],
+    build: shareOfShipments,
   },
 ];

@@ -105,8 +105,9 @@ export function baseShare(m: Match, s: RuleSentence, before: boolean): FactRoles
     /^\s*(?:a|one)\s+year\s+(?:earlier|ago|before)|^\s*the\s+(?:previous|prior)\s+year|^\s*the\s+year\s+before/i.test(
       s.text.slice(q.end, q.end + 30),
     );
-  const year =
-    dated?.type === "time" ? dated.time.year : yearEarlier && current.when.year !== null ? current.when.year - 1 : null;
+  // "6.2 pct of the market in 1986, down from 6.6 pct": a base that names no time is the year before.
+  const yearBefore = (yearEarlier || (!before && current.when.period === "FY")) && current.when.year !== null;
+  const year = dated?.type === "time" ? dated.time.year : yearBefore ? current.when.year! - 1 : null;
   if (year === null && !yearEarlier) return [];
   return [
     {
@@ -231,4 +232,14 @@ export function rivalInSentence(m: Match, s: RuleSentence): FactRoles[] {
       aliases: { [holder.mention.company]: holder.mention.surfaces },
     },
   ];
+}
+
+/** "Research firm Halden said Corvan took 19.6% of global smartphone shipments": the name nearest the figure. */
+export function shareOfShipments(m: Match, s: RuleSentence): FactRoles[] {
+  const roles = shareAfter(m, s)[0];
+  const at = s.tokens.indexOf(m.captures.figure?.[0]);
+  const nearest = s.tokens.slice(0, at).findLast((t) => t.type === "mention" && t.mention.how === "name");
+  if (!roles || nearest?.type !== "mention") return roles ? [roles] : [];
+  const company = nearest.mention.company;
+  return [{ ...roles, company, stated: ["company"], aliases: { [company]: nearest.mention.surfaces } }];
 }
