@@ -213,6 +213,12 @@ function computeShape(span: string): SpanShape | null {
       offset = span.indexOf(words[0], offset + w.length);
     }
   }
+  // "Hong Kong-based Po Shan": a place of two words before "-based" describes the name after it.
+  const described = words.findIndex((w, i) => i < words.length - 1 && /-(?:based|owned|listed|registered)$/.test(w));
+  if (described > 0) {
+    const w = words.splice(0, described + 1).join(" ");
+    offset = span.indexOf(words[0], offset + w.length);
+  }
   // "May Department Stores Co": a month opening a name that ends in a legal suffix is the name's first word.
   const suffixed = words.length >= 3 && WORD_SUFFIXES.has(words.at(-1)!.replace(/[.,]$/, ""));
   while (words.length && !(suffixed && MONTH_SET.has(words[0])) && strippable(words[0], words.length)) {
