@@ -96,6 +96,7 @@ export const SALES_VOLUME_WORDS = [
   "shipped",
   "shipments",
   "ship",
+  "shipping",
   "delivers",
   "hand over",
   "hands over",

@@ -16,6 +16,19 @@ const quantityOf = (t: Token | undefined): Quantity | null => (t?.type === "quan
 const OUTPUT_WORDS = /\b(?:capacity|production|produce[sd]?|producing|output|built|build|manufactured?)\b/i;
 // "across the industry", "industry-wide": no one company's sales.
 const INDUSTRY_WIDE = /\b(?:across|throughout)\s+the\s+(?:industry|market|sector|country)\b|\bindustry[- ]wide\b/i;
+// "Global smartphone shipments rose 3% to 298 million": the whole market's, unless a company's ("its global sales").
+const WHOLE_MARKET =
+  /(?<!\b(?:its|their|[A-Za-z]+'s)\s)\b(?:[Gg]lobal|[Ww]orldwide|[Ww]orld|[Ii]ndustry|[Tt]otal|[Oo]verall|[Nn]ational|[Nn]ationwide)\s+(?:[a-z-]+\s+){0,2}(?:sales|shipments|deliveries)\b/;
+/** A whole market's count, said before any company is named in the clause ("Corvan saw worldwide sales rise" is Corvan's). */
+function wholeMarket(s: RuleSentence, from: number, to: number): boolean {
+  const m = WHOLE_MARKET.exec(s.text.slice(from, to));
+  if (!m) return false;
+  const at = from + m.index;
+  return !s.roles.mentions.some((x) => x.how === "name" && x.start >= from && x.end <= at);
+}
+
+// "up to 10-12 weeks": a count of time, not of things.
+const TIME_AFTER = /^\s*(?:weeks|days|months|years|hours|minutes)\b/i;
 // "total U.S. smartwatch shipments fell 4% to 14.2 million units": a country's market, not one company's sales.
 const MARKET_TOTAL = /\b(?:[Tt]otal|[Oo]verall)\s+([A-Z][\w.]*)\s+(?:[a-z-]+\s+){0,2}(?:sales|shipments|deliveries)\b/;
 
@@ -42,6 +55,8 @@ function volumeRoles(s: RuleSentence, m: Match, q: Quantity, unit: string, unitE
   if (
     OUTPUT_WORDS.test(lead) ||
     INDUSTRY_WIDE.test(s.text.slice(clause.start, clause.end)) ||
+    wholeMarket(s, clause.start, q.start) ||
+    TIME_AFTER.test(s.text.slice(q.end, q.end + 12)) ||
     marketTotal(s.text.slice(clause.start, q.start))
   )
     return null;
@@ -83,14 +98,24 @@ function unitNamedIn(s: RuleSentence): string | null {
   return null;
 }
 
+/** "Truck deliveries rose to 14,300": the thing named just before the sales word the match opens with. */
+function unitBeforeCue(m: Match, s: RuleSentence): string | null {
+  const word = s.tokens[m.from - 1]?.lower;
+  if (!word) return null;
+  return VOLUME_UNITS[word] ?? VOLUME_UNITS[`${word}s`] ?? null;
+}
+
 /** A bare count in an article that counts one thing ("sales rose 4.1% to 61,200"): that thing. */
 function articleUnit(m: Match, s: RuleSentence): FactRoles[] {
   const q = quantityOf(m.captures.figure?.[0]);
-  const unit = s.ctx.volumeUnit ?? unitNamedIn(s);
+  const unit = unitBeforeCue(m, s) ?? s.ctx.volumeUnit ?? unitNamedIn(s);
   if (!q || !unit) return [];
   const roles = volumeRoles(s, m, q, unit, q.end);
   return roles ? [roles] : [];
 }
+
+const YEAR_BEFORE_AFTER =
+  /^\s*(?:units\s+)?(?:in\s+)?(?:the\s+)?(?:previous|prior|preceding)\s+(?:12\s+months|year)\b/i;
 
 /** "sold 100 ..., compared with just ten the year before": the base is a volume of its own, a year earlier. */
 function baseCount(m: Match, s: RuleSentence): FactRoles[] {
@@ -99,8 +124,11 @@ function baseCount(m: Match, s: RuleSentence): FactRoles[] {
   const q = quantityOf(m.captures.figure?.[0]);
   if (!first || !q) return [];
   const base = s.roles.times.find((t) => t.role === "base" && t.start >= q.end && t.start - q.end < 30);
-  const year =
-    base?.year ?? (base?.relative != null && first.when.year !== null ? first.when.year + base.relative : null);
+  // "up from 5,900 in the previous 12 months", "rose to 598,000 from 562,000": the year before the first figure's.
+  const before =
+    YEAR_BEFORE_AFTER.test(s.text.slice(q.end, q.end + 40)) || (!base && /\bfrom\s+$/i.test(s.text.slice(0, q.start)));
+  const relative = base?.relative ?? (before ? -1 : null);
+  const year = base?.year ?? (relative !== null && first.when.year !== null ? first.when.year + relative : null);
   if (year === null) return [];
   return [
     {
