@@ -1,9 +1,6 @@
 import { type DbHandle, openDatabase } from "../db/client";
 import { holdConnection } from "../db/heldConnections";
 
-/** The server only reads: a reader in WAL mode waits for a lock only in rare cases, and never for seconds. */
-const READ_BUSY_MS = 250;
-
 let handle: DbHandle | undefined;
 /** Counts connections opened: data_version restarts with each one, so caches key on both. */
 let generation = 0;
@@ -15,7 +12,6 @@ let generation = 0;
 export function getDb(): DbHandle {
   if (handle) return handle;
   const opened = openDatabase();
-  if (process.env.DATABASE_BUSY_MS === undefined) opened.sqlite.pragma(`busy_timeout = ${READ_BUSY_MS}`);
   handle = opened;
   generation++;
   memo.clear();

@@ -40,10 +40,14 @@ export class DatabaseHealth {
     this.checkedAt = Date.now();
   }
 
-  /** The error as a fault of this database (reported), or null when it is some other error. */
+  /**
+   * The error as a fault of this database, or null when it is some other error. A lock held past the busy
+   * timeout (an import's batch, say) is this request's 503 only; any other fault is the server's until a check
+   * finds it gone.
+   */
   faultOf(err: unknown): DatabaseFault | null {
     const fault = databaseFault(err, this.path);
-    if (fault) this.report(fault);
+    if (fault && !/^SQLITE_(BUSY|LOCKED)/.test(fault.code)) this.report(fault);
     return fault;
   }
 

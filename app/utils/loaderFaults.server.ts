@@ -1,9 +1,9 @@
-import { json, type LoaderFunction, type ServerBuild } from "@remix-run/node";
+import { type ActionFunction, json, type LoaderFunction, type ServerBuild } from "@remix-run/node";
 import type { DatabaseFault } from "../../db/faults";
 import { isUnavailableData, type UnavailableData, unavailableHeaders } from "./unavailablePage.server";
 
 /**
- * The build with every route's loader guarded: a database fault a loader meets (the file damaged, locked, gone
+ * The build with every route's loader and action guarded: a database fault a loader or action meets (the file damaged, locked, gone
  * read-only or unreadable since the server started) becomes a 503 with Retry-After instead of Remix's bare 500.
  * `faultOf` says whether an error is such a fault, and notes it, so later requests get the 503 page at once.
  * Done here, once, rather than in each route, so no route can forget it.
@@ -11,23 +11,33 @@ import { isUnavailableData, type UnavailableData, unavailableHeaders } from "./u
 export function guardLoaders(build: ServerBuild, faultOf: (err: unknown) => DatabaseFault | null): ServerBuild {
   const routes: ServerBuild["routes"] = {};
   for (const [id, route] of Object.entries(build.routes)) {
-    const loader = route.module.loader;
-    routes[id] = loader ? { ...route, module: { ...route.module, loader: guarded(loader, faultOf) } } : route;
+    const { loader, action } = route.module;
+    routes[id] = {
+      ...route,
+      module: {
+        ...route.module,
+        ...(loader ? { loader: guarded(loader, faultOf) } : {}),
+        ...(action ? { action: guarded(action, faultOf) } : {}),
+      },
+    };
   }
   return { ...build, routes };
 }
 
-function guarded(loader: LoaderFunction, faultOf: (err: unknown) => DatabaseFault | null): LoaderFunction {
-  return async (args) => {
+function guarded<F extends LoaderFunction | ActionFunction>(
+  run: F,
+  faultOf: (err: unknown) => DatabaseFault | null,
+): F {
+  return (async (args: Parameters<F>[0]) => {
     try {
-      return await loader(args);
+      return await run(args as never);
     } catch (err) {
       const fault = faultOf(err);
       if (!fault) throw err;
       const data: UnavailableData = { databaseUnavailable: fault.reason };
       throw json(data, { status: 503, headers: unavailableHeaders() });
     }
-  };
+  }) as F;
 }
 
 /**

@@ -3,6 +3,7 @@ import { join } from "node:path";
 import type { ServerBuild } from "@remix-run/node";
 import Database from "better-sqlite3";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { DatabaseHealth } from "~/utils/databaseHealth.server";
 import { guardLoaders, unavailableReason } from "~/utils/loaderFaults.server";
 import { openDatabase } from "../../db/client";
 import { databaseFault } from "../../db/faults";
@@ -81,6 +82,52 @@ describe("every loader is guarded", () => {
     expect(body).toEqual({ databaseUnavailable: reason });
     expect(JSON.stringify(body)).not.toContain("/data/figures.db");
     expect(unavailableReason({ root: { status: 503, data: body } })).toBe(reason);
+  });
+
+  test("actions, which write, are guarded too", async () => {
+    const build = guardLoaders(
+      {
+        routes: {
+          "routes/x": {
+            id: "routes/x",
+            path: "x",
+            module: {
+              action: () => {
+                throw sqliteError("SQLITE_FULL", "database or disk is full");
+              },
+            },
+          },
+        },
+      } as unknown as ServerBuild,
+      faultOf,
+    );
+    const action = build.routes["routes/x"].module.action!;
+    const thrown = await Promise.resolve(
+      action({ request: new Request("http://localhost/x", { method: "POST" }), params: {}, context: {} }),
+    ).catch((e: unknown) => e);
+    expect((thrown as Response).status).toBe(503);
+    expect(await (thrown as Response).json()).toEqual({
+      databaseUnavailable: "the disk is full; free some space and run the import again",
+    });
+  });
+
+  test("a lock past the busy timeout is that request's 503; the server does not turn every page away for it", () => {
+    const health = new DatabaseHealth("/data/figures.db", null);
+    const passed: string[] = [];
+    const pass = (name: string) => () => passed.push(name);
+    expect(health.faultOf(sqliteError("SQLITE_BUSY", "database is locked"))?.reason).toMatch(/^locked by another/);
+    health.middleware()({} as never, {} as never, pass("after a lock"));
+    expect(health.faultOf(sqliteError("SQLITE_CORRUPT", "database disk image is malformed"))).not.toBeNull();
+    const sent: unknown[] = [];
+    const res = {
+      status: (code: number) => sent.push(code),
+      setHeader: () => {},
+      type: () => ({ send: (body: string) => sent.push(body) }),
+    };
+    health.middleware()({} as never, res as never, pass("after damage"));
+    expect(passed).toEqual(["after a lock"]);
+    expect(sent[0]).toBe(503);
+    expect(sent[1]).toContain("the file is corrupted (database disk image is malformed)");
   });
 
   test("other errors, and responses a loader throws on purpose, pass through untouched", async () => {
