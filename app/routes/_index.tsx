@@ -1,4 +1,4 @@
-import { json, type MetaFunction } from "@remix-run/node";
+import { json, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { CompareForm } from "~/components/CompareForm";
 import { ChartFrame } from "~/components/charts/ChartFrame";
@@ -9,10 +9,12 @@ import { RouteError } from "~/components/RouteError";
 import { recentArticles } from "~/models/articles.server";
 import { companySummaries } from "~/models/companies.server";
 import { latestRevenueChanges } from "~/models/overview.server";
+import { requireReader } from "~/sessions.server";
 
 export const meta: MetaFunction = () => [{ title: "Financial figures" }];
 
-export async function loader() {
+export async function loader({ request }: LoaderFunctionArgs) {
+  await requireReader(request, "page");
   return json({
     companies: companySummaries(100),
     articles: recentArticles(10),

@@ -3,6 +3,7 @@ import { useLoaderData } from "@remix-run/react";
 import { FactTable } from "~/components/FactTable";
 import { RouteError } from "~/components/RouteError";
 import { getArticle } from "~/models/articles.server";
+import { requireReader } from "~/sessions.server";
 import type { Segment } from "~/utils/highlight";
 import { parseId } from "~/utils/params.server";
 import { publicationWords } from "~/utils/provenance";
@@ -11,7 +12,8 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data ? `${data.article.title} — Financial figures` : "Article not found — Financial figures" },
 ];
 
-export async function loader({ params }: LoaderFunctionArgs) {
+export async function loader({ params, request }: LoaderFunctionArgs) {
+  await requireReader(request, "page");
   const id = parseId(params.id, "article");
   const article = getArticle(id);
   if (!article) throw json({ message: `No article with the id ${id}.` }, { status: 404 });

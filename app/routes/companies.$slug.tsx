@@ -9,6 +9,7 @@ import { RouteError } from "~/components/RouteError";
 import { StakeList } from "~/components/StakeList";
 import { type ChartSeries, companyCharts } from "~/models/charts.server";
 import { findCompany } from "~/models/companies.server";
+import { requireReader } from "~/sessions.server";
 import { parseQuery, slugSchema } from "~/utils/params.server";
 import { COMPANY_QUERY } from "~/utils/queries.server";
 
@@ -17,6 +18,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 ];
 
 export async function loader({ params, request }: LoaderFunctionArgs) {
+  await requireReader(request, "page");
   const view = parseQuery(request, COMPANY_QUERY);
   const slug = slugSchema.safeParse(params.slug);
   const company = slug.success ? findCompany(slug.data) : null;

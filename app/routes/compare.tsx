@@ -9,6 +9,7 @@ import { RouteError } from "~/components/RouteError";
 import { UnknownCompanies } from "~/components/UnknownCompanies";
 import { compareCompanies } from "~/models/compare.server";
 import { resolveCompanyNames } from "~/models/search.server";
+import { requireReader } from "~/sessions.server";
 import { parseQuery } from "~/utils/params.server";
 import { COMPARE_QUERY } from "~/utils/queries.server";
 import { suggestionLinks } from "~/utils/suggestionLinks.server";
@@ -19,6 +20,7 @@ export const meta: MetaFunction = () => [{ title: "Compare companies — Financi
 const MAX_COMPANIES = 8;
 
 export async function loader({ request }: LoaderFunctionArgs) {
+  await requireReader(request, "page");
   const q = parseQuery(request, COMPARE_QUERY);
   const typed = q.companies ?? [];
   const { companies, unknown } = resolveCompanyNames(typed);

@@ -9,6 +9,7 @@ import { UnknownCompanies } from "~/components/UnknownCompanies";
 import { queryFacts } from "~/models/facts.server";
 import { resolveCompanyNames } from "~/models/search.server";
 import { FACT_KINDS, FACT_SORTS, STATUSES } from "~/models/types";
+import { requireReader } from "~/sessions.server";
 import { parseQuery } from "~/utils/params.server";
 import { FACTS_QUERY } from "~/utils/queries.server";
 import { suggestionLinks } from "~/utils/suggestionLinks.server";
@@ -16,6 +17,7 @@ import { suggestionLinks } from "~/utils/suggestionLinks.server";
 export const meta: MetaFunction = () => [{ title: "All facts — Financial figures" }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
+  await requireReader(request, "page");
   const q = parseQuery(request, FACTS_QUERY);
   const typed = q.company || undefined;
   const named = typed ? resolveCompanyNames([typed]) : null;

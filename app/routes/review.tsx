@@ -9,7 +9,7 @@ import { useReviewKeys } from "~/components/useReviewKeys";
 import { applyReview, reviewQueue, unmatchedReviews } from "~/models/reviews.server";
 import { resolveCompanyNames } from "~/models/search.server";
 import { FACT_KINDS } from "~/models/types";
-import { currentUser, requireRole } from "~/sessions.server";
+import { requireReader, requireRole } from "~/sessions.server";
 import { parseForm } from "~/utils/forms.server";
 import { parseQuery } from "~/utils/params.server";
 import { REVIEW_QUERY } from "~/utils/queries.server";
@@ -24,7 +24,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const named = q.company ? resolveCompanyNames([q.company]) : null;
   const company = named?.companies[0];
   const unknown = suggestionLinks(request, "company", named?.unknown ?? []);
-  const user = await currentUser(request);
+  const user = await requireReader(request, "page");
   const canReview = user?.role === "analyst" || user?.role === "admin";
   const queue = unknown.length
     ? { items: [], total: 0, latestArticles: null, page: 1, hasNext: false }

@@ -4,6 +4,7 @@ import { CompanyCombobox } from "~/components/CompanyCombobox";
 import { RouteError } from "~/components/RouteError";
 import { searchCompanies } from "~/models/search.server";
 import { describeMatch } from "~/models/searchTypes";
+import { requireReader } from "~/sessions.server";
 import { parseQuery } from "~/utils/params.server";
 import { SEARCH_QUERY } from "~/utils/queries.server";
 
@@ -14,6 +15,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 const LIMIT = 50;
 
 export async function loader({ request }: LoaderFunctionArgs) {
+  await requireReader(request, "page");
   const q = parseQuery(request, SEARCH_QUERY);
   const query = q.q ?? "";
   // One more than shown, to say whether the list was cut.

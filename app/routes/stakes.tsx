@@ -9,6 +9,7 @@ import { StakeList } from "~/components/StakeList";
 import { UnknownCompanies } from "~/components/UnknownCompanies";
 import { resolveCompanyNames } from "~/models/search.server";
 import { listStakes } from "~/models/stakes.server";
+import { requireReader } from "~/sessions.server";
 import { parseQuery } from "~/utils/params.server";
 import { STAKES_QUERY } from "~/utils/queries.server";
 import { suggestionLinks } from "~/utils/suggestionLinks.server";
@@ -16,6 +17,7 @@ import { suggestionLinks } from "~/utils/suggestionLinks.server";
 export const meta: MetaFunction = () => [{ title: "Stakes — Financial figures" }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
+  await requireReader(request, "page");
   const q = parseQuery(request, STAKES_QUERY);
   const typed = { holder: q.holder || undefined, held: q.held || undefined };
   const holder = typed.holder ? resolveCompanyNames([typed.holder]) : null;

@@ -1,4 +1,5 @@
 import { execFileSync, spawnSync } from "node:child_process";
+import { readdirSync } from "node:fs";
 import { join } from "node:path";
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { afterAll, beforeAll, beforeEach, describe, expect, test } from "vitest";
@@ -223,5 +224,31 @@ describe("roles and reading", () => {
     }
     const open = await root.loader({ request: new Request("http://localhost/"), params: {}, context: {} });
     expect((await open.json()).user).toBeNull();
+  });
+
+  test("READ_ACCESS=signed-in: every route's own loader refuses a visitor, even a data request without the root", async () => {
+    const params: Record<string, Record<string, string>> = {
+      "companies.$slug": { slug: "renault" },
+      "articles.$id": { id: "1" },
+      "export.$file": { file: "revenue.csv" },
+    };
+    const open = new Set(["login", "logout"]);
+    const files = readdirSync("app/routes").map((f) => f.replace(/\.tsx?$/, ""));
+    expect(files.length).toBeGreaterThan(15);
+    process.env.READ_ACCESS = "signed-in";
+    try {
+      for (const name of files.filter((f) => !open.has(f))) {
+        const mod = (await import(`~/routes/${name}`)) as { loader?: Loader };
+        if (!mod.loader) continue;
+        const loader = mod.loader;
+        const query = name === "export.$file" ? "?company=renault" : "";
+        const res = await settle(() =>
+          loader({ request: new Request(`http://localhost/x${query}`), params: params[name] ?? {}, context: {} }),
+        );
+        expect([302, 401, 403], name).toContain(res.status);
+      }
+    } finally {
+      delete process.env.READ_ACCESS;
+    }
   });
 });
