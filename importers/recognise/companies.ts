@@ -316,13 +316,45 @@ function withDefinedNames(sentence: string, spans: Array<{ 0: string; index: num
   return [...spans.filter((x) => !inside(x)), ...defined].sort((a, b) => a.index - b.index);
 }
 
+/**
+ * "Halcyon Tire and Rubber Co": two capitalised spans joined by "and" are one name when the second is one word and
+ * a legal suffix.
+ */
+function withSuffixedPairs(sentence: string, spans: Array<{ 0: string; index: number }>) {
+  if (spans.length < 2 || !/\s(?:and|&)\s/.test(sentence)) return spans;
+  const out: Array<{ 0: string; index: number }> = [];
+  for (let i = 0; i < spans.length; i++) {
+    const a = spans[i];
+    const b = spans[i + 1];
+    const gap = b ? sentence.slice(a.index + a[0].length, b.index) : "";
+    const last = b?.[0].split(/\s+/).at(-1)?.replace(/[.,]$/, "") ?? "";
+    const firstWords = a[0].split(/\s+/);
+    // Only a one-word second part ("and Rubber Co"): "Corvan and Ostrel Securities Corp" are two firms.
+    const oneWord = b?.[0].split(/\s+/).length === 2;
+    if (
+      b &&
+      oneWord &&
+      /^\s+(?:and|&)\s+$/.test(gap) &&
+      WORD_SUFFIXES.has(last) &&
+      !WORD_SUFFIXES.has(firstWords.at(-1)!)
+    ) {
+      out.push({ 0: sentence.slice(a.index, b.index + b[0].length), index: a.index });
+      i++;
+    } else out.push(a);
+  }
+  return out;
+}
+
 /** Capitalised spans that could name a company; people and places are filtered later, per article. */
 export function findNameSpans(sentence: string): NameSpan[] {
   const out: NameSpan[] = [];
   // A headline in capitals ("ACME TO BUY 85 PCT OF BETA") cannot tell names from words.
   if (!/[a-z]/.test(sentence)) return out;
   const pattern = MAY_HOLD_CAMEL_CASE.test(sentence) ? NAME_SPAN : NAME_SPAN_WITHOUT_CAMEL_CASE;
-  for (const m of withDefinedNames(sentence, piecesBetweenTitles(allMatches(pattern, sentence)))) {
+  for (const m of withSuffixedPairs(
+    sentence,
+    withDefinedNames(sentence, piecesBetweenTitles(allMatches(pattern, sentence))),
+  )) {
     const span = m[0];
     const end = m.index + span.length;
     // "May's annual sales": a month's name owning sales or shares is a company's.

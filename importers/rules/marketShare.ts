@@ -142,7 +142,7 @@ export const MARKET_SHARE_RULES: Rule[] = [
     name: "market-share.its-share-to",
     kind: "market_share",
     // "its" only: "brokers asked the bank to increase their share" is the brokers' share, not the bank's.
-    pattern: "holder:{HOLDER_REF} ...5 its share to {FIGURE_LEAD}? figure:{PERCENT}",
+    pattern: "holder:{HOLDER_REF} ...5 its share ...2 to {FIGURE_LEAD}? figure:{PERCENT}",
     when: (_m, s) => s.ctx.shareMarket !== null,
     examples: [
       {

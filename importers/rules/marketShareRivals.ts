@@ -9,7 +9,7 @@ export const MARKET_SHARE_RIVAL_RULES: Rule[] = [
   {
     name: "market-share.rival-for",
     kind: "market_share",
-    pattern: "first:{PERCENT} of ...6 {MARKET_WORD} ...8 figure:{PERCENT} for ...4 holder:{COMPANY}",
+    pattern: "first:{PERCENT} of ...6 {SHARE_OF} ...8 figure:{PERCENT} for ...4 holder:{COMPANY}",
     examples: [
       {
         input:
@@ -76,5 +76,31 @@ export const MARKET_SHARE_RIVAL_RULES: Rule[] = [
       },
     ],
     build: shareOfShipments,
+  },
+  {
+    name: "market-share.rival-for-after-share",
+    kind: "market_share",
+    pattern: "{MARKET_WORD} ...10 first:{PERCENT} ...8 figure:{PERCENT} for ...4 holder:{COMPANY}",
+    examples: [
+      {
+        input:
+          "Pumps\n\nCorvan said its share of the West German market for industrial pumps rose to 31 pct in 1986, against 19 pct for its nearest rival <Ostrel Pumpen GmbH>.",
+        expected: [{ kind: "market_share", company: "Ostrel Pumpen", low: 19, year: 1986 }],
+      },
+    ],
+    build: rivalInSentence,
+  },
+  {
+    name: "market-share.rival-and-for",
+    kind: "market_share",
+    pattern: "first:{PERCENT} for ...3 {COMPANY} and figure:{PERCENT} for ...4 holder:{COMPANY}",
+    examples: [
+      {
+        input:
+          "Cars in China\n\nCorvan has 9 per cent of the Chinese car market, compared with 11 per cent for rival Ostrel Motor and 6 per cent for South Korea's Halden.",
+        expected: [{ kind: "market_share", company: "Halden", low: 6 }],
+      },
+    ],
+    build: rivalInSentence,
   },
 ];

@@ -17,6 +17,19 @@ export const MARKET_SHARE_TARGET_RULES: Rule[] = [
     build: aimedAfterShare,
   },
   {
+    name: "market-share.aims-after-share-of",
+    kind: "market_share",
+    pattern: "share of ...6 {MARKET_WORD} ...6 first:{PERCENT} ...12 {AIM_LEAD} ...5 figure:{PERCENT}",
+    examples: [
+      {
+        input:
+          "Prepay\n\nOstrel Mobile said its share of the UK prepay mobile market had reached 18 per cent at the end of June, and set a goal of 25 per cent by the end of 2008.",
+        expected: [{ kind: "market_share", company: "Ostrel Mobile", low: 25, year: 2008, status: "target" }],
+      },
+    ],
+    build: aimedAfterShare,
+  },
+  {
     name: "market-share.aims-next",
     kind: "market_share",
     pattern: "{AIM_LEAD} ...5 figure:{PERCENT} share? by",

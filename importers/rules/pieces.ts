@@ -123,6 +123,8 @@ export const PIECES: Record<string, Piece> = {
   /** Words whose figures are revenue ("sales", "turnover", "top line"), from the one list of metric words. */
   REVENUE_NOUN: { phrases: Object.keys(METRIC_WORDS).filter((w) => METRIC_WORDS[w] === "revenue") },
   MARKET_WORD: { phrases: ["market", "markets"] },
+  /** What a share is of: a market, or a market counted in units ("19.6% of global smartphone shipments"). */
+  SHARE_OF: { phrases: ["market", "markets", "shipments", "deliveries"] },
   SALES_CUE: { phrases: SALES_VOLUME_WORDS },
   PRODUCT_WORD: { phrases: PRODUCT_WORDS },
   VOLUME_UNIT: { phrases: Object.keys(VOLUME_UNITS) },
