@@ -43,6 +43,7 @@ const ROUTES = (v: string) => [
   `/review?company=${enc(v)}`,
   `/audit?page=${enc(v)}`,
   `/audit.csv?page=${enc(v)}`,
+  `/users?page=${enc(v)}`,
   `/login?next=${enc(v)}`,
   `/import?preview=${enc(v)}`,
   `/export/${enc(v)}.png?company=renault`,
