@@ -110,7 +110,8 @@ export const NOT_COMPANY_WORDS = new Set(
   H.K H.K. N.Z N.Z. U.S U.S. U.K U.K. IPO IPOs EC EEC Comecon ASEAN Mercosur
   Housebuilder Homebuilder Builder Discounter Founder Founders Chipmaker Drugmaker Miner Brewer Broadcaster Publisher
   Carrier Operator Supplier Producer Leader Maker Executives Directors Managers Bankers Traders Regulators Lawyers Critics
-  Observers Employees Staff Executive Management Board
+  Observers Employees Staff Executive Management Board Separately Elsewhere Additionally Overall Nonetheless
+  Nevertheless Likewise Similarly Previously Recently Instead
   Net Shr Shrs Revs Oper Avg Qtr Mths Pretax Note NOTE Div Dividend Loss Turnover Backlog Assets Deposits Loans`
     .split(/\s+/)
     // "Saddlebrook, N.J.": a state is no name, with its stop or without.

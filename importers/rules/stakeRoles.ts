@@ -1,7 +1,7 @@
 import { statusOf } from "../extract/status";
 import { BODY_NOUNS } from "../lexicons/companies";
 import { NATIONALITIES } from "../lexicons/places";
-import { GROUP_NOUNS, HOLDER_PRONOUNS, STAKE_CHANGE_VERBS } from "../lexicons/stakes";
+import { GROUP_NOUNS, HOLDER_PRONOUNS, STAKE_CHANGE_VERBS, STAKE_NOUNS } from "../lexicons/stakes";
 import { canonicalName } from "../recognise/companies";
 import type { Quantity } from "../recognise/quantities";
 import type { Status } from "../types";
@@ -100,7 +100,9 @@ function subjectBefore(t: Token, s: RuleSentence): string | null {
   // "Separately, Corvan Holdings, the vehicle of the Keane family, sold 3%, cutting its holding": with no speaker,
   // the name that opens the sentence.
   const end = speech >= 0 ? speech : Math.min(at, 3);
-  const i = s.tokens.slice(0, end).findIndex((x) => x.type === "person" || x.type === "mention");
+  let i = s.tokens.slice(0, end).findIndex((x) => x.type === "person" || x.type === "mention");
+  // "New Jersey investor Walter Keane said": a place and a calling before the person who speaks.
+  if (i >= 0 && /^[a-z]+$/.test(s.tokens[i + 1]?.text ?? "") && s.tokens[i + 2]?.type === "person") i += 2;
   // A name after a preposition is an object, after "their" a vehicle ("through their Corvan vehicle they own").
   if (i < 0 || /^(?:in|of|at|to|from|by|with|for|into|on|and|their|its|his|her)$/.test(s.tokens[i - 1]?.lower ?? ""))
     return null;
@@ -118,6 +120,7 @@ const SPEECH_VERBS = new Set(["said", "says", "told", "tells", "disclosed", "rep
 
 const GROUP_WORDS = new Set(GROUP_NOUNS);
 const STAKE_CHANGE_WORDS = new Set(STAKE_CHANGE_VERBS);
+const STAKE_NOUN_WORDS = new Set(STAKE_NOUNS);
 const PRONOUNS = new Set(HOLDER_PRONOUNS);
 
 /** "JP Keane and Tom Ryan, who own 29%": two holders named together hold together. */
@@ -321,7 +324,13 @@ export function describedStake(m: Match, s: RuleSentence): FactRoles[] {
   // "through their Corvan vehicle they own 29% of the club": a company the holder owns is not the one held.
   const vehicles = new Set(
     s.tokens
-      .filter((t, i) => t.type === "mention" && /^(?:their|its|his|her)$/.test(s.tokens[i - 1]?.lower ?? ""))
+      .filter(
+        (t, i) =>
+          t.type === "mention" &&
+          /^(?:their|its|his|her)$/.test(s.tokens[i - 1]?.lower ?? "") &&
+          // "their Corvan stake" is a stake in Corvan, not a vehicle of theirs.
+          !STAKE_NOUN_WORDS.has(s.tokens[i + 1]?.lower ?? ""),
+      )
       .map(nameOf),
   );
   const other = (c: string | null | undefined) => (c && c !== holder && !vehicles.has(c) ? c : null);
@@ -339,7 +348,9 @@ export function describedStake(m: Match, s: RuleSentence): FactRoles[] {
   const owner = mentions.find(
     (t) => t.mention.how === "name" && t.mention.possessive && s.tokens.indexOf(t) < s.tokens.indexOf(first!),
   );
+  const namedHeld = described?.type === "mention" && described.mention.how === "name" ? other(nameOf(described)) : null;
   const held =
+    namedHeld ??
     other(s.roles.lastHeld?.company) ??
     (family && owner ? other(owner.mention.company) : null) ??
     resolved ??

@@ -137,7 +137,7 @@ export const STAKE_RULES: Rule[] = [
   {
     name: "stake.pct-owned-by",
     kind: "stake",
-    pattern: "held:{HELD_REF} ...4 figure:{PERCENT} owned|held|controlled by holder:{HOLDER}",
+    pattern: "held:{HELD_REF} ...4 figure:{PERCENT} owned|held|controlled by ...4 holder:{HOLDER}",
     examples: [
       {
         input: "Floated\n\nBrightwell Media will be 50 pct owned by Ostrel Holdings after the float.",
@@ -221,7 +221,7 @@ export const STAKE_RULES: Rule[] = [
   {
     name: "stake.family-holds",
     kind: "stake",
-    pattern: "the holder:{HOLDER} family ...4 {STAKE_VERB} {FIGURE_LEAD}? figure:{PERCENT}",
+    pattern: "the holder:{HOLDER} family ...12 {STAKE_VERB} {FIGURE_LEAD}? figure:{PERCENT}",
     examples: [
       {
         input:

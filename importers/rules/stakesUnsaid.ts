@@ -85,4 +85,22 @@ export const UNSAID_STAKE_RULES: Rule[] = [
     ],
     build: describedStake,
   },
+  {
+    name: "stake.changed-holding-in-to",
+    kind: "stake",
+    pattern:
+      "{STAKE_CHANGE} holder:{HOLDER_REF} held:{COMPANY}? total? {STAKE_NOUN} in? held:{HELD_REF}? down? to {FIGURE_LEAD}? figure:{PERCENT}",
+    examples: [
+      {
+        input: "Stake\n\nThe purchase lifts Ostrel's holding in Corvan Ales to 20.5 per cent.",
+        expected: [{ kind: "stake", company: "Ostrel", counterparty: "Corvan Ales", low: 20.5 }],
+      },
+      {
+        input:
+          "Stake\n\nInvestor Tom Keane and associates said they had cut their Corvan stake to 4.2 pct from 6.1 pct.",
+        expected: [{ kind: "stake", company: "Tom Keane", counterparty: "Corvan", low: 4.2 }],
+      },
+    ],
+    build: describedStake,
+  },
 ];
