@@ -205,3 +205,38 @@ describe("reviewing", () => {
     await context.close();
   });
 });
+
+describe("stored fields are text", () => {
+  test("markup typed into a correction is shown as text on the audit page and runs nowhere", async () => {
+    const { context, page } = await signedIn("e2e-ana");
+    const markup = '<img src=x onerror="window.__injected=1">';
+    const ids = await (await context.request.get(url("/api/facts?company=quellmark"))).json();
+    const fact = ids.facts[0];
+    const res = await context.request.post(url("/review"), {
+      form: {
+        intent: "correct",
+        factId: String(fact.id),
+        company: "Quellmark",
+        market: markup,
+        year: String(fact.year),
+        period: fact.period ?? "",
+        low: String(fact.low),
+        high: String(fact.high),
+        unit: fact.unit,
+        status: fact.status,
+      },
+      headers: { Origin: url("") },
+      maxRedirects: 0,
+    });
+    expect(res.status()).toBe(303);
+    for (const path of ["/audit", `/articles/${fact.articleId}`, "/companies/quellmark"]) {
+      await page.goto(url(path));
+      await page.waitForLoadState("networkidle");
+      expect(await page.evaluate(() => (window as { __injected?: number }).__injected), path).toBeUndefined();
+      expect(await page.locator("img[src=x]").count(), path).toBe(0);
+    }
+    await page.goto(url("/audit"));
+    await expect(page.locator("tr[data-action='fact.correct']").first().textContent()).resolves.toContain(markup);
+    await context.close();
+  });
+});
