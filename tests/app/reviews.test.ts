@@ -1,4 +1,5 @@
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { spawn } from "node:child_process";
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
@@ -319,4 +320,57 @@ describe("re-importing an article keeps its reviews", () => {
     const kept = importer.sqlite.prepare("SELECT count(*) AS n FROM fact_reviews").get() as { n: number };
     expect(kept.n).toBe(4);
   });
+});
+
+describe("a review and an import at the same time", () => {
+  test("lose neither: every review is stored and every article imported", async () => {
+    const folder = join(work, "many");
+    mkdirSync(folder);
+    for (let i = 0; i < 300; i++) {
+      writeFileSync(
+        join(folder, `a${i}.txt`),
+        `Firm ${i} results\n\nKestrel${i} Holdings posted revenues of $${(i % 9) + 1}.${i % 10} billion for 2015 and $${(i % 7) + 2}.1 billion in 2016.\n`,
+      );
+    }
+    const child = spawn(join(process.cwd(), "node_modules", ".bin", "tsx"), ["importers/cli/import.ts", folder], {
+      env: process.env,
+      stdio: "ignore",
+    });
+    let done = false;
+    const exited = new Promise<number | null>((resolve) =>
+      child.on("exit", (code) => {
+        done = true;
+        resolve(code);
+      }),
+    );
+    const { applyReview } = await import("~/models/reviews.server");
+    const facts = importer.sqlite
+      .prepare("SELECT id FROM facts WHERE id NOT IN (SELECT fact_id FROM fact_reviews WHERE fact_id IS NOT NULL)")
+      .all() as Array<{ id: number }>;
+    const countIn = importer.sqlite.prepare("SELECT count(*) AS n FROM articles WHERE source_path LIKE ?");
+    let reviews = 0;
+    let duringImport = 0;
+    while (!done) {
+      applyReview("ana-concurrent", facts[reviews % facts.length].id, { action: "confirm" });
+      reviews++;
+      const n = (countIn.get(`${folder}%`) as { n: number }).n;
+      if (n > 0 && n < 300) duringImport++;
+      await new Promise((r) => setTimeout(r, 5));
+    }
+    expect(await exited).toBe(0);
+    // The import's commits and the reviews interleaved: some reviews were written between two of its batches.
+    expect(duringImport).toBeGreaterThan(0);
+    const audited = importer.sqlite
+      .prepare("SELECT count(*) AS n FROM audit_log WHERE user_name = 'ana-concurrent'")
+      .get() as { n: number };
+    expect(audited.n).toBe(reviews);
+    const confirmed = importer.sqlite
+      .prepare("SELECT count(*) AS n FROM fact_reviews WHERE user_name = 'ana-concurrent' AND state = 'confirmed'")
+      .get() as { n: number };
+    expect(confirmed.n).toBe(Math.min(reviews, facts.length));
+    const imported = importer.sqlite
+      .prepare("SELECT count(*) AS n FROM articles WHERE source_path LIKE ?")
+      .get(`${folder}%`) as { n: number };
+    expect(imported.n).toBe(300);
+  }, 60_000);
 });
