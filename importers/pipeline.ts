@@ -9,7 +9,7 @@ import { CompanyRegistry, canonicalName } from "./recognise/companies";
 import { findDivisions, ultimateParent } from "./recognise/divisions";
 import { inferPublishedYear } from "./recognise/publication";
 import { findQuantities, type Quantity } from "./recognise/quantities";
-import { fiscalYearEndIn, resolveTimes } from "./recognise/resolveTimes";
+import { fiscalYearEndIn, inFiscalQuarters, resolveTimes } from "./recognise/resolveTimes";
 import type { TimeExpr } from "./recognise/time";
 import { findTimes } from "./recognise/time";
 import { refine } from "./refine/refiners";
@@ -183,10 +183,13 @@ export function extractArticle(bytes: Uint8Array, path: string, options: Extract
     previousEnd = sentence.start + sentence.text.length;
     const quantities = findQuantities(sentence.text);
     // Sentences without figures matter only for the period they name.
-    const times = resolveTimes(
-      quantities.length || MAY_NAME_PERIOD.test(sentence.text) ? findTimes(sentence.text) : [],
-      ctx.reference,
-      sentence.text,
+    const times = inFiscalQuarters(
+      resolveTimes(
+        quantities.length || MAY_NAME_PERIOD.test(sentence.text) ? findTimes(sentence.text) : [],
+        ctx.reference,
+        sentence.text,
+        fiscalEnd,
+      ),
       fiscalEnd,
     );
     const mentions = findMentions(sentence.text, registry, ctx.mentions, quantities.length === 0);

@@ -93,7 +93,36 @@ const FISCAL_END = new RegExp(
  */
 export function fiscalYearEndIn(text: string): number {
   const m = FISCAL_END.exec(text);
-  return m ? MONTH_INDEX[m[1].toLowerCase()] : 12;
+  if (m) return MONTH_INDEX[m[1].toLowerCase()];
+  // "the first quarter of its financial year" and "the three months to June": the year ends nine months on.
+  const named = NAMED_FISCAL_QUARTER.exec(text);
+  const months = named ? MONTHS_TO.exec(text) : null;
+  if (!named || !months) return 12;
+  const n = ORDINALS.indexOf(named[1].toLowerCase()) + 1;
+  return ((MONTH_INDEX[months[1].toLowerCase()] + 3 * (4 - n) - 1) % 12) + 1;
+}
+
+const ORDINALS = ["first", "second", "third", "fourth"];
+const NAMED_FISCAL_QUARTER =
+  /\b(first|second|third|fourth)\s+quarter\s+of\s+(?:its|the|their)\s+(?:financial|fiscal)\s+year\b/i;
+const MONTHS_TO = new RegExp(
+  String.raw`\b(?:three|3)[- ]months?\s+(?:to|ending|ended)\s+(?:the\s+end\s+of\s+)?(?:\d{1,2}\s+)?(${alternation(Object.keys(MONTH_INDEX))})\b`,
+  "i",
+);
+const MONTH_QUARTER = new RegExp(String.raw`^(?:the\s+)?${MONTHS_TO.source.slice(2)}`, "i");
+
+/**
+ * "the three months to June", in an article whose year ends in March: the first quarter of that year. Quarters
+ * named by the month they end in take the company's label once the article says where its year ends.
+ */
+export function inFiscalQuarters(times: TimeExpr[], fiscalEnd: number): TimeExpr[] {
+  if (fiscalEnd === 12) return times;
+  return times.map((t) => {
+    const m = MONTH_QUARTER.exec(t.text);
+    if (!m) return t;
+    const q = Math.floor(((((MONTH_INDEX[m[1].toLowerCase()] - fiscalEnd) % 12) + 12) % 12) / 3);
+    return { ...t, period: q === 0 ? "Q4" : (`Q${q}` as Period) };
+  });
 }
 
 const ENDED_AFTER = new RegExp(
