@@ -109,18 +109,27 @@ const MONTHS_TO = new RegExp(
   String.raw`\b(?:three|3)[- ]months?\s+(?:to|ending|ended)\s+(?:the\s+end\s+of\s+)?(?:\d{1,2}\s+)?(${alternation(Object.keys(MONTH_INDEX))})\b`,
   "i",
 );
-const MONTH_QUARTER = new RegExp(String.raw`^(?:the\s+)?${MONTHS_TO.source.slice(2)}`, "i");
+const MONTH_PERIOD = new RegExp(
+  String.raw`^(?:the\s+)?(?:(three|3|six|6)[- ]months?|(?:fiscal\s+)?quarter)\s+(?:to|ending|ended)\s+(?:the\s+end\s+of\s+)?(?:\d{1,2}\s+)?(${alternation(Object.keys(MONTH_INDEX))})\b`,
+  "i",
+);
 
 /**
  * "the three months to June", in an article whose year ends in March: the first quarter of that year. Quarters
- * named by the month they end in take the company's label once the article says where its year ends.
+ * and halves named by the month they end in take the company's label once the article says where its year ends.
  */
 export function inFiscalQuarters(times: TimeExpr[], fiscalEnd: number): TimeExpr[] {
   if (fiscalEnd === 12) return times;
   return times.map((t) => {
-    const m = MONTH_QUARTER.exec(t.text);
+    const m = MONTH_PERIOD.exec(t.text);
     if (!m) return t;
-    const q = Math.floor(((((MONTH_INDEX[m[1].toLowerCase()] - fiscalEnd) % 12) + 12) % 12) / 3);
+    const into = (((MONTH_INDEX[m[2].toLowerCase()] - fiscalEnd) % 12) + 12) % 12;
+    // "the six months ended December 31", in a year that ends in June: the first half.
+    if (m[1] && /^(?:six|6)$/i.test(m[1])) {
+      const half: Period | null = into === 6 ? "H1" : into === 0 ? "H2" : null;
+      return half ? { ...t, period: half } : t;
+    }
+    const q = Math.floor(into / 3);
     return { ...t, period: q === 0 ? "Q4" : (`Q${q}` as Period) };
   });
 }
