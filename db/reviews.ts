@@ -307,7 +307,59 @@ function reinsertAdded(
   );
 }
 
-/** Inserts a fact a person added; its values are theirs, so every field counts as stated. */
+/**
+ * Puts a rejected fact back as the extractor wrote it (state `machine` again): an analyst's undo. Its sentence is
+ * found in the article as stored now; a fact whose article or sentence is gone cannot come back (409).
+ */
+export function restoreFact(
+  handle: DbHandle,
+  reviewId: number,
+  userName: string,
+): { factId: number; articleId: number } {
+  const run = handle.sqlite.transaction(() => {
+    const review = handle.sqlite
+      .prepare(`SELECT ${REVIEW_COLUMNS} FROM fact_reviews WHERE id = ? AND state = 'rejected'`)
+      .get(reviewId) as ReviewRow | undefined;
+    if (!review?.original) throw new ReviewError(`No rejected fact under review ${reviewId}: reload the page.`, 404);
+    const article = handle.sqlite
+      .prepare("SELECT id, cleaned_text AS text FROM articles WHERE source_path = ?")
+      .get(review.articlePath) as { id: number; text: string } | undefined;
+    if (!article) throw new ReviewError("Its article is no longer stored, so the fact cannot come back.", 409);
+    const original = JSON.parse(review.original) as FactSnapshot;
+    const start =
+      article.text.slice(original.start, original.end) === original.quote
+        ? original.start
+        : article.text.indexOf(original.quote);
+    if (start === -1)
+      throw new ReviewError("Its sentence is no longer in the article, so the fact cannot come back.", 409);
+    const shift = start - original.start;
+    const at = (n: number | null) => (n === null ? null : n + shift);
+    const factId = insertFact(
+      handle,
+      article.id,
+      {
+        ...original,
+        start,
+        end: start + original.quote.length,
+        figureStart: at(original.figureStart),
+        figureEnd: at(original.figureEnd),
+      },
+      new Map(),
+    );
+    handle.sqlite.prepare("DELETE FROM fact_reviews WHERE id = ?").run(reviewId);
+    writeAudit(handle, {
+      userName,
+      action: "fact.restore",
+      subject: `fact ${factId} (${describe(original)}) in article ${article.id}`,
+      before: { review: "rejected" },
+      after: { review: "machine" },
+    });
+    return { factId, articleId: article.id };
+  });
+  return run.immediate();
+}
+
+/** Inserts a fact from a snapshot: one a person added, or a rejected one restored. */
 export function insertFact(handle: DbHandle, articleId: number, f: FactSnapshot, pending: Map<string, number>): number {
   const row = handle.sqlite
     .prepare(

@@ -49,6 +49,22 @@ export interface UnmatchedReview {
   updatedAt: string;
 }
 
+export interface RejectedFact {
+  /** The review's number, which the restore form sends. */
+  id: number;
+  articleId: number | null;
+  kind: FactKind;
+  company: string;
+  year: number | null;
+  period: string | null;
+  low: number;
+  high: number;
+  unit: string;
+  approximate: boolean;
+  userName: string;
+  updatedAt: string;
+}
+
 export interface AuditRow {
   id: number;
   at: string;

@@ -1,8 +1,8 @@
 import { json } from "@remix-run/node";
 import { getDb, untilDataChanges } from "~/db.server";
 import { getWriteDb, isBusy } from "~/writeDb.server";
-import { type FactValues, type ReviewAction, ReviewError, reviewFact } from "../../db/reviews";
-import type { Doubt, ReviewItem, UnmatchedReview } from "./reviewTypes";
+import { type FactValues, type ReviewAction, ReviewError, restoreFact, reviewFact } from "../../db/reviews";
+import type { Doubt, RejectedFact, ReviewItem, UnmatchedReview } from "./reviewTypes";
 import type { FactKind } from "./types";
 
 export interface QueueFilters {
@@ -182,6 +182,46 @@ export function unmatchedReviews(limit = 50): UnmatchedReview[] {
   });
 }
 
+/** The latest rejections, for an analyst to undo one. */
+export function recentRejections(limit = 20): RejectedFact[] {
+  const rows = getDb()
+    .sqlite.prepare(
+      `SELECT r.id, r.original, r.user_name AS userName, r.updated_at AS updatedAt, a.id AS articleId
+       FROM fact_reviews r LEFT JOIN articles a ON a.source_path = r.article_path
+       WHERE r.state = 'rejected' AND r.original IS NOT NULL ORDER BY r.updated_at DESC, r.id DESC LIMIT ?`,
+    )
+    .all(limit) as Array<{
+    id: number;
+    original: string;
+    userName: string;
+    updatedAt: string;
+    articleId: number | null;
+  }>;
+  return rows.map(({ original, ...r }) => {
+    const f = JSON.parse(original) as FactValues & { kind: FactKind };
+    return {
+      ...r,
+      kind: f.kind,
+      company: f.company,
+      year: f.year,
+      period: f.period,
+      low: f.low,
+      high: f.high,
+      unit: f.unit,
+      approximate: f.approximate,
+    };
+  });
+}
+
+/** Undoes a rejection (see restoreFact), with the same answers to a gone fact or a busy database as applyReview. */
+export function restoreReview(userName: string, reviewId: number): { factId: number; articleId: number } {
+  try {
+    return restoreFact(getWriteDb(), reviewId, userName);
+  } catch (err) {
+    throw reviewFailure(err);
+  }
+}
+
 export type ReviewChange = { action: "confirm" } | { action: "reject" } | { action: "correct"; values: FactValues };
 
 /**
@@ -192,13 +232,18 @@ export function applyReview(userName: string, factId: number, change: ReviewChan
   try {
     return reviewFact(getWriteDb(), factId, change as ReviewAction, userName);
   } catch (err) {
-    if (err instanceof ReviewError) throw json({ message: err.message }, { status: err.status });
-    if (isBusy(err)) {
-      throw json(
-        { message: "An import is writing to the database; try again in a few seconds." },
-        { status: 503, headers: { "Retry-After": "5" } },
-      );
-    }
-    throw err;
+    throw reviewFailure(err);
   }
+}
+
+/** What an analyst is told when a review cannot be written: the fact is gone (404, 409), or an import holds the lock. */
+function reviewFailure(err: unknown): unknown {
+  if (err instanceof ReviewError) return json({ message: err.message }, { status: err.status });
+  if (isBusy(err)) {
+    return json(
+      { message: "An import is writing to the database; try again in a few seconds." },
+      { status: 503, headers: { "Retry-After": "5" } },
+    );
+  }
+  return err;
 }

@@ -6,10 +6,11 @@ import { ReviewCard } from "~/components/ReviewCard";
 import { RouteError } from "~/components/RouteError";
 import { UnknownCompanies } from "~/components/UnknownCompanies";
 import { useReviewKeys } from "~/components/useReviewKeys";
-import { applyReview, reviewQueue, unmatchedReviews } from "~/models/reviews.server";
+import { applyReview, recentRejections, restoreReview, reviewQueue, unmatchedReviews } from "~/models/reviews.server";
 import { resolveCompanyNames } from "~/models/search.server";
 import { FACT_KINDS } from "~/models/types";
 import { requireReader, requireRole } from "~/sessions.server";
+import { formatFigure, formatPeriod } from "~/utils/format";
 import { parseForm } from "~/utils/forms.server";
 import { parseQuery } from "~/utils/params.server";
 import { REVIEW_QUERY } from "~/utils/queries.server";
@@ -37,6 +38,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     canReview,
     signedIn: user !== null,
     unmatched: canReview ? unmatchedReviews() : [],
+    rejected: canReview ? recentRejections() : [],
   });
 }
 
@@ -44,7 +46,8 @@ export async function action({ request }: ActionFunctionArgs) {
   assertSameOrigin(request);
   const user = await requireRole(request, "analyst", "Reviewing facts");
   const form = await parseForm(request, REVIEW_FORM);
-  if (form.intent === "correct") {
+  if (form.intent === "restore") restoreReview(user.name, form.reviewId);
+  else if (form.intent === "correct") {
     if (form.low > form.high) throw json({ message: "Low is above high: swap them." }, { status: 400 });
     applyReview(user.name, form.factId, {
       action: "correct",
@@ -144,6 +147,25 @@ export default function Review() {
         </div>
       )}
       <Pager page={d.queue.page} hasNext={d.queue.hasNext} />
+      {d.rejected.length ? (
+        <section className="review-rejected">
+          <h2>Rejected lately</h2>
+          <ul>
+            {d.rejected.map((r) => (
+              <li key={r.id} data-review={r.id}>
+                {r.kind.replace("_", " ")} of {r.company}, {formatPeriod(r.year, r.period)}: {formatFigure(r)} —
+                rejected by {r.userName} {r.updatedAt.slice(0, 16).replace("T", " ")}{" "}
+                <Form method="post" className="inline-form">
+                  <input type="hidden" name="intent" value="restore" />
+                  <input type="hidden" name="reviewId" value={r.id} />
+                  <input type="hidden" name="back" value={back} />
+                  <button type="submit">Restore</button>
+                </Form>
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
     </>
   );
 }

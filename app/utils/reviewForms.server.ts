@@ -51,8 +51,9 @@ export const REVIEW_FORM = z.discriminatedUnion(
     z.object({ intent: z.literal("confirm"), factId, back }),
     z.object({ intent: z.literal("reject"), factId, back }),
     VALUES.extend({ intent: z.literal("correct"), factId, back }),
+    z.object({ intent: z.literal("restore"), reviewId: factId, back }),
   ],
-  { errorMap: () => ({ message: "intent is confirm, reject or correct" }) },
+  { errorMap: () => ({ message: "intent is confirm, reject, correct or restore" }) },
 );
 
 export type ReviewForm = z.infer<typeof REVIEW_FORM>;

@@ -86,7 +86,7 @@ async function queue(url = "/review", user = "ana") {
 /** The work copy's article id (the seed's own copy is another article with the same facts). */
 function workArticleId(): number {
   return (
-    importer.sqlite.prepare("SELECT id FROM articles WHERE source_path LIKE ?").get(`%${work.split("/").pop()}%`) as {
+    importer.sqlite.prepare("SELECT id FROM articles WHERE source_path LIKE ?").get(`%${work.split("/").pop()}/renault.txt`) as {
       id: number;
     }
   ).id;
@@ -373,4 +373,28 @@ describe("a review and an import at the same time", () => {
       .get(`${folder}%`) as { n: number };
     expect(imported.n).toBe(300);
   }, 60_000);
+});
+
+describe("undoing a rejection", () => {
+  test("a rejected fact is listed for analysts and restored as the extractor wrote it, audited", async () => {
+    const d = await queue();
+    const listed = d.rejected.find(
+      (r: { company: string; low: number; articleId: number }) =>
+        r.low === 40680000000 && r.articleId === workArticleId(),
+    );
+    expect(listed).toMatchObject({ kind: "revenue", company: "Renault", userName: "ana" });
+    expect((await queue("/review", "vic")).rejected).toEqual([]);
+    expect((await review("vic", { intent: "restore", reviewId: String(listed.id) })).status).toBe(403);
+    const res = await review("ana", { intent: "restore", reviewId: String(listed.id) });
+    expect(res.status).toBe(303);
+    expect(factIdOf(workArticleId(), 40680000000)).toBeGreaterThan(0);
+    const after = await queue(`/review?article=${workArticleId()}`);
+    expect(after.queue.items.some((i: { figure: string }) => i.figure.includes("40.68"))).toBe(true);
+    expect(after.rejected.some((r: { id: number }) => r.id === listed.id)).toBe(false);
+    const last = importer.sqlite
+      .prepare("SELECT action, user_name AS who FROM audit_log ORDER BY id DESC LIMIT 1")
+      .get();
+    expect(last).toEqual({ action: "fact.restore", who: "ana" });
+    expect((await review("ana", { intent: "restore", reviewId: String(listed.id) })).status).toBe(404);
+  });
 });

@@ -46,6 +46,8 @@ async function signedIn(name: keyof typeof PASSWORDS): Promise<{ context: Browse
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
   const page = await context.newPage();
   await page.goto(url("/login?next=/review"));
+  // Typing before the page is hydrated can race React taking the form over.
+  await page.waitForLoadState("networkidle");
   await page.fill("input[name=username]", name);
   await page.fill("input[name=password]", PASSWORDS[name]);
   await Promise.all([page.waitForURL(url("/review")), page.click(".login-form button[type=submit]")]);
