@@ -86,7 +86,9 @@ async function queue(url = "/review", user = "ana") {
 /** The work copy's article id (the seed's own copy is another article with the same facts). */
 function workArticleId(): number {
   return (
-    importer.sqlite.prepare("SELECT id FROM articles WHERE source_path LIKE ?").get(`%${work.split("/").pop()}/renault.txt`) as {
+    importer.sqlite
+      .prepare("SELECT id FROM articles WHERE source_path LIKE ?")
+      .get(`%${work.split("/").pop()}/renault.txt`) as {
       id: number;
     }
   ).id;
