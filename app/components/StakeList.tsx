@@ -1,59 +1,72 @@
 import { Link } from "@remix-run/react";
-import type { StakeGroup } from "~/models/charts.server";
+import { asOfWords, type StakeFigure, type StakeHistory } from "~/models/stakeTypes";
 import { sourceHref } from "~/models/types";
 import { formatFigure } from "~/utils/format";
 
-/** Stakes by holder and company held, each figure with every source that gives it; disagreements are flagged. */
-export function StakeList({ groups }: { groups: StakeGroup[] }) {
+const figureText = (f: StakeFigure) =>
+  `${formatFigure({ ...f, unit: "percent" })}${f.status === "actual" ? "" : ` (${f.status})`}`;
+
+const count = (n: number) => `${n} ${n === 1 ? "source" : "sources"}`;
+
+/**
+ * Stakes by holder, company held and as-of year, one row each, with every figure given for that year and every
+ * source of each; two actual figures for one year are flagged, both shown with their sources.
+ */
+export function StakeList({ groups }: { groups: StakeHistory[] }) {
   return (
     <table className="stake-table">
       <thead>
         <tr>
           <th>Holder</th>
           <th>Company held</th>
+          <th>As of</th>
           <th>Stake</th>
-          <th>Year</th>
-          <th>Status</th>
           <th>Sources</th>
         </tr>
       </thead>
       <tbody>
         {groups.flatMap((g) =>
-          g.points.map((p, i) => (
+          g.rows.map((row, i) => (
             <tr
-              key={`${g.holderSlug}-${g.heldSlug}-${p.label}-${p.low}-${p.high}`}
-              className={g.conflict ? "conflict" : undefined}
+              key={`${g.holderSlug}-${g.heldSlug}-${row.asOf}`}
+              className={row.conflict ? "conflict" : undefined}
               data-pair={`${g.holderSlug}>${g.heldSlug}`}
+              data-year={row.asOf ?? ""}
             >
               <td data-label="Holder">{i === 0 ? <Link to={`/companies/${g.holderSlug}`}>{g.holder}</Link> : ""}</td>
               <td data-label="Company held">{i === 0 ? <Link to={`/companies/${g.heldSlug}`}>{g.held}</Link> : ""}</td>
+              <td data-label="As of" className="as-of">
+                {asOfWords(row)}
+              </td>
               <td data-label="Stake" className="num">
-                {formatFigure(p)}
-                {g.conflict ? (
-                  <span className="conflict-mark" title="Sources disagree on this stake">
+                {row.figures.map(figureText).join(" or ")}
+                {row.conflict ? (
+                  <span className="conflict-mark" title="Sources give different figures for this year">
                     {" "}
                     ⚠ sources disagree
                   </span>
                 ) : null}
               </td>
-              <td data-label="Year">{p.year ?? "—"}</td>
-              <td data-label="Status" className={`status-${p.status}`}>
-                {p.status}
-              </td>
               <td data-label="Sources" className="quote">
-                <span className="source-count">
-                  {p.sourceCount} {p.sourceCount === 1 ? "source" : "sources"}
-                  {p.sourceCount > p.sources.length ? `, the ${p.sources.length} newest` : ""}
-                  {p.disagreeing > 0 ? ` (${p.disagreeing} more give another figure)` : ""}:
-                </span>
-                <ul>
-                  {p.sources.map((s) => (
-                    <li key={s.factId}>
-                      <a href={sourceHref(s)}>{s.articleTitle}</a>
-                      {s.publishedYear ? ` (${s.publishedYear})` : ""}: “{s.quote}”
-                    </li>
-                  ))}
-                </ul>
+                {row.figures.map((f) => (
+                  <div key={`${f.status}-${f.low}-${f.high}`} className="stake-figure-sources">
+                    <span className="source-count">
+                      {row.figures.length > 1 ? `${figureText(f)}: ` : ""}
+                      {count(f.sources.length)}:
+                    </span>
+                    <ul>
+                      {f.sources.map((s) => (
+                        <li key={s.factId}>
+                          <a href={sourceHref(s)}>{s.articleTitle}</a>
+                          {s.publishedYear
+                            ? ` (${s.publishedYear}${s.asOfFrom === "article" ? ", year from this date" : ""})`
+                            : ""}
+                          : “{s.quote}”
+                        </li>
+                      ))}
+                    </ul>
+                  </div>
+                ))}
               </td>
             </tr>
           )),

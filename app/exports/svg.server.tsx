@@ -2,6 +2,7 @@ import { renderToStaticMarkup } from "react-dom/server";
 import { CompareLineChart } from "~/components/charts/CompareLineChart";
 import { FigureBarChart } from "~/components/charts/FigureBarChart";
 import { COLOURS, SERIES_COLOURS } from "~/components/charts/palette";
+import { StakeChart } from "~/components/charts/StakeChart";
 import type { ExportChart } from "~/models/exports.server";
 
 /** A 16:9 slide-sized drawing: large enough to read when projected. */
@@ -20,6 +21,8 @@ export const xml = (s: string) =>
 function chartMarkup(ec: ExportChart, width: number, height: number): string {
   const element = ec.lines ? (
     <CompareLineChart chart={ec.lines} width={width} height={height} interactive={false} fontSize={16} />
+  ) : ec.history ? (
+    <StakeChart points={ec.history} title={ec.title} width={width} height={height} interactive={false} fontSize={16} />
   ) : (
     <FigureBarChart
       points={ec.bars ?? []}

@@ -1,6 +1,5 @@
 import type { Company } from "./companies.server";
 import {
-  companyNames,
   type LeanFact,
   leanFactsOf,
   leanStakesIn,
@@ -9,6 +8,9 @@ import {
   sourcesOf,
   withNewestIds,
 } from "./figures.server";
+import { jointHolders } from "./jointHolders.server";
+import { canonicalPairs, stakeHistories } from "./stakeHistory.server";
+import type { StakeHistory } from "./stakeTypes";
 import type { ChartPoint, FactKind, Source } from "./types";
 
 /** One chart's worth of figures: one unit, one kind of period, so nothing unlike is drawn on one axis. */
@@ -19,17 +21,6 @@ export interface ChartSeries {
   description: string;
   unit: string;
   points: ChartPoint[];
-}
-
-/** Stakes of one holder in one company, one figure per year, with whether sources disagree. */
-export interface StakeGroup {
-  holder: string;
-  holderSlug: string;
-  held: string;
-  heldSlug: string;
-  points: ChartPoint[];
-  /** Actual figures from different sources differ for the same year. */
-  conflict: boolean;
 }
 
 /** Sources shown per figure; the rest are counted. */
@@ -149,8 +140,8 @@ export interface CompanyCharts {
   revenueChange: ChartSeries[];
   marketShare: ChartSeries[];
   salesVolume: ChartSeries[];
-  stakesHeld: StakeGroup[];
-  stakesIn: StakeGroup[];
+  stakesHeld: StakeHistory[];
+  stakesIn: StakeHistory[];
   /** Pairs not listed because of MAX_STAKE_PAIRS. */
   moreStakesHeld: number;
   moreStakesIn: number;
@@ -229,16 +220,20 @@ export function companyCharts(company: Company, view: CompanyView = { periods: "
       (f) => f.market ?? "",
     ),
   };
-  const held = stakePairs(of("stake"), (f) => `${f.counterpartyId}`);
-  const heldIn = stakePairs(leanStakesIn(company.id), (f) => `${f.companyId}`);
+  // Most reported pairs first; a joint holder's spellings ("A + B", "B + A") are one holder.
+  const joint = jointHolders();
+  const held = canonicalPairs(
+    stakePairs(of("stake"), (f) => `${f.counterpartyId}`),
+    joint,
+  );
+  const heldIn = canonicalPairs(
+    stakePairs(leanStakesIn(company.id), (f) => `${f.companyId}`),
+    joint,
+  );
   const shownHeld = held.slice(0, MAX_STAKE_PAIRS);
   const shownIn = heldIn.slice(0, MAX_STAKE_PAIRS);
-  const allPicked = [
-    ...Object.values(plans).flatMap((ps) => ps.flatMap((p) => p.picked)),
-    ...[...shownHeld, ...shownIn].flatMap((pair) => pair.picked),
-  ];
+  const allPicked = Object.values(plans).flatMap((ps) => ps.flatMap((p) => p.picked));
   const sources = sourcesOf(shownIds(allPicked));
-  const names = companyNames([...shownHeld, ...shownIn].flatMap((p) => [p.holderId, p.heldId]));
   const series = (ps: SeriesPlan[]): ChartSeries[] =>
     ps.map((p) => ({
       id: p.id,
@@ -253,8 +248,8 @@ export function companyCharts(company: Company, view: CompanyView = { periods: "
     revenueChange: series(plans.revenueChange),
     marketShare: series(plans.marketShare),
     salesVolume: series(plans.salesVolume),
-    stakesHeld: shownHeld.map((p) => stakeGroup(p, names, sources)),
-    stakesIn: shownIn.map((p) => stakeGroup(p, names, sources)),
+    stakesHeld: stakeHistories(shownHeld, joint),
+    stakesIn: stakeHistories(shownIn, joint),
     moreStakesHeld: held.length - shownHeld.length,
     moreStakesIn: heldIn.length - shownIn.length,
     periods: view.periods,
@@ -284,28 +279,4 @@ export function stakePairs(facts: LeanFact[], pairKey: (f: LeanFact) => string):
       facts: group.reduce((sum, f) => sum + f.n, 0),
     }))
     .sort((a, b) => b.facts - a.facts || a.holderId - b.holderId || a.heldId - b.heldId);
-}
-
-export function stakeGroup(
-  pair: StakePair,
-  names: Map<number, { name: string; slug: string }>,
-  sources: Map<number, Source>,
-): StakeGroup {
-  const holder = names.get(pair.holderId);
-  const held = names.get(pair.heldId);
-  return {
-    holder: holder?.name ?? "",
-    holderSlug: holder?.slug ?? "",
-    held: held?.name ?? "",
-    heldSlug: held?.slug ?? "",
-    points: pair.picked.map((p) => toPoint(p, sources, p.fact.year === null ? null : String(p.fact.year))),
-    conflict: pair.picked.some((p) => p.disagreeing > 0 && p.fact.status === "actual"),
-  };
-}
-
-/** Sources of stake pairs, for pages that list pairs without the rest of a company's charts. */
-export function stakeGroupsOf(pairs: StakePair[]): StakeGroup[] {
-  const sources = sourcesOf(shownIds(pairs.flatMap((p) => p.picked)));
-  const names = companyNames(pairs.flatMap((p) => [p.holderId, p.heldId]));
-  return pairs.map((p) => stakeGroup(p, names, sources));
 }

@@ -1,8 +1,9 @@
 import type { ExportChartName } from "~/exports/formats";
-import { type ChartSeries, companyCharts, type StakeGroup } from "./charts.server";
+import { type ChartSeries, companyCharts } from "./charts.server";
 import { type Company, findCompanies, findCompany } from "./companies.server";
 import { type CompareChart, type CompareMetric, type CompareMode, compareCompanies } from "./compare.server";
 import { listStakes } from "./stakes.server";
+import { asOfWords, type StakeHistory, stakePoints } from "./stakeTypes";
 import { type ChartPoint, sourceHref } from "./types";
 
 export { EXPORT_CHARTS, type ExportChartName } from "~/exports/formats";
@@ -30,6 +31,8 @@ export interface ExportChart {
   signColours: boolean;
   /** Lines: the page's comparison chart. */
   lines: CompareChart | null;
+  /** One holder's stake over time, drawn with the page's stake chart. */
+  history: ChartPoint[] | null;
   rows: FigureRow[];
   /** Articles the figures come from, each once. */
   sources: Array<{ title: string; year: number | null }>;
@@ -117,6 +120,7 @@ function fromSeries(chart: ExportChartName, company: Company, series: ChartSerie
     bars: series.points,
     signColours: chart === "revenue-change",
     lines: null,
+    history: null,
     rows: rowsOfPoints(series.title, series.points),
     sources: sourcesOf(series.points),
     marks: marksOf(series.points),
@@ -128,25 +132,60 @@ function fromSeries(chart: ExportChartName, company: Company, series: ChartSerie
   } satisfies ExportChart;
 }
 
-/** Stakes as bars: each holder and company held, at the newest figure the sources give. */
-function fromStakes(groups: StakeGroup[], name: string): ExportChart {
-  const points: ChartPoint[] = groups.map((g) => {
-    const latest = g.points.at(-1)!;
-    return { ...latest, label: `${g.holder} → ${g.held}`, note: latest.year === null ? null : String(latest.year) };
-  });
-  const rows = groups.flatMap((g) => rowsOfPoints(`${g.holder} → ${g.held}`, g.points));
+/** Every source of every stake as a row of its own, so the CSV lists what the page lists. */
+function stakeRows(groups: StakeHistory[]): FigureRow[] {
+  return groups.flatMap((g) =>
+    g.rows.flatMap((r) =>
+      r.figures.flatMap((f) =>
+        f.sources.map((s) => ({
+          series: `${g.holder} → ${g.held}`,
+          label: asOfWords({ asOf: r.asOf, asOfFrom: s.asOfFrom }),
+          year: r.asOf,
+          period: null,
+          low: f.low,
+          high: f.high,
+          unit: "percent",
+          status: f.status,
+          approximate: f.approximate,
+          sourceTitle: s.articleTitle,
+          sourceYear: s.publishedYear,
+          quote: s.quote,
+          link: sourceHref(s),
+        })),
+      ),
+    ),
+  );
+}
+
+/**
+ * One pair: its stake over time, as the page charts it. Several: bars, each pair at its newest as-of year's
+ * figure (the year said under the bar).
+ */
+function fromStakes(groups: StakeHistory[], name: string): ExportChart {
+  const single = groups.length === 1 && stakePoints(groups[0]).length > 0 ? groups[0] : null;
+  const history = single ? stakePoints(single) : null;
+  const points: ChartPoint[] =
+    history ??
+    groups.flatMap((g) => {
+      const latest = stakePoints(g).at(-1);
+      return latest ? [{ ...latest, label: `${g.holder} → ${g.held}`, note: latest.label }] : [];
+    });
+  const years = groups.flatMap((g) => g.rows.map((r) => r.asOf));
   return {
     chart: "stakes",
-    title: `${name}: stakes`,
-    subtitle: "% of shares held, newest figure per holder and company",
+    title: single ? `${single.holder}'s stake in ${single.held}` : `${name}: stakes`,
+    subtitle: single
+      ? "% of shares held, by as-of year (the year the source gives, else its article's date)"
+      : "% of shares held, newest as-of year per holder and company",
     unit: "percent",
-    bars: points,
+    bars: history ? null : points,
     signColours: false,
     lines: null,
-    rows,
-    sources: sourcesOf(groups.flatMap((g) => g.points)),
+    history,
+    rows: stakeRows(groups),
+    sources: sourcesOf(points),
     marks: marksOf(points),
-    filename: fileSafe(`${name}-stakes-${yearSpan(groups.flatMap((g) => g.points.map((p) => p.year)))}`),
+    filename: fileSafe(`${single ? `${single.holderSlug}-${single.heldSlug}` : name}-stakes-${yearSpan(years)}`),
   };
 }
 
@@ -230,6 +269,7 @@ function exportCompare(q: ExportParams): ExportChart {
     bars: null,
     signColours: false,
     lines: chart,
+    history: null,
     rows,
     sources: [...seen.values()],
     marks: rows.some((r) => r.status !== "actual") ? ["Forecasts and targets are marked in the data"] : [],

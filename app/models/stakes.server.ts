@@ -1,7 +1,8 @@
 import { getDb } from "~/db.server";
-import { type StakeGroup, stakeGroupsOf, stakePairs } from "./charts.server";
 import { findCompany } from "./companies.server";
-import { leanStakesOfPairs } from "./figures.server";
+import { jointHolders, membersOf, representativeOf } from "./jointHolders.server";
+import { canonicalPairs, type HolderPair, stakeHistories } from "./stakeHistory.server";
+import type { StakeHistory } from "./stakeTypes";
 
 export interface StakeQuery {
   holder?: string;
@@ -11,7 +12,7 @@ export interface StakeQuery {
 }
 
 export interface StakePage {
-  groups: StakeGroup[];
+  groups: StakeHistory[];
   page: number;
   hasNext: boolean;
   /** Names of the companies filtered on; null where the slug names no company. */
@@ -23,7 +24,8 @@ export interface StakePage {
 
 /**
  * Holder/held pairs a page at a time, in the order of the (kind, company, counterparty) index, so a million facts
- * cost no sort; then the stakes of those pairs from the same index, and the quotes of the sources shown.
+ * cost no sort; then every stake of those pairs with its source. A joint holder stored under another spelling
+ * ("B + A") is listed once, under its canonical one, on the page where its first spelling falls.
  */
 export function listStakes(q: StakeQuery): StakePage {
   const db = getDb().sqlite;
@@ -32,33 +34,41 @@ export function listStakes(q: StakeQuery): StakePage {
   const holder = q.holder ? findCompany(q.holder) : null;
   const held = q.held ? findCompany(q.held) : null;
   const unknownFilter = Boolean((q.holder && !holder) || (q.held && !held));
-  const empty = { groups: [], page, hasNext: false, holderName: holder?.name ?? null, heldName: held?.name ?? null };
+  const joint = jointHolders();
+  const holderName = holder ? (joint.canonicalName.get(representativeOf(joint, holder.id)) ?? holder.name) : null;
+  const empty = { groups: [], page, hasNext: false, holderName, heldName: held?.name ?? null };
   if (unknownFilter) return { ...empty, unknownFilter };
   const where = ["kind = 'stake'"];
   const args: number[] = [];
   if (holder) {
-    where.push("company_id = ?");
-    args.push(holder.id);
+    const ids = membersOf(joint, holder.id);
+    where.push(`company_id IN (${ids.map(() => "?").join(",")})`);
+    args.push(...ids);
   }
   if (held) {
     where.push("counterparty_id = ?");
     args.push(held.id);
   }
-  const index = held && !holder ? "facts_counterparty_chart_idx" : "facts_kind_company_counterparty_idx";
+  const byHeld = held && !holder;
+  const index = byHeld ? "facts_counterparty_chart_idx" : "facts_kind_company_counterparty_idx";
   const pairs = db
     .prepare(
       `SELECT DISTINCT company_id AS holderId, counterparty_id AS heldId FROM facts INDEXED BY ${index}
-       WHERE ${where.join(" AND ")} ORDER BY ${held && !holder ? "counterparty_id, company_id" : "company_id, counterparty_id"}
+       WHERE ${where.join(" AND ")} ORDER BY ${byHeld ? "counterparty_id, company_id" : "company_id, counterparty_id"}
        LIMIT ? OFFSET ?`,
     )
-    .all(...args, pageSize + 1, (page - 1) * pageSize) as Array<{ holderId: number; heldId: number }>;
+    .all(...args, pageSize + 1, (page - 1) * pageSize) as HolderPair[];
   const shown = pairs.slice(0, pageSize);
   if (!shown.length) return { ...empty, unknownFilter: false };
-  const facts = leanStakesOfPairs(shown);
-  // Keep the page's order (the index's), not the most-reported-first order a company page uses.
-  const order = new Map(shown.map((p, i) => [`${p.holderId}|${p.heldId}`, i]));
-  const grouped = stakePairs(facts, (f) => `${f.companyId}|${f.counterpartyId}`).sort(
-    (a, b) => (order.get(`${a.holderId}|${a.heldId}`) ?? 0) - (order.get(`${b.holderId}|${b.heldId}`) ?? 0),
+  // Another spelling of a joint holder is listed where the pair's first spelling (lowest id) falls, not again.
+  const exists = db.prepare(
+    `SELECT 1 FROM facts INDEXED BY facts_kind_company_counterparty_idx
+     WHERE kind = 'stake' AND company_id = ? AND counterparty_id = ? LIMIT 1`,
   );
-  return { ...empty, groups: stakeGroupsOf(grouped), hasNext: pairs.length > pageSize, unknownFilter: false };
+  const firstSpelling = shown.filter((p) => {
+    const earlier = membersOf(joint, p.holderId).filter((id) => id < p.holderId);
+    return !earlier.some((id) => exists.get(id, p.heldId));
+  });
+  const groups = stakeHistories(canonicalPairs(firstSpelling, joint), joint);
+  return { ...empty, groups, hasNext: pairs.length > pageSize, unknownFilter: false };
 }

@@ -6,6 +6,7 @@ import { ExportMenu } from "~/components/charts/ExportMenu";
 import { FigureBarChart } from "~/components/charts/FigureBarChart";
 import { FigureTable } from "~/components/charts/FigureTable";
 import { RouteError } from "~/components/RouteError";
+import { StakeCharts } from "~/components/StakeCharts";
 import { StakeList } from "~/components/StakeList";
 import { type ChartSeries, companyCharts } from "~/models/charts.server";
 import { findCompany } from "~/models/companies.server";
@@ -132,7 +133,10 @@ export default function CompanyPage() {
           <ExportMenu chart="stakes" query={{ company: d.company.slug }} />
         )}
         {d.stakesHeld.length ? (
-          <StakeList groups={d.stakesHeld} />
+          <>
+            <StakeList groups={d.stakesHeld} />
+            <StakeCharts groups={d.stakesHeld} />
+          </>
         ) : (
           <p className="empty">{`None of the imported articles says ${name} holds a stake in another company.`}</p>
         )}
@@ -143,7 +147,10 @@ export default function CompanyPage() {
         )}
         <h3>Stakes held in {name}</h3>
         {d.stakesIn.length ? (
-          <StakeList groups={d.stakesIn} />
+          <>
+            <StakeList groups={d.stakesIn} />
+            <StakeCharts groups={d.stakesIn} />
+          </>
         ) : (
           <p className="empty">{`None of the imported articles says another company holds a stake in ${name}.`}</p>
         )}

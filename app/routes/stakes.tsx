@@ -5,6 +5,7 @@ import { ExportMenu } from "~/components/charts/ExportMenu";
 import { ImportHint } from "~/components/ImportHint";
 import { Pager } from "~/components/Pager";
 import { RouteError } from "~/components/RouteError";
+import { StakeCharts } from "~/components/StakeCharts";
 import { StakeList } from "~/components/StakeList";
 import { UnknownCompanies } from "~/components/UnknownCompanies";
 import { resolveCompanyNames } from "~/models/search.server";
@@ -49,8 +50,9 @@ export default function Stakes() {
     <>
       <h1>Stakes</h1>
       <p className="subtle">
-        Who holds what share of whom, with every article that says so. Where sources give different figures for the same
-        holder, company and year, the rows are marked ⚠.
+        Who holds what share of whom, one row per holder, company and as-of year, with every article that says so. A
+        stake's year is the one its sentence gives, else its article's date (the page says which). Where sources give
+        different figures for the same holder, company and year, the row is marked ⚠ and shows both.
       </p>
       <Form method="get" className="filters">
         <CompanyCombobox
@@ -90,6 +92,7 @@ export default function Stakes() {
         <>
           <ExportMenu chart="stakes" query={d.filter} />
           <StakeList groups={d.groups} />
+          <StakeCharts groups={d.groups} />
           <Pager page={d.page} hasNext={d.hasNext} />
         </>
       )}

@@ -38,7 +38,7 @@ describe("loaders answer with data shaped for the page", () => {
     const data = await res.json();
     expect(data.company).toEqual({ name: "Renault", slug: "renault" });
     expect(data.revenue[0].points.map((p: { label: string }) => p.label)).toEqual(["2007", "2008"]);
-    expect(data.stakesHeld[0].points[0].low).toBe(43);
+    expect(data.stakesHeld[0].rows[0].figures[0].low).toBe(43);
   });
 
   test("/compare with two companies gives one chart with both", async () => {

@@ -50,16 +50,17 @@ describe("company model", () => {
 });
 
 describe("stakes model", () => {
-  test("Renault -> Nissan 43 % is one stake with two sources and no conflict", async () => {
+  test("Renault -> Nissan 43 %: a row for 2022 and one for the source no year can be given to, no conflict", async () => {
     const { listStakes } = await import("~/models/stakes.server");
     const page = listStakes({ holder: "renault" });
     expect(page.groups).toHaveLength(1);
     const g = page.groups[0];
     expect([g.holder, g.held, g.conflict]).toEqual(["Renault", "Nissan", false]);
-    expect(g.points.map((p) => [p.low, p.high, p.sources.length, p.sourceCount, p.disagreeing])).toEqual([
-      [43, 43, 2, 2, 0],
+    expect(g.rows.map((r) => [r.asOf, r.figures.map((f) => [f.low, f.high, f.sources.length])])).toEqual([
+      [2022, [[43, 43, 1]]],
+      [null, [[43, 43, 1]]],
     ]);
-    expect(new Set(g.points[0].sources.map((s) => s.articleId)).size).toBe(2);
+    expect(g.rows.map((r) => r.asOfFrom)).toEqual(["article", "article"]);
   });
 
   test("a filter naming no company says so instead of listing everything", async () => {

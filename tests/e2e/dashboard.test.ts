@@ -88,14 +88,14 @@ describe("exports", () => {
 });
 
 describe("stakes page", () => {
-  test("shows Renault -> Nissan 43 % with its two sources", async () => {
+  test("shows Renault -> Nissan 43 % with its two sources, one row per as-of year", async () => {
     const { page, errors } = await open("/stakes");
-    const row = page.locator('tr[data-pair="renault>nissan"]');
-    await expect(row.count()).resolves.toBe(1);
-    const text = await row.textContent();
+    const rows = page.locator('tr[data-pair="renault>nissan"]');
+    await expect(rows.count()).resolves.toBe(2);
+    const text = (await rows.allTextContents()).join(" ");
     expect(text).toContain("43 %");
-    expect(text).toContain("2 sources");
-    await expect(row.locator("li").count()).resolves.toBe(2);
+    expect(text).toContain("2022, from the article's date");
+    await expect(rows.locator("li").count()).resolves.toBe(2);
     expect(errors).toEqual([]);
     await page.close();
   });

@@ -44,11 +44,15 @@ export default async function setup(project: TestProject) {
   const dir = mkdtempSync(join(tmpdir(), "figures-e2e-"));
   const port = await freePort();
   const databasePath = join(dir, "e2e.db");
-  // The seeds plus invented fixtures: a second company's revenue for /compare, an article with markup in it.
-  execFileSync("npx", ["tsx", "importers/cli/import.ts", "seeds", "tests/fixtures/dashboard"], {
-    stdio: "ignore",
-    env: { ...process.env, DATABASE_PATH: databasePath },
-  });
+  // The seeds plus invented fixtures: a second company's revenue for /compare, an article with markup in it, stakes.
+  execFileSync(
+    "npx",
+    ["tsx", "importers/cli/import.ts", "seeds", "tests/fixtures/dashboard", "tests/fixtures/stakes"],
+    {
+      stdio: "ignore",
+      env: { ...process.env, DATABASE_PATH: databasePath },
+    },
+  );
   let output = "";
   const child = spawn("npx", ["tsx", "server.ts"], {
     env: { ...process.env, PORT: String(port), DATABASE_PATH: databasePath, NODE_ENV: "production" },

@@ -1,0 +1,142 @@
+import { CartesianGrid, ErrorBar, LabelList, Line, LineChart, Tooltip, XAxis, YAxis } from "recharts";
+import type { ChartPoint } from "~/models/types";
+import { sourceHref } from "~/models/types";
+import { formatFigure, formatTick } from "~/utils/format";
+import { FigureTooltip } from "./FigureTooltip";
+import { niceScale } from "./niceScale";
+import { COLOURS } from "./palette";
+
+interface Row {
+  year: number;
+  value: number;
+  range: [number, number] | null;
+  text: string;
+  point: ChartPoint;
+}
+
+const mid = (p: ChartPoint) => (p.low + p.high) / 2;
+
+/** recharts hands a dot its position and the row it stands for. */
+interface DotProps {
+  cx?: number;
+  cy?: number;
+  payload?: Row;
+}
+
+/**
+ * One holder's stake in one company over time: a point per as-of year on a real time axis (years without a figure
+ * are gaps in the axis, not missing categories), the value axis from zero, each point labelled, a range drawn as a
+ * whisker and a forecast or target as a hollow, dashed point. The page and the exports both draw it.
+ */
+export function StakeChart({
+  points,
+  title,
+  width = 720,
+  height = 280,
+  interactive = true,
+  fontSize = 12,
+}: {
+  points: ChartPoint[];
+  title: string;
+  width?: number;
+  height?: number;
+  /** Off for exports: no tooltip and no links, just the drawing. */
+  interactive?: boolean;
+  fontSize?: number;
+}) {
+  const rows: Row[] = points
+    .filter((p): p is ChartPoint & { year: number } => p.year !== null)
+    .map((p) => ({
+      year: p.year,
+      value: mid(p),
+      range: p.low === p.high ? null : [mid(p) - p.low, p.high - mid(p)],
+      text: formatFigure(p),
+      point: p,
+    }));
+  const years = rows.map((r) => r.year);
+  const first = Math.min(...years);
+  const last = Math.max(...years);
+  // A year's margin either side keeps the first and last points' labels inside the drawing.
+  const span = first === last ? 1 : Math.max(1, Math.round((last - first) / 12));
+  const scale = niceScale(points.flatMap((p) => [p.low, p.high]));
+  const open = (row: Row | undefined) => {
+    const source = row?.point.sources[0];
+    if (source) window.location.assign(sourceHref(source));
+  };
+  const dot = ({ cx, cy, payload }: DotProps) => {
+    if (cx === undefined || cy === undefined || !payload) return <g key="none" />;
+    const projected = payload.point.status !== "actual";
+    return (
+      <circle
+        key={payload.year}
+        className="stake-point"
+        cx={cx}
+        cy={cy}
+        r={fontSize / 2}
+        fill={projected ? "#ffffff" : COLOURS.bar}
+        stroke={COLOURS.bar}
+        strokeWidth={2}
+        strokeDasharray={projected ? "3 2" : undefined}
+        data-year={payload.year}
+        data-status={payload.point.status}
+        {...(interactive
+          ? {
+              role: "link",
+              tabIndex: 0,
+              "aria-label": `${payload.year}: ${payload.text}, open its sentence`,
+              style: { cursor: "pointer" },
+              onClick: () => open(payload),
+              onKeyDown: (e: { key: string }) => {
+                if (e.key === "Enter") open(payload);
+              },
+            }
+          : {})}
+      />
+    );
+  };
+  return (
+    <LineChart
+      width={width}
+      height={height}
+      data={rows}
+      margin={{ top: fontSize * 2, right: fontSize * 3, bottom: 8, left: 16 }}
+      style={{ width: "100%", maxWidth: width, height: "auto" }}
+      role="img"
+      aria-label={title}
+    >
+      <CartesianGrid strokeDasharray="3 3" vertical={false} stroke={COLOURS.grid} />
+      <XAxis
+        dataKey="year"
+        type="number"
+        domain={[first - span, last + span]}
+        ticks={years}
+        interval={0}
+        allowDecimals={false}
+        tick={{ fontSize }}
+        height={fontSize * 2.5}
+      />
+      <YAxis
+        interval={0}
+        domain={scale.domain}
+        ticks={scale.ticks}
+        tickFormatter={(v: number) => formatTick(v, "percent")}
+        tick={{ fontSize }}
+        width={fontSize * 4.5}
+      />
+      {interactive && <Tooltip content={<FigureTooltip />} />}
+      <Line
+        dataKey="value"
+        stroke={COLOURS.bar}
+        strokeWidth={2}
+        // Between two reported years nothing is known: a thin dotted line, not a measured trend.
+        strokeDasharray="2 4"
+        dot={dot}
+        activeDot={false}
+        isAnimationActive={false}
+      >
+        <ErrorBar dataKey="range" width={8} strokeWidth={2} stroke={COLOURS.text} direction="y" />
+        <LabelList dataKey="text" position="top" offset={fontSize} fontSize={fontSize} fill={COLOURS.text} />
+      </Line>
+    </LineChart>
+  );
+}

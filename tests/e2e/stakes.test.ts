@@ -1,0 +1,83 @@
+import type { Browser } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, inject, test } from "vitest";
+import { launchBrowser, SCREENSHOT_DIR } from "./browser";
+
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+const VIEWPORTS = [
+  ["desktop", 1280, 800],
+  ["phone", 390, 844],
+] as const;
+
+async function open(path: string, width: number, height: number) {
+  const page = await browser.newPage({ viewport: { width, height } });
+  const errors: string[] = [];
+  page.on("pageerror", (e) => errors.push(e.message));
+  page.on("console", (m) => {
+    if (m.type() === "error") errors.push(m.text());
+  });
+  const response = await page.goto(`${inject("baseURL")}${path}`);
+  expect(response?.status()).toBe(200);
+  await page.waitForLoadState("networkidle");
+  return { page, errors };
+}
+
+describe.each(VIEWPORTS)("stakes over time at %s size", (name, width, height) => {
+  test("an undated stake shows its article's year, and says it came from the article's date", async () => {
+    const { page, errors } = await open("/stakes?holder=Harlow", width, height);
+    const row = page.locator('tr[data-pair="harlow>velmora"][data-year="2005"]');
+    await expect(row.count()).resolves.toBe(1);
+    await expect(row.locator(".as-of").textContent()).resolves.toBe("2005, from the article's date");
+    await expect(row.textContent()).resolves.toContain("Harlow Group holds 44% of Velmora");
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  test("44 % then 43 % in different years draws two points on a time axis", async () => {
+    const { page, errors } = await open("/stakes?holder=harlow&held=velmora", width, height);
+    const chart = page.locator("#stake-harlow-velmora");
+    await expect(chart.locator("circle.stake-point").count()).resolves.toBe(2);
+    const years = await chart
+      .locator("circle.stake-point")
+      .evaluateAll((els) => els.map((e) => e.getAttribute("data-year")));
+    expect(years).toEqual(["2005", "2022"]);
+    const labels = await chart.locator(".recharts-label-list").allTextContents();
+    expect(labels.join(" ")).toMatch(/44 %.*43 %/);
+    // The value axis starts at zero, so a one-point fall looks like one.
+    const ticks = await chart.locator(".recharts-yAxis .recharts-cartesian-axis-tick-value").allTextContents();
+    expect(ticks[0]).toMatch(/^0/);
+    await page.screenshot({ path: `${SCREENSHOT_DIR}/stakes-over-time-${name}.png`, fullPage: true });
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  test("joint holders written in either order make one row", async () => {
+    const { page, errors } = await open("/stakes?held=Quenby", width, height);
+    const rows = page.locator("table.stake-table tbody tr");
+    await expect(rows.count()).resolves.toBe(1);
+    const text = await rows.first().textContent();
+    expect(text).toContain("Corvan Partners + Ostrel Securities");
+    expect(text).toContain("2 sources");
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  test("two figures for one pair and year are flagged, both shown with their sources", async () => {
+    const { page, errors } = await open("/stakes?holder=Talbot%20Capital", width, height);
+    const row = page.locator('tr[data-year="2010"]');
+    await expect(row.count()).resolves.toBe(1);
+    await expect(row.getAttribute("class")).resolves.toBe("conflict");
+    const text = (await row.textContent()) ?? "";
+    expect(text).toContain("sources disagree");
+    expect(text).toContain("owned 30% of Brisk Foods");
+    expect(text).toContain("owned 32% of Brisk Foods");
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+});
