@@ -94,7 +94,13 @@ const FISCAL_END = new RegExp(
 export function fiscalYearEndIn(text: string): number {
   const m = FISCAL_END.exec(text);
   if (m) return MONTH_INDEX[m[1].toLowerCase()];
-  // "the first quarter of its financial year" and "the three months to June": the year ends nine months on.
+  // "its fiscal first quarter, which ended in December": the year ends nine months on.
+  const dated = DATED_FISCAL_QUARTER.exec(text);
+  if (dated) {
+    const n = ORDINALS.indexOf(dated[1].toLowerCase()) + 1;
+    return ((MONTH_INDEX[dated[2].toLowerCase()] + 3 * (4 - n) - 1) % 12) + 1;
+  }
+  // "the first quarter of its financial year" and "the three months to June": the same, said apart.
   const named = NAMED_FISCAL_QUARTER.exec(text);
   const months = named ? MONTHS_TO.exec(text) : null;
   if (!named || !months) return 12;
@@ -103,6 +109,10 @@ export function fiscalYearEndIn(text: string): number {
 }
 
 const ORDINALS = ["first", "second", "third", "fourth"];
+const DATED_FISCAL_QUARTER = new RegExp(
+  String.raw`\bfiscal\s+(first|second|third|fourth)\s+quarter,?\s+(?:which\s+)?(?:ended|ends|ending)\s+(?:in\s+|on\s+)?(${alternation(Object.keys(MONTH_INDEX))})\b`,
+  "i",
+);
 const NAMED_FISCAL_QUARTER =
   /\b(first|second|third|fourth)\s+quarter\s+of\s+(?:its|the|their)\s+(?:financial|fiscal)\s+year\b/i;
 const MONTHS_TO = new RegExp(
