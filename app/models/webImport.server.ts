@@ -25,12 +25,22 @@ interface Staged {
 }
 
 const MAX_STAGED = 20;
+/** Kept text in all (each article's cleaned text, about the size of its file): older previews go first. */
+const MAX_STAGED_BYTES = 200 * 1024 * 1024;
 const MAX_AGE_MS = 60 * 60_000;
 const staged = new Map<string, Staged>();
 
-function prune(now: number): void {
+const sizeOf = (s: Staged) => s.results.reduce((n, r) => n + (r ? r.cleanedText.length * 2 : 0), 0);
+
+function prune(now: number, incoming: number): void {
   for (const [id, s] of staged) if (now - s.at > MAX_AGE_MS) staged.delete(id);
   while (staged.size >= MAX_STAGED) staged.delete(staged.keys().next().value as string);
+  let total = incoming + [...staged.values()].reduce((n, s) => n + sizeOf(s), 0);
+  for (const [id, s] of staged) {
+    if (total <= MAX_STAGED_BYTES) break;
+    total -= sizeOf(s);
+    staged.delete(id);
+  }
 }
 
 /** The command line's size limit for one file (IMPORT_MAX_BYTES), which uploads share. */
@@ -58,7 +68,10 @@ function publication(published: string | null) {
  */
 export function stageUpload(userName: string, uploads: Upload[], published: string | null): ImportPreview {
   const now = Date.now();
-  prune(now);
+  prune(
+    now,
+    uploads.reduce((n, u) => n + (u.bytes?.length ?? 0) * 2, 0),
+  );
   const id = randomUUID();
   const results: Array<ArticleResult | null> = [];
   const files: PreviewFile[] = uploads.map((upload, index) => {
