@@ -28,13 +28,14 @@ export interface NameSpan {
 }
 
 // A middle initial ("Harold J. Keane") is a word of the name when another capital follows.
-const CAPITALISED_WORD = String.raw`[A-Z][\w&'’.-]*[\w&]|[A-Z]\.(?=\s[A-Z])|[A-Z]`;
+// Letters of any script count ("Orbán", "Société"), so an accent does not cut a name short.
+const CAPITALISED_WORD = String.raw`\p{Lu}[\p{L}\p{N}_&'’.-]*[\p{L}\p{N}_&]|\p{Lu}\.(?=\s\p{Lu})|\p{Lu}`;
 // A camel-case word ("eBay") is tried only from its first letter: from inside a run of lower-case letters it could
 // match only where it already matched from the run's start, and trying every letter of every word costs.
 const CAMEL_CASE_WORD = String.raw`(?<![a-z])[a-z]+[A-Z][\w&-]*`;
 // "of" joins only where it is part of an institution's name ("Bank of America"), not "Smith of Corvan".
 const CONNECTOR = String.raw`(?:\s(?:&|de|du|des|la|le|van|von|der|y|(?<=(?:Bank|Institute|Corporation|Commonwealth|Society|Association|Exchange)\s?)of))`;
-const nameSpanPattern = (word: string) => new RegExp(String.raw`${word}(?:(?:\s|${CONNECTOR}\s)${word})*`, "g");
+const nameSpanPattern = (word: string) => new RegExp(String.raw`${word}(?:(?:\s|${CONNECTOR}\s)${word})*`, "gu");
 const NAME_SPAN = nameSpanPattern(`(?:${CAPITALISED_WORD}|${CAMEL_CASE_WORD})`);
 /**
  * NAME_SPAN for a sentence without a lower-case letter followed by a capital, where its camel-case alternative
