@@ -162,6 +162,17 @@ describe("reviewing", () => {
     }
     expect(await page.evaluate(() => document.activeElement?.getAttribute("data-fact-id"))).toBe(factId);
     await page.screenshot({ path: `${SCREENSHOT_DIR}/review-queue.png`, fullPage: true });
+    // e opens the correction form on the company field; Escape closes it and gives the focus back to the fact.
+    await page.keyboard.press("e");
+    const edit = page.locator(`.review-item[data-fact-id="${factId}"] details.review-edit`);
+    await expect(edit.evaluate((d) => (d as HTMLDetailsElement).open)).resolves.toBe(true);
+    expect(await page.evaluate(() => document.activeElement?.getAttribute("name"))).toBe("company");
+    // Keys typed into a field are text, not commands.
+    await page.keyboard.type("r");
+    await expect(page.locator(".review-item").count()).resolves.toBe(2);
+    await page.keyboard.press("Escape");
+    await expect(edit.evaluate((d) => (d as HTMLDetailsElement).open)).resolves.toBe(false);
+    expect(await page.evaluate(() => document.activeElement?.getAttribute("data-fact-id"))).toBe(factId);
     await page.keyboard.press("r");
     await page.locator(`.review-item[data-fact-id="${factId}"]`).waitFor({ state: "detached" });
     await expect(page.locator(".review-item").count()).resolves.toBe(1);
