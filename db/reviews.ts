@@ -144,24 +144,19 @@ export function reviewFact(handle: DbHandle, factId: number, change: ReviewActio
     const existing = handle.sqlite
       .prepare(`SELECT ${REVIEW_COLUMNS} FROM fact_reviews WHERE fact_id = ?`)
       .get(factId) as ReviewRow | undefined;
-    const original: FactSnapshot = existing?.original ? JSON.parse(existing.original) : stripLocation(fact);
     const before = valuesOf(fact);
+    if (existing?.state === "added") return reviewAdded(handle, fact, existing, change, userName, pending);
+    const original: FactSnapshot = existing?.original ? JSON.parse(existing.original) : stripLocation(fact);
     let state: ReviewState;
     let corrected: FactValues | null = null;
     if (change.action === "reject") state = "rejected";
-    else if (change.action === "confirm")
-      state = existing?.state === "added" ? "added" : existing?.state === "corrected" ? "corrected" : "confirmed";
+    else if (change.action === "confirm") state = existing?.state === "corrected" ? "corrected" : "confirmed";
     else {
       corrected = valuesOf(change.values);
-      state =
-        existing?.state === "added"
-          ? "added"
-          : changedKeys(valuesOf(original), corrected).length
-            ? "corrected"
-            : "confirmed";
+      state = changedKeys(valuesOf(original), corrected).length ? "corrected" : "confirmed";
       writeValues(handle, factId, corrected, pending);
     }
-    if (state === "corrected" || state === "added") corrected ??= before;
+    if (state === "corrected") corrected ??= before;
     const now = new Date().toISOString();
     const keys = fingerprints(original);
     if (state === "rejected") handle.sqlite.prepare("DELETE FROM facts WHERE id = ?").run(factId);
@@ -207,6 +202,118 @@ function describe(f: FactSnapshot): string {
   const when = [f.year ?? "no year", f.period].filter(Boolean).join(" ");
   const figure = f.low === f.high ? `${f.low}` : `${f.low} to ${f.high}`;
   return `${f.kind} of ${f.company}, ${when}: ${figure} ${f.unit}`;
+}
+
+/**
+ * A review of a fact a person added: its review row keeps the whole fact (so a re-import can write it again), so a
+ * correction updates that copy, and a rejection removes the fact and its row (the extractor never wrote it).
+ */
+function reviewAdded(
+  handle: DbHandle,
+  fact: FactSnapshot & { articleId: number },
+  existing: ReviewRow,
+  change: ReviewAction,
+  userName: string,
+  pending: Map<string, number>,
+): { state: ReviewState | "machine"; articleId: number } {
+  const factId = existing.factId as number;
+  const kept = JSON.parse(existing.corrected ?? "{}") as FactSnapshot;
+  const subject = `fact ${factId} (${describe(fact)}) in article ${fact.articleId}`;
+  if (change.action === "reject") {
+    handle.sqlite.prepare("DELETE FROM facts WHERE id = ?").run(factId);
+    handle.sqlite.prepare("DELETE FROM fact_reviews WHERE id = ?").run(existing.id);
+    writeAudit(handle, {
+      userName,
+      action: "fact.reject",
+      subject,
+      before: { ...valuesOf(fact), review: "added" },
+      after: { review: "removed" },
+    });
+    return { state: "machine", articleId: fact.articleId };
+  }
+  const values = change.action === "correct" ? valuesOf(change.values) : valuesOf(fact);
+  if (change.action === "correct") writeValues(handle, factId, values, pending);
+  handle.sqlite
+    .prepare("UPDATE fact_reviews SET corrected = ?, user_name = ?, updated_at = ? WHERE id = ?")
+    .run(JSON.stringify({ ...kept, ...values }), userName, new Date().toISOString(), existing.id);
+  writeAudit(handle, {
+    userName,
+    action: `fact.${change.action}`,
+    subject,
+    before: { ...valuesOf(fact), review: "added" },
+    after: { ...values, review: "added" },
+  });
+  return { state: "added", articleId: fact.articleId };
+}
+
+/** What a person adds: the words of the sentence (copied from the article), optionally the figure's, and values. */
+export interface AddedFact {
+  kind: Fact["kind"];
+  quote: string;
+  figure: string | null;
+  values: FactValues;
+}
+
+/**
+ * Adds a fact the extractor missed, found by its words in the article's text; stored as a fact (so every chart has
+ * it) and as an `added` review holding the whole fact, which a re-import writes again where the words still are.
+ */
+export function addFact(handle: DbHandle, articleId: number, added: AddedFact, userName: string): { factId: number } {
+  const pending = new Map<string, number>();
+  const run = handle.sqlite.transaction(() => {
+    const article = handle.sqlite
+      .prepare("SELECT source_path AS path, cleaned_text AS text FROM articles WHERE id = ?")
+      .get(articleId) as { path: string; text: string } | undefined;
+    if (!article) throw new ReviewError(`No article with the id ${articleId}.`, 404);
+    const quote = added.quote.trim();
+    const start = quote ? article.text.indexOf(quote) : -1;
+    if (start === -1) {
+      throw new ReviewError("The sentence must be words of the article's text, copied or selected exactly.", 400);
+    }
+    const end = start + quote.length;
+    const figureAt = added.figure ? article.text.indexOf(added.figure.trim(), start) : -1;
+    if (added.figure && (figureAt === -1 || figureAt + added.figure.trim().length > end)) {
+      throw new ReviewError("The figure must be words of the sentence.", 400);
+    }
+    const figureStart = figureAt === -1 ? null : figureAt;
+    const figureEnd = figureStart === null ? null : figureStart + (added.figure ?? "").trim().length;
+    const snapshot: FactSnapshot = {
+      ...added.values,
+      kind: added.kind,
+      quote,
+      start,
+      end,
+      figureStart,
+      figureEnd,
+      figureText: figureStart === null ? "" : article.text.slice(figureStart, figureEnd ?? figureStart),
+      comparedYear: null,
+      comparedPeriod: null,
+      // A person read every field off the text.
+      stated: JSON.stringify(["company", "counterparty", "market", "year", "period", "low", "high", "unit", "status"]),
+    };
+    const factId = insertFact(handle, articleId, snapshot, pending);
+    handle.sqlite
+      .prepare(
+        `INSERT INTO fact_reviews (article_path, fingerprint, fact_id, state, original, corrected, user_name, updated_at)
+         VALUES (?, ?, ?, 'added', NULL, ?, ?, ?)`,
+      )
+      .run(
+        article.path,
+        fingerprints(snapshot).strict,
+        factId,
+        JSON.stringify(snapshot),
+        userName,
+        new Date().toISOString(),
+      );
+    writeAudit(handle, {
+      userName,
+      action: "fact.add",
+      subject: `fact ${factId} (${describe(snapshot)}) in article ${articleId}`,
+      after: { ...valuesOf(snapshot), review: "added" },
+    });
+    return { factId };
+  });
+  return run.immediate();
 }
 
 function stripLocation(f: FactSnapshot & { articlePath?: string; articleId?: number }): FactSnapshot {

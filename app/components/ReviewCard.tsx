@@ -1,7 +1,7 @@
 import { Form, Link } from "@remix-run/react";
-import { DOUBT_WORDS, PERIODS, type ReviewItem } from "~/models/reviewTypes";
-import { STATUSES } from "~/models/types";
+import { DOUBT_WORDS, type ReviewItem } from "~/models/reviewTypes";
 import { formatFigure, formatPeriod } from "~/utils/format";
+import { FactFields } from "./FactFields";
 
 interface Props {
   item: ReviewItem;
@@ -66,51 +66,7 @@ export function ReviewCard({ item, back, canReview }: Props) {
               <input type="hidden" name="factId" value={item.id} />
               <input type="hidden" name="back" value={back} />
               <input type="hidden" name="intent" value="correct" />
-              <label>
-                Company <input name="company" defaultValue={item.company} required maxLength={200} />
-              </label>
-              <label>
-                Counterparty <input name="counterparty" defaultValue={item.counterparty ?? ""} maxLength={200} />
-              </label>
-              <label>
-                Market <input name="market" defaultValue={item.market ?? ""} maxLength={200} />
-              </label>
-              <label>
-                Year <input name="year" defaultValue={item.year ?? ""} inputMode="numeric" size={6} />
-              </label>
-              <label>
-                Period{" "}
-                <select name="period" defaultValue={item.period ?? ""}>
-                  <option value="">none</option>
-                  {PERIODS.map((p) => (
-                    <option key={p} value={p}>
-                      {p}
-                    </option>
-                  ))}
-                </select>
-              </label>
-              <label>
-                Low <input name="low" defaultValue={item.low} inputMode="decimal" required size={10} />
-              </label>
-              <label>
-                High <input name="high" defaultValue={item.high} inputMode="decimal" required size={10} />
-              </label>
-              <label>
-                Unit <input name="unit" defaultValue={item.unit} required maxLength={40} size={8} />
-              </label>
-              <label>
-                Status{" "}
-                <select name="status" defaultValue={item.status}>
-                  {STATUSES.map((s) => (
-                    <option key={s} value={s}>
-                      {s}
-                    </option>
-                  ))}
-                </select>
-              </label>
-              <label className="review-check">
-                <input type="checkbox" name="approximate" defaultChecked={item.approximate} /> approximate
-              </label>
+              <FactFields fact={item} />
               <button type="submit">Save correction</button>
             </Form>
           </details>

@@ -1,7 +1,15 @@
 import { json } from "@remix-run/node";
 import { getDb, untilDataChanges } from "~/db.server";
 import { getWriteDb, isBusy } from "~/writeDb.server";
-import { type FactValues, type ReviewAction, ReviewError, restoreFact, reviewFact } from "../../db/reviews";
+import {
+  type AddedFact,
+  addFact,
+  type FactValues,
+  type ReviewAction,
+  ReviewError,
+  restoreFact,
+  reviewFact,
+} from "../../db/reviews";
 import type { Doubt, RejectedFact, ReviewItem, UnmatchedReview } from "./reviewTypes";
 import type { FactKind } from "./types";
 
@@ -211,6 +219,15 @@ export function recentRejections(limit = 20): RejectedFact[] {
       approximate: f.approximate,
     };
   });
+}
+
+/** Adds a fact the extractor missed to an article (see addFact): 400 when its words are not the article's. */
+export function addToArticle(userName: string, articleId: number, added: AddedFact): { factId: number } {
+  try {
+    return addFact(getWriteDb(), articleId, added, userName);
+  } catch (err) {
+    throw reviewFailure(err);
+  }
 }
 
 /** Undoes a rejection (see restoreFact), with the same answers to a gone fact or a busy database as applyReview. */

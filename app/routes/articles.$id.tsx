@@ -1,25 +1,60 @@
-import { json, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { type ActionFunctionArgs, json, type LoaderFunctionArgs, type MetaFunction, redirect } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
+import { AddFactForm } from "~/components/AddFactForm";
 import { FactTable } from "~/components/FactTable";
 import { RouteError } from "~/components/RouteError";
 import { getArticle } from "~/models/articles.server";
-import { requireReader } from "~/sessions.server";
+import { addToArticle } from "~/models/reviews.server";
+import { requireReader, requireRole } from "~/sessions.server";
+import { parseForm } from "~/utils/forms.server";
 import type { Segment } from "~/utils/highlight";
 import { parseId } from "~/utils/params.server";
 import { publicationWords } from "~/utils/provenance";
+import { ADD_FORM } from "~/utils/reviewForms.server";
+import { assertSameOrigin } from "~/utils/sameOrigin.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data ? `${data.article.title} — Financial figures` : "Article not found — Financial figures" },
 ];
 
 export async function loader({ params, request }: LoaderFunctionArgs) {
-  await requireReader(request, "page");
+  const user = await requireReader(request, "page");
   const id = parseId(params.id, "article");
   const article = getArticle(id);
   if (!article) throw json({ message: `No article with the id ${id}.` }, { status: 404 });
   // The importer's label for the year's source stays on the server; the page gets it in words.
   const { publishedYearSource, ...rest } = article;
-  return json({ article: { ...rest, published: publicationWords(article.publishedYear, publishedYearSource) } });
+  return json({
+    article: { ...rest, published: publicationWords(article.publishedYear, publishedYearSource) },
+    canReview: user?.role === "analyst" || user?.role === "admin",
+  });
+}
+
+/** Adds a fact the extractor missed (analysts), then shows the article with it. */
+export async function action({ params, request }: ActionFunctionArgs) {
+  assertSameOrigin(request);
+  const user = await requireRole(request, "analyst", "Adding facts");
+  const id = parseId(params.id, "article");
+  const form = await parseForm(request, ADD_FORM);
+  if (form.low > form.high) throw json({ message: "Low is above high: swap them." }, { status: 400 });
+  const { factId } = addToArticle(user.name, id, {
+    kind: form.kind,
+    quote: form.quote,
+    figure: form.figure ?? null,
+    values: {
+      company: form.company,
+      counterparty: form.counterparty ?? null,
+      market: form.market ?? null,
+      year: form.year ?? null,
+      period: form.period ?? null,
+      low: form.low,
+      high: form.high,
+      unit: form.unit,
+      status: form.status,
+      approximate: form.approximate,
+    },
+  });
+  return redirect(`/articles/${id}#fact-${factId}`, { status: 303 });
 }
 
 /** Consecutive pieces of the same sentences, so a sentence is one highlight with its figures inside. */
@@ -38,7 +73,7 @@ function sentenceRuns(segments: Segment[]) {
 }
 
 export default function ArticlePage() {
-  const { article } = useLoaderData<typeof loader>();
+  const { article, canReview } = useLoaderData<typeof loader>();
   return (
     <>
       <h1>{article.title}</h1>
@@ -79,6 +114,7 @@ export default function ArticlePage() {
           );
         })}
       </div>
+      {canReview ? <AddFactForm /> : null}
     </>
   );
 }

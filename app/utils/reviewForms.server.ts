@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { PERIODS } from "~/models/reviewTypes";
-import { STATUSES } from "~/models/types";
+import { FACT_KINDS, STATUSES } from "~/models/types";
 
 const factId = z.coerce
   .number({ invalid_type_error: "a fact is named by its number" })
@@ -43,6 +43,16 @@ const VALUES = z.object({
     .enum(["on"], { message: "approximate is a checkbox" })
     .optional()
     .transform((v) => v === "on"),
+});
+
+/** A fact a person adds on an article's page: the sentence's words (selected or pasted), the figure's, the values. */
+export const ADD_FORM = VALUES.extend({
+  intent: z.literal("add", { errorMap: () => ({ message: "intent is add" }) }),
+  kind: z.enum(FACT_KINDS, { message: `kind is one of ${FACT_KINDS.join(", ")}` }),
+  quote: z
+    .string({ required_error: "select or paste the sentence the fact is in" })
+    .max(3000, "a sentence is at most 3,000 characters"),
+  figure: z.string().max(200, "a figure is at most 200 characters").optional(),
 });
 
 export const REVIEW_FORM = z.discriminatedUnion(

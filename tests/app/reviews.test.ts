@@ -400,3 +400,70 @@ describe("undoing a rejection", () => {
     expect((await review("ana", { intent: "restore", reviewId: String(listed.id) })).status).toBe(404);
   });
 });
+
+describe("adding a fact the extractor missed", () => {
+  const SENTENCE = "Renault already shares parts and some vehicle development with Nissan.";
+
+  async function add(user: string, fields: Record<string, string>) {
+    const { action } = (await import("~/routes/articles.$id")) as unknown as { action: Action };
+    const request = new Request(`http://localhost/articles/${workArticleId()}`, {
+      method: "POST",
+      headers: { "Content-Type": "application/x-www-form-urlencoded", Host: "localhost", Cookie: cookies[user] },
+      body: new URLSearchParams(fields).toString(),
+    });
+    return settle(() => action({ request, params: { id: String(workArticleId()) }, context: {} }));
+  }
+
+  const fields = {
+    intent: "add",
+    kind: "stake",
+    quote: SENTENCE,
+    figure: "",
+    company: "Renault",
+    counterparty: "Nissan",
+    year: "2009",
+    low: "44",
+    high: "44",
+    unit: "percent",
+    status: "actual",
+  };
+
+  test("an analyst adds one from the article's words; it is charted, audited, and survives a re-import", async () => {
+    expect((await add("vic", fields)).status).toBe(403);
+    const wrong = await add("ana", { ...fields, quote: "Words the article never wrote." });
+    expect(wrong.status).toBe(400);
+    expect((await wrong.json()).message).toContain("must be words of the article's text");
+    const res = await add("ana", fields);
+    expect(res.status).toBe(303);
+    const factId = Number(/#fact-(\d+)$/.exec(res.headers.get("location") ?? "")?.[1]);
+    const stakes = await apiFacts("stake");
+    expect(stakes.find((f) => f.id === factId)).toMatchObject({ low: 44, year: 2009 });
+    const last = importer.sqlite.prepare("SELECT action FROM audit_log ORDER BY id DESC LIMIT 1").get();
+    expect(last).toEqual({ action: "fact.add" });
+
+    const path = join(work, "renault.txt");
+    writeFileSync(path, `Added by the wire.\n${readFileSync(path, "utf8")}`);
+    importFiles(importer, [path]);
+    const again = importer.sqlite
+      .prepare("SELECT f.id, f.quote, f.start FROM facts f WHERE f.article_id = ? AND f.low = 44")
+      .get(workArticleId()) as { id: number; quote: string; start: number };
+    expect(again.quote).toBe(SENTENCE);
+    const text = (
+      importer.sqlite.prepare("SELECT cleaned_text AS t FROM articles WHERE id = ?").get(workArticleId()) as {
+        t: string;
+      }
+    ).t;
+    expect(text.slice(again.start, again.start + SENTENCE.length)).toBe(SENTENCE);
+    const addedReview = importer.sqlite
+      .prepare("SELECT state, fact_id AS factId FROM fact_reviews WHERE state = 'added'")
+      .get();
+    expect(addedReview).toEqual({ state: "added", factId: again.id });
+
+    // Rejecting a fact a person added removes it and its review: nothing of the extractor's is left to find.
+    expect((await review("ana", { intent: "reject", factId: String(again.id) })).status).toBe(303);
+    expect(importer.sqlite.prepare("SELECT count(*) AS n FROM fact_reviews WHERE state = 'added'").get()).toEqual({
+      n: 0,
+    });
+    expect((await apiFacts("stake")).some((f) => f.low === 44)).toBe(false);
+  });
+});

@@ -253,3 +253,49 @@ describe("stored fields are text", () => {
     await context.close();
   });
 });
+
+describe("adding a missed fact", () => {
+  test("an analyst selects the sentence in the article, fills in the figure, and the fact is stored", async () => {
+    const { context, page } = await signedIn("e2e-ana");
+    const facts = await (await context.request.get(url("/api/facts?company=quellmark"))).json();
+    const articleId = facts.facts[0].articleId;
+    await page.goto(url(`/articles/${articleId}`));
+    await page.waitForLoadState("networkidle");
+    const sentence = "The Dutch toolmaker said demand from carmakers held up.";
+    // Select the sentence's words as a mouse would, then let go.
+    await page.evaluate((words) => {
+      const root = document.querySelector(".article-text") as HTMLElement;
+      const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+        const at = node.textContent?.indexOf(words) ?? -1;
+        if (at === -1) continue;
+        const range = document.createRange();
+        range.setStart(node, at);
+        range.setEnd(node, at + words.length);
+        document.getSelection()?.removeAllRanges();
+        document.getSelection()?.addRange(range);
+        document.dispatchEvent(new MouseEvent("mouseup"));
+        return;
+      }
+      throw new Error("sentence not found");
+    }, sentence);
+    await page.locator("details.add-fact summary").click();
+    await expect(page.locator("textarea[name=quote]").inputValue()).resolves.toBe(sentence);
+    const form = page.locator("details.add-fact form");
+    await form.locator("select[name=kind]").selectOption("sales_volume");
+    await form.locator("input[name=company]").fill("Quellmark");
+    await form.locator("input[name=year]").fill("2020");
+    await form.locator("input[name=low]").fill("1200");
+    await form.locator("input[name=high]").fill("1200");
+    await form.locator("input[name=unit]").fill("machines");
+    await Promise.all([
+      page.waitForURL(/#fact-\d+$/),
+      form.locator("button[type=submit]", { hasText: "Add the fact" }).click(),
+    ]);
+    const added = /#(fact-\d+)$/.exec(page.url())?.[1];
+    await expect(page.locator(`mark.fact-sentence:has(#${added})`).textContent()).resolves.toBe(sentence);
+    const after = await (await context.request.get(url("/api/facts?company=quellmark&kind=sales_volume"))).json();
+    expect(after.facts.map((f: { low: number; unit: string }) => [f.low, f.unit])).toEqual([[1200, "machines"]]);
+    await context.close();
+  });
+});
