@@ -1,20 +1,6 @@
 import type { ExportChart } from "~/models/exports.server";
+import { TABLE_COLUMNS } from "./tableColumns";
 
-const HEADER = [
-  "series",
-  "label",
-  "year",
-  "period",
-  "low",
-  "high",
-  "unit",
-  "status",
-  "approximate",
-  "source",
-  "source year",
-  "quote",
-  "link",
-];
 const NUMBER = /^-?\d+(?:\.\d+)?(?:e[+-]?\d+)?$/i;
 
 /**
@@ -28,29 +14,12 @@ export function csvCell(value: string | number | boolean | null): string {
   return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
-/** The data behind a chart, one row per figure, UTF-8 with a byte-order mark so Excel reads the accents. */
-export function renderCsv(ec: ExportChart): string {
-  const lines = [HEADER.map(csvCell).join(",")];
-  for (const r of ec.rows) {
-    lines.push(
-      [
-        r.series,
-        r.label,
-        r.year,
-        r.period,
-        r.low,
-        r.high,
-        r.unit,
-        r.status,
-        r.approximate,
-        r.sourceTitle,
-        r.sourceYear,
-        r.quote,
-        r.link,
-      ]
-        .map(csvCell)
-        .join(","),
-    );
-  }
+/**
+ * The data behind a chart, one row per figure, UTF-8 with a byte-order mark so Excel reads the accents; links are
+ * absolute (`origin` is the request's), so they work from a file opened anywhere.
+ */
+export function renderCsv(ec: ExportChart, origin: string): string {
+  const lines = [TABLE_COLUMNS.map((c) => csvCell(c.header)).join(",")];
+  for (const r of ec.rows) lines.push(TABLE_COLUMNS.map((c) => csvCell(c.value(r, origin))).join(","));
   return `\uFEFF${lines.join("\r\n")}\r\n`;
 }

@@ -11,7 +11,12 @@ export type ExportKeyParams = ExportParams & { scale: number };
  * attacker's way around the cache at up to a second of CPU a request. Which parameters each chart reads is
  * models/exports.server.ts's exportChart: market-share and stakes are drawn by year whatever `periods` says.
  */
-export function exportKey(chart: ExportChartName | "deck", format: ExportFormat, q: ExportKeyParams): string {
+export function exportKey(
+  chart: ExportChartName | "deck",
+  format: ExportFormat,
+  q: ExportKeyParams,
+  origin = "",
+): string {
   const unit = q.unit?.toLowerCase();
   const used: Record<string, unknown> = (() => {
     switch (chart) {
@@ -30,5 +35,7 @@ export function exportKey(chart: ExportChartName | "deck", format: ExportFormat,
     }
   })();
   if (format === "png") used.scale = q.scale;
+  // The data files hold absolute links: one origin's file is not another's.
+  if (format === "csv" || format === "xlsx") used.origin = origin;
   return JSON.stringify([chart, format, used]);
 }

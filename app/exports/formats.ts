@@ -17,10 +17,11 @@ export const CONTENT_TYPES = {
   svg: "image/svg+xml; charset=utf-8",
   pptx: "application/vnd.openxmlformats-officedocument.presentationml.presentation",
   csv: "text/csv; charset=utf-8",
+  xlsx: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
 } as const;
 export type ExportFormat = keyof typeof CONTENT_TYPES;
 
-const FILE = /^(?<chart>[a-z-]+)\.(?<format>png|svg|pptx|csv)$/;
+const FILE = /^(?<chart>[a-z-]+)\.(?<format>png|svg|pptx|csv|xlsx)$/;
 
 /** `revenue.png` -> its chart and format; null for a name that is no export (the deck is PowerPoint only). */
 export function parseExportFile(name: string): { chart: ExportChartName | "deck"; format: ExportFormat } | null {
@@ -34,6 +35,6 @@ export function parseExportFile(name: string): { chart: ExportChartName | "deck"
 
 /** Why a name is no export, as GET, HEAD and OPTIONS all say it (a 404). */
 export function unknownExportMessage(name: string): string {
-  if (/^deck\.(png|svg|csv)$/.test(name)) return "The deck is a PowerPoint file: /export/deck.pptx?company=…";
-  return `No export called "${name.replace(/[^\w.-]/g, "?").slice(0, 60)}". Exports are ${EXPORT_CHARTS.join(", ")} as .png, .svg, .pptx or .csv, and deck.pptx.`;
+  if (/^deck\.(png|svg|csv|xlsx)$/.test(name)) return "The deck is a PowerPoint file: /export/deck.pptx?company=…";
+  return `No export called "${name.replace(/[^\w.-]/g, "?").slice(0, 60)}". Exports are ${EXPORT_CHARTS.join(", ")} as .png, .svg, .pptx, .csv or .xlsx, and deck.pptx.`;
 }

@@ -1,7 +1,10 @@
 import { createRequire } from "node:module";
 import type PptxGenJS from "pptxgenjs";
+import { niceScale } from "~/components/charts/niceScale";
 import { COLOURS, SERIES_COLOURS } from "~/components/charts/palette";
 import type { ExportChart } from "~/models/exports.server";
+import type { ChartPoint } from "~/models/types";
+import { nativeBars } from "./nativeBars";
 import { renderPng } from "./png.server";
 import { sourceLine } from "./svg.server";
 
@@ -18,24 +21,45 @@ function scaleFor(ec: ExportChart): { divisor: number; label: string } {
   return { divisor, label: [word, ec.unit].filter(Boolean).join(" ") };
 }
 
-/** The chart's series as PowerPoint wants them: a name, the category labels and the values ("Edit Data" shows them). */
-function chartData(ec: ExportChart, divisor: number) {
+/** The comparison's series as PowerPoint wants them: a name, the category labels and the values ("Edit Data"). */
+function lineData(ec: ExportChart, divisor: number) {
   const round = (v: number) => Math.round((v / divisor) * 1000) / 1000;
-  if (ec.lines) {
-    const labels = ec.lines.rows.map((r) => String(r.year));
-    return ec.lines.companies.map((c) => ({
-      name: c.name,
-      labels,
-      values: ec.lines!.rows.map((r) => {
-        const p = r.points[c.slug];
-        return p ? round(p.value) : null;
-      }) as number[],
-    }));
-  }
-  const bars = ec.bars ?? [];
-  return [{ name: ec.title, labels: bars.map((p) => p.label), values: bars.map((p) => round((p.low + p.high) / 2)) }];
+  const lines = ec.lines!;
+  const labels = lines.rows.map((r) => String(r.year));
+  return lines.companies.map((c) => ({
+    name: c.name,
+    labels,
+    values: lines.rows.map((r) => {
+      const p = r.points[c.slug];
+      return p ? round(p.value) : null;
+    }) as number[],
+  }));
 }
 
+/** Longest span of years a time axis lists year by year; past it only the years with a figure are listed. */
+const MAX_YEARS_ON_AXIS = 40;
+
+/**
+ * The categories a bar chart's points sit at: their own labels, or for a stake over time every year of its span,
+ * so that a year without a figure is a gap, as on the page's time axis.
+ */
+function categoriesOf(ec: ExportChart): { points: Array<ChartPoint & { at: string }>; labels: string[] } {
+  if (ec.history) {
+    const years = ec.history.map((p) => p.year ?? 0);
+    const [first, last] = [Math.min(...years), Math.max(...years)];
+    const labels =
+      last - first < MAX_YEARS_ON_AXIS
+        ? Array.from({ length: last - first + 1 }, (_, i) => String(first + i))
+        : [...new Set(years)].map(String);
+    return { points: ec.history.map((p) => ({ ...p, at: String(p.year) })), labels };
+  }
+  const bars = ec.bars ?? [];
+  // Two bars may share a label on a company's stakes chart; each keeps its own category.
+  const labels = bars.map((p, i) =>
+    bars.findIndex((q) => q.label === p.label) === i ? p.label : `${p.label} (${i + 1})`,
+  );
+  return { points: bars.map((p, i) => ({ ...p, at: labels[i] })), labels };
+}
 function addTitle(slide: PptxGenJS.Slide, ec: ExportChart) {
   slide.addText(ec.title, {
     x: 0.5,
@@ -50,8 +74,10 @@ function addTitle(slide: PptxGenJS.Slide, ec: ExportChart) {
   slide.addText(ec.subtitle, { x: 0.5, y: 0.95, w: 12.3, h: 0.45, fontFace: FONT, fontSize: 18, color: "566573" });
 }
 
-function addFootnote(slide: PptxGenJS.Slide, ec: ExportChart) {
-  const marks = ec.marks.length ? `  ·  ${ec.marks.join(" · ")}` : "";
+/** The source line and the marks of what this slide's chart draws, nothing else. */
+function addFootnote(slide: PptxGenJS.Slide, ec: ExportChart, drawn: string[]) {
+  const said = [...ec.notes, ...drawn];
+  const marks = said.length ? `  ·  ${said.join(" · ")}` : "";
   slide.addText(`${sourceLine(ec)}${marks}`, {
     x: 0.5,
     y: 6.75,
@@ -70,7 +96,6 @@ export function addChartSlide(pptx: PptxGenJS, ec: ExportChart): void {
   const slide = pptx.addSlide();
   addTitle(slide, ec);
   const { divisor, label } = scaleFor(ec);
-  const data = chartData(ec, divisor);
   const common = {
     x: 0.5,
     y: 1.5,
@@ -83,32 +108,73 @@ export function addChartSlide(pptx: PptxGenJS, ec: ExportChart): void {
     valAxisTitleFontSize: 14,
     catAxisLabelFontFace: FONT,
     valAxisLabelFontFace: FONT,
+    displayBlanksAs: "gap",
   };
   if (ec.lines) {
+    const data = lineData(ec, divisor);
+    const scale = niceScale(data.flatMap((d) => d.values.filter((v): v is number => v !== null)));
     slide.addChart(pptx.ChartType.line, data, {
       ...common,
+      valAxisMinVal: scale.domain[0],
+      valAxisMaxVal: scale.domain[1],
       chartColors: SERIES_COLOURS.slice(0, data.length).map(hex),
       showLegend: true,
       legendPos: "b",
       legendFontSize: 14,
       lineDataSymbol: "circle",
       lineDataSymbolSize: 8,
-    });
-  } else {
-    const colours = (ec.bars ?? []).map((p) =>
-      hex(ec.signColours ? ((p.low + p.high) / 2 < 0 ? COLOURS.decline : COLOURS.growth) : COLOURS.bar),
-    );
-    slide.addChart(pptx.ChartType.bar, data, {
-      ...common,
-      barDir: "col",
-      chartColors: colours.length ? colours : [hex(COLOURS.bar)],
-      // One colour per bar, so declines and growth keep their colours as on the page.
       showValue: true,
-      dataLabelFontSize: 12,
+      dataLabelPosition: "t",
+      dataLabelFontSize: 11,
       dataLabelFormatCode: "#,##0.##",
     });
+    addFootnote(slide, ec, ec.marks);
+    return;
   }
-  addFootnote(slide, ec);
+  const { points, labels } = categoriesOf(ec);
+  const bars = nativeBars(points, labels, ec.signColours, divisor);
+  const values = [...bars.stacked, ...bars.labelled].flatMap((d) => d.values.filter((v): v is number => v !== null));
+  // The value axis always holds zero (niceScale's rule), so a 7 % drop never looks like two thirds.
+  const scale = niceScale(values);
+  const [high, low] = bars.labelled;
+  // Marker series take their colour by their place among all the chart's series: one colour for every place.
+  const ink = Array.from({ length: bars.stacked.length + bars.labelled.length }, () => hex(COLOURS.text));
+  const labelOptions = {
+    lineSize: 0,
+    lineDataSymbol: "dash",
+    lineDataSymbolSize: 12,
+    chartColors: ink,
+    showValue: true,
+    dataLabelFontSize: 12,
+    dataLabelFontFace: FONT,
+    dataLabelFormatCode: "#,##0.##",
+  };
+  const types = [
+    {
+      type: pptx.ChartType.bar,
+      data: bars.stacked,
+      options: {
+        barDir: "col",
+        barGrouping: "stacked",
+        chartColors: bars.stackedColours,
+        showValue: false,
+        barGapWidthPct: 80,
+      },
+    },
+    { type: pptx.ChartType.line, data: [high], options: { ...labelOptions, dataLabelPosition: "t" } },
+    ...(low ? [{ type: pptx.ChartType.line, data: [low], options: { ...labelOptions, dataLabelPosition: "b" } }] : []),
+  ];
+  slide.addChart(
+    types as unknown as PptxGenJS.IChartMulti[],
+    {
+      ...common,
+      valAxisMinVal: scale.domain[0],
+      valAxisMaxVal: scale.domain[1],
+      showLegend: false,
+      // For a chart of several types, pptxgenjs takes the options in the place of the data.
+    } as unknown as unknown[],
+  );
+  addFootnote(slide, ec, bars.marks);
 }
 
 /** The same chart as a picture, for Keynote and Google Slides, which do not draw pptxgenjs charts. */

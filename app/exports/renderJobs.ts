@@ -5,6 +5,7 @@ export type RenderJob =
   | { kind: "svg"; chart: ExportChart }
   | { kind: "png"; chart: ExportChart; scale: number }
   | { kind: "pptx"; chart: ExportChart }
+  | { kind: "xlsx"; chart: ExportChart; origin: string }
   | { kind: "deck"; company: string; charts: ExportChart[]; generated: string };
 
 export type RenderRequest = { id: number; job: RenderJob };

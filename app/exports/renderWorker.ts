@@ -3,6 +3,7 @@ import { renderPngAsync } from "./png.server";
 import { renderDeck, renderPptx } from "./pptx.server";
 import type { RenderJob, RenderReply, RenderRequest } from "./renderJobs";
 import { renderSvg } from "./svg.server";
+import { renderXlsx } from "./xlsx.server";
 
 /**
  * A render worker (renderPool.server.ts): draws SVG, PNG and PowerPoint files from the data it is sent, off the
@@ -16,6 +17,8 @@ async function render(job: RenderJob): Promise<Uint8Array | string> {
       return renderPngAsync(job.chart, job.scale);
     case "pptx":
       return renderPptx(job.chart);
+    case "xlsx":
+      return renderXlsx(job.chart, job.origin);
     case "deck":
       return renderDeck(job.company, job.charts, new Date(job.generated));
   }

@@ -92,7 +92,7 @@ export function renderSvg(ec: ExportChart): string {
   const { defs, surface } = extractSvg(chartMarkup(ec, EXPORT_WIDTH - 2 * MARGIN, CHART_HEIGHT));
   const placed = surface.replace(/^<svg/, `<svg x="${MARGIN}" y="${CHART_TOP}"`).replace(/ style="[^"]*"/, "");
   const sourceLines = wrap(sourceLine(ec), 150, 2);
-  const marks = ec.marks.join(" · ");
+  const marks = [...ec.notes, ...ec.marks].join(" · ");
   const footY = CHART_TOP + CHART_HEIGHT + 24;
   const legend = ec.lines ? legendMarkup(ec.lines.companies.map((c) => c.name)) : "";
   return [

@@ -86,6 +86,10 @@ function toPoint(p: Picked, sources: Map<number, Source>, note: string | null): 
     status: f.status,
     approximate: Boolean(f.approximate),
     note,
+    base:
+      f.comparedYear === null
+        ? null
+        : `${f.comparedPeriod && f.comparedPeriod !== "FY" ? `${f.comparedPeriod} ` : ""}${f.comparedYear}`,
     sources: p.ids.flatMap((id) => sources.get(id) ?? []),
     sourceCount: p.count,
     disagreeing: p.disagreeing,

@@ -12,6 +12,8 @@ export { EXPORT_CHARTS, type ExportChartName } from "~/exports/formats";
 export interface FigureRow
   extends Pick<ChartPoint, "label" | "year" | "period" | "low" | "high" | "unit" | "status" | "approximate"> {
   series: string;
+  /** The period a change is measured against ("2007"); null for levels. */
+  base: string | null;
   sourceTitle: string;
   sourceYear: number | null;
   quote: string;
@@ -36,8 +38,10 @@ export interface ExportChart {
   rows: FigureRow[];
   /** Articles the figures come from, each once. */
   sources: Array<{ title: string; year: number | null }>;
-  /** "Hatched bars: forecasts and targets" where any are drawn. */
+  /** "Hatched bars: forecasts and targets" where any are drawn (as the page's chart draws them). */
   marks: string[];
+  /** What every rendering of the chart says beside the source: the base periods of changes. */
+  notes: string[];
   /** What the file is called, without its extension: "renault-revenue-2007-2008". */
   filename: string;
 }
@@ -85,6 +89,7 @@ function rowsOfPoints(series: string, points: ChartPoint[]): FigureRow[] {
       unit: p.unit,
       status: p.status,
       approximate: p.approximate,
+      base: p.base ?? null,
       sourceTitle: s?.articleTitle ?? "",
       sourceYear: s?.publishedYear ?? null,
       quote: s?.quote ?? "",
@@ -100,21 +105,38 @@ function sourcesOf(points: ChartPoint[]): ExportChart["sources"] {
   return [...seen.values()];
 }
 
-function marksOf(points: ChartPoint[]): string[] {
+function marksOf(points: ChartPoint[], drawn: "bars" | "points" = "bars"): string[] {
   const marks: string[] = [];
-  if (points.some((p) => p.status !== "actual")) marks.push("Hatched bars: forecasts and targets");
+  if (points.some((p) => p.status !== "actual"))
+    marks.push(drawn === "bars" ? "Hatched bars: forecasts and targets" : "Hollow points: forecasts and targets");
   if (points.some((p) => p.low !== p.high)) marks.push("Whiskers: the range given");
   if (points.some((p) => p.approximate)) marks.push("~ approximate");
   return marks;
+}
+
+/**
+ * The base periods of changes, for the title when all share one ("vs 2007") and for the footnote
+ * ("Each change against: 2008 vs 2007, 2009 vs 2008").
+ */
+function basesOf(points: ChartPoint[]): { title: string; notes: string[] } {
+  const based = points.filter((p) => p.base);
+  if (!based.length) return { title: "", notes: [] };
+  const bases = [...new Set(based.map((p) => p.base))];
+  const pairs = based.map((p) => `${p.label.replace(/ \((forecast|target)\)$/, "")} vs ${p.base}`);
+  return {
+    title: bases.length === 1 ? `, vs ${bases[0]}` : ", each against its stated base",
+    notes: [`Each change against: ${[...new Set(pairs)].join(", ")}`],
+  };
 }
 
 const PERIOD_WORDS = { year: "full years", "part-year": "quarters and part-years" } as const;
 
 function fromSeries(chart: ExportChartName, company: Company, series: ChartSeries, periods: ExportParams["periods"]) {
   const unitWords = series.unit === "percent" ? "%" : series.unit;
+  const bases = basesOf(series.points);
   return {
     chart,
-    title: series.title.replace(/, [^,]+$/, ""),
+    title: `${series.title.replace(/, [^,]+$/, "")}${bases.title}`,
     subtitle: `${unitWords}, ${chart === "market-share" ? "by year" : PERIOD_WORDS[periods]}`,
     unit: series.unit,
     bars: series.points,
@@ -124,6 +146,7 @@ function fromSeries(chart: ExportChartName, company: Company, series: ChartSerie
     rows: rowsOfPoints(series.title, series.points),
     sources: sourcesOf(series.points),
     marks: marksOf(series.points),
+    notes: bases.notes,
     filename: fileSafe(
       [company.slug, chart, series.unit === "percent" ? "" : series.unit, yearSpan(series.points.map((p) => p.year))]
         .filter(Boolean)
@@ -147,6 +170,7 @@ function stakeRows(groups: StakeHistory[]): FigureRow[] {
           unit: "percent",
           status: f.status,
           approximate: f.approximate,
+          base: null,
           sourceTitle: s.articleTitle,
           sourceYear: s.publishedYear,
           quote: s.quote,
@@ -184,7 +208,8 @@ function fromStakes(groups: StakeHistory[], name: string): ExportChart {
     history,
     rows: stakeRows(groups),
     sources: sourcesOf(points),
-    marks: marksOf(points),
+    marks: marksOf(points, history ? "points" : "bars"),
+    notes: [],
     filename: fileSafe(`${single ? `${single.holderSlug}-${single.heldSlug}` : name}-stakes-${yearSpan(years)}`),
   };
 }
@@ -252,6 +277,7 @@ function exportCompare(q: ExportParams): ExportChart {
           unit: chart.unit,
           status: p.status,
           approximate: false,
+          base: null,
           sourceTitle: p.source.articleTitle,
           sourceYear: p.source.publishedYear,
           quote: p.source.quote,
@@ -273,6 +299,7 @@ function exportCompare(q: ExportParams): ExportChart {
     rows,
     sources: [...seen.values()],
     marks: rows.some((r) => r.status !== "actual") ? ["Forecasts and targets are marked in the data"] : [],
+    notes: [],
     filename: fileSafe(`${slugs.join("-")}-${q.metric}-${q.mode}-${yearSpan(chart.rows.map((r) => r.year))}`),
   };
 }

@@ -53,6 +53,8 @@ export interface ChartPoint {
   approximate: boolean;
   /** Free text shown under the figure in the tooltip ("vs 2007", "Russia, target for 2013"). */
   note: string | null;
+  /** The period a change is measured against ("2007", "Q3 2007"); absent for levels. */
+  base?: string | null;
   /** Up to three of the facts that give this figure, newest first. */
   sources: Source[];
   /** How many facts give this figure (the sources shown are the newest of them). */

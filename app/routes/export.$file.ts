@@ -41,7 +41,12 @@ const DECK_CHARTS: ExportChartName[] = ["revenue", "revenue-change", "market-sha
 type ExportQuery = ReturnType<typeof parseQuery<typeof EXPORT_QUERY>>;
 
 /** Every format but CSV (a string join) is drawn in a render worker, off the event loop (renderPool.server.ts). */
-async function renderBody(ec: ExportChart, format: Format, scale: number): Promise<Uint8Array | string> {
+async function renderBody(
+  ec: ExportChart,
+  format: Format,
+  scale: number,
+  origin: string,
+): Promise<Uint8Array | string> {
   switch (format) {
     case "png":
       return renderPool.render({ kind: "png", chart: ec, scale });
@@ -49,14 +54,16 @@ async function renderBody(ec: ExportChart, format: Format, scale: number): Promi
       return renderPool.render({ kind: "svg", chart: ec });
     case "pptx":
       return renderPool.render({ kind: "pptx", chart: ec });
+    case "xlsx":
+      return renderPool.render({ kind: "xlsx", chart: ec, origin });
     case "csv":
-      return renderCsv(ec);
+      return renderCsv(ec, origin);
   }
 }
 
-async function renderChart(chart: ExportChartName, format: Format, q: ExportQuery): Promise<Rendered> {
+async function renderChart(chart: ExportChartName, format: Format, q: ExportQuery, origin: string): Promise<Rendered> {
   const ec = exportChart(chart, q);
-  return { body: await renderBody(ec, format, q.scale), filename: ec.filename };
+  return { body: await renderBody(ec, format, q.scale, origin), filename: ec.filename };
 }
 
 async function renderCompanyDeck(q: ExportQuery): Promise<Rendered> {
@@ -101,8 +108,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   // The same export gives the same bytes until the database changes: rendered once (however many ask at once),
   // then served from memory. The key holds only what this chart reads.
   try {
-    const rendered = await cachedRender(exportKey(chart, format, q), () =>
-      chart === "deck" ? renderCompanyDeck(q) : renderChart(chart, format, q),
+    const origin = new URL(request.url).origin;
+    const rendered = await cachedRender(exportKey(chart, format, q, origin), () =>
+      chart === "deck" ? renderCompanyDeck(q) : renderChart(chart, format, q, origin),
     );
     return file(rendered.body, format, rendered.filename);
   } catch (err) {

@@ -63,7 +63,7 @@ async function main() {
   );
   const png = await time("revenue.png (model + render, 2x)", runs, () => renderPng(exportChart("revenue", params), 2));
   await time("revenue.svg", runs, () => renderSvg(exportChart("revenue", params)));
-  await time("revenue.csv", runs, () => renderCsv(exportChart("revenue", params)));
+  await time("revenue.csv", runs, () => renderCsv(exportChart("revenue", params), "http://127.0.0.1:3000"));
   await time("revenue.pptx", runs, () => renderPptx(exportChart("revenue", params)));
   const name = findCompany(company)?.name ?? company;
   const deck = await time("deck.pptx (every chart, with pictures)", Math.max(3, Math.floor(runs / 3)), () =>

@@ -72,7 +72,8 @@ describe("SVG", () => {
     expect(res.headers.get("Content-Type")).toMatch(/^image\/svg\+xml/);
     const svg = await res.text();
     expect(svg).toMatch(/^<svg xmlns="http:\/\/www.w3.org\/2000\/svg" width="1280" height="720"/);
-    expect(svg).toContain("<title>Renault: revenue change by year</title>");
+    // The base period is in the title, as on the page ("vs 2007").
+    expect(svg).toContain("<title>Renault: revenue change by year, vs 2007</title>");
     expect(svg).toContain("2009 (forecast)");
     expect(svg).toContain("Source: French automaker Renault has announced");
     expect(svg).toContain("Hatched bars: forecasts and targets");
@@ -142,13 +143,15 @@ describe("CSV", () => {
     const body = await bytes(res);
     expect([...body.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     const lines = body.toString("utf8").slice(1).trim().split("\r\n");
-    expect(lines[0]).toBe("series,label,year,period,low,high,unit,status,approximate,source,source year,quote,link");
+    expect(lines[0]).toBe(
+      "series,label,year,period,base period,low,high,unit,status,approximate,source,source year,quote,link",
+    );
     const rows = lines.slice(1).map(parseCsvLine);
-    expect(rows.map((r) => [r[2], r[4], r[6], r[7]])).toEqual([
+    expect(rows.map((r) => [r[2], r[5], r[7], r[8]])).toEqual([
       ["2007", "40680000000", "EUR", "actual"],
       ["2008", "37790000000", "EUR", "actual"],
     ]);
-    expect(rows[0][11]).toBe("Renault posted revenues of €40.68 billion for 2007 and €37.79 billion in 2008.");
+    expect(rows[0][12]).toBe("Renault posted revenues of €40.68 billion for 2007 and €37.79 billion in 2008.");
   });
 
   test.each([

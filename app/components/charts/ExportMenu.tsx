@@ -3,6 +3,7 @@ const FORMATS = [
   ["svg", "SVG"],
   ["pptx", "PowerPoint"],
   ["csv", "CSV"],
+  ["xlsx", "Excel"],
 ] as const;
 
 /** Links to the chart's exports: stable URLs with the page's own parameters, so a slide can be regenerated. */

@@ -1,0 +1,180 @@
+import { execFileSync } from "node:child_process";
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { Readable } from "node:stream";
+import ExcelJS from "exceljs";
+import JSZip from "jszip";
+import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { seedTemporaryDatabase } from "./dbSetup";
+
+let cleanup: () => void;
+beforeAll(async () => {
+  cleanup = await seedTemporaryDatabase(["tests/fixtures/dashboard", "tests/fixtures/stakes"]);
+});
+afterAll(async () => {
+  const { renderPool } = await import("~/exports/renderPool.server");
+  await renderPool.close();
+  cleanup?.();
+});
+
+const ORIGIN = "http://figures.example:8080";
+
+async function exportOf(path: string): Promise<Response> {
+  const { loader } = await import("~/routes/export.$file");
+  const url = new URL(`${ORIGIN}${path}`);
+  const res = (await loader({
+    request: new Request(url),
+    params: { file: url.pathname.replace("/export/", "") },
+    context: {},
+  })) as Response;
+  expect(res.status, path).toBe(200);
+  return res;
+}
+
+const bytes = async (res: Response) => Buffer.from(await res.arrayBuffer());
+
+async function pptxParts(path: string) {
+  const zip = await JSZip.loadAsync(await bytes(await exportOf(path)));
+  return {
+    chart: await zip.file("ppt/charts/chart1.xml")!.async("string"),
+    slide: await zip.file("ppt/slides/slide1.xml")!.async("string"),
+  };
+}
+
+const values = (xml: string) => [...xml.matchAll(/<c:v>([^<]*)<\/c:v>/g)].map((m) => m[1]);
+
+describe("PowerPoint charts say what the page says", () => {
+  test("the value axis starts at zero and the bars are labelled with their figures", async () => {
+    const { chart } = await pptxParts("/export/revenue.pptx?company=renault");
+    expect(chart).toMatch(/<c:valAx>[\s\S]*<c:min val="0"\/>/);
+    expect(chart).toContain('<c:showVal val="1"/>');
+    expect(values(chart)).toEqual(expect.arrayContaining(["40.68", "37.79"]));
+  });
+
+  test("a range is a floating bar holding both its ends, a forecast is lighter, the base period is named", async () => {
+    const { chart, slide } = await pptxParts("/export/revenue-change.pptx?company=renault");
+    // −17 to −18 %: the bar starts at −17 (a transparent base) and runs 1 point further down; both ends are labels.
+    expect(chart).toContain('<c:grouping val="stacked"/>');
+    expect(chart).toContain("<a:noFill/>");
+    expect(values(chart)).toEqual(expect.arrayContaining(["-17", "-18", "-1"]));
+    // Never the midpoint no source gave.
+    expect(values(chart)).not.toContain("-17.5");
+    // The axis reaches below zero for a decline and holds zero.
+    const min = Number(/<c:valAx>[\s\S]*?<c:min val="([^"]+)"\/>/.exec(chart)?.[1]);
+    const max = Number(/<c:valAx>[\s\S]*?<c:max val="([^"]+)"\/>/.exec(chart)?.[1]);
+    expect(min).toBeLessThanOrEqual(-18);
+    expect(max).toBeGreaterThanOrEqual(0);
+    const { lighter } = await import("~/exports/nativeBars");
+    const { COLOURS } = await import("~/components/charts/palette");
+    expect(chart).toContain(`<a:srgbClr val="${lighter(COLOURS.decline)}"/>`);
+    expect(slide).toContain("vs 2007");
+    expect(slide).toMatch(/Each change against: [^<]*vs 2007/);
+    // The footnote names only what the native chart draws: no hatching or whiskers.
+    expect(slide).toContain("Lighter bars: forecasts and targets");
+    expect(slide).toContain("Floating bars: a range");
+    expect(slide).not.toMatch(/Hatched|Whiskers/);
+  });
+
+  test("a stake over time: a year per category across its span, zero at the foot of the axis", async () => {
+    const { chart, slide } = await pptxParts("/export/stakes.pptx?holder=harlow&held=velmora");
+    expect(chart).toMatch(/<c:valAx>[\s\S]*<c:min val="0"\/>/);
+    const v = values(chart);
+    expect(v).toEqual(expect.arrayContaining(["2005", "2013", "2022", "44", "43"]));
+    expect(slide).toContain("Harlow&apos;s stake in Velmora");
+  });
+});
+
+/** The body of a CSV export, read back with a CSV parser (exceljs's, fast-csv underneath). */
+async function csvRows(path: string): Promise<string[][]> {
+  const text = (await bytes(await exportOf(path))).toString("utf8");
+  expect(text.charCodeAt(0)).toBe(0xfeff);
+  const workbook = new ExcelJS.Workbook();
+  const sheet = await workbook.csv.read(Readable.from([text.slice(1)]), {
+    parserOptions: { delimiter: "," },
+    map: (value: unknown) => value,
+  });
+  const rows: string[][] = [];
+  sheet.eachRow((row) => rows.push((row.values as unknown[]).slice(1).map((v) => (v == null ? "" : String(v)))));
+  return rows;
+}
+
+describe("CSV", () => {
+  test("has the base period column and absolute links, and parses back to the page's figures", async () => {
+    const rows = await csvRows("/export/revenue-change.csv?company=renault");
+    const header = rows[0];
+    expect(header).toContain("base period");
+    const at = (name: string) => header.indexOf(name);
+    const [row] = rows.slice(1);
+    expect([row[at("low")], row[at("high")], row[at("base period")], row[at("status")]]).toEqual([
+      "-18",
+      "-17",
+      "2007",
+      "forecast",
+    ]);
+    expect(row[at("link")]).toMatch(new RegExp(`^${ORIGIN}/articles/\\d+#fact-\\d+$`));
+  });
+
+  test("stakes: every source is a row, with the as-of year and where it came from", async () => {
+    const rows = await csvRows("/export/stakes.csv?holder=harlow&held=velmora");
+    const header = rows[0];
+    const body = rows.slice(1).map((r) => [r[header.indexOf("label")], r[header.indexOf("low")]]);
+    expect(body).toEqual([
+      ["2005, from the article's date", "44"],
+      ["2022", "43"],
+    ]);
+  });
+});
+
+describe("XLSX", () => {
+  test("the same rows as the CSV: numbers as numbers, years as years, quotes and links, accents and € intact", async () => {
+    const res = await exportOf("/export/stakes.xlsx?holder=credit-agricole");
+    expect(res.headers.get("Content-Type")).toBe("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+    expect(res.headers.get("Content-Disposition")).toMatch(/\.xlsx"$/);
+    const file = await bytes(res);
+    const csv = await csvRows("/export/stakes.csv?holder=credit-agricole");
+    const quote = "Crédit Agricole said it owned 5% of Nestlé Société in 2010, worth €1.2 billion.";
+
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(file as unknown as ArrayBuffer);
+    const sheet = workbook.worksheets[0];
+    const header = (sheet.getRow(1).values as unknown[]).slice(1);
+    expect(header).toEqual(csv[0]);
+    expect(sheet.rowCount).toBe(csv.length);
+    const cell = (name: string) => sheet.getRow(2).getCell(header.indexOf(name) + 1).value;
+    expect(cell("low")).toBe(5);
+    expect(cell("year")).toBe(2010);
+    expect(cell("source year")).toBe(2011);
+    expect(cell("quote")).toBe(quote);
+    expect(cell("series")).toBe("Crédit Agricole → Nestlé Société");
+    expect(cell("link")).toMatchObject({ hyperlink: expect.stringMatching(new RegExp(`^${ORIGIN}/articles/`)) });
+
+    // LibreOffice, where installed (.ci/run installs it), reads it back with the euro sign, accents and numbers.
+    if (!hasSoffice()) return;
+    const dir = mkdtempSync(join(tmpdir(), "figures-xlsx-"));
+    try {
+      writeFileSync(join(dir, "stakes.xlsx"), file);
+      execFileSync("soffice", ["--headless", "--convert-to", "csv", "--outdir", dir, join(dir, "stakes.xlsx")], {
+        stdio: "ignore",
+        timeout: 120_000,
+        env: { ...process.env, HOME: dir },
+      });
+      const converted = readFileSync(join(dir, "stakes.csv"), "utf8");
+      expect(converted).toContain(quote);
+      expect(converted).toContain("Crédit Agricole → Nestlé Société");
+      expect(converted).toMatch(/,2010,/);
+      expect(converted).toMatch(/,5,5,percent,/);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }, 180_000);
+});
+
+function hasSoffice(): boolean {
+  try {
+    execFileSync("soffice", ["--version"], { stdio: "ignore", timeout: 30_000 });
+    return true;
+  } catch {
+    return existsSync("/usr/bin/soffice");
+  }
+}
