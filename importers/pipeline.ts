@@ -203,9 +203,11 @@ export function extractArticle(bytes: Uint8Array, path: string, options: Extract
       const ruled = runRules({ text: sentence.text, offset: sentence.start, tokens, features, ctx, roles });
       candidates.push(...ruled);
       const found = EXTRACTORS.flatMap((extract) => extract(roles));
-      // A rule's reading of a stake outranks the extractor's (the refiner settles it the same way at the end).
-      const stake =
-        ruled.filter((c) => c.fact?.kind === "stake").at(-1)?.fact ?? found.filter((f) => f.kind === "stake").at(-1);
+      // The stake the sentence gives once its figures are settled, as at the end: a reading that loses its figure
+      // (to "a 25% interest in its oil field", say) names no holder for the sentences after.
+      const stake = settleBySpecificity([...ruled, ...found.map(legacyCandidate)])
+        .facts.filter((f) => f.kind === "stake")
+        .at(-1);
       if (stake) {
         ctx.dealYear = null;
         ctx.lastHolder = { start: 0, end: 0, company: stake.company, surfaces: [], how: "name", possessive: false };

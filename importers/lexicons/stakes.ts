@@ -33,7 +33,13 @@ export const STAKE_VERBS = [
 ];
 
 /** Verbs of having, which take a stake only as a noun ("has a 9% stake"), never a bare figure ("had 20%"). */
-export const HAVE_VERBS = ["has", "have", "had"];
+export const HAVE_VERBS = [
+  ...["has", "have", "had", "disclosed", "discloses", "revealed", "reveals", "built", "builds", "amassed"],
+  ...["accumulated"],
+];
+
+/** Words that say what kind of holding a stake is ("a 50.1 pct controlling stake"). */
+export const STAKE_KINDS = ["controlling", "majority", "minority", "blocking", "joint", "direct", "indirect", "voting"];
 
 /** Nouns of a holding ("a 9.6 pct stake", "a 49 pct interest"). */
 export const STAKE_NOUNS = [
@@ -110,6 +116,9 @@ export const FIGURE_LEADS = [
   "some",
   "just",
   "only",
+  "majority",
+  "minority",
+  "controlling",
 ];
 
 /** What a percentage "interest in" can be besides shares: assets, which make no stake ("a 75 pct interest in its oil properties"). */

@@ -22,6 +22,7 @@ import {
   HOLDING_POSSESSIVES,
   LEAD_VERBS,
   STAKE_CHANGE_VERBS,
+  STAKE_KINDS,
   STAKE_NOUNS,
   STAKE_VERBS,
   STATE_HOLDERS,
@@ -107,6 +108,7 @@ export const PIECES: Record<string, Piece> = {
   // Hedges ("more than") sit between the verb and the figure too; the figure keeps them as "approximate".
   FIGURE_LEAD: { phrases: [...FIGURE_LEADS, ...HEDGES] },
   STAKE_NOUN: { phrases: STAKE_NOUNS },
+  STAKE_KIND: { phrases: STAKE_KINDS },
   STAKE_CHANGE: { phrases: STAKE_CHANGE_VERBS },
   HOLDING_POSS: { phrases: HOLDING_POSSESSIVES },
   GROUP_NOUN: { phrases: GROUP_NOUNS },

@@ -9,7 +9,9 @@ export const STAKE_RULES: Rule[] = [
   {
     name: "stake.verb-stake-in",
     kind: "stake",
-    pattern: "holder:{HOLDER_REF} ...8 {OWN_OR_HAVE} ...3 figure:{PERCENT} {STAKE_NOUN} in held:{COMPANY}",
+    // "a 25 per cent stake in Czech rival Corvan": a few words may describe the company held.
+    pattern:
+      "holder:{HOLDER_REF} ...8 {OWN_OR_HAVE} ...3 figure:{PERCENT} {STAKE_KIND}? {STAKE_NOUN} in ...4 held:{COMPANY}",
     examples: [
       {
         input: "Stake bought\n\nOstrel Holdings said it has acquired a 9.6 pct stake in Corvan Tool.",
