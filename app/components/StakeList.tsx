@@ -52,7 +52,17 @@ export function StakeList({ groups }: { groups: StakeHistory[] }) {
                   <div key={`${f.status}-${f.low}-${f.high}`} className="stake-figure-sources">
                     <span className="source-count">
                       {row.figures.length > 1 ? `${figureText(f)}: ` : ""}
-                      {count(f.sources.length)}:
+                      {count(f.sourceCount)}
+                      {f.sourceCount > f.sources.length ? (
+                        <>
+                          {`, the ${f.sources.length} newest listed (`}
+                          <Link to={`/facts?kind=stake&company=${g.holderSlug}`}>
+                            every stake {g.holder} holds, on the facts page
+                          </Link>
+                          )
+                        </>
+                      ) : null}
+                      :
                     </span>
                     <ul>
                       {f.sources.map((s) => (

@@ -1,5 +1,5 @@
 import { getDb } from "~/db.server";
-import { companyNames } from "./figures.server";
+import { companyNames, sourcesOf } from "./figures.server";
 import { type JointHolders, membersOf, representativeOf } from "./jointHolders.server";
 import type { AsOfFrom, StakeFigure, StakeHistory, StakeRow, StakeSource } from "./stakeTypes";
 import type { FactStatus } from "./types";
@@ -12,10 +12,8 @@ export interface HolderPair {
 
 interface StakeFactRow {
   factId: number;
-  articleId: number;
-  articleTitle: string;
+  /** Read only for facts without a year of their own: the as-of year is then their article's. */
   publishedYear: number | null;
-  quote: string;
   year: number | null;
   status: FactStatus;
   low: number;
@@ -24,6 +22,20 @@ interface StakeFactRow {
 }
 
 const STATUS_RANK: Record<FactStatus, number> = { actual: 0, forecast: 1, target: 2 };
+
+/**
+ * Sources listed per figure, the newest first; the rest are counted and linked. Articles rarely repeat a stake
+ * more than a few times, but the web bench's generated database has pairs with hundreds of identical facts, and
+ * quoting them all made a page of megabytes.
+ */
+export const MAX_SOURCES_LISTED = 10;
+
+interface Grouped {
+  asOf: number | null;
+  asOfFrom: StakeRow["asOfFrom"];
+  figures: Array<Omit<StakeFigure, "sources"> & { facts: StakeFactRow[] }>;
+  conflict: boolean;
+}
 
 /** Merges pairs that name the same holder under different spellings, keeping the first one's place. */
 export function canonicalPairs(pairs: HolderPair[], joint: JointHolders): HolderPair[] {
@@ -39,8 +51,8 @@ export function canonicalPairs(pairs: HolderPair[], joint: JointHolders): Holder
   return out;
 }
 
-function rowOf(asOf: number | null, facts: StakeFactRow[]): StakeRow {
-  const figures = new Map<string, StakeFigure>();
+function rowOf(asOf: number | null, facts: StakeFactRow[]): Grouped {
+  const figures = new Map<string, Grouped["figures"][number]>();
   const froms = new Set<AsOfFrom>();
   for (const f of facts) {
     const key = `${f.status}|${f.low}|${f.high}`;
@@ -49,28 +61,22 @@ function rowOf(asOf: number | null, facts: StakeFactRow[]): StakeRow {
       high: f.high,
       status: f.status,
       approximate: false,
-      sources: [] as StakeSource[],
+      sourceCount: 0,
+      facts: [],
     };
     figure.approximate ||= Boolean(f.approximate);
-    const asOfFrom: AsOfFrom = f.year === null ? "article" : "text";
-    froms.add(asOfFrom);
-    figure.sources.push({
-      factId: f.factId,
-      articleId: f.articleId,
-      articleTitle: f.articleTitle,
-      publishedYear: f.publishedYear,
-      quote: f.quote,
-      asOfFrom,
-    });
+    figure.sourceCount += 1;
+    figure.facts.push(f);
+    froms.add(f.year === null ? "article" : "text");
     figures.set(key, figure);
   }
   const ordered = [...figures.values()]
-    .map((g) => ({ ...g, sources: g.sources.sort((a, b) => b.factId - a.factId) }))
+    .map((g) => ({ ...g, facts: g.facts.sort((a, b) => b.factId - a.factId).slice(0, MAX_SOURCES_LISTED) }))
     .sort(
       (a, b) =>
         STATUS_RANK[a.status] - STATUS_RANK[b.status] ||
-        b.sources.length - a.sources.length ||
-        b.sources[0].factId - a.sources[0].factId,
+        b.sourceCount - a.sourceCount ||
+        b.facts[0].factId - a.facts[0].factId,
     );
   return {
     asOf,
@@ -85,14 +91,16 @@ function rowOf(asOf: number | null, facts: StakeFactRow[]): StakeRow {
  * article's publication year. One indexed lookup per stored spelling of the holder.
  */
 export function stakeHistories(pairs: HolderPair[], joint: JointHolders): StakeHistory[] {
+  // The index holds everything but the article: it is read only for a fact with no year of its own.
   const statement = getDb().sqlite.prepare(
-    `SELECT f.id AS factId, f.article_id AS articleId, a.title AS articleTitle, a.published_year AS publishedYear,
-       f.quote, f.year, f.status, f.low, f.high, f.approximate
-     FROM facts f INDEXED BY facts_kind_company_counterparty_idx JOIN articles a ON a.id = f.article_id
+    `SELECT f.id AS factId, f.year, f.status, f.low, f.high, f.approximate,
+       CASE WHEN f.year IS NULL THEN (SELECT a.published_year FROM articles a WHERE a.id = f.article_id) END
+         AS publishedYear
+     FROM facts f INDEXED BY facts_kind_company_counterparty_idx
      WHERE f.kind = 'stake' AND f.company_id = ? AND f.counterparty_id = ?`,
   );
   const names = companyNames(pairs.flatMap((p) => [p.holderId, p.heldId]));
-  return pairs.map((p) => {
+  const grouped = pairs.map((p) => {
     const facts = membersOf(joint, p.holderId).flatMap(
       (holderId) => statement.all(holderId, p.heldId) as StakeFactRow[],
     );
@@ -105,14 +113,31 @@ export function stakeHistories(pairs: HolderPair[], joint: JointHolders): StakeH
     const rows = [...byYear]
       .sort(([a], [b]) => (a ?? Number.POSITIVE_INFINITY) - (b ?? Number.POSITIVE_INFINITY))
       .map(([asOf, group]) => rowOf(asOf, group));
-    const holder = names.get(p.holderId);
-    const held = names.get(p.heldId);
+    return { pair: p, rows };
+  });
+  // The quotes and articles of the sources listed, in one query.
+  const sources = sourcesOf(
+    grouped.flatMap((g) => g.rows.flatMap((r) => r.figures.flatMap((f) => f.facts.map((x) => x.factId)))),
+  );
+  return grouped.map(({ pair, rows }) => {
+    const holder = names.get(pair.holderId);
+    const held = names.get(pair.heldId);
+    const withSources: StakeRow[] = rows.map((r) => ({
+      ...r,
+      figures: r.figures.map(({ facts, ...figure }) => ({
+        ...figure,
+        sources: facts.flatMap((f): StakeSource[] => {
+          const s = sources.get(f.factId);
+          return s ? [{ ...s, asOfFrom: f.year === null ? "article" : "text" }] : [];
+        }),
+      })),
+    }));
     return {
-      holder: joint.canonicalName.get(p.holderId) ?? holder?.name ?? "",
+      holder: joint.canonicalName.get(pair.holderId) ?? holder?.name ?? "",
       holderSlug: holder?.slug ?? "",
       held: held?.name ?? "",
       heldSlug: held?.slug ?? "",
-      rows,
+      rows: withSources,
       conflict: rows.some((r) => r.conflict),
     };
   });

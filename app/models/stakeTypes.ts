@@ -14,6 +14,8 @@ export interface StakeFigure {
   high: number;
   status: FactStatus;
   approximate: boolean;
+  /** How many facts give this figure; `sources` lists the newest of them (all, up to MAX_SOURCES_LISTED). */
+  sourceCount: number;
   sources: StakeSource[];
 }
 
@@ -64,8 +66,8 @@ export function stakePoints(history: StakeHistory): ChartPoint[] {
         approximate: f.approximate,
         note: r.asOfFrom === "article" ? "year from the article's date" : null,
         sources: f.sources,
-        sourceCount: f.sources.length,
-        disagreeing: r.figures.slice(1).reduce((n, o) => n + (o.status === f.status ? o.sources.length : 0), 0),
+        sourceCount: f.sourceCount,
+        disagreeing: r.figures.slice(1).reduce((n, o) => n + (o.status === f.status ? o.sourceCount : 0), 0),
       },
     ];
   });

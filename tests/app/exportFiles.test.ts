@@ -154,7 +154,10 @@ describe("XLSX", () => {
     const dir = mkdtempSync(join(tmpdir(), "figures-xlsx-"));
     try {
       writeFileSync(join(dir, "stakes.xlsx"), file);
-      execFileSync("soffice", ["--headless", "--convert-to", "csv", "--outdir", dir, join(dir, "stakes.xlsx")], {
+      // The CSV filter's options: comma, double quote, UTF-8 (76), from the first line; without them LibreOffice
+      // writes the CSV in the system's 8-bit code page.
+      const csvFilter = "csv:Text - txt - csv (StarCalc):44,34,76,1";
+      execFileSync("soffice", ["--headless", "--convert-to", csvFilter, "--outdir", dir, join(dir, "stakes.xlsx")], {
         stdio: "ignore",
         timeout: 120_000,
         env: { ...process.env, HOME: dir },
@@ -162,8 +165,9 @@ describe("XLSX", () => {
       const converted = readFileSync(join(dir, "stakes.csv"), "utf8");
       expect(converted).toContain(quote);
       expect(converted).toContain("Crédit Agricole → Nestlé Société");
-      expect(converted).toMatch(/,2010,/);
-      expect(converted).toMatch(/,5,5,percent,/);
+      expect(converted).toMatch(/"2010",2010,/);
+      // Numbers come back unquoted, as numbers; text quoted.
+      expect(converted).toMatch(/,5,5,"percent",/);
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
