@@ -2,6 +2,7 @@ import { type ActionFunctionArgs, json, type LoaderFunctionArgs, type MetaFuncti
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { RouteError } from "~/components/RouteError";
+import { useUploadProgress } from "~/components/useUploadProgress";
 import type { ImportPreview } from "~/models/importTypes";
 import { saveUpload, stagedPreview, stageUpload, uploadLimitBytes } from "~/models/webImport.server";
 import { requireRole } from "~/sessions.server";
@@ -73,13 +74,21 @@ export async function action({ request }: ActionFunctionArgs) {
 
 export default function Import() {
   const { preview, maxMb } = useLoaderData<typeof loader>();
+  const [upload, onSubmit] = useUploadProgress();
   return (
     <>
       <h1>Import articles</h1>
       {preview ? <Preview preview={preview} /> : null}
       <h2>{preview ? "Import more" : "Upload"}</h2>
       {/* A fresh form after each upload, so the files just sent are not sent again by mistake. */}
-      <Form key={preview?.id ?? "new"} method="post" encType="multipart/form-data" className="import-form">
+      <Form
+        key={preview?.id ?? "new"}
+        method="post"
+        action="/import"
+        encType="multipart/form-data"
+        className="import-form"
+        onSubmit={onSubmit}
+      >
         <label>
           Files (plain text or saved web pages, at most {maxMb} MB each){" "}
           <input type="file" name="files" multiple accept=".txt,.text,.html,.htm,text/plain,text/html" />
@@ -92,9 +101,21 @@ export default function Import() {
           Publication date (optional; dates “this year” and “the quarter”){" "}
           <input type="date" name="published" min="1900-01-01" max="2100-12-31" />
         </label>
-        <button type="submit" name="intent" value="preview">
+        <button type="submit" name="intent" value="preview" disabled={upload !== null && "sent" in upload}>
           Preview the facts
         </button>
+        {upload && "sent" in upload ? (
+          <p role="status" className="upload-progress">
+            <progress value={upload.sent} max={upload.total || undefined} />{" "}
+            {upload.total ? `${Math.round((100 * upload.sent) / upload.total)} % sent` : "Sending…"}
+            {upload.total && upload.sent >= upload.total ? ", reading the articles…" : ""}
+          </p>
+        ) : null}
+        {upload && "error" in upload ? (
+          <p className="form-error" role="alert">
+            {upload.error}
+          </p>
+        ) : null}
       </Form>
       <p className="hint">
         Nothing is stored until you save the preview. A file already imported under the same name is replaced, and the

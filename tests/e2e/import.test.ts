@@ -34,6 +34,12 @@ test("an analyst uploads a file, drops one proposed fact in the preview and save
   await page.fill("input[name=password]", PASSWORD);
   await Promise.all([page.waitForURL(url("/import")), page.click(".login-form button[type=submit]")]);
 
+  await page.waitForLoadState("networkidle");
+  // Sent with progress (XMLHttpRequest); a refusal is said under the form, in the action's words.
+  await page.click("button[value=preview]");
+  await expect(page.locator(".import-form .form-error").textContent()).resolves.toBe(
+    "Choose one or more files, or paste an article's text.",
+  );
   await page.setInputFiles("input[name=files]", {
     name: "brakkel.txt",
     mimeType: "text/plain",
