@@ -364,3 +364,12 @@ export function describedStake(m: Match, s: RuleSentence): FactRoles[] {
   const year = statedYear(s, m);
   return [year === null ? roles : { ...roles, when: { year, period: null, stated: true } }];
 }
+
+/** "Ostrel wants Corvan to sell down its 43% stake": "its" is the name nearest before the verb, not the speaker. */
+export function ownStake(m: Match, s: RuleSentence): FactRoles[] {
+  const nearest = s.tokens
+    .slice(0, m.from)
+    .findLast((t) => t.type === "person" || (t.type === "mention" && t.mention.how === "name"));
+  if (!nearest) return describedStake(m, s);
+  return describedStake({ ...m, captures: { ...m.captures, holder: [nearest] } }, s);
+}

@@ -1,5 +1,5 @@
 import type { Rule } from "./rule";
-import { describedStake, ofAMarket } from "./stakeRoles";
+import { describedStake, ofAMarket, ownStake } from "./stakeRoles";
 
 /** What a stake rule must not read as a stake: a share of a market, or a figure the longer rules take ("% of X"). */
 const noHeldNamed = (m: Parameters<NonNullable<Rule["when"]>>[0], s: Parameters<NonNullable<Rule["when"]>>[1]) => {
@@ -102,5 +102,23 @@ export const UNSAID_STAKE_RULES: Rule[] = [
       },
     ],
     build: describedStake,
+  },
+  {
+    name: "stake.its-stake",
+    kind: "stake",
+    pattern:
+      "{STAKE_VERB} down? holder:{HOLDER_REF} entire|whole|remaining? {FIGURE_LEAD}? figure:{PERCENT} {STAKE_KIND}? {STAKE_NOUN}",
+    // "wants Corvan to sell down its roughly 43 per cent stake": the holder's own, in the company the article is about.
+    when: (m, s) =>
+      /^(?:its|his|her|their)$/.test(m.captures.holder?.[0]?.lower ?? "") &&
+      !/^(?:in|of)$/.test(s.tokens[m.to]?.lower ?? ""),
+    examples: [
+      {
+        input:
+          "Alliance strains\n\nOstrel wants Corvan Motors to sell down its roughly 43 per cent stake and invest elsewhere.",
+        expected: [{ kind: "stake", company: "Corvan Motors", counterparty: "Ostrel", low: 43, approximate: true }],
+      },
+    ],
+    build: ownStake,
   },
 ];
