@@ -209,7 +209,15 @@ function fromStakes(groups: StakeHistory[], name: string): ExportChart {
     rows: stakeRows(groups),
     sources: sourcesOf(points),
     marks: marksOf(points, history ? "points" : "bars"),
-    notes: [],
+    // A year read from an article's date, not from its sentence, is said so, as on the page.
+    notes: history?.some((p) => p.note)
+      ? [
+          `${history
+            .filter((p) => p.note)
+            .map((p) => p.label)
+            .join(", ")}: year from the article's date`,
+        ]
+      : [],
     filename: fileSafe(`${single ? `${single.holderSlug}-${single.heldSlug}` : name}-stakes-${yearSpan(years)}`),
   };
 }

@@ -82,6 +82,7 @@ describe("PowerPoint charts say what the page says", () => {
     const v = values(chart);
     expect(v).toEqual(expect.arrayContaining(["2005", "2013", "2022", "44", "43"]));
     expect(slide).toContain("Harlow&apos;s stake in Velmora");
+    expect(slide).toContain("2005: year from the article&apos;s date");
   });
 });
 
