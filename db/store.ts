@@ -126,14 +126,16 @@ function factRow(handle: DbHandle, articleId: number, f: Fact, pending: Map<stri
  * Writes one article and its facts in one transaction. The same bytes again are a no-op; new bytes under a
  * path already imported replace that article and its facts. Bytes equal to an article stored under another path
  * are that article (sha256 is unique): the article this path held before, if any, is deleted with its facts,
- * since the file no longer says what they say.
+ * since the file no longer says what they say. With `rewrite`, an unchanged article is replaced all the same.
  */
-export function saveArticle(handle: DbHandle, result: ArticleResult): SaveOutcome {
+export function saveArticle(handle: DbHandle, result: ArticleResult, options: { rewrite?: boolean } = {}): SaveOutcome {
   const st = statements(handle);
   const pending = new Map<string, number>();
   const write = handle.sqlite.transaction((): SaveOutcome => {
     const same = st.articleBySha.get(result.sha256);
-    if (same) {
+    // `rewrite` (npm run reextract): the same bytes at the same path are written again, with the current
+    // extractor's facts and the reviews re-applied to them.
+    if (same && !(options.rewrite && same.path === result.path)) {
       const previous = same.path === result.path ? undefined : st.articleByPath.get(result.path);
       if (!previous) return { status: "unchanged", articleId: same.id, facts: 0 };
       st.deleteArticle.run(previous.id);
