@@ -9,6 +9,10 @@ import type { Match } from "./pattern";
 import type { FactRoles, RuleSentence } from "./rule";
 import type { Token } from "./tokens";
 
+/** "the Quenby family": the family's name as written, not the company the registry files that name under. */
+const familyName = (t: Token, fallback: string) =>
+  t.type === "mention" && t.mention.how === "name" ? t.text.replace(/['’]s?$/, "") : fallback;
+
 /** A company, a person, or a public body by its whole name (a bureau is not the city it is named after). */
 function nameOf(t: Token | undefined): string | null {
   if (t?.type === "person") return t.person;
@@ -193,7 +197,7 @@ export function stake(m: Match, s: RuleSentence): FactRoles[] {
   // "the Corvan family owns 38%": the family holds it, not the company it named.
   const lead = m.captures.holder?.[0];
   const family = lead && s.tokens[s.tokens.indexOf(lead) + 1]?.lower === "family" && !joint.includes(" + ");
-  const holder = family ? `${joint} family` : joint;
+  const holder = family ? `${familyName(lead, joint)} family` : joint;
   const year = statedYear(s, m);
   // The forms the names were written in go to the alias table, as the extractors' facts do.
   const aliases: Record<string, string[]> = {};
@@ -286,7 +290,9 @@ export function familyStake(m: Match, s: RuleSentence): FactRoles[] {
     known.find((c) => c !== name && c !== s.ctx.groupLeader?.name);
   if (!held) return [];
   return [
-    undatedStake(figure.quantity, `${name} family${trust ? " trust" : ""}`, held, stakeStatus(s, m), ["company"]),
+    undatedStake(figure.quantity, `${familyName(lead, name)} family${trust ? " trust" : ""}`, held, stakeStatus(s, m), [
+      "company",
+    ]),
   ];
 }
 
@@ -318,7 +324,10 @@ export function describedStake(m: Match, s: RuleSentence): FactRoles[] {
   const person = said && first?.type === "person" ? (s.roles.people.get(said) ?? said) : said;
   const family = first && s.tokens[s.tokens.indexOf(first) + 1]?.lower === "family";
   // A family goes by its surname: "the Geoffrey Keane family" is the Keane family.
-  const holder = person && family ? `${first?.type === "person" ? person.split(" ").at(-1) : person} family` : person;
+  const holder =
+    person && family && first
+      ? `${first.type === "person" ? person.split(" ").at(-1) : familyName(first, person)} family`
+      : person;
   const figure = m.captures.figure?.[0];
   if (!holder || figure?.type !== "quantity") return [];
   // "through their Corvan vehicle they own 29% of the club": a company the holder owns is not the one held.
