@@ -321,8 +321,14 @@ export function describedStake(m: Match, s: RuleSentence): FactRoles[] {
   const first = closesAside(m, s) ? subjectBeforeAside(m, s) : m.captures.holder?.[0];
   const said = holderOf(first, s);
   // "Mr Keane owns 28%": a person by the full name the article gave them; "the Keane family, which owns": the family.
-  const person = said && first?.type === "person" ? (s.roles.people.get(said) ?? said) : said;
-  const family = first && s.tokens[s.tokens.indexOf(first) + 1]?.lower === "family";
+  // (a pronoun read as a person too: "Mr Keane and his family hold").
+  const asPerson = first?.type === "person" || first?.type === "word";
+  const person = said && asPerson ? (s.roles.people.get(said) ?? said) : said;
+  // "Mr Keane and his family hold": his family is his; "the Keane family, which owns": the family's.
+  const family =
+    first &&
+    (first.type === "person" || (first.type === "mention" && first.mention.how === "name")) &&
+    s.tokens[s.tokens.indexOf(first) + 1]?.lower === "family";
   // A family goes by its surname: "the Geoffrey Keane family" is the Keane family.
   const holder =
     person && family && first

@@ -54,4 +54,43 @@ export const DESCRIBED_STAKE_RULES: Rule[] = [
     when: (m, s) => !ofAMarket(m, s),
     build: describedStake,
   },
+  {
+    name: "stake.stake-of-pct",
+    kind: "stake",
+    pattern:
+      "holder:{HOLDER_REF} ...6 {OWN_OR_HAVE} a|an {STAKE_KIND}? {STAKE_NOUN} of {FIGURE_LEAD}? figure:{PERCENT}",
+    when: (m, s) => !/^(?:in|of)$/.test(s.tokens[m.to]?.lower ?? ""),
+    examples: [
+      {
+        input:
+          "Club bid\n\nInvestor Tom Keane has bid for Corvan United. Mr Keane and his family hold a stake of 28.1%.",
+        expected: [{ kind: "stake", company: "Tom Keane", counterparty: "Corvan United", low: 28.1 }],
+      },
+    ],
+    build: describedStake,
+  },
+  {
+    name: "stake.pct-shareholder-in",
+    kind: "stake",
+    pattern: "holder:{HOLDER} , a|an figure:{PERCENT} shareholder|owner in|of held:{COMPANY}",
+    examples: [
+      {
+        input: "Rescue\n\nOstrel Motors, a 30% shareholder in Corvan Motors, decided not to put in any more money.",
+        expected: [{ kind: "stake", company: "Ostrel Motors", counterparty: "Corvan Motors", low: 30 }],
+      },
+    ],
+    build: describedStake,
+  },
+  {
+    name: "stake.in-which-owns",
+    kind: "stake",
+    pattern: "held:{COMPANY} ...3 in which holder:{HOLDER} {OWN_OR_HAVE} {FIGURE_LEAD}? figure:{PERCENT} {STAKE_NOUN}?",
+    examples: [
+      {
+        input: "Results\n\nJapanese carmaker Corvan - in which Ostrel owns a 44% stake - made a profit.",
+        expected: [{ kind: "stake", company: "Ostrel", counterparty: "Corvan", low: 44 }],
+      },
+    ],
+    build: describedStake,
+  },
 ];
