@@ -75,6 +75,11 @@ const MONTH_AS_COMPANY_AFTER =
 const SPEAKS_AFTER =
   /^\s+(?:(?:also|has|had)\s+)?(?:said|says|reported|posted|expects|expected|announced|sold|bought|saw|has|had|is|was|will|would)\b/;
 
+// "stores across the Midlands", "in Yorkshire and Cumbria": a name after these is where things are.
+const PLACE_BEFORE =
+  /(?:\b(?:stores|shops|hotels|pubs|branches|outlets|plants|factories|offices|restaurants|sites|mines|farms|homes|based|operations|customers)\s+in|\b(?:across|throughout|around|near|outside))\s+(?:the\s+)?(?:(?:north|south|east|west)(?:ern)?\s+(?:of\s+)?)?(?:[A-Z][\w-]*\s+and\s+)?$/;
+const MAKER_AFTER = /^\s+(?:maker|manufacturer|producer|supplier|retailer|company|firm|group|bank|insurer)\b/;
+
 /** Leading words that describe rather than name ("State-owned Corvan", "Stuttgart-based Daimler"). */
 // "State-owned", "U.S.-built": a word that describes what follows.
 const DESCRIPTIVE_WORD = /^(?:[A-Z][a-z]*|[A-Z](?:\.[A-Z])+\.?)-[a-z]+$/;
@@ -423,6 +428,9 @@ export interface Entity {
   nouns: Set<string>;
   /** Index of the first sentence that names it: of two names as often mentioned, the earlier leads. */
   firstSentence: number;
+  /** How often it was named, and how often as a place ("hotels across the Midlands", "a Milwaukee maker"). */
+  named?: number;
+  asPlace?: number;
 }
 
 const NOUN_RE = COMPANY_NOUNS.sort((a, b) => b.length - a.length)
@@ -560,6 +568,7 @@ export class CompanyRegistry {
       const acts = COMPANY_ACTS_AFTER.test(s.slice(span.end));
       if (reg.lookup(span.name) || span.surface !== span.name || acts) reg.add(span, s, true, index);
     }
+    reg.dropPlaces();
     reg.mergeAcronyms(sentences);
     reg.mergeVariants();
     reg.mergeTypos();
@@ -680,6 +689,9 @@ export class CompanyRegistry {
     e.surfaces.add(span.bareSurface);
     e.mentions += sentenceInitial ? 0.5 : 1;
     const before = sentence.slice(Math.max(0, span.start - 60), span.start);
+    e.named = (e.named ?? 0) + 1;
+    if (PLACE_BEFORE.test(before) || (/\ban?\s+$/.test(before) && MAKER_AFTER.test(sentence.slice(span.end))))
+      e.asPlace = (e.asPlace ?? 0) + 1;
     // Most names follow no description: test the word before them before running the full pattern.
     const d = mayEndInNoun(before) && DESCRIPTOR_TAIL.test(before) ? DESCRIPTOR_BEFORE.exec(before) : null;
     if (d?.groups) {
@@ -693,6 +705,15 @@ export class CompanyRegistry {
     if (c && COUNTRY_KEYS[c]) e.countries.add(COUNTRY_KEYS[c]);
     const natDirect = /([A-Z][a-z]+)\s+$/.exec(before)?.[1]?.toLowerCase();
     if (natDirect && NATIONALITIES[natDirect]) e.countries.add(NATIONALITIES[natDirect]);
+  }
+
+  /**
+   * "48 hotels across the Midlands", "310 pubs in Yorkshire and Cumbria", "a Milwaukee maker of engines": a name the
+   * article only ever uses as a place is none of its companies.
+   */
+  private dropPlaces(): void {
+    for (const e of [...this.entities.values()])
+      if (e.named && e.asPlace === e.named && !/\s/.test(e.name)) this.entities.delete(e.key);
   }
 
   /** "Nissan Motor" and "Nissan" in one article are one company, named by the shorter form. */

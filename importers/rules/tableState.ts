@@ -39,11 +39,14 @@ function headlineName(title: string): string | null {
   if (title !== title.toUpperCase()) return null;
   // Without a ticker, the name is the words before the first that says what happened ("NET", "UP", "LOSS").
   const words = title.split(/\s+/);
-  const end = words.findIndex((w, i) => i > 0 && (NAME_ENDS.has(w) || PERIOD_OPENERS.has(w)));
+  const end = words.findIndex(
+    (w, i) => i > 0 && (NAME_ENDS.has(w) || PERIOD_OPENERS.has(w) || /^(?:19|20)\d\d$/.test(w)),
+  );
   return end > 0 ? words.slice(0, end).join(" ") : null;
 }
 
 const isUpper = (s: string) => s === s.toUpperCase();
+const NAME_PARTICLES = new Set(["van", "der", "den", "de", "von", "du", "la", "le", "di", "da", "del"]);
 const SUFFIXES_IN_CAPITALS = new Set(
   LEGAL_SUFFIXES.filter((x) => !x.includes(" ")).map((x) => x.replace(/\.$/, "").toUpperCase()),
 );
@@ -60,7 +63,14 @@ function asWritten(name: string, body: string, registry: CompanyRegistry): strin
   while (kept > 1 && SUFFIXES_IN_CAPITALS.has(words[kept - 1].replace(/[.,]+$/, "").toUpperCase())) kept--;
   return words
     .slice(0, kept)
-    .map((w) => (w.length <= 3 && !SHORT_NAME_WORDS.has(w.toLowerCase()) ? w : w[0] + w.slice(1).toLowerCase()))
+    .map((w, i) =>
+      // "VAN DER KOLK": the particles of a name are written small after its first word.
+      i > 0 && NAME_PARTICLES.has(w.toLowerCase())
+        ? w.toLowerCase()
+        : w.length <= 3 && !SHORT_NAME_WORDS.has(w.toLowerCase())
+          ? w
+          : w[0] + w.slice(1).toLowerCase(),
+    )
     .join(" ");
 }
 
