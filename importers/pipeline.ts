@@ -205,9 +205,12 @@ export function extractArticle(bytes: Uint8Array, path: string, options: Extract
       const found = EXTRACTORS.flatMap((extract) => extract(roles));
       // The stake the sentence gives once its figures are settled, as at the end: a reading that loses its figure
       // (to "a 25% interest in its oil field", say) names no holder for the sentences after.
-      const stake = settleBySpecificity([...ruled, ...found.map(legacyCandidate)])
-        .facts.filter((f) => f.kind === "stake")
-        .at(-1);
+      const mayHoldStake = ruled.some((c) => c.fact?.kind === "stake") || found.some((f) => f.kind === "stake");
+      const stake = mayHoldStake
+        ? settleBySpecificity([...ruled, ...found.map(legacyCandidate)])
+            .facts.filter((f) => f.kind === "stake")
+            .at(-1)
+        : undefined;
       if (stake) {
         ctx.dealYear = null;
         ctx.lastHolder = { start: 0, end: 0, company: stake.company, surfaces: [], how: "name", possessive: false };

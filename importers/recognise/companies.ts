@@ -28,15 +28,20 @@ export interface NameSpan {
 }
 
 // A middle initial ("Harold J. Keane") is a word of the name when another capital follows.
-// Letters of any script count ("Orbán", "Société"), so an accent does not cut a name short.
-const CAPITALISED_WORD = String.raw`\p{Lu}[\p{L}\p{N}_&'’.-]*[\p{L}\p{N}_&]|\p{Lu}\.(?=\s\p{Lu})|\p{Lu}`;
+const CAPITALISED_WORD = String.raw`[A-Z][\w&'’.-]*[\w&]|[A-Z]\.(?=\s[A-Z])|[A-Z]`;
+// Letters of any script count ("Orbán", "Société"), so an accent does not cut a name short; the pattern is slower,
+// so it runs only on sentences that hold an accented, Greek or Cyrillic letter.
+const CAPITALISED_WORD_ANY_SCRIPT = String.raw`\p{Lu}[\p{L}\p{N}_&'’.-]*[\p{L}\p{N}_&]|\p{Lu}\.(?=\s\p{Lu})|\p{Lu}`;
 // A camel-case word ("eBay") is tried only from its first letter: from inside a run of lower-case letters it could
 // match only where it already matched from the run's start, and trying every letter of every word costs.
 const CAMEL_CASE_WORD = String.raw`(?<![a-z])[a-z]+[A-Z][\w&-]*`;
 // "of" joins only where it is part of an institution's name ("Bank of America"), not "Smith of Corvan".
 const CONNECTOR = String.raw`(?:\s(?:&|de|du|des|la|le|van|von|der|y|(?<=(?:Bank|Institute|Corporation|Commonwealth|Society|Association|Exchange)\s?)of))`;
-const nameSpanPattern = (word: string) => new RegExp(String.raw`${word}(?:(?:\s|${CONNECTOR}\s)${word})*`, "gu");
+const nameSpanPattern = (word: string, flags = "g") =>
+  new RegExp(String.raw`${word}(?:(?:\s|${CONNECTOR}\s)${word})*`, flags);
 const NAME_SPAN = nameSpanPattern(`(?:${CAPITALISED_WORD}|${CAMEL_CASE_WORD})`);
+const NAME_SPAN_ANY_SCRIPT = nameSpanPattern(`(?:${CAPITALISED_WORD_ANY_SCRIPT}|${CAMEL_CASE_WORD})`, "gu");
+const ACCENTED_LETTER = /[\u00C0-\u024F\u0370-\u04FF]/;
 /**
  * NAME_SPAN for a sentence without a lower-case letter followed by a capital, where its camel-case alternative
  * can never match: it finds the same spans without trying that alternative at every lower-case word.
@@ -356,7 +361,11 @@ export function findNameSpans(sentence: string): NameSpan[] {
   const out: NameSpan[] = [];
   // A headline in capitals ("ACME TO BUY 85 PCT OF BETA") cannot tell names from words.
   if (!/[a-z]/.test(sentence)) return out;
-  const pattern = MAY_HOLD_CAMEL_CASE.test(sentence) ? NAME_SPAN : NAME_SPAN_WITHOUT_CAMEL_CASE;
+  const pattern = ACCENTED_LETTER.test(sentence)
+    ? NAME_SPAN_ANY_SCRIPT
+    : MAY_HOLD_CAMEL_CASE.test(sentence)
+      ? NAME_SPAN
+      : NAME_SPAN_WITHOUT_CAMEL_CASE;
   for (const m of withSuffixedPairs(
     sentence,
     withDefinedNames(sentence, piecesBetweenTitles(allMatches(pattern, sentence))),
