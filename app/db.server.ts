@@ -1,7 +1,6 @@
-import { type DbHandle, openDatabase } from "../db/client";
-import { holdConnection } from "../db/heldConnections";
+import { openDatabase } from "../db/client";
+import { heldConnection } from "../db/heldConnections";
 
-let handle: DbHandle | undefined;
 /** Counts connections opened: data_version restarts with each one, so caches key on both. */
 let generation = 0;
 
@@ -9,22 +8,10 @@ let generation = 0;
  * One connection per server process, opened (and migrated) on first use, and opened again after server.ts drops
  * it (its WAL deleted, or a fault cleared: db/heldConnections.ts).
  */
-export function getDb(): DbHandle {
-  if (handle) return handle;
-  const opened = openDatabase();
-  handle = opened;
+export const getDb = heldConnection(openDatabase, () => {
   generation++;
   memo.clear();
-  holdConnection({
-    path: opened.path,
-    readonly: false,
-    drop: () => {
-      if (handle === opened) handle = undefined;
-      opened.sqlite.close();
-    },
-  });
-  return opened;
-}
+});
 
 /**
  * A number that changes whenever the data may have: SQLite's data_version (bumped by other connections' commits)

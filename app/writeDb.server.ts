@@ -1,5 +1,5 @@
-import { type DbHandle, openDatabase } from "../db/client";
-import { holdConnection } from "../db/heldConnections";
+import { openDatabase } from "../db/client";
+import { heldConnection } from "../db/heldConnections";
 
 /**
  * How long a review waits for an import's write lock. better-sqlite3 waits on the event loop, so this is short;
@@ -7,28 +7,14 @@ import { holdConnection } from "../db/heldConnections";
  */
 const WRITE_BUSY_MS = 2_000;
 
-let handle: DbHandle | undefined;
-
 /**
  * The server's one connection for people's changes (reviews, users), apart from the connection pages read through:
  * SQLite's data_version, which the page cache and the memoised queries watch (decision 005), counts only commits
  * made by *other* connections, so a write through the reading connection would leave stale pages behind.
  */
-export function getWriteDb(): DbHandle {
-  if (handle) return handle;
-  const opened = openDatabase();
-  opened.sqlite.pragma(`busy_timeout = ${WRITE_BUSY_MS}`);
-  handle = opened;
-  holdConnection({
-    path: opened.path,
-    readonly: false,
-    drop: () => {
-      if (handle === opened) handle = undefined;
-      opened.sqlite.close();
-    },
-  });
-  return opened;
-}
+export const getWriteDb = heldConnection(openDatabase, (opened) =>
+  opened.sqlite.pragma(`busy_timeout = ${WRITE_BUSY_MS}`),
+);
 
 /** Whether an error is SQLite giving up on a lock another process held too long. */
 export function isBusy(err: unknown): boolean {

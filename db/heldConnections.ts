@@ -1,4 +1,5 @@
 import { statSync } from "node:fs";
+import type { DbHandle } from "./client";
 
 /**
  * The long-lived connections a server process holds on a database file, so that all of them can be dropped at
@@ -76,4 +77,27 @@ export function walReplaced(path: string): boolean {
 /** How many connections are held on `path`, for tests and the status report. */
 export function heldCount(path: string): number {
   return [...held].filter((c) => c.path === path).length;
+}
+
+/**
+ * A read-write connection opened on first use and held: dropping the held connections closes it, and the next call
+ * opens a new one. `onOpen` runs on each new connection (its settings, or caches that belong to it).
+ */
+export function heldConnection(open: () => DbHandle, onOpen: (h: DbHandle) => void = () => {}): () => DbHandle {
+  let handle: DbHandle | undefined;
+  return () => {
+    if (handle) return handle;
+    const opened = open();
+    handle = opened;
+    onOpen(opened);
+    holdConnection({
+      path: opened.path,
+      readonly: false,
+      drop: () => {
+        if (handle === opened) handle = undefined;
+        opened.sqlite.close();
+      },
+    });
+    return opened;
+  };
 }
