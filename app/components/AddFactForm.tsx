@@ -1,6 +1,6 @@
 import { Form } from "@remix-run/react";
 import { useEffect, useRef } from "react";
-import { FACT_KINDS } from "~/models/types";
+import { KindSelect } from "~/components/KindSelect";
 import { FactFields } from "./FactFields";
 
 const EMPTY = {
@@ -62,16 +62,7 @@ export function AddFactForm() {
         >
           Selection is the figure
         </button>
-        <label>
-          Kind{" "}
-          <select name="kind" defaultValue="revenue">
-            {FACT_KINDS.map((k) => (
-              <option key={k} value={k}>
-                {k.replace("_", " ")}
-              </option>
-            ))}
-          </select>
-        </label>
+        <KindSelect defaultValue="revenue" />
         <FactFields fact={EMPTY} />
         <button type="submit">Add the fact</button>
       </Form>

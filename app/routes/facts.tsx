@@ -3,12 +3,13 @@ import { Form, useLoaderData } from "@remix-run/react";
 import { CompanyCombobox } from "~/components/CompanyCombobox";
 import { FactTable } from "~/components/FactTable";
 import { ImportHint } from "~/components/ImportHint";
+import { KindSelect } from "~/components/KindSelect";
 import { Pager } from "~/components/Pager";
 import { RouteError } from "~/components/RouteError";
 import { UnknownCompanies } from "~/components/UnknownCompanies";
 import { queryFacts } from "~/models/facts.server";
 import { resolveCompanyNames } from "~/models/search.server";
-import { FACT_KINDS, FACT_SORTS, STATUSES } from "~/models/types";
+import { FACT_SORTS, STATUSES } from "~/models/types";
 import { requireReader } from "~/sessions.server";
 import { parseQuery } from "~/utils/params.server";
 import { FACTS_QUERY } from "~/utils/queries.server";
@@ -42,17 +43,7 @@ export default function Facts() {
     <>
       <h1>All facts</h1>
       <Form method="get" className="filters">
-        <label>
-          Kind{" "}
-          <select name="kind" defaultValue={q.kind ?? ""}>
-            <option value="">any</option>
-            {FACT_KINDS.map((k) => (
-              <option key={k} value={k}>
-                {k.replace("_", " ")}
-              </option>
-            ))}
-          </select>
-        </label>
+        <KindSelect defaultValue={q.kind} any />
         <CompanyCombobox
           key={d.field}
           name="company"

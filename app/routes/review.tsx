@@ -1,6 +1,7 @@
 import { type ActionFunctionArgs, json, type LoaderFunctionArgs, type MetaFunction, redirect } from "@remix-run/node";
 import { Form, Link, useLoaderData, useLocation } from "@remix-run/react";
 import { CompanyCombobox } from "~/components/CompanyCombobox";
+import { KindSelect } from "~/components/KindSelect";
 import { Pager } from "~/components/Pager";
 import { ReviewCard } from "~/components/ReviewCard";
 import { RouteError } from "~/components/RouteError";
@@ -8,7 +9,6 @@ import { UnknownCompanies } from "~/components/UnknownCompanies";
 import { useReviewKeys } from "~/components/useReviewKeys";
 import { applyReview, recentRejections, restoreReview, reviewQueue, unmatchedReviews } from "~/models/reviews.server";
 import { resolveCompanyNames } from "~/models/search.server";
-import { FACT_KINDS } from "~/models/types";
 import { requireReader, requireRole } from "~/sessions.server";
 import { formatFigure, formatPeriod } from "~/utils/format";
 import { parseForm } from "~/utils/forms.server";
@@ -97,17 +97,7 @@ export default function Review() {
         )}
       </p>
       <Form method="get" className="filters">
-        <label>
-          Kind{" "}
-          <select name="kind" defaultValue={d.query.kind}>
-            <option value="">any</option>
-            {FACT_KINDS.map((k) => (
-              <option key={k} value={k}>
-                {k.replace("_", " ")}
-              </option>
-            ))}
-          </select>
-        </label>
+        <KindSelect defaultValue={d.query.kind} any />
         <CompanyCombobox
           key={d.field}
           name="company"
