@@ -1,19 +1,8 @@
 /** Shapes of the web import's preview; plain data, safe to import from client code. */
-import type { FactKind, FactStatus } from "./types";
+import type { FactFigure } from "./types";
 
-export interface PreviewFact {
+export interface PreviewFact extends FactFigure {
   index: number;
-  kind: FactKind;
-  company: string;
-  counterparty: string | null;
-  market: string | null;
-  year: number | null;
-  period: string | null;
-  low: number;
-  high: number;
-  unit: string;
-  status: FactStatus;
-  approximate: boolean;
   sentenceBefore: string;
   figure: string;
   sentenceAfter: string;

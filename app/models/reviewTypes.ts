@@ -1,5 +1,5 @@
 /** Shapes of the review queue and the audit trail; plain data, safe to import from client code. */
-import type { FactKind, FactStatus } from "./types";
+import type { FactFigure, FactKind } from "./types";
 
 export const PERIODS = ["FY", "H1", "H2", "Q1", "Q2", "Q3", "Q4", "9M"] as const;
 
@@ -13,19 +13,8 @@ export const DOUBT_WORDS: Record<Doubt, string> = {
   range: "a range",
 };
 
-export interface ReviewItem {
+export interface ReviewItem extends FactFigure {
   id: number;
-  kind: FactKind;
-  company: string;
-  counterparty: string | null;
-  market: string | null;
-  year: number | null;
-  period: string | null;
-  low: number;
-  high: number;
-  unit: string;
-  status: FactStatus;
-  approximate: boolean;
   articleId: number;
   articleTitle: string;
   /** The sentence with a little of the text around it, cut so the figure can be shown in bold. */

@@ -8,17 +8,11 @@ export type FactKind = (typeof FACT_KINDS)[number];
 export type FactStatus = (typeof STATUSES)[number];
 export type FactSort = (typeof FACT_SORTS)[number];
 
-/** One stored fact with the names and source it needs to be shown and traced. */
-export interface FactView {
-  id: number;
-  articleId: number;
-  articleTitle: string;
-  publishedYear: number | null;
+/** What a fact says: whose figure, of what, for when, how much and how sure. */
+export interface FactFigure {
   kind: FactKind;
   company: string;
-  companySlug: string;
   counterparty: string | null;
-  counterpartySlug: string | null;
   market: string | null;
   year: number | null;
   period: string | null;
@@ -27,6 +21,16 @@ export interface FactView {
   unit: string;
   status: FactStatus;
   approximate: boolean;
+}
+
+/** One stored fact with the names and source it needs to be shown and traced. */
+export interface FactView extends FactFigure {
+  id: number;
+  articleId: number;
+  articleTitle: string;
+  publishedYear: number | null;
+  companySlug: string;
+  counterpartySlug: string | null;
   comparedYear: number | null;
   comparedPeriod: string | null;
   quote: string;
