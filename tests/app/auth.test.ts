@@ -1,9 +1,9 @@
 import { execFileSync, spawnSync } from "node:child_process";
 import { readdirSync } from "node:fs";
 import { join } from "node:path";
-import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { afterAll, beforeAll, beforeEach, describe, expect, test } from "vitest";
 import { seedTemporaryDatabase } from "./dbSetup";
+import { type Action, type Loader, settle } from "./routeCalls";
 
 /**
  * Users made with the command line, signing in and out through the routes' own loaders and actions, and what
@@ -30,18 +30,6 @@ afterAll(() => cleanup?.());
 beforeEach(async () => {
   (await import("~/utils/loginThrottle.server")).resetThrottle();
 });
-
-type Action = (args: ActionFunctionArgs) => Promise<Response>;
-type Loader = (args: LoaderFunctionArgs) => Promise<Response>;
-
-async function settle(run: () => Promise<Response>): Promise<Response> {
-  try {
-    return await run();
-  } catch (thrown) {
-    if (thrown instanceof Response) return thrown;
-    throw thrown;
-  }
-}
 
 function post(path: string, fields: Record<string, string>, headers: Record<string, string> = {}): Request {
   return new Request(`http://localhost${path}`, {

@@ -2,12 +2,12 @@ import { spawn, spawnSync } from "node:child_process";
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { type DbHandle, openDatabase } from "../../db/client";
 import { addUser } from "../../db/users";
 import { importFiles } from "../../importers/run/importFiles";
 import { seedTemporaryDatabase } from "./dbSetup";
+import { type Action, type Loader, sessionCookieOf, settle } from "./routeCalls";
 
 /**
  * Reviewing facts end to end below the browser: the queue, the action's role and origin checks, what a rejection
@@ -30,33 +30,14 @@ beforeAll(async () => {
   importer = openDatabase();
   await addUser(importer, "ana", "analyst", "analyst-pass-1", "test");
   await addUser(importer, "vic", "viewer", "viewer-pass-1", "test");
-  const { signInCookie } = await import("~/sessions.server");
   cookies = {};
-  for (const name of ["ana", "vic"]) {
-    const row = importer.sqlite.prepare("SELECT id, session_epoch AS epoch FROM users WHERE name = ?").get(name) as {
-      id: number;
-      epoch: number;
-    };
-    cookies[name] = (await signInCookie(new Request("http://localhost/"), row)).split(";")[0];
-  }
+  for (const name of ["ana", "vic"]) cookies[name] = await sessionCookieOf(importer, name);
 }, 60_000);
 afterAll(() => {
   importer?.sqlite.close();
   cleanup?.();
   rmSync(work, { recursive: true, force: true });
 });
-
-type Action = (args: ActionFunctionArgs) => Promise<Response>;
-type Loader = (args: LoaderFunctionArgs) => Promise<Response>;
-
-async function settle(run: () => Promise<Response>): Promise<Response> {
-  try {
-    return await run();
-  } catch (thrown) {
-    if (thrown instanceof Response) return thrown;
-    throw thrown;
-  }
-}
 
 async function review(user: string | null, fields: Record<string, string>, headers: Record<string, string> = {}) {
   const { action } = (await import("~/routes/review")) as unknown as { action: Action };

@@ -1,22 +1,15 @@
-import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { type DbHandle, openDatabase } from "../../db/client";
 import { addUser } from "../../db/users";
 import { seedTemporaryDatabase } from "./dbSetup";
+import { type Action, type Loader, sessionCookieOf, settle } from "./routeCalls";
 
 /** Admins manage users in the app as the command line does; nobody else may. */
 let cleanup: () => void;
 let db: DbHandle;
 const cookies: Record<string, string> = {};
 
-async function cookieFor(name: string): Promise<string> {
-  const { signInCookie } = await import("~/sessions.server");
-  const row = db.sqlite.prepare("SELECT id, session_epoch AS epoch FROM users WHERE name = ?").get(name) as {
-    id: number;
-    epoch: number;
-  };
-  return (await signInCookie(new Request("http://localhost/"), row)).split(";")[0];
-}
+const cookieFor = (name: string) => sessionCookieOf(db, name);
 
 beforeAll(async () => {
   cleanup = await seedTemporaryDatabase();
@@ -29,18 +22,6 @@ afterAll(() => {
   db?.sqlite.close();
   cleanup?.();
 });
-
-type Action = (args: ActionFunctionArgs) => Promise<Response>;
-type Loader = (args: LoaderFunctionArgs) => Promise<Response>;
-
-async function settle(run: () => Promise<Response>): Promise<Response> {
-  try {
-    return await run();
-  } catch (thrown) {
-    if (thrown instanceof Response) return thrown;
-    throw thrown;
-  }
-}
 
 async function change(user: string, fields: Record<string, string>) {
   const { action } = (await import("~/routes/users")) as unknown as { action: Action };

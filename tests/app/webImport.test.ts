@@ -1,8 +1,8 @@
-import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { type DbHandle, openDatabase } from "../../db/client";
 import { addUser } from "../../db/users";
 import { seedTemporaryDatabase } from "./dbSetup";
+import { type Action, type Loader, sessionCookieOf, settle } from "./routeCalls";
 
 /** The web import below the browser: upload, preview (nothing stored), save with a fact dropped. */
 let cleanup: () => void;
@@ -14,31 +14,12 @@ beforeAll(async () => {
   db = openDatabase();
   await addUser(db, "ana", "analyst", "analyst-pass-1", "test");
   await addUser(db, "vic", "viewer", "viewer-pass-1", "test");
-  const { signInCookie } = await import("~/sessions.server");
-  for (const name of ["ana", "vic"]) {
-    const row = db.sqlite.prepare("SELECT id, session_epoch AS epoch FROM users WHERE name = ?").get(name) as {
-      id: number;
-      epoch: number;
-    };
-    cookies[name] = (await signInCookie(new Request("http://localhost/"), row)).split(";")[0];
-  }
+  for (const name of ["ana", "vic"]) cookies[name] = await sessionCookieOf(db, name);
 }, 60_000);
 afterAll(() => {
   db?.sqlite.close();
   cleanup?.();
 });
-
-type Action = (args: ActionFunctionArgs) => Promise<Response>;
-type Loader = (args: LoaderFunctionArgs) => Promise<Response>;
-
-async function settle(run: () => Promise<Response>): Promise<Response> {
-  try {
-    return await run();
-  } catch (thrown) {
-    if (thrown instanceof Response) return thrown;
-    throw thrown;
-  }
-}
 
 const ARTICLE =
   "Varnholt results\n\nVarnholt Logistics posted revenues of $1.2 billion for 2018 and $1.4 billion in 2019.\n" +
