@@ -10,12 +10,9 @@ import type { Quantity } from "../recognise/quantities";
 import type { Match } from "./pattern";
 import { PIECES } from "./pieces";
 import type { FactRoles, RuleSentence } from "./rule";
-import type { Token } from "./tokens";
+import { quantityOf, type Token } from "./tokens";
 
-export const figureOf = (m: Match): Quantity | null => {
-  const t = m.captures.figure?.[0];
-  return t?.type === "quantity" ? t.quantity : null;
-};
+export const figureOf = (m: Match): Quantity | null => quantityOf(m.captures.figure?.[0]);
 
 const textOf = (s: RuleSentence, tokens: Token[] | undefined) =>
   tokens?.length ? s.text.slice(tokens[0].start, tokens.at(-1)!.end) : "";

@@ -7,9 +7,7 @@ import { CHANGE_WORDS } from "../lexicons/metrics";
 import type { Quantity } from "../recognise/quantities";
 import type { Match } from "./pattern";
 import type { FactRoles, Rule, RuleSentence } from "./rule";
-import type { Token } from "./tokens";
-
-const quantityOf = (t: Token | undefined): Quantity | null => (t?.type === "quantity" ? t.quantity : null);
+import { quantityOf, type Token } from "./tokens";
 
 // "sales rose 4.1% to 61,200": the level is a count, so the change is in units sold.
 const TO_A_COUNT =

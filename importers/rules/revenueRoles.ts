@@ -7,7 +7,7 @@ import { whenOf } from "../extract/when";
 import type { Quantity } from "../recognise/quantities";
 import type { Match } from "./pattern";
 import type { FactRoles, RuleSentence } from "./rule";
-import type { Token } from "./tokens";
+import { quantityOf, type Token } from "./tokens";
 
 /** A figure reached by "rose by $2bn" is a change, not a level. */
 const ABSOLUTE_CHANGE_BEFORE =
@@ -23,8 +23,6 @@ const FROM_BEFORE = /\b(?:from|compared\s+(?:with|to)|against|versus)\s+(?:the\s
 /** What may stand between two revenue figures said together ("$3.1bn in 2004 and $2.8bn in 2003"). */
 const LISTED_BETWEEN =
   /^\s*(?:(?:for|in)\s+[\w\s]{0,30}?)?(?:,|and|,\s*and|while|compared\s+with|against|versus)\s+(?:(?:a|an)\s+)?$/i;
-
-const quantityOf = (t: Token | undefined): Quantity | null => (t?.type === "quantity" ? t.quantity : null);
 
 /** The metric word a rule matched, as the metric finder reports one. */
 function hitOf(s: RuleSentence, tokens: Token[] | undefined): MetricHit | null {

@@ -8,9 +8,7 @@ import { VOLUME_UNITS } from "../lexicons/units";
 import type { Quantity } from "../recognise/quantities";
 import type { Match } from "./pattern";
 import type { FactRoles, Rule, RuleSentence } from "./rule";
-import type { Token } from "./tokens";
-
-const quantityOf = (t: Token | undefined): Quantity | null => (t?.type === "quantity" ? t.quantity : null);
+import { quantityOf } from "./tokens";
 
 // "sales of $32bn and a capacity of 70 million tonnes": a count of what is made, not sold.
 const OUTPUT_WORDS = /\b(?:capacity|production|produce[sd]?|producing|output|built|build|manufactured?)\b/i;

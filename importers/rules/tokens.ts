@@ -98,3 +98,6 @@ export function tokenize(
   }
   return tokens;
 }
+
+/** The figure a token stands for, if it is one. */
+export const quantityOf = (t: Token | undefined): Quantity | null => (t?.type === "quantity" ? t.quantity : null);
