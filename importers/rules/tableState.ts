@@ -6,6 +6,7 @@ import {
   EXCHANGE_CURRENCIES_1980S,
 } from "../lexicons/currencies";
 import { HEADLINE_NAME_ENDS } from "../lexicons/newswire";
+import { MONTH_INDEX } from "../lexicons/periods";
 import { alternation } from "../lexicons/regex";
 import { type CompanyRegistry, canonicalName } from "../recognise/companies";
 import { findQuantities } from "../recognise/quantities";
@@ -126,9 +127,8 @@ export function newTableState(title: string, body: string, registry: CompanyRegi
   };
 }
 
-const MONTHS = "jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec";
 const NOTE_YEAR = new RegExp(
-  String.raw`\b(?:periods?|years?|quarters?|qtrs?)\s+ended\s+(?:${MONTHS})[a-z]*\.?\s+\d{1,2},?\s+((?:19|20)\d\d)\b`,
+  String.raw`\b(?:periods?|years?|quarters?|qtrs?)\s+ended\s+(?:${alternation(Object.keys(MONTH_INDEX))})\.?\s+\d{1,2},?\s+((?:19|20)\d\d)\b`,
   "i",
 );
 
