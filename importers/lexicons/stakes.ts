@@ -150,3 +150,6 @@ export const HOLDER_PRONOUNS = ["it", "its", "he", "his", "she", "her", "they", 
 
 /** A state as a holder ("the Treasury has sold 6%", "the French government owns 30%"). */
 export const STATE_HOLDERS = ["government", "state", "treasury", "finance ministry"];
+
+/** Prepositions a name may follow as their object, and so not as the subject who holds ("a stake in Corvan"). */
+export const PREPOSITIONS = ["in", "of", "at", "to", "from", "by", "with", "for", "into", "on"];

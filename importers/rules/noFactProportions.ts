@@ -1,8 +1,8 @@
 import type { Rule } from "./rule";
 
 /**
- * Percentages that are no fact of their own. Of revenue: no change in it: a part's share of the sales ("Asia accounted for 38% of its
- * sales, up from 31%") and a share price's move said beside a revenue.
+ * Percentages that are no fact of their own: a part's share of sales ("Asia accounted for 38% of its sales, up from
+ * 31%"), a share price's move said beside a revenue, and the part sold when the holding it leaves is stated.
  */
 export const PROPORTION_RULES: Rule[] = [
   {

@@ -21,6 +21,7 @@ import {
   HOLDER_PRONOUNS,
   HOLDING_POSSESSIVES,
   LEAD_VERBS,
+  PREPOSITIONS,
   STAKE_CHANGE_VERBS,
   STAKE_KINDS,
   STAKE_NOUNS,
@@ -44,7 +45,7 @@ const NOT_MODIFIERS = new Set(NOT_PRODUCT_MODIFIERS);
 
 // "it holds 6.1 pct", said of a group the article has not tied to a company: the group's leader may hold it.
 const PRONOUN_WORDS = new Set(HOLDER_PRONOUNS);
-const PREPOSITIONS = new Set(["in", "of", "at", "to", "from", "by", "with", "for", "into", "on"]);
+const OBJECT_OF = new Set(PREPOSITIONS);
 /** "of Corvan, which owns 51 pct": the name opens a relative clause and is its subject. */
 const opensRelative = (tokens: readonly Token[], at: number) =>
   tokens[at + 1]?.text === "," && /^(?:which|who|that)$/.test(tokens[at + 2]?.lower ?? "");
@@ -81,7 +82,7 @@ export const PIECES: Record<string, Piece> = {
       (t.type === "mention" && t.mention.how === "pronoun") ||
       (t.type === "word" && PRONOUN_WORDS.has(t.lower)) ||
       (((t.type === "mention" && t.mention.how === "name") || t.type === "person") &&
-        (!(before && PREPOSITIONS.has(before.lower)) || opensRelative(tokens, at))),
+        (!(before && OBJECT_OF.has(before.lower)) || opensRelative(tokens, at))),
     needs: ["mention", "person", ...HOLDER_PRONOUNS],
   },
   /** What is held: a company named, or one referred to ("the firm", "it"). */

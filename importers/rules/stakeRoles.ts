@@ -1,7 +1,7 @@
 import { statusOf } from "../extract/status";
 import { BODY_NOUNS } from "../lexicons/companies";
 import { NATIONALITIES } from "../lexicons/places";
-import { GROUP_NOUNS, HOLDER_PRONOUNS, STAKE_CHANGE_VERBS, STAKE_NOUNS } from "../lexicons/stakes";
+import { GROUP_NOUNS, HOLDER_PRONOUNS, PREPOSITIONS, STAKE_CHANGE_VERBS, STAKE_NOUNS } from "../lexicons/stakes";
 import { canonicalName } from "../recognise/companies";
 import type { Quantity } from "../recognise/quantities";
 import type { Status } from "../types";
@@ -108,8 +108,7 @@ function subjectBefore(t: Token, s: RuleSentence): string | null {
   // "New Jersey investor Walter Keane said": a place and a calling before the person who speaks.
   if (i >= 0 && /^[a-z]+$/.test(s.tokens[i + 1]?.text ?? "") && s.tokens[i + 2]?.type === "person") i += 2;
   // A name after a preposition is an object, after "their" a vehicle ("through their Corvan vehicle they own").
-  if (i < 0 || /^(?:in|of|at|to|from|by|with|for|into|on|and|their|its|his|her)$/.test(s.tokens[i - 1]?.lower ?? ""))
-    return null;
+  if (i < 0 || NOT_A_SPEAKER_AFTER.has(s.tokens[i - 1]?.lower ?? "")) return null;
   const x = s.tokens[i];
   // "NEW YORK, March 3 -": a dateline in capitals is no speaker.
   if (x.text === x.text.toUpperCase()) return null;
@@ -120,6 +119,7 @@ function subjectBefore(t: Token, s: RuleSentence): string | null {
   return name && other && other !== name && /^(?:they|their)$/.test(t.lower) ? `${name} + ${other}` : name;
 }
 
+const NOT_A_SPEAKER_AFTER = new Set([...PREPOSITIONS, "and", "their", "its", "his", "her"]);
 const SPEECH_VERBS = new Set(["said", "says", "told", "tells", "disclosed", "reported", "announced", "stated"]);
 
 const GROUP_WORDS = new Set(GROUP_NOUNS);

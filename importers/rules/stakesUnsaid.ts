@@ -1,8 +1,9 @@
-import type { Rule } from "./rule";
+import type { Match } from "./pattern";
+import type { Rule, RuleSentence } from "./rule";
 import { describedStake, ofAMarket, ownStake } from "./stakeRoles";
 
 /** What a stake rule must not read as a stake: a share of a market, or a figure the longer rules take ("% of X"). */
-const noHeldNamed = (m: Parameters<NonNullable<Rule["when"]>>[0], s: Parameters<NonNullable<Rule["when"]>>[1]) => {
+const noHeldNamed = (m: Match, s: RuleSentence) => {
   const figure = m.captures.figure?.[0];
   // "sold half its finance arm": a fraction of a business, not of the shares.
   if (figure?.type === "quantity" && figure.quantity.fraction) return false;
