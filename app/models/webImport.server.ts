@@ -3,7 +3,7 @@ import { json } from "@remix-run/node";
 import type { Upload } from "~/utils/uploads.server";
 import { getWriteDb, isBusy } from "~/writeDb.server";
 import { writeAudit } from "../../db/audit";
-import { reviewFact } from "../../db/reviews";
+import { reviewFact, valuesOf } from "../../db/reviews";
 import { saveArticle } from "../../db/store";
 import { extractArticle } from "../../importers/pipeline";
 import { rejectReason } from "../../importers/run/files";
@@ -107,16 +107,7 @@ export function stageUpload(userName: string, uploads: Upload[], published: stri
           return {
             index: i,
             kind: f.kind,
-            company: f.company,
-            counterparty: f.counterparty,
-            market: f.market,
-            year: f.year,
-            period: f.period,
-            low: f.low,
-            high: f.high,
-            unit: f.unit,
-            status: f.status,
-            approximate: f.approximate,
+            ...valuesOf(f),
             sentenceBefore: f.quote.slice(0, from),
             figure: f.quote.slice(from, to),
             sentenceAfter: f.quote.slice(to),
