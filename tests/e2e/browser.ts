@@ -1,5 +1,6 @@
 import { existsSync, mkdirSync } from "node:fs";
-import { type Browser, chromium } from "playwright-core";
+import { type Browser, chromium, type Page } from "playwright-core";
+import { expect, inject } from "vitest";
 
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 export const SCREENSHOT_DIR = "test-results/screenshots";
@@ -25,4 +26,29 @@ export async function launchBrowser(): Promise<Browser> {
       "--disable-quic",
     ],
   });
+}
+
+/** The sizes browser tests run at: a laptop's screen and a phone's. */
+export const VIEWPORTS = [
+  ["desktop", 1280, 800],
+  ["phone", 390, 844],
+] as const;
+
+/** Opens a page at a size, waits for its scripts to settle, and collects script errors (hydration mismatches too). */
+export async function openPage(
+  browser: Browser,
+  path: string,
+  width = 1280,
+  height = 800,
+): Promise<{ page: Page; errors: string[] }> {
+  const page = await browser.newPage({ viewport: { width, height } });
+  const errors: string[] = [];
+  page.on("pageerror", (e) => errors.push(e.message));
+  page.on("console", (m) => {
+    if (m.type() === "error") errors.push(m.text());
+  });
+  const response = await page.goto(`${inject("baseURL")}${path}`);
+  expect(response?.status()).toBe(200);
+  await page.waitForLoadState("networkidle");
+  return { page, errors };
 }

@@ -1,7 +1,7 @@
 import { readFile } from "node:fs/promises";
-import type { Browser, Page } from "playwright-core";
+import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, test } from "vitest";
-import { launchBrowser, SCREENSHOT_DIR } from "./browser";
+import { launchBrowser, openPage, SCREENSHOT_DIR } from "./browser";
 
 const RENAULT_REVENUE_QUOTE = "Renault posted revenues of €40.68 billion for 2007 and €37.79 billion in 2008.";
 
@@ -13,19 +13,7 @@ afterAll(async () => {
   await browser?.close();
 });
 
-/** Opens a page and collects script errors, hydration mismatches included. */
-async function open(path: string, width = 1280, height = 800): Promise<{ page: Page; errors: string[] }> {
-  const page = await browser.newPage({ viewport: { width, height } });
-  const errors: string[] = [];
-  page.on("pageerror", (e) => errors.push(e.message));
-  page.on("console", (m) => {
-    if (m.type() === "error") errors.push(m.text());
-  });
-  const response = await page.goto(`${inject("baseURL")}${path}`);
-  expect(response?.status()).toBe(200);
-  await page.waitForLoadState("networkidle");
-  return { page, errors };
-}
+const open = (path: string, width?: number, height?: number) => openPage(browser, path, width, height);
 
 describe("company page", () => {
   test("the revenue chart has bars for 2007 and 2008; hovering one shows its sentence; a click opens it", async () => {

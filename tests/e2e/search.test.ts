@@ -1,6 +1,6 @@
-import type { Browser, Page } from "playwright-core";
+import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, test } from "vitest";
-import { launchBrowser, SCREENSHOT_DIR } from "./browser";
+import { launchBrowser, openPage, SCREENSHOT_DIR, VIEWPORTS } from "./browser";
 
 let browser: Browser;
 beforeAll(async () => {
@@ -10,26 +10,9 @@ afterAll(async () => {
   await browser?.close();
 });
 
-const SIZES = [
-  ["desktop", 1280, 800],
-  ["phone", 390, 844],
-] as const;
+const open = (path: string, width?: number, height?: number) => openPage(browser, path, width, height);
 
-/** Opens a page, waits for hydration (the scripts make the boxes suggest), and collects script errors. */
-async function open(path: string, width: number, height: number): Promise<{ page: Page; errors: string[] }> {
-  const page = await browser.newPage({ viewport: { width, height } });
-  const errors: string[] = [];
-  page.on("pageerror", (e) => errors.push(e.message));
-  page.on("console", (m) => {
-    if (m.type() === "error") errors.push(m.text());
-  });
-  const response = await page.goto(`${inject("baseURL")}${path}`);
-  expect(response?.status()).toBe(200);
-  await page.waitForLoadState("networkidle");
-  return { page, errors };
-}
-
-describe.each(SIZES)("at %s size", (size, width, height) => {
+describe.each(VIEWPORTS)("at %s size", (size, width, height) => {
   test("the header's search finds a company by an alias; arrows and Enter land on its page", async () => {
     const { page, errors } = await open("/", width, height);
     const box = page.getByRole("combobox", { name: "Search companies" });

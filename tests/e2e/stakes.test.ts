@@ -1,6 +1,6 @@
 import type { Browser } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, inject, test } from "vitest";
-import { launchBrowser, SCREENSHOT_DIR } from "./browser";
+import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { launchBrowser, openPage, SCREENSHOT_DIR, VIEWPORTS } from "./browser";
 
 let browser: Browser;
 beforeAll(async () => {
@@ -10,23 +10,7 @@ afterAll(async () => {
   await browser?.close();
 });
 
-const VIEWPORTS = [
-  ["desktop", 1280, 800],
-  ["phone", 390, 844],
-] as const;
-
-async function open(path: string, width: number, height: number) {
-  const page = await browser.newPage({ viewport: { width, height } });
-  const errors: string[] = [];
-  page.on("pageerror", (e) => errors.push(e.message));
-  page.on("console", (m) => {
-    if (m.type() === "error") errors.push(m.text());
-  });
-  const response = await page.goto(`${inject("baseURL")}${path}`);
-  expect(response?.status()).toBe(200);
-  await page.waitForLoadState("networkidle");
-  return { page, errors };
-}
+const open = (path: string, width?: number, height?: number) => openPage(browser, path, width, height);
 
 describe.each(VIEWPORTS)("stakes over time at %s size", (name, width, height) => {
   test("an undated stake shows its article's year, and says it came from the article's date", async () => {
