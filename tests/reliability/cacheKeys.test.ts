@@ -2,9 +2,7 @@ import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { exportKey } from "~/exports/exportKey";
 import { pageKey } from "~/utils/pageKey.server";
-import { openDatabase } from "../../db/client";
-import { importFiles } from "../../importers/run/importFiles";
-import { cleanupAll, makeTempDir } from "./helpers";
+import { cleanupAll, makeTempDir, seededDatabase } from "./helpers";
 import { buildApp, type RunningServer, startServer } from "./serverProcess";
 
 /**
@@ -64,11 +62,7 @@ describe("through the server", () => {
 
   beforeAll(async () => {
     buildApp();
-    const dbPath = join(makeTempDir("keys"), "keys.db");
-    const handle = openDatabase(dbPath);
-    importFiles(handle, ["seeds"]);
-    handle.sqlite.close();
-    server = await startServer(dbPath);
+    server = await startServer(seededDatabase(join(makeTempDir("keys"), "keys.db")));
   }, 120_000);
   afterAll(async () => {
     await server?.stop();

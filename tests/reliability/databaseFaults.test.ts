@@ -4,8 +4,6 @@ import { chmodSync, copyFileSync, existsSync, mkdirSync, readFileSync, writeFile
 import { join } from "node:path";
 import Database from "better-sqlite3";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import { openDatabase } from "../../db/client";
-import { importFiles } from "../../importers/run/importFiles";
 import {
   articleProblems,
   cleanupAll,
@@ -16,6 +14,7 @@ import {
   integrityCheck,
   makeTempDir,
   parseSummary,
+  seededDatabase,
   startImport,
   writeArticles,
 } from "./helpers";
@@ -38,10 +37,7 @@ beforeAll(() => {
   work = makeTempDir("faults");
   chmodSync(work, 0o777);
   // A database holding the seeds, checkpointed into the main file by close().
-  seeded = join(work, "seeded.db");
-  const handle = openDatabase(seeded);
-  importFiles(handle, ["seeds"]);
-  handle.sqlite.close();
+  seeded = seededDatabase(join(work, "seeded.db"));
   newFolder = join(work, "new");
   mkdirSync(newFolder);
   writeFileSync(join(newFolder, "velo.txt"), NEW_ARTICLE);

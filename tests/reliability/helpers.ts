@@ -18,9 +18,10 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import type Database from "better-sqlite3";
-import type { DbHandle } from "../../db/client";
+import { type DbHandle, openDatabase } from "../../db/client";
 import { generateArticle } from "../../importers/bench/corpusGen";
 import { extractArticle } from "../../importers/pipeline";
+import { importFiles } from "../../importers/run/importFiles";
 import type { Fact } from "../../importers/types";
 
 export const REPO = fileURLToPath(new URL("../..", import.meta.url));
@@ -37,6 +38,14 @@ export function makeTempDir(prefix: string): string {
   const dir = mkdtempSync(join(tmpdir(), `figures-reliability-${prefix}-`));
   tempDirs.push(dir);
   return dir;
+}
+
+/** A database at `path` holding the seed articles, closed (and so checkpointed into the file); returns the path. */
+export function seededDatabase(path: string): string {
+  const handle = openDatabase(path);
+  importFiles(handle, ["seeds"]);
+  handle.sqlite.close();
+  return path;
 }
 
 /** For afterAll: kills any import still running (its whole process group) and removes the temporary folders. */

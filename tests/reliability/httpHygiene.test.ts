@@ -2,9 +2,7 @@ import { request } from "node:http";
 import { networkInterfaces } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import { openDatabase } from "../../db/client";
-import { importFiles } from "../../importers/run/importFiles";
-import { cleanupAll, makeTempDir } from "./helpers";
+import { cleanupAll, makeTempDir, seededDatabase } from "./helpers";
 import { buildApp, type RunningServer, startServer } from "./serverProcess";
 
 /**
@@ -18,11 +16,7 @@ let server: RunningServer;
 beforeAll(async () => {
   buildApp();
   const dir = makeTempDir("http");
-  const dbPath = join(dir, "http.db");
-  const handle = openDatabase(dbPath);
-  importFiles(handle, ["seeds"]);
-  handle.sqlite.close();
-  server = await startServer(dbPath, { HOST: "" });
+  server = await startServer(seededDatabase(join(dir, "http.db")), { HOST: "" });
 }, 120_000);
 
 afterAll(async () => {

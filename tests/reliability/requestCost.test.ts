@@ -5,20 +5,14 @@
  */
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import { openDatabase } from "../../db/client";
-import { importFiles } from "../../importers/run/importFiles";
-import { cleanupAll, makeTempDir } from "./helpers";
+import { cleanupAll, makeTempDir, seededDatabase } from "./helpers";
 import { buildApp, type RunningServer, startServer } from "./serverProcess";
 
 let server: RunningServer;
 
 beforeAll(async () => {
   buildApp();
-  const dbPath = join(makeTempDir("cost"), "cost.db");
-  const handle = openDatabase(dbPath);
-  importFiles(handle, ["seeds"]);
-  handle.sqlite.close();
-  server = await startServer(dbPath);
+  server = await startServer(seededDatabase(join(makeTempDir("cost"), "cost.db")));
 }, 120_000);
 
 afterAll(async () => {

@@ -5,10 +5,8 @@ import Database from "better-sqlite3";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { DatabaseHealth } from "~/utils/databaseHealth.server";
 import { guardLoaders, unavailableReason } from "~/utils/loaderFaults.server";
-import { openDatabase } from "../../db/client";
 import { databaseFault } from "../../db/faults";
-import { importFiles } from "../../importers/run/importFiles";
-import { cleanupAll, makeTempDir } from "./helpers";
+import { cleanupAll, makeTempDir, seededDatabase } from "./helpers";
 import { buildApp, startServer } from "./serverProcess";
 
 /**
@@ -21,10 +19,7 @@ let seeded: string;
 
 beforeAll(() => {
   work = makeTempDir("runtime-faults");
-  seeded = join(work, "seeded.db");
-  const handle = openDatabase(seeded);
-  importFiles(handle, ["seeds"]);
-  handle.sqlite.close();
+  seeded = seededDatabase(join(work, "seeded.db"));
 });
 afterAll(cleanupAll);
 

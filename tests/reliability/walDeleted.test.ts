@@ -2,9 +2,15 @@ import { copyFileSync, existsSync, mkdirSync, unlinkSync, writeFileSync } from "
 import { join } from "node:path";
 import Database from "better-sqlite3";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import { openDatabase } from "../../db/client";
-import { importFiles } from "../../importers/run/importFiles";
-import { cleanupAll, describeExit, integrityCheck, makeTempDir, parseSummary, startImport } from "./helpers";
+import {
+  cleanupAll,
+  describeExit,
+  integrityCheck,
+  makeTempDir,
+  parseSummary,
+  seededDatabase,
+  startImport,
+} from "./helpers";
 import { buildApp, startServer } from "./serverProcess";
 
 /**
@@ -29,10 +35,7 @@ function folderWith(name: string, text: string): string {
 beforeAll(() => {
   buildApp();
   work = makeTempDir("wal");
-  seeded = join(work, "seeded.db");
-  const handle = openDatabase(seeded);
-  importFiles(handle, ["seeds"]);
-  handle.sqlite.close();
+  seeded = seededDatabase(join(work, "seeded.db"));
 }, 120_000);
 afterAll(cleanupAll);
 
