@@ -10,7 +10,7 @@ import { parseForm } from "~/utils/forms.server";
 import type { Segment } from "~/utils/highlight";
 import { parseId } from "~/utils/params.server";
 import { publicationWords } from "~/utils/provenance";
-import { ADD_FORM } from "~/utils/reviewForms.server";
+import { ADD_FORM, factValues } from "~/utils/reviewForms.server";
 import { assertSameOrigin } from "~/utils/sameOrigin.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
@@ -41,18 +41,7 @@ export async function action({ params, request }: ActionFunctionArgs) {
     kind: form.kind,
     quote: form.quote,
     figure: form.figure ?? null,
-    values: {
-      company: form.company,
-      counterparty: form.counterparty ?? null,
-      market: form.market ?? null,
-      year: form.year ?? null,
-      period: form.period ?? null,
-      low: form.low,
-      high: form.high,
-      unit: form.unit,
-      status: form.status,
-      approximate: form.approximate,
-    },
+    values: factValues(form),
   });
   return redirect(`/articles/${id}#fact-${factId}`, { status: 303 });
 }

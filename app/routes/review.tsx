@@ -14,7 +14,7 @@ import { formatFigure, formatPeriod } from "~/utils/format";
 import { parseForm } from "~/utils/forms.server";
 import { parseQuery } from "~/utils/params.server";
 import { REVIEW_QUERY } from "~/utils/queries.server";
-import { REVIEW_FORM } from "~/utils/reviewForms.server";
+import { factValues, REVIEW_FORM } from "~/utils/reviewForms.server";
 import { assertSameOrigin } from "~/utils/sameOrigin.server";
 import { suggestionLinks } from "~/utils/suggestionLinks.server";
 
@@ -51,18 +51,7 @@ export async function action({ request }: ActionFunctionArgs) {
     if (form.low > form.high) throw json({ message: "Low is above high: swap them." }, { status: 400 });
     applyReview(user.name, form.factId, {
       action: "correct",
-      values: {
-        company: form.company,
-        counterparty: form.counterparty ?? null,
-        market: form.market ?? null,
-        year: form.year ?? null,
-        period: form.period ?? null,
-        low: form.low,
-        high: form.high,
-        unit: form.unit,
-        status: form.status,
-        approximate: form.approximate,
-      },
+      values: factValues(form),
     });
   } else applyReview(user.name, form.factId, { action: form.intent });
   return redirect(form.back, { status: 303 });

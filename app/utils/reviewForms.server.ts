@@ -45,6 +45,22 @@ const VALUES = z.object({
     .transform((v) => v === "on"),
 });
 
+/** The values the form sent, blank optional fields as none: what a correction or an added fact stores. */
+export function factValues(form: z.infer<typeof VALUES>) {
+  return {
+    company: form.company,
+    counterparty: form.counterparty ?? null,
+    market: form.market ?? null,
+    year: form.year ?? null,
+    period: form.period ?? null,
+    low: form.low,
+    high: form.high,
+    unit: form.unit,
+    status: form.status,
+    approximate: form.approximate,
+  };
+}
+
 /** A fact a person adds on an article's page: the sentence's words (selected or pasted), the figure's, the values. */
 export const ADD_FORM = VALUES.extend({
   intent: z.literal("add", { errorMap: () => ({ message: "intent is add" }) }),
