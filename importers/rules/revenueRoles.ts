@@ -58,7 +58,7 @@ function ownBaseOf(s: RuleSentence, q: Quantity) {
 }
 
 /** A revenue level: whose, from where its metric word begins; when, from the time finder or its own base year. */
-export function levelRoles(s: RuleSentence, q: Quantity, metric: MetricHit | null): FactRoles | null {
+function levelRoles(s: RuleSentence, q: Quantity, metric: MetricHit | null): FactRoles | null {
   const clause = clauseAround(s.text, q.start);
   if (!isLevel(s, q, metric, clause.start)) return null;
   const anchor = metric && metric.start < q.start ? metric.start : q.start;
