@@ -103,8 +103,6 @@ export const SALES_VOLUME_WORDS = [
   "handed over",
 ];
 
-export const SALES_VOLUME_CUES = new RegExp(String.raw`\b(?:${SALES_VOLUME_WORDS.join("|")})\b`, "i");
-
 /** Things named before "sales" that make the sales a count ("car sales reached 61,200"). */
 export const PRODUCT_WORDS = ["vehicle", "car", "unit", "truck", "handset", "phone", "smartphone", "aircraft"];
 
