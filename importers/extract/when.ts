@@ -13,6 +13,8 @@ export interface When extends PeriodRef {
 function resolveYear(t: TimeExpr, s: SentenceContext): number | null {
   if (t.year !== null) return t.year;
   if (t.relative !== null && s.publishedYear !== null) return s.publishedYear + t.relative;
+  // "at the end of June" in an article known only by its year (no Date line to tell which June): that year's.
+  if (t.month !== undefined && t.month > 0 && s.publishedYear !== null) return s.publishedYear;
   return null;
 }
 

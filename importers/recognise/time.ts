@@ -239,10 +239,11 @@ const RULES: Rule[] = [
     make: (m) => ({ year: yearOf(m[1] ?? m[2]), period: null, relative: null, month: 12 }),
   },
   {
-    // "by December 2004", "as of June 30, 2025": a point in a month.
-    hint: /\b(?:by|at|of)\s+(?:the\s+end\s+of\s+)?(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)/,
+    // "by December 2004", "as of June 30, 2025", "at 30 September": a point in a month; without a year, the
+    // article's date settles which.
+    hint: /\b(?:by|at|of)\s+(?:the\s+end\s+of\s+)?(?:\d{1,2}(?:st|nd|rd|th)?\s+)?(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)/i,
     re: new RegExp(
-      String.raw`\b(?:by|at|as\s+of)\s+(?:the\s+end\s+of\s+)?(${MONTHS})(?:\s+\d{1,2},?)?\s+(${YEAR})\b`,
+      String.raw`\b(?:by|at|as\s+of)\s+(?:the\s+end\s+of\s+)?${DAY_BEFORE}(${MONTHS})${DAY_AFTER}(?:\s+(${YEAR}))?\b`,
       "gi",
     ),
     make: (m) => ({ year: yearOf(m[2]), period: null, relative: null, month: MONTH_INDEX[m[1].toLowerCase()] }),
