@@ -87,7 +87,7 @@ const MAKER_AFTER = /^\s+(?:maker|manufacturer|producer|supplier|retailer|compan
 
 /** Leading words that describe rather than name ("State-owned Corvan", "Stuttgart-based Daimler"). */
 // "State-owned", "U.S.-built": a word that describes what follows.
-const DESCRIPTIVE_WORD = /^(?:[A-Z][a-z]*|[A-Z](?:\.[A-Z])+\.?)-[a-z]+$/;
+const DESCRIPTIVE_WORD = /^(?:[A-Z][A-Za-z]*|[A-Z](?:\.[A-Z])+\.?)-[a-z]+$/;
 /** Legal suffixes by the words they are written as, without a closing full stop ("Co." is "Co"). */
 const WORD_SUFFIXES = new Set(LEGAL_SUFFIXES.filter((x) => !x.includes(" ")).map((x) => x.replace(/\.$/, "")));
 const PAIR_SUFFIXES = new Set(LEGAL_SUFFIXES.filter((x) => x.includes(" ")));

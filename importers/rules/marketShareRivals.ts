@@ -1,4 +1,4 @@
-import { rivalInSentence, shareOfShipments } from "./marketShareRoles";
+import { listedShare, rivalInSentence, shareOfShipments } from "./marketShareRoles";
 import type { Rule } from "./rule";
 
 /**
@@ -102,5 +102,47 @@ export const MARKET_SHARE_RIVAL_RULES: Rule[] = [
       },
     ],
     build: rivalInSentence,
+  },
+  {
+    name: "market-share.listed-with",
+    kind: "market_share",
+    pattern: "holder:{COMPANY} ,? with|on figure:{PERCENT}",
+    examples: [
+      {
+        input:
+          "Handsets\n\nCorvan held nearly 31% of the global handset market last year, ahead of Ostrel with 13.5%, Halden with 12.6% and Tarrow on 9%, researchers said.",
+        expected: [
+          { kind: "market_share", company: "Halden", low: 12.6 },
+          { kind: "market_share", company: "Tarrow", low: 9 },
+        ],
+      },
+    ],
+    build: listedShare,
+  },
+  {
+    name: "market-share.listed-for-a-share",
+    kind: "market_share",
+    pattern: "holder:{COMPANY} ...8 for a|an figure:{PERCENT} share",
+    examples: [
+      {
+        input:
+          "Phones\n\nCorvan shipped 61.2 million units, a 20.5% share of the smartphone market, while Ostrel shipped 57.9 million units for a 19.4% share.",
+        expected: [{ kind: "market_share", company: "Ostrel", low: 19.4 }],
+      },
+    ],
+    build: listedShare,
+  },
+  {
+    name: "market-share.listed-for",
+    kind: "market_share",
+    pattern: "figure:{PERCENT} for ...4 holder:{COMPANY}",
+    examples: [
+      {
+        input:
+          "Phones\n\nHalden said Corvan took 19.6% of smartphone shipments in 2025, against 18.9% for Ostrel, which shipped 59.2 million units, and 12.1% for Tarrow.",
+        expected: [{ kind: "market_share", company: "Tarrow", low: 12.1 }],
+      },
+    ],
+    build: listedShare,
   },
 ];

@@ -240,3 +240,41 @@ export function shareOfShipments(m: Match, s: RuleSentence): FactRoles[] {
   const company = nearest.mention.company;
   return [{ ...roles, company, stated: ["company"], aliases: { [company]: nearest.mention.surfaces } }];
 }
+
+const SHARE_NOUNS = new Set(["share", "shares", "market", "markets", "shipments", "deliveries"]);
+const NOT_OF_A_MARKET = new Set([
+  "stake",
+  "stakes",
+  "shareholding",
+  "holding",
+  "interest",
+  "sales",
+  "revenue",
+  "revenues",
+]);
+
+/** "22% of the market", "a 20.5% share", "share ... at 31%": a percentage the words beside it make a share. */
+function readsAsShare(s: RuleSentence, at: number): boolean {
+  const after = s.tokens.slice(at + 1, at + 8);
+  const stop = after.findIndex((t) => t.type === "quantity");
+  const words = (stop >= 0 ? after.slice(0, stop) : after).map((t) => t.lower);
+  if (words.some((w) => NOT_OF_A_MARKET.has(w))) return false;
+  if (words.some((w) => SHARE_NOUNS.has(w))) return true;
+  return s.tokens.slice(Math.max(0, at - 6), at).some((t) => t.lower === "share");
+}
+
+/**
+ * "Kestrel held 31% of the handset market, ahead of Sungwon with 13.5% and Ardent with 12.6%": a share listed after
+ * the sentence's first share, of that share's market and time, by the company named beside it.
+ */
+export function listedShare(m: Match, s: RuleSentence): FactRoles[] {
+  const holder = m.captures.holder?.[0];
+  const figure = m.captures.figure?.[0];
+  const before = Math.min(s.tokens.indexOf(holder), s.tokens.indexOf(figure));
+  if (s.tokens.some((t) => STAKE_WORDS.has(t.lower))) return [];
+  const first = s.tokens
+    .slice(0, before)
+    .findIndex((t, i) => t.type === "quantity" && t.quantity.kind === "percent" && readsAsShare(s, i));
+  if (first < 0) return [];
+  return rivalInSentence({ ...m, captures: { ...m.captures, first: [s.tokens[first]] } }, s);
+}
