@@ -223,12 +223,18 @@ export const STAKE_RULES: Rule[] = [
   {
     name: "stake.family-holds",
     kind: "stake",
-    pattern: "the holder:{HOLDER} family ...12 {STAKE_VERB} {FIGURE_LEAD}? figure:{PERCENT}",
+    pattern:
+      "the|its|their founding|controlling? holder:{HOLDER} family ...12 {STAKE_VERB} {FIGURE_LEAD}? figure:{PERCENT}",
     examples: [
       {
         input:
           "Corvan Media bid\n\nCorvan Media rejected the offer. The Ostrel family, which controls 52 per cent of the shares, ruled out a sale.",
         expected: [{ kind: "stake", company: "Ostrel family", counterparty: "Corvan Media", low: 52 }],
+      },
+      {
+        input:
+          "Hotel bid\n\nCorvan Leisure runs 48 hotels. Its founding Ostrel family, which controls 22% of the shares, said it had no plans to sell.",
+        expected: [{ kind: "stake", company: "Ostrel family", counterparty: "Corvan Leisure", low: 22 }],
       },
     ],
     build: familyStake,
