@@ -70,9 +70,12 @@ function holderOf(t: Token | undefined, s: RuleSentence): string | null {
   const leads = leader && t && t.start >= leader.from;
   const pronoun = t?.type === "mention" && t.mention.how === "pronoun";
   if (t && (pronoun || (t.type === "word" && (GROUP_WORDS.has(t.lower) || PRONOUNS.has(t.lower))))) {
-    if (leads) return leader.name;
+    // A group led in an earlier sentence speaks through "it" unless this sentence names its own speaker ("In a
+    // separate filing, Ostrel Inc said it had cut its stake").
+    if (leads && leader.age === 0) return leader.name;
     const speaker = subjectBefore(t, s);
     if (speaker) return speaker;
+    if (leads) return leader.name;
     // "it plans to lift its holding", after a stake: the holder, though the pronoun was resolved to the topic.
     const resolved = t.type === "mention" ? t.mention.company : null;
     // "plans to sell 30% of Corvan, cutting its holding": a company the sentence holds shares of is not "it".

@@ -62,6 +62,12 @@ export const STAKE_RULES: Rule[] = [
           "Stake raised\n\nTom R. Keane and associates said they raised their stake in Corvan Tool to 612,000 shares, or 9.4 pct of the total outstanding.",
         expected: [{ kind: "stake", company: "Tom R. Keane", counterparty: "Corvan Tool", low: 9.4 }],
       },
+      {
+        // The group led in the sentence before does not speak through this sentence's "it".
+        input:
+          "Stake filings\n\nA group led by investor Tom Keane said it holds 8.3 pct of Corvan Tool. In a separate filing, Ostrel Industries Inc said it had cut its stake in Corvan Tool to 4.6 pct from 6.1 pct.",
+        expected: [{ kind: "stake", company: "Ostrel Industries", counterparty: "Corvan Tool", low: 4.6 }],
+      },
     ],
     build: stake,
   },
