@@ -93,6 +93,11 @@ export const facts = sqliteTable(
       .on(t.kind, t.companyId, t.counterpartyId, t.year, t.status, t.low, t.high, t.approximate)
       .where(sql`${t.kind} = 'stake'`),
     index("facts_article_idx").on(t.articleId),
+    // The facts page sorted by value (the midpoint of a range), a page at a time, without sorting a million rows.
+    // The expression must stay exactly the ORDER BY of app/models/facts.server.ts, or SQLite will not use it.
+    index("facts_value_idx").on(sql`(${t.low} + ${t.high}) / 2`),
+    // Sorted by kind (then value), and one kind sorted by value (docs/decisions/013).
+    index("facts_kind_value_idx").on(t.kind, sql`(${t.low} + ${t.high}) / 2`),
   ],
 );
 

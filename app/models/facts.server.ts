@@ -30,6 +30,8 @@ export interface FactQuery {
   dir?: "asc" | "desc";
   page?: number;
   pageSize?: number;
+  /** The last page that may be asked for; the page then offers no next one (`capped` says more facts follow). */
+  lastPage?: number;
 }
 
 export interface FactPage {
@@ -37,58 +39,122 @@ export interface FactPage {
   page: number;
   pageSize: number;
   hasNext: boolean;
+  /** True on the last page allowed when more facts follow it. */
+  capped: boolean;
   /** Null when the company filter names no company at all. */
   companyName: string | null;
 }
 
-const SORT_SQL: Record<FactSort, string> = {
-  year: "f.year",
-  company: "c.name",
-  kind: "f.kind",
-  value: "(f.low + f.high) / 2",
-  article: "f.article_id",
+/**
+ * Pages of the facts table that can be asked for in any one order: 200 pages of 50, the first 10,000 facts. A page
+ * costs what precedes it (OFFSET), so the depth is bounded; the rest is reached by reversing the order or by
+ * filtering (docs/decisions/013).
+ */
+export const FACT_PAGES = 200;
+
+/**
+ * Each sort's ORDER BY terms; the fact's id follows, so the order is total. Each matches an index exactly (the
+ * expression of facts_value_idx and facts_kind_value_idx included), so a page reads only its rows and those before
+ * it, never sorting the table (tests/app/factsPlan.test.ts checks every plan).
+ */
+const SORT_SQL: Record<FactSort, string[]> = {
+  year: ["f.year"],
+  company: ["c.name"],
+  kind: ["f.kind", "(f.low + f.high) / 2"],
+  value: ["(f.low + f.high) / 2"],
+  article: ["f.article_id"],
 };
+
+/**
+ * The ids of one page of facts, in order, as SQL and its arguments (exported for the plan test). Only ids are read
+ * here, from indexes where possible; the rows are fetched afterwards for those ids alone, so the rows skipped by
+ * OFFSET cost no joins.
+ *
+ * Filters on kind, year and status match a fifth, a sixteenth or a third of all facts: were they allowed an index,
+ * SQLite would pick it and sort every fact that matches (200,000 for one kind). Written `+f.kind` they cannot, so
+ * the sort's index is read in order and the filter checked on the way. They keep their index only where it also
+ * gives the order (a year sorted by year; a kind sorted by kind or value). A company is selective (its few
+ * thousand facts at most) and keeps its index.
+ */
+export function factPageSql(q: FactQuery, companyId?: number): { sql: string; args: Array<string | number> } {
+  const sort = q.sort ?? "year";
+  const pageSize = q.pageSize ?? 50;
+  const page = q.page ?? 1;
+  const where: string[] = [];
+  const args: Array<string | number> = [];
+  if (companyId !== undefined) {
+    where.push("(f.company_id = ? OR f.counterparty_id = ?)");
+    args.push(companyId, companyId);
+  }
+  const indexed = (ordered: boolean) => (ordered ? "" : "+");
+  if (q.kind) {
+    where.push(`${indexed(sort === "kind" || sort === "value")}f.kind = ?`);
+    args.push(q.kind);
+  }
+  if (q.year !== undefined) {
+    where.push(`${indexed(sort === "year")}f.year = ?`);
+    args.push(q.year);
+  }
+  if (q.status) {
+    where.push(`+f.status = ?`);
+    args.push(q.status);
+  }
+  // Sorted by company name: the companies in name order drive the join (each company's facts then sorted by id,
+  // a few thousand at most), unless one company is asked for, whose facts are few.
+  const from =
+    sort !== "company"
+      ? "facts f"
+      : companyId !== undefined
+        ? "facts f JOIN companies c ON c.id = f.company_id"
+        : "companies c CROSS JOIN facts f ON f.company_id = c.id";
+  const dir = q.dir === "desc" ? "DESC" : "ASC";
+  const order = [...SORT_SQL[sort], "f.id"].map((term) => `${term} ${dir}`).join(", ");
+  return {
+    sql: `SELECT f.id FROM ${from} ${where.length ? `WHERE ${where.join(" AND ")}` : ""} ORDER BY ${order} LIMIT ? OFFSET ?`,
+    args: [...args, pageSize + 1, (page - 1) * pageSize],
+  };
+}
 
 /** A page of facts, filtered and sorted; one row more than the page is read to know whether another follows. */
 export function queryFacts(q: FactQuery): FactPage {
   const pageSize = q.pageSize ?? 50;
   const page = q.page ?? 1;
-  const where: string[] = [];
-  const args: Array<string | number> = [];
+  const sqlite = getDb().sqlite;
   let companyName: string | null = null;
+  let companyId: number | undefined;
   if (q.company) {
-    const company = getDb().sqlite.prepare("SELECT id, name FROM companies WHERE slug = ?").get(q.company) as
+    const company = sqlite.prepare("SELECT id, name FROM companies WHERE slug = ?").get(q.company) as
       | { id: number; name: string }
       | undefined;
-    if (!company) return { facts: [], page, pageSize, hasNext: false, companyName: null };
+    if (!company) return { facts: [], page, pageSize, hasNext: false, capped: false, companyName: null };
     companyName = company.name;
-    where.push("(f.company_id = ? OR f.counterparty_id = ?)");
-    args.push(company.id, company.id);
+    companyId = company.id;
   }
-  if (q.kind) {
-    where.push("f.kind = ?");
-    args.push(q.kind);
-  }
-  if (q.year !== undefined) {
-    where.push("f.year = ?");
-    args.push(q.year);
-  }
-  if (q.status) {
-    where.push("f.status = ?");
-    args.push(q.status);
-  }
-  const dir = q.dir === "desc" ? "DESC" : "ASC";
-  const order = `${SORT_SQL[q.sort ?? "year"]} ${dir}, f.id ${dir}`;
-  const rows = getDb()
-    .sqlite.prepare(
-      `${FACT_VIEW_SELECT} ${where.length ? `WHERE ${where.join(" AND ")}` : ""} ORDER BY ${order} LIMIT ? OFFSET ?`,
-    )
-    .all(...args, pageSize + 1, (page - 1) * pageSize) as FactView[];
+  const { sql, args } = factPageSql(q, companyId);
+  const ids = (
+    sqlite
+      .prepare(sql)
+      .raw()
+      .all(...args) as Array<[number]>
+  ).map((row) => row[0]);
+  const more = ids.length > pageSize;
+  const shown = ids.slice(0, pageSize);
+  const rows = shown.length
+    ? (sqlite
+        .prepare(`${FACT_VIEW_SELECT} WHERE f.id IN (${shown.map(() => "?").join(",")})`)
+        .all(...shown) as FactView[])
+    : [];
+  const byId = new Map(rows.map((row) => [row.id, row]));
+  const capped = more && q.lastPage !== undefined && page >= q.lastPage;
   return {
-    facts: rows.slice(0, pageSize).map(toFactView),
+    facts: shown.flatMap((id) => {
+      const row = byId.get(id);
+      return row ? [toFactView(row)] : [];
+    }),
     page,
     pageSize,
-    hasNext: rows.length > pageSize,
+    hasNext: more && !capped,
+    capped,
     companyName,
   };
 }

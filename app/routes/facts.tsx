@@ -7,7 +7,7 @@ import { KindSelect } from "~/components/KindSelect";
 import { Pager } from "~/components/Pager";
 import { RouteError } from "~/components/RouteError";
 import { UnknownCompanies } from "~/components/UnknownCompanies";
-import { queryFacts } from "~/models/facts.server";
+import { FACT_PAGES, queryFacts } from "~/models/facts.server";
 import { resolveCompanyNames } from "~/models/search.server";
 import { FACT_SORTS, STATUSES } from "~/models/types";
 import { requireReader } from "~/sessions.server";
@@ -24,7 +24,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const named = typed ? resolveCompanyNames([typed]) : null;
   const company = named?.companies[0];
   const unknown = suggestionLinks(request, "company", named?.unknown ?? []);
-  const facts = unknown.length ? null : queryFacts({ ...q, company: company?.slug });
+  const facts = unknown.length ? null : queryFacts({ ...q, company: company?.slug, lastPage: FACT_PAGES });
   return json({
     query: { ...q, company: company?.slug },
     // The field shows the company's own name once found, else what was typed.
@@ -33,6 +33,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     facts: facts?.facts ?? [],
     page: facts?.page ?? 1,
     hasNext: facts?.hasNext ?? false,
+    capped: facts?.capped ?? false,
   });
 }
 
@@ -100,6 +101,11 @@ export default function Facts() {
         <>
           <FactTable facts={d.facts} />
           <Pager page={d.page} hasNext={d.hasNext} />
+          {d.capped ? (
+            <p className="empty">
+              More facts follow in this order: pages stop at {d.page}. Reverse the order or filter to see them.
+            </p>
+          ) : null}
         </>
       )}
     </>

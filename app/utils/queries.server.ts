@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { FACT_PAGES } from "~/models/facts.server";
 import { FACT_KINDS, FACT_SORTS, STATUSES } from "~/models/types";
 import { pageSchema, slugSchema, yearSchema } from "./params.server";
 
@@ -78,7 +79,9 @@ export const FACTS_QUERY = z.object({
   status: status.optional(),
   sort: z.enum(FACT_SORTS, { message: `sort is one of ${FACT_SORTS.join(", ")}` }).default("year"),
   dir: z.enum(["asc", "desc"], { message: "dir is asc or desc" }).default("asc"),
-  page: pageSchema.optional(),
+  page: pageSchema
+    .max(FACT_PAGES, `the facts are listed ${FACT_PAGES} pages deep in any order: reverse the order or filter them`)
+    .optional(),
 });
 
 export const API_FACTS_QUERY = z.object({

@@ -1,3 +1,4 @@
+import { FORECAST_CUES, TARGET_CUES } from "../lexicons/status";
 import type { Rule } from "./rule";
 
 /**
@@ -53,6 +54,8 @@ export const PROPORTION_RULES: Rule[] = [
     // "sold 2% of the shares, reducing her holding to 18%": the holding the sale leaves is the stake (the gold's
     // convention, as for a stake raised to a new level).
     pattern: "sold|bought|acquired|sells|buys figure:{PERCENT} ...10 {STAKE_CHANGE} {HOLDING_POSS} {STAKE_NOUN} to",
+    // "bought 9.9% and plans to raise its holding to 25%": a holding aimed at is not what the purchase left.
+    when: (m, s) => !s.tokens.slice(m.from, m.to).some((t) => AIMED.has(t.lower)),
     examples: [
       {
         input: "Stake cut\n\nFounder Jane Keane has sold 2% of Corvan Tool's shares, reducing her holding to 18%.",
@@ -61,3 +64,5 @@ export const PROPORTION_RULES: Rule[] = [
     ],
   },
 ];
+
+const AIMED = new Set([...TARGET_CUES, ...FORECAST_CUES]);
