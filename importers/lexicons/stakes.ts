@@ -148,6 +148,19 @@ export const ASSET_NOUNS = [
 /** Pronouns that may stand for a holder named before ("it holds 6.1 pct", "his stake"). */
 export const HOLDER_PRONOUNS = ["it", "its", "he", "his", "she", "her", "they", "their"];
 
+/**
+ * Nouns that refer back to a holder named before ("the government, which owns 51%", "the fund also holds 3%"), and
+ * the words a name of that holder carries.
+ */
+export const REFERRED_HOLDERS: Record<string, RegExp> = {
+  government: /\b(?:government|state|treasury|ministry)\b/i,
+  state: /\b(?:government|state|treasury|ministry)\b/i,
+  family: /\bfamily\b/i,
+  foundation: /\bfoundation\b/i,
+  fund: /\b(?:fund|authority|investment|capital|partners|trust)\b/i,
+  trust: /\btrust\b/i,
+};
+
 /** A state as a holder ("the Treasury has sold 6%", "the French government owns 30%"). */
 export const STATE_HOLDERS = ["government", "state", "treasury", "finance ministry"];
 

@@ -13,6 +13,7 @@ import type { FactRoles, Rule, RuleSentence } from "./rule";
 import { SALES_VOLUME_RULES } from "./salesVolume";
 import { STAKE_RULES } from "./stakes";
 import { DESCRIBED_STAKE_RULES } from "./stakesDescribed";
+import { REFERRED_STAKE_RULES } from "./stakesReferred";
 import { UNSAID_STAKE_RULES } from "./stakesUnsaid";
 import { TABLE_RULES } from "./tables";
 
@@ -23,6 +24,7 @@ export const RULES: Rule[] = [
   ...PROPORTION_RULES,
   ...STAKE_RULES,
   ...DESCRIBED_STAKE_RULES,
+  ...REFERRED_STAKE_RULES,
   ...UNSAID_STAKE_RULES,
   ...MARKET_SHARE_RULES,
   ...MARKET_SHARE_TARGET_RULES,

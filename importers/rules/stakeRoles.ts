@@ -14,7 +14,7 @@ const familyName = (t: Token, fallback: string) =>
   t.type === "mention" && t.mention.how === "name" ? t.text.replace(/['’]s?$/, "") : fallback;
 
 /** A company, a person, or a public body by its whole name (a bureau is not the city it is named after). */
-function nameOf(t: Token | undefined): string | null {
+export function nameOf(t: Token | undefined): string | null {
   if (t?.type === "person") return t.person;
   if (t?.type !== "mention") return null;
   const surface = t.mention.surfaces[0];
@@ -24,7 +24,7 @@ function nameOf(t: Token | undefined): string | null {
 // "agreed to acquire 85 pct", "an offer to buy 51 pct": a stake not yet held.
 const NOT_YET_HELD = /\b(?:to|will|would)\s+(?:\w+\s+)?(?:buy|acquire|purchase|take|sell|raise|increase)\b/i;
 
-function stakeStatus(s: RuleSentence, m: Match): Status {
+export function stakeStatus(s: RuleSentence, m: Match): Status {
   // "said it may increase its holding to 12%": the verbs just before a match that opens on the verb govern it.
   const lead = STAKE_CHANGE_WORDS.has(s.tokens[m.from].lower) ? (s.tokens[m.from - 3]?.start ?? 0) : null;
   const text = s.text.slice(lead ?? s.tokens[m.from].start, s.tokens[m.to - 1].end);
@@ -223,7 +223,7 @@ export function stake(m: Match, s: RuleSentence): FactRoles[] {
 }
 
 /** A stake the sentence does not date, with the roles the text states. */
-function undatedStake(
+export function undatedStake(
   figure: Quantity,
   company: string,
   counterparty: string,
@@ -255,7 +255,7 @@ export function asideStake(m: Match, s: RuleSentence): FactRoles[] {
 }
 
 /** The companies a stake left unsaid may be in: the one last held, the one the article keeps returning to, the topic. */
-function articleCompanies(s: RuleSentence): string[] {
+export function articleCompanies(s: RuleSentence): string[] {
   return [s.roles.lastHeld?.company, s.roles.recurringTopic, s.roles.topic?.company].filter((c): c is string =>
     Boolean(c),
   );

@@ -1,0 +1,57 @@
+import { REFERRED_HOLDERS } from "../lexicons/stakes";
+import type { Match } from "./pattern";
+import type { FactRoles, Rule, RuleSentence } from "./rule";
+import { articleCompanies, nameOf, stakeStatus, undatedStake } from "./stakeRoles";
+
+/**
+ * The holder a noun refers back to ("the government", "the family", "the fund"): the article's last holder if its
+ * name fits the noun, else the latest company of the last few sentences whose name does.
+ */
+function referredHolder(noun: string, s: RuleSentence): string | null {
+  const fits = REFERRED_HOLDERS[noun];
+  if (!fits) return null;
+  const last = s.roles.lastHolder?.company;
+  if (last && fits.test(last)) return last;
+  const recent = s.ctx.mentions.recentGroups.flat().reverse();
+  return recent.find((name) => fits.test(name)) ?? null;
+}
+
+/** "... 51% of Lusan", "38% of the Athens-based company": the company named or described after the figure. */
+function heldAfter(m: Match, s: RuleSentence): string | null {
+  const at = s.tokens.indexOf(m.captures.figure[0]);
+  if (!/^(?:of|in)$/.test(s.tokens[at + 1]?.lower ?? "")) return null;
+  const held = s.tokens.slice(at + 2, at + 7).find((t) => t.type === "mention" && t.mention.how !== "pronoun");
+  return nameOf(held) ?? (held ? null : (articleCompanies(s)[0] ?? null));
+}
+
+function referredStake(m: Match, s: RuleSentence): FactRoles[] {
+  const noun = m.captures.holder?.[0]?.lower;
+  const figure = m.captures.figure?.[0];
+  const holder = noun ? referredHolder(noun, s) : null;
+  if (!holder || figure?.type !== "quantity" || figure.quantity.fraction) return [];
+  const held = heldAfter(m, s);
+  if (!held || held === holder) return [];
+  return [undatedStake(figure.quantity, holder, held, stakeStatus(s, m), ["counterparty"])];
+}
+
+/** Stakes whose holder is referred to by a noun after it was named: "The government, which owns 51% of Lusan". */
+export const REFERRED_STAKE_RULES: Rule[] = [
+  {
+    name: "stake.referred-holder-owns",
+    kind: "stake",
+    pattern: "the holder:{REFERRED_HOLDER} ,? which? ...3 {OWN_OR_HAVE} {FIGURE_LEAD}? figure:{PERCENT} of|in",
+    examples: [
+      {
+        input:
+          "Power sale\n\nThe French government plans to sell a 25% stake in power group Corvan Energia. The government, which owns 51% of Corvan, said the shares would be offered to the public.",
+        expected: [{ kind: "stake", company: "French government", counterparty: "Corvan", low: 51 }],
+      },
+      {
+        input:
+          "Charity sells\n\nOstrel Capital agreed to buy shares in Corvan Soups from the Keane Foundation, the charity that has controlled the soup maker since 1994. The foundation, which owns 41% of Corvan, said the sale would help it diversify.",
+        expected: [{ kind: "stake", company: "Keane Foundation", counterparty: "Corvan", low: 41 }],
+      },
+    ],
+    build: referredStake,
+  },
+];
