@@ -14,7 +14,7 @@ function resolveYear(t: TimeExpr, s: SentenceContext): number | null {
   if (t.year !== null) return t.year;
   if (t.relative !== null && s.publishedYear !== null) return s.publishedYear + t.relative;
   // "at the end of June" in an article known only by its year (no Date line to tell which June): that year's.
-  if (t.month !== undefined && t.month > 0 && s.publishedYear !== null) return s.publishedYear;
+  if (t.period === null && t.month !== undefined && t.month > 0 && s.publishedYear !== null) return s.publishedYear;
   return null;
 }
 
@@ -37,10 +37,13 @@ function yearOfUndatedPeriod(
   s: SentenceContext,
   clause: { start: number; end: number },
   figure: Quantity,
+  /** The month the period is said to end in ("the April-to-December period"), when the text says. */
+  endMonth?: number,
 ): number | null {
   if (s.publishedYear === null) return null;
   const forward = statusAround(s.text, clause, figure, null, null) !== "actual";
-  return ENDS_IN_DECEMBER.has(period) && !forward ? s.publishedYear - 1 : s.publishedYear;
+  const inDecember = endMonth !== undefined ? endMonth === 12 : ENDS_IN_DECEMBER.has(period);
+  return inDecember && !forward ? s.publishedYear - 1 : s.publishedYear;
 }
 
 const THE_PERIOD = /^(?:[^.;,]|\.(?=\d)){0,40}?\b(?:in|for|over|during)\s+the\s+(?:same\s+)?(?:period|half)\b/i;
@@ -149,7 +152,7 @@ export function whenOf(
       const running = s.discourse.year;
       year =
         s.forecastYear ?? (running !== null && s.publishedYear !== null && running >= s.publishedYear ? running : null);
-    } else year = s.discourse.year ?? yearOfUndatedPeriod(periodExpr.period!, s, clause, figure);
+    } else year = s.discourse.year ?? yearOfUndatedPeriod(periodExpr.period!, s, clause, figure, periodExpr.month);
   }
   return { year, period, stated, target: isTarget };
 }

@@ -110,13 +110,22 @@ const RULES: Rule[] = [
     make: (m) => ({ year: yearOf(m[1]), period: "FY", relative: null }),
   },
   {
-    hint: ["-"],
-    // "the July-September quarter": named by the months it spans.
+    hint: ["quarter", "period", "months", "half"],
+    // "the July-September quarter", "the April-to-December period": named by the months it spans, which say
+    // whether it is a quarter, a half, nine months or a year.
     re: new RegExp(
-      String.raw`\b(?:${MONTHS})\s*[-–]\s*(${MONTHS})(?:\s+(${YEAR}))?\s+(?:quarter|period|months)\b`,
+      String.raw`\b(${MONTHS})\s*(?:[-–]|-to-|\s+to\s+|\s+through\s+)\s*(${MONTHS})(?:\s+(${YEAR}))?\s+(?:quarter|period|months|half)\b`,
       "gi",
     ),
-    make: (m) => ({ year: yearOf(m[2]), period: quarterOfMonth(MONTH_INDEX[m[1].toLowerCase()]), relative: null }),
+    make: (m) => {
+      const from = MONTH_INDEX[m[1].toLowerCase()];
+      const to = MONTH_INDEX[m[2].toLowerCase()];
+      const span = ((to - from + 12) % 12) + 1;
+      const period: Period | null =
+        span === 3 ? quarterOfMonth(to) : span === 6 ? halfEndingIn(to) : span === 9 ? "9M" : span === 12 ? "FY" : null;
+      // The month it ends in dates it when no year is said: nine months to December end in December.
+      return period ? { year: yearOf(m[3]), period, relative: null, month: to } : null;
+    },
   },
   {
     hint: ["quarter"],
