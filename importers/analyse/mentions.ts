@@ -65,6 +65,9 @@ function overlapsAny(found: Mention[], start: number, end: number): boolean {
 const SOURCE_BEFORE =
   /\b(?:researchers?|research\s+(?:firm|group|company)|analysts?|consultanc(?:y|ies)|pollsters?|data\s+(?:provider|firm)|according\s+to)\s+$/i;
 
+/** What follows the city of a wire dateline: ", April 2 -", ", Jan 12 -". */
+const DATELINE_AFTER = /^,\s+[A-Z][a-z]{2,8}\.?\s+\d{1,2}\s+[-–]/;
+
 /** Every reference to a company in one sentence, resolved to canonical names, in order. */
 export function findMentions(
   sentence: string,
@@ -75,7 +78,8 @@ export function findMentions(
   const names: Mention[] = [];
   for (const span of reg.spansOf(sentence)) {
     const m = nameMention(reg, span);
-    if (m) names.push(m);
+    // "NEW YORK, April 2 - Corvan Corp said": a wire's dateline names a city, never a company.
+    if (m && !DATELINE_AFTER.test(sentence.slice(m.end, m.end + 24))) names.push(m);
   }
   const out: Mention[] = [...names];
 
