@@ -94,7 +94,8 @@ const FISCAL_END = new RegExp(
 export function fiscalYearEndIn(text: string): number {
   const m = FISCAL_END.exec(text);
   if (m) return MONTH_INDEX[m[1].toLowerCase()];
-  // "its fiscal first quarter, which ended in December": the year ends nine months on.
+  // "its fiscal first quarter, which ended in December", "the fourth quarter, the three months ended January 31":
+  // the year ends where the quarters say.
   const dated = DATED_FISCAL_QUARTER.exec(text);
   if (dated) {
     const n = ORDINALS.indexOf(dated[1].toLowerCase()) + 1;
@@ -110,7 +111,7 @@ export function fiscalYearEndIn(text: string): number {
 
 const ORDINALS = ["first", "second", "third", "fourth"];
 const DATED_FISCAL_QUARTER = new RegExp(
-  String.raw`\bfiscal\s+(first|second|third|fourth)\s+quarter,?\s+(?:which\s+)?(?:ended|ends|ending)\s+(?:in\s+|on\s+)?(${alternation(Object.keys(MONTH_INDEX))})\b`,
+  String.raw`\b(?:fiscal\s+)?(first|second|third|fourth)[- ]quarter,?\s+(?:which\s+|the\s+(?:three|3)\s+months\s+)?(?:ended|ends|ending)\s+(?:in\s+|on\s+)?(${alternation(Object.keys(MONTH_INDEX))})\b`,
   "i",
 );
 const NAMED_FISCAL_QUARTER =

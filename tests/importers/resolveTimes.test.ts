@@ -94,6 +94,10 @@ describe("'the quarter' in a fiscal year", () => {
   test("counts from the fiscal year's end when the article gives it", () => {
     expect(latest({ year: 2026, month: 2, day: 24 }, 10)).toEqual(["Q1", 2026]);
     expect(fiscalYearEndIn("The company, whose fiscal year ends in October, said bookings rose.")).toBe(10);
+    // A quarter dated by the day it ended places the year's end: the fourth quarter ending in January.
+    expect(fiscalYearEndIn("Sales fell 3% in the fourth quarter, the three months ended January 31.")).toBe(1);
+    expect(fiscalYearEndIn("Sales rose in the second quarter, which ended in September.")).toBe(3);
+    expect(fiscalYearEndIn("Sales rose in the fourth quarter.")).toBe(12);
   });
 });
 
