@@ -12,6 +12,8 @@ export interface Mention {
   surfaces: string[];
   how: "name" | "pronoun" | "description" | "group";
   possessive: boolean;
+  /** Named as the source of figures ("research firm Halden estimates"): never what "it" or "the firm" is. */
+  source?: true;
 }
 
 /** What earlier sentences tell the current one: who "it" is, which firms "the three firms" are. */
@@ -79,7 +81,8 @@ export function findMentions(
   for (const span of reg.spansOf(sentence)) {
     const m = nameMention(reg, span);
     // "NEW YORK, April 2 - Corvan Corp said": a wire's dateline names a city, never a company.
-    if (m && !DATELINE_AFTER.test(sentence.slice(m.end, m.end + 24))) names.push(m);
+    if (!m || DATELINE_AFTER.test(sentence.slice(m.end, m.end + 24))) continue;
+    names.push(SOURCE_BEFORE.test(sentence.slice(0, m.start)) ? { ...m, source: true } : m);
   }
   const out: Mention[] = [...names];
 
@@ -119,7 +122,7 @@ export function findMentions(
     const nat = m.groups?.nat ? NATIONALITIES[m.groups.nat.toLowerCase()] : null;
     const noun = m.groups?.noun?.toLowerCase() ?? null;
     // "Figures from researcher X showed the group's share": a source of figures is never "the group".
-    const before = names.filter((n) => n.end <= m.index && !SOURCE_BEFORE.test(sentence.slice(0, n.start))).at(-1);
+    const before = names.filter((n) => n.end <= m.index && !n.source).at(-1);
     let company: string | null = null;
     if (nat) {
       // "the Japanese carmaker": the company introduced as Japanese, else the article's main company not named here.
@@ -149,8 +152,9 @@ export function findMentions(
   }
   for (const m of allMatches(PRONOUN, sentence)) {
     if (overlapsAny(out, m.index, m.index + m[0].length)) continue;
+    // "Research firm Halden estimates it controls 80%": "it" is the company spoken of, not the source.
     const before = out
-      .filter((n) => n.end <= m.index && n.how !== "group")
+      .filter((n) => n.end <= m.index && n.how !== "group" && !n.source)
       .sort((a, b) => a.end - b.end)
       .at(-1);
     const company = before?.company ?? state.topic?.company;
@@ -190,7 +194,7 @@ function pickGroup(state: DiscourseState, n: number): string[] | null {
 export function advance(state: DiscourseState, mentions: Mention[]): DiscourseState {
   const named = mentions.filter((m) => m.how === "name" || m.how === "description");
   const distinct = [...new Set(named.map((m) => m.company))];
-  const topic = mentions.find((m) => m.how !== "group") ?? state.topic;
+  const topic = mentions.find((m) => m.how !== "group" && !m.source) ?? state.topic;
   return {
     topic,
     recentGroups: distinct.length ? [...state.recentGroups.slice(-4), distinct] : state.recentGroups,
