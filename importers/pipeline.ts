@@ -89,14 +89,16 @@ function withLocalKroner(f: Fact, registry: CompanyRegistry): Fact {
  * "francs" alone are Swiss unless the article is French or Belgian: "8.42 billion francs" of a French glassmaker
  * in 1985 are French francs (euros from 2002, when the franc went).
  */
-function withLocalFrancs(f: Fact, text: string, year: number | null): Fact {
+function withLocalFrancs(f: Fact, text: string, year: number | null, currencyOf: () => string): Fact {
   if (
     f.unit !== "CHF" ||
     !/\bfrancs\b/i.test(text.slice(f.figureStart, f.figureEnd)) ||
     /\bSwiss\b|\bSwitzerland\b/.test(text)
   )
     return f;
-  const country = /\b(?:French|France)\b/.test(text) ? "FRF" : /\b(?:Belgian|Belgium)\b/.test(text) ? "BEF" : null;
+  // "<ACME.PA>": a company listed in Paris counts in French francs though the text never says French.
+  const listed = () => (["FRF", "BEF"].includes(currencyOf()) ? currencyOf() : null);
+  const country = /\b(?:French|France)\b/.test(text) ? "FRF" : /\b(?:Belgian|Belgium)\b/.test(text) ? "BEF" : listed();
   if (!country) return f;
   return { ...f, unit: year !== null && year >= 2002 ? "EUR" : country };
 }
@@ -172,6 +174,14 @@ export function extractArticle(bytes: Uint8Array, path: string, options: Extract
       : referenceDateOf(cleaned.dateLine, published.year);
   const ctx = newArticleContext(reference, published.year);
   ctx.table = newTableState(cleaned.title, cleaned.text.slice(cleaned.bodyStart), registry, published.year);
+  // "ACME CORP <ACM> YEAR NET ... The company said it shipped": a table's company, named only in its headline, is
+  // what "the company" of its notes is.
+  const tableCompany = ctx.table.company;
+  if (tableCompany && !main)
+    ctx.mentions = {
+      ...ctx.mentions,
+      topic: { start: 0, end: 0, company: tableCompany, surfaces: [], how: "name", possessive: false },
+    };
   const candidates: Candidate[] = [];
   // "whose fiscal year ends in October": the article's quarters are counted from there.
   const fiscalEnd = fiscalYearEndIn(cleaned.text);
@@ -240,7 +250,7 @@ export function extractArticle(bytes: Uint8Array, path: string, options: Extract
       .map((f) =>
         underParent(
           withArticleDollar(
-            withLocalFrancs(withLocalKroner(f, registry), cleaned.text, published.year),
+            withLocalFrancs(withLocalKroner(f, registry), cleaned.text, published.year, dollarOf),
             dollarOf,
             cleaned.text,
           ),

@@ -13,6 +13,10 @@ export const REVENUE_ROW_LABELS = [
   "operating revenues",
   "gross revenues",
   "turnover",
+  "net turnover",
+  "group turnover",
+  "group sales",
+  "consolidated sales",
 ];
 
 /** Words of a table heading or a headline that name the period a table reports ("Nine mths", "4TH QTR"). */

@@ -86,13 +86,18 @@ const FISCAL_END = new RegExp(
   String.raw`\b(?:fiscal\s+(?:years?|(?:19|20)\d\d)|(?:the|its)\s+(?:financial\s+|business\s+)?year|(?:fourth|4th)\s+(?:fiscal\s+)?(?:quarter|qtr))\s*,?\s+(?:that\s+|which\s+)?(?:ends?|ended|ending|runs?\s+to|closes?|to)\s+(?:in\s+|on\s+|at\s+the\s+end\s+of\s+)?(${alternation(Object.keys(MONTH_INDEX))})\b`,
   "i",
 );
+/** "ACME CO LTD <ACM.T> YEAR TO MARCH 31": a wire headline's ticker, then the year and the month it ends in. */
+const HEADLINE_YEAR_TO = new RegExp(
+  String.raw`<[^<>]{1,20}>\s+year\s+(?:to|ended|ending)\s+(${alternation(Object.keys(MONTH_INDEX))})\b`,
+  "i",
+);
 
 /**
  * The month an article says its company's fiscal year ends in, else December; a fourth quarter ends with the year
  * ("the fourth quarter ended January 31").
  */
 export function fiscalYearEndIn(text: string): number {
-  const m = FISCAL_END.exec(text);
+  const m = FISCAL_END.exec(text) ?? HEADLINE_YEAR_TO.exec(text.slice(0, 300).split("\n")[0]);
   if (m) return MONTH_INDEX[m[1].toLowerCase()];
   // "its fiscal first quarter, which ended in December", "the fourth quarter, the three months ended January 31":
   // the year ends where the quarters say.

@@ -17,9 +17,9 @@ export interface TableHeading {
 const PERIOD_RE = alternation([...Object.keys(TABLE_PERIOD_WORDS), "qtr", "quarter"]);
 const MONTH_RE = alternation(Object.keys(MONTH_INDEX));
 const DAY_RE = String.raw`\d{1,2}|${alternation(Object.keys(NUMBER_WORDS).filter((w) => NUMBER_WORDS[w] <= 31))}`;
-// "4TH QTR JAN 31", "Qtr ended March 31", "Year to December 31, 1986", "Year 1986", "1ST QTR OCT TWO".
+// "4TH QTR JAN 31", "Qtr ended March 31", "Year to December 31, 1986", "Year 1986", "1986 YEAR", "1ST QTR OCT TWO".
 const HEADING = new RegExp(
-  String.raw`(?<![\w-])(?<p>${PERIOD_RE})(?![\w-])(?:\s+(?:ended|ending|to|through)?\s*(?<month>${MONTH_RE})\.?(?:\s+(?<day>${DAY_RE}))?\b)?(?:,?\s+(?<year>(?:19|20)\d\d)\b)?`,
+  String.raw`(?<![\w-])(?:(?<lead>(?:19|20)\d\d)\s+)?(?<p>${PERIOD_RE})(?![\w-])(?:\s+(?:ended|ending|to|through)?\s*(?<month>${MONTH_RE})\.?(?:\s+(?<day>${DAY_RE}))?\b)?(?:,?\s+(?<year>(?:19|20)\d\d)\b)?`,
   "i",
 );
 
@@ -31,7 +31,7 @@ function parse(m: RegExpExecArray): TableHeading {
     period: TABLE_PERIOD_WORDS[word] ?? null,
     endMonth: g.month ? MONTH_INDEX[g.month.toLowerCase()] : null,
     endDay: day ?? null,
-    year: g.year ? Number(g.year) : null,
+    year: g.year || g.lead ? Number(g.year ?? g.lead) : null,
   };
 }
 
