@@ -1,14 +1,32 @@
 import { Form } from "@remix-run/react";
+import type { PeriodType } from "~/models/timeAxis";
 import { CompanyCombobox } from "./CompanyCombobox";
+import { PeriodFields } from "./PeriodFields";
 
 interface Props {
   companies?: string;
   metric?: string;
   mode?: string;
+  periods?: PeriodType;
+  from?: number;
+  to?: number;
+  /** The button's words: "Compare", or on the declines page "Compare these companies". */
+  submit?: string;
 }
 
-/** Companies by name (with suggestions), a metric and a mode: the comparison's form, on its page and the home page. */
-export function CompareForm({ companies = "", metric = "revenue", mode = "absolute" }: Props) {
+/**
+ * Companies by name (with suggestions), a metric, a mode, the kind of period and the years: the comparison's form,
+ * on its page, the home page and the declines page.
+ */
+export function CompareForm({
+  companies = "",
+  metric = "revenue",
+  mode = "absolute",
+  periods = "year",
+  from,
+  to,
+  submit = "Compare",
+}: Props) {
   return (
     <Form method="get" action="/compare" className="filters compare-form">
       <CompanyCombobox
@@ -31,10 +49,11 @@ export function CompareForm({ companies = "", metric = "revenue", mode = "absolu
         Mode{" "}
         <select name="mode" defaultValue={mode}>
           <option value="absolute">Absolute</option>
-          <option value="indexed">Indexed (first common year = 100)</option>
+          <option value="indexed">Indexed (first common period = 100)</option>
         </select>
       </label>
-      <button type="submit">Compare</button>
+      <PeriodFields key={`${periods}-${from}-${to}`} periods={periods} from={from} to={to} />
+      <button type="submit">{submit}</button>
     </Form>
   );
 }

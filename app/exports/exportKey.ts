@@ -22,16 +22,24 @@ export function exportKey(
     switch (chart) {
       case "compare":
         // Company names are matched without regard to case.
-        return { companies: q.companies?.map((c) => c.toLowerCase()), metric: q.metric, mode: q.mode, unit };
+        return {
+          companies: q.companies?.map((c) => c.toLowerCase()),
+          metric: q.metric,
+          mode: q.mode,
+          periods: q.periods === "part-year" ? "year" : q.periods,
+          from: q.from,
+          to: q.to,
+          unit,
+        };
       case "stakes":
         return q.company ? { company: q.company } : { holder: q.holder, held: q.held };
       case "market-share":
         return { company: q.company, market: q.market, unit };
       case "deck":
         // Every chart of the company, each reading its own parameters.
-        return { company: q.company, periods: q.periods, market: q.market, unit };
+        return { company: q.company, periods: q.periods, from: q.from, to: q.to, market: q.market, unit };
       default:
-        return { company: q.company, periods: q.periods, unit };
+        return { company: q.company, periods: q.periods, from: q.from, to: q.to, unit };
     }
   })();
   if (format === "png") used.scale = q.scale;

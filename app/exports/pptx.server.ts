@@ -1,10 +1,12 @@
 import { createRequire } from "node:module";
 import type PptxGenJS from "pptxgenjs";
 import { niceScale } from "~/components/charts/niceScale";
-import { COLOURS, SERIES_COLOURS } from "~/components/charts/palette";
+import { COLOURS } from "~/components/charts/palette";
 import type { ExportChart } from "~/models/exports.server";
+import { slotsBetween, timeLabel } from "~/models/timeAxis";
 import type { ChartPoint } from "~/models/types";
 import { nativeBars } from "./nativeBars";
+import { lineData, nativeLineMarks } from "./nativeLines";
 import { renderPng } from "./png.server";
 import { sourceLine } from "./svg.server";
 
@@ -19,21 +21,6 @@ function scaleFor(ec: ExportChart): { divisor: number; label: string } {
   const max = Math.max(0, ...values);
   const [divisor, word] = max >= 1e9 ? [1e9, "bn"] : max >= 1e6 ? [1e6, "m"] : max >= 1e3 ? [1e3, "k"] : [1, ""];
   return { divisor, label: [word, ec.unit].filter(Boolean).join(" ") };
-}
-
-/** The comparison's series as PowerPoint wants them: a name, the category labels and the values ("Edit Data"). */
-function lineData(ec: ExportChart, divisor: number) {
-  const round = (v: number) => Math.round((v / divisor) * 1000) / 1000;
-  const lines = ec.lines!;
-  const labels = lines.rows.map((r) => String(r.year));
-  return lines.companies.map((c) => ({
-    name: c.name,
-    labels,
-    values: lines.rows.map((r) => {
-      const p = r.points[c.slug];
-      return p ? round(p.value) : null;
-    }) as number[],
-  }));
 }
 
 /** Longest span of years a time axis lists year by year; past it only the years with a figure are listed. */
@@ -54,6 +41,12 @@ function categoriesOf(ec: ExportChart): { points: Array<ChartPoint & { at: strin
     return { points: ec.history.map((p) => ({ ...p, at: String(p.year) })), labels };
   }
   const bars = ec.bars ?? [];
+  if (ec.axis && bars.every((p) => p.t != null)) {
+    // On the page's time axis: every period of its span is a category, so a missing one is a gap here too.
+    const { type, first, last } = ec.axis;
+    const labels = slotsBetween(first, last, type).map((t) => timeLabel(t, type));
+    return { points: bars.map((p) => ({ ...p, at: timeLabel(p.t!, type) })), labels };
+  }
   // Two bars may share a label on a company's stakes chart; each keeps its own category.
   const labels = bars.map((p, i) =>
     bars.findIndex((q) => q.label === p.label) === i ? p.label : `${p.label} (${i + 1})`,
@@ -112,23 +105,54 @@ export function addChartSlide(pptx: PptxGenJS, ec: ExportChart): void {
   };
   if (ec.lines) {
     const data = lineData(ec, divisor);
-    const scale = niceScale(data.flatMap((d) => d.values.filter((v): v is number => v !== null)));
-    slide.addChart(pptx.ChartType.line, data, {
-      ...common,
-      valAxisMinVal: scale.domain[0],
-      valAxisMaxVal: scale.domain[1],
-      chartColors: SERIES_COLOURS.slice(0, data.length).map(hex),
-      showLegend: true,
-      legendPos: "b",
-      legendFontSize: 14,
+    const all = [...data.actual, ...data.projected, ...data.apart];
+    const scale = niceScale(all.flatMap((d) => d.values.filter((v): v is number => v !== null)));
+    const lineOptions = {
       lineDataSymbol: "circle",
       lineDataSymbolSize: 8,
       showValue: true,
       dataLabelPosition: "t",
       dataLabelFontSize: 11,
       dataLabelFormatCode: "#,##0.##",
-    });
-    addFootnote(slide, ec, ec.marks);
+    };
+    const strip = (series: typeof all) => series.map(({ colour: _, ...rest }) => rest);
+    const types = [
+      {
+        type: pptx.ChartType.line,
+        data: strip(data.actual),
+        options: { ...lineOptions, chartColors: data.actual.map((d) => d.colour) },
+      },
+      ...(data.projected.length
+        ? [
+            {
+              type: pptx.ChartType.line,
+              data: strip(data.projected),
+              options: { ...lineOptions, lineDash: "dash", chartColors: data.projected.map((d) => d.colour) },
+            },
+          ]
+        : []),
+      ...(data.apart.length
+        ? [
+            {
+              type: pptx.ChartType.line,
+              data: strip(data.apart),
+              options: { ...lineOptions, lineSize: 0, chartColors: data.apart.map((d) => d.colour) },
+            },
+          ]
+        : []),
+    ];
+    slide.addChart(
+      types as unknown as PptxGenJS.IChartMulti[],
+      {
+        ...common,
+        valAxisMinVal: scale.domain[0],
+        valAxisMaxVal: scale.domain[1],
+        showLegend: true,
+        legendPos: "b",
+        legendFontSize: 14,
+      } as unknown as unknown[],
+    );
+    addFootnote(slide, ec, nativeLineMarks(data, ec));
     return;
   }
   const { points, labels } = categoriesOf(ec);

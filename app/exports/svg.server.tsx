@@ -29,6 +29,7 @@ function chartMarkup(ec: ExportChart, width: number, height: number): string {
       unit={ec.unit}
       title={ec.title}
       signColours={ec.signColours}
+      axis={ec.axis}
       width={width}
       height={height}
       interactive={false}

@@ -9,135 +9,34 @@ import {
   withNewestIds,
 } from "./figures.server";
 import { jointHolders } from "./jointHolders.server";
+import {
+  axisOf,
+  byTime,
+  type ChartSeries,
+  groupBy,
+  type PeriodClass,
+  periodClass,
+  type SeriesPlan,
+  splitSeries,
+  toPoint,
+} from "./series.server";
 import { canonicalPairs, stakeHistories } from "./stakeHistory.server";
 import type { StakeHistory } from "./stakeTypes";
-import type { ChartPoint, FactKind, Source } from "./types";
+import { baseWords, PERIOD_TYPES, type PeriodType, type YearRange } from "./timeAxis";
+import type { FactKind } from "./types";
 
-/** One chart's worth of figures: one unit, one kind of period, so nothing unlike is drawn on one axis. */
-export interface ChartSeries {
-  id: string;
-  kind: FactKind;
-  title: string;
-  description: string;
-  unit: string;
-  points: ChartPoint[];
-}
+export type { ChartSeries } from "./series.server";
 
 /** Sources shown per figure; the rest are counted. */
 const SOURCES_SHOWN = 3;
-/** Part-year bars shown per chart: the most recent. */
-const MAX_PART_YEAR_POINTS = 16;
 /** Holder/held pairs listed on a company page; /stakes lists them all. */
 export const MAX_STAKE_PAIRS = 25;
-
-type PeriodClass = "year" | "part-year" | "undated";
-
-/** A nine-month or quarterly figure never shares an axis with full years. */
-function periodClass(f: LeanFact): PeriodClass {
-  if (f.year === null) return "undated";
-  return !f.period || f.period === "FY" ? "year" : "part-year";
-}
-
-const PERIOD_TITLE: Record<PeriodClass, string> = {
-  year: "by year",
-  "part-year": "by quarter and part-year",
-  undated: "with no year given",
-};
-
-const PERIOD_ORDER: Record<string, number> = { Q1: 1, H1: 2, Q2: 3, "9M": 4, Q3: 5, H2: 6, Q4: 7, FY: 8 };
-
-/** Charts read left to right in time: year, then the period's end within it. */
-function byTime(a: { fact: LeanFact }, b: { fact: LeanFact }): number {
-  return (
-    (a.fact.year ?? 0) - (b.fact.year ?? 0) ||
-    (PERIOD_ORDER[a.fact.period ?? "FY"] ?? 9) - (PERIOD_ORDER[b.fact.period ?? "FY"] ?? 9)
-  );
-}
-
-function groupBy<T>(items: T[], key: (t: T) => string): Map<string, T[]> {
-  const out = new Map<string, T[]>();
-  for (const item of items) {
-    const k = key(item);
-    const list = out.get(k);
-    if (list) list.push(item);
-    else out.set(k, [item]);
-  }
-  return out;
-}
-
-function label(f: LeanFact): string {
-  const when =
-    f.year === null ? "year unknown" : f.period && f.period !== "FY" ? `${f.period} ${f.year}` : String(f.year);
-  return f.status === "actual" ? when : `${when} (${f.status})`;
-}
 
 /** The ids whose quotes a set of picked figures will show. */
 const shownIds = (picked: Picked[]) => withNewestIds(picked, SOURCES_SHOWN).flatMap((p) => p.ids);
 
-function toPoint(p: Picked, sources: Map<number, Source>, note: string | null): ChartPoint {
-  const f = p.fact;
-  return {
-    label: label(f),
-    year: f.year,
-    period: f.period,
-    low: f.low,
-    high: f.high,
-    unit: f.unit,
-    status: f.status,
-    approximate: Boolean(f.approximate),
-    note,
-    base:
-      f.comparedYear === null
-        ? null
-        : `${f.comparedPeriod && f.comparedPeriod !== "FY" ? `${f.comparedPeriod} ` : ""}${f.comparedYear}`,
-    sources: p.ids.flatMap((id) => sources.get(id) ?? []),
-    sourceCount: p.count,
-    disagreeing: p.disagreeing,
-  };
-}
-
 const slugPart = (s: string) => s.toLowerCase().replace(/[^a-z0-9]+/g, "-");
-const compared = (f: LeanFact) =>
-  f.comparedYear !== null
-    ? `vs ${f.comparedPeriod && f.comparedPeriod !== "FY" ? `${f.comparedPeriod} ` : ""}${f.comparedYear}`
-    : null;
-
-interface SeriesPlan {
-  id: string;
-  kind: FactKind;
-  title: string;
-  description: string;
-  unit: string;
-  picked: Picked[];
-  note: (f: LeanFact) => string | null;
-}
-
-/** Series of one kind split by unit and kind of period, one figure per period. */
-function splitSeries(
-  company: string,
-  kind: FactKind,
-  facts: LeanFact[],
-  what: string,
-  describe: (unit: string, cls: PeriodClass) => string,
-  note: (f: LeanFact) => string | null,
-  extraKey: (f: LeanFact) => string = () => "",
-): SeriesPlan[] {
-  return [...groupBy(facts, (f) => `${f.unit}|${periodClass(f)}`)].map(([key, group]) => {
-    const [unit, cls] = key.split("|") as [string, PeriodClass];
-    let picked = pickPerGroup(group, (f) => `${f.year}|${f.period}|${extraKey(f)}`).sort(byTime);
-    if (cls === "part-year") picked = picked.slice(-MAX_PART_YEAR_POINTS);
-    const unitWords = unit === "percent" ? "%" : unit;
-    return {
-      id: slugPart(unit === "percent" ? `${kind}-${cls}` : `${kind}-${unit}-${cls}`),
-      kind,
-      title: `${company}: ${what} ${PERIOD_TITLE[cls]}, ${unitWords}`,
-      description: describe(unit, cls),
-      unit,
-      picked,
-      note,
-    };
-  });
-}
+const compared = (f: LeanFact) => baseWords(f.comparedYear, f.comparedPeriod);
 
 export interface CompanyCharts {
   revenue: ChartSeries[];
@@ -149,32 +48,43 @@ export interface CompanyCharts {
   /** Pairs not listed because of MAX_STAKE_PAIRS. */
   moreStakesHeld: number;
   moreStakesIn: number;
-  periods: CompanyView["periods"];
+  /** The kind of period drawn (a "part-year" view resolved to the first part-year type the company has). */
+  periods: PeriodType;
+  /** Kinds of period the company has revenue, change or sales figures for, in PERIOD_TYPES order. */
+  periodTypes: PeriodType[];
   /** The company has quarterly or other part-year figures, shown on their own view. */
   hasPartYears: boolean;
+  /** The year range asked for, and the first and last years the company's figures have. */
+  range: YearRange;
+  years: { first: number; last: number } | null;
   /** Markets it has shares of, the most reported first, and the one drawn. */
   markets: string[];
   market: string | null;
 }
 
 /** Everything a company page draws, read from the covering indexes, with the quotes of the sources it shows. */
-export interface CompanyView {
-  /** Full years (and undated figures), or quarters and other part-years: never both on one page. */
-  periods: "year" | "part-year";
+export interface CompanyView extends YearRange {
+  /**
+   * One kind of period (full years with undated figures, half years, quarters or nine months): never two on one
+   * axis. "part-year" (the old links' word for every part of a year) is the first part-year type there is.
+   */
+  periods: PeriodType | "part-year";
   /** The market whose share is drawn; by default the one most reported. */
   market?: string;
 }
 
+/** Kinds whose charts follow the period selector; stakes and market shares are by year whatever it says. */
+const PERIODIC = new Set<FactKind>(["revenue", "revenue_change", "sales_volume"]);
+
 export function companyCharts(company: Company, view: CompanyView = { periods: "year" }): CompanyCharts {
   const facts = leanFactsOf(company.id, ["revenue", "revenue_change", "market_share", "sales_volume", "stake"]);
-  const partYears = facts.filter(
-    (f) => f.kind !== "stake" && f.kind !== "market_share" && periodClass(f) === "part-year",
-  );
+  const classes = new Set(facts.filter((f) => PERIODIC.has(f.kind)).map(periodClass));
+  const periodTypes = PERIOD_TYPES.filter((t) => classes.has(t));
+  const periods: PeriodType =
+    view.periods === "part-year" ? (periodTypes.find((t) => t !== "year") ?? "year") : view.periods;
   // One kind of period per page keeps the page light and a quarter never beside a full year.
-  const inView = (f: LeanFact) =>
-    f.kind === "stake" ||
-    f.kind === "market_share" ||
-    (periodClass(f) === "part-year") === (view.periods === "part-year");
+  const shown: PeriodClass[] = periods === "year" ? ["year", "undated"] : [periods];
+  const inView = (f: LeanFact) => !PERIODIC.has(f.kind) || shown.includes(periodClass(f));
   const byKind = groupBy(facts.filter(inView), (f) => f.kind);
   const of = (k: FactKind) => byKind.get(k) ?? [];
   const markets = [...groupBy(of("market_share"), (f) => f.market ?? "market not named")]
@@ -183,15 +93,18 @@ export function companyCharts(company: Company, view: CompanyView = { periods: "
     .map(([market]) => market);
   const market = view.market && markets.includes(view.market) ? view.market : markets[0];
   const name = company.name;
+  const range: YearRange = { from: view.from, to: view.to };
+  const dated = facts.filter((f) => f.year !== null && f.kind !== "stake").map((f) => f.year!);
   const plans: Record<"revenue" | "revenueChange" | "marketShare" | "salesVolume", SeriesPlan[]> = {
     revenue: splitSeries(
       name,
       "revenue",
       of("revenue"),
       "revenue",
-      (unit, cls) =>
-        `Revenue in ${unit}${cls === "part-year" ? " for quarters and part-years" : ""}. Hatched bars are forecasts or targets; a bar with a whisker is a range.`,
+      (unit) =>
+        `Revenue in ${unit} on a time axis: a period without a figure is an empty slot. Hatched bars are forecasts or targets; a bar with a whisker is a range.`,
       () => null,
+      range,
     ),
     revenueChange: splitSeries(
       name,
@@ -199,21 +112,29 @@ export function companyCharts(company: Company, view: CompanyView = { periods: "
       of("revenue_change").map((f) => ({ ...f, unit: "percent" })),
       "revenue change",
       () =>
-        "Change in revenue in percent against the period named in the tooltip and table; declines in red, growth in green.",
+        "Change in revenue in percent, drawn at its period; a change measured against an earlier base than the period before is joined back to that base by a dashed line and labelled with it (vs 2007). Declines in red, growth in green.",
       compared,
+      range,
     ),
     marketShare: [...groupBy(of("market_share"), (f) => f.market ?? "market not named")]
       .filter(([m]) => m === market)
-      .map(([market, group]) => ({
-        id: slugPart(`market-share-${market}`),
-        kind: "market_share" as const,
-        title: `${name}: share of ${market}, %`,
-        description: `Share of ${market} in percent. Hatched bars are targets or forecasts, for the year under the bar.`,
-        unit: "percent",
-        picked: pickPerGroup(group, (f) => `${f.year}`).sort(byTime),
-        note: (f: LeanFact) =>
-          f.status === "actual" ? market : `${market}, ${f.status} for ${f.year ?? "no stated year"}`,
-      })),
+      .map(([market, group]) => {
+        const picked = pickPerGroup(group, (f) => `${f.year}`).sort(byTime);
+        return {
+          id: slugPart(`market-share-${market}`),
+          kind: "market_share" as const,
+          title: `${name}: share of ${market}, %`,
+          description: `Share of ${market} in percent. Hatched bars are targets or forecasts, for the year under the bar.`,
+          unit: "percent",
+          axis: axisOf(
+            picked.map((p) => p.fact),
+            {},
+          ),
+          picked,
+          note: (f: LeanFact) =>
+            f.status === "actual" ? market : `${market}, ${f.status} for ${f.year ?? "no stated year"}`,
+        };
+      }),
     salesVolume: splitSeries(
       name,
       "sales_volume",
@@ -221,6 +142,7 @@ export function companyCharts(company: Company, view: CompanyView = { periods: "
       "sales",
       (unit) => `Sales in ${unit}; a bar with a whisker is a range, hatched bars are forecasts or targets.`,
       (f) => f.market,
+      range,
       (f) => f.market ?? "",
     ),
   };
@@ -245,6 +167,7 @@ export function companyCharts(company: Company, view: CompanyView = { periods: "
       title: p.title,
       description: p.description,
       unit: p.unit,
+      axis: p.axis,
       points: p.picked.map((x) => toPoint(x, sources, p.note(x.fact))),
     }));
   return {
@@ -256,8 +179,17 @@ export function companyCharts(company: Company, view: CompanyView = { periods: "
     stakesIn: stakeHistories(shownIn, joint),
     moreStakesHeld: held.length - shownHeld.length,
     moreStakesIn: heldIn.length - shownIn.length,
-    periods: view.periods,
-    hasPartYears: partYears.length > 0,
+    periods,
+    periodTypes,
+    hasPartYears: periodTypes.some((t) => t !== "year"),
+    range,
+    // A loop, not Math.min(...): the largest companies have more figures than a call takes arguments.
+    years: dated.length
+      ? dated.reduce((r, y) => ({ first: Math.min(r.first, y), last: Math.max(r.last, y) }), {
+          first: dated[0],
+          last: dated[0],
+        })
+      : null,
     markets,
     market: market ?? null,
   };

@@ -1,22 +1,44 @@
 import type { Company } from "./companies.server";
 import { type LeanFact, leanFactsOf, pickPerGroup, sourcesOf } from "./figures.server";
+import { PERIOD_TITLE } from "./series.server";
+import {
+  baseTime,
+  baseWords,
+  inYearRange,
+  isChained,
+  type PeriodType,
+  periodTypeOf,
+  previousTime,
+  slotsBetween,
+  timeLabel,
+  timeOf,
+  type YearRange,
+} from "./timeAxis";
 import type { FactStatus, Source } from "./types";
 
 export type CompareMetric = "revenue" | "revenue_change";
 export type CompareMode = "absolute" | "indexed";
 
-/** One company's figure for one year on a comparison chart. */
+/** One company's figure for one period on a comparison chart. */
 export interface ComparePoint {
   value: number;
   low: number;
   high: number;
   status: FactStatus;
+  /** What a change is measured against ("2007"), and where that base sits on the axis. */
+  base: string | null;
+  baseAt: number | null;
+  /** A change against the period before: a step of the company's line. Other changes are drawn apart. */
+  chained: boolean;
   source: Source;
 }
 
 export interface CompareRow {
+  /** The period's year and its place on the time axis (2008.5 for Q3 2008), and its label. */
   year: number;
-  /** By company slug; a company without a figure that year has none. */
+  t: number;
+  label: string;
+  /** By company slug; a company without a figure for the period has none (and its line breaks there). */
   points: Record<string, ComparePoint>;
 }
 
@@ -26,85 +48,131 @@ export interface CompareChart {
   description: string;
   /** "EUR", "percent" or "index". */
   unit: string;
+  /** The one kind of period on the axis; rows hold every period from the first to the last, gaps included. */
+  periods: PeriodType;
   companies: Array<{ slug: string; name: string }>;
   rows: CompareRow[];
   note: string | null;
 }
 
+/** What the comparison shows: a metric, absolute or indexed, one kind of period, a range of years. */
+export interface CompareView extends YearRange {
+  metric: CompareMetric;
+  mode: CompareMode;
+  periods?: PeriodType;
+}
+
 type FactView = LeanFact & { source: Source };
 
-/** A full-year figure per company and year: an actual one over a forecast, the one most sources give. */
-function yearly(facts: FactView[]): Map<number, FactView> {
-  const full = facts.filter((f) => f.year !== null && (!f.period || f.period === "FY"));
-  const picked = pickPerGroup(full, (f) => String(f.year));
-  const byId = new Map(full.map((f) => [f.id, f]));
-  return new Map(picked.map((p) => [p.fact.year!, byId.get(p.fact.id)!]));
+/** One figure per company and period: an actual one over a forecast, the one most sources give. */
+function byPeriod(facts: FactView[]): Map<number, FactView> {
+  const dated = facts.filter((f) => f.year !== null);
+  const picked = pickPerGroup(dated, (f) => String(timeOf(f.year!, f.period)));
+  const byId = new Map(dated.map((f) => [f.id, f]));
+  return new Map(picked.map((p) => [timeOf(p.fact.year!, p.fact.period), byId.get(p.fact.id)!]));
 }
 
-const point = (f: FactView, value = (f.low + f.high) / 2): ComparePoint => ({
-  value,
-  low: f.low,
-  high: f.high,
-  status: f.status,
-  source: f.source,
-});
-
-function firstCommonYear(series: Array<Map<number, FactView>>): number | null {
-  const years = [...(series[0]?.keys() ?? [])].filter((y) => series.every((s) => s.has(y))).sort((a, b) => a - b);
-  return years[0] ?? null;
+function point(f: FactView, type: PeriodType, value = (f.low + f.high) / 2): ComparePoint {
+  const t = timeOf(f.year!, f.period);
+  const baseAt = baseTime(f.period, f.comparedYear, f.comparedPeriod);
+  return {
+    value,
+    low: f.low,
+    high: f.high,
+    status: f.status,
+    base: baseWords(f.comparedYear, f.comparedPeriod)?.replace(/^vs /, "") ?? null,
+    baseAt,
+    chained: f.kind === "revenue_change" ? isChained(t, type, baseAt, f.comparedYear !== null) : true,
+    source: f.source,
+  };
 }
 
-function rowsOf(byCompany: Array<[string, Map<number, ComparePoint>]>): CompareRow[] {
-  const years = new Set<number>();
-  for (const [, m] of byCompany) for (const y of m.keys()) years.add(y);
-  return [...years]
-    .sort((a, b) => a - b)
-    .map((year) => ({
-      year,
-      points: Object.fromEntries(byCompany.flatMap(([slug, m]) => (m.has(year) ? [[slug, m.get(year)!]] : []))),
-    }));
+function firstCommon(series: Array<Map<number, FactView>>): number | null {
+  const times = [...(series[0]?.keys() ?? [])].filter((t) => series.every((s) => s.has(t))).sort((a, b) => a - b);
+  return times[0] ?? null;
 }
 
-/** Rebases each company to 100 in the first year they all have; for changes, compounds them from there. */
+/**
+ * A row for every period from the first figure (or the first base a change is drawn back to, or the start of the
+ * range asked for) to the last, so a missing period is an empty row and the lines break there.
+ */
+export function rowsOf(
+  byCompany: Array<[string, Map<number, ComparePoint>]>,
+  type: PeriodType,
+  range: YearRange = {},
+): CompareRow[] {
+  const times: number[] = [];
+  for (const [, m] of byCompany)
+    for (const [t, p] of m) {
+      times.push(t);
+      if (!p.chained && p.baseAt !== null && inYearRange(Math.floor(p.baseAt), range)) times.push(p.baseAt);
+    }
+  if (!times.length) return [];
+  const [from, to] = [range.from, range.to].filter((y) => y !== undefined).sort((a, b) => a! - b!);
+  const first = Math.min(...times, ...(range.from !== undefined && from !== undefined ? [from] : []));
+  const lastOf = (y: number) => timeOf(y, type === "quarter" ? "Q4" : type === "half" ? "H2" : null);
+  const ends = range.to !== undefined ? [lastOf((to ?? from)!)] : [];
+  const last = Math.max(...times, ...ends);
+  return slotsBetween(first, last, type).map((t) => ({
+    year: Math.floor(t),
+    t,
+    label: timeLabel(t, type),
+    points: Object.fromEntries(byCompany.flatMap(([slug, m]) => (m.has(t) ? [[slug, m.get(t)!]] : []))),
+  }));
+}
+
+/**
+ * Rebases each company to 100 in the first period they all have; for changes, compounds them from there, as long
+ * as each change is against the period before and that period has a figure (else the chain stops: a change
+ * against 2007 cannot be compounded onto 2008).
+ */
 function indexed(
   metric: CompareMetric,
+  type: PeriodType,
   series: Array<[Company, Map<number, FactView>]>,
 ): { rows: Array<[string, Map<number, ComparePoint>]>; base: number | null } {
-  const base = firstCommonYear(series.map(([, m]) => m));
+  const base = firstCommon(series.map(([, m]) => m));
   if (base === null) return { rows: [], base };
   const rows = series.map(([c, m]): [string, Map<number, ComparePoint>] => {
     const out = new Map<number, ComparePoint>();
-    const years = [...m.keys()].filter((y) => y >= base).sort((a, b) => a - b);
+    const times = [...m.keys()].filter((t) => t >= base).sort((a, b) => a - b);
     let level = 100;
     let previous = base;
-    for (const y of years) {
-      const f = m.get(y)!;
+    for (const t of times) {
+      const f = m.get(t)!;
       const mid = (f.low + f.high) / 2;
       if (metric === "revenue") {
         const baseFact = m.get(base)!;
         level = (mid / ((baseFact.low + baseFact.high) / 2)) * 100;
-      } else if (y > base) {
-        // A gap in the years breaks the chain: the change is against a year the chart does not have.
-        if (y !== previous + 1) break;
+      } else if (t > base) {
+        if (previousTime(t, type) !== previous || !point(f, type).chained) break;
         level *= 1 + mid / 100;
       }
-      previous = y;
-      out.set(y, point(f, Math.round(level * 10) / 10));
+      previous = t;
+      // An index has no base period of its own: the change's base is what the chain already checked.
+      out.set(t, { ...point(f, type, Math.round(level * 10) / 10), base: null, baseAt: null, chained: true });
     }
     return [c.slug, out];
   });
   return { rows, base };
 }
 
+/** What the lines mean, said under every comparison chart (the exports' footnotes say it too). */
+const LINES =
+  "Solid lines join actual figures, dashed lines forecasts and targets, a shaded band spans a range; a period without a figure breaks the line.";
+const APART =
+  "A change measured against an earlier base than the period before is not a step of the line: it is a separate point, joined back to its base by a dashed line and labelled with it (vs 2007).";
+
 /** Comparison charts for several companies: one per currency for revenue, one for changes in percent. */
-export function compareCompanies(companies: Company[], metric: CompareMetric, mode: CompareMode): CompareChart[] {
+export function compareCompanies(companies: Company[], view: CompareView): CompareChart[] {
+  const { metric, mode } = view;
+  const type = view.periods ?? "year";
+  const range: YearRange = { from: view.from, to: view.to };
+  const inView = (f: LeanFact) => f.year !== null && periodTypeOf(f.period) === type && inYearRange(f.year, range);
   // Quotes are read only for the figures drawn: the largest companies have thousands of facts of one kind.
   const lean = new Map(companies.map((c) => [c, leanFactsOf(c.id, [metric])] as const));
   const chosen = [...lean.values()].flatMap((facts) =>
-    pickPerGroup(
-      facts.filter((f) => f.year !== null && (!f.period || f.period === "FY")),
-      (f) => `${f.unit}|${f.year}`,
-    ).map((p) => p.fact),
+    pickPerGroup(facts.filter(inView), (f) => `${f.unit}|${f.year}|${f.period}`).map((p) => p.fact),
   );
   const sources = sourcesOf(chosen.map((f) => f.id));
   const factsOf = new Map(
@@ -126,7 +194,7 @@ export function compareCompanies(companies: Company[], metric: CompareMetric, mo
   }
   const what = metric === "revenue" ? "Revenue" : "Revenue change";
   return [...groups].map(([unit, members]) => {
-    const series = members.map(([c, facts]): [Company, Map<number, FactView>] => [c, yearly(facts)]);
+    const series = members.map(([c, facts]): [Company, Map<number, FactView>] => [c, byPeriod(facts)]);
     const names = members.map(([c]) => ({ slug: c.slug, name: c.name }));
     const absent = companies.filter((c) => !members.some(([m]) => m === c));
     const elsewhere = absent.filter((c) => (lean.get(c) ?? []).length > 0).map((c) => c.name);
@@ -142,28 +210,36 @@ export function compareCompanies(companies: Company[], metric: CompareMetric, mo
       ]
         .filter(Boolean)
         .join(" ") || null;
+    const periodWords = PERIOD_TITLE[type];
+    const firstWord = type === "year" ? "year" : "period";
     if (mode === "indexed") {
-      const { rows, base } = indexed(metric, series);
+      const { rows, base } = indexed(metric, type, series);
       return {
         id: `compare-${unit}`.toLowerCase(),
-        title: `${what}, indexed (first common year = 100)${metric === "revenue" ? `, ${unit}` : ""}`,
+        title: `${what} ${periodWords}, indexed (first common ${firstWord} = 100)${metric === "revenue" ? `, ${unit}` : ""}`,
         description:
           base === null
-            ? "No full year is common to all these companies, so they cannot be indexed to one base."
-            : `Each company is rebased to 100 in ${base}, the first full year all of them report${metric === "revenue_change" ? "; later years compound the reported changes" : ""}.`,
+            ? `No ${firstWord} is common to all these companies, so they cannot be indexed to one base.`
+            : `Each company is rebased to 100 in ${timeLabel(base, type)}, the first ${firstWord} all of them report${metric === "revenue_change" ? "; later periods compound the reported changes while each is against the period before" : ""}. ${LINES}`,
         unit: "index",
+        periods: type,
         companies: names,
-        rows: rowsOf(rows),
+        rows: rowsOf(rows, type, range),
         note: currencyNote,
       };
     }
     return {
       id: `compare-${unit}`.toLowerCase(),
-      title: `${what} by year${metric === "revenue" ? `, ${unit}` : ", %"}`,
-      description: `${what} by full year; forecasts and targets are marked in the tooltip and table.`,
+      title: `${what} ${periodWords}${metric === "revenue" ? `, ${unit}` : ", %"}`,
+      description: `${what} ${periodWords} on a time axis. ${LINES}${metric === "revenue_change" ? ` ${APART}` : ""}`,
       unit,
+      periods: type,
       companies: names,
-      rows: rowsOf(series.map(([c, m]) => [c.slug, new Map([...m].map(([y, f]) => [y, point(f)]))])),
+      rows: rowsOf(
+        series.map(([c, m]) => [c.slug, new Map([...m].map(([t, f]) => [t, point(f, type)]))]),
+        type,
+        range,
+      ),
       note: currencyNote,
     };
   });

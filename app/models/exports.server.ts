@@ -4,6 +4,7 @@ import { type Company, findCompanies, findCompany } from "./companies.server";
 import { type CompareChart, type CompareMetric, type CompareMode, compareCompanies } from "./compare.server";
 import { listStakes } from "./stakes.server";
 import { asOfWords, type StakeHistory, stakePoints } from "./stakeTypes";
+import { PERIOD_TYPE_WORDS, type PeriodType, type SeriesAxis, type YearRange } from "./timeAxis";
 import { type ChartPoint, sourceHref } from "./types";
 
 export { EXPORT_CHARTS, type ExportChartName } from "~/exports/formats";
@@ -35,6 +36,8 @@ export interface ExportChart {
   lines: CompareChart | null;
   /** One holder's stake over time, drawn with the page's stake chart. */
   history: ChartPoint[] | null;
+  /** The bars' time axis, as the page draws it (a period without a figure is an empty slot); null: categories. */
+  axis: SeriesAxis | null;
   rows: FigureRow[];
   /** Articles the figures come from, each once. */
   sources: Array<{ title: string; year: number | null }>;
@@ -46,9 +49,9 @@ export interface ExportChart {
   filename: string;
 }
 
-export interface ExportParams {
+export interface ExportParams extends YearRange {
   company?: string;
-  periods: "year" | "part-year";
+  periods: PeriodType | "part-year";
   market?: string;
   unit?: string;
   holder?: string;
@@ -129,17 +132,18 @@ function basesOf(points: ChartPoint[]): { title: string; notes: string[] } {
   };
 }
 
-const PERIOD_WORDS = { year: "full years", "part-year": "quarters and part-years" } as const;
+const periodWords = (type: PeriodType) => PERIOD_TYPE_WORDS[type].toLowerCase();
 
-function fromSeries(chart: ExportChartName, company: Company, series: ChartSeries, periods: ExportParams["periods"]) {
+function fromSeries(chart: ExportChartName, company: Company, series: ChartSeries, periods: PeriodType) {
   const unitWords = series.unit === "percent" ? "%" : series.unit;
   const bases = basesOf(series.points);
   return {
     chart,
     title: `${series.title.replace(/, [^,]+$/, "")}${bases.title}`,
-    subtitle: `${unitWords}, ${chart === "market-share" ? "by year" : PERIOD_WORDS[periods]}`,
+    subtitle: `${unitWords}, ${chart === "market-share" ? "by year" : periodWords(periods)}`,
     unit: series.unit,
     bars: series.points,
+    axis: series.axis,
     signColours: chart === "revenue-change",
     lines: null,
     history: null,
@@ -206,6 +210,7 @@ function fromStakes(groups: StakeHistory[], name: string): ExportChart {
     signColours: false,
     lines: null,
     history,
+    axis: null,
     rows: stakeRows(groups),
     sources: sourcesOf(points),
     marks: marksOf(points, history ? "points" : "bars"),
@@ -243,7 +248,7 @@ export function exportChart(chart: ExportChartName, q: ExportParams): ExportChar
     throw new NotFound(
       q.company ? `No company called "${q.company}" has been imported.` : "Name a company, e.g. company=renault.",
     );
-  const charts = companyCharts(company, { periods: q.periods, market: q.market });
+  const charts = companyCharts(company, { periods: q.periods, market: q.market, from: q.from, to: q.to });
   if (chart === "stakes") {
     const groups = [...charts.stakesHeld, ...charts.stakesIn];
     if (!groups.length) throw new NotFound(`No stakes for ${company.name} yet.`);
@@ -255,7 +260,18 @@ export function exportChart(chart: ExportChartName, q: ExportParams): ExportChar
     throw new NotFound(
       `No ${chart.replace("-", " ")} figures for ${company.name}${q.unit ? ` in ${q.unit}` : ""} yet.`,
     );
-  return fromSeries(chart, company, series, q.periods);
+  return fromSeries(chart, company, series, charts.periods);
+}
+
+/** What a comparison's lines draw, in the words of the page's chart (CompareLineChart): nothing it does not. */
+function lineMarks(chart: CompareChart): string[] {
+  const points = chart.rows.flatMap((r) => Object.values(r.points));
+  const marks: string[] = [];
+  if (points.some((p) => p.status !== "actual")) marks.push("Dashed lines and hollow points: forecasts and targets");
+  if (points.some((p) => p.low !== p.high && chart.unit !== "index")) marks.push("Shaded bands: ranges");
+  if (points.some((p) => !p.chained)) marks.push("Points apart: changes against an earlier base, joined to it");
+  if (chart.rows.some((r) => Object.keys(r.points).length === 0)) marks.push("A gap: no figure for that period");
+  return marks;
 }
 
 function exportCompare(q: ExportParams): ExportChart {
@@ -266,7 +282,9 @@ function exportCompare(q: ExportParams): ExportChart {
   if (missing.length)
     throw new NotFound(`No company called ${missing.map((m) => `"${m}"`).join(", ")} has been imported.`);
   const companies = slugs.map((s) => found.find((c) => c.slug === s)!);
-  const charts = compareCompanies(companies, q.metric, q.mode);
+  // "part-year" is a company page's word; a comparison takes one kind of period, full years unless named.
+  const periods = q.periods === "part-year" ? "year" : q.periods;
+  const charts = compareCompanies(companies, { metric: q.metric, mode: q.mode, periods, from: q.from, to: q.to });
   const unit = q.unit?.toLowerCase();
   const chart = (unit ? charts.find((c) => c.id === `compare-${unit}`) : null) ?? charts[0];
   if (!chart) throw new NotFound(`No full-year figures to compare for ${companies.map((c) => c.name).join(", ")} yet.`);
@@ -277,15 +295,15 @@ function exportCompare(q: ExportParams): ExportChart {
       return [
         {
           series: c.name,
-          label: String(r.year),
+          label: r.label,
           year: r.year,
-          period: "FY",
+          period: /^\d/.test(r.label) ? "FY" : r.label.split(" ")[0],
           low: chart.unit === "index" ? p.value : p.low,
           high: chart.unit === "index" ? p.value : p.high,
           unit: chart.unit,
           status: p.status,
           approximate: false,
-          base: null,
+          base: p.base,
           sourceTitle: p.source.articleTitle,
           sourceYear: p.source.publishedYear,
           quote: p.source.quote,
@@ -298,16 +316,19 @@ function exportCompare(q: ExportParams): ExportChart {
   return {
     chart: "compare",
     title: chart.title.replace(/, [A-Z]{3}$|, %$/, ""),
-    subtitle: `${chart.unit === "index" ? "index, first common year = 100" : chart.unit === "percent" ? "%" : chart.unit}, full years`,
+    subtitle: `${chart.unit === "index" ? `index, first common ${periods === "year" ? "year" : "period"} = 100` : chart.unit === "percent" ? "%" : chart.unit}, ${periodWords(periods)}`,
     unit: chart.unit,
     bars: null,
     signColours: false,
     lines: chart,
     history: null,
+    axis: null,
     rows,
     sources: [...seen.values()],
-    marks: rows.some((r) => r.status !== "actual") ? ["Forecasts and targets are marked in the data"] : [],
-    notes: [],
+    marks: lineMarks(chart),
+    notes: basesOf(
+      rows.map((r) => ({ label: `${r.series} ${r.label}`, base: r.base }) as ChartPoint).filter((p) => p.base),
+    ).notes,
     filename: fileSafe(`${slugs.join("-")}-${q.metric}-${q.mode}-${yearSpan(chart.rows.map((r) => r.year))}`),
   };
 }

@@ -34,6 +34,8 @@ export interface FactView extends FactFigure {
   comparedYear: number | null;
   comparedPeriod: string | null;
   quote: string;
+  /** Set when an analyst confirmed, corrected or added the fact (CheckedMark shows it). */
+  checked?: CheckedState | null;
 }
 
 /** Where a figure came from: enough to quote it and link to the highlighted sentence. */
@@ -43,7 +45,12 @@ export interface Source {
   articleTitle: string;
   publishedYear: number | null;
   quote: string;
+  /** Set when an analyst confirmed, corrected or added this fact. */
+  checked?: CheckedState | null;
 }
+
+/** The review states in which a person vouches for a fact (docs/decisions/010); `machine` and `rejected` do not. */
+export type CheckedState = "confirmed" | "corrected" | "added";
 
 /** One bar or point of a chart: a figure (a range when low < high) with its sources. */
 export interface ChartPoint {
@@ -59,6 +66,12 @@ export interface ChartPoint {
   note: string | null;
   /** The period a change is measured against ("2007", "Q3 2007"); absent for levels. */
   base?: string | null;
+  /** Where the figure sits on its period type's time axis (models/timeAxis.ts); absent off a time axis. */
+  t?: number | null;
+  /** Where its base sits on that axis, when the base is a period of the same kind. */
+  baseAt?: number | null;
+  /** A change against the period before (or, for a full year, no stated base): one step of a line. */
+  chained?: boolean;
   /** Up to three of the facts that give this figure, newest first. */
   sources: Source[];
   /** How many facts give this figure (the sources shown are the newest of them). */

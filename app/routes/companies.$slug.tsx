@@ -1,25 +1,33 @@
-import { json, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Link, useLoaderData } from "@remix-run/react";
+import { type ActionFunctionArgs, json, type LoaderFunctionArgs, type MetaFunction, redirect } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import type { ReactNode } from "react";
+import { CompanyEdit } from "~/components/CompanyEdit";
 import { ChartFrame } from "~/components/charts/ChartFrame";
 import { ExportMenu } from "~/components/charts/ExportMenu";
 import { FigureBarChart } from "~/components/charts/FigureBarChart";
 import { FigureTable } from "~/components/charts/FigureTable";
+import { PeriodFields } from "~/components/PeriodFields";
 import { RouteError } from "~/components/RouteError";
 import { StakeCharts } from "~/components/StakeCharts";
 import { StakeList } from "~/components/StakeList";
 import { type ChartSeries, companyCharts } from "~/models/charts.server";
 import { findCompany } from "~/models/companies.server";
-import { requireReader } from "~/sessions.server";
+import { changeCompany, companyRecord } from "~/models/companyEdits.server";
+import { resolveCompanyNames } from "~/models/search.server";
+import { PERIOD_TYPE_WORDS } from "~/models/timeAxis";
+import { requireReader, requireRole } from "~/sessions.server";
+import { COMPANY_FORM } from "~/utils/companyForms.server";
+import { parseForm } from "~/utils/forms.server";
 import { parseQuery, slugSchema } from "~/utils/params.server";
 import { COMPANY_QUERY } from "~/utils/queries.server";
+import { assertSameOrigin } from "~/utils/sameOrigin.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data ? `${data.company.name} — Financial figures` : "Company not found — Financial figures" },
 ];
 
 export async function loader({ params, request }: LoaderFunctionArgs) {
-  await requireReader(request, "page");
+  const user = await requireReader(request, "page");
   const view = parseQuery(request, COMPANY_QUERY);
   const slug = slugSchema.safeParse(params.slug);
   const company = slug.success ? findCompany(slug.data) : null;
@@ -29,7 +37,57 @@ export async function loader({ params, request }: LoaderFunctionArgs) {
       { status: 404 },
     );
   }
-  return json({ company: { name: company.name, slug: company.slug }, ...companyCharts(company, view) });
+  return json({
+    company: { name: company.name, slug: company.slug },
+    ...companyCharts(company, view),
+    record: companyRecord(company.id),
+    canEdit: user?.role === "analyst" || user?.role === "admin",
+  });
+}
+
+/**
+ * An analyst renames the company, merges it into another or removes it as no company (models/companyEdits.server.ts),
+ * then lands on its page (the new name's, or the company merged into). A mistake is shown beside its form.
+ */
+export async function action({ params, request }: ActionFunctionArgs) {
+  assertSameOrigin(request);
+  const user = await requireRole(request, "analyst", "Changing a company");
+  const slug = slugSchema.safeParse(params.slug);
+  const company = slug.success ? findCompany(slug.data) : null;
+  if (!company) {
+    throw json({ message: `No company called "${(params.slug ?? "").slice(0, 80)}" to change.` }, { status: 404 });
+  }
+  let intent = "";
+  try {
+    const form = await parseForm(request, COMPANY_FORM);
+    intent = form.intent;
+    if (form.intent === "rename") {
+      return redirect(
+        `/companies/${changeCompany(user.name, company.id, { action: "rename", name: form.name }).slug}`,
+        303,
+      );
+    }
+    if (form.intent === "merge") {
+      const into = resolveCompanyNames([form.into]).companies[0];
+      if (!into)
+        throw json(
+          { message: `No company is called "${form.into.slice(0, 80)}": pick one of the suggestions.` },
+          { status: 400 },
+        );
+      return redirect(
+        `/companies/${changeCompany(user.name, company.id, { action: "merge", intoId: into.id }).slug}`,
+        303,
+      );
+    }
+    return redirect(`/companies/${changeCompany(user.name, company.id, { action: "remove" }).slug}`, 303);
+  } catch (err) {
+    // A mistake in what was typed, or a clash, is said beside the form; anything else is the route's error page.
+    if (err instanceof Response && (err.status === 400 || err.status === 409)) {
+      const { message } = (await err.json()) as { message: string };
+      return json({ intent, message }, { status: err.status });
+    }
+    throw err;
+  }
 }
 
 const EXPORT_NAME: Record<string, string> = {
@@ -65,7 +123,9 @@ function Section({
             id={s.id}
             title={s.title}
             description={s.description}
-            chart={<FigureBarChart points={s.points} unit={s.unit} title={s.title} signColours={signColours} />}
+            chart={
+              <FigureBarChart points={s.points} unit={s.unit} title={s.title} signColours={signColours} axis={s.axis} />
+            }
             table={<FigureTable points={s.points} />}
             actions={
               <ExportMenu
@@ -82,9 +142,18 @@ function Section({
 
 export default function CompanyPage() {
   const d = useLoaderData<typeof loader>();
+  const refused = useActionData<typeof action>();
   const name = d.company.name;
-  const query = { company: d.company.slug, periods: d.periods === "part-year" ? d.periods : undefined };
+  const query = {
+    company: d.company.slug,
+    periods: d.periods === "year" ? undefined : d.periods,
+    from: d.range.from?.toString(),
+    to: d.range.to?.toString(),
+  };
   const nothing = (what: string) => `None of the imported articles gives ${what} for ${name}.`;
+  const periodWords = PERIOD_TYPE_WORDS[d.periods].toLowerCase();
+  const within =
+    d.range.from || d.range.to ? ` between ${d.range.from ?? "the first year"} and ${d.range.to ?? "the last"}` : "";
   return (
     <>
       <h1>{name}</h1>
@@ -96,33 +165,36 @@ export default function CompanyPage() {
           All charts as a PowerPoint deck
         </a>
       </p>
-      <nav className="view-switch" aria-label="Periods shown">
-        {d.periods === "year" ? (
-          <strong>Full years</strong>
-        ) : (
-          <Link to={`/companies/${d.company.slug}`}>Full years</Link>
-        )}
-        {" · "}
-        {d.periods === "part-year" ? (
-          <strong>Quarters and part-years</strong>
-        ) : d.hasPartYears ? (
-          <Link to={`/companies/${d.company.slug}?periods=part-year`}>Quarters and part-years</Link>
-        ) : (
-          <span className="subtle">no quarterly or part-year figures</span>
-        )}
-      </nav>
+      {d.record.removed ? (
+        <p className="notice" role="status">
+          {`${name} is no company: removed by ${d.record.removed.userName} on ${d.record.removed.at.slice(0, 10)}. Its facts were rejected (see the review page's rejections), and facts an import files under it are rejected too.`}
+        </p>
+      ) : d.canEdit ? (
+        <CompanyEdit name={name} aliases={d.record.aliases} error={refused ?? null} />
+      ) : null}
+      {/* One kind of period and a range of years for the revenue, change and sales charts: a GET form, so the
+          choice lives in the URL and works without scripts. */}
+      <Form method="get" className="filters period-form" aria-label="Periods shown" key={JSON.stringify(query)}>
+        <PeriodFields
+          periods={d.periods}
+          from={d.range.from}
+          to={d.range.to}
+          available={d.periodTypes}
+          years={d.years}
+        />
+        {d.market && d.markets.length > 1 && <input type="hidden" name="market" value={d.market} />}
+        <button type="submit">Show</button>
+      </Form>
       <Section
         title="Revenue"
         series={d.revenue}
-        empty={nothing(d.periods === "part-year" ? "quarterly or part-year revenue" : "full-year revenue")}
+        empty={nothing(`revenue for ${periodWords}${within}`)}
         query={query}
       />
       <Section
         title="Revenue change"
         series={d.revenueChange}
-        empty={nothing(
-          d.periods === "part-year" ? "quarterly or part-year revenue changes" : "full-year revenue changes",
-        )}
+        empty={nothing(`revenue changes for ${periodWords}${within}`)}
         signColours
         query={query}
       />
@@ -176,7 +248,11 @@ export default function CompanyPage() {
               <span key={m}>
                 {i > 0 ? " · " : ""}
                 <Link
-                  to={`/companies/${d.company.slug}?${new URLSearchParams({ ...(d.periods === "part-year" ? { periods: d.periods } : {}), market: m })}`}
+                  to={`/companies/${d.company.slug}?${new URLSearchParams(
+                    Object.entries({ ...query, company: undefined, market: m }).filter(
+                      (e): e is [string, string] => e[1] !== undefined,
+                    ),
+                  )}`}
                 >
                   {m}
                 </Link>

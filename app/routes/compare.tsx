@@ -9,6 +9,7 @@ import { RouteError } from "~/components/RouteError";
 import { UnknownCompanies } from "~/components/UnknownCompanies";
 import { compareCompanies } from "~/models/compare.server";
 import { resolveCompanyNames } from "~/models/search.server";
+import { PERIOD_TYPE_WORDS } from "~/models/timeAxis";
 import { requireReader } from "~/sessions.server";
 import { parseQuery } from "~/utils/params.server";
 import { COMPARE_QUERY } from "~/utils/queries.server";
@@ -27,7 +28,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   // The order typed is the order of the legend.
   const shown = companies.slice(0, MAX_COMPANIES);
   return json({
-    query: { metric: q.metric, mode: q.mode },
+    query: { metric: q.metric, mode: q.mode, periods: q.periods, from: q.from, to: q.to },
     // What the field shows again: the companies' own names once every name was found, else the words typed.
     field: unknown.length ? typed.join(", ") : shown.map((c) => c.name).join(", "),
     companies: shown.map((c) => ({ name: c.name, slug: c.slug })),
@@ -35,7 +36,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     unknown: suggestionLinks(request, "companies", unknown, (name, slug) =>
       typed.map((t) => (t === name ? slug : t)).join(","),
     ),
-    charts: shown.length ? compareCompanies(shown, q.metric, q.mode) : [],
+    charts: shown.length ? compareCompanies(shown, q) : [],
   });
 }
 
@@ -46,7 +47,14 @@ export default function Compare() {
   return (
     <>
       <h1>Compare companies</h1>
-      <CompareForm companies={d.field} metric={d.query.metric} mode={d.query.mode} />
+      <CompareForm
+        companies={d.field}
+        metric={d.query.metric}
+        mode={d.query.mode}
+        periods={d.query.periods}
+        from={d.query.from}
+        to={d.query.to}
+      />
       <UnknownCompanies names={d.unknown} />
       {d.left.length > 0 && (
         <p className="empty">
@@ -63,7 +71,10 @@ export default function Compare() {
         )
       ) : d.charts.length === 0 ? (
         <p className="empty">
-          The imported articles give no full-year {what} for {names}. <ImportHint />
+          The imported articles give no {what} of this kind of period (
+          {PERIOD_TYPE_WORDS[d.query.periods].toLowerCase()}
+          {d.query.from || d.query.to ? `, ${d.query.from ?? "…"}–${d.query.to ?? "…"}` : ""}) for {names}.{" "}
+          <ImportHint />
         </p>
       ) : (
         d.charts.map((c) => (
@@ -81,6 +92,9 @@ export default function Compare() {
                   companies: d.companies.map((x) => x.slug).join(","),
                   metric: d.query.metric,
                   mode: d.query.mode,
+                  periods: d.query.periods === "year" ? undefined : d.query.periods,
+                  from: d.query.from?.toString(),
+                  to: d.query.to?.toString(),
                   unit: c.id.replace(/^compare-/, ""),
                 }}
               />

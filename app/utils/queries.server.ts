@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { FACT_PAGES } from "~/models/facts.server";
+import { PERIOD_TYPES } from "~/models/timeAxis";
 import { FACT_KINDS, FACT_SORTS, STATUSES } from "~/models/types";
 import { pageSchema, slugSchema, yearSchema } from "./params.server";
 
@@ -28,6 +29,15 @@ const companyNames = z
       .filter((x) => x && !seen.has(x.toLowerCase()) && seen.add(x.toLowerCase()));
   });
 
+/** The period selector: one kind of period per chart. */
+const periodType = z.enum(PERIOD_TYPES, { message: `periods is one of ${PERIOD_TYPES.join(", ")}` });
+/** A company's charts also take "part-year", the old links' word for the first part-year type it has. */
+const companyPeriods = z.enum([...PERIOD_TYPES, "part-year"], {
+  message: `periods is one of ${PERIOD_TYPES.join(", ")}`,
+});
+/** The year range: both ends optional, either order (the model sorts them). */
+const yearRange = { from: yearSchema.optional(), to: yearSchema.optional() };
+
 export const SEARCH_QUERY = z.object({ q: companyName.optional() });
 
 export const API_COMPANIES_QUERY = z.object({
@@ -50,6 +60,14 @@ export const COMPARE_QUERY = z.object({
   companies: companyNames.optional(),
   metric: z.enum(["revenue", "revenue_change"], { message: "metric is revenue or revenue_change" }).default("revenue"),
   mode: z.enum(["absolute", "indexed"], { message: "mode is absolute or indexed" }).default("absolute"),
+  periods: periodType.default("year"),
+  ...yearRange,
+});
+
+/** The largest declines: one kind of period, one year or all of them. */
+export const DECLINES_QUERY = z.object({
+  periods: periodType.default("year"),
+  year: yearSchema.optional(),
 });
 
 /** Exports are addressed by slugs, as the pages link to them. */
@@ -93,13 +111,15 @@ export const API_FACTS_QUERY = z.object({
 });
 
 export const COMPANY_QUERY = z.object({
-  periods: z.enum(["year", "part-year"], { message: "periods is year or part-year" }).default("year"),
+  periods: companyPeriods.default("year"),
+  ...yearRange,
   market: z.string().max(200, "a market name is at most 200 characters").optional(),
 });
 
 export const EXPORT_QUERY = z.object({
   company: slugSchema.optional(),
-  periods: z.enum(["year", "part-year"], { message: "periods is year or part-year" }).default("year"),
+  periods: companyPeriods.default("year"),
+  ...yearRange,
   market: z.string().max(200, "a market name is at most 200 characters").optional(),
   unit: z
     .string()

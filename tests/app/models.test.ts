@@ -24,7 +24,7 @@ describe("company model", () => {
     expect(series[0].points[0].sources[0].quote).toBe(RENAULT_REVENUE_QUOTE);
   });
 
-  test("a nine-month change is charted apart from full years, and the base period is named", async () => {
+  test("a nine-month change is charted apart from full years, on its own axis, and the base period is named", async () => {
     const { findCompany } = await import("~/models/companies.server");
     const { companyCharts } = await import("~/models/charts.server");
     const renault = findCompany("renault")!;
@@ -34,10 +34,14 @@ describe("company model", () => {
       ["2009 (forecast)", -18, -17, "vs 2007"],
     ]);
     const partYears = companyCharts(renault, { periods: "part-year" });
-    expect(partYears.revenueChange.map((s) => s.id)).toEqual(["revenue-change-part-year"]);
+    // The old links' "part-year" is the first part-year type the company has: nine months here.
+    expect(partYears.periods).toBe("nine-months");
+    expect(partYears.revenueChange.map((s) => s.id)).toEqual(["revenue-change-nine-months"]);
     expect(partYears.revenueChange[0].points.map((p) => [p.label, p.low, p.note])).toEqual([
       ["9M 2009", -20, "vs 9M 2008"],
     ]);
+    // Against the same nine months a year before: one step of the nine-month axis, so a step of a line.
+    expect(partYears.revenueChange[0].points.map((p) => [p.t, p.baseAt, p.chained])).toEqual([[2009, 2008, true]]);
     // The full-year revenue stays off the part-year view, and the page knows there is one to link to.
     expect(partYears.revenue).toEqual([]);
     expect(companyCharts(renault).hasPartYears).toBe(true);
@@ -76,7 +80,7 @@ describe("compare model", () => {
     const { findCompanies } = await import("~/models/companies.server");
     const { compareCompanies } = await import("~/models/compare.server");
     const companies = findCompanies(["renault", "nissan"]).sort((a, b) => a.name.localeCompare(b.name));
-    const charts = compareCompanies(companies, "revenue", "absolute");
+    const charts = compareCompanies(companies, { metric: "revenue", mode: "absolute" });
     expect(charts).toHaveLength(1);
     expect(charts[0].unit).toBe("EUR");
     expect(charts[0].companies.map((c) => c.slug)).toEqual(["nissan", "renault"]);
@@ -89,7 +93,7 @@ describe("compare model", () => {
   test("indexed revenue rebases each company to 100 in the first common year", async () => {
     const { findCompanies } = await import("~/models/companies.server");
     const { compareCompanies } = await import("~/models/compare.server");
-    const charts = compareCompanies(findCompanies(["renault", "nissan"]), "revenue", "indexed");
+    const charts = compareCompanies(findCompanies(["renault", "nissan"]), { metric: "revenue", mode: "indexed" });
     expect(charts[0].unit).toBe("index");
     expect(charts[0].rows.map((r) => [r.year, r.points.renault?.value, r.points.nissan?.value])).toEqual([
       [2007, 100, 100],

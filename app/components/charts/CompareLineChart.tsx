@@ -1,20 +1,36 @@
-import { CartesianGrid, Legend, Line, LineChart, Tooltip, XAxis, YAxis } from "recharts";
+import {
+  Area,
+  CartesianGrid,
+  ComposedChart,
+  ErrorBar,
+  LabelList,
+  Legend,
+  Line,
+  ReferenceLine,
+  Tooltip,
+  XAxis,
+  YAxis,
+} from "recharts";
 import type { CompareChart, ComparePoint } from "~/models/compare.server";
+import { timeDomain, timeLabel, timeTicks } from "~/models/timeAxis";
 import { sourceHref } from "~/models/types";
-import { formatFigure, formatTick } from "~/utils/format";
+import { formatFigure, formatTick, oneLine } from "~/utils/format";
+import { type CompareRowData, compareRows, seriesKeys } from "./compareRows";
+import { niceScale } from "./niceScale";
 import { COLOURS, SERIES_COLOURS } from "./palette";
 
-type Row = { year: number; points: Record<string, ComparePoint> } & Record<string, unknown>;
+type Row = CompareRowData;
+
+const shown = (chart: CompareChart, p: ComparePoint) =>
+  chart.unit === "index" ? `${p.value} (index)` : formatFigure({ ...p, unit: chart.unit });
 
 function CompareTooltip({
   active,
   payload,
-  label,
   chart,
 }: {
   active?: boolean;
   payload?: Array<{ payload?: Row }>;
-  label?: number;
   chart: CompareChart;
 }) {
   const row = payload?.[0]?.payload;
@@ -22,17 +38,17 @@ function CompareTooltip({
   return (
     <div className="chart-tooltip" role="status">
       <p>
-        <strong>{label}</strong>
+        <strong>{row.label}</strong>
       </p>
       {chart.companies.map((c) => {
         const p = row.points[c.slug];
         if (!p) return null;
-        const shown = chart.unit === "index" ? `${p.value} (index)` : formatFigure({ ...p, unit: chart.unit });
         return (
           <div key={c.slug}>
             <p>
-              {c.name}: {shown}
+              {c.name}: {shown(chart, p)}
               {p.status !== "actual" ? ` (${p.status})` : ""}
+              {p.base ? ` vs ${p.base}` : ""}
             </p>
             <blockquote>{p.source.quote}</blockquote>
           </div>
@@ -42,7 +58,20 @@ function CompareTooltip({
   );
 }
 
-/** Several companies over the years, one line each, on one unit; clicking a point opens its source. */
+/** recharts hands a dot its position, the row it stands for and the series' key. */
+interface DotProps {
+  cx?: number;
+  cy?: number;
+  payload?: Row;
+  dataKey?: string;
+}
+
+/**
+ * Several companies over time, on one unit and one kind of period, on a real time axis: solid lines join actual
+ * figures, dashed lines forecasts and targets (hollow points), a shaded band spans a range, and a period without a
+ * figure breaks the line. A change against an earlier base than the period before is a point apart, joined back
+ * to its base by a dashed line labelled "vs 2007". Clicking a point opens its source. Pages and exports draw it.
+ */
 export function CompareLineChart({
   chart,
   width = 720,
@@ -56,92 +85,198 @@ export function CompareLineChart({
   interactive?: boolean;
   fontSize?: number;
 }) {
-  const rows: Row[] = chart.rows.map((r) => ({
-    ...Object.fromEntries(Object.entries(r.points).map(([slug, p]) => [slug, p.value])),
-    year: r.year,
-    points: r.points,
-  }));
+  const rows = compareRows(chart);
+  const first = chart.rows[0]?.t ?? 0;
+  const last = chart.rows.at(-1)?.t ?? 0;
+  const values = chart.rows.flatMap((r) =>
+    Object.values(r.points).flatMap((p) => (chart.unit === "index" ? [p.value] : [p.low, p.high])),
+  );
+  const scale = niceScale(values);
+  const dot =
+    (colour: string, hollow: boolean | "by-status") =>
+    ({ cx, cy, payload, dataKey }: DotProps) => {
+      if (cx == null || cy == null || !payload) return <g key={`${dataKey}-none`} />;
+      const slug = chart.companies[Number(String(dataKey).slice(1))]?.slug ?? "";
+      const p = payload.points[slug];
+      const open = hollow === "by-status" ? p?.status !== "actual" : hollow;
+      return (
+        <circle
+          key={`${dataKey}-${payload.t}`}
+          className="compare-point"
+          cx={cx}
+          cy={cy}
+          r={fontSize / 3}
+          fill={open ? "#ffffff" : colour}
+          stroke={colour}
+          strokeWidth={2}
+          data-company={slug}
+          data-t={payload.t}
+          data-status={p?.status}
+        />
+      );
+    };
   return (
-    <LineChart
+    <ComposedChart
       width={width}
       height={height}
       data={rows}
-      margin={{ top: 16, right: 24, bottom: 8, left: 16 }}
+      margin={{ top: fontSize * 1.5, right: 24, bottom: 8, left: 16 }}
       style={{ width: "100%", maxWidth: width, height: "auto" }}
       role="img"
       aria-label={chart.title}
-      // A click opens the source of the first company with a figure that year; the table links every one.
+      // A click opens the source of the first company with a figure that period; the table links every one.
       onClick={
         interactive
           ? (state: { activePayload?: Array<{ payload?: Row }> } | null) => {
               const row = state?.activePayload?.[0]?.payload;
-              const first = row && Object.values(row.points)[0];
-              if (first) window.location.assign(sourceHref(first.source));
+              const firstPoint = row && Object.values(row.points)[0];
+              if (firstPoint) window.location.assign(sourceHref(firstPoint.source));
             }
           : undefined
       }
     >
       <CartesianGrid strokeDasharray="3 3" stroke={COLOURS.grid} />
-      {/* Every tick on both axes: see FigureBarChart. */}
-      <XAxis dataKey="year" type="category" interval={0} tick={{ fontSize }} />
+      {/* Every tick on both axes: see FigureBarChart. A period without a figure keeps its tick. */}
+      <XAxis
+        dataKey="t"
+        type="number"
+        domain={timeDomain(first, last, chart.periods)}
+        ticks={timeTicks(first, last, chart.periods)}
+        interval={0}
+        allowDecimals
+        tickFormatter={(t: number) => oneLine(timeLabel(t, chart.periods))}
+        tick={{ fontSize }}
+        height={fontSize * 2.5}
+      />
       <YAxis
         interval={0}
+        domain={scale.domain}
+        ticks={scale.ticks}
         tickFormatter={(v: number) => formatTick(v, chart.unit)}
         tick={{ fontSize }}
         width={fontSize * 5.5}
       />
       {interactive && <Tooltip content={<CompareTooltip chart={chart} />} />}
       <Legend wrapperStyle={{ fontSize }} />
-      {chart.companies.map((c, i) => (
-        <Line
-          key={c.slug}
-          dataKey={c.slug}
-          name={c.name}
-          stroke={SERIES_COLOURS[i % SERIES_COLOURS.length]}
-          strokeWidth={2}
-          connectNulls
-          isAnimationActive={false}
-          dot={{ r: 4 }}
-          activeDot={interactive ? { r: 6, cursor: "pointer" } : false}
-        />
-      ))}
-    </LineChart>
+      {chart.companies.flatMap((c, i) => {
+        const colour = SERIES_COLOURS[i % SERIES_COLOURS.length];
+        const k = seriesKeys(i);
+        const common = { isAnimationActive: false, connectNulls: false, legendType: "none" as const };
+        return [
+          <Area
+            key={k.band}
+            {...common}
+            className="range-band"
+            dataKey={k.band}
+            stroke="none"
+            fill={colour}
+            fillOpacity={0.18}
+            activeDot={false}
+          />,
+          <Line
+            key={k.projected}
+            {...common}
+            className="line-projected"
+            dataKey={k.projected}
+            stroke={colour}
+            strokeWidth={2}
+            strokeDasharray="6 4"
+            dot={dot(colour, "by-status")}
+            activeDot={false}
+          >
+            <ErrorBar dataKey={k.projectedRange} width={8} strokeWidth={2} stroke={colour} direction="y" />
+          </Line>,
+          <Line
+            key={k.actual}
+            {...common}
+            legendType="line"
+            className="line-actual"
+            dataKey={k.actual}
+            name={c.name}
+            stroke={colour}
+            strokeWidth={2}
+            dot={dot(colour, false)}
+            activeDot={interactive ? { r: 6, cursor: "pointer" } : false}
+          >
+            <ErrorBar dataKey={k.actualRange} width={8} strokeWidth={2} stroke={colour} direction="y" />
+          </Line>,
+          <Line
+            key={k.apart}
+            {...common}
+            className="line-apart"
+            dataKey={k.apart}
+            stroke="none"
+            dot={dot(colour, "by-status")}
+            activeDot={false}
+          >
+            <ErrorBar dataKey={k.apartRange} width={8} strokeWidth={2} stroke={colour} direction="y" />
+            <LabelList
+              dataKey={k.apartLabel}
+              position="top"
+              offset={fontSize}
+              fontSize={fontSize}
+              fill={COLOURS.text}
+            />
+          </Line>,
+          ...chart.rows.flatMap((r) => {
+            const p = r.points[c.slug];
+            if (!p || p.chained || p.baseAt === null || p.baseAt >= r.t) return [];
+            return [
+              <ReferenceLine
+                key={`${k.apart}-base-${r.t}`}
+                className="base-link"
+                segment={[
+                  { x: Math.max(p.baseAt, first), y: p.value },
+                  { x: r.t, y: p.value },
+                ]}
+                stroke={colour}
+                strokeWidth={1.5}
+                strokeDasharray="2 3"
+              />,
+            ];
+          }),
+        ];
+      })}
+    </ComposedChart>
   );
 }
 
-/** The comparison as a table: a row per year, a column per company. */
+/** The comparison as a table: a row per period (periods without any figure left out), a column per company. */
 export function CompareTable({ chart }: { chart: CompareChart }) {
   return (
     <table>
       <thead>
         <tr>
-          <th>Year</th>
+          <th>Period</th>
           {chart.companies.map((c) => (
             <th key={c.slug}>{c.name}</th>
           ))}
         </tr>
       </thead>
       <tbody>
-        {chart.rows.map((r) => (
-          <tr key={r.year}>
-            <td>{r.year}</td>
-            {chart.companies.map((c) => {
-              const p = r.points[c.slug];
-              return (
-                <td key={c.slug} className="num">
-                  {p ? (
-                    <a href={sourceHref(p.source)} title={p.source.quote}>
-                      {chart.unit === "index" ? String(p.value) : formatFigure({ ...p, unit: chart.unit })}
-                      {p.status !== "actual" ? ` (${p.status})` : ""}
-                    </a>
-                  ) : (
-                    "—"
-                  )}
-                </td>
-              );
-            })}
-          </tr>
-        ))}
+        {chart.rows
+          .filter((r) => Object.keys(r.points).length > 0)
+          .map((r) => (
+            <tr key={r.t}>
+              <td>{r.label}</td>
+              {chart.companies.map((c) => {
+                const p = r.points[c.slug];
+                return (
+                  <td key={c.slug} className="num">
+                    {p ? (
+                      <a href={sourceHref(p.source)} title={p.source.quote}>
+                        {shown(chart, p).replace(/ \(index\)$/, "")}
+                        {p.status !== "actual" ? ` (${p.status})` : ""}
+                        {p.base ? ` vs ${p.base}` : ""}
+                      </a>
+                    ) : (
+                      "—"
+                    )}
+                  </td>
+                );
+              })}
+            </tr>
+          ))}
       </tbody>
     </table>
   );
