@@ -36,12 +36,16 @@ export default function Index() {
     <>
       <h1>Financial figures from the news</h1>
       <nav className="subtle">
-        <Link to="/compare">Compare companies</Link> · <Link to="/stakes">Stakes</Link> ·{" "}
-        <Link to="/facts">All facts</Link>
+        <Link to="/compare">Compare companies</Link> · <Link to="/declines">Largest revenue declines</Link> ·{" "}
+        <Link to="/stakes">Stakes</Link> · <Link to="/facts">All facts</Link>
       </nav>
       <h2>Compare companies</h2>
       <CompareForm />
       <h2>Latest revenue change by company</h2>
+      <p className="subtle">
+        <Link to="/declines">The largest revenue declines</Link>, by year and kind of period, with what each is measured
+        against.
+      </p>
       {changes.length ? (
         <ChartFrame
           id="latest-revenue-changes"

@@ -1,6 +1,13 @@
 import type { z } from "zod";
 import { checkQuery } from "./params.server";
-import { API_FACTS_QUERY, COMPANY_QUERY, COMPARE_QUERY, FACTS_QUERY, STAKES_QUERY } from "./queries.server";
+import {
+  API_FACTS_QUERY,
+  COMPANY_QUERY,
+  COMPARE_QUERY,
+  DECLINES_QUERY,
+  FACTS_QUERY,
+  STAKES_QUERY,
+} from "./queries.server";
 
 /**
  * The page cache's key for a URL: two URLs share a key only when Remix answers them alike, and an attacker's
@@ -19,6 +26,7 @@ const PAGES: Array<{ path: RegExp; canonical: (m: RegExpExecArray) => string; sc
   { path: /^\/companies\/([^/]+)$/i, canonical: (m) => `/companies/${m[1]}`, schema: COMPANY_QUERY },
   { path: /^\/compare$/i, canonical: () => "/compare", schema: COMPARE_QUERY },
   { path: /^\/stakes$/i, canonical: () => "/stakes", schema: STAKES_QUERY },
+  { path: /^\/declines$/i, canonical: () => "/declines", schema: DECLINES_QUERY },
   { path: /^\/facts$/i, canonical: () => "/facts", schema: FACTS_QUERY },
   { path: /^\/api\/facts$/i, canonical: () => "/api/facts", schema: API_FACTS_QUERY },
   { path: /^\/articles\/([^/]+)$/i, canonical: (m) => `/articles/${m[1]}`, schema: null },
