@@ -1,0 +1,107 @@
+import { Readable } from "node:stream";
+import ExcelJS from "exceljs";
+import JSZip from "jszip";
+import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { seedTemporaryDatabase } from "./dbSetup";
+
+/** Exports draw what the pages draw: the time axis with its gaps, dashed forecasts, bands, changes by their base. */
+let cleanup: () => void;
+beforeAll(async () => {
+  cleanup = await seedTemporaryDatabase(["tests/fixtures/dashboard", "tests/fixtures/declines"]);
+});
+afterAll(async () => {
+  const { renderPool } = await import("~/exports/renderPool.server");
+  await renderPool.close();
+  cleanup?.();
+});
+
+const ORIGIN = "http://figures.example";
+const COMPARE = "companies=corvane,tellbrook&metric=revenue_change";
+
+async function exportOf(path: string): Promise<Buffer> {
+  const { loader } = await import("~/routes/export.$file");
+  const url = new URL(`${ORIGIN}${path}`);
+  const res = (await loader({
+    request: new Request(url),
+    params: { file: url.pathname.replace("/export/", "") },
+    context: {},
+  })) as Response;
+  expect(res.status, path).toBe(200);
+  return Buffer.from(await res.arrayBuffer());
+}
+
+describe("SVG of a decline comparison", () => {
+  test("a tick for the missing 2007, Corvane's line broken there, dashed forecast, band, and 2008 vs 2006", async () => {
+    const svg = (await exportOf(`/export/compare.svg?${COMPARE}`)).toString("utf8");
+    const ticks = [...svg.matchAll(/<tspan[^>]*>([^<]*)<\/tspan><\/text>/g)].map((m) => m[1]);
+    expect(ticks).toEqual(expect.arrayContaining(["2005", "2006", "2007", "2008", "2009"]));
+    // Corvane's solid line: 2005-2006, then a new segment at 2008 (two moves, nothing drawn through 2007).
+    const corvane = /<path[^>]*name="Corvane"[^>]*d="([^"]+)"/.exec(svg)?.[1] ?? "";
+    expect(corvane.match(/M/g)).toHaveLength(2);
+    expect(svg).toMatch(/stroke-dasharray="6 4"[^>]*d="M/);
+    expect(svg).toMatch(/recharts-area-area[^>]*d="M/);
+    expect(svg).toContain(">vs 2006<");
+    expect(svg).toContain("Dashed lines and hollow points: forecasts and targets");
+    expect(svg).toContain("Each change against: Corvane 2005 vs 2004");
+    expect(svg).toContain("Tellbrook 2008 vs 2006");
+  });
+
+  test("a company's change is drawn at its year and joined back to its base year, labelled vs 2007", async () => {
+    const svg = (await exportOf("/export/revenue-change.svg?company=renault")).toString("utf8");
+    expect(svg).toContain("base-link");
+    expect(svg).toContain(">vs 2007<");
+    const ticks = [...svg.matchAll(/<tspan[^>]*>([^<]*)<\/tspan><\/text>/g)].map((m) => m[1]);
+    expect(ticks).toEqual(expect.arrayContaining(["2007", "2008", "2009"]));
+  });
+});
+
+describe("CSV and PowerPoint of a decline comparison", () => {
+  test("CSV: a row per figure with its period, status and base, none for the year without one", async () => {
+    const text = (await exportOf(`/export/compare.csv?${COMPARE}`)).toString("utf8");
+    const sheet = await new ExcelJS.Workbook().csv.read(Readable.from([text.slice(1)]), {
+      parserOptions: { delimiter: "," },
+      map: (value: unknown) => value,
+    });
+    const rows: string[][] = [];
+    sheet.eachRow((row) => rows.push((row.values as unknown[]).slice(1).map((v) => (v == null ? "" : String(v)))));
+    const at = (name: string) => rows[0].indexOf(name);
+    const body = rows
+      .slice(1)
+      .map((r) => [r[at("series")], r[at("label")], r[at("low")], r[at("status")], r[at("base period")]]);
+    expect(body).toEqual([
+      ["Corvane", "2005", "3", "actual", "2004"],
+      ["Corvane", "2006", "-4", "actual", "2005"],
+      ["Tellbrook", "2007", "-6", "actual", "2006"],
+      ["Corvane", "2008", "-9", "actual", "2007"],
+      ["Tellbrook", "2008", "-15", "actual", "2006"],
+      ["Corvane", "2009", "-12", "forecast", "2008"],
+    ]);
+  });
+
+  test("PowerPoint: every year a category, forecasts a dashed series, the change vs 2006 a series of markers", async () => {
+    const zip = await JSZip.loadAsync(await exportOf(`/export/compare.pptx?${COMPARE}`));
+    const chart = await zip.file("ppt/charts/chart1.xml")!.async("string");
+    const slide = await zip.file("ppt/slides/slide1.xml")!.async("string");
+    const names = [...chart.matchAll(/<c:tx>[\s\S]*?<c:v>([^<]*)<\/c:v>/g)].map((m) => m[1]);
+    expect(names).toEqual(
+      expect.arrayContaining([
+        "Corvane",
+        "Tellbrook",
+        "Corvane (forecast or target)",
+        "Tellbrook (against an earlier base)",
+      ]),
+    );
+    const categories = /<c:cat>[\s\S]*?<\/c:cat>/.exec(chart)?.[0] ?? "";
+    expect([...categories.matchAll(/<c:v>([^<]*)<\/c:v>/g)].map((m) => m[1])).toEqual([
+      "2005",
+      "2006",
+      "2007",
+      "2008",
+      "2009",
+    ]);
+    expect(chart).toContain('<a:prstDash val="dash"/>');
+    expect(chart).toContain('<c:dispBlanksAs val="gap"/>');
+    expect(slide).toContain("Dashed lines: forecasts and targets");
+    expect(slide).toContain("Markers without a line: changes against an earlier base");
+  });
+});
