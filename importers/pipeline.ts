@@ -85,6 +85,26 @@ function withLocalKroner(f: Fact, registry: CompanyRegistry): Fact {
   return { ...f, unit: "DKK" };
 }
 
+/** "crowns" alone are Swedish unless the article is Czech, Danish or Norwegian ("58bn crowns" of a Prague telecom). */
+function withLocalCrowns(f: Fact, text: string): Fact {
+  if (
+    f.unit !== "SEK" ||
+    !/\bcrowns\b/i.test(text.slice(f.figureStart, f.figureEnd)) ||
+    /\bSwed(?:en|ish)\b/.test(text)
+  )
+    return f;
+  const country = /\bCzech\b/.test(text)
+    ? "CZK"
+    : /\bSlovak/.test(text)
+      ? "SKK"
+      : /\b(?:Danish|Denmark)\b/.test(text)
+        ? "DKK"
+        : /\bNorw(?:ay|egian)\b/.test(text)
+          ? "NOK"
+          : null;
+  return country ? { ...f, unit: country } : f;
+}
+
 /**
  * "francs" alone are Swiss unless the article is French or Belgian: "8.42 billion francs" of a French glassmaker
  * in 1985 are French francs (euros from 2002, when the franc went).
@@ -250,7 +270,12 @@ export function extractArticle(bytes: Uint8Array, path: string, options: Extract
       .map((f) =>
         underParent(
           withArticleDollar(
-            withLocalFrancs(withLocalKroner(f, registry), cleaned.text, published.year, dollarOf),
+            withLocalFrancs(
+              withLocalCrowns(withLocalKroner(f, registry), cleaned.text),
+              cleaned.text,
+              published.year,
+              dollarOf,
+            ),
             dollarOf,
             cleaned.text,
           ),

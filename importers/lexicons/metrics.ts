@@ -269,3 +269,27 @@ export const PAYOUT_WORDS = [
 
 /** Whose figure an estimate is ("ahead of the $279 million analysts had expected"): the market's, not the company's. */
 export const ESTIMATE_WORDS = ["analysts", "analyst", "consensus", "wall street", "estimates", "forecasters"];
+
+/** The nouns a part of a company goes by when its takings are given ("its cloud division", "the construction arm"). */
+export const SEGMENT_NOUNS = ["division", "segment", "arm", "unit", "subsidiary", "business", "side"];
+
+/** What a part of a company is said to take in ("brought in $1.9bn", "accounted for €520m", "had sales of"). */
+export const SEGMENT_TAKINGS = [
+  "brought in",
+  "brought in the remaining",
+  "contributed",
+  "generated",
+  "accounted for",
+  "had sales of",
+  "had turnover of",
+  "had revenue of",
+  "had revenues of",
+  "posted sales of",
+  "posted revenue of",
+  "reported sales of",
+  "reported revenue of",
+  "whose sales reached",
+  "whose sales rose to",
+  "whose revenue reached",
+  "whose turnover reached",
+];

@@ -9,6 +9,7 @@ import { type CompiledPattern, compilePattern, matchAll, mayMatch } from "./patt
 import { PIECES } from "./pieces";
 import { REVENUE_RULES } from "./revenue";
 import { REVENUE_CHANGE_RULES } from "./revenueChange";
+import { SEGMENT_RULES } from "./revenueSegments";
 import type { FactRoles, Rule, RuleSentence } from "./rule";
 import { SALES_VOLUME_RULES } from "./salesVolume";
 import { STAKE_RULES } from "./stakes";
@@ -32,6 +33,7 @@ export const RULES: Rule[] = [
   ...SALES_VOLUME_RULES,
   ...REVENUE_CHANGE_RULES,
   ...REVENUE_RULES,
+  ...SEGMENT_RULES,
 ];
 
 /** A figure claimed by a rule: with the fact it gives, or none for a rule that only blocks. */

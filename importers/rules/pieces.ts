@@ -10,6 +10,8 @@ import {
   OUTPUT_NOUNS,
   PAYOUT_WORDS,
   SAME_STORE_WORDS,
+  SEGMENT_NOUNS,
+  SEGMENT_TAKINGS,
 } from "../lexicons/metrics";
 import { REVENUE_ROW_LABELS } from "../lexicons/newswire";
 import { HEDGES } from "../lexicons/numbers";
@@ -153,4 +155,6 @@ export const PIECES: Record<string, Piece> = {
   /** "Russia's": a place owning what follows. */
   PLACE_POSS: { test: (t) => t.type === "word" && /['’]s$/.test(t.lower) && t.lower.replace(/['’]s$/, "") in PLACES },
   SALES_NOUN: { phrases: ["sales", "revenue", "revenues", "turnover"] },
+  SEGMENT_NOUN: { phrases: SEGMENT_NOUNS },
+  SEGMENT_TAKINGS: { phrases: SEGMENT_TAKINGS },
 };
