@@ -1,4 +1,5 @@
 import { Link } from "@remix-run/react";
+import { CheckedMark } from "~/components/CheckedMark";
 import type { FactView } from "~/models/types";
 import { sourceHref } from "~/models/types";
 import { formatFigure, formatPeriod } from "~/utils/format";
@@ -45,6 +46,7 @@ export function FactTable({ facts, showArticle = true }: { facts: FactView[]; sh
             </td>
             <td data-label="Figure" className="num">
               {formatFigure(f)}
+              <CheckedMark state={f.checked} />
             </td>
             <td data-label="Status" className={`status-${f.status}`}>
               {f.status}

@@ -1,4 +1,5 @@
 import { Link } from "@remix-run/react";
+import { CheckedMark } from "~/components/CheckedMark";
 import { asOfWords, type StakeFigure, type StakeHistory } from "~/models/stakeTypes";
 import { sourceHref } from "~/models/types";
 import { formatFigure } from "~/utils/format";
@@ -67,6 +68,7 @@ export function StakeList({ groups }: { groups: StakeHistory[] }) {
                     <ul>
                       {f.sources.map((s) => (
                         <li key={s.factId}>
+                          <CheckedMark state={s.checked} />
                           <a href={sourceHref(s)}>{s.articleTitle}</a>
                           {s.publishedYear
                             ? ` (${s.publishedYear}${s.asOfFrom === "article" ? ", year from this date" : ""})`

@@ -1,11 +1,18 @@
 import { getDb } from "~/db.server";
 import type { FactKind, FactSort, FactStatus, FactView, Source } from "./types";
 
+/**
+ * A fact's checked state (CheckedState: confirmed, corrected or added by a person, else null), as a column of a
+ * query over facts `f`; fact_reviews_fact_idx finds its review.
+ */
+export const CHECKED_SQL = `(SELECT r.state FROM fact_reviews r WHERE r.fact_id = f.id
+  AND r.state IN ('confirmed', 'corrected', 'added')) AS checked`;
+
 /** Columns of a FactView, from facts f joined to companies c (subject), cp (counterparty) and articles a. */
 export const FACT_VIEW_SELECT = `SELECT f.id, f.article_id AS articleId, a.title AS articleTitle,
   a.published_year AS publishedYear, f.kind, c.name AS company, c.slug AS companySlug, cp.name AS counterparty,
   cp.slug AS counterpartySlug, f.market, f.year, f.period, f.low, f.high, f.unit, f.status, f.approximate,
-  f.compared_year AS comparedYear, f.compared_period AS comparedPeriod, f.quote
+  f.compared_year AS comparedYear, f.compared_period AS comparedPeriod, f.quote, ${CHECKED_SQL}
   FROM facts f JOIN companies c ON c.id = f.company_id LEFT JOIN companies cp ON cp.id = f.counterparty_id
   JOIN articles a ON a.id = f.article_id`;
 
@@ -19,6 +26,7 @@ export const sourceOf = (f: FactView): Source => ({
   articleTitle: f.articleTitle,
   publishedYear: f.publishedYear,
   quote: f.quote,
+  checked: f.checked ?? null,
 });
 
 export interface FactQuery {

@@ -1,3 +1,4 @@
+import { CheckedMark } from "~/components/CheckedMark";
 import type { ChartPoint } from "~/models/types";
 import { sourceHref } from "~/models/types";
 import { formatFigure } from "~/utils/format";
@@ -27,6 +28,7 @@ export function FigureTable({ points }: { points: ChartPoint[] }) {
                 <a key={s.factId} href={sourceHref(s)} title={s.quote}>
                   {s.articleTitle}
                   {s.publishedYear ? ` (${s.publishedYear})` : ""}
+                  <CheckedMark state={s.checked} />
                 </a>
               ))}
               {p.sourceCount > p.sources.length ? ` and ${p.sourceCount - p.sources.length} more` : ""}
