@@ -197,6 +197,42 @@ export function reviewFact(handle: DbHandle, factId: number, change: ReviewActio
   return run.immediate();
 }
 
+/**
+ * Rejects one fact as reviewFact does, without an audit row of its own: for a change that rejects many facts at
+ * once and is audited once (a company removed, db/companies.ts). The review row keeps the whole fact, so it is
+ * listed under "Rejected lately", can be restored, and is applied again by a re-import. A fact a person added is
+ * removed with its review, as rejecting it on /review does. Call inside a transaction; false when the fact is gone.
+ */
+export function rejectQuietly(handle: DbHandle, factId: number, userName: string, now: string): boolean {
+  const fact = factSnapshot(handle, factId);
+  if (!fact) return false;
+  const existing = handle.sqlite.prepare(`SELECT ${REVIEW_COLUMNS} FROM fact_reviews WHERE fact_id = ?`).get(factId) as
+    | ReviewRow
+    | undefined;
+  handle.sqlite.prepare("DELETE FROM facts WHERE id = ?").run(factId);
+  if (existing?.state === "added") {
+    handle.sqlite.prepare("DELETE FROM fact_reviews WHERE id = ?").run(existing.id);
+    return true;
+  }
+  if (existing) {
+    handle.sqlite
+      .prepare(
+        `UPDATE fact_reviews SET fact_id = NULL, state = 'rejected', corrected = NULL, orphaned = 0, user_name = ?,
+           updated_at = ? WHERE id = ?`,
+      )
+      .run(userName, now, existing.id);
+    return true;
+  }
+  const original = stripLocation(fact);
+  handle.sqlite
+    .prepare(
+      `INSERT INTO fact_reviews (article_path, fingerprint, fact_id, state, original, corrected, user_name, updated_at)
+       VALUES (?, ?, NULL, 'rejected', ?, NULL, ?, ?)`,
+    )
+    .run(fact.articlePath, fingerprints(original).strict, JSON.stringify(original), userName, now);
+  return true;
+}
+
 /** "revenue of Renault, 2008 FY: 37790000000 EUR": which figure an audit row is about, in its own words. */
 function describe(f: FactSnapshot): string {
   const when = [f.year ?? "no year", f.period].filter(Boolean).join(" ");

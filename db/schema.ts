@@ -169,3 +169,16 @@ export const auditLog = sqliteTable("audit_log", {
   before: text("before"),
   after: text("after"),
 });
+
+/**
+ * Names an analyst removed as no company at all (a city, a person, a word read as a company): the row and its
+ * aliases stay, so an import that writes the name again finds it, and its facts are stored as rejected
+ * (docs/decisions/014).
+ */
+export const companyRemovals = sqliteTable("company_removals", {
+  companyId: integer("company_id")
+    .primaryKey()
+    .references(() => companies.id, { onDelete: "cascade" }),
+  userName: text("user_name").notNull(),
+  at: text("at").notNull(),
+});

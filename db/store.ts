@@ -1,5 +1,6 @@
 import type { ArticleResult, Fact } from "../importers/types";
 import type { DbHandle } from "./client";
+import { rejectRemovedCompanyFacts } from "./companies";
 import { type InsertedFact, reapplyReviews } from "./reviews";
 import { importRuns } from "./schema";
 import { slugify } from "./slug";
@@ -11,8 +12,16 @@ export type SaveOutcome =
 
 const aliasKey = (s: string) => s.trim().toLowerCase();
 
-/** Alias -> company id, per database, of rows known to be committed: a company row is never deleted. */
+/**
+ * Alias -> company id, per database, of rows known to be committed. A company row is deleted only by a merge
+ * (db/companies.ts), which forgets this memory of its connection.
+ */
 const committedAliases = new WeakMap<DbHandle, Map<string, number>>();
+
+/** Drops what this connection remembers of aliases: after a merge moved them to another company. */
+export function forgetAliases(handle: DbHandle): void {
+  committedAliases.delete(handle);
+}
 
 function aliasCache(handle: DbHandle): Map<string, number> {
   let cache = committedAliases.get(handle);
@@ -157,6 +166,8 @@ export function saveArticle(handle: DbHandle, result: ArticleResult, options: { 
     }));
     // What people decided about the article's facts outlives the rows the import just replaced (decision 010).
     reapplyReviews(handle, result.path, result.cleanedText, inserted, pending);
+    // A name an analyst removed as no company stays removed when the extractor writes it again (decision 014).
+    rejectRemovedCompanyFacts(handle, articleId);
     return { status: previous ? "replaced" : "imported", articleId, facts: result.facts.length };
   });
   // IMMEDIATE takes the write lock at once, so two importers queue on the busy timeout instead of deadlocking.

@@ -30,7 +30,10 @@ export function foldName(s: string): string {
 
 function buildIndex(): SearchIndex {
   const db = getDb().sqlite;
-  const rows = db.prepare("SELECT id, name, slug FROM companies").all() as Company[];
+  // A name removed as no company (docs/decisions/014) is found by no search.
+  const rows = db
+    .prepare("SELECT id, name, slug FROM companies WHERE id NOT IN (SELECT company_id FROM company_removals)")
+    .all() as Company[];
   const companies = new Map(rows.map((c) => [c.id, c]));
   const keys: SearchKey[] = rows.map((c) => ({ companyId: c.id, key: foldName(c.name), label: c.name, isName: true }));
   const aliases = db.prepare("SELECT alias, company_id AS companyId FROM company_aliases").all() as Array<{

@@ -57,10 +57,15 @@ export async function action({ params, request }: ActionFunctionArgs) {
   if (!company) {
     throw json({ message: `No company called "${(params.slug ?? "").slice(0, 80)}" to change.` }, { status: 404 });
   }
-  let intent = "";
+  // Which form was sent, to show a mistake beside it (any other intent is shown above the forms).
+  const sent = await request
+    .clone()
+    .formData()
+    .then((f) => String(f.get("intent") ?? ""))
+    .catch(() => "");
+  const intent = ["rename", "merge", "remove"].includes(sent) ? sent : "";
   try {
     const form = await parseForm(request, COMPANY_FORM);
-    intent = form.intent;
     if (form.intent === "rename") {
       return redirect(
         `/companies/${changeCompany(user.name, company.id, { action: "rename", name: form.name }).slug}`,

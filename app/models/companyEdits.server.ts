@@ -1,0 +1,57 @@
+import { json } from "@remix-run/node";
+import { getDb } from "~/db.server";
+import { getWriteDb, isBusy } from "~/writeDb.server";
+import { mergeCompany, removeCompany, renameCompany } from "../../db/companies";
+import { ReviewError } from "../../db/reviews";
+
+/** What the company page shows analysts about a company's own record: its other names, and whether it was removed. */
+export interface CompanyRecord {
+  aliases: string[];
+  removed: { userName: string; at: string } | null;
+}
+
+export function companyRecord(companyId: number): CompanyRecord {
+  const db = getDb().sqlite;
+  const aliases = (
+    db
+      .prepare("SELECT alias FROM company_aliases WHERE company_id = ? ORDER BY alias LIMIT 50")
+      .all(companyId) as Array<{
+      alias: string;
+    }>
+  ).map((r) => r.alias);
+  const removed =
+    (db.prepare("SELECT user_name AS userName, at FROM company_removals WHERE company_id = ?").get(companyId) as
+      | { userName: string; at: string }
+      | undefined) ?? null;
+  return { aliases, removed };
+}
+
+export type CompanyChange =
+  | { action: "rename"; name: string }
+  | { action: "merge"; intoId: number }
+  | { action: "remove" };
+
+/**
+ * Applies one analyst's change to a company through the server's write connection, audited. The slug to go to
+ * afterwards comes back (the new name's, or the company merged into). Mistakes are 400s, a company gone meanwhile a
+ * 404, a clash or a removed company a 409, each with what to do, and an import holding the lock a 503.
+ */
+export function changeCompany(userName: string, companyId: number, change: CompanyChange): { slug: string } {
+  const handle = getWriteDb();
+  try {
+    if (change.action === "rename") return { slug: renameCompany(handle, companyId, change.name, userName).slug };
+    if (change.action === "merge") return { slug: mergeCompany(handle, companyId, change.intoId, userName).slug };
+    removeCompany(handle, companyId, userName);
+    const row = handle.sqlite.prepare("SELECT slug FROM companies WHERE id = ?").get(companyId) as { slug: string };
+    return { slug: row.slug };
+  } catch (err) {
+    if (err instanceof ReviewError) throw json({ message: err.message }, { status: err.status });
+    if (isBusy(err)) {
+      throw json(
+        { message: "An import is writing to the database; try again in a few seconds." },
+        { status: 503, headers: { "Retry-After": "5" } },
+      );
+    }
+    throw err;
+  }
+}
