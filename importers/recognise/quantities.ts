@@ -225,7 +225,7 @@ export function findQuantities(sentence: string): Quantity[] {
  * compared with is in the sum's currency.
  */
 const FROM_GAP =
-  /^\s*,?\s*(?:(?:in|for)\s+(?:19|20)\d\d\s*,?\s*)?(?:(?:up|down)\s+)?(?:from|against|compared\s+with|versus)\s+(?:about\s+|around\s+)?$/i;
+  /^\s*,?\s*(?:(?:in|for)\s+(?:19|20)\d\d\s*,?\s*)?(?:(?:up|down)\s+)?(?:from|against|compared\s+with|versus|after)\s+(?:about\s+|around\s+)?$/i;
 const SCALED = /(?:\d\s*(?:mln|million|billion|bln|bn|m|trillion)|\d{1,3}(?:,\d{3}){2,})\b/i;
 
 function inheritCurrency(sentence: string, qs: Quantity[]): Quantity[] {

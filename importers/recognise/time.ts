@@ -212,7 +212,7 @@ const RULES: Rule[] = [
   },
   {
     hint: ["year"],
-    re: /\ba\s+year\s+(?:earlier|ago|before)\b|\b(this|last|next|the\s+previous|the\s+past|the\s+current)\s+year(?:'s)?|\byear[- ](?:earlier|ago|before)\b|\bprevious\s+year\b|\byear[- ]on[- ]year\b/gi,
+    re: /\ba\s+year\s+(?:earlier|ago|before)\b|\b(this|last|next|the\s+previous|the\s+past|the\s+current)\s+(?:(?:financial|fiscal|business)\s+)?year(?:'s)?|\byear[- ](?:earlier|ago|before)\b|\bprevious\s+year\b|\byear[- ]on[- ]year\b/gi,
     make: (m) => {
       const w = m[0].toLowerCase();
       if (/^(a|the past) year$/.test(w)) return null;

@@ -19,7 +19,9 @@ const CHANGE_NOUN_BEFORE =
 /** "£2bn below estimates", "$1bn short of forecasts": a gap, not a level. */
 const GAP_AFTER =
   /^\s*(?:\([^)]*\)\s*)?(?:below|above|off|short\s+of|ahead\s+of|more\s+than|less\s+than|higher\s+than|lower\s+than|over\s+(?:target|forecasts?|estimates?|budget))\b/i;
-const FROM_BEFORE = /\b(?:from|compared\s+(?:with|to)|against|versus)\s+(?:the\s+)?(?:about\s+|around\s+|some\s+)?$/i;
+// "turnover of about 11.5 billion marks, after 10.8 billion in 1986": "after" names the base as "from" does.
+const FROM_BEFORE =
+  /\b(?:from|compared\s+(?:with|to)|against|versus|after)\s+(?:the\s+)?(?:about\s+|around\s+|some\s+)?$/i;
 /** What may stand between two revenue figures said together ("$3.1bn in 2004 and $2.8bn in 2003"). */
 const LISTED_BETWEEN =
   /^\s*(?:(?:for|in)\s+[\w\s]{0,30}?)?(?:,|and|,\s*and|while|compared\s+with|against|versus)\s+(?:(?:a|an)\s+)?$/i;
