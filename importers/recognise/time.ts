@@ -55,6 +55,18 @@ function fiscalEnd(first: string, second: string): number {
   return b === a + 1 ? b : a;
 }
 
+const MONTHS_IN_RUN: Record<string, number> = {
+  two: 2,
+  three: 3,
+  four: 4,
+  five: 5,
+  six: 6,
+  seven: 7,
+  eight: 8,
+  ten: 10,
+  eleven: 11,
+};
+
 const BARE_SAME_PERIOD = /^(?:the\s+)?same\s+(?:period|quarter|months?)$/i;
 
 const RULES: Rule[] = [
@@ -77,6 +89,23 @@ const RULES: Rule[] = [
       period: "9M",
       relative: m[3] ? (/last/i.test(m[3]) ? -1 : 0) : null,
     }),
+  },
+  {
+    // "the first five months of the year", "the first two months of 1987": a run from January (or from the start
+    // of a fiscal year) that is a period only when it is three or six months long.
+    hint: ["months"],
+    re: new RegExp(
+      String.raw`\b(?:the\s+)?first\s+(two|three|four|five|six|seven|eight|ten|eleven|\d{1,2})\s+months(?:\s+of\s+(?:(?:fiscal|financial)\s+)?(?:(${YEAR})|(this|last|the|the\s+current)\s+year))?`,
+      "gi",
+    ),
+    make: (m) => {
+      const n = /^\d/.test(m[1]) ? Number(m[1]) : MONTHS_IN_RUN[m[1].toLowerCase()];
+      if (!n || n < 2 || n > 11) return null;
+      const period: Period | null = n === 3 ? "Q1" : n === 6 ? "H1" : n === 9 ? "9M" : null;
+      const relative = m[3] ? (/last/i.test(m[3]) ? -1 : 0) : null;
+      // The month the run ends in keeps an unnamed run from reading as the whole year.
+      return period ? { year: yearOf(m[2]), period, relative } : { year: yearOf(m[2]), period, relative, month: n };
+    },
   },
   {
     hint: ["month", "quarter"],
