@@ -16,6 +16,7 @@ const SETS = [
 ];
 
 const USAGE = `npm run eval -- [--set NAME] [--batch NAME] [--range A-B] [--include-held] [--verbose]
+       npm run eval -- --reviewed [--db PATH] [--verbose]   (against the facts people reviewed; --reviewed --help)
   --set NAME       only this set (${SETS.map((s) => s.name).join(", ")})
   --batch NAME     only the articles listed in ${BATCHES}/NAME.txt (repeatable)
   --range A-B      only BBC files numbered A to B
@@ -157,4 +158,8 @@ function main(): number {
   return 0;
 }
 
-process.exitCode = main();
+// `--reviewed`: against the facts people reviewed in a database instead (scripts/evalReviewed.ts).
+if (process.argv.includes("--reviewed")) {
+  const { runReviewed } = await import("../../scripts/evalReviewed");
+  process.exitCode = runReviewed(process.argv.slice(2));
+} else process.exitCode = main();

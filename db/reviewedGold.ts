@@ -1,0 +1,107 @@
+import type { GoldFact } from "../importers/eval/score";
+import type { DbHandle } from "./client";
+import type { FactSnapshot, FactValues } from "./reviews";
+
+/**
+ * The facts people reviewed in a database, as gold for the extractor (`npm run eval -- --reviewed`,
+ * scripts/evalReviewed.ts; docs/decisions/015): per stored article, what a person confirmed, corrected or added
+ * (the gold), what they rejected (known mistakes), and how many of its facts nobody has looked at yet.
+ */
+export interface ReviewedArticle {
+  id: number;
+  path: string;
+  title: string;
+  sha256: string;
+  publishedYear: number | null;
+  publishedYearSource: string | null;
+  cleanedText: string;
+  gold: GoldFact[];
+  rejected: GoldFact[];
+  /** Facts of the article as stored with no review: while any is left, an unmatched prediction is not judged. */
+  unreviewed: number;
+}
+
+interface ReviewRow {
+  path: string;
+  state: "confirmed" | "corrected" | "rejected" | "added";
+  original: string | null;
+  corrected: string | null;
+}
+
+/** The company a name is filed under now (aliases follow renames and merges), as an import would resolve it. */
+export function companyResolver(handle: DbHandle): { name(n: string): string; removed(n: string): boolean } {
+  const byAlias = handle.sqlite.prepare(
+    `SELECT c.name, r.company_id IS NOT NULL AS removed FROM company_aliases a JOIN companies c ON c.id = a.company_id
+     LEFT JOIN company_removals r ON r.company_id = c.id WHERE a.alias = ?`,
+  );
+  const cache = new Map<string, { name: string; removed: boolean }>();
+  const look = (n: string) => {
+    const key = n.trim().toLowerCase();
+    let hit = cache.get(key);
+    if (!hit) {
+      const row = byAlias.get(key) as { name: string; removed: number } | undefined;
+      hit = row ? { name: row.name, removed: Boolean(row.removed) } : { name: n, removed: false };
+      cache.set(key, hit);
+    }
+    return hit;
+  };
+  return { name: (n) => look(n).name, removed: (n) => look(n).removed };
+}
+
+function goldOf(values: FactValues & Partial<FactSnapshot>, kind: GoldFact["kind"], name: (n: string) => string) {
+  return {
+    kind,
+    company: name(values.company),
+    counterparty: values.counterparty ? name(values.counterparty) : null,
+    market: values.market,
+    year: values.year,
+    period: values.period,
+    low: values.low,
+    high: values.high,
+    unit: values.unit,
+    status: values.status,
+    approximate: values.approximate,
+    comparedTo:
+      values.comparedYear != null || values.comparedPeriod != null
+        ? { year: values.comparedYear ?? null, period: values.comparedPeriod ?? null }
+        : null,
+  } satisfies GoldFact;
+}
+
+/** Every stored article with at least one review, with its gold and its rejected facts. */
+export function reviewedArticles(handle: DbHandle): ReviewedArticle[] {
+  const { name } = companyResolver(handle);
+  const reviews = handle.sqlite
+    .prepare(
+      `SELECT r.article_path AS path, r.state, r.original, r.corrected FROM fact_reviews r
+       WHERE EXISTS (SELECT 1 FROM articles a WHERE a.source_path = r.article_path) ORDER BY r.article_path, r.id`,
+    )
+    .all() as ReviewRow[];
+  const byPath = new Map<string, ReviewRow[]>();
+  for (const r of reviews) byPath.set(r.path, [...(byPath.get(r.path) ?? []), r]);
+  const article = handle.sqlite.prepare(
+    `SELECT id, source_path AS path, title, sha256, published_year AS publishedYear,
+       published_year_source AS publishedYearSource, cleaned_text AS cleanedText,
+       (SELECT count(*) FROM facts f WHERE f.article_id = a.id
+          AND NOT EXISTS (SELECT 1 FROM fact_reviews r WHERE r.fact_id = f.id)) AS unreviewed
+     FROM articles a WHERE source_path = ?`,
+  );
+  const out: ReviewedArticle[] = [];
+  for (const [path, rows] of byPath) {
+    const a = article.get(path) as Omit<ReviewedArticle, "gold" | "rejected"> | undefined;
+    if (!a) continue;
+    const gold: GoldFact[] = [];
+    const rejected: GoldFact[] = [];
+    for (const r of rows) {
+      const original = r.original ? (JSON.parse(r.original) as FactSnapshot) : null;
+      const corrected = r.corrected ? (JSON.parse(r.corrected) as FactSnapshot) : null;
+      const kind = (original ?? corrected)?.kind;
+      if (!kind) continue;
+      if (r.state === "rejected" && original) rejected.push(goldOf(original, kind, name));
+      else if (r.state === "confirmed" && original) gold.push(goldOf(original, kind, name));
+      else if (corrected) gold.push(goldOf({ ...original, ...corrected }, kind, name));
+    }
+    out.push({ ...a, gold, rejected });
+  }
+  return out;
+}
