@@ -17,6 +17,23 @@ const COLLECTIVE_SUBJECT =
   /\b(?:the|its|their)\s+(?:(?:[a-z]+|\d+)\s+){0,2}(?:sector|industry|market|economy|country|nation|region|retailers|shops|stores|firms|companies|manufacturers|carmakers|automakers|makers)\b/i;
 
 /**
+ * "Chief executive Tom Keane said Corvan hoped to sell 2 million": a name that opens the clause said is its
+ * subject, unlike the speaker named after "said" ("..., said Corvan on Monday").
+ */
+function reportedSubject(text: string, m: Mention, speaker: Mention | undefined): boolean {
+  // "Corvan said it expects": "it" is the speaker; one resolved to another name ("Corvan, owned by the Keane
+  // family, said it") was resolved wrongly and the speaker stands.
+  if (m.how === "pronoun" && m.company !== speaker?.company) return false;
+  return (
+    (m.how === "name" || m.how === "pronoun") &&
+    /\b(?:said|told\s+\w+)\s+$/i.test(text.slice(Math.max(0, m.start - 20), m.start)) &&
+    /^\s+(?:(?:now|also|still|had|has|have|was|is|would|will|could|may|might|expects?|expected|hoped|hopes|plans?|planned|aims?|aimed|sold|sells|shipped|delivered|intends|intended|wants|wanted)\b)/.test(
+      text.slice(m.end, m.end + 20),
+    )
+  );
+}
+
+/**
  * The company a figure belongs to: a possessive right before the metric ("Renault's revenue"), a company right
  * after it ("sales at Tesco"), the nearest company before it in its clause or sentence, or the running topic.
  */
@@ -29,7 +46,10 @@ export function subjectOf(
   implicit = true,
 ): Mention | null {
   const usable = s.mentions.filter(
-    (m) => !exclude.has(m.company) && !NOT_SUBJECT_BEFORE.test(s.text.slice(Math.max(0, m.start - 30), m.start)),
+    (m) =>
+      !exclude.has(m.company) &&
+      (!NOT_SUBJECT_BEFORE.test(s.text.slice(Math.max(0, m.start - 30), m.start)) ||
+        reportedSubject(s.text, m, s.mentions[0])),
   );
   const possessive = usable
     .filter((m) => m.possessive && m.end <= anchor && /^\s*(?:[a-z-]+\s+){0,3}$/.test(s.text.slice(m.end, anchor)))
