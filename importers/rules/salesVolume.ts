@@ -142,7 +142,7 @@ function baseCount(m: Match, s: RuleSentence): FactRoles[] {
 /** "shipped 4.6 million thermostats": a thing the unit lexicon does not know, named as the text names it. */
 function otherUnit(m: Match, s: RuleSentence): FactRoles[] {
   const q = quantityOf(m.captures.figure?.[0]);
-  const words = [...(m.captures.mod ?? []), ...(m.captures.unit ?? [])];
+  const words = [...(m.captures.mod ?? []), ...(m.captures.mod2 ?? []), ...(m.captures.unit ?? [])];
   if (!q || !m.captures.unit?.length) return [];
   const roles = volumeRoles(s, m, q, words.map((t) => t.lower).join(" "), words.at(-1)!.end);
   return roles ? [roles] : [];
@@ -169,7 +169,7 @@ export const SALES_VOLUME_RULES: Rule[] = [
     name: "sales-volume.sold-other-things",
     kind: "sales_volume",
     pattern:
-      "sold|delivered|shipped|shipping|selling|delivering {FIGURE_LEAD}? figure:{COUNT} mod:{PRODUCT_MODIFIER}? unit:{OTHER_PRODUCT}",
+      "sold|delivered|shipped|shipping|selling|delivering {FIGURE_LEAD}? figure:{COUNT} mod:{PRODUCT_MODIFIER}? mod2:{PRODUCT_MODIFIER}? unit:{OTHER_PRODUCT}",
     examples: [
       {
         input: "Smart homes\n\nHalden Controls shipped about 4.6 million thermostats in 2025, the firm said.",
@@ -178,6 +178,10 @@ export const SALES_VOLUME_RULES: Rule[] = [
       {
         input: "Caravans\n\nOstrel Leisure sold 9,800 touring caravans in 2005.",
         expected: [{ kind: "sales_volume", company: "Ostrel Leisure", unit: "touring caravans", low: 9800 }],
+      },
+      {
+        input: "Recorders\n\nHalden Denki said it sold 1.2 mln video cassette recorders in 1986.",
+        expected: [{ kind: "sales_volume", company: "Halden Denki", unit: "video cassette recorders", low: 1200000 }],
       },
     ],
     build: otherUnit,
