@@ -175,7 +175,7 @@ export default function CompanyPage() {
           {`${name} is no company: removed by ${d.record.removed.userName} on ${d.record.removed.at.slice(0, 10)}. Its facts were rejected (see the review page's rejections), and facts an import files under it are rejected too.`}
         </p>
       ) : d.canEdit ? (
-        <CompanyEdit name={name} aliases={d.record.aliases} error={refused ?? null} />
+        <CompanyEdit key={d.company.slug} name={name} aliases={d.record.aliases} error={refused ?? null} />
       ) : null}
       {/* One kind of period and a range of years for the revenue, change and sales charts: a GET form, so the
           choice lives in the URL and works without scripts. */}
