@@ -52,8 +52,10 @@ export function CompareForm({
           <option value="indexed">Indexed (first common period = 100)</option>
         </select>
       </label>
-      <PeriodFields key={`${periods}-${from}-${to}`} periods={periods} from={from} to={to} />
+      {/* The button before the period fields keeps it beside the names on a wide screen, clear of the suggestions
+          that open under the names field; the kind of period and the years wrap to the line below. */}
       <button type="submit">{submit}</button>
+      <PeriodFields key={`${periods}-${from}-${to}`} periods={periods} from={from} to={to} />
     </Form>
   );
 }

@@ -105,7 +105,7 @@ export function addChartSlide(pptx: PptxGenJS, ec: ExportChart): void {
   };
   if (ec.lines) {
     const data = lineData(ec, divisor);
-    const all = [...data.actual, ...data.projected, ...data.apart];
+    const all = [...data.actual, ...data.projected, ...data.apart, ...data.rangeEnds];
     const scale = niceScale(all.flatMap((d) => d.values.filter((v): v is number => v !== null)));
     const lineOptions = {
       lineDataSymbol: "circle",
@@ -137,6 +137,21 @@ export function addChartSlide(pptx: PptxGenJS, ec: ExportChart): void {
               type: pptx.ChartType.line,
               data: strip(data.apart),
               options: { ...lineOptions, lineSize: 0, chartColors: data.apart.map((d) => d.colour) },
+            },
+          ]
+        : []),
+      ...(data.rangeEnds.length
+        ? [
+            {
+              type: pptx.ChartType.line,
+              data: strip(data.rangeEnds),
+              options: {
+                ...lineOptions,
+                lineSize: 0,
+                lineDataSymbol: "dash",
+                lineDataSymbolSize: 12,
+                chartColors: data.rangeEnds.map((d) => d.colour),
+              },
             },
           ]
         : []),

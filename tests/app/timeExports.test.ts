@@ -89,8 +89,13 @@ describe("CSV and PowerPoint of a decline comparison", () => {
         "Tellbrook",
         "Corvane (forecast or target)",
         "Tellbrook (against an earlier base)",
+        "Corvane (low end of a range)",
+        "Corvane (high end of a range)",
       ]),
     );
+    // Corvane's 2009 forecast of 10 to 12 % down: both ends are figures on the slide, not only the middle.
+    const values = [...chart.matchAll(/<c:v>([^<]*)<\/c:v>/g)].map((m) => m[1]);
+    expect(values).toEqual(expect.arrayContaining(["-12", "-10", "-11"]));
     const categories = /<c:cat>[\s\S]*?<\/c:cat>/.exec(chart)?.[0] ?? "";
     expect([...categories.matchAll(/<c:v>([^<]*)<\/c:v>/g)].map((m) => m[1])).toEqual([
       "2005",
@@ -103,5 +108,6 @@ describe("CSV and PowerPoint of a decline comparison", () => {
     expect(chart).toContain('<c:dispBlanksAs val="gap"/>');
     expect(slide).toContain("Dashed lines: forecasts and targets");
     expect(slide).toContain("Markers without a line: changes against an earlier base");
+    expect(slide).toContain("its two ends marked and labelled");
   });
 });

@@ -91,7 +91,11 @@ export function CompareLineChart({
   const values = chart.rows.flatMap((r) =>
     Object.values(r.points).flatMap((p) => (chart.unit === "index" ? [p.value] : [p.low, p.high])),
   );
-  const scale = niceScale(values);
+  // A twentieth of the span beyond each end away from zero, so a point at the extreme is not drawn on the axis
+  // line itself (and positive figures never get a negative tick).
+  const [lo, hi] = [Math.min(0, ...values), Math.max(0, ...values)];
+  const pad = (hi - lo) / 20;
+  const scale = niceScale([...values, lo < 0 ? lo - pad : 0, hi > 0 ? hi + pad : 0]);
   const dot =
     (colour: string, hollow: boolean | "by-status") =>
     ({ cx, cy, payload, dataKey }: DotProps) => {
