@@ -92,7 +92,7 @@ describe("stakes page", () => {
 describe("compare page", () => {
   test("two companies draw two series on one chart, with a legend naming both", async () => {
     const { page, errors } = await open("/compare?companies=renault,nissan&metric=revenue&mode=absolute");
-    await expect(page.locator(".recharts-line").count()).resolves.toBe(2);
+    await expect(page.locator(".recharts-line.line-actual").count()).resolves.toBe(2);
     const legend = await page.locator(".recharts-legend-item-text").allTextContents();
     expect(legend).toEqual(["Renault", "Nissan"]);
     expect(errors).toEqual([]);

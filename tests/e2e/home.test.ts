@@ -33,14 +33,17 @@ describe("home page", () => {
     page.on("pageerror", (e) => errors.push(e.message));
     await page.goto(inject("baseURL"));
     await expect(page.locator("h1").textContent()).resolves.toBe("Financial figures from the news");
-    // Renault's latest change (a decline) and the fixture company's growth, each in its own colour.
+    // Renault's latest change (the largest decline) first, the declines fixtures' two companies (both −11 %), and
+    // the one company that grew last, each in its own colour.
     const chart = page.locator("#latest-revenue-changes");
     const bars = chart.locator(".recharts-bar-rectangle path");
-    await expect(bars.count()).resolves.toBe(2);
+    await expect(bars.count()).resolves.toBe(4);
     const ticks = await chart.locator(".recharts-xAxis .recharts-cartesian-axis-tick-value").allTextContents();
-    expect(ticks).toEqual(["Renault", "Ostrel"]);
+    expect(ticks[0]).toBe("Renault");
+    expect(ticks.slice(1, 3).sort()).toEqual(["Corvane", "Tellbrook"]);
+    expect(ticks[3]).toBe("Ostrel");
     await expect(bars.nth(0).getAttribute("stroke")).resolves.toBe("#c0392b");
-    await expect(bars.nth(1).getAttribute("fill")).resolves.toBe("#1e8449");
+    await expect(bars.nth(3).getAttribute("fill")).resolves.toBe("#1e8449");
     await expect(page.locator("text=Renault + Nissan + AvtoVAZ").first().isVisible()).resolves.toBe(true);
     await page.screenshot({ path: `${SCREENSHOT_DIR}/home-${name}.png`, fullPage: false });
     expect(errors).toEqual([]);

@@ -44,10 +44,18 @@ export default async function setup(project: TestProject) {
   const dir = mkdtempSync(join(tmpdir(), "figures-e2e-"));
   const port = await freePort();
   const databasePath = join(dir, "e2e.db");
-  // The seeds plus invented fixtures: a second company's revenue for /compare, an article with markup in it, stakes.
+  // The seeds plus invented fixtures: a second company's revenue for /compare, an article with markup in it, stakes,
+  // and two companies' declines (one with a year missing) for /declines.
   execFileSync(
     "npx",
-    ["tsx", "importers/cli/import.ts", "seeds", "tests/fixtures/dashboard", "tests/fixtures/stakes"],
+    [
+      "tsx",
+      "importers/cli/import.ts",
+      "seeds",
+      "tests/fixtures/dashboard",
+      "tests/fixtures/stakes",
+      "tests/fixtures/declines",
+    ],
     {
       stdio: "ignore",
       env: { ...process.env, DATABASE_PATH: databasePath },
