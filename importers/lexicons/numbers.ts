@@ -113,4 +113,9 @@ export const HEDGES = [
   "under",
   "circa",
   "c.",
+  // "expected sales to top £1.5bn": a figure to be passed, not reached.
+  "to top",
+  "topped",
+  "to exceed",
+  "exceeded",
 ];

@@ -116,6 +116,10 @@ export const NATIONALITIES: Record<string, string> = {
   "anglo-dutch": "Netherlands",
   european: "Europe",
   asian: "Asia",
+  scandinavian: "Scandinavia",
+  nordic: "Nordic countries",
+  african: "Africa",
+  "middle eastern": "Middle East",
   "us-based": "US",
   "uk-based": "UK",
 };

@@ -69,16 +69,15 @@ export function inferPublishedYear(
         s.slice(Math.max(0, m.index - 80), m.index + 4) +
           s.slice(m.index + 4, m.index + 24).split(/\b(?:and|but)\b|[,;]/)[0],
       );
-      if (FUTURE_BEFORE.test(before) || forward) {
-        if (earliestForward === null || y < earliestForward) earliestForward = y;
+      // "up 19% from its 2010 performance": the year compared against is over, and so is the one reported; so is
+      // the base of a forecast ("expects 17bn in 2004, compared with 15.8bn in 2003").
+      const base = BASE_BEFORE.test(before) || BASE_FIGURE_BEFORE.test(s.slice(Math.max(0, m.index - 90), m.index));
+      if (base && (PAST_TENSE.test(s) || FORWARD_LOOKING.test(s))) {
+        raise(y + 1, "completed-year");
         continue;
       }
-      // "up 19% from its 2010 performance": the year compared against is over, and so is the one reported.
-      if (
-        (BASE_BEFORE.test(before) || BASE_FIGURE_BEFORE.test(s.slice(Math.max(0, m.index - 90), m.index))) &&
-        PAST_TENSE.test(s)
-      ) {
-        raise(y + 1, "completed-year");
+      if (FUTURE_BEFORE.test(before) || forward) {
+        if (earliestForward === null || y < earliestForward) earliestForward = y;
         continue;
       }
       // "jobs data for December 2004 were revised": figures for a December come out in the new year.
