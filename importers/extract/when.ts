@@ -26,8 +26,19 @@ const gap = (t: TimeExpr, from: number, to: number) =>
 function claimedElsewhere(s: SentenceContext, t: TimeExpr, figure: Quantity): boolean {
   const mine = gap(t, figure.start, figure.end);
   // Only a figure of the same kind competes: "rose 7% to 21.5bn" shares its quarter between change and level.
-  return s.quantities.some((q) => q !== figure && q.kind === figure.kind && !q.isYear && gap(t, q.start, q.end) < mine);
+  // "38% in the first quarter, from 44% in ...": a base figure after the time does not take it.
+  return s.quantities.some(
+    (q) =>
+      q !== figure &&
+      q.kind === figure.kind &&
+      !q.isYear &&
+      gap(t, q.start, q.end) < mine &&
+      !(q.start >= t.end && BASE_LEAD.test(s.text.slice(t.end, q.start))),
+  );
 }
+
+const BASE_LEAD =
+  /^[\s,]*(?:(?:up|down)\s+)?(?:from|against|compared\s+with|versus|vs\.?)\s+(?:about\s+|around\s+|some\s+)?$/i;
 
 /** Periods that end in December are reported in the new year; the rest in the year they end. */
 const ENDS_IN_DECEMBER = new Set<Period>(["FY", "Q4", "H2"]);
