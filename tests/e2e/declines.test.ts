@@ -28,7 +28,8 @@ describe.each(VIEWPORTS)("declines at %s size", (size, width, height) => {
     const { page, errors } = await openPage(browser, "/", width, height);
     await page.locator("nav").getByRole("link", { name: "Largest revenue declines" }).click();
     await page.waitForURL(/\/declines$/);
-    await expect(page.locator("h1").textContent()).resolves.toBe("Largest revenue declines");
+    // The address changes before a client-side navigation renders: wait for the page itself.
+    await page.locator("h1", { hasText: "Largest revenue declines" }).waitFor();
 
     // Full years of 2008 only.
     const filters = page.locator("form.declines-form");
@@ -36,6 +37,7 @@ describe.each(VIEWPORTS)("declines at %s size", (size, width, height) => {
     await filters.locator('select[name="year"]').selectOption("2008");
     await filters.getByRole("button", { name: "Show" }).click();
     await page.waitForURL(/\/declines\?periods=year&year=2008$/);
+    await page.locator("h2", { hasText: "Full years in 2008" }).waitFor();
     const rows = page.locator("table.declines-table tbody tr");
     await expect(rows.evaluateAll((trs) => trs.map((tr) => tr.getAttribute("data-company")))).resolves.toEqual([
       "tellbrook",
