@@ -157,7 +157,7 @@ export function findMentions(
       .filter((n) => n.end <= m.index && n.how !== "group" && !n.source)
       .sort((a, b) => a.end - b.end)
       .at(-1);
-    const company = before?.company ?? state.topic?.company;
+    const company = speakerOf(sentence, names, m.index)?.company ?? before?.company ?? state.topic?.company;
     if (!company) continue;
     out.push({
       start: m.index,
@@ -170,6 +170,20 @@ export function findMentions(
   }
   return out.sort((a, b) => a.start - b.start);
 }
+
+/**
+ * "Fenwick Cider, the producer behind the Old Orchard brand, said its share": after an aside, "its" of the verb of
+ * saying is the name that opens the sentence, not the last name of the aside.
+ */
+function speakerOf(sentence: string, names: Mention[], at: number): Mention | undefined {
+  if (!SAID_BEFORE.test(sentence.slice(Math.max(0, at - 16), at))) return undefined;
+  const opener = names[0];
+  if (!opener || opener.source || !/^\W*$/.test(sentence.slice(0, opener.start))) return undefined;
+  const between = sentence.slice(opener.end, at);
+  return /^,[^,]+,\s+(?:has\s+|had\s+)?(?:said|says|told\s+\w+)\s+(?:that\s+)?$/.test(between) ? opener : undefined;
+}
+
+const SAID_BEFORE = /\b(?:said|says|told\s+\w+)\s+(?:that\s+)?$/;
 
 function mainPair(reg: CompanyRegistry): string[] | null {
   // Ranked once per article: sorting every entity at each "the combined firm" was quadratic.

@@ -108,7 +108,7 @@ export const MARKET_SHARE_RULES: Rule[] = [
   {
     name: "market-share.base-after",
     kind: "market_share",
-    pattern: "first:{PERCENT} share? of ...6 market ...8 from {FIGURE_LEAD}? figure:{PERCENT}",
+    pattern: "first:{PERCENT} share? of ...6 market ...10 from|against|versus {FIGURE_LEAD}? figure:{PERCENT}",
     examples: [
       {
         input:

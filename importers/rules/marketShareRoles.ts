@@ -98,9 +98,10 @@ export function baseShare(m: Match, s: RuleSentence, before: boolean): FactRoles
   const at = s.tokens.indexOf(m.captures.figure[0]);
   const after = s.tokens.slice(at + 1, at + 5);
   const dated = after.find((t) => t.type === "time" && t.time.year !== null);
+  // "a year earlier", "in the same weeks a year earlier", "in the same period last year".
   const yearEarlier =
-    /^\s*(?:a|one)\s+year\s+(?:earlier|ago|before)|^\s*the\s+(?:previous|prior)\s+year|^\s*the\s+year\s+before/i.test(
-      s.text.slice(q.end, q.end + 30),
+    /^\s*(?:(?:in|during|for)\s+the\s+same\s+(?:[\w-]+\s+){0,2}?)?(?:(?:a|one)\s+year\s+(?:earlier|ago|before)|last\s+year)|^\s*the\s+(?:previous|prior)\s+year|^\s*the\s+year\s+before/i.test(
+      s.text.slice(q.end, q.end + 50),
     );
   // "6.2 pct of the market in 1986, down from 6.6 pct": a base that names no time is the year before.
   const yearBefore = (yearEarlier || (!before && current.when.period === "FY")) && current.when.year !== null;
