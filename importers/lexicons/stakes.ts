@@ -93,6 +93,9 @@ export const STAKE_CHANGE_VERBS = [
   "take",
   "takes",
   "took",
+  "build",
+  "builds",
+  "built",
 ];
 
 /** Possessives before a holding ("its stake"). */

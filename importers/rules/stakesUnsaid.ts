@@ -1,6 +1,10 @@
 import type { Match } from "./pattern";
+import { PIECES } from "./pieces";
 import type { Rule, RuleSentence } from "./rule";
 import { describedStake, ofAMarket, ownStake } from "./stakeRoles";
+import type { Token } from "./tokens";
+
+const PIECE_HOLDER = (t: Token) => "test" in PIECES.HOLDER && PIECES.HOLDER.test(t, undefined, [t], 0);
 
 /** What a stake rule must not read as a stake: a share of a market, or a figure the longer rules take ("% of X"). */
 const noHeldNamed = (m: Match, s: RuleSentence) => {
@@ -43,6 +47,30 @@ export const UNSAID_STAKE_RULES: Rule[] = [
       },
     ],
     build: describedStake,
+  },
+  {
+    name: "stake.raise-that-to",
+    kind: "stake",
+    // "owns 30% of Corvan and is in talks to raise that to 51%", "intends to increase it to 33.4 pct", "plans to
+    // build the holding to 10%": the stake just said, moved to a new level.
+    pattern:
+      "{HOLDER_REF} ...16 {STAKE_CHANGE} that|it|the holding|stake|shareholding? up? to {FIGURE_LEAD}? figure:{PERCENT}",
+    examples: [
+      {
+        input:
+          "Studio deal\n\nOstrel Media owns 30% of Seoul-based studio Corvan Pictures and is in talks to raise that to 51%, which would give it control.",
+        expected: [
+          { kind: "stake", company: "Ostrel Media", counterparty: "Corvan Pictures", low: 51, status: "target" },
+        ],
+      },
+    ],
+    // The holder is the one the sentence opens with, not the company held named just before the verb.
+    build: (m, s) => {
+      const opener = s.tokens
+        .slice(0, m.to)
+        .find((t) => PIECE_HOLDER(t) || (t.type === "mention" && t.mention.how === "description"));
+      return opener ? describedStake({ ...m, captures: { ...m.captures, holder: [opener] } }, s) : [];
+    },
   },
   {
     name: "stake.verb-pct-unsaid",
