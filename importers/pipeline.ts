@@ -112,7 +112,8 @@ function withLocalCrowns(f: Fact, text: string): Fact {
 function withLocalFrancs(f: Fact, text: string, year: number | null, currencyOf: () => string): Fact {
   if (
     f.unit !== "CHF" ||
-    !/\bfrancs\b/i.test(text.slice(f.figureStart, f.figureEnd)) ||
+    // "12.70 billion francs vs 24.34 billion": a bare figure after one in francs is in francs too.
+    !/\bfrancs\b/i.test(text.slice(Math.max(0, f.figureStart - 40), f.figureEnd)) ||
     /\bSwiss\b|\bSwitzerland\b/.test(text)
   )
     return f;

@@ -225,17 +225,24 @@ export function findQuantities(sentence: string): Quantity[] {
  * compared with is in the sum's currency.
  */
 const FROM_GAP =
-  /^\s*,?\s*(?:(?:in|for)\s+(?:19|20)\d\d\s*,?\s*)?(?:(?:up|down)\s+)?(?:from|against|compared\s+with|versus|after)\s+(?:about\s+|around\s+)?$/i;
+  /^\s*,?\s*(?:(?:in|for)\s+(?:19|20)\d\d\s*,?\s*)?(?:(?:up|down)\s+)?(?:from|against|compared\s+with|versus|vs\.?|after|making)\s+(?:about\s+|around\s+)?$/i;
 const SCALED = /(?:\d\s*(?:mln|million|billion|bln|bn|m|trillion)|\d{1,3}(?:,\d{3}){2,})\b/i;
 
 function inheritCurrency(sentence: string, qs: Quantity[]): Quantity[] {
-  return qs.map((q, i) => {
+  // In order, so a chain inherits ("2.40 billion stg vs 2.11 billion, making 7.01 billion vs 6.16 billion").
+  const out: Quantity[] = [];
+  for (const q of qs) {
     // A year between the two ("in 1987") is no figure of its own.
-    const prev = qs.slice(0, i).findLast((x) => !x.isYear);
-    if (q.kind !== "count" || q.isYear || !prev || prev.kind !== "money" || !SCALED.test(q.text)) return q;
-    if (!FROM_GAP.test(sentence.slice(prev.end, q.start))) return q;
-    return { ...q, kind: "money", unit: prev.unit };
-  });
+    const prev = out.findLast((x) => !x.isYear);
+    const inherits =
+      q.kind === "count" &&
+      !q.isYear &&
+      prev?.kind === "money" &&
+      SCALED.test(q.text) &&
+      FROM_GAP.test(sentence.slice(prev.end, q.start));
+    out.push(inherits ? { ...q, kind: "money", unit: prev.unit } : q);
+  }
+  return out;
 }
 
 function makeQuantity(

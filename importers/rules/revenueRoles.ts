@@ -21,10 +21,11 @@ const GAP_AFTER =
   /^\s*(?:\([^)]*\)\s*)?(?:below|above|off|short\s+of|ahead\s+of|more\s+than|less\s+than|higher\s+than|lower\s+than|over\s+(?:target|forecasts?|estimates?|budget))\b/i;
 // "turnover of about 11.5 billion marks, after 10.8 billion in 1986": "after" names the base as "from" does.
 const FROM_BEFORE =
-  /\b(?:from|compared\s+(?:with|to)|against|versus|after)\s+(?:the\s+)?(?:about\s+|around\s+|some\s+)?$/i;
+  /\b(?:from|compared\s+(?:with|to)|against|versus|vs\.?|after)\s+(?:the\s+)?(?:about\s+|around\s+|some\s+)?$/i;
 /** What may stand between two revenue figures said together ("$3.1bn in 2004 and $2.8bn in 2003"). */
+// "turnover 2.40 billion stg vs 2.11 billion, making 7.01 billion for nine months": a running total goes on.
 const LISTED_BETWEEN =
-  /^\s*(?:(?:for|in)\s+[\w\s]{0,30}?)?(?:,|and|,\s*and|while|compared\s+with|against|versus)\s+(?:(?:a|an)\s+)?$/i;
+  /^\s*(?:(?:for|in)\s+[\w\s]{0,30}?)?(?:,|and|,\s*and|while|compared\s+with|against|versus|,\s*making)\s+(?:(?:a|an)\s+)?$/i;
 
 /** The metric word a rule matched, as the metric finder reports one. */
 function hitOf(s: RuleSentence, tokens: Token[] | undefined): MetricHit | null {
