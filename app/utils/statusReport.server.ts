@@ -10,11 +10,15 @@ loop.enable();
 
 /**
  * GET /_status: the sizes of the server's caches and queues, its memory and its event-loop delay, as JSON, for `npm run bench:load` and
- * an operator on the machine. Asked from any other address it does not exist (Remix's 404), since a server
+ * an operator on the machine (`?reset=1` restarts the delay's measure; `?gc=1` collects garbage first when the
+ * server runs with --expose-gc). Asked from any other address it does not exist (Remix's 404), since a server
  * serving a network need not tell it how full its caches are.
  */
 export function statusReport(req: Request, res: Response, next: NextFunction) {
   if (req.path !== "/_status" || req.method !== "GET" || !LOOPBACK.has(req.socket.remoteAddress ?? "")) return next();
+  // `?gc=1` on a server started with --expose-gc (npm run bench:load) collects first: what is left is what is kept.
+  const gc = (globalThis as { gc?: () => void }).gc;
+  if (req.query.gc === "1" && gc) gc();
   const { rss, heapTotal, heapUsed, external, arrayBuffers } = process.memoryUsage();
   res.setHeader("Cache-Control", "no-store");
   const eventLoop = { maxMs: loop.max / 1e6, p99Ms: loop.percentile(99) / 1e6, meanMs: loop.mean / 1e6 };

@@ -1,6 +1,6 @@
 /**
- * Load benchmark: 50 connections on the company, compare, stakes, export-PNG, cold deck and cold facts-by-value
- * routes of the built server over the million-fact database, three rounds in a row, reporting throughput, p50/p99,
+ * Load benchmark: 50 connections on the company, compare, stakes, export-PNG, cold deck, cold facts-by-value and
+ * cold facts-in-other-orders routes of the built server over the million-fact database, three rounds in a row, reporting throughput, p50/p99,
  * errors, the server's memory, cache sizes and longest event-loop delay after each round. Targets: no errors, and no memory growth from round to round. Usage:
  *
  *   npm run bench:load -- [--db PATH] [--duration SECONDS] [--connections N] [--rounds N] [--skip-build]
@@ -49,11 +49,25 @@ function deckTargets(slugs: string[], count = 200): RouteTarget {
   };
 }
 
-/** The first pages of the facts sorted by value, not warmed up: each is a cold sort over every fact. */
+/**
+ * The 200 pages of the facts sorted by value, not warmed up: each cold page once sorted every fact (issue 11); now
+ * read from an index (docs/decisions/013).
+ */
 function factsByValueTargets(): RouteTarget {
   return {
     name: "/facts?sort=value (cold)",
     paths: Array.from({ length: 200 }, (_, i) => `/facts?sort=value&page=${i + 1}`),
+  };
+}
+
+/** The facts page's other orders, both ways, 25 pages each from the first to the 200th (the last allowed), cold. */
+function factsOtherSortsTargets(): RouteTarget {
+  const pages = Array.from({ length: 25 }, (_, i) => 1 + Math.round((i * 199) / 24));
+  return {
+    name: "/facts other sorts (cold)",
+    paths: ["year", "company", "kind", "article"].flatMap((sort) =>
+      ["asc", "desc"].flatMap((dir) => pages.map((page) => `/facts?sort=${sort}&dir=${dir}&page=${page}`)),
+    ),
   };
 }
 
@@ -63,9 +77,28 @@ interface Status {
   eventLoop: { maxMs: number; p99Ms: number; meanMs: number };
 }
 
-/** The server's own report (caches, memory, event-loop delay since the last call, which resets it). */
-async function status(baseUrl: string): Promise<Status> {
-  return (await (await fetch(`${baseUrl}/_status?reset=1`)).json()) as Status;
+/**
+ * The server's own report (caches, memory, event-loop delay since the last call, which resets it); with `gc`, after
+ * a full garbage collection, so the memory is what the server keeps, not what it has yet to collect.
+ */
+async function status(baseUrl: string, gc = false): Promise<Status> {
+  return (await (await fetch(`${baseUrl}/_status?reset=1${gc ? "&gc=1" : ""}`)).json()) as Status;
+}
+
+/** The highest resident size seen while `during` runs, read from /proc every 100 ms (kB; 0 off Linux). */
+async function highestRss<T>(pid: number, during: () => Promise<T>): Promise<{ result: T; highest: number }> {
+  let highest = 0;
+  const sample = () => {
+    highest = Math.max(highest, memoryKb(pid)?.rss ?? 0);
+  };
+  const timer = setInterval(sample, 100);
+  try {
+    const result = await during();
+    sample();
+    return { result, highest };
+  } finally {
+    clearInterval(timer);
+  }
 }
 
 const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
@@ -89,6 +122,7 @@ async function main() {
     ),
     deckTargets(company.paths.map((p) => p.replace("/companies/", ""))),
     factsByValueTargets(),
+    factsOtherSortsTargets(),
   ];
   if (!process.argv.includes("--skip-build")) {
     log("Building the app (npm run build)");
@@ -99,8 +133,10 @@ async function main() {
     });
   }
   // The server as it runs in production, page cache included: repeated views are served from memory.
-  const server = await startServer({ cwd: ROOT, databasePath: db, pin: true, pageCache: true });
+  const server = await startServer({ cwd: ROOT, databasePath: db, pin: true, pageCache: true, exposeGc: true });
   const rss: number[] = [];
+  const kept: number[] = [];
+  const uncached: number[] = [];
   const peaks: number[] = [];
   let failures = 0;
   try {
@@ -113,11 +149,16 @@ async function main() {
     await status(server.baseUrl);
     for (let round = 1; round <= rounds; round++) {
       const results: RouteResult[] = [];
+      const highs: string[] = [];
       for (const t of targets) {
         // Requests still queued from the previous route would be served first: wait until the server answers.
         await (await fetch(`${server.baseUrl}/stakes?holder=renault`)).arrayBuffer();
         log(`round ${round}: ${t.name}`);
-        results.push(await loadRoute(server.baseUrl, t, { duration, connections }));
+        const { result, highest } = await highestRss(server.pid, () =>
+          loadRoute(server.baseUrl, t, { duration, connections }),
+        );
+        results.push(result);
+        highs.push(`${t.name} ${(highest / 1024).toFixed(0)}`);
         const ended = server.ended();
         if (ended) throw new Error(`the server ${ended} during ${t.name}\n${server.output()}`);
       }
@@ -125,16 +166,27 @@ async function main() {
       rss.push(mem?.rss ?? 0);
       peaks.push(mem?.peak ?? 0);
       console.log(
-        `Round ${round}: server RSS ${((mem?.rss ?? 0) / 1024).toFixed(1)} MB, peak ${((mem?.peak ?? 0) / 1024).toFixed(1)} MB`,
+        `Round ${round}: server RSS ${((mem?.rss ?? 0) / 1024).toFixed(1)} MB (${((mem?.anon ?? 0) / 1024).toFixed(1)} MB anonymous, ${((mem?.file ?? 0) / 1024).toFixed(1)} MB file-backed), peak ${((mem?.peak ?? 0) / 1024).toFixed(1)} MB`,
       );
+      console.log(`Highest RSS while each route was loaded (MB): ${highs.join("; ")}`);
       console.log(formatTable(results));
       const st = await status(server.baseUrl);
       const { pages, exports, renderWorkers } = st.caches;
       console.log(
-        `Caches: pages ${pages?.entries ?? 0} entries, ${mb(pages?.bytes ?? 0)} (hits ${pages?.hits ?? 0}); exports ${exports?.entries ?? 0} entries, ${mb(exports?.bytes ?? 0)} (renders ${exports?.renders ?? 0}, refused ${exports?.refused ?? 0}); render workers ${renderWorkers?.workers ?? 0} (renders ${renderWorkers?.renders ?? 0}, timed out ${renderWorkers?.timedOut ?? 0}). Heap ${mb(st.memory.heapUsed)} of ${mb(st.memory.heapTotal)}, external ${mb(st.memory.external)}, array buffers ${mb(st.memory.arrayBuffers)}`,
+        `Caches: pages ${pages?.entries ?? 0} entries, ${mb(pages?.bytes ?? 0)} (hits ${pages?.hits ?? 0}); exports ${exports?.entries ?? 0} entries, ${mb(exports?.bytes ?? 0)} (renders ${exports?.renders ?? 0}, hits ${exports?.hits ?? 0}, refused ${exports?.refused ?? 0}); render workers ${renderWorkers?.workers ?? 0} (renders ${renderWorkers?.renders ?? 0}, timed out ${renderWorkers?.timedOut ?? 0}). Heap ${mb(st.memory.heapUsed)} of ${mb(st.memory.heapTotal)}, external ${mb(st.memory.external)}, array buffers ${mb(st.memory.arrayBuffers)}`,
       );
       console.log(
         `Event loop during the round: longest delay ${st.eventLoop.maxMs.toFixed(0)} ms, p99 ${st.eventLoop.p99Ms.toFixed(0)} ms, mean ${st.eventLoop.meanMs.toFixed(1)} ms`,
+      );
+      // The same after a full collection: heap that is garbage is gone, what is left the server keeps.
+      const collected = await status(server.baseUrl, true);
+      const after = memoryKb(server.pid);
+      kept.push(after?.rss ?? 0);
+      // The caches fill towards their budgets over the rounds; what is left without them must not grow.
+      const cached = ((pages?.bytes ?? 0) + (exports?.bytes ?? 0)) / 1024;
+      uncached.push((after?.rss ?? 0) - cached);
+      console.log(
+        `After a full garbage collection: RSS ${((after?.rss ?? 0) / 1024).toFixed(1)} MB (${((after?.anon ?? 0) / 1024).toFixed(1)} MB anonymous); heap ${mb(collected.memory.heapUsed)} of ${mb(collected.memory.heapTotal)}, external ${mb(collected.memory.external)}, array buffers ${mb(collected.memory.arrayBuffers)}`,
       );
       console.log("");
       // A 503 is the export limiter refusing on purpose (with Retry-After); anything else non-2xx is a failure.
@@ -157,6 +209,14 @@ async function main() {
   );
   console.log(
     `Resident memory after each round: ${rss.map((r) => (r / 1024).toFixed(0)).join(", ")} MB; the most above round 1: ${(rssGrowth * 100).toFixed(1)} % (target ${GROWTH_ALLOWED * 100} %): ${rssGrowth > GROWTH_ALLOWED ? "FAIL" : "PASS"}`,
+  );
+  const keptGrowth = Math.max(0, ...kept.map((r) => (r - kept[0]) / kept[0]));
+  console.log(
+    `Resident memory after each round's full garbage collection: ${kept.map((r) => (r / 1024).toFixed(0)).join(", ")} MB; the most above round 1: ${(keptGrowth * 100).toFixed(1)} %`,
+  );
+  const uncachedGrowth = Math.max(0, ...uncached.map((r) => (r - uncached[0]) / uncached[0]));
+  console.log(
+    `The same less the page and export caches' bytes: ${uncached.map((r) => (r / 1024).toFixed(0)).join(", ")} MB; the most above round 1: ${(uncachedGrowth * 100).toFixed(1)} %`,
   );
   console.log(
     `Peak memory after round 1 and after round ${peaks.length}: ${(peaks[0] / 1024).toFixed(1)} → ${(peaks.at(-1)! / 1024).toFixed(1)} MB (${(growth * 100).toFixed(1)} %; target: no growth beyond ${GROWTH_ALLOWED * 100} %): ${growth > GROWTH_ALLOWED ? "FAIL" : "PASS"}; resident after each round: ${rss.map((r) => (r / 1024).toFixed(0)).join(", ")} MB`,

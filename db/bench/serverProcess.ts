@@ -1,6 +1,6 @@
 /** The production server as a child process: started on a free port, waited for, measured and stopped. */
 import { type ChildProcess, execFileSync, spawn } from "node:child_process";
-import { existsSync, readFileSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import { createServer } from "node:net";
 
 export interface ServerProcess {
@@ -36,13 +36,20 @@ function hasTaskset(): boolean {
   }
 }
 
-/** Resident and peak resident memory in kB from /proc, or null off Linux or once the process is gone. */
-export function memoryKb(pid: number): { rss: number; peak: number } | null {
+/**
+ * Resident and peak resident memory in kB from /proc, or null off Linux or once the process is gone; `anon` is
+ * the part no file backs (heaps, buffers, the allocator's arenas), `file` the mapped code and files.
+ */
+export function memoryKb(pid: number): { rss: number; peak: number; anon: number; file: number } | null {
   const file = `/proc/${pid}/status`;
-  if (!existsSync(file)) return null;
-  const status = readFileSync(file, "utf8");
+  let status: string;
+  try {
+    status = readFileSync(file, "utf8");
+  } catch {
+    return null;
+  }
   const field = (name: string) => Number(status.match(new RegExp(`^${name}:\\s+(\\d+) kB`, "m"))?.[1] ?? Number.NaN);
-  return { rss: field("VmRSS"), peak: field("VmHWM") };
+  return { rss: field("VmRSS"), peak: field("VmHWM"), anon: field("RssAnon"), file: field("RssFile") };
 }
 
 function exited(child: ChildProcess, ms: number): Promise<boolean> {
@@ -83,9 +90,11 @@ export async function startServer(options: {
   pin: boolean;
   /** Serve repeated pages from the page cache (production's default); off to measure rendering itself. */
   pageCache?: boolean;
+  /** Lets `/_status?gc=1` run a full garbage collection first, to tell memory kept from garbage not yet collected. */
+  exposeGc?: boolean;
 }): Promise<ServerProcess> {
   const port = await freePort();
-  const command = [process.execPath, "--import", "tsx", "server.ts"];
+  const command = [process.execPath, ...(options.exposeGc ? ["--expose-gc"] : []), "--import", "tsx", "server.ts"];
   const pinned = options.pin && hasTaskset();
   const [file, ...args] = pinned ? ["taskset", "-c", "0", ...command] : command;
   const child = spawn(file, args, {

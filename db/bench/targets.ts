@@ -57,6 +57,13 @@ export function benchTargets(databasePath: string): RouteTarget[] {
       },
       { name: "/stakes", paths: ["/stakes"] },
       { name: "/stakes?holder=:slug", paths: holders.map((s) => `/stakes?holder=${s}`) },
+      {
+        // Every order the facts page offers, both ways, at its first, middle and last page (docs/decisions/013).
+        name: "/facts?sort=:sort&dir=:dir&page=1|100|200",
+        paths: ["year", "company", "kind", "value", "article"].flatMap((sort) =>
+          ["asc", "desc"].flatMap((dir) => [1, 100, 200].map((page) => `/facts?sort=${sort}&dir=${dir}&page=${page}`)),
+        ),
+      },
     ];
   } finally {
     sqlite.close();
