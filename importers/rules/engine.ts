@@ -14,6 +14,7 @@ import type { FactRoles, Rule, RuleSentence } from "./rule";
 import { SALES_VOLUME_RULES } from "./salesVolume";
 import { STAKE_RULES } from "./stakes";
 import { DESCRIBED_STAKE_RULES } from "./stakesDescribed";
+import { OWNED_STAKE_RULES } from "./stakesOwned";
 import { REFERRED_STAKE_RULES } from "./stakesReferred";
 import { UNSAID_STAKE_RULES } from "./stakesUnsaid";
 import { TABLE_RULES } from "./tables";
@@ -26,6 +27,7 @@ export const RULES: Rule[] = [
   ...STAKE_RULES,
   ...DESCRIBED_STAKE_RULES,
   ...REFERRED_STAKE_RULES,
+  ...OWNED_STAKE_RULES,
   ...UNSAID_STAKE_RULES,
   ...MARKET_SHARE_RULES,
   ...MARKET_SHARE_TARGET_RULES,

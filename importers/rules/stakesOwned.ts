@@ -1,0 +1,50 @@
+import type { Match } from "./pattern";
+import type { FactRoles, Rule, RuleSentence } from "./rule";
+import { nameOf, stakeStatus, undatedStake } from "./stakeRoles";
+
+/** "Ostrel's 58 pct-owned Corvan", "Corvan, a 57 pct owned subsidiary of Ostrel": the owner and the company owned. */
+function ownedStake(m: Match, s: RuleSentence): FactRoles[] {
+  const holder = nameOf(m.captures.holder?.[0]);
+  const held = nameOf(m.captures.held?.[0]);
+  const figure = m.captures.figure?.[0];
+  if (!holder || !held || holder === held || figure?.type !== "quantity" || figure.quantity.fraction) return [];
+  return [undatedStake(figure.quantity, holder, held, stakeStatus(s, m), ["company", "counterparty"])];
+}
+
+/** The words between a figure and what follows it: "-owned", " owned". */
+const between = (s: RuleSentence, a: { end: number } | undefined, b: { start: number } | undefined) =>
+  a && b ? s.text.slice(a.end, b.start) : "";
+
+/** Stakes written as an adjective of the company owned ("a 57 pct owned subsidiary of", "its 58 pct-owned"). */
+export const OWNED_STAKE_RULES: Rule[] = [
+  {
+    name: "stake.pct-owned-company",
+    kind: "stake",
+    // The tokens lose the hyphen of "pct-owned": the words between figure and name are read from the text.
+    pattern: "holder:{HOLDER} figure:{PERCENT} owned? held:{COMPANY}",
+    when: (m, s) =>
+      /['’]s$/.test(m.captures.holder?.[0]?.text ?? "") &&
+      /^\s*-?\s*owned\s+$/i.test(between(s, m.captures.figure?.[0], m.captures.held?.[0])),
+    examples: [
+      {
+        input:
+          "Newspapers\n\nHe said that Ostrel's 58 pct-owned Corvan Telegraph PLC should become profitable this year.",
+        expected: [{ kind: "stake", company: "Ostrel", counterparty: "Corvan Telegraph", low: 58 }],
+      },
+    ],
+    build: ownedStake,
+  },
+  {
+    name: "stake.pct-owned-subsidiary-of",
+    kind: "stake",
+    pattern: "held:{COMPANY} , a figure:{PERCENT} owned subsidiary|unit|affiliate of holder:{HOLDER}",
+    examples: [
+      {
+        input:
+          "Copper\n\nThe company planned an agreement with Corvan Industriale, a 57 pct owned subsidiary of Ostrel Metallurgica, on copper products.",
+        expected: [{ kind: "stake", company: "Ostrel Metallurgica", counterparty: "Corvan Industriale", low: 57 }],
+      },
+    ],
+    build: ownedStake,
+  },
+];
