@@ -56,6 +56,9 @@ export function subjectOf(
   const possessive = usable
     .filter((m) => m.possessive && m.end <= anchor && /^\s*(?:[a-z-]+\s+){0,3}$/.test(s.text.slice(m.end, anchor)))
     .at(-1);
+  // "NAA also said its market share": the name "its" stands for carries the forms it was written in.
+  if (possessive?.how === "pronoun")
+    return s.mentions.find((m) => m.how === "name" && m.company === possessive.company) ?? possessive;
   if (possessive) return possessive;
   const afterMetric = usable.find(
     (m) =>
