@@ -293,3 +293,24 @@ export const SEGMENT_TAKINGS = [
   "whose revenue reached",
   "whose turnover reached",
 ];
+
+/**
+ * Money figures near a revenue word that are no takings of a period: contracted or annualised measures and order
+ * books ("annual recurring revenue reached $8.9bn", "an order backlog of €3.3bn", "forward sales stood at £620m").
+ */
+export const NOT_TAKINGS_NOUNS = [
+  "recurring revenue",
+  "annual recurring revenue",
+  "annualized recurring revenue",
+  "annualised recurring revenue",
+  "run-rate revenue",
+  "revenue run rate",
+  "backlog",
+  "order backlog",
+  "order book",
+  "orderbook",
+  "bookings",
+  "performance obligations",
+  "forward sales",
+  "forward order book",
+];

@@ -150,6 +150,18 @@ export const NO_FACT_RULES: Rule[] = [
     ],
   },
   {
+    name: "not-revenue.not-takings",
+    kind: null,
+    pattern: "{NOT_TAKINGS} ...5 figure:{MONEY}",
+    examples: [
+      {
+        input:
+          "Software\n\nCorvan Cloud said revenue rose 12% in 2025. Annual recurring revenue reached $8.9 billion, and its order backlog stood at $3.3 billion.",
+        expected: [{ kind: "revenue_change", company: "Corvan Cloud", low: 12 }],
+      },
+    ],
+  },
+  {
     name: "not-revenue.estimate",
     kind: null,
     // "ahead of the $279 million analysts had expected": an estimate of the revenue, not the revenue.

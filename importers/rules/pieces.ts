@@ -7,6 +7,7 @@ import {
   MACRO_SALES_WORDS,
   METRIC_WORDS,
   NOT_MARKET_WORDS,
+  NOT_TAKINGS_NOUNS,
   OUTPUT_NOUNS,
   PAYOUT_WORDS,
   SAME_STORE_WORDS,
@@ -125,6 +126,7 @@ export const PIECES: Record<string, Piece> = {
   MACRO_SALES: { phrases: MACRO_SALES_WORDS },
   BUSINESS_PLURAL: { phrases: BUSINESS_PLURALS },
   PAYOUT: { phrases: PAYOUT_WORDS },
+  NOT_TAKINGS: { phrases: NOT_TAKINGS_NOUNS },
   ESTIMATE: { phrases: ESTIMATE_WORDS },
   CHANGE_NOUN: { phrases: CHANGE_NOUNS },
   /** Words whose figures are revenue ("sales", "turnover", "top line"), from the one list of metric words. */
