@@ -125,6 +125,7 @@ function findAtoms(sentence: string): Atom[] {
 }
 
 const RANGE_JOIN = /^\s*(?:to|-|–|—|and|or)\s*$/i;
+const PLUS_OR_MINUS = /^\s*,?\s*(?:plus\s+or\s+minus|give\s+or\s+take|±|\+\/-)\s*$/i;
 
 /** Finds money, percentages and counts, joining ranges and dropping a second currency in brackets. */
 /** Cheap test that a sentence can hold a figure at all, before the full scan. */
@@ -165,6 +166,22 @@ export function findQuantities(sentence: string): Quantity[] {
       if (joins && compatible && !isFromTo) {
         b = next;
         i++;
+      } else if (PLUS_OR_MINUS.test(gap) && compatible && (a.currency !== null || a.percent) && !yearLike) {
+        // "$6.4 billion, plus or minus $150 million": a range around the figure.
+        const half = next.value;
+        out.push(
+          makeQuantity(
+            sentence,
+            a.start,
+            next.end,
+            a.value - half,
+            a.value + half,
+            a.currency ?? next.currency,
+            a.percent,
+          ),
+        );
+        i++;
+        continue;
       }
     }
     if (b) {
