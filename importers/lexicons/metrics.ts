@@ -234,6 +234,14 @@ export const NOT_MARKET_WORDS = [
   "listing",
   "expectation",
   "expectations",
+  // "through open market purchases", "depending on market conditions": the market as a place to trade.
+  "purchases",
+  "purchase",
+  "transactions",
+  "trading",
+  "conditions",
+  "makers",
+  "sources",
 ];
 
 /** What a country produces, a share of which is a share of its market ("8% of Russia's oil production"). */

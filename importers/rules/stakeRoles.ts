@@ -1,5 +1,6 @@
 import { statusOf } from "../extract/status";
 import { BODY_NOUNS } from "../lexicons/companies";
+import { NOT_MARKET_WORDS } from "../lexicons/metrics";
 import { NATIONALITIES } from "../lexicons/places";
 import { GROUP_NOUNS, HOLDER_PRONOUNS, PREPOSITIONS, STAKE_CHANGE_VERBS, STAKE_NOUNS } from "../lexicons/stakes";
 import { canonicalName } from "../recognise/companies";
@@ -61,7 +62,12 @@ function heldCompanies(m: Match, s: RuleSentence): string[] {
 
 /** "took 21% of the Ruritanian beer market": what the figure is of is a market, so the figure is a share of it. */
 export const ofAMarket = (m: Match, s: RuleSentence) =>
-  s.tokens.slice(m.to, m.to + 3).some((t) => t.lower === "market" || t.lower === "markets");
+  s.tokens.slice(m.to, m.to + 3).some(
+    // "through open market purchases": a way of buying, not a market the figure is a share of.
+    (t, i) =>
+      (t.lower === "market" || t.lower === "markets") && !TRADING_WORDS.has(s.tokens[m.to + i + 1]?.lower ?? ""),
+  );
+const TRADING_WORDS = new Set(NOT_MARKET_WORDS);
 
 /** "it" is the group's leader when the article named one, else whom the pronoun was resolved to. */
 function holderOf(t: Token | undefined, s: RuleSentence): string | null {
