@@ -16,6 +16,8 @@ export function useUploadProgress(): [UploadState, (event: FormEvent<HTMLFormEle
     const body = new FormData(form);
     const submitter = (event.nativeEvent as SubmitEvent).submitter as HTMLButtonElement | null;
     if (submitter?.name) body.set(submitter.name, submitter.value);
+    // The action answers at once and the preview shows how far the articles have been read.
+    body.set("progress", "1");
     const xhr = new XMLHttpRequest();
     xhr.open("POST", form.action);
     xhr.responseType = "document";

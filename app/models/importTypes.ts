@@ -13,6 +13,8 @@ export interface PreviewFile {
   name: string;
   /** Where it will be stored: `upload/NAME` or `pasted/HASH.txt`; the same path again replaces the article. */
   path: string;
+  /** Still being read by the extractor (the preview is shown while the upload's other files are read). */
+  pending: boolean;
   /** Why it cannot be imported (empty, binary, too large), in the import command's words. */
   error: string | null;
   title: string;
@@ -27,6 +29,8 @@ export interface ImportPreview {
   id: string;
   published: string | null;
   files: PreviewFile[];
+  /** While the extractor reads the upload: files and bytes read so far, of how many; null once all are read. */
+  reading: { files: number; totalFiles: number; bytes: number; totalBytes: number } | null;
   /** After saving: what became of each file. */
   saved: Array<{ index: number; articleId: number | null; status: string; facts: number; dropped: number }> | null;
 }

@@ -1,11 +1,11 @@
 import { createHash, randomUUID } from "node:crypto";
 import { json } from "@remix-run/node";
+import { extractPool } from "~/utils/extractPool.server";
 import type { Upload } from "~/utils/uploads.server";
 import { getWriteDb, isBusy } from "~/writeDb.server";
 import { writeAudit } from "../../db/audit";
 import { reviewFact, valuesOf } from "../../db/reviews";
 import { saveArticle } from "../../db/store";
-import { extractArticle } from "../../importers/pipeline";
 import { rejectReason } from "../../importers/run/files";
 import { defaultMaxBytes } from "../../importers/run/importFiles";
 import type { ArticleResult } from "../../importers/types";
@@ -61,76 +61,119 @@ function publication(published: string | null) {
   return { publishedYear: year, publishedDate: { year, month: month || null, day: day || null } };
 }
 
+const emptyFile = (base: Pick<PreviewFile, "index" | "name" | "path">, error: string | null, pending = false) => ({
+  ...base,
+  pending,
+  error,
+  title: "",
+  facts: [],
+  rejected: [],
+  publishedYear: null,
+  publishedYearSource: null,
+});
+
+/** What the preview shows of one extracted article: each fact with its figure highlighted in its sentence. */
+function previewOf(base: Pick<PreviewFile, "index" | "name" | "path">, result: ArticleResult): PreviewFile {
+  return {
+    ...base,
+    pending: false,
+    error: null,
+    title: result.title,
+    publishedYear: result.publishedYear,
+    publishedYearSource: result.publishedYearSource,
+    rejected: result.rejected.map((r) => ({ reason: r.reason, quote: r.quote })),
+    facts: result.facts.map((f, i) => {
+      const inside = f.figureStart >= f.start && f.figureEnd <= f.end;
+      const from = inside ? f.figureStart - f.start : f.quote.length;
+      const to = inside ? f.figureEnd - f.start : f.quote.length;
+      return {
+        index: i,
+        kind: f.kind,
+        ...valuesOf(f),
+        sentenceBefore: f.quote.slice(0, from),
+        figure: f.quote.slice(from, to),
+        sentenceAfter: f.quote.slice(to),
+      };
+    }),
+  };
+}
+
 /**
  * Extracts every upload (files and pasted text) without storing anything, and keeps the results for `saveUpload`.
- * A file the importer would refuse (empty, binary, too large) is shown with the command line's reason; the others
- * are unaffected.
+ * The extraction runs in worker threads (extractPool.server.ts), file by file, so the event loop stays free; the
+ * preview is staged at once and says how far the reading has got (`reading`), and `ready` settles when every
+ * file is read. A file the importer would refuse (empty, binary, too large) is shown with the command line's
+ * reason, and one the extractor fails on (or takes too long over) with its own; the others are unaffected.
  */
-export function stageUpload(userName: string, uploads: Upload[], published: string | null): ImportPreview {
+export function stageUpload(
+  userName: string,
+  uploads: Upload[],
+  published: string | null,
+): { id: string; ready: Promise<ImportPreview> } {
   const now = Date.now();
   prune(
     now,
     uploads.reduce((n, u) => n + (u.bytes?.length ?? 0) * 2, 0),
   );
   const id = randomUUID();
-  const results: Array<ArticleResult | null> = [];
-  const files: PreviewFile[] = uploads.map((upload, index) => {
+  const results: Array<ArticleResult | null> = uploads.map(() => null);
+  const totalBytes = uploads.reduce((n, u) => n + (u.error ? 0 : (u.bytes?.length ?? 0)), 0);
+  const files: PreviewFile[] = [];
+  const jobs: Array<Promise<void>> = [];
+  const entry: Staged = {
+    id,
+    userName,
+    at: now,
+    published,
+    results,
+    preview: { id, published, files, saved: null, reading: null },
+  };
+  let filesRead = 0;
+  let bytesRead = 0;
+  const progress = () => {
+    entry.preview = {
+      ...entry.preview,
+      files: [...files],
+      reading:
+        filesRead < uploads.length
+          ? { files: filesRead, totalFiles: uploads.length, bytes: bytesRead, totalBytes }
+          : null,
+    };
+  };
+  for (const [index, upload] of uploads.entries()) {
     const path = pathOf(upload);
     const base = { index, name: upload.name || "pasted text", path };
     const reason = upload.error ?? (upload.bytes ? rejectReason(upload.bytes) : "no bytes received");
     if (reason || !upload.bytes) {
-      results.push(null);
-      return {
-        ...base,
-        error: reason ?? "no bytes received",
-        title: "",
-        facts: [],
-        rejected: [],
-        publishedYear: null,
-        publishedYearSource: null,
-      };
+      files.push(emptyFile(base, reason ?? "no bytes received"));
+      filesRead++;
+      continue;
     }
-    try {
-      const result = extractArticle(upload.bytes, path, publication(published));
-      results.push(result);
-      return {
-        ...base,
-        error: null,
-        title: result.title,
-        publishedYear: result.publishedYear,
-        publishedYearSource: result.publishedYearSource,
-        rejected: result.rejected.map((r) => ({ reason: r.reason, quote: r.quote })),
-        facts: result.facts.map((f, i) => {
-          const inside = f.figureStart >= f.start && f.figureEnd <= f.end;
-          const from = inside ? f.figureStart - f.start : f.quote.length;
-          const to = inside ? f.figureEnd - f.start : f.quote.length;
-          return {
-            index: i,
-            kind: f.kind,
-            ...valuesOf(f),
-            sentenceBefore: f.quote.slice(0, from),
-            figure: f.quote.slice(from, to),
-            sentenceAfter: f.quote.slice(to),
-          };
+    const size = upload.bytes.length;
+    files.push(emptyFile(base, null, true));
+    jobs.push(
+      extractPool
+        .extract(upload.bytes, path, publication(published))
+        .then(
+          (result) => {
+            results[index] = result;
+            files[index] = previewOf(base, result);
+          },
+          (err: unknown) => {
+            const message = err instanceof Error ? err.message : String(err);
+            files[index] = emptyFile(base, `could not be read: ${message}`);
+          },
+        )
+        .finally(() => {
+          filesRead++;
+          bytesRead += size;
+          progress();
         }),
-      };
-    } catch (err) {
-      results.push(null);
-      const message = err instanceof Error ? err.message : String(err);
-      return {
-        ...base,
-        error: `could not be read: ${message}`,
-        title: "",
-        facts: [],
-        rejected: [],
-        publishedYear: null,
-        publishedYearSource: null,
-      };
-    }
-  });
-  const preview: ImportPreview = { id, published, files, saved: null };
-  staged.set(id, { id, userName, at: now, published, results, preview });
-  return preview;
+    );
+  }
+  progress();
+  staged.set(id, entry);
+  return { id, ready: Promise.all(jobs).then(() => entry.preview) };
 }
 
 /** The staged upload `id` of this user, or a 404 that says it expired. */
@@ -150,12 +193,19 @@ export function stagedPreview(userName: string, id: string): ImportPreview {
 }
 
 /**
- * Stores each extracted article of the upload, one transaction each, so a file that fails loses nothing else.
+ * Stores each extracted article of the upload, one transaction each, so a file that fails loses nothing else;
+ * other requests are served between two articles.
  * Facts the analyst dropped are stored and then rejected as reviews, so a later re-import of the same article
  * drops them again (decision 010); each article's import and each drop is in the audit trail.
  */
-export function saveUpload(userName: string, id: string, dropped: Set<string>): ImportPreview {
+export async function saveUpload(userName: string, id: string, dropped: Set<string>): Promise<ImportPreview> {
   const s = stagedFor(userName, id);
+  if (s.preview.reading) {
+    throw json(
+      { message: "That upload is still being read: save it once its preview shows every file." },
+      { status: 409 },
+    );
+  }
   // Saving again (after a file failed) stores only what is not stored yet.
   const saved = (s.preview.saved ?? []).filter((x) => x.articleId !== null);
   const done = new Set(saved.map((x) => x.index));
@@ -163,6 +213,8 @@ export function saveUpload(userName: string, id: string, dropped: Set<string>): 
   for (const [index, result] of s.results.entries()) {
     const file = s.preview.files[index];
     if (!result || done.has(index)) continue;
+    // A turn of the event loop between articles: each is one transaction, and other requests go in between.
+    await new Promise((next) => setImmediate(next));
     try {
       const outcome = saveArticle(handle, result);
       if (outcome.status === "unchanged" || outcome.status === "dropped") {

@@ -1,5 +1,6 @@
 import { type ActionFunctionArgs, json, type LoaderFunctionArgs, type MetaFunction, redirect } from "@remix-run/node";
-import { Form, Link, useLoaderData } from "@remix-run/react";
+import { Form, Link, useLoaderData, useRevalidator } from "@remix-run/react";
+import { useEffect } from "react";
 import { z } from "zod";
 import { RouteError } from "~/components/RouteError";
 import { useUploadProgress } from "~/components/useUploadProgress";
@@ -52,8 +53,11 @@ export async function action({ request }: ActionFunctionArgs) {
     const text = fields.text?.trim() ? [{ name: "", bytes: Buffer.from(fields.text, "utf8"), error: null }] : [];
     const uploads = [...files, ...text];
     if (!uploads.length) throw bad("Choose one or more files, or paste an article's text.");
-    const preview = stageUpload(user.name, uploads, date.data ?? null);
-    return redirect(`/import?preview=${preview.id}`, { status: 303 });
+    const staged = stageUpload(user.name, uploads, date.data ?? null);
+    // The page's script asks to see the reading's progress (the preview shows it and refreshes itself); a form
+    // sent without scripts waits for the whole preview. Either way the extraction runs in worker threads.
+    if (fields.progress !== "1") await staged.ready;
+    return redirect(`/import?preview=${staged.id}`, { status: 303 });
   }
   let form: FormData;
   try {
@@ -68,7 +72,7 @@ export async function action({ request }: ActionFunctionArgs) {
   const dropped = new Set(
     preview.files.flatMap((f) => f.facts.map((fact) => `${f.index}:${fact.index}`)).filter((key) => !kept.has(key)),
   );
-  saveUpload(user.name, parsed.data.id, dropped);
+  await saveUpload(user.name, parsed.data.id, dropped);
   return redirect(`/import?preview=${parsed.data.id}`, { status: 303 });
 }
 
@@ -108,7 +112,7 @@ export default function Import() {
           <p role="status" className="upload-progress">
             <progress value={upload.sent} max={upload.total || undefined} />{" "}
             {upload.total ? `${Math.round((100 * upload.sent) / upload.total)} % sent` : "Sending…"}
-            {upload.total && upload.sent >= upload.total ? ", reading the articles…" : ""}
+            {upload.total && upload.sent >= upload.total ? ", receiving…" : ""}
           </p>
         ) : null}
         {upload && "error" in upload ? (
@@ -125,7 +129,27 @@ export default function Import() {
   );
 }
 
+/** How far the extractor has read the upload; the page asks again every half second until it is done. */
+function Reading({ reading, id }: { reading: NonNullable<ImportPreview["reading"]>; id: string }) {
+  const revalidator = useRevalidator();
+  useEffect(() => {
+    const timer = setInterval(() => {
+      if (revalidator.state === "idle") revalidator.revalidate();
+    }, 500);
+    return () => clearInterval(timer);
+  }, [revalidator]);
+  const percent = reading.totalBytes ? Math.round((100 * reading.bytes) / reading.totalBytes) : 0;
+  return (
+    <p role="status" className="upload-progress reading-progress">
+      <progress value={reading.bytes} max={reading.totalBytes || undefined} /> Reading the articles: {reading.files} of{" "}
+      {reading.totalFiles} {reading.totalFiles === 1 ? "file" : "files"} read ({percent} % of the text).{" "}
+      <Link to={`/import?preview=${id}`}>Refresh</Link>
+    </p>
+  );
+}
+
 function Preview({ preview }: { preview: ImportPreview }) {
+  if (preview.reading) return <Reading reading={preview.reading} id={preview.id} />;
   const saved = new Map((preview.saved ?? []).map((s) => [s.index, s]));
   const pending = preview.files.filter((f) => !f.error && !saved.get(f.index)?.articleId);
   return (

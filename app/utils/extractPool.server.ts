@@ -1,0 +1,169 @@
+import { existsSync } from "node:fs";
+import { availableParallelism } from "node:os";
+import { dirname, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+import { Worker } from "node:worker_threads";
+import type { ExtractOptions } from "../../importers/pipeline";
+import type { ArticleResult } from "../../importers/types";
+import { registerCache } from "./cacheRegistry";
+import type { ExtractReply } from "./extractJobs";
+
+/**
+ * Worker threads that run the extractor over web uploads (/import), so an article of megabytes (seconds of
+ * extraction) never blocks the event loop every other request waits on. One file per message: the bytes go in,
+ * the whole ArticleResult comes back. A file not read by the deadline has its worker ended and replaced, and
+ * fails alone; so does a file whose worker dies (out of memory). Idle workers end after a while: each holds the
+ * extractor's lexicons and rules, and uploads are rare.
+ */
+export interface ExtractPoolOptions {
+  size: number;
+  deadlineMs: number;
+  /** An idle worker ends after this long (it is started again on the next upload). */
+  idleMs?: number;
+}
+
+interface Task {
+  id: number;
+  bytes: Uint8Array;
+  path: string;
+  options: ExtractOptions;
+  resolve: (result: ArticleResult) => void;
+  reject: (err: Error) => void;
+}
+
+interface Slot {
+  worker: Worker;
+  task: Task | null;
+  timer?: NodeJS.Timeout;
+}
+
+/** The boot file beside this module when run from source; under the working directory from the Remix build. */
+const BOOT = [
+  resolve(dirname(fileURLToPath(import.meta.url)), "extractWorkerBoot.mjs"),
+  resolve(process.cwd(), "app/utils/extractWorkerBoot.mjs"),
+].find((file) => existsSync(file));
+
+export function createExtractPool({ size, deadlineMs, idleMs = 60_000 }: ExtractPoolOptions) {
+  const slots: Slot[] = [];
+  const waiting: Task[] = [];
+  let nextId = 1;
+  let files = 0;
+  let timedOut = 0;
+  let crashed = 0;
+
+  const remove = (slot: Slot) => {
+    clearTimeout(slot.timer);
+    const at = slots.indexOf(slot);
+    if (at >= 0) slots.splice(at, 1);
+  };
+
+  const end = (slot: Slot) => {
+    remove(slot);
+    slot.worker.removeAllListeners("exit");
+    void slot.worker.terminate();
+  };
+
+  const idle = (slot: Slot) => {
+    clearTimeout(slot.timer);
+    slot.task = null;
+    // An idle worker must not keep a finished process (a test, a command) alive, and ends after a while.
+    slot.worker.unref();
+    slot.timer = setTimeout(() => end(slot), idleMs);
+    slot.timer.unref();
+  };
+
+  const start = (): Slot => {
+    if (!BOOT) throw new Error("app/utils/extractWorkerBoot.mjs not found: run the server from the project folder");
+    const slot: Slot = { worker: new Worker(BOOT), task: null };
+    slot.worker.on("message", (reply: ExtractReply) => {
+      const task = slot.task;
+      if (!task || task.id !== reply.id) return;
+      idle(slot);
+      if ("error" in reply) task.reject(new Error(reply.error));
+      else task.resolve(reply.result);
+      dispatch();
+    });
+    const lost = (why: string) => {
+      const task = slot.task;
+      remove(slot);
+      if (task) {
+        crashed++;
+        task.reject(new Error(`the extraction worker ${why}`));
+      }
+      dispatch();
+    };
+    slot.worker.on("error", (err) => lost(`failed (${err.message})`));
+    slot.worker.on("exit", (code) => lost(`stopped (code ${code})`));
+    slots.push(slot);
+    return slot;
+  };
+
+  const run = (slot: Slot, task: Task) => {
+    clearTimeout(slot.timer);
+    slot.task = task;
+    files++;
+    // A worker at work keeps the process alive until it answers.
+    slot.worker.ref();
+    slot.timer = setTimeout(() => {
+      timedOut++;
+      slot.task = null;
+      end(slot);
+      task.reject(new Error(`it took longer than ${Math.round(deadlineMs / 1000)} s to read`));
+      dispatch();
+    }, deadlineMs);
+    slot.worker.postMessage({ id: task.id, bytes: task.bytes, path: task.path, options: task.options });
+  };
+
+  const dispatch = () => {
+    while (waiting.length) {
+      const slot = slots.find((s) => !s.task) ?? (slots.length < size ? start() : undefined);
+      if (!slot) return;
+      run(slot, waiting.shift() as Task);
+    }
+  };
+
+  return {
+    /** The article extracted in a worker; rejects with the reason a file could not be read. */
+    extract(bytes: Uint8Array, path: string, options: ExtractOptions = {}): Promise<ArticleResult> {
+      return new Promise((resolve, reject) => {
+        waiting.push({ id: nextId++, bytes, path, options, resolve, reject });
+        dispatch();
+      });
+    },
+    stats: () => ({
+      workers: slots.length,
+      busy: slots.filter((s) => s.task).length,
+      waiting: waiting.length,
+      files,
+      timedOut,
+      crashed,
+    }),
+    /** Ends every worker (tests). */
+    async close(): Promise<void> {
+      const all = slots.splice(0);
+      await Promise.all(
+        all.map((s) => {
+          clearTimeout(s.timer);
+          s.worker.removeAllListeners("exit");
+          return s.worker.terminate();
+        }),
+      );
+    },
+  };
+}
+
+const envNumber = (name: string, fallback: number) => {
+  const v = Number(process.env[name]);
+  return Number.isFinite(v) && v > 0 ? v : fallback;
+};
+
+/**
+ * The server's pool: a worker per core but one, which is left to the event loop (one on two cores), at most two
+ * (IMPORT_WORKERS); a file may take two minutes (IMPORT_EXTRACT_MS): 20 MB, the largest file, takes about five
+ * seconds.
+ */
+export const extractPool = createExtractPool({
+  size: envNumber("IMPORT_WORKERS", Math.min(2, Math.max(1, availableParallelism() - 1))),
+  deadlineMs: envNumber("IMPORT_EXTRACT_MS", 120_000),
+});
+registerCache("extractWorkers", extractPool.stats);
