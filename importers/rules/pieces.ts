@@ -52,7 +52,9 @@ const PRONOUN_WORDS = new Set(HOLDER_PRONOUNS);
 const OBJECT_OF = new Set(PREPOSITIONS);
 /** "of Corvan, which owns 51 pct": the name opens a relative clause and is its subject. */
 const opensRelative = (tokens: readonly Token[], at: number) =>
-  tokens[at + 1]?.text === "," && /^(?:which|who|that)$/.test(tokens[at + 2]?.lower ?? "");
+  (tokens[at + 1]?.text === "," && /^(?:which|who|that)$/.test(tokens[at + 2]?.lower ?? "")) ||
+  // "Ostrel Bureau - a body in the city of Corvan - owns": a name closing a dashed aside stands for its subject.
+  (/^[-–—]$/.test(tokens[at + 1]?.text ?? "") && tokens.slice(0, at).some((t) => /^[-–—]$/.test(t.text)));
 
 const isQuantity = (t: Token, test: (q: Extract<Token, { type: "quantity" }>["quantity"]) => boolean) =>
   t.type === "quantity" && test(t.quantity);

@@ -172,8 +172,11 @@ const ASIDE_CLOSERS = new Set([
 function subjectBeforeAside(m: Match, s: RuleSentence): Token | undefined {
   const first = m.captures.holder?.[0];
   const at = first ? s.tokens.indexOf(first) : -1;
+  // "Ostrel Bureau - a body in the city of Corvan - owns": the aside opens as it closes, with a comma or a dash.
+  const closer = s.tokens[at + 1]?.text ?? ",";
+  const opener = /^[-–—]$/.test(closer) ? /^[-–—]$/ : closer === ")" ? /^\($/ : /^,$/;
   for (let i = at - 1; i > 0; i--) {
-    if (s.tokens[i].text !== ",") continue;
+    if (!opener.test(s.tokens[i].text)) continue;
     const before = s.tokens[i - 1];
     return before.type === "mention" || before.type === "person" ? before : undefined;
   }
@@ -194,11 +197,12 @@ function heldToken(m: Match, s: RuleSentence): Token | undefined {
   return m.captures.held?.[0];
 }
 
-export function stake(m: Match, s: RuleSentence): FactRoles[] {
-  if (closesAside(m, s)) {
+export function stake(m: Match, s: RuleSentence, asideSettled = false): FactRoles[] {
+  // The subject found before an aside may itself stand before the aside's opening dash: it is not checked again.
+  if (!asideSettled && closesAside(m, s)) {
     const subject = subjectBeforeAside(m, s);
     if (!subject) return [];
-    return stake({ ...m, captures: { ...m.captures, holder: [subject] } }, s);
+    return stake({ ...m, captures: { ...m.captures, holder: [subject] } }, s, true);
   }
   const joint = jointHolder(m, s);
   const figure = m.captures.figure?.[0];
