@@ -23,7 +23,7 @@ export interface ReviewedArticle {
 
 interface ReviewRow {
   path: string;
-  state: "confirmed" | "corrected" | "rejected" | "added";
+  state: "confirmed" | "corrected" | "rejected" | "added" | "superseded";
   original: string | null;
   corrected: string | null;
 }
@@ -98,7 +98,10 @@ export function reviewedArticles(handle: DbHandle): ReviewedArticle[] {
       const kind = (original ?? corrected)?.kind;
       if (!kind) continue;
       if (r.state === "rejected" && original) rejected.push(goldOf(original, kind, name));
-      else if (r.state === "confirmed" && original) gold.push(goldOf(original, kind, name));
+      // A superseded fact says what its article says: another source's figure was confirmed over it, so it is no
+      // misreading; the extractor was right to give it.
+      else if ((r.state === "confirmed" || r.state === "superseded") && original)
+        gold.push(goldOf(original, kind, name));
       else if (corrected) gold.push(goldOf({ ...original, ...corrected }, kind, name));
     }
     out.push({ ...a, gold, rejected });

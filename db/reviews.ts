@@ -33,6 +33,19 @@ export interface FactSnapshot extends FactValues {
   stated: string;
 }
 
+/** States whose fact is out of `facts`, its review row keeping it whole: restorable, applied again on re-import. */
+export const REMOVED_STATES: ReadonlyArray<ReviewState> = ["rejected", "superseded"];
+export const isRemovedState = (state: ReviewState) => REMOVED_STATES.includes(state);
+
+/** The figure confirmed over a superseded fact (settleStake), kept in its review's `corrected`. */
+export interface SupersededBy {
+  low: number;
+  high: number;
+  status: FactValues["status"];
+  /** The facts confirmed, as they were numbered then. */
+  factIds: number[];
+}
+
 export type ReviewAction = { action: "confirm" } | { action: "reject" } | { action: "correct"; values: FactValues };
 
 export class ReviewError extends Error {
@@ -202,8 +215,17 @@ export function reviewFact(handle: DbHandle, factId: number, change: ReviewActio
  * once and is audited once (a company removed, db/companies.ts). The review row keeps the whole fact, so it is
  * listed under "Rejected lately", can be restored, and is applied again by a re-import. A fact a person added is
  * removed with its review, as rejecting it on /review does. Call inside a transaction; false when the fact is gone.
+ * `superseded` marks a fact another source's figure was confirmed over (settleStake): out of `facts` the same way,
+ * with the figure that won in `corrected`.
  */
-export function rejectQuietly(handle: DbHandle, factId: number, userName: string, now: string): boolean {
+export function rejectQuietly(
+  handle: DbHandle,
+  factId: number,
+  userName: string,
+  now: string,
+  as: { state: "rejected" } | { state: "superseded"; by: SupersededBy } = { state: "rejected" },
+): boolean {
+  const note = as.state === "superseded" ? JSON.stringify({ supersededBy: as.by }) : null;
   const fact = factSnapshot(handle, factId);
   if (!fact) return false;
   const existing = handle.sqlite.prepare(`SELECT ${REVIEW_COLUMNS} FROM fact_reviews WHERE fact_id = ?`).get(factId) as
@@ -217,19 +239,19 @@ export function rejectQuietly(handle: DbHandle, factId: number, userName: string
   if (existing) {
     handle.sqlite
       .prepare(
-        `UPDATE fact_reviews SET fact_id = NULL, state = 'rejected', corrected = NULL, orphaned = 0, user_name = ?,
+        `UPDATE fact_reviews SET fact_id = NULL, state = ?, corrected = ?, orphaned = 0, user_name = ?,
            updated_at = ? WHERE id = ?`,
       )
-      .run(userName, now, existing.id);
+      .run(as.state, note, userName, now, existing.id);
     return true;
   }
   const original = stripLocation(fact);
   handle.sqlite
     .prepare(
       `INSERT INTO fact_reviews (article_path, fingerprint, fact_id, state, original, corrected, user_name, updated_at)
-       VALUES (?, ?, NULL, 'rejected', ?, NULL, ?, ?)`,
+       VALUES (?, ?, NULL, ?, ?, ?, ?, ?)`,
     )
-    .run(fact.articlePath, fingerprints(original).strict, JSON.stringify(original), userName, now);
+    .run(fact.articlePath, fingerprints(original).strict, as.state, JSON.stringify(original), note, userName, now);
   return true;
 }
 
@@ -403,12 +425,12 @@ export function reapplyReviews(
     const byLoose = free(loose.get(keys.loose));
     const match = byStrict[0] ?? (byLoose.length === 1 ? byLoose[0] : undefined);
     if (match === undefined) {
-      link.run(null, review.state === "rejected" ? 1 : 0, review.id);
+      link.run(null, isRemovedState(review.state) ? 1 : 0, review.id);
       continue;
     }
     taken.add(match);
     applied++;
-    if (review.state === "rejected") {
+    if (isRemovedState(review.state)) {
       handle.sqlite.prepare("DELETE FROM facts WHERE id = ?").run(match);
       link.run(null, 0, review.id);
       continue;
@@ -451,7 +473,7 @@ function reinsertAdded(
 }
 
 /**
- * Puts a rejected fact back as the extractor wrote it (state `machine` again): an analyst's undo. Its sentence is
+ * Puts a rejected (or superseded) fact back as the extractor wrote it (state `machine` again): an analyst's undo. Its sentence is
  * found in the article as stored now; a fact whose article or sentence is gone cannot come back (409).
  */
 export function restoreFact(
@@ -461,7 +483,7 @@ export function restoreFact(
 ): { factId: number; articleId: number } {
   const run = handle.sqlite.transaction(() => {
     const review = handle.sqlite
-      .prepare(`SELECT ${REVIEW_COLUMNS} FROM fact_reviews WHERE id = ? AND state = 'rejected'`)
+      .prepare(`SELECT ${REVIEW_COLUMNS} FROM fact_reviews WHERE id = ? AND state IN ('rejected', 'superseded')`)
       .get(reviewId) as ReviewRow | undefined;
     if (!review?.original) throw new ReviewError(`No rejected fact under review ${reviewId}: reload the page.`, 404);
     const article = handle.sqlite
@@ -494,7 +516,7 @@ export function restoreFact(
       userName,
       action: "fact.restore",
       subject: `fact ${factId} (${describe(original)}) in article ${article.id}`,
-      before: { review: "rejected" },
+      before: { review: review.state },
       after: { review: "machine" },
     });
     return { factId, articleId: article.id };

@@ -128,7 +128,7 @@ export const users = sqliteTable("users", {
   createdAt: text("created_at").notNull().default(sql`(strftime('%Y-%m-%dT%H:%M:%fZ','now'))`),
 });
 
-export const REVIEW_STATES = ["confirmed", "corrected", "rejected", "added"] as const;
+export const REVIEW_STATES = ["confirmed", "corrected", "rejected", "added", "superseded"] as const;
 export type ReviewState = (typeof REVIEW_STATES)[number];
 
 /**

@@ -28,7 +28,8 @@ function reextract(handle: DbHandle): number {
   const count = (sql: string) => (handle.sqlite.prepare(sql).get() as { n: number }).n;
   const factsBefore = count("SELECT count(*) AS n FROM facts");
   const unmatchedSql = `SELECT count(*) AS n FROM fact_reviews r LEFT JOIN articles a ON a.source_path = r.article_path
-    WHERE (r.state <> 'rejected' AND r.fact_id IS NULL) OR r.orphaned = 1 OR (r.state = 'rejected' AND a.id IS NULL)`;
+    WHERE (r.state NOT IN ('rejected', 'superseded') AND r.fact_id IS NULL) OR r.orphaned = 1
+      OR (r.state IN ('rejected', 'superseded') AND a.id IS NULL)`;
   const unmatchedBefore = count(unmatchedSql);
   let rewritten = 0;
   const skipped: string[] = [];

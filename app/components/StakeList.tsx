@@ -1,4 +1,4 @@
-import { Link } from "@remix-run/react";
+import { Form, Link, useLocation } from "@remix-run/react";
 import { CheckedMark } from "~/components/CheckedMark";
 import { asOfWords, type StakeFigure, type StakeHistory } from "~/models/stakeTypes";
 import { sourceHref } from "~/models/types";
@@ -11,9 +11,12 @@ const count = (n: number) => `${n} ${n === 1 ? "source" : "sources"}`;
 
 /**
  * Stakes by holder, company held and as-of year, one row each, with every figure given for that year and every
- * source of each; two actual figures for one year are flagged, both shown with their sources.
+ * source of each; two actual figures for one year are flagged, both shown with their sources. An analyst
+ * (`canSettle`) settles a flagged row by confirming one of its actual figures (the stakes route's action).
  */
-export function StakeList({ groups }: { groups: StakeHistory[] }) {
+export function StakeList({ groups, canSettle = false }: { groups: StakeHistory[]; canSettle?: boolean }) {
+  const location = useLocation();
+  const back = `${location.pathname}${location.search}`;
   return (
     <table className="stake-table">
       <thead>
@@ -65,6 +68,24 @@ export function StakeList({ groups }: { groups: StakeHistory[] }) {
                       ) : null}
                       :
                     </span>
+                    {canSettle && row.conflict && f.status === "actual" ? (
+                      <Form method="post" action="/stakes" className="inline-form settle-form">
+                        <input type="hidden" name="intent" value="settle" />
+                        <input type="hidden" name="holder" value={g.holderSlug} />
+                        <input type="hidden" name="held" value={g.heldSlug} />
+                        <input type="hidden" name="asOf" value={row.asOf ?? ""} />
+                        <input type="hidden" name="status" value={f.status} />
+                        <input type="hidden" name="low" value={f.low} />
+                        <input type="hidden" name="high" value={f.high} />
+                        <input type="hidden" name="back" value={back} />
+                        <button
+                          type="submit"
+                          title="Confirm this figure; the other sources' figures for this year are marked superseded"
+                        >
+                          Confirm {figureText(f)}
+                        </button>
+                      </Form>
+                    ) : null}
                     <ul>
                       {f.sources.map((s) => (
                         <li key={s.factId}>

@@ -50,6 +50,10 @@ export interface RejectedFact {
   high: number;
   unit: string;
   approximate: boolean;
+  /** "superseded": another source's figure was confirmed over it (a stake conflict settled). */
+  state: "rejected" | "superseded";
+  /** The figure confirmed over a superseded fact. */
+  supersededBy: { low: number; high: number } | null;
   userName: string;
   updatedAt: string;
 }

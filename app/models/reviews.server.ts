@@ -177,8 +177,8 @@ export function unmatchedReviews(limit = 50): UnmatchedReview[] {
       `SELECT r.id, r.article_path AS articlePath, a.id AS articleId, r.state, r.original, r.corrected,
          r.user_name AS userName, r.updated_at AS updatedAt
        FROM fact_reviews r LEFT JOIN articles a ON a.source_path = r.article_path
-       WHERE (r.state <> 'rejected' AND r.fact_id IS NULL) OR r.orphaned = 1
-         OR (r.state = 'rejected' AND a.id IS NULL)
+       WHERE (r.state NOT IN ('rejected', 'superseded') AND r.fact_id IS NULL) OR r.orphaned = 1
+         OR (r.state IN ('rejected', 'superseded') AND a.id IS NULL)
        ORDER BY r.id DESC LIMIT ?`,
     )
     .all(limit) as Array<
@@ -190,25 +190,34 @@ export function unmatchedReviews(limit = 50): UnmatchedReview[] {
   });
 }
 
-/** The latest rejections, for an analyst to undo one. */
+/** The latest rejections (and facts superseded when a stake conflict was settled), for an analyst to undo one. */
 export function recentRejections(limit = 20): RejectedFact[] {
   const rows = getDb()
     .sqlite.prepare(
-      `SELECT r.id, r.original, r.user_name AS userName, r.updated_at AS updatedAt, a.id AS articleId
+      `SELECT r.id, r.state, r.original, r.corrected, r.user_name AS userName, r.updated_at AS updatedAt,
+         a.id AS articleId
        FROM fact_reviews r LEFT JOIN articles a ON a.source_path = r.article_path
-       WHERE r.state = 'rejected' AND r.original IS NOT NULL ORDER BY r.updated_at DESC, r.id DESC LIMIT ?`,
+       WHERE r.state IN ('rejected', 'superseded') AND r.original IS NOT NULL
+       ORDER BY r.updated_at DESC, r.id DESC LIMIT ?`,
     )
     .all(limit) as Array<{
     id: number;
+    state: "rejected" | "superseded";
     original: string;
+    corrected: string | null;
     userName: string;
     updatedAt: string;
     articleId: number | null;
   }>;
-  return rows.map(({ original, ...r }) => {
+  return rows.map(({ original, corrected, ...r }) => {
     const f = JSON.parse(original) as FactValues & { kind: FactKind };
+    const by =
+      r.state === "superseded"
+        ? (JSON.parse(corrected ?? "{}") as { supersededBy?: { low: number; high: number } }).supersededBy
+        : undefined;
     return {
       ...r,
+      supersededBy: by ? { low: by.low, high: by.high } : null,
       kind: f.kind,
       company: f.company,
       year: f.year,
@@ -254,7 +263,7 @@ export function applyReview(userName: string, factId: number, change: ReviewChan
 }
 
 /** What an analyst is told when a review cannot be written: the fact is gone (404, 409), or an import holds the lock. */
-function reviewFailure(err: unknown): unknown {
+export function reviewFailure(err: unknown): unknown {
   if (err instanceof ReviewError) return json({ message: err.message }, { status: err.status });
   if (isBusy(err)) {
     return json(

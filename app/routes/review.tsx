@@ -128,12 +128,17 @@ export default function Review() {
       <Pager page={d.queue.page} hasNext={d.queue.hasNext} />
       {d.rejected.length ? (
         <section className="review-rejected">
-          <h2>Rejected lately</h2>
+          <h2>Rejected or superseded lately</h2>
           <ul>
             {d.rejected.map((r) => (
               <li key={r.id} data-review={r.id}>
-                {r.kind.replace("_", " ")} of {r.company}, {formatPeriod(r.year, r.period)}: {formatFigure(r)} —
-                rejected by {r.userName} {r.updatedAt.slice(0, 16).replace("T", " ")}{" "}
+                {r.kind.replace("_", " ")} of {r.company}, {formatPeriod(r.year, r.period)}: {formatFigure(r)} —{" "}
+                {r.supersededBy
+                  ? `superseded by ${formatFigure({ ...r, ...r.supersededBy })}, confirmed`
+                  : r.state === "superseded"
+                    ? "superseded"
+                    : "rejected"}{" "}
+                by {r.userName} {r.updatedAt.slice(0, 16).replace("T", " ")}{" "}
                 <Form method="post" className="inline-form">
                   <input type="hidden" name="intent" value="restore" />
                   <input type="hidden" name="reviewId" value={r.id} />

@@ -1,4 +1,4 @@
-import { json, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { type ActionFunctionArgs, json, type LoaderFunctionArgs, type MetaFunction, redirect } from "@remix-run/node";
 import { Form, useLoaderData } from "@remix-run/react";
 import { CompanyCombobox } from "~/components/CompanyCombobox";
 import { ExportMenu } from "~/components/charts/ExportMenu";
@@ -9,16 +9,20 @@ import { StakeCharts } from "~/components/StakeCharts";
 import { StakeList } from "~/components/StakeList";
 import { UnknownCompanies } from "~/components/UnknownCompanies";
 import { resolveCompanyNames } from "~/models/search.server";
+import { settleStakeConflict } from "~/models/stakeConflicts.server";
 import { listStakes } from "~/models/stakes.server";
-import { requireReader } from "~/sessions.server";
+import { requireReader, requireRole } from "~/sessions.server";
+import { parseForm } from "~/utils/forms.server";
 import { parseQuery } from "~/utils/params.server";
 import { STAKES_QUERY } from "~/utils/queries.server";
+import { assertSameOrigin } from "~/utils/sameOrigin.server";
+import { SETTLE_FORM } from "~/utils/stakeForms.server";
 import { suggestionLinks } from "~/utils/suggestionLinks.server";
 
 export const meta: MetaFunction = () => [{ title: "Stakes — Financial figures" }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  await requireReader(request, "page");
+  const user = await requireReader(request, "page");
   const q = parseQuery(request, STAKES_QUERY);
   const typed = { holder: q.holder || undefined, held: q.held || undefined };
   const holder = typed.holder ? resolveCompanyNames([typed.holder]) : null;
@@ -40,7 +44,28 @@ export async function loader({ request }: LoaderFunctionArgs) {
     groups: stakes?.groups ?? [],
     page: stakes?.page ?? 1,
     hasNext: stakes?.hasNext ?? false,
+    canSettle: user?.role === "analyst" || user?.role === "admin",
   });
+}
+
+/**
+ * An analyst settles a stake conflict by confirming one figure of a flagged row (models/stakeConflicts.server.ts);
+ * the stakes table and company pages post here, and are sent back where they were.
+ */
+export async function action({ request }: ActionFunctionArgs) {
+  assertSameOrigin(request);
+  const user = await requireRole(request, "analyst", "Settling a stake conflict");
+  const form = await parseForm(request, SETTLE_FORM);
+  if (form.low > form.high) throw json({ message: "Low is above high: send the form from the page." }, { status: 400 });
+  settleStakeConflict(user.name, {
+    holder: form.holder,
+    held: form.held,
+    asOf: form.asOf ?? null,
+    status: form.status,
+    low: form.low,
+    high: form.high,
+  });
+  return redirect(form.back, { status: 303 });
 }
 
 export default function Stakes() {
@@ -52,7 +77,8 @@ export default function Stakes() {
       <p className="subtle">
         Who holds what share of whom, one row per holder, company and as-of year, with every article that says so. A
         stake's year is the one its sentence gives, else its article's date (the page says which). Where sources give
-        different figures for the same holder, company and year, the row is marked ⚠ and shows both.
+        different figures for the same holder, company and year, the row is marked ⚠ and shows both
+        {d.canSettle ? "; confirm the right one to settle it (the others are marked superseded)" : ""}.
       </p>
       <Form method="get" className="filters">
         <CompanyCombobox
@@ -91,7 +117,7 @@ export default function Stakes() {
       ) : (
         <>
           <ExportMenu chart="stakes" query={d.filter} />
-          <StakeList groups={d.groups} />
+          <StakeList groups={d.groups} canSettle={d.canSettle} />
           <StakeCharts groups={d.groups} />
           <Pager page={d.page} hasNext={d.hasNext} />
         </>

@@ -1,5 +1,7 @@
+import { execFileSync } from "node:child_process";
+import { join } from "node:path";
 import type { Browser } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { afterAll, beforeAll, describe, expect, inject, test } from "vitest";
 import { launchBrowser, openPage, SCREENSHOT_DIR, VIEWPORTS } from "./browser";
 
 let browser: Browser;
@@ -64,4 +66,45 @@ describe.each(VIEWPORTS)("stakes over time at %s size", (name, width, height) =>
     expect(errors).toEqual([]);
     await page.close();
   });
+});
+
+// After the views above: settling changes the Talbot row they check.
+test("an analyst settles the conflict by confirming 32 %: the flag clears and 30 % is listed as superseded", async () => {
+  const password = "settler-pass-e2e";
+  execFileSync(
+    join(process.cwd(), "node_modules", ".bin", "tsx"),
+    ["scripts/user.ts", "add", "e2e-settle", "--role", "analyst"],
+    { input: `${password}\n`, env: { ...process.env, DATABASE_PATH: inject("databasePath") } },
+  );
+  const base = inject("baseURL");
+  const { page, errors } = await open("/stakes?holder=Talbot%20Capital");
+  // A reader sees the flag but no form to settle it.
+  await expect(page.locator(".settle-form").count()).resolves.toBe(0);
+  await page.goto(`${base}/login?next=${encodeURIComponent("/stakes?holder=Talbot Capital")}`);
+  await page.fill("input[name=username]", "e2e-settle");
+  await page.fill("input[name=password]", password);
+  await Promise.all([page.waitForURL(/\/stakes\?holder=/), page.click(".login-form button[type=submit]")]);
+  const row = page.locator('tr[data-year="2010"]');
+  await expect(row.locator(".settle-form button").allTextContents()).resolves.toEqual(
+    expect.arrayContaining(["Confirm 30 %", "Confirm 32 %"]),
+  );
+  await page.click('.settle-form button:has-text("Confirm 32 %")');
+  await page.waitForFunction(() => !document.querySelector("tr.conflict"));
+  const text = (await row.textContent()) ?? "";
+  expect(text).not.toContain("sources disagree");
+  expect(text).not.toContain("owned 30% of Brisk Foods");
+  expect(text).toContain("owned 32% of Brisk Foods");
+  await expect(row.locator(".checked-mark").count()).resolves.toBeGreaterThan(0);
+  await page.screenshot({ path: `${SCREENSHOT_DIR}/stake-settled.png`, fullPage: true });
+
+  await page.goto(`${base}/review`);
+  await expect(page.locator(".review-rejected").textContent()).resolves.toMatch(
+    /stake of Talbot Capital.*30 %.*superseded by 32 %, confirmed by e2e-settle/,
+  );
+  await page.goto(`${base}/audit`);
+  await expect(page.locator("body").textContent()).resolves.toContain(
+    "stake of Talbot Capital in Brisk Foods as of 2010",
+  );
+  expect(errors).toEqual([]);
+  await page.close();
 });
