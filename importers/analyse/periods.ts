@@ -20,7 +20,8 @@ function nextDiscourse(current: PeriodRef, times: TimeExpr[], publishedYear: num
   const base = times.find((t) => t.role === "base" && t.year !== null);
   const year = pointYear ?? (base ? base.year! + 1 : current.year);
   // "sold 4,310 homes last year", in an article whose year is unknown: a full year all the same.
-  const undatedYear = pointYear === null && point.some((t) => t.relative !== null && t.period === null && !t.open);
+  const undatedYear =
+    pointYear === null && point.some((t) => t.relative !== null && t.period === null && !t.open && !t.partial);
   return {
     year,
     period: withPeriod?.period ?? (pointYear !== null ? null : undatedYear ? "FY" : current.period),

@@ -105,9 +105,9 @@ export function whenOf(
   const isTarget = byDistance.some((t) => t.role === "target");
   // A year something is aimed at ("by 2013") names no reporting period.
   // "sales rose 9% last year", undated: still a full year, though which one the text cannot tell.
-  const relativeYear = byDistance.some((t) => t.relative !== null && !t.open && t.period === null);
+  const relativeYear = byDistance.some((t) => t.relative !== null && !t.open && !t.partial && t.period === null);
   // "sold 1,815 cars in February": one month, for which no period label fits.
-  const oneMonth = !periodExpr && yearExpr?.month !== undefined;
+  const oneMonth = !periodExpr && (yearExpr?.month !== undefined || yearExpr?.partial === true);
   const period =
     periodExpr?.period ?? ((year !== null || relativeYear) && !isTarget && !oneMonth ? defaultPeriod : null);
   const stated = Boolean(yearExpr?.year !== null && yearExpr?.year !== undefined);

@@ -18,6 +18,8 @@ export interface TimeExpr {
   /** A single month ("in February", "for the month of March"): a period no label fits, so none is given. -1 is
    * "last month", counted back from the article's date. */
   month?: number;
+  /** A run of part of a year that no label fits ("the year to date", "the first five months"): never a full year. */
+  partial?: boolean;
   role: TimeRole;
   text: string;
 }
@@ -79,6 +81,12 @@ const RULES: Rule[] = [
     make: (m) => ({ year: yearOf(m[1] ?? m[2]), period: null, relative: m[1] || m[2] ? null : -1 }),
   },
   {
+    // "for the year to date", "year-to-date sales", "since the beginning of the year", "so far this year".
+    hint: ["date", "beginning", "start", "so far"],
+    re: /\b(?:(?:the\s+)?year[- ]to[- ]date|since\s+the\s+(?:beginning|start)\s+of\s+the\s+year|so\s+far\s+this\s+year)\b/gi,
+    make: () => ({ year: null, period: null, relative: 0, partial: true }),
+  },
+  {
     hint: ["nine"],
     re: new RegExp(
       String.raw`\b(?:(?:first|1st)\s+nine|nine)[- ]months?(?:\s+(?:to|ending|ended)\s+${DAY_BEFORE}(?:${MONTHS})${DAY_AFTER}(?:\s+(${YEAR}))?)?(?:\s+of\s+(?:(${YEAR})|(this|last|the\s+current)\s+year))?`,
@@ -103,8 +111,9 @@ const RULES: Rule[] = [
       if (!n || n < 2 || n > 11) return null;
       const period: Period | null = n === 3 ? "Q1" : n === 6 ? "H1" : n === 9 ? "9M" : null;
       const relative = m[3] ? (/last/i.test(m[3]) ? -1 : 0) : null;
-      // The month the run ends in keeps an unnamed run from reading as the whole year.
-      return period ? { year: yearOf(m[2]), period, relative } : { year: yearOf(m[2]), period, relative, month: n };
+      return period
+        ? { year: yearOf(m[2]), period, relative }
+        : { year: yearOf(m[2]), period, relative, partial: true };
     },
   },
   {
@@ -351,6 +360,7 @@ export function findTimes(sentence: string): TimeExpr[] {
       if (made.open) expr.open = made.open;
       if (made.latest) expr.latest = true;
       if (made.month) expr.month = made.month;
+      if (made.partial) expr.partial = true;
       found.push(expr);
     }
   }

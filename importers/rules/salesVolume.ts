@@ -16,7 +16,7 @@ const OUTPUT_WORDS = /\b(?:capacity|production|produce[sd]?|producing|output|bui
 const INDUSTRY_WIDE = /\b(?:across|throughout)\s+the\s+(?:industry|market|sector|country)\b|\bindustry[- ]wide\b/i;
 // "Global smartphone shipments rose 3% to 298 million": the whole market's, unless a company's ("its global sales").
 const WHOLE_MARKET =
-  /(?<!\b(?:its|their|[A-Za-z]+'s)\s)\b(?:[Gg]lobal|[Ww]orldwide|[Ww]orld|[Ii]ndustry|[Tt]otal|[Oo]verall|[Nn]ational|[Nn]ationwide)\s+(?:[a-z-]+\s+){0,2}(?:sales|shipments|deliveries)\b/;
+  /(?<!\b(?:its|their|[A-Za-z]+'s)\s)\b(?:[Gg]lobal|[Ww]orldwide|[Ww]orld|[Ii]ndustry|[Tt]otal|[Oo]verall|[Nn]ational|[Nn]ationwide)\s+(?:[A-Za-z-]+\s+){0,2}(?:sales|shipments|deliveries)\b/;
 /** A whole market's count, said before any company is named in the clause ("Corvan saw worldwide sales rise" is Corvan's). */
 function wholeMarket(s: RuleSentence, from: number, to: number): boolean {
   const m = WHOLE_MARKET.exec(s.text.slice(from, to));
@@ -29,9 +29,12 @@ function wholeMarket(s: RuleSentence, from: number, to: number): boolean {
 const TIME_AFTER = /^\s*(?:weeks|days|months|years|hours|minutes)\b/i;
 // "total U.S. smartwatch shipments fell 4% to 14.2 million units": a country's market, not one company's sales.
 const MARKET_TOTAL = /\b(?:[Tt]otal|[Oo]verall)\s+([A-Z][\w.]*)\s+(?:[a-z-]+\s+){0,2}(?:sales|shipments|deliveries)\b/;
+// "Chinese car sales rose 15% to 5.07 million": a country's sales, said with its adjective opening the clause.
+const COUNTRY_SALES =
+  /^\W*(?:[Tt]he\s+)?([A-Z][a-z]+)\s+(?:[a-z-]+\s+){0,2}(?:sales|shipments|deliveries|registrations)\b/;
 
 function marketTotal(lead: string): boolean {
-  const m = MARKET_TOTAL.exec(lead);
+  const m = MARKET_TOTAL.exec(lead) ?? COUNTRY_SALES.exec(lead);
   if (m === null) return false;
   const place = m[1].toLowerCase();
   return place in PLACES || place.replace(/\.$/, "") in PLACES;
