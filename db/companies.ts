@@ -68,6 +68,23 @@ function factCounts(handle: DbHandle, id: number): { facts: number; factsAsCount
   };
 }
 
+/** Sends the old address `slug` to company `id` from now on (company_redirects, migration 0008). */
+function redirectSlug(handle: DbHandle, slug: string, id: number): void {
+  handle.sqlite
+    .prepare(
+      `INSERT INTO company_redirects (slug, company_id, at) VALUES (?, ?, ?)
+       ON CONFLICT (slug) DO UPDATE SET company_id = excluded.company_id, at = excluded.at`,
+    )
+    .run(slug, id, new Date().toISOString());
+}
+
+/** The company an old address (a slug it had before a rename or merge) leads to now, if any. */
+export function redirectedCompany(handle: DbHandle, slug: string): { slug: string } | undefined {
+  return handle.sqlite
+    .prepare("SELECT c.slug FROM company_redirects r JOIN companies c ON c.id = r.company_id WHERE r.slug = ?")
+    .get(slug) as { slug: string } | undefined;
+}
+
 /**
  * Renames a company. Its old name stays an alias, so an import that writes the old name again files the facts
  * under the new one; a name another company has (or is known by) is refused with the advice to merge instead.
@@ -93,6 +110,9 @@ export function renameCompany(handle: DbHandle, id: number, typed: string, userN
       );
     }
     handle.sqlite.prepare("UPDATE companies SET name = ?, slug = ? WHERE id = ?").run(name, slug, id);
+    // The old address leads to the new one; an address taken back by the rename is the company's own again.
+    handle.sqlite.prepare("DELETE FROM company_redirects WHERE slug = ?").run(slug);
+    if (c.slug !== slug) redirectSlug(handle, c.slug, id);
     const alias = handle.sqlite.prepare(
       "INSERT INTO company_aliases (alias, company_id) VALUES (?, ?) ON CONFLICT DO NOTHING",
     );
@@ -133,6 +153,9 @@ export function mergeCompany(handle: DbHandle, fromId: number, intoId: number, u
         "INSERT INTO company_aliases (alias, company_id) VALUES (?, ?) ON CONFLICT DO UPDATE SET company_id = excluded.company_id",
       )
       .run(aliasKey(from.name), intoId);
+    // The merged company's address, and those it had before, lead to the company merged into.
+    handle.sqlite.prepare("UPDATE company_redirects SET company_id = ? WHERE company_id = ?").run(intoId, fromId);
+    redirectSlug(handle, from.slug, intoId);
     handle.sqlite.prepare("DELETE FROM companies WHERE id = ?").run(fromId);
     writeAudit(handle, {
       userName,

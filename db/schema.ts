@@ -182,3 +182,16 @@ export const companyRemovals = sqliteTable("company_removals", {
   userName: text("user_name").notNull(),
   at: text("at").notNull(),
 });
+
+/**
+ * The URL names (slugs) a company had before an analyst renamed it or merged it into another, so that its old
+ * address redirects to its page instead of a 404 (docs/decisions/014). Follows the company through later renames
+ * and merges; a company that has the slug itself wins.
+ */
+export const companyRedirects = sqliteTable("company_redirects", {
+  slug: text("slug").primaryKey(),
+  companyId: integer("company_id")
+    .notNull()
+    .references(() => companies.id, { onDelete: "cascade" }),
+  at: text("at").notNull(),
+});

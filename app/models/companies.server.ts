@@ -1,10 +1,19 @@
 import { getDb, untilDataChanges } from "~/db.server";
+import { redirectedCompany } from "../../db/companies";
 import type { FactKind } from "./types";
 
 export interface Company {
   id: number;
   name: string;
   slug: string;
+}
+
+/**
+ * Where an old company address leads after a rename or merge (db/companies.ts): the company's slug now, or null.
+ * Asked only when no company has the slug itself.
+ */
+export function movedCompanySlug(slug: string): string | null {
+  return redirectedCompany(getDb(), slug)?.slug ?? null;
 }
 
 export function findCompany(slug: string): Company | null {

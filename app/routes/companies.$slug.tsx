@@ -11,7 +11,7 @@ import { RouteError } from "~/components/RouteError";
 import { StakeCharts } from "~/components/StakeCharts";
 import { StakeList } from "~/components/StakeList";
 import { type ChartSeries, companyCharts } from "~/models/charts.server";
-import { findCompany } from "~/models/companies.server";
+import { findCompany, movedCompanySlug } from "~/models/companies.server";
 import { changeCompany, companyRecord } from "~/models/companyEdits.server";
 import { resolveCompanyNames } from "~/models/search.server";
 import { PERIOD_TYPE_WORDS } from "~/models/timeAxis";
@@ -32,6 +32,10 @@ export async function loader({ params, request }: LoaderFunctionArgs) {
   const slug = slugSchema.safeParse(params.slug);
   const company = slug.success ? findCompany(slug.data) : null;
   if (!company) {
+    // A company renamed or merged into another: its old address leads to its page now, with the same view. A
+    // temporary redirect, as the old name may become a company of its own again.
+    const moved = slug.success ? movedCompanySlug(slug.data) : null;
+    if (moved) throw redirect(`/companies/${moved}${new URL(request.url).search}`, 302);
     throw json(
       { message: `No company called "${(params.slug ?? "").slice(0, 80)}" has been imported.` },
       { status: 404 },
@@ -211,7 +215,7 @@ export default function CompanyPage() {
         )}
         {d.stakesHeld.length ? (
           <>
-            <StakeList groups={d.stakesHeld} />
+            <StakeList groups={d.stakesHeld} canSettle={d.canEdit} />
             <StakeCharts groups={d.stakesHeld} />
           </>
         ) : (
@@ -225,7 +229,7 @@ export default function CompanyPage() {
         <h3>Stakes held in {name}</h3>
         {d.stakesIn.length ? (
           <>
-            <StakeList groups={d.stakesIn} />
+            <StakeList groups={d.stakesIn} canSettle={d.canEdit} />
             <StakeCharts groups={d.stakesIn} />
           </>
         ) : (

@@ -196,7 +196,16 @@ describe("rename", () => {
       before: { name: "Brenmoor", slug: "brenmoor" },
       after: { name: "Brenmoor Textiles", slug: "brenmoor-textiles" },
     });
-    expect((await page("brenmoor")).status).toBe(404);
+    // The old address leads to the new one (company_redirects).
+    const oldAddress = await settle(async () => {
+      const { loader } = (await import("~/routes/companies.$slug")) as unknown as { loader: Loader };
+      return loader({
+        request: new Request("http://localhost/companies/brenmoor"),
+        params: { slug: "brenmoor" },
+        context: {},
+      });
+    });
+    expect([oldAddress.status, oldAddress.headers.get("location")]).toEqual([302, "/companies/brenmoor-textiles"]);
     const renamed = await page("brenmoor-textiles");
     expect(renamed.data.company.name).toBe("Brenmoor Textiles");
     expect(renamed.data.revenue[0].points.map((p: { low: number }) => p.low)).toEqual([310000000]);
@@ -254,7 +263,16 @@ describe("merge", () => {
       ["2008", 4200000000],
       ["2009", 4600000000],
     ]);
-    expect((await page("halvard-foods")).status).toBe(404);
+    // The merged name's address leads to the company merged into.
+    const oldAddress = await settle(async () => {
+      const { loader } = (await import("~/routes/companies.$slug")) as unknown as { loader: Loader };
+      return loader({
+        request: new Request("http://localhost/companies/halvard-foods"),
+        params: { slug: "halvard-foods" },
+        context: {},
+      });
+    });
+    expect([oldAddress.status, oldAddress.headers.get("location")]).toEqual([302, "/companies/halvard"]);
 
     touch("halvard-foods.txt");
     expect(factsOf("halvard-foods.txt")).toEqual([
