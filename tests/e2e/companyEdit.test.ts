@@ -73,13 +73,21 @@ describe("changing companies from their pages", () => {
     await Promise.all([page.waitForURL(url("/companies/tarnwick")), page.click("button:has-text('Merge')")]);
     expect((await revenueRows()).map((r) => r.slice(0, 4))).toEqual(["2007", "2008", "2009"]);
     await page.screenshot({ path: `${SCREENSHOT_DIR}/company-merged.png`, fullPage: true });
-    const gone = await page.goto(url("/companies/tarnwick-foods"));
-    expect(gone?.status()).toBe(404);
+    // The merged name's address leads to the company merged into.
+    const moved = await page.goto(url("/companies/tarnwick-foods"));
+    expect([moved?.status(), page.url()]).toEqual([200, url("/companies/tarnwick")]);
+    expect(
+      await moved
+        ?.request()
+        .redirectedFrom()
+        ?.response()
+        .then((r) => r?.status()),
+    ).toBe(302);
 
     appendFileSync(join(dir, "tarnwick-foods.txt"), "The shares rose.\n");
     execFileSync(TSX, ["importers/cli/import.ts", join(dir, "tarnwick-foods.txt")], { env: env(), stdio: "ignore" });
-    expect((await page.goto(url("/companies/tarnwick-foods")))?.status()).toBe(404);
-    await page.goto(url("/companies/tarnwick"));
+    await page.goto(url("/companies/tarnwick-foods"));
+    expect(page.url()).toBe(url("/companies/tarnwick"));
     expect((await revenueRows()).map((r) => r.slice(0, 4))).toEqual(["2007", "2008", "2009"]);
   });
 
