@@ -32,6 +32,8 @@ function claimedElsewhere(s: SentenceContext, t: TimeExpr, figure: Quantity): bo
       q !== figure &&
       q.kind === figure.kind &&
       !q.isYear &&
+      // "the first half of 2005": a "half" inside the time itself is no figure competing for it.
+      !(q.start >= t.start && q.end <= t.end) &&
       gap(t, q.start, q.end) < mine &&
       !(q.start >= t.end && BASE_LEAD.test(s.text.slice(t.end, q.start))),
   );
@@ -99,8 +101,14 @@ export function whenOf(
   const own = inClause.filter((t) => !claimedElsewhere(s, t, figure) && !opensNext(t));
   // Times that all belong to other figures ("to $131.9bn from $117.7bn in 2003") say nothing of this one.
   const byDistance = own.sort((a, b) => gap(a, figure.start, figure.end) - gap(b, figure.start, figure.end));
-  const periodExpr = byDistance.find((t) => t.period !== null);
   const yearExpr = byDistance.find((t) => resolveYear(t, s) !== null);
+  // "rise 10 pct in 1987, with most of the growth in the second half": a period past a comma, when the year is
+  // said on the figure's side of it, is the aside's.
+  const pastComma = (t: TimeExpr) =>
+    s.text.slice(Math.min(t.end, figure.end), Math.max(t.start, figure.start)).includes(",");
+  const periodExpr = byDistance.find(
+    (t) => t.period !== null && !(yearExpr && yearExpr !== t && pastComma(t) && !pastComma(yearExpr)),
+  );
   let year = yearExpr ? resolveYear(yearExpr, s) : null;
   const isTarget = byDistance.some((t) => t.role === "target");
   // A year something is aimed at ("by 2013") names no reporting period.
@@ -108,8 +116,11 @@ export function whenOf(
   const relativeYear = byDistance.some((t) => t.relative !== null && !t.open && !t.partial && t.period === null);
   // "sold 1,815 cars in February": one month, for which no period label fits.
   const oneMonth = !periodExpr && (yearExpr?.month !== undefined || yearExpr?.partial === true);
-  const period =
-    periodExpr?.period ?? ((year !== null || relativeYear) && !isTarget && !oneMonth ? defaultPeriod : null);
+  // "500 planes over the next 20 years" is a total over the span; "growth of 3% over the next three years" a rate.
+  const spanTotal = periodExpr?.open === true && figure.kind !== "percent";
+  const period = spanTotal
+    ? null
+    : (periodExpr?.period ?? ((year !== null || relativeYear) && !isTarget && !oneMonth ? defaultPeriod : null));
   const stated = Boolean(yearExpr?.year !== null && yearExpr?.year !== undefined);
   // "Turnover for the quarter rose 3.9%": the quarter last named.
   if (!byDistance.length && s.lastQuarter && THE_QUARTER.test(s.text.slice(clause.start, clause.end))) {
