@@ -1,6 +1,6 @@
 import { createRequire } from "node:module";
 import type PptxGenJS from "pptxgenjs";
-import { niceScale } from "~/components/charts/niceScale";
+import { niceLogScale, niceScale } from "~/components/charts/niceScale";
 import { COLOURS } from "~/components/charts/palette";
 import type { ExportChart } from "~/models/exports.server";
 import { slotsBetween, timeLabel } from "~/models/timeAxis";
@@ -106,7 +106,10 @@ export function addChartSlide(pptx: PptxGenJS, ec: ExportChart): void {
   if (ec.lines) {
     const data = lineData(ec, divisor);
     const all = [...data.actual, ...data.projected, ...data.apart, ...data.rangeEnds];
-    const scale = niceScale(all.flatMap((d) => d.values.filter((v): v is number => v !== null)));
+    const values = all.flatMap((d) => d.values.filter((v): v is number => v !== null));
+    // A comparison the page draws on a log axis is a log axis in the slide too (the same ticks, powers of ten).
+    const log = ec.lines.scale === "log";
+    const scale = log ? niceLogScale(values) : niceScale(values);
     const lineOptions = {
       lineDataSymbol: "circle",
       lineDataSymbolSize: 8,
@@ -162,6 +165,7 @@ export function addChartSlide(pptx: PptxGenJS, ec: ExportChart): void {
         ...common,
         valAxisMinVal: scale.domain[0],
         valAxisMaxVal: scale.domain[1],
+        ...(log ? { valAxisLogScaleBase: 10 } : {}),
         showLegend: true,
         legendPos: "b",
         legendFontSize: 14,

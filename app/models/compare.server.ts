@@ -1,3 +1,4 @@
+import { wantsLogScale } from "~/components/charts/niceScale";
 import type { Company } from "./companies.server";
 import { type LeanFact, leanFactsOf, pickPerGroup, sourcesOf } from "./figures.server";
 import { PERIOD_TITLE } from "./series.server";
@@ -53,6 +54,8 @@ export interface CompareChart {
   companies: Array<{ slug: string; name: string }>;
   rows: CompareRow[];
   note: string | null;
+  /** "log" when absolute figures span two orders of magnitude or more (niceScale.ts wantsLogScale). */
+  scale: "linear" | "log";
 }
 
 /** What the comparison shows: a metric, absolute or indexed, one kind of period, a range of years. */
@@ -163,6 +166,16 @@ const LINES =
 const APART =
   "A change measured against an earlier base than the period before is not a step of the line: it is a separate point, joined back to its base by a dashed line and labelled with it (vs 2007).";
 
+const LOG =
+  "The figures span two orders of magnitude or more, so the value axis is logarithmic: each tick is ten times the one below, and equal slopes are equal rates of growth.";
+
+/** The currency a company gives most of its figures in (the first such, on a tie): the one its index follows. */
+function mainUnit(facts: FactView[]): string | undefined {
+  const counts = new Map<string, number>();
+  for (const f of facts) counts.set(f.unit, (counts.get(f.unit) ?? 0) + 1);
+  return [...counts].sort((a, b) => b[1] - a[1])[0]?.[0];
+}
+
 /** Comparison charts for several companies: one per currency for revenue, one for changes in percent. */
 export function compareCompanies(companies: Company[], view: CompareView): CompareChart[] {
   const { metric, mode } = view;
@@ -181,10 +194,24 @@ export function compareCompanies(companies: Company[], view: CompareView): Compa
       chosen.filter((f) => f.companyId === c.id).map((f) => ({ ...f, source: sources.get(f.id)! })),
     ]),
   );
+  // An index has no currency: indexed revenue is one chart, each company on its own main currency.
+  const acrossCurrencies = metric === "revenue" && mode === "indexed";
+  const dropped: string[] = [];
+  if (acrossCurrencies)
+    for (const [c, facts] of factsOf) {
+      const main = mainUnit(facts);
+      const others = [...new Set(facts.filter((f) => f.unit !== main).map((f) => f.unit))];
+      if (others.length) dropped.push(`${c.name}'s figures in ${others.join(", ")} (indexed on its ${main} ones)`);
+      factsOf.set(
+        c,
+        facts.filter((f) => f.unit === main),
+      );
+    }
   const groups = new Map<string, Array<[Company, FactView[]]>>();
   for (const [c, facts] of factsOf) {
     for (const f of facts) {
-      const unit = metric === "revenue" ? f.unit : "percent";
+      // Percentages never split by currency, and neither does an index.
+      const unit = acrossCurrencies ? "index" : metric === "revenue" ? f.unit : "percent";
       const list = groups.get(unit) ?? [];
       const entry = list.find(([x]) => x === c);
       if (entry) entry[1].push(f);
@@ -201,6 +228,7 @@ export function compareCompanies(companies: Company[], view: CompareView): Compa
     const none = absent.filter((c) => (lean.get(c) ?? []).length === 0).map((c) => c.name);
     const currencyNote =
       [
+        dropped.length ? `Left out: ${dropped.join("; ")}.` : null,
         elsewhere.length
           ? `Only figures in ${unit} are on this chart: ${elsewhere.join(", ")} ${elsewhere.length === 1 ? "reports" : "report"} in another currency, on a chart of its own.`
           : null,
@@ -216,23 +244,27 @@ export function compareCompanies(companies: Company[], view: CompareView): Compa
       const { rows, base } = indexed(metric, type, series);
       return {
         id: `compare-${unit}`.toLowerCase(),
-        title: `${what} ${periodWords}, indexed (first common ${firstWord} = 100)${metric === "revenue" ? `, ${unit}` : ""}`,
+        title: `${what} ${periodWords}, indexed (first common ${firstWord} = 100)`,
         description:
           base === null
             ? `No ${firstWord} is common to all these companies, so they cannot be indexed to one base.`
-            : `Each company is rebased to 100 in ${timeLabel(base, type)}, the first ${firstWord} all of them report${metric === "revenue_change" ? "; later periods compound the reported changes while each is against the period before" : ""}. ${LINES}`,
+            : `Each company is rebased to 100 in ${timeLabel(base, type)}, the first ${firstWord} all of them report${metric === "revenue_change" ? "; later periods compound the reported changes while each is against the period before" : ", each in its own currency, so currencies do not matter"}. ${LINES}`,
         unit: "index",
+        scale: "linear",
         periods: type,
         companies: names,
         rows: rowsOf(rows, type, range),
         note: currencyNote,
       };
     }
+    const log =
+      metric === "revenue" && wantsLogScale(series.flatMap(([, m]) => [...m.values()].flatMap((f) => [f.low, f.high])));
     return {
       id: `compare-${unit}`.toLowerCase(),
-      title: `${what} ${periodWords}${metric === "revenue" ? `, ${unit}` : ", %"}`,
-      description: `${what} ${periodWords} on a time axis. ${LINES}${metric === "revenue_change" ? ` ${APART}` : ""}`,
+      title: `${what} ${periodWords}${metric === "revenue" ? `, ${unit}` : ", %"}${log ? ", log scale" : ""}`,
+      description: `${what} ${periodWords} on a time axis. ${LINES}${metric === "revenue_change" ? ` ${APART}` : ""}${log ? ` ${LOG}` : ""}`,
       unit,
+      scale: log ? "log" : "linear",
       periods: type,
       companies: names,
       rows: rowsOf(

@@ -138,6 +138,7 @@ describe("comparison rows", () => {
       { year: 2009, t: 2009, label: "2009", points: { corvane: pt(-11, { low: -12, high: -10, status: "forecast" }) } },
     ],
     note: null,
+    scale: "linear",
   };
   const rows = compareRows(chart);
   const [c, t] = [seriesKeys(0), seriesKeys(1)];

@@ -15,3 +15,21 @@ export function niceScale(values: number[], tickCount = 5): { domain: [number, n
   for (let v = start; v <= end + step / 2; v += step) ticks.push(Number(v.toPrecision(12)));
   return { domain: [start, end], ticks };
 }
+
+/**
+ * Whether positive figures span two orders of magnitude or more (the largest a hundred times the smallest): on a
+ * linear axis the small ones would lie flat on zero, so comparisons draw them on a logarithmic one.
+ */
+export function wantsLogScale(values: number[]): boolean {
+  if (!values.length || values.some((v) => !(v > 0))) return false;
+  return Math.max(...values) / Math.min(...values) >= 100;
+}
+
+/** A logarithmic value axis from the power of ten below the smallest figure to the one above the largest. */
+export function niceLogScale(values: number[]): { domain: [number, number]; ticks: number[] } {
+  const lo = Math.floor(Math.log10(Math.min(...values)));
+  const hi = Math.max(lo + 1, Math.ceil(Math.log10(Math.max(...values))));
+  const ticks: number[] = [];
+  for (let e = lo; e <= hi; e++) ticks.push(Number((10 ** e).toPrecision(12)));
+  return { domain: [ticks[0], ticks.at(-1)!], ticks };
+}
