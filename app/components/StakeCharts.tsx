@@ -20,8 +20,9 @@ export function StakeCharts({ groups }: { groups: StakeHistory[] }) {
             id={id}
             title={title}
             description={`% of ${g.held}'s shares held by ${g.holder}, by as-of year (the year the source gives, else its article's date); hollow points are forecasts or targets, whiskers ranges.`}
-            chart={<StakeChart points={points} title={title} />}
+            chart={(width) => <StakeChart points={points} title={title} width={width} />}
             table={<FigureTable points={points} />}
+            sources={points.flatMap((p) => p.sources)}
             actions={<ExportMenu chart="stakes" query={{ holder: g.holderSlug, held: g.heldSlug }} />}
           />
         );

@@ -1,4 +1,4 @@
-import type { FactStatus, Source } from "./types";
+import type { ChartPoint, FactStatus, Source } from "./types";
 
 /** One company's revenue decline for one period, as the declines table lists it. */
 export interface Decline {
@@ -39,4 +39,29 @@ export function byLargestDecline(
     b.year - a.year ||
     a.label.localeCompare(b.label)
   );
+}
+
+/** How many of the largest declines the page's chart draws (the table lists them all). */
+export const CHARTED_DECLINES = 10;
+
+/**
+ * The largest declines as bars for a ranked chart: named by company, and by period too when the list spans
+ * several years (one company may then decline twice).
+ */
+export function declinePoints(rows: Decline[], byPeriod: boolean): ChartPoint[] {
+  return rows.slice(0, CHARTED_DECLINES).map((r) => ({
+    label: byPeriod ? `${r.company}, ${r.label}` : r.company,
+    year: r.year,
+    period: r.period,
+    low: r.low,
+    high: r.high,
+    unit: "percent",
+    status: r.status,
+    approximate: r.approximate,
+    note: [r.label, r.base ? `vs ${r.base}` : null].filter(Boolean).join(" "),
+    base: r.base,
+    sources: r.source ? [r.source] : [],
+    sourceCount: r.sourceCount,
+    disagreeing: 0,
+  }));
 }

@@ -2,13 +2,14 @@ import { json, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/nod
 import { Link, useLoaderData } from "@remix-run/react";
 import { CompareForm } from "~/components/CompareForm";
 import { ChartFrame } from "~/components/charts/ChartFrame";
-import { FigureBarChart } from "~/components/charts/FigureBarChart";
 import { FigureTable } from "~/components/charts/FigureTable";
+import { RankedBarChart } from "~/components/charts/RankedBarChart";
 import { ImportHint } from "~/components/ImportHint";
 import { RouteError } from "~/components/RouteError";
 import { recentArticles } from "~/models/articles.server";
 import { companySummaries } from "~/models/companies.server";
 import { latestRevenueChanges } from "~/models/overview.server";
+import { PERIOD_TYPE_WORDS, type PeriodType } from "~/models/timeAxis";
 import { requireReader } from "~/sessions.server";
 
 export const meta: MetaFunction = () => [{ title: "Financial figures" }];
@@ -30,8 +31,23 @@ const KINDS = [
   ["sales_volume", "Volumes"],
 ] as const;
 
+/** The home chart's title and description say which one kind of period it ranks. */
+const PERIOD_ADJECTIVE: Record<PeriodType, string> = {
+  year: "full-year",
+  half: "half-year",
+  quarter: "quarterly",
+  "nine-months": "nine-month",
+};
+const PERIOD_NOUN: Record<PeriodType, string> = {
+  year: "full year",
+  half: "half year",
+  quarter: "quarter",
+  "nine-months": "nine months",
+};
+
 export default function Index() {
   const { companies, articles, changes } = useLoaderData<typeof loader>();
+  const title = `Latest ${PERIOD_ADJECTIVE[changes.periods]} revenue change by company, %`;
   return (
     <>
       <h1>Financial figures from the news</h1>
@@ -46,15 +62,16 @@ export default function Index() {
         <Link to="/declines">The largest revenue declines</Link>, by year and kind of period, with what each is measured
         against.
       </p>
-      {changes.length ? (
+      {changes.points.length ? (
         <ChartFrame
           id="latest-revenue-changes"
-          title="Latest revenue change by company, %"
-          description="Each company's most recent revenue change in percent; declines in red, growth in green, forecasts hatched."
-          chart={
-            <FigureBarChart points={changes} unit="percent" title="Latest revenue change by company, %" signColours />
-          }
-          table={<FigureTable points={changes} />}
+          title={title}
+          description={`Each company's most recent revenue change over a ${PERIOD_NOUN[changes.periods]}, in percent, largest decline first; declines in red, growth in green, forecasts hatched. Only ${PERIOD_TYPE_WORDS[changes.periods].toLowerCase()}, the kind most companies report, so no quarter is ranked against a year.`}
+          chart={(width) => (
+            <RankedBarChart points={changes.points} unit="percent" title={title} signColours width={width} />
+          )}
+          table={<FigureTable points={changes.points} />}
+          sources={changes.points.flatMap((p) => p.sources)}
         />
       ) : (
         <p className="empty">

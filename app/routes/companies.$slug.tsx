@@ -132,10 +132,18 @@ function Section({
             id={s.id}
             title={s.title}
             description={s.description}
-            chart={
-              <FigureBarChart points={s.points} unit={s.unit} title={s.title} signColours={signColours} axis={s.axis} />
-            }
+            chart={(width) => (
+              <FigureBarChart
+                points={s.points}
+                unit={s.unit}
+                title={s.title}
+                signColours={signColours}
+                axis={s.axis}
+                width={width}
+              />
+            )}
             table={<FigureTable points={s.points} />}
+            sources={s.points.flatMap((p) => p.sources)}
             actions={
               <ExportMenu
                 chart={EXPORT_NAME[s.kind]}

@@ -83,8 +83,9 @@ export default function Compare() {
             id={c.id}
             title={c.title}
             description={[c.description, c.note].filter(Boolean).join(" ")}
-            chart={<CompareLineChart chart={c} />}
+            chart={(width) => <CompareLineChart chart={c} width={width} />}
             table={<CompareTable chart={c} />}
+            sources={c.rows.flatMap((r) => Object.values(r.points).map((p) => p.source))}
             actions={
               <ExportMenu
                 chart="compare"

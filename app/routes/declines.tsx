@@ -1,8 +1,12 @@
 import { json, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { CompareForm } from "~/components/CompareForm";
+import { ChartFrame } from "~/components/charts/ChartFrame";
+import { FigureTable } from "~/components/charts/FigureTable";
+import { RankedBarChart } from "~/components/charts/RankedBarChart";
 import { ImportHint } from "~/components/ImportHint";
 import { RouteError } from "~/components/RouteError";
+import { CHARTED_DECLINES, declinePoints } from "~/models/declines";
 import { largestDeclines } from "~/models/declines.server";
 import { PERIOD_TYPE_WORDS, PERIOD_TYPES } from "~/models/timeAxis";
 import { sourceHref } from "~/models/types";
@@ -27,6 +31,8 @@ export default function Declines() {
   const periodWords = PERIOD_TYPE_WORDS[d.periods].toLowerCase();
   const when = d.year === null ? "in any year" : `in ${d.year}`;
   const leaders = [...new Set(d.rows.map((r) => r.company))].slice(0, COMPARED);
+  const points = declinePoints(d.rows, d.year === null);
+  const chartTitle = `Largest revenue declines, ${periodWords} ${when}, %`;
   return (
     <>
       <h1>Largest revenue declines</h1>
@@ -82,6 +88,16 @@ export default function Declines() {
               />
             </section>
           )}
+          <ChartFrame
+            id="declines-chart"
+            title={chartTitle}
+            description={`The ${Math.min(d.rows.length, CHARTED_DECLINES)} largest declines of the list below, in percent; forecasts and targets hatched.`}
+            chart={(width) => (
+              <RankedBarChart points={points} unit="percent" title={chartTitle} signColours width={width} />
+            )}
+            table={<FigureTable points={points} />}
+            sources={points.flatMap((p) => p.sources)}
+          />
           <div className="table-scroll">
             <table className="fact-table declines-table">
               <thead>

@@ -40,7 +40,8 @@ describe("company page", () => {
     const { page, errors } = await open("/companies/renault");
     const forecast = page.locator('#revenue-change-year .recharts-bar-rectangle path[data-status="forecast"]');
     await expect(forecast.getAttribute("fill")).resolves.toMatch(/^url\(#hatch-/);
-    await page.locator("#revenue-change-year summary").click();
+    await page.locator("#revenue-change-year label", { hasText: /^Table$/ }).click();
+    await page.locator("#revenue-change-year table").waitFor({ state: "visible" });
     const rows = await page.locator("#revenue-change-year table tbody tr").allTextContents();
     expect(rows).toHaveLength(1);
     expect(rows[0]).toContain("−17 to −18 %");

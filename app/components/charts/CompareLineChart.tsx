@@ -16,7 +16,8 @@ import { timeDomain, timeLabel, timeTicks } from "~/models/timeAxis";
 import { sourceHref } from "~/models/types";
 import { formatFigure, formatTick, oneLine } from "~/utils/format";
 import { type CompareRowData, compareRows, seriesKeys } from "./compareRows";
-import { niceScale } from "./niceScale";
+import { labelEvery, valueAxisWidth } from "./layout";
+import { niceLogScale, niceScale } from "./niceScale";
 import { COLOURS, SERIES_COLOURS } from "./palette";
 
 type Row = CompareRowData;
@@ -70,7 +71,8 @@ interface DotProps {
  * Several companies over time, on one unit and one kind of period, on a real time axis: solid lines join actual
  * figures, dashed lines forecasts and targets (hollow points), a shaded band spans a range, and a period without a
  * figure breaks the line. A change against an earlier base than the period before is a point apart, joined back
- * to its base by a dashed line labelled "vs 2007". Clicking a point opens its source. Pages and exports draw it.
+ * to its base by a dashed line labelled "vs 2007". Clicking a point opens its source, and on a page each point takes
+ * keyboard focus. Pages (at their own width, via ChartFrame) and exports draw it; time labels thin out to fit.
  */
 export function CompareLineChart({
   chart,
@@ -95,7 +97,17 @@ export function CompareLineChart({
   // line itself (and positive figures never get a negative tick).
   const [lo, hi] = [Math.min(0, ...values), Math.max(0, ...values)];
   const pad = (hi - lo) / 20;
-  const scale = niceScale([...values, lo < 0 ? lo - pad : 0, hi > 0 ? hi + pad : 0]);
+  // The model says when figures span orders of magnitude (then each tick is ten times the one below).
+  const log = chart.scale === "log";
+  const scale = log ? niceLogScale(values) : niceScale([...values, lo < 0 ? lo - pad : 0, hi > 0 ? hi + pad : 0]);
+  const yWidth = valueAxisWidth(Math.max(...scale.ticks.map((v) => formatTick(v, chart.unit).length)), fontSize);
+  const ticks = timeTicks(first, last, chart.periods);
+  const every = labelEvery(
+    ticks.length,
+    Math.max(...ticks.map((t) => timeLabel(t, chart.periods).length)),
+    fontSize,
+    width - 40 - yWidth,
+  );
   const dot =
     (colour: string, hollow: boolean | "by-status") =>
     ({ cx, cy, payload, dataKey }: DotProps) => {
@@ -116,6 +128,14 @@ export function CompareLineChart({
           data-company={slug}
           data-t={payload.t}
           data-status={p?.status}
+          {...(interactive && p
+            ? {
+                tabIndex: 0,
+                role: "link",
+                "aria-label": `${chart.companies.find((c) => c.slug === slug)?.name}, ${payload.label}: ${shown(chart, p)}${p.status !== "actual" ? ` (${p.status})` : ""}, open its sentence`,
+                "data-href": sourceHref(p.source),
+              }
+            : {})}
         />
       );
     };
@@ -145,20 +165,22 @@ export function CompareLineChart({
         dataKey="t"
         type="number"
         domain={timeDomain(first, last, chart.periods)}
-        ticks={timeTicks(first, last, chart.periods)}
+        ticks={ticks}
         interval={0}
         allowDecimals
-        tickFormatter={(t: number) => oneLine(timeLabel(t, chart.periods))}
+        // Every tick keeps its line; on a narrow chart only every n-th carries its label.
+        tickFormatter={(t: number, i: number) => (i % every === 0 ? oneLine(timeLabel(t, chart.periods)) : "")}
         tick={{ fontSize }}
         height={fontSize * 2.5}
       />
       <YAxis
         interval={0}
+        scale={log ? "log" : "auto"}
         domain={scale.domain}
         ticks={scale.ticks}
         tickFormatter={(v: number) => formatTick(v, chart.unit)}
         tick={{ fontSize }}
-        width={fontSize * 5.5}
+        width={yWidth}
       />
       {interactive && <Tooltip content={<CompareTooltip chart={chart} />} />}
       <Legend wrapperStyle={{ fontSize }} />

@@ -4,6 +4,7 @@ import {
   CartesianGrid,
   Cell,
   ErrorBar,
+  LabelList,
   ReferenceDot,
   ReferenceLine,
   Tooltip,
@@ -13,9 +14,10 @@ import {
 import { type SeriesAxis, slotsBetween, timeDomain, timeLabel, timeTicks } from "~/models/timeAxis";
 import type { ChartPoint } from "~/models/types";
 import { sourceHref } from "~/models/types";
-import { formatTick, oneLine } from "~/utils/format";
+import { formatFigure, formatTick, oneLine } from "~/utils/format";
 import { FigureTooltip } from "./FigureTooltip";
 import { Hatches } from "./Hatches";
+import { charWidth, clip, labelEvery, valueAxisWidth } from "./layout";
 import { niceScale } from "./niceScale";
 import { COLOURS, hatchId } from "./palette";
 
@@ -24,6 +26,8 @@ interface Row {
   t: number | null;
   value: number;
   range: [number, number] | null;
+  /** The figure written on its bar, or "" where bars are too narrow for it (the table and tooltip still have it). */
+  text: string;
   point: ChartPoint;
 }
 
@@ -34,10 +38,60 @@ function colourOf(p: ChartPoint, signColours: boolean): string {
   return mid(p) < 0 ? COLOURS.decline : COLOURS.growth;
 }
 
+/** A bar or point a keyboard can reach: a link to its sentence (ChartFrame opens `data-href` on Enter). */
+export function focusable(p: ChartPoint) {
+  const source = p.sources[0];
+  return {
+    tabIndex: 0,
+    role: "link",
+    "aria-label": `${p.label}: ${formatFigure(p)}${p.status !== "actual" ? ` (${p.status})` : ""}${source ? ", open its sentence" : ""}`,
+    "data-href": source ? sourceHref(source) : undefined,
+  };
+}
+
+/** recharts hands a label its bar's box and the row's index. */
+interface LabelProps {
+  x?: number | string;
+  y?: number | string;
+  width?: number | string;
+  height?: number | string;
+  index?: number;
+}
+
+/**
+ * A bar's figure past its end, away from zero, and past a range's whisker. A plain <text>: recharts' own label
+ * wraps words by measuring them, which the server cannot do, so server and browser would draw different lines.
+ */
+function valueLabel(rows: Row[], fontSize: number) {
+  return function ValueLabel({ x, y, width, height, index }: LabelProps) {
+    const row = index === undefined ? undefined : rows[index];
+    if (!row?.text) return null;
+    const [top, bottom] = [Number(y), Number(y) + Number(height)].sort((a, b) => a - b);
+    const perUnit = row.value === 0 ? 0 : (bottom - top) / Math.abs(row.value);
+    const whisker = row.range ? Math.max(...row.range) * perUnit : 0;
+    const below = row.value < 0;
+    return (
+      <text
+        key={`value-${row.label}`}
+        className="bar-value"
+        x={Number(x) + Number(width) / 2}
+        y={below ? bottom + whisker + fontSize + 2 : top - whisker - 4}
+        textAnchor="middle"
+        fontSize={fontSize}
+        fill={COLOURS.text}
+      >
+        {row.text}
+      </text>
+    );
+  };
+}
+
 /**
  * Figures as bars: a range is a bar to its middle with the range drawn over it, forecasts and targets are hatched,
- * and (with `signColours`) declines and growth get their own colours. Drawn at a fixed size so it renders on the
- * server and in exports; the page lets the SVG scale down on narrow screens.
+ * and (with `signColours`) declines and growth get their own colours. Drawn at the width it is given (the page's
+ * own width, via ChartFrame, or the export's): the value axis is as wide as its longest tick, time labels are
+ * thinned and names clipped to fit, and each bar carries its figure when there is room for it. On a page each bar
+ * is a link that takes keyboard focus (Enter opens its sentence).
  *
  * With an `axis`, the bars stand on a real time axis of one kind of period: a period without a figure keeps its
  * tick and an empty slot, and a change against an earlier base than the period before is joined back to that base
@@ -65,21 +119,35 @@ export function FigureBarChart({
   fontSize?: number;
   axis?: SeriesAxis | null;
 }) {
-  const rows: Row[] = points.map((p) => ({
+  const colours = [...new Set(points.map((p) => colourOf(p, signColours)))];
+  const values = points.flatMap((p) => [p.low, p.high]);
+  // An eighth of the span beyond each end away from zero, so a figure written past the longest bar stays inside.
+  const [lo, hi] = [Math.min(0, ...values), Math.max(0, ...values)];
+  const pad = (hi - lo) / 8;
+  const scale = niceScale([...values, lo < 0 ? lo - pad : 0, hi > 0 ? hi + pad : 0]);
+  const domain = axis ? timeDomain(axis.first, axis.last, axis.type) : null;
+  const yWidth = valueAxisWidth(Math.max(...scale.ticks.map((v) => formatTick(v, unit).length)), fontSize);
+  const plotWidth = width - 32 - yWidth;
+  const slots = axis ? slotsBetween(axis.first, axis.last, axis.type).length + 1 : Math.max(1, points.length);
+  // A bar is 60 % of its period's width, however many periods the axis spans.
+  const barSize = axis ? Math.max(2, Math.min(64, (plotWidth / slots) * 0.6)) : undefined;
+  const texts = points.map((p) => formatFigure(p));
+  // Figures on the bars only when the longest fits its slot: some labelled and some not would read as missing.
+  const labelled = Math.max(...texts.map((t) => t.length)) * charWidth(fontSize) <= (plotWidth / slots) * 0.95;
+  const rows: Row[] = points.map((p, i) => ({
     label: p.label,
     t: p.t ?? null,
     value: mid(p),
     range: p.low === p.high ? null : [mid(p) - p.low, p.high - mid(p)],
+    text: labelled ? texts[i] : "",
     point: p,
   }));
-  const colours = [...new Set(points.map((p) => colourOf(p, signColours)))];
-  const scale = niceScale(points.flatMap((p) => [p.low, p.high]));
-  const domain = axis ? timeDomain(axis.first, axis.last, axis.type) : null;
-  const plotWidth = width - 32 - fontSize * 5.5;
-  // A bar is 60 % of its period's width, however many periods the axis spans.
-  const barSize = axis
-    ? Math.max(2, Math.min(64, (plotWidth / (slotsBetween(axis.first, axis.last, axis.type).length + 1)) * 0.6))
-    : undefined;
+  const ticks = axis ? timeTicks(axis.first, axis.last, axis.type) : [];
+  const every = axis
+    ? labelEvery(ticks.length, Math.max(...ticks.map((t) => timeLabel(t, axis.type).length)), fontSize, plotWidth)
+    : 1;
+  // A category's name gets its slot's width; longer ones are clipped (the table and tooltip give them whole).
+  const nameChars = Math.max(3, Math.floor(plotWidth / slots / charWidth(fontSize)) - 1);
   const linked = domain
     ? points.filter(
         (p): p is ChartPoint & { t: number; baseAt: number } =>
@@ -111,15 +179,22 @@ export function FigureBarChart({
             dataKey="t"
             type="number"
             domain={domain}
-            ticks={timeTicks(axis.first, axis.last, axis.type)}
+            ticks={ticks}
             interval={0}
             allowDecimals
             tick={{ fontSize }}
             height={fontSize * 3}
-            tickFormatter={(t: number) => oneLine(timeLabel(t, axis.type))}
+            // Every tick keeps its line; on a narrow chart only every n-th carries its label.
+            tickFormatter={(t: number, i: number) => (i % every === 0 ? oneLine(timeLabel(t, axis.type)) : "")}
           />
         ) : (
-          <XAxis dataKey="label" interval={0} tick={{ fontSize }} height={fontSize * 3} tickFormatter={oneLine} />
+          <XAxis
+            dataKey="label"
+            interval={0}
+            tick={{ fontSize }}
+            height={fontSize * 3}
+            tickFormatter={(name: string) => oneLine(clip(name, nameChars))}
+          />
         )}
         <YAxis
           // Every tick, always: dropping ticks that overlap needs text measured in a browser, so the server would
@@ -129,7 +204,7 @@ export function FigureBarChart({
           ticks={scale.ticks}
           tickFormatter={(v: number) => formatTick(v, unit)}
           tick={{ fontSize }}
-          width={fontSize * 5.5}
+          width={yWidth}
         />
         <ReferenceLine y={0} stroke={COLOURS.axis} />
         {interactive && <Tooltip content={<FigureTooltip />} cursor={{ fill: "rgba(0,0,0,0.05)" }} />}
@@ -152,10 +227,12 @@ export function FigureBarChart({
                 data-status={r.point.status}
                 data-label={r.label}
                 data-t={r.t ?? undefined}
+                {...(interactive ? focusable(r.point) : {})}
               />
             );
           })}
           <ErrorBar dataKey="range" width={8} strokeWidth={2} stroke={COLOURS.text} direction="y" />
+          {labelled && <LabelList dataKey="text" content={valueLabel(rows, fontSize)} />}
         </Bar>
         {linked.flatMap((p) => {
           const colour = colourOf(p, signColours);

@@ -2,7 +2,9 @@ import { CartesianGrid, ErrorBar, LabelList, Line, LineChart, Tooltip, XAxis, YA
 import type { ChartPoint } from "~/models/types";
 import { sourceHref } from "~/models/types";
 import { formatFigure, formatTick } from "~/utils/format";
+import { focusable } from "./FigureBarChart";
 import { FigureTooltip } from "./FigureTooltip";
+import { labelEvery, valueAxisWidth } from "./layout";
 import { niceScale } from "./niceScale";
 import { COLOURS } from "./palette";
 
@@ -26,7 +28,8 @@ interface DotProps {
 /**
  * One holder's stake in one company over time: a point per as-of year on a real time axis (years without a figure
  * are gaps in the axis, not missing categories), the value axis from zero, each point labelled, a range drawn as a
- * whisker and a forecast or target as a hollow, dashed point. The page and the exports both draw it.
+ * whisker and a forecast or target as a hollow, dashed point. The page (at its own width, via ChartFrame) and the
+ * exports both draw it; on a page each point is a link that takes keyboard focus.
  */
 export function StakeChart({
   points,
@@ -59,6 +62,10 @@ export function StakeChart({
   // A year's margin either side keeps the first and last points' labels inside the drawing.
   const span = first === last ? 1 : Math.max(1, Math.round((last - first) / 12));
   const scale = niceScale(points.flatMap((p) => [p.low, p.high]));
+  const yWidth = valueAxisWidth(Math.max(...scale.ticks.map((v) => formatTick(v, "percent").length)), fontSize);
+  const plotWidth = width - 16 - fontSize * 3 - yWidth;
+  // Labels of every n-th year on a narrow chart; a point's own label says its figure, the table its year.
+  const every = labelEvery(last - first + 2 * span + 1, 4, fontSize, plotWidth);
   const open = (row: Row | undefined) => {
     const source = row?.point.sources[0];
     if (source) window.location.assign(sourceHref(source));
@@ -81,14 +88,9 @@ export function StakeChart({
         data-status={payload.point.status}
         {...(interactive
           ? {
-              role: "link",
-              tabIndex: 0,
-              "aria-label": `${payload.year}: ${payload.text}, open its sentence`,
+              ...focusable({ ...payload.point, label: String(payload.year) }),
               style: { cursor: "pointer" },
               onClick: () => open(payload),
-              onKeyDown: (e: { key: string }) => {
-                if (e.key === "Enter") open(payload);
-              },
             }
           : {})}
       />
@@ -112,6 +114,7 @@ export function StakeChart({
         ticks={years}
         interval={0}
         allowDecimals={false}
+        tickFormatter={(y: number) => ((y - first) % every === 0 ? String(y) : "")}
         tick={{ fontSize }}
         height={fontSize * 2.5}
       />
@@ -121,7 +124,7 @@ export function StakeChart({
         ticks={scale.ticks}
         tickFormatter={(v: number) => formatTick(v, "percent")}
         tick={{ fontSize }}
-        width={fontSize * 4.5}
+        width={yWidth}
       />
       {interactive && <Tooltip content={<FigureTooltip />} />}
       <Line

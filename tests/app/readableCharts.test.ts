@@ -1,0 +1,164 @@
+import JSZip from "jszip";
+import { renderToStaticMarkup } from "react-dom/server";
+import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { seedTemporaryDatabase } from "./dbSetup";
+
+/**
+ * Issue 12's readable charts, in the models and the drawing: indexed revenue across currencies on one chart, a
+ * log scale when figures span orders of magnitude, the home chart's one kind of period, and charts laid out for
+ * the width they are given. The currencies fixtures add Brennar (USD, 2007-2008) and Keldor Mills (EUR, 150 m).
+ */
+let cleanup: () => void;
+beforeAll(async () => {
+  cleanup = await seedTemporaryDatabase([
+    "tests/fixtures/dashboard",
+    "tests/fixtures/declines",
+    "tests/fixtures/currencies",
+  ]);
+});
+afterAll(() => cleanup?.());
+
+async function compare(slugs: string[], view: Record<string, unknown>) {
+  const { findCompanies } = await import("~/models/companies.server");
+  const { compareCompanies } = await import("~/models/compare.server");
+  return compareCompanies(findCompanies(slugs), { metric: "revenue", mode: "absolute", ...view });
+}
+
+describe("comparison across currencies", () => {
+  test("absolute revenue is one chart per currency", async () => {
+    const charts = await compare(["renault", "brennar"], {});
+    expect(charts.map((c) => [c.id, c.unit, c.companies.map((x) => x.slug)]).sort()).toEqual([
+      ["compare-eur", "EUR", ["renault"]],
+      ["compare-usd", "USD", ["brennar"]],
+    ]);
+  });
+
+  test("indexed revenue is one chart for EUR and USD, each rebased to 100 in the first common year", async () => {
+    const charts = await compare(["renault", "brennar"], { mode: "indexed" });
+    expect(charts).toHaveLength(1);
+    const [chart] = charts;
+    expect([chart.id, chart.unit]).toEqual(["compare-index", "index"]);
+    expect(chart.title).toBe("Revenue by year, indexed (first common year = 100)");
+    expect(chart.description).toContain("each in its own currency");
+    expect(chart.rows.map((r) => [r.label, r.points.renault?.value, r.points.brennar?.value])).toEqual([
+      ["2007", 100, 100],
+      ["2008", 92.9, 110],
+    ]);
+    expect(chart.note).toBeNull();
+  });
+
+  test("revenue changes in percent are one chart whatever the companies' currencies", async () => {
+    const charts = await compare(["ostrel", "corvane"], { metric: "revenue_change" });
+    expect(charts.map((c) => [c.id, c.companies.map((x) => x.slug).sort()])).toEqual([
+      ["compare-percent", ["corvane", "ostrel"]],
+    ]);
+  });
+});
+
+describe("log scale", () => {
+  test("figures two orders of magnitude apart get a logarithmic axis, with ticks at powers of ten", async () => {
+    const [chart] = await compare(["renault", "keldor-mills"], {});
+    expect(chart.companies.map((c) => c.slug).sort()).toEqual(["keldor-mills", "renault"]);
+    expect(chart.scale).toBe("log");
+    expect(chart.title).toBe("Revenue by year, EUR, log scale");
+    expect(chart.description).toContain("logarithmic");
+    const { niceLogScale } = await import("~/components/charts/niceScale");
+    expect(niceLogScale([120e6, 40.68e9]).ticks).toEqual([1e8, 1e9, 1e10, 1e11]);
+  });
+
+  test("the slide's native chart has the same logarithmic axis", async () => {
+    const { exportChart } = await import("~/models/exports.server");
+    const { renderPptx } = await import("~/exports/pptx.server");
+    const ec = exportChart("compare", {
+      companies: ["renault", "keldor-mills"],
+      metric: "revenue",
+      mode: "absolute",
+      periods: "year",
+    });
+    const zip = await JSZip.loadAsync(await renderPptx(ec));
+    const charts = Object.keys(zip.files).filter((f) => /charts\/chart\d+\.xml$/.test(f));
+    const xml = await zip.file(charts[0])!.async("string");
+    expect(xml).toContain('<c:logBase val="10"/>');
+  });
+
+  test("figures of one size stay on a linear axis from zero", async () => {
+    const [chart] = await compare(["renault", "nissan"], {});
+    expect(chart.scale).toBe("linear");
+    const { wantsLogScale } = await import("~/components/charts/niceScale");
+    expect(wantsLogScale([37.79e9, 90.2e9])).toBe(false);
+    expect(wantsLogScale([-5, 3000])).toBe(false);
+  });
+
+  test("the drawn axis is logarithmic: equal ratios, equal distances", async () => {
+    const [chart] = await compare(["renault", "keldor-mills"], {});
+    const { CompareLineChart } = await import("~/components/charts/CompareLineChart");
+    const svg = renderToStaticMarkup(CompareLineChart({ chart, width: 720, interactive: false }));
+    const ys = [
+      ...svg.matchAll(
+        /<text[^>]*y="([\d.]+)"[^>]*class="recharts-text recharts-cartesian-axis-tick-value"[^>]*><tspan[^>]*>(\d+\s(?:bn|m))</g,
+      ),
+    ].map((m) => [m[2].replace(/\s/, " "), Number(m[1])] as const);
+    expect(ys.map(([label]) => label)).toEqual(["100 m", "1 bn", "10 bn", "100 bn"]);
+    const gaps = ys.slice(1).map(([, y], i) => ys[i][1] - y);
+    expect(Math.max(...gaps) - Math.min(...gaps)).toBeLessThan(1);
+  });
+});
+
+describe("the home chart", () => {
+  test("ranks one kind of period only: full years, the kind most companies report", async () => {
+    const { latestRevenueChanges } = await import("~/models/overview.server");
+    const { periods, points } = latestRevenueChanges(20);
+    expect(periods).toBe("year");
+    expect(points.map((p) => [p.label, p.period, p.low, p.high])).toEqual([
+      ["Renault", "FY", -18, -17],
+      ["Tellbrook", "FY", -15, -15],
+      ["Corvane", "FY", -12, -10],
+      ["Ostrel", "FY", 5, 5],
+    ]);
+  });
+
+  test("draws horizontal bars, a name per line, each with its figure, at a phone's width", async () => {
+    const { latestRevenueChanges } = await import("~/models/overview.server");
+    const { RankedBarChart } = await import("~/components/charts/RankedBarChart");
+    const { points } = latestRevenueChanges(20);
+    const svg = renderToStaticMarkup(RankedBarChart({ points, unit: "percent", title: "t", width: 374 }));
+    expect(svg).toContain('width="374"');
+    const names = [...svg.matchAll(/recharts-yAxis[\s\S]*?<\/g><\/g>/g)][0][0];
+    expect([...names.matchAll(/<tspan[^>]*>([^<]+)</g)].map((m) => m[1])).toEqual([
+      "Renault",
+      "Tellbrook",
+      "Corvane",
+      "Ostrel",
+    ]);
+    expect([...svg.matchAll(/class="bar-value"[^>]*>([^<]+)</g)].map((m) => m[1])).toEqual([
+      "−17 to −18 %",
+      "−15 %",
+      "−10 to −12 %",
+      "5 %",
+    ]);
+    // Each bar is a link a keyboard reaches.
+    expect(svg.match(/role="link"/g)).toHaveLength(4);
+    expect(svg.match(/tabindex="0"/g)).toHaveLength(4);
+  });
+});
+
+describe("layout by width", () => {
+  test("time labels thin out on a narrow chart; every tick stays", async () => {
+    const { labelEvery } = await import("~/components/charts/layout");
+    expect(labelEvery(5, 4, 12, 900)).toBe(1);
+    expect(labelEvery(20, 7, 12, 280)).toBe(5);
+  });
+
+  test("a company's bars are drawn at the given width with the figures on them when they fit", async () => {
+    const { findCompany } = await import("~/models/companies.server");
+    const { companyCharts } = await import("~/models/charts.server");
+    const { FigureBarChart } = await import("~/components/charts/FigureBarChart");
+    const [s] = companyCharts(findCompany("renault")!).revenue;
+    const draw = (width: number) =>
+      renderToStaticMarkup(FigureBarChart({ points: s.points, unit: s.unit, title: s.title, axis: s.axis, width }));
+    const wide = draw(1100);
+    expect(wide).toContain('width="1100"');
+    expect([...wide.matchAll(/class="bar-value"[^>]*>([^<]+)</g)].map((m) => m[1])).toEqual(["€40.68 bn", "€37.79 bn"]);
+    expect(draw(374)).toContain('width="374"');
+  });
+});
