@@ -282,3 +282,37 @@ export const GROUP_COUNTS: Record<string, number> = { two: 2, three: 3, four: 4,
 
 /** Wire services and news agencies, which articles quote as a source ("told Reuters"). */
 export const NEWS_AGENCIES = ["Reuters", "Bloomberg", "AFP", "AP", "Dow Jones", "Kyodo", "Xinhua", "Interfax", "Tass"];
+
+/**
+ * Words for a kind of business, in other languages, that open a name whose last word the article also writes
+ * alone ("Verrerie Maubrac" and then "Maubrac", "Aceros Bidasoa" and then "Bidasoa"): the last word is the name.
+ */
+export const FOREIGN_BUSINESS_WORDS = new Set([
+  "aceros",
+  "aciéries",
+  "acieries",
+  "acciaierie",
+  "banco",
+  "banque",
+  "brasserie",
+  "brauerei",
+  "cementos",
+  "cerveceria",
+  "cervecería",
+  "compagnie",
+  "companhia",
+  "compania",
+  "compañía",
+  "generale",
+  "générale",
+  "grupo",
+  "gruppo",
+  "groupe",
+  "industrias",
+  "industrie",
+  "laboratoires",
+  "pivovar",
+  "société",
+  "societe",
+  "verrerie",
+]);

@@ -1,5 +1,6 @@
 import {
   COMPANY_NOUNS,
+  FOREIGN_BUSINESS_WORDS,
   INSTITUTIONS,
   LEGAL_SUFFIXES,
   NEWS_AGENCIES,
@@ -748,6 +749,12 @@ export class CompanyRegistry {
         ) {
           this.fold(short, long);
           break;
+        }
+        // "Verrerie Maubrac" and then "Maubrac": a foreign word for the trade opens the name written in full.
+        const lead = long.name.endsWith(` ${short.name}`) ? long.name.slice(0, -short.name.length - 1) : "";
+        if (lead && lead.split(" ").every((w) => FOREIGN_BUSINESS_WORDS.has(w.toLowerCase()))) {
+          this.fold(long, short);
+          continue;
         }
         // "Manchester United" and "United": a name that starts with a place keeps it, as "France Telecom" does.
         if (long.name.endsWith(` ${short.name}`) && PLACE_NAMES.has(long.name.slice(0, -short.name.length - 1))) {
