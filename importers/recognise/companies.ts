@@ -751,8 +751,8 @@ export class CompanyRegistry {
           break;
         }
         // "Verrerie Maubrac" and then "Maubrac": a foreign word for the trade opens the name written in full.
-        const lead = long.name.endsWith(` ${short.name}`) ? long.name.slice(0, -short.name.length - 1) : "";
-        if (lead && lead.split(" ").every((w) => FOREIGN_BUSINESS_WORDS.has(w.toLowerCase()))) {
+        const lead = long.name.endsWith(` ${short.name}`) ? long.name.slice(0, -short.name.length - 1) : null;
+        if (lead?.split(" ").every((w) => FOREIGN_BUSINESS_WORDS.has(w.toLowerCase()))) {
           this.fold(long, short);
           continue;
         }
