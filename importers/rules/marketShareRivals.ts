@@ -116,6 +116,11 @@ export const MARKET_SHARE_RIVAL_RULES: Rule[] = [
           { kind: "market_share", company: "Tarrow", low: 9 },
         ],
       },
+      {
+        input:
+          "Handsets\n\nCorvan held 31% of the global handset market in 2004. Ostrel was second with 14.8 per cent, ahead of Halden on 12.6 per cent.",
+        expected: [{ kind: "market_share", company: "Halden", low: 12.6 }],
+      },
     ],
     build: listedShare,
   },

@@ -276,6 +276,8 @@ export function listedShare(m: Match, s: RuleSentence): FactRoles[] {
   const first = s.tokens
     .slice(0, before)
     .findIndex((t, i) => t.type === "quantity" && t.quantity.kind === "percent" && readsAsShare(s, i));
-  if (first < 0) return [];
+  // "Corvan was second with 14.8 per cent, ahead of Ostrel on 12.6 per cent", after a sentence giving a share:
+  // the market of the last share.
+  if (first < 0) return s.ctx.shareMarket ? continuedShare(m, s) : [];
   return rivalInSentence({ ...m, captures: { ...m.captures, first: [s.tokens[first]] } }, s);
 }
