@@ -14,25 +14,28 @@ export interface FactFieldValues {
   approximate: boolean;
 }
 
-/** The fields of a fact a person may set, for correcting one and for adding one: plain inputs, no script needed. */
-export function FactFields({ fact: item }: { fact: FactFieldValues }) {
+/**
+ * The fields of a fact a person may set, for correcting one and for adding one: plain inputs, no script needed.
+ * `prefix` goes before each field's name, for a form that edits many facts at once (the import preview).
+ */
+export function FactFields({ fact: item, prefix = "" }: { fact: FactFieldValues; prefix?: string }) {
   return (
     <>
       <label>
-        Company <input name="company" defaultValue={item.company} required maxLength={200} />
+        Company <input name={`${prefix}company`} defaultValue={item.company} required maxLength={200} />
       </label>
       <label>
-        Counterparty <input name="counterparty" defaultValue={item.counterparty ?? ""} maxLength={200} />
+        Counterparty <input name={`${prefix}counterparty`} defaultValue={item.counterparty ?? ""} maxLength={200} />
       </label>
       <label>
-        Market <input name="market" defaultValue={item.market ?? ""} maxLength={200} />
+        Market <input name={`${prefix}market`} defaultValue={item.market ?? ""} maxLength={200} />
       </label>
       <label>
-        Year <input name="year" defaultValue={item.year ?? ""} inputMode="numeric" size={6} />
+        Year <input name={`${prefix}year`} defaultValue={item.year ?? ""} inputMode="numeric" size={6} />
       </label>
       <label>
         Period{" "}
-        <select name="period" defaultValue={item.period ?? ""}>
+        <select name={`${prefix}period`} defaultValue={item.period ?? ""}>
           <option value="">none</option>
           {PERIODS.map((p) => (
             <option key={p} value={p}>
@@ -42,17 +45,17 @@ export function FactFields({ fact: item }: { fact: FactFieldValues }) {
         </select>
       </label>
       <label>
-        Low <input name="low" defaultValue={item.low} inputMode="decimal" required size={10} />
+        Low <input name={`${prefix}low`} defaultValue={item.low} inputMode="decimal" required size={10} />
       </label>
       <label>
-        High <input name="high" defaultValue={item.high} inputMode="decimal" required size={10} />
+        High <input name={`${prefix}high`} defaultValue={item.high} inputMode="decimal" required size={10} />
       </label>
       <label>
-        Unit <input name="unit" defaultValue={item.unit} required maxLength={40} size={8} />
+        Unit <input name={`${prefix}unit`} defaultValue={item.unit} required maxLength={40} size={8} />
       </label>
       <label>
         Status{" "}
-        <select name="status" defaultValue={item.status}>
+        <select name={`${prefix}status`} defaultValue={item.status}>
           {STATUSES.map((s) => (
             <option key={s} value={s}>
               {s}
@@ -61,7 +64,7 @@ export function FactFields({ fact: item }: { fact: FactFieldValues }) {
         </select>
       </label>
       <label className="review-check">
-        <input type="checkbox" name="approximate" defaultChecked={item.approximate} /> approximate
+        <input type="checkbox" name={`${prefix}approximate`} defaultChecked={item.approximate} /> approximate
       </label>
     </>
   );

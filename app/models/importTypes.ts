@@ -32,5 +32,13 @@ export interface ImportPreview {
   /** While the extractor reads the upload: files and bytes read so far, of how many; null once all are read. */
   reading: { files: number; totalFiles: number; bytes: number; totalBytes: number } | null;
   /** After saving: what became of each file. */
-  saved: Array<{ index: number; articleId: number | null; status: string; facts: number; dropped: number }> | null;
+  saved: Array<{
+    index: number;
+    articleId: number | null;
+    status: string;
+    facts: number;
+    dropped: number;
+    /** Facts edited in the preview, stored as corrections. */
+    corrected: number;
+  }> | null;
 }

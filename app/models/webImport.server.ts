@@ -4,7 +4,7 @@ import { extractPool } from "~/utils/extractPool.server";
 import type { Upload } from "~/utils/uploads.server";
 import { getWriteDb, isBusy } from "~/writeDb.server";
 import { writeAudit } from "../../db/audit";
-import { reviewFact, valuesOf } from "../../db/reviews";
+import { changedKeys, type FactValues, reviewFact, valuesOf } from "../../db/reviews";
 import { saveArticle } from "../../db/store";
 import { rejectReason } from "../../importers/run/files";
 import { defaultMaxBytes } from "../../importers/run/importFiles";
@@ -42,6 +42,19 @@ function prune(now: number, incoming: number): void {
     staged.delete(id);
   }
 }
+
+/** A fact's values as the preview form sends them back unchanged: none is null, approximate a boolean. */
+const asSent = (f: FactValues): FactValues => {
+  const v = valuesOf(f);
+  return {
+    ...v,
+    counterparty: v.counterparty ?? null,
+    market: v.market ?? null,
+    year: v.year ?? null,
+    period: v.period ?? null,
+    approximate: Boolean(v.approximate),
+  };
+};
 
 /** The command line's size limit for one file (IMPORT_MAX_BYTES), which uploads share. */
 export const uploadLimitBytes = defaultMaxBytes;
@@ -196,9 +209,16 @@ export function stagedPreview(userName: string, id: string): ImportPreview {
  * Stores each extracted article of the upload, one transaction each, so a file that fails loses nothing else;
  * other requests are served between two articles.
  * Facts the analyst dropped are stored and then rejected as reviews, so a later re-import of the same article
- * drops them again (decision 010); each article's import and each drop is in the audit trail.
+ * drops them again (decision 010); facts the analyst edited (`edits`, by "FILE:FACT") are stored and then
+ * corrected as on /review, so the correction is applied again too. Each article's import, each drop and each
+ * correction is in the audit trail.
  */
-export async function saveUpload(userName: string, id: string, dropped: Set<string>): Promise<ImportPreview> {
+export async function saveUpload(
+  userName: string,
+  id: string,
+  dropped: Set<string>,
+  edits: Map<string, FactValues> = new Map(),
+): Promise<ImportPreview> {
   const s = stagedFor(userName, id);
   if (s.preview.reading) {
     throw json(
@@ -218,26 +238,48 @@ export async function saveUpload(userName: string, id: string, dropped: Set<stri
     try {
       const outcome = saveArticle(handle, result);
       if (outcome.status === "unchanged" || outcome.status === "dropped") {
-        saved.push({ index, articleId: outcome.articleId, status: "already imported", facts: 0, dropped: 0 });
+        saved.push({
+          index,
+          articleId: outcome.articleId,
+          status: "already imported",
+          facts: 0,
+          dropped: 0,
+          corrected: 0,
+        });
         continue;
       }
       let droppedHere = 0;
+      let correctedHere = 0;
       for (const [i, f] of result.facts.entries()) {
-        if (!dropped.has(`${index}:${i}`)) continue;
+        const key = `${index}:${i}`;
+        const edit = edits.get(key);
+        const changed = edit !== undefined && changedKeys(asSent(f), edit).length > 0;
+        if (!dropped.has(key) && !changed) continue;
         const row = handle.sqlite
           .prepare(
             `SELECT id FROM facts WHERE article_id = ? AND kind = ? AND start = ? AND figure_start IS ? ORDER BY id`,
           )
           .get(outcome.articleId, f.kind, f.start, f.figureStart) as { id: number } | undefined;
         if (!row) continue;
-        reviewFact(handle, row.id, { action: "reject" }, userName);
-        droppedHere++;
+        if (dropped.has(key)) {
+          reviewFact(handle, row.id, { action: "reject" }, userName);
+          droppedHere++;
+        } else if (edit) {
+          reviewFact(handle, row.id, { action: "correct", values: edit }, userName);
+          correctedHere++;
+        }
       }
       writeAudit(handle, {
         userName,
         action: "article.import",
         subject: `${file.path} in article ${outcome.articleId}`,
-        after: { title: result.title, facts: outcome.facts, dropped: droppedHere, status: outcome.status },
+        after: {
+          title: result.title,
+          facts: outcome.facts,
+          dropped: droppedHere,
+          corrected: correctedHere,
+          status: outcome.status,
+        },
       });
       saved.push({
         index,
@@ -245,6 +287,7 @@ export async function saveUpload(userName: string, id: string, dropped: Set<stri
         status: outcome.status,
         facts: outcome.facts - droppedHere,
         dropped: droppedHere,
+        corrected: correctedHere,
       });
     } catch (err) {
       const reason = isBusy(err)
@@ -252,7 +295,7 @@ export async function saveUpload(userName: string, id: string, dropped: Set<stri
         : err instanceof Error
           ? err.message
           : String(err);
-      saved.push({ index, articleId: null, status: `not saved: ${reason}`, facts: 0, dropped: 0 });
+      saved.push({ index, articleId: null, status: `not saved: ${reason}`, facts: 0, dropped: 0, corrected: 0 });
     }
   }
   s.preview = { ...s.preview, saved: saved.sort((a, b) => a.index - b.index) };

@@ -2,12 +2,14 @@ import { type ActionFunctionArgs, json, type LoaderFunctionArgs, type MetaFuncti
 import { Form, Link, useLoaderData, useRevalidator } from "@remix-run/react";
 import { useEffect } from "react";
 import { z } from "zod";
+import { FactFields } from "~/components/FactFields";
 import { RouteError } from "~/components/RouteError";
 import { useUploadProgress } from "~/components/useUploadProgress";
 import type { ImportPreview } from "~/models/importTypes";
 import { saveUpload, stagedPreview, stageUpload, uploadLimitBytes } from "~/models/webImport.server";
 import { requireRole } from "~/sessions.server";
 import { formatFigure, formatPeriod } from "~/utils/format";
+import { EDITABLE_FACTS, previewEdits } from "~/utils/importForms.server";
 import { parseQuery } from "~/utils/params.server";
 import { assertSameOrigin } from "~/utils/sameOrigin.server";
 import { readUploads } from "~/utils/uploads.server";
@@ -36,6 +38,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireRole(request, "analyst", WHAT);
   return json({
     preview: q.preview ? stagedPreview(user.name, q.preview) : null,
+    editable: EDITABLE_FACTS,
     maxMb: Math.round((uploadLimitBytes() / 1024 / 1024) * 10) / 10,
   });
 }
@@ -72,17 +75,26 @@ export async function action({ request }: ActionFunctionArgs) {
   const dropped = new Set(
     preview.files.flatMap((f) => f.facts.map((fact) => `${f.index}:${fact.index}`)).filter((key) => !kept.has(key)),
   );
-  await saveUpload(user.name, parsed.data.id, dropped);
+  const edits = previewEdits(
+    form,
+    (key) => {
+      const [file, fact] = key.split(":").map(Number);
+      const f = preview.files[file];
+      return f?.facts[fact] ? `${f.name}, fact ${fact + 1} (${f.facts[fact].kind.replace("_", " ")})` : `fact ${key}`;
+    },
+    (key) => kept.has(key),
+  );
+  await saveUpload(user.name, parsed.data.id, dropped, edits);
   return redirect(`/import?preview=${parsed.data.id}`, { status: 303 });
 }
 
 export default function Import() {
-  const { preview, maxMb } = useLoaderData<typeof loader>();
+  const { preview, maxMb, editable } = useLoaderData<typeof loader>();
   const [upload, onSubmit] = useUploadProgress();
   return (
     <>
       <h1>Import articles</h1>
-      {preview ? <Preview preview={preview} /> : null}
+      {preview ? <Preview preview={preview} editable={editable} /> : null}
       <h2>{preview ? "Import more" : "Upload"}</h2>
       {/* A fresh form after each upload, so the files just sent are not sent again by mistake. */}
       <Form
@@ -148,13 +160,20 @@ function Reading({ reading, id }: { reading: NonNullable<ImportPreview["reading"
   );
 }
 
-function Preview({ preview }: { preview: ImportPreview }) {
+function Preview({ preview, editable }: { preview: ImportPreview; editable: number }) {
   if (preview.reading) return <Reading reading={preview.reading} id={preview.id} />;
   const saved = new Map((preview.saved ?? []).map((s) => [s.index, s]));
   const pending = preview.files.filter((f) => !f.error && !saved.get(f.index)?.articleId);
   return (
     <section className="import-preview">
       <h2>{preview.saved ? "Saved" : "Preview: nothing is stored yet"}</h2>
+      {pending.length ? (
+        <p className="hint">
+          Untick a fact to drop it; open its Edit to correct any field before saving (stored as a correction, applied
+          again when the article is imported again). Facts past the first {editable} of a file are corrected on the
+          review page after saving.
+        </p>
+      ) : null}
       <Form method="post">
         <input type="hidden" name="intent" value="save" />
         <input type="hidden" name="id" value={preview.id} />
@@ -180,7 +199,8 @@ function Preview({ preview }: { preview: ImportPreview }) {
                         <>
                           {" "}
                           · {outcome.facts} {outcome.facts === 1 ? "fact" : "facts"} kept
-                          {outcome.dropped ? `, ${outcome.dropped} dropped` : ""} ·{" "}
+                          {outcome.dropped ? `, ${outcome.dropped} dropped` : ""}
+                          {outcome.corrected ? `, ${outcome.corrected} corrected` : ""} ·{" "}
                           <Link to={`/articles/${outcome.articleId}`}>the article</Link> ·{" "}
                           <Link to={`/review?article=${outcome.articleId}`}>review its facts</Link>
                         </>
@@ -216,6 +236,14 @@ function Preview({ preview }: { preview: ImportPreview }) {
                               {f.counterparty ? ` → ${f.counterparty}` : ""}: <strong>{formatFigure(f)}</strong>{" "}
                               {formatPeriod(f.year, f.period)} · {f.status}
                               {f.market ? ` · ${f.market}` : ""}
+                              {outcome === undefined && f.index < editable ? (
+                                <details className="import-edit">
+                                  <summary>Edit</summary>
+                                  <div className="review-fields">
+                                    <FactFields fact={f} prefix={`edit.${file.index}.${f.index}.`} />
+                                  </div>
+                                </details>
+                              ) : null}
                             </td>
                             <td className="quote">
                               <mark className="fact-sentence">

@@ -24,7 +24,7 @@ const number = (what: string) =>
     .refine((n) => Math.abs(n) < 1e15, `${what} is beyond any figure charted`);
 
 /** The fields an analyst may correct, as the edit form sends them (blank optional fields mean "none"). */
-const VALUES = z.object({
+export const FACT_VALUES = z.object({
   company: text("a company name", 200).min(1, "a fact needs a company"),
   counterparty: text("a company name", 200).optional(),
   market: text("a market", 200).optional(),
@@ -46,7 +46,7 @@ const VALUES = z.object({
 });
 
 /** The values the form sent, blank optional fields as none: what a correction or an added fact stores. */
-export function factValues(form: z.infer<typeof VALUES>) {
+export function factValues(form: z.infer<typeof FACT_VALUES>) {
   return {
     company: form.company,
     counterparty: form.counterparty ?? null,
@@ -62,7 +62,7 @@ export function factValues(form: z.infer<typeof VALUES>) {
 }
 
 /** A fact a person adds on an article's page: the sentence's words (selected or pasted), the figure's, the values. */
-export const ADD_FORM = VALUES.extend({
+export const ADD_FORM = FACT_VALUES.extend({
   intent: z.literal("add", { errorMap: () => ({ message: "intent is add" }) }),
   kind: z.enum(FACT_KINDS, { message: `kind is one of ${FACT_KINDS.join(", ")}` }),
   quote: z
@@ -76,7 +76,7 @@ export const REVIEW_FORM = z.discriminatedUnion(
   [
     z.object({ intent: z.literal("confirm"), factId, back }),
     z.object({ intent: z.literal("reject"), factId, back }),
-    VALUES.extend({ intent: z.literal("correct"), factId, back }),
+    FACT_VALUES.extend({ intent: z.literal("correct"), factId, back }),
     z.object({ intent: z.literal("restore"), reviewId: factId, back }),
   ],
   { errorMap: () => ({ message: "intent is confirm, reject, correct or restore" }) },

@@ -171,4 +171,103 @@ describe("importing through the web", () => {
       delete process.env.IMPORT_MAX_BYTES;
     }
   });
+
+  test("a fact edited in the preview is stored as a correction, audited, and applied again on re-import", async () => {
+    const text = ARTICLE.replace(/Varnholt/g, "Quellbrook");
+    const form = new FormData();
+    form.append("files", new File([text], "quellbrook.txt"));
+    const id = /preview=([\w-]+)/.exec((await upload("ana", form)).headers.get("location") ?? "")?.[1] ?? "";
+    const facts = (await preview(id)).data.preview.files[0].facts as Array<Record<string, unknown> & { index: number }>;
+    const target = facts.find((f) => f.low === 1.4e9);
+    expect(target).toBeDefined();
+    // Every fact's fields are sent, as the form sends them; only the one with a changed value is a correction.
+    const fields = (values: Record<string, unknown>, i: number): Array<[string, string]> =>
+      ["company", "counterparty", "market", "year", "period", "low", "high", "unit", "status"]
+        .map((k): [string, string] => [`edit.0.${i}.${k}`, values[k] === null ? "" : String(values[k])])
+        .concat(values.approximate ? [[`edit.0.${i}.approximate`, "on"]] : []);
+    const save = async (edited: Record<string, unknown>) => {
+      const { action } = (await import("~/routes/import")) as unknown as { action: Action };
+      const body = new URLSearchParams([
+        ["intent", "save"],
+        ["id", id],
+        ...facts.map((f): [string, string] => ["keep", `0:${f.index}`]),
+        ...facts.flatMap((f) => fields(f.index === target?.index ? { ...f, ...edited } : f, f.index)),
+      ]);
+      return settle(() =>
+        action({
+          request: new Request("http://localhost/import", {
+            method: "POST",
+            headers: { Host: "localhost", Cookie: cookies.ana, "Content-Type": "application/x-www-form-urlencoded" },
+            body: body.toString(),
+          }),
+          params: {},
+          context: {},
+        }),
+      );
+    };
+    // A mistake names the file's fact and the field, and stores nothing.
+    const bad = await save({ low: "1.5 bn" });
+    expect(bad.status).toBe(400);
+    expect((await bad.json()).message).toBe(
+      `quellbrook.txt, fact ${(target?.index ?? 0) + 1} (revenue): the field "low": low is a number such as 40.68.`,
+    );
+    expect(
+      db.sqlite.prepare("SELECT 1 FROM articles WHERE source_path = 'upload/quellbrook.txt'").get(),
+    ).toBeUndefined();
+
+    expect((await save({ low: 1.45e9, high: 1.45e9 })).status).toBe(303);
+    const outcome = (await preview(id)).data.preview.saved[0];
+    expect(outcome).toMatchObject({ status: "imported", dropped: 0, corrected: 1, facts: facts.length });
+    const stored = () =>
+      (
+        db.sqlite
+          .prepare(
+            `SELECT f.low, r.state FROM facts f JOIN articles a ON a.id = f.article_id
+             LEFT JOIN fact_reviews r ON r.fact_id = f.id
+             WHERE a.source_path = 'upload/quellbrook.txt' AND f.kind = 'revenue' ORDER BY f.low`,
+          )
+          .all() as Array<{ low: number; state: string | null }>
+      ).map((r) => [r.low, r.state]);
+    expect(stored()).toEqual([
+      [1.2e9, null],
+      [1.45e9, "corrected"],
+    ]);
+    const audit = db.sqlite
+      .prepare("SELECT action, before, after FROM audit_log ORDER BY id DESC LIMIT 2")
+      .all() as Array<{
+      action: string;
+      before: string;
+      after: string;
+    }>;
+    expect(audit.map((a) => a.action)).toEqual(["article.import", "fact.correct"]);
+    expect([JSON.parse(audit[1].before).low, JSON.parse(audit[1].after).low]).toEqual([1.4e9, 1.45e9]);
+    expect(JSON.parse(audit[0].after).corrected).toBe(1);
+
+    // The same file changed a little and uploaded again: the correction holds.
+    const again = new FormData();
+    again.append("files", new File([`${text}It did not comment further.\n`], "quellbrook.txt"));
+    const id2 = /preview=([\w-]+)/.exec((await upload("ana", again)).headers.get("location") ?? "")?.[1] ?? "";
+    const all = (await preview(id2)).data.preview.files[0].facts.map((f: { index: number }) => `0:${f.index}`);
+    const { action } = (await import("~/routes/import")) as unknown as { action: Action };
+    await settle(() =>
+      action({
+        request: new Request("http://localhost/import", {
+          method: "POST",
+          headers: { Host: "localhost", Cookie: cookies.ana, "Content-Type": "application/x-www-form-urlencoded" },
+          body: new URLSearchParams([
+            ["intent", "save"],
+            ["id", id2],
+            ...all.map((k: string) => ["keep", k]),
+          ]).toString(),
+        }),
+        params: {},
+        context: {},
+      }),
+    );
+    expect((await preview(id2)).data.preview.saved[0].status).toBe("replaced");
+    expect(stored()).toEqual([
+      [1.2e9, null],
+      [1.45e9, "corrected"],
+    ]);
+  });
 });

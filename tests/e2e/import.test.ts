@@ -53,16 +53,24 @@ test("an analyst uploads a file, drops one proposed fact in the preview and save
   await expect(rows.count()).resolves.toBe(2);
   expect((await fetch(url("/companies/brakkel"))).status).toBe(404);
   await rows.filter({ hasText: "$3.4 bn" }).locator("input[name=keep]").uncheck();
+  // The other is corrected before it is stored: 3.1 billion was 3.15.
+  const kept = rows.filter({ hasText: "$3.1 bn" });
+  await kept.locator("summary:has-text('Edit')").click();
+  await kept.locator("input[name$='.low']").fill("3150000000");
+  await kept.locator("input[name$='.high']").fill("3150000000");
   await page.screenshot({ path: `${SCREENSHOT_DIR}/import-preview.png`, fullPage: true });
   await Promise.all([
     page.waitForResponse((r) => r.url().includes("/import") && r.request().method() === "POST"),
     page.click("text=Save 1 article"),
   ]);
   await page.locator(".form-note").waitFor();
-  await expect(page.locator(".form-note").textContent()).resolves.toContain("1 fact kept, 1 dropped");
+  await expect(page.locator(".form-note").textContent()).resolves.toContain("1 fact kept, 1 dropped, 1 corrected");
 
   await page.goto(url("/companies/brakkel"));
   const ticks = await page.locator(".recharts-xAxis .recharts-cartesian-axis-tick-value").allTextContents();
   expect(ticks).toEqual(["2016"]);
+  // The corrected figure is the one charted, with the checked mark.
+  const table = (await page.locator("table").first().textContent()) ?? "";
+  expect(table).toContain("$3.15 bn");
   await page.close();
 });
