@@ -3,7 +3,7 @@ import type { Fact } from "../importers/types";
 import { writeAudit } from "./audit";
 import type { DbHandle } from "./client";
 import type { ReviewState } from "./schema";
-import { companyId } from "./store";
+import { companyId, forgetAliases } from "./store";
 
 /** The fields a person may set on a fact (docs/decisions/010). */
 export interface FactValues {
@@ -46,7 +46,14 @@ export interface SupersededBy {
   factIds: number[];
 }
 
-export type ReviewAction = { action: "confirm" } | { action: "reject" } | { action: "correct"; values: FactValues };
+/**
+ * `alias` with a correction that names another company: the name the fact was filed under becomes an alias of the
+ * company named, so the importer files that name there from now on (the new company is created if need be).
+ */
+export type ReviewAction =
+  | { action: "confirm" }
+  | { action: "reject" }
+  | { action: "correct"; values: FactValues; alias?: boolean };
 
 export class ReviewError extends Error {
   constructor(
@@ -78,6 +85,9 @@ export function valuesOf(f: FactValues): FactValues {
 export function changedKeys(a: FactValues, b: FactValues): Array<keyof FactValues> {
   return VALUE_KEYS.filter((k) => a[k] !== b[k]);
 }
+
+/** Alias keys as db/store.ts writes them. */
+const aliasKey = (s: string) => s.trim().toLowerCase();
 
 const sha1 = (s: string) => createHash("sha1").update(s).digest("hex");
 
@@ -162,12 +172,22 @@ export function reviewFact(handle: DbHandle, factId: number, change: ReviewActio
     const original: FactSnapshot = existing?.original ? JSON.parse(existing.original) : stripLocation(fact);
     let state: ReviewState;
     let corrected: FactValues | null = null;
+    let aliased: string | null = null;
     if (change.action === "reject") state = "rejected";
     else if (change.action === "confirm") state = existing?.state === "corrected" ? "corrected" : "confirmed";
     else {
       corrected = valuesOf(change.values);
       state = changedKeys(valuesOf(original), corrected).length ? "corrected" : "confirmed";
       writeValues(handle, factId, corrected, pending);
+      if (change.alias && aliasKey(before.company) !== aliasKey(corrected.company)) {
+        aliased = `${before.company} → ${corrected.company}`;
+        handle.sqlite
+          .prepare(
+            `INSERT INTO company_aliases (alias, company_id) VALUES (?, ?)
+             ON CONFLICT DO UPDATE SET company_id = excluded.company_id`,
+          )
+          .run(aliasKey(before.company), companyId(handle, corrected.company, [], pending));
+      }
     }
     if (state === "corrected") corrected ??= before;
     const now = new Date().toISOString();
@@ -203,11 +223,19 @@ export function reviewFact(handle: DbHandle, factId: number, change: ReviewActio
       action: `fact.${change.action}`,
       subject: `fact ${factId} (${describe(fact)}) in article ${fact.articleId}`,
       before: { ...before, review: existing?.state ?? "machine" },
-      after: state === "rejected" ? { review: "rejected" } : { ...(corrected ?? before), review: state },
+      after:
+        state === "rejected"
+          ? { review: "rejected" }
+          : { ...(corrected ?? before), review: state, ...(aliased ? { alias: aliased } : {}) },
     });
     return { state, articleId: fact.articleId };
   });
-  return run.immediate();
+  try {
+    return run.immediate();
+  } finally {
+    // The importer's memory of which company a name is filed under may hold the name just moved.
+    if (change.action === "correct" && change.alias) forgetAliases(handle);
+  }
 }
 
 /**

@@ -1,3 +1,4 @@
+import { CompanyCombobox } from "~/components/CompanyCombobox";
 import { PERIODS } from "~/models/reviewTypes";
 import { STATUSES } from "~/models/types";
 
@@ -18,12 +19,25 @@ export interface FactFieldValues {
  * The fields of a fact a person may set, for correcting one and for adding one: plain inputs, no script needed.
  * `prefix` goes before each field's name, for a form that edits many facts at once (the import preview).
  */
-export function FactFields({ fact: item, prefix = "" }: { fact: FactFieldValues; prefix?: string }) {
+export function FactFields({
+  fact: item,
+  prefix = "",
+  suggest = false,
+}: {
+  fact: FactFieldValues;
+  prefix?: string;
+  /** The company field suggests the companies stored (an ordinary field without scripts). */
+  suggest?: boolean;
+}) {
   return (
     <>
-      <label>
-        Company <input name={`${prefix}company`} defaultValue={item.company} required maxLength={200} />
-      </label>
+      {suggest ? (
+        <CompanyCombobox name={`${prefix}company`} label="Company" defaultValue={item.company} />
+      ) : (
+        <label>
+          Company <input name={`${prefix}company`} defaultValue={item.company} required maxLength={200} />
+        </label>
+      )}
       <label>
         Counterparty <input name={`${prefix}counterparty`} defaultValue={item.counterparty ?? ""} maxLength={200} />
       </label>

@@ -66,7 +66,11 @@ export function ReviewCard({ item, back, canReview }: Props) {
               <input type="hidden" name="factId" value={item.id} />
               <input type="hidden" name="back" value={back} />
               <input type="hidden" name="intent" value="correct" />
-              <FactFields fact={item} />
+              <FactFields fact={item} suggest />
+              <label className="review-check">
+                <input type="checkbox" name="alias" /> if the company changes, file “{item.company}” under it from now
+                on (an alias)
+              </label>
               <button type="submit">Save correction</button>
             </Form>
           </details>

@@ -248,7 +248,10 @@ export function restoreReview(userName: string, reviewId: number): { factId: num
   }
 }
 
-export type ReviewChange = { action: "confirm" } | { action: "reject" } | { action: "correct"; values: FactValues };
+export type ReviewChange =
+  | { action: "confirm" }
+  | { action: "reject" }
+  | { action: "correct"; values: FactValues; alias?: boolean };
 
 /**
  * Applies one analyst's decision through the server's write connection. A fact that is gone (rejected meanwhile,

@@ -52,6 +52,7 @@ export async function action({ request }: ActionFunctionArgs) {
     applyReview(user.name, form.factId, {
       action: "correct",
       values: factValues(form),
+      alias: form.alias,
     });
   } else applyReview(user.name, form.factId, { action: form.intent });
   return redirect(form.back, { status: 303 });

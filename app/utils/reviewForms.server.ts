@@ -76,7 +76,16 @@ export const REVIEW_FORM = z.discriminatedUnion(
   [
     z.object({ intent: z.literal("confirm"), factId, back }),
     z.object({ intent: z.literal("reject"), factId, back }),
-    FACT_VALUES.extend({ intent: z.literal("correct"), factId, back }),
+    FACT_VALUES.extend({
+      intent: z.literal("correct"),
+      factId,
+      back,
+      /** File the fact's company name under the company typed from now on. */
+      alias: z
+        .enum(["on"], { message: "alias is a checkbox" })
+        .optional()
+        .transform((v) => v === "on"),
+    }),
     z.object({ intent: z.literal("restore"), reviewId: factId, back }),
   ],
   { errorMap: () => ({ message: "intent is confirm, reject, correct or restore" }) },
