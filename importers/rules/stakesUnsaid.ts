@@ -102,6 +102,23 @@ export const UNSAID_STAKE_RULES: Rule[] = [
     build: describedStake,
   },
   {
+    name: "stake.largest-shareholder-is",
+    kind: "stake",
+    // "Corvan's largest shareholder remains the Ostrel Investment Authority, a Gulf fund, with 9.1%": the company
+    // written with "'s" is the one held.
+    pattern:
+      "held:{COMPANY} ...3 shareholder|shareholders|investor|owner ...6 is|was|remains|remained|are|were the? ...4 holder:{HOLDER} ...10 with {FIGURE_LEAD}? figure:{PERCENT}",
+    when: (m) => m.captures.held?.[0]?.type === "mention" && m.captures.held[0].mention.possessive,
+    examples: [
+      {
+        input:
+          "Fund\n\nCorvan's largest shareholder remains the Ostrel Investment Authority, a Gulf sovereign wealth fund, with 9.1%.",
+        expected: [{ kind: "stake", company: "Ostrel Investment Authority", counterparty: "Corvan", low: 9.1 }],
+      },
+    ],
+    build: describedStake,
+  },
+  {
     name: "stake.holder-with",
     kind: "stake",
     pattern: "holder:{HOLDER} , ...5 shareholder|investor|owner with {FIGURE_LEAD}? figure:{PERCENT}",
