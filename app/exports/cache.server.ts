@@ -11,9 +11,12 @@ export interface Rendered {
 
 /**
  * Rendered exports kept until the database changes: a chart for a key is the same bytes until new facts arrive.
- * 64 MB holds a few hundred PNGs; a deck is 1–3 MB.
+ * 32 MB holds a hundred or more PNGs (0.1–0.3 MB) and decks (1–3 MB; an entry may take an eighth). It was 64 MB:
+ * under `npm run bench:load` decks filled it a third at a time, round after round (21, 33, 50 MB), 30 MB of the
+ * server's growth from round to round, for next to no hits: a hundred decks asked for in turn rarely find one
+ * another in a cache of forty. Now it is full after the first round.
  */
-const cache = new BoundedCache<Rendered>(300, 64 * 1024 * 1024);
+const cache = new BoundedCache<Rendered>(300, 32 * 1024 * 1024);
 /** Renders under way, by database version and key: identical requests in flight share one render. */
 const inFlight = new Map<string, Promise<Rendered>>();
 let version = -1;

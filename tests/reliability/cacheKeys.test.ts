@@ -118,7 +118,7 @@ describe("through the server", () => {
       renders: 1,
       hits: 1,
       maxEntries: 300,
-      maxBytes: 64 * 1024 * 1024,
+      maxBytes: 32 * 1024 * 1024,
     });
     expect(caches.exports.bytes).toBeGreaterThan(100);
     expect(memory.rss).toBeGreaterThan(10 * 1024 * 1024);
