@@ -118,8 +118,12 @@ export function canonicalName(surface: string): string {
     // "Pryce & Co": the "&" that joined the suffix goes with it.
     if (words.length > 1 && /^(?:&|and)$/.test(words[words.length - 1])) words.pop();
   }
+  // "NV DSM", "PT Astra": a legal form written before the name goes as one written after it does.
+  if (words.length > 1 && LEADING_LEGAL_FORMS.has(words[0])) words.shift();
   return words.join(" ").replace(/[,\s]+$/, "") || surface;
 }
+
+const LEADING_LEGAL_FORMS = new Set(["NV", "N.V.", "PT", "OAO", "ZAO", "OOO", "PJSC", "JSC"]);
 
 /** A surface without its possessive: "Renault's" -> "Renault". */
 const bare = (surface: string) => surface.replace(/['’]s?$/, "");
