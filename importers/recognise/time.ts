@@ -313,9 +313,16 @@ const RULES: Rule[] = [
       String.raw`(?<![\d$€£.,/-])(${YEAR})(?![\d%]|s\b|['’]s\b|\s*(?:/|-)\s*\d|\s?(?:bn|m|million|billion)\b)`,
       "g",
     ),
-    make: (m) => ({ year: Number(m[1]), period: null, relative: null }),
+    // "founded in 1952", "which he started in a garage in 1978": a company's history, no period of a figure.
+    make: (m) =>
+      FOUNDED_BEFORE.test(m.input.slice(Math.max(0, m.index - 50), m.index))
+        ? null
+        : { year: Number(m[1]), period: null, relative: null },
   },
 ];
+
+const FOUNDED_BEFORE =
+  /\b(?:founded|established|started|set\s+up|launched|created|formed|incorporated|born|floated|listed|privatised|privatized)\b(?:\s+[\w-]+){0,6}?\s+(?:in|since)\s+$/i;
 
 const BASE_BEFORE =
   /\b(?:compared\s+(?:with|to)|(?:in\s+)?line\s+with|from|against|versus|vs\.?|over|(?<!(?:more|less|fewer|rather|higher|lower|better|worse)\s)than(?:\s+in)?|(?<!\bbased\s)on|since)\s+(?:the\s+|a\s+|its\s+)?(?:same\s+)?(?:period\s+(?:in|of)\s+)?$/i;
