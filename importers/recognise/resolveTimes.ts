@@ -55,7 +55,7 @@ export function resolveTimes(
     const end = MONTH.exec(t.text) ?? ENDED_AFTER.exec(sentence.slice(t.end, t.end + 40));
     // "full-year revenue is expected at $7.9bn", said in January: the year just ended, not yet reported.
     if (!end && t.period === "FY") {
-      if (!/full[- ]year|the\s+year\b/i.test(t.text)) return t;
+      if (!/full[- ]year|the\s+(?:whole\s+|full\s+)?(?:fiscal\s+|financial\s+)?year\b/i.test(t.text)) return t;
       const forward = FORWARD_BEFORE.test(sentence.slice(Math.max(0, t.start - 80), t.start + 60));
       if (fiscalEnd !== 12) return { ...t, year: forward ? lastFiscal + 1 : lastFiscal };
       return { ...t, year: forward && month > 2 ? ref.year : ref.year - 1 };
