@@ -267,7 +267,11 @@ const RULES: Rule[] = [
       String.raw`(?:(?<=\b(?:in|during|for|of)\s+)(?:the\s+month\s+of\s+|late[- ]|early[- ]|mid-)?|\b(?=(?:January|February|March|April|May|June|July|August|September|October|November|December)\s+(?:sales|deliveries|shipments)\b))(January|February|March|April|May|June|July|August|September|October|November|December)(?!\s+\d{1,2}\b)(?:\s+(?:of\s+)?(${YEAR}))?\b`,
       "g",
     ),
-    make: (m) => ({ year: yearOf(m[2]), period: null, relative: null, month: MONTH_INDEX[m[1].toLowerCase()] }),
+    // "the third quarter, which ends in late June": the month a named period ends in, not a month of its own.
+    make: (m) =>
+      PERIOD_ENDS_IN.test(m.input.slice(Math.max(0, m.index - 30), m.index))
+        ? null
+        : { year: yearOf(m[2]), period: null, relative: null, month: MONTH_INDEX[m[1].toLowerCase()] },
   },
   {
     // "in the 12 weeks to 10 October": a run of weeks, dated by the month it ends in; no period label fits it.
@@ -320,6 +324,8 @@ const RULES: Rule[] = [
         : { year: Number(m[1]), period: null, relative: null },
   },
 ];
+
+const PERIOD_ENDS_IN = /\b(?:ends?|ended|ending)\s+in\s+(?:late\s+|early\s+|mid-)?$/i;
 
 const FOUNDED_BEFORE =
   /\b(?:founded|established|started|set\s+up|launched|created|formed|incorporated|born|floated|listed|privatised|privatized)\b(?:\s+[\w-]+){0,6}?\s+(?:in|since)\s+$/i;

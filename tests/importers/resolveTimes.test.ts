@@ -99,6 +99,11 @@ describe("'the quarter' in a fiscal year", () => {
     expect(fiscalYearEndIn("Sales rose in the second quarter, which ended in September.")).toBe(3);
     expect(fiscalYearEndIn("Sales rose in the fourth quarter.")).toBe(12);
   });
+  test("a quarter said to end in a month ahead ('which ends in late June') is the one under way", () => {
+    const s = "For the fiscal third quarter, which ends in late June, it forecast revenue of $2.2 billion.";
+    const times = resolveTimes(findTimes(s), { year: 2026, month: 4, day: 28 }, s, 9);
+    expect(times.map((t) => [t.text, t.year, t.period])).toEqual([["third quarter", 2026, "Q3"]]);
+  });
 });
 
 describe("years of a company whose fiscal year does not end in December", () => {
