@@ -178,6 +178,23 @@ export const NO_FACT_RULES: Rule[] = [
     ],
   },
   {
+    name: "not-revenue.analysts-expect",
+    kind: null,
+    // "Analysts had expected second-quarter revenue of $1.39 billion": the market's estimate, not the company's.
+    pattern:
+      "{ESTIMATE} ...6 expected|expect|expects|expecting|forecast|forecasting|estimate|estimated|predicted|predict ...8 figure:{MONEY}",
+    examples: [
+      {
+        input:
+          "Results\n\nCorvan Labs said second-quarter revenue rose 18% to $1.42 billion. Analysts had expected second-quarter revenue of $1.39 billion.",
+        expected: [
+          { kind: "revenue", company: "Corvan Labs", low: 1420000000 },
+          { kind: "revenue_change", company: "Corvan Labs", low: 18 },
+        ],
+      },
+    ],
+  },
+  {
     name: "not-revenue.superseded-forecast",
     kind: null,
     // "now expects $1.6bn, up from a prior range of $1.55bn to $1.6bn": the forecast it replaced.
