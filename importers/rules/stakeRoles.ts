@@ -331,7 +331,9 @@ export function stateStake(m: Match, s: RuleSentence): FactRoles[] {
  */
 export function describedStake(m: Match, s: RuleSentence): FactRoles[] {
   // "The ministry, which owns 38% of Corvan, plans to sell 15% of the company": the subject before the aside.
-  const first = closesAside(m, s) ? subjectBeforeAside(m, s) : m.captures.holder?.[0];
+  // "The state has sold 9% of Corvan for 410m euros, cutting its holding to 11%": a participle after a comma
+  // goes on with the sentence's subject, not the name just before it.
+  const first = closesAside(m, s) ? subjectBeforeAside(m, s) : (participleSubject(m, s) ?? m.captures.holder?.[0]);
   const said = holderOf(first, s);
   // "Mr Keane owns 28%": a person by the full name the article gave them; "the Keane family, which owns": the family.
   // (a pronoun read as a person too: "Mr Keane and his family hold").
@@ -392,6 +394,24 @@ export function describedStake(m: Match, s: RuleSentence): FactRoles[] {
   const year = statedYear(s, m);
   return [year === null ? roles : { ...roles, when: { year, period: null, stated: true } }];
 }
+
+function participleSubject(m: Match, s: RuleSentence): Token | undefined {
+  const verb = s.tokens.findIndex(
+    (t, i) => i >= m.from && i < m.to && STAKE_CHANGE_WORDS.has(t.lower) && /ing$/.test(t.lower),
+  );
+  if (verb < 1 || s.tokens[verb - 1].text !== ",") return undefined;
+  // "cutting his stake": a person's; "cutting its holding": a company's or a state's, never one written with "'s".
+  const personal = /^(?:his|her)$/.test(s.tokens[verb + 1]?.lower ?? "");
+  return s.tokens
+    .slice(0, verb)
+    .find(
+      (t, i) =>
+        (personal ? t.type === "person" : t.type === "mention" && t.mention.how === "name" && !t.mention.possessive) &&
+        !SUBJECT_NOT_AFTER.has(s.tokens[i - 1]?.lower ?? ""),
+    );
+}
+
+const SUBJECT_NOT_AFTER = new Set([...PREPOSITIONS, "and", "their", "its", "his", "her", "maker", "group"]);
 
 /** "Ostrel wants Corvan to sell down its 43% stake": "its" is the name nearest before the verb, not the speaker. */
 export function ownStake(m: Match, s: RuleSentence): FactRoles[] {
