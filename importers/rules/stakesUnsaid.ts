@@ -1,7 +1,7 @@
 import type { Match } from "./pattern";
 import { PIECES } from "./pieces";
 import type { Rule, RuleSentence } from "./rule";
-import { describedStake, ofAMarket, ownStake } from "./stakeRoles";
+import { asideStake, describedStake, ofAMarket, ownStake } from "./stakeRoles";
 import type { Token } from "./tokens";
 
 const PIECE_HOLDER = (t: Token) => "test" in PIECES.HOLDER && PIECES.HOLDER.test(t, undefined, [t], 0);
@@ -117,6 +117,23 @@ export const UNSAID_STAKE_RULES: Rule[] = [
       },
     ],
     build: describedStake,
+  },
+  {
+    name: "stake.aside-biggest-shareholder-with",
+    kind: "stake",
+    // "The Ostrel Authority, the Gulf fund that is Corvan's biggest shareholder with about 11% of the stock, has
+    // pressed": the holder opens the aside, the company written with "'s" inside it is held.
+    pattern:
+      "holder:{HOLDER} , ...8 that|which is|was|remains held:{COMPANY} largest|biggest|main|second-largest|second-biggest? shareholder|investor|owner with {FIGURE_LEAD}? figure:{PERCENT}",
+    when: (m) => m.captures.held?.[0]?.type === "mention" && m.captures.held[0].mention.possessive,
+    examples: [
+      {
+        input:
+          "Activists\n\nThe Ostrel Investment Authority, the Gulf sovereign wealth fund that is Corvan's biggest shareholder with about 11% of the stock, has pressed for cost cuts.",
+        expected: [{ kind: "stake", company: "Ostrel Investment Authority", counterparty: "Corvan", low: 11 }],
+      },
+    ],
+    build: (m, s) => asideStake(m, s),
   },
   {
     name: "stake.holder-with",
