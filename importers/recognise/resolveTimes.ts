@@ -106,9 +106,10 @@ export function fiscalYearEndIn(text: string): number {
     const n = ORDINALS.indexOf(dated[1].toLowerCase()) + 1;
     return ((MONTH_INDEX[dated[2].toLowerCase()] + 3 * (4 - n) - 1) % 12) + 1;
   }
-  // "the first quarter of its financial year" and "the three months to June": the same, said apart.
-  const named = NAMED_FISCAL_QUARTER.exec(text);
-  const months = named ? MONTHS_TO.exec(text) : null;
+  // "the first quarter of its financial year" and "the three months to June": the same, said apart; so are "its
+  // fiscal third quarter" and "the quarter, which ended March 29".
+  const named = NAMED_FISCAL_QUARTER.exec(text) ?? FISCAL_ORDINAL_QUARTER.exec(text);
+  const months = named ? (MONTHS_TO.exec(text) ?? QUARTER_ENDED.exec(text)) : null;
   if (!named || !months) return 12;
   const n = ORDINALS.indexOf(named[1].toLowerCase()) + 1;
   return ((MONTH_INDEX[months[1].toLowerCase()] + 3 * (4 - n) - 1) % 12) + 1;
@@ -121,6 +122,11 @@ const DATED_FISCAL_QUARTER = new RegExp(
 );
 const NAMED_FISCAL_QUARTER =
   /\b(first|second|third|fourth)\s+quarter\s+of\s+(?:its|the|their)\s+(?:financial|fiscal)\s+year\b/i;
+const FISCAL_ORDINAL_QUARTER = /\bfiscal\s+(first|second|third|fourth)[- ]quarter\b/i;
+const QUARTER_ENDED = new RegExp(
+  String.raw`\bthe\s+quarter,?\s+(?:which\s+|that\s+)?(?:ended|ending)\s+(?:on\s+|in\s+)?(${alternation(Object.keys(MONTH_INDEX))})\b`,
+  "i",
+);
 const MONTHS_TO = new RegExp(
   String.raw`\b(?:three|3)[- ]months?\s+(?:to|ending|ended)\s+(?:the\s+end\s+of\s+)?(?:\d{1,2}\s+)?(${alternation(Object.keys(MONTH_INDEX))})\b`,
   "i",

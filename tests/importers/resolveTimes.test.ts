@@ -98,6 +98,10 @@ describe("'the quarter' in a fiscal year", () => {
     expect(fiscalYearEndIn("Sales fell 3% in the fourth quarter, the three months ended January 31.")).toBe(1);
     expect(fiscalYearEndIn("Sales rose in the second quarter, which ended in September.")).toBe(3);
     expect(fiscalYearEndIn("Sales rose in the fourth quarter.")).toBe(12);
+    // Said in two sentences: "its fiscal third quarter" ... "the quarter, which ended March 29".
+    expect(
+      fiscalYearEndIn("Revenue in its fiscal third quarter rose 47%. The quarter, which ended March 29, was strong."),
+    ).toBe(6);
   });
   test("a quarter said to end in a month ahead ('which ends in late June') is the one under way", () => {
     const s = "For the fiscal third quarter, which ends in late June, it forecast revenue of $2.2 billion.";
