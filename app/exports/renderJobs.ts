@@ -9,4 +9,8 @@ export type RenderJob =
   | { kind: "deck"; company: string; charts: ExportChart[]; generated: string };
 
 export type RenderRequest = { id: number; job: RenderJob };
-export type RenderReply = { id: number; body: Uint8Array | string } | { id: number; error: string };
+/** The worker's own heap after the render (v8.getHeapStatistics in the worker), for /_status and the load bench. */
+export type WorkerHeap = { used: number; total: number; external: number };
+export type RenderReply = ({ id: number; body: Uint8Array | string } | { id: number; error: string }) & {
+  heap?: WorkerHeap;
+};

@@ -5,7 +5,7 @@ import { fileURLToPath } from "node:url";
 import { Worker } from "node:worker_threads";
 import { registerCache } from "~/utils/cacheRegistry";
 import { Overloaded } from "./limiter.server";
-import type { RenderJob, RenderReply } from "./renderJobs";
+import type { RenderJob, RenderReply, WorkerHeap } from "./renderJobs";
 
 /**
  * Worker threads that render exports, so a deck (hundreds of milliseconds of React, resvg and zip work) never
@@ -38,6 +38,8 @@ interface Slot {
   task: Task | null;
   timer?: NodeJS.Timeout;
   done: number;
+  /** The worker's heap as its last reply gave it. */
+  heap?: WorkerHeap;
 }
 
 /** The boot file beside this module when run from source; under the working directory from the Remix build. */
@@ -64,6 +66,7 @@ export function createRenderPool({ size, deadlineMs, rendersPerWorker = 100 }: R
     slot.worker.on("message", (reply: RenderReply) => {
       const task = slot.task;
       if (!task || task.id !== reply.id) return;
+      slot.heap = reply.heap;
       finish(slot);
       if ("error" in reply) task.reject(new Error(`export render failed: ${reply.error}`));
       else task.resolve(reply.body);
@@ -144,6 +147,10 @@ export function createRenderPool({ size, deadlineMs, rendersPerWorker = 100 }: R
       timedOut,
       crashed,
       retired,
+      // The workers' heaps (bytes), which the server's own heap figures leave out.
+      heapUsed: slots.reduce((n, s) => n + (s.heap?.used ?? 0), 0),
+      heapTotal: slots.reduce((n, s) => n + (s.heap?.total ?? 0), 0),
+      heapExternal: slots.reduce((n, s) => n + (s.heap?.external ?? 0), 0),
     }),
     /** Ends every worker (tests). */
     async close(): Promise<void> {

@@ -57,6 +57,10 @@ describe("the render pool", () => {
     expect(slides).toHaveLength(6);
     expect(await zip.file("ppt/slides/slide1.xml")!.async("string")).toContain("2026-01-02");
     expect(pool.stats()).toMatchObject({ workers: 2, busy: 0, waiting: 0, renders: 4, timedOut: 0, crashed: 0 });
+    // Each worker reports its own heap with its replies, which the server's memory figures leave out.
+    const { heapUsed, heapTotal } = pool.stats();
+    expect(heapUsed).toBeGreaterThan(1024 * 1024);
+    expect(heapTotal).toBeGreaterThanOrEqual(heapUsed);
   }, 60_000);
 
   test("a worker is replaced after its share of renders, and the renders go on", async () => {
