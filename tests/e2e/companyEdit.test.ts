@@ -71,6 +71,8 @@ describe("changing companies from their pages", () => {
     // Another name of it, as the article wrote it: the merge finds the company by any of its names.
     await page.fill("input[name=into]", "Tarnwick Group");
     await Promise.all([page.waitForURL(url("/companies/tarnwick")), page.click("button:has-text('Merge')")]);
+    // The address changes before the new page renders: wait for the page of the company merged into.
+    await page.locator("h1", { hasText: /^Tarnwick$/ }).waitFor();
     expect((await revenueRows()).map((r) => r.slice(0, 4))).toEqual(["2007", "2008", "2009"]);
     await page.screenshot({ path: `${SCREENSHOT_DIR}/company-merged.png`, fullPage: true });
     // The merged name's address leads to the company merged into.
@@ -111,6 +113,8 @@ describe("changing companies from their pages", () => {
     );
     await page.fill("input[name=name]", "Kelsall Textiles");
     await Promise.all([page.waitForURL(url("/companies/kelsall-textiles")), page.click("button:has-text('Rename')")]);
+    // The address changes before the renamed page renders: its heading is what says it has.
+    await page.locator("h1", { hasText: /^Kelsall Textiles$/ }).waitFor({ timeout: 10_000 });
     await expect(page.locator("h1").textContent()).resolves.toBe("Kelsall Textiles");
   });
 
