@@ -99,6 +99,8 @@ describe.each(VIEWPORTS)("at %s size", (size, width, height) => {
     const { page, errors } = await open("/facts?company=nissan&kind=revenue", width, height);
     await page.getByRole("link", { name: "Nissan said its revenue rose to 90.2bn euros in 2008" }).first().click();
     await page.waitForURL(/\/articles\/\d+#fact-\d+$/);
+    // The address changes before the article renders; its text is what says it has.
+    await page.locator(".article-text").waitFor();
     const subtle = await page.locator("main h1 + p").textContent();
     expect(subtle).toContain("Published 2009 (date inferred from the text");
     const html = await page.content();
