@@ -1,4 +1,4 @@
-import { listedShare, rivalInSentence, shareOfShipments } from "./marketShareRoles";
+import { listedShare, rivalInSentence, shareOfShipments, shareOfSpending } from "./marketShareRoles";
 import type { Rule } from "./rule";
 
 /**
@@ -149,5 +149,26 @@ export const MARKET_SHARE_RIVAL_RULES: Rule[] = [
       },
     ],
     build: listedShare,
+  },
+  {
+    name: "market-share.accounted-for-pct-of-spending",
+    kind: "market_share",
+    pattern:
+      "holder:{COMPANY} accounted|handled|took|captured|had|held for? {FIGURE_LEAD}? figure:{PERCENT} of all? market:...4 sales|spending|registrations",
+    // "accounted for 38% of its sales" is a part of its own; a share is of a whole market's.
+    when: (m) => !(m.captures.market ?? []).some((t) => /^(?:its|their|his|her|our|the company's)$/.test(t.lower)),
+    examples: [
+      {
+        input:
+          "Delivery apps\n\nIn March, Corvan Eats handled about 61% of US restaurant delivery spending, according to card data.",
+        expected: [{ kind: "market_share", company: "Corvan Eats", low: 61, market: "US" }],
+      },
+      {
+        input:
+          "EVs\n\nDate: 20 April 2026\n\nOstrel Motors accounted for 14.1% of US EV sales in the first quarter, down from 17.5% a year earlier.",
+        expected: [{ kind: "market_share", company: "Ostrel Motors", low: 14.1, year: 2026, period: "Q1" }],
+      },
+    ],
+    build: shareOfSpending,
   },
 ];

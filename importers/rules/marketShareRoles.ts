@@ -281,3 +281,13 @@ export function listedShare(m: Match, s: RuleSentence): FactRoles[] {
   if (first < 0) return s.ctx.shareMarket ? continuedShare(m, s) : [];
   return rivalInSentence({ ...m, captures: { ...m.captures, first: [s.tokens[first]] } }, s);
 }
+
+/** "Corvan handled 61% of US restaurant delivery spending": a share of the market the words before the noun name. */
+export function shareOfSpending(m: Match, s: RuleSentence): FactRoles[] {
+  const q = figureOf(m);
+  const holder = m.captures.holder?.[0];
+  if (!q || holder?.type !== "mention") return [];
+  const words = textOf(s, m.captures.market);
+  const roles = shareRoles(s, q, holder.end, words ? marketName(words) : null);
+  return roles ? [{ ...roles, company: holder.mention.company, stated: ["company"] }] : [];
+}
