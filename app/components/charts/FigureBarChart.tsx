@@ -19,6 +19,7 @@ import { FigureTooltip } from "./FigureTooltip";
 import { Hatches } from "./Hatches";
 import { charWidth, clip, labelEvery, valueAxisWidth } from "./layout";
 import { niceScale } from "./niceScale";
+import { openFirstSource } from "./openSource";
 import { COLOURS, hatchId } from "./palette";
 
 interface Row {
@@ -154,10 +155,6 @@ export function FigureBarChart({
           p.t != null && p.baseAt != null && !p.chained && p.baseAt < p.t,
       )
     : [];
-  const open = (row: Row | undefined) => {
-    const source = row?.point.sources[0];
-    if (source) window.location.assign(sourceHref(source));
-  };
   return (
     <>
       {/* Recharts draws only its own children, so the hatch patterns live in an SVG of their own beside it. */}
@@ -213,7 +210,7 @@ export function FigureBarChart({
           barSize={barSize}
           isAnimationActive={false}
           cursor={interactive ? "pointer" : undefined}
-          onClick={interactive ? (data: { payload?: Row }) => open(data?.payload) : undefined}
+          onClick={interactive ? (data: { payload?: Row }) => openFirstSource(data?.payload) : undefined}
         >
           {rows.map((r) => {
             const colour = colourOf(r.point, signColours);

@@ -1,12 +1,12 @@
 import { Bar, BarChart, CartesianGrid, Cell, LabelList, ReferenceLine, Tooltip, XAxis, YAxis } from "recharts";
 import type { ChartPoint } from "~/models/types";
-import { sourceHref } from "~/models/types";
 import { formatFigure, formatTick, oneLine } from "~/utils/format";
 import { focusable } from "./FigureBarChart";
 import { FigureTooltip } from "./FigureTooltip";
 import { Hatches } from "./Hatches";
 import { charWidth, clip, labelEvery } from "./layout";
 import { niceScale } from "./niceScale";
+import { openFirstSource } from "./openSource";
 import { COLOURS, hatchId } from "./palette";
 
 interface Row {
@@ -102,10 +102,6 @@ export function RankedBarChart({
       </text>
     );
   };
-  const open = (row: Row | undefined) => {
-    const source = row?.point.sources[0];
-    if (source) window.location.assign(sourceHref(source));
-  };
   return (
     <>
       {/* Recharts draws only its own children, so the hatch patterns live in an SVG of their own beside it. */}
@@ -149,7 +145,7 @@ export function RankedBarChart({
           barSize={ROW - 10}
           isAnimationActive={false}
           cursor={interactive ? "pointer" : undefined}
-          onClick={interactive ? (data: { payload?: Row }) => open(data?.payload) : undefined}
+          onClick={interactive ? (data: { payload?: Row }) => openFirstSource(data?.payload) : undefined}
         >
           {rows.map((r) => {
             const colour = colourOf(r.point, signColours);

@@ -1,11 +1,11 @@
 import { CartesianGrid, ErrorBar, LabelList, Line, LineChart, Tooltip, XAxis, YAxis } from "recharts";
 import type { ChartPoint } from "~/models/types";
-import { sourceHref } from "~/models/types";
 import { formatFigure, formatTick } from "~/utils/format";
 import { focusable } from "./FigureBarChart";
 import { FigureTooltip } from "./FigureTooltip";
 import { labelEvery, valueAxisWidth } from "./layout";
 import { niceScale } from "./niceScale";
+import { openFirstSource } from "./openSource";
 import { COLOURS } from "./palette";
 
 interface Row {
@@ -66,10 +66,6 @@ export function StakeChart({
   const plotWidth = width - 16 - fontSize * 3 - yWidth;
   // Labels of every n-th year on a narrow chart; a point's own label says its figure, the table its year.
   const every = labelEvery(last - first + 2 * span + 1, 4, fontSize, plotWidth);
-  const open = (row: Row | undefined) => {
-    const source = row?.point.sources[0];
-    if (source) window.location.assign(sourceHref(source));
-  };
   const dot = ({ cx, cy, payload }: DotProps) => {
     if (cx === undefined || cy === undefined || !payload) return <g key="none" />;
     const projected = payload.point.status !== "actual";
@@ -90,7 +86,7 @@ export function StakeChart({
           ? {
               ...focusable({ ...payload.point, label: String(payload.year) }),
               style: { cursor: "pointer" },
-              onClick: () => open(payload),
+              onClick: () => openFirstSource(payload),
             }
           : {})}
       />
