@@ -8,7 +8,7 @@ import { PLACES } from "../lexicons/companies";
 import { CHANGE_WORDS, NOT_MARKET_WORDS, OUTPUT_NOUNS } from "../lexicons/metrics";
 import type { Quantity } from "../recognise/quantities";
 import type { Match } from "./pattern";
-import { PIECES } from "./pieces";
+import { PIECES, tokenIs } from "./pieces";
 import type { FactRoles, RuleSentence } from "./rule";
 import { quantityOf, type Token } from "./tokens";
 
@@ -51,7 +51,7 @@ export function shareRoles(s: RuleSentence, q: Quantity, anchor: number, market:
 function marketAfterFigure(s: RuleSentence, q: Quantity): string | null {
   const i = s.tokens.findIndex((t) => t.type === "quantity" && t.quantity === q);
   const place = s.tokens[i + 2];
-  if (s.tokens[i + 1]?.lower === "of" && place && PIECE_PLACE_POSS(place)) {
+  if (s.tokens[i + 1]?.lower === "of" && place && tokenIs(PIECES.PLACE_POSS, place)) {
     const noun = s.tokens.slice(i + 3, i + 6).findIndex((t) => OUTPUT.has(t.lower));
     if (noun >= 0) {
       const words = textOf(s, s.tokens.slice(i + 3, i + 4 + noun)).replace(/^total\s+/i, "");
@@ -164,7 +164,6 @@ export function notAMarket(s: RuleSentence, to: number): boolean {
 
 const STAKE_WORDS = new Set(["stake", "shareholding", "holding"]);
 const OUTPUT = new Set(OUTPUT_NOUNS);
-const PIECE_PLACE_POSS = (t: Token) => "test" in PIECES.PLACE_POSS && PIECES.PLACE_POSS.test(t, undefined, [t], 0);
 
 /**
  * "... 9% of the cloud database market and aims to reach 15% by 2027": a share aimed for after one held, of the
@@ -242,17 +241,8 @@ export function shareOfShipments(m: Match, s: RuleSentence): FactRoles[] {
   return [{ ...roles, company, stated: ["company"], aliases: { [company]: nearest.mention.surfaces } }];
 }
 
-const SHARE_NOUNS = new Set(["share", "shares", "market", "markets", "shipments", "deliveries"]);
-const NOT_OF_A_MARKET = new Set([
-  "stake",
-  "stakes",
-  "shareholding",
-  "holding",
-  "interest",
-  "sales",
-  "revenue",
-  "revenues",
-]);
+const SHARE_NOUNS = new Set(["share", "shares", ...("phrases" in PIECES.SHARE_OF ? PIECES.SHARE_OF.phrases : [])]);
+const NOT_OF_A_MARKET = new Set([...STAKE_WORDS, "stakes", "interest", "sales", "revenue", "revenues"]);
 
 /** "22% of the market", "a 20.5% share", "share ... at 31%": a percentage the words beside it make a share. */
 function readsAsShare(s: RuleSentence, at: number): boolean {

@@ -56,6 +56,11 @@ const opensRelative = (tokens: readonly Token[], at: number) =>
   // "Ostrel Bureau - a body in the city of Corvan - owns": a name closing a dashed aside stands for its subject.
   (/^[-–—]$/.test(tokens[at + 1]?.text ?? "") && tokens.slice(0, at).some((t) => /^[-–—]$/.test(t.text)));
 
+/** Whether one token passes a piece's token test on its own, for code outside a pattern ("is this a holder?"). */
+export function tokenIs(piece: Piece, t: Token): boolean {
+  return "test" in piece && piece.test(t, undefined, [t], 0);
+}
+
 const isQuantity = (t: Token, test: (q: Extract<Token, { type: "quantity" }>["quantity"]) => boolean) =>
   t.type === "quantity" && test(t.quantity);
 

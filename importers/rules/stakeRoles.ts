@@ -411,7 +411,8 @@ function participleSubject(m: Match, s: RuleSentence): Token | undefined {
     );
 }
 
-const SUBJECT_NOT_AFTER = new Set([...PREPOSITIONS, "and", "their", "its", "his", "her", "maker", "group"]);
+// A name after "maker" or "group" is the one described ("paper maker Corvan"), not a subject either.
+const SUBJECT_NOT_AFTER = new Set([...NOT_A_SPEAKER_AFTER, "maker", "group"]);
 
 /** "Ostrel wants Corvan to sell down its 43% stake": "its" is the name nearest before the verb, not the speaker. */
 export function ownStake(m: Match, s: RuleSentence): FactRoles[] {

@@ -1,10 +1,7 @@
 import type { Match } from "./pattern";
-import { PIECES } from "./pieces";
+import { PIECES, tokenIs } from "./pieces";
 import type { Rule, RuleSentence } from "./rule";
 import { asideStake, describedStake, ofAMarket, ownStake } from "./stakeRoles";
-import type { Token } from "./tokens";
-
-const PIECE_HOLDER = (t: Token) => "test" in PIECES.HOLDER && PIECES.HOLDER.test(t, undefined, [t], 0);
 
 /** What a stake rule must not read as a stake: a share of a market, or a figure the longer rules take ("% of X"). */
 const noHeldNamed = (m: Match, s: RuleSentence) => {
@@ -68,7 +65,7 @@ export const UNSAID_STAKE_RULES: Rule[] = [
     build: (m, s) => {
       const opener = s.tokens
         .slice(0, m.to)
-        .find((t) => PIECE_HOLDER(t) || (t.type === "mention" && t.mention.how === "description"));
+        .find((t) => tokenIs(PIECES.HOLDER, t) || (t.type === "mention" && t.mention.how === "description"));
       return opener ? describedStake({ ...m, captures: { ...m.captures, holder: [opener] } }, s) : [];
     },
   },
