@@ -316,3 +316,18 @@ export const FOREIGN_BUSINESS_WORDS = new Set([
   "societe",
   "verrerie",
 ]);
+
+/** Legal forms written before a name, in capitals ("NV DSM", "PT Astra", "STE FRANCAISE DES PETROLES"). */
+export const LEADING_LEGAL_FORMS = new Set([
+  "NV",
+  "N.V.",
+  "PT",
+  "OAO",
+  "ZAO",
+  "OOO",
+  "PJSC",
+  "JSC",
+  "STE",
+  "SOCIETE",
+  "SOC",
+]);

@@ -2,6 +2,7 @@ import {
   COMPANY_NOUNS,
   FOREIGN_BUSINESS_WORDS,
   INSTITUTIONS,
+  LEADING_LEGAL_FORMS,
   LEGAL_SUFFIXES,
   NEWS_AGENCIES,
   NOT_COMPANY_WORDS,
@@ -122,8 +123,6 @@ export function canonicalName(surface: string): string {
   if (words.length > 1 && LEADING_LEGAL_FORMS.has(words[0])) words.shift();
   return words.join(" ").replace(/[,\s]+$/, "") || surface;
 }
-
-const LEADING_LEGAL_FORMS = new Set(["NV", "N.V.", "PT", "OAO", "ZAO", "OOO", "PJSC", "JSC"]);
 
 /** A surface without its possessive: "Renault's" -> "Renault". */
 const bare = (surface: string) => surface.replace(/['’]s?$/, "");

@@ -1,4 +1,4 @@
-import { LEGAL_SUFFIXES, SHORT_NAME_WORDS } from "../lexicons/companies";
+import { LEADING_LEGAL_FORMS, LEGAL_SUFFIXES, SHORT_NAME_WORDS } from "../lexicons/companies";
 import {
   DOLLAR_NATIONS,
   EURO_PREDECESSORS,
@@ -48,8 +48,7 @@ function headlineName(title: string): string | null {
 
 const isUpper = (s: string) => s === s.toUpperCase();
 const NAME_PARTICLES = new Set(["van", "der", "den", "de", "des", "von", "du", "la", "le", "di", "da", "del", "et"]);
-/** "STE FRANCAISE DES PETROLES": a legal form that opens a French name, dropped as a closing suffix is. */
-const LEADING_LEGAL_FORMS = new Set(["STE", "SOCIETE", "SOC"]);
+
 const SUFFIXES_IN_CAPITALS = new Set(
   LEGAL_SUFFIXES.filter((x) => !x.includes(" ")).map((x) => x.replace(/\.$/, "").toUpperCase()),
 );
@@ -62,6 +61,7 @@ function asWritten(name: string, body: string, registry: CompanyRegistry): strin
   if (at >= 0 && !isUpper(body.slice(at, at + name.length))) return canonicalName(body.slice(at, at + name.length));
   // Legal suffixes are compared in capitals ("SA", "LTD"); short words that are no English word stay so ("FSI").
   const words = name.split(/\s+/);
+  // "STE FRANCAISE DES PETROLES": a legal form that opens the name goes, as a closing suffix does.
   if (words.length > 2 && LEADING_LEGAL_FORMS.has(words[0].replace(/\.$/, "").toUpperCase())) words.shift();
   let kept = words.length;
   while (kept > 1 && SUFFIXES_IN_CAPITALS.has(words[kept - 1].replace(/[.,]+$/, "").toUpperCase())) kept--;
