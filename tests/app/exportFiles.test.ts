@@ -7,6 +7,7 @@ import ExcelJS from "exceljs";
 import JSZip from "jszip";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { seedTemporaryDatabase } from "./dbSetup";
+import { exportResponse } from "./routeCalls";
 
 let cleanup: () => void;
 beforeAll(async () => {
@@ -21,13 +22,7 @@ afterAll(async () => {
 const ORIGIN = "http://figures.example:8080";
 
 async function exportOf(path: string): Promise<Response> {
-  const { loader } = await import("~/routes/export.$file");
-  const url = new URL(`${ORIGIN}${path}`);
-  const res = (await loader({
-    request: new Request(url),
-    params: { file: url.pathname.replace("/export/", "") },
-    context: {},
-  })) as Response;
+  const res = await exportResponse(`${ORIGIN}${path}`);
   expect(res.status, path).toBe(200);
   return res;
 }

@@ -3,6 +3,7 @@ import JSZip from "jszip";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { csvCell } from "~/exports/csv.server";
 import { seedTemporaryDatabase } from "./dbSetup";
+import { exportResponse } from "./routeCalls";
 
 let cleanup: () => void;
 beforeAll(async () => {
@@ -10,15 +11,7 @@ beforeAll(async () => {
 });
 afterAll(() => cleanup?.());
 
-async function exportOf(path: string): Promise<Response> {
-  const { loader } = await import("~/routes/export.$file");
-  const url = new URL(`http://localhost${path}`);
-  return (await loader({
-    request: new Request(url),
-    params: { file: url.pathname.replace("/export/", "") },
-    context: {},
-  })) as Response;
-}
+const exportOf = (path: string): Promise<Response> => exportResponse(`http://localhost${path}`);
 
 const bytes = async (res: Response) => Buffer.from(await res.arrayBuffer());
 

@@ -23,3 +23,14 @@ export async function sessionCookieOf(db: DbHandle, name: string): Promise<strin
   };
   return (await signInCookie(new Request("http://localhost/"), row)).split(";")[0];
 }
+
+/** What /export/FILE answers for a full address, called through its loader as Remix calls it. */
+export async function exportResponse(address: string): Promise<Response> {
+  const { loader } = await import("~/routes/export.$file");
+  const url = new URL(address);
+  return (await loader({
+    request: new Request(url),
+    params: { file: url.pathname.replace("/export/", "") },
+    context: {},
+  })) as Response;
+}

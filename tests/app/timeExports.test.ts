@@ -3,6 +3,7 @@ import ExcelJS from "exceljs";
 import JSZip from "jszip";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { seedTemporaryDatabase } from "./dbSetup";
+import { exportResponse } from "./routeCalls";
 
 /** Exports draw what the pages draw: the time axis with its gaps, dashed forecasts, bands, changes by their base. */
 let cleanup: () => void;
@@ -19,13 +20,7 @@ const ORIGIN = "http://figures.example";
 const COMPARE = "companies=corvane,tellbrook&metric=revenue_change";
 
 async function exportOf(path: string): Promise<Buffer> {
-  const { loader } = await import("~/routes/export.$file");
-  const url = new URL(`${ORIGIN}${path}`);
-  const res = (await loader({
-    request: new Request(url),
-    params: { file: url.pathname.replace("/export/", "") },
-    context: {},
-  })) as Response;
+  const res = await exportResponse(`${ORIGIN}${path}`);
   expect(res.status, path).toBe(200);
   return Buffer.from(await res.arrayBuffer());
 }
