@@ -118,7 +118,10 @@ function withLocalFrancs(f: Fact, text: string, year: number | null, currencyOf:
   )
     return f;
   // "<ACME.PA>": a company listed in Paris counts in French francs though the text never says French.
-  const listed = () => (["FRF", "BEF"].includes(currencyOf()) ? currencyOf() : null);
+  const listed = () => {
+    const code = currencyOf();
+    return code === "FRF" || code === "BEF" ? code : null;
+  };
   const country = /\b(?:French|France)\b/.test(text) ? "FRF" : /\b(?:Belgian|Belgium)\b/.test(text) ? "BEF" : listed();
   if (!country) return f;
   return { ...f, unit: year !== null && year >= 2002 ? "EUR" : country };
@@ -259,11 +262,11 @@ export function extractArticle(bytes: Uint8Array, path: string, options: Extract
   const settled = settleBySpecificity(candidates);
   // A headline in capitals names companies the registry could not read (it cannot tell names from words there).
   const capitalTitle = cleaned.title && cleaned.title === cleaned.title.toUpperCase() ? cleaned.title : null;
-  // The article's dollar is looked for only when a fact is in bare dollars.
-  let dollar: string | null = null;
-  const dollarOf = () => {
-    dollar ??= articleCurrency(cleaned.title, cleaned.text.slice(cleaned.bodyStart), published.year, false);
-    return dollar;
+  // The article's currency (from its ticker or a dollar it names) is looked for only when a fact needs it.
+  let currency: string | null = null;
+  const currencyOf = () => {
+    currency ??= articleCurrency(cleaned.title, cleaned.text.slice(cleaned.bodyStart), published.year, false);
+    return currency;
   };
   const refined = refine(
     settled.facts
@@ -275,9 +278,9 @@ export function extractArticle(bytes: Uint8Array, path: string, options: Extract
               withLocalCrowns(withLocalKroner(f, registry), cleaned.text),
               cleaned.text,
               published.year,
-              dollarOf,
+              currencyOf,
             ),
-            dollarOf,
+            currencyOf,
             cleaned.text,
           ),
           registry,
