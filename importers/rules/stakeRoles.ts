@@ -1,3 +1,4 @@
+import type { Mention } from "../analyse/mentions";
 import { statusOf } from "../extract/status";
 import { BODY_NOUNS } from "../lexicons/companies";
 import { NOT_MARKET_WORDS } from "../lexicons/metrics";
@@ -190,11 +191,22 @@ function subjectBeforeAside(m: Match, s: RuleSentence): Token | undefined {
 function heldToken(m: Match, s: RuleSentence): Token | undefined {
   const figure = m.captures.figure?.[0];
   const at = figure ? s.tokens.indexOf(figure) : -1;
-  if (at >= 0 && at > s.tokens.indexOf(m.captures.held?.[0]) && /^(?:of|in)$/.test(s.tokens[at + 1]?.lower ?? "")) {
-    const own = s.tokens.slice(at + 2, at + 7).find((t) => t.type === "mention" && t.mention.how === "name");
+  if (at >= 0 && at > s.tokens.indexOf(m.captures.held?.[0])) {
+    const own = ofAfterFigure(s, figure, (how) => how === "name");
     if (own) return own;
   }
   return m.captures.held?.[0];
+}
+
+/** "... 51% of Corvan", "38% in the Athens-based company": the company a few words after "of" or "in" the figure. */
+export function ofAfterFigure(
+  s: RuleSentence,
+  figure: Token | undefined,
+  accept: (how: Mention["how"]) => boolean,
+): Token | undefined {
+  const at = figure ? s.tokens.indexOf(figure) : -1;
+  if (at < 0 || !/^(?:of|in)$/.test(s.tokens[at + 1]?.lower ?? "")) return undefined;
+  return s.tokens.slice(at + 2, at + 7).find((t) => t.type === "mention" && accept(t.mention.how));
 }
 
 export function stake(m: Match, s: RuleSentence, asideSettled = false): FactRoles[] {

@@ -1,7 +1,7 @@
 import { REFERRED_HOLDERS } from "../lexicons/stakes";
 import type { Match } from "./pattern";
 import type { FactRoles, Rule, RuleSentence } from "./rule";
-import { articleCompanies, nameOf, stakeStatus, undatedStake } from "./stakeRoles";
+import { articleCompanies, nameOf, ofAfterFigure, stakeStatus, undatedStake } from "./stakeRoles";
 
 /**
  * The holder a noun refers back to ("the government", "the family", "the fund"): the article's last holder if its
@@ -18,9 +18,9 @@ function referredHolder(noun: string, s: RuleSentence): string | null {
 
 /** "... 51% of Lusan", "38% of the Athens-based company": the company named or described after the figure. */
 function heldAfter(m: Match, s: RuleSentence): string | null {
-  const at = s.tokens.indexOf(m.captures.figure[0]);
-  if (!/^(?:of|in)$/.test(s.tokens[at + 1]?.lower ?? "")) return null;
-  const held = s.tokens.slice(at + 2, at + 7).find((t) => t.type === "mention" && t.mention.how !== "pronoun");
+  const figure = m.captures.figure[0];
+  if (!/^(?:of|in)$/.test(s.tokens[s.tokens.indexOf(figure) + 1]?.lower ?? "")) return null;
+  const held = ofAfterFigure(s, figure, (how) => how !== "pronoun");
   return nameOf(held) ?? (held ? null : (articleCompanies(s)[0] ?? null));
 }
 
