@@ -10,7 +10,7 @@ export interface When extends PeriodRef {
   target: boolean;
 }
 
-function resolveYear(t: TimeExpr, s: SentenceContext): number | null {
+export function resolveYear(t: TimeExpr, s: SentenceContext): number | null {
   if (t.year !== null) return t.year;
   if (t.relative !== null && s.publishedYear !== null) return s.publishedYear + t.relative;
   // "at the end of June" in an article known only by its year (no Date line to tell which June): that year's.
@@ -124,7 +124,9 @@ export function whenOf(
   const stated = Boolean(yearExpr?.year !== null && yearExpr?.year !== undefined);
   // "Turnover for the quarter rose 3.9%": the quarter last named.
   if (!byDistance.length && s.lastQuarter && THE_QUARTER.test(s.text.slice(clause.start, clause.end))) {
-    return { year: s.lastQuarter.year, period: s.lastQuarter.period, stated: false, target: false };
+    // A quarter the article left undated ("third-quarter sales") is dated as its own figures were.
+    const year = s.lastQuarter.year ?? yearOfUndatedPeriod(s.lastQuarter.period!, s, clause, figure);
+    return { year, period: s.lastQuarter.period, stated: false, target: false };
   }
   // "sold 284,000 cars in the first nine months ... Turnover rose 8.5% to DM14.3bn in the period": the period
   // named before it in the sentence, else the article's.

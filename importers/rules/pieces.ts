@@ -16,6 +16,7 @@ import {
 } from "../lexicons/metrics";
 import { REVENUE_ROW_LABELS } from "../lexicons/newswire";
 import { HEDGES } from "../lexicons/numbers";
+import { BASE_WORDS } from "../lexicons/periods";
 import {
   ASSET_NOUNS,
   FIGURE_LEADS,
@@ -129,6 +130,7 @@ export const PIECES: Record<string, Piece> = {
   LEAD_VERB: { phrases: LEAD_VERBS },
   REVENUE_ROW: { phrases: REVENUE_ROW_LABELS },
   VS: { phrases: ["vs", "vs.", "versus"] },
+  BASE_WORD: { phrases: BASE_WORDS },
   SAME_STORE: { phrases: SAME_STORE_WORDS },
   MACRO_SALES: { phrases: MACRO_SALES_WORDS },
   BUSINESS_PLURAL: { phrases: BUSINESS_PLURALS },
@@ -144,10 +146,13 @@ export const PIECES: Record<string, Piece> = {
   SALES_CUE: { phrases: SALES_VOLUME_WORDS },
   PRODUCT_WORD: { phrases: PRODUCT_WORDS },
   VOLUME_UNIT: { phrases: Object.keys(VOLUME_UNITS) },
-  /** A thing sold the unit lexicon does not know ("thermostats"): a plain plural noun, not shares or stores. */
+  /** A thing sold the unit lexicon does not know ("thermostats"): a plain plural noun ("business" is none), not shares or stores. */
   OTHER_PRODUCT: {
     test: (t) =>
-      t.type === "word" && /^[a-z][a-z-]{2,}s$/.test(t.text) && !NOT_SOLD.has(t.lower) && !(t.lower in VOLUME_UNITS),
+      t.type === "word" &&
+      /^[a-z][a-z-]{2,}[^s]s$/.test(t.text) &&
+      !NOT_SOLD.has(t.lower) &&
+      !(t.lower in VOLUME_UNITS),
   },
   PRODUCT_MODIFIER: {
     test: (t) => t.type === "word" && /^[a-z][a-z-]{2,}$/.test(t.text) && !NOT_MODIFIERS.has(t.lower),
