@@ -86,6 +86,27 @@ export function whenOf(
   figure: Quantity,
   clause: { start: number; end: number },
   defaultPeriod: Period | null,
+  maxGap = Number.POSITIVE_INFINITY,
+  position = false,
+): When {
+  const when = whenSaid(s, figure, clause, defaultPeriod, maxGap, position);
+  // "A year earlier, Corvan had brought in $11.3bn in the same quarter": the sentence steps back a year from
+  // the period it goes on to name.
+  const opening = s.times.find(
+    (t) =>
+      t.role === "base" && t.relative === -1 && t.end <= figure.start && OPENS_SENTENCE.test(s.text.slice(0, t.start)),
+  );
+  if (!opening || when.year === null || when.stated) return when;
+  return { ...when, year: when.year - 1 };
+}
+
+const OPENS_SENTENCE = /^\s*(?:the\s+)?$/i;
+
+function whenSaid(
+  s: SentenceContext,
+  figure: Quantity,
+  clause: { start: number; end: number },
+  defaultPeriod: Period | null,
   /** How far a time may stand from the figure; positions (shares) take only a time said beside them. */
   maxGap = Number.POSITIVE_INFINITY,
   /** Positions (shares) take a period only from a time said of them, never the article's running one. */

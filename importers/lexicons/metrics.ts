@@ -10,6 +10,10 @@ export const METRIC_WORDS: Record<string, "revenue" | "other" | "volume"> = {
   takings: "revenue",
   "top line": "revenue",
   billings: "revenue",
+  // "the company brought in $12.9bn": what a company takes in is its revenue.
+  "brought in": "revenue",
+  "took in": "revenue",
+  "pulled in": "revenue",
   income: "other",
   profit: "other",
   profits: "other",
