@@ -6,6 +6,7 @@ import { ChartFrame } from "~/components/charts/ChartFrame";
 import { ExportMenu } from "~/components/charts/ExportMenu";
 import { FigureBarChart } from "~/components/charts/FigureBarChart";
 import { FigureTable } from "~/components/charts/FigureTable";
+import { SubmitButton } from "~/components/Pending";
 import { PeriodFields } from "~/components/PeriodFields";
 import { RouteError } from "~/components/RouteError";
 import { StakeCharts } from "~/components/StakeCharts";
@@ -200,7 +201,7 @@ export default function CompanyPage() {
           years={d.years}
         />
         {d.market && d.markets.length > 1 && <input type="hidden" name="market" value={d.market} />}
-        <button type="submit">Show</button>
+        <SubmitButton pending="Showing…">Show</SubmitButton>
       </Form>
       <Section
         title="Revenue"

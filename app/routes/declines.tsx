@@ -5,6 +5,7 @@ import { ChartFrame } from "~/components/charts/ChartFrame";
 import { FigureTable } from "~/components/charts/FigureTable";
 import { RankedBarChart } from "~/components/charts/RankedBarChart";
 import { ImportHint } from "~/components/ImportHint";
+import { SubmitButton } from "~/components/Pending";
 import { RouteError } from "~/components/RouteError";
 import { CHARTED_DECLINES, declinePoints } from "~/models/declines";
 import { largestDeclines } from "~/models/declines.server";
@@ -66,7 +67,7 @@ export default function Declines() {
               ))}
           </select>
         </label>
-        <button type="submit">Show</button>
+        <SubmitButton pending="Showing…">Show</SubmitButton>
       </Form>
       {d.rows.length === 0 ? (
         <p className="empty">
