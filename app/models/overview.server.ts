@@ -1,7 +1,7 @@
 import { getDb, untilDataChanges } from "~/db.server";
 import { companySummaries } from "./companies.server";
 import { FACT_VIEW_SELECT, sourceOf, toFactView } from "./facts.server";
-import { PERIOD_TYPES, type PeriodType } from "./timeAxis";
+import { baseWords, PERIOD_TYPES, type PeriodType, timeLabel, timeOf } from "./timeAxis";
 import type { ChartPoint, FactView } from "./types";
 
 /** The stored period codes of each kind of period (null: a full year stored without one). */
@@ -15,26 +15,30 @@ const PERIOD_SQL: Record<PeriodType, string> = {
 /** The home page's chart: one kind of period, and each company's latest change of that kind, as bars. */
 export interface LatestChanges {
   periods: PeriodType;
+  /** The kinds of period at least one of these companies reports a change for, for the page's selector. */
+  available: PeriodType[];
   points: ChartPoint[];
 }
 
 /**
- * The latest revenue change of each of the most reported companies, of one kind of period only: the kind most of
- * them report (full years on a tie), so a nine-month figure is never ranked against a quarter's.
+ * The latest revenue change of each of the most reported companies, of one kind of period only, so a nine-month
+ * figure is never ranked against a quarter's: the kind asked for, else the kind most of them report (full years on
+ * a tie).
  */
-export function latestRevenueChanges(limit = 20): LatestChanges {
-  return untilDataChanges(`latestRevenueChanges:${limit}`, () => findLatestRevenueChanges(limit));
+export function latestRevenueChanges(limit = 20, asked?: PeriodType): LatestChanges {
+  return untilDataChanges(`latestRevenueChanges:${limit}:${asked ?? ""}`, () => findLatestRevenueChanges(limit, asked));
 }
 
-function findLatestRevenueChanges(limit: number): LatestChanges {
+function findLatestRevenueChanges(limit: number, asked: PeriodType | undefined): LatestChanges {
   // The most reported companies' latest change of each kind: one indexed lookup each, not a scan of every change.
+  // Within a year the later period wins (Q3 over Q2: the codes of one kind sort in time), whichever was imported last.
   const db = getDb().sqlite;
   const latest = Object.fromEntries(
     PERIOD_TYPES.map((type) => [
       type,
       db.prepare(
         `SELECT id FROM facts INDEXED BY facts_company_chart_idx WHERE company_id = ? AND kind = 'revenue_change'
-         AND ${PERIOD_SQL[type]} ORDER BY year IS NULL, year DESC, id DESC LIMIT 1`,
+         AND ${PERIOD_SQL[type]} ORDER BY year IS NULL, year DESC, period DESC, id DESC LIMIT 1`,
       ),
     ]),
   ) as Record<PeriodType, ReturnType<typeof db.prepare>>;
@@ -42,16 +46,24 @@ function findLatestRevenueChanges(limit: number): LatestChanges {
   const idsOf = (type: PeriodType) =>
     companies.flatMap((c) => (latest[type].get(c.id) as { id: number } | undefined)?.id ?? []);
   const byType = PERIOD_TYPES.map((type) => [type, idsOf(type)] as const);
+  const available = byType.filter(([, ids]) => ids.length > 0).map(([type]) => type);
   // Most companies first; PERIOD_TYPES starts with full years, and the sort keeps that order on a tie.
-  const [periods, ids] = [...byType].sort((a, b) => b[1].length - a[1].length)[0];
-  if (!ids.length) return { periods: "year", points: [] };
+  const [periods, ids] = asked
+    ? byType.find(([type]) => type === asked)!
+    : [...byType].sort((a, b) => b[1].length - a[1].length)[0];
+  if (!ids.length) return { periods: asked ?? "year", available, points: [] };
   const rows = db
     .prepare(
       `${FACT_VIEW_SELECT} WHERE f.id IN (${ids.map(() => "?").join(",")}) ORDER BY (f.low + f.high) / 2 ASC LIMIT ?`,
     )
     .all(...ids, limit) as FactView[];
-  const points = rows.map(toFactView).map((f) => ({
-    label: f.company,
+  const facts = rows.map(toFactView);
+  // Each company's latest period may differ (one's 2009, another's 2004): the bar says which, unless all share it.
+  const when = (f: (typeof facts)[number]) =>
+    f.year === null ? "year unknown" : timeLabel(timeOf(f.year, f.period), periods);
+  const samePeriod = new Set(facts.map(when)).size === 1;
+  const points = facts.map((f) => ({
+    label: samePeriod ? f.company : `${f.company}, ${when(f)}`,
     year: f.year,
     period: f.period,
     low: f.low,
@@ -61,7 +73,7 @@ function findLatestRevenueChanges(limit: number): LatestChanges {
     approximate: f.approximate,
     note: [
       f.year !== null ? `${f.period && f.period !== "FY" ? `${f.period} ` : ""}${f.year}` : null,
-      f.comparedYear !== null ? `vs ${f.comparedYear}` : null,
+      baseWords(f.comparedYear, f.comparedPeriod),
     ]
       .filter(Boolean)
       .join(" "),
@@ -69,5 +81,5 @@ function findLatestRevenueChanges(limit: number): LatestChanges {
     sourceCount: 1,
     disagreeing: 0,
   }));
-  return { periods, points };
+  return { periods, available, points };
 }

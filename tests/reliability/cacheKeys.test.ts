@@ -17,6 +17,7 @@ describe("the page key", () => {
     ["/facts?kind=revenue&sort=value", "/Facts/?sort=value&kind=revenue&dir=asc&year=&page="],
     ["/facts", "/facts?sort=year&dir=asc"],
     ["/", "/?utm_source=mail&x=1"],
+    ["/?periods=quarter", "/?utm_source=mail&periods=quarter"],
     ["/compare?companies=renault,nissan", "/compare?companies=renault,%20nissan,renault&metric=revenue"],
     ["/companies/renault", "/COMPANIES/renaul%74?periods=year"],
     ["/articles/3", "/articles/3?highlight=zzz"],
@@ -28,6 +29,7 @@ describe("the page key", () => {
 
   test.each([
     ["/facts?sort=value", "/facts?sort=value&dir=desc"],
+    ["/", "/?periods=quarter"],
     ["/compare?companies=renault,nissan", "/compare?companies=nissan,renault"],
     ["/companies/renault", "/companies/Renault"],
     ["/companies/renault", "/companies/renault?_data=routes%2Fcompanies.%24slug"],
@@ -38,6 +40,7 @@ describe("the page key", () => {
 
   test.each([
     "/facts?bogus=1",
+    "/?periods=weeks",
     "/facts?kind=revenue&kind=revenue",
     "/facts?sort=VALUE",
     "/compare?companies=renault&mode=sideways",
