@@ -630,7 +630,7 @@ export class CompanyRegistry {
     const out: Array<{ start: number; end: number; name: string }> = [];
     for (const span of this.spansOf(sentence)) {
       if (this.lookup(span.name) || !this.knownPerson(span.name)) continue;
-      out.push({ start: span.start, end: span.end, name: span.name });
+      out.push({ start: span.start, end: span.end, name: this.fullNames.get(span.name) ?? span.name });
     }
     return out;
   }
@@ -675,7 +675,8 @@ export class CompanyRegistry {
     // "investor Tom Keane": a calling before two capitalised words makes them a person, here and elsewhere.
     const titled =
       /^[A-Z][a-z]+\s[A-Z][a-z]+$/.test(name) && PERSON_TITLES.test(sentence.slice(Math.max(0, start - 40), start));
-    if (titled) this.people.add(name);
+    // Her family name alone later ("Keane, who founded it, owns 18%") is still the person.
+    if (titled) for (const n of [name, last]) this.people.add(n);
     return titled;
   }
 
