@@ -162,6 +162,33 @@ export const CHANGE_WORDS: Record<string, 1 | -1> = {
   weakened: -1,
 };
 
+/** Verbs that move what follows them by a figure ("helped lift turnover by 9%", "cut its sales by 4%"). */
+export const MOVED_BY_VERBS: Record<string, 1 | -1> = {
+  lift: 1,
+  lifted: 1,
+  lifting: 1,
+  lifts: 1,
+  boost: 1,
+  boosted: 1,
+  boosting: 1,
+  raise: 1,
+  raised: 1,
+  raising: 1,
+  increase: 1,
+  increased: 1,
+  cut: -1,
+  cutting: -1,
+  reduce: -1,
+  reduced: -1,
+  reducing: -1,
+  dent: -1,
+  dented: -1,
+  trim: -1,
+  trimmed: -1,
+  lower: -1,
+  lowered: -1,
+};
+
 /** Sales measured on a subset of stores or on constant terms: not a company's revenue change (the contract). */
 export const SAME_STORE_WORDS = [
   "same-store",
