@@ -70,7 +70,13 @@ export function advancePeriods(ctx: ArticleContext, text: string, quantities: Qu
     // "A busy season lifted Corvan's profits in 2011": a results year said in passing.
     ctx.discourse = nextDiscourse(ctx.discourse, times, ctx.publishedYear);
   }
-  const quarter = times.find((t) => t.role === "point" && t.period?.startsWith("Q"));
+  // "expects $6.8bn in its fiscal fourth quarter": a quarter looked ahead to is not the one the article reports.
+  const quarter = times.find(
+    (t) =>
+      t.role === "point" &&
+      t.period?.startsWith("Q") &&
+      statusAround(text, clauseAround(text, t.start), t, null, null) === "actual",
+  );
   if (quarter) ctx.lastQuarter = { year: quarter.year ?? ctx.discourse.year, period: quarter.period };
   // "Fiat had sold GM a stake in 2000." dates a stake given a figure within the next two sentences.
   const dated = dealYearIn(text, quantities, times);
