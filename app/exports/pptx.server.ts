@@ -3,11 +3,9 @@ import type PptxGenJS from "pptxgenjs";
 import { niceLogScale, niceScale } from "~/components/charts/niceScale";
 import { COLOURS } from "~/components/charts/palette";
 import type { ExportChart } from "~/models/exports.server";
-import { slotsBetween, timeLabel } from "~/models/timeAxis";
-import type { ChartPoint } from "~/models/types";
-import { nativeBars } from "./nativeBars";
 import { lineData, nativeLineMarks } from "./nativeLines";
 import { renderPng } from "./png.server";
+import { addBarChart } from "./pptxBars";
 import { sourceLine } from "./svg.server";
 
 const FONT = "Calibri";
@@ -23,36 +21,6 @@ function scaleFor(ec: ExportChart): { divisor: number; label: string } {
   return { divisor, label: [word, ec.unit].filter(Boolean).join(" ") };
 }
 
-/** Longest span of years a time axis lists year by year; past it only the years with a figure are listed. */
-const MAX_YEARS_ON_AXIS = 40;
-
-/**
- * The categories a bar chart's points sit at: their own labels, or for a stake over time every year of its span,
- * so that a year without a figure is a gap, as on the page's time axis.
- */
-function categoriesOf(ec: ExportChart): { points: Array<ChartPoint & { at: string }>; labels: string[] } {
-  if (ec.history) {
-    const years = ec.history.map((p) => p.year ?? 0);
-    const [first, last] = [Math.min(...years), Math.max(...years)];
-    const labels =
-      last - first < MAX_YEARS_ON_AXIS
-        ? Array.from({ length: last - first + 1 }, (_, i) => String(first + i))
-        : [...new Set(years)].map(String);
-    return { points: ec.history.map((p) => ({ ...p, at: String(p.year) })), labels };
-  }
-  const bars = ec.bars ?? [];
-  if (ec.axis && bars.every((p) => p.t != null)) {
-    // On the page's time axis: every period of its span is a category, so a missing one is a gap here too.
-    const { type, first, last } = ec.axis;
-    const labels = slotsBetween(first, last, type).map((t) => timeLabel(t, type));
-    return { points: bars.map((p) => ({ ...p, at: timeLabel(p.t!, type) })), labels };
-  }
-  // Two bars may share a label on a company's stakes chart; each keeps its own category.
-  const labels = bars.map((p, i) =>
-    bars.findIndex((q) => q.label === p.label) === i ? p.label : `${p.label} (${i + 1})`,
-  );
-  return { points: bars.map((p, i) => ({ ...p, at: labels[i] })), labels };
-}
 function addTitle(slide: PptxGenJS.Slide, ec: ExportChart) {
   slide.addText(ec.title, {
     x: 0.5,
@@ -174,50 +142,7 @@ export function addChartSlide(pptx: PptxGenJS, ec: ExportChart): void {
     addFootnote(slide, ec, nativeLineMarks(data, ec));
     return;
   }
-  const { points, labels } = categoriesOf(ec);
-  const bars = nativeBars(points, labels, ec.signColours, divisor);
-  const values = [...bars.stacked, ...bars.labelled].flatMap((d) => d.values.filter((v): v is number => v !== null));
-  // The value axis always holds zero (niceScale's rule), so a 7 % drop never looks like two thirds.
-  const scale = niceScale(values);
-  const [high, low] = bars.labelled;
-  // Marker series take their colour by their place among all the chart's series: one colour for every place.
-  const ink = Array.from({ length: bars.stacked.length + bars.labelled.length }, () => hex(COLOURS.text));
-  const labelOptions = {
-    lineSize: 0,
-    lineDataSymbol: "dash",
-    lineDataSymbolSize: 12,
-    chartColors: ink,
-    showValue: true,
-    dataLabelFontSize: 12,
-    dataLabelFontFace: FONT,
-    dataLabelFormatCode: "#,##0.##",
-  };
-  const types = [
-    {
-      type: pptx.ChartType.bar,
-      data: bars.stacked,
-      options: {
-        barDir: "col",
-        barGrouping: "stacked",
-        chartColors: bars.stackedColours,
-        showValue: false,
-        barGapWidthPct: 80,
-      },
-    },
-    { type: pptx.ChartType.line, data: [high], options: { ...labelOptions, dataLabelPosition: "t" } },
-    ...(low ? [{ type: pptx.ChartType.line, data: [low], options: { ...labelOptions, dataLabelPosition: "b" } }] : []),
-  ];
-  slide.addChart(
-    types as unknown as PptxGenJS.IChartMulti[],
-    {
-      ...common,
-      valAxisMinVal: scale.domain[0],
-      valAxisMaxVal: scale.domain[1],
-      showLegend: false,
-      // For a chart of several types, pptxgenjs takes the options in the place of the data.
-    } as unknown as unknown[],
-  );
-  addFootnote(slide, ec, bars.marks);
+  addFootnote(slide, ec, addBarChart(pptx, slide, ec, divisor, common));
 }
 
 /** The same chart as a picture, for Keynote and Google Slides, which do not draw pptxgenjs charts. */
