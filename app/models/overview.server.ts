@@ -60,7 +60,9 @@ function findLatestRevenueChanges(limit: number, asked: PeriodType | undefined):
   const facts = rows.map(toFactView);
   // Each company's latest period may differ (one's 2009, another's 2004): the bar says which, unless all share it.
   const when = (f: (typeof facts)[number]) =>
-    f.year === null ? "year unknown" : timeLabel(timeOf(f.year, f.period), periods);
+    f.year === null
+      ? `${f.period && f.period !== "FY" ? `${f.period}, ` : ""}year unknown`
+      : timeLabel(timeOf(f.year, f.period), periods);
   const samePeriod = new Set(facts.map(when)).size === 1;
   const points = facts.map((f) => ({
     label: samePeriod ? f.company : `${f.company}, ${when(f)}`,
@@ -71,12 +73,7 @@ function findLatestRevenueChanges(limit: number, asked: PeriodType | undefined):
     unit: "percent",
     status: f.status,
     approximate: f.approximate,
-    note: [
-      f.year !== null ? `${f.period && f.period !== "FY" ? `${f.period} ` : ""}${f.year}` : null,
-      baseWords(f.comparedYear, f.comparedPeriod),
-    ]
-      .filter(Boolean)
-      .join(" "),
+    note: [when(f), baseWords(f.comparedYear, f.comparedPeriod)].filter(Boolean).join(" "),
     sources: [sourceOf(f)],
     sourceCount: 1,
     disagreeing: 0,

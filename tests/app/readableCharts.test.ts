@@ -7,7 +7,7 @@ import { seedTemporaryDatabase } from "./dbSetup";
  * Issue 12's readable charts, in the models and the drawing: indexed revenue across currencies on one chart, a
  * log scale when figures span orders of magnitude, the home chart's one kind of period, and charts laid out for
  * the width they are given. The currencies fixtures add Brennar (USD, 2007-2008) and Keldor Mills (EUR, 150 m); the
- * quarters fixtures Halvane's Q2 and Q3 2009 and Tellbrook's Q1 2009.
+ * quarters fixtures Halvane's Q2 and Q3 2009, Tellbrook's Q1 2009 and Morvath's Q4 of no known year.
  */
 let cleanup: () => void;
 beforeAll(async () => {
@@ -128,6 +128,8 @@ describe("the home chart", () => {
     expect(quarters.points.map((p) => [p.label, p.period, p.low, p.note])).toEqual([
       ["Tellbrook, Q1 2009", "Q1", -14, "Q1 2009 vs Q1 2008"],
       ["Halvane, Q3 2009", "Q3", -8, "Q3 2009 vs Q3 2008"],
+      // An article with no date: its quarter is said, its year unknown.
+      ["Morvath, Q4, year unknown", "Q4", -3, "Q4, year unknown"],
     ]);
     // Alone in its kind, a period needs no repeating on every bar.
     const halves = latestRevenueChanges(20, "half");
