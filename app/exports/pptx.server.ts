@@ -21,6 +21,17 @@ function scaleFor(ec: ExportChart): { divisor: number; label: string } {
   return { divisor, label: [word, ec.unit].filter(Boolean).join(" ") };
 }
 
+/** Characters of a bold 30 pt title that fit the slide's width on one line. */
+const TITLE_CHARS = 46;
+
+/**
+ * A title on one line, above its subtitle: a longer one gets a smaller size. PowerPoint's shrink-on-overflow is
+ * applied only when a person edits the box (LibreOffice never), so a long title ("British Airways: revenue change by
+ * quarter, vs Q3 2003") would wrap onto the subtitle.
+ */
+export const titleSize = (title: string) =>
+  title.length <= TITLE_CHARS ? 30 : Math.max(18, Math.floor((30 * TITLE_CHARS) / title.length));
+
 function addTitle(slide: PptxGenJS.Slide, ec: ExportChart) {
   slide.addText(ec.title, {
     x: 0.5,
@@ -28,7 +39,7 @@ function addTitle(slide: PptxGenJS.Slide, ec: ExportChart) {
     w: 12.3,
     h: 0.7,
     fontFace: FONT,
-    fontSize: 30,
+    fontSize: titleSize(ec.title),
     bold: true,
     color: hex(COLOURS.text),
   });

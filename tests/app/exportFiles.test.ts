@@ -96,6 +96,14 @@ describe("PowerPoint charts say what the page says", () => {
     expect(slide).toContain("Dashed lines: a change joined back to the base it is measured against");
   });
 
+  test("a title too long for one line at 30 pt is set smaller, so it never wraps onto its subtitle", async () => {
+    const { slide } = await pptxParts("/export/revenue-change.pptx?company=renault");
+    expect(slide).toMatch(/sz="3000"[^>]*>(<[^>]+>)*Renault: revenue change by year, vs 2007</);
+    const { titleSize } = await import("~/exports/pptx.server");
+    expect(titleSize("British Airways: revenue change by quarter, vs Q3 2003")).toBe(25);
+    expect(titleSize("x".repeat(200))).toBe(18);
+  });
+
   test("a decline's figure is written below its bar, growth's above, as on the page", async () => {
     const { nativeBars } = await import("~/exports/nativeBars");
     const point = (at: string, low: number, high: number) =>
