@@ -16,6 +16,8 @@ export interface GoldFact {
   status: string;
   approximate: boolean;
   comparedTo: { year: number | null; period: string | null } | null;
+  /** A segment's figure names the segment; absent (or null) for the company's own. */
+  segment?: string | null;
 }
 
 /** The names of those fields, for code that copies or compares them. */
@@ -36,7 +38,8 @@ export const GOLD_FIELDS = [
 
 /** A fact cut down to the fields gold holds. */
 export function goldFields(f: GoldFact): GoldFact {
-  return Object.fromEntries(GOLD_FIELDS.map((k) => [k, f[k]])) as unknown as GoldFact;
+  const fields = Object.fromEntries(GOLD_FIELDS.map((k) => [k, f[k]])) as unknown as GoldFact;
+  return f.segment ? { ...fields, segment: f.segment } : fields;
 }
 
 export interface GoldArticle {
@@ -81,6 +84,11 @@ export interface Score {
   total: KindScore;
   statusAgree: number;
   matched: number;
+  /** Matched facts the gold files under a segment, and how many of them the extractor marked as one. */
+  segmentGold: number;
+  segmentFound: number;
+  /** Matched facts the extractor marked as a segment's that the gold gives as the company's own. */
+  segmentWrong: number;
   publishedYearAgree: number;
   publishedYearTotal: number;
   misses: Array<{ file: string; fact: GoldFact }>;
@@ -93,6 +101,9 @@ export function emptyScore(): Score {
     total: { tp: 0, fp: 0, fn: 0 },
     statusAgree: 0,
     matched: 0,
+    segmentGold: 0,
+    segmentFound: 0,
+    segmentWrong: 0,
     publishedYearAgree: 0,
     publishedYearTotal: 0,
     misses: [],
@@ -117,6 +128,9 @@ export function scoreArticle(
       score.total.tp++;
       score.matched++;
       if (g.status === p.status) score.statusAgree++;
+      if (g.segment) score.segmentGold++;
+      if (g.segment && p.segment) score.segmentFound++;
+      if (!g.segment && p.segment) score.segmentWrong++;
     } else {
       k.fp++;
       score.total.fp++;

@@ -83,6 +83,7 @@ export function factAt(
     unit: string;
     status: Status;
     comparedTo?: PeriodRef | null;
+    segment?: string | null;
     stated: string[];
     aliases: Record<string, string[]>;
   },
@@ -107,5 +108,6 @@ export function factAt(
     figureEnd: s.offset + q.end,
     stated: fields.stated,
     aliases: fields.aliases,
+    ...(fields.segment ? { segment: fields.segment } : {}),
   };
 }

@@ -47,6 +47,7 @@ const NOT_SOLD = new Set(NOT_SOLD_NOUNS);
 const AIM_VERBS = ["aims", "aiming", "hopes", "hoping", "targets", "targeting", "plans", "wants"];
 const NOUNS = new Set(COMPANY_NOUNS);
 const NOT_MODIFIERS = new Set(NOT_PRODUCT_MODIFIERS);
+const SEGMENTS = new Set(SEGMENT_NOUNS);
 
 // "it holds 6.1 pct", said of a group the article has not tied to a company: the group's leader may hold it.
 const PRONOUN_WORDS = new Set(HOLDER_PRONOUNS);
@@ -77,6 +78,8 @@ export const PIECES: Record<string, Piece> = {
   MONEY: { test: (t) => isQuantity(t, (q) => q.kind === "money"), needs: ["quantity:money"] },
   COUNT: { test: (t) => isQuantity(t, (q) => q.kind === "count" && !q.fraction), needs: ["quantity:count"] },
   CHANGE_WORD: { phrases: Object.keys(CHANGE_WORDS) },
+  /** How a level is said to move or stand ("rose 4% to", "reached", "totalled", "was"). */
+  LEVEL_MOVE: { phrases: [...Object.keys(CHANGE_WORDS), "reach", "reached", "totalled", "totaled", "were", "was"] },
   PERCENT: { test: (t) => isQuantity(t, (q) => q.kind === "percent"), needs: ["quantity:percent"] },
   COMPANY: { test: (t) => t.type === "mention" && t.mention.how === "name", needs: ["mention"] },
   /** Who can hold shares: a company named, or a person. */
@@ -169,6 +172,17 @@ export const PIECES: Record<string, Piece> = {
   /** "Russia's": a place owning what follows. */
   PLACE_POSS: { test: (t) => t.type === "word" && /['’]s$/.test(t.lower) && t.lower.replace(/['’]s$/, "") in PLACES },
   SALES_NOUN: { phrases: ["sales", "revenue", "revenues", "turnover"] },
-  SEGMENT_NOUN: { phrases: SEGMENT_NOUNS },
+  /** "division", or a described part of the company that ends in one ("its cookware business"). */
+  SEGMENT_NOUN: {
+    test: (t) =>
+      t.type === "word"
+        ? SEGMENTS.has(t.lower)
+        : t.type === "mention" &&
+          t.mention.how === "description" &&
+          /^(?:its|their|the)\s+\S+/.test(t.lower) &&
+          t.lower.split(/\s+/).length >= 3 &&
+          SEGMENTS.has(t.lower.split(/\s+/).at(-1)!),
+    needs: [...SEGMENT_NOUNS, "mention"],
+  },
   SEGMENT_TAKINGS: { phrases: SEGMENT_TAKINGS },
 };
