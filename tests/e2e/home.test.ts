@@ -122,3 +122,29 @@ describe.each(VIEWPORTS)("the home chart's kind of period, at %s size", (size, w
     await page.close();
   });
 });
+
+describe("suggestions on their way", () => {
+  test('the header\'s search says "Searching…" until the companies come, then lists them', async () => {
+    const { page, errors } = await openPage(browser, "/");
+    let release = () => {};
+    const held = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    await page.route("**/api/companies?**", async (route) => {
+      await held;
+      await route.continue();
+    });
+    const search = page.getByRole("combobox", { name: "Search companies" });
+    await search.pressSequentially("ren");
+    const status = page.locator("header .combobox [role=status]");
+    await status.filter({ hasText: "Searching…" }).waitFor();
+    await expect(status.isVisible()).resolves.toBe(true);
+    await expect(page.locator("header [role=listbox]").getAttribute("aria-busy")).resolves.toBe("true");
+    release();
+    await page.locator("header [role=option]", { hasText: "Renault" }).first().waitFor();
+    await expect(page.locator("header [role=listbox]").getAttribute("aria-busy")).resolves.toBeNull();
+    await expect(status.textContent()).resolves.toMatch(/companies found|company found/);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+});
