@@ -24,6 +24,9 @@ export interface LeanFact {
   comparedPeriod: string | null;
 }
 
+/** A segment's figure is not its company's own (docs/decisions/017): one primary-key probe of a small table. */
+const OWN_FIGURE = "NOT EXISTS (SELECT 1 FROM fact_segments s WHERE s.fact_id = f.id)";
+
 // With one max() aggregate, SQLite takes the bare columns from the row holding the maximum: the newest fact.
 const AGGREGATE_COLUMNS = `max(f.id) AS id, count(*) AS n, f.kind, f.company_id AS companyId,
   f.counterparty_id AS counterpartyId, f.unit, f.year, f.period, f.market, f.status, f.low, f.high, f.approximate,
@@ -37,7 +40,7 @@ export function leanFactsOf(companyId: number, kinds: FactKind[]): LeanFact[] {
   return getDb()
     .sqlite.prepare(
       `SELECT ${AGGREGATE_COLUMNS} FROM facts f INDEXED BY facts_company_chart_idx
-       WHERE f.company_id = ? AND f.kind IN (${kinds.map(() => "?").join(",")})
+       WHERE f.company_id = ? AND f.kind IN (${kinds.map(() => "?").join(",")}) AND ${OWN_FIGURE}
        GROUP BY f.kind, f.year, f.period, f.unit, f.market, f.counterparty_id, f.status, f.low, f.high`,
     )
     .all(companyId, ...kinds) as LeanFact[];
@@ -55,7 +58,7 @@ export function leanRevenueChanges(periods: Array<string | null>): LeanFact[] {
     .sqlite.prepare(
       `SELECT ${AGGREGATE_COLUMNS} FROM facts f INDEXED BY facts_company_chart_idx
        WHERE f.kind = 'revenue_change' AND f.year IS NOT NULL
-         AND (${orNull}f.period IN (${codes.map(() => "?").join(",") || "NULL"}))
+         AND (${orNull}f.period IN (${codes.map(() => "?").join(",") || "NULL"})) AND ${OWN_FIGURE}
        GROUP BY f.company_id, f.year, f.period, f.unit, f.market, f.counterparty_id, f.status, f.low, f.high`,
     )
     .all(...codes) as LeanFact[];
