@@ -218,8 +218,17 @@ export function shareWhen(
   clause: { start: number; end: number },
   aimed: boolean,
 ) {
-  return whenOf(s, figure, clause, "FY", aimed ? Number.POSITIVE_INFINITY : 60, true);
+  // "sold 14,200 trucks in 1986 and has about 31% of the market": a share held now is not dated by the year of
+  // what the sentence said before its verb.
+  const lead = s.text.slice(clause.start, figure.start);
+  const present = aimed ? undefined : [...lead.matchAll(PRESENT_HOLDING)].at(-1);
+  const own = present ? { start: clause.start + present.index, end: clause.end } : clause;
+  if (present && !s.times.some((t) => t.start >= own.start && t.end <= own.end))
+    return { year: null, period: null, stated: false, target: false };
+  return whenOf(s, figure, own, "FY", aimed ? Number.POSITIVE_INFINITY : 60, true);
 }
+
+const PRESENT_HOLDING = /\b(?:has|have|holds|controls|commands|supplies|accounts\s+for)\b/g;
 
 /** The base a change is measured against: an explicit base in the clause, else the same period a year before. */
 export function baseOf(s: SentenceContext, when: When, clause: { start: number; end: number }): PeriodRef | null {
