@@ -29,23 +29,29 @@ export function latestRevenueChanges(limit = 20, asked?: PeriodType): LatestChan
   return untilDataChanges(`latestRevenueChanges:${limit}:${asked ?? ""}`, () => findLatestRevenueChanges(limit, asked));
 }
 
-function findLatestRevenueChanges(limit: number, asked: PeriodType | undefined): LatestChanges {
-  // The most reported companies' latest change of each kind: one indexed lookup each, not a scan of every change.
-  // Within a year the later period wins (Q3 over Q2: the codes of one kind sort in time), whichever was imported last.
-  const db = getDb().sqlite;
-  const latest = Object.fromEntries(
-    PERIOD_TYPES.map((type) => [
-      type,
-      db.prepare(
+/**
+ * The most reported companies' latest change of each kind of period (fact ids), shared by every kind the page may
+ * ask for: the selector needs all four to mark the kinds nobody reports.
+ */
+function latestIdsByType(): Array<readonly [PeriodType, number[]]> {
+  return untilDataChanges("latestRevenueChangeIds", () => {
+    // One indexed lookup each, not a scan of every change. Within a year the later period wins (Q3 over Q2: the
+    // codes of one kind sort in time), whichever was imported last.
+    const db = getDb().sqlite;
+    const companies = companySummaries(100).filter((c) => c.byKind.revenue_change > 0);
+    return PERIOD_TYPES.map((type) => {
+      const latest = db.prepare(
         `SELECT id FROM facts INDEXED BY facts_company_chart_idx WHERE company_id = ? AND kind = 'revenue_change'
          AND ${PERIOD_SQL[type]} ORDER BY year IS NULL, year DESC, period DESC, id DESC LIMIT 1`,
-      ),
-    ]),
-  ) as Record<PeriodType, ReturnType<typeof db.prepare>>;
-  const companies = companySummaries(100).filter((c) => c.byKind.revenue_change > 0);
-  const idsOf = (type: PeriodType) =>
-    companies.flatMap((c) => (latest[type].get(c.id) as { id: number } | undefined)?.id ?? []);
-  const byType = PERIOD_TYPES.map((type) => [type, idsOf(type)] as const);
+      );
+      return [type, companies.flatMap((c) => (latest.get(c.id) as { id: number } | undefined)?.id ?? [])] as const;
+    });
+  });
+}
+
+function findLatestRevenueChanges(limit: number, asked: PeriodType | undefined): LatestChanges {
+  const db = getDb().sqlite;
+  const byType = latestIdsByType();
   const available = byType.filter(([, ids]) => ids.length > 0).map(([type]) => type);
   // Most companies first; PERIOD_TYPES starts with full years, and the sort keeps that order on a tie.
   const [periods, ids] = asked
