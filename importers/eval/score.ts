@@ -50,8 +50,14 @@ export interface GoldArticle {
 
 const close = (a: number, b: number) => a === b || Math.abs(a - b) <= Math.max(Math.abs(a), Math.abs(b)) * 0.005;
 
-/** Things counted compare by their class ("cars" and "trucks" are vehicles), as the extractor stores them. */
-const unitKey = (unit: string) => VOLUME_UNITS[unit.toLowerCase()] ?? unit;
+/**
+ * Things counted compare by their class ("cars" and "trucks" are vehicles), as the extractor stores them; a known
+ * noun with words before it is of the noun's class ("heavy trucks", "digital cameras": decision 003).
+ */
+function unitKey(unit: string): string {
+  const lower = unit.toLowerCase();
+  return VOLUME_UNITS[lower] ?? VOLUME_UNITS[lower.split(/[\s-]+/).at(-1)!] ?? unit;
+}
 
 /** Joint subjects match whatever order their names come in. */
 const companyKey = (name: string | null) => (name === null ? "" : name.split(" + ").map(nameKey).sort().join("+"));
