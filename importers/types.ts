@@ -12,6 +12,11 @@ export interface PeriodRef {
   period: Period | null;
 }
 
+/** The period an article is speaking of; a single month ("sold 8,412 cars in April") has no period label. */
+export interface Discourse extends PeriodRef {
+  oneMonth?: boolean;
+}
+
 /** One figure as the extract contract prints it (see the importers issue); extra fields are allowed. */
 export interface Fact {
   kind: FactKind;

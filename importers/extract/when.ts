@@ -193,7 +193,7 @@ function whenSaid(
     if (position) return { year: null, period: null, stated: false, target: false };
     // A forecast that names no time ("would have annual sales of $18bn") is for no year the text gives.
     if (isForward(s, clause, figure)) return { year: null, period: null, stated: false, target: false };
-    const period = s.discourse.period ?? (s.discourse.year !== null ? defaultPeriod : null);
+    const period = s.discourse.period ?? (s.discourse.year !== null && !s.discourse.oneMonth ? defaultPeriod : null);
     const year = s.discourse.year ?? (period ? yearOfUndatedPeriod(period, s, clause, figure) : null);
     return { year, period, stated: false, target: false };
   }
