@@ -4,7 +4,7 @@ import { statusAround } from "../extract/status";
 import { PUBLIC_BODY, subjectOf } from "../extract/subject";
 import { resolveYear, whenOf } from "../extract/when";
 import { PLACES } from "../lexicons/companies";
-import { VOLUME_UNITS } from "../lexicons/units";
+import { SALES_VOLUME_WORDS, VOLUME_UNITS } from "../lexicons/units";
 import type { Quantity } from "../recognise/quantities";
 import type { Match } from "./pattern";
 import type { FactRoles, Rule, RuleSentence } from "./rule";
@@ -160,6 +160,8 @@ function otherUnit(m: Match, s: RuleSentence): FactRoles[] {
 /** "rose 4.1% to 61,200" is a count; "to 12 per cent" is a rate the recogniser left bare. */
 const notAPercent = (m: Match, s: RuleSentence) => !/^\s*(?:%|per\s?cent)/i.test(s.text.slice(s.tokens[m.to - 1].end));
 
+const SOLD_WORDS = new Set(SALES_VOLUME_WORDS.flatMap((w) => w.split(" ")).filter((w) => w !== "over"));
+
 /** Sales volumes: things sold, delivered or shipped in a period. */
 export const SALES_VOLUME_RULES: Rule[] = [
   {
@@ -279,6 +281,24 @@ export const SALES_VOLUME_RULES: Rule[] = [
         input:
           "Jets\n\nHalden Aero delivered 61 aircraft in 2025. The company kept its full-year target of 80 deliveries for 2026.",
         expected: [{ kind: "sales_volume", company: "Halden Aero", unit: "aircraft", low: 80, status: "target" }],
+      },
+    ],
+    build: articleUnit,
+  },
+  {
+    name: "sales-volume.bringing-total-to",
+    kind: "sales_volume",
+    // "delivered 96,300 vehicles in the quarter, bringing its total for the first half to 181,000".
+    pattern: "bringing|taking|lifting|pushing its|the ...6 total ...6 to just? {FIGURE_LEAD}? figure:{COUNT}",
+    // "signed up 610,000 customers, taking its total to 15.2 million": a total of what was sold, not of customers.
+    when: (m, s) => notAPercent(m, s) && s.tokens.slice(0, m.from).some((t) => SOLD_WORDS.has(t.lower)),
+    examples: [
+      {
+        input:
+          "Date: 2 July 2026\n\nDeliveries\n\nCorvan Motors delivered 96,300 vehicles in the second quarter, bringing its total for the first half of the year to 181,000.",
+        expected: [
+          { kind: "sales_volume", company: "Corvan Motors", unit: "vehicles", low: 181000, year: 2026, period: "H1" },
+        ],
       },
     ],
     build: articleUnit,
