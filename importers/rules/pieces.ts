@@ -101,6 +101,13 @@ export const PIECES: Record<string, Piece> = {
     needs: ["mention", "person", ...HOLDER_PRONOUNS],
   },
   /** What is held: a company named, or one referred to ("the firm", "it"). */
+  /** Whose shareholder: "Its", "Corvan's", "The insurer's". */
+  POSSESSOR: {
+    test: (t) =>
+      (t.type === "mention" && (t.mention.possessive || t.mention.how === "pronoun" || /['’]s?$/.test(t.text))) ||
+      (t.type === "word" && (t.lower === "its" || t.lower === "their")),
+    needs: ["mention", "its", "their"],
+  },
   HELD_REF: {
     test: (t) => t.type === "mention" && (t.mention.how === "name" || t.mention.how === "description"),
     needs: ["mention"],
