@@ -63,6 +63,35 @@ function addFootnote(slide: PptxGenJS.Slide, ec: ExportChart, drawn: string[]) {
   });
 }
 
+/** Each change against an earlier base joined back to it (nativeLines.ts): a dotted line, and its "vs 2006". */
+function linkTypes(pptx: PptxGenJS, data: ReturnType<typeof lineData>) {
+  const count = Object.values(data).reduce((n, series) => n + series.length, 0) + data.links.length;
+  // A marker's colour is taken by its place among all the chart's series: one colour in every place.
+  const all = (colour: string) => Array.from({ length: count * 2 }, () => colour);
+  return data.links.flatMap(({ link, label, colour }) => [
+    {
+      type: pptx.ChartType.line,
+      data: [link],
+      options: { lineSize: 1.5, lineDash: "sysDot", lineDataSymbol: "none", chartColors: all(colour) },
+    },
+    {
+      type: pptx.ChartType.line,
+      data: [label],
+      options: {
+        lineSize: 0,
+        lineDataSymbol: "none",
+        chartColors: all(colour),
+        showValue: false,
+        showSerName: true,
+        dataLabelPosition: "t",
+        dataLabelFontSize: 11,
+        dataLabelFontFace: FONT,
+        dataLabelColor: hex(COLOURS.text),
+      },
+    },
+  ]);
+}
+
 /** A slide with the chart as a native, editable PowerPoint chart, its title and its source footnote. */
 export function addChartSlide(pptx: PptxGenJS, ec: ExportChart): void {
   const slide = pptx.addSlide();
@@ -122,6 +151,7 @@ export function addChartSlide(pptx: PptxGenJS, ec: ExportChart): void {
             },
           ]
         : []),
+      ...linkTypes(pptx, data),
       ...(data.rangeEnds.length
         ? [
             {
