@@ -5,7 +5,7 @@ import { COLOURS } from "~/components/charts/palette";
 import type { ExportChart } from "~/models/exports.server";
 import { lineData, nativeLineMarks } from "./nativeLines";
 import { renderPng } from "./png.server";
-import { addBarChart } from "./pptxBars";
+import { addBarChart } from "./pptxBars.server";
 import { sourceLine } from "./svg.server";
 
 const FONT = "Calibri";
