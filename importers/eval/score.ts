@@ -89,6 +89,7 @@ export interface Score {
   byKind: Record<FactKind, KindScore>;
   total: KindScore;
   statusAgree: number;
+  approximateAgree: number;
   matched: number;
   /** Matched facts the gold files under a segment, and how many of them the extractor marked as one. */
   segmentGold: number;
@@ -106,6 +107,7 @@ export function emptyScore(): Score {
     byKind: Object.fromEntries(FACT_KINDS.map((k) => [k, { tp: 0, fp: 0, fn: 0 }])) as Record<FactKind, KindScore>,
     total: { tp: 0, fp: 0, fn: 0 },
     statusAgree: 0,
+    approximateAgree: 0,
     matched: 0,
     segmentGold: 0,
     segmentFound: 0,
@@ -134,6 +136,7 @@ export function scoreArticle(
       score.total.tp++;
       score.matched++;
       if (g.status === p.status) score.statusAgree++;
+      if (Boolean(g.approximate) === Boolean(p.approximate)) score.approximateAgree++;
       if (g.segment) score.segmentGold++;
       if (g.segment && p.segment) score.segmentFound++;
       if (!g.segment && p.segment) score.segmentWrong++;

@@ -15,7 +15,7 @@ import {
   SEGMENT_TAKINGS,
 } from "../lexicons/metrics";
 import { REVENUE_ROW_LABELS } from "../lexicons/newswire";
-import { HEDGES } from "../lexicons/numbers";
+import { BOUNDS, HEDGES } from "../lexicons/numbers";
 import { BASE_WORDS } from "../lexicons/periods";
 import {
   ASSET_NOUNS,
@@ -129,7 +129,7 @@ export const PIECES: Record<string, Piece> = {
   STAKE_VERB: { phrases: STAKE_VERBS },
   OWN_OR_HAVE: { phrases: [...STAKE_VERBS, ...HAVE_VERBS] },
   // Hedges ("more than") sit between the verb and the figure too; the figure keeps them as "approximate".
-  FIGURE_LEAD: { phrases: [...FIGURE_LEADS, ...HEDGES] },
+  FIGURE_LEAD: { phrases: [...new Set([...FIGURE_LEADS, ...BOUNDS, ...HEDGES])] },
   STAKE_NOUN: { phrases: STAKE_NOUNS },
   STAKE_KIND: { phrases: STAKE_KINDS },
   STAKE_CHANGE: { phrases: STAKE_CHANGE_VERBS },
