@@ -225,8 +225,19 @@ export function shareWhen(
   const own = present ? { start: clause.start + present.index, end: clause.end } : clause;
   if (present && !s.times.some((t) => t.start >= own.start && t.end <= own.end))
     return { year: null, period: null, stated: false, target: false };
-  return whenOf(s, figure, own, "FY", aimed ? Number.POSITIVE_INFINITY : 60, true);
+  const when = whenOf(s, figure, own, "FY", aimed ? Number.POSITIVE_INFINITY : 60, true);
+  // "That gave it 3.1% of the market", "its share slipped to 17.2% from 18.9% a year earlier": a share that goes
+  // on from the figures before it, or is compared with a year before, is of the period the article reports.
+  const goesOn =
+    ANAPHORIC_OPENING.test(s.text) ||
+    s.times.some((t) => t.role === "base" && t.relative === -1 && t.start >= own.start && t.end <= own.end);
+  if (aimed || present || when.year !== null || when.period !== null || !goesOn || s.discourse.year === null)
+    return when;
+  if (s.discourse.period === null && !s.discourse.oneMonth) return when;
+  return { year: s.discourse.year, period: s.discourse.period, stated: false, target: false };
 }
+
+const ANAPHORIC_OPENING = /^\W*(?:That|This|Which)\s+(?:gave|gives|put|puts|left|lifted|took|brought|pushed)\b/;
 
 const PRESENT_HOLDING = /\b(?:has|have|holds|controls|commands|supplies|accounts\s+for)\b/g;
 
