@@ -110,6 +110,11 @@ export function addChartSlide(pptx: PptxGenJS, ec: ExportChart): void {
     catAxisLabelFontFace: FONT,
     valAxisLabelFontFace: FONT,
     displayBlanksAs: "gap",
+    // As on the page: light dashed gridlines, and the axis of periods, which crosses at zero, drawn darker, so a
+    // chart with declines has its base line at zero.
+    valGridLine: { color: hex(COLOURS.grid), style: "dash", size: 1 },
+    catAxisLineColor: "555555", // COLOURS.axis, "#555", written out: PowerPoint takes six digits only
+    catAxisLineSize: 1.5,
   };
   if (ec.lines) {
     const data = lineData(ec, divisor);
@@ -174,7 +179,8 @@ export function addChartSlide(pptx: PptxGenJS, ec: ExportChart): void {
         ...common,
         valAxisMinVal: scale.domain[0],
         valAxisMaxVal: scale.domain[1],
-        ...(log ? { valAxisLogScaleBase: 10 } : {}),
+        // The page's ticks: PowerPoint's own step may miss zero (-15, -13 … 5).
+        ...(log ? { valAxisLogScaleBase: 10 } : { valAxisMajorUnit: scale.ticks[1] - scale.ticks[0] }),
         showLegend: true,
         legendPos: "b",
         legendFontSize: 14,

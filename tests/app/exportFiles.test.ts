@@ -83,6 +83,13 @@ describe("PowerPoint charts say what the page says", () => {
     expect(svg).toMatch(/recharts-reference-line base-link"[\s\S]*?>vs 2007</);
     const axis = (name: string) => Number(new RegExp(`<c:valAx>[\\s\\S]*?<c:${name} val="([^"]+)"`).exec(chart)?.[1]);
     expect([axis("min"), axis("max"), axis("majorUnit")]).toEqual([ticks[0], ticks.at(-1), ticks[1] - ticks[0]]);
+    // The base line at zero is the axis of years (crossing at zero), darker than the light dashed gridlines.
+    const catAx = /<c:catAx>[\s\S]*?<\/c:catAx>/.exec(chart)![0];
+    expect(catAx).toContain('<c:crosses val="autoZero"/>');
+    expect(catAx).toMatch(/<a:ln w="19050"[^>]*><a:solidFill><a:srgbClr val="555555"\/>/);
+    expect(/<c:majorGridlines>[\s\S]*?<\/c:majorGridlines>/.exec(chart)![0]).toMatch(
+      /D5D8DC[\s\S]*prstDash val="dash"/,
+    );
     // The categories are 2007-2009; the dashed series holds the bar's near end, -17, in each, so no gap breaks it.
     const series = [...chart.matchAll(/<c:ser>[\s\S]*?<\/c:ser>/g)].map((m) => m[0]);
     const named = (name: string) => series.find((x) => x.includes(`<c:v>${name}</c:v>`))!;

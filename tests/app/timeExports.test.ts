@@ -101,6 +101,8 @@ describe("CSV and PowerPoint of a decline comparison", () => {
     ]);
     expect(chart).toContain('<a:prstDash val="dash"/>');
     expect(chart).toContain('<c:dispBlanksAs val="gap"/>');
+    // The page's ticks, every 5 points through zero, not PowerPoint's own (-15, -13 … 5).
+    expect(/<c:valAx>[\s\S]*?<c:majorUnit val="([^"]+)"/.exec(chart)?.[1]).toBe("5");
     expect(slide).toContain("Dashed lines: forecasts and targets");
     // Tellbrook's 2008 against 2006, as the page draws it: a dotted line from 2006 to 2008 at its figure, unbroken
     // by the blank 2007, and "vs 2006" said at the line's start.
