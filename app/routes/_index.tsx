@@ -65,8 +65,11 @@ export default function Index() {
       <CompareForm />
       <h2>Latest revenue change by company</h2>
       <p className="subtle">
-        <Link to="/declines">The largest revenue declines</Link>, by year and kind of period, with what each is measured
-        against.
+        {/* Of the kind of period the chart below shows, so an analyst looking at quarters lands on quarters. */}
+        <Link to={changes.periods === "year" ? "/declines" : `/declines?periods=${changes.periods}`}>
+          The largest revenue declines
+        </Link>
+        , by year and kind of period, with what each is measured against.
       </p>
       {/* The company pages' selector, without years: a GET form, so the choice lives in the URL. The page stays
           where it is, on the chart, rather than jumping to the top. */}

@@ -117,6 +117,10 @@ describe.each(VIEWPORTS)("the home chart's kind of period, at %s size", (size, w
     await expect(page.locator(".pending-status").textContent()).resolves.toBe("");
     await expect(form.getByRole("button", { name: "Show" }).isEnabled()).resolves.toBe(true);
     await expect(form.locator('select[name="periods"]').inputValue()).resolves.toBe("quarter");
+    // The largest declines are a click away, of quarters too.
+    await expect(
+      page.locator("p.subtle").getByRole("link", { name: "The largest revenue declines" }).getAttribute("href"),
+    ).resolves.toBe("/declines?periods=quarter");
     await page.screenshot({ path: `${SCREENSHOT_DIR}/home-quarters-${size}.png`, fullPage: false });
     expect(errors).toEqual([]);
     await page.close();
