@@ -27,9 +27,13 @@ function segmentRevenue(m: Match, s: RuleSentence): FactRoles[] {
       t.lower === "the" ||
       t.lower === "its",
   );
+  // "Services, the segment that includes...": a name before "the" segment is the part's own, in apposition.
+  const apposed = lead[opens]?.lower === "the";
   const owner =
-    noun.type === "mention"
-      ? noun
+    noun.type === "mention" || apposed
+      ? noun.type === "mention"
+        ? noun
+        : undefined
       : lead
           .slice(0, opens >= 0 ? opens + 1 : lead.length)
           .findLast((t) => t.type === "mention" && t.mention.how !== "group");
@@ -80,7 +84,7 @@ export const SEGMENT_RULES: Rule[] = [
   {
     name: "revenue.segment-brought-in",
     kind: "revenue",
-    pattern: "segment:{SEGMENT_NOUN} ...10 {SEGMENT_TAKINGS} {FIGURE_LEAD}? figure:{MONEY}",
+    pattern: "segment:{SEGMENT_NOUN} ...16 {SEGMENT_TAKINGS} {FIGURE_LEAD}? figure:{MONEY}",
     examples: [
       {
         input:
