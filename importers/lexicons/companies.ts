@@ -37,6 +37,7 @@ export const LEGAL_SUFFIXES = [
   "ASA",
   "A/S",
   "Oyj",
+  "Oy",
   "BV",
   "Group",
   "Holdings",

@@ -42,7 +42,11 @@ function changeRoles(s: RuleSentence, q: Quantity, sign: 1 | -1, anchor: number)
     high,
     unit: "percent",
     status: statusAround(s.text, clause, q, when.year, s.ctx.publishedYear),
-    comparedTo: baseOf(s.roles, when, clause),
+    // "to 5.4% from 10.2% in 2003": the earlier rate is 2003's own change, against the year before it.
+    comparedTo:
+      ownBase && ownBase.year !== null
+        ? { year: ownBase.year - 1, period: when.period }
+        : baseOf(s.roles, when, clause),
     stated: company.how === "name" || company.how === "group" ? ["company"] : [],
     aliases: company.surfaces.length ? { [company.company]: company.surfaces } : {},
   };
