@@ -765,7 +765,10 @@ export class CompanyRegistry {
           this.fold(short, long);
           break;
         }
-        if ((long.name.startsWith(`${short.name} `) && tailWords <= 2) || nationalityPrefixed) {
+        // "Brennecke-Werke" and then "Brennecke": a hyphened word after the name the article also writes alone.
+        // (Only a word for a firm: "Stolzfeld-Rauch" is two families' name, not Stolzfeld's firm.)
+        const hyphened = /^-(?:Werke|Werk|Gruppe|Konzern|Groep|Gesellschaft)$/.test(long.name.slice(short.name.length));
+        if ((long.name.startsWith(`${short.name} `) && tailWords <= 2) || nationalityPrefixed || hyphened) {
           // The shortest form the article uses names the company ("Nissan" over "Nissan Motor Co").
           this.fold(long, short);
         }
