@@ -480,6 +480,7 @@ function continuesWithWord(long: string, short: string): boolean {
   return long.startsWith(short) && /^[A-Z][a-z]/.test(long.slice(short.length));
 }
 
+const AGED_NAME = /\b([A-Z][a-z]+(?:\s[A-Z][a-z]+)?),\s(?:[2-9]\d),\s/g;
 const TITLED_NAME = /\b(?:Mr|Mrs|Ms|Dr|Sir)\.?\s+([A-Z][\w'’-]+(?:\s[A-Z][\w'’-]+)?)/g;
 /** Above this many companies, the variants of a name are found by binary search rather than by trying every pair. */
 const MANY_NAMES = 200;
@@ -567,6 +568,8 @@ export class CompanyRegistry {
     for (const s of sentences) if (s.includes("'s") || s.includes("’s")) reg.noteNamesEndingInS(s);
     if (reg.namesEndingInS.size) reg.dropPossessivesOfNamesWrittenBare(sentences.join("\n"));
     for (const s of sentences) if (mayNameTitle(s)) reg.notePeople(s);
+    // "Kellenbeck, 44, owns about 31%": a name given an age is a person's.
+    for (const s of sentences) for (const m of allMatches(AGED_NAME, s)) reg.people.add(m[1].split(" ").at(-1)!);
     const initial: Array<[NameSpan, string, number]> = [];
     for (const [index, s] of sentences.entries()) {
       for (const span of reg.spansOf(s)) {
