@@ -1,5 +1,5 @@
 import { getDb, untilDataChanges } from "~/db.server";
-import type { Company } from "./companies.server";
+import { type Company, movedCompanySlug } from "./companies.server";
 import type { CompanyMatch, MatchKind } from "./searchTypes";
 
 /** One way of writing a company: its name or one of its aliases, folded for comparison. */
@@ -131,6 +131,9 @@ export function searchCompanies(query: string, limit = 10): CompanyMatch[] {
 function resolveOne(index: SearchIndex, typed: string): Company | null {
   const bySlug = index.bySlug.get(typed.trim());
   if (bySlug) return bySlug;
+  // An old address of a renamed or merged company (company_redirects) names the company it became.
+  const moved = movedCompanySlug(typed.trim());
+  if (moved && index.bySlug.has(moved)) return index.bySlug.get(moved)!;
   const q = foldName(typed);
   let found: SearchKey | null = null;
   for (const k of index.keys) {
