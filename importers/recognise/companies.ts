@@ -574,7 +574,8 @@ export class CompanyRegistry {
     for (const [index, s] of sentences.entries()) {
       for (const span of reg.spansOf(s)) {
         if (reg.isPerson(span.name, s, span.start)) continue;
-        const sentenceInitial = span.start === 0 || /^["“'(]$/.test(s.slice(0, span.start).trim());
+        // "NOTE - Figures in Australian dlrs": the wire's note opens a sentence of its own.
+        const sentenceInitial = span.start === 0 || /^(?:["“'(]|NOTE\s*-)$/.test(s.slice(0, span.start).trim());
         // A capitalised first word is only a name if the article also writes it capitalised mid-sentence.
         if (sentenceInitial && !/\s/.test(span.name) && !/['’]s?$/.test(span.surface)) initial.push([span, s, index]);
         else if (!toldTheWire(span, s)) reg.add(span, s, sentenceInitial, index);
