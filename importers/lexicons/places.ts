@@ -50,7 +50,8 @@ export const PLACE_NAMES = new Set(
   Fiji Cyprus Malta Slovenia Brunei Mauritius Botswana Namibia Mozambique Senegal Algeria
   Alabama Alaska Arizona Arkansas Colorado Connecticut Delaware Hawaii Idaho Illinois Indiana Iowa Kansas Kentucky
   Louisiana Maine Maryland Massachusetts Minnesota Mississippi Missouri Montana Nebraska Nevada Oklahoma Oregon
-  Pennsylvania Tennessee Utah Vermont Virginia Wisconsin Wyoming Ontario Quebec Alberta Bavaria Catalonia Lombardy`
+  Pennsylvania Tennessee Utah Vermont Virginia Wisconsin Wyoming Ontario Quebec Alberta Bavaria Catalonia Lombardy
+  St. Louis St Louis St. Paul St Petersburg St. Petersburg`
     .split(/\n/)
     .flatMap((line) => line.trim().split(/\s+/))
     .filter((w) => !PIECES.has(w))
