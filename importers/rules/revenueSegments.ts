@@ -62,7 +62,7 @@ const DETERMINERS = new Set(["its", "their", "the", "a", "an", "his", "her", "th
  * What the part is called: the words before its noun back to the owner or a determiner ("its power tools
  * division" → "power tools"); a noun named alone ("the division") gives none.
  */
-function segmentName(s: RuleSentence, at: number): string | null {
+export function segmentName(s: RuleSentence, at: number): string | null {
   const noun = s.tokens[at];
   const words: string[] = [];
   if (noun.type === "mention") words.push(...noun.text.split(/\s+/).slice(0, -1));
@@ -108,7 +108,7 @@ export const SEGMENT_RULES: Rule[] = [
     name: "revenue.segment-sales-moved",
     kind: "revenue",
     pattern:
-      "{SALES_NOUN} of|at its|the ...3 segment:{SEGMENT_NOUN} ...3 {LEVEL_MOVE} change:{PERCENT}? to? {FIGURE_LEAD}? figure:{MONEY}",
+      "{SALES_NOUN} of|at|in its|the ...3 segment:{SEGMENT_NOUN} ...8 {LEVEL_MOVE} change:{PERCENT}? to? {FIGURE_LEAD}? figure:{MONEY}",
     examples: [
       {
         input:
