@@ -42,7 +42,8 @@ function latestIdsByType(): Array<readonly [PeriodType, number[]]> {
     return PERIOD_TYPES.map((type) => {
       const latest = db.prepare(
         `SELECT id FROM facts INDEXED BY facts_company_chart_idx WHERE company_id = ? AND kind = 'revenue_change'
-         AND ${PERIOD_SQL[type]} ORDER BY year IS NULL, year DESC, period DESC, id DESC LIMIT 1`,
+         AND ${PERIOD_SQL[type]} AND NOT EXISTS (SELECT 1 FROM fact_segments s WHERE s.fact_id = facts.id)
+         ORDER BY year IS NULL, year DESC, period DESC, id DESC LIMIT 1`,
       );
       return [type, companies.flatMap((c) => (latest.get(c.id) as { id: number } | undefined)?.id ?? [])] as const;
     });
