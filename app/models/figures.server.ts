@@ -159,8 +159,40 @@ export function withNewestIds(picked: Picked[], limit: number): Picked[] {
             limit,
           );
     p.ids = (rows as Array<{ id: number }>).map((r) => r.id);
+    if (p.count > limit) withCheckedSource(p, limit);
   }
   return picked;
+}
+
+/**
+ * A figure given by more facts than are shown keeps one a person checked among those shown (in place of the last):
+ * charts mark a figure checked by the sources they carry (CheckedGlyph), and a confirmation of an older article
+ * would otherwise be left out. One query, only for figures with more sources than are shown.
+ */
+function withCheckedSource(p: Picked, limit: number): void {
+  const f = p.fact;
+  // The same facts as withNewestIds reads: a stake by its pair, year and figure, other kinds by their period too.
+  // Each kind's own covering index, as withNewestIds: SQLite would otherwise pick the year index (every company's).
+  const index = f.kind === "stake" ? "facts_kind_company_counterparty_idx" : "facts_company_chart_idx";
+  const [where, args] =
+    f.kind === "stake"
+      ? [
+          "f.kind = 'stake' AND f.company_id = ? AND f.counterparty_id = ? AND f.year IS ?",
+          [f.companyId, f.counterpartyId, f.year],
+        ]
+      : [
+          `f.company_id = ? AND f.kind = ? AND f.year IS ? AND f.period IS ? AND f.unit = ? AND f.market IS ?
+             AND f.counterparty_id IS ?`,
+          [f.companyId, f.kind, f.year, f.period, f.unit, f.market, f.counterpartyId],
+        ];
+  const checked = getDb()
+    .sqlite.prepare(
+      `SELECT f.id FROM facts f INDEXED BY ${index} JOIN fact_reviews r ON r.fact_id = f.id
+       WHERE r.state IN ('confirmed', 'corrected', 'added') AND ${where} AND f.status = ? AND f.low = ? AND f.high = ?
+       ORDER BY f.id DESC LIMIT 1`,
+    )
+    .get(...args, f.status, f.low, f.high) as { id: number } | undefined;
+  if (checked && !p.ids.includes(checked.id)) p.ids = [...p.ids.slice(0, limit - 1), checked.id];
 }
 
 /** The quote, article and checked state of each fact id: one query for every source a page shows. */

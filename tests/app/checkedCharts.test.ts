@@ -23,6 +23,13 @@ beforeAll(async () => {
     join(work, "varnholt.txt"),
     "Varnholt results\n\nDate: 2011-03-01\n\nVarnholt Shipping reported revenue of $2.1 billion for 2010, against $1.8 billion in 2009. Varnholt Shipping owns 12% of Quellmark Ports. Edris Freight posted revenue of $700 million in 2010.\n",
   );
+  // Three more articles repeat Edris' figure: four sources, of which a chart carries the newest three.
+  for (const n of [1, 2, 3]) {
+    writeFileSync(
+      join(work, `edris-${n}.txt`),
+      `Freight revenue note ${n}\n\nDate: 2011-0${n + 3}-01\n\nEdris Freight posted revenue of $700 million in 2010.\n`,
+    );
+  }
   cleanup = await seedTemporaryDatabase([work]);
   db = openDatabase();
 }, 60_000);
@@ -124,5 +131,25 @@ describe("checked figures on charts", () => {
     const { ec } = await exported("revenue", { company: "varnholt" });
     const html = renderToStaticMarkup(FigureTooltip({ active: true, payload: [{ payload: { point: ec.bars![0] } }] })!);
     expect(html).toContain('<p class="checked-note checked-corrected">✓ Checked: corrected by an analyst</p>');
+  });
+
+  test("a figure with more sources than a chart carries is marked when an older source was checked", async () => {
+    const ids = (
+      db.sqlite.prepare("SELECT id FROM facts WHERE kind = 'revenue' AND low = 7e8 ORDER BY id").all() as Array<{
+        id: number;
+      }>
+    ).map((r) => r.id);
+    expect(ids).toHaveLength(4);
+    reviewFact(db, ids[0], { action: "confirm" }, "ana");
+    const { ec, svg } = await exported("revenue", { company: "edris-freight" });
+    const [point] = ec.bars ?? [];
+    expect(point.sourceCount).toBe(4);
+    // The newest two and the checked one, newest first.
+    expect(point.sources.map((s) => [s.factId, s.checked ?? null])).toEqual([
+      [ids[3], null],
+      [ids[2], null],
+      [ids[0], "confirmed"],
+    ]);
+    expect(svg).toMatch(/data-label="2010" data-checked="confirmed"/);
   });
 });
