@@ -152,4 +152,16 @@ describe("checked figures on charts", () => {
     ]);
     expect(svg).toMatch(/data-label="2010" data-checked="confirmed"/);
   });
+
+  test("the ranked bars of the home and declines pages mark a checked figure after its value", async () => {
+    const { RankedBarChart } = await import("~/components/charts/RankedBarChart");
+    const { ec } = await exported("revenue", { company: "varnholt" });
+    const html = renderToStaticMarkup(
+      RankedBarChart({ points: ec.bars!, unit: "USD", title: "Ranked", interactive: false }),
+    );
+    expect(html).toMatch(/data-label="2009" data-checked="corrected"/);
+    expect(html).toMatch(/>\$1\.9 bn<\/text><path class="checked-glyph checked-corrected"/);
+    expect(marks(html)).toEqual(["corrected", "confirmed", "confirmed"]);
+    expect(html).toContain(">checked by an analyst</text>");
+  });
 });
