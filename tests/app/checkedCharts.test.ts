@@ -1,6 +1,7 @@
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import JSZip from "jszip";
 import { renderToStaticMarkup } from "react-dom/server";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { type DbHandle, openDatabase } from "../../db/client";
@@ -163,5 +164,19 @@ describe("checked figures on charts", () => {
     expect(html).toMatch(/>\$1\.9 bn<\/text><path class="checked-glyph checked-corrected"/);
     expect(marks(html)).toEqual(["corrected", "confirmed", "confirmed"]);
     expect(html).toContain(">checked by an analyst</text>");
+  });
+
+  test("PowerPoint's native chart names the checked figures in its footnote; its picture slide draws the marks", async () => {
+    const { renderPptx } = await import("~/exports/pptx.server");
+    const slides = async (ec: Awaited<ReturnType<typeof exported>>["ec"]) => {
+      const zip = await JSZip.loadAsync(await renderPptx(ec));
+      return Promise.all([1, 2].map((n) => zip.file(`ppt/slides/slide${n}.xml`)!.async("string")));
+    };
+    const [revenue] = await slides((await exported("revenue", { company: "varnholt" })).ec);
+    expect(revenue).toContain("Checked by an analyst: 2009, 2010");
+    const [stake] = await slides((await exported("stakes", { holder: "varnholt", held: "quellmark-ports" })).ec);
+    expect(stake).toContain("Checked by an analyst: 2011");
+    const [lines] = await slides((await exported("compare", { companies: ["varnholt", "edris-freight"] })).ec);
+    expect(lines).toContain("Checked by an analyst: Varnholt 2009, Varnholt 2010, Edris Freight 2010");
   });
 });
