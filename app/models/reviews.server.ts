@@ -38,12 +38,16 @@ const CONTEXT = 160;
 
 /**
  * Another fact of the same company, kind, period, unit, market, counterparty and status with another figure: the
- * sources disagree. Read through the covering chart index, like the company page.
+ * sources disagree. Read through the covering chart index, like the company page. A segment's figure is compared
+ * with the same segment's only (as db/figureConflicts.ts settles them): a division's revenue is no rival of the
+ * group's.
  */
 const CONFLICT = `EXISTS (SELECT 1 FROM facts g INDEXED BY facts_company_chart_idx
   WHERE g.company_id = f.company_id AND g.kind = f.kind AND g.year IS f.year AND g.period IS f.period
     AND g.unit = f.unit AND g.market IS f.market AND g.counterparty_id IS f.counterparty_id AND g.status = f.status
-    AND (g.low <> f.low OR g.high <> f.high))`;
+    AND (g.low <> f.low OR g.high <> f.high)
+    AND (SELECT s.segment FROM fact_segments s WHERE s.fact_id = g.id)
+      IS (SELECT s.segment FROM fact_segments s WHERE s.fact_id = f.id))`;
 
 /**
  * Facts no one has reviewed, most doubtful first: sources that disagree weigh most, then a year the text did not
