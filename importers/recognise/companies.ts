@@ -481,8 +481,12 @@ export function oneEditApart(a: string, b: string): boolean {
 
 /** "CorvanBank" after "Corvan": the long name goes on past the short one with a capitalised word. */
 function continuesWithWord(long: string, short: string): boolean {
-  return long.startsWith(short) && /^[A-Z][a-z]/.test(long.slice(short.length));
+  // "GlenmerePlus", "CorvanPro": a product named after its maker, not the maker's full name.
+  const rest = long.slice(short.length);
+  return long.startsWith(short) && /^[A-Z][a-z]/.test(rest) && !PRODUCT_SUFFIXES.test(rest);
 }
+
+const PRODUCT_SUFFIXES = /^(?:Plus|Pro|Max|Mini|One|Go|Air|Lite|Prime|Pay|Play|TV|Cloud)$/;
 
 const AGED_NAME = /\b([A-Z][a-z]+(?:\s[A-Z][a-z]+)?),\s(?:[2-9]\d),\s/g;
 const TITLED_NAME = /\b(?:Mr|Mrs|Ms|Dr|Sir)\.?\s+([A-Z][\w'’-]+(?:\s[A-Z][\w'’-]+)?)/g;
@@ -691,6 +695,8 @@ export class CompanyRegistry {
   }
 
   private add(span: NameSpan, sentence: string, sentenceInitial: boolean, index: number): void {
+    // "PCs", "SUVs": a plural of an acronym is a kind of product; "the CHIPS Act" is a law.
+    if (/^[A-Z]{2,5}s$/.test(span.name) || /\sAct$/.test(span.name)) return;
     const full = this.namesEndingInS.get(span.name);
     // "Halford's" is also written "Halfords": both meet under the full name's key.
     const key = full ? nameKey(full) : span.key;
