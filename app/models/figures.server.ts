@@ -22,6 +22,8 @@ export interface LeanFact {
   approximate: boolean;
   comparedYear: number | null;
   comparedPeriod: string | null;
+  /** Set (by leanFactsOf) when a person confirmed, corrected or added one of the facts giving this figure. */
+  checked?: boolean;
 }
 
 /** A segment's figure is not its company's own (docs/decisions/017): one primary-key probe of a small table. */
@@ -37,13 +39,38 @@ const AGGREGATE_COLUMNS = `max(f.id) AS id, count(*) AS n, f.kind, f.company_id 
  * the covering index, so SQLite streams it without sorting or reading the rows themselves.
  */
 export function leanFactsOf(companyId: number, kinds: FactKind[]): LeanFact[] {
-  return getDb()
+  const facts = getDb()
     .sqlite.prepare(
       `SELECT ${AGGREGATE_COLUMNS} FROM facts f INDEXED BY facts_company_chart_idx
        WHERE f.company_id = ? AND f.kind IN (${kinds.map(() => "?").join(",")}) AND ${OWN_FIGURE}
        GROUP BY f.kind, f.year, f.period, f.unit, f.market, f.counterparty_id, f.status, f.low, f.high`,
     )
     .all(companyId, ...kinds) as LeanFact[];
+  return withChecked(companyId, kinds, facts);
+}
+
+const figureKey = (f: Omit<LeanFact, "id" | "n">) =>
+  [f.kind, f.year, f.period, f.unit, f.market, f.counterpartyId, f.status, f.low, f.high].join("|");
+
+/**
+ * Marks the figures a person checked, so that pickPerGroup draws a checked figure over an unchecked rival. Read
+ * from the reviews (CROSS JOIN keeps them the outer loop): they are few beside a company's facts, and a second
+ * aggregate in leanFactsOf would undo the bare-column rule that gives it the newest fact.
+ */
+function withChecked(companyId: number, kinds: FactKind[], facts: LeanFact[]): LeanFact[] {
+  const checked = getDb()
+    .sqlite.prepare(
+      `SELECT DISTINCT f.kind, f.year, f.period, f.unit, f.market, f.counterparty_id AS counterpartyId, f.status,
+         f.low, f.high
+       FROM fact_reviews r CROSS JOIN facts f ON f.id = r.fact_id
+       WHERE r.state IN ('confirmed', 'corrected', 'added') AND f.company_id = ?
+         AND f.kind IN (${kinds.map(() => "?").join(",")}) AND ${OWN_FIGURE}`,
+    )
+    .all(companyId, ...kinds) as LeanFact[];
+  if (!checked.length) return facts;
+  const keys = new Set(checked.map(figureKey));
+  for (const f of facts) if (keys.has(figureKey(f))) f.checked = true;
+  return facts;
 }
 
 /**
@@ -100,8 +127,9 @@ export interface Picked {
 const STATUS_RANK: Record<FactStatus, number> = { actual: 0, forecast: 1, target: 2 };
 
 /**
- * One figure per group (a period of a series, say): an actual figure over a forecast over a target, then the
- * figure most facts agree on, then the newest. Keeps charts to one bar per period however many articles repeat it.
+ * One figure per group (a period of a series, say): an actual figure over a forecast over a target, then one a
+ * person checked (a confirmed figure is drawn, its rivals counted as disagreeing), then the figure most facts agree
+ * on, then the newest. Keeps charts to one bar per period however many articles repeat it.
  */
 export function pickPerGroup(facts: LeanFact[], groupKey: (f: LeanFact) => string): Picked[] {
   const best = new Map<string, { fact: LeanFact; total: number }>();
@@ -110,11 +138,13 @@ export function pickPerGroup(facts: LeanFact[], groupKey: (f: LeanFact) => strin
     const k = groupKey(f);
     const current = best.get(k);
     const rank = STATUS_RANK[f.status];
+    const checked = Number(Boolean(f.checked)) - Number(Boolean(current?.fact.checked));
     const better =
       !current ||
       rank < STATUS_RANK[current.fact.status] ||
       (rank === STATUS_RANK[current.fact.status] &&
-        (f.n > current.fact.n || (f.n === current.fact.n && f.id > current.fact.id)));
+        (checked > 0 ||
+          (checked === 0 && (f.n > current.fact.n || (f.n === current.fact.n && f.id > current.fact.id)))));
     if (better) best.set(k, { fact: f, total: 0 });
     totals.set(`${k}|${f.status}`, (totals.get(`${k}|${f.status}`) ?? 0) + f.n);
   }
