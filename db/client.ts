@@ -6,11 +6,14 @@ import { type BetterSQLite3Database, drizzle } from "drizzle-orm/better-sqlite3"
 import { migrate } from "drizzle-orm/better-sqlite3/migrator";
 import { busyTimeoutMs } from "./faults";
 import * as schema from "./schema";
+import { type Sql, sqliteSql } from "./sql";
 
 export type FiguresDb = BetterSQLite3Database<typeof schema>;
 export interface DbHandle {
   sqlite: Database.Database;
   db: FiguresDb;
+  /** The same connection behind the interface the models share with PostgreSQL (db/sql.ts). */
+  sql: Sql;
   path: string;
 }
 
@@ -37,7 +40,7 @@ export function openDatabase(path = defaultDatabasePath()): DbHandle {
   const db = drizzle(sqlite, { schema });
   if (!migrationsFolder) throw new Error("db/migrations not found: run commands from the project folder");
   migrateOnce(db, migrationsFolder);
-  return { sqlite, db, path };
+  return { sqlite, db, sql: sqliteSql(sqlite), path };
 }
 
 const pause = new Int32Array(new SharedArrayBuffer(4));

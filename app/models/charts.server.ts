@@ -33,7 +33,7 @@ const SOURCES_SHOWN = 3;
 export const MAX_STAKE_PAIRS = 25;
 
 /** The ids whose quotes a set of picked figures will show. */
-const shownIds = (picked: Picked[]) => withNewestIds(picked, SOURCES_SHOWN).flatMap((p) => p.ids);
+const shownIds = async (picked: Picked[]) => (await withNewestIds(picked, SOURCES_SHOWN)).flatMap((p) => p.ids);
 
 const slugPart = (s: string) => s.toLowerCase().replace(/[^a-z0-9]+/g, "-");
 const compared = (f: LeanFact) => baseWords(f.comparedYear, f.comparedPeriod);
@@ -76,8 +76,8 @@ export interface CompanyView extends YearRange {
 /** Kinds whose charts follow the period selector; stakes and market shares are by year whatever it says. */
 const PERIODIC = new Set<FactKind>(["revenue", "revenue_change", "sales_volume"]);
 
-export function companyCharts(company: Company, view: CompanyView = { periods: "year" }): CompanyCharts {
-  const facts = leanFactsOf(company.id, ["revenue", "revenue_change", "market_share", "sales_volume", "stake"]);
+export async function companyCharts(company: Company, view: CompanyView = { periods: "year" }): Promise<CompanyCharts> {
+  const facts = await leanFactsOf(company.id, ["revenue", "revenue_change", "market_share", "sales_volume", "stake"]);
   const classes = new Set(facts.filter((f) => PERIODIC.has(f.kind)).map(periodClass));
   const periodTypes = PERIOD_TYPES.filter((t) => classes.has(t));
   const periods: PeriodType =
@@ -147,19 +147,19 @@ export function companyCharts(company: Company, view: CompanyView = { periods: "
     ),
   };
   // Most reported pairs first; a joint holder's spellings ("A + B", "B + A") are one holder.
-  const joint = jointHolders();
+  const joint = await jointHolders();
   const held = canonicalPairs(
     stakePairs(of("stake"), (f) => `${f.counterpartyId}`),
     joint,
   );
   const heldIn = canonicalPairs(
-    stakePairs(leanStakesIn(company.id), (f) => `${f.companyId}`),
+    stakePairs(await leanStakesIn(company.id), (f) => `${f.companyId}`),
     joint,
   );
   const shownHeld = held.slice(0, MAX_STAKE_PAIRS);
   const shownIn = heldIn.slice(0, MAX_STAKE_PAIRS);
   const allPicked = Object.values(plans).flatMap((ps) => ps.flatMap((p) => p.picked));
-  const sources = sourcesOf(shownIds(allPicked));
+  const sources = await sourcesOf(await shownIds(allPicked));
   const series = (ps: SeriesPlan[]): ChartSeries[] =>
     ps.map((p) => ({
       id: p.id,
@@ -175,8 +175,8 @@ export function companyCharts(company: Company, view: CompanyView = { periods: "
     revenueChange: series(plans.revenueChange),
     marketShare: series(plans.marketShare),
     salesVolume: series(plans.salesVolume),
-    stakesHeld: stakeHistories(shownHeld, joint),
-    stakesIn: stakeHistories(shownIn, joint),
+    stakesHeld: await stakeHistories(shownHeld, joint),
+    stakesIn: await stakeHistories(shownIn, joint),
     moreStakesHeld: held.length - shownHeld.length,
     moreStakesIn: heldIn.length - shownIn.length,
     periods,

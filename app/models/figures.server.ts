@@ -1,4 +1,5 @@
-import { getDb } from "~/db.server";
+import { getSql } from "~/db.server";
+import { type Dialect, indexedBy, newestOf, sameAs } from "../../db/dialect";
 import { CHECKED_SQL } from "./facts.server";
 import type { FactKind, FactStatus, Source } from "./types";
 
@@ -24,23 +25,39 @@ export interface LeanFact {
   comparedPeriod: string | null;
 }
 
-// With one max() aggregate, SQLite takes the bare columns from the row holding the maximum: the newest fact.
-const AGGREGATE_COLUMNS = `max(f.id) AS id, count(*) AS n, f.kind, f.company_id AS companyId,
-  f.counterparty_id AS counterpartyId, f.unit, f.year, f.period, f.market, f.status, f.low, f.high, f.approximate,
-  f.compared_year AS comparedYear, f.compared_period AS comparedPeriod`;
+/**
+ * Columns of a LeanFact from facts `f` grouped by some of them: the count, and every other column of the newest
+ * fact of the group (with one max() aggregate, SQLite takes bare columns from the row holding the maximum; on
+ * PostgreSQL, db/dialect.ts picks them).
+ */
+function aggregateColumns(d: Dialect): string {
+  const newest = (column: string, alias?: string) =>
+    `${newestOf(d, column, "f.id")}${alias || d === "postgres" ? ` AS "${alias ?? column.slice(2)}"` : ""}`;
+  return [
+    `max(f.id) AS id, count(*) AS n`,
+    newest("f.kind"),
+    newest("f.company_id", "companyId"),
+    newest("f.counterparty_id", "counterpartyId"),
+    ...["f.unit", "f.year", "f.period", "f.market", "f.status", "f.low", "f.high", "f.approximate"].map((c) =>
+      newest(c),
+    ),
+    newest("f.compared_year", "comparedYear"),
+    newest("f.compared_period", "comparedPeriod"),
+  ].join(", ");
+}
 
 /**
  * A company's own figures of the given kinds, identical facts counted together. The grouping follows the order of
  * the covering index, so SQLite streams it without sorting or reading the rows themselves.
  */
-export function leanFactsOf(companyId: number, kinds: FactKind[]): LeanFact[] {
-  return getDb()
-    .sqlite.prepare(
-      `SELECT ${AGGREGATE_COLUMNS} FROM facts f INDEXED BY facts_company_chart_idx
-       WHERE f.company_id = ? AND f.kind IN (${kinds.map(() => "?").join(",")})
-       GROUP BY f.kind, f.year, f.period, f.unit, f.market, f.counterparty_id, f.status, f.low, f.high`,
-    )
-    .all(companyId, ...kinds) as LeanFact[];
+export async function leanFactsOf(companyId: number, kinds: FactKind[]): Promise<LeanFact[]> {
+  const sql = await getSql();
+  return sql.all<LeanFact>(
+    `SELECT ${aggregateColumns(sql.dialect)} FROM facts f ${indexedBy(sql.dialect, "facts_company_chart_idx")}
+     WHERE f.company_id = ? AND f.kind IN (${kinds.map(() => "?").join(",")})
+     GROUP BY f.kind, f.year, f.period, f.unit, f.market, f.counterparty_id, f.status, f.low, f.high`,
+    [companyId, ...kinds],
+  );
 }
 
 /**
@@ -48,39 +65,41 @@ export function leanFactsOf(companyId: number, kinds: FactKind[]): LeanFact[] {
  * identical ones counted together: a scan of the covering index alone (a third of a second over a million facts),
  * so callers keep what they make of it until the data changes.
  */
-export function leanRevenueChanges(periods: Array<string | null>): LeanFact[] {
+export async function leanRevenueChanges(periods: Array<string | null>): Promise<LeanFact[]> {
+  const sql = await getSql();
   const codes = periods.filter((p): p is string => p !== null);
   const orNull = periods.includes(null) ? "f.period IS NULL OR " : "";
-  return getDb()
-    .sqlite.prepare(
-      `SELECT ${AGGREGATE_COLUMNS} FROM facts f INDEXED BY facts_company_chart_idx
-       WHERE f.kind = 'revenue_change' AND f.year IS NOT NULL
-         AND (${orNull}f.period IN (${codes.map(() => "?").join(",") || "NULL"}))
-       GROUP BY f.company_id, f.year, f.period, f.unit, f.market, f.counterparty_id, f.status, f.low, f.high`,
-    )
-    .all(...codes) as LeanFact[];
+  return sql.all<LeanFact>(
+    `SELECT ${aggregateColumns(sql.dialect)} FROM facts f ${indexedBy(sql.dialect, "facts_company_chart_idx")}
+     WHERE f.kind = 'revenue_change' AND f.year IS NOT NULL
+       AND (${orNull}f.period IN (${codes.map(() => "?").join(",") || "NULL"}))
+     GROUP BY f.company_id, f.year, f.period, f.unit, f.market, f.counterparty_id, f.status, f.low, f.high`,
+    codes,
+  );
 }
 
 /** Stakes held in a company, identical ones counted together, from the counterparty index alone. */
-export function leanStakesIn(companyId: number): LeanFact[] {
-  return getDb()
-    .sqlite.prepare(
-      `SELECT ${AGGREGATE_COLUMNS} FROM facts f INDEXED BY facts_counterparty_chart_idx
-       WHERE f.counterparty_id = ? AND f.kind = 'stake'
-       GROUP BY f.company_id, f.year, f.status, f.low, f.high`,
-    )
-    .all(companyId) as LeanFact[];
+export async function leanStakesIn(companyId: number): Promise<LeanFact[]> {
+  const sql = await getSql();
+  return sql.all<LeanFact>(
+    `SELECT ${aggregateColumns(sql.dialect)} FROM facts f ${indexedBy(sql.dialect, "facts_counterparty_chart_idx")}
+     WHERE f.counterparty_id = ? AND f.kind = 'stake'
+     GROUP BY f.company_id, f.year, f.status, f.low, f.high`,
+    [companyId],
+  );
 }
 
 /** Stakes of the given holder/held pairs, identical ones counted together, from the pairs index alone. */
-export function leanStakesOfPairs(pairs: Array<{ holderId: number; heldId: number }>): LeanFact[] {
+export async function leanStakesOfPairs(pairs: Array<{ holderId: number; heldId: number }>): Promise<LeanFact[]> {
+  const sql = await getSql();
   // One indexed lookup per pair: an OR of pairs makes SQLite walk every stake in the index.
-  const statement = getDb().sqlite.prepare(
-    `SELECT ${AGGREGATE_COLUMNS} FROM facts f INDEXED BY facts_kind_company_counterparty_idx
+  const text = `SELECT ${aggregateColumns(sql.dialect)} FROM facts f
+     ${indexedBy(sql.dialect, "facts_kind_company_counterparty_idx")}
      WHERE f.kind = 'stake' AND f.company_id = ? AND f.counterparty_id = ?
-     GROUP BY f.year, f.status, f.low, f.high`,
-  );
-  return pairs.flatMap((p) => statement.all(p.holderId, p.heldId) as LeanFact[]);
+     GROUP BY f.year, f.status, f.low, f.high`;
+  const out: LeanFact[] = [];
+  for (const p of pairs) out.push(...(await sql.all<LeanFact>(text, [p.holderId, p.heldId])));
+  return out;
 }
 
 /** One figure picked to stand for its period, with the facts that give it and those that give another value. */
@@ -124,25 +143,24 @@ export function pickPerGroup(facts: LeanFact[], groupKey: (f: LeanFact) => strin
 }
 
 /** Fills in the newest `limit` ids of each picked figure that more than one fact gives. */
-export function withNewestIds(picked: Picked[], limit: number): Picked[] {
-  const db = getDb().sqlite;
+export async function withNewestIds(picked: Picked[], limit: number): Promise<Picked[]> {
+  const sql = await getSql();
+  const d = sql.dialect;
   // Each kind's own covering index: stakes are found by holder and held company, other figures by period.
-  const stake = db.prepare(
-    `SELECT id FROM facts INDEXED BY facts_kind_company_counterparty_idx WHERE kind = 'stake' AND company_id = ?
-       AND counterparty_id = ? AND year IS ? AND status = ? AND low = ? AND high = ? ORDER BY id DESC LIMIT ?`,
-  );
-  const figure = db.prepare(
-    `SELECT id FROM facts INDEXED BY facts_company_chart_idx WHERE company_id = ? AND kind = ? AND year IS ?
-       AND period IS ? AND unit = ? AND market IS ? AND counterparty_id IS ? AND status = ? AND low = ? AND high = ?
-     ORDER BY id DESC LIMIT ?`,
-  );
+  const stake = `SELECT id FROM facts ${indexedBy(d, "facts_kind_company_counterparty_idx")} WHERE kind = 'stake'
+       AND company_id = ? AND counterparty_id = ? AND ${sameAs(d, "year")} AND status = ? AND low = ? AND high = ?
+     ORDER BY id DESC LIMIT ?`;
+  const figure = `SELECT id FROM facts ${indexedBy(d, "facts_company_chart_idx")} WHERE company_id = ? AND kind = ?
+       AND ${sameAs(d, "year")} AND ${sameAs(d, "period")} AND unit = ? AND ${sameAs(d, "market")}
+       AND ${sameAs(d, "counterparty_id")} AND status = ? AND low = ? AND high = ?
+     ORDER BY id DESC LIMIT ?`;
   for (const p of picked) {
     if (p.count < 2) continue;
     const f = p.fact;
     const rows =
       f.kind === "stake"
-        ? stake.all(f.companyId, f.counterpartyId, f.year, f.status, f.low, f.high, limit)
-        : figure.all(
+        ? await sql.all<{ id: number }>(stake, [f.companyId, f.counterpartyId, f.year, f.status, f.low, f.high, limit])
+        : await sql.all<{ id: number }>(figure, [
             f.companyId,
             f.kind,
             f.year,
@@ -154,32 +172,34 @@ export function withNewestIds(picked: Picked[], limit: number): Picked[] {
             f.low,
             f.high,
             limit,
-          );
-    p.ids = (rows as Array<{ id: number }>).map((r) => r.id);
+          ]);
+    p.ids = rows.map((r) => r.id);
   }
   return picked;
 }
 
 /** The quote, article and checked state of each fact id: one query for every source a page shows. */
-export function sourcesOf(ids: number[]): Map<number, Source> {
+export async function sourcesOf(ids: number[]): Promise<Map<number, Source>> {
   const unique = [...new Set(ids)];
   if (!unique.length) return new Map();
-  const rows = getDb()
-    .sqlite.prepare(
-      `SELECT f.id AS factId, f.article_id AS articleId, a.title AS articleTitle, a.published_year AS publishedYear, f.quote,
-         ${CHECKED_SQL}
-       FROM facts f JOIN articles a ON a.id = f.article_id WHERE f.id IN (${unique.map(() => "?").join(",")})`,
-    )
-    .all(...unique) as Source[];
+  const sql = await getSql();
+  const rows = await sql.all<Source>(
+    `SELECT f.id AS "factId", f.article_id AS "articleId", a.title AS "articleTitle",
+       a.published_year AS "publishedYear", f.quote, ${CHECKED_SQL}
+     FROM facts f JOIN articles a ON a.id = f.article_id WHERE f.id IN (${unique.map(() => "?").join(",")})`,
+    unique,
+  );
   return new Map(rows.map((r) => [r.factId, r]));
 }
 
 /** Names and slugs of companies by id. */
-export function companyNames(ids: number[]): Map<number, { name: string; slug: string }> {
+export async function companyNames(ids: number[]): Promise<Map<number, { name: string; slug: string }>> {
   const unique = [...new Set(ids)];
   if (!unique.length) return new Map();
-  const rows = getDb()
-    .sqlite.prepare(`SELECT id, name, slug FROM companies WHERE id IN (${unique.map(() => "?").join(",")})`)
-    .all(...unique) as Array<{ id: number; name: string; slug: string }>;
+  const sql = await getSql();
+  const rows = await sql.all<{ id: number; name: string; slug: string }>(
+    `SELECT id, name, slug FROM companies WHERE id IN (${unique.map(() => "?").join(",")})`,
+    unique,
+  );
   return new Map(rows.map((r) => [r.id, { name: r.name, slug: r.slug }]));
 }

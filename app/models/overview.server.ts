@@ -1,4 +1,5 @@
-import { getDb, untilDataChanges } from "~/db.server";
+import { getSql, untilDataChanges } from "~/db.server";
+import { indexedBy } from "../../db/dialect";
 import { companySummaries } from "./companies.server";
 import { FACT_VIEW_SELECT, sourceOf, toFactView } from "./facts.server";
 import { PERIOD_TYPES, type PeriodType } from "./timeAxis";
@@ -22,34 +23,34 @@ export interface LatestChanges {
  * The latest revenue change of each of the most reported companies, of one kind of period only: the kind most of
  * them report (full years on a tie), so a nine-month figure is never ranked against a quarter's.
  */
-export function latestRevenueChanges(limit = 20): LatestChanges {
+export function latestRevenueChanges(limit = 20): Promise<LatestChanges> {
   return untilDataChanges(`latestRevenueChanges:${limit}`, () => findLatestRevenueChanges(limit));
 }
 
-function findLatestRevenueChanges(limit: number): LatestChanges {
+async function findLatestRevenueChanges(limit: number): Promise<LatestChanges> {
   // The most reported companies' latest change of each kind: one indexed lookup each, not a scan of every change.
-  const db = getDb().sqlite;
-  const latest = Object.fromEntries(
-    PERIOD_TYPES.map((type) => [
-      type,
-      db.prepare(
-        `SELECT id FROM facts INDEXED BY facts_company_chart_idx WHERE company_id = ? AND kind = 'revenue_change'
-         AND ${PERIOD_SQL[type]} ORDER BY year IS NULL, year DESC, id DESC LIMIT 1`,
-      ),
-    ]),
-  ) as Record<PeriodType, ReturnType<typeof db.prepare>>;
-  const companies = companySummaries(100).filter((c) => c.byKind.revenue_change > 0);
-  const idsOf = (type: PeriodType) =>
-    companies.flatMap((c) => (latest[type].get(c.id) as { id: number } | undefined)?.id ?? []);
-  const byType = PERIOD_TYPES.map((type) => [type, idsOf(type)] as const);
+  const sql = await getSql();
+  const latest = (type: PeriodType) =>
+    `SELECT id FROM facts ${indexedBy(sql.dialect, "facts_company_chart_idx")} WHERE company_id = ?
+       AND kind = 'revenue_change' AND ${PERIOD_SQL[type]} ORDER BY year IS NULL, year DESC, id DESC LIMIT 1`;
+  const companies = (await companySummaries(100)).filter((c) => c.byKind.revenue_change > 0);
+  const byType: Array<readonly [PeriodType, number[]]> = [];
+  for (const type of PERIOD_TYPES) {
+    const ids: number[] = [];
+    for (const c of companies) {
+      const row = await sql.get<{ id: number }>(latest(type), [c.id]);
+      if (row) ids.push(row.id);
+    }
+    byType.push([type, ids]);
+  }
   // Most companies first; PERIOD_TYPES starts with full years, and the sort keeps that order on a tie.
   const [periods, ids] = [...byType].sort((a, b) => b[1].length - a[1].length)[0];
   if (!ids.length) return { periods: "year", points: [] };
-  const rows = db
-    .prepare(
-      `${FACT_VIEW_SELECT} WHERE f.id IN (${ids.map(() => "?").join(",")}) ORDER BY (f.low + f.high) / 2 ASC LIMIT ?`,
-    )
-    .all(...ids, limit) as FactView[];
+  // The id breaks ties, so both backends list equal changes in the same order.
+  const rows = await sql.all<FactView>(
+    `${FACT_VIEW_SELECT} WHERE f.id IN (${ids.map(() => "?").join(",")}) ORDER BY (f.low + f.high) / 2 ASC, f.id LIMIT ?`,
+    [...ids, limit],
+  );
   const points = rows.map(toFactView).map((f) => ({
     label: f.company,
     year: f.year,

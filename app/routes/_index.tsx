@@ -17,9 +17,9 @@ export const meta: MetaFunction = () => [{ title: "Financial figures" }];
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireReader(request, "page");
   return json({
-    companies: companySummaries(100),
-    articles: recentArticles(10),
-    changes: latestRevenueChanges(20),
+    companies: await companySummaries(100),
+    articles: await recentArticles(10),
+    changes: await latestRevenueChanges(20),
   });
 }
 

@@ -62,12 +62,12 @@ async function renderBody(
 }
 
 async function renderChart(chart: ExportChartName, format: Format, q: ExportQuery, origin: string): Promise<Rendered> {
-  const ec = exportChart(chart, q);
+  const ec = await exportChart(chart, q);
   return { body: await renderBody(ec, format, q.scale, origin), filename: ec.filename };
 }
 
 async function renderCompanyDeck(q: ExportQuery): Promise<Rendered> {
-  const company = q.company ? findCompany(q.company) : null;
+  const company = q.company ? await findCompany(q.company) : null;
   if (!company)
     throw new NotFound(
       q.company ? `No company called "${q.company}" has been imported.` : "Name a company, e.g. company=renault.",
@@ -77,7 +77,7 @@ async function renderCompanyDeck(q: ExportQuery): Promise<Rendered> {
     // Each chart's data is 10–20 ms of queries on a large company: other requests go in between.
     await new Promise((resolve) => setImmediate(resolve));
     try {
-      charts.push(exportChart(name, { ...q, company: company.slug }));
+      charts.push(await exportChart(name, { ...q, company: company.slug }));
     } catch (err) {
       if (!(err instanceof NotFound)) throw err;
     }

@@ -85,13 +85,13 @@ const ORDER: Record<(typeof FACT_SORTS)[number], (a: FactView, b: FactView) => n
 describe("the facts page's content", () => {
   test("paging through each order, both ways, gives every fact once, in that order", async () => {
     const { queryFacts } = await import("~/models/facts.server");
-    const all = queryFacts({ pageSize: 10_000 }).facts;
+    const all = (await queryFacts({ pageSize: 10_000 })).facts;
     expect(all.length).toBeGreaterThan(10);
     for (const sort of FACT_SORTS) {
       for (const dir of ["asc", "desc"] as const) {
         const seen: FactView[] = [];
         for (let page = 1; ; page++) {
-          const p = queryFacts({ sort, dir, page, pageSize: 4 });
+          const p = await queryFacts({ sort, dir, page, pageSize: 4 });
           seen.push(...p.facts);
           if (!p.hasNext) break;
         }
@@ -104,7 +104,7 @@ describe("the facts page's content", () => {
 
   test("one kind sorted by value, largest first", async () => {
     const { queryFacts } = await import("~/models/facts.server");
-    const revenue = queryFacts({ kind: "revenue", sort: "value", dir: "desc" }).facts;
+    const revenue = (await queryFacts({ kind: "revenue", sort: "value", dir: "desc" })).facts;
     expect(revenue.length).toBeGreaterThan(2);
     expect(revenue.every((f) => f.kind === "revenue")).toBe(true);
     expect(revenue.map(value)).toEqual([...revenue.map(value)].sort((a, b) => b - a));
@@ -112,10 +112,10 @@ describe("the facts page's content", () => {
 
   test("the last page allowed offers no next one and says more facts follow", async () => {
     const { queryFacts } = await import("~/models/facts.server");
-    const last = queryFacts({ sort: "value", page: 2, pageSize: 3, lastPage: 2 });
+    const last = await queryFacts({ sort: "value", page: 2, pageSize: 3, lastPage: 2 });
     expect(last.facts).toHaveLength(3);
     expect([last.hasNext, last.capped]).toEqual([false, true]);
-    const open = queryFacts({ sort: "value", page: 2, pageSize: 3 });
+    const open = await queryFacts({ sort: "value", page: 2, pageSize: 3 });
     expect([open.hasNext, open.capped]).toEqual([true, false]);
   });
 

@@ -21,7 +21,7 @@ afterAll(() => cleanup?.());
 async function compare(slugs: string[], view: Record<string, unknown>) {
   const { findCompanies } = await import("~/models/companies.server");
   const { compareCompanies } = await import("~/models/compare.server");
-  return compareCompanies(findCompanies(slugs), { metric: "revenue", mode: "absolute", ...view });
+  return await compareCompanies(await findCompanies(slugs), { metric: "revenue", mode: "absolute", ...view });
 }
 
 describe("comparison across currencies", () => {
@@ -69,7 +69,7 @@ describe("log scale", () => {
   test("the slide's native chart has the same logarithmic axis", async () => {
     const { exportChart } = await import("~/models/exports.server");
     const { renderPptx } = await import("~/exports/pptx.server");
-    const ec = exportChart("compare", {
+    const ec = await exportChart("compare", {
       companies: ["renault", "keldor-mills"],
       metric: "revenue",
       mode: "absolute",
@@ -107,7 +107,7 @@ describe("log scale", () => {
 describe("the home chart", () => {
   test("ranks one kind of period only: full years, the kind most companies report", async () => {
     const { latestRevenueChanges } = await import("~/models/overview.server");
-    const { periods, points } = latestRevenueChanges(20);
+    const { periods, points } = await latestRevenueChanges(20);
     expect(periods).toBe("year");
     expect(points.map((p) => [p.label, p.period, p.low, p.high])).toEqual([
       ["Renault", "FY", -18, -17],
@@ -120,7 +120,7 @@ describe("the home chart", () => {
   test("draws horizontal bars, a name per line, each with its figure, at a phone's width", async () => {
     const { latestRevenueChanges } = await import("~/models/overview.server");
     const { RankedBarChart } = await import("~/components/charts/RankedBarChart");
-    const { points } = latestRevenueChanges(20);
+    const { points } = await latestRevenueChanges(20);
     const svg = renderToStaticMarkup(RankedBarChart({ points, unit: "percent", title: "t", width: 374 }));
     expect(svg).toContain('width="374"');
     const names = [...svg.matchAll(/recharts-yAxis[\s\S]*?<\/g><\/g>/g)][0][0];
@@ -153,7 +153,7 @@ describe("layout by width", () => {
     const { findCompany } = await import("~/models/companies.server");
     const { companyCharts } = await import("~/models/charts.server");
     const { FigureBarChart } = await import("~/components/charts/FigureBarChart");
-    const [s] = companyCharts(findCompany("renault")!).revenue;
+    const [s] = (await companyCharts((await findCompany("renault"))!)).revenue;
     const draw = (width: number) =>
       renderToStaticMarkup(FigureBarChart({ points: s.points, unit: s.unit, title: s.title, axis: s.axis, width }));
     const wide = draw(1100);
