@@ -1,5 +1,6 @@
 import { openDatabase } from "../db/client";
 import { heldConnection } from "../db/heldConnections";
+import { openPostgres, type PgHandle, postgresUrl } from "../db/postgres";
 import type { Sql } from "../db/sql";
 
 /** Counts connections opened: data_version restarts with each one, so caches key on both. */
@@ -14,9 +15,31 @@ export const getDb = heldConnection(openDatabase, () => {
   memo.clear();
 });
 
-/** What the models read through (db/sql.ts): the SQLite connection of getDb. */
+let postgres: { url: string; opened: Promise<PgHandle> } | undefined;
+
+/**
+ * What the models read through (db/sql.ts): PostgreSQL when DATABASE_URL names one (one pool per process, migrated
+ * when first opened), else the SQLite connection of getDb.
+ */
 export async function getSql(): Promise<Sql> {
-  return getDb().sql;
+  const url = postgresUrl();
+  if (!url) return getDb().sql;
+  if (postgres?.url !== url) {
+    const opened = openPostgres(url);
+    postgres = { url, opened };
+    // A failed open is not kept: the next request tries again.
+    opened.catch(() => {
+      if (postgres?.opened === opened) postgres = undefined;
+    });
+  }
+  return (await postgres.opened).sql;
+}
+
+/** Closes the PostgreSQL pool, if one was opened (tests, and a process that is done). */
+export async function closePostgres(): Promise<void> {
+  const open = postgres;
+  postgres = undefined;
+  if (open) await (await open.opened).pool.end();
 }
 
 /**
@@ -32,9 +55,11 @@ const memo = new Map<string, { version: number; value: unknown }>();
 
 /**
  * A query result kept until the database changes. The server only reads; imports commit through other
- * connections, which is exactly what SQLite's data_version counts.
+ * connections, which is exactly what SQLite's data_version counts. PostgreSQL has no data_version: until its
+ * caches listen for other instances' writes (issue 14), its results are computed every time, never stale.
  */
 export async function untilDataChanges<T>(key: string, compute: () => Promise<T>): Promise<T> {
+  if (postgresUrl()) return compute();
   const version = dataVersion();
   const hit = memo.get(key);
   if (hit && hit.version === version) return hit.value as T;

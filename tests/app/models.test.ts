@@ -130,6 +130,18 @@ describe("facts model", () => {
   });
 });
 
+describe("search model", () => {
+  test("a name finds the company, counting its facts and holders; a name typed wrong gets suggestions", async () => {
+    const { searchCompanies, resolveCompanyNames } = await import("~/models/search.server");
+    const nissan = await searchCompanies("nissan");
+    // Nissan's two revenue figures (tests/fixtures/dashboard) and Renault holding a stake in it.
+    expect(nissan[0]).toEqual({ name: "Nissan", slug: "nissan", alias: null, match: "exact", facts: 2, holders: 1 });
+    const r = await resolveCompanyNames(["RENAULT", "Nissan Motor Co", "nissan"]);
+    expect(r.companies.map((c) => c.slug)).toEqual(["renault", "nissan"]);
+    expect(r.unknown.map((u) => [u.name, u.suggestions[0]?.name])).toEqual([["Nissan Motor Co", "Nissan"]]);
+  });
+});
+
 describe("article model", () => {
   test("the sentence of each fact is marked, the figure inside it flagged, and the anchor set", async () => {
     const { getSql } = await import("~/db.server");
