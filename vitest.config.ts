@@ -13,6 +13,7 @@ const onPostgres = [
   "tests/app/stakes.test.ts",
   "tests/app/timeCharts.test.ts",
   "tests/app/readableCharts.test.ts",
+  "tests/app/segments.test.ts",
   "tests/db/postgres.test.ts",
 ];
 

@@ -11,8 +11,10 @@ import {
 } from "@remix-run/react";
 import type { ReactNode } from "react";
 import { AccountMenu } from "./components/AccountMenu";
+import { PendingStatus, useBusy } from "./components/Pending";
 import { SiteSearch } from "./components/SiteSearch";
 import { useNonce } from "./nonce";
+import pendingStyles from "./pending.css";
 import searchStyles from "./search.css";
 import { requireReader } from "./sessions.server";
 import styles from "./styles.css";
@@ -20,6 +22,7 @@ import styles from "./styles.css";
 export const links: LinksFunction = () => [
   { rel: "stylesheet", href: styles },
   { rel: "stylesheet", href: searchStyles },
+  { rel: "stylesheet", href: pendingStyles },
   { rel: "icon", href: "/favicon.svg", type: "image/svg+xml" },
 ];
 
@@ -34,6 +37,8 @@ export function Layout({ children }: { children: ReactNode }) {
   const nonce = useNonce();
   // Absent on an error page whose root loader failed: the header then offers to sign in.
   const user = useRouteLoaderData<typeof loader>("root")?.user ?? null;
+  // While the next page loads, the old one stays but is marked busy (dimmed, and aria-busy for screen readers).
+  const busy = useBusy();
   return (
     <html lang="en">
       <head>
@@ -49,8 +54,9 @@ export function Layout({ children }: { children: ReactNode }) {
           </a>
           <SiteSearch />
           <AccountMenu user={user} />
+          <PendingStatus />
         </header>
-        <main>{children}</main>
+        <main aria-busy={busy || undefined}>{children}</main>
         <ScrollRestoration nonce={nonce} />
         <Scripts nonce={nonce} />
       </body>

@@ -10,6 +10,7 @@ const TABLES: PgTable[] = [
   pgSchema.companyAliases,
   pgSchema.articles,
   pgSchema.facts,
+  pgSchema.factSegments,
   pgSchema.importRuns,
   pgSchema.users,
   pgSchema.factReviews,

@@ -166,3 +166,10 @@ export const companyRedirects = pgTable("company_redirects", {
     .references(() => companies.id, { onDelete: "cascade" }),
   at: text("at").notNull(),
 });
+
+export const factSegments = pgTable("fact_segments", {
+  factId: integer("fact_id")
+    .primaryKey()
+    .references(() => facts.id, { onDelete: "cascade" }),
+  segment: text("segment").notNull(),
+});

@@ -195,3 +195,15 @@ export const companyRedirects = sqliteTable("company_redirects", {
     .references(() => companies.id, { onDelete: "cascade" }),
   at: text("at").notNull(),
 });
+
+/**
+ * The part of its company a revenue or change belongs to ("cloud" for "its cloud division brought in $1.9bn"). Kept
+ * beside the facts, not in them: the few facts that have one are left out of the company's own series by an id
+ * lookup, while the covering indexes the charts read stay as they are (docs/decisions/017).
+ */
+export const factSegments = sqliteTable("fact_segments", {
+  factId: integer("fact_id")
+    .primaryKey()
+    .references(() => facts.id, { onDelete: "cascade" }),
+  segment: text("segment").notNull(),
+});

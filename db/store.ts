@@ -58,6 +58,7 @@ function prepare(handle: DbHandle) {
       `INSERT INTO articles (source_path, sha256, title, published_year, published_year_source, cleaned_text)
        VALUES (?, ?, ?, ?, ?, ?) RETURNING id`,
     ),
+    insertSegment: sqlite.prepare<[number, string]>("INSERT INTO fact_segments (fact_id, segment) VALUES (?, ?)"),
     insertFact: sqlite.prepare(
       `INSERT INTO facts (article_id, kind, company_id, counterparty_id, market, year, period, low, high, unit, status,
          approximate, compared_year, compared_period, quote, start, "end", figure_start, figure_end, stated)
@@ -160,10 +161,11 @@ export function saveArticle(handle: DbHandle, result: ArticleResult, options: { 
       result.publishedYearSource,
       result.cleanedText,
     )!.id;
-    const inserted: InsertedFact[] = result.facts.map((fact) => ({
-      id: Number(st.insertFact.run(factRow(handle, articleId, fact, pending)).lastInsertRowid),
-      fact,
-    }));
+    const inserted: InsertedFact[] = result.facts.map((fact) => {
+      const id = Number(st.insertFact.run(factRow(handle, articleId, fact, pending)).lastInsertRowid);
+      if (fact.segment) st.insertSegment.run(id, fact.segment);
+      return { id, fact };
+    });
     // What people decided about the article's facts outlives the rows the import just replaced (decision 010).
     reapplyReviews(handle, result.path, result.cleanedText, inserted, pending);
     // A name an analyst removed as no company stays removed when the extractor writes it again (decision 014).

@@ -12,6 +12,11 @@ export interface PeriodRef {
   period: Period | null;
 }
 
+/** The period an article is speaking of; a single month ("sold 8,412 cars in April") has no period label. */
+export interface Discourse extends PeriodRef {
+  oneMonth?: boolean;
+}
+
 /** One figure as the extract contract prints it (see the importers issue); extra fields are allowed. */
 export interface Fact {
   kind: FactKind;
@@ -37,6 +42,11 @@ export interface Fact {
   stated: string[];
   /** Surface forms the company and counterparty were written as, for the alias table. */
   aliases: Record<string, string[]>;
+  /**
+   * The part of the company a revenue or change belongs to ("cloud" for "its cloud division brought in $1.9bn"),
+   * filed under the company that owns it; absent for the company's own figures.
+   */
+  segment?: string | null;
   /** The rule that produced the fact ("table.revenue-row"; "legacy.stake" for the extractors not yet ported). */
   rule?: string;
 }

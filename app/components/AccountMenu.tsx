@@ -1,4 +1,5 @@
 import { Form, Link } from "@remix-run/react";
+import { SubmitButton } from "./Pending";
 
 export interface HeaderUser {
   name: string;
@@ -19,7 +20,9 @@ export function AccountMenu({ user }: { user: HeaderUser | null }) {
             {user.name} <span className="account-role">({user.role})</span>
           </span>
           <Form method="post" action="/logout" className="account-signout">
-            <button type="submit">Sign out</button>
+            <SubmitButton action="/logout" pending="Signing out…">
+              Sign out
+            </SubmitButton>
           </Form>
         </>
       ) : (

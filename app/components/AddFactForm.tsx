@@ -1,6 +1,7 @@
 import { Form } from "@remix-run/react";
 import { useEffect, useRef } from "react";
 import { KindSelect } from "~/components/KindSelect";
+import { SubmitButton } from "~/components/Pending";
 import { FactFields } from "./FactFields";
 
 const EMPTY = {
@@ -64,7 +65,9 @@ export function AddFactForm() {
         </button>
         <KindSelect defaultValue="revenue" />
         <FactFields fact={EMPTY} />
-        <button type="submit">Add the fact</button>
+        <SubmitButton match={{ intent: "add" }} pending="Adding…">
+          Add the fact
+        </SubmitButton>
       </Form>
     </details>
   );

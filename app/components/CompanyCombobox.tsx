@@ -74,6 +74,8 @@ export function CompanyCombobox({
   const results: CompanyMatch[] = term && data ? data.companies : [];
   const expanded = open && results.length > 0;
   const current = data?.query === term;
+  // Suggestions on their way (a large database, a slow line): said, so an empty list is not read as "none".
+  const searching = open && Boolean(term) && fetcher.state !== "idle";
 
   function pick(m: CompanyMatch) {
     setOpen(false);
@@ -151,7 +153,13 @@ export function CompanyCombobox({
           setActive(-1);
         }}
       />
-      <div id={listId} role="listbox" aria-label={`Companies matching “${term}”`} hidden={!expanded}>
+      <div
+        id={listId}
+        role="listbox"
+        aria-label={`Companies matching “${term}”`}
+        aria-busy={searching || undefined}
+        hidden={!expanded}
+      >
         {results.map((m, i) => (
           <div
             key={m.slug}
@@ -173,12 +181,14 @@ export function CompanyCombobox({
           </div>
         ))}
       </div>
-      <div role="status" className="visually-hidden">
-        {open && term && current
-          ? results.length
-            ? `${results.length} ${results.length === 1 ? "company" : "companies"} found; arrows to choose, Enter to take one.`
-            : "No company found."
-          : ""}
+      <div role="status" className={searching && !expanded ? "combobox-searching" : "visually-hidden"}>
+        {searching
+          ? "Searching…"
+          : open && term && current
+            ? results.length
+              ? `${results.length} ${results.length === 1 ? "company" : "companies"} found; arrows to choose, Enter to take one.`
+              : "No company found."
+            : ""}
       </div>
     </div>
   );

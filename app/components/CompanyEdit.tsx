@@ -1,5 +1,6 @@
 import { Form } from "@remix-run/react";
 import { CompanyCombobox } from "~/components/CompanyCombobox";
+import { SubmitButton } from "~/components/Pending";
 
 interface Props {
   name: string;
@@ -33,13 +34,17 @@ export function CompanyEdit({ name, aliases, error }: Props) {
         <label>
           New name <input name="name" defaultValue={name} required maxLength={120} />
         </label>
-        <button type="submit">Rename</button>
+        <SubmitButton match={{ intent: "rename" }} pending="Renaming…">
+          Rename
+        </SubmitButton>
         {problem("rename")}
       </Form>
       <Form method="post" className="company-edit-form" aria-label={`Merge ${name} into another company`}>
         <input type="hidden" name="intent" value="merge" />
         <CompanyCombobox name="into" label={`${name} is the same company as`} placeholder="e.g. Renault" />
-        <button type="submit">Merge</button>
+        <SubmitButton match={{ intent: "merge" }} pending="Merging…">
+          Merge
+        </SubmitButton>
         <span className="hint">Its facts, stakes and names move to that company; {name} is then gone.</span>
         {problem("merge")}
       </Form>
@@ -48,7 +53,9 @@ export function CompanyEdit({ name, aliases, error }: Props) {
         <label>
           <input type="checkbox" name="confirm" value="yes" required /> {name} is no company (a place, a person, a word)
         </label>
-        <button type="submit">Remove and reject its facts</button>
+        <SubmitButton match={{ intent: "remove" }} pending="Removing…">
+          Remove and reject its facts
+        </SubmitButton>
         {problem("remove")}
       </Form>
     </details>

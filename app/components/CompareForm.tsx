@@ -1,4 +1,5 @@
 import { Form } from "@remix-run/react";
+import { SubmitButton } from "~/components/Pending";
 import type { PeriodType } from "~/models/timeAxis";
 import { CompanyCombobox } from "./CompanyCombobox";
 import { PeriodFields } from "./PeriodFields";
@@ -54,7 +55,7 @@ export function CompareForm({
       </label>
       {/* The button before the period fields keeps it beside the names on a wide screen, clear of the suggestions
           that open under the names field; the kind of period and the years wrap to the line below. */}
-      <button type="submit">{submit}</button>
+      <SubmitButton action="/compare">{submit}</SubmitButton>
       <PeriodFields key={`${periods}-${from}-${to}`} periods={periods} from={from} to={to} />
     </Form>
   );

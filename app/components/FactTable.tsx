@@ -39,6 +39,7 @@ export function FactTable({ facts, showArticle = true }: { facts: FactView[]; sh
                 </>
               ) : null}
               {f.market ? ` (${f.market})` : ""}
+              {f.segment ? <span className="segment"> — {f.segment} segment, not in the company's totals</span> : null}
             </td>
             <td data-label="When">
               {formatPeriod(f.year, f.period)}

@@ -1,9 +1,30 @@
 import { PERIOD_TYPE_WORDS, PERIOD_TYPES, type PeriodType } from "~/models/timeAxis";
 
+/** One end of the year range: blank means "from the first" or "to the last" year there is. */
+function YearField({ name, label, value, hint }: { name: string; label: string; value?: number; hint: string }) {
+  return (
+    <label>
+      {label}{" "}
+      <input
+        type="number"
+        name={name}
+        min={1900}
+        max={2100}
+        step={1}
+        inputMode="numeric"
+        defaultValue={value}
+        placeholder={hint}
+        className="year-field"
+      />
+    </label>
+  );
+}
+
 /**
- * The period selector's fields, for a GET form: the kind of period charted (never two on one axis) and the range
- * of years. `available` marks the kinds a company has no figures for; blank years mean "from the first" and "to
- * the last".
+ * The period selector's fields, for a GET form: the kind of period charted (never two on one axis) and, unless
+ * `range` is off (the home chart ranks each company's latest figure, which a range would not change), the range
+ * of years. `available` marks the kinds there are no figures for; blank years mean "from the first" and "to the
+ * last".
  */
 export function PeriodFields({
   periods,
@@ -11,12 +32,14 @@ export function PeriodFields({
   to,
   available,
   years,
+  range = true,
 }: {
   periods: PeriodType;
   from?: number;
   to?: number;
   available?: PeriodType[];
   years?: { first: number; last: number } | null;
+  range?: boolean;
 }) {
   return (
     <>
@@ -34,34 +57,12 @@ export function PeriodFields({
           })}
         </select>
       </label>
-      <label>
-        From year{" "}
-        <input
-          type="number"
-          name="from"
-          min={1900}
-          max={2100}
-          step={1}
-          inputMode="numeric"
-          defaultValue={from}
-          placeholder={years ? String(years.first) : "first"}
-          className="year-field"
-        />
-      </label>
-      <label>
-        To year{" "}
-        <input
-          type="number"
-          name="to"
-          min={1900}
-          max={2100}
-          step={1}
-          inputMode="numeric"
-          defaultValue={to}
-          placeholder={years ? String(years.last) : "last"}
-          className="year-field"
-        />
-      </label>
+      {range && (
+        <>
+          <YearField name="from" label="From year" value={from} hint={years ? String(years.first) : "first"} />
+          <YearField name="to" label="To year" value={to} hint={years ? String(years.last) : "last"} />
+        </>
+      )}
     </>
   );
 }

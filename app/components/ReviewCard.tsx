@@ -1,4 +1,5 @@
 import { Form, Link } from "@remix-run/react";
+import { SubmitButton } from "~/components/Pending";
 import { DOUBT_WORDS, type ReviewItem } from "~/models/reviewTypes";
 import { formatFigure, formatPeriod } from "~/utils/format";
 import { FactFields } from "./FactFields";
@@ -51,12 +52,12 @@ export function ReviewCard({ item, back, canReview }: Props) {
           <Form method="post" className="review-decide">
             <input type="hidden" name="factId" value={item.id} />
             <input type="hidden" name="back" value={back} />
-            <button type="submit" name="intent" value="confirm" data-key="confirm">
+            <SubmitButton name="intent" value="confirm" match={{ factId: item.id }} data-key="confirm">
               Confirm <kbd>a</kbd>
-            </button>
-            <button type="submit" name="intent" value="reject" data-key="reject">
+            </SubmitButton>
+            <SubmitButton name="intent" value="reject" match={{ factId: item.id }} data-key="reject">
               Reject <kbd>r</kbd>
-            </button>
+            </SubmitButton>
           </Form>
           <details className="review-edit" id={editId}>
             <summary data-key="edit">
@@ -71,7 +72,9 @@ export function ReviewCard({ item, back, canReview }: Props) {
                 <input type="checkbox" name="alias" /> if the company changes, file “{item.company}” under it from now
                 on (an alias)
               </label>
-              <button type="submit">Save correction</button>
+              <SubmitButton match={{ factId: item.id, intent: "correct" }} pending="Saving…">
+                Save correction
+              </SubmitButton>
             </Form>
           </details>
         </div>

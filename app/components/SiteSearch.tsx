@@ -1,5 +1,6 @@
 import { Form, useLocation } from "@remix-run/react";
 import { CompanyCombobox } from "./CompanyCombobox";
+import { SubmitButton } from "./Pending";
 
 /** The header's company search on every page: suggestions with scripts, the /search page without them. */
 export function SiteSearch() {
@@ -18,9 +19,9 @@ export function SiteSearch() {
         defaultValue={typed}
         navigate
       />
-      <button type="submit" className="site-search-button">
+      <SubmitButton action="/search" className="site-search-button">
         Search
-      </button>
+      </SubmitButton>
     </Form>
   );
 }

@@ -3,6 +3,7 @@ import { CheckedMark } from "~/components/CheckedMark";
 import { asOfWords, type StakeFigure, type StakeHistory } from "~/models/stakeTypes";
 import { sourceHref } from "~/models/types";
 import { formatFigure } from "~/utils/format";
+import { SubmitButton } from "./Pending";
 
 const figureText = (f: StakeFigure) =>
   `${formatFigure({ ...f, unit: "percent" })}${f.status === "actual" ? "" : ` (${f.status})`}`;
@@ -78,12 +79,14 @@ export function StakeList({ groups, canSettle = false }: { groups: StakeHistory[
                         <input type="hidden" name="low" value={f.low} />
                         <input type="hidden" name="high" value={f.high} />
                         <input type="hidden" name="back" value={back} />
-                        <button
-                          type="submit"
+                        <SubmitButton
+                          action="/stakes"
+                          match={{ holder: g.holderSlug, held: g.heldSlug, low: f.low, high: f.high }}
+                          pending="Confirming…"
                           title="Confirm this figure; the other sources' figures for this year are marked superseded"
                         >
                           Confirm {figureText(f)}
-                        </button>
+                        </SubmitButton>
                       </Form>
                     ) : null}
                     <ul>

@@ -1,7 +1,7 @@
 import { dataVersion } from "~/db.server";
 import { BoundedCache } from "~/utils/boundedCache";
 import { registerCache } from "~/utils/cacheRegistry";
-import { exportLimiter } from "./limiter.server";
+import { exportLimiter, Overloaded } from "./limiter.server";
 
 /** A rendered export and the name it is downloaded under. */
 export interface Rendered {
@@ -25,12 +25,59 @@ let hits = 0;
 
 const sizeOf = ({ body }: Rendered) => (typeof body === "string" ? body.length * 2 : body.byteLength);
 
+/** How long a render of each kind (deck, png, ...) took lately, from its start in the limiter: a moving mean. */
+const typicalMs = new Map<string, number>();
+let late = 0;
+
+function timed(kind: string, render: () => Promise<Rendered>): Promise<Rendered> {
+  const started = performance.now();
+  return render().then((rendered) => {
+    const took = performance.now() - started;
+    const before = typicalMs.get(kind);
+    typicalMs.set(kind, before === undefined ? took : before * 0.8 + took * 0.2);
+    return rendered;
+  });
+}
+
+/**
+ * `promise`, or an Overloaded (a 503 with Retry-After) at `deadline` if it has not settled by then. The render goes
+ * on and is kept in the cache, so the request asked again finds it; only this caller stops waiting.
+ */
+function beforeDeadline<T>(promise: Promise<T>, deadline: number | undefined, retryAfter: number): Promise<T> {
+  if (deadline === undefined) return promise;
+  let timer: NodeJS.Timeout | undefined;
+  const expired = new Promise<never>((_, reject) => {
+    timer = setTimeout(
+      () => {
+        late++;
+        reject(new Overloaded("The export could not be drawn in time; try again shortly.", retryAfter));
+      },
+      Math.max(0, deadline - Date.now()),
+    );
+  });
+  return Promise.race([promise, expired]).finally(() => clearTimeout(timer));
+}
+
+export interface RenderOptions {
+  /** What is drawn (the format, or "deck"), for the typical time a render of it takes. */
+  kind?: string;
+  /**
+   * When the answer is due (Date.now() milliseconds): a render that cannot start in time to finish by then is not
+   * started, and a caller still waiting then gets Overloaded, so a client hears 503 rather than time out.
+   */
+  deadline?: number;
+}
+
 /**
  * The cached rendering for `key`, or the render already under way for it, or a new render through the export
  * limiter (which may refuse with Overloaded). `key` must name everything the export depends on and nothing else
  * (exportKey.ts). The whole export, data included, happens inside `render`, so a cached one costs no query.
  */
-export async function cachedRender(key: string, render: () => Promise<Rendered>): Promise<Rendered> {
+export async function cachedRender(
+  key: string,
+  render: () => Promise<Rendered>,
+  { kind = "export", deadline }: RenderOptions = {},
+): Promise<Rendered> {
   const now = dataVersion();
   if (now !== version) {
     cache.clear();
@@ -41,30 +88,43 @@ export async function cachedRender(key: string, render: () => Promise<Rendered>)
     hits++;
     return hit;
   }
+  const expectedMs = typicalMs.get(kind) ?? 0;
+  const retryAfter = exportLimiter.retryAfterSeconds;
   const flightKey = `${now}\u0000${key}`;
   const pending = inFlight.get(flightKey);
   if (pending) {
     hits++;
-    return pending;
+    return beforeDeadline(pending, deadline, retryAfter);
   }
-  const flight = exportLimiter.run(() => {
-    renders++;
-    return render();
-  });
+  const flight = exportLimiter.run(
+    () => {
+      renders++;
+      return timed(kind, render);
+    },
+    { deadline, expectedMs },
+  );
   inFlight.set(flightKey, flight);
-  try {
-    const rendered = await flight;
-    // Kept only if the data did not change meanwhile (the cache was cleared for a newer version then).
-    if (version === now) cache.set(key, rendered, sizeOf(rendered));
-    return rendered;
-  } finally {
-    inFlight.delete(flightKey);
-  }
+  flight
+    .then((rendered) => {
+      // Kept only if the data did not change meanwhile (the cache was cleared for a newer version then).
+      if (version === now) cache.set(key, rendered, sizeOf(rendered));
+    })
+    .catch(() => {})
+    .finally(() => inFlight.delete(flightKey));
+  return beforeDeadline(flight, deadline, retryAfter);
 }
 
 /** Sizes and counts of the export cache and limiter. */
 export function exportCacheStats() {
-  return { ...cache.stats(), renders, hits, inFlight: inFlight.size, ...exportLimiter.stats() };
+  return {
+    ...cache.stats(),
+    renders,
+    hits,
+    inFlight: inFlight.size,
+    ...exportLimiter.stats(),
+    late,
+    typicalDeckMs: Math.round(typicalMs.get("deck") ?? 0),
+  };
 }
 
 registerCache("exports", exportCacheStats);

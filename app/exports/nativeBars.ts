@@ -6,7 +6,9 @@ import type { ChartPoint } from "~/models/types";
  * a floating bar from its low to its high end (never a midpoint no source gave); forecasts and targets in a lighter
  * fill of their colour; the real figures as labels. PowerPoint has no floating bar, so it is a stacked chart: a
  * transparent base up to where the bar starts, then the bar; the labels come from two marker-only line series
- * holding the figures themselves ("Edit Data" shows them).
+ * holding the figures themselves ("Edit Data" shows them), written past each bar's end away from zero as on the
+ * page. A change against an earlier base than the period before is joined back to that base by a dashed line
+ * ending in a circle labelled "vs 2007", as the page draws it.
  */
 export interface NativeSeries {
   name: string;
@@ -18,11 +20,25 @@ export interface NativeBars {
   /** Stacked: the transparent base first, then one series per fill. */
   stacked: NativeSeries[];
   stackedColours: string[];
-  /** Marker-only series carrying the labels: each bar's high end (its figure), and a range's low end. */
+  /**
+   * Marker-only series carrying the labels: those written above (a figure at or over zero, a range's top) and,
+   * when any, those below (a decline's figure, a range's bottom).
+   */
   labelled: NativeSeries[];
+  /** A change's dashed line back to its base, and the circle at the base that says "vs 2007". */
+  links: NativeLink[];
   /** What the native chart draws, for its footnote: nothing it does not show. */
   marks: string[];
 }
+
+export interface NativeLink {
+  line: NativeSeries;
+  base: NativeSeries;
+  colour: string;
+}
+
+/** A bar at its category; `baseSlot` is the category of the earlier base a change is joined back to. */
+export type NativePoint = ChartPoint & { at: string; baseSlot?: string | null };
 
 const hex = (c: string) => c.replace("#", "").toUpperCase();
 
@@ -41,9 +57,18 @@ interface Fill {
   colour: string;
 }
 
+/** A bar's colour, as the page's: declines red and growth green on a chart of changes. */
+function colourOf(p: ChartPoint, signColours: boolean): string {
+  const mid = (p.low + p.high) / 2;
+  return !signColours ? COLOURS.bar : mid < 0 ? COLOURS.decline : COLOURS.growth;
+}
+
+/** "vs 2007", as the page labels a change's base. */
+const baseWordsOf = (p: ChartPoint) => `vs ${p.base}`;
+
 function fillOf(p: ChartPoint, signColours: boolean): Fill {
   const mid = (p.low + p.high) / 2;
-  const base = !signColours ? COLOURS.bar : mid < 0 ? COLOURS.decline : COLOURS.growth;
+  const base = colourOf(p, signColours);
   const sign = !signColours ? "" : mid < 0 ? "decline" : "growth";
   const projected = p.status !== "actual";
   const name = [sign, projected ? "forecast or target" : signColours ? "" : "figure"].filter(Boolean).join(", ");
@@ -54,19 +79,15 @@ function fillOf(p: ChartPoint, signColours: boolean): Fill {
  * `labels` are the categories in order (a time axis passes every year of its span, so missing years are gaps);
  * each point sits at its own label.
  */
-export function nativeBars(
-  points: Array<ChartPoint & { at: string }>,
-  labels: string[],
-  signColours: boolean,
-  divisor: number,
-): NativeBars {
+export function nativeBars(points: NativePoint[], labels: string[], signColours: boolean, divisor: number): NativeBars {
   const round = (v: number) => Math.round((v / divisor) * 1000) / 1000;
   const slot = new Map(labels.map((l, i) => [l, i]));
   const empty = () => labels.map(() => null as number | null);
   const base: NativeSeries = { name: "(bar start)", labels, values: empty() };
   const fills = new Map<string, { fill: Fill; series: NativeSeries }>();
-  const high: NativeSeries = { name: "Figure (or top of its range)", labels, values: empty() };
-  const low: NativeSeries = { name: "Bottom of a range", labels, values: empty() };
+  const high: NativeSeries = { name: "Figure written above (a range's top)", labels, values: empty() };
+  const low: NativeSeries = { name: "Figure written below (a decline, a range's bottom)", labels, values: empty() };
+  const links: NativeLink[] = [];
   const series = (key: string, fill: Fill) => {
     const found = fills.get(key) ?? { fill, series: { name: fill.name, labels, values: empty() } };
     fills.set(key, found);
@@ -89,18 +110,36 @@ export function nativeBars(
       series(fill.name, fill).values[i] = b;
       series(`${fill.name} below zero`, { ...fill, name: `${fill.name} (below zero)` }).values[i] = a;
     }
-    high.values[i] = b;
-    if (a !== b) low.values[i] = a;
+    // Each figure past its bar's end away from zero: a decline's below it, a range's two ends on either side.
+    if (a === b && b < 0) low.values[i] = b;
+    else {
+      high.values[i] = b;
+      if (a !== b) low.values[i] = a;
+    }
+    const from = p.baseSlot ? slot.get(p.baseSlot) : undefined;
+    if (from !== undefined && from < i) {
+      // At the bar's end nearer zero: a figure the source gave, where the page draws the line at a range's middle.
+      const y = a >= 0 ? a : b <= 0 ? b : 0;
+      const line: NativeSeries = { name: `${p.label}: ${baseWordsOf(p)} (line)`, labels, values: empty() };
+      // Every category between holds the value too: a blank is a gap, and would break the line.
+      for (let k = from; k <= i; k++) line.values[k] = y;
+      const base: NativeSeries = { name: baseWordsOf(p), labels, values: empty() };
+      base.values[from] = y;
+      links.push({ line, base, colour: hex(colourOf(p, signColours)) });
+    }
   }
-  const anyRange = low.values.some((v) => v !== null);
+  const anyBelow = low.values.some((v) => v !== null);
+  const anyRange = points.some((p) => round(p.low) !== round(p.high));
   const marks: string[] = [];
   if (points.some((p) => p.status !== "actual")) marks.push("Lighter bars: forecasts and targets");
   if (anyRange) marks.push("Floating bars: a range, from its low to its high figure");
+  if (links.length) marks.push("Dashed lines: a change joined back to the base it is measured against");
   if (points.some((p) => p.approximate)) marks.push("Some figures are approximate");
   return {
     stacked: [base, ...[...fills.values()].map((f) => f.series)],
     stackedColours: ["transparent", ...[...fills.values()].map((f) => f.fill.colour)],
-    labelled: anyRange ? [high, low] : [high],
+    labelled: anyBelow ? [high, low] : [high],
+    links,
     marks,
   };
 }

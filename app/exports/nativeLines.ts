@@ -7,7 +7,7 @@ const hex = (c: string) => c.replace("#", "").toUpperCase();
 /**
  * The comparison's series as PowerPoint wants them (a name, the period labels, the values: "Edit Data"), split as
  * the page's chart draws them (compareRows): each company's actual figures, its forecasts and targets (a dashed
- * line), and its changes against an earlier base (markers only). A period without a figure is a blank, drawn as a
+ * line), and its changes against an earlier base (markers, each joined back to its base by a dotted line). A period without a figure is a blank, drawn as a
  * gap. A range's point is its middle, as on the page, and both its ends are series of their own (marked and
  * labelled), so no slide shows a midpoint without the figures a source gave.
  */
@@ -37,7 +37,33 @@ export function lineData(ec: ExportChart, divisor: number) {
         colour: hex(SERIES_COLOURS[i % SERIES_COLOURS.length]),
       })),
     );
+  // A change against an earlier base, as the page draws it: a dotted line from its base to its point, and the base
+  // said ("vs 2006"): above the line's start, as the point's own label holds its figure. Each is a series of its
+  // own (one holding the figure in every category from the base to the point, so no blank breaks it; one holding
+  // only the base's category, labelled with its name).
+  const first = lines.rows[0]?.t ?? 0;
+  const links = lines.companies.flatMap((c, i) =>
+    lines.rows.flatMap((r, j) => {
+      const p = r.points[c.slug];
+      if (!p || p.chained || p.baseAt === null || p.baseAt >= r.t) return [];
+      const from = lines.rows.findIndex((b) => b.t >= Math.max(p.baseAt!, first));
+      const y = round(p.value);
+      const span = (keep: (k: number) => boolean) => labels.map((_, k) => (keep(k) ? y : null)) as number[];
+      return [
+        {
+          link: {
+            name: `${c.name} ${r.label} vs ${p.base} (dotted)`,
+            labels,
+            values: span((k) => k >= from && k <= j),
+          },
+          label: { name: `vs ${p.base}`, labels, values: span((k) => k === from) },
+          colour: hex(SERIES_COLOURS[i % SERIES_COLOURS.length]),
+        },
+      ];
+    }),
+  );
   return {
+    links,
     rangeEnds: [...end(0, " (low end of a range)"), ...end(1, " (high end of a range)")],
     actual: of((i) => seriesKeys(i).actual, ""),
     projected: used(of((i) => seriesKeys(i).projected, " (forecast or target)")),
@@ -49,7 +75,8 @@ export function lineData(ec: ExportChart, divisor: number) {
 export function nativeLineMarks(data: ReturnType<typeof lineData>, ec: ExportChart): string[] {
   const marks: string[] = [];
   if (data.projected.length) marks.push("Dashed lines: forecasts and targets");
-  if (data.apart.length) marks.push("Markers without a line: changes against an earlier base");
+  if (data.apart.length)
+    marks.push("Points apart: changes against an earlier base, joined back to it by a dotted line labelled with it");
   if (data.rangeEnds.length)
     marks.push("A range: its middle on the line, its two ends marked and labelled above and below");
   if (ec.lines!.rows.some((r) => Object.keys(r.points).length === 0)) marks.push("A gap: no figure for that period");

@@ -3,11 +3,9 @@ import type PptxGenJS from "pptxgenjs";
 import { niceLogScale, niceScale } from "~/components/charts/niceScale";
 import { COLOURS } from "~/components/charts/palette";
 import type { ExportChart } from "~/models/exports.server";
-import { slotsBetween, timeLabel } from "~/models/timeAxis";
-import type { ChartPoint } from "~/models/types";
-import { nativeBars } from "./nativeBars";
 import { lineData, nativeLineMarks } from "./nativeLines";
 import { renderPng } from "./png.server";
+import { addBarChart } from "./pptxBars.server";
 import { sourceLine } from "./svg.server";
 
 const FONT = "Calibri";
@@ -23,36 +21,17 @@ function scaleFor(ec: ExportChart): { divisor: number; label: string } {
   return { divisor, label: [word, ec.unit].filter(Boolean).join(" ") };
 }
 
-/** Longest span of years a time axis lists year by year; past it only the years with a figure are listed. */
-const MAX_YEARS_ON_AXIS = 40;
+/** Characters of a bold 30 pt title that fit the slide's width on one line. */
+const TITLE_CHARS = 46;
 
 /**
- * The categories a bar chart's points sit at: their own labels, or for a stake over time every year of its span,
- * so that a year without a figure is a gap, as on the page's time axis.
+ * A title on one line, above its subtitle: a longer one gets a smaller size. PowerPoint's shrink-on-overflow is
+ * applied only when a person edits the box (LibreOffice never), so a long title ("British Airways: revenue change by
+ * quarter, vs Q3 2003") would wrap onto the subtitle.
  */
-function categoriesOf(ec: ExportChart): { points: Array<ChartPoint & { at: string }>; labels: string[] } {
-  if (ec.history) {
-    const years = ec.history.map((p) => p.year ?? 0);
-    const [first, last] = [Math.min(...years), Math.max(...years)];
-    const labels =
-      last - first < MAX_YEARS_ON_AXIS
-        ? Array.from({ length: last - first + 1 }, (_, i) => String(first + i))
-        : [...new Set(years)].map(String);
-    return { points: ec.history.map((p) => ({ ...p, at: String(p.year) })), labels };
-  }
-  const bars = ec.bars ?? [];
-  if (ec.axis && bars.every((p) => p.t != null)) {
-    // On the page's time axis: every period of its span is a category, so a missing one is a gap here too.
-    const { type, first, last } = ec.axis;
-    const labels = slotsBetween(first, last, type).map((t) => timeLabel(t, type));
-    return { points: bars.map((p) => ({ ...p, at: timeLabel(p.t!, type) })), labels };
-  }
-  // Two bars may share a label on a company's stakes chart; each keeps its own category.
-  const labels = bars.map((p, i) =>
-    bars.findIndex((q) => q.label === p.label) === i ? p.label : `${p.label} (${i + 1})`,
-  );
-  return { points: bars.map((p, i) => ({ ...p, at: labels[i] })), labels };
-}
+export const titleSize = (title: string) =>
+  title.length <= TITLE_CHARS ? 30 : Math.max(18, Math.floor((30 * TITLE_CHARS) / title.length));
+
 function addTitle(slide: PptxGenJS.Slide, ec: ExportChart) {
   slide.addText(ec.title, {
     x: 0.5,
@@ -60,7 +39,7 @@ function addTitle(slide: PptxGenJS.Slide, ec: ExportChart) {
     w: 12.3,
     h: 0.7,
     fontFace: FONT,
-    fontSize: 30,
+    fontSize: titleSize(ec.title),
     bold: true,
     color: hex(COLOURS.text),
   });
@@ -84,6 +63,35 @@ function addFootnote(slide: PptxGenJS.Slide, ec: ExportChart, drawn: string[]) {
   });
 }
 
+/** Each change against an earlier base joined back to it (nativeLines.ts): a dotted line, and its "vs 2006". */
+function linkTypes(pptx: PptxGenJS, data: ReturnType<typeof lineData>) {
+  const count = Object.values(data).reduce((n, series) => n + series.length, 0) + data.links.length;
+  // A marker's colour is taken by its place among all the chart's series: one colour in every place.
+  const all = (colour: string) => Array.from({ length: count * 2 }, () => colour);
+  return data.links.flatMap(({ link, label, colour }) => [
+    {
+      type: pptx.ChartType.line,
+      data: [link],
+      options: { lineSize: 1.5, lineDash: "sysDot", lineDataSymbol: "none", chartColors: all(colour) },
+    },
+    {
+      type: pptx.ChartType.line,
+      data: [label],
+      options: {
+        lineSize: 0,
+        lineDataSymbol: "none",
+        chartColors: all(colour),
+        showValue: false,
+        showSerName: true,
+        dataLabelPosition: "t",
+        dataLabelFontSize: 11,
+        dataLabelFontFace: FONT,
+        dataLabelColor: hex(COLOURS.text),
+      },
+    },
+  ]);
+}
+
 /** A slide with the chart as a native, editable PowerPoint chart, its title and its source footnote. */
 export function addChartSlide(pptx: PptxGenJS, ec: ExportChart): void {
   const slide = pptx.addSlide();
@@ -102,6 +110,11 @@ export function addChartSlide(pptx: PptxGenJS, ec: ExportChart): void {
     catAxisLabelFontFace: FONT,
     valAxisLabelFontFace: FONT,
     displayBlanksAs: "gap",
+    // As on the page: light dashed gridlines, and the axis of periods, which crosses at zero, drawn darker, so a
+    // chart with declines has its base line at zero.
+    valGridLine: { color: hex(COLOURS.grid), style: "dash", size: 1 },
+    catAxisLineColor: "555555", // COLOURS.axis, "#555", written out: PowerPoint takes six digits only
+    catAxisLineSize: 1.5,
   };
   if (ec.lines) {
     const data = lineData(ec, divisor);
@@ -143,6 +156,7 @@ export function addChartSlide(pptx: PptxGenJS, ec: ExportChart): void {
             },
           ]
         : []),
+      ...linkTypes(pptx, data),
       ...(data.rangeEnds.length
         ? [
             {
@@ -165,7 +179,8 @@ export function addChartSlide(pptx: PptxGenJS, ec: ExportChart): void {
         ...common,
         valAxisMinVal: scale.domain[0],
         valAxisMaxVal: scale.domain[1],
-        ...(log ? { valAxisLogScaleBase: 10 } : {}),
+        // The page's ticks: PowerPoint's own step may miss zero (-15, -13 … 5).
+        ...(log ? { valAxisLogScaleBase: 10 } : { valAxisMajorUnit: scale.ticks[1] - scale.ticks[0] }),
         showLegend: true,
         legendPos: "b",
         legendFontSize: 14,
@@ -174,50 +189,7 @@ export function addChartSlide(pptx: PptxGenJS, ec: ExportChart): void {
     addFootnote(slide, ec, nativeLineMarks(data, ec));
     return;
   }
-  const { points, labels } = categoriesOf(ec);
-  const bars = nativeBars(points, labels, ec.signColours, divisor);
-  const values = [...bars.stacked, ...bars.labelled].flatMap((d) => d.values.filter((v): v is number => v !== null));
-  // The value axis always holds zero (niceScale's rule), so a 7 % drop never looks like two thirds.
-  const scale = niceScale(values);
-  const [high, low] = bars.labelled;
-  // Marker series take their colour by their place among all the chart's series: one colour for every place.
-  const ink = Array.from({ length: bars.stacked.length + bars.labelled.length }, () => hex(COLOURS.text));
-  const labelOptions = {
-    lineSize: 0,
-    lineDataSymbol: "dash",
-    lineDataSymbolSize: 12,
-    chartColors: ink,
-    showValue: true,
-    dataLabelFontSize: 12,
-    dataLabelFontFace: FONT,
-    dataLabelFormatCode: "#,##0.##",
-  };
-  const types = [
-    {
-      type: pptx.ChartType.bar,
-      data: bars.stacked,
-      options: {
-        barDir: "col",
-        barGrouping: "stacked",
-        chartColors: bars.stackedColours,
-        showValue: false,
-        barGapWidthPct: 80,
-      },
-    },
-    { type: pptx.ChartType.line, data: [high], options: { ...labelOptions, dataLabelPosition: "t" } },
-    ...(low ? [{ type: pptx.ChartType.line, data: [low], options: { ...labelOptions, dataLabelPosition: "b" } }] : []),
-  ];
-  slide.addChart(
-    types as unknown as PptxGenJS.IChartMulti[],
-    {
-      ...common,
-      valAxisMinVal: scale.domain[0],
-      valAxisMaxVal: scale.domain[1],
-      showLegend: false,
-      // For a chart of several types, pptxgenjs takes the options in the place of the data.
-    } as unknown as unknown[],
-  );
-  addFootnote(slide, ec, bars.marks);
+  addFootnote(slide, ec, addBarChart(pptx, slide, ec, divisor, common));
 }
 
 /** The same chart as a picture, for Keynote and Google Slides, which do not draw pptxgenjs charts. */

@@ -75,55 +75,68 @@ export interface CompanyView extends YearRange {
 
 /** Kinds whose charts follow the period selector; stakes and market shares are by year whatever it says. */
 const PERIODIC = new Set<FactKind>(["revenue", "revenue_change", "sales_volume"]);
+const PERIODIC_KINDS: FactKind[] = ["revenue", "revenue_change", "sales_volume"];
 
-export async function companyCharts(company: Company, view: CompanyView = { periods: "year" }): Promise<CompanyCharts> {
-  const facts = await leanFactsOf(company.id, ["revenue", "revenue_change", "market_share", "sales_volume", "stake"]);
-  const classes = new Set(facts.filter((f) => PERIODIC.has(f.kind)).map(periodClass));
-  const periodTypes = PERIOD_TYPES.filter((t) => classes.has(t));
-  const periods: PeriodType =
-    view.periods === "part-year" ? (periodTypes.find((t) => t !== "year") ?? "year") : view.periods;
-  // One kind of period per page keeps the page light and a quarter never beside a full year.
-  const shown: PeriodClass[] = periods === "year" ? ["year", "undated"] : [periods];
-  const inView = (f: LeanFact) => !PERIODIC.has(f.kind) || shown.includes(periodClass(f));
-  const byKind = groupBy(facts.filter(inView), (f) => f.kind);
-  const of = (k: FactKind) => byKind.get(k) ?? [];
-  const markets = [...groupBy(of("market_share"), (f) => f.market ?? "market not named")]
+/** The charts of a company page other than stakes, by the name exports give them. */
+export type FigureChart = "revenue" | "revenueChange" | "marketShare" | "salesVolume";
+export const CHART_FACT_KIND: Record<FigureChart, FactKind> = {
+  revenue: "revenue",
+  revenueChange: "revenue_change",
+  marketShare: "market_share",
+  salesVolume: "sales_volume",
+};
+
+/** Markets a company has shares of, the most reported first. */
+function marketsOf(shares: LeanFact[]): string[] {
+  return [...groupBy(shares, (f) => f.market ?? "market not named")]
     .map(([market, group]) => [market, group.reduce((sum, f) => sum + f.n, 0)] as const)
     .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))
     .map(([market]) => market);
-  const market = view.market && markets.includes(view.market) ? view.market : markets[0];
-  const name = company.name;
-  const range: YearRange = { from: view.from, to: view.to };
-  const dated = facts.filter((f) => f.year !== null && f.kind !== "stake").map((f) => f.year!);
-  const plans: Record<"revenue" | "revenueChange" | "marketShare" | "salesVolume", SeriesPlan[]> = {
-    revenue: splitSeries(
-      name,
+}
+
+/** What every chart's plan needs besides its figures: the company's name, the years asked for, the market drawn. */
+interface PlanContext {
+  name: string;
+  range: YearRange;
+  market: string | undefined;
+}
+
+/**
+ * How each chart is made from its figures (already of its kind and of the page's kind of period): the one recipe
+ * the page and the exports share, so a chart exported alone reads only its own kind of figure and says the same.
+ */
+const PLANS: Record<FigureChart, (facts: LeanFact[], c: PlanContext) => SeriesPlan[]> = {
+  revenue: (facts, c) =>
+    splitSeries(
+      c.name,
       "revenue",
-      of("revenue"),
+      facts,
       "revenue",
       (unit) =>
         `Revenue in ${unit} on a time axis: a period without a figure is an empty slot. Hatched bars are forecasts or targets; a bar with a whisker is a range.`,
       () => null,
-      range,
+      c.range,
     ),
-    revenueChange: splitSeries(
-      name,
+  revenueChange: (facts, c) =>
+    splitSeries(
+      c.name,
       "revenue_change",
-      of("revenue_change").map((f) => ({ ...f, unit: "percent" })),
+      facts.map((f) => ({ ...f, unit: "percent" })),
       "revenue change",
       () =>
         "Change in revenue in percent, drawn at its period; a change measured against an earlier base than the period before is joined back to that base by a dashed line and labelled with it (vs 2007). Declines in red, growth in green.",
       compared,
-      range,
+      c.range,
     ),
-    marketShare: [...groupBy(of("market_share"), (f) => f.market ?? "market not named")]
-      .filter(([m]) => m === market)
+  marketShare: (facts, c) =>
+    [...groupBy(facts, (f) => f.market ?? "market not named")]
+      .filter(([m]) => m === c.market)
       .map(([market, group]) => {
         const picked = pickPerGroup(group, (f) => `${f.year}`).sort(byTime);
         return {
           id: slugPart(`market-share-${market}`),
           kind: "market_share" as const,
-          title: `${name}: share of ${market}, %`,
+          title: `${c.name}: share of ${market}, %`,
           description: `Share of ${market} in percent. Hatched bars are targets or forecasts, for the year under the bar.`,
           unit: "percent",
           axis: axisOf(
@@ -135,32 +148,34 @@ export async function companyCharts(company: Company, view: CompanyView = { peri
             f.status === "actual" ? market : `${market}, ${f.status} for ${f.year ?? "no stated year"}`,
         };
       }),
-    salesVolume: splitSeries(
-      name,
+  salesVolume: (facts, c) =>
+    splitSeries(
+      c.name,
       "sales_volume",
-      of("sales_volume"),
+      facts,
       "sales",
       (unit) => `Sales in ${unit}; a bar with a whisker is a range, hatched bars are forecasts or targets.`,
       (f) => f.market,
-      range,
+      c.range,
       (f) => f.market ?? "",
     ),
-  };
-  // Most reported pairs first; a joint holder's spellings ("A + B", "B + A") are one holder.
-  const joint = await jointHolders();
-  const held = canonicalPairs(
-    stakePairs(of("stake"), (f) => `${f.counterpartyId}`),
-    joint,
-  );
-  const heldIn = canonicalPairs(
-    stakePairs(await leanStakesIn(company.id), (f) => `${f.companyId}`),
-    joint,
-  );
-  const shownHeld = held.slice(0, MAX_STAKE_PAIRS);
-  const shownIn = heldIn.slice(0, MAX_STAKE_PAIRS);
-  const allPicked = Object.values(plans).flatMap((ps) => ps.flatMap((p) => p.picked));
-  const sources = await sourcesOf(await shownIds(allPicked));
-  const series = (ps: SeriesPlan[]): ChartSeries[] =>
+};
+
+/** The kinds of period a company's periodic figures come in, and the one a view draws ("part-year" resolved). */
+function periodsOf(periodic: LeanFact[], asked: CompanyView["periods"]) {
+  const classes = new Set(periodic.map(periodClass));
+  const periodTypes = PERIOD_TYPES.filter((t) => classes.has(t));
+  const periods: PeriodType = asked === "part-year" ? (periodTypes.find((t) => t !== "year") ?? "year") : asked;
+  // One kind of period per page keeps the page light and a quarter never beside a full year.
+  const shown: PeriodClass[] = periods === "year" ? ["year", "undated"] : [periods];
+  const inView = (f: LeanFact) => !PERIODIC.has(f.kind) || shown.includes(periodClass(f));
+  return { periodTypes, periods, inView };
+}
+
+/** Plans made into series, with the quotes of the sources they show read in one query. */
+async function toSeries(plans: SeriesPlan[][]): Promise<ChartSeries[][]> {
+  const sources = await sourcesOf(await shownIds(plans.flat().flatMap((p) => p.picked)));
+  return plans.map((ps) =>
     ps.map((p) => ({
       id: p.id,
       kind: p.kind,
@@ -169,16 +184,83 @@ export async function companyCharts(company: Company, view: CompanyView = { peri
       unit: p.unit,
       axis: p.axis,
       points: p.picked.map((x) => toPoint(x, sources, p.note(x.fact))),
-    }));
+    })),
+  );
+}
+
+/**
+ * One chart of a company, as its page draws it, reading only that chart's kind of figure (an export draws one
+ * chart: it need not read every figure the company has). Only "part-year", the old links' word, reads the other
+ * periodic kinds too, to find the first part-year type the page would show.
+ */
+export async function companyChart(
+  company: Company,
+  chart: FigureChart,
+  view: CompanyView = { periods: "year" },
+): Promise<{ series: ChartSeries[]; periods: PeriodType }> {
+  const kind = CHART_FACT_KIND[chart];
+  const partYear = view.periods === "part-year" && PERIODIC.has(kind);
+  const facts = await leanFactsOf(company.id, partYear ? PERIODIC_KINDS : [kind]);
+  const { periods, inView } = periodsOf(
+    facts.filter((f) => PERIODIC.has(f.kind)),
+    view.periods,
+  );
+  const own = facts.filter((f) => f.kind === kind && inView(f));
+  const markets = chart === "marketShare" ? marketsOf(own) : [];
+  const market = view.market && markets.includes(view.market) ? view.market : markets[0];
+  const [series] = await toSeries([
+    PLANS[chart](own, { name: company.name, range: { from: view.from, to: view.to }, market }),
+  ]);
+  return { series, periods };
+}
+
+/** The stakes a company holds and those held in it, as its page lists them (the most reported pairs first). */
+export async function companyStakes(company: Company, stakes?: LeanFact[]) {
+  const held = stakes ?? (await leanFactsOf(company.id, ["stake"]));
+  // A joint holder's spellings ("A + B", "B + A") are one holder.
+  const joint = await jointHolders();
+  const holds = canonicalPairs(
+    stakePairs(held, (f) => `${f.counterpartyId}`),
+    joint,
+  );
+  const heldIn = canonicalPairs(
+    stakePairs(await leanStakesIn(company.id), (f) => `${f.companyId}`),
+    joint,
+  );
+  const shownHeld = holds.slice(0, MAX_STAKE_PAIRS);
+  const shownIn = heldIn.slice(0, MAX_STAKE_PAIRS);
   return {
-    revenue: series(plans.revenue),
-    revenueChange: series(plans.revenueChange),
-    marketShare: series(plans.marketShare),
-    salesVolume: series(plans.salesVolume),
     stakesHeld: await stakeHistories(shownHeld, joint),
     stakesIn: await stakeHistories(shownIn, joint),
-    moreStakesHeld: held.length - shownHeld.length,
+    moreStakesHeld: holds.length - shownHeld.length,
     moreStakesIn: heldIn.length - shownIn.length,
+  };
+}
+
+/** Everything a company page draws: every kind of figure read at once, each chart made as `companyChart` makes it. */
+export async function companyCharts(company: Company, view: CompanyView = { periods: "year" }): Promise<CompanyCharts> {
+  const facts = await leanFactsOf(company.id, ["revenue", "revenue_change", "market_share", "sales_volume", "stake"]);
+  const { periodTypes, periods, inView } = periodsOf(
+    facts.filter((f) => PERIODIC.has(f.kind)),
+    view.periods,
+  );
+  const byKind = groupBy(facts.filter(inView), (f) => f.kind);
+  const of = (k: FactKind) => byKind.get(k) ?? [];
+  const markets = marketsOf(of("market_share"));
+  const market = view.market && markets.includes(view.market) ? view.market : markets[0];
+  const range: YearRange = { from: view.from, to: view.to };
+  const context = { name: company.name, range, market };
+  const charts: FigureChart[] = ["revenue", "revenueChange", "marketShare", "salesVolume"];
+  const [revenue, revenueChange, marketShare, salesVolume] = await toSeries(
+    charts.map((c) => PLANS[c](of(CHART_FACT_KIND[c]), context)),
+  );
+  const dated = facts.filter((f) => f.year !== null && f.kind !== "stake").map((f) => f.year!);
+  return {
+    revenue,
+    revenueChange,
+    marketShare,
+    salesVolume,
+    ...(await companyStakes(company, of("stake"))),
     periods,
     periodTypes,
     hasPartYears: periodTypes.some((t) => t !== "year"),

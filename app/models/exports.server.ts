@@ -1,5 +1,5 @@
 import type { ExportChartName } from "~/exports/formats";
-import { type ChartSeries, companyCharts } from "./charts.server";
+import { type ChartSeries, companyChart, companyStakes } from "./charts.server";
 import { type Company, findCompanies, findCompany } from "./companies.server";
 import { type CompareChart, type CompareMetric, type CompareMode, compareCompanies } from "./compare.server";
 import { listStakes } from "./stakes.server";
@@ -248,19 +248,21 @@ export async function exportChart(chart: ExportChartName, q: ExportParams): Prom
     throw new NotFound(
       q.company ? `No company called "${q.company}" has been imported.` : "Name a company, e.g. company=renault.",
     );
-  const charts = await companyCharts(company, { periods: q.periods, market: q.market, from: q.from, to: q.to });
+  // Each chart reads only its own figures, with the model query the page's chart is made from.
   if (chart === "stakes") {
-    const groups = [...charts.stakesHeld, ...charts.stakesIn];
+    const stakes = await companyStakes(company);
+    const groups = [...stakes.stakesHeld, ...stakes.stakesIn];
     if (!groups.length) throw new NotFound(`No stakes for ${company.name} yet.`);
     return fromStakes(groups, company.name);
   }
-  const all = charts[CHART_KIND[chart]];
+  const view = { periods: q.periods, market: q.market, from: q.from, to: q.to };
+  const { series: all, periods } = await companyChart(company, CHART_KIND[chart], view);
   const series = q.unit ? all.find((s) => s.unit.toLowerCase() === q.unit?.toLowerCase()) : all[0];
   if (!series)
     throw new NotFound(
       `No ${chart.replace("-", " ")} figures for ${company.name}${q.unit ? ` in ${q.unit}` : ""} yet.`,
     );
-  return fromSeries(chart, company, series, charts.periods);
+  return fromSeries(chart, company, series, periods);
 }
 
 /** What a comparison's lines draw, in the words of the page's chart (CompareLineChart): nothing it does not. */

@@ -13,7 +13,8 @@ export const CHECKED_SQL = `(SELECT r.state FROM fact_reviews r WHERE r.fact_id 
 export const FACT_VIEW_SELECT = `SELECT f.id, f.article_id AS "articleId", a.title AS "articleTitle",
   a.published_year AS "publishedYear", f.kind, c.name AS company, c.slug AS "companySlug", cp.name AS counterparty,
   cp.slug AS "counterpartySlug", f.market, f.year, f.period, f.low, f.high, f.unit, f.status, f.approximate,
-  f.compared_year AS "comparedYear", f.compared_period AS "comparedPeriod", f.quote, ${CHECKED_SQL}
+  f.compared_year AS "comparedYear", f.compared_period AS "comparedPeriod", f.quote, ${CHECKED_SQL},
+  (SELECT s.segment FROM fact_segments s WHERE s.fact_id = f.id) AS segment
   FROM facts f JOIN companies c ON c.id = f.company_id LEFT JOIN companies cp ON cp.id = f.counterparty_id
   JOIN articles a ON a.id = f.article_id`;
 

@@ -25,6 +25,9 @@ export interface LeanFact {
   comparedPeriod: string | null;
 }
 
+/** A segment's figure is not its company's own (docs/decisions/017): one primary-key probe of a small table. */
+const OWN_FIGURE = "NOT EXISTS (SELECT 1 FROM fact_segments s WHERE s.fact_id = f.id)";
+
 /**
  * Columns of a LeanFact from facts `f` grouped by some of them: the count, and every other column of the newest
  * fact of the group (with one max() aggregate, SQLite takes bare columns from the row holding the maximum; on
@@ -54,7 +57,7 @@ export async function leanFactsOf(companyId: number, kinds: FactKind[]): Promise
   const sql = await getSql();
   return sql.all<LeanFact>(
     `SELECT ${aggregateColumns(sql.dialect)} FROM facts f ${indexedBy(sql.dialect, "facts_company_chart_idx")}
-     WHERE f.company_id = ? AND f.kind IN (${kinds.map(() => "?").join(",")})
+     WHERE f.company_id = ? AND f.kind IN (${kinds.map(() => "?").join(",")}) AND ${OWN_FIGURE}
      GROUP BY f.kind, f.year, f.period, f.unit, f.market, f.counterparty_id, f.status, f.low, f.high`,
     [companyId, ...kinds],
   );
@@ -72,7 +75,7 @@ export async function leanRevenueChanges(periods: Array<string | null>): Promise
   return sql.all<LeanFact>(
     `SELECT ${aggregateColumns(sql.dialect)} FROM facts f ${indexedBy(sql.dialect, "facts_company_chart_idx")}
      WHERE f.kind = 'revenue_change' AND f.year IS NOT NULL
-       AND (${orNull}f.period IN (${codes.map(() => "?").join(",") || "NULL"}))
+       AND (${orNull}f.period IN (${codes.map(() => "?").join(",") || "NULL"})) AND ${OWN_FIGURE}
      GROUP BY f.company_id, f.year, f.period, f.unit, f.market, f.counterparty_id, f.status, f.low, f.high`,
     codes,
   );

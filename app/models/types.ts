@@ -36,6 +36,8 @@ export interface FactView extends FactFigure {
   quote: string;
   /** Set when an analyst confirmed, corrected or added the fact (CheckedMark shows it). */
   checked?: CheckedState | null;
+  /** The part of the company the figure is of ("cloud"): such a figure is not the company's own total. */
+  segment?: string | null;
 }
 
 /** Where a figure came from: enough to quote it and link to the highlighted sentence. */

@@ -1,25 +1,31 @@
 import { json, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Link, useLoaderData } from "@remix-run/react";
+import { Form, Link, useLoaderData } from "@remix-run/react";
 import { CompareForm } from "~/components/CompareForm";
 import { ChartFrame } from "~/components/charts/ChartFrame";
 import { FigureTable } from "~/components/charts/FigureTable";
 import { RankedBarChart } from "~/components/charts/RankedBarChart";
 import { ImportHint } from "~/components/ImportHint";
+import { SubmitButton } from "~/components/Pending";
+import { PeriodFields } from "~/components/PeriodFields";
 import { RouteError } from "~/components/RouteError";
 import { recentArticles } from "~/models/articles.server";
 import { companySummaries } from "~/models/companies.server";
 import { latestRevenueChanges } from "~/models/overview.server";
 import { PERIOD_TYPE_WORDS, type PeriodType } from "~/models/timeAxis";
 import { requireReader } from "~/sessions.server";
+import { parseKnownQuery } from "~/utils/params.server";
+import { HOME_QUERY } from "~/utils/queries.server";
 
 export const meta: MetaFunction = () => [{ title: "Financial figures" }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireReader(request, "page");
+  // Links from mail and feeds add tracking parameters to the home page: it reads `periods` and ignores the rest.
+  const { periods } = parseKnownQuery(request, HOME_QUERY);
   return json({
     companies: await companySummaries(100),
     articles: await recentArticles(10),
-    changes: await latestRevenueChanges(20),
+    changes: await latestRevenueChanges(20, periods),
   });
 }
 
@@ -42,7 +48,7 @@ const PERIOD_NOUN: Record<PeriodType, string> = {
   year: "full year",
   half: "half year",
   quarter: "quarter",
-  "nine-months": "nine months",
+  "nine-months": "nine-month period",
 };
 
 export default function Index() {
@@ -59,14 +65,32 @@ export default function Index() {
       <CompareForm />
       <h2>Latest revenue change by company</h2>
       <p className="subtle">
-        <Link to="/declines">The largest revenue declines</Link>, by year and kind of period, with what each is measured
-        against.
+        {/* Of the kind of period the chart below shows, so an analyst looking at quarters lands on quarters. */}
+        <Link to={changes.periods === "year" ? "/declines" : `/declines?periods=${changes.periods}`}>
+          The largest revenue declines
+        </Link>
+        , by year and kind of period, with what each is measured against.
       </p>
+      {/* The company pages' selector, without years: a GET form, so the choice lives in the URL. The page stays
+          where it is, on the chart, rather than jumping to the top. */}
+      {changes.available.length > 0 && (
+        <Form
+          method="get"
+          action="/"
+          preventScrollReset
+          className="filters period-form"
+          aria-label="Periods ranked"
+          key={changes.periods}
+        >
+          <PeriodFields periods={changes.periods} available={changes.available} range={false} />
+          <SubmitButton pending="Showing…">Show</SubmitButton>
+        </Form>
+      )}
       {changes.points.length ? (
         <ChartFrame
           id="latest-revenue-changes"
           title={title}
-          description={`Each company's most recent revenue change over a ${PERIOD_NOUN[changes.periods]}, in percent, largest decline first; declines in red, growth in green, forecasts hatched. Only ${PERIOD_TYPE_WORDS[changes.periods].toLowerCase()}, the kind most companies report, so no quarter is ranked against a year.`}
+          description={`Each company's most recent revenue change over a ${PERIOD_NOUN[changes.periods]}, in percent, largest decline first; declines in red, growth in green, forecasts hatched. Only ${PERIOD_TYPE_WORDS[changes.periods].toLowerCase()}, so no quarter is ranked against a year (the kind most companies report, unless another is picked above); each bar names its company's latest period.`}
           chart={(width) => (
             <RankedBarChart points={changes.points} unit="percent" title={title} signColours width={width} />
           )}
@@ -75,7 +99,10 @@ export default function Index() {
         />
       ) : (
         <p className="empty">
-          None of the imported articles gives a revenue change yet. <ImportHint />
+          {changes.available.length
+            ? `None of the imported articles gives a revenue change for ${PERIOD_NOUN[changes.periods]}s: pick another kind of period.`
+            : "None of the imported articles gives a revenue change yet."}{" "}
+          <ImportHint />
         </p>
       )}
       <h2>Companies</h2>

@@ -6,6 +6,8 @@ import { ChartFrame } from "~/components/charts/ChartFrame";
 import { ExportMenu } from "~/components/charts/ExportMenu";
 import { FigureBarChart } from "~/components/charts/FigureBarChart";
 import { FigureTable } from "~/components/charts/FigureTable";
+import { DownloadLink } from "~/components/DownloadLink";
+import { SubmitButton } from "~/components/Pending";
 import { PeriodFields } from "~/components/PeriodFields";
 import { RouteError } from "~/components/RouteError";
 import { StakeCharts } from "~/components/StakeCharts";
@@ -178,9 +180,9 @@ export default function CompanyPage() {
         <Link to={`/facts?company=${d.company.slug}`}>All facts about {name}</Link> ·{" "}
         <Link to={`/stakes?holder=${d.company.slug}`}>Stakes it holds</Link> ·{" "}
         <Link to={`/compare?companies=${d.company.slug}&metric=revenue`}>Compare with others</Link> ·{" "}
-        <a href={`/export/deck.pptx?company=${d.company.slug}`} download>
+        <DownloadLink href={`/export/deck.pptx?company=${d.company.slug}`} what="the deck">
           All charts as a PowerPoint deck
-        </a>
+        </DownloadLink>
       </p>
       {d.record.removed ? (
         <p className="notice" role="status">
@@ -200,7 +202,7 @@ export default function CompanyPage() {
           years={d.years}
         />
         {d.market && d.markets.length > 1 && <input type="hidden" name="market" value={d.market} />}
-        <button type="submit">Show</button>
+        <SubmitButton pending="Showing…">Show</SubmitButton>
       </Form>
       <Section
         title="Revenue"

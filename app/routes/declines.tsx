@@ -5,10 +5,12 @@ import { ChartFrame } from "~/components/charts/ChartFrame";
 import { FigureTable } from "~/components/charts/FigureTable";
 import { RankedBarChart } from "~/components/charts/RankedBarChart";
 import { ImportHint } from "~/components/ImportHint";
+import { SubmitButton } from "~/components/Pending";
+import { PeriodFields } from "~/components/PeriodFields";
 import { RouteError } from "~/components/RouteError";
 import { CHARTED_DECLINES, declinePoints } from "~/models/declines";
 import { largestDeclines } from "~/models/declines.server";
-import { PERIOD_TYPE_WORDS, PERIOD_TYPES } from "~/models/timeAxis";
+import { PERIOD_TYPE_WORDS } from "~/models/timeAxis";
 import { sourceHref } from "~/models/types";
 import { requireReader } from "~/sessions.server";
 import { formatFigure } from "~/utils/format";
@@ -42,16 +44,8 @@ export default function Declines() {
         measured against.
       </p>
       <Form method="get" className="filters declines-form" key={`${d.periods}-${d.year}`}>
-        <label>
-          Periods{" "}
-          <select name="periods" defaultValue={d.periods}>
-            {PERIOD_TYPES.map((t) => (
-              <option key={t} value={t}>
-                {PERIOD_TYPE_WORDS[t]}
-              </option>
-            ))}
-          </select>
-        </label>
+        {/* The company pages' kind-of-period selector; the year is one year here, not a range. */}
+        <PeriodFields periods={d.periods} range={false} />
         <label>
           Year{" "}
           <select name="year" defaultValue={d.year ?? ""}>
@@ -66,7 +60,7 @@ export default function Declines() {
               ))}
           </select>
         </label>
-        <button type="submit">Show</button>
+        <SubmitButton pending="Showing…">Show</SubmitButton>
       </Form>
       {d.rows.length === 0 ? (
         <p className="empty">

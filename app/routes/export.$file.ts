@@ -15,13 +15,28 @@ type Format = ExportFormat;
 /** Only letters, digits and hyphens reach a header: no quotes, slashes or line breaks from any input. */
 const safeName = (name: string) => name.replace(/[^a-z0-9-]/gi, "").slice(0, 120) || "chart";
 
+/**
+ * The cached bytes as a stream of one chunk, not a copy: a Uint8Array body would be copied by Response (and was
+ * copied once more here), two copies of a PNG or a deck for every hit, hundreds of MB a second of short-lived
+ * buffers under load (README, Load). A default (not a byte) stream hands the chunk on as it is, never transferring
+ * (detaching) the cached buffer, and Remix writes it to the socket.
+ */
+function bytesOnce(body: Uint8Array): ReadableStream<Uint8Array> {
+  return new ReadableStream<Uint8Array>({
+    start(controller) {
+      controller.enqueue(body);
+      controller.close();
+    },
+  });
+}
+
 function file(body: Uint8Array | string, format: Format, name: string): Response {
-  // A fresh view per response: the cached bytes themselves are never handed to the stream.
-  return new Response(typeof body === "string" ? body : new Uint8Array(body), {
+  return new Response(typeof body === "string" ? body : bytesOnce(body), {
     headers: {
       "Content-Type": CONTENT_TYPES[format],
       "Content-Disposition": `attachment; filename="${safeName(name)}.${format}"`,
       "Cache-Control": "no-store",
+      ...(typeof body === "string" ? {} : { "Content-Length": String(body.byteLength) }),
     },
   });
 }
@@ -37,6 +52,17 @@ const busy = (err: Overloaded) =>
 
 /** The deck's charts: every chart the company has, in the order of its page. */
 const DECK_CHARTS: ExportChartName[] = ["revenue", "revenue-change", "market-share", "sales-volume", "stakes"];
+
+/**
+ * How long an export request may take, from its arrival here, before it is answered 503 with Retry-After: seven
+ * seconds, under a client's usual ten-second timeout with room for a busy event loop, so a deck that waited its
+ * turn in the queue and then draws slowly on a loaded machine is refused on purpose instead of timing out
+ * (issue 11). EXPORT_DEADLINE_MS changes it.
+ */
+const EXPORT_DEADLINE_MS = (() => {
+  const v = Number(process.env.EXPORT_DEADLINE_MS);
+  return Number.isFinite(v) && v > 0 ? v : 7000;
+})();
 
 type ExportQuery = ReturnType<typeof parseQuery<typeof EXPORT_QUERY>>;
 
@@ -93,6 +119,7 @@ async function renderCompanyDeck(q: ExportQuery): Promise<Rendered> {
 
 /** /export/:chart.:format — every chart of the dashboard as PNG, SVG, PowerPoint or CSV, at a stable URL. */
 export async function loader({ request, params }: LoaderFunctionArgs) {
+  const started = Date.now();
   const closed = await readerRefusal(request);
   if (closed) return closed;
   const parsed = parseExportFile(params.file ?? "");
@@ -109,8 +136,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   // then served from memory. The key holds only what this chart reads.
   try {
     const origin = new URL(request.url).origin;
-    const rendered = await cachedRender(exportKey(chart, format, q, origin), () =>
-      chart === "deck" ? renderCompanyDeck(q) : renderChart(chart, format, q, origin),
+    const rendered = await cachedRender(
+      exportKey(chart, format, q, origin),
+      () => (chart === "deck" ? renderCompanyDeck(q) : renderChart(chart, format, q, origin)),
+      { kind: chart === "deck" ? "deck" : format, deadline: started + EXPORT_DEADLINE_MS },
     );
     return file(rendered.body, format, rendered.filename);
   } catch (err) {

@@ -5,6 +5,7 @@ import { FactTable } from "~/components/FactTable";
 import { ImportHint } from "~/components/ImportHint";
 import { KindSelect } from "~/components/KindSelect";
 import { Pager } from "~/components/Pager";
+import { SubmitButton } from "~/components/Pending";
 import { RouteError } from "~/components/RouteError";
 import { UnknownCompanies } from "~/components/UnknownCompanies";
 import { FACT_PAGES, queryFacts } from "~/models/facts.server";
@@ -83,7 +84,7 @@ export default function Facts() {
             <option value="desc">descending</option>
           </select>
         </label>
-        <button type="submit">Show</button>
+        <SubmitButton pending="Showing…">Show</SubmitButton>
       </Form>
       {d.unknown.length ? (
         <UnknownCompanies names={d.unknown} />

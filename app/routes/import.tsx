@@ -3,6 +3,7 @@ import { Form, Link, useLoaderData, useRevalidator } from "@remix-run/react";
 import { useEffect } from "react";
 import { z } from "zod";
 import { FactFields } from "~/components/FactFields";
+import { SubmitButton } from "~/components/Pending";
 import { RouteError } from "~/components/RouteError";
 import { useUploadProgress } from "~/components/useUploadProgress";
 import type { ImportPreview } from "~/models/importTypes";
@@ -275,9 +276,9 @@ function Preview({ preview, editable }: { preview: ImportPreview; editable: numb
           );
         })}
         {pending.length ? (
-          <button type="submit">
+          <SubmitButton match={{ intent: "save" }} pending="Saving…">
             Save {pending.length} {pending.length === 1 ? "article" : "articles"} with the facts ticked
-          </button>
+          </SubmitButton>
         ) : null}
       </Form>
     </section>

@@ -1,6 +1,7 @@
 import { type ActionFunctionArgs, json, type LoaderFunctionArgs, type MetaFunction, redirect } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
+import { SubmitButton } from "~/components/Pending";
 import { RouteError } from "~/components/RouteError";
 import { checkCredentials } from "~/models/users.server";
 import { currentUser, readingClosed, signInCookie } from "~/sessions.server";
@@ -76,7 +77,7 @@ export default function Login() {
         <label>
           Password <input name="password" type="password" autoComplete="current-password" required />
         </label>
-        <button type="submit">Sign in</button>
+        <SubmitButton pending="Signing in…">Sign in</SubmitButton>
       </Form>
       <p className="hint">
         Accounts are made on the server: <code>npm run user -- add NAME --role analyst</code>.

@@ -3,6 +3,7 @@ import { Form, Link, useLoaderData, useLocation } from "@remix-run/react";
 import { CompanyCombobox } from "~/components/CompanyCombobox";
 import { KindSelect } from "~/components/KindSelect";
 import { Pager } from "~/components/Pager";
+import { SubmitButton } from "~/components/Pending";
 import { ReviewCard } from "~/components/ReviewCard";
 import { RouteError } from "~/components/RouteError";
 import { UnknownCompanies } from "~/components/UnknownCompanies";
@@ -98,7 +99,7 @@ export default function Review() {
         <label>
           Article <input name="article" defaultValue={d.query.article ?? ""} inputMode="numeric" size={6} />
         </label>
-        <button type="submit">Show</button>
+        <SubmitButton pending="Showing…">Show</SubmitButton>
       </Form>
       {d.unknown.length ? <UnknownCompanies names={d.unknown} /> : null}
       {d.unmatched.length ? (
@@ -144,7 +145,7 @@ export default function Review() {
                   <input type="hidden" name="intent" value="restore" />
                   <input type="hidden" name="reviewId" value={r.id} />
                   <input type="hidden" name="back" value={back} />
-                  <button type="submit">Restore</button>
+                  <SubmitButton>Restore</SubmitButton>
                 </Form>
               </li>
             ))}

@@ -1,6 +1,7 @@
 import { json, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { CompanyCombobox } from "~/components/CompanyCombobox";
+import { SubmitButton } from "~/components/Pending";
 import { RouteError } from "~/components/RouteError";
 import { searchCompanies } from "~/models/search.server";
 import { describeMatch } from "~/models/searchTypes";
@@ -37,7 +38,9 @@ export default function Search() {
           defaultValue={d.query}
           navigate
         />
-        <button type="submit">Search</button>
+        <SubmitButton action="/search" pending="Searching…">
+          Search
+        </SubmitButton>
       </Form>
       {!d.query ? (
         <p className="empty">

@@ -4,6 +4,7 @@ import { CompanyCombobox } from "~/components/CompanyCombobox";
 import { ExportMenu } from "~/components/charts/ExportMenu";
 import { ImportHint } from "~/components/ImportHint";
 import { Pager } from "~/components/Pager";
+import { SubmitButton } from "~/components/Pending";
 import { RouteError } from "~/components/RouteError";
 import { StakeCharts } from "~/components/StakeCharts";
 import { StakeList } from "~/components/StakeList";
@@ -95,7 +96,7 @@ export default function Stakes() {
           defaultValue={d.field.held}
           placeholder="e.g. Nissan"
         />
-        <button type="submit">Filter</button>
+        <SubmitButton pending="Filtering…">Filter</SubmitButton>
       </Form>
       {d.unknown.length ? (
         <UnknownCompanies names={d.unknown} />

@@ -1,6 +1,7 @@
 import { type ActionFunctionArgs, json, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
+import { SubmitButton } from "~/components/Pending";
 import { RouteError } from "~/components/RouteError";
 import { changeUser, userList } from "~/models/userAdmin.server";
 import { requireRole } from "~/sessions.server";
@@ -85,7 +86,7 @@ export default function Users() {
                       </option>
                     ))}
                   </select>{" "}
-                  {u.name === me ? null : <button type="submit">Set role</button>}
+                  {u.name === me ? null : <SubmitButton>Set role</SubmitButton>}
                 </Form>
               </td>
               <td className="num">{u.createdAt.slice(0, 16).replace("T", " ")}</td>
@@ -101,7 +102,7 @@ export default function Users() {
                     minLength={8}
                     aria-label={`New password for ${u.name}`}
                   />{" "}
-                  <button type="submit">Set</button>
+                  <SubmitButton>Set</SubmitButton>
                 </Form>
               </td>
               <td>
@@ -111,7 +112,7 @@ export default function Users() {
                   <Form method="post" className="inline-form">
                     <input type="hidden" name="intent" value="remove" />
                     <input type="hidden" name="name" value={u.name} />
-                    <button type="submit">Remove</button>
+                    <SubmitButton>Remove</SubmitButton>
                   </Form>
                 )}
               </td>
@@ -138,7 +139,7 @@ export default function Users() {
         <label>
           Password <input type="password" name="password" required minLength={8} autoComplete="new-password" />
         </label>
-        <button type="submit">Add</button>
+        <SubmitButton pending="Adding…">Add</SubmitButton>
       </Form>
     </>
   );

@@ -1,11 +1,12 @@
 import type { z } from "zod";
-import { checkQuery } from "./params.server";
+import { checkQuery, knownParams } from "./params.server";
 import {
   API_FACTS_QUERY,
   COMPANY_QUERY,
   COMPARE_QUERY,
   DECLINES_QUERY,
   FACTS_QUERY,
+  HOME_QUERY,
   STAKES_QUERY,
 } from "./queries.server";
 
@@ -21,8 +22,14 @@ import {
  * A loader that starts reading a parameter must have it in its schema here.
  */
 type Schema = z.ZodObject<z.ZodRawShape>;
-const PAGES: Array<{ path: RegExp; canonical: (m: RegExpExecArray) => string; schema: Schema | null }> = [
-  { path: /^\/$/, canonical: () => "/", schema: null },
+/** `ignoresOthers`: the loader drops parameters its schema does not name (parseKnownQuery), so the key does too. */
+const PAGES: Array<{
+  path: RegExp;
+  canonical: (m: RegExpExecArray) => string;
+  schema: Schema | null;
+  ignoresOthers?: boolean;
+}> = [
+  { path: /^\/$/, canonical: () => "/", schema: HOME_QUERY, ignoresOthers: true },
   { path: /^\/companies\/([^/]+)$/i, canonical: (m) => `/companies/${m[1]}`, schema: COMPANY_QUERY },
   { path: /^\/compare$/i, canonical: () => "/compare", schema: COMPARE_QUERY },
   { path: /^\/stakes$/i, canonical: () => "/stakes", schema: STAKES_QUERY },
@@ -74,7 +81,10 @@ export function pageKey(originalUrl: string): string | null {
     const remix = sortedQuery(url.searchParams, REMIX_KEYS);
     const base = `${page.canonical(m)}?${remix}`;
     if (!page.schema) return base;
-    const checked = checkQuery(url.searchParams, page.schema);
+    const checked = checkQuery(
+      page.ignoresOthers ? knownParams(url.searchParams, page.schema) : url.searchParams,
+      page.schema,
+    );
     return "message" in checked ? null : `${base}#${stable(checked.data)}`;
   }
   return `${path}?${sortedQuery(url.searchParams)}`;

@@ -60,6 +60,22 @@ export function parseQuery<S extends z.ZodObject<z.ZodRawShape>>(request: Reques
   return checked.data;
 }
 
+/**
+ * Only the parameters a schema names, for a page that ignores the rest (the home page, where links from mail and
+ * feeds add tracking parameters): a known one is still checked, an unknown one is dropped rather than refused.
+ */
+export function knownParams(params: URLSearchParams, schema: z.ZodObject<z.ZodRawShape>): URLSearchParams {
+  const known = new Set(Object.keys(schema.shape));
+  return new URLSearchParams([...params].filter(([key]) => known.has(key)));
+}
+
+/** Like parseQuery, for a page that ignores parameters it does not read (knownParams). */
+export function parseKnownQuery<S extends z.ZodObject<z.ZodRawShape>>(request: Request, schema: S): z.infer<S> {
+  const checked = checkQuery(knownParams(new URL(request.url).searchParams, schema), schema);
+  if ("message" in checked) throw badRequest(checked.message);
+  return checked.data;
+}
+
 /** A route parameter that must be a positive integer id; anything else is no such thing (404). */
 export function parseId(value: string | undefined, what: string): number {
   const id = Number(value);

@@ -64,6 +64,9 @@ export const COMPARE_QUERY = z.object({
   ...yearRange,
 });
 
+/** The home chart: one kind of period, by default the kind most companies report (the model picks it). */
+export const HOME_QUERY = z.object({ periods: periodType.optional() });
+
 /** The largest declines: one kind of period, one year or all of them. */
 export const DECLINES_QUERY = z.object({
   periods: periodType.default("year"),

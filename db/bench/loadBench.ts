@@ -173,7 +173,7 @@ async function main() {
       const st = await status(server.baseUrl);
       const { pages, exports, renderWorkers } = st.caches;
       console.log(
-        `Caches: pages ${pages?.entries ?? 0} entries, ${mb(pages?.bytes ?? 0)} (hits ${pages?.hits ?? 0}); exports ${exports?.entries ?? 0} entries, ${mb(exports?.bytes ?? 0)} (renders ${exports?.renders ?? 0}, hits ${exports?.hits ?? 0}, refused ${exports?.refused ?? 0}); render workers ${renderWorkers?.workers ?? 0} (renders ${renderWorkers?.renders ?? 0}, replaced ${renderWorkers?.retired ?? 0}, timed out ${renderWorkers?.timedOut ?? 0}; heap ${mb(renderWorkers?.heapUsed ?? 0)} of ${mb(renderWorkers?.heapTotal ?? 0)}, external ${mb(renderWorkers?.heapExternal ?? 0)}). Heap ${mb(st.memory.heapUsed)} of ${mb(st.memory.heapTotal)}, external ${mb(st.memory.external)}, array buffers ${mb(st.memory.arrayBuffers)}`,
+        `Caches: pages ${pages?.entries ?? 0} entries, ${mb(pages?.bytes ?? 0)} (hits ${pages?.hits ?? 0}); exports ${exports?.entries ?? 0} entries, ${mb(exports?.bytes ?? 0)} (renders ${exports?.renders ?? 0}, hits ${exports?.hits ?? 0}, refused ${exports?.refused ?? 0}, answered 503 at their deadline ${exports?.late ?? 0}, a deck's typical render ${exports?.typicalDeckMs ?? 0} ms); render workers ${renderWorkers?.workers ?? 0} (renders ${renderWorkers?.renders ?? 0}, replaced ${renderWorkers?.retired ?? 0}, timed out ${renderWorkers?.timedOut ?? 0}; heap ${mb(renderWorkers?.heapUsed ?? 0)} of ${mb(renderWorkers?.heapTotal ?? 0)}, external ${mb(renderWorkers?.heapExternal ?? 0)}). Heap ${mb(st.memory.heapUsed)} of ${mb(st.memory.heapTotal)}, external ${mb(st.memory.external)}, array buffers ${mb(st.memory.arrayBuffers)}`,
       );
       console.log(
         `Event loop during the round: longest delay ${st.eventLoop.maxMs.toFixed(0)} ms, p99 ${st.eventLoop.p99Ms.toFixed(0)} ms, mean ${st.eventLoop.meanMs.toFixed(1)} ms`,
@@ -195,7 +195,8 @@ async function main() {
         0,
       );
       for (const r of results)
-        if (r.statuses["503"]) console.log(`${r.name}: ${r.statuses["503"]} deliberate 503s (export queue full)`);
+        if (r.statuses["503"])
+          console.log(`${r.name}: ${r.statuses["503"]} deliberate 503s (export queue full, or not drawn in time)`);
     }
   } finally {
     await server.stop();

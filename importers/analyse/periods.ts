@@ -3,12 +3,12 @@ import { statusAround, statusOf } from "../extract/status";
 import type { Quantity } from "../recognise/quantities";
 import type { TimeExpr } from "../recognise/time";
 import type { ArticleContext } from "../rules/context";
-import type { PeriodRef } from "../types";
+import type { Discourse } from "../types";
 
 const RESULTS_WORD = /\b(?:profits?|sales|revenues?|turnover|results|earnings)\b/i;
 
 /** The period a sentence with figures speaks of becomes the article's running period. */
-function nextDiscourse(current: PeriodRef, times: TimeExpr[], publishedYear: number | null): PeriodRef {
+function nextDiscourse(current: Discourse, times: TimeExpr[], publishedYear: number | null): Discourse {
   const point = times.filter((t) => t.role === "point");
   const withPeriod = point.find((t) => t.period !== null);
   // "next year" is a forecast's year, not the period the article reports on.
@@ -22,10 +22,11 @@ function nextDiscourse(current: PeriodRef, times: TimeExpr[], publishedYear: num
   // "sold 4,310 homes last year", in an article whose year is unknown: a full year all the same.
   const undatedYear =
     pointYear === null && point.some((t) => t.relative !== null && t.period === null && !t.open && !t.partial);
-  return {
-    year,
-    period: withPeriod?.period ?? (pointYear !== null ? null : undatedYear ? "FY" : current.period),
-  };
+  const period = withPeriod?.period ?? (pointYear !== null ? null : undatedYear ? "FY" : current.period);
+  // "sold 118,460 cars in March ... Truck sales fell to 44,310": the month goes on, with no period label.
+  const oneMonth =
+    period === null && (withYear ? withYear.month !== undefined && withYear.period === null : current.oneMonth);
+  return oneMonth ? { year, period, oneMonth } : { year, period };
 }
 
 const DEAL_WORD = /\b(?:stake|deal|alliance|agreement|partnership|merger)\b/i;
@@ -70,7 +71,13 @@ export function advancePeriods(ctx: ArticleContext, text: string, quantities: Qu
     // "A busy season lifted Corvan's profits in 2011": a results year said in passing.
     ctx.discourse = nextDiscourse(ctx.discourse, times, ctx.publishedYear);
   }
-  const quarter = times.find((t) => t.role === "point" && t.period?.startsWith("Q"));
+  // "expects $6.8bn in its fiscal fourth quarter": a quarter looked ahead to is not the one the article reports.
+  const quarter = times.find(
+    (t) =>
+      t.role === "point" &&
+      t.period?.startsWith("Q") &&
+      statusAround(text, clauseAround(text, t.start), t, null, null) === "actual",
+  );
   if (quarter) ctx.lastQuarter = { year: quarter.year ?? ctx.discourse.year, period: quarter.period };
   // "Fiat had sold GM a stake in 2000." dates a stake given a figure within the next two sentences.
   const dated = dealYearIn(text, quantities, times);

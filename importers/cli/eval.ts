@@ -39,7 +39,14 @@ function printScore(name: string, score: Score, articles: number, undated: Score
   console.log(
     `${"all".padEnd(16)} ${pct(t.precision)} ${pct(t.recall)} ${pct(t.f1)}   (${score.total.tp}/${score.total.fp}/${score.total.fn})`,
   );
-  if (score.matched) console.log(`status agrees on ${score.statusAgree}/${score.matched} matched facts`);
+  if (score.matched)
+    console.log(
+      `status agrees on ${score.statusAgree}/${score.matched} matched facts, approximate on ${score.approximateAgree}`,
+    );
+  if (score.segmentGold || score.segmentWrong)
+    console.log(
+      `segment named on ${score.segmentFound}/${score.segmentGold} matched segment facts; ${score.segmentWrong} company facts marked as a segment's`,
+    );
   if (score.publishedYearTotal)
     console.log(
       `publication year right on ${score.publishedYearAgree}/${score.publishedYearTotal} articles that state one`,

@@ -16,6 +16,8 @@ export interface GoldFact {
   status: string;
   approximate: boolean;
   comparedTo: { year: number | null; period: string | null } | null;
+  /** A segment's figure names the segment; absent (or null) for the company's own. */
+  segment?: string | null;
 }
 
 /** The names of those fields, for code that copies or compares them. */
@@ -36,7 +38,8 @@ export const GOLD_FIELDS = [
 
 /** A fact cut down to the fields gold holds. */
 export function goldFields(f: GoldFact): GoldFact {
-  return Object.fromEntries(GOLD_FIELDS.map((k) => [k, f[k]])) as unknown as GoldFact;
+  const fields = Object.fromEntries(GOLD_FIELDS.map((k) => [k, f[k]])) as unknown as GoldFact;
+  return f.segment ? { ...fields, segment: f.segment } : fields;
 }
 
 export interface GoldArticle {
@@ -47,8 +50,14 @@ export interface GoldArticle {
 
 const close = (a: number, b: number) => a === b || Math.abs(a - b) <= Math.max(Math.abs(a), Math.abs(b)) * 0.005;
 
-/** Things counted compare by their class ("cars" and "trucks" are vehicles), as the extractor stores them. */
-const unitKey = (unit: string) => VOLUME_UNITS[unit.toLowerCase()] ?? unit;
+/**
+ * Things counted compare by their class ("cars" and "trucks" are vehicles), as the extractor stores them; a known
+ * noun with words before it is of the noun's class ("heavy trucks", "digital cameras": decision 003).
+ */
+function unitKey(unit: string): string {
+  const lower = unit.toLowerCase();
+  return VOLUME_UNITS[lower] ?? VOLUME_UNITS[lower.split(/[\s-]+/).at(-1)!] ?? unit;
+}
 
 /** Joint subjects match whatever order their names come in. */
 const companyKey = (name: string | null) => (name === null ? "" : name.split(" + ").map(nameKey).sort().join("+"));
@@ -80,7 +89,13 @@ export interface Score {
   byKind: Record<FactKind, KindScore>;
   total: KindScore;
   statusAgree: number;
+  approximateAgree: number;
   matched: number;
+  /** Matched facts the gold files under a segment, and how many of them the extractor marked as one. */
+  segmentGold: number;
+  segmentFound: number;
+  /** Matched facts the extractor marked as a segment's that the gold gives as the company's own. */
+  segmentWrong: number;
   publishedYearAgree: number;
   publishedYearTotal: number;
   misses: Array<{ file: string; fact: GoldFact }>;
@@ -92,7 +107,11 @@ export function emptyScore(): Score {
     byKind: Object.fromEntries(FACT_KINDS.map((k) => [k, { tp: 0, fp: 0, fn: 0 }])) as Record<FactKind, KindScore>,
     total: { tp: 0, fp: 0, fn: 0 },
     statusAgree: 0,
+    approximateAgree: 0,
     matched: 0,
+    segmentGold: 0,
+    segmentFound: 0,
+    segmentWrong: 0,
     publishedYearAgree: 0,
     publishedYearTotal: 0,
     misses: [],
@@ -117,6 +136,10 @@ export function scoreArticle(
       score.total.tp++;
       score.matched++;
       if (g.status === p.status) score.statusAgree++;
+      if (Boolean(g.approximate) === Boolean(p.approximate)) score.approximateAgree++;
+      if (g.segment) score.segmentGold++;
+      if (g.segment && p.segment) score.segmentFound++;
+      if (!g.segment && p.segment) score.segmentWrong++;
     } else {
       k.fp++;
       score.total.fp++;

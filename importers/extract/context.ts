@@ -1,7 +1,7 @@
 import type { Mention } from "../analyse/mentions";
 import type { Quantity } from "../recognise/quantities";
 import type { TimeExpr } from "../recognise/time";
-import type { Fact, FactKind, PeriodRef, Status } from "../types";
+import type { Discourse, Fact, FactKind, PeriodRef, Status } from "../types";
 
 /** Everything the extractors know about one sentence. */
 export interface SentenceContext {
@@ -13,7 +13,7 @@ export interface SentenceContext {
   mentions: Mention[];
   publishedYear: number | null;
   /** The period the article was last speaking of, for sentences that name none. */
-  discourse: PeriodRef;
+  discourse: Discourse;
   /** The year the article's last forecast was for, for a forecast that names a period but no year. */
   forecastYear: number | null;
   /** The year of a deal or stake the previous sentence dated ("Fiat sold GM a stake in 2000."), for the stake after. */
@@ -83,6 +83,7 @@ export function factAt(
     unit: string;
     status: Status;
     comparedTo?: PeriodRef | null;
+    segment?: string | null;
     stated: string[];
     aliases: Record<string, string[]>;
   },
@@ -107,5 +108,6 @@ export function factAt(
     figureEnd: s.offset + q.end,
     stated: fields.stated,
     aliases: fields.aliases,
+    ...(fields.segment ? { segment: fields.segment } : {}),
   };
 }

@@ -24,8 +24,9 @@ export function marketName(phrase: string): string | null {
 
 /** The market phrase after a share: "of the Russian market", "of the UK mobile phone market", "in Europe". */
 export function marketAfter(text: string): string | null {
-  const of = /^\s*(?:share\s+)?(?:of|in)\s+(?:the\s+)?([\w\s'’-]{0,40}?)\s*market\b/i.exec(text);
-  if (of) return marketName(of[1]) ?? "total";
+  const of = /^\s*(?:share\s+)?(?:of|in)\s+(?:the\s+)?([A-Za-z\s'’-]{0,40}?)\s*market\b/i.exec(text);
+  // "in 1986 and has 18 pct of the Nordic market": a clause of its own, not the words of one market.
+  if (of && !/\b(?:of|and|has|have|had|is|was)\b/i.test(of[1])) return marketName(of[1]) ?? "total";
   const inPlace = /^[^.;]{0,30}?\bin\s+(?:the\s+)?([A-Z][\w.]*(?:\s[A-Z][\w.]*)?)/.exec(text);
   if (inPlace) {
     const key = inPlace[1].toLowerCase();

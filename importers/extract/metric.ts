@@ -1,5 +1,5 @@
 import { PLACES } from "../lexicons/companies";
-import { CHANGE_WORDS, METRIC_WORDS } from "../lexicons/metrics";
+import { CHANGE_WORDS, METRIC_WORDS, MOVED_BY_VERBS } from "../lexicons/metrics";
 import { PLACE_NAMES } from "../lexicons/places";
 import { allMatches, escapeRegExp } from "../lexicons/regex";
 import type { Quantity } from "../recognise/quantities";
@@ -72,6 +72,16 @@ export function changeSign(text: string, from: number, q: Quantity): 1 | -1 | nu
   return null;
 }
 
+const BY_ONLY = /^\s*by\s+(?:about\s+|around\s+|some\s+|nearly\s+|almost\s+|more\s+than\s+)?$/i;
+const VERB_BEFORE_METRIC = /\b([a-z]+)\s+(?:(?:its|their|the|group|total|annual|overall)\s+){0,2}$/i;
+
+/** "helped lift turnover by 9%": the verb before the metric moves it by the figure after it. */
+export function movedBySign(text: string, metric: { start: number; end: number }, q: Quantity): 1 | -1 | null {
+  if (!BY_ONLY.test(text.slice(metric.end, q.start))) return null;
+  const verb = VERB_BEFORE_METRIC.exec(text.slice(Math.max(0, metric.start - 40), metric.start));
+  return verb ? (MOVED_BY_VERBS[verb[1].toLowerCase()] ?? null) : null;
+}
+
 /** "vehicle sales" and "unit sales" count things; "retail sales" and "industry sales" measure an economy. */
 const NOT_COMPANY_REVENUE_BEFORE =
   /\b(?:advertising|ad|cargo|surcharge|ticket|subscription|licensing|royalty|fee|rental|service|online|internet|broadband|drinks|food|beverage|volume\s+of|volume|vehicle|car|unit|truck|handset|home|house|housing|retail|consumer|industry|industry-wide|market|nationwide|export|domestic\s+car|ticket|album|record|copy|weapons?|arms|asset|share|stock|bond|land|property)\s+$/i;
@@ -116,8 +126,11 @@ const PERIOD_ADJECTIVE =
 export function measuresCompanyRevenue(text: string, metric: MetricHit, clauseStart?: number): boolean {
   // "wine sales", "music sales": a product's or a category's sales, not the company's revenue.
   const wordBefore = /(?:^|\s)([a-z][\w-]*)\s+$/.exec(text.slice(Math.max(0, metric.start - 25), metric.start))?.[1];
+  // "helped lift turnover": a verb moving the company's takings, not a product's sales.
+  const movedBy = wordBefore !== undefined && wordBefore in MOVED_BY_VERBS;
   if (
     wordBefore &&
+    !movedBy &&
     !OWN_SALES_WORDS.has(wordBefore) &&
     !/(?:ed|ing|ly)$/.test(wordBefore) &&
     !PERIOD_ADJECTIVE.test(wordBefore)
@@ -125,7 +138,8 @@ export function measuresCompanyRevenue(text: string, metric: MetricHit, clauseSt
     return false;
   // "In Canada, revenue rose 2.2% last year": a region's revenue.
   // "...a fight for share in China, and Corvan's sales were down": a place before a coordinating "and" is not it.
-  if (clauseStart !== undefined) {
+  // "demand in Asia helped lift turnover": the place is the cause's, not the takings'.
+  if (clauseStart !== undefined && !movedBy) {
     const lead = text.slice(clauseStart, metric.start);
     const coordinated = [...lead.matchAll(/,\s+(?:and|but|while|whereas)\s/g)].at(-1);
     if (placeIn(coordinated ? lead.slice(coordinated.index + coordinated[0].length) : lead)) return false;

@@ -10,7 +10,7 @@ export interface When extends PeriodRef {
   target: boolean;
 }
 
-function resolveYear(t: TimeExpr, s: SentenceContext): number | null {
+export function resolveYear(t: TimeExpr, s: SentenceContext): number | null {
   if (t.year !== null) return t.year;
   if (t.relative !== null && s.publishedYear !== null) return s.publishedYear + t.relative;
   // "at the end of June" in an article known only by its year (no Date line to tell which June): that year's.
@@ -86,6 +86,27 @@ export function whenOf(
   figure: Quantity,
   clause: { start: number; end: number },
   defaultPeriod: Period | null,
+  maxGap = Number.POSITIVE_INFINITY,
+  position = false,
+): When {
+  const when = whenSaid(s, figure, clause, defaultPeriod, maxGap, position);
+  // "A year earlier, Corvan had brought in $11.3bn in the same quarter": the sentence steps back a year from
+  // the period it goes on to name.
+  const opening = s.times.find(
+    (t) =>
+      t.role === "base" && t.relative === -1 && t.end <= figure.start && OPENS_SENTENCE.test(s.text.slice(0, t.start)),
+  );
+  if (!opening || when.year === null || when.stated) return when;
+  return { ...when, year: when.year - 1 };
+}
+
+const OPENS_SENTENCE = /^\s*(?:the\s+)?$/i;
+
+function whenSaid(
+  s: SentenceContext,
+  figure: Quantity,
+  clause: { start: number; end: number },
+  defaultPeriod: Period | null,
   /** How far a time may stand from the figure; positions (shares) take only a time said beside them. */
   maxGap = Number.POSITIVE_INFINITY,
   /** Positions (shares) take a period only from a time said of them, never the article's running one. */
@@ -122,9 +143,17 @@ export function whenOf(
     ? null
     : (periodExpr?.period ?? ((year !== null || relativeYear) && !isTarget && !oneMonth ? defaultPeriod : null));
   const stated = Boolean(yearExpr?.year !== null && yearExpr?.year !== undefined);
+  // "Total revenue for the quarter rose 11%", after "its fiscal first quarter": the quarter the article named, not
+  // the calendar's latest.
+  if (byDistance.length && byDistance.every((t) => t.latest) && s.lastQuarter?.period) {
+    const year = s.lastQuarter.year ?? yearOfUndatedPeriod(s.lastQuarter.period, s, clause, figure);
+    return { year, period: s.lastQuarter.period, stated: false, target: false };
+  }
   // "Turnover for the quarter rose 3.9%": the quarter last named.
   if (!byDistance.length && s.lastQuarter && THE_QUARTER.test(s.text.slice(clause.start, clause.end))) {
-    return { year: s.lastQuarter.year, period: s.lastQuarter.period, stated: false, target: false };
+    // A quarter the article left undated ("third-quarter sales") is dated as its own figures were.
+    const year = s.lastQuarter.year ?? yearOfUndatedPeriod(s.lastQuarter.period!, s, clause, figure);
+    return { year, period: s.lastQuarter.period, stated: false, target: false };
   }
   // "sold 284,000 cars in the first nine months ... Turnover rose 8.5% to DM14.3bn in the period": the period
   // named before it in the sentence, else the article's.
@@ -164,7 +193,7 @@ export function whenOf(
     if (position) return { year: null, period: null, stated: false, target: false };
     // A forecast that names no time ("would have annual sales of $18bn") is for no year the text gives.
     if (isForward(s, clause, figure)) return { year: null, period: null, stated: false, target: false };
-    const period = s.discourse.period ?? (s.discourse.year !== null ? defaultPeriod : null);
+    const period = s.discourse.period ?? (s.discourse.year !== null && !s.discourse.oneMonth ? defaultPeriod : null);
     const year = s.discourse.year ?? (period ? yearOfUndatedPeriod(period, s, clause, figure) : null);
     return { year, period, stated: false, target: false };
   }
@@ -189,8 +218,28 @@ export function shareWhen(
   clause: { start: number; end: number },
   aimed: boolean,
 ) {
-  return whenOf(s, figure, clause, "FY", aimed ? Number.POSITIVE_INFINITY : 60, true);
+  // "sold 14,200 trucks in 1986 and has about 31% of the market": a share held now is not dated by the year of
+  // what the sentence said before its verb.
+  const lead = s.text.slice(clause.start, figure.start);
+  const present = aimed ? undefined : [...lead.matchAll(PRESENT_HOLDING)].at(-1);
+  const own = present ? { start: clause.start + present.index, end: clause.end } : clause;
+  if (present && !s.times.some((t) => t.start >= own.start && t.end <= own.end))
+    return { year: null, period: null, stated: false, target: false };
+  const when = whenOf(s, figure, own, "FY", aimed ? Number.POSITIVE_INFINITY : 60, true);
+  // "That gave it 3.1% of the market", "its share slipped to 17.2% from 18.9% a year earlier": a share that goes
+  // on from the figures before it, or is compared with a year before, is of the period the article reports.
+  const goesOn =
+    ANAPHORIC_OPENING.test(s.text) ||
+    s.times.some((t) => t.role === "base" && t.relative === -1 && t.start >= own.start && t.end <= own.end);
+  if (aimed || present || when.year !== null || when.period !== null || !goesOn || s.discourse.year === null)
+    return when;
+  if (s.discourse.period === null && !s.discourse.oneMonth) return when;
+  return { year: s.discourse.year, period: s.discourse.period, stated: false, target: false };
 }
+
+const ANAPHORIC_OPENING = /^\W*(?:That|This|Which)\s+(?:gave|gives|put|puts|left|lifted|took|brought|pushed)\b/;
+
+const PRESENT_HOLDING = /\b(?:has|have|holds|controls|commands|supplies|accounts\s+for)\b/g;
 
 /** The base a change is measured against: an explicit base in the clause, else the same period a year before. */
 export function baseOf(s: SentenceContext, when: When, clause: { start: number; end: number }): PeriodRef | null {

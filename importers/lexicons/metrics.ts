@@ -10,6 +10,10 @@ export const METRIC_WORDS: Record<string, "revenue" | "other" | "volume"> = {
   takings: "revenue",
   "top line": "revenue",
   billings: "revenue",
+  // "the company brought in $12.9bn": what a company takes in is its revenue.
+  "brought in": "revenue",
+  "took in": "revenue",
+  "pulled in": "revenue",
   income: "other",
   profit: "other",
   profits: "other",
@@ -156,6 +160,33 @@ export const CHANGE_WORDS: Record<string, 1 | -1> = {
   eased: -1,
   sank: -1,
   weakened: -1,
+};
+
+/** Verbs that move what follows them by a figure ("helped lift turnover by 9%", "cut its sales by 4%"). */
+export const MOVED_BY_VERBS: Record<string, 1 | -1> = {
+  lift: 1,
+  lifted: 1,
+  lifting: 1,
+  lifts: 1,
+  boost: 1,
+  boosted: 1,
+  boosting: 1,
+  raise: 1,
+  raised: 1,
+  raising: 1,
+  increase: 1,
+  increased: 1,
+  cut: -1,
+  cutting: -1,
+  reduce: -1,
+  reduced: -1,
+  reducing: -1,
+  dent: -1,
+  dented: -1,
+  trim: -1,
+  trimmed: -1,
+  lower: -1,
+  lowered: -1,
 };
 
 /** Sales measured on a subset of stores or on constant terms: not a company's revenue change (the contract). */

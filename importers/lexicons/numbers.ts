@@ -99,15 +99,12 @@ export const HEDGES = [
   "just over",
   "just under",
   "almost",
-  "up to",
   "an estimated",
   "exceeding",
   "in excess of",
   "upwards of",
   "well over",
   "well above",
-  "as much as",
-  "as many as",
   "an expected",
   "less than",
   "under",
@@ -118,4 +115,10 @@ export const HEDGES = [
   "topped",
   "to exceed",
   "exceeded",
+  "exceed",
+  "exceeds",
+  "above",
 ];
+
+/** Bounds, not hedges: "may buy up to 24.9 pct" names the most, exactly (the gold's convention). */
+export const BOUNDS = ["up to", "as much as", "as many as"];

@@ -40,6 +40,9 @@ export const MONTH_INDEX: Record<string, number> = {
   dec: 12,
 };
 
+/** Words that open the figure a new one is compared with ("up from 1.5 mln", "after 980,000 last year"). */
+export const BASE_WORDS = ["from", "against", "compared", "versus", "vs", "vs.", "after"];
+
 /** "from a loss of 210m euros in 2010", "from £2.1bn ($3.4bn) in 2010", "after 6.3bn euros in 2004": a base year after a base figure. */
 // "from a year earlier to 298 million units in the quarter": after "to", the figure is the new level, not the base.
 export const BASE_FIGURE_BEFORE =

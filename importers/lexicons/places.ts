@@ -40,7 +40,14 @@ export const PLACE_NAMES = new Set(
   Iceland Luxembourg Czech Republic Slovakia Romania Bulgaria Serbia Croatia Lithuania Latvia Estonia Belarus Georgia Armenia
   Morocco Tunisia Libya Ghana Ethiopia Zimbabwe Zambia Tanzania Uganda Angola Sudan Yemen Oman Bahrain Jordan Lebanon Syria
   Bangladesh Sri Lanka Nepal Burma Myanmar Cambodia Laos Mongolia Cuba Jamaica Ecuador Bolivia Uruguay Paraguay Panama Caribbean
-  Britain's Europe's America's Asia's Japan's China's India's Russia's Germany's France's`
+  Britain's Europe's America's Asia's Japan's China's India's Russia's Germany's France's
+  Houston Dallas Atlanta Boston Philadelphia Pittsburgh Cleveland Minneapolis Denver Miami Baltimore Cincinnati Milwaukee
+  Indianapolis Nashville Sacramento Tulsa Omaha Montreal Vancouver Calgary Ottawa Melbourne Brisbane Auckland Johannesburg
+  Lagos Nairobi Istanbul Warsaw Prague Budapest Oslo Copenhagen Helsinki Antwerp Rotterdam Lyon Marseille Turin Naples
+  Barcelona Seville Bilbao Dusseldorf Düsseldorf Cologne Leipzig Dresden Bremen Hanover Nuremberg Basel Lausanne Taipei Kyoto
+  Nagoya Busan Shenzhen Guangzhou Chengdu Wuhan Tianjin Chongqing Hangzhou Nanjing Chennai Hyderabad Kolkata Karachi Riyadh
+  Doha Bogota Caracas Monterrey Liege Liège Ghent Lille Toulouse Bordeaux Strasbourg Genoa Florence Bologna Valencia
+  Fiji Cyprus Malta Slovenia Brunei Mauritius Botswana Namibia Mozambique Senegal Algeria`
     .split(/\n/)
     .flatMap((line) => line.trim().split(/\s+/))
     .filter((w) => !PIECES.has(w))

@@ -80,7 +80,7 @@ const MONTH_AS_COMPANY_AFTER =
 
 /** A name that speaks or acts at once ("Corvan said", "Corvan has"), as no family name before a possessive does. */
 const SPEAKS_AFTER =
-  /^\s+(?:(?:also|has|had)\s+)?(?:said|says|reported|posted|expects|expected|announced|sold|bought|shipped|delivered|took|held|kept|saw|has|had|is|was|will|would)\b/;
+  /^\s+(?:(?:also|has|had)\s+)?(?:said|says|reported|posted|expects|expected|announced|sold|bought|shipped|delivered|took|held|kept|saw|has|had|is|was|will|would|ranked|ranks|came|comes|remained|remains|owns|holds|plans|aims|makes|made|rose|fell|grew|gained|lost|won)\b/;
 
 // "stores across the Midlands", "in Yorkshire and Cumbria": a name after these is where things are.
 const PLACE_BEFORE =
@@ -630,7 +630,7 @@ export class CompanyRegistry {
     const out: Array<{ start: number; end: number; name: string }> = [];
     for (const span of this.spansOf(sentence)) {
       if (this.lookup(span.name) || !this.knownPerson(span.name)) continue;
-      out.push({ start: span.start, end: span.end, name: span.name });
+      out.push({ start: span.start, end: span.end, name: this.fullNames.get(span.name) ?? span.name });
     }
     return out;
   }
@@ -675,7 +675,8 @@ export class CompanyRegistry {
     // "investor Tom Keane": a calling before two capitalised words makes them a person, here and elsewhere.
     const titled =
       /^[A-Z][a-z]+\s[A-Z][a-z]+$/.test(name) && PERSON_TITLES.test(sentence.slice(Math.max(0, start - 40), start));
-    if (titled) this.people.add(name);
+    // Her family name alone later ("Keane, who founded it, owns 18%") is still the person.
+    if (titled) for (const n of [name, last]) this.people.add(n);
     return titled;
   }
 

@@ -41,6 +41,8 @@ const ATOM = new RegExp(
   "gi",
 );
 
+// "sales in the half", "the first half", "half-year": a period, not a fraction of anything.
+const HALF_YEAR_BEFORE = /\b(?:the|first|second|this|that|latest|same|previous|prior|each)\s+$/i;
 const FRACTION = new RegExp(String.raw`\b(?<frac>${alternation(Object.keys(FRACTION_WORDS))})\b`, "gi");
 
 const HEDGE_BEFORE = new RegExp(String.raw`\b(?:${HEDGES.map(escapeRegExp).join("|")})\s+(?:of\s+)?$`, "i");
@@ -227,6 +229,11 @@ export function findQuantities(sentence: string): Quantity[] {
   for (const m of allMatches(FRACTION, sentence)) {
     const v = FRACTION_WORDS[m.groups!.frac.toLowerCase()];
     if (out.some((q) => q.start < m.index + m[0].length && m.index < q.end)) continue;
+    if (
+      HALF_YEAR_BEFORE.test(sentence.slice(Math.max(0, m.index - 12), m.index)) ||
+      /^[- ]year/i.test(sentence.slice(m.index + m[0].length))
+    )
+      continue;
     const q = makeQuantity(sentence, m.index, m.index + m[0].length, v * 100, v * 100, null, true);
     q.fraction = true;
     out.push(q);

@@ -377,5 +377,24 @@ export function findTimes(sentence: string): TimeExpr[] {
       found.push(expr);
     }
   }
-  return found.sort((a, b) => a.start - b.start);
+  return sameQuarterSpelledOut(
+    sentence,
+    found.sort((a, b) => a.start - b.start),
+  );
+}
+
+// "its fiscal second quarter, the three months ended in September": the months say when the quarter named ends.
+const APPOSITION = /^\s*,\s*(?:the|which\s+(?:is|was|were|are))\s+$/i;
+
+function sameQuarterSpelledOut(sentence: string, times: TimeExpr[]): TimeExpr[] {
+  return times.filter((t, i) => {
+    const named = times[i - 1];
+    return !(
+      named?.period?.startsWith("Q") &&
+      t.period?.startsWith("Q") &&
+      /\bfiscal\s+\w+\s+quarter\b/i.test(sentence.slice(Math.max(0, named.start - 8), named.end)) &&
+      /^(?:three|3)\s+months\b/i.test(t.text) &&
+      APPOSITION.test(sentence.slice(named.end, t.start))
+    );
+  });
 }

@@ -3,7 +3,7 @@ import { CALENDAR_END_MONTH } from "../lexicons/newswire";
 import { MONTH_INDEX } from "../lexicons/periods";
 import { alternation } from "../lexicons/regex";
 import type { TableHeading } from "../recognise/tableHeading";
-import type { Period, PeriodRef } from "../types";
+import type { Discourse, Period, PeriodRef } from "../types";
 
 /** The day an article was written, as far as its `Date:` line or the user says. */
 export interface ReferenceDate {
@@ -36,7 +36,7 @@ export interface TableState {
 export interface ArticleContext {
   reference: ReferenceDate | null;
   publishedYear: number | null;
-  discourse: PeriodRef;
+  discourse: Discourse;
   lastQuarter: PeriodRef | null;
   forecastYear: number | null;
   dealYear: { year: number; age: number } | null;

@@ -106,6 +106,23 @@ export const MARKET_SHARE_RULES: Rule[] = [
     build: (m, s) => baseShare(m, s, true),
   },
   {
+    name: "market-share.share-moved-from",
+    kind: "market_share",
+    // "Its share slipped to 17% in the quarter from 19.5%": a share compared with an earlier one is a market share
+    // though the sentence does not say "market".
+    pattern:
+      "share in:of? the? market:...6 {SHARE_LINK} {FIGURE_LEAD}? figure:{PERCENT} ...8 from {FIGURE_LEAD}? {PERCENT}",
+    when: (m, s) => !/^(?:price|prices|capital)$/.test(s.tokens[m.from + 1]?.lower ?? ""),
+    examples: [
+      {
+        input:
+          "Date: 2 April 2026\n\nCars\n\nCorvan Motors sold 41,000 cars in the first quarter. Its share slipped to 17% in the quarter from 19.5% a year earlier.",
+        expected: [{ kind: "market_share", company: "Corvan Motors", low: 17, year: 2026, period: "Q1" }],
+      },
+    ],
+    build: shareBefore,
+  },
+  {
     name: "market-share.base-after",
     kind: "market_share",
     pattern: "first:{PERCENT} share? of ...6 market ...10 from|against|versus {FIGURE_LEAD}? figure:{PERCENT}",

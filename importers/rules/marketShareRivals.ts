@@ -125,6 +125,20 @@ export const MARKET_SHARE_RIVAL_RULES: Rule[] = [
     build: listedShare,
   },
   {
+    name: "market-share.listed-which-has",
+    kind: "market_share",
+    // A rival's share in a clause of its own after the sentence's first share.
+    pattern: "holder:{COMPANY} , which|who has|holds|commands|controls|had|held {FIGURE_LEAD}? figure:{PERCENT}",
+    examples: [
+      {
+        input:
+          "Paint\n\nCorvan Paints has about 17% of the British paint market, behind Ostrel, which commands almost 25%.",
+        expected: [{ kind: "market_share", company: "Ostrel", low: 25, market: "UK" }],
+      },
+    ],
+    build: listedShare,
+  },
+  {
     name: "market-share.listed-for-a-share",
     kind: "market_share",
     pattern: "holder:{COMPANY} ...8 for a|an figure:{PERCENT} share",

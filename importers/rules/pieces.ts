@@ -15,7 +15,8 @@ import {
   SEGMENT_TAKINGS,
 } from "../lexicons/metrics";
 import { REVENUE_ROW_LABELS } from "../lexicons/newswire";
-import { HEDGES } from "../lexicons/numbers";
+import { BOUNDS, HEDGES } from "../lexicons/numbers";
+import { BASE_WORDS } from "../lexicons/periods";
 import {
   ASSET_NOUNS,
   FIGURE_LEADS,
@@ -46,6 +47,7 @@ const NOT_SOLD = new Set(NOT_SOLD_NOUNS);
 const AIM_VERBS = ["aims", "aiming", "hopes", "hoping", "targets", "targeting", "plans", "wants"];
 const NOUNS = new Set(COMPANY_NOUNS);
 const NOT_MODIFIERS = new Set(NOT_PRODUCT_MODIFIERS);
+const SEGMENTS = new Set(SEGMENT_NOUNS);
 
 // "it holds 6.1 pct", said of a group the article has not tied to a company: the group's leader may hold it.
 const PRONOUN_WORDS = new Set(HOLDER_PRONOUNS);
@@ -76,6 +78,8 @@ export const PIECES: Record<string, Piece> = {
   MONEY: { test: (t) => isQuantity(t, (q) => q.kind === "money"), needs: ["quantity:money"] },
   COUNT: { test: (t) => isQuantity(t, (q) => q.kind === "count" && !q.fraction), needs: ["quantity:count"] },
   CHANGE_WORD: { phrases: Object.keys(CHANGE_WORDS) },
+  /** How a level is said to move or stand ("rose 4% to", "reached", "totalled", "was"). */
+  LEVEL_MOVE: { phrases: [...Object.keys(CHANGE_WORDS), "reach", "reached", "totalled", "totaled", "were", "was"] },
   PERCENT: { test: (t) => isQuantity(t, (q) => q.kind === "percent"), needs: ["quantity:percent"] },
   COMPANY: { test: (t) => t.type === "mention" && t.mention.how === "name", needs: ["mention"] },
   /** Who can hold shares: a company named, or a person. */
@@ -97,6 +101,13 @@ export const PIECES: Record<string, Piece> = {
     needs: ["mention", "person", ...HOLDER_PRONOUNS],
   },
   /** What is held: a company named, or one referred to ("the firm", "it"). */
+  /** Whose shareholder: "Its", "Corvan's", "The insurer's". */
+  POSSESSOR: {
+    test: (t) =>
+      (t.type === "mention" && (t.mention.possessive || t.mention.how === "pronoun" || /['’]s?$/.test(t.text))) ||
+      (t.type === "word" && (t.lower === "its" || t.lower === "their")),
+    needs: ["mention", "its", "their"],
+  },
   HELD_REF: {
     test: (t) => t.type === "mention" && (t.mention.how === "name" || t.mention.how === "description"),
     needs: ["mention"],
@@ -118,7 +129,7 @@ export const PIECES: Record<string, Piece> = {
   STAKE_VERB: { phrases: STAKE_VERBS },
   OWN_OR_HAVE: { phrases: [...STAKE_VERBS, ...HAVE_VERBS] },
   // Hedges ("more than") sit between the verb and the figure too; the figure keeps them as "approximate".
-  FIGURE_LEAD: { phrases: [...FIGURE_LEADS, ...HEDGES] },
+  FIGURE_LEAD: { phrases: [...new Set([...FIGURE_LEADS, ...BOUNDS, ...HEDGES])] },
   STAKE_NOUN: { phrases: STAKE_NOUNS },
   STAKE_KIND: { phrases: STAKE_KINDS },
   STAKE_CHANGE: { phrases: STAKE_CHANGE_VERBS },
@@ -129,6 +140,7 @@ export const PIECES: Record<string, Piece> = {
   LEAD_VERB: { phrases: LEAD_VERBS },
   REVENUE_ROW: { phrases: REVENUE_ROW_LABELS },
   VS: { phrases: ["vs", "vs.", "versus"] },
+  BASE_WORD: { phrases: BASE_WORDS },
   SAME_STORE: { phrases: SAME_STORE_WORDS },
   MACRO_SALES: { phrases: MACRO_SALES_WORDS },
   BUSINESS_PLURAL: { phrases: BUSINESS_PLURALS },
@@ -144,10 +156,13 @@ export const PIECES: Record<string, Piece> = {
   SALES_CUE: { phrases: SALES_VOLUME_WORDS },
   PRODUCT_WORD: { phrases: PRODUCT_WORDS },
   VOLUME_UNIT: { phrases: Object.keys(VOLUME_UNITS) },
-  /** A thing sold the unit lexicon does not know ("thermostats"): a plain plural noun, not shares or stores. */
+  /** A thing sold the unit lexicon does not know ("thermostats"): a plain plural noun ("business" is none), not shares or stores. */
   OTHER_PRODUCT: {
     test: (t) =>
-      t.type === "word" && /^[a-z][a-z-]{2,}s$/.test(t.text) && !NOT_SOLD.has(t.lower) && !(t.lower in VOLUME_UNITS),
+      t.type === "word" &&
+      /^[a-z][a-z-]{2,}[^s]s$/.test(t.text) &&
+      !NOT_SOLD.has(t.lower) &&
+      !(t.lower in VOLUME_UNITS),
   },
   PRODUCT_MODIFIER: {
     test: (t) => t.type === "word" && /^[a-z][a-z-]{2,}$/.test(t.text) && !NOT_MODIFIERS.has(t.lower),
@@ -164,6 +179,17 @@ export const PIECES: Record<string, Piece> = {
   /** "Russia's": a place owning what follows. */
   PLACE_POSS: { test: (t) => t.type === "word" && /['’]s$/.test(t.lower) && t.lower.replace(/['’]s$/, "") in PLACES },
   SALES_NOUN: { phrases: ["sales", "revenue", "revenues", "turnover"] },
-  SEGMENT_NOUN: { phrases: SEGMENT_NOUNS },
+  /** "division", or a described part of the company that ends in one ("its cookware business"). */
+  SEGMENT_NOUN: {
+    test: (t) =>
+      t.type === "word"
+        ? SEGMENTS.has(t.lower)
+        : t.type === "mention" &&
+          t.mention.how === "description" &&
+          /^(?:its|their|the)\s+\S+/.test(t.lower) &&
+          t.lower.split(/\s+/).length >= 3 &&
+          SEGMENTS.has(t.lower.split(/\s+/).at(-1)!),
+    needs: [...SEGMENT_NOUNS, "mention"],
+  },
   SEGMENT_TAKINGS: { phrases: SEGMENT_TAKINGS },
 };

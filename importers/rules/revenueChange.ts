@@ -1,5 +1,5 @@
 import { clauseAround } from "../extract/clauses";
-import { changeSign, measuresCompanyRevenue, metricOf, regionalFigure } from "../extract/metric";
+import { changeSign, measuresCompanyRevenue, metricOf, movedBySign, regionalFigure } from "../extract/metric";
 import { statusAround } from "../extract/status";
 import { PUBLIC_BODY, subjectOf } from "../extract/subject";
 import { baseOf, whenOf } from "../extract/when";
@@ -86,7 +86,7 @@ function metricThenChange(m: Match, s: RuleSentence): FactRoles[] {
     (x) => x.kind === "money" && x.start >= clause.start && x.end <= clause.end,
   );
   if (s.ctx.volumeUnit && metric.word === "sales" && !moneyInClause) return [];
-  const sign = changeSign(s.text, metric.end, q);
+  const sign = changeSign(s.text, metric.end, q) ?? movedBySign(s.text, metric, q);
   if (sign === null) return [];
   const roles = changeRoles(s, q, sign, metric.start);
   return roles ? [roles] : [];
@@ -145,6 +145,10 @@ export const REVENUE_CHANGE_RULES: Rule[] = [
       {
         input: "Carmaker results\n\nTamsin Auto said revenue fell 18% in 2009.",
         expected: [{ kind: "revenue_change", company: "Tamsin Auto", low: -18, year: 2009, period: "FY" }],
+      },
+      {
+        input: "Handbags\n\nCastorini said demand in Asia helped lift turnover by 7% in 2008.",
+        expected: [{ kind: "revenue_change", company: "Castorini", low: 7, year: 2008, period: "FY" }],
       },
     ],
     build: metricThenChange,

@@ -19,10 +19,23 @@ function segmentRevenue(m: Match, s: RuleSentence): FactRoles[] {
   const after = s.tokens.slice(m.to, m.to + 4).map((t) => t.lower);
   if (after.some((w) => NOT_TAKINGS.has(w))) return [];
   const at = s.tokens.indexOf(noun);
-  const owner = s.tokens
-    .slice(Math.max(0, at - 5), at)
-    .findLast((t) => t.type === "mention" && t.mention.how !== "group");
-  const company = owner?.type === "mention" ? owner.mention.company : (s.roles.topic?.company ?? s.roles.main);
+  // "its Asia Pacific division": a name after the owner's "its" or "the" names the part, not its owner.
+  const lead = s.tokens.slice(Math.max(0, at - 5), at);
+  const opens = lead.findLastIndex(
+    (t) =>
+      (t.type === "mention" && (t.mention.how === "pronoun" || t.mention.possessive)) ||
+      t.lower === "the" ||
+      t.lower === "its",
+  );
+  const owner =
+    noun.type === "mention"
+      ? noun
+      : lead
+          .slice(0, opens >= 0 ? opens + 1 : lead.length)
+          .findLast((t) => t.type === "mention" && t.mention.how !== "group");
+  // An "its" the mention finder left unread is the article's company, not the last one spoken of.
+  const fallback = lead[opens]?.lower === "its" ? s.roles.main : (s.roles.topic?.company ?? s.roles.main);
+  const company = owner?.type === "mention" ? owner.mention.company : fallback;
   if (!company || PUBLIC_BODY.test(company)) return [];
   const clause = clauseAround(s.text, q.start);
   const when = whenOf(s.roles, q, clause, "FY");
@@ -34,8 +47,30 @@ function segmentRevenue(m: Match, s: RuleSentence): FactRoles[] {
       unit: q.unit,
       status: statusAround(s.text, clause, q, when.year, s.ctx.publishedYear),
       stated: owner?.type === "mention" && owner.mention.how === "name" ? ["company"] : [],
+      segment: segmentName(s, at),
     },
   ];
+}
+
+const DETERMINERS = new Set(["its", "their", "the", "a", "an", "his", "her", "that", "this"]);
+
+/**
+ * What the part is called: the words before its noun back to the owner or a determiner ("its power tools
+ * division" → "power tools"); a noun named alone ("the division") gives none.
+ */
+function segmentName(s: RuleSentence, at: number): string | null {
+  const noun = s.tokens[at];
+  const words: string[] = [];
+  if (noun.type === "mention") words.push(...noun.text.split(/\s+/).slice(0, -1));
+  else
+    for (let i = at - 1; i >= Math.max(0, at - 4); i--) {
+      const t = s.tokens[i];
+      const wordLike = t.type === "word" || (t.type === "mention" && t.mention.how === "name");
+      if (!wordLike || !/^[\w -]+$/.test(t.text) || /['’]s$/.test(t.text)) break;
+      words.unshift(t.text);
+    }
+  const named = words.filter((w, i) => !(i === 0 && DETERMINERS.has(w.toLowerCase())));
+  return named.length ? named.join(" ") : null;
 }
 
 const NOT_TAKINGS = new Set(["profit", "profits", "earnings", "income", "ebitda", "loss", "losses", "cash", "orders"]);
@@ -45,17 +80,22 @@ export const SEGMENT_RULES: Rule[] = [
   {
     name: "revenue.segment-brought-in",
     kind: "revenue",
-    pattern: "segment:{SEGMENT_NOUN} ...8 {SEGMENT_TAKINGS} {FIGURE_LEAD}? figure:{MONEY}",
+    pattern: "segment:{SEGMENT_NOUN} ...10 {SEGMENT_TAKINGS} {FIGURE_LEAD}? figure:{MONEY}",
     examples: [
       {
         input:
           "Cloud growth\n\nCorvan Systems said revenue rose 9% to $6.2bn in 2025. The Austin-based company said its cloud division brought in $1.9bn of that total.",
-        expected: [{ kind: "revenue", company: "Corvan Systems", low: 1900000000, year: 2025 }],
+        expected: [{ kind: "revenue", company: "Corvan Systems", low: 1900000000, year: 2025, segment: "cloud" }],
       },
       {
         input:
           "Builder\n\nOstrel Group said turnover for 2004 was £1.84bn. The construction arm, Ostrel Build, contributed £702m of the total.",
-        expected: [{ kind: "revenue", company: "Ostrel", low: 702000000, year: 2004 }],
+        expected: [{ kind: "revenue", company: "Ostrel", low: 702000000, year: 2004, segment: "construction" }],
+      },
+      {
+        input:
+          "Kitchens\n\nHalden Home said revenue was $4.1 billion in 2025. Its cookware business, the largest of its three segments, generated $1.9 billion of that total.",
+        expected: [{ kind: "revenue", company: "Halden Home", low: 1900000000, year: 2025, segment: "cookware" }],
       },
     ],
     build: segmentRevenue,
@@ -64,12 +104,21 @@ export const SEGMENT_RULES: Rule[] = [
     name: "revenue.segment-sales-moved",
     kind: "revenue",
     pattern:
-      "{SALES_NOUN} of|at its|the ...3 segment:{SEGMENT_NOUN} ...3 rose|fell|grew|increased|reached|totalled|totaled|were|was|climbed|dropped to? {FIGURE_LEAD}? figure:{MONEY}",
+      "{SALES_NOUN} of|at its|the ...3 segment:{SEGMENT_NOUN} ...3 {LEVEL_MOVE} change:{PERCENT}? to? {FIGURE_LEAD}? figure:{MONEY}",
     examples: [
       {
         input:
           "Wholesaler\n\nHalden NV, the Dutch electrical wholesaler, said sales of its installation division rose to 1.26 billion guilders in 1986.",
-        expected: [{ kind: "revenue", company: "Halden", low: 1260000000, year: 1986, unit: "NLG" }],
+        expected: [
+          { kind: "revenue", company: "Halden", low: 1260000000, year: 1986, unit: "NLG", segment: "installation" },
+        ],
+      },
+      {
+        input:
+          "Toolmaker\n\nOstrel AG said group turnover rose to 5.6 billion marks in 1986. Turnover at its garden tools division rose 14.7 pct to 1.27 billion marks.",
+        expected: [
+          { kind: "revenue", company: "Ostrel", low: 1270000000, year: 1986, unit: "DEM", segment: "garden tools" },
+        ],
       },
     ],
     build: segmentRevenue,

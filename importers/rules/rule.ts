@@ -33,6 +33,8 @@ export interface FactRoles {
   unit: string;
   status: Status;
   comparedTo?: PeriodRef | null;
+  /** The named part of the company the figure belongs to, when it is a segment's. */
+  segment?: string | null;
   /** Fields the sentence states outright besides the figure (the company when named, the market). */
   stated?: string[];
   /** Surface forms the company and counterparty were written as, for the alias table. */

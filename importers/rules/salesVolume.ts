@@ -2,9 +2,9 @@ import { clauseAround } from "../extract/clauses";
 import { marketAfter, placeIn } from "../extract/market";
 import { statusAround } from "../extract/status";
 import { PUBLIC_BODY, subjectOf } from "../extract/subject";
-import { whenOf } from "../extract/when";
+import { resolveYear, whenOf } from "../extract/when";
 import { PLACES } from "../lexicons/companies";
-import { VOLUME_UNITS } from "../lexicons/units";
+import { SALES_VOLUME_WORDS, VOLUME_UNITS } from "../lexicons/units";
 import type { Quantity } from "../recognise/quantities";
 import type { Match } from "./pattern";
 import type { FactRoles, Rule, RuleSentence } from "./rule";
@@ -120,8 +120,9 @@ const YEAR_BEFORE_AFTER =
 
 /** "sold 100 ..., compared with just ten the year before": the base is a volume of its own, a year earlier. */
 function baseCount(m: Match, s: RuleSentence): FactRoles[] {
-  const firstMatch = { ...m, captures: { figure: m.captures.first, unit: m.captures.unit } };
-  const first = (m.captures.unit ? namedUnit(firstMatch, s) : articleUnit(firstMatch, s))[0];
+  const firstMatch = { ...m, captures: { ...m.captures, figure: m.captures.first } };
+  const ofFirst = m.captures.mod || m.captures.unit?.[0].lower in VOLUME_UNITS === false ? otherUnit : namedUnit;
+  const first = (m.captures.unit ? ofFirst(firstMatch, s) : articleUnit(firstMatch, s))[0];
   const q = quantityOf(m.captures.figure?.[0]);
   if (!first || !q) return [];
   const base = s.roles.times.find((t) => t.role === "base" && t.start >= q.end && t.start - q.end < 30);
@@ -129,7 +130,12 @@ function baseCount(m: Match, s: RuleSentence): FactRoles[] {
   const before =
     YEAR_BEFORE_AFTER.test(s.text.slice(q.end, q.end + 40)) || (!base && /\bfrom\s+$/i.test(s.text.slice(0, q.start)));
   const relative = base?.relative ?? (before ? -1 : null);
-  const year = base?.year ?? (relative !== null && first.when.year !== null ? first.when.year + relative : null);
+  // "after 980,000 tonnes last year": a time said of the base figure itself dates it.
+  const said = base ? undefined : s.roles.times.find((t) => t.start >= q.end && t.start - q.end < 25);
+  const year =
+    base?.year ??
+    (relative !== null && first.when.year !== null ? first.when.year + relative : null) ??
+    (said ? resolveYear(said, s.roles) : null);
   if (year === null) return [];
   return [
     {
@@ -153,6 +159,8 @@ function otherUnit(m: Match, s: RuleSentence): FactRoles[] {
 
 /** "rose 4.1% to 61,200" is a count; "to 12 per cent" is a rate the recogniser left bare. */
 const notAPercent = (m: Match, s: RuleSentence) => !/^\s*(?:%|per\s?cent)/i.test(s.text.slice(s.tokens[m.to - 1].end));
+
+const SOLD_WORDS = new Set(SALES_VOLUME_WORDS.flatMap((w) => w.split(" ")).filter((w) => w !== "over"));
 
 /** Sales volumes: things sold, delivered or shipped in a period. */
 export const SALES_VOLUME_RULES: Rule[] = [
@@ -278,15 +286,54 @@ export const SALES_VOLUME_RULES: Rule[] = [
     build: articleUnit,
   },
   {
+    name: "sales-volume.bringing-total-to",
+    kind: "sales_volume",
+    // "delivered 96,300 vehicles in the quarter, bringing its total for the first half to 181,000".
+    pattern: "bringing|taking|lifting|pushing its|the ...6 total ...6 to just? {FIGURE_LEAD}? figure:{COUNT}",
+    // "signed up 610,000 customers, taking its total to 15.2 million": a total of what was sold, not of customers.
+    when: (m, s) => notAPercent(m, s) && s.tokens.slice(0, m.from).some((t) => SOLD_WORDS.has(t.lower)),
+    examples: [
+      {
+        input:
+          "Date: 2 July 2026\n\nDeliveries\n\nCorvan Motors delivered 96,300 vehicles in the second quarter, bringing its total for the first half of the year to 181,000.",
+        expected: [
+          { kind: "sales_volume", company: "Corvan Motors", unit: "vehicles", low: 181000, year: 2026, period: "H1" },
+        ],
+      },
+    ],
+    build: articleUnit,
+  },
+  {
     name: "sales-volume.base-count",
     kind: "sales_volume",
     pattern:
-      "{SALES_CUE} ...12 first:{COUNT} ...3 unit:{VOLUME_UNIT}? ...12 compared|against|versus|from with|to? {FIGURE_LEAD}? figure:{COUNT}",
+      "{SALES_CUE} ...12 first:{COUNT} ...3 unit:{VOLUME_UNIT}? ...12 {BASE_WORD} with|to? {FIGURE_LEAD}? figure:{COUNT}",
     examples: [
+      {
+        input:
+          "Tubes\n\nDate: 2 March 1987\n\nHalden Rohr expects to deliver 1.1 mln tonnes in 1987, after 980,000 tonnes last year.",
+        expected: [{ kind: "sales_volume", company: "Halden Rohr", unit: "tonnes", low: 980000, year: 1986 }],
+      },
       {
         input:
           "Electric cars\n\nCorvan Motors sold 100 electric cars in 2009, compared with just ten the previous year.",
         expected: [{ kind: "sales_volume", company: "Corvan Motors", unit: "vehicles", low: 10, year: 2008 }],
+      },
+    ],
+    build: baseCount,
+  },
+  {
+    name: "sales-volume.base-other-things",
+    kind: "sales_volume",
+    pattern:
+      "sold|delivered|shipped first:{COUNT} mod:{PRODUCT_MODIFIER}? mod2:{PRODUCT_MODIFIER}? unit:{OTHER_PRODUCT} ...12 {BASE_WORD} with|to? {FIGURE_LEAD}? figure:{COUNT}",
+    examples: [
+      {
+        input:
+          "Recorders\n\nHalden Denki said it sold 1.2 mln video cassette recorders in 1986, down from 1.5 mln a year earlier.",
+        expected: [
+          { kind: "sales_volume", company: "Halden Denki", unit: "video cassette recorders", low: 1500000, year: 1985 },
+        ],
       },
     ],
     build: baseCount,

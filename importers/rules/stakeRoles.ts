@@ -13,7 +13,11 @@ import type { Token } from "./tokens";
 
 /** "the Quenby family": the family's name as written, not the company the registry files that name under. */
 const familyName = (t: Token, fallback: string) =>
-  t.type === "mention" && t.mention.how === "name" ? t.text.replace(/['’]s?$/, "") : fallback;
+  t.type === "person"
+    ? t.person.split(" ").at(-1)!
+    : t.type === "mention" && t.mention.how === "name"
+      ? t.text.replace(/['’]s?$/, "")
+      : fallback;
 
 /** A company, a person, or a public body by its whole name (a bureau is not the city it is named after). */
 export function nameOf(t: Token | undefined): string | null {
@@ -357,10 +361,7 @@ export function describedStake(m: Match, s: RuleSentence): FactRoles[] {
     (first.type === "person" || (first.type === "mention" && first.mention.how === "name")) &&
     s.tokens[s.tokens.indexOf(first) + 1]?.lower === "family";
   // A family goes by its surname: "the Geoffrey Keane family" is the Keane family.
-  const holder =
-    person && family && first
-      ? `${first.type === "person" ? person.split(" ").at(-1) : familyName(first, person)} family`
-      : person;
+  const holder = person && family && first ? `${familyName(first, person)} family` : person;
   const figure = m.captures.figure?.[0];
   if (!holder || figure?.type !== "quantity") return [];
   // "through their Corvan vehicle they own 29% of the club": a company the holder owns is not the one held.

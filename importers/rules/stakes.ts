@@ -114,6 +114,23 @@ export const STAKE_RULES: Rule[] = [
     build: stake,
   },
   {
+    name: "stake.named-shares-or-pct",
+    kind: "stake",
+    // "said it holds 512,000 Halden shares, or 5.3 pct": the held company named before "shares".
+    pattern:
+      "holder:{HOLDER_REF} ...8 {OWN_OR_HAVE} {FIGURE_LEAD}? {AMOUNT} held:{COMPANY} common|ordinary? shares|stock ,? or {FIGURE_LEAD}? figure:{PERCENT}",
+    examples: [
+      {
+        input:
+          "Filing\n\nSeparately, Ostrel Insurance Co said it holds 512,000 Halden Tool shares, or 5.3 pct, acquired for investment purposes.",
+        expected: [
+          { kind: "stake", company: "Ostrel Insurance", counterparty: "Halden Tool", low: 5.3, status: "actual" },
+        ],
+      },
+    ],
+    build: stake,
+  },
+  {
     name: "stake.shares-or-pct-of",
     kind: "stake",
     pattern:

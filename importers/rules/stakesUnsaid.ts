@@ -1,7 +1,7 @@
 import type { Match } from "./pattern";
 import { PIECES, tokenIs } from "./pieces";
-import type { Rule, RuleSentence } from "./rule";
-import { asideStake, describedStake, ofAMarket, ownStake } from "./stakeRoles";
+import type { FactRoles, Rule, RuleSentence } from "./rule";
+import { asideStake, describedStake, nameOf, ofAMarket, ownStake, stakeStatus, undatedStake } from "./stakeRoles";
 
 /** What a stake rule must not read as a stake: a share of a market, or a figure the longer rules take ("% of X"). */
 const noHeldNamed = (m: Match, s: RuleSentence) => {
@@ -23,6 +23,16 @@ const noHeldNamed = (m: Match, s: RuleSentence) => {
  * 1.2 per cent holding". The company held is the one last held in the article, else the one the sentence names
  * besides the holder, else the article's.
  */
+/** "Its largest shareholder, the Ostrel Authority, owns 40%": the company the possessive stands for is held. */
+function shareholderInApposition(m: Match, s: RuleSentence): FactRoles[] {
+  const whose = m.captures.held?.[0];
+  const holder = nameOf(m.captures.holder?.[0]);
+  const figure = m.captures.figure?.[0];
+  const held = whose?.type === "mention" ? whose.mention.company : s.roles.topic?.company;
+  if (!holder || !held || held === holder || figure?.type !== "quantity") return [];
+  return [undatedStake(figure.quantity, holder, held, stakeStatus(s, m), ["company", "counterparty"])];
+}
+
 export const UNSAID_STAKE_RULES: Rule[] = [
   {
     name: "stake.changed-to-unsaid",
@@ -114,6 +124,27 @@ export const UNSAID_STAKE_RULES: Rule[] = [
       },
     ],
     build: describedStake,
+  },
+  {
+    name: "stake.largest-shareholder-owns",
+    kind: "stake",
+    // "Its largest shareholder, the Ostrel Investment Authority, owns 40%": the holder in apposition, the company
+    // whose shareholder it is held.
+    pattern:
+      "held:{POSSESSOR} largest|biggest|main|principal|single|controlling shareholder|investor|owner , the? ...4 holder:{HOLDER} , owns|holds|controls|has {FIGURE_LEAD}? figure:{PERCENT}",
+    examples: [
+      {
+        input:
+          "Deal\n\nCorvan Steel agreed to buy a rival. Its largest shareholder, the Ostrel Investment Authority, owns 40% and backs the deal.",
+        expected: [{ kind: "stake", company: "Ostrel Investment Authority", counterparty: "Corvan Steel", low: 40 }],
+      },
+      {
+        input:
+          "Oil\n\nCorvan Oil is for sale. Corvan's main shareholder, Siberian holding company Ostrelinvest, owns 61% and will keep it.",
+        expected: [{ kind: "stake", company: "Ostrelinvest", counterparty: "Corvan", low: 61 }],
+      },
+    ],
+    build: shareholderInApposition,
   },
   {
     name: "stake.aside-biggest-shareholder-with",

@@ -71,6 +71,58 @@ describe("PowerPoint charts say what the page says", () => {
     expect(slide).not.toMatch(/Hatched|Whiskers/);
   });
 
+  test("the axis and the change's line back to its base are the picture's: -30 to 0, a dashed line from vs 2007", async () => {
+    const { chart, slide } = await pptxParts("/export/revenue-change.pptx?company=renault");
+    // The SVG (and so the PNG) of the same chart: its value ticks, and its dashed line labelled "vs 2007".
+    const svg = (await bytes(await exportOf("/export/revenue-change.svg?company=renault"))).toString("utf8");
+    const yAxis = /recharts-yAxis[\s\S]*?<\/g><\/g><\/g>/.exec(svg)![0];
+    const ticks = [...yAxis.matchAll(/<tspan[^>]*>([^<]+)</g)].map((m) =>
+      Number(m[1].replace("−", "-").replace(/\D+$/, "")),
+    );
+    expect(ticks).toEqual([-30, -20, -10, 0]);
+    expect(svg).toMatch(/recharts-reference-line base-link"[\s\S]*?>vs 2007</);
+    const axis = (name: string) => Number(new RegExp(`<c:valAx>[\\s\\S]*?<c:${name} val="([^"]+)"`).exec(chart)?.[1]);
+    expect([axis("min"), axis("max"), axis("majorUnit")]).toEqual([ticks[0], ticks.at(-1), ticks[1] - ticks[0]]);
+    // The base line at zero is the axis of years (crossing at zero), darker than the light dashed gridlines.
+    const catAx = /<c:catAx>[\s\S]*?<\/c:catAx>/.exec(chart)![0];
+    expect(catAx).toContain('<c:crosses val="autoZero"/>');
+    expect(catAx).toMatch(/<a:ln w="19050"[^>]*><a:solidFill><a:srgbClr val="555555"\/>/);
+    expect(/<c:majorGridlines>[\s\S]*?<\/c:majorGridlines>/.exec(chart)![0]).toMatch(
+      /D5D8DC[\s\S]*prstDash val="dash"/,
+    );
+    // The categories are 2007-2009; the dashed series holds the bar's near end, -17, in each, so no gap breaks it.
+    const series = [...chart.matchAll(/<c:ser>[\s\S]*?<\/c:ser>/g)].map((m) => m[0]);
+    const named = (name: string) => series.find((x) => x.includes(`<c:v>${name}</c:v>`))!;
+    const line = named("2009 (forecast): vs 2007 (line)");
+    expect(line).toContain('<a:prstDash val="dash"/>');
+    expect(values(line.slice(line.indexOf("<c:val>")))).toEqual(["-17", "-17", "-17"]);
+    // The circle at the base is labelled with its series' name, "vs 2007", and holds only 2007.
+    const base = named("vs 2007");
+    expect(base).toContain('<c:showSerName val="1"/>');
+    expect(values(base.slice(base.indexOf("<c:val>")))).toEqual(["-17", "", ""]);
+    expect(slide).toContain("Dashed lines: a change joined back to the base it is measured against");
+  });
+
+  test("a title too long for one line at 30 pt is set smaller, so it never wraps onto its subtitle", async () => {
+    const { slide } = await pptxParts("/export/revenue-change.pptx?company=renault");
+    expect(slide).toMatch(/sz="3000"[^>]*>(<[^>]+>)*Renault: revenue change by year, vs 2007</);
+    const { titleSize } = await import("~/exports/pptx.server");
+    expect(titleSize("British Airways: revenue change by quarter, vs Q3 2003")).toBe(25);
+    expect(titleSize("x".repeat(200))).toBe(18);
+  });
+
+  test("a decline's figure is written below its bar, growth's above, as on the page", async () => {
+    const { nativeBars } = await import("~/exports/nativeBars");
+    const point = (at: string, low: number, high: number) =>
+      ({ at, label: at, year: Number(at), period: null, low, high, unit: "percent", status: "actual" }) as never;
+    const bars = nativeBars([point("2007", 5, 5), point("2008", -15, -15)], ["2007", "2008"], true, 1);
+    expect(bars.labelled.map((s) => s.values)).toEqual([
+      [5, null],
+      [null, -15],
+    ]);
+    expect(bars.links).toEqual([]);
+  });
+
   test("a stake over time: a year per category across its span, zero at the foot of the axis", async () => {
     const { chart, slide } = await pptxParts("/export/stakes.pptx?holder=harlow&held=velmora");
     expect(chart).toMatch(/<c:valAx>[\s\S]*<c:min val="0"\/>/);

@@ -63,6 +63,7 @@ describe("loaders answer with data shaped for the page", () => {
 
 describe("mistakes in the address are 400 or 404 with a message, never 500", () => {
   test.each([
+    ["/", "/?periods=weeks", 400, /periods is one of year, half, quarter, nine-months/],
     ["/compare", "/compare?companies=renault&metric=profit", 400, /metric is revenue or revenue_change/],
     ["/compare", "/compare?companies=renault&mode=sideways", 400, /mode is absolute or indexed/],
     ["/compare", "/compare?companies=renault&bogus=1", 400, /Unknown parameter "bogus"/],

@@ -6,7 +6,8 @@ import { seedTemporaryDatabase } from "./dbSetup";
 /**
  * Issue 12's readable charts, in the models and the drawing: indexed revenue across currencies on one chart, a
  * log scale when figures span orders of magnitude, the home chart's one kind of period, and charts laid out for
- * the width they are given. The currencies fixtures add Brennar (USD, 2007-2008) and Keldor Mills (EUR, 150 m).
+ * the width they are given. The currencies fixtures add Brennar (USD, 2007-2008) and Keldor Mills (EUR, 150 m); the
+ * quarters fixtures Halvane's Q2 and Q3 2009, Tellbrook's Q1 2009 and Morvath's Q4 of no known year.
  */
 let cleanup: () => void;
 beforeAll(async () => {
@@ -14,6 +15,7 @@ beforeAll(async () => {
     "tests/fixtures/dashboard",
     "tests/fixtures/declines",
     "tests/fixtures/currencies",
+    "tests/fixtures/quarters",
   ]);
 });
 afterAll(() => cleanup?.());
@@ -107,14 +109,31 @@ describe("log scale", () => {
 describe("the home chart", () => {
   test("ranks one kind of period only: full years, the kind most companies report", async () => {
     const { latestRevenueChanges } = await import("~/models/overview.server");
-    const { periods, points } = await latestRevenueChanges(20);
+    const { periods, available, points } = await latestRevenueChanges(20);
     expect(periods).toBe("year");
+    expect(available).toEqual(["year", "half", "quarter", "nine-months"]);
+    // Each company's latest full year differs, so each bar names its own.
     expect(points.map((p) => [p.label, p.period, p.low, p.high])).toEqual([
-      ["Renault", "FY", -18, -17],
-      ["Tellbrook", "FY", -15, -15],
-      ["Corvane", "FY", -12, -10],
-      ["Ostrel", "FY", 5, 5],
+      ["Renault, 2009", "FY", -18, -17],
+      ["Tellbrook, 2008", "FY", -15, -15],
+      ["Corvane, 2009", "FY", -12, -10],
+      ["Ostrel, 2008", "FY", 5, 5],
     ]);
+  });
+
+  test("ranks the kind of period asked for: each company's latest quarter, never a year or a half", async () => {
+    const { latestRevenueChanges } = await import("~/models/overview.server");
+    const quarters = await latestRevenueChanges(20, "quarter");
+    expect(quarters.periods).toBe("quarter");
+    expect(quarters.points.map((p) => [p.label, p.period, p.low, p.note])).toEqual([
+      ["Tellbrook, Q1 2009", "Q1", -14, "Q1 2009 vs Q1 2008"],
+      ["Halvane, Q3 2009", "Q3", -8, "Q3 2009 vs Q3 2008"],
+      // An article with no date: its quarter is said, its year unknown.
+      ["Morvath, Q4, year unknown", "Q4", -3, "Q4, year unknown"],
+    ]);
+    // Alone in its kind, a period needs no repeating on every bar.
+    const halves = await latestRevenueChanges(20, "half");
+    expect(halves.points.map((p) => [p.label, p.period, p.low])).toEqual([["Tellbrook", "H1", -11]]);
   });
 
   test("draws horizontal bars, a name per line, each with its figure, at a phone's width", async () => {
@@ -124,11 +143,11 @@ describe("the home chart", () => {
     const svg = renderToStaticMarkup(RankedBarChart({ points, unit: "percent", title: "t", width: 374 }));
     expect(svg).toContain('width="374"');
     const names = [...svg.matchAll(/recharts-yAxis[\s\S]*?<\/g><\/g>/g)][0][0];
-    expect([...names.matchAll(/<tspan[^>]*>([^<]+)</g)].map((m) => m[1])).toEqual([
-      "Renault",
-      "Tellbrook",
-      "Corvane",
-      "Ostrel",
+    expect([...names.matchAll(/<tspan[^>]*>([^<]+)</g)].map((m) => m[1].replace(/\u00a0/g, " "))).toEqual([
+      "Renault, 2009",
+      "Tellbrook, 2008",
+      "Corvane, 2009",
+      "Ostrel, 2008",
     ]);
     expect([...svg.matchAll(/class="bar-value"[^>]*>([^<]+)</g)].map((m) => m[1])).toEqual([
       "−17 to −18 %",

@@ -73,7 +73,7 @@ describe("CSV and PowerPoint of a decline comparison", () => {
     ]);
   });
 
-  test("PowerPoint: every year a category, forecasts a dashed series, the change vs 2006 a series of markers", async () => {
+  test("PowerPoint: every year a category, forecasts a dashed series, the change vs 2006 a marker joined back to 2006", async () => {
     const zip = await JSZip.loadAsync(await exportOf(`/export/compare.pptx?${COMPARE}`));
     const chart = await zip.file("ppt/charts/chart1.xml")!.async("string");
     const slide = await zip.file("ppt/slides/slide1.xml")!.async("string");
@@ -101,8 +101,24 @@ describe("CSV and PowerPoint of a decline comparison", () => {
     ]);
     expect(chart).toContain('<a:prstDash val="dash"/>');
     expect(chart).toContain('<c:dispBlanksAs val="gap"/>');
+    // The page's ticks, every 5 points through zero, not PowerPoint's own (-15, -13 … 5).
+    expect(/<c:valAx>[\s\S]*?<c:majorUnit val="([^"]+)"/.exec(chart)?.[1]).toBe("5");
     expect(slide).toContain("Dashed lines: forecasts and targets");
-    expect(slide).toContain("Markers without a line: changes against an earlier base");
+    // Tellbrook's 2008 against 2006, as the page draws it: a dotted line from 2006 to 2008 at its figure, unbroken
+    // by the blank 2007, and "vs 2006" said at the line's start.
+    const series = [...chart.matchAll(/<c:ser>[\s\S]*?<\/c:ser>/g)].map((m) => m[0]);
+    const named = (name: string) => series.find((x) => x.includes(`<c:v>${name}</c:v>`))!;
+    const valuesOf = (ser: string) =>
+      [...ser.slice(ser.indexOf("<c:val>")).matchAll(/<c:v>([^<]*)<\/c:v>/g)].map((m) => m[1]);
+    const link = named("Tellbrook 2008 vs 2006 (dotted)");
+    expect(link).toContain('<a:prstDash val="sysDot"/>');
+    expect(valuesOf(link)).toEqual(["", "-15", "-15", "-15", ""]);
+    const label = named("vs 2006");
+    expect(label).toContain('<c:showSerName val="1"/>');
+    expect(valuesOf(label)).toEqual(["", "-15", "", "", ""]);
+    expect(slide).toContain(
+      "Points apart: changes against an earlier base, joined back to it by a dotted line labelled with it",
+    );
     expect(slide).toContain("its two ends marked and labelled");
   });
 });

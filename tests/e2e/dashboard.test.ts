@@ -76,6 +76,50 @@ describe("exports", () => {
   });
 });
 
+describe("exports being prepared", () => {
+  test("the deck link says it is preparing the deck until the file comes, then saves it under its name", async () => {
+    const page = await browser.newPage({ acceptDownloads: true });
+    await page.goto(`${inject("baseURL")}/companies/renault`);
+    await page.waitForLoadState("networkidle");
+    let release = () => {};
+    const held = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    await page.route("**/export/deck.pptx?**", async (route) => {
+      await held;
+      await route.continue();
+    });
+    const link = page.getByRole("link", { name: "All charts as a PowerPoint deck" });
+    const downloaded = page.waitForEvent("download");
+    await link.click();
+    await page.getByRole("status").filter({ hasText: "Preparing the deck…" }).waitFor();
+    await expect(link.getAttribute("aria-busy")).resolves.toBe("true");
+    release();
+    const download = await downloaded;
+    expect(download.suggestedFilename()).toBe("renault-deck.pptx");
+    const file = await readFile((await download.path())!);
+    expect(file.subarray(0, 2).toString()).toBe("PK");
+    await expect(link.getAttribute("aria-busy")).resolves.toBeNull();
+    await page.close();
+  });
+
+  test("an export refused (too many at once) says why beside its link, and saves no file", async () => {
+    const page = await browser.newPage({ acceptDownloads: true });
+    await page.goto(`${inject("baseURL")}/companies/renault`);
+    await page.waitForLoadState("networkidle");
+    const message = "Too many exports are being made at once: try again in 5 s.";
+    await page.route("**/export/revenue.pptx?**", (route) =>
+      route.fulfill({ status: 503, contentType: "application/json", body: JSON.stringify({ message }) }),
+    );
+    let downloads = 0;
+    page.on("download", () => downloads++);
+    await page.locator('#revenue-eur-year a[data-format="pptx"]').click();
+    await page.locator("#revenue-eur-year .download-status.failed", { hasText: message }).waitFor();
+    expect(downloads).toBe(0);
+    await page.close();
+  });
+});
+
 describe("stakes page", () => {
   test("shows Renault -> Nissan 43 % with its two sources, one row per as-of year", async () => {
     const { page, errors } = await open("/stakes");

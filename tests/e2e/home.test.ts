@@ -1,8 +1,10 @@
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, test } from "vitest";
-import { launchBrowser, SCREENSHOT_DIR } from "./browser";
+import { launchBrowser, openPage, SCREENSHOT_DIR, VIEWPORTS } from "./browser";
 
 let browser: Browser;
+/** Chart text keeps its words together with no-break spaces. */
+const spaces = (s: string) => s.replace(/\u00a0/g, " ");
 beforeAll(async () => {
   browser = await launchBrowser();
 });
@@ -40,8 +42,9 @@ describe("home page", () => {
     const chart = page.locator("#latest-revenue-changes");
     const bars = chart.locator(".recharts-bar-rectangle path");
     await expect(bars.count()).resolves.toBe(4);
+    // Each company's latest full year differs, so each bar names its year.
     const names = await chart.locator(".recharts-yAxis .recharts-cartesian-axis-tick-value").allTextContents();
-    expect(names).toEqual(["Renault", "Tellbrook", "Corvane", "Ostrel"]);
+    expect(names.map(spaces)).toEqual(["Renault, 2009", "Tellbrook, 2008", "Corvane, 2009", "Ostrel, 2008"]);
     await expect(chart.locator("text.bar-value").allTextContents()).resolves.toEqual([
       "−17 to −18 %",
       "−15 %",
@@ -52,6 +55,99 @@ describe("home page", () => {
     await expect(bars.nth(3).getAttribute("fill")).resolves.toBe("#1e8449");
     await expect(page.locator("text=Renault + Nissan + AvtoVAZ").first().isVisible()).resolves.toBe(true);
     await page.screenshot({ path: `${SCREENSHOT_DIR}/home-${name}.png`, fullPage: false });
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+});
+
+describe.each(VIEWPORTS)("the home chart's kind of period, at %s size", (size, width, height) => {
+  test("an analyst picks quarters: the page says it is loading, then ranks each company's latest quarter", async () => {
+    const { page, errors } = await openPage(browser, "/", width, height);
+    // The page's data is slowed down, as a large database would, so the loading states can be seen.
+    let release = () => {};
+    const held = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    await page.route(
+      (url) => url.searchParams.has("_data"),
+      async (route) => {
+        await held;
+        await route.continue();
+      },
+    );
+    const form = page.getByRole("form", { name: "Periods ranked" });
+    const periods = form.locator('select[name="periods"]');
+    await expect(periods.inputValue()).resolves.toBe("year");
+    await periods.selectOption("quarter");
+    const show = form.getByRole("button", { name: "Show" });
+    await show.click();
+
+    // While the quarters load: the header says so, the page is marked busy, the button is disabled and says why.
+    await page.locator(".pending-status", { hasText: "Loading…" }).waitFor();
+    await expect(page.locator("main").getAttribute("aria-busy")).resolves.toBe("true");
+    const sending = form.locator('button[type="submit"]');
+    await expect(sending.textContent()).resolves.toBe("Showing…");
+    await expect(sending.isDisabled()).resolves.toBe(true);
+    await expect(sending.getAttribute("aria-busy")).resolves.toBe("true");
+    // The other forms' buttons cannot send a second request meanwhile.
+    await expect(page.locator("form.compare-form button[type=submit]").isDisabled()).resolves.toBe(true);
+    release();
+
+    await page.waitForURL(/\/\?periods=quarter$/);
+    const chart = page.locator("#latest-revenue-changes");
+    await chart.locator("h3", { hasText: "Latest quarterly revenue change by company, %" }).waitFor();
+    // Each bar, a link, is named by its company and period (a phone clips the longest name on the axis).
+    const bars = chart.locator(".recharts-bar-rectangle path");
+    await expect(bars.evaluateAll((ps) => ps.map((p) => p.getAttribute("aria-label")))).resolves.toEqual([
+      "Tellbrook, Q1 2009: −14 %, open its sentence",
+      "Halvane, Q3 2009: −8 %, open its sentence",
+      "Morvath, Q4, year unknown: −3 %, open its sentence",
+    ]);
+    const names = await chart.locator(".recharts-yAxis .recharts-cartesian-axis-tick-value").allTextContents();
+    expect(names.map(spaces)[0]).toBe("Tellbrook, Q1 2009");
+    await expect(chart.locator("text.bar-value").allTextContents()).resolves.toEqual(["−14 %", "−8 %", "−3 %"]);
+    // The table view says the same, and what each is measured against.
+    await chart.getByText("Table", { exact: true }).click();
+    const rows = await chart.locator("table tbody tr").allTextContents();
+    expect(rows[0]).toContain("Q1 2009 vs Q1 2008");
+    expect(rows[1]).toContain("Q3 2009 vs Q3 2008");
+
+    // Loaded: nothing busy, the button back, the choice kept in the form.
+    await expect(page.locator("main").getAttribute("aria-busy")).resolves.toBeNull();
+    await expect(page.locator(".pending-status").textContent()).resolves.toBe("");
+    await expect(form.getByRole("button", { name: "Show" }).isEnabled()).resolves.toBe(true);
+    await expect(form.locator('select[name="periods"]').inputValue()).resolves.toBe("quarter");
+    // The largest declines are a click away, of quarters too.
+    await expect(
+      page.locator("p.subtle").getByRole("link", { name: "The largest revenue declines" }).getAttribute("href"),
+    ).resolves.toBe("/declines?periods=quarter");
+    await page.screenshot({ path: `${SCREENSHOT_DIR}/home-quarters-${size}.png`, fullPage: false });
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+});
+
+describe("suggestions on their way", () => {
+  test('the header\'s search says "Searching…" until the companies come, then lists them', async () => {
+    const { page, errors } = await openPage(browser, "/");
+    let release = () => {};
+    const held = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    await page.route("**/api/companies?**", async (route) => {
+      await held;
+      await route.continue();
+    });
+    const search = page.getByRole("combobox", { name: "Search companies" });
+    await search.pressSequentially("ren");
+    const status = page.locator("header .combobox [role=status]");
+    await status.filter({ hasText: "Searching…" }).waitFor();
+    await expect(status.isVisible()).resolves.toBe(true);
+    await expect(page.locator("header [role=listbox]").getAttribute("aria-busy")).resolves.toBe("true");
+    release();
+    await page.locator("header [role=option]", { hasText: "Renault" }).first().waitFor();
+    await expect(page.locator("header [role=listbox]").getAttribute("aria-busy")).resolves.toBeNull();
+    await expect(status.textContent()).resolves.toMatch(/companies found|company found/);
     expect(errors).toEqual([]);
     await page.close();
   });

@@ -45,7 +45,7 @@ export default async function setup(project: TestProject) {
   const port = await freePort();
   const databasePath = join(dir, "e2e.db");
   // The seeds plus invented fixtures: a second company's revenue for /compare, an article with markup in it, stakes,
-  // and two companies' declines (one with a year missing) for /declines.
+  // two companies' declines (one with a year missing) for /declines, and quarterly changes for the home chart.
   execFileSync(
     "npx",
     [
@@ -55,6 +55,7 @@ export default async function setup(project: TestProject) {
       "tests/fixtures/dashboard",
       "tests/fixtures/stakes",
       "tests/fixtures/declines",
+      "tests/fixtures/quarters",
     ],
     {
       stdio: "ignore",

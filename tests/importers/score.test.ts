@@ -51,12 +51,15 @@ describe("scoring extracted facts against gold", () => {
     expect(factsMatch({ ...g, counterparty: "Renault" }, g)).toBe(false);
   });
 
-  test("things counted compare by their class, other units exactly", () => {
+  test("things counted compare by their class (a known noun's, with words before it), other units exactly", () => {
     const g: GoldFact = { ...base, kind: "sales_volume", unit: "trucks", low: 18450, high: 18450 };
     expect(factsMatch({ ...g, unit: "vehicles" }, g)).toBe(true);
     expect(factsMatch({ ...g, unit: "Cars" }, g)).toBe(true);
     expect(factsMatch({ ...g, unit: "aircraft" }, g)).toBe(false);
-    expect(factsMatch({ ...g, unit: "lift trucks" }, g)).toBe(false);
+    expect(factsMatch({ ...g, unit: "heavy trucks" }, g)).toBe(true);
+    expect(factsMatch({ ...g, unit: "vehicles" }, { ...g, unit: "electric vehicles" })).toBe(true);
+    expect(factsMatch({ ...g, unit: "aircraft" }, { ...g, unit: "commercial jets" })).toBe(true);
+    expect(factsMatch({ ...g, unit: "shipsets" }, { ...g, unit: "wing shipsets" })).toBe(false);
     expect(factsMatch({ ...base, unit: "EUR" }, base)).toBe(false);
   });
 

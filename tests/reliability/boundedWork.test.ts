@@ -55,6 +55,48 @@ describe("the render limiter", () => {
     expect(limiter.stats()).toEqual({ active: 0, queued: 0, refused: 1 });
   });
 
+  test("a waiting task that could not finish before its deadline is refused when it could no longer start in time", async () => {
+    const limiter = createLimiter({ concurrency: 1, maxQueue: 4, maxWaitMs: 60_000 });
+    const gate = deferred();
+    const blocker = limiter.run(() => gate.promise);
+    const started: string[] = [];
+    const at = Date.now();
+    // Due in 100 ms, usually 80 ms to draw: it must start within 20 ms or not at all.
+    const late = limiter.run(
+      async () => {
+        started.push("late");
+      },
+      { deadline: at + 100, expectedMs: 80 },
+    );
+    const patient = limiter.run(
+      async () => {
+        started.push("patient");
+        return "drawn";
+      },
+      { deadline: at + 60_000, expectedMs: 80 },
+    );
+    const err = await late.catch((e: unknown) => e);
+    // Refused long before the queue's own limit, with the limiter's Retry-After.
+    expect(Date.now() - at).toBeLessThan(2_000);
+    expect(err).toBeInstanceOf(Overloaded);
+    expect((err as Overloaded).message).toBe("The export could not be drawn in time; try again shortly.");
+    expect((err as Overloaded).retryAfterSeconds).toBe(60);
+    expect(limiter.stats()).toEqual({ active: 1, queued: 1, refused: 1 });
+    gate.resolve();
+    await blocker;
+    expect(await patient).toBe("drawn");
+    expect(started).toEqual(["patient"]);
+    // Already too late when asked: refused at once, nothing queued.
+    const gate2 = deferred();
+    const busy = limiter.run(() => gate2.promise);
+    await expect(limiter.run(async () => 1, { deadline: Date.now() + 50, expectedMs: 80 })).rejects.toThrow(
+      "The export could not be drawn in time; try again shortly.",
+    );
+    expect(limiter.stats()).toEqual({ active: 1, queued: 0, refused: 2 });
+    gate2.resolve();
+    await busy;
+  });
+
   test("a task that throws frees its slot", async () => {
     const limiter = createLimiter({ concurrency: 1, maxQueue: 0, maxWaitMs: 1000 });
     await expect(limiter.run(() => Promise.reject(new Error("render failed")))).rejects.toThrow("render failed");

@@ -1,6 +1,7 @@
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { exportKey } from "~/exports/exportKey";
+import { nonceOffsets, withNonce } from "~/utils/pageCache.server";
 import { pageKey } from "~/utils/pageKey.server";
 import { cleanupAll, makeTempDir, seededDatabase } from "./helpers";
 import { buildApp, type RunningServer, startServer } from "./serverProcess";
@@ -17,6 +18,7 @@ describe("the page key", () => {
     ["/facts?kind=revenue&sort=value", "/Facts/?sort=value&kind=revenue&dir=asc&year=&page="],
     ["/facts", "/facts?sort=year&dir=asc"],
     ["/", "/?utm_source=mail&x=1"],
+    ["/?periods=quarter", "/?utm_source=mail&periods=quarter"],
     ["/compare?companies=renault,nissan", "/compare?companies=renault,%20nissan,renault&metric=revenue"],
     ["/companies/renault", "/COMPANIES/renaul%74?periods=year"],
     ["/articles/3", "/articles/3?highlight=zzz"],
@@ -28,6 +30,7 @@ describe("the page key", () => {
 
   test.each([
     ["/facts?sort=value", "/facts?sort=value&dir=desc"],
+    ["/", "/?periods=quarter"],
     ["/compare?companies=renault,nissan", "/compare?companies=nissan,renault"],
     ["/companies/renault", "/companies/Renault"],
     ["/companies/renault", "/companies/renault?_data=routes%2Fcompanies.%24slug"],
@@ -38,6 +41,7 @@ describe("the page key", () => {
 
   test.each([
     "/facts?bogus=1",
+    "/?periods=weeks",
     "/facts?kind=revenue&kind=revenue",
     "/facts?sort=VALUE",
     "/compare?companies=renault&mode=sideways",
@@ -54,6 +58,30 @@ describe("the export key", () => {
     const key = (companies: string[]) => exportKey("compare", "png", { ...q, companies });
     expect(key(["Renault", "NISSAN"])).toBe(key(["renault", "nissan"]));
     expect(key(["nissan", "renault"])).not.toBe(key(["renault", "nissan"]));
+  });
+});
+
+describe("a kept page's nonce", () => {
+  test("is replaced in views of the kept bytes, which stay as they were", () => {
+    const old = "AAAAAAAAAAAAAAAAAAAAAA==";
+    const fresh = "QkJCQkJCQkJCQkJCQkJCQg==";
+    // A buffer of its own, as a kept page is (a small Buffer.from would share Node's pool with the fresh nonce).
+    const body = Buffer.from(
+      new TextEncoder().encode(`<script nonce="${old}">a</script><p>x</p><script nonce="${old}">b</script>`).buffer,
+    );
+    const kept = Buffer.from(body);
+    const at = nonceOffsets(body, old);
+    expect(at).toEqual([15, 74]);
+    const pieces = withNonce(body, at, old.length, fresh);
+    expect(Buffer.concat(pieces).toString()).toBe(
+      `<script nonce="${fresh}">a</script><p>x</p><script nonce="${fresh}">b</script>`,
+    );
+    // No copy of the page: the pieces around the nonce are views of the kept buffer, left unchanged.
+    expect(pieces.filter((p) => p.buffer === body.buffer).length).toBe(3);
+    expect(body.equals(kept)).toBe(true);
+    // A page without a nonce, or a request without one, is the kept bytes as they are.
+    expect(withNonce(body, [], 0, fresh)).toEqual([body]);
+    expect(withNonce(body, at, old.length, undefined)).toEqual([body]);
   });
 });
 

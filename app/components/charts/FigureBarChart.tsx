@@ -18,7 +18,7 @@ import { formatFigure, formatTick, oneLine } from "~/utils/format";
 import { FigureTooltip } from "./FigureTooltip";
 import { Hatches } from "./Hatches";
 import { charWidth, clip, labelEvery, valueAxisWidth } from "./layout";
-import { niceScale } from "./niceScale";
+import { barScale } from "./niceScale";
 import { openFirstSource } from "./openSource";
 import { COLOURS, hatchId } from "./palette";
 
@@ -121,11 +121,7 @@ export function FigureBarChart({
   axis?: SeriesAxis | null;
 }) {
   const colours = [...new Set(points.map((p) => colourOf(p, signColours)))];
-  const values = points.flatMap((p) => [p.low, p.high]);
-  // An eighth of the span beyond each end away from zero, so a figure written past the longest bar stays inside.
-  const [lo, hi] = [Math.min(0, ...values), Math.max(0, ...values)];
-  const pad = (hi - lo) / 8;
-  const scale = niceScale([...values, lo < 0 ? lo - pad : 0, hi > 0 ? hi + pad : 0]);
+  const scale = barScale(points.flatMap((p) => [p.low, p.high]));
   const domain = axis ? timeDomain(axis.first, axis.last, axis.type) : null;
   const yWidth = valueAxisWidth(Math.max(...scale.ticks.map((v) => formatTick(v, unit).length)), fontSize);
   const plotWidth = width - 32 - yWidth;

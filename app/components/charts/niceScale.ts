@@ -17,6 +17,17 @@ export function niceScale(values: number[], tickCount = 5): { domain: [number, n
 }
 
 /**
+ * A bar chart's value axis: from zero, round ends, and an eighth of the span more beyond each end that has bars, so
+ * a figure written past the longest bar stays inside the chart. The page's bars and the PowerPoint's native ones
+ * both use it, so a slide's axis is the page's.
+ */
+export function barScale(values: number[]): { domain: [number, number]; ticks: number[] } {
+  const [lo, hi] = [Math.min(0, ...values), Math.max(0, ...values)];
+  const pad = (hi - lo) / 8;
+  return niceScale([...values, lo < 0 ? lo - pad : 0, hi > 0 ? hi + pad : 0]);
+}
+
+/**
  * Whether positive figures span two orders of magnitude or more (the largest a hundred times the smallest): on a
  * linear axis the small ones would lie flat on zero, so comparisons draw them on a logarithmic one.
  */
