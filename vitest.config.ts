@@ -14,6 +14,10 @@ const onPostgres = [
   "tests/app/timeCharts.test.ts",
   "tests/app/readableCharts.test.ts",
   "tests/app/segments.test.ts",
+  "tests/app/exports.test.ts",
+  "tests/app/exportFiles.test.ts",
+  "tests/app/timeExports.test.ts",
+  "tests/app/loaders.test.ts",
   "tests/db/postgres.test.ts",
 ];
 

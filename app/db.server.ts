@@ -47,11 +47,15 @@ export async function closePostgres(): Promise<void> {
  * within one connection, and a new range for each new connection.
  */
 export function dataVersion(): number {
+  // PostgreSQL has no data_version, and other instances' writes are not heard yet (issue 14): a number never given
+  // before, so the caches keyed on it (exports) never serve what another process may have changed.
+  if (postgresUrl()) return -++uncachedReads;
   const db = getDb();
   return generation * 2 ** 32 + (db.sqlite.pragma("data_version", { simple: true }) as number);
 }
 
 const memo = new Map<string, { version: number; value: unknown }>();
+let uncachedReads = 0;
 
 /**
  * A query result kept until the database changes. The server only reads; imports commit through other

@@ -102,7 +102,7 @@ const types = {
 };
 
 export function newPool(url: string): pg.Pool {
-  return new pg.Pool({ connectionString: url, types, max: Number(process.env.DATABASE_POOL_SIZE) || 10 });
+  return new pg.Pool({ connectionString: url, types });
 }
 
 export function postgresSql(pool: pg.Pool): Sql {

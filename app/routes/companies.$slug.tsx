@@ -46,7 +46,7 @@ export async function loader({ params, request }: LoaderFunctionArgs) {
   return json({
     company: { name: company.name, slug: company.slug },
     ...(await companyCharts(company, view)),
-    record: companyRecord(company.id),
+    record: await companyRecord(company.id),
     canEdit: user?.role === "analyst" || user?.role === "admin",
   });
 }
