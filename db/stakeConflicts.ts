@@ -44,8 +44,11 @@ function rowFacts(handle: DbHandle, ref: StakeRowRef): StakeFact[] {
     .all(...ref.holderIds, ref.heldId, ref.asOf) as StakeFact[];
 }
 
-/** Confirms one fact without an audit row of its own; one already confirmed, corrected or added stays as it is. */
-function confirmQuietly(handle: DbHandle, factId: number, userName: string, now: string): void {
+/**
+ * Confirms one fact without an audit row of its own; one already confirmed, corrected or added stays as it is.
+ * Also used by settleFigure (db/figureConflicts.ts), which settles the other kinds the same way.
+ */
+export function confirmQuietly(handle: DbHandle, factId: number, userName: string, now: string): void {
   if (handle.sqlite.prepare("SELECT 1 FROM fact_reviews WHERE fact_id = ?").get(factId)) return;
   const fact = factSnapshot(handle, factId);
   if (!fact) return;

@@ -1,7 +1,9 @@
 import { Form, Link } from "@remix-run/react";
 import { SubmitButton } from "~/components/Pending";
+import type { ConflictFigure } from "~/models/conflictTypes";
 import { DOUBT_WORDS, type ReviewItem } from "~/models/reviewTypes";
 import { formatFigure, formatPeriod } from "~/utils/format";
+import { ConflictFigures } from "./ConflictFigures";
 import { FactFields } from "./FactFields";
 
 interface Props {
@@ -9,13 +11,15 @@ interface Props {
   /** The queue's URL, so that each decision comes back to the same filters. */
   back: string;
   canReview: boolean;
+  /** The figures its sources disagree on, when the fact is flagged as a conflict. */
+  conflict?: ConflictFigure[];
 }
 
 /**
  * One fact of the queue: what the extractor read, the sentence it came from (figure in bold, a little text on
  * each side), and, for analysts, three forms: confirm, reject, and correct (inside a disclosure, every field).
  */
-export function ReviewCard({ item, back, canReview }: Props) {
+export function ReviewCard({ item, back, canReview, conflict }: Props) {
   const editId = `edit-${item.id}`;
   return (
     <article className="review-item" tabIndex={-1} data-fact-id={item.id} aria-labelledby={`fact-title-${item.id}`}>
@@ -43,6 +47,9 @@ export function ReviewCard({ item, back, canReview }: Props) {
         </mark>
         {item.after}
       </blockquote>
+      {item.doubts.includes("conflict") && (
+        <ConflictFigures item={item} figures={conflict} back={back} canReview={canReview} />
+      )}
       <p className="review-source">
         From <Link to={`/articles/${item.articleId}#fact-${item.id}`}>{item.articleTitle}</Link> ·{" "}
         <Link to={`/review?article=${item.articleId}`}>this article's facts</Link>

@@ -50,7 +50,7 @@ export interface RejectedFact {
   high: number;
   unit: string;
   approximate: boolean;
-  /** "superseded": another source's figure was confirmed over it (a stake conflict settled). */
+  /** "superseded": another source's figure was confirmed over it (a conflict settled). */
   state: "rejected" | "superseded";
   /** The figure confirmed over a superseded fact. */
   supersededBy: { low: number; high: number } | null;

@@ -1,6 +1,6 @@
 import { getSql, untilDataChanges } from "~/db.server";
 import { indexedBy } from "../../db/dialect";
-import type { Company } from "./companies.server";
+import { type Company, movedCompanySlug } from "./companies.server";
 import type { CompanyMatch, MatchKind } from "./searchTypes";
 
 /** One way of writing a company: its name or one of its aliases, folded for comparison. */
@@ -133,9 +133,12 @@ function searchIn(index: SearchIndex, query: string, limit: number): CompanyMatc
 }
 
 /** The company a typed name stands for: its name, an alias or its slug, in any case, with or without accents. */
-function resolveOne(index: SearchIndex, typed: string): Company | null {
+async function resolveOne(index: SearchIndex, typed: string): Promise<Company | null> {
   const bySlug = index.bySlug.get(typed.trim());
   if (bySlug) return bySlug;
+  // An old address of a renamed or merged company (company_redirects) names the company it became.
+  const moved = await movedCompanySlug(typed.trim());
+  if (moved && index.bySlug.has(moved)) return index.bySlug.get(moved)!;
   const q = foldName(typed);
   let found: SearchKey | null = null;
   for (const k of index.keys) {
@@ -174,7 +177,7 @@ export async function resolveCompanyNames(names: string[]): Promise<ResolvedName
   const companies: Company[] = [];
   const unknown: ResolvedNames["unknown"] = [];
   for (const name of names) {
-    const company = resolveOne(index, name);
+    const company = await resolveOne(index, name);
     if (company) {
       if (!companies.some((c) => c.id === company.id)) companies.push(company);
     } else unknown.push({ name, suggestions: suggestionsFor(index, name, 3) });

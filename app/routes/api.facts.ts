@@ -3,6 +3,7 @@ import type { z } from "zod";
 import { queryFacts } from "~/models/facts.server";
 import { sourceHref } from "~/models/types";
 import { readerRefusal } from "~/sessions.server";
+import { movedCompaniesRedirect } from "~/utils/movedCompanies.server";
 import { parseQuery } from "~/utils/params.server";
 import { API_FACTS_QUERY } from "~/utils/queries.server";
 
@@ -18,6 +19,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
     if (err instanceof Response) return err;
     throw err;
   }
+  const moved = await movedCompaniesRedirect(request);
+  if (moved) return moved;
   const result = await queryFacts({ ...q, pageSize: 500, sort: "article" });
   if (q.company && result.companyName === null) {
     return json({ error: `No company called "${q.company}" has been imported.` }, { status: 404 });

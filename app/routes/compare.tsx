@@ -2,7 +2,8 @@ import { json, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/nod
 import { Link, useLoaderData } from "@remix-run/react";
 import { CompareForm } from "~/components/CompareForm";
 import { ChartFrame } from "~/components/charts/ChartFrame";
-import { CompareLineChart, CompareTable } from "~/components/charts/CompareLineChart";
+import { CompareLineChart } from "~/components/charts/CompareLineChart";
+import { CompareTable } from "~/components/charts/CompareTable";
 import { ExportMenu } from "~/components/charts/ExportMenu";
 import { ImportHint } from "~/components/ImportHint";
 import { RouteError } from "~/components/RouteError";

@@ -8,6 +8,7 @@ import { renderPool } from "~/exports/renderPool.server";
 import { findCompany } from "~/models/companies.server";
 import { type ExportChart, type ExportChartName, exportChart, NotFound } from "~/models/exports.server";
 import { readerRefusal } from "~/sessions.server";
+import { movedCompaniesRedirect } from "~/utils/movedCompanies.server";
 import { parseQuery } from "~/utils/params.server";
 import { EXPORT_QUERY } from "~/utils/queries.server";
 
@@ -132,6 +133,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     if (err instanceof Response) return err;
     throw err;
   }
+  const moved = await movedCompaniesRedirect(request);
+  if (moved) return moved;
   // The same export gives the same bytes until the database changes: rendered once (however many ask at once),
   // then served from memory. The key holds only what this chart reads.
   try {

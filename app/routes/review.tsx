@@ -8,6 +8,7 @@ import { ReviewCard } from "~/components/ReviewCard";
 import { RouteError } from "~/components/RouteError";
 import { UnknownCompanies } from "~/components/UnknownCompanies";
 import { useReviewKeys } from "~/components/useReviewKeys";
+import { conflictFigures, settleFigureConflict } from "~/models/figureConflicts.server";
 import { applyReview, recentRejections, restoreReview, reviewQueue, unmatchedReviews } from "~/models/reviews.server";
 import { resolveCompanyNames } from "~/models/search.server";
 import { requireReader, requireRole } from "~/sessions.server";
@@ -31,11 +32,16 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const queue = unknown.length
     ? { items: [], total: 0, latestArticles: null, page: 1, hasNext: false }
     : reviewQueue({ kind: q.kind, companyId: company?.id, articleId: q.article, page: q.page });
+  // The figures of each flagged conflict on this page, with their sources (stakes are settled on /stakes).
+  const conflicts = conflictFigures(
+    queue.items.filter((i) => i.kind !== "stake" && i.doubts.includes("conflict")).map((i) => i.id),
+  );
   return json({
     query: { kind: q.kind ?? "", article: q.article ?? null },
     field: company?.name ?? q.company ?? "",
     unknown,
     queue,
+    conflicts,
     canReview,
     signedIn: user !== null,
     unmatched: canReview ? unmatchedReviews() : [],
@@ -48,6 +54,7 @@ export async function action({ request }: ActionFunctionArgs) {
   const user = await requireRole(request, "analyst", "Reviewing facts");
   const form = await parseForm(request, REVIEW_FORM);
   if (form.intent === "restore") restoreReview(user.name, form.reviewId);
+  else if (form.intent === "settle") settleFigureConflict(user.name, form.factId);
   else if (form.intent === "correct") {
     if (form.low > form.high) throw json({ message: "Low is above high: swap them." }, { status: 400 });
     applyReview(user.name, form.factId, {
@@ -123,7 +130,7 @@ export default function Review() {
       ) : (
         <div className="review-list">
           {d.queue.items.map((item) => (
-            <ReviewCard key={item.id} item={item} back={back} canReview={d.canReview} />
+            <ReviewCard key={item.id} item={item} back={back} canReview={d.canReview} conflict={d.conflicts[item.id]} />
           ))}
         </div>
       )}

@@ -87,8 +87,10 @@ export const REVIEW_FORM = z.discriminatedUnion(
         .transform((v) => v === "on"),
     }),
     z.object({ intent: z.literal("restore"), reviewId: factId, back }),
+    /** Confirm the figure this fact gives over the other figures its sources give (db/figureConflicts.ts). */
+    z.object({ intent: z.literal("settle"), factId, back }),
   ],
-  { errorMap: () => ({ message: "intent is confirm, reject, correct or restore" }) },
+  { errorMap: () => ({ message: "intent is confirm, reject, correct, restore or settle" }) },
 );
 
 export type ReviewForm = z.infer<typeof REVIEW_FORM>;

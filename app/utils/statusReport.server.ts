@@ -1,4 +1,5 @@
 import { monitorEventLoopDelay } from "node:perf_hooks";
+import { getHeapSpaceStatistics } from "node:v8";
 import type { NextFunction, Request, Response } from "express";
 import { cacheReport } from "./cacheRegistry";
 
@@ -23,5 +24,7 @@ export function statusReport(req: Request, res: Response, next: NextFunction) {
   res.setHeader("Cache-Control", "no-store");
   const eventLoop = { maxMs: loop.max / 1e6, p99Ms: loop.percentile(99) / 1e6, meanMs: loop.mean / 1e6 };
   if (req.query.reset === "1") loop.reset();
-  res.json({ caches: cacheReport(), memory: { rss, heapTotal, heapUsed, external, arrayBuffers }, eventLoop });
+  // Each heap space's committed bytes (new, old, code, large objects): which part of heapTotal a round leaves behind.
+  const spaces = Object.fromEntries(getHeapSpaceStatistics().map((s) => [s.space_name, s.space_size]));
+  res.json({ caches: cacheReport(), memory: { rss, heapTotal, heapUsed, external, arrayBuffers, spaces }, eventLoop });
 }

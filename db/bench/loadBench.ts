@@ -73,7 +73,15 @@ function factsOtherSortsTargets(): RouteTarget {
 
 interface Status {
   caches: Record<string, Record<string, number>>;
-  memory: Record<string, number>;
+  memory: {
+    rss: number;
+    heapTotal: number;
+    heapUsed: number;
+    external: number;
+    arrayBuffers: number;
+    /** Committed bytes of each heap space (new, old, code, large objects). */
+    spaces?: Record<string, number>;
+  };
   eventLoop: { maxMs: number; p99Ms: number; meanMs: number };
 }
 
@@ -102,6 +110,13 @@ async function highestRss<T>(pid: number, during: () => Promise<T>): Promise<{ r
 }
 
 const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+
+/** The heap's committed bytes by space, the larger ones: which part of the heap a round leaves behind. */
+const spaceList = (st: Status) =>
+  Object.entries(st.memory.spaces ?? {})
+    .filter(([, bytes]) => bytes >= 1024 * 1024)
+    .map(([name, bytes]) => `${name.replace(/_space$/, "")} ${mb(bytes)}`)
+    .join(", ");
 
 async function main() {
   const dbArg = process.argv.indexOf("--db");
@@ -173,7 +188,7 @@ async function main() {
       const st = await status(server.baseUrl);
       const { pages, exports, renderWorkers } = st.caches;
       console.log(
-        `Caches: pages ${pages?.entries ?? 0} entries, ${mb(pages?.bytes ?? 0)} (hits ${pages?.hits ?? 0}); exports ${exports?.entries ?? 0} entries, ${mb(exports?.bytes ?? 0)} (renders ${exports?.renders ?? 0}, hits ${exports?.hits ?? 0}, refused ${exports?.refused ?? 0}, answered 503 at their deadline ${exports?.late ?? 0}, a deck's typical render ${exports?.typicalDeckMs ?? 0} ms); render workers ${renderWorkers?.workers ?? 0} (renders ${renderWorkers?.renders ?? 0}, replaced ${renderWorkers?.retired ?? 0}, timed out ${renderWorkers?.timedOut ?? 0}; heap ${mb(renderWorkers?.heapUsed ?? 0)} of ${mb(renderWorkers?.heapTotal ?? 0)}, external ${mb(renderWorkers?.heapExternal ?? 0)}). Heap ${mb(st.memory.heapUsed)} of ${mb(st.memory.heapTotal)}, external ${mb(st.memory.external)}, array buffers ${mb(st.memory.arrayBuffers)}`,
+        `Caches: pages ${pages?.entries ?? 0} entries, ${mb(pages?.bytes ?? 0)} (hits ${pages?.hits ?? 0}); exports ${exports?.entries ?? 0} entries, ${mb(exports?.bytes ?? 0)} (renders ${exports?.renders ?? 0}, hits ${exports?.hits ?? 0}, refused ${exports?.refused ?? 0}, answered 503 at their deadline ${exports?.late ?? 0}, a deck's typical render ${exports?.typicalDeckMs ?? 0} ms); render workers ${renderWorkers?.workers ?? 0} (renders ${renderWorkers?.renders ?? 0}, replaced ${renderWorkers?.retired ?? 0}, timed out ${renderWorkers?.timedOut ?? 0}; heap ${mb(renderWorkers?.heapUsed ?? 0)} of ${mb(renderWorkers?.heapTotal ?? 0)}, external ${mb(renderWorkers?.heapExternal ?? 0)}). Heap ${mb(st.memory.heapUsed)} of ${mb(st.memory.heapTotal)}, external ${mb(st.memory.external)}, array buffers ${mb(st.memory.arrayBuffers)}; heap spaces: ${spaceList(st)}`,
       );
       console.log(
         `Event loop during the round: longest delay ${st.eventLoop.maxMs.toFixed(0)} ms, p99 ${st.eventLoop.p99Ms.toFixed(0)} ms, mean ${st.eventLoop.meanMs.toFixed(1)} ms`,
@@ -186,7 +201,7 @@ async function main() {
       const cached = ((pages?.bytes ?? 0) + (exports?.bytes ?? 0)) / 1024;
       uncached.push((after?.rss ?? 0) - cached);
       console.log(
-        `After a full garbage collection: RSS ${((after?.rss ?? 0) / 1024).toFixed(1)} MB (${((after?.anon ?? 0) / 1024).toFixed(1)} MB anonymous); heap ${mb(collected.memory.heapUsed)} of ${mb(collected.memory.heapTotal)}, external ${mb(collected.memory.external)}, array buffers ${mb(collected.memory.arrayBuffers)}`,
+        `After a full garbage collection: RSS ${((after?.rss ?? 0) / 1024).toFixed(1)} MB (${((after?.anon ?? 0) / 1024).toFixed(1)} MB anonymous); heap ${mb(collected.memory.heapUsed)} of ${mb(collected.memory.heapTotal)}, external ${mb(collected.memory.external)}, array buffers ${mb(collected.memory.arrayBuffers)}; heap spaces: ${spaceList(collected)}`,
       );
       console.log("");
       // A 503 is the export limiter refusing on purpose (with Retry-After); anything else non-2xx is a failure.

@@ -21,6 +21,8 @@ export interface DiscourseState {
   topic: Mention | null;
   /** Companies named in recent sentences, most recent sentence last, each in order of mention. */
   recentGroups: string[][];
+  /** Companies the article named as a source of figures ("research firm Halden"), which stay sources after. */
+  sources?: ReadonlySet<string>;
 }
 
 const NOUNS = COMPANY_NOUNS.sort((a, b) => b.length - a.length)
@@ -82,7 +84,8 @@ export function findMentions(
     const m = nameMention(reg, span);
     // "NEW YORK, April 2 - Corvan Corp said": a wire's dateline names a city, never a company.
     if (!m || DATELINE_AFTER.test(sentence.slice(m.end, m.end + 24))) continue;
-    names.push(SOURCE_BEFORE.test(sentence.slice(0, m.start)) ? { ...m, source: true } : m);
+    const source = SOURCE_BEFORE.test(sentence.slice(0, m.start)) || state.sources?.has(m.company);
+    names.push(source ? { ...m, source: true } : m);
   }
   const out: Mention[] = [...names];
 
@@ -212,5 +215,9 @@ export function advance(state: DiscourseState, mentions: Mention[]): DiscourseSt
   return {
     topic,
     recentGroups: distinct.length ? [...state.recentGroups.slice(-4), distinct] : state.recentGroups,
+    // "according to research firm Halden ... , Halden said": the source is still a source when named again.
+    sources: mentions.some((m) => m.source && m.how === "name")
+      ? new Set([...(state.sources ?? []), ...mentions.filter((m) => m.source).map((m) => m.company)])
+      : state.sources,
   };
 }

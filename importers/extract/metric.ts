@@ -95,7 +95,7 @@ function regionAfter(text: string): boolean {
 }
 /** "sales at garden centres", "sales in the sector": a category, not a company. */
 const CATEGORY_AFTER =
-  /^\s+(?:at|in|of|across)\s+(?!(?:the|its|their)\s+(?:firm|company|group|business|chain)\b)(?:[a-z][\w-]*\s+){0,3}(?:stores?|shops?|outlets?|sector|industry|market|retailers|chains|companies|firms|restaurants|bars)\b/;
+  /^\s+(?:at|in|of|across)\s+(?!(?:the|its|their)\s+(?:[\w-]+\s+){0,2}(?:firm|company|group|business|chain)\b)(?:[a-z][\w-]*\s+){0,3}(?:stores?|shops?|outlets?|sector|industry|market|retailers|chains|companies|firms|restaurants|bars)\b/;
 
 /** "rose 10% in Asia": a figure for one region. */
 export function regionalFigure(text: string, figureEnd: number): boolean {

@@ -37,6 +37,7 @@ export const LEGAL_SUFFIXES = [
   "ASA",
   "A/S",
   "Oyj",
+  "Oy",
   "BV",
   "Group",
   "Holdings",
@@ -346,6 +347,9 @@ export const FOREIGN_BUSINESS_WORDS = new Set([
   "distribuidora",
   "fabrica",
   "fábrica",
+  "koninklijke",
+  "brouwerij",
+  "maatschappij",
 ]);
 
 /** Legal forms written before a name, in capitals ("NV DSM", "PT Astra", "STE FRANCAISE DES PETROLES"). */

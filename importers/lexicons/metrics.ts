@@ -316,6 +316,8 @@ export const SEGMENT_NOUNS = ["division", "segment", "arm", "unit", "subsidiary"
 export const SEGMENT_TAKINGS = [
   "brought in",
   "brought in the remaining",
+  "took in",
+  "pulled in",
   "contributed",
   "generated",
   "accounted for",

@@ -47,7 +47,11 @@ export const PLACE_NAMES = new Set(
   Barcelona Seville Bilbao Dusseldorf Düsseldorf Cologne Leipzig Dresden Bremen Hanover Nuremberg Basel Lausanne Taipei Kyoto
   Nagoya Busan Shenzhen Guangzhou Chengdu Wuhan Tianjin Chongqing Hangzhou Nanjing Chennai Hyderabad Kolkata Karachi Riyadh
   Doha Bogota Caracas Monterrey Liege Liège Ghent Lille Toulouse Bordeaux Strasbourg Genoa Florence Bologna Valencia
-  Fiji Cyprus Malta Slovenia Brunei Mauritius Botswana Namibia Mozambique Senegal Algeria`
+  Fiji Cyprus Malta Slovenia Brunei Mauritius Botswana Namibia Mozambique Senegal Algeria
+  Alabama Alaska Arizona Arkansas Colorado Connecticut Delaware Hawaii Idaho Illinois Indiana Iowa Kansas Kentucky
+  Louisiana Maine Maryland Massachusetts Minnesota Mississippi Missouri Montana Nebraska Nevada Oklahoma Oregon
+  Pennsylvania Tennessee Utah Vermont Virginia Wisconsin Wyoming Ontario Quebec Alberta Bavaria Catalonia Lombardy
+  St. Louis St Louis St. Paul St Petersburg St. Petersburg`
     .split(/\n/)
     .flatMap((line) => line.trim().split(/\s+/))
     .filter((w) => !PIECES.has(w))

@@ -480,6 +480,7 @@ function continuesWithWord(long: string, short: string): boolean {
   return long.startsWith(short) && /^[A-Z][a-z]/.test(long.slice(short.length));
 }
 
+const AGED_NAME = /\b([A-Z][a-z]+(?:\s[A-Z][a-z]+)?),\s(?:[2-9]\d),\s/g;
 const TITLED_NAME = /\b(?:Mr|Mrs|Ms|Dr|Sir)\.?\s+([A-Z][\w'’-]+(?:\s[A-Z][\w'’-]+)?)/g;
 /** Above this many companies, the variants of a name are found by binary search rather than by trying every pair. */
 const MANY_NAMES = 200;
@@ -567,11 +568,14 @@ export class CompanyRegistry {
     for (const s of sentences) if (s.includes("'s") || s.includes("’s")) reg.noteNamesEndingInS(s);
     if (reg.namesEndingInS.size) reg.dropPossessivesOfNamesWrittenBare(sentences.join("\n"));
     for (const s of sentences) if (mayNameTitle(s)) reg.notePeople(s);
+    // "Kellenbeck, 44, owns about 31%": a name given an age is a person's.
+    for (const s of sentences) for (const m of allMatches(AGED_NAME, s)) reg.people.add(m[1].split(" ").at(-1)!);
     const initial: Array<[NameSpan, string, number]> = [];
     for (const [index, s] of sentences.entries()) {
       for (const span of reg.spansOf(s)) {
         if (reg.isPerson(span.name, s, span.start)) continue;
-        const sentenceInitial = span.start === 0 || /^["“'(]$/.test(s.slice(0, span.start).trim());
+        // "NOTE - Figures in Australian dlrs": the wire's note opens a sentence of its own.
+        const sentenceInitial = span.start === 0 || /^(?:["“'(]|NOTE\s*-)$/.test(s.slice(0, span.start).trim());
         // A capitalised first word is only a name if the article also writes it capitalised mid-sentence.
         if (sentenceInitial && !/\s/.test(span.name) && !/['’]s?$/.test(span.surface)) initial.push([span, s, index]);
         else if (!toldTheWire(span, s)) reg.add(span, s, sentenceInitial, index);
@@ -765,7 +769,10 @@ export class CompanyRegistry {
           this.fold(short, long);
           break;
         }
-        if ((long.name.startsWith(`${short.name} `) && tailWords <= 2) || nationalityPrefixed) {
+        // "Brennecke-Werke" and then "Brennecke": a hyphened word after the name the article also writes alone.
+        // (Only a word for a firm: "Stolzfeld-Rauch" is two families' name, not Stolzfeld's firm.)
+        const hyphened = /^-(?:Werke|Werk|Gruppe|Konzern|Groep|Gesellschaft)$/.test(long.name.slice(short.name.length));
+        if ((long.name.startsWith(`${short.name} `) && tailWords <= 2) || nationalityPrefixed || hyphened) {
           // The shortest form the article uses names the company ("Nissan" over "Nissan Motor Co").
           this.fold(long, short);
         }

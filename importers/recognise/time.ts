@@ -277,10 +277,18 @@ const RULES: Rule[] = [
     // "in the 12 weeks to 10 October": a run of weeks, dated by the month it ends in; no period label fits it.
     hint: ["weeks"],
     re: new RegExp(
-      String.raw`\b(?:\d{1,2}|four|six|eight|twelve|sixteen)\s+weeks\s+(?:to|ending|ended|through)\s+${DAY_BEFORE}(${MONTHS})${DAY_AFTER}(?:\s+(${YEAR}))?`,
+      String.raw`\b(\d{1,2}|four|six|eight|twelve|sixteen)\s+weeks\s+(?:to|ending|ended|through)\s+${DAY_BEFORE}(${MONTHS})${DAY_AFTER}(?:\s+(${YEAR}))?`,
       "gi",
     ),
-    make: (m) => ({ year: yearOf(m[2]), period: null, relative: null, month: MONTH_INDEX[m[1].toLowerCase()] }),
+    // A retailer's year of 52 or 53 weeks is its full year; 13 weeks are a quarter, named by the month they end in.
+    make: (m) => {
+      const weeks = Number(m[1]);
+      const month = MONTH_INDEX[m[2].toLowerCase()];
+      if (weeks === 52 || weeks === 53) return { year: yearOf(m[3]), period: "FY", relative: null, month };
+      if (weeks === 13 || weeks === 14)
+        return { year: yearOf(m[3]), period: `Q${Math.ceil(month / 3)}` as Period, relative: null, month };
+      return { year: yearOf(m[3]), period: null, relative: null, month };
+    },
   },
   {
     // "62% at the end of 2003": a point in time, at which a share or stake is held; the month (December) keeps it
@@ -387,14 +395,31 @@ export function findTimes(sentence: string): TimeExpr[] {
 const APPOSITION = /^\s*,\s*(?:the|which\s+(?:is|was|were|are))\s+$/i;
 
 function sameQuarterSpelledOut(sentence: string, times: TimeExpr[]): TimeExpr[] {
-  return times.filter((t, i) => {
-    const named = times[i - 1];
-    return !(
-      named?.period?.startsWith("Q") &&
-      t.period?.startsWith("Q") &&
-      /\bfiscal\s+\w+\s+quarter\b/i.test(sentence.slice(Math.max(0, named.start - 8), named.end)) &&
-      /^(?:three|3)\s+months\b/i.test(t.text) &&
-      APPOSITION.test(sentence.slice(named.end, t.start))
-    );
-  });
+  const spelled = (t: TimeExpr | undefined) =>
+    t !== undefined && /^(?:(?:three|3)\s+months|1[34]\s+weeks)\b/i.test(t.text);
+  // A quarter named by its place in a fiscal year; 13 weeks beside any named quarter are that quarter.
+  const named = (t: TimeExpr | undefined, other: TimeExpr) =>
+    t?.period?.startsWith("Q") &&
+    /\bquarter\b/i.test(t.text) &&
+    (/^1[34]\s+weeks/i.test(other.text) ||
+      /\bfiscal\s+\w+\s+quarter\b/i.test(sentence.slice(Math.max(0, t.start - 8), t.end)));
+  const out = [...times];
+  for (let i = out.length - 1; i >= 0; i--) {
+    const t = out[i];
+    if (!spelled(t) || !t.period?.startsWith("Q")) continue;
+    // "its fiscal second quarter, the three months ended in September"; "the 13 weeks to 28 May, the first quarter".
+    const before = out[i - 1];
+    const after = out[i + 1];
+    const at =
+      before && named(before, t) && APPOSITION.test(sentence.slice(before.end, t.start))
+        ? i - 1
+        : after && named(after, t) && APPOSITION.test(sentence.slice(t.end, after.start))
+          ? i + 1
+          : -1;
+    if (at < 0) continue;
+    // The quarter keeps the month it ends in, which dates it.
+    out[at] = { ...out[at], year: out[at].year ?? t.year, ...(t.month ? { month: t.month } : {}) };
+    out.splice(i, 1);
+  }
+  return out;
 }

@@ -6,6 +6,7 @@ import { baseOf, whenOf } from "../extract/when";
 import { CHANGE_WORDS } from "../lexicons/metrics";
 import type { Quantity } from "../recognise/quantities";
 import type { Match } from "./pattern";
+import { segmentName } from "./revenueSegments";
 import type { FactRoles, Rule, RuleSentence } from "./rule";
 import { quantityOf, type Token } from "./tokens";
 
@@ -42,7 +43,11 @@ function changeRoles(s: RuleSentence, q: Quantity, sign: 1 | -1, anchor: number)
     high,
     unit: "percent",
     status: statusAround(s.text, clause, q, when.year, s.ctx.publishedYear),
-    comparedTo: baseOf(s.roles, when, clause),
+    // "to 5.4% from 10.2% in 2003": the earlier rate is 2003's own change, against the year before it.
+    comparedTo:
+      ownBase && ownBase.year !== null
+        ? { year: ownBase.year - 1, period: when.period }
+        : baseOf(s.roles, when, clause),
     stated: company.how === "name" || company.how === "group" ? ["company"] : [],
     aliases: company.surfaces.length ? { [company.company]: company.surfaces } : {},
   };
@@ -92,8 +97,35 @@ function metricThenChange(m: Match, s: RuleSentence): FactRoles[] {
   return roles ? [roles] : [];
 }
 
+/** "Sales in its beauty segment climbed 7%": a segment's change, filed under the company with the segment named. */
+function segmentChange(m: Match, s: RuleSentence): FactRoles[] {
+  const q = quantityOf(m.captures.figure?.[0]);
+  const noun = m.captures.segment?.[0];
+  if (!q || !noun) return [];
+  // "sales at its drinks division, where revenues dipped 4%": a part of a part the sentence is about, left out as
+  // the company-level rules leave it.
+  if (/\b(?:where|whose)\b/i.test(s.text.slice(noun.end, q.start))) return [];
+  const roles = changeRoles(s, q, signOf(m.captures.change?.[0]), s.tokens[m.from].start);
+  const segment = segmentName(s, s.tokens.indexOf(noun));
+  return roles && segment ? [{ ...roles, segment }] : [];
+}
+
 /** Percentage changes of a company's revenue, sales or turnover. */
 export const REVENUE_CHANGE_RULES: Rule[] = [
+  {
+    name: "revenue-change.segment-moved",
+    kind: "revenue_change",
+    pattern:
+      "{SALES_NOUN} of|at|in its|the ...3 segment:{SEGMENT_NOUN} ...8 change:{CHANGE_WORD} by? {FIGURE_LEAD}? figure:{PERCENT}",
+    examples: [
+      {
+        input:
+          "Soap\n\nCorvan Brands said net sales rose 1.5% to $20.4 billion in 2025. Sales in its beauty segment climbed 7% to $3.1 billion.",
+        expected: [{ kind: "revenue_change", company: "Corvan Brands", low: 7, year: 2025, segment: "beauty" }],
+      },
+    ],
+    build: segmentChange,
+  },
   {
     name: "revenue-change.pct-change-in-revenue",
     kind: "revenue_change",

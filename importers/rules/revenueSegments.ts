@@ -27,9 +27,13 @@ function segmentRevenue(m: Match, s: RuleSentence): FactRoles[] {
       t.lower === "the" ||
       t.lower === "its",
   );
+  // "Services, the segment that includes...": a name before "the" segment is the part's own, in apposition.
+  const apposed = lead[opens]?.lower === "the";
   const owner =
-    noun.type === "mention"
-      ? noun
+    noun.type === "mention" || apposed
+      ? noun.type === "mention"
+        ? noun
+        : undefined
       : lead
           .slice(0, opens >= 0 ? opens + 1 : lead.length)
           .findLast((t) => t.type === "mention" && t.mention.how !== "group");
@@ -58,7 +62,7 @@ const DETERMINERS = new Set(["its", "their", "the", "a", "an", "his", "her", "th
  * What the part is called: the words before its noun back to the owner or a determiner ("its power tools
  * division" → "power tools"); a noun named alone ("the division") gives none.
  */
-function segmentName(s: RuleSentence, at: number): string | null {
+export function segmentName(s: RuleSentence, at: number): string | null {
   const noun = s.tokens[at];
   const words: string[] = [];
   if (noun.type === "mention") words.push(...noun.text.split(/\s+/).slice(0, -1));
@@ -80,7 +84,7 @@ export const SEGMENT_RULES: Rule[] = [
   {
     name: "revenue.segment-brought-in",
     kind: "revenue",
-    pattern: "segment:{SEGMENT_NOUN} ...10 {SEGMENT_TAKINGS} {FIGURE_LEAD}? figure:{MONEY}",
+    pattern: "segment:{SEGMENT_NOUN} ...16 {SEGMENT_TAKINGS} {FIGURE_LEAD}? figure:{MONEY}",
     examples: [
       {
         input:
@@ -104,7 +108,7 @@ export const SEGMENT_RULES: Rule[] = [
     name: "revenue.segment-sales-moved",
     kind: "revenue",
     pattern:
-      "{SALES_NOUN} of|at its|the ...3 segment:{SEGMENT_NOUN} ...3 {LEVEL_MOVE} change:{PERCENT}? to? {FIGURE_LEAD}? figure:{MONEY}",
+      "{SALES_NOUN} of|at|in its|the ...3 segment:{SEGMENT_NOUN} ...8 {LEVEL_MOVE} change:{PERCENT}? to? {FIGURE_LEAD}? figure:{MONEY}",
     examples: [
       {
         input:

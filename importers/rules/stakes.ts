@@ -1,5 +1,5 @@
 import type { Rule } from "./rule";
-import { asideStake, familyStake, ofAMarket, stake, stateStake, topicStake } from "./stakeRoles";
+import { asideStake, describedStake, familyStake, ofAMarket, stake, stateStake, topicStake } from "./stakeRoles";
 
 /**
  * Stakes as the newswire and the business pages write them. The holder is a company or a person named in the
@@ -242,6 +242,25 @@ export const STAKE_RULES: Rule[] = [
       },
     ],
     build: asideStake,
+  },
+  {
+    // "Founder Jane Keane, who opened the first shop in 1994, still owns about 14% of the company": the holder
+    // before a long aside about them, the verb after it.
+    name: "stake.holder-aside-owns",
+    kind: "stake",
+    pattern:
+      "holder:{HOLDER} , who|which ...16 , still|now|also? {STAKE_VERB} {FIGURE_LEAD}? figure:{PERCENT} of ...3 held:{HELD_REF}",
+    examples: [
+      {
+        input:
+          "Shops\n\nCorvan Bowl runs 40 alleys. Founder Jane Keane, who opened the first Corvan Bowl in a converted garage in 1994, still owns about 14% of the company.",
+        expected: [
+          { kind: "stake", company: "Jane Keane", counterparty: "Corvan Bowl", low: 14, approximate: true, year: null },
+        ],
+      },
+    ],
+    // The aside's years ("in 1994") are its own, not the stake's.
+    build: (m, s) => describedStake(m, s).map((r) => ({ ...r, when: { year: null, period: null, stated: false } })),
   },
   {
     name: "stake.family-holds",

@@ -2,8 +2,8 @@ import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { seedTemporaryDatabase } from "./dbSetup";
 
 /**
- * The segments fixture: Halvern Tools' group turnover (5.6bn marks in 1986, 5.1bn in 1985) and its garden tools
- * division's 1.27bn in 1986, which is the division's, not the company's.
+ * The segments fixture: Halvern Tools' group turnover (5.6bn marks in 1986, 5.1bn in 1985, up 9.8 pct) and its
+ * garden tools division's 1.27bn in 1986, up 14.7 pct, which are the division's, not the company's.
  */
 let cleanup: () => void;
 beforeAll(async () => {
@@ -46,5 +46,22 @@ describe("a segment's revenue", () => {
         [5600000000, null],
       ]),
     );
+  });
+
+  test("its change is stored as the segment's and left out of the home page's latest changes", async () => {
+    const { getSql } = await import("~/db.server");
+    const changes = await (await getSql()).all(
+      `SELECT f.low, s.segment FROM facts f JOIN companies c ON c.id = f.company_id
+       LEFT JOIN fact_segments s ON s.fact_id = f.id WHERE c.slug = 'halvern-tools' AND f.kind = 'revenue_change'
+       ORDER BY f.low`,
+    );
+    expect(changes).toEqual([
+      { low: 9.8, segment: null },
+      { low: 14.7, segment: "garden tools" },
+    ]);
+    const { latestRevenueChanges } = await import("~/models/overview.server");
+    const home = await latestRevenueChanges(100, "year");
+    const halvern = home.points.filter((p) => p.label.startsWith("Halvern"));
+    expect(halvern.map((p) => p.low)).toEqual([9.8]);
   });
 });

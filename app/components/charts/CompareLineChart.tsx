@@ -2,6 +2,7 @@ import {
   Area,
   CartesianGrid,
   ComposedChart,
+  Customized,
   ErrorBar,
   LabelList,
   Legend,
@@ -15,6 +16,7 @@ import type { CompareChart, ComparePoint } from "~/models/compare.server";
 import { timeDomain, timeLabel, timeTicks } from "~/models/timeAxis";
 import { sourceHref } from "~/models/types";
 import { formatFigure, formatTick, oneLine } from "~/utils/format";
+import { CHECKED_WORDS, CheckedGlyph, checkedLegend } from "./CheckedGlyph";
 import { type CompareRowData, compareRows, seriesKeys } from "./compareRows";
 import { labelEvery, valueAxisWidth } from "./layout";
 import { niceLogScale, niceScale } from "./niceScale";
@@ -22,7 +24,8 @@ import { COLOURS, SERIES_COLOURS } from "./palette";
 
 type Row = CompareRowData;
 
-const shown = (chart: CompareChart, p: ComparePoint) =>
+/** A comparison's figure in words: an index as "112 (index)", else as the figure with its unit. */
+export const shown = (chart: CompareChart, p: ComparePoint) =>
   chart.unit === "index" ? `${p.value} (index)` : formatFigure({ ...p, unit: chart.unit });
 
 function CompareTooltip({
@@ -50,6 +53,7 @@ function CompareTooltip({
               {c.name}: {shown(chart, p)}
               {p.status !== "actual" ? ` (${p.status})` : ""}
               {p.base ? ` vs ${p.base}` : ""}
+              {p.source.checked ? ` ✓ ${CHECKED_WORDS[p.source.checked]}` : ""}
             </p>
             <blockquote>{p.source.quote}</blockquote>
           </div>
@@ -115,7 +119,8 @@ export function CompareLineChart({
       const slug = chart.companies[Number(String(dataKey).slice(1))]?.slug ?? "";
       const p = payload.points[slug];
       const open = hollow === "by-status" ? p?.status !== "actual" : hollow;
-      return (
+      const checked = p?.source.checked ?? null;
+      const circle = (
         <circle
           key={`${dataKey}-${payload.t}`}
           className="compare-point"
@@ -128,23 +133,34 @@ export function CompareLineChart({
           data-company={slug}
           data-t={payload.t}
           data-status={p?.status}
+          data-checked={checked ?? undefined}
           {...(interactive && p
             ? {
                 tabIndex: 0,
                 role: "link",
-                "aria-label": `${chart.companies.find((c) => c.slug === slug)?.name}, ${payload.label}: ${shown(chart, p)}${p.status !== "actual" ? ` (${p.status})` : ""}, open its sentence`,
+                "aria-label": `${chart.companies.find((c) => c.slug === slug)?.name}, ${payload.label}: ${shown(chart, p)}${p.status !== "actual" ? ` (${p.status})` : ""}${checked ? `, ${CHECKED_WORDS[checked]}` : ""}, open its sentence`,
                 "data-href": sourceHref(p.source),
               }
             : {})}
         />
       );
+      if (!checked) return circle;
+      // The mark to the point's lower right, where a line's label (above, for points apart) is not.
+      return (
+        <g key={`${dataKey}-${payload.t}-checked`}>
+          {circle}
+          <CheckedGlyph x={cx + fontSize} y={cy + fontSize * 0.8} size={fontSize * 0.9} state={checked} />
+        </g>
+      );
     };
+  const anyChecked = chart.rows.some((r) => Object.values(r.points).some((p) => p.source.checked));
   return (
     <ComposedChart
       width={width}
       height={height}
       data={rows}
-      margin={{ top: fontSize * 1.5, right: 24, bottom: 8, left: 16 }}
+      // A line more at the top for the check mark's legend.
+      margin={{ top: fontSize * (anyChecked ? 3 : 1.5), right: 24, bottom: 8, left: 16 }}
       style={{ width: "100%", maxWidth: width, height: "auto" }}
       role="img"
       aria-label={chart.title}
@@ -263,47 +279,7 @@ export function CompareLineChart({
           }),
         ];
       })}
+      {anyChecked && <Customized component={checkedLegend(fontSize)} />}
     </ComposedChart>
-  );
-}
-
-/** The comparison as a table: a row per period (periods without any figure left out), a column per company. */
-export function CompareTable({ chart }: { chart: CompareChart }) {
-  return (
-    <table>
-      <thead>
-        <tr>
-          <th>Period</th>
-          {chart.companies.map((c) => (
-            <th key={c.slug}>{c.name}</th>
-          ))}
-        </tr>
-      </thead>
-      <tbody>
-        {chart.rows
-          .filter((r) => Object.keys(r.points).length > 0)
-          .map((r) => (
-            <tr key={r.t}>
-              <td>{r.label}</td>
-              {chart.companies.map((c) => {
-                const p = r.points[c.slug];
-                return (
-                  <td key={c.slug} className="num">
-                    {p ? (
-                      <a href={sourceHref(p.source)} title={p.source.quote}>
-                        {shown(chart, p).replace(/ \(index\)$/, "")}
-                        {p.status !== "actual" ? ` (${p.status})` : ""}
-                        {p.base ? ` vs ${p.base}` : ""}
-                      </a>
-                    ) : (
-                      "—"
-                    )}
-                  </td>
-                );
-              })}
-            </tr>
-          ))}
-      </tbody>
-    </table>
   );
 }

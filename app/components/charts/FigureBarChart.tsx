@@ -3,6 +3,7 @@ import {
   BarChart,
   CartesianGrid,
   Cell,
+  Customized,
   ErrorBar,
   LabelList,
   ReferenceDot,
@@ -12,9 +13,10 @@ import {
   YAxis,
 } from "recharts";
 import { type SeriesAxis, slotsBetween, timeDomain, timeLabel, timeTicks } from "~/models/timeAxis";
-import type { ChartPoint } from "~/models/types";
+import type { ChartPoint, CheckedState } from "~/models/types";
 import { sourceHref } from "~/models/types";
 import { formatFigure, formatTick, oneLine } from "~/utils/format";
+import { CHECKED_WORDS, CheckedGlyph, checkedLegend, checkedOf } from "./CheckedGlyph";
 import { FigureTooltip } from "./FigureTooltip";
 import { Hatches } from "./Hatches";
 import { charWidth, clip, labelEvery, valueAxisWidth } from "./layout";
@@ -29,6 +31,8 @@ interface Row {
   range: [number, number] | null;
   /** The figure written on its bar, or "" where bars are too narrow for it (the table and tooltip still have it). */
   text: string;
+  /** Set when an analyst checked one of the figure's sources: the bar carries a check mark. */
+  checked: CheckedState | null;
   point: ChartPoint;
 }
 
@@ -42,10 +46,11 @@ function colourOf(p: ChartPoint, signColours: boolean): string {
 /** A bar or point a keyboard can reach: a link to its sentence (ChartFrame opens `data-href` on Enter). */
 export function focusable(p: ChartPoint) {
   const source = p.sources[0];
+  const checked = checkedOf(p.sources);
   return {
     tabIndex: 0,
     role: "link",
-    "aria-label": `${p.label}: ${formatFigure(p)}${p.status !== "actual" ? ` (${p.status})` : ""}${source ? ", open its sentence" : ""}`,
+    "aria-label": `${p.label}: ${formatFigure(p)}${p.status !== "actual" ? ` (${p.status})` : ""}${checked ? `, ${CHECKED_WORDS[checked]}` : ""}${source ? ", open its sentence" : ""}`,
     "data-href": source ? sourceHref(source) : undefined,
   };
 }
@@ -60,29 +65,44 @@ interface LabelProps {
 }
 
 /**
- * A bar's figure past its end, away from zero, and past a range's whisker. A plain <text>: recharts' own label
+ * A bar's figure past its end, away from zero, and past a range's whisker, with a check mark after it when the
+ * figure was checked (the mark alone where bars are too narrow for figures). A plain <text>: recharts' own label
  * wraps words by measuring them, which the server cannot do, so server and browser would draw different lines.
  */
 function valueLabel(rows: Row[], fontSize: number) {
   return function ValueLabel({ x, y, width, height, index }: LabelProps) {
     const row = index === undefined ? undefined : rows[index];
-    if (!row?.text) return null;
+    if (!row?.text && !row?.checked) return null;
     const [top, bottom] = [Number(y), Number(y) + Number(height)].sort((a, b) => a - b);
     const perUnit = row.value === 0 ? 0 : (bottom - top) / Math.abs(row.value);
     const whisker = row.range ? Math.max(...row.range) * perUnit : 0;
     const below = row.value < 0;
+    const centre = Number(x) + Number(width) / 2;
+    const baseline = below ? bottom + whisker + fontSize + 2 : top - whisker - 4;
+    const textWidth = row.text.length * charWidth(fontSize);
     return (
-      <text
-        key={`value-${row.label}`}
-        className="bar-value"
-        x={Number(x) + Number(width) / 2}
-        y={below ? bottom + whisker + fontSize + 2 : top - whisker - 4}
-        textAnchor="middle"
-        fontSize={fontSize}
-        fill={COLOURS.text}
-      >
-        {row.text}
-      </text>
+      <g key={`value-${row.label}`}>
+        {row.text && (
+          <text
+            className="bar-value"
+            x={centre}
+            y={baseline}
+            textAnchor="middle"
+            fontSize={fontSize}
+            fill={COLOURS.text}
+          >
+            {row.text}
+          </text>
+        )}
+        {row.checked && (
+          <CheckedGlyph
+            x={row.text ? centre + textWidth / 2 + fontSize * 0.7 : centre}
+            y={baseline - fontSize / 3}
+            size={fontSize}
+            state={row.checked}
+          />
+        )}
+      </g>
     );
   };
 }
@@ -137,8 +157,10 @@ export function FigureBarChart({
     value: mid(p),
     range: p.low === p.high ? null : [mid(p) - p.low, p.high - mid(p)],
     text: labelled ? texts[i] : "",
+    checked: checkedOf(p.sources),
     point: p,
   }));
+  const anyChecked = rows.some((r) => r.checked);
   const ticks = axis ? timeTicks(axis.first, axis.last, axis.type) : [];
   const every = axis
     ? labelEvery(ticks.length, Math.max(...ticks.map((t) => timeLabel(t, axis.type).length)), fontSize, plotWidth)
@@ -161,7 +183,8 @@ export function FigureBarChart({
         width={width}
         height={height}
         data={rows}
-        margin={{ top: 16, right: 16, bottom: 8, left: 16 }}
+        // A line more at the top for the check mark's legend.
+        margin={{ top: anyChecked ? 16 + fontSize * 1.5 : 16, right: 16, bottom: 8, left: 16 }}
         style={{ width: "100%", maxWidth: width, height: "auto" }}
         role="img"
         aria-label={title}
@@ -219,13 +242,14 @@ export function FigureBarChart({
                 strokeDasharray={projected ? "4 2" : undefined}
                 data-status={r.point.status}
                 data-label={r.label}
+                data-checked={r.checked ?? undefined}
                 data-t={r.t ?? undefined}
                 {...(interactive ? focusable(r.point) : {})}
               />
             );
           })}
           <ErrorBar dataKey="range" width={8} strokeWidth={2} stroke={COLOURS.text} direction="y" />
-          {labelled && <LabelList dataKey="text" content={valueLabel(rows, fontSize)} />}
+          {(labelled || anyChecked) && <LabelList dataKey="text" content={valueLabel(rows, fontSize)} />}
         </Bar>
         {linked.flatMap((p) => {
           const colour = colourOf(p, signColours);
@@ -255,6 +279,7 @@ export function FigureBarChart({
             />,
           ];
         })}
+        {anyChecked && <Customized component={checkedLegend(fontSize)} />}
       </BarChart>
     </>
   );

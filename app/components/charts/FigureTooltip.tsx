@@ -1,5 +1,6 @@
 import type { ChartPoint } from "~/models/types";
 import { formatFigure } from "~/utils/format";
+import { CHECKED_WORDS, checkedOf } from "./CheckedGlyph";
 
 /** What hovering a bar shows: the figure, its status and note, and the sentence it was read from. */
 export function FigureTooltip({
@@ -13,6 +14,7 @@ export function FigureTooltip({
   if (!active || !point) return null;
   const [first] = point.sources;
   const more = point.sourceCount - 1;
+  const checked = checkedOf(point.sources);
   return (
     <div className="chart-tooltip" role="status">
       <p>
@@ -20,6 +22,7 @@ export function FigureTooltip({
         {point.status !== "actual" ? ` (${point.status})` : ""}
         {point.note ? ` — ${point.note}` : ""}
       </p>
+      {checked && <p className={`checked-note checked-${checked}`}>✓ Checked: {CHECKED_WORDS[checked]}</p>}
       {first && (
         <>
           <blockquote>{first.quote}</blockquote>

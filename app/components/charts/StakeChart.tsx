@@ -1,9 +1,10 @@
-import { CartesianGrid, ErrorBar, LabelList, Line, LineChart, Tooltip, XAxis, YAxis } from "recharts";
-import type { ChartPoint } from "~/models/types";
+import { CartesianGrid, Customized, ErrorBar, LabelList, Line, LineChart, Tooltip, XAxis, YAxis } from "recharts";
+import type { ChartPoint, CheckedState } from "~/models/types";
 import { formatFigure, formatTick } from "~/utils/format";
+import { CheckedGlyph, checkedLegend, checkedOf } from "./CheckedGlyph";
 import { focusable } from "./FigureBarChart";
 import { FigureTooltip } from "./FigureTooltip";
-import { labelEvery, valueAxisWidth } from "./layout";
+import { charWidth, labelEvery, valueAxisWidth } from "./layout";
 import { niceScale } from "./niceScale";
 import { openFirstSource } from "./openSource";
 import { COLOURS } from "./palette";
@@ -13,6 +14,8 @@ interface Row {
   value: number;
   range: [number, number] | null;
   text: string;
+  /** Set when an analyst checked one of the figure's sources: the point carries a check mark. */
+  checked: CheckedState | null;
   point: ChartPoint;
 }
 
@@ -54,8 +57,10 @@ export function StakeChart({
       value: mid(p),
       range: p.low === p.high ? null : [mid(p) - p.low, p.high - mid(p)],
       text: formatFigure(p),
+      checked: checkedOf(p.sources),
       point: p,
     }));
+  const anyChecked = rows.some((r) => r.checked);
   const years = rows.map((r) => r.year);
   const first = Math.min(...years);
   const last = Math.max(...years);
@@ -69,7 +74,7 @@ export function StakeChart({
   const dot = ({ cx, cy, payload }: DotProps) => {
     if (cx === undefined || cy === undefined || !payload) return <g key="none" />;
     const projected = payload.point.status !== "actual";
-    return (
+    const circle = (
       <circle
         key={payload.year}
         className="stake-point"
@@ -81,6 +86,7 @@ export function StakeChart({
         strokeWidth={2}
         strokeDasharray={projected ? "3 2" : undefined}
         data-year={payload.year}
+        data-checked={payload.checked ?? undefined}
         data-status={payload.point.status}
         {...(interactive
           ? {
@@ -91,13 +97,27 @@ export function StakeChart({
           : {})}
       />
     );
+    if (!payload.checked) return circle;
+    // The mark after the point's figure, which is written above it (LabelList at "top", offset by fontSize).
+    return (
+      <g key={`checked-${payload.year}`}>
+        {circle}
+        <CheckedGlyph
+          x={cx + (payload.text.length * charWidth(fontSize)) / 2 + fontSize * 0.7}
+          y={cy - fontSize * 1.4}
+          size={fontSize}
+          state={payload.checked}
+        />
+      </g>
+    );
   };
   return (
     <LineChart
       width={width}
       height={height}
       data={rows}
-      margin={{ top: fontSize * 2, right: fontSize * 3, bottom: 8, left: 16 }}
+      // A line more at the top for the check mark's legend.
+      margin={{ top: fontSize * (anyChecked ? 3.5 : 2), right: fontSize * 3, bottom: 8, left: 16 }}
       style={{ width: "100%", maxWidth: width, height: "auto" }}
       role="img"
       aria-label={title}
@@ -136,6 +156,7 @@ export function StakeChart({
         <ErrorBar dataKey="range" width={8} strokeWidth={2} stroke={COLOURS.text} direction="y" />
         <LabelList dataKey="text" position="top" offset={fontSize} fontSize={fontSize} fill={COLOURS.text} />
       </Line>
+      {anyChecked && <Customized component={checkedLegend(fontSize)} />}
     </LineChart>
   );
 }

@@ -1,0 +1,101 @@
+import { writeAudit } from "./audit";
+import type { DbHandle } from "./client";
+import { ReviewError, rejectQuietly } from "./reviews";
+import { confirmQuietly } from "./stakeConflicts";
+
+/**
+ * Settling a conflict of a revenue, revenue change, market share or sales volume figure by confirming one: where
+ * sources give one company's figure of one kind, period, unit, market and status as different values (the review
+ * queue flags them "another source gives another figure", the charts ⚠), an analyst confirms one. The facts that
+ * give it are confirmed; those giving another value are superseded, as settleStake does for stakes
+ * (db/stakeConflicts.ts): out of `facts`, their review rows keeping them whole with the figure that won, restorable
+ * on /review and applied again when their articles are imported again (decision 010).
+ *
+ * The group is the one the queue and the charts compare (same company, kind, year, period, unit, market, company
+ * held and status), and a segment's figure ("its cloud unit's revenue") is compared only with the same segment's:
+ * it is not in conflict with the company's own total. Stakes are settled by their as-of year on the stakes page.
+ */
+export interface FigureFact {
+  id: number;
+  low: number;
+  high: number;
+  articleId: number;
+}
+
+/** Every fact of the group `factId` is in (itself included), oldest first; empty when the fact is gone. */
+export function conflictGroup(handle: DbHandle, factId: number): FigureFact[] {
+  return handle.sqlite
+    .prepare(
+      `SELECT g.id, g.low, g.high, g.article_id AS articleId FROM facts f JOIN facts g INDEXED BY facts_company_chart_idx
+         ON g.company_id = f.company_id AND g.kind = f.kind AND g.year IS f.year AND g.period IS f.period
+         AND g.unit = f.unit AND g.market IS f.market AND g.counterparty_id IS f.counterparty_id AND g.status = f.status
+       WHERE f.id = ?
+         AND (SELECT s.segment FROM fact_segments s WHERE s.fact_id = g.id)
+           IS (SELECT s.segment FROM fact_segments s WHERE s.fact_id = f.id)
+       ORDER BY g.id`,
+    )
+    .all(factId) as FigureFact[];
+}
+
+interface Chosen {
+  kind: string;
+  company: string;
+  year: number | null;
+  period: string | null;
+  unit: string;
+  status: "actual" | "forecast" | "target";
+  low: number;
+  high: number;
+}
+
+const sameFigure = (a: { low: number; high: number }, b: { low: number; high: number }) =>
+  a.low === b.low && a.high === b.high;
+
+/**
+ * Confirms the figure fact `factId` gives and supersedes the other figures of its group, in one transaction with
+ * one audit row (`figure.settle`: the figures before, the one kept, the facts confirmed and superseded). A fact
+ * gone meanwhile is a 404, a stake a 400 (the stakes page settles those), a group whose sources agree now a 409.
+ */
+export function settleFigure(
+  handle: DbHandle,
+  factId: number,
+  userName: string,
+): { confirmed: number[]; superseded: number[] } {
+  const run = handle.sqlite.transaction(() => {
+    const chosen = handle.sqlite
+      .prepare(
+        `SELECT f.kind, c.name AS company, f.year, f.period, f.unit, f.status, f.low, f.high
+         FROM facts f JOIN companies c ON c.id = f.company_id WHERE f.id = ?`,
+      )
+      .get(factId) as Chosen | undefined;
+    if (!chosen) {
+      throw new ReviewError(`No fact ${factId}: it was rejected, superseded or re-imported. Reload the queue.`, 404);
+    }
+    if (chosen.kind === "stake") {
+      throw new ReviewError("A stake conflict is settled on the stakes page, by the stake's as-of year.", 400);
+    }
+    const group = conflictGroup(handle, factId);
+    const keep = group.filter((f) => sameFigure(f, chosen));
+    const others = group.filter((f) => !sameFigure(f, chosen));
+    const when = [chosen.year ?? "no year", chosen.period].filter(Boolean).join(" ");
+    const label = `${chosen.kind} of ${chosen.company}, ${when} (${chosen.status}, ${chosen.unit})`;
+    if (!others.length) {
+      throw new ReviewError(`The sources of ${label} agree now: there is no conflict left to settle.`, 409);
+    }
+    const now = new Date().toISOString();
+    const by = { low: chosen.low, high: chosen.high, status: chosen.status, factIds: keep.map((f) => f.id) };
+    for (const f of keep) confirmQuietly(handle, f.id, userName, now);
+    for (const f of others) rejectQuietly(handle, f.id, userName, now, { state: "superseded", by });
+    const figures = [...new Map(group.map((f) => [`${f.low}|${f.high}`, { low: f.low, high: f.high }])).values()];
+    const result = { confirmed: keep.map((f) => f.id), superseded: others.map((f) => f.id) };
+    writeAudit(handle, {
+      userName,
+      action: "figure.settle",
+      subject: label,
+      before: { figures, conflict: true },
+      after: { kept: { low: chosen.low, high: chosen.high, status: chosen.status }, ...result },
+    });
+    return result;
+  });
+  return run.immediate();
+}

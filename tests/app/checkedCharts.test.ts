@@ -1,0 +1,128 @@
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { renderToStaticMarkup } from "react-dom/server";
+import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { type DbHandle, openDatabase } from "../../db/client";
+import { reviewFact } from "../../db/reviews";
+import { seedTemporaryDatabase } from "./dbSetup";
+
+/**
+ * Charts mark the figures a person checked, the same way on the page and in the SVG and PNG exports (drawn by the
+ * same components): a check mark beside the bar's or point's figure, a legend line inside the chart, the words in
+ * the tooltip and the point's label for screen readers. Figures nobody checked carry no mark and no legend.
+ */
+let cleanup: () => void;
+let work: string;
+let db: DbHandle;
+const PARAMS = { metric: "revenue", mode: "absolute", periods: "year" } as const;
+
+beforeAll(async () => {
+  work = mkdtempSync(join(tmpdir(), "figures-checked-charts-"));
+  writeFileSync(
+    join(work, "varnholt.txt"),
+    "Varnholt results\n\nDate: 2011-03-01\n\nVarnholt Shipping reported revenue of $2.1 billion for 2010, against $1.8 billion in 2009. Varnholt Shipping owns 12% of Quellmark Ports. Edris Freight posted revenue of $700 million in 2010.\n",
+  );
+  cleanup = await seedTemporaryDatabase([work]);
+  db = openDatabase();
+}, 60_000);
+afterAll(() => {
+  db?.sqlite.close();
+  cleanup?.();
+  rmSync(work, { recursive: true, force: true });
+});
+
+const factId = (kind: string, low: number) =>
+  (db.sqlite.prepare("SELECT id FROM facts WHERE kind = ? AND low = ?").get(kind, low) as { id: number }).id;
+
+async function exported(chart: "revenue" | "stakes" | "compare", q: Record<string, unknown>) {
+  const { exportChart } = await import("~/models/exports.server");
+  const { renderSvg } = await import("~/exports/svg.server");
+  const { renderPng } = await import("~/exports/png.server");
+  const ec = await exportChart(chart, { ...PARAMS, ...q });
+  return { ec, svg: renderSvg(ec), png: renderPng(ec, 1) };
+}
+
+/** The check marks of an SVG, as the states they stand for. */
+const marks = (svg: string) => [...svg.matchAll(/class="checked-glyph checked-(\w+)"/g)].map((m) => m[1]);
+
+describe("checked figures on charts", () => {
+  test("before any review no chart has a mark or a legend", async () => {
+    const { svg } = await exported("revenue", { company: "varnholt" });
+    expect(marks(svg)).toEqual([]);
+    expect(svg).not.toContain("checked by an analyst");
+  });
+
+  test("a confirmed revenue figure is marked on its bar in the SVG, with the legend; the PNG changes", async () => {
+    const before = (await exported("revenue", { company: "varnholt" })).png;
+    reviewFact(db, factId("revenue", 2.1e9), { action: "confirm" }, "ana");
+    const { ec, svg, png } = await exported("revenue", { company: "varnholt" });
+    expect(ec.bars?.map((p) => [p.label, p.sources[0]?.checked ?? null])).toEqual([
+      ["2009", null],
+      ["2010", "confirmed"],
+    ]);
+    // The bar of 2010 carries the state, and one mark (besides the legend's) is drawn.
+    expect(svg).toMatch(/data-label="2010" data-checked="confirmed"/);
+    expect(svg).not.toMatch(/data-label="2009" data-checked/);
+    expect(marks(svg)).toEqual(["confirmed", "confirmed"]);
+    expect(svg).toContain(">checked by an analyst</text>");
+    expect(png.subarray(0, 8)).toEqual(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]));
+    expect(png.equals(before)).toBe(false);
+  });
+
+  test("a corrected figure is marked as corrected, with its corrected value", async () => {
+    reviewFact(
+      db,
+      factId("revenue", 1.8e9),
+      {
+        action: "correct",
+        values: {
+          company: "Varnholt",
+          counterparty: null,
+          market: null,
+          year: 2009,
+          period: null,
+          low: 1.9e9,
+          high: 1.9e9,
+          unit: "USD",
+          status: "actual",
+          approximate: false,
+        },
+      },
+      "ana",
+    );
+    const { ec, svg } = await exported("revenue", { company: "varnholt" });
+    expect(ec.bars?.map((p) => [p.label, p.low, p.sources[0]?.checked])).toEqual([
+      ["2009", 1.9e9, "corrected"],
+      ["2010", 2.1e9, "confirmed"],
+    ]);
+    expect(svg).toMatch(/data-label="2009" data-checked="corrected"/);
+    expect(svg).toContain('>$1.9 bn</text><path class="checked-glyph checked-corrected"');
+  });
+
+  test("a confirmed stake is marked on its point in the stake chart's export", async () => {
+    const { svg: unchecked } = await exported("stakes", { holder: "varnholt", held: "quellmark-ports" });
+    expect(marks(unchecked)).toEqual([]);
+    reviewFact(db, factId("stake", 12), { action: "confirm" }, "ana");
+    const { svg } = await exported("stakes", { holder: "varnholt", held: "quellmark-ports" });
+    expect(svg).toMatch(/class="stake-point"[^>]*data-checked="confirmed"/);
+    expect(marks(svg)).toEqual(["confirmed", "confirmed"]);
+  });
+
+  test("a comparison marks the checked company's point only, and its table carries the ✓", async () => {
+    const { svg, ec } = await exported("compare", { companies: ["varnholt", "edris-freight"] });
+    expect(svg).toMatch(/data-company="varnholt" data-t="2010"[^>]*data-checked="confirmed"/);
+    expect(svg).not.toMatch(/data-company="edris-freight"[^>]*data-checked/);
+    expect(svg).toContain(">checked by an analyst</text>");
+    const { CompareTable } = await import("~/components/charts/CompareTable");
+    const html = renderToStaticMarkup(CompareTable({ chart: ec.lines! })!);
+    expect(html).toContain('aria-label="Checked: confirmed by an analyst"');
+  });
+
+  test("the tooltip says who vouched for the figure", async () => {
+    const { FigureTooltip } = await import("~/components/charts/FigureTooltip");
+    const { ec } = await exported("revenue", { company: "varnholt" });
+    const html = renderToStaticMarkup(FigureTooltip({ active: true, payload: [{ payload: { point: ec.bars![0] } }] })!);
+    expect(html).toContain('<p class="checked-note checked-corrected">✓ Checked: corrected by an analyst</p>');
+  });
+});

@@ -1,0 +1,85 @@
+import { execFileSync } from "node:child_process";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import type { Browser } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, inject, test } from "vitest";
+import { launchBrowser, SCREENSHOT_DIR } from "./browser";
+
+/**
+ * Two articles give Orvind Textiles' 2015 revenue as €610 million and €640 million. The review queue shows both
+ * figures with their articles; an analyst confirms one, and the company chart draws it, marked as checked, with no
+ * ⚠ left; the audit trail records the settlement. Uses a company of its own, so other browser tests' data stays.
+ */
+const USER = "e2e-settler";
+const PASSWORD = "settler-pass-e2e";
+const TSX = join(process.cwd(), "node_modules", ".bin", "tsx");
+
+let browser: Browser;
+let dir: string;
+
+beforeAll(async () => {
+  const env = { ...process.env, DATABASE_PATH: inject("databasePath") };
+  execFileSync(TSX, ["scripts/user.ts", "add", USER, "--role", "analyst"], { input: `${PASSWORD}\n`, env });
+  dir = mkdtempSync(join(tmpdir(), "figures-e2e-conflict-"));
+  writeFileSync(
+    join(dir, "orvind-a.txt"),
+    "Orvind Textiles results\n\nDate: 2016-02-01\n\nOrvind Textiles reported revenue of €610 million for 2015.\n",
+  );
+  writeFileSync(
+    join(dir, "orvind-b.txt"),
+    "Orvind Textiles restates\n\nDate: 2016-03-01\n\nOrvind Textiles posted revenue of €640 million in 2015.\n",
+  );
+  execFileSync(TSX, ["importers/cli/import.ts", dir], { env, stdio: "ignore" });
+  browser = await launchBrowser();
+}, 60_000);
+
+afterAll(async () => {
+  await browser?.close();
+  if (dir) rmSync(dir, { recursive: true, force: true });
+});
+
+const url = (path: string) => `${inject("baseURL")}${path}`;
+
+describe("a conflict between sources", () => {
+  test("an analyst sees both figures in review, confirms one, and the chart draws it checked", async () => {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    const page = await context.newPage();
+    await page.goto(url("/login?next=/review?company=Orvind%20Textiles"));
+    await page.waitForLoadState("networkidle");
+    await page.fill("input[name=username]", USER);
+    await page.fill("input[name=password]", PASSWORD);
+    await Promise.all([page.waitForURL(/\/review/), page.click(".login-form button[type=submit]")]);
+    await page.waitForLoadState("networkidle");
+
+    const first = page.locator(".review-item").first();
+    await expect(first.locator(".review-doubts").textContent()).resolves.toContain(
+      "another source gives another figure",
+    );
+    const conflict = first.locator(".review-conflict");
+    await expect(conflict.locator("li").allTextContents()).resolves.toEqual([
+      expect.stringMatching(/^€610 m \(this fact\) — Orvind Textiles results \(2016\) Confirm €610 m$/),
+      expect.stringMatching(/^€640 m — Orvind Textiles restates \(2016\) Confirm €640 m$/),
+    ]);
+    await page.screenshot({ path: `${SCREENSHOT_DIR}/review-conflict.png`, fullPage: true });
+    await conflict.locator("button", { hasText: "Confirm €640 m" }).click();
+    // The form posts and the queue comes back without Orvind's two facts.
+    await page.locator("p.empty", { hasText: "Nothing left to review here." }).waitFor();
+    await expect(page.locator(".review-item").count()).resolves.toBe(0);
+    await expect(page.locator(".review-rejected li").first().textContent()).resolves.toContain(
+      "revenue of Orvind Textiles, 2015: €610 m — superseded by €640 m, confirmed by e2e-settler",
+    );
+
+    await page.goto(url("/companies/orvind-textiles"));
+    const chart = page.locator("#revenue-eur-year");
+    await expect(chart.locator('path[data-label="2015"]').getAttribute("data-checked")).resolves.toBe("confirmed");
+    await expect(chart.locator(".recharts-label-list text.bar-value").allTextContents()).resolves.toEqual(["€640 m"]);
+    await expect(chart.locator(".chart-panel-table").textContent()).resolves.not.toContain("give another figure");
+
+    await page.goto(url("/audit"));
+    const row = page.locator("tr[data-action='figure.settle']").first();
+    await expect(row.textContent()).resolves.toContain("revenue of Orvind Textiles, 2015 FY (actual, EUR)");
+    await expect(row.textContent()).resolves.toContain(USER);
+    await context.close();
+  });
+});
