@@ -18,6 +18,7 @@ const onPostgres = [
   "tests/app/exportFiles.test.ts",
   "tests/app/timeExports.test.ts",
   "tests/app/loaders.test.ts",
+  "tests/app/factsPlan.test.ts",
   "tests/db/postgres.test.ts",
 ];
 

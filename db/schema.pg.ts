@@ -90,17 +90,18 @@ export const facts = pgTable(
       t.id,
     ),
     // SQLite sorts nulls first in ascending order, PostgreSQL last; the pages ask for SQLite's order on both
-    // (db/sql.ts), and this index gives it without a sort.
-    index("facts_year_idx").on(t.year.asc().nullsFirst()),
+    // (db/dialect.ts), and this index gives it without a sort. The facts page's orders end with the id, which
+    // SQLite's indexes hold as the rowid and PostgreSQL's must name (tests/app/factsPlanPg.ts checks each plan).
+    index("facts_year_idx").on(t.year.asc().nullsFirst(), t.id),
     index("facts_counterparty_chart_idx")
       .on(t.counterpartyId, t.kind, t.companyId, t.year, t.status, t.low, t.high, t.approximate, t.id)
       .where(sql`${t.counterpartyId} IS NOT NULL`),
     index("facts_kind_company_counterparty_idx")
       .on(t.kind, t.companyId, t.counterpartyId, t.year, t.status, t.low, t.high, t.approximate, t.id)
       .where(sql`${t.kind} = 'stake'`),
-    index("facts_article_idx").on(t.articleId),
-    index("facts_value_idx").on(sql`((${t.low} + ${t.high}) / 2)`),
-    index("facts_kind_value_idx").on(t.kind, sql`((${t.low} + ${t.high}) / 2)`),
+    index("facts_article_idx").on(t.articleId, t.id),
+    index("facts_value_idx").on(sql`((${t.low} + ${t.high}) / 2)`, t.id),
+    index("facts_kind_value_idx").on(t.kind, sql`((${t.low} + ${t.high}) / 2)`, t.id),
   ],
 );
 

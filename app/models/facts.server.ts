@@ -122,7 +122,9 @@ export function factPageSql(
         ? "facts f JOIN companies c ON c.id = f.company_id"
         : `companies c ${joinInOrder(dialect)} facts f ON f.company_id = c.id`;
   const dir = q.dir === "desc" ? "DESC" : "ASC";
-  const order = [...SORT_SQL[sort], "f.id"].map((term) => `${term} ${dir}${nullsAsSqlite(dialect, dir)}`).join(", ");
+  // Only the year may be null; a nulls clause on a column that never is would stop PostgreSQL reading the index.
+  const nulls = (term: string) => (term === "f.year" ? nullsAsSqlite(dialect, dir) : "");
+  const order = [...SORT_SQL[sort], "f.id"].map((term) => `${term} ${dir}${nulls(term)}`).join(", ");
   return {
     sql: `SELECT f.id FROM ${from} ${where.length ? `WHERE ${where.join(" AND ")}` : ""} ORDER BY ${order} LIMIT ? OFFSET ?`,
     args: [...args, pageSize + 1, (page - 1) * pageSize],
