@@ -1,3 +1,4 @@
+import { checkedOf } from "~/components/charts/CheckedGlyph";
 import { COLOURS } from "~/components/charts/palette";
 import type { ChartPoint } from "~/models/types";
 
@@ -135,6 +136,9 @@ export function nativeBars(points: NativePoint[], labels: string[], signColours:
   if (anyRange) marks.push("Floating bars: a range, from its low to its high figure");
   if (links.length) marks.push("Dashed lines: a change joined back to the base it is measured against");
   if (points.some((p) => p.approximate)) marks.push("Some figures are approximate");
+  // A native chart's labels are its numbers, with no room for a mark: the footnote names the checked figures.
+  const checked = points.filter((p) => checkedOf(p.sources));
+  if (checked.length) marks.push(`Checked by an analyst: ${checked.map((p) => p.label).join(", ")}`);
   return {
     stacked: [base, ...[...fills.values()].map((f) => f.series)],
     stackedColours: ["transparent", ...[...fills.values()].map((f) => f.fill.colour)],

@@ -80,5 +80,10 @@ export function nativeLineMarks(data: ReturnType<typeof lineData>, ec: ExportCha
   if (data.rangeEnds.length)
     marks.push("A range: its middle on the line, its two ends marked and labelled above and below");
   if (ec.lines!.rows.some((r) => Object.keys(r.points).length === 0)) marks.push("A gap: no figure for that period");
+  // The points' labels are numbers: the footnote names the figures a person checked.
+  const checked = ec.lines!.rows.flatMap((r) =>
+    ec.lines!.companies.filter((c) => r.points[c.slug]?.source.checked).map((c) => `${c.name} ${r.label}`),
+  );
+  if (checked.length) marks.push(`Checked by an analyst: ${checked.join(", ")}`);
   return marks;
 }

@@ -1,6 +1,6 @@
 import { wantsLogScale } from "~/components/charts/niceScale";
 import type { Company } from "./companies.server";
-import { type LeanFact, leanFactsOf, pickPerGroup, sourcesOf } from "./figures.server";
+import { type LeanFact, leanFactsOf, pickPerGroup, sourcesOf, withNewestIds } from "./figures.server";
 import { PERIOD_TITLE } from "./series.server";
 import {
   baseTime,
@@ -185,14 +185,18 @@ export async function compareCompanies(companies: Company[], view: CompareView):
   // Quotes are read only for the figures drawn: the largest companies have thousands of facts of one kind.
   const lean = new Map<Company, LeanFact[]>();
   for (const c of companies) lean.set(c, await leanFactsOf(c.id, [metric]));
-  const chosen = [...lean.values()].flatMap((facts) =>
-    pickPerGroup(facts.filter(inView), (f) => `${f.unit}|${f.year}|${f.period}`).map((p) => p.fact),
+  const picked = [...lean.values()].flatMap((facts) =>
+    pickPerGroup(facts.filter(inView), (f) => `${f.unit}|${f.year}|${f.period}`),
   );
-  const sources = await sourcesOf(chosen.map((f) => f.id));
+  // Each point shows one source: one a person checked when the figure has one (so the chart marks it), else the
+  // newest (withNewestIds).
+  const shownId = new Map((await withNewestIds(picked, 1)).map((p) => [p.fact, p.ids[0]]));
+  const chosen = picked.map((p) => p.fact);
+  const sources = await sourcesOf([...shownId.values()]);
   const factsOf = new Map(
     companies.map((c) => [
       c,
-      chosen.filter((f) => f.companyId === c.id).map((f) => ({ ...f, source: sources.get(f.id)! })),
+      chosen.filter((f) => f.companyId === c.id).map((f) => ({ ...f, source: sources.get(shownId.get(f)!)! })),
     ]),
   );
   // An index has no currency: indexed revenue is one chart, each company on its own main currency.

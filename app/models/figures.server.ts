@@ -1,5 +1,6 @@
 import { getSql } from "~/db.server";
 import { type Dialect, indexedBy, newestOf, sameAs } from "../../db/dialect";
+import type { Sql, SqlValue } from "../../db/sql";
 import { CHECKED_SQL } from "./facts.server";
 import type { FactKind, FactStatus, Source } from "./types";
 
@@ -177,8 +178,40 @@ export async function withNewestIds(picked: Picked[], limit: number): Promise<Pi
             limit,
           ]);
     p.ids = rows.map((r) => r.id);
+    if (p.count > limit) await withCheckedSource(sql, p, limit);
   }
   return picked;
+}
+
+/**
+ * A figure given by more facts than are shown keeps one a person checked among those shown (in place of the last):
+ * charts mark a figure checked by the sources they carry (CheckedGlyph), and a confirmation of an older article
+ * would otherwise be left out. One query, only for figures with more sources than are shown.
+ */
+async function withCheckedSource(sql: Sql, p: Picked, limit: number): Promise<void> {
+  const f = p.fact;
+  const d = sql.dialect;
+  // The same facts as withNewestIds reads: a stake by its pair, year and figure, other kinds by their period too.
+  // Each kind's own covering index, as withNewestIds: SQLite would otherwise pick the year index (every company's).
+  const index = f.kind === "stake" ? "facts_kind_company_counterparty_idx" : "facts_company_chart_idx";
+  const [where, args]: [string, SqlValue[]] =
+    f.kind === "stake"
+      ? [
+          `f.kind = 'stake' AND f.company_id = ? AND f.counterparty_id = ? AND ${sameAs(d, "f.year")}`,
+          [f.companyId, f.counterpartyId, f.year],
+        ]
+      : [
+          `f.company_id = ? AND f.kind = ? AND ${sameAs(d, "f.year")} AND ${sameAs(d, "f.period")} AND f.unit = ?
+             AND ${sameAs(d, "f.market")} AND ${sameAs(d, "f.counterparty_id")}`,
+          [f.companyId, f.kind, f.year, f.period, f.unit, f.market, f.counterpartyId],
+        ];
+  const checked = await sql.get<{ id: number }>(
+    `SELECT f.id FROM facts f ${indexedBy(d, index)} JOIN fact_reviews r ON r.fact_id = f.id
+     WHERE r.state IN ('confirmed', 'corrected', 'added') AND ${where} AND f.status = ? AND f.low = ? AND f.high = ?
+     ORDER BY f.id DESC LIMIT 1`,
+    [...args, f.status, f.low, f.high],
+  );
+  if (checked && !p.ids.includes(checked.id)) p.ids = [...p.ids.slice(0, limit - 1), checked.id];
 }
 
 /** The quote, article and checked state of each fact id: one query for every source a page shows. */

@@ -222,7 +222,10 @@ export function shareWhen(
   // what the sentence said before its verb.
   const lead = s.text.slice(clause.start, figure.start);
   const present = aimed ? undefined : [...lead.matchAll(PRESENT_HOLDING)].at(-1);
-  const own = present ? { start: clause.start + present.index, end: clause.end } : clause;
+  // "...46% of the South Korean car market, where sales were hit last year": the aside's time is not the share's.
+  const aside = present ? /,\s+(?:where|which|as|while|after)\b/i.exec(s.text.slice(figure.end, clause.end)) : null;
+  const ownEnd = aside ? figure.end + aside.index : clause.end;
+  const own = present ? { start: clause.start + present.index, end: ownEnd } : clause;
   if (present && !s.times.some((t) => t.start >= own.start && t.end <= own.end))
     return { year: null, period: null, stated: false, target: false };
   const when = whenOf(s, figure, own, "FY", aimed ? Number.POSITIVE_INFINITY : 60, true);

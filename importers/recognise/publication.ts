@@ -17,6 +17,7 @@ const FUTURE_BEFORE = new RegExp(
   String.raw`\b(?:by|until|till|through|before|in time for|(?<!\b(?:months?|year|quarter|weeks|period|half)\s)to|from|between|and|expected in|due in|next|for the|target(?:ed)? for)\s+(?:the\s+end\s+of\s+|end-|early\s+|late\s+|mid-)?(?:\d{1,2}\s+)?(?:(?:${MONTHS})\s+)?(?:\d{1,2},?\s+)?$`,
   "i",
 );
+const DEADLINE_BEFORE = /\b(?:by|until|till|before)\s+(?:the\s+end\s+of\s+|end-)?$/i;
 const FORWARD_LOOKING =
   /\b(?:will|would|could|should|may|might|expects?|expected|forecasts?|forecasting|predicts?|predicted|project(?:s|ed|ing)|set to|likely|hop(?:es?|ed|ing)|expecting|anticipat\w*|look(?:ing)?\s+forward|on the way|well for|beyond|plan(?:s|ned|ning)?|aim(?:s|ed|ing)?|target(?:s|ed)?|outlook|budget|is due|are due|due to)\b/i;
 /** Whole-year phrasings: "in 2011", "for 2011", "the whole of 2011", "the last three months of 2011", "2011 profits". */
@@ -77,6 +78,8 @@ export function inferPublishedYear(
         continue;
       }
       if (FUTURE_BEFORE.test(before) || forward) {
+        // "aims to sell 500,000 a year by 2008": a deadline is set years ahead, so it dates nothing.
+        if (DEADLINE_BEFORE.test(before)) continue;
         if (earliestForward === null || y < earliestForward) earliestForward = y;
         continue;
       }

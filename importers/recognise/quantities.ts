@@ -165,7 +165,9 @@ export function findQuantities(sentence: string): Quantity[] {
         (a.currency === null || next.currency === null || a.currency === next.currency) &&
         (!a.percent || next.percent) &&
         !(a.currency && next.percent);
-      if (joins && compatible && !isFromTo) {
+      // "slipped three percentage points to 24%": a move in points, then the level it moved to, not a range.
+      const points = /\bpoints?$/i.test(sentence.slice(a.start, a.end));
+      if (joins && compatible && !isFromTo && !points) {
         b = next;
         i++;
       } else if (PLUS_OR_MINUS.test(gap) && compatible && (a.currency !== null || a.percent) && !yearLike) {

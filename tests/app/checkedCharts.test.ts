@@ -1,6 +1,7 @@
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import JSZip from "jszip";
 import { renderToStaticMarkup } from "react-dom/server";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { type DbHandle, openDatabase } from "../../db/client";
@@ -23,6 +24,13 @@ beforeAll(async () => {
     join(work, "varnholt.txt"),
     "Varnholt results\n\nDate: 2011-03-01\n\nVarnholt Shipping reported revenue of $2.1 billion for 2010, against $1.8 billion in 2009. Varnholt Shipping owns 12% of Quellmark Ports. Edris Freight posted revenue of $700 million in 2010.\n",
   );
+  // Three more articles repeat Edris' figure: four sources, of which a chart carries the newest three.
+  for (const n of [1, 2, 3]) {
+    writeFileSync(
+      join(work, `edris-${n}.txt`),
+      `Freight revenue note ${n}\n\nDate: 2011-0${n + 3}-01\n\nEdris Freight posted revenue of $700 million in 2010.\n`,
+    );
+  }
   cleanup = await seedTemporaryDatabase([work]);
   db = openDatabase();
 }, 60_000);
@@ -124,5 +132,51 @@ describe("checked figures on charts", () => {
     const { ec } = await exported("revenue", { company: "varnholt" });
     const html = renderToStaticMarkup(FigureTooltip({ active: true, payload: [{ payload: { point: ec.bars![0] } }] })!);
     expect(html).toContain('<p class="checked-note checked-corrected">✓ Checked: corrected by an analyst</p>');
+  });
+
+  test("a figure with more sources than a chart carries is marked when an older source was checked", async () => {
+    const ids = (
+      db.sqlite.prepare("SELECT id FROM facts WHERE kind = 'revenue' AND low = 7e8 ORDER BY id").all() as Array<{
+        id: number;
+      }>
+    ).map((r) => r.id);
+    expect(ids).toHaveLength(4);
+    reviewFact(db, ids[0], { action: "confirm" }, "ana");
+    const { ec, svg } = await exported("revenue", { company: "edris-freight" });
+    const [point] = ec.bars ?? [];
+    expect(point.sourceCount).toBe(4);
+    // The newest two and the checked one, newest first.
+    expect(point.sources.map((s) => [s.factId, s.checked ?? null])).toEqual([
+      [ids[3], null],
+      [ids[2], null],
+      [ids[0], "confirmed"],
+    ]);
+    expect(svg).toMatch(/data-label="2010" data-checked="confirmed"/);
+  });
+
+  test("the ranked bars of the home and declines pages mark a checked figure after its value", async () => {
+    const { RankedBarChart } = await import("~/components/charts/RankedBarChart");
+    const { ec } = await exported("revenue", { company: "varnholt" });
+    const html = renderToStaticMarkup(
+      RankedBarChart({ points: ec.bars!, unit: "USD", title: "Ranked", interactive: false }),
+    );
+    expect(html).toMatch(/data-label="2009" data-checked="corrected"/);
+    expect(html).toMatch(/>\$1\.9 bn<\/text><path class="checked-glyph checked-corrected"/);
+    expect(marks(html)).toEqual(["corrected", "confirmed", "confirmed"]);
+    expect(html).toContain(">checked by an analyst</text>");
+  });
+
+  test("PowerPoint's native chart names the checked figures in its footnote; its picture slide draws the marks", async () => {
+    const { renderPptx } = await import("~/exports/pptx.server");
+    const slides = async (ec: Awaited<ReturnType<typeof exported>>["ec"]) => {
+      const zip = await JSZip.loadAsync(await renderPptx(ec));
+      return Promise.all([1, 2].map((n) => zip.file(`ppt/slides/slide${n}.xml`)!.async("string")));
+    };
+    const [revenue] = await slides((await exported("revenue", { company: "varnholt" })).ec);
+    expect(revenue).toContain("Checked by an analyst: 2009, 2010");
+    const [stake] = await slides((await exported("stakes", { holder: "varnholt", held: "quellmark-ports" })).ec);
+    expect(stake).toContain("Checked by an analyst: 2011");
+    const [lines] = await slides((await exported("compare", { companies: ["varnholt", "edris-freight"] })).ec);
+    expect(lines).toContain("Checked by an analyst: Varnholt 2009, Varnholt 2010, Edris Freight 2010");
   });
 });

@@ -19,8 +19,9 @@ export const CHECKED_WORDS: Record<CheckedState, string> = {
  * stands for every fact that gives it, so one checked source vouches for the figure drawn. Only the sources a
  * chart carries (the newest few) are looked at.
  */
-export function checkedOf(sources: Source[]): CheckedState | null {
-  return sources.find((s) => s.checked)?.checked ?? null;
+export function checkedOf(sources: Source[] | undefined): CheckedState | null {
+  // Points drawn without sources (a test's, a hand-made chart's) are simply unchecked.
+  return sources?.find((s) => s.checked)?.checked ?? null;
 }
 
 /**

@@ -1,6 +1,18 @@
-import { Bar, BarChart, CartesianGrid, Cell, LabelList, ReferenceLine, Tooltip, XAxis, YAxis } from "recharts";
-import type { ChartPoint } from "~/models/types";
+import {
+  Bar,
+  BarChart,
+  CartesianGrid,
+  Cell,
+  Customized,
+  LabelList,
+  ReferenceLine,
+  Tooltip,
+  XAxis,
+  YAxis,
+} from "recharts";
+import type { ChartPoint, CheckedState } from "~/models/types";
 import { formatFigure, formatTick, oneLine } from "~/utils/format";
+import { CheckedGlyph, checkedLegend, checkedOf } from "./CheckedGlyph";
 import { focusable } from "./FigureBarChart";
 import { FigureTooltip } from "./FigureTooltip";
 import { Hatches } from "./Hatches";
@@ -13,6 +25,8 @@ interface Row {
   label: string;
   value: number;
   text: string;
+  /** Set when an analyst checked one of the figure's sources: a check mark follows its figure. */
+  checked: CheckedState | null;
   point: ChartPoint;
 }
 
@@ -59,14 +73,17 @@ export function RankedBarChart({
     label: p.label,
     value: mid(p),
     text: formatFigure(p),
+    checked: checkedOf(p.sources),
     point: p,
   }));
+  const anyChecked = rows.some((r) => r.checked);
   const colours = [...new Set(points.map((p) => colourOf(p, signColours)))];
   const longestName = Math.max(...rows.map((r) => r.label.length));
   const nameChars = Math.min(longestName, Math.floor((width * 0.4) / charWidth(fontSize)) - 1);
   const yWidth = Math.ceil((nameChars + 1) * charWidth(fontSize));
   // Each side keeps room for the longest figure written past a bar's end.
-  const room = Math.ceil((Math.max(...rows.map((r) => r.text.length)) + 1) * charWidth(fontSize));
+  // (and two characters more for a check mark after it).
+  const room = Math.ceil((Math.max(...rows.map((r) => r.text.length)) + (anyChecked ? 3 : 1)) * charWidth(fontSize));
   const plotWidth = width - yWidth - 16;
   // The figures are written past the bars' ends, inside the plot: the value axis reaches that much further on
   // each side that has bars (in value units, the label's share of the plot's width).
@@ -81,25 +98,34 @@ export function RankedBarChart({
     plotWidth,
   );
   const zero = Math.max(0, scale.ticks.indexOf(0));
-  const height = rows.length * ROW + fontSize * 2.5 + 16;
+  // A line more at the top for the check mark's legend.
+  const top = anyChecked ? 8 + fontSize * 1.5 : 8;
+  const height = rows.length * ROW + fontSize * 2.5 + 8 + top;
   const label = ({ x, y, width: w, height: h, index }: LabelProps) => {
     const row = index === undefined ? undefined : rows[index];
     if (!row) return null;
     const [left, right] = [Number(x), Number(x) + Number(w)].sort((a, b) => a - b);
     const decline = row.value < 0;
+    const middle = Number(y) + Number(h) / 2;
+    // The mark past the figure, away from the bar: its centre a character beyond the figure's estimated end.
+    const beyond = 4 + row.text.length * charWidth(fontSize) + fontSize * 0.7;
     return (
-      <text
-        key={`label-${row.label}`}
-        className="bar-value"
-        x={decline ? left - 4 : right + 4}
-        y={Number(y) + Number(h) / 2}
-        dy="0.35em"
-        textAnchor={decline ? "end" : "start"}
-        fontSize={fontSize}
-        fill={COLOURS.text}
-      >
-        {row.text}
-      </text>
+      <g key={`label-${row.label}`}>
+        <text
+          className="bar-value"
+          x={decline ? left - 4 : right + 4}
+          y={middle}
+          dy="0.35em"
+          textAnchor={decline ? "end" : "start"}
+          fontSize={fontSize}
+          fill={COLOURS.text}
+        >
+          {row.text}
+        </text>
+        {row.checked && (
+          <CheckedGlyph x={decline ? left - beyond : right + beyond} y={middle} size={fontSize} state={row.checked} />
+        )}
+      </g>
     );
   };
   return (
@@ -113,7 +139,7 @@ export function RankedBarChart({
         width={width}
         height={height}
         data={rows}
-        margin={{ top: 8, right: 8, bottom: 8, left: 8 }}
+        margin={{ top, right: 8, bottom: 8, left: 8 }}
         style={{ width: "100%", maxWidth: width, height: "auto" }}
         role="img"
         aria-label={title}
@@ -158,12 +184,14 @@ export function RankedBarChart({
                 strokeDasharray={projected ? "4 2" : undefined}
                 data-status={r.point.status}
                 data-label={r.label}
+                data-checked={r.checked ?? undefined}
                 {...(interactive ? focusable(r.point) : {})}
               />
             );
           })}
           <LabelList dataKey="text" content={label} />
         </Bar>
+        {anyChecked && <Customized component={checkedLegend(fontSize)} />}
       </BarChart>
     </>
   );
