@@ -1,6 +1,7 @@
 import { existsSync } from "node:fs";
 import { resolve } from "node:path";
 import { pathToFileURL } from "node:url";
+import { setFlagsFromString } from "node:v8";
 import { createRequestHandler } from "@remix-run/express";
 import type { ServerBuild } from "@remix-run/node";
 import express from "express";
@@ -18,6 +19,12 @@ import { articleCount } from "./db/store";
 import { formatReport, importFiles } from "./importers/run/importFiles";
 
 const BUILD_PATH = resolve("build/index.js");
+
+// After each full collection the heap may grow by a fifth of what is live before the next (V8's default lets it
+// double or more): the server keeps about 37 MB, and under load its old space otherwise swung between 40 and 160
+// MB from round to round of `npm run bench:load`, all of it resident (docs/decisions/017). Read at each
+// collection, so setting it here works; it holds for the render workers too.
+setFlagsFromString("--heap-growing-percent=20");
 
 /**
  * Migrates, checks the file (quick_check) and imports the seed articles into an empty database. A database that

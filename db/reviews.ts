@@ -2,6 +2,7 @@ import { createHash } from "node:crypto";
 import type { Fact } from "../importers/types";
 import { writeAudit } from "./audit";
 import type { DbHandle } from "./client";
+import { removedNameIn } from "./removedNames";
 import type { ReviewState } from "./schema";
 import { companyId, forgetAliases } from "./store";
 
@@ -131,6 +132,12 @@ interface ReviewRow {
 
 const REVIEW_COLUMNS = `id, article_path AS articlePath, fingerprint, fact_id AS factId, state, original, corrected`;
 
+/** A person's values may not file a fact under a name removed as no company (db/removedNames.ts): a 409. */
+function refuseRemovedNames(handle: DbHandle, v: { company: string; counterparty: string | null }): void {
+  const refusal = removedNameIn(handle, v);
+  if (refusal) throw new ReviewError(refusal, 409);
+}
+
 /** Writes `values` onto a fact's row, creating companies (and their aliases) named for the first time. */
 function writeValues(handle: DbHandle, factId: number, v: FactValues, pending: Map<string, number>): void {
   handle.sqlite
@@ -177,6 +184,7 @@ export function reviewFact(handle: DbHandle, factId: number, change: ReviewActio
     else if (change.action === "confirm") state = existing?.state === "corrected" ? "corrected" : "confirmed";
     else {
       corrected = valuesOf(change.values);
+      refuseRemovedNames(handle, corrected);
       state = changedKeys(valuesOf(original), corrected).length ? "corrected" : "confirmed";
       writeValues(handle, factId, corrected, pending);
       if (change.alias && aliasKey(before.company) !== aliasKey(corrected.company)) {
@@ -318,7 +326,10 @@ function reviewAdded(
     return { state: "machine", articleId: fact.articleId };
   }
   const values = change.action === "correct" ? valuesOf(change.values) : valuesOf(fact);
-  if (change.action === "correct") writeValues(handle, factId, values, pending);
+  if (change.action === "correct") {
+    refuseRemovedNames(handle, values);
+    writeValues(handle, factId, values, pending);
+  }
   handle.sqlite
     .prepare("UPDATE fact_reviews SET corrected = ?, user_name = ?, updated_at = ? WHERE id = ?")
     .run(JSON.stringify({ ...kept, ...values }), userName, new Date().toISOString(), existing.id);
@@ -377,6 +388,7 @@ export function addFact(handle: DbHandle, articleId: number, added: AddedFact, u
       // A person read every field off the text.
       stated: JSON.stringify(["company", "counterparty", "market", "year", "period", "low", "high", "unit", "status"]),
     };
+    refuseRemovedNames(handle, snapshot);
     const factId = insertFact(handle, articleId, snapshot, pending);
     handle.sqlite
       .prepare(

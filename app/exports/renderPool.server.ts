@@ -50,6 +50,8 @@ const BOOT = [
 
 export function createRenderPool({ size, deadlineMs, rendersPerWorker = 100 }: RenderPoolOptions) {
   const slots: Slot[] = [];
+  /** Retired workers whose threads have not yet ended: their replacements wait for them (see finish). */
+  let ending = 0;
   const waiting: Task[] = [];
   let nextId = 1;
   let renders = 0;
@@ -100,7 +102,13 @@ export function createRenderPool({ size, deadlineMs, rendersPerWorker = 100 }: R
       retired++;
       remove(slot);
       slot.worker.removeAllListeners("exit");
-      void slot.worker.terminate();
+      // The replacement starts once this thread has ended: started alongside it, it got an allocator arena of its
+      // own from glibc (the old one still in use), and every replacement left one more arena's free memory resident.
+      ending++;
+      void slot.worker.terminate().finally(() => {
+        ending--;
+        dispatch();
+      });
     }
     dispatch();
   };
@@ -126,7 +134,7 @@ export function createRenderPool({ size, deadlineMs, rendersPerWorker = 100 }: R
 
   const dispatch = () => {
     while (waiting.length) {
-      const slot = slots.find((s) => !s.task) ?? (slots.length < size ? start() : undefined);
+      const slot = slots.find((s) => !s.task) ?? (slots.length + ending < size ? start() : undefined);
       if (!slot) return;
       run(slot, waiting.shift()!);
     }

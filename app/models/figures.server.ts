@@ -1,5 +1,5 @@
 import { getSql } from "~/db.server";
-import { type Dialect, indexedBy, newestOf, sameAs } from "../../db/dialect";
+import { type Dialect, indexedBy, joinInOrder, newestOf, sameAs } from "../../db/dialect";
 import type { Sql, SqlValue } from "../../db/sql";
 import { CHECKED_SQL } from "./facts.server";
 import type { FactKind, FactStatus, Source } from "./types";
@@ -24,6 +24,8 @@ export interface LeanFact {
   approximate: boolean;
   comparedYear: number | null;
   comparedPeriod: string | null;
+  /** Set (by leanFactsOf) when a person confirmed, corrected or added one of the facts giving this figure. */
+  checked?: boolean;
 }
 
 /** A segment's figure is not its company's own (docs/decisions/017): one primary-key probe of a small table. */
@@ -56,12 +58,36 @@ function aggregateColumns(d: Dialect): string {
  */
 export async function leanFactsOf(companyId: number, kinds: FactKind[]): Promise<LeanFact[]> {
   const sql = await getSql();
-  return sql.all<LeanFact>(
+  const facts = await sql.all<LeanFact>(
     `SELECT ${aggregateColumns(sql.dialect)} FROM facts f ${indexedBy(sql.dialect, "facts_company_chart_idx")}
      WHERE f.company_id = ? AND f.kind IN (${kinds.map(() => "?").join(",")}) AND ${OWN_FIGURE}
      GROUP BY f.kind, f.year, f.period, f.unit, f.market, f.counterparty_id, f.status, f.low, f.high`,
     [companyId, ...kinds],
   );
+  return withChecked(sql, companyId, kinds, facts);
+}
+
+const figureKey = (f: Omit<LeanFact, "id" | "n">) =>
+  [f.kind, f.year, f.period, f.unit, f.market, f.counterpartyId, f.status, f.low, f.high].join("|");
+
+/**
+ * Marks the figures a person checked, so that pickPerGroup draws a checked figure over an unchecked rival. Read
+ * from the reviews (CROSS JOIN keeps them the outer loop on SQLite): they are few beside a company's facts, and a
+ * second aggregate in leanFactsOf would undo the bare-column rule that gives it the newest fact.
+ */
+async function withChecked(sql: Sql, companyId: number, kinds: FactKind[], facts: LeanFact[]): Promise<LeanFact[]> {
+  const checked = await sql.all<LeanFact>(
+    `SELECT DISTINCT f.kind, f.year, f.period, f.unit, f.market, f.counterparty_id AS "counterpartyId", f.status,
+       f.low, f.high
+     FROM fact_reviews r ${joinInOrder(sql.dialect)} facts f ON f.id = r.fact_id
+     WHERE r.state IN ('confirmed', 'corrected', 'added') AND f.company_id = ?
+       AND f.kind IN (${kinds.map(() => "?").join(",")}) AND ${OWN_FIGURE}`,
+    [companyId, ...kinds],
+  );
+  if (!checked.length) return facts;
+  const keys = new Set(checked.map(figureKey));
+  for (const f of facts) if (keys.has(figureKey(f))) f.checked = true;
+  return facts;
 }
 
 /**
@@ -120,8 +146,9 @@ export interface Picked {
 const STATUS_RANK: Record<FactStatus, number> = { actual: 0, forecast: 1, target: 2 };
 
 /**
- * One figure per group (a period of a series, say): an actual figure over a forecast over a target, then the
- * figure most facts agree on, then the newest. Keeps charts to one bar per period however many articles repeat it.
+ * One figure per group (a period of a series, say): an actual figure over a forecast over a target, then one a
+ * person checked (a confirmed figure is drawn, its rivals counted as disagreeing), then the figure most facts agree
+ * on, then the newest. Keeps charts to one bar per period however many articles repeat it.
  */
 export function pickPerGroup(facts: LeanFact[], groupKey: (f: LeanFact) => string): Picked[] {
   const best = new Map<string, { fact: LeanFact; total: number }>();
@@ -130,11 +157,13 @@ export function pickPerGroup(facts: LeanFact[], groupKey: (f: LeanFact) => strin
     const k = groupKey(f);
     const current = best.get(k);
     const rank = STATUS_RANK[f.status];
+    const checked = Number(Boolean(f.checked)) - Number(Boolean(current?.fact.checked));
     const better =
       !current ||
       rank < STATUS_RANK[current.fact.status] ||
       (rank === STATUS_RANK[current.fact.status] &&
-        (f.n > current.fact.n || (f.n === current.fact.n && f.id > current.fact.id)));
+        (checked > 0 ||
+          (checked === 0 && (f.n > current.fact.n || (f.n === current.fact.n && f.id > current.fact.id)))));
     if (better) best.set(k, { fact: f, total: 0 });
     totals.set(`${k}|${f.status}`, (totals.get(`${k}|${f.status}`) ?? 0) + f.n);
   }

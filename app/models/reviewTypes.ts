@@ -4,10 +4,11 @@ import type { FactFigure, FactKind } from "./types";
 export const PERIODS = ["FY", "H1", "H2", "Q1", "Q2", "Q3", "Q4", "9M"] as const;
 
 /** Why a fact is put before others in the queue. */
-export type Doubt = "conflict" | "inferred-year" | "approximate" | "range";
+export type Doubt = "conflict" | "self-stake" | "inferred-year" | "approximate" | "range";
 
 export const DOUBT_WORDS: Record<Doubt, string> = {
   conflict: "another source gives another figure",
+  "self-stake": "the holder is the company held (two names merged?)",
   "inferred-year": "year inferred, not stated",
   approximate: "hedged figure",
   range: "a range",

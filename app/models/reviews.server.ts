@@ -38,12 +38,16 @@ const CONTEXT = 160;
 
 /**
  * Another fact of the same company, kind, period, unit, market, counterparty and status with another figure: the
- * sources disagree. Read through the covering chart index, like the company page.
+ * sources disagree. Read through the covering chart index, like the company page. A segment's figure is compared
+ * with the same segment's only (as db/figureConflicts.ts settles them): a division's revenue is no rival of the
+ * group's.
  */
 const CONFLICT = `EXISTS (SELECT 1 FROM facts g INDEXED BY facts_company_chart_idx
   WHERE g.company_id = f.company_id AND g.kind = f.kind AND g.year IS f.year AND g.period IS f.period
     AND g.unit = f.unit AND g.market IS f.market AND g.counterparty_id IS f.counterparty_id AND g.status = f.status
-    AND (g.low <> f.low OR g.high <> f.high))`;
+    AND (g.low <> f.low OR g.high <> f.high)
+    AND (SELECT s.segment FROM fact_segments s WHERE s.fact_id = g.id)
+      IS (SELECT s.segment FROM fact_segments s WHERE s.fact_id = f.id))`;
 
 /**
  * Facts no one has reviewed, most doubtful first: sources that disagree weigh most, then a year the text did not
@@ -86,11 +90,12 @@ export function reviewQueue(filters: QueueFilters): Queue {
          substr(a.cleaned_text, max(1, f.start + 1 - ${CONTEXT}), f.start - max(0, f.start - ${CONTEXT})) AS before,
          substr(a.cleaned_text, f.start + 1, f."end" - f.start) AS sentence,
          substr(a.cleaned_text, f."end" + 1, ${CONTEXT}) AS after,
-         ${CONFLICT} AS conflict
+         ${CONFLICT} AS conflict,
+         (f.kind = 'stake' AND f.counterparty_id = f.company_id) AS selfStake
        FROM facts f JOIN companies c ON c.id = f.company_id LEFT JOIN companies cp ON cp.id = f.counterparty_id
        JOIN articles a ON a.id = f.article_id
        WHERE ${where.join(" AND ")}
-       ORDER BY (2 * conflict + (instr(f.stated, '"year"') = 0) + f.approximate + (f.low <> f.high)) DESC, f.id
+       ORDER BY (2 * conflict + 2 * selfStake + (instr(f.stated, '"year"') = 0) + f.approximate + (f.low <> f.high)) DESC, f.id
        LIMIT ? OFFSET ?`,
     )
     .all(...args, PAGE_SIZE + 1, (page - 1) * PAGE_SIZE) as QueueRow[];
@@ -131,11 +136,14 @@ interface QueueRow extends Omit<ReviewItem, "approximate" | "doubts" | "sentence
   figureEnd: number | null;
   sentence: string;
   conflict: number;
+  /** A stake of a company in itself: what merging two names of a stake's holder and held leaves (decision 014). */
+  selfStake: number;
 }
 
 function toItem(r: QueueRow): ReviewItem {
   const doubts: Doubt[] = [];
   if (r.conflict) doubts.push("conflict");
+  if (r.selfStake) doubts.push("self-stake");
   if (!r.stated.includes('"year"')) doubts.push("inferred-year");
   if (r.approximate) doubts.push("approximate");
   if (r.low !== r.high) doubts.push("range");

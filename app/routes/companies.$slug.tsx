@@ -144,7 +144,12 @@ function Section({
                 width={width}
               />
             )}
-            table={<FigureTable points={s.points} />}
+            table={
+              <FigureTable
+                points={s.points}
+                settleHref={`/review?company=${encodeURIComponent(query.company ?? "")}&kind=${s.kind}`}
+              />
+            }
             sources={s.points.flatMap((p) => p.sources)}
             actions={
               <ExportMenu

@@ -14,6 +14,8 @@ export interface Mention {
   possessive: boolean;
   /** Named as the source of figures ("research firm Halden estimates"): never what "it" or "the firm" is. */
   source?: true;
+  /** A state ("the French government"): it holds shares, but is never what "the company" or "it" is. */
+  state?: true;
 }
 
 /** What earlier sentences tell the current one: who "it" is, which firms "the three firms" are. */
@@ -93,7 +95,10 @@ export function findMentions(
   for (const m of allMatches(STATE_HOLDER, sentence)) {
     if (overlapsAny(out, m.index, m.index + m[0].length)) continue;
     const nation = m.groups!.nat;
-    const company = `${nation[0].toUpperCase()}${nation.slice(1).toLowerCase()} ${m.groups!.body.toLowerCase()}`;
+    // "US government", "U.S. government": an abbreviation keeps its capitals; "FRENCH" is "French".
+    const abbreviated = /^(?:[A-Z]\.?){2,3}$/.test(nation);
+    const written = abbreviated ? nation : `${nation[0].toUpperCase()}${nation.slice(1).toLowerCase()}`;
+    const company = `${written} ${m.groups!.body.toLowerCase()}`;
     out.push({
       start: m.index,
       end: m.index + m[0].length,
@@ -101,6 +106,7 @@ export function findMentions(
       surfaces: [m[0].replace(/^the\s+/i, "")],
       how: "name",
       possessive: /['’]s$/.test(m[0]),
+      state: true,
     });
   }
   for (const m of allMatches(GROUP, sentence)) {
@@ -211,7 +217,7 @@ function pickGroup(state: DiscourseState, n: number): string[] | null {
 export function advance(state: DiscourseState, mentions: Mention[]): DiscourseState {
   const named = mentions.filter((m) => m.how === "name" || m.how === "description");
   const distinct = [...new Set(named.map((m) => m.company))];
-  const topic = mentions.find((m) => m.how !== "group" && !m.source) ?? state.topic;
+  const topic = mentions.find((m) => m.how !== "group" && !m.source && !m.state) ?? state.topic;
   return {
     topic,
     recentGroups: distinct.length ? [...state.recentGroups.slice(-4), distinct] : state.recentGroups,

@@ -100,6 +100,10 @@ const NAME_ENDING_IN_S =
 const PERSON_TITLES =
   /\b(?:Mr|Mrs|Ms|Dr|Sir|Lord|Lady|chief executive|chief financial officer|chief operating officer|chief|boss|chairman|chairwoman|president|founder|analyst|economist|minister|secretary|spokesman|spokeswoman|spokesperson|CEO|CFO|director|head|governor|commissioner|executive|manager|trader|investor|financier|entrepreneur|tycoon|billionaire|businessman|businesswoman|magnate|co-founder|told|said)\s+$/i;
 
+/** "Its chairman, Desmond Keane, holds...": a calling set off by a comma before the name. */
+const TITLE_IN_APPOSITION =
+  /\b(?:chairman|chairwoman|chief executive|president|founder|co-founder|managing director|director|CEO)\s*,\s+$/i;
+
 /** What a company does right after its name opens a sentence ("Renault now owns", "Tesco said"). */
 const COMPANY_ACTS_AFTER =
   /^(?:,\s+(?:which|who|whose|the|a|an|one|its|in\s+which)\b|\s+(?:(?:now|also|already|still|recently|currently|has|had|have|is|was)\s+)*(?:said|says|owns|owned|holds|held|posted|reported|reports|sold|sells|delivered|delivers|shipped|ships|generated|booked|bought|buys|acquired|made|makes|expects|expected|plans|planned|wants|announced|agreed|employs|controls|shares|saw|raised|cut|forecast|warned|confirmed|revealed|added|launched|will|would|could|has|had|is|was|to)\b)/;
@@ -477,8 +481,12 @@ export function oneEditApart(a: string, b: string): boolean {
 
 /** "CorvanBank" after "Corvan": the long name goes on past the short one with a capitalised word. */
 function continuesWithWord(long: string, short: string): boolean {
-  return long.startsWith(short) && /^[A-Z][a-z]/.test(long.slice(short.length));
+  // "GlenmerePlus", "CorvanPro": a product named after its maker, not the maker's full name.
+  const rest = long.slice(short.length);
+  return long.startsWith(short) && /^[A-Z][a-z]/.test(rest) && !PRODUCT_SUFFIXES.test(rest);
 }
+
+const PRODUCT_SUFFIXES = /^(?:Plus|Pro|Max|Mini|One|Go|Air|Lite|Prime|Pay|Play|TV|Cloud)$/;
 
 const AGED_NAME = /\b([A-Z][a-z]+(?:\s[A-Z][a-z]+)?),\s(?:[2-9]\d),\s/g;
 const TITLED_NAME = /\b(?:Mr|Mrs|Ms|Dr|Sir)\.?\s+([A-Z][\w'’-]+(?:\s[A-Z][\w'’-]+)?)/g;
@@ -678,13 +686,17 @@ export class CompanyRegistry {
     }
     // "investor Tom Keane": a calling before two capitalised words makes them a person, here and elsewhere.
     const titled =
-      /^[A-Z][a-z]+\s[A-Z][a-z]+$/.test(name) && PERSON_TITLES.test(sentence.slice(Math.max(0, start - 40), start));
+      /^[A-Z][a-z]+\s[A-Z][a-z]+$/.test(name) &&
+      (PERSON_TITLES.test(sentence.slice(Math.max(0, start - 40), start)) ||
+        TITLE_IN_APPOSITION.test(sentence.slice(Math.max(0, start - 40), start)));
     // Her family name alone later ("Keane, who founded it, owns 18%") is still the person.
     if (titled) for (const n of [name, last]) this.people.add(n);
     return titled;
   }
 
   private add(span: NameSpan, sentence: string, sentenceInitial: boolean, index: number): void {
+    // "PCs", "SUVs": a plural of an acronym is a kind of product; "the CHIPS Act" is a law.
+    if (/^[A-Z]{2,5}s$/.test(span.name) || /\sAct$/.test(span.name)) return;
     const full = this.namesEndingInS.get(span.name);
     // "Halford's" is also written "Halfords": both meet under the full name's key.
     const key = full ? nameKey(full) : span.key;

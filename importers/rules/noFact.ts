@@ -16,6 +16,19 @@ const namesNoOne = (m: Match, s: RuleSentence) =>
  */
 export const NO_FACT_RULES: Rule[] = [
   {
+    name: "not-revenue.needed-to-generate",
+    kind: null,
+    // "it took eight employees to generate $1 million in revenue", "needs to bring in $2bn a year to break even":
+    // what it takes, or would take, to make a sum is no period's takings.
+    pattern: "to generate|produce|earn figure:{MONEY} in? {SALES_NOUN}",
+    examples: [
+      {
+        input: "Banks\n\nAt Corvan Bank, it took eight employees to generate $1 million in revenues in the 1980s.",
+        expected: [],
+      },
+    ],
+  },
+  {
     name: "not-revenue.same-store",
     kind: null,
     // "Like-for-like sales, which strip out the effect of new shops, rose 2.1%": room for an aside.

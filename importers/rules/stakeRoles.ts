@@ -313,10 +313,9 @@ export function familyStake(m: Match, s: RuleSentence): FactRoles[] {
     .reverse()
     .find((t) => t.type === "mention" && t.mention.how === "name" && t.mention.possessive);
   const known = articleCompanies(s);
-  const held =
-    nameOf(owner) ??
-    known.find((c) => c === name || c.startsWith(`${name} `)) ??
-    known.find((c) => c !== name && c !== s.ctx.groupLeader?.name);
+  // "The Tollerton family, which owns 34% of the shares": the company named for the family, if the article has one.
+  const namesake = [...known, s.roles.main].find((c) => c && (c === name || c.startsWith(`${name} `)));
+  const held = nameOf(owner) ?? namesake ?? known.find((c) => c !== name && c !== s.ctx.groupLeader?.name);
   if (!held) return [];
   return [
     undatedStake(figure.quantity, `${familyName(lead, name)} family${trust ? " trust" : ""}`, held, stakeStatus(s, m), [

@@ -147,6 +147,21 @@ export const UNSAID_STAKE_RULES: Rule[] = [
     build: shareholderInApposition,
   },
   {
+    name: "stake.its-officer-holds",
+    kind: "stake",
+    // "Its chairman, Tom Keane, holds about 9.4 pct of the company's shares": the person in apposition holds the
+    // company the possessive stands for.
+    pattern: "held:{POSSESSOR} ...3 , holder:{PERSON} , ...2 {STAKE_VERB} {FIGURE_LEAD}? figure:{PERCENT}",
+    examples: [
+      {
+        input:
+          "Filing\n\nCorvan Tool had 1986 sales of 186 mln dlrs. Its chairman, Tom Keane, holds about 9.4 pct of the company's shares.",
+        expected: [{ kind: "stake", company: "Tom Keane", counterparty: "Corvan Tool", low: 9.4, approximate: true }],
+      },
+    ],
+    build: shareholderInApposition,
+  },
+  {
     name: "stake.aside-biggest-shareholder-with",
     kind: "stake",
     // "The Ostrel Authority, the Gulf fund that is Corvan's biggest shareholder with about 11% of the stock, has

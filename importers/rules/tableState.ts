@@ -73,7 +73,11 @@ function asWritten(name: string, body: string, registry: CompanyRegistry): strin
         ? w.toLowerCase()
         : w.length <= 3 && !SHORT_NAME_WORDS.has(w.toLowerCase())
           ? w
-          : w[0] + w.slice(1).toLowerCase(),
+          : // "HOLLANDER-BRACKETT": each part of a hyphened name keeps its capital.
+            w
+              .split("-")
+              .map((part) => (part ? part[0] + part.slice(1).toLowerCase() : part))
+              .join("-"),
     )
     .join(" ");
 }

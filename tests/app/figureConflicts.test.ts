@@ -29,6 +29,11 @@ beforeAll(async () => {
     join(work, "halden-b.txt"),
     "Halden Mills beats forecasts\n\nDate: 2011-02-03\n\nHalden Mills posted revenue of €3.4 billion in 2010.\n",
   );
+  // A division's revenue: a figure of its own, in conflict with neither.
+  writeFileSync(
+    join(work, "halden-c.txt"),
+    "Halden Mills paper\n\nDate: 2011-02-05\n\nHalden Mills said turnover at its paper division rose to €1.1 billion in 2010.\n",
+  );
   cleanup = await seedTemporaryDatabase([work]);
   db = openDatabase();
   await addUser(db, "ana", "analyst", "analyst-pass-1", "test");
@@ -79,6 +84,7 @@ describe("settling a revenue conflict from the review queue", () => {
       [
         [3.2e9, true],
         [3.4e9, true],
+        [1.1e9, false],
       ],
     );
     const figures = d.conflicts[idOf(3.2e9)!];
@@ -147,9 +153,9 @@ describe("settling a revenue conflict from the review queue", () => {
       confirmed: [kept],
       superseded: [lost],
     });
-    // The queue has nothing of Halden's left; the superseded figure is listed to be restored.
+    // The queue has only the division's figure left; the superseded figure is listed to be restored.
     const d = await queue();
-    expect(d.queue.items).toEqual([]);
+    expect(d.queue.items.map((i: { low: number }) => i.low)).toEqual([1.1e9]);
     expect(d.rejected[0]).toMatchObject({ state: "superseded", low: 3.2e9, supersededBy: { low: 3.4e9 } });
     const again = await post({ intent: "settle", factId: String(kept) }, "ana");
     expect(again.status).toBe(409);
@@ -166,7 +172,8 @@ describe("settling a revenue conflict from the review queue", () => {
     expect(await revenuePoint()).toEqual([{ low: 3.4e9, disagreeing: 0, checked: "confirmed" }]);
     const { recentRejections, restoreReview } = await import("~/models/reviews.server");
     restoreReview("ana", recentRejections()[0].id);
-    expect((await revenuePoint()).map((p) => p.disagreeing)).toEqual([1]);
+    // The conflict is back; the chart draws the confirmed figure over the restored (and newer) one.
+    expect(await revenuePoint()).toEqual([{ low: 3.4e9, disagreeing: 1, checked: "confirmed" }]);
     const d = await queue();
     expect(d.conflicts[idOf(3.2e9)!].map((f: { low: number }) => f.low)).toEqual([3.2e9, 3.4e9]);
   });

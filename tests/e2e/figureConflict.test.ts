@@ -45,6 +45,14 @@ describe("a conflict between sources", () => {
   test("an analyst sees both figures in review, confirms one, and the chart draws it checked", async () => {
     const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
     const page = await context.newPage();
+    // The company page's table flags the figure and sends an analyst to where it is settled.
+    await page.goto(url("/companies/orvind-textiles"));
+    await page.click("label[for='revenue-eur-year-view-table']");
+    const flagged = page.locator("#revenue-eur-year .chart-panel-table td.quote");
+    await expect(flagged.textContent()).resolves.toContain("⚠ 1 give another figure");
+    await expect(
+      flagged.locator("a", { hasText: "compare them and confirm one in review" }).getAttribute("href"),
+    ).resolves.toBe("/review?company=orvind-textiles&kind=revenue");
     await page.goto(url("/login?next=/review?company=Orvind%20Textiles"));
     await page.waitForLoadState("networkidle");
     await page.fill("input[name=username]", USER);

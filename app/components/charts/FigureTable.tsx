@@ -1,10 +1,15 @@
+import { Link } from "@remix-run/react";
 import { CheckedMark } from "~/components/CheckedMark";
 import type { ChartPoint } from "~/models/types";
 import { sourceHref } from "~/models/types";
 import { formatFigure } from "~/utils/format";
 
-/** The figures of a chart as a table, each with links to the sentences it was read from. */
-export function FigureTable({ points }: { points: ChartPoint[] }) {
+/**
+ * The figures of a chart as a table, each with links to the sentences it was read from. With `settleHref` (the
+ * review queue filtered to the chart's company and kind), a figure sources disagree on links to where an analyst
+ * compares the figures and confirms one.
+ */
+export function FigureTable({ points, settleHref }: { points: ChartPoint[]; settleHref?: string }) {
   return (
     <table>
       <thead>
@@ -33,6 +38,12 @@ export function FigureTable({ points }: { points: ChartPoint[] }) {
               ))}
               {p.sourceCount > p.sources.length ? ` and ${p.sourceCount - p.sources.length} more` : ""}
               {p.disagreeing > 0 ? ` · ⚠ ${p.disagreeing} give another figure` : ""}
+              {p.disagreeing > 0 && settleHref ? (
+                <>
+                  {" "}
+                  (<Link to={settleHref}>compare them and confirm one in review</Link>)
+                </>
+              ) : null}
             </td>
           </tr>
         ))}
