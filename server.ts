@@ -22,7 +22,7 @@ const BUILD_PATH = resolve("build/index.js");
 
 // After each full collection the heap may grow by a fifth of what is live before the next (V8's default lets it
 // double or more): the server keeps about 37 MB, and under load its old space otherwise swung between 40 and 160
-// MB from round to round of `npm run bench:load`, all of it resident (docs/decisions/017). Read at each
+// MB from round to round of `npm run bench:load`, all of it resident (docs/decisions/018). Read at each
 // collection, so setting it here works; it holds for the render workers too.
 setFlagsFromString("--heap-growing-percent=20");
 

@@ -25,6 +25,8 @@ interface StakeFactRow {
 
 const STATUS_RANK: Record<FactStatus, number> = { actual: 0, forecast: 1, target: 2 };
 
+const isChecked = (f: { sources: Array<{ checked?: unknown }> }) => Number(f.sources.some((s) => s.checked));
+
 /**
  * Sources listed per figure, the newest first; the rest are counted and linked. Articles rarely repeat a stake
  * more than a few times, but the web bench's generated database has pairs with hundreds of identical facts, and
@@ -127,13 +129,17 @@ export async function stakeHistories(pairs: HolderPair[], joint: JointHolders): 
     const held = names.get(pair.heldId);
     const withSources: StakeRow[] = rows.map((r) => ({
       ...r,
-      figures: r.figures.map(({ facts, ...figure }) => ({
-        ...figure,
-        sources: facts.flatMap((f): StakeSource[] => {
-          const s = sources.get(f.factId);
-          return s ? [{ ...s, asOfFrom: f.year === null ? "article" : "text" }] : [];
-        }),
-      })),
+      figures: r.figures
+        .map(({ facts, ...figure }) => ({
+          ...figure,
+          sources: facts.flatMap((f): StakeSource[] => {
+            const s = sources.get(f.factId);
+            return s ? [{ ...s, asOfFrom: f.year === null ? "article" : "text" }] : [];
+          }),
+        }))
+        // A figure a person checked is charted before an unchecked rival of the same status (the sort is stable,
+        // so the order by sources and age stands otherwise); the checked state is known once the sources are read.
+        .sort((a, b) => STATUS_RANK[a.status] - STATUS_RANK[b.status] || isChecked(b) - isChecked(a)),
     }));
     return {
       holder: joint.canonicalName.get(pair.holderId) ?? holder?.name ?? "",

@@ -31,6 +31,11 @@ beforeAll(async () => {
       `Freight revenue note ${n}\n\nDate: 2011-0${n + 3}-01\n\nEdris Freight posted revenue of $700 million in 2010.\n`,
     );
   }
+  // A second source gives the stake as 14 %: newer, so drawn until a person checks the 12 %.
+  writeFileSync(
+    join(work, "wharf-stake.txt"),
+    "Varnholt stake\n\nDate: 2011-05-01\n\nVarnholt Shipping owns 14% of Quellmark Ports.\n",
+  );
   cleanup = await seedTemporaryDatabase([work]);
   db = openDatabase();
 }, 60_000);
@@ -108,11 +113,14 @@ describe("checked figures on charts", () => {
     expect(svg).toContain('>$1.9 bn</text><path class="checked-glyph checked-corrected"');
   });
 
-  test("a confirmed stake is marked on its point in the stake chart's export", async () => {
-    const { svg: unchecked } = await exported("stakes", { holder: "varnholt", held: "quellmark-ports" });
+  test("a confirmed stake is drawn over its unchecked rival and marked on its point in the export", async () => {
+    const { svg: unchecked, ec: before } = await exported("stakes", { holder: "varnholt", held: "quellmark-ports" });
     expect(marks(unchecked)).toEqual([]);
+    expect(before.history?.map((p) => [p.low, p.disagreeing])).toEqual([[14, 1]]);
     reviewFact(db, factId("stake", 12), { action: "confirm" }, "ana");
-    const { svg } = await exported("stakes", { holder: "varnholt", held: "quellmark-ports" });
+    const { svg, ec } = await exported("stakes", { holder: "varnholt", held: "quellmark-ports" });
+    // The checked 12 % is drawn over the newer, unchecked 14 %, which still counts as another figure.
+    expect(ec.history?.map((p) => [p.low, p.disagreeing])).toEqual([[12, 1]]);
     expect(svg).toMatch(/class="stake-point"[^>]*data-checked="confirmed"/);
     expect(marks(svg)).toEqual(["confirmed", "confirmed"]);
   });
