@@ -6,7 +6,7 @@ const exclude = ["tests/e2e/**", "node_modules/**"];
 
 /**
  * The test files whose models read only what the seeding wrote: with TEST_DATABASE_URL set they run a second
- * time, as the project "postgres", on a PostgreSQL copy of that data (tests/app/dbSetup.ts, docs/decisions/018).
+ * time, as the project "postgres", on a PostgreSQL copy of that data (tests/app/dbSetup.ts, docs/decisions/019).
  */
 const onPostgres = [
   "tests/app/models.test.ts",

@@ -23,7 +23,7 @@ const TABLES: PgTable[] = [
 const MAX_ARGS = 60_000;
 
 /**
- * Copies every row of a SQLite database into an empty PostgreSQL one of the same schema (docs/decisions/018),
+ * Copies every row of a SQLite database into an empty PostgreSQL one of the same schema (docs/decisions/019),
  * ids included, in one transaction; then moves each id sequence past the largest id, so rows added later do not
  * collide. SQLite's 0/1 flags become booleans. Returns the rows copied per table.
  */

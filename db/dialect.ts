@@ -4,7 +4,7 @@ export type { Dialect };
 
 /**
  * The few places where the dashboard's SQL differs between SQLite and PostgreSQL, as fragments chosen by dialect
- * (docs/decisions/018). Everything else is written once, in the SQL both accept.
+ * (docs/decisions/019). Everything else is written once, in the SQL both accept.
  */
 
 /** SQLite is told which index to read (its planner otherwise picks worse ones, decision 013); PostgreSQL is not. */

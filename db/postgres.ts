@@ -50,7 +50,7 @@ export async function openPostgres(url: string): Promise<PgHandle> {
     if (!/^(C|POSIX)(\.|$)/i.test(collate) || (provider !== null && provider !== "c")) {
       throw new Error(
         `database collation is ${provider === "i" ? "ICU" : collate}: create it with LC_COLLATE 'C' (TEMPLATE ` +
-          "template0, libc provider), so that names sort as on SQLite (docs/decisions/018)",
+          "template0, libc provider), so that names sort as on SQLite (docs/decisions/019)",
       );
     }
     const db = drizzle(pool, { schema });

@@ -1,5 +1,5 @@
 /**
- * The schema of db/schema.ts for PostgreSQL (docs/decisions/018). drizzle builds a table for one dialect only, so
+ * The schema of db/schema.ts for PostgreSQL (docs/decisions/019). drizzle builds a table for one dialect only, so
  * the tables are written twice; tests/db/schemaParity.test.ts checks that both describe the same tables, columns,
  * keys and indexes, so a change made to one and not the other fails the tests. Types chosen to read back as
  * SQLite's do: 8-byte floats for figures, text timestamps in the same ISO form, booleans for SQLite's 0/1 flags.

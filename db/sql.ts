@@ -4,7 +4,7 @@ export type Dialect = "sqlite" | "postgres";
 export type SqlValue = string | number | boolean | null;
 
 /**
- * What the models read through, on either backend (docs/decisions/018): SQL text with `?` for each argument, and
+ * What the models read through, on either backend (docs/decisions/019): SQL text with `?` for each argument, and
  * rows with the column names the text gives them (aliases are quoted, `AS "articleId"`, since PostgreSQL folds
  * unquoted names to lower case). Asynchronous because PostgreSQL is; on SQLite each call runs at once.
  */

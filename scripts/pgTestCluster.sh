@@ -1,5 +1,5 @@
 #!/usr/bin/env sh
-# A throwaway PostgreSQL cluster for the tests (docs/decisions/018). Prints its folder, then its URL (for
+# A throwaway PostgreSQL cluster for the tests (docs/decisions/019). Prints its folder, then its URL (for
 # TEST_DATABASE_URL); `scripts/pgTestCluster.sh stop DIR` stops it and removes the folder. initdb refuses to run
 # as root, so as root the cluster belongs to the `postgres` user that Debian's package creates.
 set -eu

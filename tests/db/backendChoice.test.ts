@@ -2,7 +2,7 @@ import { afterEach, describe, expect, test } from "vitest";
 import { defaultDatabasePath } from "../../db/client";
 import { numberedPlaceholders, postgresUrl } from "../../db/postgres";
 
-/** How the backend is chosen (docs/decisions/018), and the one rewrite PostgreSQL needs of every query. */
+/** How the backend is chosen (docs/decisions/019), and the one rewrite PostgreSQL needs of every query. */
 const saved = { url: process.env.DATABASE_URL, path: process.env.DATABASE_PATH };
 afterEach(() => {
   for (const [key, value] of [

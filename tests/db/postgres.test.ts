@@ -9,7 +9,7 @@ import { createTestDatabase } from "../helpers/pgDb";
 import { tempDb } from "../helpers/tempDb";
 
 /**
- * The PostgreSQL backend itself (docs/decisions/018), against the server TEST_DATABASE_URL names: run only in the
+ * The PostgreSQL backend itself (docs/decisions/019), against the server TEST_DATABASE_URL names: run only in the
  * vitest project "postgres".
  */
 const dropAfter: Array<() => Promise<void>> = [];

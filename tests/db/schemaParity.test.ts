@@ -6,7 +6,7 @@ import * as sqliteSchema from "../../db/schema";
 import * as pgSchema from "../../db/schema.pg";
 
 /**
- * The two schemas (docs/decisions/018) must describe the same database: each table, column, key and index of one
+ * The two schemas (docs/decisions/019) must describe the same database: each table, column, key and index of one
  * is in the other. Types differ by design (boolean for 0/1, double precision for real) and are not compared.
  */
 type Config = ReturnType<typeof sqliteConfig> | ReturnType<typeof pgConfig>;
@@ -80,7 +80,7 @@ describe("the PostgreSQL schema is the SQLite schema", () => {
     const pg = describeTable(pgConfig(pgTables[key]));
     expect(pg.columns).toEqual(lite.columns);
     expect(pg.foreignKeys).toEqual(lite.foreignKeys);
-    // PostgreSQL's covering indexes end with the id, which SQLite's carry as the rowid (decision 018).
+    // PostgreSQL's covering indexes end with the id, which SQLite's carry as the rowid (decision 019).
     const withoutTrailingId = pg.indexes.map((i) =>
       i.columns.at(-1) === "id" && i.columns.length > 1 ? { ...i, columns: i.columns.slice(0, -1) } : i,
     );

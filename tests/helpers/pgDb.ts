@@ -4,7 +4,7 @@ import { copyToPostgres } from "../../db/copyToPostgres";
 import { openPostgres } from "../../db/postgres";
 
 /**
- * The tests' PostgreSQL backend (docs/decisions/018): a database of its own per test file, created on the server
+ * The tests' PostgreSQL backend (docs/decisions/019): a database of its own per test file, created on the server
  * TEST_DATABASE_URL names, with collation C as the app requires.
  */
 export async function createTestDatabase(): Promise<{ url: string; drop: () => Promise<void> }> {
