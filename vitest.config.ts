@@ -1,11 +1,45 @@
 import { fileURLToPath } from "node:url";
 import { defineConfig } from "vitest/config";
 
+const include = ["tests/**/*.test.ts", "tests/**/*.test.tsx"];
+const exclude = ["tests/e2e/**", "node_modules/**"];
+
+/**
+ * The test files whose models read only what the seeding wrote: with TEST_DATABASE_URL set they run a second
+ * time, as the project "postgres", on a PostgreSQL copy of that data (tests/app/dbSetup.ts, docs/decisions/019).
+ */
+const onPostgres = [
+  "tests/app/models.test.ts",
+  "tests/app/stakes.test.ts",
+  "tests/app/timeCharts.test.ts",
+  "tests/app/readableCharts.test.ts",
+  "tests/app/segments.test.ts",
+  "tests/app/exports.test.ts",
+  "tests/app/exportFiles.test.ts",
+  "tests/app/timeExports.test.ts",
+  "tests/app/loaders.test.ts",
+  "tests/app/factsPlan.test.ts",
+  "tests/db/postgres.test.ts",
+];
+
+/** Every test, on SQLite; the PostgreSQL backend's own tests need a server and run only in the project below. */
+const onSqlite = { include, exclude: [...exclude, "tests/db/postgres.test.ts"] };
+
 export default defineConfig({
   resolve: { alias: { "~": fileURLToPath(new URL("./app", import.meta.url)) } },
   test: {
-    include: ["tests/**/*.test.ts", "tests/**/*.test.tsx"],
-    exclude: ["tests/e2e/**", "node_modules/**"],
     environment: "node",
+    // Without a PostgreSQL server nothing is collected for it, so nothing shows as skipped.
+    ...(process.env.TEST_DATABASE_URL
+      ? {
+          projects: [
+            { extends: true, test: { name: "sqlite", ...onSqlite } },
+            {
+              extends: true,
+              test: { name: "postgres", include: onPostgres, exclude, env: { TEST_BACKEND: "postgres" } },
+            },
+          ],
+        }
+      : onSqlite),
   },
 });

@@ -6,11 +6,14 @@ import { type BetterSQLite3Database, drizzle } from "drizzle-orm/better-sqlite3"
 import { migrate } from "drizzle-orm/better-sqlite3/migrator";
 import { busyTimeoutMs } from "./faults";
 import * as schema from "./schema";
+import { type Sql, sqliteSql } from "./sql";
 
 export type FiguresDb = BetterSQLite3Database<typeof schema>;
 export interface DbHandle {
   sqlite: Database.Database;
   db: FiguresDb;
+  /** The same connection behind the interface the models share with PostgreSQL (db/sql.ts). */
+  sql: Sql;
   path: string;
 }
 
@@ -20,7 +23,18 @@ const migrationsFolder = [
   resolve(process.cwd(), "db/migrations"),
 ].find((dir) => existsSync(resolve(dir, "meta/_journal.json")));
 
+/**
+ * The SQLite file the app and every command use. With DATABASE_URL set, only the pages' models read PostgreSQL so
+ * far (docs/decisions/019): the server and the commands also import, review and sign people in, which still need
+ * SQLite, so they stop here rather than write to a SQLite file while PostgreSQL was asked for.
+ */
 export function defaultDatabasePath(): string {
+  if (process.env.DATABASE_URL) {
+    throw new Error(
+      "DATABASE_URL is set, but the server and the commands do not run on PostgreSQL yet (only the pages' models " +
+        "do: docs/decisions/019). Unset DATABASE_URL to use SQLite at DATABASE_PATH.",
+    );
+  }
   return process.env.DATABASE_PATH || resolve(process.cwd(), "data/figures.db");
 }
 
@@ -37,7 +51,7 @@ export function openDatabase(path = defaultDatabasePath()): DbHandle {
   const db = drizzle(sqlite, { schema });
   if (!migrationsFolder) throw new Error("db/migrations not found: run commands from the project folder");
   migrateOnce(db, migrationsFolder);
-  return { sqlite, db, path };
+  return { sqlite, db, sql: sqliteSql(sqlite), path };
 }
 
 const pause = new Int32Array(new SharedArrayBuffer(4));

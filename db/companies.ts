@@ -2,6 +2,7 @@ import { writeAudit } from "./audit";
 import type { DbHandle } from "./client";
 import { ReviewError, rejectQuietly } from "./reviews";
 import { slugify } from "./slug";
+import type { Sql } from "./sql";
 import { forgetAliases } from "./store";
 
 /**
@@ -79,10 +80,10 @@ function redirectSlug(handle: DbHandle, slug: string, id: number): void {
 }
 
 /** The company an old address (a slug it had before a rename or merge) leads to now, if any. */
-export function redirectedCompany(handle: DbHandle, slug: string): { slug: string } | undefined {
-  return handle.sqlite
-    .prepare("SELECT c.slug FROM company_redirects r JOIN companies c ON c.id = r.company_id WHERE r.slug = ?")
-    .get(slug) as { slug: string } | undefined;
+export function redirectedCompany(sql: Sql, slug: string): Promise<{ slug: string } | undefined> {
+  return sql.get("SELECT c.slug FROM company_redirects r JOIN companies c ON c.id = r.company_id WHERE r.slug = ?", [
+    slug,
+  ]);
 }
 
 /**

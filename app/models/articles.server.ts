@@ -1,4 +1,4 @@
-import { getDb } from "~/db.server";
+import { getSql } from "~/db.server";
 import { highlightSegments, type Segment } from "~/utils/highlight";
 import { FACT_VIEW_SELECT, toFactView } from "./facts.server";
 import type { FactView } from "./types";
@@ -11,14 +11,14 @@ export interface ArticleSummary {
   factCount: number;
 }
 
-export function recentArticles(limit = 10): ArticleSummary[] {
-  return getDb()
-    .sqlite.prepare(
-      `SELECT a.id, a.title, a.published_year AS publishedYear,
-              (SELECT count(*) FROM facts f WHERE f.article_id = a.id) AS factCount
-       FROM articles a ORDER BY a.id DESC LIMIT ?`,
-    )
-    .all(limit) as ArticleSummary[];
+export async function recentArticles(limit = 10): Promise<ArticleSummary[]> {
+  const sql = await getSql();
+  return sql.all<ArticleSummary>(
+    `SELECT a.id, a.title, a.published_year AS "publishedYear",
+            (SELECT count(*) FROM facts f WHERE f.article_id = a.id) AS "factCount"
+     FROM articles a ORDER BY a.id DESC LIMIT ?`,
+    [limit],
+  );
 }
 
 export interface ArticleView {
@@ -31,23 +31,27 @@ export interface ArticleView {
 }
 
 /** An article's cleaned text cut into marked sentences and figures, with its facts in reading order. */
-export function getArticle(id: number): ArticleView | null {
-  const db = getDb().sqlite;
-  const article = db
-    .prepare(
-      `SELECT id, title, published_year AS publishedYear,
-              published_year_source AS publishedYearSource, cleaned_text AS cleanedText FROM articles WHERE id = ?`,
-    )
-    .get(id) as (Omit<ArticleView, "segments" | "facts"> & { cleanedText: string }) | undefined;
+export async function getArticle(id: number): Promise<ArticleView | null> {
+  const sql = await getSql();
+  const article = await sql.get<Omit<ArticleView, "segments" | "facts"> & { cleanedText: string }>(
+    `SELECT id, title, published_year AS "publishedYear",
+            published_year_source AS "publishedYearSource", cleaned_text AS "cleanedText" FROM articles WHERE id = ?`,
+    [id],
+  );
   if (!article) return null;
-  const rows = db
-    .prepare(
-      `SELECT f.id, f.start, f."end" AS end, f.figure_start AS figureStart, f.figure_end AS figureEnd
-       FROM facts f WHERE f.article_id = ? ORDER BY f.start, f.id`,
-    )
-    .all(id) as Array<{ id: number; start: number; end: number; figureStart: number | null; figureEnd: number | null }>;
+  const rows = await sql.all<{
+    id: number;
+    start: number;
+    end: number;
+    figureStart: number | null;
+    figureEnd: number | null;
+  }>(
+    `SELECT f.id, f.start, f."end" AS "end", f.figure_start AS "figureStart", f.figure_end AS "figureEnd"
+     FROM facts f WHERE f.article_id = ? ORDER BY f.start, f.id`,
+    [id],
+  );
   const facts = (
-    db.prepare(`${FACT_VIEW_SELECT} WHERE f.article_id = ? ORDER BY f.start, f.id`).all(id) as FactView[]
+    await sql.all<FactView>(`${FACT_VIEW_SELECT} WHERE f.article_id = ? ORDER BY f.start, f.id`, [id])
   ).map(toFactView);
   const { cleanedText, ...rest } = article;
   return { ...rest, segments: highlightSegments(cleanedText, rows), facts };

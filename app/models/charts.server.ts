@@ -33,7 +33,7 @@ const SOURCES_SHOWN = 3;
 export const MAX_STAKE_PAIRS = 25;
 
 /** The ids whose quotes a set of picked figures will show. */
-const shownIds = (picked: Picked[]) => withNewestIds(picked, SOURCES_SHOWN).flatMap((p) => p.ids);
+const shownIds = async (picked: Picked[]) => (await withNewestIds(picked, SOURCES_SHOWN)).flatMap((p) => p.ids);
 
 const slugPart = (s: string) => s.toLowerCase().replace(/[^a-z0-9]+/g, "-");
 const compared = (f: LeanFact) => baseWords(f.comparedYear, f.comparedPeriod);
@@ -173,8 +173,8 @@ function periodsOf(periodic: LeanFact[], asked: CompanyView["periods"]) {
 }
 
 /** Plans made into series, with the quotes of the sources they show read in one query. */
-function toSeries(plans: SeriesPlan[][]): ChartSeries[][] {
-  const sources = sourcesOf(shownIds(plans.flat().flatMap((p) => p.picked)));
+async function toSeries(plans: SeriesPlan[][]): Promise<ChartSeries[][]> {
+  const sources = await sourcesOf(await shownIds(plans.flat().flatMap((p) => p.picked)));
   return plans.map((ps) =>
     ps.map((p) => ({
       id: p.id,
@@ -193,14 +193,14 @@ function toSeries(plans: SeriesPlan[][]): ChartSeries[][] {
  * chart: it need not read every figure the company has). Only "part-year", the old links' word, reads the other
  * periodic kinds too, to find the first part-year type the page would show.
  */
-export function companyChart(
+export async function companyChart(
   company: Company,
   chart: FigureChart,
   view: CompanyView = { periods: "year" },
-): { series: ChartSeries[]; periods: PeriodType } {
+): Promise<{ series: ChartSeries[]; periods: PeriodType }> {
   const kind = CHART_FACT_KIND[chart];
   const partYear = view.periods === "part-year" && PERIODIC.has(kind);
-  const facts = leanFactsOf(company.id, partYear ? PERIODIC_KINDS : [kind]);
+  const facts = await leanFactsOf(company.id, partYear ? PERIODIC_KINDS : [kind]);
   const { periods, inView } = periodsOf(
     facts.filter((f) => PERIODIC.has(f.kind)),
     view.periods,
@@ -208,37 +208,38 @@ export function companyChart(
   const own = facts.filter((f) => f.kind === kind && inView(f));
   const markets = chart === "marketShare" ? marketsOf(own) : [];
   const market = view.market && markets.includes(view.market) ? view.market : markets[0];
-  const [series] = toSeries([
+  const [series] = await toSeries([
     PLANS[chart](own, { name: company.name, range: { from: view.from, to: view.to }, market }),
   ]);
   return { series, periods };
 }
 
 /** The stakes a company holds and those held in it, as its page lists them (the most reported pairs first). */
-export function companyStakes(company: Company, held: LeanFact[] = leanFactsOf(company.id, ["stake"])) {
+export async function companyStakes(company: Company, stakes?: LeanFact[]) {
+  const held = stakes ?? (await leanFactsOf(company.id, ["stake"]));
   // A joint holder's spellings ("A + B", "B + A") are one holder.
-  const joint = jointHolders();
+  const joint = await jointHolders();
   const holds = canonicalPairs(
     stakePairs(held, (f) => `${f.counterpartyId}`),
     joint,
   );
   const heldIn = canonicalPairs(
-    stakePairs(leanStakesIn(company.id), (f) => `${f.companyId}`),
+    stakePairs(await leanStakesIn(company.id), (f) => `${f.companyId}`),
     joint,
   );
   const shownHeld = holds.slice(0, MAX_STAKE_PAIRS);
   const shownIn = heldIn.slice(0, MAX_STAKE_PAIRS);
   return {
-    stakesHeld: stakeHistories(shownHeld, joint),
-    stakesIn: stakeHistories(shownIn, joint),
+    stakesHeld: await stakeHistories(shownHeld, joint),
+    stakesIn: await stakeHistories(shownIn, joint),
     moreStakesHeld: holds.length - shownHeld.length,
     moreStakesIn: heldIn.length - shownIn.length,
   };
 }
 
 /** Everything a company page draws: every kind of figure read at once, each chart made as `companyChart` makes it. */
-export function companyCharts(company: Company, view: CompanyView = { periods: "year" }): CompanyCharts {
-  const facts = leanFactsOf(company.id, ["revenue", "revenue_change", "market_share", "sales_volume", "stake"]);
+export async function companyCharts(company: Company, view: CompanyView = { periods: "year" }): Promise<CompanyCharts> {
+  const facts = await leanFactsOf(company.id, ["revenue", "revenue_change", "market_share", "sales_volume", "stake"]);
   const { periodTypes, periods, inView } = periodsOf(
     facts.filter((f) => PERIODIC.has(f.kind)),
     view.periods,
@@ -250,7 +251,7 @@ export function companyCharts(company: Company, view: CompanyView = { periods: "
   const range: YearRange = { from: view.from, to: view.to };
   const context = { name: company.name, range, market };
   const charts: FigureChart[] = ["revenue", "revenueChange", "marketShare", "salesVolume"];
-  const [revenue, revenueChange, marketShare, salesVolume] = toSeries(
+  const [revenue, revenueChange, marketShare, salesVolume] = await toSeries(
     charts.map((c) => PLANS[c](of(CHART_FACT_KIND[c]), context)),
   );
   const dated = facts.filter((f) => f.year !== null && f.kind !== "stake").map((f) => f.year!);
@@ -259,7 +260,7 @@ export function companyCharts(company: Company, view: CompanyView = { periods: "
     revenueChange,
     marketShare,
     salesVolume,
-    ...companyStakes(company, of("stake")),
+    ...(await companyStakes(company, of("stake"))),
     periods,
     periodTypes,
     hasPartYears: periodTypes.some((t) => t !== "year"),

@@ -1,5 +1,6 @@
-import { getDb, untilDataChanges } from "~/db.server";
+import { getSql, untilDataChanges } from "~/db.server";
 import { redirectedCompany } from "../../db/companies";
+import { indexedBy } from "../../db/dialect";
 import type { FactKind } from "./types";
 
 export interface Company {
@@ -12,22 +13,22 @@ export interface Company {
  * Where an old company address leads after a rename or merge (db/companies.ts): the company's slug now, or null.
  * Asked only when no company has the slug itself.
  */
-export function movedCompanySlug(slug: string): string | null {
-  return redirectedCompany(getDb(), slug)?.slug ?? null;
+export async function movedCompanySlug(slug: string): Promise<string | null> {
+  return (await redirectedCompany(await getSql(), slug))?.slug ?? null;
 }
 
-export function findCompany(slug: string): Company | null {
-  return (
-    (getDb().sqlite.prepare("SELECT id, name, slug FROM companies WHERE slug = ?").get(slug) as Company | undefined) ??
-    null
-  );
+export async function findCompany(slug: string): Promise<Company | null> {
+  const sql = await getSql();
+  return (await sql.get<Company>("SELECT id, name, slug FROM companies WHERE slug = ?", [slug])) ?? null;
 }
 
-export function findCompanies(slugs: string[]): Company[] {
+export async function findCompanies(slugs: string[]): Promise<Company[]> {
   if (!slugs.length) return [];
-  return getDb()
-    .sqlite.prepare(`SELECT id, name, slug FROM companies WHERE slug IN (${slugs.map(() => "?").join(",")})`)
-    .all(...slugs) as Company[];
+  const sql = await getSql();
+  return sql.all<Company>(
+    `SELECT id, name, slug FROM companies WHERE slug IN (${slugs.map(() => "?").join(",")})`,
+    slugs,
+  );
 }
 
 export interface CompanySummary {
@@ -41,19 +42,24 @@ export interface CompanySummary {
 }
 
 /** The companies with the most facts, with counts by kind and the years they span. */
-export function companySummaries(limit = 100): CompanySummary[] {
+export function companySummaries(limit = 100): Promise<CompanySummary[]> {
   // Counting a million facts takes a quarter of a second: done once per change to the database.
   return untilDataChanges(`companySummaries:${limit}`, () => countSummaries(limit));
 }
 
-function countSummaries(limit: number): CompanySummary[] {
+async function countSummaries(limit: number): Promise<CompanySummary[]> {
+  const sql = await getSql();
   // Counted from the covering index in its own order, so SQLite streams it without reading any row.
-  const rows = getDb()
-    .sqlite.prepare(
-      `SELECT company_id AS id, kind, count(*) AS n, min(year) AS firstYear, max(year) AS lastYear
-       FROM facts INDEXED BY facts_company_chart_idx GROUP BY company_id, kind`,
-    )
-    .all() as Array<{ id: number; kind: FactKind; n: number; firstYear: number | null; lastYear: number | null }>;
+  const rows = await sql.all<{
+    id: number;
+    kind: FactKind;
+    n: number;
+    firstYear: number | null;
+    lastYear: number | null;
+  }>(
+    `SELECT company_id AS id, kind, count(*) AS n, min(year) AS "firstYear", max(year) AS "lastYear"
+     FROM facts ${indexedBy(sql.dialect, "facts_company_chart_idx")} GROUP BY company_id, kind`,
+  );
   const byCompany = new Map<number, Omit<CompanySummary, "name" | "slug">>();
   for (const r of rows) {
     let c = byCompany.get(r.id);
@@ -75,9 +81,10 @@ function countSummaries(limit: number): CompanySummary[] {
   const top = [...byCompany.values()].sort((a, b) => b.facts - a.facts || a.id - b.id).slice(0, limit);
   const names = new Map(
     (
-      getDb()
-        .sqlite.prepare(`SELECT id, name, slug FROM companies WHERE id IN (${top.map(() => "?").join(",") || "NULL"})`)
-        .all(...top.map((c) => c.id)) as Company[]
+      await sql.all<Company>(
+        `SELECT id, name, slug FROM companies WHERE id IN (${top.map(() => "?").join(",") || "NULL"})`,
+        top.map((c) => c.id),
+      )
     ).map((c) => [c.id, c]),
   );
   return top.map((c) => ({ ...c, name: names.get(c.id)?.name ?? "", slug: names.get(c.id)?.slug ?? "" }));

@@ -1,5 +1,5 @@
 import { json } from "@remix-run/node";
-import { getDb } from "~/db.server";
+import { getSql } from "~/db.server";
 import { getWriteDb, isBusy } from "~/writeDb.server";
 import { mergeCompany, removeCompany, renameCompany } from "../../db/companies";
 import { ReviewError } from "../../db/reviews";
@@ -10,19 +10,18 @@ export interface CompanyRecord {
   removed: { userName: string; at: string } | null;
 }
 
-export function companyRecord(companyId: number): CompanyRecord {
-  const db = getDb().sqlite;
+export async function companyRecord(companyId: number): Promise<CompanyRecord> {
+  const sql = await getSql();
   const aliases = (
-    db
-      .prepare("SELECT alias FROM company_aliases WHERE company_id = ? ORDER BY alias LIMIT 50")
-      .all(companyId) as Array<{
-      alias: string;
-    }>
+    await sql.all<{ alias: string }>("SELECT alias FROM company_aliases WHERE company_id = ? ORDER BY alias LIMIT 50", [
+      companyId,
+    ])
   ).map((r) => r.alias);
   const removed =
-    (db.prepare("SELECT user_name AS userName, at FROM company_removals WHERE company_id = ?").get(companyId) as
-      | { userName: string; at: string }
-      | undefined) ?? null;
+    (await sql.get<{ userName: string; at: string }>(
+      'SELECT user_name AS "userName", at FROM company_removals WHERE company_id = ?',
+      [companyId],
+    )) ?? null;
   return { aliases, removed };
 }
 

@@ -177,21 +177,22 @@ function mainUnit(facts: FactView[]): string | undefined {
 }
 
 /** Comparison charts for several companies: one per currency for revenue, one for changes in percent. */
-export function compareCompanies(companies: Company[], view: CompareView): CompareChart[] {
+export async function compareCompanies(companies: Company[], view: CompareView): Promise<CompareChart[]> {
   const { metric, mode } = view;
   const type = view.periods ?? "year";
   const range: YearRange = { from: view.from, to: view.to };
   const inView = (f: LeanFact) => f.year !== null && periodTypeOf(f.period) === type && inYearRange(f.year, range);
   // Quotes are read only for the figures drawn: the largest companies have thousands of facts of one kind.
-  const lean = new Map(companies.map((c) => [c, leanFactsOf(c.id, [metric])] as const));
+  const lean = new Map<Company, LeanFact[]>();
+  for (const c of companies) lean.set(c, await leanFactsOf(c.id, [metric]));
   const picked = [...lean.values()].flatMap((facts) =>
     pickPerGroup(facts.filter(inView), (f) => `${f.unit}|${f.year}|${f.period}`),
   );
   // Each point shows one source: one a person checked when the figure has one (so the chart marks it), else the
   // newest (withNewestIds).
-  const shownId = new Map(withNewestIds(picked, 1).map((p) => [p.fact, p.ids[0]]));
+  const shownId = new Map((await withNewestIds(picked, 1)).map((p) => [p.fact, p.ids[0]]));
   const chosen = picked.map((p) => p.fact);
-  const sources = sourcesOf([...shownId.values()]);
+  const sources = await sourcesOf([...shownId.values()]);
   const factsOf = new Map(
     companies.map((c) => [
       c,

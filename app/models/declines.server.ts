@@ -38,10 +38,10 @@ const byValue = (a: Candidate, b: Candidate) =>
  * one most sources give), the largest of each year and of all years; kept until the data changes, since it reads
  * every revenue change there is. Only the top of each list is kept, not every decline.
  */
-function declinesOfType(periods: PeriodType): { years: number[]; top: Map<string, Candidate[]> } {
-  return untilDataChanges(`declines:${periods}`, () => {
+function declinesOfType(periods: PeriodType): Promise<{ years: number[]; top: Map<string, Candidate[]> }> {
+  return untilDataChanges(`declines:${periods}`, async () => {
     const picked = pickPerGroup(
-      leanRevenueChanges(PERIOD_CODES[periods]),
+      await leanRevenueChanges(PERIOD_CODES[periods]),
       (f) => `${f.companyId}|${f.year}|${f.period ?? "FY"}`,
     );
     const top = new Map<string, Candidate[]>();
@@ -72,11 +72,11 @@ export interface DeclinesPage {
 }
 
 /** The largest revenue declines of one kind of period, in one year or in all of them, largest first. */
-export function largestDeclines(periods: PeriodType, year?: number): DeclinesPage {
-  const { years, top } = declinesOfType(periods);
+export async function largestDeclines(periods: PeriodType, year?: number): Promise<DeclinesPage> {
+  const { years, top } = await declinesOfType(periods);
   const candidates = top.get(year === undefined ? "all" : String(year)) ?? [];
-  const names = companyNames(candidates.map((c) => c.fact.companyId));
-  const sources = sourcesOf(candidates.map((c) => c.fact.id));
+  const names = await companyNames(candidates.map((c) => c.fact.companyId));
+  const sources = await sourcesOf(candidates.map((c) => c.fact.id));
   const rows = candidates.map((c): Decline => {
     const f = c.fact;
     const who = names.get(f.companyId);

@@ -235,28 +235,28 @@ const CHART_KIND = {
 } as const;
 
 /** The chart a page draws for these parameters, ready to export; NotFound when there is nothing of the kind. */
-export function exportChart(chart: ExportChartName, q: ExportParams): ExportChart {
+export async function exportChart(chart: ExportChartName, q: ExportParams): Promise<ExportChart> {
   if (chart === "compare") return exportCompare(q);
   if (chart === "stakes" && !q.company) {
-    const page = listStakes({ holder: q.holder, held: q.held, pageSize: 50 });
+    const page = await listStakes({ holder: q.holder, held: q.held, pageSize: 50 });
     if (page.unknownFilter) throw new NotFound("No company called that has been imported.");
     if (!page.groups.length) throw new NotFound("No stakes match these filters.");
     return fromStakes(page.groups, [page.holderName, page.heldName].filter(Boolean).join(" and ") || "all");
   }
-  const company = q.company ? findCompany(q.company) : null;
+  const company = q.company ? await findCompany(q.company) : null;
   if (!company)
     throw new NotFound(
       q.company ? `No company called "${q.company}" has been imported.` : "Name a company, e.g. company=renault.",
     );
   // Each chart reads only its own figures, with the model query the page's chart is made from.
   if (chart === "stakes") {
-    const stakes = companyStakes(company);
+    const stakes = await companyStakes(company);
     const groups = [...stakes.stakesHeld, ...stakes.stakesIn];
     if (!groups.length) throw new NotFound(`No stakes for ${company.name} yet.`);
     return fromStakes(groups, company.name);
   }
   const view = { periods: q.periods, market: q.market, from: q.from, to: q.to };
-  const { series: all, periods } = companyChart(company, CHART_KIND[chart], view);
+  const { series: all, periods } = await companyChart(company, CHART_KIND[chart], view);
   const series = q.unit ? all.find((s) => s.unit.toLowerCase() === q.unit?.toLowerCase()) : all[0];
   if (!series)
     throw new NotFound(
@@ -276,17 +276,17 @@ function lineMarks(chart: CompareChart): string[] {
   return marks;
 }
 
-function exportCompare(q: ExportParams): ExportChart {
+async function exportCompare(q: ExportParams): Promise<ExportChart> {
   const slugs = q.companies ?? [];
   if (!slugs.length) throw new NotFound("Name the companies to compare, e.g. companies=renault,nissan.");
-  const found = findCompanies(slugs);
+  const found = await findCompanies(slugs);
   const missing = slugs.filter((s) => !found.some((c) => c.slug === s));
   if (missing.length)
     throw new NotFound(`No company called ${missing.map((m) => `"${m}"`).join(", ")} has been imported.`);
   const companies = slugs.map((s) => found.find((c) => c.slug === s)!);
   // "part-year" is a company page's word; a comparison takes one kind of period, full years unless named.
   const periods = q.periods === "part-year" ? "year" : q.periods;
-  const charts = compareCompanies(companies, { metric: q.metric, mode: q.mode, periods, from: q.from, to: q.to });
+  const charts = await compareCompanies(companies, { metric: q.metric, mode: q.mode, periods, from: q.from, to: q.to });
   const unit = q.unit?.toLowerCase();
   const chart = (unit ? charts.find((c) => c.id === `compare-${unit}`) : null) ?? charts[0];
   if (!chart) throw new NotFound(`No full-year figures to compare for ${companies.map((c) => c.name).join(", ")} yet.`);

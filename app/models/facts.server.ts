@@ -1,4 +1,5 @@
-import { getDb } from "~/db.server";
+import { getSql } from "~/db.server";
+import { type Dialect, joinInOrder, nullsAsSqlite, unindexed } from "../../db/dialect";
 import type { FactKind, FactSort, FactStatus, FactView, Source } from "./types";
 
 /**
@@ -9,10 +10,10 @@ export const CHECKED_SQL = `(SELECT r.state FROM fact_reviews r WHERE r.fact_id 
   AND r.state IN ('confirmed', 'corrected', 'added')) AS checked`;
 
 /** Columns of a FactView, from facts f joined to companies c (subject), cp (counterparty) and articles a. */
-export const FACT_VIEW_SELECT = `SELECT f.id, f.article_id AS articleId, a.title AS articleTitle,
-  a.published_year AS publishedYear, f.kind, c.name AS company, c.slug AS companySlug, cp.name AS counterparty,
-  cp.slug AS counterpartySlug, f.market, f.year, f.period, f.low, f.high, f.unit, f.status, f.approximate,
-  f.compared_year AS comparedYear, f.compared_period AS comparedPeriod, f.quote, ${CHECKED_SQL},
+export const FACT_VIEW_SELECT = `SELECT f.id, f.article_id AS "articleId", a.title AS "articleTitle",
+  a.published_year AS "publishedYear", f.kind, c.name AS company, c.slug AS "companySlug", cp.name AS counterparty,
+  cp.slug AS "counterpartySlug", f.market, f.year, f.period, f.low, f.high, f.unit, f.status, f.approximate,
+  f.compared_year AS "comparedYear", f.compared_period AS "comparedPeriod", f.quote, ${CHECKED_SQL},
   (SELECT s.segment FROM fact_segments s WHERE s.fact_id = f.id) AS segment
   FROM facts f JOIN companies c ON c.id = f.company_id LEFT JOIN companies cp ON cp.id = f.counterparty_id
   JOIN articles a ON a.id = f.article_id`;
@@ -85,7 +86,11 @@ const SORT_SQL: Record<FactSort, string[]> = {
  * gives the order (a year sorted by year; a kind sorted by kind or value). A company is selective (its few
  * thousand facts at most) and keeps its index.
  */
-export function factPageSql(q: FactQuery, companyId?: number): { sql: string; args: Array<string | number> } {
+export function factPageSql(
+  q: FactQuery,
+  companyId?: number,
+  dialect: Dialect = "sqlite",
+): { sql: string; args: Array<string | number> } {
   const sort = q.sort ?? "year";
   const pageSize = q.pageSize ?? 50;
   const page = q.page ?? 1;
@@ -95,17 +100,17 @@ export function factPageSql(q: FactQuery, companyId?: number): { sql: string; ar
     where.push("(f.company_id = ? OR f.counterparty_id = ?)");
     args.push(companyId, companyId);
   }
-  const indexed = (ordered: boolean) => (ordered ? "" : "+");
+  const indexed = (ordered: boolean, column: string) => (ordered ? column : unindexed(dialect, column));
   if (q.kind) {
-    where.push(`${indexed(sort === "kind" || sort === "value")}f.kind = ?`);
+    where.push(`${indexed(sort === "kind" || sort === "value", "f.kind")} = ?`);
     args.push(q.kind);
   }
   if (q.year !== undefined) {
-    where.push(`${indexed(sort === "year")}f.year = ?`);
+    where.push(`${indexed(sort === "year", "f.year")} = ?`);
     args.push(q.year);
   }
   if (q.status) {
-    where.push(`+f.status = ?`);
+    where.push(`${unindexed(dialect, "f.status")} = ?`);
     args.push(q.status);
   }
   // Sorted by company name: the companies in name order drive the join (each company's facts then sorted by id,
@@ -115,9 +120,11 @@ export function factPageSql(q: FactQuery, companyId?: number): { sql: string; ar
       ? "facts f"
       : companyId !== undefined
         ? "facts f JOIN companies c ON c.id = f.company_id"
-        : "companies c CROSS JOIN facts f ON f.company_id = c.id";
+        : `companies c ${joinInOrder(dialect)} facts f ON f.company_id = c.id`;
   const dir = q.dir === "desc" ? "DESC" : "ASC";
-  const order = [...SORT_SQL[sort], "f.id"].map((term) => `${term} ${dir}`).join(", ");
+  // Only the year may be null; a nulls clause on a column that never is would stop PostgreSQL reading the index.
+  const nulls = (term: string) => (term === "f.year" ? nullsAsSqlite(dialect, dir) : "");
+  const order = [...SORT_SQL[sort], "f.id"].map((term) => `${term} ${dir}${nulls(term)}`).join(", ");
   return {
     sql: `SELECT f.id FROM ${from} ${where.length ? `WHERE ${where.join(" AND ")}` : ""} ORDER BY ${order} LIMIT ? OFFSET ?`,
     args: [...args, pageSize + 1, (page - 1) * pageSize],
@@ -125,33 +132,26 @@ export function factPageSql(q: FactQuery, companyId?: number): { sql: string; ar
 }
 
 /** A page of facts, filtered and sorted; one row more than the page is read to know whether another follows. */
-export function queryFacts(q: FactQuery): FactPage {
+export async function queryFacts(q: FactQuery): Promise<FactPage> {
   const pageSize = q.pageSize ?? 50;
   const page = q.page ?? 1;
-  const sqlite = getDb().sqlite;
+  const db = await getSql();
   let companyName: string | null = null;
   let companyId: number | undefined;
   if (q.company) {
-    const company = sqlite.prepare("SELECT id, name FROM companies WHERE slug = ?").get(q.company) as
-      | { id: number; name: string }
-      | undefined;
+    const company = await db.get<{ id: number; name: string }>("SELECT id, name FROM companies WHERE slug = ?", [
+      q.company,
+    ]);
     if (!company) return { facts: [], page, pageSize, hasNext: false, capped: false, companyName: null };
     companyName = company.name;
     companyId = company.id;
   }
-  const { sql, args } = factPageSql(q, companyId);
-  const ids = (
-    sqlite
-      .prepare(sql)
-      .raw()
-      .all(...args) as Array<[number]>
-  ).map((row) => row[0]);
+  const { sql, args } = factPageSql(q, companyId, db.dialect);
+  const ids = (await db.all<{ id: number }>(sql, args)).map((row) => row.id);
   const more = ids.length > pageSize;
   const shown = ids.slice(0, pageSize);
   const rows = shown.length
-    ? (sqlite
-        .prepare(`${FACT_VIEW_SELECT} WHERE f.id IN (${shown.map(() => "?").join(",")})`)
-        .all(...shown) as FactView[])
+    ? await db.all<FactView>(`${FACT_VIEW_SELECT} WHERE f.id IN (${shown.map(() => "?").join(",")})`, shown)
     : [];
   const byId = new Map(rows.map((row) => [row.id, row]));
   const capped = more && q.lastPage !== undefined && page >= q.lastPage;

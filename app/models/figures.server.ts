@@ -1,4 +1,6 @@
-import { getDb } from "~/db.server";
+import { getSql } from "~/db.server";
+import { type Dialect, indexedBy, joinInOrder, newestOf, sameAs } from "../../db/dialect";
+import type { Sql, SqlValue } from "../../db/sql";
 import { CHECKED_SQL } from "./facts.server";
 import type { FactKind, FactStatus, Source } from "./types";
 
@@ -29,24 +31,40 @@ export interface LeanFact {
 /** A segment's figure is not its company's own (docs/decisions/017): one primary-key probe of a small table. */
 const OWN_FIGURE = "NOT EXISTS (SELECT 1 FROM fact_segments s WHERE s.fact_id = f.id)";
 
-// With one max() aggregate, SQLite takes the bare columns from the row holding the maximum: the newest fact.
-const AGGREGATE_COLUMNS = `max(f.id) AS id, count(*) AS n, f.kind, f.company_id AS companyId,
-  f.counterparty_id AS counterpartyId, f.unit, f.year, f.period, f.market, f.status, f.low, f.high, f.approximate,
-  f.compared_year AS comparedYear, f.compared_period AS comparedPeriod`;
+/**
+ * Columns of a LeanFact from facts `f` grouped by some of them: the count, and every other column of the newest
+ * fact of the group (with one max() aggregate, SQLite takes bare columns from the row holding the maximum; on
+ * PostgreSQL, db/dialect.ts picks them).
+ */
+function aggregateColumns(d: Dialect): string {
+  const newest = (column: string, alias?: string) =>
+    `${newestOf(d, column, "f.id")}${alias || d === "postgres" ? ` AS "${alias ?? column.slice(2)}"` : ""}`;
+  return [
+    `max(f.id) AS id, count(*) AS n`,
+    newest("f.kind"),
+    newest("f.company_id", "companyId"),
+    newest("f.counterparty_id", "counterpartyId"),
+    ...["f.unit", "f.year", "f.period", "f.market", "f.status", "f.low", "f.high", "f.approximate"].map((c) =>
+      newest(c),
+    ),
+    newest("f.compared_year", "comparedYear"),
+    newest("f.compared_period", "comparedPeriod"),
+  ].join(", ");
+}
 
 /**
  * A company's own figures of the given kinds, identical facts counted together. The grouping follows the order of
  * the covering index, so SQLite streams it without sorting or reading the rows themselves.
  */
-export function leanFactsOf(companyId: number, kinds: FactKind[]): LeanFact[] {
-  const facts = getDb()
-    .sqlite.prepare(
-      `SELECT ${AGGREGATE_COLUMNS} FROM facts f INDEXED BY facts_company_chart_idx
-       WHERE f.company_id = ? AND f.kind IN (${kinds.map(() => "?").join(",")}) AND ${OWN_FIGURE}
-       GROUP BY f.kind, f.year, f.period, f.unit, f.market, f.counterparty_id, f.status, f.low, f.high`,
-    )
-    .all(companyId, ...kinds) as LeanFact[];
-  return withChecked(companyId, kinds, facts);
+export async function leanFactsOf(companyId: number, kinds: FactKind[]): Promise<LeanFact[]> {
+  const sql = await getSql();
+  const facts = await sql.all<LeanFact>(
+    `SELECT ${aggregateColumns(sql.dialect)} FROM facts f ${indexedBy(sql.dialect, "facts_company_chart_idx")}
+     WHERE f.company_id = ? AND f.kind IN (${kinds.map(() => "?").join(",")}) AND ${OWN_FIGURE}
+     GROUP BY f.kind, f.year, f.period, f.unit, f.market, f.counterparty_id, f.status, f.low, f.high`,
+    [companyId, ...kinds],
+  );
+  return withChecked(sql, companyId, kinds, facts);
 }
 
 const figureKey = (f: Omit<LeanFact, "id" | "n">) =>
@@ -54,19 +72,18 @@ const figureKey = (f: Omit<LeanFact, "id" | "n">) =>
 
 /**
  * Marks the figures a person checked, so that pickPerGroup draws a checked figure over an unchecked rival. Read
- * from the reviews (CROSS JOIN keeps them the outer loop): they are few beside a company's facts, and a second
- * aggregate in leanFactsOf would undo the bare-column rule that gives it the newest fact.
+ * from the reviews (CROSS JOIN keeps them the outer loop on SQLite): they are few beside a company's facts, and a
+ * second aggregate in leanFactsOf would undo the bare-column rule that gives it the newest fact.
  */
-function withChecked(companyId: number, kinds: FactKind[], facts: LeanFact[]): LeanFact[] {
-  const checked = getDb()
-    .sqlite.prepare(
-      `SELECT DISTINCT f.kind, f.year, f.period, f.unit, f.market, f.counterparty_id AS counterpartyId, f.status,
-         f.low, f.high
-       FROM fact_reviews r CROSS JOIN facts f ON f.id = r.fact_id
-       WHERE r.state IN ('confirmed', 'corrected', 'added') AND f.company_id = ?
-         AND f.kind IN (${kinds.map(() => "?").join(",")}) AND ${OWN_FIGURE}`,
-    )
-    .all(companyId, ...kinds) as LeanFact[];
+async function withChecked(sql: Sql, companyId: number, kinds: FactKind[], facts: LeanFact[]): Promise<LeanFact[]> {
+  const checked = await sql.all<LeanFact>(
+    `SELECT DISTINCT f.kind, f.year, f.period, f.unit, f.market, f.counterparty_id AS "counterpartyId", f.status,
+       f.low, f.high
+     FROM fact_reviews r ${joinInOrder(sql.dialect)} facts f ON f.id = r.fact_id
+     WHERE r.state IN ('confirmed', 'corrected', 'added') AND f.company_id = ?
+       AND f.kind IN (${kinds.map(() => "?").join(",")}) AND ${OWN_FIGURE}`,
+    [companyId, ...kinds],
+  );
   if (!checked.length) return facts;
   const keys = new Set(checked.map(figureKey));
   for (const f of facts) if (keys.has(figureKey(f))) f.checked = true;
@@ -78,39 +95,41 @@ function withChecked(companyId: number, kinds: FactKind[], facts: LeanFact[]): L
  * identical ones counted together: a scan of the covering index alone (a third of a second over a million facts),
  * so callers keep what they make of it until the data changes.
  */
-export function leanRevenueChanges(periods: Array<string | null>): LeanFact[] {
+export async function leanRevenueChanges(periods: Array<string | null>): Promise<LeanFact[]> {
+  const sql = await getSql();
   const codes = periods.filter((p): p is string => p !== null);
   const orNull = periods.includes(null) ? "f.period IS NULL OR " : "";
-  return getDb()
-    .sqlite.prepare(
-      `SELECT ${AGGREGATE_COLUMNS} FROM facts f INDEXED BY facts_company_chart_idx
-       WHERE f.kind = 'revenue_change' AND f.year IS NOT NULL
-         AND (${orNull}f.period IN (${codes.map(() => "?").join(",") || "NULL"})) AND ${OWN_FIGURE}
-       GROUP BY f.company_id, f.year, f.period, f.unit, f.market, f.counterparty_id, f.status, f.low, f.high`,
-    )
-    .all(...codes) as LeanFact[];
+  return sql.all<LeanFact>(
+    `SELECT ${aggregateColumns(sql.dialect)} FROM facts f ${indexedBy(sql.dialect, "facts_company_chart_idx")}
+     WHERE f.kind = 'revenue_change' AND f.year IS NOT NULL
+       AND (${orNull}f.period IN (${codes.map(() => "?").join(",") || "NULL"})) AND ${OWN_FIGURE}
+     GROUP BY f.company_id, f.year, f.period, f.unit, f.market, f.counterparty_id, f.status, f.low, f.high`,
+    codes,
+  );
 }
 
 /** Stakes held in a company, identical ones counted together, from the counterparty index alone. */
-export function leanStakesIn(companyId: number): LeanFact[] {
-  return getDb()
-    .sqlite.prepare(
-      `SELECT ${AGGREGATE_COLUMNS} FROM facts f INDEXED BY facts_counterparty_chart_idx
-       WHERE f.counterparty_id = ? AND f.kind = 'stake'
-       GROUP BY f.company_id, f.year, f.status, f.low, f.high`,
-    )
-    .all(companyId) as LeanFact[];
+export async function leanStakesIn(companyId: number): Promise<LeanFact[]> {
+  const sql = await getSql();
+  return sql.all<LeanFact>(
+    `SELECT ${aggregateColumns(sql.dialect)} FROM facts f ${indexedBy(sql.dialect, "facts_counterparty_chart_idx")}
+     WHERE f.counterparty_id = ? AND f.kind = 'stake'
+     GROUP BY f.company_id, f.year, f.status, f.low, f.high`,
+    [companyId],
+  );
 }
 
 /** Stakes of the given holder/held pairs, identical ones counted together, from the pairs index alone. */
-export function leanStakesOfPairs(pairs: Array<{ holderId: number; heldId: number }>): LeanFact[] {
+export async function leanStakesOfPairs(pairs: Array<{ holderId: number; heldId: number }>): Promise<LeanFact[]> {
+  const sql = await getSql();
   // One indexed lookup per pair: an OR of pairs makes SQLite walk every stake in the index.
-  const statement = getDb().sqlite.prepare(
-    `SELECT ${AGGREGATE_COLUMNS} FROM facts f INDEXED BY facts_kind_company_counterparty_idx
+  const text = `SELECT ${aggregateColumns(sql.dialect)} FROM facts f
+     ${indexedBy(sql.dialect, "facts_kind_company_counterparty_idx")}
      WHERE f.kind = 'stake' AND f.company_id = ? AND f.counterparty_id = ?
-     GROUP BY f.year, f.status, f.low, f.high`,
-  );
-  return pairs.flatMap((p) => statement.all(p.holderId, p.heldId) as LeanFact[]);
+     GROUP BY f.year, f.status, f.low, f.high`;
+  const out: LeanFact[] = [];
+  for (const p of pairs) out.push(...(await sql.all<LeanFact>(text, [p.holderId, p.heldId])));
+  return out;
 }
 
 /** One figure picked to stand for its period, with the facts that give it and those that give another value. */
@@ -157,25 +176,24 @@ export function pickPerGroup(facts: LeanFact[], groupKey: (f: LeanFact) => strin
 }
 
 /** Fills in the newest `limit` ids of each picked figure that more than one fact gives. */
-export function withNewestIds(picked: Picked[], limit: number): Picked[] {
-  const db = getDb().sqlite;
+export async function withNewestIds(picked: Picked[], limit: number): Promise<Picked[]> {
+  const sql = await getSql();
+  const d = sql.dialect;
   // Each kind's own covering index: stakes are found by holder and held company, other figures by period.
-  const stake = db.prepare(
-    `SELECT id FROM facts INDEXED BY facts_kind_company_counterparty_idx WHERE kind = 'stake' AND company_id = ?
-       AND counterparty_id = ? AND year IS ? AND status = ? AND low = ? AND high = ? ORDER BY id DESC LIMIT ?`,
-  );
-  const figure = db.prepare(
-    `SELECT id FROM facts INDEXED BY facts_company_chart_idx WHERE company_id = ? AND kind = ? AND year IS ?
-       AND period IS ? AND unit = ? AND market IS ? AND counterparty_id IS ? AND status = ? AND low = ? AND high = ?
-     ORDER BY id DESC LIMIT ?`,
-  );
+  const stake = `SELECT id FROM facts ${indexedBy(d, "facts_kind_company_counterparty_idx")} WHERE kind = 'stake'
+       AND company_id = ? AND counterparty_id = ? AND ${sameAs(d, "year")} AND status = ? AND low = ? AND high = ?
+     ORDER BY id DESC LIMIT ?`;
+  const figure = `SELECT id FROM facts ${indexedBy(d, "facts_company_chart_idx")} WHERE company_id = ? AND kind = ?
+       AND ${sameAs(d, "year")} AND ${sameAs(d, "period")} AND unit = ? AND ${sameAs(d, "market")}
+       AND ${sameAs(d, "counterparty_id")} AND status = ? AND low = ? AND high = ?
+     ORDER BY id DESC LIMIT ?`;
   for (const p of picked) {
     if (p.count < 2) continue;
     const f = p.fact;
     const rows =
       f.kind === "stake"
-        ? stake.all(f.companyId, f.counterpartyId, f.year, f.status, f.low, f.high, limit)
-        : figure.all(
+        ? await sql.all<{ id: number }>(stake, [f.companyId, f.counterpartyId, f.year, f.status, f.low, f.high, limit])
+        : await sql.all<{ id: number }>(figure, [
             f.companyId,
             f.kind,
             f.year,
@@ -187,9 +205,9 @@ export function withNewestIds(picked: Picked[], limit: number): Picked[] {
             f.low,
             f.high,
             limit,
-          );
-    p.ids = (rows as Array<{ id: number }>).map((r) => r.id);
-    if (p.count > limit) withCheckedSource(p, limit);
+          ]);
+    p.ids = rows.map((r) => r.id);
+    if (p.count > limit) await withCheckedSource(sql, p, limit);
   }
   return picked;
 }
@@ -199,52 +217,54 @@ export function withNewestIds(picked: Picked[], limit: number): Picked[] {
  * charts mark a figure checked by the sources they carry (CheckedGlyph), and a confirmation of an older article
  * would otherwise be left out. One query, only for figures with more sources than are shown.
  */
-function withCheckedSource(p: Picked, limit: number): void {
+async function withCheckedSource(sql: Sql, p: Picked, limit: number): Promise<void> {
   const f = p.fact;
+  const d = sql.dialect;
   // The same facts as withNewestIds reads: a stake by its pair, year and figure, other kinds by their period too.
   // Each kind's own covering index, as withNewestIds: SQLite would otherwise pick the year index (every company's).
   const index = f.kind === "stake" ? "facts_kind_company_counterparty_idx" : "facts_company_chart_idx";
-  const [where, args] =
+  const [where, args]: [string, SqlValue[]] =
     f.kind === "stake"
       ? [
-          "f.kind = 'stake' AND f.company_id = ? AND f.counterparty_id = ? AND f.year IS ?",
+          `f.kind = 'stake' AND f.company_id = ? AND f.counterparty_id = ? AND ${sameAs(d, "f.year")}`,
           [f.companyId, f.counterpartyId, f.year],
         ]
       : [
-          `f.company_id = ? AND f.kind = ? AND f.year IS ? AND f.period IS ? AND f.unit = ? AND f.market IS ?
-             AND f.counterparty_id IS ?`,
+          `f.company_id = ? AND f.kind = ? AND ${sameAs(d, "f.year")} AND ${sameAs(d, "f.period")} AND f.unit = ?
+             AND ${sameAs(d, "f.market")} AND ${sameAs(d, "f.counterparty_id")}`,
           [f.companyId, f.kind, f.year, f.period, f.unit, f.market, f.counterpartyId],
         ];
-  const checked = getDb()
-    .sqlite.prepare(
-      `SELECT f.id FROM facts f INDEXED BY ${index} JOIN fact_reviews r ON r.fact_id = f.id
-       WHERE r.state IN ('confirmed', 'corrected', 'added') AND ${where} AND f.status = ? AND f.low = ? AND f.high = ?
-       ORDER BY f.id DESC LIMIT 1`,
-    )
-    .get(...args, f.status, f.low, f.high) as { id: number } | undefined;
+  const checked = await sql.get<{ id: number }>(
+    `SELECT f.id FROM facts f ${indexedBy(d, index)} JOIN fact_reviews r ON r.fact_id = f.id
+     WHERE r.state IN ('confirmed', 'corrected', 'added') AND ${where} AND f.status = ? AND f.low = ? AND f.high = ?
+     ORDER BY f.id DESC LIMIT 1`,
+    [...args, f.status, f.low, f.high],
+  );
   if (checked && !p.ids.includes(checked.id)) p.ids = [...p.ids.slice(0, limit - 1), checked.id];
 }
 
 /** The quote, article and checked state of each fact id: one query for every source a page shows. */
-export function sourcesOf(ids: number[]): Map<number, Source> {
+export async function sourcesOf(ids: number[]): Promise<Map<number, Source>> {
   const unique = [...new Set(ids)];
   if (!unique.length) return new Map();
-  const rows = getDb()
-    .sqlite.prepare(
-      `SELECT f.id AS factId, f.article_id AS articleId, a.title AS articleTitle, a.published_year AS publishedYear, f.quote,
-         ${CHECKED_SQL}
-       FROM facts f JOIN articles a ON a.id = f.article_id WHERE f.id IN (${unique.map(() => "?").join(",")})`,
-    )
-    .all(...unique) as Source[];
+  const sql = await getSql();
+  const rows = await sql.all<Source>(
+    `SELECT f.id AS "factId", f.article_id AS "articleId", a.title AS "articleTitle",
+       a.published_year AS "publishedYear", f.quote, ${CHECKED_SQL}
+     FROM facts f JOIN articles a ON a.id = f.article_id WHERE f.id IN (${unique.map(() => "?").join(",")})`,
+    unique,
+  );
   return new Map(rows.map((r) => [r.factId, r]));
 }
 
 /** Names and slugs of companies by id. */
-export function companyNames(ids: number[]): Map<number, { name: string; slug: string }> {
+export async function companyNames(ids: number[]): Promise<Map<number, { name: string; slug: string }>> {
   const unique = [...new Set(ids)];
   if (!unique.length) return new Map();
-  const rows = getDb()
-    .sqlite.prepare(`SELECT id, name, slug FROM companies WHERE id IN (${unique.map(() => "?").join(",")})`)
-    .all(...unique) as Array<{ id: number; name: string; slug: string }>;
+  const sql = await getSql();
+  const rows = await sql.all<{ id: number; name: string; slug: string }>(
+    `SELECT id, name, slug FROM companies WHERE id IN (${unique.map(() => "?").join(",")})`,
+    unique,
+  );
   return new Map(rows.map((r) => [r.id, { name: r.name, slug: r.slug }]));
 }

@@ -1,4 +1,4 @@
-import { getDb } from "~/db.server";
+import { getSql } from "~/db.server";
 
 /**
  * Joint holders are stored as the text named them ("Corvan + Ostrel", "Ostrel + Corvan"), each its own company.
@@ -27,10 +27,12 @@ export const canonicalJointName = (name: string) =>
  * Joint holders of the database. Read on each call: a scan of the companies table costs about a millisecond on
  * 10,000 companies, and a cache keyed on data_version would miss this connection's own writes.
  */
-export function jointHolders(): JointHolders {
-  const rows = getDb()
-    .sqlite.prepare("SELECT id, name FROM companies WHERE name LIKE ? ORDER BY id")
-    .all(`%${JOINT}%`) as Array<{ id: number; name: string }>;
+export async function jointHolders(): Promise<JointHolders> {
+  const sql = await getSql();
+  const rows = await sql.all<{ id: number; name: string }>(
+    "SELECT id, name FROM companies WHERE name LIKE ? ORDER BY id",
+    [`%${JOINT}%`],
+  );
   const byKey = new Map<string, Array<{ id: number; name: string }>>();
   for (const r of rows) {
     const key = canonicalJointName(r.name).toLowerCase();

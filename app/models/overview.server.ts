@@ -1,4 +1,5 @@
-import { getDb, untilDataChanges } from "~/db.server";
+import { getSql, untilDataChanges } from "~/db.server";
+import { indexedBy, nullsAsSqlite } from "../../db/dialect";
 import { companySummaries } from "./companies.server";
 import { FACT_VIEW_SELECT, sourceOf, toFactView } from "./facts.server";
 import { baseWords, PERIOD_TYPES, type PeriodType, timeLabel, timeOf } from "./timeAxis";
@@ -25,7 +26,7 @@ export interface LatestChanges {
  * figure is never ranked against a quarter's: the kind asked for, else the kind most of them report (full years on
  * a tie).
  */
-export function latestRevenueChanges(limit = 20, asked?: PeriodType): LatestChanges {
+export function latestRevenueChanges(limit = 20, asked?: PeriodType): Promise<LatestChanges> {
   return untilDataChanges(`latestRevenueChanges:${limit}:${asked ?? ""}`, () => findLatestRevenueChanges(limit, asked));
 }
 
@@ -33,37 +34,43 @@ export function latestRevenueChanges(limit = 20, asked?: PeriodType): LatestChan
  * The most reported companies' latest change of each kind of period (fact ids), shared by every kind the page may
  * ask for: the selector needs all four to mark the kinds nobody reports.
  */
-function latestIdsByType(): Array<readonly [PeriodType, number[]]> {
-  return untilDataChanges("latestRevenueChangeIds", () => {
+function latestIdsByType(): Promise<Array<readonly [PeriodType, number[]]>> {
+  return untilDataChanges("latestRevenueChangeIds", async () => {
     // One indexed lookup each, not a scan of every change. Within a year the later period wins (Q3 over Q2: the
     // codes of one kind sort in time), whichever was imported last.
-    const db = getDb().sqlite;
-    const companies = companySummaries(100).filter((c) => c.byKind.revenue_change > 0);
-    return PERIOD_TYPES.map((type) => {
-      const latest = db.prepare(
-        `SELECT id FROM facts INDEXED BY facts_company_chart_idx WHERE company_id = ? AND kind = 'revenue_change'
-         AND ${PERIOD_SQL[type]} AND NOT EXISTS (SELECT 1 FROM fact_segments s WHERE s.fact_id = facts.id)
-         ORDER BY year IS NULL, year DESC, period DESC, id DESC LIMIT 1`,
-      );
-      return [type, companies.flatMap((c) => (latest.get(c.id) as { id: number } | undefined)?.id ?? [])] as const;
-    });
+    const sql = await getSql();
+    const companies = (await companySummaries(100)).filter((c) => c.byKind.revenue_change > 0);
+    const byType: Array<readonly [PeriodType, number[]]> = [];
+    for (const type of PERIOD_TYPES) {
+      const latest = `SELECT id FROM facts ${indexedBy(sql.dialect, "facts_company_chart_idx")} WHERE company_id = ?
+         AND kind = 'revenue_change' AND ${PERIOD_SQL[type]}
+         AND NOT EXISTS (SELECT 1 FROM fact_segments s WHERE s.fact_id = facts.id)
+         ORDER BY year IS NULL, year DESC, period DESC${nullsAsSqlite(sql.dialect, "DESC")}, id DESC LIMIT 1`;
+      const ids: number[] = [];
+      for (const c of companies) {
+        const row = await sql.get<{ id: number }>(latest, [c.id]);
+        if (row) ids.push(row.id);
+      }
+      byType.push([type, ids] as const);
+    }
+    return byType;
   });
 }
 
-function findLatestRevenueChanges(limit: number, asked: PeriodType | undefined): LatestChanges {
-  const db = getDb().sqlite;
-  const byType = latestIdsByType();
+async function findLatestRevenueChanges(limit: number, asked: PeriodType | undefined): Promise<LatestChanges> {
+  const sql = await getSql();
+  const byType = await latestIdsByType();
   const available = byType.filter(([, ids]) => ids.length > 0).map(([type]) => type);
   // Most companies first; PERIOD_TYPES starts with full years, and the sort keeps that order on a tie.
   const [periods, ids] = asked
     ? byType.find(([type]) => type === asked)!
     : [...byType].sort((a, b) => b[1].length - a[1].length)[0];
   if (!ids.length) return { periods: asked ?? "year", available, points: [] };
-  const rows = db
-    .prepare(
-      `${FACT_VIEW_SELECT} WHERE f.id IN (${ids.map(() => "?").join(",")}) ORDER BY (f.low + f.high) / 2 ASC LIMIT ?`,
-    )
-    .all(...ids, limit) as FactView[];
+  // The id breaks ties, so both backends list equal changes in the same order.
+  const rows = await sql.all<FactView>(
+    `${FACT_VIEW_SELECT} WHERE f.id IN (${ids.map(() => "?").join(",")}) ORDER BY (f.low + f.high) / 2 ASC, f.id LIMIT ?`,
+    [...ids, limit],
+  );
   const facts = rows.map(toFactView);
   // Each company's latest period may differ (one's 2009, another's 2004): the bar says which, unless all share it.
   const when = (f: (typeof facts)[number]) =>

@@ -1,5 +1,5 @@
 import { json } from "@remix-run/node";
-import { getDb, untilDataChanges } from "~/db.server";
+import { getDb, untilDataChangesSync } from "~/db.server";
 import { getWriteDb, isBusy } from "~/writeDb.server";
 import {
   type AddedFact,
@@ -73,7 +73,7 @@ export function reviewQueue(filters: QueueFilters): Queue {
   const narrowed = Boolean(filters.companyId || filters.articleId);
   const total = narrowed
     ? (db.prepare(`SELECT count(*) AS n FROM facts f WHERE ${where.join(" AND ")}`).get(...args) as { n: number }).n
-    : untilDataChanges(`unreviewed:${filters.kind ?? ""}`, () => unreviewedCount(filters.kind));
+    : untilDataChangesSync(`unreviewed:${filters.kind ?? ""}`, () => unreviewedCount(filters.kind));
   // Ranking every unreviewed fact of a million took 2.6 s on one core; without a company or an article, the queue
   // ranks the facts of the latest articles only, which is also where new work lands.
   const windowed = !narrowed && total > WINDOW_FACTS;

@@ -1,4 +1,5 @@
-import { getDb, untilDataChanges } from "~/db.server";
+import { getSql, untilDataChanges } from "~/db.server";
+import { indexedBy } from "../../db/dialect";
 import { type Company, movedCompanySlug } from "./companies.server";
 import type { CompanyMatch, MatchKind } from "./searchTypes";
 
@@ -28,18 +29,17 @@ export function foldName(s: string): string {
   return s.normalize("NFKD").replace(/\p{M}/gu, "").toLowerCase().replace(/\s+/g, " ").trim();
 }
 
-function buildIndex(): SearchIndex {
-  const db = getDb().sqlite;
+async function buildIndex(): Promise<SearchIndex> {
+  const sql = await getSql();
   // A name removed as no company (docs/decisions/014) is found by no search.
-  const rows = db
-    .prepare("SELECT id, name, slug FROM companies WHERE id NOT IN (SELECT company_id FROM company_removals)")
-    .all() as Company[];
+  const rows = await sql.all<Company>(
+    "SELECT id, name, slug FROM companies WHERE id NOT IN (SELECT company_id FROM company_removals)",
+  );
   const companies = new Map(rows.map((c) => [c.id, c]));
   const keys: SearchKey[] = rows.map((c) => ({ companyId: c.id, key: foldName(c.name), label: c.name, isName: true }));
-  const aliases = db.prepare("SELECT alias, company_id AS companyId FROM company_aliases").all() as Array<{
-    alias: string;
-    companyId: number;
-  }>;
+  const aliases = await sql.all<{ alias: string; companyId: number }>(
+    'SELECT alias, company_id AS "companyId" FROM company_aliases',
+  );
   for (const a of aliases) {
     const key = foldName(a.alias);
     const company = companies.get(a.companyId);
@@ -48,20 +48,22 @@ function buildIndex(): SearchIndex {
     keys.push({ companyId: a.companyId, key, label: a.alias, isName: false });
   }
   // Both counts come from covering indexes, so no fact row (with its long quote) is read.
-  const count = (sql: string) =>
-    new Map((db.prepare(sql).all() as Array<{ id: number; n: number }>).map((r) => [r.id, r.n]));
-  const facts = count(
-    "SELECT company_id AS id, count(*) AS n FROM facts INDEXED BY facts_company_chart_idx GROUP BY company_id",
+  const count = async (text: string) =>
+    new Map((await sql.all<{ id: number; n: number }>(text)).map((r) => [r.id, r.n]));
+  const facts = await count(
+    `SELECT company_id AS id, count(*) AS n FROM facts ${indexedBy(sql.dialect, "facts_company_chart_idx")}
+     GROUP BY company_id`,
   );
-  const holders = count(
-    `SELECT counterparty_id AS id, count(DISTINCT company_id) AS n FROM facts INDEXED BY facts_counterparty_chart_idx
+  const holders = await count(
+    `SELECT counterparty_id AS id, count(DISTINCT company_id) AS n
+     FROM facts ${indexedBy(sql.dialect, "facts_counterparty_chart_idx")}
      WHERE counterparty_id IS NOT NULL GROUP BY counterparty_id`,
   );
   return { keys, companies, bySlug: new Map(rows.map((c) => [c.slug, c])), facts, holders };
 }
 
 /** Rebuilt once per change to the database: a search is then a scan of strings in memory, without SQL. */
-function searchIndex(): SearchIndex {
+function searchIndex(): Promise<SearchIndex> {
   return untilDataChanges("companySearchIndex", buildIndex);
 }
 
@@ -84,10 +86,13 @@ function matchKind(key: string, q: string): MatchKind | null {
  * query, before one with a word that starts with it, before one that merely contains it; then the companies with
  * more facts (and holders), then shorter names. Companies no fact mentions any more are left out.
  */
-export function searchCompanies(query: string, limit = 10): CompanyMatch[] {
+export async function searchCompanies(query: string, limit = 10): Promise<CompanyMatch[]> {
+  return searchIn(await searchIndex(), query, limit);
+}
+
+function searchIn(index: SearchIndex, query: string, limit: number): CompanyMatch[] {
   const q = foldName(query);
   if (!q || limit < 1) return [];
-  const index = searchIndex();
   const best = new Map<number, { kind: MatchKind; key: SearchKey }>();
   for (const k of index.keys) {
     const kind = matchKind(k.key, q);
@@ -128,11 +133,11 @@ export function searchCompanies(query: string, limit = 10): CompanyMatch[] {
 }
 
 /** The company a typed name stands for: its name, an alias or its slug, in any case, with or without accents. */
-function resolveOne(index: SearchIndex, typed: string): Company | null {
+async function resolveOne(index: SearchIndex, typed: string): Promise<Company | null> {
   const bySlug = index.bySlug.get(typed.trim());
   if (bySlug) return bySlug;
   // An old address of a renamed or merged company (company_redirects) names the company it became.
-  const moved = movedCompanySlug(typed.trim());
+  const moved = await movedCompanySlug(typed.trim());
   if (moved && index.bySlug.has(moved)) return index.bySlug.get(moved)!;
   const q = foldName(typed);
   let found: SearchKey | null = null;
@@ -145,15 +150,15 @@ function resolveOne(index: SearchIndex, typed: string): Company | null {
 }
 
 /** Suggestions for a name that matched nothing: the search for it, else for its longer words ("Nissan Motor"). */
-function suggestionsFor(typed: string, limit: number): CompanyMatch[] {
-  const direct = searchCompanies(typed, limit);
+function suggestionsFor(index: SearchIndex, typed: string, limit: number): CompanyMatch[] {
+  const direct = searchIn(index, typed, limit);
   if (direct.length) return direct;
   const words = [...new Set(foldName(typed).split(/[^\p{L}\p{N}]+/u))]
     .filter((w) => w.length >= 3)
     .sort((a, b) => b.length - a.length);
   const out: CompanyMatch[] = [];
   for (const w of words) {
-    for (const m of searchCompanies(w, limit)) if (!out.some((o) => o.slug === m.slug)) out.push(m);
+    for (const m of searchIn(index, w, limit)) if (!out.some((o) => o.slug === m.slug)) out.push(m);
     if (out.length >= limit) break;
   }
   return out.slice(0, limit);
@@ -167,15 +172,15 @@ export interface ResolvedNames {
 }
 
 /** Turns what people type ("Renault, nissan motor") into companies, and says which names matched none. */
-export function resolveCompanyNames(names: string[]): ResolvedNames {
-  const index = searchIndex();
+export async function resolveCompanyNames(names: string[]): Promise<ResolvedNames> {
+  const index = await searchIndex();
   const companies: Company[] = [];
   const unknown: ResolvedNames["unknown"] = [];
   for (const name of names) {
-    const company = resolveOne(index, name);
+    const company = await resolveOne(index, name);
     if (company) {
       if (!companies.some((c) => c.id === company.id)) companies.push(company);
-    } else unknown.push({ name, suggestions: suggestionsFor(name, 3) });
+    } else unknown.push({ name, suggestions: suggestionsFor(index, name, 3) });
   }
   return { companies, unknown };
 }

@@ -21,9 +21,12 @@ export interface SettleRequest {
  * superseded, through the server's write connection, audited. A holder stored under several spellings (a joint
  * holder) is settled in all of them, as the stakes table shows them as one.
  */
-export function settleStakeConflict(userName: string, r: SettleRequest): { confirmed: number[]; superseded: number[] } {
-  const holder = findCompany(r.holder);
-  const held = findCompany(r.held);
+export async function settleStakeConflict(
+  userName: string,
+  r: SettleRequest,
+): Promise<{ confirmed: number[]; superseded: number[] }> {
+  const holder = await findCompany(r.holder);
+  const held = await findCompany(r.held);
   if (!holder || !held) {
     throw json(
       { message: `No company called "${(holder ? r.held : r.holder).slice(0, 80)}": reload the page.` },
@@ -31,11 +34,12 @@ export function settleStakeConflict(userName: string, r: SettleRequest): { confi
     );
   }
   const year = r.asOf === null ? "with no year" : `as of ${r.asOf}`;
+  const joint = await jointHolders();
   try {
     return settleStake(
       getWriteDb(),
       {
-        holderIds: membersOf(jointHolders(), holder.id),
+        holderIds: membersOf(joint, holder.id),
         heldId: held.id,
         asOf: r.asOf,
         figure: { status: r.status, low: r.low, high: r.high },

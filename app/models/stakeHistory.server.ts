@@ -1,4 +1,5 @@
-import { getDb } from "~/db.server";
+import { getSql } from "~/db.server";
+import { indexedBy } from "../../db/dialect";
 import { companyNames, sourcesOf } from "./figures.server";
 import { type JointHolders, membersOf, representativeOf } from "./jointHolders.server";
 import type { AsOfFrom, StakeFigure, StakeHistory, StakeRow, StakeSource } from "./stakeTypes";
@@ -18,7 +19,8 @@ interface StakeFactRow {
   status: FactStatus;
   low: number;
   high: number;
-  approximate: number;
+  /** 0 or 1 on SQLite, a boolean on PostgreSQL. */
+  approximate: number | boolean;
 }
 
 const STATUS_RANK: Record<FactStatus, number> = { actual: 0, forecast: 1, target: 2 };
@@ -92,20 +94,21 @@ function rowOf(asOf: number | null, facts: StakeFactRow[]): Grouped {
  * Every stake fact of each pair, with its source, grouped by as-of year: the year the sentence gives, else its
  * article's publication year. One indexed lookup per stored spelling of the holder.
  */
-export function stakeHistories(pairs: HolderPair[], joint: JointHolders): StakeHistory[] {
+export async function stakeHistories(pairs: HolderPair[], joint: JointHolders): Promise<StakeHistory[]> {
+  const sql = await getSql();
   // The index holds everything but the article: it is read only for a fact with no year of its own.
-  const statement = getDb().sqlite.prepare(
-    `SELECT f.id AS factId, f.year, f.status, f.low, f.high, f.approximate,
+  const statement = `SELECT f.id AS "factId", f.year, f.status, f.low, f.high, f.approximate,
        CASE WHEN f.year IS NULL THEN (SELECT a.published_year FROM articles a WHERE a.id = f.article_id) END
-         AS publishedYear
-     FROM facts f INDEXED BY facts_kind_company_counterparty_idx
-     WHERE f.kind = 'stake' AND f.company_id = ? AND f.counterparty_id = ?`,
-  );
-  const names = companyNames(pairs.flatMap((p) => [p.holderId, p.heldId]));
-  const grouped = pairs.map((p) => {
-    const facts = membersOf(joint, p.holderId).flatMap(
-      (holderId) => statement.all(holderId, p.heldId) as StakeFactRow[],
-    );
+         AS "publishedYear"
+     FROM facts f ${indexedBy(sql.dialect, "facts_kind_company_counterparty_idx")}
+     WHERE f.kind = 'stake' AND f.company_id = ? AND f.counterparty_id = ?`;
+  const names = await companyNames(pairs.flatMap((p) => [p.holderId, p.heldId]));
+  const grouped: Array<{ pair: HolderPair; rows: Grouped[] }> = [];
+  for (const p of pairs) {
+    const facts: StakeFactRow[] = [];
+    for (const holderId of membersOf(joint, p.holderId)) {
+      facts.push(...(await sql.all<StakeFactRow>(statement, [holderId, p.heldId])));
+    }
     const byYear = new Map<number | null, StakeFactRow[]>();
     for (const f of facts) {
       const asOf = f.year ?? f.publishedYear;
@@ -115,10 +118,10 @@ export function stakeHistories(pairs: HolderPair[], joint: JointHolders): StakeH
     const rows = [...byYear]
       .sort(([a], [b]) => (a ?? Number.POSITIVE_INFINITY) - (b ?? Number.POSITIVE_INFINITY))
       .map(([asOf, group]) => rowOf(asOf, group));
-    return { pair: p, rows };
-  });
+    grouped.push({ pair: p, rows });
+  }
   // The quotes and articles of the sources listed, in one query.
-  const sources = sourcesOf(
+  const sources = await sourcesOf(
     grouped.flatMap((g) => g.rows.flatMap((r) => r.figures.flatMap((f) => f.facts.map((x) => x.factId)))),
   );
   return grouped.map(({ pair, rows }) => {

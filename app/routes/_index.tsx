@@ -23,9 +23,9 @@ export async function loader({ request }: LoaderFunctionArgs) {
   // Links from mail and feeds add tracking parameters to the home page: it reads `periods` and ignores the rest.
   const { periods } = parseKnownQuery(request, HOME_QUERY);
   return json({
-    companies: companySummaries(100),
-    articles: recentArticles(10),
-    changes: latestRevenueChanges(20, periods),
+    companies: await companySummaries(100),
+    articles: await recentArticles(10),
+    changes: await latestRevenueChanges(20, periods),
   });
 }
 

@@ -20,7 +20,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   }
   const query = q.q ?? "";
   // "<" is written as \u003c (the same JSON once parsed): what was typed never reaches a body as markup.
-  const data: CompanySearchResponse = { query, companies: searchCompanies(query, q.limit) };
+  const data: CompanySearchResponse = { query, companies: await searchCompanies(query, q.limit) };
   const body = JSON.stringify(data).replace(/</g, "\\u003c");
   return new Response(body, { headers: { "Content-Type": "application/json; charset=utf-8" } });
 }

@@ -19,9 +19,9 @@ export async function loader({ request }: LoaderFunctionArgs) {
     if (err instanceof Response) return err;
     throw err;
   }
-  const moved = movedCompaniesRedirect(request);
+  const moved = await movedCompaniesRedirect(request);
   if (moved) return moved;
-  const result = queryFacts({ ...q, pageSize: 500, sort: "article" });
+  const result = await queryFacts({ ...q, pageSize: 500, sort: "article" });
   if (q.company && result.companyName === null) {
     return json({ error: `No company called "${q.company}" has been imported.` }, { status: 404 });
   }

@@ -20,7 +20,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 export async function loader({ params, request }: LoaderFunctionArgs) {
   const user = await requireReader(request, "page");
   const id = parseId(params.id, "article");
-  const article = getArticle(id);
+  const article = await getArticle(id);
   if (!article) throw json({ message: `No article with the id ${id}.` }, { status: 404 });
   // The importer's label for the year's source stays on the server; the page gets it in words.
   const { publishedYearSource, ...rest } = article;

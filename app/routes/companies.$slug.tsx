@@ -32,11 +32,11 @@ export async function loader({ params, request }: LoaderFunctionArgs) {
   const user = await requireReader(request, "page");
   const view = parseQuery(request, COMPANY_QUERY);
   const slug = slugSchema.safeParse(params.slug);
-  const company = slug.success ? findCompany(slug.data) : null;
+  const company = slug.success ? await findCompany(slug.data) : null;
   if (!company) {
     // A company renamed or merged into another: its old address leads to its page now, with the same view. A
     // temporary redirect, as the old name may become a company of its own again.
-    const moved = slug.success ? movedCompanySlug(slug.data) : null;
+    const moved = slug.success ? await movedCompanySlug(slug.data) : null;
     if (moved) throw redirect(`/companies/${moved}${new URL(request.url).search}`, 302);
     throw json(
       { message: `No company called "${(params.slug ?? "").slice(0, 80)}" has been imported.` },
@@ -45,8 +45,8 @@ export async function loader({ params, request }: LoaderFunctionArgs) {
   }
   return json({
     company: { name: company.name, slug: company.slug },
-    ...companyCharts(company, view),
-    record: companyRecord(company.id),
+    ...(await companyCharts(company, view)),
+    record: await companyRecord(company.id),
     canEdit: user?.role === "analyst" || user?.role === "admin",
   });
 }
@@ -59,7 +59,7 @@ export async function action({ params, request }: ActionFunctionArgs) {
   assertSameOrigin(request);
   const user = await requireRole(request, "analyst", "Changing a company");
   const slug = slugSchema.safeParse(params.slug);
-  const company = slug.success ? findCompany(slug.data) : null;
+  const company = slug.success ? await findCompany(slug.data) : null;
   if (!company) {
     throw json({ message: `No company called "${(params.slug ?? "").slice(0, 80)}" to change.` }, { status: 404 });
   }
@@ -79,7 +79,7 @@ export async function action({ params, request }: ActionFunctionArgs) {
       );
     }
     if (form.intent === "merge") {
-      const into = resolveCompanyNames([form.into]).companies[0];
+      const into = (await resolveCompanyNames([form.into])).companies[0];
       if (!into)
         throw json(
           { message: `No company is called "${form.into.slice(0, 80)}": pick one of the suggestions.` },

@@ -25,7 +25,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   await requireReader(request, "page");
   const q = parseQuery(request, COMPARE_QUERY);
   const typed = q.companies ?? [];
-  const { companies, unknown } = resolveCompanyNames(typed);
+  const { companies, unknown } = await resolveCompanyNames(typed);
   // The order typed is the order of the legend.
   const shown = companies.slice(0, MAX_COMPANIES);
   return json({
@@ -37,7 +37,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     unknown: suggestionLinks(request, "companies", unknown, (name, slug) =>
       typed.map((t) => (t === name ? slug : t)).join(","),
     ),
-    charts: shown.length ? compareCompanies(shown, q) : [],
+    charts: shown.length ? await compareCompanies(shown, q) : [],
   });
 }
 

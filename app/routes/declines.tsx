@@ -25,7 +25,7 @@ const COMPARED = 2;
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireReader(request, "page");
   const q = parseQuery(request, DECLINES_QUERY);
-  return json(largestDeclines(q.periods, q.year));
+  return json(await largestDeclines(q.periods, q.year));
 }
 
 export default function Declines() {

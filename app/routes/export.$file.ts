@@ -89,12 +89,12 @@ async function renderBody(
 }
 
 async function renderChart(chart: ExportChartName, format: Format, q: ExportQuery, origin: string): Promise<Rendered> {
-  const ec = exportChart(chart, q);
+  const ec = await exportChart(chart, q);
   return { body: await renderBody(ec, format, q.scale, origin), filename: ec.filename };
 }
 
 async function renderCompanyDeck(q: ExportQuery): Promise<Rendered> {
-  const company = q.company ? findCompany(q.company) : null;
+  const company = q.company ? await findCompany(q.company) : null;
   if (!company)
     throw new NotFound(
       q.company ? `No company called "${q.company}" has been imported.` : "Name a company, e.g. company=renault.",
@@ -104,7 +104,7 @@ async function renderCompanyDeck(q: ExportQuery): Promise<Rendered> {
     // Each chart's data is 10–20 ms of queries on a large company: other requests go in between.
     await new Promise((resolve) => setImmediate(resolve));
     try {
-      charts.push(exportChart(name, { ...q, company: company.slug }));
+      charts.push(await exportChart(name, { ...q, company: company.slug }));
     } catch (err) {
       if (!(err instanceof NotFound)) throw err;
     }
@@ -133,7 +133,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     if (err instanceof Response) return err;
     throw err;
   }
-  const moved = movedCompaniesRedirect(request);
+  const moved = await movedCompaniesRedirect(request);
   if (moved) return moved;
   // The same export gives the same bytes until the database changes: rendered once (however many ask at once),
   // then served from memory. The key holds only what this chart reads.

@@ -22,10 +22,10 @@ export async function loader({ request }: LoaderFunctionArgs) {
   await requireReader(request, "page");
   const q = parseQuery(request, FACTS_QUERY);
   const typed = q.company || undefined;
-  const named = typed ? resolveCompanyNames([typed]) : null;
+  const named = typed ? await resolveCompanyNames([typed]) : null;
   const company = named?.companies[0];
   const unknown = suggestionLinks(request, "company", named?.unknown ?? []);
-  const facts = unknown.length ? null : queryFacts({ ...q, company: company?.slug, lastPage: FACT_PAGES });
+  const facts = unknown.length ? null : await queryFacts({ ...q, company: company?.slug, lastPage: FACT_PAGES });
   return json({
     query: { ...q, company: company?.slug },
     // The field shows the company's own name once found, else what was typed.

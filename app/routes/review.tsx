@@ -24,7 +24,7 @@ export const meta: MetaFunction = () => [{ title: "Review facts — Financial fi
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const q = parseQuery(request, REVIEW_QUERY);
-  const named = q.company ? resolveCompanyNames([q.company]) : null;
+  const named = q.company ? await resolveCompanyNames([q.company]) : null;
   const company = named?.companies[0];
   const unknown = suggestionLinks(request, "company", named?.unknown ?? []);
   const user = await requireReader(request, "page");

@@ -20,7 +20,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const q = parseQuery(request, SEARCH_QUERY);
   const query = q.q ?? "";
   // One more than shown, to say whether the list was cut.
-  const matches = searchCompanies(query, LIMIT + 1);
+  const matches = await searchCompanies(query, LIMIT + 1);
   return json({ query, matches: matches.slice(0, LIMIT), more: matches.length > LIMIT });
 }
 

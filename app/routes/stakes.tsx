@@ -26,8 +26,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireReader(request, "page");
   const q = parseQuery(request, STAKES_QUERY);
   const typed = { holder: q.holder || undefined, held: q.held || undefined };
-  const holder = typed.holder ? resolveCompanyNames([typed.holder]) : null;
-  const held = typed.held ? resolveCompanyNames([typed.held]) : null;
+  const holder = typed.holder ? await resolveCompanyNames([typed.holder]) : null;
+  const held = typed.held ? await resolveCompanyNames([typed.held]) : null;
   const unknown = [
     ...suggestionLinks(request, "holder", holder?.unknown ?? []),
     ...suggestionLinks(request, "held", held?.unknown ?? []),
@@ -36,7 +36,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const heldCompany = held?.companies[0];
   const stakes = unknown.length
     ? null
-    : listStakes({ holder: holderCompany?.slug, held: heldCompany?.slug, page: q.page });
+    : await listStakes({ holder: holderCompany?.slug, held: heldCompany?.slug, page: q.page });
   return json({
     // The fields show the companies' own names once found, else what was typed.
     field: { holder: holderCompany?.name ?? typed.holder ?? "", held: heldCompany?.name ?? typed.held ?? "" },
@@ -58,7 +58,7 @@ export async function action({ request }: ActionFunctionArgs) {
   const user = await requireRole(request, "analyst", "Settling a stake conflict");
   const form = await parseForm(request, SETTLE_FORM);
   if (form.low > form.high) throw json({ message: "Low is above high: send the form from the page." }, { status: 400 });
-  settleStakeConflict(user.name, {
+  await settleStakeConflict(user.name, {
     holder: form.holder,
     held: form.held,
     asOf: form.asOf ?? null,

@@ -6,8 +6,8 @@ const ONE = ["company", "holder", "held"] as const;
 const LIST = "companies";
 
 /** The slug a company has now, when `slug` is an old address of a renamed or merged one; else null. */
-function nowCalled(slug: string): string | null {
-  if (!slug || findCompany(slug)) return null;
+async function nowCalled(slug: string): Promise<string | null> {
+  if (!slug || (await findCompany(slug))) return null;
   return movedCompanySlug(slug);
 }
 
@@ -17,12 +17,12 @@ function nowCalled(slug: string): string | null {
  * a rename or merge keeps working, and the export cache keys only the current address. 302, not 301, as on
  * /companies/:slug (docs/decisions/014): the old name may become a company of its own again.
  */
-export function movedCompaniesRedirect(request: Request): Response | null {
+export async function movedCompaniesRedirect(request: Request): Promise<Response | null> {
   const url = new URL(request.url);
   let moved = false;
   for (const name of ONE) {
     const slug = url.searchParams.get(name);
-    const now = slug ? nowCalled(slug) : null;
+    const now = slug ? await nowCalled(slug) : null;
     if (now) {
       url.searchParams.set(name, now);
       moved = true;
@@ -30,11 +30,12 @@ export function movedCompaniesRedirect(request: Request): Response | null {
   }
   const list = url.searchParams.get(LIST);
   if (list) {
-    const slugs = list.split(",").map((s) => {
-      const now = nowCalled(s.trim());
+    const slugs: string[] = [];
+    for (const s of list.split(",")) {
+      const now = await nowCalled(s.trim());
       if (now) moved = true;
-      return now ?? s;
-    });
+      slugs.push(now ?? s);
+    }
     // A merge can make two names of a list one company: it is asked for once.
     url.searchParams.set(LIST, [...new Set(slugs)].join(","));
   }

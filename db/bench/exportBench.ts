@@ -61,23 +61,22 @@ async function main() {
   console.log(
     `Export benchmark: ${process.env.DATABASE_PATH}, company ${company}, ${runs} runs each (node ${process.version})`,
   );
-  const png = await time("revenue.png (model + render, 2x)", runs, () => renderPng(exportChart("revenue", params), 2));
-  await time("revenue.svg", runs, () => renderSvg(exportChart("revenue", params)));
-  await time("revenue.csv", runs, () => renderCsv(exportChart("revenue", params), "http://127.0.0.1:3000"));
-  await time("revenue.pptx", runs, () => renderPptx(exportChart("revenue", params)));
-  const name = findCompany(company)?.name ?? company;
-  const deck = await time("deck.pptx (every chart, with pictures)", Math.max(3, Math.floor(runs / 3)), () =>
-    renderDeck(
-      name,
-      (["revenue", "revenue-change", "market-share", "sales-volume", "stakes"] as const).flatMap((c) => {
-        try {
-          return [exportChart(c, params)];
-        } catch {
-          return [];
-        }
-      }),
-    ),
+  const png = await time("revenue.png (model + render, 2x)", runs, async () =>
+    renderPng(await exportChart("revenue", params), 2),
   );
+  await time("revenue.svg", runs, async () => renderSvg(await exportChart("revenue", params)));
+  await time("revenue.csv", runs, async () => renderCsv(await exportChart("revenue", params), "http://127.0.0.1:3000"));
+  await time("revenue.pptx", runs, async () => renderPptx(await exportChart("revenue", params)));
+  const name = (await findCompany(company))?.name ?? company;
+  const deck = await time("deck.pptx (every chart, with pictures)", Math.max(3, Math.floor(runs / 3)), async () => {
+    const charts = [];
+    for (const c of ["revenue", "revenue-change", "market-share", "sales-volume", "stakes"] as const) {
+      try {
+        charts.push(await exportChart(c, params));
+      } catch {}
+    }
+    return renderDeck(name, charts);
+  });
   console.log(
     `PNG: ${median(png) < 150 ? "PASS" : "FAIL"} (target median < 150 ms); deck: ${median(deck) < 1000 ? "PASS" : "FAIL"} (target median < 1 s)`,
   );
@@ -100,21 +99,22 @@ async function eventLoopDelays(name: string, params: Params, n: number) {
   const { renderSvg } = await import("~/exports/svg.server");
   const { renderDeck, renderPptx } = await import("~/exports/pptx.server");
   const { renderPool } = await import("~/exports/renderPool.server");
-  const deckCharts = () =>
-    (["revenue", "revenue-change", "market-share", "sales-volume", "stakes"] as const).flatMap((c) => {
+  const deckCharts = async () => {
+    const out = [];
+    for (const c of ["revenue", "revenue-change", "market-share", "sales-volume", "stakes"] as const) {
       try {
-        return [exportChart(c, params)];
-      } catch {
-        return [];
-      }
-    });
+        out.push(await exportChart(c, params));
+      } catch {}
+    }
+    return out;
+  };
   // As the route reads them: one chart at a time, other work in between.
   const deckChartsYielding = async () => {
     const out = [];
     for (const c of ["revenue", "revenue-change", "market-share", "sales-volume", "stakes"] as const) {
       await new Promise((r) => setImmediate(r));
       try {
-        out.push(exportChart(c, params));
+        out.push(await exportChart(c, params));
       } catch {}
     }
     return out;
@@ -123,22 +123,22 @@ async function eventLoopDelays(name: string, params: Params, n: number) {
   const cases: Array<[string, () => Promise<unknown>, () => Promise<unknown>]> = [
     [
       "revenue.png",
-      () => renderPngAsync(exportChart("revenue", params), 2),
-      () => renderPool.render({ kind: "png", chart: exportChart("revenue", params), scale: 2 }),
+      async () => renderPngAsync(await exportChart("revenue", params), 2),
+      async () => renderPool.render({ kind: "png", chart: await exportChart("revenue", params), scale: 2 }),
     ],
     [
       "revenue.svg",
-      async () => renderSvg(exportChart("revenue", params)),
-      () => renderPool.render({ kind: "svg", chart: exportChart("revenue", params) }),
+      async () => renderSvg(await exportChart("revenue", params)),
+      async () => renderPool.render({ kind: "svg", chart: await exportChart("revenue", params) }),
     ],
     [
       "revenue.pptx",
-      () => renderPptx(exportChart("revenue", params)),
-      () => renderPool.render({ kind: "pptx", chart: exportChart("revenue", params) }),
+      async () => renderPptx(await exportChart("revenue", params)),
+      async () => renderPool.render({ kind: "pptx", chart: await exportChart("revenue", params) }),
     ],
     [
       "deck.pptx",
-      () => renderDeck(name, deckCharts()),
+      async () => renderDeck(name, await deckCharts()),
       async () => renderPool.render({ kind: "deck", company: name, charts: await deckChartsYielding(), generated }),
     ],
   ];

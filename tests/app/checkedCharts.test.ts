@@ -52,7 +52,7 @@ async function exported(chart: "revenue" | "stakes" | "compare", q: Record<strin
   const { exportChart } = await import("~/models/exports.server");
   const { renderSvg } = await import("~/exports/svg.server");
   const { renderPng } = await import("~/exports/png.server");
-  const ec = exportChart(chart, { ...PARAMS, ...q });
+  const ec = await exportChart(chart, { ...PARAMS, ...q });
   return { ec, svg: renderSvg(ec), png: renderPng(ec, 1) };
 }
 

@@ -350,7 +350,7 @@ describe("remove", () => {
     ).json();
     expect(queue.rejected.filter((r: { company: string }) => r.company === "Springfield")).toHaveLength(2);
     const search = (await import("~/models/search.server")) as typeof import("~/models/search.server");
-    expect(search.resolveCompanyNames(["Springfield"]).companies).toEqual([]);
+    expect((await search.resolveCompanyNames(["Springfield"])).companies).toEqual([]);
     expect((await change("springfield", "ana", { intent: "remove", confirm: "yes" })).status).toBe(409);
     expect((await change("springfield", "ana", { intent: "rename", name: "Springfield Town" })).status).toBe(409);
 

@@ -73,7 +73,7 @@ async function queue(user = "ana") {
 async function revenuePoint() {
   const { companyChart } = await import("~/models/charts.server");
   const { findCompany } = await import("~/models/companies.server");
-  const [series] = companyChart(findCompany("halden-mills")!, "revenue").series;
+  const [series] = (await companyChart((await findCompany("halden-mills"))!, "revenue")).series;
   return series.points.map((p) => ({ low: p.low, disagreeing: p.disagreeing, checked: p.sources[0]?.checked }));
 }
 

@@ -23,7 +23,7 @@ afterAll(() => cleanup?.());
 async function compare(slugs: string[], view: Record<string, unknown>) {
   const { findCompanies } = await import("~/models/companies.server");
   const { compareCompanies } = await import("~/models/compare.server");
-  return compareCompanies(findCompanies(slugs), { metric: "revenue", mode: "absolute", ...view });
+  return await compareCompanies(await findCompanies(slugs), { metric: "revenue", mode: "absolute", ...view });
 }
 
 describe("comparison across currencies", () => {
@@ -71,7 +71,7 @@ describe("log scale", () => {
   test("the slide's native chart has the same logarithmic axis", async () => {
     const { exportChart } = await import("~/models/exports.server");
     const { renderPptx } = await import("~/exports/pptx.server");
-    const ec = exportChart("compare", {
+    const ec = await exportChart("compare", {
       companies: ["renault", "keldor-mills"],
       metric: "revenue",
       mode: "absolute",
@@ -109,7 +109,7 @@ describe("log scale", () => {
 describe("the home chart", () => {
   test("ranks one kind of period only: full years, the kind most companies report", async () => {
     const { latestRevenueChanges } = await import("~/models/overview.server");
-    const { periods, available, points } = latestRevenueChanges(20);
+    const { periods, available, points } = await latestRevenueChanges(20);
     expect(periods).toBe("year");
     expect(available).toEqual(["year", "half", "quarter", "nine-months"]);
     // Each company's latest full year differs, so each bar names its own.
@@ -123,7 +123,7 @@ describe("the home chart", () => {
 
   test("ranks the kind of period asked for: each company's latest quarter, never a year or a half", async () => {
     const { latestRevenueChanges } = await import("~/models/overview.server");
-    const quarters = latestRevenueChanges(20, "quarter");
+    const quarters = await latestRevenueChanges(20, "quarter");
     expect(quarters.periods).toBe("quarter");
     expect(quarters.points.map((p) => [p.label, p.period, p.low, p.note])).toEqual([
       ["Tellbrook, Q1 2009", "Q1", -14, "Q1 2009 vs Q1 2008"],
@@ -132,14 +132,14 @@ describe("the home chart", () => {
       ["Morvath, Q4, year unknown", "Q4", -3, "Q4, year unknown"],
     ]);
     // Alone in its kind, a period needs no repeating on every bar.
-    const halves = latestRevenueChanges(20, "half");
+    const halves = await latestRevenueChanges(20, "half");
     expect(halves.points.map((p) => [p.label, p.period, p.low])).toEqual([["Tellbrook", "H1", -11]]);
   });
 
   test("draws horizontal bars, a name per line, each with its figure, at a phone's width", async () => {
     const { latestRevenueChanges } = await import("~/models/overview.server");
     const { RankedBarChart } = await import("~/components/charts/RankedBarChart");
-    const { points } = latestRevenueChanges(20);
+    const { points } = await latestRevenueChanges(20);
     const svg = renderToStaticMarkup(RankedBarChart({ points, unit: "percent", title: "t", width: 374 }));
     expect(svg).toContain('width="374"');
     const names = [...svg.matchAll(/recharts-yAxis[\s\S]*?<\/g><\/g>/g)][0][0];
@@ -172,7 +172,7 @@ describe("layout by width", () => {
     const { findCompany } = await import("~/models/companies.server");
     const { companyCharts } = await import("~/models/charts.server");
     const { FigureBarChart } = await import("~/components/charts/FigureBarChart");
-    const [s] = companyCharts(findCompany("renault")!).revenue;
+    const [s] = (await companyCharts((await findCompany("renault"))!)).revenue;
     const draw = (width: number) =>
       renderToStaticMarkup(FigureBarChart({ points: s.points, unit: s.unit, title: s.title, axis: s.axis, width }));
     const wide = draw(1100);

@@ -110,7 +110,14 @@ describe("company search", () => {
 describe("resolving typed names", () => {
   test("names, aliases and slugs in any case resolve, once each; the rest come back with suggestions", async () => {
     const { resolveCompanyNames } = await import("~/models/search.server");
-    const r = resolveCompanyNames(["RENAULT", "nissan", "Kestrel Aerospace PLC", "renault", "Nissan Motor", "Daimler"]);
+    const r = await resolveCompanyNames([
+      "RENAULT",
+      "nissan",
+      "Kestrel Aerospace PLC",
+      "renault",
+      "Nissan Motor",
+      "Daimler",
+    ]);
     expect(r.companies.map((c) => c.slug)).toEqual(["renault", "nissan", "kestrel"]);
     expect(r.unknown.map((u) => [u.name, u.suggestions.map((s) => s.name)])).toEqual([
       // Nothing contains "nissan motor"; its word "nissan" does.

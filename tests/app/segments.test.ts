@@ -13,14 +13,12 @@ afterAll(() => cleanup?.());
 
 describe("a segment's revenue", () => {
   test("is stored with its segment beside the fact", async () => {
-    const { getDb } = await import("~/db.server");
-    const rows = getDb()
-      .sqlite.prepare(
-        `SELECT f.low, s.segment FROM facts f JOIN companies c ON c.id = f.company_id
-         LEFT JOIN fact_segments s ON s.fact_id = f.id WHERE c.slug = 'halvern-tools' AND f.kind = 'revenue'
-         ORDER BY f.low`,
-      )
-      .all();
+    const { getSql } = await import("~/db.server");
+    const rows = await (await getSql()).all(
+      `SELECT f.low, s.segment FROM facts f JOIN companies c ON c.id = f.company_id
+       LEFT JOIN fact_segments s ON s.fact_id = f.id WHERE c.slug = 'halvern-tools' AND f.kind = 'revenue'
+       ORDER BY f.low`,
+    );
     expect(rows).toEqual([
       { low: 1270000000, segment: "garden tools" },
       { low: 5100000000, segment: null },
@@ -31,7 +29,7 @@ describe("a segment's revenue", () => {
   test("is left out of the company's revenue chart, which shows the group's totals", async () => {
     const { findCompany } = await import("~/models/companies.server");
     const { companyCharts } = await import("~/models/charts.server");
-    const charts = companyCharts(findCompany("halvern-tools")!);
+    const charts = await companyCharts((await findCompany("halvern-tools"))!);
     const points = charts.revenue.flatMap((s) => s.points.map((p) => [p.year, p.low]));
     expect(points).toEqual([
       [1985, 5100000000],
@@ -41,7 +39,7 @@ describe("a segment's revenue", () => {
 
   test("is listed in the facts table with its segment named", async () => {
     const { queryFacts } = await import("~/models/facts.server");
-    const page = queryFacts({ company: "halvern-tools", kind: "revenue" });
+    const page = await queryFacts({ company: "halvern-tools", kind: "revenue" });
     expect(page.facts.map((f) => [f.low, f.segment ?? null])).toEqual(
       expect.arrayContaining([
         [1270000000, "garden tools"],
@@ -51,20 +49,18 @@ describe("a segment's revenue", () => {
   });
 
   test("its change is stored as the segment's and left out of the home page's latest changes", async () => {
-    const { getDb } = await import("~/db.server");
-    const changes = getDb()
-      .sqlite.prepare(
-        `SELECT f.low, s.segment FROM facts f JOIN companies c ON c.id = f.company_id
-         LEFT JOIN fact_segments s ON s.fact_id = f.id WHERE c.slug = 'halvern-tools' AND f.kind = 'revenue_change'
-         ORDER BY f.low`,
-      )
-      .all();
+    const { getSql } = await import("~/db.server");
+    const changes = await (await getSql()).all(
+      `SELECT f.low, s.segment FROM facts f JOIN companies c ON c.id = f.company_id
+       LEFT JOIN fact_segments s ON s.fact_id = f.id WHERE c.slug = 'halvern-tools' AND f.kind = 'revenue_change'
+       ORDER BY f.low`,
+    );
     expect(changes).toEqual([
       { low: 9.8, segment: null },
       { low: 14.7, segment: "garden tools" },
     ]);
     const { latestRevenueChanges } = await import("~/models/overview.server");
-    const home = latestRevenueChanges(100, "year");
+    const home = await latestRevenueChanges(100, "year");
     const halvern = home.points.filter((p) => p.label.startsWith("Halvern"));
     expect(halvern.map((p) => p.low)).toEqual([9.8]);
   });

@@ -49,7 +49,7 @@ async function post(fields: Record<string, string>, user?: string, extra: Record
 
 const talbotRow = async () => {
   const { listStakes } = await import("~/models/stakes.server");
-  const [g] = listStakes({ holder: "talbot-capital" }).groups;
+  const [g] = (await listStakes({ holder: "talbot-capital" })).groups;
   return { group: g, row: g.rows[0] };
 };
 

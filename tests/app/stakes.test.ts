@@ -9,7 +9,7 @@ afterAll(() => cleanup?.());
 
 const stakesOf = async (holder: string, held?: string) => {
   const { listStakes } = await import("~/models/stakes.server");
-  return listStakes({ holder, held });
+  return await listStakes({ holder, held });
 };
 
 describe("stakes over time", () => {
@@ -44,7 +44,7 @@ describe("stakes over time", () => {
 
   test("joint holders written in either order are one holder, in one canonical order, with both sources", async () => {
     const { listStakes } = await import("~/models/stakes.server");
-    const all = listStakes({ held: "quenby", pageSize: 50 });
+    const all = await listStakes({ held: "quenby", pageSize: 50 });
     expect(all.groups.map((g) => g.holder)).toEqual(["Corvan Partners + Ostrel Securities"]);
     const [row] = all.groups[0].rows;
     expect(row.asOf).toBe(2019);
@@ -58,7 +58,7 @@ describe("stakes over time", () => {
     }
     // Across the unfiltered list the holder appears once.
     const { listStakes: list } = await import("~/models/stakes.server");
-    const holders = list({ pageSize: 100 }).groups.filter((g) => g.held === "Quenby");
+    const holders = (await list({ pageSize: 100 })).groups.filter((g) => g.held === "Quenby");
     expect(holders).toHaveLength(1);
   });
 
@@ -79,9 +79,9 @@ describe("stakes over time", () => {
   test("company pages list the same rows: the held company sees the joint holder once", async () => {
     const { findCompany } = await import("~/models/companies.server");
     const { companyCharts } = await import("~/models/charts.server");
-    const quenby = findCompany("quenby");
+    const quenby = await findCompany("quenby");
     expect(quenby).not.toBeNull();
-    const charts = companyCharts(quenby!);
+    const charts = await companyCharts(quenby!);
     expect(charts.stakesIn.map((g) => [g.holder, g.rows.map((r) => r.figures[0].sources.length)])).toEqual([
       ["Corvan Partners + Ostrel Securities", [2]],
     ]);

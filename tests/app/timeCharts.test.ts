@@ -14,8 +14,8 @@ afterAll(() => cleanup?.());
 async function compare(view: Record<string, unknown>) {
   const { findCompanies } = await import("~/models/companies.server");
   const { compareCompanies } = await import("~/models/compare.server");
-  const companies = findCompanies(["corvane", "tellbrook"]).sort((a, b) => a.name.localeCompare(b.name));
-  return compareCompanies(companies, { metric: "revenue_change", mode: "absolute", ...view });
+  const companies = (await findCompanies(["corvane", "tellbrook"])).sort((a, b) => a.name.localeCompare(b.name));
+  return await compareCompanies(companies, { metric: "revenue_change", mode: "absolute", ...view });
 }
 
 describe("comparison on a time axis", () => {
@@ -80,8 +80,8 @@ describe("company charts by kind of period", () => {
   test("Tellbrook: full years and half years; the year axis reaches back to the 2006 base", async () => {
     const { findCompany } = await import("~/models/companies.server");
     const { companyCharts } = await import("~/models/charts.server");
-    const tellbrook = findCompany("tellbrook")!;
-    const years = companyCharts(tellbrook);
+    const tellbrook = (await findCompany("tellbrook"))!;
+    const years = await companyCharts(tellbrook);
     expect(years.periodTypes).toEqual(["year", "half"]);
     expect(years.revenueChange.map((s) => [s.id, s.axis])).toEqual([
       ["revenue-change-year", { type: "year", first: 2006, last: 2008 }],
@@ -90,7 +90,7 @@ describe("company charts by kind of period", () => {
       ["2007", 2007, "2006", 2006, true],
       ["2008", 2008, "2006", 2006, false],
     ]);
-    const halves = companyCharts(tellbrook, { periods: "half" });
+    const halves = await companyCharts(tellbrook, { periods: "half" });
     expect(halves.revenueChange.map((s) => [s.id, s.axis, s.points.map((p) => p.label)])).toEqual([
       ["revenue-change-half", { type: "half", first: 2007, last: 2008 }, ["H1 2008"]],
     ]);
@@ -99,7 +99,7 @@ describe("company charts by kind of period", () => {
   test("a range asked for is drawn whole: Corvane from 2004 to 2010", async () => {
     const { findCompany } = await import("~/models/companies.server");
     const { companyCharts } = await import("~/models/charts.server");
-    const charts = companyCharts(findCompany("corvane")!, { periods: "year", from: 2004, to: 2010 });
+    const charts = await companyCharts((await findCompany("corvane"))!, { periods: "year", from: 2004, to: 2010 });
     expect(charts.revenueChange[0].axis).toEqual({ type: "year", first: 2004, last: 2010 });
     expect(charts.revenueChange[0].points.map((p) => p.label)).toEqual(["2005", "2006", "2008", "2009 (forecast)"]);
   });
@@ -108,7 +108,7 @@ describe("company charts by kind of period", () => {
 describe("largest declines", () => {
   test("2008, full years: Tellbrook's 15 % against 2006 before Corvane's 9 %; growth is never listed", async () => {
     const { largestDeclines } = await import("~/models/declines.server");
-    const page = largestDeclines("year", 2008);
+    const page = await largestDeclines("year", 2008);
     expect(page.rows.map((r) => [r.company, r.label, r.value, r.base, r.status])).toEqual([
       ["Tellbrook", "2008", -15, "2006", "actual"],
       ["Corvane", "2008", -9, "2007", "actual"],
@@ -119,7 +119,7 @@ describe("largest declines", () => {
 
   test("all years: Renault's 2009 forecast range first, by its middle; half years apart", async () => {
     const { largestDeclines } = await import("~/models/declines.server");
-    expect(largestDeclines("year").rows.map((r) => `${r.company} ${r.label} ${r.value}`)).toEqual([
+    expect((await largestDeclines("year")).rows.map((r) => `${r.company} ${r.label} ${r.value}`)).toEqual([
       "Renault 2009 -17.5",
       "Tellbrook 2008 -15",
       "Corvane 2009 -11",
@@ -127,9 +127,11 @@ describe("largest declines", () => {
       "Tellbrook 2007 -6",
       "Corvane 2006 -4",
     ]);
-    expect(largestDeclines("half").rows.map((r) => `${r.company} ${r.label} vs ${r.base}`)).toEqual([
+    expect((await largestDeclines("half")).rows.map((r) => `${r.company} ${r.label} vs ${r.base}`)).toEqual([
       "Tellbrook H1 2008 vs H1 2007",
     ]);
-    expect(largestDeclines("nine-months").rows.map((r) => `${r.company} ${r.label}`)).toEqual(["Renault 9M 2009"]);
+    expect((await largestDeclines("nine-months")).rows.map((r) => `${r.company} ${r.label}`)).toEqual([
+      "Renault 9M 2009",
+    ]);
   });
 });

@@ -31,7 +31,7 @@ async function newPool(size: number, deadlineMs: number, rendersPerWorker?: numb
 async function renaultCharts() {
   const { exportChart } = await import("~/models/exports.server");
   const params = { company: "renault", periods: "year", metric: "revenue", mode: "absolute" } as const;
-  return { revenue: exportChart("revenue", params), change: exportChart("revenue-change", params) };
+  return { revenue: await exportChart("revenue", params), change: await exportChart("revenue-change", params) };
 }
 
 describe("the render pool", () => {

@@ -1,0 +1,126 @@
+import { existsSync } from "node:fs";
+import { dirname, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+import { drizzle, type NodePgDatabase } from "drizzle-orm/node-postgres";
+import { migrate } from "drizzle-orm/node-postgres/migrator";
+import pg from "pg";
+import * as schema from "./schema.pg";
+import { MAX_STATEMENTS, type Sql, type SqlValue } from "./sql";
+
+export interface PgHandle {
+  pool: pg.Pool;
+  db: NodePgDatabase<typeof schema>;
+  sql: Sql;
+  url: string;
+}
+
+/** Beside this file when run from source; under the working directory when bundled. */
+const migrationsFolder = [
+  resolve(dirname(fileURLToPath(import.meta.url)), "migrations-pg"),
+  resolve(process.cwd(), "db/migrations-pg"),
+].find((dir) => existsSync(resolve(dir, "meta/_journal.json")));
+
+/** The URL of the PostgreSQL database DATABASE_URL names, or undefined: SQLite at DATABASE_PATH (db/client.ts). */
+export function postgresUrl(env: Record<string, string | undefined> = process.env): string | undefined {
+  const url = env.DATABASE_URL;
+  if (!url) return undefined;
+  if (!/^postgres(ql)?:\/\//.test(url)) {
+    throw new Error(`DATABASE_URL must be a postgres:// URL (SQLite is chosen by DATABASE_PATH), not ${url}`);
+  }
+  return url;
+}
+
+/** Any number, the same in every process: who migrates holds it, the others wait and then find nothing to do. */
+const MIGRATION_LOCK = 170_017;
+
+/**
+ * Connects to PostgreSQL and applies db/migrations-pg, one process at a time. Refuses a database whose text does
+ * not sort by code point, as SQLite's does: company names would list in another order on each backend.
+ */
+export async function openPostgres(url: string): Promise<PgHandle> {
+  if (!migrationsFolder) throw new Error("db/migrations-pg not found: run commands from the project folder");
+  const pool = newPool(url);
+  try {
+    // datlocprovider (PostgreSQL 15) is 'i' when ICU sorts the text whatever datcollate says.
+    const { rows } = await pool.query<{ collate: string; provider: string | null }>(
+      `SELECT datcollate AS collate, to_jsonb(d) ->> 'datlocprovider' AS provider
+       FROM pg_database d WHERE datname = current_database()`,
+    );
+    const { collate, provider } = rows[0] ?? { collate: "?", provider: null };
+    if (!/^(C|POSIX)(\.|$)/i.test(collate) || (provider !== null && provider !== "c")) {
+      throw new Error(
+        `database collation is ${provider === "i" ? "ICU" : collate}: create it with LC_COLLATE 'C' (TEMPLATE ` +
+          "template0, libc provider), so that names sort as on SQLite (docs/decisions/019)",
+      );
+    }
+    const db = drizzle(pool, { schema });
+    const lock = await pool.connect();
+    try {
+      await lock.query("SELECT pg_advisory_lock($1)", [MIGRATION_LOCK]);
+      await migrate(db, { migrationsFolder });
+    } finally {
+      await lock.query("SELECT pg_advisory_unlock($1)", [MIGRATION_LOCK]).catch(() => {});
+      lock.release();
+    }
+    return { pool, db, sql: postgresSql(pool), url };
+  } catch (err) {
+    await pool.end();
+    throw err;
+  }
+}
+
+/**
+ * `?` placeholders as PostgreSQL's `$1, $2, ...`, leaving quoted strings and names alone (a `?` inside '...' or
+ * "..." is text, not an argument).
+ */
+export function numberedPlaceholders(text: string): string {
+  let out = "";
+  let n = 0;
+  let quote: string | null = null;
+  for (const ch of text) {
+    if (quote) {
+      if (ch === quote) quote = null;
+      out += ch;
+    } else if (ch === "'" || ch === '"') {
+      quote = ch;
+      out += ch;
+    } else if (ch === "?") out += `$${++n}`;
+    else out += ch;
+  }
+  return out;
+}
+
+/**
+ * count(*) and sum() of integers come back as bigint, and avg() as numeric, which node-postgres gives as strings
+ * (they may exceed a double). Counts of facts never do, and SQLite gives numbers: read them as numbers.
+ */
+const INT8 = 20;
+const NUMERIC = 1700;
+const types = {
+  getTypeParser: ((oid: number, format?: "text" | "binary") =>
+    oid === INT8 || oid === NUMERIC ? Number : pg.types.getTypeParser(oid, format)) as typeof pg.types.getTypeParser,
+};
+
+export function newPool(url: string): pg.Pool {
+  return new pg.Pool({ connectionString: url, types });
+}
+
+export function postgresSql(pool: pg.Pool): Sql {
+  const texts = new Map<string, string>();
+  const numbered = (text: string) => {
+    let out = texts.get(text);
+    if (out === undefined) {
+      if (texts.size >= MAX_STATEMENTS) texts.clear();
+      out = numberedPlaceholders(text);
+      texts.set(text, out);
+    }
+    return out;
+  };
+  const query = (text: string, args: SqlValue[]) => pool.query(numbered(text), args);
+  return {
+    dialect: "postgres",
+    all: async <T>(text: string, args: SqlValue[] = []) => (await query(text, args)).rows as T[],
+    get: async <T>(text: string, args: SqlValue[] = []) => (await query(text, args)).rows[0] as T | undefined,
+    run: async (text: string, args: SqlValue[] = []) => (await query(text, args)).rowCount ?? 0,
+  };
+}
