@@ -109,6 +109,9 @@ export const SALES_VOLUME_WORDS = [
   "hand over",
   "hands over",
   "handed over",
+  "handing over",
+  "handed",
+  "delivering",
 ];
 
 /** Things named before "sales" that make the sales a count ("car sales reached 61,200"). */
