@@ -21,6 +21,10 @@ const MULTI_WORD_PLACES = [
   "North America",
   "South America",
   "Northern Ireland",
+  "South Wales",
+  "North Wales",
+  "West Midlands",
+  "East Anglia",
 ];
 /** Words of a two-word place that name a place on their own too; "United" or "New" alone name none. */
 const PLACES_ALONE = new Set(["Africa", "Korea", "America", "Delhi", "Arabia"]);

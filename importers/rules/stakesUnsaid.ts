@@ -30,7 +30,13 @@ function shareholderInApposition(m: Match, s: RuleSentence): FactRoles[] {
   const figure = m.captures.figure?.[0];
   const held = whose?.type === "mention" ? whose.mention.company : s.roles.topic?.company;
   if (!holder || !held || held === holder || figure?.type !== "quantity") return [];
-  return [undatedStake(figure.quantity, holder, held, stakeStatus(s, m), ["company", "counterparty"])];
+  // "Its chairman, Tom Keane, whose family controls 22%": the family's holding.
+  const person = m.captures.holder?.[0];
+  const family =
+    person && /^\s*,\s*whose\s+family\b/i.test(s.text.slice(person.end, figure.start))
+      ? `${holder.split(" ").at(-1)} family`
+      : holder;
+  return [undatedStake(figure.quantity, family, held, stakeStatus(s, m), ["company", "counterparty"])];
 }
 
 export const UNSAID_STAKE_RULES: Rule[] = [
