@@ -142,7 +142,7 @@ const RULES: Rule[] = [
   {
     hint: ["year"],
     re: new RegExp(
-      String.raw`\b(?:(?:financial|fiscal|full|business)\s+)?year\s+(?:to|ending|ended|through)\s+(?:the\s+end\s+of\s+)?${DAY_BEFORE}(?:${MONTHS})${DAY_AFTER}(?:\s+(${YEAR}))?`,
+      String.raw`\b(?:(?:financial|fiscal|full|business)\s+)?year\s+(?:to|ending|ended|through)\s+(?:the\s+end\s+of\s+|end-)?${DAY_BEFORE}(?:${MONTHS})${DAY_AFTER}(?:\s+(${YEAR}))?`,
       "gi",
     ),
     make: (m) => ({ year: yearOf(m[1]), period: "FY", relative: null }),
