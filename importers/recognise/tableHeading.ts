@@ -63,9 +63,15 @@ export function tableHeadingOf(line: string): TableHeading | null {
 /** The period a newswire headline announces ("ACME INC <ACM> 4TH QTR JAN 31 NET"), if it names one. */
 export function headlinePeriodOf(title: string): TableHeading | null {
   // Tags end at a ">": only the text up to the last one is searched, or a headline of "<" with no ">" is quadratic.
-  const m = HEADING.exec(replaceBefore(title, /<[^>]*>/g, ">", " "));
-  return m ? parse(m) : null;
+  const text = replaceBefore(title, /<[^>]*>/g, ">", " ");
+  const m = HEADING.exec(text);
+  if (m) return parse(m);
+  // "MAARTENSDIJK NV 1986 NET PROFIT RISES": a year's results, named by the year alone.
+  const year = YEAR_RESULTS.exec(text);
+  return year ? { period: "FY", endMonth: null, endDay: null, year: Number(year[1]) } : null;
 }
+
+const YEAR_RESULTS = /(?<![\w-])((?:19|20)\d\d)\s+(?:NET|PROFIT|PROFITS|EARNINGS|RESULTS|PRETAX|PRE-TAX)\b/;
 
 const REVENUE_ROW = new RegExp(String.raw`^(?:${alternation(REVENUE_ROW_LABELS)})\s+\d`, "i");
 
