@@ -233,6 +233,8 @@ export function shareWhen(
   // on from the figures before it, or is compared with a year before, is of the period the article reports.
   const goesOn =
     ANAPHORIC_OPENING.test(s.text) ||
+    // "saw its share slip to 28.5 pct from 33.1 pct": a share moved from another is of the period spoken of.
+    MOVED_FROM_AFTER.test(s.text.slice(figure.end, figure.end + 30)) ||
     s.times.some((t) => t.role === "base" && t.relative === -1 && t.start >= own.start && t.end <= own.end);
   if (aimed || present || when.year !== null || when.period !== null || !goesOn || s.discourse.year === null)
     return when;
@@ -240,6 +242,7 @@ export function shareWhen(
   return { year: s.discourse.year, period: s.discourse.period, stated: false, target: false };
 }
 
+const MOVED_FROM_AFTER = /^\s*from\s+(?:about\s+|around\s+)?\d[\d.,]*\s*(?:pct|%|per\s?cent)/i;
 const ANAPHORIC_OPENING = /^\W*(?:That|This|Which)\s+(?:gave|gives|put|puts|left|lifted|took|brought|pushed)\b/;
 
 const PRESENT_HOLDING = /\b(?:has|have|holds|controls|commands|supplies|accounts\s+for)\b/g;
