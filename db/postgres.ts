@@ -102,7 +102,13 @@ const types = {
 };
 
 export function newPool(url: string): pg.Pool {
-  return new pg.Pool({ connectionString: url, types });
+  const pool = new pg.Pool({ connectionString: url, types });
+  // An idle connection the server ends (a restart, an administrator, a dropped database) is an 'error' event on the
+  // pool; unhandled, it would end the process. The pool drops that client and opens another when next asked.
+  pool.on("error", (err: Error & { code?: string }) => {
+    if (err.code !== "57P01") console.warn(`PostgreSQL: an idle connection was lost (${err.message})`);
+  });
+  return pool;
 }
 
 export function postgresSql(pool: pg.Pool): Sql {
