@@ -143,16 +143,14 @@ function whenSaid(
     ? null
     : (periodExpr?.period ?? ((year !== null || relativeYear) && !isTarget && !oneMonth ? defaultPeriod : null));
   const stated = Boolean(yearExpr?.year !== null && yearExpr?.year !== undefined);
-  // "Total revenue for the quarter rose 11%", after "its fiscal first quarter": the quarter the article named, not
-  // the calendar's latest.
-  if (byDistance.length && byDistance.every((t) => t.latest) && s.lastQuarter?.period) {
-    const year = s.lastQuarter.year ?? yearOfUndatedPeriod(s.lastQuarter.period, s, clause, figure);
-    return { year, period: s.lastQuarter.period, stated: false, target: false };
-  }
-  // "Turnover for the quarter rose 3.9%": the quarter last named.
-  if (!byDistance.length && s.lastQuarter && THE_QUARTER.test(s.text.slice(clause.start, clause.end))) {
+  // "Turnover for the quarter rose 3.9%": the quarter last named. "Total revenue for the quarter rose 11%", after
+  // "its fiscal first quarter", is that quarter, not the calendar's latest.
+  const theQuarter = byDistance.length
+    ? byDistance.every((t) => t.latest)
+    : THE_QUARTER.test(s.text.slice(clause.start, clause.end));
+  if (theQuarter && s.lastQuarter?.period) {
     // A quarter the article left undated ("third-quarter sales") is dated as its own figures were.
-    const year = s.lastQuarter.year ?? yearOfUndatedPeriod(s.lastQuarter.period!, s, clause, figure);
+    const year = s.lastQuarter.year ?? yearOfUndatedPeriod(s.lastQuarter.period, s, clause, figure);
     return { year, period: s.lastQuarter.period, stated: false, target: false };
   }
   // "sold 284,000 cars in the first nine months ... Turnover rose 8.5% to DM14.3bn in the period": the period
