@@ -1,6 +1,7 @@
 import { writeAudit } from "./audit";
 import type { DbHandle } from "./client";
 import { ReviewError, rejectQuietly } from "./reviews";
+import { SAME_FIGURE_SLOT } from "./segments";
 import { confirmQuietly } from "./stakeConflicts";
 
 /**
@@ -27,11 +28,8 @@ export function conflictGroup(handle: DbHandle, factId: number): FigureFact[] {
   return handle.sqlite
     .prepare(
       `SELECT g.id, g.low, g.high, g.article_id AS articleId FROM facts f JOIN facts g INDEXED BY facts_company_chart_idx
-         ON g.company_id = f.company_id AND g.kind = f.kind AND g.year IS f.year AND g.period IS f.period
-         AND g.unit = f.unit AND g.market IS f.market AND g.counterparty_id IS f.counterparty_id AND g.status = f.status
+         ON ${SAME_FIGURE_SLOT}
        WHERE f.id = ?
-         AND (SELECT s.segment FROM fact_segments s WHERE s.fact_id = g.id)
-           IS (SELECT s.segment FROM fact_segments s WHERE s.fact_id = f.id)
        ORDER BY g.id`,
     )
     .all(factId) as FigureFact[];

@@ -1,5 +1,6 @@
 import { getSql } from "~/db.server";
 import { type Dialect, joinInOrder, nullsAsSqlite, unindexed } from "../../db/dialect";
+import { segmentOf } from "../../db/segments";
 import type { FactKind, FactSort, FactStatus, FactView, Source } from "./types";
 
 /**
@@ -14,7 +15,7 @@ export const FACT_VIEW_SELECT = `SELECT f.id, f.article_id AS "articleId", a.tit
   a.published_year AS "publishedYear", f.kind, c.name AS company, c.slug AS "companySlug", cp.name AS counterparty,
   cp.slug AS "counterpartySlug", f.market, f.year, f.period, f.low, f.high, f.unit, f.status, f.approximate,
   f.compared_year AS "comparedYear", f.compared_period AS "comparedPeriod", f.quote, ${CHECKED_SQL},
-  (SELECT s.segment FROM fact_segments s WHERE s.fact_id = f.id) AS segment
+  ${segmentOf("f")} AS segment
   FROM facts f JOIN companies c ON c.id = f.company_id LEFT JOIN companies cp ON cp.id = f.counterparty_id
   JOIN articles a ON a.id = f.article_id`;
 

@@ -1,5 +1,6 @@
 import { getSql } from "~/db.server";
 import { type Dialect, indexedBy, joinInOrder, newestOf, sameAs } from "../../db/dialect";
+import { ownFigure } from "../../db/segments";
 import type { Sql, SqlValue } from "../../db/sql";
 import { CHECKED_SQL } from "./facts.server";
 import type { FactKind, FactStatus, Source } from "./types";
@@ -29,7 +30,7 @@ export interface LeanFact {
 }
 
 /** A segment's figure is not its company's own (docs/decisions/017): one primary-key probe of a small table. */
-const OWN_FIGURE = "NOT EXISTS (SELECT 1 FROM fact_segments s WHERE s.fact_id = f.id)";
+const OWN_FIGURE = ownFigure("f");
 
 /**
  * Columns of a LeanFact from facts `f` grouped by some of them: the count, and every other column of the newest

@@ -1,5 +1,6 @@
 import { getSql, untilDataChanges } from "~/db.server";
 import { indexedBy, nullsAsSqlite } from "../../db/dialect";
+import { ownFigure } from "../../db/segments";
 import { companySummaries } from "./companies.server";
 import { FACT_VIEW_SELECT, sourceOf, toFactView } from "./facts.server";
 import { baseWords, PERIOD_TYPES, type PeriodType, timeLabel, timeOf } from "./timeAxis";
@@ -44,7 +45,7 @@ function latestIdsByType(): Promise<Array<readonly [PeriodType, number[]]>> {
     for (const type of PERIOD_TYPES) {
       const latest = `SELECT id FROM facts ${indexedBy(sql.dialect, "facts_company_chart_idx")} WHERE company_id = ?
          AND kind = 'revenue_change' AND ${PERIOD_SQL[type]}
-         AND NOT EXISTS (SELECT 1 FROM fact_segments s WHERE s.fact_id = facts.id)
+         AND ${ownFigure("facts")}
          ORDER BY year IS NULL, year DESC, period DESC${nullsAsSqlite(sql.dialect, "DESC")}, id DESC LIMIT 1`;
       const ids: number[] = [];
       for (const c of companies) {

@@ -10,6 +10,7 @@ import {
   restoreFact,
   reviewFact,
 } from "../../db/reviews";
+import { SAME_FIGURE_SLOT } from "../../db/segments";
 import type { Doubt, RejectedFact, ReviewItem, UnmatchedReview } from "./reviewTypes";
 import type { FactKind } from "./types";
 
@@ -43,11 +44,7 @@ const CONTEXT = 160;
  * group's.
  */
 const CONFLICT = `EXISTS (SELECT 1 FROM facts g INDEXED BY facts_company_chart_idx
-  WHERE g.company_id = f.company_id AND g.kind = f.kind AND g.year IS f.year AND g.period IS f.period
-    AND g.unit = f.unit AND g.market IS f.market AND g.counterparty_id IS f.counterparty_id AND g.status = f.status
-    AND (g.low <> f.low OR g.high <> f.high)
-    AND (SELECT s.segment FROM fact_segments s WHERE s.fact_id = g.id)
-      IS (SELECT s.segment FROM fact_segments s WHERE s.fact_id = f.id))`;
+  WHERE ${SAME_FIGURE_SLOT} AND (g.low <> f.low OR g.high <> f.high))`;
 
 /**
  * Facts no one has reviewed, most doubtful first: sources that disagree weigh most, then a year the text did not
