@@ -20,10 +20,11 @@ const onPostgres = [
   "tests/app/loaders.test.ts",
   "tests/app/factsPlan.test.ts",
   "tests/db/postgres.test.ts",
+  "tests/jobs/pgBossQueue.test.ts",
 ];
 
 /** Every test, on SQLite; the PostgreSQL backend's own tests need a server and run only in the project below. */
-const onSqlite = { include, exclude: [...exclude, "tests/db/postgres.test.ts"] };
+const onSqlite = { include, exclude: [...exclude, "tests/db/postgres.test.ts", "tests/jobs/pgBossQueue.test.ts"] };
 
 export default defineConfig({
   resolve: { alias: { "~": fileURLToPath(new URL("./app", import.meta.url)) } },
