@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { mkdirSync } from "node:fs";
+import { mkdirSync, readFileSync } from "node:fs";
 import { basename, dirname, extname, join } from "node:path";
 import Database from "better-sqlite3";
 import { busyTimeoutMs, databaseFault } from "../../db/faults";
@@ -72,13 +72,21 @@ interface Row {
   outcome: string | null;
 }
 
-/** Whether a process of this machine is alive (EPERM: it is, but another user's). */
+/**
+ * Whether a process of this machine is alive (EPERM: it is, but another user's). A killed process whose parent
+ * died too stays a zombie until something reaps it, which in a container may be never: it is dead.
+ */
 export function processAlive(pid: number): boolean {
   try {
     process.kill(pid, 0);
-    return true;
   } catch (err) {
     return (err as NodeJS.ErrnoException).code === "EPERM";
+  }
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
+    return stat.slice(stat.lastIndexOf(")") + 2, stat.lastIndexOf(")") + 3) !== "Z";
+  } catch {
+    return true;
   }
 }
 
