@@ -38,7 +38,7 @@ async function main(): Promise<number> {
     queue = opened.queue;
     const recovered = await queue.recoverAbandoned();
     console.error(
-      `worker ${process.pid}: ${flags.workers} extraction threads on ${opened.where}` +
+      `worker ${process.pid}: ${flags.workers} extraction thread${flags.workers === 1 ? "" : "s"} on ${opened.where}` +
         (recovered ? `; ${recovered} jobs of stopped workers queued again` : ""),
     );
     const started = performance.now();

@@ -34,6 +34,8 @@ export interface PgBossQueueOptions {
   expireInSeconds?: number;
   /** How often pg-boss's maintenance runs (expiry among it). */
   maintenanceIntervalSeconds?: number;
+  /** false: no maintenance from this process (a reader such as the /imports page). */
+  supervise?: boolean;
 }
 
 const envSeconds = (name: string, fallback: number) => {
@@ -108,6 +110,7 @@ export async function openPgBossQueue(url: string, options: PgBossQueueOptions =
     schema: SCHEMA,
     max: 4,
     schedule: false,
+    supervise: options.supervise ?? true,
     maintenanceIntervalSeconds: options.maintenanceIntervalSeconds ?? 60,
   });
   // pg-boss reports its background failures (maintenance on a lost connection) as events: without a listener
