@@ -2,7 +2,9 @@
  * Import benchmark: extraction alone and a full import into a fresh SQLite database, over the dev corpus and over
  * a generated corpus of --size-mb megabytes (default 100). Usage:
  *
- *   npm run bench -- [--size-mb N] [--skip-large] [--passes N]
+ *   npm run bench -- [--size-mb N] [--skip-large] [--passes N] [--queue-files N] [--skip-queue]
+ *
+ * Then the import's throughput through the job queue with 1, 2 and one thread per core (queueBench.ts).
  *
  * 1 MB here is 1,048,576 bytes. Temporary folders and databases go under os.tmpdir() and are removed at the end.
  */
@@ -15,6 +17,7 @@ import { extractArticle } from "../pipeline";
 import { listArticleFiles } from "../run/files";
 import { type ImportReport, importFiles } from "../run/importFiles";
 import { generateArticle, makeRandom } from "./corpusGen";
+import { queueThroughput } from "./queueBench";
 import { emptyStageTimes, finishStageTimes, STAGES, type StageTimes, timeStages } from "./stages";
 
 const MB = 1024 * 1024;
@@ -27,6 +30,8 @@ interface Options {
   sizeMb: number;
   skipLarge: boolean;
   passes: number;
+  queueFiles: number;
+  skipQueue: boolean;
 }
 
 interface Row {
@@ -40,7 +45,7 @@ interface Row {
 }
 
 function parseArgs(argv: string[]): Options {
-  const options: Options = { sizeMb: 100, skipLarge: false, passes: 10 };
+  const options: Options = { sizeMb: 100, skipLarge: false, passes: 10, queueFiles: 2550, skipQueue: false };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
     const number = (name: string) => {
@@ -51,7 +56,12 @@ function parseArgs(argv: string[]): Options {
     if (arg === "--size-mb") options.sizeMb = number(arg);
     else if (arg === "--passes") options.passes = Math.max(1, Math.round(number(arg)));
     else if (arg === "--skip-large") options.skipLarge = true;
-    else throw new Error(`unknown argument ${arg} (use --size-mb N, --skip-large, --passes N)`);
+    else if (arg === "--queue-files") options.queueFiles = Math.round(number(arg));
+    else if (arg === "--skip-queue") options.skipQueue = true;
+    else
+      throw new Error(
+        `unknown argument ${arg} (use --size-mb N, --skip-large, --passes N, --queue-files N, --skip-queue)`,
+      );
   }
   return options;
 }
@@ -294,7 +304,7 @@ function printTable(rows: Row[]): void {
   console.log(`Peak memory of this process (RSS): ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MB`);
 }
 
-function main(): number {
+async function main(): Promise<number> {
   let options: Options;
   try {
     options = parseArgs(process.argv.slice(2));
@@ -314,7 +324,14 @@ function main(): number {
   else largeCorpus(options, rows);
   if (rows.length) printTable(rows);
   else console.log("\nNothing measured.");
+  if (options.skipQueue) console.log("job queue: SKIPPED (--skip-queue)");
+  else
+    await queueThroughput({
+      passes: Math.min(options.passes, 3),
+      files: options.queueFiles,
+      corpusDir: resolve(process.env.CORPUS_DIR ?? "../shared/corpus/bbc-business-dev"),
+    });
   return 0;
 }
 
-process.exitCode = main();
+process.exitCode = await main();

@@ -3,7 +3,7 @@ import { databaseFault, quickCheck } from "../../db/faults";
 import { recordImportRun } from "../../db/store";
 import { sqliteArticleStore } from "../jobs/articleStore";
 import { jobsForPaths } from "../jobs/enqueueFiles";
-import { openImportQueue } from "../jobs/openQueue";
+import { isPostgresUrl, openImportQueue } from "../jobs/openQueue";
 import type { ImportQueue } from "../jobs/queue";
 import { runReport } from "../jobs/runReport";
 import { jobsDatabasePath } from "../jobs/sqliteQueue";
@@ -44,7 +44,15 @@ async function main(): Promise<number> {
   if (!options) return 2;
   const enqueueOnly = flags.switches.has("--enqueue-only");
   const startedAt = new Date().toISOString();
-  const path = defaultDatabasePath();
+  // Queueing needs no store: on PostgreSQL it works before the import's store does (docs/decisions/023).
+  if (enqueueOnly && isPostgresUrl(process.env.DATABASE_URL)) return enqueue(options.paths, options.publishedYear);
+  let path: string;
+  try {
+    path = defaultDatabasePath();
+  } catch (err) {
+    console.error(`import: ${(err as Error).message}`);
+    return 2;
+  }
   let handle: DbHandle | undefined;
   let queue: ImportQueue | undefined;
   let report: ImportReport;
@@ -65,12 +73,7 @@ async function main(): Promise<number> {
     ];
     const runId = await queue.enqueue(jobs, { publishedYear: options.publishedYear }, !enqueueOnly);
     faultPath = path;
-    if (enqueueOnly) {
-      console.log(`Queued ${jobs.length} files in ${opened.where} (run ${runId}).`);
-      console.log("`npm run worker` imports them; `npm run import -- --status` shows how far they are.");
-      for (const e of listingErrors) console.log(`  ${printable(e.path)}: ${printable(e.reason)}`);
-      return listingErrors.length ? 1 : 0;
-    }
+    if (enqueueOnly) return queued(jobs.length, opened.where, runId, listingErrors);
     let settledJobs = 0;
     const active = queue;
     const result = await runWorker({
@@ -101,6 +104,29 @@ async function main(): Promise<number> {
   console.log(formatReport(report));
   if (report.fault) return 3;
   return report.errors.length ? 1 : 0;
+}
+
+function queued(files: number, where: string, runId: string, listingErrors: Array<{ path: string; reason: string }>) {
+  console.log(`Queued ${files} files in ${where} (run ${runId}).`);
+  console.log("`npm run worker` imports them; `npm run import -- --status` shows how far they are.");
+  for (const e of listingErrors) console.log(`  ${printable(e.path)}: ${printable(e.reason)}`);
+  return listingErrors.length ? 1 : 0;
+}
+
+/** `--enqueue-only` on PostgreSQL: the jobs go into pg-boss; no SQLite file is opened. */
+async function enqueue(paths: string[], publishedYear: number | null): Promise<number> {
+  const { queue, where } = await openImportQueue(defaultDatabasePath);
+  try {
+    const { jobs, listing } = jobsForPaths(paths, defaultMaxBytes());
+    const runId = await queue.enqueue(jobs, { publishedYear }, false);
+    const listingErrors = [
+      ...listing.missing.map((p) => ({ path: p, reason: "no such file or folder" })),
+      ...listing.skipped,
+    ];
+    return queued(jobs.length, where, runId, listingErrors);
+  } finally {
+    await queue.close();
+  }
 }
 
 async function status(): Promise<number> {

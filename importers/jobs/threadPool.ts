@@ -4,9 +4,11 @@ import { Worker } from "node:worker_threads";
 import type { ThreadReply, ThreadRequest } from "./threadMessages";
 
 /**
- * The extraction threads of a worker process: one per core by default. A file that takes longer than
+ * The extraction threads of a worker process: one per core by default. Each thread is sent up to DEPTH files
+ * ahead, so it goes straight on to the next while this thread handles the last reply: on a loaded machine waiting
+ * for the main thread to be scheduled between files doubled the import's time. A file that takes longer than
  * `deadlineMs` ends its thread (a new one takes its place) and is refused alone; a thread that dies (out of
- * memory) rejects its file, whose job is then retried.
+ * memory) rejects the file it was reading, whose job is then retried; the files sent after it are sent again.
  */
 export class ThreadDied extends Error {}
 
@@ -25,9 +27,12 @@ interface Task {
 
 interface Slot {
   worker: Worker;
-  task: Task | null;
+  /** Sent, in order: the thread reads them one after another, the first now. */
+  tasks: Task[];
   timer?: NodeJS.Timeout;
 }
+
+const DEPTH = 4;
 
 export function createThreadPool(size: number, deadlineMs: number) {
   const entry = threadEntry();
@@ -43,20 +48,39 @@ export function createThreadPool(size: number, deadlineMs: number) {
     void slot.worker.terminate();
   };
 
+  /** The deadline runs for the file the thread is reading: the first sent and not answered. */
+  const watch = (slot: Slot) => {
+    clearTimeout(slot.timer);
+    const head = slot.tasks[0];
+    if (!head) return;
+    slot.timer = setTimeout(() => {
+      drop(slot);
+      const [late, ...rest] = slot.tasks;
+      waiting.unshift(...rest);
+      // Refused, not retried: the same file would take as long again.
+      late.resolve({
+        id: late.req.id,
+        refused: { reason: `it took longer than ${Math.round(deadlineMs / 1000)} s to read`, read: true },
+      });
+      dispatch();
+    }, deadlineMs);
+  };
+
   const start = (): Slot => {
-    const slot: Slot = { worker: new Worker(entry), task: null };
+    const slot: Slot = { worker: new Worker(entry), tasks: [] };
     slot.worker.on("message", (reply: ThreadReply) => {
-      const task = slot.task;
+      const task = slot.tasks[0];
       if (!task || task.req.id !== reply.id) return;
-      clearTimeout(slot.timer);
-      slot.task = null;
+      slot.tasks.shift();
+      watch(slot);
       task.resolve(reply);
       dispatch();
     });
     const lost = (why: string) => {
-      const task = slot.task;
       drop(slot);
-      task?.reject(new ThreadDied(`the extraction thread ${why}`));
+      const [head, ...rest] = slot.tasks;
+      waiting.unshift(...rest);
+      head?.reject(new ThreadDied(`the extraction thread ${why}`));
       dispatch();
     };
     slot.worker.on("error", (err) => lost(`failed (${err.message})`));
@@ -67,20 +91,14 @@ export function createThreadPool(size: number, deadlineMs: number) {
 
   const dispatch = () => {
     while (waiting.length && !closed) {
-      const slot = slots.find((s) => !s.task) ?? (slots.length < size ? start() : undefined);
+      // The least loaded thread, or a new one while there are fewer than `size`.
+      const free = slots.filter((s) => s.tasks.length < DEPTH).sort((a, b) => a.tasks.length - b.tasks.length)[0];
+      const slot =
+        free && (free.tasks.length === 0 || slots.length >= size) ? free : slots.length < size ? start() : free;
       if (!slot) return;
       const task = waiting.shift() as Task;
-      slot.task = task;
-      slot.timer = setTimeout(() => {
-        slot.task = null;
-        drop(slot);
-        // Refused, not retried: the same file would take as long again.
-        task.resolve({
-          id: task.req.id,
-          refused: { reason: `it took longer than ${Math.round(deadlineMs / 1000)} s to read`, read: true },
-        });
-        dispatch();
-      }, deadlineMs);
+      slot.tasks.push(task);
+      if (slot.tasks.length === 1) watch(slot);
       slot.worker.postMessage(task.req);
     }
   };
@@ -95,7 +113,7 @@ export function createThreadPool(size: number, deadlineMs: number) {
     },
     async close(): Promise<void> {
       closed = true;
-      for (const t of waiting.splice(0)) t.reject(new ThreadDied("pool closed"));
+      for (const t of [...waiting.splice(0), ...slots.flatMap((s) => s.tasks)]) t.reject(new ThreadDied("pool closed"));
       await Promise.all(
         slots.splice(0).map((s) => {
           clearTimeout(s.timer);

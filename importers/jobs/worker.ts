@@ -166,8 +166,10 @@ export async function runWorker(o: WorkerOptions): Promise<WorkerResult> {
     });
   };
 
+  let extracting = 0;
   const take = (job: QueuedJob) => {
     inHand.set(job.id, job);
+    extracting++;
     pool
       .extract({
         id: nextRequest++,
@@ -177,6 +179,7 @@ export async function runWorker(o: WorkerOptions): Promise<WorkerResult> {
       })
       .then(
         async (reply) => {
+          extracting--;
           if ("refused" in reply) {
             const outcome = { kind: "refused" as const, ...reply.refused };
             outcomes.set(job.id, outcome);
@@ -189,6 +192,7 @@ export async function runWorker(o: WorkerOptions): Promise<WorkerResult> {
           wake();
         },
         async (err) => {
+          extracting--;
           // The thread died under this file (out of memory): tried again, up to the attempt limit.
           const why = err instanceof ThreadDied ? err.message : String(err);
           await viaQueue(() => o.queue.retry([job.id], why), undefined);
@@ -203,19 +207,22 @@ export async function runWorker(o: WorkerOptions): Promise<WorkerResult> {
   };
 
   try {
-    const room = Math.max(BATCH / 2, o.threads * 4);
+    // Threads are kept fed while a batch is stored: jobs are fetched when extraction runs low (half of `ahead`
+    // left), not once all are stored, and several at a time, since each fetch is a write to the queue.
+    const ahead = Math.max(16, o.threads * 8);
+    const limit = 2 * BATCH + ahead;
     for (;;) {
       if (failure) throw failure;
       const stopping = fault !== null || o.signal?.aborted === true;
-      const extracting = inHand.size - toStore.length;
       if (
         toStore.length >= BATCH ||
         (toStore.length && (extracting === 0 || performance.now() - firstWaiting > LINGER_MS))
       )
         scheduleFlush();
       let fetched = 0;
-      if (!stopping && inHand.size < room) {
-        const got = await viaQueue(() => o.queue.fetch(name, room - inHand.size, o.runId), []);
+      const want = extracting <= ahead / 2 ? Math.min(ahead - extracting, limit - inHand.size) : 0;
+      if (!stopping && want > 0) {
+        const got = await viaQueue(() => o.queue.fetch(name, want, o.runId), []);
         for (const job of got) take(job);
         fetched = got.length;
       }
