@@ -231,16 +231,14 @@ export async function runWorker(o: WorkerOptions): Promise<WorkerResult> {
         await storing;
         if (failure) throw failure;
         if (stopping) break;
+        // Nothing to fetch: a worker that died meanwhile may have left jobs active; they are queued again.
+        const recovered = await viaQueue(() => o.queue.recoverAbandoned(), 0);
         if (o.runId) {
           const runId = o.runId;
-          await viaQueue(() => o.queue.recoverAbandoned(), 0);
           const progress = await viaQueue(() => o.queue.progress(runId), null);
           if (!progress || settled(progress)) break;
-        } else if (o.untilEmpty) {
-          // Nothing to fetch: unless a dead worker's jobs can be queued again, the queue is empty.
-          if (!(await viaQueue(() => o.queue.recoverAbandoned(), 0))) break;
-          continue;
-        }
+        } else if (o.untilEmpty && !recovered) break;
+        if (recovered) continue;
         await Promise.race([sleep(o.pollMs ?? 200), o.signal ? aborted(o.signal) : nextEvent()]);
         continue;
       }

@@ -126,3 +126,47 @@ describe("npm run worker, killed mid-run", () => {
     expect(after.stdout).toContain(`Failed, newest first:\n  ${join(folder, "zz-empty.txt")}: empty file`);
   }, 180_000);
 });
+
+describe("npm run worker, stopped with SIGTERM", () => {
+  test("finishes the jobs in hand, leaves the rest queued, and exits 0", async () => {
+    const stopDir = makeTempDir("jobs-stop");
+    const stopDb = join(stopDir, "figures.db");
+    const stopEnv = { ...process.env, DATABASE_PATH: stopDb, IMPORT_MAX_BYTES: "" };
+    const q = spawnSync(TSX, ["importers/cli/import.ts", "--enqueue-only", folder], {
+      cwd: REPO,
+      env: stopEnv,
+      encoding: "utf8",
+    });
+    expect(q.status, q.stderr).toBe(0);
+    const child = spawn(TSX, ["importers/cli/worker.ts", "--workers", "1"], {
+      cwd: REPO,
+      env: stopEnv,
+      stdio: ["ignore", "pipe", "pipe"],
+    });
+    let out = "";
+    child.stdout?.setEncoding("utf8").on("data", (s: string) => (out += s));
+    child.stderr?.setEncoding("utf8").on("data", (s: string) => (out += s));
+    const exit = new Promise<number | null>((resolve) => child.on("close", (code) => resolve(code)));
+    const jobs = new Database(join(stopDir, "figures.jobs.db"), { readonly: true, fileMustExist: true });
+    try {
+      await waitFor(() => (jobStates(jobs).done ?? 0) >= 50, 60_000, "the worker to be part way", 20);
+      // tsx passes the signal on to the node process it started.
+      child.kill("SIGTERM");
+      expect(await exit, out).toBe(0);
+      expect(out).toContain("SIGTERM: finishing the jobs in hand, then stopping");
+      const states = jobStates(jobs);
+      expect(states.active, "no job is left active").toBeUndefined();
+      expect(states.queued, "the worker stopped part way").toBeGreaterThan(0);
+      expect(out).toMatch(new RegExp(`Worker \\d+: ${(states.done ?? 0) + (states.failed ?? 0)} jobs in`));
+      const handle = openDatabase(stopDb);
+      try {
+        expect(count(handle, "articles")).toBe(states.done);
+        expect(articleProblems(handle, expected)).toEqual([]);
+      } finally {
+        handle.sqlite.close();
+      }
+    } finally {
+      jobs.close();
+    }
+  }, 120_000);
+});
