@@ -167,9 +167,23 @@ export async function runWorker(o: WorkerOptions): Promise<WorkerResult> {
   };
 
   let extracting = 0;
+  // Articles are stored in the order their jobs were fetched (a run's files in the order listed), whichever thread
+  // finishes first, so the ids they get do not depend on threads: as the one-thread import stored them.
+  const order: Array<{ job: QueuedJob; result?: ArticleResult; over: boolean }> = [];
+  const release = () => {
+    while (order.length && order[0].over) {
+      const { job, result } = order.shift() as (typeof order)[number];
+      if (!result) continue;
+      if (!toStore.length) firstWaiting = performance.now();
+      toStore.push({ job, result });
+    }
+    wake();
+  };
   const take = (job: QueuedJob) => {
     inHand.set(job.id, job);
     extracting++;
+    const slot: (typeof order)[number] = { job, over: false };
+    order.push(slot);
     pool
       .extract({
         id: nextRequest++,
@@ -181,18 +195,22 @@ export async function runWorker(o: WorkerOptions): Promise<WorkerResult> {
         async (reply) => {
           extracting--;
           if ("refused" in reply) {
+            slot.over = true;
+            release();
             const outcome = { kind: "refused" as const, ...reply.refused };
             outcomes.set(job.id, outcome);
             await viaQueue(() => o.queue.fail(job.id, outcome), undefined);
             settle(job);
             return;
           }
-          if (!toStore.length) firstWaiting = performance.now();
-          toStore.push({ job, result: reply.result });
-          wake();
+          slot.result = reply.result;
+          slot.over = true;
+          release();
         },
         async (err) => {
           extracting--;
+          slot.over = true;
+          release();
           // The thread died under this file (out of memory): tried again, up to the attempt limit.
           const why = err instanceof ThreadDied ? err.message : String(err);
           await viaQueue(() => o.queue.retry([job.id], why), undefined);
