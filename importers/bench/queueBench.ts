@@ -82,6 +82,9 @@ export async function queueThroughput(options: { files: number; corpusDir: strin
     await best("one thread, no queue (the import before; via tsx)", async (env) =>
       imported(await run(process.execPath, ["--import", "tsx", "importers/bench/oneThreadImport.ts", folder], env)),
     );
+    await best("npm run import --workers 0 (no threads: the main thread)", async (env) =>
+      imported(await run(process.execPath, ["build/cli/import.mjs", "--workers", "0", folder], env)),
+    );
     for (const threads of [...new Set([1, 2, cores])]) {
       const env = freshEnv();
       const started = performance.now();
@@ -107,7 +110,7 @@ export async function queueThroughput(options: { files: number; corpusDir: strin
       });
     }
 
-    const one = results[1];
+    const one = results[2];
     console.log(
       `\nImport through the job queue: ${options.files} files, ${(bytes / MB).toFixed(1)} MB, ${cores} cores, load ${loadavg()[0].toFixed(1)}; best of ${options.passes}, each into a fresh database, start-up included`,
     );

@@ -79,7 +79,7 @@ async function main(): Promise<number> {
     const result = await runWorker({
       queue: active,
       store: sqliteArticleStore(handle),
-      threads: Math.max(1, Math.min(flags.workers, jobs.length)),
+      threads: Math.min(flags.workers, Math.max(1, jobs.length)),
       maxBytes,
       deadlineMs: flags.deadlineMs,
       runId,

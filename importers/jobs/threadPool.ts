@@ -1,6 +1,7 @@
 import { existsSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { Worker } from "node:worker_threads";
+import { extractJob } from "./extractJob";
 import type { ThreadReply, ThreadRequest } from "./threadMessages";
 
 /**
@@ -126,3 +127,21 @@ export function createThreadPool(size: number, deadlineMs: number) {
 }
 
 export type ThreadPool = ReturnType<typeof createThreadPool>;
+
+/**
+ * `--workers 0`: no threads, each file extracted on the main thread between the queue's and the store's work, as
+ * the import did before the queue (no deadline: nothing can stop a file that runs long on the main thread).
+ */
+export function createInlinePool(): ThreadPool {
+  let closed = false;
+  return {
+    size: 0,
+    extract: (req) =>
+      new Promise((resolve, reject) =>
+        setImmediate(() => (closed ? reject(new ThreadDied("pool closed")) : resolve(extractJob(req)))),
+      ),
+    async close() {
+      closed = true;
+    },
+  };
+}

@@ -2,7 +2,7 @@ import { hostname } from "node:os";
 import type { ArticleResult, FactKind } from "../types";
 import type { ArticleStore } from "./articleStore";
 import { type ImportQueue, type JobOutcome, type QueuedJob, settled } from "./queue";
-import { createThreadPool, ThreadDied } from "./threadPool";
+import { createInlinePool, createThreadPool, ThreadDied } from "./threadPool";
 
 /**
  * A worker process's loop (docs/decisions/023): fetch jobs, extract their files on the extraction threads, store
@@ -65,7 +65,7 @@ function storedOutcome(
 
 export async function runWorker(o: WorkerOptions): Promise<WorkerResult> {
   const name = `${hostname()}:${process.pid}`;
-  const pool = createThreadPool(o.threads, o.deadlineMs);
+  const pool = o.threads === 0 ? createInlinePool() : createThreadPool(o.threads, o.deadlineMs);
   const inHand = new Map<string, QueuedJob>();
   let toStore: Array<{ job: QueuedJob; result: ArticleResult }> = [];
   let firstWaiting = 0;

@@ -1,7 +1,7 @@
 import { availableParallelism } from "node:os";
 
 export interface JobFlags {
-  /** Extraction threads: `--workers N`, else one per core. */
+  /** Extraction threads: `--workers N`, else one per core; 0 extracts on the main thread. */
   workers: number;
   /** A file not extracted within this is refused alone (IMPORT_EXTRACT_MS, two minutes by default). */
   deadlineMs: number;
@@ -29,8 +29,10 @@ export function jobFlags(argv: string[], known: string[]): JobFlags | { error: s
     else if (a === "--workers" || a.startsWith("--workers=")) {
       const value = a.includes("=") ? a.slice(a.indexOf("=") + 1) : argv[++i];
       const n = Number(value);
-      if (!/^\d+$/.test(value ?? "") || n < 1 || n > 256)
-        return { error: `--workers wants a number of threads from 1 to 256, got "${value ?? ""}"` };
+      if (!/^\d+$/.test(value ?? "") || n > 256)
+        return {
+          error: `--workers wants a number of threads from 0 (none: the main thread) to 256, got "${value ?? ""}"`,
+        };
       out.workers = n;
     } else out.rest.push(a);
   }
