@@ -114,12 +114,12 @@ export async function queueThroughput(options: { files: number; corpusDir: strin
     console.log(
       `\nImport through the job queue: ${options.files} files, ${(bytes / MB).toFixed(1)} MB, ${cores} cores, load ${loadavg()[0].toFixed(1)}; best of ${options.passes}, each into a fresh database, start-up included`,
     );
-    console.log(`${"how".padEnd(52)} | ${"seconds".padStart(7)} | ${"articles/s".padStart(10)} | speed-up vs 1 thread`);
-    console.log(`${"-".repeat(52)}-|-${"-".repeat(7)}-|-${"-".repeat(10)}-|-${"-".repeat(20)}`);
+    console.log(`${"how".padEnd(58)} | ${"seconds".padStart(7)} | ${"articles/s".padStart(10)} | speed-up vs 1 thread`);
+    console.log(`${"-".repeat(58)}-|-${"-".repeat(7)}-|-${"-".repeat(10)}-|-${"-".repeat(20)}`);
     for (const r of results) {
       const missing = r.articles !== options.files ? `  (${r.articles} of ${options.files} stored!)` : "";
       console.log(
-        `${r.label.padEnd(52)} | ${r.seconds.toFixed(2).padStart(7)} | ${(r.articles / r.seconds).toFixed(0).padStart(10)} | ${(one.seconds / r.seconds).toFixed(2)}x${missing}`,
+        `${r.label.padEnd(58)} | ${r.seconds.toFixed(2).padStart(7)} | ${(r.articles / r.seconds).toFixed(0).padStart(10)} | ${(one.seconds / r.seconds).toFixed(2)}x${missing}`,
       );
     }
   } finally {
