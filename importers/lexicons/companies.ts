@@ -40,12 +40,22 @@ export const LEGAL_SUFFIXES = [
   "Oy",
   "BV",
   "Group",
-  "Holdings",
-  "Holding",
   // A share class written after the name ("Media Corp Class A") names no other company.
   "Class A",
   "Class B",
 ];
+
+/**
+ * Last words of organisations' names, kept in the name ("Merriden Holdings") and never a person's family name, so
+ * "said Halvard Holdings" is a company however it is introduced.
+ */
+export const ORGANISATION_HEADS = new Set(
+  `Holdings Holding Partners Capital Industries Investments Investment Ventures Associates Enterprises Securities
+  Trust Fund Funds Bank Bancorp Financial Insurance Assurance Management Resources Group Technologies Systems
+  Communications Airlines Airways Motors Foods Brands Pharmaceuticals Laboratories Energy Petroleum Telecom`.split(
+    /\s+/,
+  ),
+);
 
 /** Nouns that refer back to a company already named ("the carmaker", "its partner"). */
 export const COMPANY_NOUNS = [

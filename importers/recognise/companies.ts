@@ -6,6 +6,7 @@ import {
   LEGAL_SUFFIXES,
   NEWS_AGENCIES,
   NOT_COMPANY_WORDS,
+  ORGANISATION_HEADS,
   STOCK_INDICES,
   TITLE_WORDS,
 } from "../lexicons/companies";
@@ -581,7 +582,9 @@ export class CompanyRegistry {
     const initial: Array<[NameSpan, string, number]> = [];
     for (const [index, s] of sentences.entries()) {
       for (const span of reg.spansOf(s)) {
-        if (reg.isPerson(span.name, s, span.start)) continue;
+        // "Halvard Holdings Inc": a legal suffix or an organisation's last word says company, whatever precedes it.
+        const organisation = span.bareSurface !== span.name || ORGANISATION_HEADS.has(span.name.split(" ").at(-1)!);
+        if (!organisation && reg.isPerson(span.name, s, span.start)) continue;
         // "NOTE - Figures in Australian dlrs": the wire's note opens a sentence of its own.
         const sentenceInitial = span.start === 0 || /^(?:["“'(]|NOTE\s*-)$/.test(s.slice(0, span.start).trim());
         // A capitalised first word is only a name if the article also writes it capitalised mid-sentence.

@@ -117,6 +117,17 @@ function subjectBefore(t: Token, s: RuleSentence): string | null {
   const speech = s.tokens.slice(0, at).findLastIndex((x) => SPEECH_VERBS.has(x.lower));
   // "Separately, Corvan Holdings, the vehicle of the Keane family, sold 3%, cutting its holding": with no speaker,
   // the name that opens the sentence.
+  // "Corvan said Ostrel Trust, a longtime holder, cut its stake": the reported clause has its own subject.
+  if (speech >= 0) {
+    const k = s.tokens[speech + 1]?.lower === "that" ? speech + 2 : speech + 1;
+    const reported = s.tokens[k];
+    if (
+      k < at &&
+      (reported?.type === "person" ||
+        (reported?.type === "mention" && reported.mention.how === "name" && !reported.mention.possessive))
+    )
+      return nameOf(reported);
+  }
   const end = speech >= 0 ? speech : Math.min(at, 3);
   let i = s.tokens.slice(0, end).findIndex((x) => x.type === "person" || x.type === "mention");
   // "New Jersey investor Walter Keane said": a place and a calling before the person who speaks.

@@ -15,7 +15,9 @@ export const STAKE_RULES: Rule[] = [
     examples: [
       {
         input: "Stake bought\n\nOstrel Holdings said it has acquired a 9.6 pct stake in Corvan Tool.",
-        expected: [{ kind: "stake", company: "Ostrel", counterparty: "Corvan Tool", low: 9.6, status: "actual" }],
+        expected: [
+          { kind: "stake", company: "Ostrel Holdings", counterparty: "Corvan Tool", low: 9.6, status: "actual" },
+        ],
       },
       {
         input:
@@ -54,7 +56,7 @@ export const STAKE_RULES: Rule[] = [
       {
         input:
           "Stake raised\n\nOstrel Holdings told regulators it raised its stake in Corvan Tool to 3,040,600 shares, or 46.6 pct of the total outstanding.",
-        expected: [{ kind: "stake", company: "Ostrel", counterparty: "Corvan Tool", low: 46.6 }],
+        expected: [{ kind: "stake", company: "Ostrel Holdings", counterparty: "Corvan Tool", low: 46.6 }],
       },
       {
         // "they" was resolved to no one: it stands for the name that opens the clause.
@@ -154,7 +156,9 @@ export const STAKE_RULES: Rule[] = [
         input:
           "Stake bought\n\nOstrel Holdings said it has acquired a 9.6 pct stake in Corvan Tool and may buy up to 24.9 pct if regulators agree.",
         // The 9.6 pct is the first rule's; this one gives the stake the same holder may go on to buy.
-        expected: [{ kind: "stake", company: "Ostrel", counterparty: "Corvan Tool", low: 24.9, status: "forecast" }],
+        expected: [
+          { kind: "stake", company: "Ostrel Holdings", counterparty: "Corvan Tool", low: 24.9, status: "forecast" },
+        ],
       },
     ],
     build: stake,
@@ -166,7 +170,9 @@ export const STAKE_RULES: Rule[] = [
     examples: [
       {
         input: "Floated\n\nBrightwell Media will be 50 pct owned by Ostrel Holdings after the float.",
-        expected: [{ kind: "stake", company: "Ostrel", counterparty: "Brightwell Media", low: 50, status: "forecast" }],
+        expected: [
+          { kind: "stake", company: "Ostrel Holdings", counterparty: "Brightwell Media", low: 50, status: "forecast" },
+        ],
       },
     ],
     build: stake,
@@ -179,7 +185,9 @@ export const STAKE_RULES: Rule[] = [
       {
         input:
           "Bid launched\n\nOstrel Holdings launched a takeover bid for the 68.26 pct of Pellworth Sugar that it does not already hold.",
-        expected: [{ kind: "stake", company: "Ostrel", counterparty: "Pellworth Sugar", low: 68.26, status: "target" }],
+        expected: [
+          { kind: "stake", company: "Ostrel Holdings", counterparty: "Pellworth Sugar", low: 68.26, status: "target" },
+        ],
       },
     ],
     build: (m, s) => stake(m, s).map((roles) => ({ ...roles, status: "target" as const })),
@@ -206,7 +214,7 @@ export const STAKE_RULES: Rule[] = [
     examples: [
       {
         input: "Shares for sale\n\nThe 20% stake in Corvan Tool held by Ostrel Holdings is for sale.",
-        expected: [{ kind: "stake", company: "Ostrel", counterparty: "Corvan Tool", low: 20 }],
+        expected: [{ kind: "stake", company: "Ostrel Holdings", counterparty: "Corvan Tool", low: 20 }],
       },
     ],
     build: stake,
