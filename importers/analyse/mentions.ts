@@ -1,7 +1,7 @@
 import { COMPANY_NOUNS, GROUP_COUNTS } from "../lexicons/companies";
 import { NATIONALITIES } from "../lexicons/places";
 import { allMatches, escapeRegExp } from "../lexicons/regex";
-import { type CompanyRegistry, type findNameSpans, nameKey } from "../recognise/companies";
+import { type CompanyRegistry, type findNameSpans, isPlaceOrNationality, nameKey } from "../recognise/companies";
 
 export interface Mention {
   start: number;
@@ -35,7 +35,7 @@ const NATS = Object.keys(NATIONALITIES)
   .map(escapeRegExp)
   .join("|");
 const DESCRIPTION = new RegExp(
-  String.raw`\b(?:the|its|their)\s+(?:(?<nat>${NATS})\s+)?(?:[a-z-]+\s+)?(?<noun>${NOUNS})(?<poss>['’]s?)?\b(?!\s+(?:[A-Z]|of\b|which\b|that\b|is\s+owned))`,
+  String.raw`\b(?:the|its|their)\s+(?:(?<nat>${NATS})\s+)?(?:(?<adj>[a-z-]+)\s+)?(?<noun>${NOUNS})(?<poss>['’]s?)?\b(?!\s+(?:[A-Z]|of\b|which\b|that\b|is\s+owned))`,
   "gi",
 );
 const GROUP =
@@ -130,6 +130,21 @@ export function findMentions(
     if (overlapsAny(out, m.index, m.index + m[0].length)) continue;
     const nat = m.groups?.nat ? NATIONALITIES[m.groups.nat.toLowerCase()] : null;
     const noun = m.groups?.noun?.toLowerCase() ?? null;
+    // "the Keane group": a capitalised word before the noun names the group (a place only says where it is).
+    const adj = m.groups?.adj;
+    if (adj && /^[A-Z][a-z]/.test(adj) && !isPlaceOrNationality(adj)) {
+      const company = reg.lookup(adj)?.name ?? (noun === "group" ? adj : null);
+      if (company)
+        out.push({
+          start: m.index,
+          end: m.index + m[0].length,
+          company,
+          surfaces: [adj],
+          how: "name",
+          possessive: Boolean(m.groups?.poss),
+        });
+      continue;
+    }
     // "Figures from researcher X showed the group's share": a source of figures is never "the group".
     const before = names.filter((n) => n.end <= m.index && !n.source).at(-1);
     let company: string | null = null;

@@ -11,7 +11,7 @@ export const STAKE_RULES: Rule[] = [
     kind: "stake",
     // "a 25 per cent stake in Czech rival Corvan": a few words may describe the company held.
     pattern:
-      "holder:{HOLDER_REF} ...8 {OWN_OR_HAVE} ...3 figure:{PERCENT} {STAKE_KIND}? {STAKE_NOUN} in ...4 held:{COMPANY}",
+      "holder:{HOLDER_REF} ...8 {OWN_OR_HAVE} ...3 figure:{PERCENT} {STAKE_KIND}? {STAKE_NOUN_IN} in ...4 held:{COMPANY}",
     examples: [
       {
         input: "Stake bought\n\nOstrel Holdings said it has acquired a 9.6 pct stake in Corvan Tool.",
@@ -23,6 +23,11 @@ export const STAKE_RULES: Rule[] = [
         input:
           "Investor speaks\n\nInvestor Tom Keane, who holds a 12% stake in Corvan Tool, said he would vote against the plan.",
         expected: [{ kind: "stake", company: "Tom Keane", counterparty: "Corvan Tool", low: 12 }],
+      },
+      {
+        input:
+          "Merger opposed\n\nOstrel Telecom Plc <OST.L>, which holds a 20 pct share in Corvan Data, has opposed the merger.",
+        expected: [{ kind: "stake", company: "Ostrel Telecom", counterparty: "Corvan Data", low: 20 }],
       },
     ],
     build: stake,
