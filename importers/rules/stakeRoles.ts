@@ -4,7 +4,7 @@ import { BODY_NOUNS } from "../lexicons/companies";
 import { NOT_MARKET_WORDS } from "../lexicons/metrics";
 import { NATIONALITIES } from "../lexicons/places";
 import { GROUP_NOUNS, HOLDER_PRONOUNS, PREPOSITIONS, STAKE_CHANGE_VERBS, STAKE_NOUNS } from "../lexicons/stakes";
-import { canonicalName } from "../recognise/companies";
+import { canonicalName, nameKey } from "../recognise/companies";
 import type { Quantity } from "../recognise/quantities";
 import type { Status } from "../types";
 import type { Match } from "./pattern";
@@ -246,6 +246,7 @@ export function stake(m: Match, s: RuleSentence, asideSettled = false): FactRole
   const first = m.captures.holder?.[0];
   const named = first?.type === "mention" && first.mention.how === "name";
   return heldCompanies(m, s)
+    .map((held) => (held === holder ? (namedApart(heldToken(m, s), holder) ?? held) : held))
     .filter((held) => held !== holder)
     .map((held) => ({
       aliases,
@@ -257,6 +258,16 @@ export function stake(m: Match, s: RuleSentence, asideSettled = false): FactRole
       unit: "percent",
       status: stakeStatus(s, m),
     }));
+}
+
+/**
+ * "Corvan Media will be 50 pct owned by Corvan Corp": the article folds both names into "Corvan", yet a company
+ * cannot hold itself, so the one held goes by the name it is written with here.
+ */
+function namedApart(t: Token | undefined, holder: string): string | null {
+  const surface = t?.type === "mention" && t.mention.how === "name" ? t.mention.surfaces[0] : undefined;
+  const name = surface ? canonicalName(surface) : null;
+  return name && nameKey(name) !== nameKey(holder) ? name : null;
 }
 
 /** A stake the sentence does not date, with the roles the text states. */
