@@ -104,14 +104,18 @@ export function baseShare(m: Match, s: RuleSentence, before: boolean): FactRoles
       s.text.slice(q.end, q.end + 50),
     );
   // "6.2 pct of the market in 1986, down from 6.6 pct": a base that names no time is the year before.
-  const yearBefore = (yearEarlier || (!before && current.when.period === "FY")) && current.when.year !== null;
+  // "fell to 11.6% last year from 12.4%": a full year's share compared with a bare figure, the year before's.
+  const yearBefore = (yearEarlier || current.when.period === "FY") && current.when.year !== null;
   const year = dated?.type === "time" ? dated.time.year : yearBefore ? current.when.year! - 1 : null;
-  if (year === null && !yearEarlier) return [];
+  // "slipped to 24.8% from 25.6%": a base that names no time, after a share of no stated time, is still a share.
+  const undated = !dated && !yearEarlier && current.when.year === null && current.when.period === null;
+  if (year === null && !yearEarlier && !undated) return [];
+  const period = undated ? null : current.when.period;
   return [
     {
       ...current,
       figure: q,
-      when: { year, period: current.when.period, stated: dated !== undefined },
+      when: { year, period, stated: dated !== undefined },
       status: "actual",
     },
   ];
