@@ -337,7 +337,13 @@ export function familyStake(m: Match, s: RuleSentence): FactRoles[] {
   const known = articleCompanies(s);
   // "The Tollerton family, which owns 34% of the shares": the company named for the family, if the article has one.
   const namesake = [...known, s.roles.main].find((c) => c && (c === name || c.startsWith(`${name} `)));
-  const held = nameOf(owner) ?? namesake ?? known.find((c) => c !== name && c !== s.ctx.groupLeader?.name);
+  // "holds 32 pct of Corvan's share capital": the company the figure is of, when the sentence names it.
+  const of = nameOf(ofAfterFigure(s, figure, (how) => how === "name"));
+  const held =
+    (of !== name ? of : null) ??
+    nameOf(owner) ??
+    namesake ??
+    known.find((c) => c !== name && c !== s.ctx.groupLeader?.name);
   if (!held) return [];
   return [
     undatedStake(figure.quantity, `${familyName(lead, name)} family${trust ? " trust" : ""}`, held, stakeStatus(s, m), [

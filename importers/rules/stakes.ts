@@ -295,6 +295,24 @@ export const STAKE_RULES: Rule[] = [
     build: familyStake,
   },
   {
+    // "The Ostrel family, which opened the first shop in a garage in 1923, still controls 22%": a long aside
+    // closed by its comma, then the verb.
+    name: "stake.family-aside-holds",
+    kind: "stake",
+    pattern:
+      "the|its|their founding|controlling? holder:{HOLDER} family , ...18 , still|now|also? {STAKE_VERB} {FIGURE_LEAD}? figure:{PERCENT}",
+    examples: [
+      {
+        input:
+          "Grocer\n\nCorvan Stores is Britain's fifth-largest grocer. The Ostrel family, which founded the business as a corner shop in 1923, still controls about 22% of the shares.",
+        expected: [
+          { kind: "stake", company: "Ostrel family", counterparty: "Corvan Stores", low: 22, approximate: true },
+        ],
+      },
+    ],
+    build: (m, s) => familyStake(m, s).map((r) => ({ ...r, when: { year: null, period: null, stated: false } })),
+  },
+  {
     // A state named by a nationality is a mention already ("the Dutch state"); "the Treasury" alone is not.
     name: "stake.state-holds",
     kind: "stake",
