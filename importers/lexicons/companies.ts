@@ -57,6 +57,9 @@ export const ORGANISATION_HEADS = new Set(
   ),
 );
 
+/** "Ostrel Foundation", "Corvan Pension Fund": a body named after a company or family that is not that company. */
+export const SEPARATE_BODIES = new Set(["Foundation", "Trust", "Fund", "Stiftung", "Foundations", "Charity"]);
+
 /** Nouns that refer back to a company already named ("the carmaker", "its partner"). */
 export const COMPANY_NOUNS = [
   "company",

@@ -7,6 +7,7 @@ import {
   NEWS_AGENCIES,
   NOT_COMPANY_WORDS,
   ORGANISATION_HEADS,
+  SEPARATE_BODIES,
   STOCK_INDICES,
   TITLE_WORDS,
 } from "../lexicons/companies";
@@ -813,7 +814,15 @@ export class CompanyRegistry {
         // "Brennecke-Werke" and then "Brennecke": a hyphened word after the name the article also writes alone.
         // (Only a word for a firm: "Stolzfeld-Rauch" is two families' name, not Stolzfeld's firm.)
         const hyphened = /^-(?:Werke|Werk|Gruppe|Konzern|Groep|Gesellschaft)$/.test(long.name.slice(short.name.length));
-        if ((long.name.startsWith(`${short.name} `) && tailWords <= 2) || nationalityPrefixed || hyphened) {
+        // ("Sagamore Trust Co", a trust company written with its legal suffix, is still Sagamore.)
+        const separate =
+          SEPARATE_BODIES.has(long.name.split(" ").at(-1)!) &&
+          ![...long.surfaces].some((x) => x !== long.name && canonicalName(x) === long.name);
+        if (
+          (long.name.startsWith(`${short.name} `) && tailWords <= 2 && !separate) ||
+          nationalityPrefixed ||
+          hyphened
+        ) {
           // The shortest form the article uses names the company ("Nissan" over "Nissan Motor Co").
           this.fold(long, short);
         }

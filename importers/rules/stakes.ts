@@ -276,6 +276,52 @@ export const STAKE_RULES: Rule[] = [
     build: (m, s) => describedStake(m, s).map((r) => ({ ...r, when: { year: null, period: null, stated: false } })),
   },
   {
+    // "The Dutch government, which stepped in with a rescue during the chip shortage, still holds 14% of the
+    // company", "Ostrel Foundation, set up by the founders in 1952, controls 8% of the shares": the holder, an aside
+    // closed by its comma that names no one else and reports no speech, then the verb.
+    name: "stake.holder-long-aside",
+    kind: "stake",
+    pattern: "holder:{HOLDER} , ...18 , still|now|also? {STAKE_VERB} {FIGURE_LEAD}? figure:{PERCENT}",
+    when: (m, s) => {
+      const holder = m.captures.holder?.[0];
+      const figure = m.captures.figure?.[0];
+      const aside = s.tokens.slice(s.tokens.indexOf(holder!) + 2, s.tokens.indexOf(figure!));
+      return (
+        s.tokens[m.from - 1]?.text !== "," &&
+        !aside.some(
+          (t) =>
+            t.type === "person" ||
+            (t.type === "mention" && t.mention.how !== "description") ||
+            /^(?:said|says|told|according)$/.test(t.lower),
+        )
+      );
+    },
+    examples: [
+      {
+        input:
+          "Brewer\n\nCorvan Brewing rejected the bid. The Ostrel Foundation, set up by the founding family in 1952, controls 8% of the shares and sided with the board.",
+        expected: [{ kind: "stake", company: "Ostrel Foundation", counterparty: "Corvan Brewing", low: 8, year: null }],
+      },
+    ],
+    // The aside's years ("in 1952") are its own, not the stake's.
+    build: (m, s) => describedStake(m, s).map((r) => ({ ...r, when: { year: null, period: null, stated: false } })),
+  },
+  {
+    // "The Ostrel Foundation, which holds 34% of the shares, backed the sale": the shares of the article's company.
+    name: "stake.which-holds-the-shares",
+    kind: "stake",
+    pattern:
+      "holder:{HOLDER} , which|who ...2 {STAKE_VERB} {FIGURE_LEAD}? figure:{PERCENT} of the|its? shares|stock|capital|equity",
+    examples: [
+      {
+        input:
+          "Packaging sale\n\nCorvan Verpackung plans to sell its packaging arm. The Ostrel Foundation, which holds 34% of the shares, said it would support the sale.",
+        expected: [{ kind: "stake", company: "Ostrel Foundation", counterparty: "Corvan Verpackung", low: 34 }],
+      },
+    ],
+    build: describedStake,
+  },
+  {
     name: "stake.family-holds",
     kind: "stake",
     pattern:
