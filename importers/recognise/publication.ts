@@ -31,6 +31,10 @@ const RESULTS_AFTER = /^\s*(?:results|profits?|sales|revenues?|turnover|earnings
 const PAST_TENSE =
   /\b(?:was|were|had|rose|fell|grew|made|reached|posted|reported|increased|decreased|dropped|jumped|climbed|totalled|totaled|slumped|shrank|expanded|contracted|saw|earned|sold|lost|gained|doubled|tripled|halved|helped|boosted|lifted|fuelled|fueled|drove|dented|hurt|spent|paid|cost|picked|revised|recorded|slowed|widened|narrowed|ended|finished|amounted|improved|declined|dipped|slipped|soared|surged|plunged|tumbled|edged|came|hit|won|shipped|delivered|showed|shown)\b/i;
 
+/** "founded in 1921", "opened its first shop in Leeds in 1923": a year of the company's history dates no article. */
+const HISTORY_BEFORE =
+  /\b(?:founded|set\s+up|established|opened|started|created|formed|incorporated|began|built)\b(?:\s+[\w'’-]+){0,8}\s+in\s+$|\bdat(?:ing|es)\s+back\s+to\s+$/i;
+
 /** The year's last quarter reported with no year of its own ("profits for the three months to December"). */
 const UNDATED_LAST_QUARTER =
   /\b(?:three\s+months\s+to\s+(?:the\s+end\s+of\s+|31\s+)?December|(?:fourth|final|last)\s+quarter|October(?:\s+to\s+|-)December|quarter\s+to\s+December)\b(?!,?\s+(?:of\s+)?(?:19|20)\d\d)/i;
@@ -65,6 +69,7 @@ export function inferPublishedYear(
     for (const m of allMatches(YEAR, s)) {
       const y = Number(m[1]);
       const before = s.slice(Math.max(0, m.index - 40), m.index);
+      if (HISTORY_BEFORE.test(s.slice(Math.max(0, m.index - 70), m.index))) continue;
       // A forward-looking word near the year makes it a forecast, whatever tense the rest of the sentence is in.
       const forward = FORWARD_LOOKING.test(
         s.slice(Math.max(0, m.index - 80), m.index + 4) +
