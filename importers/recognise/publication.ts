@@ -31,9 +31,12 @@ const RESULTS_AFTER = /^\s*(?:results|profits?|sales|revenues?|turnover|earnings
 const PAST_TENSE =
   /\b(?:was|were|had|rose|fell|grew|made|reached|posted|reported|increased|decreased|dropped|jumped|climbed|totalled|totaled|slumped|shrank|expanded|contracted|saw|earned|sold|lost|gained|doubled|tripled|halved|helped|boosted|lifted|fuelled|fueled|drove|dented|hurt|spent|paid|cost|picked|revised|recorded|slowed|widened|narrowed|ended|finished|amounted|improved|declined|dipped|slipped|soared|surged|plunged|tumbled|edged|came|hit|won|shipped|delivered|showed|shown)\b/i;
 
-/** "founded in 1921", "opened its first shop in Leeds in 1923": a year of the company's history dates no article. */
+/**
+ * "founded in 1921", "opened its first shop in Leeds in 1923", "has grown every year since 2001": a year of the
+ * company's history dates no article ("since June 2004", a month named, is recent enough to).
+ */
 const HISTORY_BEFORE =
-  /\b(?:founded|set\s+up|established|opened|started|created|formed|incorporated|began|built)\b(?:\s+[\w'’-]+){0,8}\s+in\s+$|\bdat(?:ing|es)\s+back\s+to\s+$/i;
+  /\b(?:founded|set\s+up|established|opened|started|created|formed|incorporated|began|built)\b(?:\s+[\w'’-]+){0,8}\s+in\s+$|\bdat(?:ing|es)\s+back\s+to\s+$|\b(?:ever\s+)?since\s+$/i;
 
 /** The year's last quarter reported with no year of its own ("profits for the three months to December"). */
 const UNDATED_LAST_QUARTER =
