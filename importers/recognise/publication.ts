@@ -28,6 +28,8 @@ const SAME_PERIOD =
 const BASE_BEFORE = /\b(?:from|than|compared\s+(?:with|to)|against|over)\s+(?:its\s+|their\s+|the\s+)?$/i;
 const MONTH_BEFORE = new RegExp(String.raw`\b(?:${MONTHS})\s+(?:\d{1,2},?\s+)?$`, "i");
 const RESULTS_AFTER = /^\s*(?:results|profits?|sales|revenues?|turnover|earnings|figures|losses|growth)\b/i;
+/** "its 2004 dividend", "based on 2004 figures": what is paid or counted for a year comes once it is over. */
+const CLOSED_YEAR_AFTER = /^\s*(?:full[- ]year\s+)?(?:dividends?|figures|results|accounts)\b/i;
 const PAST_TENSE =
   /\b(?:was|were|had|rose|fell|grew|made|reached|posted|reported|increased|decreased|dropped|jumped|climbed|totalled|totaled|slumped|shrank|expanded|contracted|saw|earned|sold|lost|gained|doubled|tripled|halved|helped|boosted|lifted|fuelled|fueled|drove|dented|hurt|spent|paid|cost|picked|revised|recorded|slowed|widened|narrowed|ended|finished|amounted|improved|declined|dipped|slipped|soared|surged|plunged|tumbled|edged|came|hit|won|shipped|delivered|showed|shown)\b/i;
 
@@ -98,7 +100,7 @@ export function inferPublishedYear(
       }
       const after = s.slice(m.index + 4, m.index + 30);
       const wholeYear = (WHOLE_YEAR_BEFORE.test(before) && !MONTH_BEFORE.test(before)) || RESULTS_AFTER.test(after);
-      if (wholeYear && PAST_TENSE.test(s)) raise(y + 1, "completed-year");
+      if ((wholeYear && PAST_TENSE.test(s)) || CLOSED_YEAR_AFTER.test(after)) raise(y + 1, "completed-year");
       else {
         raise(y, "latest-year");
         if (best.year === y) latestInPast = PAST_TENSE.test(s);
