@@ -87,6 +87,11 @@ export function inferPublishedYear(
         raise(y + 1, "completed-year");
         continue;
       }
+      // ("will lift its 2004 dividend": the payment is to come, the year it is for is over.)
+      if (CLOSED_YEAR_AFTER.test(s.slice(m.index + 4, m.index + 30)) && !FUTURE_BEFORE.test(before)) {
+        raise(y + 1, "completed-year");
+        continue;
+      }
       if (FUTURE_BEFORE.test(before) || forward) {
         // "aims to sell 500,000 a year by 2008": a deadline is set years ahead, so it dates nothing.
         if (DEADLINE_BEFORE.test(before)) continue;
@@ -100,7 +105,7 @@ export function inferPublishedYear(
       }
       const after = s.slice(m.index + 4, m.index + 30);
       const wholeYear = (WHOLE_YEAR_BEFORE.test(before) && !MONTH_BEFORE.test(before)) || RESULTS_AFTER.test(after);
-      if ((wholeYear && PAST_TENSE.test(s)) || CLOSED_YEAR_AFTER.test(after)) raise(y + 1, "completed-year");
+      if (wholeYear && PAST_TENSE.test(s)) raise(y + 1, "completed-year");
       else {
         raise(y, "latest-year");
         if (best.year === y) latestInPast = PAST_TENSE.test(s);
