@@ -19,7 +19,7 @@ const FUTURE_BEFORE = new RegExp(
 );
 const DEADLINE_BEFORE = /\b(?:by|until|till|before)\s+(?:the\s+end\s+of\s+|end-)?$/i;
 const FORWARD_LOOKING =
-  /\b(?:will|would|could|should|may|might|expects?|expected|forecasts?|forecasting|predicts?|predicted|project(?:s|ed|ing)|set to|likely|hop(?:es?|ed|ing)|expecting|anticipat\w*|look(?:ing)?\s+forward|on the way|well for|beyond|plan(?:s|ned|ning)?|aim(?:s|ed|ing)?|target(?:s|ed)?|outlook|budget|is due|are due|due to)\b/i;
+  /\b(?:will|would|could|should|may|might|expects?|expected|forecasts?|forecasting|predicts?|predicted|project(?:s|ed|ing)|set to|likely|hop(?:es?|ed|ing)|expecting|anticipat\w*|look(?:ing)?\s+forward|on the way|well for|beyond|plan(?:s|ned|ning)?|aim(?:s|ed|ing)?|target(?:s|ed)?|outlook|budget|is due|are due|due to|wants?|wanted|seeks?|intends?|goal|ambition)\b/i;
 /** Whole-year phrasings: "in 2011", "for 2011", "the whole of 2011", "the last three months of 2011", "2011 profits". */
 const WHOLE_YEAR_BEFORE =
   /(?:\b(?:in|for|during|throughout|over)\s+(?:all\s+of\s+|the\s+whole\s+of\s+)?|\bthe\s+(?:whole|end|last\s+(?:three\s+months|quarter)|fourth\s+quarter|final\s+quarter|second\s+half)\s+of\s+)$/i;
@@ -31,7 +31,7 @@ const RESULTS_AFTER = /^\s*(?:results|profits?|sales|revenues?|turnover|earnings
 /** "its 2004 dividend", "based on 2004 figures": what is paid or counted for a year comes once it is over. */
 const CLOSED_YEAR_AFTER = /^\s*(?:full[- ]year\s+)?(?:dividends?|figures|results|accounts)\b/i;
 const PAST_TENSE =
-  /\b(?:was|were|had|rose|fell|grew|made|reached|posted|reported|increased|decreased|dropped|jumped|climbed|totalled|totaled|slumped|shrank|expanded|contracted|saw|earned|sold|lost|gained|doubled|tripled|halved|helped|boosted|lifted|fuelled|fueled|drove|dented|hurt|spent|paid|cost|picked|revised|recorded|slowed|widened|narrowed|ended|finished|amounted|improved|declined|dipped|slipped|soared|surged|plunged|tumbled|edged|came|hit|won|shipped|delivered|showed|shown)\b/i;
+  /\b(?:was|were|had|rose|fell|grew|made|reached|posted|reported|increased|decreased|dropped|jumped|climbed|totalled|totaled|slumped|shrank|expanded|contracted|saw|earned|sold|lost|gained|doubled|tripled|halved|helped|boosted|lifted|fuelled|fueled|drove|dented|hurt|spent|paid|cost|picked|revised|recorded|slowed|widened|narrowed|ended|finished|amounted|improved|declined|dipped|slipped|soared|surged|plunged|tumbled|edged|came|hit|won|shipped|delivered|showed|shown|accounted|took|captured|generated|produced|booked|topped|exceeded|outsold|overtook|received)\b/i;
 
 /**
  * "founded in 1921", "opened its first shop in Leeds in 1923", "has grown every year since 2001": a year of the
