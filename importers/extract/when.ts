@@ -164,6 +164,9 @@ function whenSaid(
     if (earlier) return { year: resolveYear(earlier, s), period: earlier.period, stated: false, target: false };
     if (fits(s.discourse.period))
       return { year: s.discourse.year, period: s.discourse.period, stated: false, target: false };
+    // "in the half", after a sentence about the full year: the half the article reported last.
+    if (/half$/i.test(thePeriod[0]) && s.lastHalf?.period)
+      return { year: s.lastHalf.year, period: s.lastHalf.period, stated: false, target: false };
   }
   if (!byDistance.length) {
     // A time elsewhere in the sentence ("For the full year, ... while revenues grew 6.4%") before the article's.
