@@ -119,7 +119,8 @@ export const NOT_COMPANY_WORDS = new Set(
   Eastern Northern Southern Central New Old Street Road City Town Business Economy Trade Officials Investors Shareholders Unions
   Union Workers Consumers Customers Central Federal Reserve Treasury State States Dollar Euro Pound Yen Group Inc Corp Ltd Co
   Plc PLC SA AG Friday's Monday's Tuesday's Wednesday's Thursday's Saturday's Sunday's Q1 Q2 Q3 Q4 H1 H2 FY US UK EU UN IMF OECD
-  Opec OPEC WTO GDP Christmas Easter Thanksgiving Ramadan Olympics Internet Web
+  Opec OPEC WTO GDP Christmas Easter Thanksgiving Ramadan Olympics Internet Web Worldwide Globally Exports Imports Between
+  Domestic Overseas Abroad Shipments Deliveries Registrations Scotch Whisky HK EV EVs
   Analysts' Spokesman Spokeswoman Director Managing Finance Economics Economist Economists Trading Sector Industry R&D IT AI PC TV CD DVD Rival Rivals Partner Partners Unit Subsidiary Parent Carmaker Automaker
   Retailer Insurer Lender Airline Giant Firm Company Conglomerate Brewer Chipmaker Supermarket Shareholder Investor Owner
   Entrepreneur Financier Billionaire Tycoon Founder Activist Dissident Businessman Businesswoman Heir Heiress
