@@ -131,7 +131,8 @@ function whenSaid(
     (t) => t.period !== null && !(yearExpr && yearExpr !== t && pastComma(t) && !pastComma(yearExpr)),
   );
   let year = yearExpr ? resolveYear(yearExpr, s) : null;
-  const isTarget = byDistance.some((t) => t.role === "target");
+  // "sell 300,000 cars in 2008 and reach 150bn rupees by 2010": the deadline is the other figure's, not this one's.
+  const isTarget = yearExpr ? yearExpr.role === "target" : byDistance.some((t) => t.role === "target");
   // A year something is aimed at ("by 2013") names no reporting period.
   // "sales rose 9% last year", undated: still a full year, though which one the text cannot tell.
   const relativeYear = byDistance.some((t) => t.relative !== null && !t.open && !t.partial && t.period === null);
