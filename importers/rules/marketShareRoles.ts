@@ -22,11 +22,21 @@ const textOf = (s: RuleSentence, tokens: Token[] | undefined) =>
  * by the shared subject finder from where the share's words begin, the time said beside the figure (an aimed-for
  * share takes its target year).
  */
+const UNNAMED_SUBJECT =
+  /^\s*(?!(?:The|A|An|This|That|Its|Their|Our|His|Her|It|They|We|He|She)\b)[A-Z][a-z]+(?:\s+[a-z]+){0,2}(?:['’]s?\s+(?:combined\s+)?(?:market\s+)?share|\s+(?:took|take|takes|had|have|held|hold|accounted|account|captured|won|made\s+up))\b/;
+
 export function shareRoles(s: RuleSentence, q: Quantity, anchor: number, market: string | null): FactRoles | null {
   const clause = clauseAround(s.text, q.start);
   let named = market;
   // "In China, Nissan's market share rose": the place can stand anywhere in the clause.
   if (!named || named === "total") named = placeIn(s.text.slice(clause.start, clause.end)) ?? named;
+  // "Imports took 53.2 pct of the market", "Department stores' share ... shrank": a subject that is no company.
+  const lead = s.text.slice(clause.start, anchor);
+  if (
+    UNNAMED_SUBJECT.test(lead) &&
+    !s.tokens.some((t) => t.type === "mention" && t.start >= clause.start && t.end <= anchor)
+  )
+    return null;
   const company = subjectOf(s.roles, anchor, clause);
   if (!company || PUBLIC_BODY.test(company.company)) return null;
   const aimed = statusAround(s.text, clause, q, null, null) !== "actual";
