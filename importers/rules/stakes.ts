@@ -56,7 +56,7 @@ export const STAKE_RULES: Rule[] = [
     name: "stake.changed-to",
     kind: "stake",
     pattern:
-      "holder:{HOLDER_REF} ...6 {STAKE_CHANGE} {HOLDING_POSS} {STAKE_NOUN} in ...4 held:{HELD_REF} ...8 to ...5 figure:{PERCENT}",
+      "holder:{HOLDER_REF} ...6 {STAKE_CHANGE} {HOLDING_POSS} {STAKE_NOUN} in ...4 held:{HELD_REF} ...14 to ...5 figure:{PERCENT}",
     examples: [
       {
         input:

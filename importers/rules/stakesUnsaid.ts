@@ -39,7 +39,41 @@ function shareholderInApposition(m: Match, s: RuleSentence): FactRoles[] {
   return [undatedStake(figure.quantity, family, held, stakeStatus(s, m), ["company", "counterparty"])];
 }
 
+/** "Corvan's founding Keane family, which owns 62%, will see its holding fall to 31%": the sentence's subject. */
+function subjectSeesStake(m: Match, s: RuleSentence): FactRoles[] {
+  const subject = s.tokens.slice(0, m.from).find(
+    (t, i) =>
+      (t.type === "person" || (t.type === "mention" && t.mention.how === "name" && !t.mention.possessive)) &&
+      // "owns 61% of Corvan and will see its holding fall": the company held is no subject.
+      !/^(?:of|in)$/.test(s.tokens[i - 1]?.lower ?? ""),
+  );
+  return subject ? describedStake({ ...m, captures: { ...m.captures, holder: [subject] } }, s) : [];
+}
+
 export const UNSAID_STAKE_RULES: Rule[] = [
+  {
+    name: "stake.will-see-holding-move",
+    kind: "stake",
+    pattern:
+      "see {HOLDING_POSS} {STAKE_NOUN} be? fall|drop|shrink|slip|rise|climb|increase|decrease|reduced|diluted|cut to {FIGURE_LEAD}? figure:{PERCENT}",
+    examples: [
+      {
+        input:
+          "Share issue\n\nCorvan Tool's founder, Jane Keane, who owns about 31% of the company, will see her stake fall to roughly 27% once the new shares are issued.",
+        expected: [
+          {
+            kind: "stake",
+            company: "Jane Keane",
+            counterparty: "Corvan Tool",
+            low: 27,
+            approximate: true,
+            status: "forecast",
+          },
+        ],
+      },
+    ],
+    build: subjectSeesStake,
+  },
   {
     name: "stake.changed-to-unsaid",
     kind: "stake",
