@@ -118,8 +118,10 @@ function subjectBefore(t: Token, s: RuleSentence): string | null {
   // "Separately, Corvan Holdings, the vehicle of the Keane family, sold 3%, cutting its holding": with no speaker,
   // the name that opens the sentence.
   // "Corvan said Ostrel Trust, a longtime holder, cut its stake": the reported clause has its own subject.
-  if (speech >= 0) {
-    const k = s.tokens[speech + 1]?.lower === "that" ? speech + 2 : speech + 1;
+  // ("Corvan said Ostrel, a holder, had told it that it holds 6%": past "told it", the clause "said" reports.)
+  for (let v = speech; v >= 0; v--) {
+    if (!SPEECH_VERBS.has(s.tokens[v].lower)) continue;
+    const k = s.tokens[v + 1]?.lower === "that" ? v + 2 : v + 1;
     const reported = s.tokens[k];
     if (
       k < at &&
