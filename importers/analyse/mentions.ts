@@ -148,7 +148,16 @@ export function findMentions(
     // "Figures from researcher X showed the group's share": a source of figures is never "the group".
     const before = names.filter((n) => n.end <= m.index && !n.source).at(-1);
     let company: string | null = null;
-    if (nat) {
+    // "Van der Kolk NV, the Dutch electrical wholesaler, said": a description set off after a name is that name.
+    const apposed =
+      before &&
+      noun !== "rival" &&
+      noun !== "partner" &&
+      /^\s*,\s*$/.test(sentence.slice(before.end, m.index)) &&
+      !m.groups?.poss;
+    if (apposed) {
+      company = before.company;
+    } else if (nat) {
       // "the Japanese carmaker": the company introduced as Japanese, else the article's main company not named here.
       const named = new Set(names.map((n) => nameKey(n.company)));
       const e = reg.byDescription(nat, noun, new Set()) ?? reg.byDescription(null, null, named);

@@ -103,6 +103,14 @@ export const COMPANY_NOUNS = [
   "distiller",
   "grocer",
   "developer",
+  "designer",
+  "provider",
+  "miner",
+  "refiner",
+  "distributor",
+  "wholesaler",
+  "exporter",
+  "vendor",
 ];
 
 /** Capitalised words that never start or make up a company name on their own. */
