@@ -59,6 +59,7 @@ function yearOfUndatedPeriod(
   return inDecember && !forward ? s.publishedYear - 1 : s.publishedYear;
 }
 
+const ANNUAL = /\b(?:annual|annually|yearly|a\s+year|per\s+year|per\s+annum)\b/i;
 const THE_PERIOD = /^(?:[^.;,]|\.(?=\d)){0,40}?\b(?:in|for|over|during)\s+the\s+(?:same\s+)?(?:period|half)\b/i;
 const THE_QUARTER = /\b(?:for|in|during|over)\s+the\s+(?:latest\s+|same\s+)?(?:quarter|three\s+months)\b/i;
 
@@ -140,9 +141,18 @@ function whenSaid(
   const oneMonth = !periodExpr && (yearExpr?.month !== undefined || yearExpr?.partial === true);
   // "500 planes over the next 20 years" is a total over the span; "growth of 3% over the next three years" a rate.
   const spanTotal = periodExpr?.open === true && figure.kind !== "percent";
+  // "annual revenue of $3bn by 2007", "15,000 cars a year by 2008": a yearly figure aimed at by a deadline is that
+  // year's full year.
+  const yearly =
+    isTarget &&
+    defaultPeriod === "FY" &&
+    figure.kind !== "percent" &&
+    ANNUAL.test(s.text.slice(clause.start, clause.end)) &&
+    year !== null;
   const period = spanTotal
     ? null
-    : (periodExpr?.period ?? ((year !== null || relativeYear) && !isTarget && !oneMonth ? defaultPeriod : null));
+    : (periodExpr?.period ??
+      ((year !== null || relativeYear) && (!isTarget || yearly) && !oneMonth ? defaultPeriod : null));
   const stated = Boolean(yearExpr?.year !== null && yearExpr?.year !== undefined);
   // "Turnover for the quarter rose 3.9%": the quarter last named. "Total revenue for the quarter rose 11%", after
   // "its fiscal first quarter", is that quarter, not the calendar's latest.
