@@ -38,6 +38,9 @@ const DESCRIPTION = new RegExp(
   String.raw`\b(?:the|its|their)\s+(?:(?<nat>${NATS})\s+)?(?:(?<adj>[a-z-]+)\s+)?(?<noun>${NOUNS})(?<poss>['’]s?)?\b(?!\s+(?:[A-Z]|of\b|which\b|that\b|is\s+owned))`,
   "gi",
 );
+const BASED_SUBJECT = new RegExp(
+  String.raw`^(?:The|the)\s+[A-Z][\w.]*(?:\s[A-Z][\w.]*)?-based\s+(?:[a-z-]+\s+)?(?:${NOUNS})\b(?=\s+[a-z])`,
+);
 const GROUP =
   /\b(?:(?:the|all|both|these|those)\s+)?(?<count>two|three|four|five|both)\s+(?:[a-z-]+\s+)?(?:companies|firms|carmakers|automakers|groups|partners|banks|airlines|rivals|makers|operators|businesses)\b|\bthe\s+(?:companies|firms|partners|carmakers|automakers|alliance|partnership|consortium|joint\s+venture)\b|\bthe\s+(?:combined|merged|enlarged|new)\s+(?:firm|company|group|business|entity|retailer|bank)\b/gi;
 const STATE_HOLDER = new RegExp(
@@ -126,6 +129,19 @@ export function findMentions(
   }
   // Sentences without figures only move the discourse on, for which names and groups suffice.
   if (namesOnly) return out.sort((a, b) => a.start - b.start);
+  // "The Austin-based firm said": a subject described by where it is based, at the head of its sentence, is the
+  // company the article is about (DESCRIPTION, read without case, takes no noun followed by a word).
+  const based = BASED_SUBJECT.exec(sentence);
+  const basedCompany = based ? (state.topic?.company ?? mainCompany(reg)) : null;
+  if (based && basedCompany && !overlapsAny(out, 0, based[0].length))
+    out.push({
+      start: based.index,
+      end: based.index + based[0].length,
+      company: basedCompany,
+      surfaces: [],
+      how: "description",
+      possessive: false,
+    });
   for (const m of allMatches(DESCRIPTION, sentence)) {
     if (overlapsAny(out, m.index, m.index + m[0].length)) continue;
     const nat = m.groups?.nat ? NATIONALITIES[m.groups.nat.toLowerCase()] : null;
