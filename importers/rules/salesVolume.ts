@@ -158,6 +158,15 @@ function otherUnit(m: Match, s: RuleSentence): FactRoles[] {
   const q = quantityOf(m.captures.figure?.[0]);
   const words = [...(m.captures.mod ?? []), ...(m.captures.mod2 ?? []), ...(m.captures.unit ?? [])];
   if (!q || !m.captures.unit?.length) return [];
+  // "90 million pairs of shoes": a measure of things is named with the things.
+  const at = s.tokens.indexOf(m.captures.unit.at(-1)!);
+  if (
+    /^(?:pairs|sets|packs)$/.test(words.at(-1)!.lower) &&
+    s.tokens[at + 1]?.lower === "of" &&
+    /^[a-z-]+s$/.test(s.tokens[at + 2]?.text ?? "") &&
+    !/^(?:its|his|hers|ours|theirs)$/.test(s.tokens[at + 2].text)
+  )
+    words.push(s.tokens[at + 1], s.tokens[at + 2]);
   const roles = volumeRoles(s, m, q, words.map((t) => t.lower).join(" "), words.at(-1)!.end);
   return roles ? [roles] : [];
 }
