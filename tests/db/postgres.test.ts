@@ -105,7 +105,7 @@ describe("copying a SQLite database into PostgreSQL", () => {
     const lite = tempDb();
     const target = await openPostgres(await freshDatabase());
     try {
-      const report = importFiles(lite.handle, ["seeds", "tests/fixtures/dashboard"]);
+      const report = await importFiles(lite.handle, ["seeds", "tests/fixtures/dashboard"]);
       expect(report.errors).toEqual([]);
       lite.handle.sqlite.prepare("UPDATE facts SET approximate = 1 WHERE id = 2").run();
       const counts = await copyToPostgres(lite.handle.sqlite, target);

@@ -100,7 +100,7 @@ describe("page cache", () => {
       "Ostrel results\n\nOstrel Foods said its revenue rose to $3bn in 2009.\n",
     );
     const handle = openDatabase(inject("databasePath"));
-    importFiles(handle, [dir]);
+    await importFiles(handle, [dir]);
     handle.sqlite.close();
     rmSync(dir, { recursive: true, force: true });
     const third = await fetch(url);
