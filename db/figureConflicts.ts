@@ -1,7 +1,7 @@
 import { writeAudit } from "./audit";
 import { indexedBy } from "./dialect";
 import { ReviewError, rejectQuietly } from "./reviews";
-import { SAME_FIGURE_SLOT } from "./segments";
+import { sameFigureSlot } from "./segments";
 import type { Sql } from "./sql";
 import { confirmQuietly } from "./stakeConflicts";
 
@@ -28,7 +28,7 @@ export interface FigureFact {
 export function conflictGroup(tx: Sql, factId: number): Promise<FigureFact[]> {
   return tx.all<FigureFact>(
     `SELECT g.id, g.low, g.high, g.article_id AS "articleId"
-     FROM facts f JOIN facts g ${indexedBy(tx.dialect, "facts_company_chart_idx")} ON ${SAME_FIGURE_SLOT}
+     FROM facts f JOIN facts g ${indexedBy(tx.dialect, "facts_company_chart_idx")} ON ${sameFigureSlot(tx.dialect)}
      WHERE f.id = ?
      ORDER BY g.id`,
     [factId],

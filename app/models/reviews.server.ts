@@ -11,7 +11,7 @@ import {
   restoreFact,
   reviewFact,
 } from "../../db/reviews";
-import { SAME_FIGURE_SLOT } from "../../db/segments";
+import { sameFigureSlot } from "../../db/segments";
 import type { Doubt, RejectedFact, ReviewItem, UnmatchedReview } from "./reviewTypes";
 import type { FactKind } from "./types";
 
@@ -45,7 +45,7 @@ const CONTEXT = 160;
  * group's.
  */
 const conflict = (d: Dialect) => `EXISTS (SELECT 1 FROM facts g ${indexedBy(d, "facts_company_chart_idx")}
-  WHERE ${SAME_FIGURE_SLOT} AND (g.low <> f.low OR g.high <> f.high))`;
+  WHERE ${sameFigureSlot(d)} AND (g.low <> f.low OR g.high <> f.high))`;
 
 /** A condition as 1 or 0, for the doubt score: PostgreSQL adds no booleans. */
 const oneIf = (condition: string) => `(CASE WHEN ${condition} THEN 1 ELSE 0 END)`;
