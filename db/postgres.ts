@@ -124,6 +124,15 @@ export function newPool(url: string, max?: number): pg.Pool {
   return pool;
 }
 
+/**
+ * PostgreSQL's text cannot hold U+0000, and an argument with one fails the whole query ("invalid byte sequence"):
+ * a company name typed with a NUL in it was a 500. It becomes U+FFFD, the character a decoder puts for what it
+ * cannot read: no stored name or text holds a NUL on either backend, so a comparison still finds nothing, and a
+ * stored text keeps its length, so the offsets into it stay right.
+ */
+export const withoutNul = (v: SqlValue): SqlValue =>
+  typeof v === "string" && v.includes("\u0000") ? v.replaceAll("\u0000", "\ufffd") : v;
+
 /** Any number, the same in every process: held by each write transaction for its length (decision 020). */
 export const WRITE_LOCK = 170_020;
 
@@ -140,7 +149,7 @@ export function postgresSql(pool: pg.Pool, url?: string): Sql {
     return out;
   };
   const on = (client: pg.Pool | pg.PoolClient) => {
-    const query = (text: string, args: SqlValue[]) => client.query(numbered(text), args);
+    const query = (text: string, args: SqlValue[]) => client.query(numbered(text), args.map(withoutNul));
     return {
       dialect: "postgres" as const,
       memoKey: null,

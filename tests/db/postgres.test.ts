@@ -98,6 +98,12 @@ describe("the Sql interface on PostgreSQL", () => {
     expect(await sql.get('SELECT count(*) AS n, avg(id) AS "meanId" FROM companies')).toEqual({ n: 2, meanId: 1.5 });
     expect(await sql.get("SELECT id FROM companies WHERE slug = ?", ["none"])).toBeUndefined();
   });
+
+  test("an argument holding a NUL (which PostgreSQL's text cannot) matches nothing instead of failing", async () => {
+    const { sql } = handle;
+    expect(await sql.get("SELECT id FROM companies WHERE name = ?", ["A\u0000"])).toBeUndefined();
+    expect(await sql.get("SELECT ? AS typed", ["a\u0000b"])).toEqual({ typed: "a\ufffdb" });
+  });
 });
 
 describe("copying a SQLite database into PostgreSQL", () => {
