@@ -1,5 +1,5 @@
 import { type DbHandle, defaultDatabasePath, openDatabase } from "./client";
-import { openPostgres, postgresUrl, safeUrl } from "./postgres";
+import { postgresUrl, safeUrl } from "./databaseUrl";
 import type { Sql } from "./sql";
 
 /** The database a command works on: PostgreSQL when DATABASE_URL names one, else SQLite at DATABASE_PATH. */
@@ -16,6 +16,8 @@ export interface OpenedDatabase {
 export async function openChosenDatabase(path?: string): Promise<OpenedDatabase> {
   const url = path ? undefined : postgresUrl();
   if (url) {
+    // Loaded only when asked for: the driver and its migrator cost a command on SQLite about 70 ms to start.
+    const { openPostgres } = await import("./postgres");
     const pg = await openPostgres(url);
     return { sql: pg.sql, name: safeUrl(url), close: () => pg.pool.end() };
   }

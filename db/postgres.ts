@@ -4,10 +4,13 @@ import { fileURLToPath } from "node:url";
 import { drizzle, type NodePgDatabase } from "drizzle-orm/node-postgres";
 import { migrate } from "drizzle-orm/node-postgres/migrator";
 import pg from "pg";
+import { postgresUrl, safeUrl } from "./databaseUrl";
 import { busyTimeoutMs } from "./faults";
 import { CHANGES_CHANNEL, committedLocally } from "./pgChanges";
 import * as schema from "./schema.pg";
 import { MAX_STATEMENTS, type Sql, type SqlValue } from "./sql";
+
+export { postgresUrl, safeUrl };
 
 export interface PgHandle {
   pool: pg.Pool;
@@ -21,27 +24,6 @@ const migrationsFolder = [
   resolve(dirname(fileURLToPath(import.meta.url)), "migrations-pg"),
   resolve(process.cwd(), "db/migrations-pg"),
 ].find((dir) => existsSync(resolve(dir, "meta/_journal.json")));
-
-/** The URL of the PostgreSQL database DATABASE_URL names, or undefined: SQLite at DATABASE_PATH (db/client.ts). */
-export function postgresUrl(env: Record<string, string | undefined> = process.env): string | undefined {
-  const url = env.DATABASE_URL;
-  if (!url) return undefined;
-  if (!/^postgres(ql)?:\/\//.test(url)) {
-    throw new Error(`DATABASE_URL must be a postgres:// URL (SQLite is chosen by DATABASE_PATH), not ${url}`);
-  }
-  return url;
-}
-
-/** The URL without its password, for messages and logs. */
-export function safeUrl(url: string): string {
-  try {
-    const u = new URL(url);
-    if (u.password) u.password = "***";
-    return u.toString();
-  } catch {
-    return "DATABASE_URL";
-  }
-}
 
 /** Any number, the same in every process: who migrates holds it, the others wait and then find nothing to do. */
 const MIGRATION_LOCK = 170_017;

@@ -3,7 +3,7 @@ import { existsSync } from "node:fs";
 import { resolve } from "node:path";
 import { defaultDatabasePath } from "../db/client";
 import { openChosenDatabase } from "../db/open";
-import { postgresUrl } from "../db/postgres";
+import { postgresUrl } from "../db/databaseUrl";
 import { companyResolver, type ReviewedArticle, reviewedArticles } from "../db/reviewedGold";
 import type { Sql } from "../db/sql";
 import { emptyScore, factsMatch, type GoldFact, prf, type Score } from "../importers/eval/score";
