@@ -1,6 +1,6 @@
 import { type ChildProcess, execFileSync, spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import { mkdtempSync, rmSync } from "node:fs";
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -96,6 +96,9 @@ export default async function setup(project: TestProject) {
   project.provide("databaseUrl", postgres?.url ?? "");
   return async () => {
     stop();
+    // What the server logged (a fault, a request that failed), for a failure that is not the browser's.
+    mkdirSync("test-results", { recursive: true });
+    writeFileSync("test-results/e2e-server.log", output);
     rmSync(dir, { recursive: true, force: true });
     await postgres?.drop();
   };
