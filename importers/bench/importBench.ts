@@ -66,13 +66,17 @@ const median = (xs: number[]) => {
 const fmt = (x: number, digits = 2) => x.toFixed(digits);
 
 /** Full import into a fresh database in its own temporary folder, removed afterwards. */
-function timeImport(label: string, folder: string, files: number): { seconds: number; report: ImportReport } {
+async function timeImport(
+  label: string,
+  folder: string,
+  files: number,
+): Promise<{ seconds: number; report: ImportReport }> {
   const dbDir = mkdtempSync(join(tmpdir(), "import-bench-db-"));
   try {
     const handle = openDatabase(join(dbDir, "bench.db"));
     const step = Math.max(1000, Math.ceil(files / 10));
     const start = performance.now();
-    const report = importFiles(handle, [folder], {
+    const report = await importFiles(handle, [folder], {
       onProgress: (done, total) => {
         if (done % step === 0 && done > 0 && done < total) log(`  ${label} import: ${done}/${total} files`);
       },
@@ -100,7 +104,7 @@ function printStages(title: string, t: StageTimes, bytes: number, files: number)
   }
 }
 
-function devCorpus(options: Options, rows: Row[]): void {
+async function devCorpus(options: Options, rows: Row[]): Promise<void> {
   const dir = resolve(process.env.CORPUS_DIR ?? "../shared/corpus/bbc-business-dev");
   if (!existsSync(dir)) {
     console.log(
@@ -140,7 +144,8 @@ function devCorpus(options: Options, rows: Row[]): void {
   printStages(`dev corpus, ${options.passes} passes`, stageTimes, bytes * options.passes, articles.length);
 
   // A small corpus imports in a fraction of a second: each pass into a fresh database, median taken.
-  const imports = Array.from({ length: options.passes }, () => timeImport("dev", dir, articles.length));
+  const imports: Array<{ seconds: number; report: ImportReport }> = [];
+  for (let i = 0; i < options.passes; i++) imports.push(await timeImport("dev", dir, articles.length));
   log(`  import passes (s): ${imports.map((i) => fmt(i.seconds, 3)).join(", ")}`);
   rows.push({
     dataset: basename(dir),
@@ -180,7 +185,7 @@ function generateCorpus(folder: string, sizeMb: number): { files: number; bytes:
   return { files, bytes, distinct: hashes.size };
 }
 
-function largeCorpus(options: Options, rows: Row[]): void {
+async function largeCorpus(options: Options, rows: Row[]): Promise<void> {
   const folder = mkdtempSync(join(tmpdir(), "import-bench-corpus-"));
   try {
     log(`generated corpus: writing ${options.sizeMb} MB into ${folder}`);
@@ -215,7 +220,7 @@ function largeCorpus(options: Options, rows: Row[]): void {
       Math.min(STAGE_SAMPLE_FILES, entries.length),
     );
 
-    const imported = timeImport("generated", folder, entries.length);
+    const imported = await timeImport("generated", folder, entries.length);
     rows.push({
       dataset: `generated ${options.sizeMb} MB`,
       files: entries.length,
@@ -294,7 +299,7 @@ function printTable(rows: Row[]): void {
   console.log(`Peak memory of this process (RSS): ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MB`);
 }
 
-function main(): number {
+async function main(): Promise<number> {
   let options: Options;
   try {
     options = parseArgs(process.argv.slice(2));
@@ -309,12 +314,12 @@ function main(): number {
   );
   if (load > 0.5) console.log("  note: the machine is busy; figures will be lower and noisier than on an idle one");
   const rows: Row[] = [];
-  devCorpus(options, rows);
+  await devCorpus(options, rows);
   if (options.skipLarge) console.log("generated corpus: SKIPPED (--skip-large)");
-  else largeCorpus(options, rows);
+  else await largeCorpus(options, rows);
   if (rows.length) printTable(rows);
   else console.log("\nNothing measured.");
   return 0;
 }
 
-process.exitCode = main();
+process.exitCode = await main();

@@ -192,5 +192,5 @@ function main(): number {
 // `--reviewed`: against the facts people reviewed in a database instead (scripts/evalReviewed.ts).
 if (process.argv.includes("--reviewed")) {
   const { runReviewed } = await import("../../scripts/evalReviewed");
-  process.exitCode = runReviewed(process.argv.slice(2));
+  process.exitCode = await runReviewed(process.argv.slice(2));
 } else process.exitCode = main();

@@ -1,5 +1,5 @@
-import { type DbHandle, defaultDatabasePath, openDatabase } from "../../db/client";
 import { databaseFault, quickCheck } from "../../db/faults";
+import { chosenDatabaseName, type OpenedDatabase, openChosenDatabase } from "../../db/open";
 import { emptyReport, formatReport, type ImportReport, importFiles } from "../run/importFiles";
 import { commandLineOrUsage } from "../run/options";
 import { printable } from "../run/printable";
@@ -14,27 +14,34 @@ function progressBar(done: number, total: number, path: string): void {
   if (done === total) process.stderr.write("\n");
 }
 
-/** Exit codes: 0 all imported, 1 some files skipped, 2 usage, 3 the database failed (the summary says why). */
-function main(): number {
+/**
+ * Exit codes: 0 all imported, 1 some files skipped, 2 usage, 3 the database failed (the summary says why). Into
+ * PostgreSQL when DATABASE_URL names one, else the SQLite file at DATABASE_PATH.
+ */
+async function main(): Promise<number> {
   const options = commandLineOrUsage(
     "import",
     "npm run import -- [--published YYYY-MM-DD] PATH...  (files or folders of .txt articles)",
   );
   if (!options) return 2;
-  const path = defaultDatabasePath();
-  let handle: DbHandle | undefined;
+  const name = chosenDatabaseName();
+  let opened: OpenedDatabase | undefined;
   let report: ImportReport;
   try {
-    handle = openDatabase(path);
+    opened = await openChosenDatabase();
     // A damaged file is refused before anything is written into it (about a second on a million facts).
-    quickCheck(handle.sqlite, path);
-    report = importFiles(handle, options.paths, { publishedYear: options.publishedYear, onProgress: progressBar });
+    if (opened.sqlite) quickCheck(opened.sqlite.sqlite, name);
+    report = await importFiles(opened.sql, options.paths, {
+      publishedYear: options.publishedYear,
+      onProgress: progressBar,
+      databaseName: name,
+    });
   } catch (err) {
-    const fault = databaseFault(err, path);
+    const fault = databaseFault(err, name);
     if (!fault) throw err;
     report = { ...emptyReport(), fault: fault.message };
   } finally {
-    closeQuietly(handle);
+    await closeQuietly(opened);
   }
   console.log(formatReport(report));
   if (report.fault) return 3;
@@ -42,12 +49,12 @@ function main(): number {
 }
 
 /** Closing after a fault can fail the same way (a checkpoint into a full disk): the summary matters more. */
-function closeQuietly(handle: DbHandle | undefined): void {
+async function closeQuietly(opened: OpenedDatabase | undefined): Promise<void> {
   try {
-    handle?.sqlite.close();
+    await opened?.close();
   } catch {
     // The fault is already in the report.
   }
 }
 
-process.exitCode = main();
+process.exitCode = await main();
