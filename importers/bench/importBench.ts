@@ -76,13 +76,17 @@ const median = (xs: number[]) => {
 const fmt = (x: number, digits = 2) => x.toFixed(digits);
 
 /** Full import into a fresh database in its own temporary folder, removed afterwards. */
-function timeImport(label: string, folder: string, files: number): { seconds: number; report: ImportReport } {
+async function timeImport(
+  label: string,
+  folder: string,
+  files: number,
+): Promise<{ seconds: number; report: ImportReport }> {
   const dbDir = mkdtempSync(join(tmpdir(), "import-bench-db-"));
   try {
     const handle = openDatabase(join(dbDir, "bench.db"));
     const step = Math.max(1000, Math.ceil(files / 10));
     const start = performance.now();
-    const report = importFiles(handle, [folder], {
+    const report = await importFiles(handle, [folder], {
       onProgress: (done, total) => {
         if (done % step === 0 && done > 0 && done < total) log(`  ${label} import: ${done}/${total} files`);
       },
@@ -110,7 +114,7 @@ function printStages(title: string, t: StageTimes, bytes: number, files: number)
   }
 }
 
-function devCorpus(options: Options, rows: Row[]): void {
+async function devCorpus(options: Options, rows: Row[]): Promise<void> {
   const dir = resolve(process.env.CORPUS_DIR ?? "../shared/corpus/bbc-business-dev");
   if (!existsSync(dir)) {
     console.log(
@@ -150,7 +154,8 @@ function devCorpus(options: Options, rows: Row[]): void {
   printStages(`dev corpus, ${options.passes} passes`, stageTimes, bytes * options.passes, articles.length);
 
   // A small corpus imports in a fraction of a second: each pass into a fresh database, median taken.
-  const imports = Array.from({ length: options.passes }, () => timeImport("dev", dir, articles.length));
+  const imports: Array<{ seconds: number; report: ImportReport }> = [];
+  for (let i = 0; i < options.passes; i++) imports.push(await timeImport("dev", dir, articles.length));
   log(`  import passes (s): ${imports.map((i) => fmt(i.seconds, 3)).join(", ")}`);
   rows.push({
     dataset: basename(dir),
@@ -190,7 +195,7 @@ function generateCorpus(folder: string, sizeMb: number): { files: number; bytes:
   return { files, bytes, distinct: hashes.size };
 }
 
-function largeCorpus(options: Options, rows: Row[]): void {
+async function largeCorpus(options: Options, rows: Row[]): Promise<void> {
   const folder = mkdtempSync(join(tmpdir(), "import-bench-corpus-"));
   try {
     log(`generated corpus: writing ${options.sizeMb} MB into ${folder}`);
@@ -225,7 +230,7 @@ function largeCorpus(options: Options, rows: Row[]): void {
       Math.min(STAGE_SAMPLE_FILES, entries.length),
     );
 
-    const imported = timeImport("generated", folder, entries.length);
+    const imported = await timeImport("generated", folder, entries.length);
     rows.push({
       dataset: `generated ${options.sizeMb} MB`,
       files: entries.length,
@@ -319,9 +324,9 @@ async function main(): Promise<number> {
   );
   if (load > 0.5) console.log("  note: the machine is busy; figures will be lower and noisier than on an idle one");
   const rows: Row[] = [];
-  devCorpus(options, rows);
+  await devCorpus(options, rows);
   if (options.skipLarge) console.log("generated corpus: SKIPPED (--skip-large)");
-  else largeCorpus(options, rows);
+  else await largeCorpus(options, rows);
   if (rows.length) printTable(rows);
   else console.log("\nNothing measured.");
   if (options.skipQueue) console.log("job queue: SKIPPED (--skip-queue)");

@@ -6,5 +6,5 @@ import { openDatabase } from "../../db/client";
 import { formatReport, importFiles } from "../run/importFiles";
 
 const handle = openDatabase(process.env.DATABASE_PATH);
-console.log(formatReport(importFiles(handle, process.argv.slice(2))));
+console.log(formatReport(await importFiles(handle, process.argv.slice(2))));
 handle.sqlite.close();

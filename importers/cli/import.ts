@@ -1,7 +1,7 @@
-import { type DbHandle, defaultDatabasePath, openDatabase } from "../../db/client";
 import { databaseFault, quickCheck } from "../../db/faults";
+import { chosenDatabaseName, type OpenedDatabase, openChosenDatabase } from "../../db/open";
 import { recordImportRun } from "../../db/store";
-import { sqliteArticleStore } from "../jobs/articleStore";
+import { sqlArticleStore } from "../jobs/articleStore";
 import { jobsForPaths } from "../jobs/enqueueFiles";
 import { isPostgresUrl, openImportQueue } from "../jobs/openQueue";
 import type { ImportQueue } from "../jobs/queue";
@@ -30,8 +30,9 @@ function progressBar(done: number, total: number, path: string): void {
 
 /**
  * Queues one job per file (docs/decisions/023), then, unless `--enqueue-only`, works this run's jobs on every core
- * and prints the summary the import always printed. Exit codes: 0 all imported, 1 some files skipped, 2 usage,
- * 3 the database failed (the summary says why).
+ * and prints the summary the import always printed. Into PostgreSQL when DATABASE_URL names one (the queue is then
+ * pg-boss's), else the SQLite file at DATABASE_PATH (the queue a jobs file beside it). Exit codes: 0 all imported,
+ * 1 some files skipped, 2 usage, 3 the database failed (the summary says why).
  */
 async function main(): Promise<number> {
   const flags = jobFlags(process.argv.slice(2), ["--enqueue-only", "--status"]);
@@ -44,27 +45,27 @@ async function main(): Promise<number> {
   if (!options) return 2;
   const enqueueOnly = flags.switches.has("--enqueue-only");
   const startedAt = new Date().toISOString();
-  // Queueing needs no store: on PostgreSQL it works before the import's store does (docs/decisions/023).
+  // Queueing needs no store: on PostgreSQL it opens only pg-boss (docs/decisions/023).
   if (enqueueOnly && isPostgresUrl(process.env.DATABASE_URL)) return enqueue(options.paths, options.publishedYear);
-  let path: string;
+  let name: string;
   try {
-    path = defaultDatabasePath();
+    name = chosenDatabaseName();
   } catch (err) {
     console.error(`import: ${(err as Error).message}`);
     return 2;
   }
-  let handle: DbHandle | undefined;
+  let opened: OpenedDatabase | undefined;
   let queue: ImportQueue | undefined;
   let report: ImportReport;
-  let faultPath = path;
+  let faultPath = name;
   try {
-    handle = openDatabase(path);
+    opened = await openChosenDatabase();
     // A damaged file is refused before anything is written into it (about a second on a million facts).
-    quickCheck(handle.sqlite, path);
-    // Faults until the jobs are queued are the queue file's (beside the database, on the same disk).
-    faultPath = jobsDatabasePath(path);
-    const opened = await openImportQueue(() => path);
-    queue = opened.queue;
+    if (opened.sqlite) quickCheck(opened.sqlite.sqlite, name);
+    // Faults until the jobs are queued are the queue's: on SQLite its file (beside the database, on the same disk).
+    if (opened.sqlite) faultPath = jobsDatabasePath(name);
+    const where = await openImportQueue(() => name);
+    queue = where.queue;
     const maxBytes = defaultMaxBytes();
     const { jobs, listing } = jobsForPaths(options.paths, maxBytes);
     const listingErrors = [
@@ -72,13 +73,13 @@ async function main(): Promise<number> {
       ...listing.skipped,
     ];
     const runId = await queue.enqueue(jobs, { publishedYear: options.publishedYear }, !enqueueOnly);
-    faultPath = path;
-    if (enqueueOnly) return queued(jobs.length, opened.where, runId, listingErrors);
+    faultPath = name;
+    if (enqueueOnly) return queued(jobs.length, where.where, runId, listingErrors);
     let settledJobs = 0;
     const active = queue;
     const result = await runWorker({
       queue: active,
-      store: sqliteArticleStore(handle),
+      store: sqlArticleStore(opened.sql, name),
       threads: Math.min(flags.workers, Math.max(1, jobs.length)),
       maxBytes,
       deadlineMs: flags.deadlineMs,
@@ -87,10 +88,10 @@ async function main(): Promise<number> {
     });
     report = runReport(startedAt, listingErrors, await active.runJobs(runId), result.fault, result.outcomes);
     try {
-      if (!report.fault) recordImportRun(handle, report);
+      if (!report.fault) await recordImportRun(opened.sql, report);
     } catch (err) {
       // Every article is committed by now; only the run's own record is missing.
-      report.fault = databaseFault(err, path)?.message ?? null;
+      report.fault = databaseFault(err, name)?.message ?? null;
       if (!report.fault) throw err;
     }
   } catch (err) {
@@ -99,7 +100,7 @@ async function main(): Promise<number> {
     report = { ...emptyReport(), fault: fault.message };
   } finally {
     await queue?.close().catch(() => {});
-    closeQuietly(handle);
+    await closeQuietly(opened);
   }
   console.log(formatReport(report));
   if (report.fault) return 3;
@@ -115,7 +116,7 @@ function queued(files: number, where: string, runId: string, listingErrors: Arra
 
 /** `--enqueue-only` on PostgreSQL: the jobs go into pg-boss; no SQLite file is opened. */
 async function enqueue(paths: string[], publishedYear: number | null): Promise<number> {
-  const { queue, where } = await openImportQueue(defaultDatabasePath);
+  const { queue, where } = await openImportQueue(chosenDatabaseName);
   try {
     const { jobs, listing } = jobsForPaths(paths, defaultMaxBytes());
     const runId = await queue.enqueue(jobs, { publishedYear }, false);
@@ -130,7 +131,7 @@ async function enqueue(paths: string[], publishedYear: number | null): Promise<n
 }
 
 async function status(): Promise<number> {
-  const { queue, where } = await openImportQueue(defaultDatabasePath);
+  const { queue, where } = await openImportQueue(chosenDatabaseName);
   try {
     console.log(await formatStatus(queue, where));
   } finally {
@@ -140,9 +141,9 @@ async function status(): Promise<number> {
 }
 
 /** Closing after a fault can fail the same way (a checkpoint into a full disk): the summary matters more. */
-function closeQuietly(handle: DbHandle | undefined): void {
+async function closeQuietly(opened: OpenedDatabase | undefined): Promise<void> {
   try {
-    handle?.sqlite.close();
+    await opened?.close();
   } catch {
     // The fault is already in the report.
   }

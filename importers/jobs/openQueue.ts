@@ -1,4 +1,3 @@
-import { openPgBossQueue } from "./pgBossQueue";
 import type { ImportQueue } from "./queue";
 import { jobsDatabasePath, openSqliteQueue } from "./sqliteQueue";
 
@@ -11,6 +10,8 @@ export const isPostgresUrl = (url: string | undefined): url is string => !!url &
 export async function openImportQueue(databasePath: () => string): Promise<{ queue: ImportQueue; where: string }> {
   const url = process.env.DATABASE_URL;
   if (isPostgresUrl(url)) {
+    // Loaded only when asked for, as db/open.ts loads the driver: a command on SQLite starts without pg (decision 020).
+    const { openPgBossQueue } = await import("./pgBossQueue");
     const shown = new URL(url);
     shown.password = shown.password ? "***" : "";
     return { queue: await openPgBossQueue(url), where: `pg-boss in ${shown.toString()}` };

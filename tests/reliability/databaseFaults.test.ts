@@ -33,11 +33,11 @@ let seeded: string;
 let newFolder: string;
 const mounts: string[] = [];
 
-beforeAll(() => {
+beforeAll(async () => {
   work = makeTempDir("faults");
   chmodSync(work, 0o777);
   // A database holding the seeds, checkpointed into the main file by close().
-  seeded = seededDatabase(join(work, "seeded.db"));
+  seeded = await seededDatabase(join(work, "seeded.db"));
   newFolder = join(work, "new");
   mkdirSync(newFolder);
   writeFileSync(join(newFolder, "velo.txt"), NEW_ARTICLE);
