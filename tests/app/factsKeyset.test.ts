@@ -17,25 +17,21 @@ let companySlug = "";
 
 beforeAll(async () => {
   cleanup = await seedTemporaryDatabase(["tests/fixtures/dashboard"]);
-  if (process.env.TEST_BACKEND === "postgres") return;
-  const { getDb } = await import("~/db.server");
-  const sqlite = getDb().sqlite;
-  const columns = (sqlite.prepare("PRAGMA table_info(facts)").all() as Array<{ name: string }>)
-    .map((c) => c.name)
-    .filter((c) => c !== "id");
-  const companies = (
-    sqlite.prepare("SELECT id, slug FROM companies ORDER BY id LIMIT 6").all() as Array<{
-      id: number;
-      slug: string;
-    }>
-  ).map((c) => c);
+  // Through the models' query interface, so the copies land in whichever database the models read (SQLite, or
+  // PostgreSQL in the vitest project "postgres").
+  const { getSql } = await import("~/db.server");
+  const sql = await getSql();
+  const sample = await sql.get<Record<string, unknown>>("SELECT * FROM facts ORDER BY id LIMIT 1");
+  const columns = Object.keys(sample ?? {}).filter((c) => c !== "id");
+  const companies = await sql.all<{ id: number; slug: string }>("SELECT id, slug FROM companies ORDER BY id LIMIT 6");
   companySlug = companies[1].slug;
   const set = ["company_id", "counterparty_id", "kind", "year", "status", "low", "high"];
-  const copy = sqlite.prepare(
-    `INSERT INTO facts (${columns.join(", ")}) SELECT ${columns.map((c) => (set.includes(c) ? "?" : c)).join(", ")}
-     FROM facts ORDER BY id LIMIT 1`,
-  );
-  const args = (values: Record<string, unknown>) => columns.filter((c) => set.includes(c)).map((c) => values[c]);
+  // Quoted: a column is named "end".
+  const copy = `INSERT INTO facts (${columns.map((c) => `"${c}"`).join(", ")})
+    SELECT ${columns.map((c) => (set.includes(c) ? `CAST(? AS ${c === "low" || c === "high" ? "REAL" : c === "kind" || c === "status" ? "TEXT" : "INTEGER"})` : `"${c}"`)).join(", ")}
+    FROM facts WHERE id = (SELECT min(id) FROM facts)`;
+  const args = (values: Record<string, string | number | null>) =>
+    columns.filter((c) => set.includes(c)).map((c) => values[c]);
   let seed = 7;
   const next = (n: number) => {
     seed = (seed * 1_103_515_245 + 12_345) % 2_147_483_648;
@@ -44,8 +40,9 @@ beforeAll(async () => {
   };
   for (let i = 0; i < 400; i++) {
     const low = [1, 2.5, 10, 10, 40][next(5)];
-    copy.run(
-      ...args({
+    await sql.run(
+      copy,
+      args({
         company_id: companies[next(companies.length)].id,
         counterparty_id: next(4) === 0 ? companies[next(companies.length)].id : null,
         kind: FACT_KINDS[next(FACT_KINDS.length)],
@@ -102,7 +99,6 @@ const FILTERS: Array<[string, FactQuery]> = [
 
 describe("paging the facts page by the fact a page starts after", () => {
   test("gives every fact once, in order, the same pages as the page numbers, forwards and back", async () => {
-    if (process.env.TEST_BACKEND === "postgres") return;
     const { queryFacts } = await import("~/models/facts.server");
     const all = (await queryFacts({ pageSize: 10_000 })).facts;
     expect(all.length).toBeGreaterThan(400);
@@ -144,7 +140,6 @@ describe("paging the facts page by the fact a page starts after", () => {
   }, 120_000);
 
   test("a fact that is gone, or a cursor on the first page, falls back to the page's number", async () => {
-    if (process.env.TEST_BACKEND === "postgres") return;
     const { queryFacts } = await import("~/models/facts.server");
     const byNumber = await queryFacts({ sort: "value", page: 3, pageSize: PAGE });
     const gone = await queryFacts({ sort: "value", page: 3, pageSize: PAGE, after: 99_999_999 });
@@ -155,7 +150,6 @@ describe("paging the facts page by the fact a page starts after", () => {
   });
 
   test("the page capped at the last number allowed offers no next one, whichever way it was reached", async () => {
-    if (process.env.TEST_BACKEND === "postgres") return;
     const { queryFacts } = await import("~/models/facts.server");
     const second = await queryFacts({ sort: "year", page: 2, pageSize: PAGE, lastPage: 3 });
     const third = await queryFacts({
