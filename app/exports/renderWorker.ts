@@ -1,7 +1,7 @@
 import { getHeapStatistics, setFlagsFromString } from "node:v8";
 import { runInNewContext } from "node:vm";
 import { parentPort } from "node:worker_threads";
-import { renderPng } from "./png.server";
+import { collectBeforeEachPicture, renderPng } from "./png.server";
 import { renderDeck, renderPptx } from "./pptx.server";
 import type { RenderJob, RenderReply, RenderRequest } from "./renderJobs";
 import { renderSvg } from "./svg.server";
@@ -38,6 +38,7 @@ async function render(job: RenderJob): Promise<Uint8Array | string> {
  */
 setFlagsFromString("--expose-gc");
 const collect = runInNewContext("gc") as () => void;
+collectBeforeEachPicture(collect);
 
 const port = parentPort;
 if (!port) throw new Error("renderWorker.ts runs as a worker thread (renderPool.server.ts starts it)");
