@@ -1,10 +1,10 @@
 import { deserialize, serialize } from "node:v8";
 import { parentPort } from "node:worker_threads";
-import { previewOf } from "~/models/importPreview.server";
-import { saveUploadedArticle } from "~/models/uploadSave.server";
 import { openDatabase } from "../../db/client";
 import { extractArticle } from "../../importers/pipeline";
 import type { ArticleResult } from "../../importers/types";
+import { previewOf } from "../models/importPreview.server";
+import { saveUploadedArticle } from "../models/uploadSave.server";
 import { type ExtractReply, type ExtractRequest, ownBuffer } from "./extractJobs";
 import { readUploads } from "./uploads.server";
 
