@@ -1,4 +1,4 @@
-import { getDb } from "~/db.server";
+import { getSql } from "~/db.server";
 import type { AuditRow } from "./reviewTypes";
 
 const PAGE_SIZE = 50;
@@ -21,13 +21,12 @@ function changes(before: string | null, after: string | null): AuditRow["changes
 
 type StoredRow = Omit<AuditRow, "changes" | "articleId"> & { before: string | null; after: string | null };
 
-function auditRows(limit: number, offset: number): AuditRow[] {
-  const rows = getDb()
-    .sqlite.prepare(
-      `SELECT id, at, user_name AS userName, action, subject, before, after FROM audit_log
-       ORDER BY id DESC LIMIT ? OFFSET ?`,
-    )
-    .all(limit, offset) as StoredRow[];
+async function auditRows(limit: number, offset: number): Promise<AuditRow[]> {
+  const rows = await (await getSql()).all<StoredRow>(
+    `SELECT id, at, user_name AS "userName", action, subject, before, after FROM audit_log
+     ORDER BY id DESC LIMIT ? OFFSET ?`,
+    [limit, offset],
+  );
   return rows.map(({ before, after, ...r }) => {
     const article = /in article (\d+)/.exec(r.subject);
     return { ...r, articleId: article ? Number(article[1]) : null, changes: changes(before, after) };
@@ -35,12 +34,12 @@ function auditRows(limit: number, offset: number): AuditRow[] {
 }
 
 /** The audit trail, newest first, a page at a time. */
-export function auditPage(page = 1): { rows: AuditRow[]; page: number; hasNext: boolean } {
-  const rows = auditRows(PAGE_SIZE + 1, (page - 1) * PAGE_SIZE);
+export async function auditPage(page = 1): Promise<{ rows: AuditRow[]; page: number; hasNext: boolean }> {
+  const rows = await auditRows(PAGE_SIZE + 1, (page - 1) * PAGE_SIZE);
   return { rows: rows.slice(0, PAGE_SIZE), page, hasNext: rows.length > PAGE_SIZE };
 }
 
 /** The newest `limit` rows of the trail, for its CSV download. */
-export function auditForExport(limit = 100_000): AuditRow[] {
+export function auditForExport(limit = 100_000): Promise<AuditRow[]> {
   return auditRows(limit, 0);
 }

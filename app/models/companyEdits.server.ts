@@ -1,6 +1,6 @@
 import { json } from "@remix-run/node";
 import { getSql } from "~/db.server";
-import { getWriteDb, isBusy } from "~/writeDb.server";
+import { getWriteSql, isBusy } from "~/writeDb.server";
 import { mergeCompany, removeCompany, renameCompany } from "../../db/companies";
 import { ReviewError } from "../../db/reviews";
 
@@ -35,14 +35,18 @@ export type CompanyChange =
  * afterwards comes back (the new name's, or the company merged into). Mistakes are 400s, a company gone meanwhile a
  * 404, a clash or a removed company a 409, each with what to do, and an import holding the lock a 503.
  */
-export function changeCompany(userName: string, companyId: number, change: CompanyChange): { slug: string } {
-  const handle = getWriteDb();
+export async function changeCompany(
+  userName: string,
+  companyId: number,
+  change: CompanyChange,
+): Promise<{ slug: string }> {
+  const db = await getWriteSql();
   try {
-    if (change.action === "rename") return { slug: renameCompany(handle, companyId, change.name, userName).slug };
-    if (change.action === "merge") return { slug: mergeCompany(handle, companyId, change.intoId, userName).slug };
-    removeCompany(handle, companyId, userName);
-    const row = handle.sqlite.prepare("SELECT slug FROM companies WHERE id = ?").get(companyId) as { slug: string };
-    return { slug: row.slug };
+    if (change.action === "rename") return { slug: (await renameCompany(db, companyId, change.name, userName)).slug };
+    if (change.action === "merge") return { slug: (await mergeCompany(db, companyId, change.intoId, userName)).slug };
+    await removeCompany(db, companyId, userName);
+    const row = await db.get<{ slug: string }>("SELECT slug FROM companies WHERE id = ?", [companyId]);
+    return { slug: row!.slug };
   } catch (err) {
     if (err instanceof ReviewError) throw json({ message: err.message }, { status: err.status });
     if (isBusy(err)) {

@@ -1,6 +1,7 @@
 import { writeAudit } from "../../db/audit";
-import type { DbHandle } from "../../db/client";
+import { sameAs } from "../../db/dialect";
 import { changedKeys, type FactValues, reviewFact, valuesOf } from "../../db/reviews";
+import type { Sql } from "../../db/sql";
 import { saveArticle } from "../../db/store";
 import type { ArticleResult } from "../../importers/types";
 import type { ImportPreview } from "./importTypes";
@@ -29,63 +30,73 @@ const asSent = (f: FactValues): FactValues => {
   };
 };
 
-/** Whether an error is SQLite giving up on a lock another process held too long. */
-const isBusy = (err: unknown) => /^SQLITE_(BUSY|LOCKED)/.test(String((err as { code?: unknown })?.code ?? ""));
+/**
+ * Whether an error is the database giving up on a lock another writer held too long: SQLite's busy or locked,
+ * PostgreSQL's lock_timeout (55P03) on the write lock (as isBusy in app/writeDb.server.ts, which a worker does not load).
+ */
+const isBusy = (err: unknown) => {
+  const code = String((err as { code?: unknown })?.code ?? "");
+  return code.startsWith("SQLITE_BUSY") || code.startsWith("SQLITE_LOCKED") || code === "55P03";
+};
 
 /**
- * Stores one extracted article of a web upload (its own transaction, so a file that fails loses nothing else),
- * then rejects the facts the analyst dropped and corrects those edited, as reviews, so a later re-import applies
- * them again (decision 010); the import, each drop and each correction are audited. Runs in an extraction worker
- * with a connection of its own (extractWorker.ts): writing an article of thousands of facts takes seconds.
+ * Stores one extracted article of a web upload, its drops and corrections and its audit row, in one transaction
+ * (so a file that fails loses nothing else): the facts the analyst dropped are rejected and those edited are
+ * corrected, as reviews, so a later re-import applies them again (decision 010). Written through the async `Sql`
+ * (decision 020), so on SQLite and on PostgreSQL alike. Runs in an extraction worker with a connection of its own
+ * (extractWorker.ts): writing an article of thousands of facts takes seconds.
  */
-export function saveUploadedArticle(handle: DbHandle, result: ArticleResult, job: UploadSaveJob): SavedFile {
+export async function saveUploadedArticle(sql: Sql, result: ArticleResult, job: UploadSaveJob): Promise<SavedFile> {
   const { index, userName } = job;
+  const dropped = new Set(job.dropped);
+  const edits = new Map(job.edits);
   try {
-    const outcome = saveArticle(handle, result);
-    if (outcome.status === "unchanged" || outcome.status === "dropped") {
-      return { index, articleId: outcome.articleId, status: "already imported", facts: 0, dropped: 0, corrected: 0 };
-    }
-    const dropped = new Set(job.dropped);
-    const edits = new Map(job.edits);
-    let droppedHere = 0;
-    let correctedHere = 0;
-    const find = handle.sqlite.prepare(
-      "SELECT id FROM facts WHERE article_id = ? AND kind = ? AND start = ? AND figure_start IS ? ORDER BY id",
-    );
-    for (const [i, f] of result.facts.entries()) {
-      const edit = edits.get(i);
-      const changed = edit !== undefined && changedKeys(asSent(f), edit).length > 0;
-      if (!dropped.has(i) && !changed) continue;
-      const row = find.get(outcome.articleId, f.kind, f.start, f.figureStart) as { id: number } | undefined;
-      if (!row) continue;
-      if (dropped.has(i)) {
-        reviewFact(handle, row.id, { action: "reject" }, userName);
-        droppedHere++;
-      } else if (edit) {
-        reviewFact(handle, row.id, { action: "correct", values: edit }, userName);
-        correctedHere++;
+    return await sql.transaction(async (tx): Promise<SavedFile> => {
+      const outcome = await saveArticle(tx, result);
+      if (outcome.status === "unchanged" || outcome.status === "dropped") {
+        return { index, articleId: outcome.articleId, status: "already imported", facts: 0, dropped: 0, corrected: 0 };
       }
-    }
-    writeAudit(handle, {
-      userName,
-      action: "article.import",
-      subject: `${job.path} in article ${outcome.articleId}`,
-      after: {
-        title: result.title,
-        facts: outcome.facts,
+      let droppedHere = 0;
+      let correctedHere = 0;
+      for (const [i, f] of result.facts.entries()) {
+        const edit = edits.get(i);
+        const changed = edit !== undefined && changedKeys(asSent(f), edit).length > 0;
+        if (!dropped.has(i) && !changed) continue;
+        const row = await tx.get<{ id: number }>(
+          `SELECT id FROM facts WHERE article_id = ? AND kind = ? AND start = ? AND ${sameAs(tx.dialect, "figure_start")}
+           ORDER BY id`,
+          [outcome.articleId, f.kind, f.start, f.figureStart],
+        );
+        if (!row) continue;
+        if (dropped.has(i)) {
+          await reviewFact(tx, row.id, { action: "reject" }, userName);
+          droppedHere++;
+        } else if (edit) {
+          await reviewFact(tx, row.id, { action: "correct", values: edit }, userName);
+          correctedHere++;
+        }
+      }
+      await writeAudit(tx, {
+        userName,
+        action: "article.import",
+        subject: `${job.path} in article ${outcome.articleId}`,
+        after: {
+          title: result.title,
+          facts: outcome.facts,
+          dropped: droppedHere,
+          corrected: correctedHere,
+          status: outcome.status,
+        },
+      });
+      return {
+        index,
+        articleId: outcome.articleId,
+        status: outcome.status,
+        facts: outcome.facts - droppedHere,
         dropped: droppedHere,
         corrected: correctedHere,
-        status: outcome.status,
-      },
+      };
     });
-    return {
-      index,
-      articleId: outcome.articleId,
-      status: outcome.status,
-      facts: outcome.facts - droppedHere,
-      dropped: droppedHere,
-      corrected: correctedHere,
-    };
   } catch (err) {
     const reason = isBusy(err)
       ? "an import was writing to the database; save again in a few seconds"

@@ -13,7 +13,7 @@ export const meta: MetaFunction = () => [{ title: "Audit trail — Financial fig
 export async function loader({ request }: LoaderFunctionArgs) {
   const q = parseQuery(request, AUDIT_QUERY);
   await requireRole(request, "viewer", "The audit trail");
-  return json(auditPage(q.page));
+  return json(await auditPage(q.page));
 }
 
 export default function Audit() {

@@ -74,7 +74,7 @@ export async function action({ params, request }: ActionFunctionArgs) {
     const form = await parseForm(request, COMPANY_FORM);
     if (form.intent === "rename") {
       return redirect(
-        `/companies/${changeCompany(user.name, company.id, { action: "rename", name: form.name }).slug}`,
+        `/companies/${(await changeCompany(user.name, company.id, { action: "rename", name: form.name })).slug}`,
         303,
       );
     }
@@ -86,11 +86,11 @@ export async function action({ params, request }: ActionFunctionArgs) {
           { status: 400 },
         );
       return redirect(
-        `/companies/${changeCompany(user.name, company.id, { action: "merge", intoId: into.id }).slug}`,
+        `/companies/${(await changeCompany(user.name, company.id, { action: "merge", intoId: into.id })).slug}`,
         303,
       );
     }
-    return redirect(`/companies/${changeCompany(user.name, company.id, { action: "remove" }).slug}`, 303);
+    return redirect(`/companies/${(await changeCompany(user.name, company.id, { action: "remove" })).slug}`, 303);
   } catch (err) {
     // A mistake in what was typed, or a clash, is said beside the form; anything else is the route's error page.
     if (err instanceof Response && (err.status === 400 || err.status === 409)) {

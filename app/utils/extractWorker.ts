@@ -1,6 +1,8 @@
 import { deserialize, serialize } from "node:v8";
 import { parentPort } from "node:worker_threads";
 import { openDatabase } from "../../db/client";
+import { postgresUrl } from "../../db/databaseUrl";
+import type { Sql } from "../../db/sql";
 import { extractArticle } from "../../importers/pipeline";
 import type { ArticleResult } from "../../importers/types";
 import { previewOf } from "../models/importPreview.server";
@@ -12,12 +14,36 @@ import { readUploads } from "./uploads.server";
  * An extraction worker (extractPool.server.ts): takes an upload's form apart into its files, and reads one uploaded
  * article at a time, off the server's event loop,
  * with the same pipeline as the command line, and sends back its preview and the article serialized; later stores
- * it, through a connection of its own opened for that article (so it never holds a file the server has reopened,
- * decision 007). Started through extractWorkerBoot.mjs.
+ * it through the async write path (decision 020), over a connection of its own (withWriteSql). Started through extractWorkerBoot.mjs.
  */
 /** Bytes handed back to the server rather than copied, once each. */
 function handOver(bytes: Uint8Array | null, transfer: ArrayBuffer[]): void {
   for (const buffer of ownBuffer(bytes)) if (!transfer.includes(buffer)) transfer.push(buffer);
+}
+
+/** This worker's PostgreSQL pool (two connections), opened when it first saves; the server has migrated the database. */
+let postgres: { url: string; sql: Sql } | undefined;
+
+/**
+ * What a save writes through (decision 020): PostgreSQL when DATABASE_URL names one, through the worker's own pool
+ * (the server hears its commits as another instance's, db/pgChanges.ts); else a SQLite connection opened for this
+ * article and closed after, so the worker never holds a file the server has since reopened (decision 007).
+ */
+async function withWriteSql<T>(write: (sql: Sql) => Promise<T>): Promise<T> {
+  const url = postgresUrl();
+  if (url) {
+    if (postgres?.url !== url) {
+      const { newPool, postgresSql } = await import("../../db/postgres");
+      postgres = { url, sql: postgresSql(newPool(url, 2), url) };
+    }
+    return write(postgres.sql);
+  }
+  const handle = openDatabase();
+  try {
+    return await write(handle.sql);
+  } finally {
+    handle.sqlite.close();
+  }
 }
 
 const port = parentPort;
@@ -50,14 +76,9 @@ port.on("message", async (request: ExtractRequest) => {
       reply = { id, extracted: { preview: previewOf(result), article } };
     } else {
       const result = deserialize(request.article) as ArticleResult;
-      const handle = openDatabase();
-      try {
-        const saved = saveUploadedArticle(handle, result, request.job);
-        reply = saved.articleId === null ? { id, saved, article: request.article } : { id, saved };
-        if (saved.articleId === null) handOver(request.article, transfer);
-      } finally {
-        handle.sqlite.close();
-      }
+      const saved = await withWriteSql((sql) => saveUploadedArticle(sql, result, request.job));
+      reply = saved.articleId === null ? { id, saved, article: request.article } : { id, saved };
+      if (saved.articleId === null) handOver(request.article, transfer);
     }
   } catch (err) {
     reply = { id, error: err instanceof Error ? err.message : String(err) };

@@ -4,6 +4,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, test } from "vitest";
+import { commandEnv } from "./backend";
 import { launchBrowser, SCREENSHOT_DIR } from "./browser";
 
 /**
@@ -19,7 +20,7 @@ let browser: Browser;
 let dir: string;
 
 beforeAll(async () => {
-  const env = { ...process.env, DATABASE_PATH: inject("databasePath") };
+  const env = commandEnv();
   execFileSync(TSX, ["scripts/user.ts", "add", USER, "--role", "analyst"], { input: `${PASSWORD}\n`, env });
   dir = mkdtempSync(join(tmpdir(), "figures-e2e-conflict-"));
   writeFileSync(

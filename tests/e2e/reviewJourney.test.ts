@@ -4,6 +4,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, expect, inject, test } from "vitest";
+import { commandEnv } from "./backend";
 import { launchBrowser, SCREENSHOT_DIR } from "./browser";
 
 /**
@@ -23,7 +24,7 @@ const ARTICLE =
 
 let browser: Browser;
 let dir: string;
-const env = () => ({ ...process.env, DATABASE_PATH: inject("databasePath") });
+const env = () => commandEnv();
 
 beforeAll(async () => {
   execFileSync(TSX, ["scripts/user.ts", "add", "e2e-journey", "--role", "analyst"], {
