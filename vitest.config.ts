@@ -19,6 +19,7 @@ const onPostgres = [
   "tests/app/timeExports.test.ts",
   "tests/app/loaders.test.ts",
   "tests/app/factsPlan.test.ts",
+  "tests/app/factsKeyset.test.ts",
   "tests/db/postgres.test.ts",
   "tests/jobs/pgBossQueue.test.ts",
   "tests/db/pgWrites.test.ts",

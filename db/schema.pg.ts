@@ -102,6 +102,7 @@ export const facts = pgTable(
     index("facts_article_idx").on(t.articleId, t.id),
     index("facts_value_idx").on(sql`((${t.low} + ${t.high}) / 2)`, t.id),
     index("facts_kind_value_idx").on(t.kind, sql`((${t.low} + ${t.high}) / 2)`, t.id),
+    index("facts_filter_idx").on(t.kind, t.status, t.year, t.low, t.high, t.articleId, t.companyId, t.id),
   ],
 );
 

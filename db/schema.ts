@@ -98,6 +98,9 @@ export const facts = sqliteTable(
     index("facts_value_idx").on(sql`(${t.low} + ${t.high}) / 2`),
     // Sorted by kind (then value), and one kind sorted by value (docs/decisions/013).
     index("facts_kind_value_idx").on(t.kind, sql`(${t.low} + ${t.high}) / 2`),
+    // The facts page filtered so that few facts match (a kind in one year, forecasts of one kind): those facts are
+    // found here and sorted, each order's key read from this index alone (docs/decisions/027).
+    index("facts_filter_idx").on(t.kind, t.status, t.year, t.low, t.high, t.articleId, t.companyId),
   ],
 );
 

@@ -26,7 +26,19 @@ const options = (scale: number): ResvgRenderOptions => ({
   },
 });
 
+/**
+ * Run before each picture is drawn; the render worker collects its garbage there (renderWorker.ts). A picture's
+ * pixmap (15 MB at 2x) is native memory, freed only when its small wrapper is collected: a deck's five or six
+ * pictures were all still held when the last was drawn, and resvg's allocator kept that peak (decision 018).
+ */
+let beforeEachPicture = () => {};
+
+export function collectBeforeEachPicture(collect: () => void): void {
+  beforeEachPicture = collect;
+}
+
 export function pngOfSvg(svg: string, scale = 2): Buffer {
+  beforeEachPicture();
   return new Resvg(svg, options(scale)).render().asPng();
 }
 

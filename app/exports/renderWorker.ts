@@ -1,7 +1,7 @@
 import { getHeapStatistics, setFlagsFromString } from "node:v8";
 import { runInNewContext } from "node:vm";
 import { parentPort } from "node:worker_threads";
-import { renderPngAsync } from "./png.server";
+import { collectBeforeEachPicture, renderPng } from "./png.server";
 import { renderDeck, renderPptx } from "./pptx.server";
 import type { RenderJob, RenderReply, RenderRequest } from "./renderJobs";
 import { renderSvg } from "./svg.server";
@@ -16,7 +16,11 @@ async function render(job: RenderJob): Promise<Uint8Array | string> {
     case "svg":
       return renderSvg(job.chart);
     case "png":
-      return renderPngAsync(job.chart, job.scale);
+      // Drawn on this thread, as a deck's pictures are, not on libuv's pool (renderPngAsync): resvg's allocator
+      // (mimalloc) keeps memory per thread, and pixmaps drawn on the pool's four threads but freed on this one,
+      // when their wrappers are collected, went back to their own thread only when it drew again: 70 to 230 MB
+      // that rose and fell with the last renders (decision 018). This thread does nothing else meanwhile.
+      return renderPng(job.chart, job.scale);
     case "pptx":
       return renderPptx(job.chart);
     case "xlsx":
@@ -34,6 +38,7 @@ async function render(job: RenderJob): Promise<Uint8Array | string> {
  */
 setFlagsFromString("--expose-gc");
 const collect = runInNewContext("gc") as () => void;
+collectBeforeEachPicture(collect);
 
 const port = parentPort;
 if (!port) throw new Error("renderWorker.ts runs as a worker thread (renderPool.server.ts starts it)");

@@ -1,7 +1,17 @@
-import { getSql } from "~/db.server";
-import { type Dialect, joinInOrder, nullsAsSqlite, unindexed } from "../../db/dialect";
+import { getSql, untilDataChanges } from "~/db.server";
 import { segmentOf } from "../../db/segments";
-import type { FactKind, FactSort, FactStatus, FactView, Source } from "./types";
+import type { Sql, SqlValue } from "../../db/sql";
+import {
+  type Boundary,
+  boundarySql,
+  type FactFilters,
+  type FactPlan,
+  FILTER_PLAN_MAX,
+  factPageSql,
+  filterCountSql,
+  SORT_SQL,
+} from "./factPageSql.server";
+import type { FactSort, FactView, Source } from "./types";
 
 /**
  * A fact's checked state (CheckedState: confirmed, corrected or added by a person, else null), as a column of a
@@ -32,15 +42,12 @@ export const sourceOf = (f: FactView): Source => ({
   checked: f.checked ?? null,
 });
 
-export interface FactQuery {
-  kind?: FactKind;
+export interface FactQuery extends FactFilters {
   company?: string;
-  year?: number;
-  status?: FactStatus;
-  sort?: FactSort;
-  dir?: "asc" | "desc";
-  page?: number;
-  pageSize?: number;
+  /** The page starts after this fact (the last of the page before, in this order): read from it, not counted. */
+  after?: number;
+  /** The page ends before this fact (the first of the page after it): the Previous link. */
+  before?: number;
   /** The last page that may be asked for; the page then offers no next one (`capped` says more facts follow). */
   lastPage?: number;
 }
@@ -57,85 +64,65 @@ export interface FactPage {
 }
 
 /**
- * Pages of the facts table that can be asked for in any one order: 200 pages of 50, the first 10,000 facts. A page
- * costs what precedes it (OFFSET), so the depth is bounded; the rest is reached by reversing the order or by
- * filtering (docs/decisions/013).
+ * Pages of the facts table that can be asked for in any one order: 200 pages of 50, the first 10,000 facts. The
+ * page's links name the fact a page starts after, so each page costs what the first does; a page asked for by its
+ * number alone costs what precedes it (OFFSET), so the depth is bounded; the rest is reached by reversing the
+ * order or by filtering (docs/decisions/013, 027).
  */
 export const FACT_PAGES = 200;
 
-/**
- * Each sort's ORDER BY terms; the fact's id follows, so the order is total. Each matches an index exactly (the
- * expression of facts_value_idx and facts_kind_value_idx included), so a page reads only its rows and those before
- * it, never sorting the table (tests/app/factsPlan.test.ts checks every plan).
- */
-const SORT_SQL: Record<FactSort, string[]> = {
-  year: ["f.year"],
-  company: ["c.name"],
-  kind: ["f.kind", "(f.low + f.high) / 2"],
-  value: ["(f.low + f.high) / 2"],
-  article: ["f.article_id"],
-};
+export { factPageSql } from "./factPageSql.server";
 
-/**
- * The ids of one page of facts, in order, as SQL and its arguments (exported for the plan test). Only ids are read
- * here, from indexes where possible; the rows are fetched afterwards for those ids alone, so the rows skipped by
- * OFFSET cost no joins.
- *
- * Filters on kind, year and status match a fifth, a sixteenth or a third of all facts: were they allowed an index,
- * SQLite would pick it and sort every fact that matches (200,000 for one kind). Written `+f.kind` they cannot, so
- * the sort's index is read in order and the filter checked on the way. They keep their index only where it also
- * gives the order (a year sorted by year; a kind sorted by kind or value). A company is selective (its few
- * thousand facts at most) and keeps its index.
- */
-export function factPageSql(
-  q: FactQuery,
-  companyId?: number,
-  dialect: Dialect = "sqlite",
-): { sql: string; args: Array<string | number> } {
-  const sort = q.sort ?? "year";
-  const pageSize = q.pageSize ?? 50;
-  const page = q.page ?? 1;
-  const where: string[] = [];
-  const args: Array<string | number> = [];
-  if (companyId !== undefined) {
-    where.push("(f.company_id = ? OR f.counterparty_id = ?)");
-    args.push(companyId, companyId);
-  }
-  const indexed = (ordered: boolean, column: string) => (ordered ? column : unindexed(dialect, column));
-  if (q.kind) {
-    where.push(`${indexed(sort === "kind" || sort === "value", "f.kind")} = ?`);
-    args.push(q.kind);
-  }
-  if (q.year !== undefined) {
-    where.push(`${indexed(sort === "year", "f.year")} = ?`);
-    args.push(q.year);
-  }
-  if (q.status) {
-    where.push(`${unindexed(dialect, "f.status")} = ?`);
-    args.push(q.status);
-  }
-  // Sorted by company name: the companies in name order drive the join (each company's facts then sorted by id,
-  // a few thousand at most), unless one company is asked for, whose facts are few.
-  const from =
-    sort !== "company"
-      ? "facts f"
-      : companyId !== undefined
-        ? "facts f JOIN companies c ON c.id = f.company_id"
-        : `companies c ${joinInOrder(dialect)} facts f ON f.company_id = c.id`;
-  const dir = q.dir === "desc" ? "DESC" : "ASC";
-  // Only the year may be null; a nulls clause on a column that never is would stop PostgreSQL reading the index.
-  const nulls = (term: string) => (term === "f.year" ? nullsAsSqlite(dialect, dir) : "");
-  const order = [...SORT_SQL[sort], "f.id"].map((term) => `${term} ${dir}${nulls(term)}`).join(", ");
-  return {
-    sql: `SELECT f.id FROM ${from} ${where.length ? `WHERE ${where.join(" AND ")}` : ""} ORDER BY ${order} LIMIT ? OFFSET ?`,
-    args: [...args, pageSize + 1, (page - 1) * pageSize],
-  };
+/** `filter` when few enough facts match the filters for facts_filter_idx to serve them sorted (decision 027). */
+async function planFor(db: Sql, q: FactQuery, companyId: number | undefined): Promise<FactPlan> {
+  if (companyId !== undefined || !(q.kind || q.status || q.year !== undefined)) return "order";
+  const key = `facts.matching:${q.kind ?? ""}:${q.status ?? ""}:${q.year ?? ""}`;
+  const n = await untilDataChanges(key, async () => {
+    const { sql, args } = filterCountSql(q, db.dialect);
+    return (await db.get<{ n: number }>(sql, args))?.n ?? 0;
+  });
+  return n <= FILTER_PLAN_MAX ? "filter" : "order";
 }
 
-/** A page of facts, filtered and sorted; one row more than the page is read to know whether another follows. */
-export async function queryFacts(q: FactQuery): Promise<FactPage> {
+/** Where the fact `id` stands in the order `sort`, or null when it is gone (the page is then found by number). */
+async function boundaryOf(db: Sql, sort: FactSort, id: number): Promise<Boundary | null> {
+  const row = await db.get<Record<string, SqlValue>>(boundarySql(sort), [id]);
+  return row ? { id, values: SORT_SQL[sort].map((_, i) => row[`v${i}`] ?? null) } : null;
+}
+
+/** The ids of up to `limit` facts in order, after `from` (or from the start, past `offset` facts). */
+async function pageIds(
+  db: Sql,
+  q: FactQuery,
+  companyId: number | undefined,
+  plan: FactPlan,
+  limit: number,
+  at: { offset: number } | { from: Boundary; backwards: boolean },
+): Promise<number[]> {
+  if ("offset" in at) {
+    const [{ sql, args }] = factPageSql(q, companyId, db.dialect, { plan });
+    return (await db.all<{ id: number }>(sql, [...args, limit, at.offset])).map((row) => row.id);
+  }
+  const ids: number[] = [];
+  for (const { sql, args } of factPageSql(q, companyId, db.dialect, {
+    plan,
+    after: at.from,
+    backwards: at.backwards,
+  })) {
+    const rows = await db.all<{ id: number }>(sql, [...args, limit - ids.length]);
+    ids.push(...rows.map((row) => row.id));
+    if (ids.length >= limit) break;
+  }
+  return ids;
+}
+
+/**
+ * A page of facts, filtered and sorted; one row more than the page is read to know whether another follows.
+ * `plan` overrides the choice of how the page is read (the tests check both give the same rows).
+ */
+export async function queryFacts(q: FactQuery, options: { plan?: FactPlan } = {}): Promise<FactPage> {
   const pageSize = q.pageSize ?? 50;
-  const page = q.page ?? 1;
+  let page = q.page ?? 1;
   const db = await getSql();
   let companyName: string | null = null;
   let companyId: number | undefined;
@@ -147,17 +134,38 @@ export async function queryFacts(q: FactQuery): Promise<FactPage> {
     companyName = company.name;
     companyId = company.id;
   }
-  const { sql, args } = factPageSql(q, companyId, db.dialect);
-  const ids = (await db.all<{ id: number }>(sql, args)).map((row) => row.id);
-  const more = ids.length > pageSize;
-  const shown = ids.slice(0, pageSize);
-  const rows = shown.length
-    ? await db.all<FactView>(`${FACT_VIEW_SELECT} WHERE f.id IN (${shown.map(() => "?").join(",")})`, shown)
+  const sort = q.sort ?? "year";
+  const plan = options.plan ?? (await planFor(db, q, companyId));
+  const cursor = q.after ?? q.before;
+  const from = cursor !== undefined && page > 1 ? await boundaryOf(db, sort, cursor) : null;
+  let ids: number[];
+  let more: boolean;
+  if (from && q.before !== undefined) {
+    // The page before a fact, read backwards from it; near the start there may be less than a page before it,
+    // and the page shown is then the first.
+    const back = await pageIds(db, q, companyId, plan, pageSize + 1, { from, backwards: true });
+    if (back.length > pageSize) {
+      ids = back.slice(0, pageSize).reverse();
+      more = true;
+    } else {
+      page = 1;
+      ids = await pageIds(db, q, companyId, plan, pageSize + 1, { offset: 0 });
+      more = ids.length > pageSize;
+    }
+  } else {
+    const found = from
+      ? await pageIds(db, q, companyId, plan, pageSize + 1, { from, backwards: false })
+      : await pageIds(db, q, companyId, plan, pageSize + 1, { offset: (page - 1) * pageSize });
+    more = found.length > pageSize;
+    ids = found.slice(0, pageSize);
+  }
+  const rows = ids.length
+    ? await db.all<FactView>(`${FACT_VIEW_SELECT} WHERE f.id IN (${ids.map(() => "?").join(",")})`, ids)
     : [];
   const byId = new Map(rows.map((row) => [row.id, row]));
   const capped = more && q.lastPage !== undefined && page >= q.lastPage;
   return {
-    facts: shown.flatMap((id) => {
+    facts: ids.flatMap((id) => {
       const row = byId.get(id);
       return row ? [toFactView(row)] : [];
     }),

@@ -20,7 +20,10 @@ export interface PreviewFile {
   title: string;
   publishedYear: number | null;
   publishedYearSource: string | null;
+  /** The first PREVIEW_FACTS facts found (importPreview.server.ts); the others are saved as found. */
   facts: PreviewFact[];
+  /** How many facts were found in all. */
+  factCount: number;
   /** Figures validation turned away, with the reason. */
   rejected: Array<{ reason: string; quote: string }>;
 }

@@ -2,18 +2,11 @@ import { createHash, randomUUID } from "node:crypto";
 import { json } from "@remix-run/node";
 import { extractPool } from "~/utils/extractPool.server";
 import type { Upload } from "~/utils/uploads.server";
-import { getWriteSql, isBusy } from "~/writeDb.server";
-import { writeAudit } from "../../db/audit";
-import { sameAs } from "../../db/dialect";
-import { changedKeys, type FactValues, reviewFact, valuesOf } from "../../db/reviews";
-import type { Sql } from "../../db/sql";
-import { saveArticle } from "../../db/store";
+import type { FactValues } from "../../db/reviews";
 import { rejectReason } from "../../importers/run/files";
 import { defaultMaxBytes } from "../../importers/run/importFiles";
-import type { ArticleResult } from "../../importers/types";
 import type { ImportPreview, PreviewFile } from "./importTypes";
-
-type SavedFile = NonNullable<ImportPreview["saved"]>[number];
+import type { SavedFile } from "./uploadSave.server";
 
 /**
  * Uploads waiting for the analyst to look at their facts, in memory: extracted once, shown, then saved or left
@@ -24,17 +17,18 @@ interface Staged {
   userName: string;
   at: number;
   published: string | null;
-  results: Array<ArticleResult | null>;
+  /** Each file's article as the extraction worker serialized it (null: not read), until it is saved. */
+  articles: Array<Uint8Array | null>;
   preview: ImportPreview;
 }
 
 const MAX_STAGED = 20;
-/** Kept text in all (each article's cleaned text, about the size of its file): older previews go first. */
+/** Kept articles in all (each serialized, a few times the size of its file): older previews go first. */
 const MAX_STAGED_BYTES = 200 * 1024 * 1024;
 const MAX_AGE_MS = 60 * 60_000;
 const staged = new Map<string, Staged>();
 
-const sizeOf = (s: Staged) => s.results.reduce((n, r) => n + (r ? r.cleanedText.length * 2 : 0), 0);
+const sizeOf = (s: Staged) => s.articles.reduce((n, a) => n + (a?.byteLength ?? 0), 0);
 
 function prune(now: number, incoming: number): void {
   for (const [id, s] of staged) if (now - s.at > MAX_AGE_MS) staged.delete(id);
@@ -46,19 +40,6 @@ function prune(now: number, incoming: number): void {
     staged.delete(id);
   }
 }
-
-/** A fact's values as the preview form sends them back unchanged: none is null, approximate a boolean. */
-const asSent = (f: FactValues): FactValues => {
-  const v = valuesOf(f);
-  return {
-    ...v,
-    counterparty: v.counterparty ?? null,
-    market: v.market ?? null,
-    year: v.year ?? null,
-    period: v.period ?? null,
-    approximate: Boolean(v.approximate),
-  };
-};
 
 /** The command line's size limit for one file (IMPORT_MAX_BYTES), which uploads share. */
 export const uploadLimitBytes = defaultMaxBytes;
@@ -84,36 +65,11 @@ const emptyFile = (base: Pick<PreviewFile, "index" | "name" | "path">, error: st
   error,
   title: "",
   facts: [],
+  factCount: 0,
   rejected: [],
   publishedYear: null,
   publishedYearSource: null,
 });
-
-/** What the preview shows of one extracted article: each fact with its figure highlighted in its sentence. */
-function previewOf(base: Pick<PreviewFile, "index" | "name" | "path">, result: ArticleResult): PreviewFile {
-  return {
-    ...base,
-    pending: false,
-    error: null,
-    title: result.title,
-    publishedYear: result.publishedYear,
-    publishedYearSource: result.publishedYearSource,
-    rejected: result.rejected.map((r) => ({ reason: r.reason, quote: r.quote })),
-    facts: result.facts.map((f, i) => {
-      const inside = f.figureStart >= f.start && f.figureEnd <= f.end;
-      const from = inside ? f.figureStart - f.start : f.quote.length;
-      const to = inside ? f.figureEnd - f.start : f.quote.length;
-      return {
-        index: i,
-        kind: f.kind,
-        ...valuesOf(f),
-        sentenceBefore: f.quote.slice(0, from),
-        figure: f.quote.slice(from, to),
-        sentenceAfter: f.quote.slice(to),
-      };
-    }),
-  };
-}
 
 /**
  * Extracts every upload (files and pasted text) without storing anything, and keeps the results for `saveUpload`.
@@ -133,7 +89,7 @@ export function stageUpload(
     uploads.reduce((n, u) => n + (u.bytes?.length ?? 0) * 2, 0),
   );
   const id = randomUUID();
-  const results: Array<ArticleResult | null> = uploads.map(() => null);
+  const articles: Array<Uint8Array | null> = uploads.map(() => null);
   const totalBytes = uploads.reduce((n, u) => n + (u.error ? 0 : (u.bytes?.length ?? 0)), 0);
   const files: PreviewFile[] = [];
   const jobs: Array<Promise<void>> = [];
@@ -142,7 +98,7 @@ export function stageUpload(
     userName,
     at: now,
     published,
-    results,
+    articles,
     preview: { id, published, files, saved: null, reading: null },
   };
   let filesRead = 0;
@@ -172,9 +128,9 @@ export function stageUpload(
       extractPool
         .extract(upload.bytes, path, publication(published))
         .then(
-          (result) => {
-            results[index] = result;
-            files[index] = previewOf(base, result);
+          (extracted) => {
+            articles[index] = extracted.article;
+            files[index] = { ...base, pending: false, error: null, ...extracted.preview };
           },
           (err: unknown) => {
             const message = err instanceof Error ? err.message : String(err);
@@ -210,8 +166,8 @@ export function stagedPreview(userName: string, id: string): ImportPreview {
 }
 
 /**
- * Stores each extracted article of the upload, one transaction each (with its drops, corrections and audit row),
- * so a file that fails loses nothing else; other requests are served between two articles.
+ * Stores each extracted article of the upload, each in its own transaction in an extraction worker
+ * (uploadSave.server.ts), so a file that fails loses nothing else and the event loop never waits on the writing.
  * Facts the analyst dropped are stored and then rejected as reviews, so a later re-import of the same article
  * drops them again (decision 010); facts the analyst edited (`edits`, by "FILE:FACT") are stored and then
  * corrected as on /review, so the correction is applied again too. Each article's import, each drop and each
@@ -231,84 +187,40 @@ export async function saveUpload(
     );
   }
   // Saving again (after a file failed) stores only what is not stored yet.
-  const saved = (s.preview.saved ?? []).filter((x) => x.articleId !== null);
+  const saved: SavedFile[] = (s.preview.saved ?? []).filter((x) => x.articleId !== null);
   const done = new Set(saved.map((x) => x.index));
-  const db = await getWriteSql();
-  for (const [index, result] of s.results.entries()) {
-    const file = s.preview.files[index];
-    if (!result || done.has(index)) continue;
-    // A turn of the event loop between articles: each is one transaction, and other requests go in between.
-    await new Promise((next) => setImmediate(next));
+  for (const [index, article] of s.articles.entries()) {
+    if (!article || done.has(index)) continue;
+    const mine = <T>(entries: Iterable<[string, T]>) =>
+      [...entries].flatMap(([key, v]): Array<[number, T]> => {
+        const [file, fact] = key.split(":").map(Number);
+        return file === index ? [[fact, v]] : [];
+      });
+    // Handed over to the worker, not copied (an article of 16 MB is some 50 MB serialized); it comes back when
+    // it could not be stored, to be saved again.
+    s.articles[index] = null;
     try {
-      saved.push(await saveOne(db, userName, index, file.path, result, dropped, edits));
+      const outcome = await extractPool.save(article, {
+        userName,
+        index,
+        path: s.preview.files[index].path,
+        dropped: mine([...dropped].map((key): [string, true] => [key, true])).map(([fact]) => fact),
+        edits: mine(edits),
+      });
+      s.articles[index] = outcome.article;
+      saved.push(outcome.saved);
     } catch (err) {
-      const reason = isBusy(err)
-        ? "an import was writing to the database; save again in a few seconds"
-        : err instanceof Error
-          ? err.message
-          : String(err);
-      saved.push({ index, articleId: null, status: `not saved: ${reason}`, facts: 0, dropped: 0, corrected: 0 });
+      const reason = err instanceof Error ? err.message : String(err);
+      saved.push({
+        index,
+        articleId: null,
+        status: `not saved: ${reason}; upload the file again`,
+        facts: 0,
+        dropped: 0,
+        corrected: 0,
+      });
     }
   }
   s.preview = { ...s.preview, saved: saved.sort((a, b) => a.index - b.index) };
   return s.preview;
-}
-
-/** One article of an upload, its drops and corrections and its audit row, in one transaction. */
-function saveOne(
-  db: Sql,
-  userName: string,
-  index: number,
-  path: string,
-  result: ArticleResult,
-  dropped: Set<string>,
-  edits: Map<string, FactValues>,
-): Promise<SavedFile> {
-  return db.transaction(async (tx) => {
-    const outcome = await saveArticle(tx, result);
-    if (outcome.status === "unchanged" || outcome.status === "dropped") {
-      return { index, articleId: outcome.articleId, status: "already imported", facts: 0, dropped: 0, corrected: 0 };
-    }
-    let droppedHere = 0;
-    let correctedHere = 0;
-    for (const [i, f] of result.facts.entries()) {
-      const key = `${index}:${i}`;
-      const edit = edits.get(key);
-      const changed = edit !== undefined && changedKeys(asSent(f), edit).length > 0;
-      if (!dropped.has(key) && !changed) continue;
-      const row = await tx.get<{ id: number }>(
-        `SELECT id FROM facts WHERE article_id = ? AND kind = ? AND start = ? AND ${sameAs(tx.dialect, "figure_start")}
-         ORDER BY id`,
-        [outcome.articleId, f.kind, f.start, f.figureStart],
-      );
-      if (!row) continue;
-      if (dropped.has(key)) {
-        await reviewFact(tx, row.id, { action: "reject" }, userName);
-        droppedHere++;
-      } else if (edit) {
-        await reviewFact(tx, row.id, { action: "correct", values: edit }, userName);
-        correctedHere++;
-      }
-    }
-    await writeAudit(tx, {
-      userName,
-      action: "article.import",
-      subject: `${path} in article ${outcome.articleId}`,
-      after: {
-        title: result.title,
-        facts: outcome.facts,
-        dropped: droppedHere,
-        corrected: correctedHere,
-        status: outcome.status,
-      },
-    });
-    return {
-      index,
-      articleId: outcome.articleId,
-      status: outcome.status,
-      facts: outcome.facts - droppedHere,
-      dropped: droppedHere,
-      corrected: correctedHere,
-    };
-  });
 }

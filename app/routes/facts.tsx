@@ -101,7 +101,11 @@ export default function Facts() {
       ) : (
         <>
           <FactTable facts={d.facts} />
-          <Pager page={d.page} hasNext={d.hasNext} />
+          <Pager
+            page={d.page}
+            hasNext={d.hasNext}
+            bounds={{ first: d.facts[0].id, last: d.facts[d.facts.length - 1].id }}
+          />
           {d.capped ? (
             <p className="empty">
               More facts follow in this order: pages stop at {d.page}. Reverse the order or filter to see them.

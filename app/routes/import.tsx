@@ -12,8 +12,8 @@ import { requireRole } from "~/sessions.server";
 import { formatFigure, formatPeriod } from "~/utils/format";
 import { EDITABLE_FACTS, previewEdits } from "~/utils/importForms.server";
 import { parseQuery } from "~/utils/params.server";
+import { receiveUploads } from "~/utils/receiveUploads.server";
 import { assertSameOrigin } from "~/utils/sameOrigin.server";
-import { readUploads } from "~/utils/uploads.server";
 
 export const meta: MetaFunction = () => [{ title: "Import articles — Financial figures" }];
 
@@ -51,7 +51,7 @@ export async function action({ request }: ActionFunctionArgs) {
   const user = await requireRole(request, "analyst", WHAT);
   if ((request.headers.get("content-type") ?? "").startsWith("multipart/form-data")) {
     const max = uploadLimitBytes();
-    const { files, fields } = await readUploads(request, max, max * FILES_PER_UPLOAD);
+    const { files, fields } = await receiveUploads(request, max, max * FILES_PER_UPLOAD);
     const date = published.safeParse(fields.published || undefined);
     if (!date.success) throw bad(`The field "published": ${date.error.issues[0].message}.`);
     const text = fields.text?.trim() ? [{ name: "", bytes: Buffer.from(fields.text, "utf8"), error: null }] : [];
@@ -206,6 +206,12 @@ function Preview({ preview, editable }: { preview: ImportPreview; editable: numb
                           <Link to={`/review?article=${outcome.articleId}`}>review its facts</Link>
                         </>
                       ) : null}
+                    </p>
+                  ) : null}
+                  {file.factCount > file.facts.length ? (
+                    <p className="hint">
+                      The first {file.facts.length} of {file.factCount} facts are listed; the other{" "}
+                      {file.factCount - file.facts.length} are saved as found (review them after saving).
                     </p>
                   ) : null}
                   {file.facts.length === 0 ? (

@@ -3,15 +3,22 @@ import { availableParallelism } from "node:os";
 import { dirname, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { Worker } from "node:worker_threads";
+import type { SavedFile, UploadSaveJob } from "~/models/uploadSave.server";
 import type { ExtractOptions } from "../../importers/pipeline";
-import type { ArticleResult } from "../../importers/types";
 import { registerCache } from "./cacheRegistry";
-import type { ExtractReply } from "./extractJobs";
+import { type ExtractedFile, type ExtractReply, type ExtractRequest, ownBuffer, type ParsedForm } from "./extractJobs";
+
+/** What a worker is asked to do: a message without its id. */
+type Work =
+  | Omit<Extract<ExtractRequest, { type: "parse" }>, "id">
+  | Omit<Extract<ExtractRequest, { type: "extract" }>, "id">
+  | Omit<Extract<ExtractRequest, { type: "save" }>, "id">;
 
 /**
- * Worker threads that run the extractor over web uploads (/import), so an article of megabytes (seconds of
- * extraction) never blocks the event loop every other request waits on. One file per message: the bytes go in,
- * the whole ArticleResult comes back. A file not read by the deadline has its worker ended and replaced, and
+ * Worker threads that run the extractor over web uploads (/import), and later store what was read, so an article
+ * of megabytes (seconds of extraction, seconds of writing) never blocks the event loop every other request waits
+ * on. One file per message: the bytes go in, its preview and the article serialized come back; to store it, the
+ * serialized article goes back in, with the analyst's choices, and what was stored comes back. A file not read by the deadline has its worker ended and replaced, and
  * fails alone; so does a file whose worker dies (out of memory). Idle workers end after a while: each holds the
  * extractor's lexicons and rules, and uploads are rare.
  */
@@ -24,10 +31,10 @@ export interface ExtractPoolOptions {
 
 interface Task {
   id: number;
-  bytes: Uint8Array;
-  path: string;
-  options: ExtractOptions;
-  resolve: (result: ArticleResult) => void;
+  work: Work;
+  /** Buffers handed over to the worker rather than copied (the caller no longer reads them). */
+  transfer: ArrayBuffer[];
+  resolve: (reply: ExtractReply) => void;
   reject: (err: Error) => void;
 }
 
@@ -80,7 +87,7 @@ export function createExtractPool({ size, deadlineMs, idleMs = 60_000 }: Extract
       if (!task || task.id !== reply.id) return;
       idle(slot);
       if ("error" in reply) task.reject(new Error(reply.error));
-      else task.resolve(reply.result);
+      else task.resolve(reply);
       dispatch();
     });
     const lost = (why: string) => {
@@ -108,10 +115,14 @@ export function createExtractPool({ size, deadlineMs, idleMs = 60_000 }: Extract
       timedOut++;
       slot.task = null;
       end(slot);
-      task.reject(new Error(`it took longer than ${Math.round(deadlineMs / 1000)} s to read`));
+      task.reject(
+        new Error(
+          `it took longer than ${Math.round(deadlineMs / 1000)} s to ${{ parse: "receive", extract: "read", save: "store" }[task.work.type]}`,
+        ),
+      );
       dispatch();
     }, deadlineMs);
-    slot.worker.postMessage({ id: task.id, bytes: task.bytes, path: task.path, options: task.options });
+    slot.worker.postMessage({ ...task.work, id: task.id }, task.transfer);
   };
 
   const dispatch = () => {
@@ -122,13 +133,34 @@ export function createExtractPool({ size, deadlineMs, idleMs = 60_000 }: Extract
     }
   };
 
+  const ask = (work: Work, handedOver: Uint8Array) =>
+    new Promise<ExtractReply>((resolve, reject) => {
+      waiting.push({ id: nextId++, work, transfer: ownBuffer(handedOver), resolve, reject });
+      dispatch();
+    });
+
   return {
-    /** The article extracted in a worker; rejects with the reason a file could not be read. */
-    extract(bytes: Uint8Array, path: string, options: ExtractOptions = {}): Promise<ArticleResult> {
-      return new Promise((resolve, reject) => {
-        waiting.push({ id: nextId++, bytes, path, options, resolve, reject });
-        dispatch();
-      });
+    /** A multipart form's files and fields, taken apart in a worker; or why it was refused. */
+    async parse(body: Uint8Array, contentType: string, maxBytes: number, maxTotal: number): Promise<ParsedForm> {
+      const reply = await ask({ type: "parse", body, contentType, maxBytes, maxTotal }, body);
+      if (!("parsed" in reply)) throw new Error("the extraction worker answered out of turn");
+      return reply.parsed;
+    },
+    /** The article read in a worker: its preview and itself serialized; rejects with the reason it could not be. */
+    async extract(bytes: Uint8Array, path: string, options: ExtractOptions = {}): Promise<ExtractedFile> {
+      const reply = await ask({ type: "extract", bytes, path, options }, bytes);
+      if (!("extracted" in reply)) throw new Error("the extraction worker answered out of turn");
+      return reply.extracted;
+    },
+    /**
+     * Stores an article `extract` gave (in a worker, through its own connection): what became of it, and the
+     * article back when it was not stored (to be saved again). Every buffer passed in is handed over to the worker,
+     * not copied: the caller must not read it again.
+     */
+    async save(article: Uint8Array, job: UploadSaveJob): Promise<{ saved: SavedFile; article: Uint8Array | null }> {
+      const reply = await ask({ type: "save", article, job }, article);
+      if (!("saved" in reply)) throw new Error("the extraction worker answered out of turn");
+      return { saved: reply.saved, article: reply.article ?? null };
     },
     stats: () => ({
       workers: slots.length,

@@ -29,6 +29,13 @@ const companyNames = z
       .filter((x) => x && !seen.has(x.toLowerCase()) && seen.add(x.toLowerCase()));
   });
 
+/** A fact's number, as the facts page's links name the fact a page starts after or ends before. */
+const factId = z.coerce
+  .number({ invalid_type_error: "a fact is named by its number" })
+  .int("a fact is named by a whole number")
+  .min(1, "fact numbers start at 1")
+  .max(Number.MAX_SAFE_INTEGER, "no fact has that number");
+
 /** The period selector: one kind of period per chart. */
 const periodType = z.enum(PERIOD_TYPES, { message: `periods is one of ${PERIOD_TYPES.join(", ")}` });
 /** A company's charts also take "part-year", the old links' word for the first part-year type it has. */
@@ -103,6 +110,10 @@ export const FACTS_QUERY = z.object({
   page: pageSchema
     .max(FACT_PAGES, `the facts are listed ${FACT_PAGES} pages deep in any order: reverse the order or filter them`)
     .optional(),
+  // The fact a page starts after (Next) or ends before (Previous), so a deep page costs what the first does
+  // (docs/decisions/027); a page without one is found by its number.
+  after: factId.optional(),
+  before: factId.optional(),
 });
 
 export const API_FACTS_QUERY = z.object({

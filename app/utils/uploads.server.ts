@@ -10,8 +10,14 @@ export interface Upload {
 
 const MB = 1024 * 1024;
 
+export const tooLarge = (maxTotal: number) =>
+  json(
+    { message: `The upload is over ${(maxTotal / MB).toFixed(0)} MB in all: send fewer files at once.` },
+    { status: 413 },
+  );
+
 /**
- * Reads a multipart form: its files, each kept up to `maxBytes` (a larger one is read to its end but not kept, and
+ * Reads a multipart form (in an extraction worker: receiveUploads): its files, each kept up to `maxBytes` (a larger one is read to its end but not kept, and
  * named with the command line's reason, so one bad file spoils nothing else), and its text fields. The whole body
  * may hold at most `maxTotal` bytes; past that the request is a 413.
  */
@@ -23,11 +29,6 @@ export async function readUploads(
   const files: Upload[] = [];
   const fields: Record<string, string> = {};
   let total = 0;
-  const tooLarge = () =>
-    json(
-      { message: `The upload is over ${(maxTotal / MB).toFixed(0)} MB in all: send fewer files at once.` },
-      { status: 413 },
-    );
   try {
     await parseMultipart(request, async ({ name, filename, data }) => {
       const chunks: Uint8Array[] = [];
@@ -35,7 +36,7 @@ export async function readUploads(
       for await (const chunk of data) {
         size += chunk.length;
         total += chunk.length;
-        if (total > maxTotal) throw tooLarge();
+        if (total > maxTotal) throw tooLarge(maxTotal);
         if (size <= maxBytes) chunks.push(chunk);
       }
       if (filename === undefined) {

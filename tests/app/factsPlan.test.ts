@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import type { Boundary, FactPlan } from "~/models/factPageSql.server";
 import type { FactQuery } from "~/models/facts.server";
 import { FACT_SORTS, type FactView } from "~/models/types";
 import { seedTemporaryDatabase } from "./dbSetup";
@@ -25,14 +26,24 @@ const SORT_INDEX = {
   article: "facts_article_idx",
 } as const;
 
-async function plan(q: FactQuery, companyId?: number): Promise<string> {
+/** The plan of each query a page is read with, its parts' plans joined by " || " when it starts after a fact. */
+async function plan(
+  q: FactQuery,
+  companyId?: number,
+  options: { plan?: FactPlan; after?: Boundary; backwards?: boolean } = {},
+): Promise<string> {
   const { getDb } = await import("~/db.server");
   const { factPageSql } = await import("~/models/facts.server");
-  const { sql, args } = factPageSql(q, companyId);
-  const rows = getDb()
-    .sqlite.prepare(`EXPLAIN QUERY PLAN ${sql}`)
-    .all(...args) as Array<{ detail: string }>;
-  return rows.map((r) => r.detail).join(" | ");
+  const offset = ((q.page ?? 1) - 1) * 50;
+  return factPageSql(q, companyId, "sqlite", options)
+    .map(({ sql, args }) => {
+      const limits = options.after ? [51] : [51, offset];
+      const rows = getDb()
+        .sqlite.prepare(`EXPLAIN QUERY PLAN ${sql}`)
+        .all(...args, ...limits) as Array<{ detail: string }>;
+      return rows.map((r) => r.detail).join(" | ");
+    })
+    .join(" || ");
 }
 
 /** The project "postgres" runs this file on PostgreSQL (vitest.config.ts): its plans are read otherwise. */
@@ -87,6 +98,75 @@ const ORDER: Record<(typeof FACT_SORTS)[number], (a: FactView, b: FactView) => n
   value: (a, b) => value(a) - value(b) || a.id - b.id,
   article: (a, b) => a.articleId - b.articleId || a.id - b.id,
 };
+
+/** A boundary fact in each order: its sort terms' values (SORT_SQL's order) and id; the year's may be null. */
+const BOUNDARY: Record<(typeof FACT_SORTS)[number], Boundary[]> = {
+  year: [
+    { id: 500, values: [2008] },
+    { id: 500, values: [null] },
+  ],
+  company: [{ id: 500, values: ["Renault"] }],
+  kind: [{ id: 500, values: ["revenue", 12.5] }],
+  value: [{ id: 500, values: [12.5] }],
+  article: [{ id: 500, values: [40] }],
+};
+
+// decision 027: a page after a known fact starts there (each part of the order after it searched in its index),
+// and few matching facts are found in facts_filter_idx and sorted, never by scanning the table or an index whole.
+if (!ON_POSTGRES)
+  describe("the facts page's query plans after a known fact, and for few matching facts", () => {
+    for (const sort of FACT_SORTS) {
+      for (const dir of ["asc", "desc"] as const) {
+        for (const after of BOUNDARY[sort]) {
+          for (const backwards of [false, true]) {
+            const name = `sort=${sort}&dir=${dir} after ${JSON.stringify(after.values)}${backwards ? ", backwards" : ""}`;
+            test(`${name}: each part is searched in ${SORT_INDEX[sort]}, nothing sorted but one company's facts`, async () => {
+              const parts = (await plan({ sort, dir, status: "forecast" }, undefined, { after, backwards })).split(
+                " || ",
+              );
+              expect(parts.length).toBeGreaterThan(0);
+              for (const [i, p] of parts.entries()) {
+                expect(p).toContain(SORT_INDEX[sort]);
+                expect(p).not.toMatch(/\bSCAN f\b/);
+                // The facts tied with the boundary's company (the first part) are that company's, put in id order.
+                if (sort !== "company" || i > 0) expect(p).not.toContain("USE TEMP B-TREE FOR ORDER BY");
+                if (sort === "company")
+                  expect(p).toMatch(/^(SEARCH|SCAN) c USING COVERING INDEX companies_name_unique/);
+              }
+            });
+          }
+        }
+        test(`sort=${sort}&dir=${dir} of one company after a fact: each part reads that company's facts by its indexes`, async () => {
+          for (const after of BOUNDARY[sort])
+            for (const p of (await plan({ sort, dir, kind: "revenue", year: 2008 }, 1, { after })).split(" || ")) {
+              expect(p).toMatch(/SEARCH f USING (COVERING )?INDEX facts_company_chart_idx \(company_id=\?\)/);
+              expect(p).toContain("facts_counterparty_chart_idx (counterparty_id=?)");
+            }
+        });
+        const filters: Array<[string, FactQuery]> = [
+          ["kind", { kind: "stake" }],
+          ["year", { year: 2008 }],
+          ["status", { status: "target" }],
+          ["kind and year", { kind: "stake", year: 2008 }],
+          ["year and status", { year: 2008, status: "target" }],
+          ["kind, year and status", { kind: "revenue", year: 2008, status: "actual" }],
+        ];
+        for (const [name, filter] of filters) {
+          test(`sort=${sort}&dir=${dir}, few facts of one ${name}: searched in facts_filter_idx alone`, async () => {
+            for (const after of [undefined, BOUNDARY[sort][0]]) {
+              for (const p of (
+                await plan({ ...filter, sort, dir, page: 3 }, undefined, { plan: "filter", after })
+              ).split(" || ")) {
+                expect(p).toMatch(/^SEARCH f USING COVERING INDEX facts_filter_idx \(kind=\?/);
+                expect(p).not.toMatch(/\bSCAN\b/);
+                if (sort === "company") expect(p).toContain("SEARCH c USING INTEGER PRIMARY KEY");
+              }
+            }
+          });
+        }
+      }
+    }
+  });
 
 if (ON_POSTGRES) postgresPlanCases();
 

@@ -27,7 +27,8 @@ const nodes = (n: PlanNode): PlanNode[] => [n, ...(n.Plans ?? []).flatMap(nodes)
  */
 async function plan(q: FactQuery, companyId?: number): Promise<PlanNode[]> {
   const { factPageSql } = await import("~/models/facts.server");
-  const { sql, args } = factPageSql(q, companyId, "postgres");
+  const [{ sql, args: filters }] = factPageSql(q, companyId, "postgres");
+  const args = [...filters, 51, ((q.page ?? 1) - 1) * 50];
   const client = new pg.Client({ connectionString: process.env.DATABASE_URL });
   await client.connect();
   try {

@@ -1,0 +1,1 @@
+CREATE INDEX "facts_filter_idx" ON "facts" USING btree ("kind","status","year","low","high","article_id","company_id","id");
