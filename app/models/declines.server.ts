@@ -1,6 +1,14 @@
 import { untilDataChanges } from "~/db.server";
 import { byLargestDecline, type Decline } from "./declines";
-import { companyNames, type LeanFact, leanRevenueChanges, pickPerGroup, sourcesOf } from "./figures.server";
+import {
+  companyNames,
+  type LeanFact,
+  leanRevenueChanges,
+  pickPerGroup,
+  SOURCES_LISTED,
+  sourcesOf,
+  withNewestIds,
+} from "./figures.server";
 import { baseWords, type PeriodType, timeLabel, timeOf } from "./timeAxis";
 import type { FactStatus } from "./types";
 
@@ -76,8 +84,13 @@ export async function largestDeclines(periods: PeriodType, year?: number): Promi
   const { years, top } = await declinesOfType(periods);
   const candidates = top.get(year === undefined ? "all" : String(year)) ?? [];
   const names = await companyNames(candidates.map((c) => c.fact.companyId));
-  const sources = await sourcesOf(candidates.map((c) => c.fact.id));
-  const rows = candidates.map((c): Decline => {
+  // Every source of each figure, as the stakes table lists them: the newest ten, a checked one kept among them.
+  const picked = await withNewestIds(
+    candidates.map((c) => ({ fact: c.fact, count: c.count, ids: [c.fact.id], disagreeing: 0 })),
+    SOURCES_LISTED,
+  );
+  const sources = await sourcesOf(picked.flatMap((p) => p.ids));
+  const rows = candidates.map((c, i): Decline => {
     const f = c.fact;
     const who = names.get(f.companyId);
     return {
@@ -93,7 +106,7 @@ export async function largestDeclines(periods: PeriodType, year?: number): Promi
       approximate: Boolean(f.approximate),
       base: baseWords(f.comparedYear, f.comparedPeriod)?.replace(/^vs /, "") ?? null,
       sourceCount: c.count,
-      source: sources.get(f.id) ?? null,
+      sources: picked[i].ids.flatMap((id) => sources.get(id) ?? []),
     };
   });
   return { periods, year: year ?? null, years, rows: rows.sort(byLargestDecline) };

@@ -113,7 +113,9 @@ describe("largest declines", () => {
       ["Tellbrook", "2008", -15, "2006", "actual"],
       ["Corvane", "2008", -9, "2007", "actual"],
     ]);
-    expect(page.rows[0].source?.quote).toBe("Tellbrook said its revenue fell 15% in 2008 compared with 2006.");
+    expect(page.rows[0].sources.map((s) => s.quote)).toEqual([
+      "Tellbrook said its revenue fell 15% in 2008 compared with 2006.",
+    ]);
     expect(page.years).toEqual([2009, 2008, 2007, 2006]);
   });
 
