@@ -1,5 +1,6 @@
 import { writeAudit } from "./audit";
 import type { DbHandle } from "./client";
+import { factBeforeRemoval, mergeUndoData, type RemovedFact } from "./companyUndo";
 import { ReviewError, rejectQuietly } from "./reviews";
 import { slugify } from "./slug";
 import type { Sql } from "./sql";
@@ -144,6 +145,8 @@ export function mergeCompany(handle: DbHandle, fromId: number, intoId: number, u
     assertNotRemoved(handle, from);
     assertNotRemoved(handle, into);
     const fromAliases = aliasesOf(handle, fromId);
+    // Everything the merge changes, kept in its audit row so an admin can undo it (db/companyUndo.ts).
+    const undo = mergeUndoData(handle, fromId, intoId);
     const counts = factCounts(handle, fromId);
     const intoBefore = factCounts(handle, intoId);
     handle.sqlite.prepare("UPDATE facts SET company_id = ? WHERE company_id = ?").run(intoId, fromId);
@@ -162,7 +165,7 @@ export function mergeCompany(handle: DbHandle, fromId: number, intoId: number, u
       userName,
       action: "company.merge",
       subject: `company ${fromId} (${from.name}) into company ${intoId} (${into.name})`,
-      before: { name: from.name, slug: from.slug, aliases: fromAliases, ...counts },
+      before: { name: from.name, slug: from.slug, aliases: fromAliases, ...counts, undo },
       after: {
         name: into.name,
         slug: into.slug,
@@ -199,7 +202,19 @@ export function removeCompany(handle: DbHandle, id: number, userName: string): {
         .all(id, id) as Array<{ id: number }>
     ).map((r) => r.id);
     let rejected = 0;
-    for (const factId of ids) if (rejectQuietly(handle, factId, userName, now)) rejected++;
+    // Each fact and its review as they were, kept in the audit row so an admin can undo it (db/companyUndo.ts).
+    const facts: RemovedFact[] = [];
+    const lastInsert = handle.sqlite.prepare("SELECT last_insert_rowid() AS id");
+    for (const factId of ids) {
+      const before = factBeforeRemoval(handle, factId);
+      if (!rejectQuietly(handle, factId, userName, now)) continue;
+      rejected++;
+      // A fact nobody had reviewed gets a new review row saying it is rejected: the undo deletes it again.
+      if (before) {
+        const created = before.review ? null : (lastInsert.get() as { id: number }).id;
+        facts.push({ ...before, createdReviewId: created });
+      }
+    }
     handle.sqlite
       .prepare("INSERT INTO company_removals (company_id, user_name, at) VALUES (?, ?, ?)")
       .run(id, userName, now);
@@ -207,7 +222,14 @@ export function removeCompany(handle: DbHandle, id: number, userName: string): {
       userName,
       action: "company.remove",
       subject: `company ${id} (${c.name})`,
-      before: { name: c.name, slug: c.slug, aliases: aliasesOf(handle, id), ...counts, removed: false },
+      before: {
+        name: c.name,
+        slug: c.slug,
+        aliases: aliasesOf(handle, id),
+        ...counts,
+        removed: false,
+        undo: { companyId: id, at: now, facts },
+      },
       after: { removed: true, factsRejected: rejected },
     });
     return { rejected };

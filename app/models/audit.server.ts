@@ -13,10 +13,24 @@ const show = (v: unknown): string =>
 function changes(before: string | null, after: string | null): AuditRow["changes"] {
   const b = (before ? JSON.parse(before) : {}) as Record<string, unknown>;
   const a = (after ? JSON.parse(after) : {}) as Record<string, unknown>;
-  const keys = after ? Object.keys(a) : Object.keys(b);
+  // `undo` holds what undoing a company change needs (db/companyUndo.ts): rows, not a change to show.
+  const keys = (after ? Object.keys(a) : Object.keys(b)).filter((k) => k !== "undo");
   return keys
     .filter((k) => show(b[k]) !== show(a[k]) || !before || !after)
     .map((field) => ({ field, before: show(b[field]), after: show(a[field]) }));
+}
+
+/** Company changes an admin may undo from the trail (db/companyUndo.ts). */
+const UNDOABLE = new Set(["company.merge", "company.remove"]);
+
+/** The audit rows undone already: each undo's row names the one it undid. */
+function undoneIds(): Set<number> {
+  const rows = getDb()
+    .sqlite.prepare(
+      "SELECT json_extract(after, '$.undoes') AS id FROM audit_log WHERE action IN ('company.unmerge', 'company.unremove')",
+    )
+    .all() as Array<{ id: number | null }>;
+  return new Set(rows.flatMap((r) => (r.id === null ? [] : [r.id])));
 }
 
 type StoredRow = Omit<AuditRow, "changes" | "articleId"> & { before: string | null; after: string | null };
@@ -28,9 +42,12 @@ function auditRows(limit: number, offset: number): AuditRow[] {
        ORDER BY id DESC LIMIT ? OFFSET ?`,
     )
     .all(limit, offset) as StoredRow[];
+  const undone = undoneIds();
   return rows.map(({ before, after, ...r }) => {
     const article = /in article (\d+)/.exec(r.subject);
-    return { ...r, articleId: article ? Number(article[1]) : null, changes: changes(before, after) };
+    const undoable =
+      UNDOABLE.has(r.action) && !undone.has(r.id) && before !== null && JSON.parse(before).undo !== undefined;
+    return { ...r, articleId: article ? Number(article[1]) : null, changes: changes(before, after), undoable };
   });
 }
 

@@ -2,12 +2,14 @@ import { json } from "@remix-run/node";
 import { getSql } from "~/db.server";
 import { getWriteDb, isBusy } from "~/writeDb.server";
 import { mergeCompany, removeCompany, renameCompany } from "../../db/companies";
+import { undoMerge, undoRemoval } from "../../db/companyUndo";
 import { ReviewError } from "../../db/reviews";
 
 /** What the company page shows analysts about a company's own record: its other names, and whether it was removed. */
 export interface CompanyRecord {
   aliases: string[];
-  removed: { userName: string; at: string } | null;
+  /** Who removed it, when, and the audit row an admin undoes it by. */
+  removed: { userName: string; at: string; auditId: number | null } | null;
 }
 
 export async function companyRecord(companyId: number): Promise<CompanyRecord> {
@@ -17,12 +19,50 @@ export async function companyRecord(companyId: number): Promise<CompanyRecord> {
       companyId,
     ])
   ).map((r) => r.alias);
-  const removed =
-    (await sql.get<{ userName: string; at: string }>(
-      'SELECT user_name AS "userName", at FROM company_removals WHERE company_id = ?',
-      [companyId],
-    )) ?? null;
-  return { aliases, removed };
+  const removal = await sql.get<{ userName: string; at: string }>(
+    'SELECT user_name AS "userName", at FROM company_removals WHERE company_id = ?',
+    [companyId],
+  );
+  // The removal's audit row names the company by id ("company 12 (Springfield)").
+  const audit = removal
+    ? await sql.get<{ id: number }>(
+        "SELECT id FROM audit_log WHERE action = 'company.remove' AND subject LIKE ? ORDER BY id DESC LIMIT 1",
+        [`company ${companyId} (%`],
+      )
+    : undefined;
+  return { aliases, removed: removal ? { ...removal, auditId: audit?.id ?? null } : null };
+}
+
+/**
+ * Undoes the company merge or removal audited as `auditId` (db/companyUndo.ts), audited itself; the slug of the
+ * company it brings back. Failures as for changeCompany.
+ */
+export function undoCompanyChange(userName: string, auditId: number): { slug: string } {
+  const handle = getWriteDb();
+  return failures(() => {
+    const row = handle.sqlite.prepare("SELECT action FROM audit_log WHERE id = ?").get(auditId) as
+      | { action: string }
+      | undefined;
+    if (row?.action === "company.merge") return undoMerge(handle, auditId, userName);
+    if (row?.action === "company.remove") return undoRemoval(handle, auditId, userName);
+    throw new ReviewError(`Audit row ${auditId} is no company merge or removal: only those are undone here.`, 404);
+  });
+}
+
+/** Mistakes and clashes as the answers the routes show; an import holding the lock a 503. */
+function failures<T>(change: () => T): T {
+  try {
+    return change();
+  } catch (err) {
+    if (err instanceof ReviewError) throw json({ message: err.message }, { status: err.status });
+    if (isBusy(err)) {
+      throw json(
+        { message: "An import is writing to the database; try again in a few seconds." },
+        { status: 503, headers: { "Retry-After": "5" } },
+      );
+    }
+    throw err;
+  }
 }
 
 export type CompanyChange =
@@ -37,20 +77,11 @@ export type CompanyChange =
  */
 export function changeCompany(userName: string, companyId: number, change: CompanyChange): { slug: string } {
   const handle = getWriteDb();
-  try {
+  return failures(() => {
     if (change.action === "rename") return { slug: renameCompany(handle, companyId, change.name, userName).slug };
     if (change.action === "merge") return { slug: mergeCompany(handle, companyId, change.intoId, userName).slug };
     removeCompany(handle, companyId, userName);
     const row = handle.sqlite.prepare("SELECT slug FROM companies WHERE id = ?").get(companyId) as { slug: string };
     return { slug: row.slug };
-  } catch (err) {
-    if (err instanceof ReviewError) throw json({ message: err.message }, { status: err.status });
-    if (isBusy(err)) {
-      throw json(
-        { message: "An import is writing to the database; try again in a few seconds." },
-        { status: 503, headers: { "Retry-After": "5" } },
-      );
-    }
-    throw err;
-  }
+  });
 }

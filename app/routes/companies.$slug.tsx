@@ -9,6 +9,7 @@ import { PeriodFields } from "~/components/PeriodFields";
 import { RouteError } from "~/components/RouteError";
 import { StakeCharts } from "~/components/StakeCharts";
 import { StakeList } from "~/components/StakeList";
+import { UndoButton } from "~/components/UndoButton";
 import { companyCharts } from "~/models/charts.server";
 import { findCompany, movedCompanySlug } from "~/models/companies.server";
 import { changeCompany, companyRecord } from "~/models/companyEdits.server";
@@ -48,6 +49,7 @@ export async function loader({ params, request }: LoaderFunctionArgs) {
     ...charts,
     record: await companyRecord(company.id),
     canEdit,
+    canUndo: user?.role === "admin",
     // Analysts settle a figure sources disagree on from its table (the stakes' rows have their own Confirm).
     conflicts: canEdit
       ? pointConflicts(
@@ -152,9 +154,12 @@ export default function CompanyPage() {
         </DownloadLink>
       </p>
       {d.record.removed ? (
-        <p className="notice" role="status">
-          {`${name} is no company: removed by ${d.record.removed.userName} on ${d.record.removed.at.slice(0, 10)}. Its facts were rejected (see the review page's rejections), and facts an import files under it are rejected too.`}
-        </p>
+        <div className="notice" role="status">
+          {`${name} is no company: removed by ${d.record.removed.userName} on ${d.record.removed.at.slice(0, 10)}. Its facts were rejected (see the review page's rejections), and facts an import files under it are rejected too.`}{" "}
+          {d.canUndo && d.record.removed.auditId ? (
+            <UndoButton auditId={d.record.removed.auditId} action="company.remove" />
+          ) : null}
+        </div>
       ) : d.canEdit ? (
         <CompanyEdit
           key={d.company.slug}
