@@ -9,7 +9,7 @@ import {
   sourcesOf,
   withNewestIds,
 } from "./figures.server";
-import { baseWords, type PeriodType, timeLabel, timeOf } from "./timeAxis";
+import { baseWords, PERIOD_TYPES, type PeriodType, timeLabel, timeOf } from "./timeAxis";
 import type { FactStatus } from "./types";
 
 export type { Decline } from "./declines";
@@ -76,12 +76,17 @@ export interface DeclinesPage {
   year: number | null;
   /** Years with at least one decline of this kind of period, newest first, for the year selector. */
   years: number[];
+  /** The kinds of period with at least one decline, for the period selector (the others are marked "(none)"). */
+  available: PeriodType[];
   rows: Decline[];
 }
 
 /** The largest revenue declines of one kind of period, in one year or in all of them, largest first. */
 export async function largestDeclines(periods: PeriodType, year?: number): Promise<DeclinesPage> {
   const { years, top } = await declinesOfType(periods);
+  // Each kind's list is kept until the data changes, so asking all four costs their first reading only.
+  const available: PeriodType[] = [];
+  for (const type of PERIOD_TYPES) if ((await declinesOfType(type)).years.length) available.push(type);
   const candidates = top.get(year === undefined ? "all" : String(year)) ?? [];
   const names = await companyNames(candidates.map((c) => c.fact.companyId));
   // Every source of each figure, as the stakes table lists them: the newest ten, a checked one kept among them.
@@ -109,5 +114,5 @@ export async function largestDeclines(periods: PeriodType, year?: number): Promi
       sources: picked[i].ids.flatMap((id) => sources.get(id) ?? []),
     };
   });
-  return { periods, year: year ?? null, years, rows: rows.sort(byLargestDecline) };
+  return { periods, year: year ?? null, years, available, rows: rows.sort(byLargestDecline) };
 }

@@ -45,7 +45,7 @@ export default function Declines() {
       </p>
       <Form method="get" className="filters declines-form" key={`${d.periods}-${d.year}`}>
         {/* The company pages' kind-of-period selector; the year is one year here, not a range. */}
-        <PeriodFields periods={d.periods} range={false} />
+        <PeriodFields periods={d.periods} range={false} available={d.available} />
         <label>
           Year{" "}
           <select name="year" defaultValue={d.year ?? ""}>

@@ -136,4 +136,24 @@ describe("largest declines", () => {
       "Renault 9M 2009",
     ]);
   });
+
+  test("the period selector offers the kinds that have a decline; a quarter, which none has, is marked (none)", async () => {
+    const { largestDeclines } = await import("~/models/declines.server");
+    const { available } = await largestDeclines("year");
+    expect(available).toEqual(["year", "half", "nine-months"]);
+    const { PeriodFields } = await import("~/components/PeriodFields");
+    const { renderToStaticMarkup } = await import("react-dom/server");
+    const html = renderToStaticMarkup(PeriodFields({ periods: "year", range: false, available }));
+    const options = [...html.matchAll(/<option value="([^"]+)"([^>]*)>(.*?)<\/option>/g)].map((m) => [
+      m[1],
+      m[2].includes("disabled"),
+      m[3].replace(/<!-- -->/g, ""),
+    ]);
+    expect(options).toEqual([
+      ["year", false, "Full years"],
+      ["half", false, "Half years"],
+      ["quarter", true, "Quarters (none)"],
+      ["nine-months", false, "Nine months"],
+    ]);
+  });
 });
