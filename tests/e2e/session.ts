@@ -87,6 +87,12 @@ export async function signIn(
 ): Promise<{ context: BrowserContext; page: Page }> {
   const context = await browser.newContext({ viewport });
   const page = await context.newPage();
+  await signInOn(page, name, password, next);
+  return { context, page };
+}
+
+/** Signs in on a page already open (its context keeps the session), landing on `next` with its scripts settled. */
+export async function signInOn(page: Page, name: string, password: string, next = "/review"): Promise<void> {
   await page.goto(url(`/login?next=${encodeURIComponent(next)}`));
   // Typing before the page is hydrated can race React taking the form over.
   await page.waitForLoadState("networkidle");
@@ -98,5 +104,4 @@ export async function signIn(
     page.click(".login-form button[type=submit]"),
   ]);
   await page.waitForLoadState("networkidle");
-  return { context, page };
 }
