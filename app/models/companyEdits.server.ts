@@ -10,9 +10,14 @@ export interface CompanyRecord {
   aliases: string[];
   /** Who removed it, when, and the audit row an admin undoes it by. */
   removed: { userName: string; at: string; auditId: number | null } | null;
+  /** Companies merged into it and not split off again, newest first (asked for admins only, who may undo them). */
+  merged: Array<{ auditId: number; name: string; userName: string; at: string }>;
 }
 
-export async function companyRecord(companyId: number): Promise<CompanyRecord> {
+/** Merges into a company listed on its page for an admin to undo. */
+const MERGES_LISTED = 10;
+
+export async function companyRecord(companyId: number, withMerges = false): Promise<CompanyRecord> {
   const sql = await getSql();
   const aliases = (
     await sql.all<{ alias: string }>("SELECT alias FROM company_aliases WHERE company_id = ? ORDER BY alias LIMIT 50", [
@@ -30,7 +35,42 @@ export async function companyRecord(companyId: number): Promise<CompanyRecord> {
         [`company ${companyId} (%`],
       )
     : undefined;
-  return { aliases, removed: removal ? { ...removal, auditId: audit?.id ?? null } : null };
+  return {
+    aliases,
+    removed: removal ? { ...removal, auditId: audit?.id ?? null } : null,
+    merged: withMerges ? await mergedInto(companyId) : [],
+  };
+}
+
+/**
+ * The merges into a company (their audit rows say "company 7 (Halvard Foods) into company 3 (Halvard)") that no
+ * undo names since ("undo of audit 41: …"): read by their subjects, as both backends match LIKE alike. The audit
+ * trail is scanned, so only an admin's page asks.
+ */
+async function mergedInto(companyId: number): Promise<CompanyRecord["merged"]> {
+  const sql = await getSql();
+  const into = `% into company ${companyId} (%`;
+  const merges = await sql.all<{ auditId: number; subject: string; userName: string; at: string }>(
+    `SELECT id AS "auditId", subject, user_name AS "userName", at FROM audit_log
+     WHERE action = 'company.merge' AND subject LIKE ? ORDER BY id DESC LIMIT ?`,
+    [into, MERGES_LISTED],
+  );
+  const undone = new Set(
+    (
+      await sql.all<{ subject: string }>(
+        "SELECT subject FROM audit_log WHERE action = 'company.unmerge' AND subject LIKE ?",
+        [`undo of audit %${into}`],
+      )
+    ).map((r) => Number(/^undo of audit (\d+):/.exec(r.subject)?.[1])),
+  );
+  return merges
+    .filter((m) => !undone.has(Number(m.auditId)))
+    .map((m) => ({
+      auditId: Number(m.auditId),
+      name: /^company \d+ \((.*)\) into company \d+ \(/.exec(m.subject)?.[1] ?? m.subject,
+      userName: m.userName,
+      at: m.at,
+    }));
 }
 
 /**

@@ -47,7 +47,7 @@ export async function loader({ params, request }: LoaderFunctionArgs) {
   return json({
     company: { name: company.name, slug: company.slug },
     ...charts,
-    record: await companyRecord(company.id),
+    record: await companyRecord(company.id, user?.role === "admin"),
     canEdit,
     canUndo: user?.role === "admin",
     // Analysts settle a figure sources disagree on from its table (the stakes' rows have their own Confirm).
@@ -167,6 +167,19 @@ export default function CompanyPage() {
           aliases={d.record.aliases}
           error={refused && refused.intent !== "settle" ? refused : null}
         />
+      ) : null}
+      {d.canUndo && d.record.merged.length ? (
+        <div className="merged-here">
+          <p>Merged into {name}:</p>
+          <ul>
+            {d.record.merged.map((m) => (
+              <li key={m.auditId} data-audit={m.auditId}>
+                {m.name} (by {m.userName} on {m.at.slice(0, 10)}){" "}
+                <UndoButton auditId={m.auditId} action="company.merge" />
+              </li>
+            ))}
+          </ul>
+        </div>
       ) : null}
       {refused?.intent === "settle" ? (
         <p className="form-error" role="alert">

@@ -171,7 +171,7 @@ describe("who may change a company", () => {
   test("the page offers the forms to analysts only, with the company's other names", async () => {
     const ana = await page("halvard", "ana");
     expect(ana.data.canEdit).toBe(true);
-    expect(ana.data.record).toEqual({ aliases: ["halvard", "halvard group"], removed: null });
+    expect(ana.data.record).toEqual({ aliases: ["halvard", "halvard group"], removed: null, merged: [] });
     expect((await page("halvard", "vic")).data.canEdit).toBe(false);
     expect((await page("halvard")).data.canEdit).toBe(false);
   });

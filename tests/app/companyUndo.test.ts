@@ -81,6 +81,12 @@ async function auditPage(user: string) {
   return (await settle(() => loader({ request, params: {}, context: {} }))).json();
 }
 
+async function companyPage(slug: string, user: string) {
+  const { loader } = (await import("~/routes/companies.$slug")) as unknown as { loader: Loader };
+  const request = new Request(`http://localhost/companies/${slug}`, { headers: { Cookie: cookies[user] } });
+  return (await settle(() => loader({ request, params: { slug }, context: {} }))).json();
+}
+
 const lastAuditId = () => (db.sqlite.prepare("SELECT max(id) AS id FROM audit_log").get() as { id: number }).id;
 
 describe("undoing a merge", () => {
@@ -103,6 +109,12 @@ describe("undoing a merge", () => {
     expect(tables()).not.toEqual(before);
     expect(companyOf("Tamsin Fine Foods")).toBeUndefined();
 
+    // The company merged into lists the merge for an admin to undo, not for an analyst.
+    const intoPage = async (user: string) => (await companyPage("tamsin", user)).record.merged;
+    expect(await intoPage("ana")).toEqual([]);
+    expect(await intoPage("ada")).toEqual([
+      { auditId: mergeAudit, name: "Tamsin Fine Foods", userName: "ana", at: expect.stringMatching(/^\d{4}-/) },
+    ]);
     // An analyst may not undo; the trail offers the admin an Undo button on the merge's row.
     const refused = await post("audit", "", "ana", { intent: "undo", auditId: String(mergeAudit) });
     expect(refused.status).toBe(403);
@@ -137,6 +149,7 @@ describe("undoing a merge", () => {
       factsAsCounterparty: 0,
       factsLeft: 0,
     });
+    expect(await intoPage("ada")).toEqual([]);
     // Once only; the trail no longer offers it.
     const again = await post("audit", "", "ada", { intent: "undo", auditId: String(mergeAudit) });
     expect(again.status).toBe(409);
@@ -228,16 +241,7 @@ describe("undoing a removal", () => {
     expect(tables()).not.toEqual(before);
 
     // The removed company's page offers the admin the undo, naming the removal's audit row.
-    const { loader } = (await import("~/routes/companies.$slug")) as unknown as { loader: Loader };
-    const page = await (
-      await settle(() =>
-        loader({
-          request: new Request("http://localhost/companies/dunmore", { headers: { Cookie: cookies.ada } }),
-          params: { slug: "dunmore" },
-          context: {},
-        }),
-      )
-    ).json();
+    const page = await companyPage("dunmore", "ada");
     expect([page.canUndo, page.record.removed.auditId]).toEqual([true, removeAudit]);
 
     const undone = await post("audit", "", "ada", { intent: "undo", auditId: String(removeAudit) });

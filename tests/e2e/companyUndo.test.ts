@@ -34,6 +34,10 @@ describe("undoing company changes", () => {
     await Promise.all([page.waitForURL(url("/companies/wexcombe")), page.click("button:has-text('Merge')")]);
     await page.locator("h1", { hasText: /^Wexcombe$/ }).waitFor();
     expect(await revenueYears(page)).toEqual(["2007", "2008", "2009"]);
+    // The page of the company merged into offers the admin the undo too.
+    await expect(page.locator(".merged-here li").allTextContents()).resolves.toEqual([
+      expect.stringMatching(new RegExp(`^Wexcombe Foods \\(by ${USER} on \\d{4}-\\d\\d-\\d\\d\\) Undo this merge$`)),
+    ]);
 
     await page.goto(url("/audit"));
     const merge = page.locator("table.audit tbody tr[data-action='company.merge']", { hasText: "Wexcombe Foods" });
