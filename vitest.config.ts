@@ -20,10 +20,19 @@ const onPostgres = [
   "tests/app/loaders.test.ts",
   "tests/app/factsPlan.test.ts",
   "tests/db/postgres.test.ts",
+  "tests/jobs/pgBossQueue.test.ts",
+  "tests/db/pgWrites.test.ts",
+  "tests/db/pgInstances.test.ts",
 ];
 
 /** Every test, on SQLite; the PostgreSQL backend's own tests need a server and run only in the project below. */
-const onSqlite = { include, exclude: [...exclude, "tests/db/postgres.test.ts"] };
+const postgresOnly = [
+  "tests/db/postgres.test.ts",
+  "tests/jobs/pgBossQueue.test.ts",
+  "tests/db/pgWrites.test.ts",
+  "tests/db/pgInstances.test.ts",
+];
+const onSqlite = { include, exclude: [...exclude, ...postgresOnly] };
 
 export default defineConfig({
   resolve: { alias: { "~": fileURLToPath(new URL("./app", import.meta.url)) } },

@@ -1,6 +1,8 @@
 import { openDatabase } from "../db/client";
 import { heldConnection } from "../db/heldConnections";
+import { changeListener, closeChangeListeners } from "../db/pgChanges";
 import { openPostgres, type PgHandle, postgresUrl } from "../db/postgres";
+import { onShutdown } from "../db/shutdown";
 import type { Sql } from "../db/sql";
 
 /** Counts connections opened: data_version restarts with each one, so caches key on both. */
@@ -25,8 +27,12 @@ export async function getSql(): Promise<Sql> {
   const url = postgresUrl();
   if (!url) return getDb().sql;
   if (postgres?.url !== url) {
+    // Listening starts with the pool: the caches keep nothing until it hears other instances' commits.
+    changeListener(url);
     const opened = openPostgres(url);
     postgres = { url, opened };
+    // server.ts closes the pool and the listener when it stops (SIGTERM), once the requests in flight are done.
+    onShutdown(closePostgres);
     // A failed open is not kept: the next request tries again.
     opened.catch(() => {
       if (postgres?.opened === opened) postgres = undefined;
@@ -39,17 +45,19 @@ export async function getSql(): Promise<Sql> {
 export async function closePostgres(): Promise<void> {
   const open = postgres;
   postgres = undefined;
-  if (open) await (await open.opened).pool.end();
+  await closeChangeListeners();
+  if (open) await (await open.opened.catch(() => undefined))?.pool.end();
 }
 
 /**
  * A number that changes whenever the data may have: SQLite's data_version (bumped by other connections' commits)
- * within one connection, and a new range for each new connection.
+ * within one connection, and a new range for each new connection. On PostgreSQL, the version db/pgChanges.ts
+ * keeps from every instance's notifications (decision 020); while it is not listening, a number never given
+ * before, so the caches keyed on it (exports) never serve what another instance may have changed.
  */
 export function dataVersion(): number {
-  // PostgreSQL has no data_version, and other instances' writes are not heard yet (issue 14): a number never given
-  // before, so the caches keyed on it (exports) never serve what another process may have changed.
-  if (postgresUrl()) return -++uncachedReads;
+  const url = postgresUrl();
+  if (url) return changeListener(url).version ?? -++uncachedReads;
   const db = getDb();
   return generation * 2 ** 32 + (db.sqlite.pragma("data_version", { simple: true }) as number);
 }
@@ -58,30 +66,17 @@ const memo = new Map<string, { version: number; value: unknown }>();
 let uncachedReads = 0;
 
 /**
- * A query result kept until the database changes. The server only reads; imports commit through other
- * connections, which is exactly what SQLite's data_version counts. PostgreSQL has no data_version: until its
- * caches listen for other instances' writes (issue 14), its results are computed every time, never stale.
+ * A query result kept until the database changes. The server only reads through this connection; imports and
+ * people's changes commit through others, which is exactly what SQLite's data_version counts. On PostgreSQL the
+ * version is heard from every instance's commits; while it cannot be heard, results are computed every time.
  */
 export async function untilDataChanges<T>(key: string, compute: () => Promise<T>): Promise<T> {
-  if (postgresUrl()) return compute();
   const version = dataVersion();
+  if (version < 0) return compute();
   const hit = memo.get(key);
   if (hit && hit.version === version) return hit.value as T;
   const value = await compute();
   // Kept under the version read before computing: a commit made meanwhile makes it miss next time, never stale.
-  memo.set(key, { version, value });
-  return value;
-}
-
-/**
- * untilDataChanges for the SQLite-only paths not yet asynchronous (the review queue's count): the same memo, kept
- * by the same data_version.
- */
-export function untilDataChangesSync<T>(key: string, compute: () => T): T {
-  const version = dataVersion();
-  const hit = memo.get(key);
-  if (hit && hit.version === version) return hit.value as T;
-  const value = compute();
   memo.set(key, { version, value });
   return value;
 }

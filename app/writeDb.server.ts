@@ -1,5 +1,8 @@
+import { getSql } from "~/db.server";
 import { openDatabase } from "../db/client";
 import { heldConnection } from "../db/heldConnections";
+import { postgresUrl } from "../db/postgres";
+import type { Sql } from "../db/sql";
 
 /**
  * How long a review waits for an import's write lock. better-sqlite3 waits on the event loop, so this is short;
@@ -16,8 +19,19 @@ export const getWriteDb = heldConnection(openDatabase, (opened) =>
   opened.sqlite.pragma(`busy_timeout = ${WRITE_BUSY_MS}`),
 );
 
-/** Whether an error is SQLite giving up on a lock another process held too long. */
+/**
+ * What people's changes are written through: SQLite's write connection (above), or PostgreSQL's pool, whose
+ * transactions each take a connection of their own (decision 020).
+ */
+export async function getWriteSql(): Promise<Sql> {
+  return postgresUrl() ? getSql() : getWriteDb().sql;
+}
+
+/**
+ * Whether an error is the database giving up on a lock another process held too long: SQLite's busy or locked,
+ * PostgreSQL's lock_timeout (55P03) on the write lock.
+ */
 export function isBusy(err: unknown): boolean {
   const code = String((err as { code?: unknown })?.code ?? "");
-  return code.startsWith("SQLITE_BUSY") || code.startsWith("SQLITE_LOCKED");
+  return code.startsWith("SQLITE_BUSY") || code.startsWith("SQLITE_LOCKED") || code === "55P03";
 }

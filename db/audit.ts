@@ -1,4 +1,4 @@
-import type { DbHandle } from "./client";
+import type { Sql } from "./sql";
 
 export interface AuditEntry {
   userName: string;
@@ -9,15 +9,13 @@ export interface AuditEntry {
 }
 
 /** Appends one row to the audit trail; call it inside the transaction that makes the change. */
-export function writeAudit(handle: DbHandle, entry: AuditEntry): void {
-  handle.sqlite
-    .prepare("INSERT INTO audit_log (at, user_name, action, subject, before, after) VALUES (?, ?, ?, ?, ?, ?)")
-    .run(
-      new Date().toISOString(),
-      entry.userName,
-      entry.action,
-      entry.subject,
-      entry.before === undefined ? null : JSON.stringify(entry.before),
-      entry.after === undefined ? null : JSON.stringify(entry.after),
-    );
+export async function writeAudit(tx: Sql, entry: AuditEntry): Promise<void> {
+  await tx.run("INSERT INTO audit_log (at, user_name, action, subject, before, after) VALUES (?, ?, ?, ?, ?, ?)", [
+    new Date().toISOString(),
+    entry.userName,
+    entry.action,
+    entry.subject,
+    entry.before === undefined ? null : JSON.stringify(entry.before),
+    entry.after === undefined ? null : JSON.stringify(entry.after),
+  ]);
 }

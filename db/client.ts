@@ -23,18 +23,8 @@ const migrationsFolder = [
   resolve(process.cwd(), "db/migrations"),
 ].find((dir) => existsSync(resolve(dir, "meta/_journal.json")));
 
-/**
- * The SQLite file the app and every command use. With DATABASE_URL set, only the pages' models read PostgreSQL so
- * far (docs/decisions/019): the server and the commands also import, review and sign people in, which still need
- * SQLite, so they stop here rather than write to a SQLite file while PostgreSQL was asked for.
- */
+/** The SQLite file the app and every command use when DATABASE_URL names no PostgreSQL database (db/open.ts). */
 export function defaultDatabasePath(): string {
-  if (process.env.DATABASE_URL) {
-    throw new Error(
-      "DATABASE_URL is set, but the server and the commands do not run on PostgreSQL yet (only the pages' models " +
-        "do: docs/decisions/019). Unset DATABASE_URL to use SQLite at DATABASE_PATH.",
-    );
-  }
   return process.env.DATABASE_PATH || resolve(process.cwd(), "data/figures.db");
 }
 

@@ -1,5 +1,4 @@
 import { writeAudit } from "./audit";
-import type { DbHandle } from "./client";
 import { factBeforeRemoval, mergeUndoData, type RemovedFact } from "./companyUndo";
 import { ReviewError, rejectQuietly } from "./reviews";
 import { slugify } from "./slug";
@@ -34,50 +33,45 @@ export function companyName(typed: string): string {
   return name;
 }
 
-function company(handle: DbHandle, id: number): CompanyRow {
-  const row = handle.sqlite.prepare("SELECT id, name, slug FROM companies WHERE id = ?").get(id) as
-    | CompanyRow
-    | undefined;
+async function company(tx: Sql, id: number): Promise<CompanyRow> {
+  const row = await tx.get<CompanyRow>("SELECT id, name, slug FROM companies WHERE id = ?", [id]);
   if (!row) throw new ReviewError("That company is no longer stored (renamed or merged meanwhile): reload.", 404);
   return row;
 }
 
-function removal(handle: DbHandle, id: number): { userName: string; at: string } | undefined {
-  return handle.sqlite.prepare("SELECT user_name AS userName, at FROM company_removals WHERE company_id = ?").get(id) as
-    | { userName: string; at: string }
-    | undefined;
+function removal(tx: Sql, id: number): Promise<{ userName: string; at: string } | undefined> {
+  return tx.get('SELECT user_name AS "userName", at FROM company_removals WHERE company_id = ?', [id]);
 }
 
-function assertNotRemoved(handle: DbHandle, c: CompanyRow): void {
-  const removed = removal(handle, c.id);
+async function assertNotRemoved(tx: Sql, c: CompanyRow): Promise<void> {
+  const removed = await removal(tx, c.id);
   if (removed)
     throw new ReviewError(`${c.name} was removed as no company by ${removed.userName}: it cannot be changed.`, 409);
 }
 
-function aliasesOf(handle: DbHandle, id: number): string[] {
-  return (
-    handle.sqlite.prepare("SELECT alias FROM company_aliases WHERE company_id = ? ORDER BY alias").all(id) as Array<{
-      alias: string;
-    }>
-  ).map((r) => r.alias);
+async function aliasesOf(tx: Sql, id: number): Promise<string[]> {
+  const rows = await tx.all<{ alias: string }>(
+    "SELECT alias FROM company_aliases WHERE company_id = ? ORDER BY alias",
+    [id],
+  );
+  return rows.map((r) => r.alias);
 }
 
-function factCounts(handle: DbHandle, id: number): { facts: number; factsAsCounterparty: number } {
-  const count = (sql: string) => (handle.sqlite.prepare(sql).get(id) as { n: number }).n;
+async function factCounts(tx: Sql, id: number): Promise<{ facts: number; factsAsCounterparty: number }> {
+  const count = async (sql: string) => (await tx.get<{ n: number }>(sql, [id]))!.n;
   return {
-    facts: count("SELECT count(*) AS n FROM facts WHERE company_id = ?"),
-    factsAsCounterparty: count("SELECT count(*) AS n FROM facts WHERE counterparty_id = ?"),
+    facts: await count("SELECT count(*) AS n FROM facts WHERE company_id = ?"),
+    factsAsCounterparty: await count("SELECT count(*) AS n FROM facts WHERE counterparty_id = ?"),
   };
 }
 
 /** Sends the old address `slug` to company `id` from now on (company_redirects, migration 0008). */
-function redirectSlug(handle: DbHandle, slug: string, id: number): void {
-  handle.sqlite
-    .prepare(
-      `INSERT INTO company_redirects (slug, company_id, at) VALUES (?, ?, ?)
-       ON CONFLICT (slug) DO UPDATE SET company_id = excluded.company_id, at = excluded.at`,
-    )
-    .run(slug, id, new Date().toISOString());
+async function redirectSlug(tx: Sql, slug: string, id: number): Promise<void> {
+  await tx.run(
+    `INSERT INTO company_redirects (slug, company_id, at) VALUES (?, ?, ?)
+     ON CONFLICT (slug) DO UPDATE SET company_id = excluded.company_id, at = excluded.at`,
+    [slug, id, new Date().toISOString()],
+  );
 }
 
 /** The company an old address (a slug it had before a rename or merge) leads to now, if any. */
@@ -91,36 +85,34 @@ export function redirectedCompany(sql: Sql, slug: string): Promise<{ slug: strin
  * Renames a company. Its old name stays an alias, so an import that writes the old name again files the facts
  * under the new one; a name another company has (or is known by) is refused with the advice to merge instead.
  */
-export function renameCompany(handle: DbHandle, id: number, typed: string, userName: string): CompanyRow {
-  const run = handle.sqlite.transaction(() => {
-    const c = company(handle, id);
-    assertNotRemoved(handle, c);
+export function renameCompany(db: Sql, id: number, typed: string, userName: string): Promise<CompanyRow> {
+  return db.transaction(async (tx) => {
+    const c = await company(tx, id);
+    await assertNotRemoved(tx, c);
     const name = companyName(typed);
     if (name === c.name) throw new ReviewError(`${c.name} is already its name.`, 400);
     const slug = slugify(name);
-    const other = handle.sqlite
-      .prepare(
-        `SELECT c.name FROM companies c WHERE c.id <> ? AND (c.slug = ? OR c.name = ?)
-         UNION ALL SELECT c.name FROM company_aliases a JOIN companies c ON c.id = a.company_id
-         WHERE a.alias = ? AND a.company_id <> ? LIMIT 1`,
-      )
-      .get(id, slug, name, aliasKey(name), id) as { name: string } | undefined;
+    const other = await tx.get<{ name: string }>(
+      `SELECT c.name FROM companies c WHERE c.id <> ? AND (c.slug = ? OR c.name = ?)
+       UNION ALL SELECT c.name FROM company_aliases a JOIN companies c ON c.id = a.company_id
+       WHERE a.alias = ? AND a.company_id <> ? LIMIT 1`,
+      [id, slug, name, aliasKey(name), id],
+    );
     if (other) {
       throw new ReviewError(
         `"${name}" is already ${other.name === name ? "a company" : `a name of ${other.name}`}: merge ${c.name} into ${other.name} instead.`,
         409,
       );
     }
-    handle.sqlite.prepare("UPDATE companies SET name = ?, slug = ? WHERE id = ?").run(name, slug, id);
+    await tx.run("UPDATE companies SET name = ?, slug = ? WHERE id = ?", [name, slug, id]);
     // The old address leads to the new one; an address taken back by the rename is the company's own again.
-    handle.sqlite.prepare("DELETE FROM company_redirects WHERE slug = ?").run(slug);
-    if (c.slug !== slug) redirectSlug(handle, c.slug, id);
-    const alias = handle.sqlite.prepare(
-      "INSERT INTO company_aliases (alias, company_id) VALUES (?, ?) ON CONFLICT DO NOTHING",
-    );
-    alias.run(aliasKey(c.name), id);
-    alias.run(aliasKey(name), id);
-    writeAudit(handle, {
+    await tx.run("DELETE FROM company_redirects WHERE slug = ?", [slug]);
+    if (c.slug !== slug) await redirectSlug(tx, c.slug, id);
+    const alias = (key: string) =>
+      tx.run("INSERT INTO company_aliases (alias, company_id) VALUES (?, ?) ON CONFLICT DO NOTHING", [key, id]);
+    await alias(aliasKey(c.name));
+    await alias(aliasKey(name));
+    await writeAudit(tx, {
       userName,
       action: "company.rename",
       subject: `company ${id} (${c.name})`,
@@ -129,7 +121,6 @@ export function renameCompany(handle: DbHandle, id: number, typed: string, userN
     });
     return { id, name, slug };
   });
-  return run.immediate();
 }
 
 /**
@@ -137,31 +128,30 @@ export function renameCompany(handle: DbHandle, id: number, typed: string, userN
  * every alias of it move to `intoId`, and `fromId` is deleted. An import that writes the old name again finds it
  * among the aliases of `intoId`.
  */
-export function mergeCompany(handle: DbHandle, fromId: number, intoId: number, userName: string): CompanyRow {
-  const run = handle.sqlite.transaction(() => {
-    const from = company(handle, fromId);
+export async function mergeCompany(db: Sql, fromId: number, intoId: number, userName: string): Promise<CompanyRow> {
+  const run = db.transaction(async (tx) => {
+    const from = await company(tx, fromId);
     if (fromId === intoId) throw new ReviewError(`${from.name} cannot be merged into itself.`, 400);
-    const into = company(handle, intoId);
-    assertNotRemoved(handle, from);
-    assertNotRemoved(handle, into);
-    const fromAliases = aliasesOf(handle, fromId);
+    const into = await company(tx, intoId);
+    await assertNotRemoved(tx, from);
+    await assertNotRemoved(tx, into);
+    const fromAliases = await aliasesOf(tx, fromId);
     // Everything the merge changes, kept in its audit row so an admin can undo it (db/companyUndo.ts).
-    const undo = mergeUndoData(handle, fromId, intoId);
-    const counts = factCounts(handle, fromId);
-    const intoBefore = factCounts(handle, intoId);
-    handle.sqlite.prepare("UPDATE facts SET company_id = ? WHERE company_id = ?").run(intoId, fromId);
-    handle.sqlite.prepare("UPDATE facts SET counterparty_id = ? WHERE counterparty_id = ?").run(intoId, fromId);
-    handle.sqlite.prepare("UPDATE company_aliases SET company_id = ? WHERE company_id = ?").run(intoId, fromId);
-    handle.sqlite
-      .prepare(
-        "INSERT INTO company_aliases (alias, company_id) VALUES (?, ?) ON CONFLICT DO UPDATE SET company_id = excluded.company_id",
-      )
-      .run(aliasKey(from.name), intoId);
+    const undo = await mergeUndoData(tx, fromId, intoId);
+    const counts = await factCounts(tx, fromId);
+    const intoBefore = await factCounts(tx, intoId);
+    await tx.run("UPDATE facts SET company_id = ? WHERE company_id = ?", [intoId, fromId]);
+    await tx.run("UPDATE facts SET counterparty_id = ? WHERE counterparty_id = ?", [intoId, fromId]);
+    await tx.run("UPDATE company_aliases SET company_id = ? WHERE company_id = ?", [intoId, fromId]);
+    await tx.run(
+      "INSERT INTO company_aliases (alias, company_id) VALUES (?, ?) ON CONFLICT (alias) DO UPDATE SET company_id = excluded.company_id",
+      [aliasKey(from.name), intoId],
+    );
     // The merged company's address, and those it had before, lead to the company merged into.
-    handle.sqlite.prepare("UPDATE company_redirects SET company_id = ? WHERE company_id = ?").run(intoId, fromId);
-    redirectSlug(handle, from.slug, intoId);
-    handle.sqlite.prepare("DELETE FROM companies WHERE id = ?").run(fromId);
-    writeAudit(handle, {
+    await tx.run("UPDATE company_redirects SET company_id = ? WHERE company_id = ?", [intoId, fromId]);
+    await redirectSlug(tx, from.slug, intoId);
+    await tx.run("DELETE FROM companies WHERE id = ?", [fromId]);
+    await writeAudit(tx, {
       userName,
       action: "company.merge",
       subject: `company ${fromId} (${from.name}) into company ${intoId} (${into.name})`,
@@ -169,7 +159,7 @@ export function mergeCompany(handle: DbHandle, fromId: number, intoId: number, u
       after: {
         name: into.name,
         slug: into.slug,
-        aliases: aliasesOf(handle, intoId),
+        aliases: await aliasesOf(tx, intoId),
         facts: intoBefore.facts + counts.facts,
         factsAsCounterparty: intoBefore.factsAsCounterparty + counts.factsAsCounterparty,
       },
@@ -177,10 +167,10 @@ export function mergeCompany(handle: DbHandle, fromId: number, intoId: number, u
     return into;
   });
   try {
-    return run.immediate();
+    return await run;
   } finally {
     // The importer's memory of which company an alias names may hold the deleted company.
-    forgetAliases(handle);
+    forgetAliases(db);
   }
 }
 
@@ -189,43 +179,44 @@ export function mergeCompany(handle: DbHandle, fromId: number, intoId: number, u
  * analyst would reject it on /review (restorable, applied again by re-imports), and the name is marked removed,
  * so that facts an import files under it later are rejected as they are written (rejectRemovedCompanyFacts).
  */
-export function removeCompany(handle: DbHandle, id: number, userName: string): { rejected: number } {
-  const run = handle.sqlite.transaction(() => {
-    const c = company(handle, id);
-    const already = removal(handle, id);
+export function removeCompany(db: Sql, id: number, userName: string): Promise<{ rejected: number }> {
+  return db.transaction(async (tx) => {
+    const c = await company(tx, id);
+    const already = await removal(tx, id);
     if (already) throw new ReviewError(`${c.name} was already removed by ${already.userName}.`, 409);
-    const counts = factCounts(handle, id);
+    const counts = await factCounts(tx, id);
     const now = new Date().toISOString();
     const ids = (
-      handle.sqlite
-        .prepare("SELECT id FROM facts WHERE company_id = ? UNION SELECT id FROM facts WHERE counterparty_id = ?")
-        .all(id, id) as Array<{ id: number }>
+      await tx.all<{ id: number }>(
+        "SELECT id FROM facts WHERE company_id = ? UNION SELECT id FROM facts WHERE counterparty_id = ? ORDER BY 1",
+        [id, id],
+      )
     ).map((r) => r.id);
     let rejected = 0;
     // Each fact and its review as they were, kept in the audit row so an admin can undo it (db/companyUndo.ts).
     const facts: RemovedFact[] = [];
-    const lastInsert = handle.sqlite.prepare("SELECT last_insert_rowid() AS id");
     for (const factId of ids) {
-      const before = factBeforeRemoval(handle, factId);
-      if (!rejectQuietly(handle, factId, userName, now)) continue;
+      const before = await factBeforeRemoval(tx, factId);
+      if (!(await rejectQuietly(tx, factId, userName, now))) continue;
       rejected++;
-      // A fact nobody had reviewed gets a new review row saying it is rejected: the undo deletes it again.
+      // A fact nobody had reviewed gets a new review row saying it is rejected: the undo deletes it again. Write
+      // transactions run one at a time (decision 020), so the newest review row is the one just written.
       if (before) {
-        const created = before.review ? null : (lastInsert.get() as { id: number }).id;
-        facts.push({ ...before, createdReviewId: created });
+        const created = before.review
+          ? null
+          : ((await tx.get<{ id: number }>("SELECT max(id) AS id FROM fact_reviews"))?.id ?? null);
+        facts.push({ ...before, createdReviewId: created === null ? null : Number(created) });
       }
     }
-    handle.sqlite
-      .prepare("INSERT INTO company_removals (company_id, user_name, at) VALUES (?, ?, ?)")
-      .run(id, userName, now);
-    writeAudit(handle, {
+    await tx.run("INSERT INTO company_removals (company_id, user_name, at) VALUES (?, ?, ?)", [id, userName, now]);
+    await writeAudit(tx, {
       userName,
       action: "company.remove",
       subject: `company ${id} (${c.name})`,
       before: {
         name: c.name,
         slug: c.slug,
-        aliases: aliasesOf(handle, id),
+        aliases: await aliasesOf(tx, id),
         ...counts,
         removed: false,
         undo: { companyId: id, at: now, facts },
@@ -234,36 +225,23 @@ export function removeCompany(handle: DbHandle, id: number, userName: string): {
     });
     return { rejected };
   });
-  return run.immediate();
-}
-
-const removalStatements = new WeakMap<DbHandle, ReturnType<typeof prepareRemovals>>();
-
-function prepareRemovals(handle: DbHandle) {
-  return {
-    any: handle.sqlite.prepare("SELECT 1 FROM company_removals LIMIT 1"),
-    facts: handle.sqlite.prepare<[number], { id: number; userName: string }>(
-      `SELECT f.id, coalesce(rc.user_name, rp.user_name) AS userName FROM facts f
-       LEFT JOIN company_removals rc ON rc.company_id = f.company_id
-       LEFT JOIN company_removals rp ON rp.company_id = f.counterparty_id
-       WHERE f.article_id = ? AND (rc.company_id IS NOT NULL OR rp.company_id IS NOT NULL)`,
-    ),
-  };
 }
 
 /**
  * Rejects the facts an import just wrote for an article under a removed name (inside the import's transaction),
  * in the name of the analyst who removed it. Costs one lookup of an empty table when nothing was ever removed.
  */
-export function rejectRemovedCompanyFacts(handle: DbHandle, articleId: number): number {
-  let st = removalStatements.get(handle);
-  if (!st) {
-    st = prepareRemovals(handle);
-    removalStatements.set(handle, st);
-  }
-  if (!st.any.get()) return 0;
+export async function rejectRemovedCompanyFacts(tx: Sql, articleId: number): Promise<number> {
+  if (!(await tx.get("SELECT 1 AS one FROM company_removals LIMIT 1"))) return 0;
+  const facts = await tx.all<{ id: number; userName: string }>(
+    `SELECT f.id, coalesce(rc.user_name, rp.user_name) AS "userName" FROM facts f
+     LEFT JOIN company_removals rc ON rc.company_id = f.company_id
+     LEFT JOIN company_removals rp ON rp.company_id = f.counterparty_id
+     WHERE f.article_id = ? AND (rc.company_id IS NOT NULL OR rp.company_id IS NOT NULL) ORDER BY f.id`,
+    [articleId],
+  );
   const now = new Date().toISOString();
   let rejected = 0;
-  for (const f of st.facts.all(articleId)) if (rejectQuietly(handle, f.id, f.userName, now)) rejected++;
+  for (const f of facts) if (await rejectQuietly(tx, f.id, f.userName, now)) rejected++;
   return rejected;
 }

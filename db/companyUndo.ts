@@ -1,6 +1,6 @@
 import { writeAudit } from "./audit";
-import type { DbHandle } from "./client";
 import { ReviewError } from "./reviews";
+import type { Sql, SqlValue } from "./sql";
 import { forgetAliases } from "./store";
 
 /**
@@ -10,7 +10,7 @@ import { forgetAliases } from "./store";
  * undoes, so a change is undone once.
  */
 
-type Row = Record<string, string | number | null>;
+type Row = Record<string, SqlValue>;
 
 /** What a merge changed, to put back. */
 export interface MergeUndo {
@@ -43,81 +43,83 @@ export interface RemovalUndo {
   facts: RemovedFact[];
 }
 
-const ids = (handle: DbHandle, sql: string, ...args: Array<string | number>) =>
-  (handle.sqlite.prepare(sql).all(...args) as Array<{ id: number }>).map((r) => r.id);
+const ids = async (tx: Sql, sql: string, ...args: SqlValue[]) =>
+  (await tx.all<{ id: number }>(sql, args)).map((r) => Number(r.id));
 
-const aliasKeys = (handle: DbHandle, companyId: number) =>
+const aliasKeys = async (tx: Sql, companyId: number) =>
   (
-    handle.sqlite
-      .prepare("SELECT alias FROM company_aliases WHERE company_id = ? ORDER BY alias")
-      .all(companyId) as Array<{
-      alias: string;
-    }>
+    await tx.all<{ alias: string }>("SELECT alias FROM company_aliases WHERE company_id = ? ORDER BY alias", [
+      companyId,
+    ])
   ).map((r) => r.alias);
 
 /** Read inside the merge's transaction, before anything moves. */
-export function mergeUndoData(handle: DbHandle, fromId: number, intoId: number): MergeUndo {
+export async function mergeUndoData(tx: Sql, fromId: number, intoId: number): Promise<MergeUndo> {
   return {
-    company: handle.sqlite.prepare("SELECT * FROM companies WHERE id = ?").get(fromId) as Row,
+    company: (await tx.get<Row>("SELECT * FROM companies WHERE id = ?", [fromId])) as Row,
     intoId,
-    factIds: ids(handle, "SELECT id FROM facts WHERE company_id = ? ORDER BY id", fromId),
-    counterpartyFactIds: ids(handle, "SELECT id FROM facts WHERE counterparty_id = ? ORDER BY id", fromId),
-    aliases: aliasKeys(handle, fromId),
-    intoAliases: aliasKeys(handle, intoId),
+    factIds: await ids(tx, "SELECT id FROM facts WHERE company_id = ? ORDER BY id", fromId),
+    counterpartyFactIds: await ids(tx, "SELECT id FROM facts WHERE counterparty_id = ? ORDER BY id", fromId),
+    aliases: await aliasKeys(tx, fromId),
+    intoAliases: await aliasKeys(tx, intoId),
     redirects: (
-      handle.sqlite
-        .prepare("SELECT slug FROM company_redirects WHERE company_id = ? ORDER BY slug")
-        .all(fromId) as Array<{
-        slug: string;
-      }>
+      await tx.all<{ slug: string }>("SELECT slug FROM company_redirects WHERE company_id = ? ORDER BY slug", [fromId])
     ).map((r) => r.slug),
   };
 }
 
 /** Read inside the removal's transaction, before the fact is rejected. */
-export function factBeforeRemoval(handle: DbHandle, factId: number): Omit<RemovedFact, "createdReviewId"> | null {
-  const fact = handle.sqlite.prepare("SELECT * FROM facts WHERE id = ?").get(factId) as Row | undefined;
+export async function factBeforeRemoval(tx: Sql, factId: number): Promise<Omit<RemovedFact, "createdReviewId"> | null> {
+  const fact = await tx.get<Row>("SELECT * FROM facts WHERE id = ?", [factId]);
   if (!fact) return null;
-  const segment = handle.sqlite.prepare("SELECT segment FROM fact_segments WHERE fact_id = ?").get(factId) as
-    | { segment: string }
-    | undefined;
-  const review = handle.sqlite.prepare("SELECT * FROM fact_reviews WHERE fact_id = ?").get(factId) as Row | undefined;
+  const segment = await tx.get<{ segment: string }>("SELECT segment FROM fact_segments WHERE fact_id = ?", [factId]);
+  const review = await tx.get<Row>("SELECT * FROM fact_reviews WHERE fact_id = ?", [factId]);
   return { fact, segment: segment?.segment ?? null, review: review ?? null };
 }
 
+/**
+ * The undos in the audit trail, each with the audit row it undid (`after.undoes`). Read as text and parsed here,
+ * so the same query runs on SQLite and PostgreSQL (the trail keeps JSON as text on both).
+ */
+export async function undoRows(db: Sql): Promise<Array<{ undoes: number; userName: string; at: string }>> {
+  const rows = await db.all<{ userName: string; at: string; after: string | null }>(
+    `SELECT user_name AS "userName", at, after FROM audit_log WHERE action IN ('company.unmerge', 'company.unremove')`,
+  );
+  return rows.flatMap((r) => {
+    const undoes = r.after ? (JSON.parse(r.after) as { undoes?: unknown }).undoes : undefined;
+    return typeof undoes === "number" ? [{ undoes, userName: r.userName, at: r.at }] : [];
+  });
+}
+
 /** The audit row of a merge or removal, its undo data, and whether it was undone already. */
-function changeToUndo(handle: DbHandle, auditId: number, action: string): { subject: string; undo: unknown } {
-  const row = handle.sqlite.prepare("SELECT action, subject, before FROM audit_log WHERE id = ?").get(auditId) as
-    | { action: string; subject: string; before: string | null }
-    | undefined;
+async function changeToUndo(tx: Sql, auditId: number, action: string): Promise<{ subject: string; undo: unknown }> {
+  const row = await tx.get<{ action: string; subject: string; before: string | null }>(
+    "SELECT action, subject, before FROM audit_log WHERE id = ?",
+    [auditId],
+  );
   if (!row || row.action !== action) throw new ReviewError(`No ${action} in the audit trail under ${auditId}.`, 404);
   const undo = row.before ? (JSON.parse(row.before) as { undo?: unknown }).undo : undefined;
   // Changes made before undo data was kept cannot be put back exactly.
   if (!undo) throw new ReviewError(`That ${action.replace("company.", "")} was made before undos were kept.`, 409);
-  const done = handle.sqlite
-    .prepare(
-      "SELECT user_name AS userName, at FROM audit_log WHERE action LIKE 'company.un%' AND json_extract(after, '$.undoes') = ?",
-    )
-    .get(auditId) as { userName: string; at: string } | undefined;
+  const done = (await undoRows(tx)).find((r) => r.undoes === auditId);
   if (done) throw new ReviewError(`It was undone already, by ${done.userName} on ${done.at.slice(0, 10)}.`, 409);
   return { subject: row.subject, undo };
 }
 
-function insertRow(handle: DbHandle, table: string, row: Row): void {
+async function insertRow(tx: Sql, table: string, row: Row): Promise<void> {
   const columns = Object.keys(row);
-  handle.sqlite
-    .prepare(
-      `INSERT INTO ${table} (${columns.map((c) => `"${c}"`).join(", ")}) VALUES (${columns.map(() => "?").join(", ")})`,
-    )
-    .run(...columns.map((c) => row[c]));
+  await tx.run(
+    `INSERT INTO ${table} (${columns.map((c) => `"${c}"`).join(", ")}) VALUES (${columns.map(() => "?").join(", ")})`,
+    columns.map((c) => row[c]),
+  );
 }
 
 /** Runs `sql` (with one `IN (…)` list) over `list` in slices SQLite can bind. */
-function inSlices(handle: DbHandle, sql: (marks: string) => string, list: number[], ...before: number[]): number {
+async function inSlices(tx: Sql, sql: (marks: string) => string, list: number[], ...before: number[]): Promise<number> {
   let changed = 0;
   for (let i = 0; i < list.length; i += 500) {
     const part = list.slice(i, i + 500);
-    changed += handle.sqlite.prepare(sql(part.map(() => "?").join(","))).run(...before, ...part).changes;
+    changed += await tx.run(sql(part.map(() => "?").join(",")), [...before, ...part]);
   }
   return changed;
 }
@@ -127,50 +129,58 @@ function inSlices(handle: DbHandle, sql: (marks: string) => string, list: number
  * still filed under the company it was merged into), its aliases and its old addresses. Refused (409) when the
  * company merged into is gone (merged or removed since: undo that first) or the name is taken again.
  */
-export function undoMerge(handle: DbHandle, auditId: number, userName: string): { slug: string } {
-  const run = handle.sqlite.transaction(() => {
-    const { subject, undo } = changeToUndo(handle, auditId, "company.merge");
+export async function undoMerge(db: Sql, auditId: number, userName: string): Promise<{ slug: string }> {
+  const run = db.transaction(async (tx) => {
+    const { subject, undo } = await changeToUndo(tx, auditId, "company.merge");
     const u = undo as MergeUndo;
-    const into = handle.sqlite.prepare("SELECT id, name FROM companies WHERE id = ?").get(u.intoId) as
-      | { id: number; name: string }
-      | undefined;
+    const into = await tx.get<{ id: number; name: string }>("SELECT id, name FROM companies WHERE id = ?", [u.intoId]);
     if (!into) throw new ReviewError("The company it was merged into is gone (merged since?): undo that first.", 409);
-    if (handle.sqlite.prepare("SELECT 1 FROM company_removals WHERE company_id = ?").get(u.intoId)) {
+    if (await tx.get("SELECT 1 AS one FROM company_removals WHERE company_id = ?", [u.intoId])) {
       throw new ReviewError(`${into.name} was removed as no company since: undo the removal first.`, 409);
     }
-    const taken = handle.sqlite
-      .prepare("SELECT name FROM companies WHERE name = ? OR slug = ? OR id = ?")
-      .get(u.company.name, u.company.slug, u.company.id) as { name: string } | undefined;
+    const taken = await tx.get<{ name: string }>("SELECT name FROM companies WHERE name = ? OR slug = ? OR id = ?", [
+      u.company.name,
+      u.company.slug,
+      u.company.id,
+    ]);
     if (taken) throw new ReviewError(`"${taken.name}" is a company again: rename it before undoing the merge.`, 409);
     const fromId = Number(u.company.id);
-    insertRow(handle, "companies", u.company);
-    const moved = inSlices(
-      handle,
+    await insertRow(tx, "companies", u.company);
+    const moved = await inSlices(
+      tx,
       (m) => `UPDATE facts SET company_id = ? WHERE company_id = ? AND id IN (${m})`,
       u.factIds,
       fromId,
       u.intoId,
     );
-    const movedHeld = inSlices(
-      handle,
+    const movedHeld = await inSlices(
+      tx,
       (m) => `UPDATE facts SET counterparty_id = ? WHERE counterparty_id = ? AND id IN (${m})`,
       u.counterpartyFactIds,
       fromId,
       u.intoId,
     );
-    const alias = handle.sqlite.prepare("UPDATE company_aliases SET company_id = ? WHERE alias = ? AND company_id = ?");
-    for (const a of u.aliases) alias.run(fromId, a, u.intoId);
+    for (const a of u.aliases) {
+      await tx.run("UPDATE company_aliases SET company_id = ? WHERE alias = ? AND company_id = ?", [
+        fromId,
+        a,
+        u.intoId,
+      ]);
+    }
     // The merge filed the merged name under the company merged into; a key neither had before goes again.
     const nameKey = String(u.company.name).trim().toLowerCase();
     if (!u.aliases.includes(nameKey) && !u.intoAliases.includes(nameKey)) {
-      handle.sqlite.prepare("DELETE FROM company_aliases WHERE alias = ? AND company_id = ?").run(nameKey, u.intoId);
+      await tx.run("DELETE FROM company_aliases WHERE alias = ? AND company_id = ?", [nameKey, u.intoId]);
     }
-    handle.sqlite.prepare("DELETE FROM company_redirects WHERE slug = ?").run(u.company.slug);
-    const redirect = handle.sqlite.prepare(
-      "UPDATE company_redirects SET company_id = ? WHERE slug = ? AND company_id = ?",
-    );
-    for (const slug of u.redirects) redirect.run(fromId, slug, u.intoId);
-    writeAudit(handle, {
+    await tx.run("DELETE FROM company_redirects WHERE slug = ?", [u.company.slug]);
+    for (const slug of u.redirects) {
+      await tx.run("UPDATE company_redirects SET company_id = ? WHERE slug = ? AND company_id = ?", [
+        fromId,
+        slug,
+        u.intoId,
+      ]);
+    }
+    await writeAudit(tx, {
       userName,
       action: "company.unmerge",
       subject: `undo of audit ${auditId}: ${subject}`,
@@ -179,7 +189,7 @@ export function undoMerge(handle: DbHandle, auditId: number, userName: string): 
         undoes: auditId,
         name: u.company.name,
         slug: u.company.slug,
-        aliases: aliasKeys(handle, fromId),
+        aliases: await aliasKeys(tx, fromId),
         facts: moved,
         factsAsCounterparty: movedHeld,
         factsLeft: u.factIds.length + u.counterpartyFactIds.length - moved - movedHeld,
@@ -188,9 +198,9 @@ export function undoMerge(handle: DbHandle, auditId: number, userName: string): 
     return { slug: String(u.company.slug) };
   });
   try {
-    return run.immediate();
+    return await run;
   } finally {
-    forgetAliases(handle);
+    forgetAliases(db);
   }
 }
 
@@ -200,50 +210,50 @@ export function undoMerge(handle: DbHandle, auditId: number, userName: string): 
  * someone changed since (restored on /review, say) is left as it is now, and one whose article was imported again
  * is left rejected, restorable on /review; the audit row counts both.
  */
-export function undoRemoval(handle: DbHandle, auditId: number, userName: string): { slug: string } {
-  const run = handle.sqlite.transaction(() => {
-    const { subject, undo } = changeToUndo(handle, auditId, "company.remove");
+export function undoRemoval(db: Sql, auditId: number, userName: string): Promise<{ slug: string }> {
+  return db.transaction(async (tx) => {
+    const { subject, undo } = await changeToUndo(tx, auditId, "company.remove");
     const u = undo as RemovalUndo;
-    const company = handle.sqlite.prepare("SELECT name, slug FROM companies WHERE id = ?").get(u.companyId) as
-      | { name: string; slug: string }
-      | undefined;
-    const removal = handle.sqlite.prepare("SELECT at FROM company_removals WHERE company_id = ?").get(u.companyId) as
-      | { at: string }
-      | undefined;
+    const company = await tx.get<{ name: string; slug: string }>("SELECT name, slug FROM companies WHERE id = ?", [
+      u.companyId,
+    ]);
+    const removal = await tx.get<{ at: string }>("SELECT at FROM company_removals WHERE company_id = ?", [u.companyId]);
     if (!company || removal?.at !== u.at) throw new ReviewError("That removal no longer stands: reload.", 409);
-    handle.sqlite.prepare("DELETE FROM company_removals WHERE company_id = ?").run(u.companyId);
+    await tx.run("DELETE FROM company_removals WHERE company_id = ?", [u.companyId]);
     let restored = 0;
     let changedSince = 0;
     let reimported = 0;
     for (const f of u.facts) {
       const reviewId = f.review?.state === "added" ? null : ((f.review?.id as number | undefined) ?? f.createdReviewId);
       const now = reviewId
-        ? (handle.sqlite.prepare("SELECT state, fact_id AS factId FROM fact_reviews WHERE id = ?").get(reviewId) as
-            | { state: string; factId: number | null }
-            | undefined)
+        ? await tx.get<{ state: string; factId: number | null }>(
+            `SELECT state, fact_id AS "factId" FROM fact_reviews WHERE id = ?`,
+            [reviewId],
+          )
         : undefined;
-      const article = handle.sqlite.prepare("SELECT 1 FROM articles WHERE id = ?").get(f.fact.article_id);
+      const article = await tx.get("SELECT 1 AS one FROM articles WHERE id = ?", [f.fact.article_id]);
       if (reviewId && (now?.state !== "rejected" || now.factId !== null)) {
         changedSince++;
         continue;
       }
-      if (!article || handle.sqlite.prepare("SELECT 1 FROM facts WHERE id = ?").get(f.fact.id)) {
+      if (!article || (await tx.get("SELECT 1 AS one FROM facts WHERE id = ?", [f.fact.id]))) {
         reimported++;
         continue;
       }
-      insertRow(handle, "facts", f.fact);
-      if (f.segment !== null) insertRow(handle, "fact_segments", { fact_id: f.fact.id, segment: f.segment });
-      if (f.review?.state === "added") insertRow(handle, "fact_reviews", f.review);
+      await insertRow(tx, "facts", f.fact);
+      if (f.segment !== null) await insertRow(tx, "fact_segments", { fact_id: f.fact.id, segment: f.segment });
+      if (f.review?.state === "added") await insertRow(tx, "fact_reviews", f.review);
       else if (f.review) {
         const { id, ...columns } = f.review;
         const names = Object.keys(columns);
-        handle.sqlite
-          .prepare(`UPDATE fact_reviews SET ${names.map((c) => `"${c}" = ?`).join(", ")} WHERE id = ?`)
-          .run(...names.map((c) => columns[c]), id);
-      } else handle.sqlite.prepare("DELETE FROM fact_reviews WHERE id = ?").run(f.createdReviewId);
+        await tx.run(`UPDATE fact_reviews SET ${names.map((c) => `"${c}" = ?`).join(", ")} WHERE id = ?`, [
+          ...names.map((c) => columns[c]),
+          id,
+        ]);
+      } else await tx.run("DELETE FROM fact_reviews WHERE id = ?", [f.createdReviewId]);
       restored++;
     }
-    writeAudit(handle, {
+    await writeAudit(tx, {
       userName,
       action: "company.unremove",
       subject: `undo of audit ${auditId}: ${subject}`,
@@ -258,5 +268,4 @@ export function undoRemoval(handle: DbHandle, auditId: number, userName: string)
     });
     return { slug: company.slug };
   });
-  return run.immediate();
 }

@@ -22,7 +22,7 @@ export function busyTimeoutMs(): number {
   return Number.isFinite(v) && v >= 0 ? v : 10_000;
 }
 
-/** The DatabaseFault an error from SQLite or the file system stands for, or null when it is not one. */
+/** The DatabaseFault an error from SQLite, PostgreSQL or the file system stands for, or null when it is not one. */
 export function databaseFault(err: unknown, path: string): DatabaseFault | null {
   if (err instanceof DatabaseFault) return err;
   const code = String((err as { code?: unknown }).code ?? "");
@@ -32,13 +32,18 @@ export function databaseFault(err: unknown, path: string): DatabaseFault | null 
     return say("read-only (file or folder permissions, or a read-only disk); nothing could be written");
   if (code === "SQLITE_FULL" || code === "ENOSPC")
     return say("the disk is full; free some space and run the import again");
-  if (code.startsWith("SQLITE_BUSY") || code.startsWith("SQLITE_LOCKED"))
+  if (code.startsWith("SQLITE_BUSY") || code.startsWith("SQLITE_LOCKED") || code === "55P03")
     return say(`locked by another process for more than ${busyTimeoutMs() / 1000} s; try again when it is done`);
   if (code.startsWith("SQLITE_CORRUPT") || code === "SQLITE_NOTADB")
     return say(`the file is corrupted (${detail}); restore it from a backup, or move it away to start afresh`);
   if (code.startsWith("SQLITE_CANTOPEN") || code === "EACCES" || code === "EPERM")
     return say(`cannot be opened (${detail}); check that the file and its folder are readable and writable`);
   if (code.startsWith("SQLITE_IOERR") || code === "EIO") return say(`input/output error (${detail})`);
+  // PostgreSQL's SQLSTATEs and the network's errors (decision 020): the server, not one article, is at fault.
+  if (code === "53100") return say("the database server's disk is full; free some space and run the import again");
+  if (code === "25006") return say("the database server is read-only (a standby?); nothing could be written");
+  if (["ECONNREFUSED", "ECONNRESET", "ENOTFOUND", "ETIMEDOUT", "EPIPE"].includes(code) || /^(08|57P)/.test(code))
+    return say(`the database server cannot be reached (${detail}); check that it runs and DATABASE_URL`);
   return null;
 }
 

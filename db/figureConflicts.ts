@@ -1,7 +1,8 @@
 import { writeAudit } from "./audit";
-import type { DbHandle } from "./client";
+import { indexedBy } from "./dialect";
 import { ReviewError, rejectQuietly } from "./reviews";
-import { SAME_FIGURE_SLOT } from "./segments";
+import { sameFigureSlot } from "./segments";
+import type { Sql } from "./sql";
 import { confirmQuietly } from "./stakeConflicts";
 
 /**
@@ -24,15 +25,14 @@ export interface FigureFact {
 }
 
 /** Every fact of the group `factId` is in (itself included), oldest first; empty when the fact is gone. */
-export function conflictGroup(handle: DbHandle, factId: number): FigureFact[] {
-  return handle.sqlite
-    .prepare(
-      `SELECT g.id, g.low, g.high, g.article_id AS articleId FROM facts f JOIN facts g INDEXED BY facts_company_chart_idx
-         ON ${SAME_FIGURE_SLOT}
-       WHERE f.id = ?
-       ORDER BY g.id`,
-    )
-    .all(factId) as FigureFact[];
+export function conflictGroup(tx: Sql, factId: number): Promise<FigureFact[]> {
+  return tx.all<FigureFact>(
+    `SELECT g.id, g.low, g.high, g.article_id AS "articleId"
+     FROM facts f JOIN facts g ${indexedBy(tx.dialect, "facts_company_chart_idx")} ON ${sameFigureSlot(tx.dialect)}
+     WHERE f.id = ?
+     ORDER BY g.id`,
+    [factId],
+  );
 }
 
 interface Chosen {
@@ -55,24 +55,23 @@ const sameFigure = (a: { low: number; high: number }, b: { low: number; high: nu
  * gone meanwhile is a 404, a stake a 400 (the stakes page settles those), a group whose sources agree now a 409.
  */
 export function settleFigure(
-  handle: DbHandle,
+  db: Sql,
   factId: number,
   userName: string,
-): { confirmed: number[]; superseded: number[] } {
-  const run = handle.sqlite.transaction(() => {
-    const chosen = handle.sqlite
-      .prepare(
-        `SELECT f.kind, c.name AS company, f.year, f.period, f.unit, f.status, f.low, f.high
-         FROM facts f JOIN companies c ON c.id = f.company_id WHERE f.id = ?`,
-      )
-      .get(factId) as Chosen | undefined;
+): Promise<{ confirmed: number[]; superseded: number[] }> {
+  return db.transaction(async (tx) => {
+    const chosen = await tx.get<Chosen>(
+      `SELECT f.kind, c.name AS company, f.year, f.period, f.unit, f.status, f.low, f.high
+       FROM facts f JOIN companies c ON c.id = f.company_id WHERE f.id = ?`,
+      [factId],
+    );
     if (!chosen) {
       throw new ReviewError(`No fact ${factId}: it was rejected, superseded or re-imported. Reload the queue.`, 404);
     }
     if (chosen.kind === "stake") {
       throw new ReviewError("A stake conflict is settled on the stakes page, by the stake's as-of year.", 400);
     }
-    const group = conflictGroup(handle, factId);
+    const group = await conflictGroup(tx, factId);
     const keep = group.filter((f) => sameFigure(f, chosen));
     const others = group.filter((f) => !sameFigure(f, chosen));
     const when = [chosen.year ?? "no year", chosen.period].filter(Boolean).join(" ");
@@ -82,11 +81,11 @@ export function settleFigure(
     }
     const now = new Date().toISOString();
     const by = { low: chosen.low, high: chosen.high, status: chosen.status, factIds: keep.map((f) => f.id) };
-    for (const f of keep) confirmQuietly(handle, f.id, userName, now);
-    for (const f of others) rejectQuietly(handle, f.id, userName, now, { state: "superseded", by });
+    for (const f of keep) await confirmQuietly(tx, f.id, userName, now);
+    for (const f of others) await rejectQuietly(tx, f.id, userName, now, { state: "superseded", by });
     const figures = [...new Map(group.map((f) => [`${f.low}|${f.high}`, { low: f.low, high: f.high }])).values()];
     const result = { confirmed: keep.map((f) => f.id), superseded: others.map((f) => f.id) };
-    writeAudit(handle, {
+    await writeAudit(tx, {
       userName,
       action: "figure.settle",
       subject: label,
@@ -95,5 +94,4 @@ export function settleFigure(
     });
     return result;
   });
-  return run.immediate();
 }

@@ -4,8 +4,13 @@ import { fileURLToPath } from "node:url";
 import { drizzle, type NodePgDatabase } from "drizzle-orm/node-postgres";
 import { migrate } from "drizzle-orm/node-postgres/migrator";
 import pg from "pg";
+import { postgresUrl, safeUrl } from "./databaseUrl";
+import { busyTimeoutMs } from "./faults";
+import { CHANGES_CHANNEL, committedLocally } from "./pgChanges";
 import * as schema from "./schema.pg";
 import { MAX_STATEMENTS, type Sql, type SqlValue } from "./sql";
+
+export { postgresUrl, safeUrl };
 
 export interface PgHandle {
   pool: pg.Pool;
@@ -19,16 +24,6 @@ const migrationsFolder = [
   resolve(dirname(fileURLToPath(import.meta.url)), "migrations-pg"),
   resolve(process.cwd(), "db/migrations-pg"),
 ].find((dir) => existsSync(resolve(dir, "meta/_journal.json")));
-
-/** The URL of the PostgreSQL database DATABASE_URL names, or undefined: SQLite at DATABASE_PATH (db/client.ts). */
-export function postgresUrl(env: Record<string, string | undefined> = process.env): string | undefined {
-  const url = env.DATABASE_URL;
-  if (!url) return undefined;
-  if (!/^postgres(ql)?:\/\//.test(url)) {
-    throw new Error(`DATABASE_URL must be a postgres:// URL (SQLite is chosen by DATABASE_PATH), not ${url}`);
-  }
-  return url;
-}
 
 /** Any number, the same in every process: who migrates holds it, the others wait and then find nothing to do. */
 const MIGRATION_LOCK = 170_017;
@@ -62,7 +57,7 @@ export async function openPostgres(url: string): Promise<PgHandle> {
       await lock.query("SELECT pg_advisory_unlock($1)", [MIGRATION_LOCK]).catch(() => {});
       lock.release();
     }
-    return { pool, db, sql: postgresSql(pool), url };
+    return { pool, db, sql: postgresSql(pool, url), url };
   } catch (err) {
     await pool.end();
     throw err;
@@ -101,8 +96,8 @@ const types = {
     oid === INT8 || oid === NUMERIC ? Number : pg.types.getTypeParser(oid, format)) as typeof pg.types.getTypeParser,
 };
 
-export function newPool(url: string): pg.Pool {
-  const pool = new pg.Pool({ connectionString: url, types });
+export function newPool(url: string, max?: number): pg.Pool {
+  const pool = new pg.Pool({ connectionString: url, types, ...(max ? { max } : {}) });
   // An idle connection the server ends (a restart, an administrator, a dropped database) is an 'error' event on the
   // pool; unhandled, it would end the process. The pool drops that client and opens another when next asked.
   pool.on("error", (err: Error & { code?: string }) => {
@@ -111,7 +106,20 @@ export function newPool(url: string): pg.Pool {
   return pool;
 }
 
-export function postgresSql(pool: pg.Pool): Sql {
+/**
+ * PostgreSQL's text cannot hold U+0000, and an argument with one fails the whole query ("invalid byte sequence"):
+ * a company name typed with a NUL in it was a 500. It becomes U+FFFD, the character a decoder puts for what it
+ * cannot read: no stored name or text holds a NUL on either backend, so a comparison still finds nothing, and a
+ * stored text keeps its length, so the offsets into it stay right.
+ */
+export const withoutNul = (v: SqlValue): SqlValue =>
+  typeof v === "string" && v.includes("\u0000") ? v.replaceAll("\u0000", "\ufffd") : v;
+
+/** Any number, the same in every process: held by each write transaction for its length (decision 020). */
+export const WRITE_LOCK = 170_020;
+
+/** `url` names the database for this process's caches, which each commit made here invalidates (db/pgChanges.ts). */
+export function postgresSql(pool: pg.Pool, url?: string): Sql {
   const texts = new Map<string, string>();
   const numbered = (text: string) => {
     let out = texts.get(text);
@@ -122,11 +130,71 @@ export function postgresSql(pool: pg.Pool): Sql {
     }
     return out;
   };
-  const query = (text: string, args: SqlValue[]) => pool.query(numbered(text), args);
-  return {
-    dialect: "postgres",
-    all: async <T>(text: string, args: SqlValue[] = []) => (await query(text, args)).rows as T[],
-    get: async <T>(text: string, args: SqlValue[] = []) => (await query(text, args)).rows[0] as T | undefined,
-    run: async (text: string, args: SqlValue[] = []) => (await query(text, args)).rowCount ?? 0,
+  const on = (client: pg.Pool | pg.PoolClient) => {
+    const query = (text: string, args: SqlValue[]) => client.query(numbered(text), args.map(withoutNul));
+    return {
+      dialect: "postgres" as const,
+      memoKey: null,
+      all: async <T>(text: string, args: SqlValue[] = []) => (await query(text, args)).rows as T[],
+      get: async <T>(text: string, args: SqlValue[] = []) => (await query(text, args)).rows[0] as T | undefined,
+      run: async (text: string, args: SqlValue[] = []) => (await query(text, args)).rowCount ?? 0,
+    };
   };
+  return {
+    ...on(pool),
+    transaction: async (fn) => {
+      const out = await writeTransaction(pool, on, fn);
+      if (url) committedLocally(url);
+      return out;
+    },
+  };
+}
+
+/**
+ * One write transaction on a connection of its own. Writers take one advisory lock for the transaction's length,
+ * so writes run one at a time across every instance, as SQLite's write lock makes them: an import and a merge
+ * never race to create the same company, and what each reads before it writes is still true when it commits. The
+ * notification is delivered to listeners only if the transaction commits (db/pgChanges.ts).
+ */
+async function writeTransaction<T>(
+  pool: pg.Pool,
+  on: (client: pg.PoolClient) => Omit<Sql, "transaction">,
+  fn: (tx: Sql) => Promise<T>,
+): Promise<T> {
+  const client = await pool.connect();
+  let savepoints = 0;
+  const tx: Sql = {
+    ...on(client),
+    transaction: async (inner) => {
+      const name = `sp${++savepoints}`;
+      await client.query(`SAVEPOINT ${name}`);
+      try {
+        const out = await inner(tx);
+        await client.query(`RELEASE SAVEPOINT ${name}`);
+        return out;
+      } catch (err) {
+        await client.query(`ROLLBACK TO SAVEPOINT ${name}`);
+        throw err;
+      }
+    },
+  };
+  let broken: Error | undefined;
+  try {
+    await client.query("BEGIN");
+    // As SQLite's busy timeout: a writer waits this long for another's transaction, then fails with 55P03.
+    await client.query(`SET LOCAL lock_timeout = ${Math.round(busyTimeoutMs())}`);
+    await client.query("SELECT pg_advisory_xact_lock($1)", [WRITE_LOCK]);
+    const out = await fn(tx);
+    await client.query("SELECT pg_notify($1, '')", [CHANGES_CHANNEL]);
+    await client.query("COMMIT");
+    return out;
+  } catch (err) {
+    await client.query("ROLLBACK").catch((e: Error) => {
+      broken = e;
+    });
+    throw err;
+  } finally {
+    // A connection that could not even roll back is not given to the next request.
+    client.release(broken);
+  }
 }

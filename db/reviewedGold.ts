@@ -1,6 +1,6 @@
 import type { GoldFact } from "../importers/eval/score";
-import type { DbHandle } from "./client";
 import type { FactSnapshot, FactValues } from "./reviews";
+import type { Sql } from "./sql";
 
 /**
  * The facts people reviewed in a database, as gold for the extractor (`npm run eval -- --reviewed`,
@@ -29,22 +29,15 @@ interface ReviewRow {
 }
 
 /** The company a name is filed under now (aliases follow renames and merges), as an import would resolve it. */
-export function companyResolver(handle: DbHandle): { name(n: string): string; removed(n: string): boolean } {
-  const byAlias = handle.sqlite.prepare(
-    `SELECT c.name, r.company_id IS NOT NULL AS removed FROM company_aliases a JOIN companies c ON c.id = a.company_id
-     LEFT JOIN company_removals r ON r.company_id = c.id WHERE a.alias = ?`,
+export async function companyResolver(db: Sql): Promise<{ name(n: string): string; removed(n: string): boolean }> {
+  // Every alias at once: the scorer asks for names synchronously, and a database of reviews has few companies
+  // next to its facts.
+  const rows = await db.all<{ alias: string; name: string; removed: number | boolean }>(
+    `SELECT a.alias, c.name, r.company_id IS NOT NULL AS removed FROM company_aliases a
+     JOIN companies c ON c.id = a.company_id LEFT JOIN company_removals r ON r.company_id = c.id`,
   );
-  const cache = new Map<string, { name: string; removed: boolean }>();
-  const look = (n: string) => {
-    const key = n.trim().toLowerCase();
-    let hit = cache.get(key);
-    if (!hit) {
-      const row = byAlias.get(key) as { name: string; removed: number } | undefined;
-      hit = row ? { name: row.name, removed: Boolean(row.removed) } : { name: n, removed: false };
-      cache.set(key, hit);
-    }
-    return hit;
-  };
+  const byAlias = new Map(rows.map((r) => [r.alias, { name: r.name, removed: Boolean(r.removed) }]));
+  const look = (n: string) => byAlias.get(n.trim().toLowerCase()) ?? { name: n, removed: false };
   return { name: (n) => look(n).name, removed: (n) => look(n).removed };
 }
 
@@ -69,26 +62,26 @@ function goldOf(values: FactValues & Partial<FactSnapshot>, kind: GoldFact["kind
 }
 
 /** Every stored article with at least one review, with its gold and its rejected facts. */
-export function reviewedArticles(handle: DbHandle): ReviewedArticle[] {
-  const { name } = companyResolver(handle);
-  const reviews = handle.sqlite
-    .prepare(
-      `SELECT r.article_path AS path, r.state, r.original, r.corrected FROM fact_reviews r
-       WHERE EXISTS (SELECT 1 FROM articles a WHERE a.source_path = r.article_path) ORDER BY r.article_path, r.id`,
-    )
-    .all() as ReviewRow[];
+export async function reviewedArticles(db: Sql): Promise<ReviewedArticle[]> {
+  const { name } = await companyResolver(db);
+  const reviews = await db.all<ReviewRow>(
+    `SELECT r.article_path AS path, r.state, r.original, r.corrected FROM fact_reviews r
+     WHERE EXISTS (SELECT 1 FROM articles a WHERE a.source_path = r.article_path) ORDER BY r.article_path, r.id`,
+  );
   const byPath = new Map<string, ReviewRow[]>();
   for (const r of reviews) byPath.set(r.path, [...(byPath.get(r.path) ?? []), r]);
-  const article = handle.sqlite.prepare(
-    `SELECT id, source_path AS path, title, sha256, published_year AS publishedYear,
-       published_year_source AS publishedYearSource, cleaned_text AS cleanedText,
-       (SELECT count(*) FROM facts f WHERE f.article_id = a.id
-          AND NOT EXISTS (SELECT 1 FROM fact_reviews r WHERE r.fact_id = f.id)) AS unreviewed
-     FROM articles a WHERE source_path = ?`,
-  );
+  const article = (path: string) =>
+    db.get<Omit<ReviewedArticle, "gold" | "rejected">>(
+      `SELECT id, source_path AS path, title, sha256, published_year AS "publishedYear",
+         published_year_source AS "publishedYearSource", cleaned_text AS "cleanedText",
+         (SELECT count(*) FROM facts f WHERE f.article_id = a.id
+            AND NOT EXISTS (SELECT 1 FROM fact_reviews r WHERE r.fact_id = f.id)) AS unreviewed
+       FROM articles a WHERE source_path = ?`,
+      [path],
+    );
   const out: ReviewedArticle[] = [];
   for (const [path, rows] of byPath) {
-    const a = article.get(path) as Omit<ReviewedArticle, "gold" | "rejected"> | undefined;
+    const a = await article(path);
     if (!a) continue;
     const gold: GoldFact[] = [];
     const rejected: GoldFact[] = [];

@@ -1,9 +1,9 @@
 import { createHash } from "node:crypto";
 import type { Fact } from "../importers/types";
 import { writeAudit } from "./audit";
-import type { DbHandle } from "./client";
 import { removedNameIn } from "./removedNames";
 import type { ReviewState } from "./schema";
+import type { Sql } from "./sql";
 import { companyId, forgetAliases } from "./store";
 
 /** The fields a person may set on a fact (docs/decisions/010). */
@@ -103,20 +103,21 @@ export function fingerprints(f: { kind: string; quote: string; figureText: strin
 }
 
 const SNAPSHOT_SQL = `SELECT f.kind, c.name AS company, cp.name AS counterparty, f.market, f.year, f.period, f.low, f.high,
-    f.unit, f.status, f.approximate, f.quote, f.start, f."end", f.figure_start AS figureStart,
-    f.figure_end AS figureEnd, f.compared_year AS comparedYear, f.compared_period AS comparedPeriod, f.stated,
-    coalesce(substr(a.cleaned_text, f.figure_start + 1, f.figure_end - f.figure_start), '') AS figureText,
-    a.source_path AS articlePath, a.id AS articleId
+    f.unit, f.status, f.approximate, f.quote, f.start, f."end", f.figure_start AS "figureStart",
+    f.figure_end AS "figureEnd", f.compared_year AS "comparedYear", f.compared_period AS "comparedPeriod", f.stated,
+    coalesce(substr(a.cleaned_text, f.figure_start + 1, f.figure_end - f.figure_start), '') AS "figureText",
+    a.source_path AS "articlePath", a.id AS "articleId"
   FROM facts f JOIN companies c ON c.id = f.company_id LEFT JOIN companies cp ON cp.id = f.counterparty_id
   JOIN articles a ON a.id = f.article_id WHERE f.id = ?`;
 
-export function factSnapshot(
-  handle: DbHandle,
+export async function factSnapshot(
+  tx: Sql,
   factId: number,
-): (FactSnapshot & { articlePath: string; articleId: number }) | undefined {
-  const row = handle.sqlite.prepare(SNAPSHOT_SQL).get(factId) as
-    | (FactSnapshot & { approximate: number | boolean; articlePath: string; articleId: number })
-    | undefined;
+): Promise<(FactSnapshot & { articlePath: string; articleId: number }) | undefined> {
+  const row = await tx.get<FactSnapshot & { approximate: number | boolean; articlePath: string; articleId: number }>(
+    SNAPSHOT_SQL,
+    [factId],
+  );
   return row && { ...row, approximate: Boolean(row.approximate) };
 }
 
@@ -130,24 +131,24 @@ interface ReviewRow {
   corrected: string | null;
 }
 
-const REVIEW_COLUMNS = `id, article_path AS articlePath, fingerprint, fact_id AS factId, state, original, corrected`;
+const REVIEW_COLUMNS = `id, article_path AS "articlePath", fingerprint, fact_id AS "factId", state, original, corrected`;
 
 /** A person's values may not file a fact under a name removed as no company (db/removedNames.ts): a 409. */
-function refuseRemovedNames(handle: DbHandle, v: { company: string; counterparty: string | null }): void {
-  const refusal = removedNameIn(handle, v);
+async function refuseRemovedNames(tx: Sql, v: { company: string; counterparty: string | null }): Promise<void> {
+  const refusal = await removedNameIn(tx, v);
   if (refusal) throw new ReviewError(refusal, 409);
 }
 
 /** Writes `values` onto a fact's row, creating companies (and their aliases) named for the first time. */
-function writeValues(handle: DbHandle, factId: number, v: FactValues, pending: Map<string, number>): void {
-  handle.sqlite
-    .prepare(
-      `UPDATE facts SET company_id = ?, counterparty_id = ?, market = ?, year = ?, period = ?, low = ?, high = ?,
-         unit = ?, status = ?, approximate = ? WHERE id = ?`,
-    )
-    .run(
-      companyId(handle, v.company, [], pending),
-      v.counterparty ? companyId(handle, v.counterparty, [], pending) : null,
+async function writeValues(tx: Sql, factId: number, v: FactValues, pending: Map<string, number>): Promise<void> {
+  const company = await companyId(tx, v.company, [], pending);
+  const counterparty = v.counterparty ? await companyId(tx, v.counterparty, [], pending) : null;
+  await tx.run(
+    `UPDATE facts SET company_id = ?, counterparty_id = ?, market = ?, year = ?, period = ?, low = ?, high = ?,
+       unit = ?, status = ?, approximate = ? WHERE id = ?`,
+    [
+      company,
+      counterparty,
       v.market,
       v.year,
       v.period,
@@ -155,9 +156,10 @@ function writeValues(handle: DbHandle, factId: number, v: FactValues, pending: M
       v.high,
       v.unit,
       v.status,
-      v.approximate ? 1 : 0,
+      Boolean(v.approximate),
       factId,
-    );
+    ],
+  );
 }
 
 /**
@@ -165,17 +167,20 @@ function writeValues(handle: DbHandle, factId: number, v: FactValues, pending: M
  * row is deleted from facts (every chart, list and export then leaves it out without a filter of its own); the
  * review keeps the whole fact, so it can be found again after a re-import and restored.
  */
-export function reviewFact(handle: DbHandle, factId: number, change: ReviewAction, userName: string) {
+export async function reviewFact(
+  db: Sql,
+  factId: number,
+  change: ReviewAction,
+  userName: string,
+): Promise<{ state: ReviewState | "machine"; articleId: number }> {
   const pending = new Map<string, number>();
-  const run = handle.sqlite.transaction(() => {
-    const fact = factSnapshot(handle, factId);
+  const run = db.transaction(async (tx) => {
+    const fact = await factSnapshot(tx, factId);
     if (!fact)
       throw new ReviewError(`No fact ${factId}: it was rejected or its article re-imported. Reload the queue.`, 404);
-    const existing = handle.sqlite
-      .prepare(`SELECT ${REVIEW_COLUMNS} FROM fact_reviews WHERE fact_id = ?`)
-      .get(factId) as ReviewRow | undefined;
+    const existing = await tx.get<ReviewRow>(`SELECT ${REVIEW_COLUMNS} FROM fact_reviews WHERE fact_id = ?`, [factId]);
     const before = valuesOf(fact);
-    if (existing?.state === "added") return reviewAdded(handle, fact, existing, change, userName, pending);
+    if (existing?.state === "added") return reviewAdded(tx, fact, existing, change, userName, pending);
     const original: FactSnapshot = existing?.original ? JSON.parse(existing.original) : stripLocation(fact);
     let state: ReviewState;
     let corrected: FactValues | null = null;
@@ -184,38 +189,34 @@ export function reviewFact(handle: DbHandle, factId: number, change: ReviewActio
     else if (change.action === "confirm") state = existing?.state === "corrected" ? "corrected" : "confirmed";
     else {
       corrected = valuesOf(change.values);
-      refuseRemovedNames(handle, corrected);
+      await refuseRemovedNames(tx, corrected);
       state = changedKeys(valuesOf(original), corrected).length ? "corrected" : "confirmed";
-      writeValues(handle, factId, corrected, pending);
+      await writeValues(tx, factId, corrected, pending);
       if (change.alias && aliasKey(before.company) !== aliasKey(corrected.company)) {
         aliased = `${before.company} → ${corrected.company}`;
-        handle.sqlite
-          .prepare(
-            `INSERT INTO company_aliases (alias, company_id) VALUES (?, ?)
-             ON CONFLICT DO UPDATE SET company_id = excluded.company_id`,
-          )
-          .run(aliasKey(before.company), companyId(handle, corrected.company, [], pending));
+        await tx.run(
+          `INSERT INTO company_aliases (alias, company_id) VALUES (?, ?)
+           ON CONFLICT (alias) DO UPDATE SET company_id = excluded.company_id`,
+          [aliasKey(before.company), await companyId(tx, corrected.company, [], pending)],
+        );
       }
     }
     if (state === "corrected") corrected ??= before;
     const now = new Date().toISOString();
     const keys = fingerprints(original);
-    if (state === "rejected") handle.sqlite.prepare("DELETE FROM facts WHERE id = ?").run(factId);
+    if (state === "rejected") await tx.run("DELETE FROM facts WHERE id = ?", [factId]);
     const factRef = state === "rejected" ? null : factId;
     if (existing) {
-      handle.sqlite
-        .prepare(
-          `UPDATE fact_reviews SET fact_id = ?, state = ?, corrected = ?, orphaned = 0, user_name = ?, updated_at = ?
-           WHERE id = ?`,
-        )
-        .run(factRef, state, corrected && JSON.stringify(corrected), userName, now, existing.id);
+      await tx.run(
+        `UPDATE fact_reviews SET fact_id = ?, state = ?, corrected = ?, orphaned = FALSE, user_name = ?, updated_at = ?
+         WHERE id = ?`,
+        [factRef, state, corrected && JSON.stringify(corrected), userName, now, existing.id],
+      );
     } else {
-      handle.sqlite
-        .prepare(
-          `INSERT INTO fact_reviews (article_path, fingerprint, fact_id, state, original, corrected, user_name, updated_at)
-           VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
-        )
-        .run(
+      await tx.run(
+        `INSERT INTO fact_reviews (article_path, fingerprint, fact_id, state, original, corrected, user_name, updated_at)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+        [
           fact.articlePath,
           keys.strict,
           factRef,
@@ -224,9 +225,10 @@ export function reviewFact(handle: DbHandle, factId: number, change: ReviewActio
           corrected && JSON.stringify(corrected),
           userName,
           now,
-        );
+        ],
+      );
     }
-    writeAudit(handle, {
+    await writeAudit(tx, {
       userName,
       action: `fact.${change.action}`,
       subject: `fact ${factId} (${describe(fact)}) in article ${fact.articleId}`,
@@ -239,10 +241,10 @@ export function reviewFact(handle: DbHandle, factId: number, change: ReviewActio
     return { state, articleId: fact.articleId };
   });
   try {
-    return run.immediate();
+    return await run;
   } finally {
     // The importer's memory of which company a name is filed under may hold the name just moved.
-    if (change.action === "correct" && change.alias) forgetAliases(handle);
+    if (change.action === "correct" && change.alias) forgetAliases(db);
   }
 }
 
@@ -254,40 +256,36 @@ export function reviewFact(handle: DbHandle, factId: number, change: ReviewActio
  * `superseded` marks a fact another source's figure was confirmed over (settleStake): out of `facts` the same way,
  * with the figure that won in `corrected`.
  */
-export function rejectQuietly(
-  handle: DbHandle,
+export async function rejectQuietly(
+  tx: Sql,
   factId: number,
   userName: string,
   now: string,
   as: { state: "rejected" } | { state: "superseded"; by: SupersededBy } = { state: "rejected" },
-): boolean {
+): Promise<boolean> {
   const note = as.state === "superseded" ? JSON.stringify({ supersededBy: as.by }) : null;
-  const fact = factSnapshot(handle, factId);
+  const fact = await factSnapshot(tx, factId);
   if (!fact) return false;
-  const existing = handle.sqlite.prepare(`SELECT ${REVIEW_COLUMNS} FROM fact_reviews WHERE fact_id = ?`).get(factId) as
-    | ReviewRow
-    | undefined;
-  handle.sqlite.prepare("DELETE FROM facts WHERE id = ?").run(factId);
+  const existing = await tx.get<ReviewRow>(`SELECT ${REVIEW_COLUMNS} FROM fact_reviews WHERE fact_id = ?`, [factId]);
+  await tx.run("DELETE FROM facts WHERE id = ?", [factId]);
   if (existing?.state === "added") {
-    handle.sqlite.prepare("DELETE FROM fact_reviews WHERE id = ?").run(existing.id);
+    await tx.run("DELETE FROM fact_reviews WHERE id = ?", [existing.id]);
     return true;
   }
   if (existing) {
-    handle.sqlite
-      .prepare(
-        `UPDATE fact_reviews SET fact_id = NULL, state = ?, corrected = ?, orphaned = 0, user_name = ?,
-           updated_at = ? WHERE id = ?`,
-      )
-      .run(as.state, note, userName, now, existing.id);
+    await tx.run(
+      `UPDATE fact_reviews SET fact_id = NULL, state = ?, corrected = ?, orphaned = FALSE, user_name = ?,
+         updated_at = ? WHERE id = ?`,
+      [as.state, note, userName, now, existing.id],
+    );
     return true;
   }
   const original = stripLocation(fact);
-  handle.sqlite
-    .prepare(
-      `INSERT INTO fact_reviews (article_path, fingerprint, fact_id, state, original, corrected, user_name, updated_at)
-       VALUES (?, ?, NULL, ?, ?, ?, ?, ?)`,
-    )
-    .run(fact.articlePath, fingerprints(original).strict, as.state, JSON.stringify(original), note, userName, now);
+  await tx.run(
+    `INSERT INTO fact_reviews (article_path, fingerprint, fact_id, state, original, corrected, user_name, updated_at)
+     VALUES (?, ?, NULL, ?, ?, ?, ?, ?)`,
+    [fact.articlePath, fingerprints(original).strict, as.state, JSON.stringify(original), note, userName, now],
+  );
   return true;
 }
 
@@ -302,21 +300,21 @@ function describe(f: FactSnapshot): string {
  * A review of a fact a person added: its review row keeps the whole fact (so a re-import can write it again), so a
  * correction updates that copy, and a rejection removes the fact and its row (the extractor never wrote it).
  */
-function reviewAdded(
-  handle: DbHandle,
+async function reviewAdded(
+  tx: Sql,
   fact: FactSnapshot & { articleId: number },
   existing: ReviewRow,
   change: ReviewAction,
   userName: string,
   pending: Map<string, number>,
-): { state: ReviewState | "machine"; articleId: number } {
+): Promise<{ state: ReviewState | "machine"; articleId: number }> {
   const factId = existing.factId as number;
   const kept = JSON.parse(existing.corrected ?? "{}") as FactSnapshot;
   const subject = `fact ${factId} (${describe(fact)}) in article ${fact.articleId}`;
   if (change.action === "reject") {
-    handle.sqlite.prepare("DELETE FROM facts WHERE id = ?").run(factId);
-    handle.sqlite.prepare("DELETE FROM fact_reviews WHERE id = ?").run(existing.id);
-    writeAudit(handle, {
+    await tx.run("DELETE FROM facts WHERE id = ?", [factId]);
+    await tx.run("DELETE FROM fact_reviews WHERE id = ?", [existing.id]);
+    await writeAudit(tx, {
       userName,
       action: "fact.reject",
       subject,
@@ -327,13 +325,16 @@ function reviewAdded(
   }
   const values = change.action === "correct" ? valuesOf(change.values) : valuesOf(fact);
   if (change.action === "correct") {
-    refuseRemovedNames(handle, values);
-    writeValues(handle, factId, values, pending);
+    await refuseRemovedNames(tx, values);
+    await writeValues(tx, factId, values, pending);
   }
-  handle.sqlite
-    .prepare("UPDATE fact_reviews SET corrected = ?, user_name = ?, updated_at = ? WHERE id = ?")
-    .run(JSON.stringify({ ...kept, ...values }), userName, new Date().toISOString(), existing.id);
-  writeAudit(handle, {
+  await tx.run("UPDATE fact_reviews SET corrected = ?, user_name = ?, updated_at = ? WHERE id = ?", [
+    JSON.stringify({ ...kept, ...values }),
+    userName,
+    new Date().toISOString(),
+    existing.id,
+  ]);
+  await writeAudit(tx, {
     userName,
     action: `fact.${change.action}`,
     subject,
@@ -355,12 +356,13 @@ export interface AddedFact {
  * Adds a fact the extractor missed, found by its words in the article's text; stored as a fact (so every chart has
  * it) and as an `added` review holding the whole fact, which a re-import writes again where the words still are.
  */
-export function addFact(handle: DbHandle, articleId: number, added: AddedFact, userName: string): { factId: number } {
+export function addFact(db: Sql, articleId: number, added: AddedFact, userName: string): Promise<{ factId: number }> {
   const pending = new Map<string, number>();
-  const run = handle.sqlite.transaction(() => {
-    const article = handle.sqlite
-      .prepare("SELECT source_path AS path, cleaned_text AS text FROM articles WHERE id = ?")
-      .get(articleId) as { path: string; text: string } | undefined;
+  return db.transaction(async (tx) => {
+    const article = await tx.get<{ path: string; text: string }>(
+      "SELECT source_path AS path, cleaned_text AS text FROM articles WHERE id = ?",
+      [articleId],
+    );
     if (!article) throw new ReviewError(`No article with the id ${articleId}.`, 404);
     const quote = added.quote.trim();
     const start = quote ? article.text.indexOf(quote) : -1;
@@ -388,22 +390,21 @@ export function addFact(handle: DbHandle, articleId: number, added: AddedFact, u
       // A person read every field off the text.
       stated: JSON.stringify(["company", "counterparty", "market", "year", "period", "low", "high", "unit", "status"]),
     };
-    refuseRemovedNames(handle, snapshot);
-    const factId = insertFact(handle, articleId, snapshot, pending);
-    handle.sqlite
-      .prepare(
-        `INSERT INTO fact_reviews (article_path, fingerprint, fact_id, state, original, corrected, user_name, updated_at)
-         VALUES (?, ?, ?, 'added', NULL, ?, ?, ?)`,
-      )
-      .run(
+    await refuseRemovedNames(tx, snapshot);
+    const factId = await insertFact(tx, articleId, snapshot, pending);
+    await tx.run(
+      `INSERT INTO fact_reviews (article_path, fingerprint, fact_id, state, original, corrected, user_name, updated_at)
+       VALUES (?, ?, ?, 'added', NULL, ?, ?, ?)`,
+      [
         article.path,
         fingerprints(snapshot).strict,
         factId,
         JSON.stringify(snapshot),
         userName,
         new Date().toISOString(),
-      );
-    writeAudit(handle, {
+      ],
+    );
+    await writeAudit(tx, {
       userName,
       action: "fact.add",
       subject: `fact ${factId} (${describe(snapshot)}) in article ${articleId}`,
@@ -411,7 +412,6 @@ export function addFact(handle: DbHandle, articleId: number, added: AddedFact, u
     });
     return { factId };
   });
-  return run.immediate();
 }
 
 function stripLocation(f: FactSnapshot & { articlePath?: string; articleId?: number }): FactSnapshot {
@@ -430,16 +430,17 @@ export interface InsertedFact {
  * transaction). Each review finds its fact by the strict fingerprint, else by the loose one when exactly one new
  * fact has it; a review that finds none is kept, marked as having no fact, and listed for an analyst.
  */
-export function reapplyReviews(
-  handle: DbHandle,
+export async function reapplyReviews(
+  tx: Sql,
   path: string,
   cleanedText: string,
   inserted: InsertedFact[],
   pending: Map<string, number>,
-): { applied: number; unmatched: number } {
-  const reviews = handle.sqlite
-    .prepare(`SELECT ${REVIEW_COLUMNS} FROM fact_reviews WHERE article_path = ? ORDER BY id`)
-    .all(path) as ReviewRow[];
+): Promise<{ applied: number; unmatched: number }> {
+  const reviews = await tx.all<ReviewRow>(
+    `SELECT ${REVIEW_COLUMNS} FROM fact_reviews WHERE article_path = ? ORDER BY id`,
+    [path],
+  );
   if (!reviews.length) return { applied: 0, unmatched: 0 };
   const strict = new Map<string, number[]>();
   const loose = new Map<string, number[]>();
@@ -449,12 +450,13 @@ export function reapplyReviews(
     loose.set(keys.loose, [...(loose.get(keys.loose) ?? []), id]);
   }
   const taken = new Set<number>();
-  const link = handle.sqlite.prepare("UPDATE fact_reviews SET fact_id = ?, orphaned = ? WHERE id = ?");
+  const link = (factId: number | null, orphaned: boolean, id: number) =>
+    tx.run("UPDATE fact_reviews SET fact_id = ?, orphaned = ? WHERE id = ?", [factId, orphaned, id]);
   let applied = 0;
   for (const review of reviews) {
     if (review.state === "added") {
-      const id = reinsertAdded(handle, review, cleanedText, pending);
-      link.run(id, 0, review.id);
+      const id = await reinsertAdded(tx, review, cleanedText, pending);
+      await link(id, false, review.id);
       if (id !== null) applied++;
       continue;
     }
@@ -465,41 +467,39 @@ export function reapplyReviews(
     const byLoose = free(loose.get(keys.loose));
     const match = byStrict[0] ?? (byLoose.length === 1 ? byLoose[0] : undefined);
     if (match === undefined) {
-      link.run(null, isRemovedState(review.state) ? 1 : 0, review.id);
+      await link(null, isRemovedState(review.state), review.id);
       continue;
     }
     taken.add(match);
     applied++;
     if (isRemovedState(review.state)) {
-      handle.sqlite.prepare("DELETE FROM facts WHERE id = ?").run(match);
-      link.run(null, 0, review.id);
+      await tx.run("DELETE FROM facts WHERE id = ?", [match]);
+      await link(null, false, review.id);
       continue;
     }
     if (review.state === "corrected" && review.corrected)
-      writeValues(handle, match, JSON.parse(review.corrected), pending);
-    link.run(match, 0, review.id);
+      await writeValues(tx, match, JSON.parse(review.corrected), pending);
+    await link(match, false, review.id);
   }
   return { applied, unmatched: reviews.length - applied };
 }
 
 /** An added fact written again into the new article, found by its sentence; null when the sentence is gone. */
-function reinsertAdded(
-  handle: DbHandle,
+async function reinsertAdded(
+  tx: Sql,
   review: ReviewRow,
   cleanedText: string,
   pending: Map<string, number>,
-): number | null {
+): Promise<number | null> {
   const added = JSON.parse(review.corrected ?? "null") as (FactSnapshot & FactValues) | null;
   if (!added) return null;
   const start = cleanedText.indexOf(added.quote);
   if (start === -1) return null;
   const shift = start - added.start;
-  const article = handle.sqlite.prepare("SELECT id FROM articles WHERE source_path = ?").get(review.articlePath) as
-    | { id: number }
-    | undefined;
+  const article = await tx.get<{ id: number }>("SELECT id FROM articles WHERE source_path = ?", [review.articlePath]);
   if (!article) return null;
   return insertFact(
-    handle,
+    tx,
     article.id,
     {
       ...added,
@@ -517,18 +517,20 @@ function reinsertAdded(
  * found in the article as stored now; a fact whose article or sentence is gone cannot come back (409).
  */
 export function restoreFact(
-  handle: DbHandle,
+  db: Sql,
   reviewId: number,
   userName: string,
-): { factId: number; articleId: number } {
-  const run = handle.sqlite.transaction(() => {
-    const review = handle.sqlite
-      .prepare(`SELECT ${REVIEW_COLUMNS} FROM fact_reviews WHERE id = ? AND state IN ('rejected', 'superseded')`)
-      .get(reviewId) as ReviewRow | undefined;
+): Promise<{ factId: number; articleId: number }> {
+  return db.transaction(async (tx) => {
+    const review = await tx.get<ReviewRow>(
+      `SELECT ${REVIEW_COLUMNS} FROM fact_reviews WHERE id = ? AND state IN ('rejected', 'superseded')`,
+      [reviewId],
+    );
     if (!review?.original) throw new ReviewError(`No rejected fact under review ${reviewId}: reload the page.`, 404);
-    const article = handle.sqlite
-      .prepare("SELECT id, cleaned_text AS text FROM articles WHERE source_path = ?")
-      .get(review.articlePath) as { id: number; text: string } | undefined;
+    const article = await tx.get<{ id: number; text: string }>(
+      "SELECT id, cleaned_text AS text FROM articles WHERE source_path = ?",
+      [review.articlePath],
+    );
     if (!article) throw new ReviewError("Its article is no longer stored, so the fact cannot come back.", 409);
     const original = JSON.parse(review.original) as FactSnapshot;
     const start =
@@ -539,8 +541,8 @@ export function restoreFact(
       throw new ReviewError("Its sentence is no longer in the article, so the fact cannot come back.", 409);
     const shift = start - original.start;
     const at = (n: number | null) => (n === null ? null : n + shift);
-    const factId = insertFact(
-      handle,
+    const factId = await insertFact(
+      tx,
       article.id,
       {
         ...original,
@@ -551,8 +553,8 @@ export function restoreFact(
       },
       new Map(),
     );
-    handle.sqlite.prepare("DELETE FROM fact_reviews WHERE id = ?").run(reviewId);
-    writeAudit(handle, {
+    await tx.run("DELETE FROM fact_reviews WHERE id = ?", [reviewId]);
+    await writeAudit(tx, {
       userName,
       action: "fact.restore",
       subject: `fact ${factId} (${describe(original)}) in article ${article.id}`,
@@ -561,22 +563,26 @@ export function restoreFact(
     });
     return { factId, articleId: article.id };
   });
-  return run.immediate();
 }
 
 /** Inserts a fact from a snapshot: one a person added, or a rejected one restored. */
-export function insertFact(handle: DbHandle, articleId: number, f: FactSnapshot, pending: Map<string, number>): number {
-  const row = handle.sqlite
-    .prepare(
-      `INSERT INTO facts (article_id, kind, company_id, counterparty_id, market, year, period, low, high, unit, status,
-         approximate, compared_year, compared_period, quote, start, "end", figure_start, figure_end, stated)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`,
-    )
-    .get(
+export async function insertFact(
+  tx: Sql,
+  articleId: number,
+  f: FactSnapshot,
+  pending: Map<string, number>,
+): Promise<number> {
+  const company = await companyId(tx, f.company, [], pending);
+  const counterparty = f.counterparty ? await companyId(tx, f.counterparty, [], pending) : null;
+  const row = await tx.get<{ id: number }>(
+    `INSERT INTO facts (article_id, kind, company_id, counterparty_id, market, year, period, low, high, unit, status,
+       approximate, compared_year, compared_period, quote, start, "end", figure_start, figure_end, stated)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`,
+    [
       articleId,
       f.kind,
-      companyId(handle, f.company, [], pending),
-      f.counterparty ? companyId(handle, f.counterparty, [], pending) : null,
+      company,
+      counterparty,
       f.market,
       f.year,
       f.period,
@@ -584,7 +590,7 @@ export function insertFact(handle: DbHandle, articleId: number, f: FactSnapshot,
       f.high,
       f.unit,
       f.status,
-      f.approximate ? 1 : 0,
+      Boolean(f.approximate),
       f.comparedYear,
       f.comparedPeriod,
       f.quote,
@@ -593,6 +599,7 @@ export function insertFact(handle: DbHandle, articleId: number, f: FactSnapshot,
       f.figureStart,
       f.figureEnd,
       f.stated,
-    ) as { id: number };
-  return row.id;
+    ],
+  );
+  return row!.id;
 }

@@ -1,6 +1,7 @@
 import { writeAudit } from "./audit";
-import type { DbHandle } from "./client";
+import { sameAs } from "./dialect";
 import { type FactValues, factSnapshot, fingerprints, ReviewError, rejectQuietly } from "./reviews";
+import type { Sql } from "./sql";
 
 /**
  * Settling a stake conflict by confirming one figure: where sources give a holder's stake in a company for the same
@@ -32,34 +33,33 @@ interface StakeFact {
 const figureKey = (f: { status: string; low: number; high: number }) => `${f.status}|${f.low}|${f.high}`;
 
 /** The stake facts of one row of the stakes table, read as stakeHistories groups them. */
-function rowFacts(handle: DbHandle, ref: StakeRowRef): StakeFact[] {
+function rowFacts(tx: Sql, ref: StakeRowRef): Promise<StakeFact[]> {
   const holders = ref.holderIds.map(() => "?").join(", ");
-  return handle.sqlite
-    .prepare(
-      `SELECT f.id, f.status, f.low, f.high FROM facts f
-       WHERE f.kind = 'stake' AND f.company_id IN (${holders}) AND f.counterparty_id = ?
-         AND coalesce(f.year, (SELECT a.published_year FROM articles a WHERE a.id = f.article_id)) IS ?
-       ORDER BY f.id`,
-    )
-    .all(...ref.holderIds, ref.heldId, ref.asOf) as StakeFact[];
+  const asOf = "coalesce(f.year, (SELECT a.published_year FROM articles a WHERE a.id = f.article_id))";
+  return tx.all<StakeFact>(
+    `SELECT f.id, f.status, f.low, f.high FROM facts f
+     WHERE f.kind = 'stake' AND f.company_id IN (${holders}) AND f.counterparty_id = ?
+       AND ${sameAs(tx.dialect, asOf)}
+     ORDER BY f.id`,
+    [...ref.holderIds, ref.heldId, ref.asOf],
+  );
 }
 
 /**
  * Confirms one fact without an audit row of its own; one already confirmed, corrected or added stays as it is.
  * Also used by settleFigure (db/figureConflicts.ts), which settles the other kinds the same way.
  */
-export function confirmQuietly(handle: DbHandle, factId: number, userName: string, now: string): void {
-  if (handle.sqlite.prepare("SELECT 1 FROM fact_reviews WHERE fact_id = ?").get(factId)) return;
-  const fact = factSnapshot(handle, factId);
+export async function confirmQuietly(tx: Sql, factId: number, userName: string, now: string): Promise<void> {
+  if (await tx.get("SELECT 1 AS one FROM fact_reviews WHERE fact_id = ?", [factId])) return;
+  const fact = await factSnapshot(tx, factId);
   if (!fact) return;
   // The snapshot a confirmation on /review keeps (reviewFact): the fact as the extractor wrote it.
   const { articlePath, articleId: _id, ...original } = fact;
-  handle.sqlite
-    .prepare(
-      `INSERT INTO fact_reviews (article_path, fingerprint, fact_id, state, original, corrected, user_name, updated_at)
-       VALUES (?, ?, ?, 'confirmed', ?, NULL, ?, ?)`,
-    )
-    .run(articlePath, fingerprints(original).strict, factId, JSON.stringify(original), userName, now);
+  await tx.run(
+    `INSERT INTO fact_reviews (article_path, fingerprint, fact_id, state, original, corrected, user_name, updated_at)
+     VALUES (?, ?, ?, 'confirmed', ?, NULL, ?, ?)`,
+    [articlePath, fingerprints(original).strict, factId, JSON.stringify(original), userName, now],
+  );
 }
 
 /**
@@ -68,15 +68,15 @@ export function confirmQuietly(handle: DbHandle, factId: number, userName: strin
  * other actual figure left (settled meanwhile) is a 409; a figure that is not the row's, or not actual, a 400.
  */
 export function settleStake(
-  handle: DbHandle,
+  db: Sql,
   ref: StakeRowRef,
   userName: string,
-): { confirmed: number[]; superseded: number[] } {
-  const run = handle.sqlite.transaction(() => {
+): Promise<{ confirmed: number[]; superseded: number[] }> {
+  return db.transaction(async (tx) => {
     if (ref.figure.status !== "actual") {
       throw new ReviewError("Only an actual figure settles a conflict: forecasts and targets are not in it.", 400);
     }
-    const facts = rowFacts(handle, ref);
+    const facts = await rowFacts(tx, ref);
     const chosen = figureKey(ref.figure);
     const keep = facts.filter((f) => figureKey(f) === chosen);
     const others = facts.filter((f) => f.status === "actual" && figureKey(f) !== chosen);
@@ -93,14 +93,14 @@ export function settleStake(
       status: ref.figure.status,
       factIds: keep.map((f) => f.id),
     };
-    for (const f of keep) confirmQuietly(handle, f.id, userName, now);
-    for (const f of others) rejectQuietly(handle, f.id, userName, now, { state: "superseded", by });
+    for (const f of keep) await confirmQuietly(tx, f.id, userName, now);
+    for (const f of others) await rejectQuietly(tx, f.id, userName, now, { state: "superseded", by });
     const figures = [...new Set(facts.filter((f) => f.status === "actual").map(figureKey))].map((key) => {
       const [status, low, high] = key.split("|");
       return { status, low: Number(low), high: Number(high) };
     });
     const result = { confirmed: keep.map((f) => f.id), superseded: others.map((f) => f.id) };
-    writeAudit(handle, {
+    await writeAudit(tx, {
       userName,
       action: "stake.settle",
       subject: ref.label,
@@ -109,5 +109,4 @@ export function settleStake(
     });
     return result;
   });
-  return run.immediate();
 }

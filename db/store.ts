@@ -1,9 +1,8 @@
 import type { ArticleResult, Fact } from "../importers/types";
-import type { DbHandle } from "./client";
 import { rejectRemovedCompanyFacts } from "./companies";
 import { type InsertedFact, reapplyReviews } from "./reviews";
-import { importRuns } from "./schema";
 import { slugify } from "./slug";
+import type { Sql } from "./sql";
 
 export type SaveOutcome =
   | { status: "imported" | "replaced"; articleId: number; facts: number }
@@ -13,123 +12,88 @@ export type SaveOutcome =
 const aliasKey = (s: string) => s.trim().toLowerCase();
 
 /**
- * Alias -> company id, per database, of rows known to be committed. A company row is deleted only by a merge
- * (db/companies.ts), which forgets this memory of its connection.
+ * Alias -> company id, per SQLite connection, of rows known to be committed. A company row is deleted only by a
+ * merge (db/companies.ts), which forgets this memory of its connection. On PostgreSQL another instance may merge
+ * unseen, so nothing is remembered there (Sql.memoKey is null): each name is looked up.
  */
-const committedAliases = new WeakMap<DbHandle, Map<string, number>>();
+const committedAliases = new WeakMap<object, Map<string, number>>();
 
 /** Drops what this connection remembers of aliases: after a merge moved them to another company. */
-export function forgetAliases(handle: DbHandle): void {
-  committedAliases.delete(handle);
+export function forgetAliases(db: Sql): void {
+  if (db.memoKey) committedAliases.delete(db.memoKey);
 }
 
-function aliasCache(handle: DbHandle): Map<string, number> {
-  let cache = committedAliases.get(handle);
+function aliasCache(db: Sql): Map<string, number> {
+  if (!db.memoKey) return new Map();
+  let cache = committedAliases.get(db.memoKey);
   if (!cache) {
     cache = new Map();
-    committedAliases.set(handle, cache);
+    committedAliases.set(db.memoKey, cache);
   }
   return cache;
 }
 
-/**
- * The statements of the import's hot path, prepared once per database: the query builder would compile them
- * again for every fact.
- */
-function prepare(handle: DbHandle) {
-  const { sqlite } = handle;
-  return {
-    aliasOwner: sqlite.prepare<[string], { id: number }>(
-      "SELECT company_id AS id FROM company_aliases WHERE alias = ?",
-    ),
-    companyBySlug: sqlite.prepare<[string], { id: number }>("SELECT id FROM companies WHERE slug = ?"),
-    insertCompany: sqlite.prepare<[string, string], { id: number }>(
-      "INSERT INTO companies (name, slug) VALUES (?, ?) RETURNING id",
-    ),
-    insertAlias: sqlite.prepare<[string, number]>(
-      "INSERT INTO company_aliases (alias, company_id) VALUES (?, ?) ON CONFLICT DO NOTHING",
-    ),
-    articleBySha: sqlite.prepare<[string], { id: number; path: string }>(
-      "SELECT id, source_path AS path FROM articles WHERE sha256 = ?",
-    ),
-    articleByPath: sqlite.prepare<[string], { id: number }>("SELECT id FROM articles WHERE source_path = ?"),
-    deleteArticle: sqlite.prepare<[number]>("DELETE FROM articles WHERE id = ?"),
-    insertArticle: sqlite.prepare<[string, string, string, number | null, string | null, string], { id: number }>(
-      `INSERT INTO articles (source_path, sha256, title, published_year, published_year_source, cleaned_text)
-       VALUES (?, ?, ?, ?, ?, ?) RETURNING id`,
-    ),
-    insertSegment: sqlite.prepare<[number, string]>("INSERT INTO fact_segments (fact_id, segment) VALUES (?, ?)"),
-    insertFact: sqlite.prepare(
-      `INSERT INTO facts (article_id, kind, company_id, counterparty_id, market, year, period, low, high, unit, status,
-         approximate, compared_year, compared_period, quote, start, "end", figure_start, figure_end, stated)
-       VALUES (@articleId, @kind, @companyId, @counterpartyId, @market, @year, @period, @low, @high, @unit, @status,
-         @approximate, @comparedYear, @comparedPeriod, @quote, @start, @end, @figureStart, @figureEnd, @stated)`,
-    ),
-  };
-}
-
-const prepared = new WeakMap<DbHandle, ReturnType<typeof prepare>>();
-
-function statements(handle: DbHandle): ReturnType<typeof prepare> {
-  let st = prepared.get(handle);
-  if (!st) {
-    st = prepare(handle);
-    prepared.set(handle, st);
-  }
-  return st;
-}
+const INSERT_FACT = `INSERT INTO facts (article_id, kind, company_id, counterparty_id, market, year, period, low, high,
+    unit, status, approximate, compared_year, compared_period, quote, start, "end", figure_start, figure_end, stated)
+  VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`;
 
 /**
  * Finds a company by any name it was ever written as, creating it (and recording its aliases) if new.
  * `pending` collects what this transaction wrote, to be remembered only once it commits.
  */
-export function companyId(
-  handle: DbHandle,
+export async function companyId(
+  tx: Sql,
   name: string,
   surfaces: string[] = [],
   pending = new Map<string, number>(),
-): number {
-  const cache = aliasCache(handle);
+): Promise<number> {
+  const cache = aliasCache(tx);
   const keys = [name, ...surfaces].map(aliasKey);
   const cached = cache.get(keys[0]) ?? pending.get(keys[0]);
   if (cached !== undefined && keys.every((k) => cache.get(k) === cached || pending.get(k) === cached)) return cached;
-  const st = statements(handle);
-  let id = st.aliasOwner.get(keys[0])?.id;
+  const owner = (alias: string) =>
+    tx.get<{ id: number }>("SELECT company_id AS id FROM company_aliases WHERE alias = ?", [alias]);
+  let id = (await owner(keys[0]))?.id;
   if (id === undefined) {
     const slug = slugify(name);
-    id = st.companyBySlug.get(slug)?.id ?? st.insertCompany.get(name, slug)!.id;
+    id =
+      (await tx.get<{ id: number }>("SELECT id FROM companies WHERE slug = ?", [slug]))?.id ??
+      (await tx.get<{ id: number }>("INSERT INTO companies (name, slug) VALUES (?, ?) RETURNING id", [name, slug]))!.id;
   }
   for (const key of keys) {
-    st.insertAlias.run(key, id);
-    const owner = st.aliasOwner.get(key);
-    if (owner) pending.set(key, owner.id);
+    await tx.run("INSERT INTO company_aliases (alias, company_id) VALUES (?, ?) ON CONFLICT DO NOTHING", [key, id]);
+    const found = await owner(key);
+    if (found) pending.set(key, found.id);
   }
   return id;
 }
 
-function factRow(handle: DbHandle, articleId: number, f: Fact, pending: Map<string, number>) {
-  return {
+async function insertExtracted(tx: Sql, articleId: number, f: Fact, pending: Map<string, number>): Promise<number> {
+  const company = await companyId(tx, f.company, f.aliases[f.company], pending);
+  const counterparty = f.counterparty ? await companyId(tx, f.counterparty, f.aliases[f.counterparty], pending) : null;
+  const row = await tx.get<{ id: number }>(INSERT_FACT, [
     articleId,
-    kind: f.kind,
-    companyId: companyId(handle, f.company, f.aliases[f.company], pending),
-    counterpartyId: f.counterparty ? companyId(handle, f.counterparty, f.aliases[f.counterparty], pending) : null,
-    market: f.market,
-    year: f.year,
-    period: f.period,
-    low: f.low,
-    high: f.high,
-    unit: f.unit,
-    status: f.status,
-    approximate: f.approximate ? 1 : 0,
-    comparedYear: f.comparedTo?.year ?? null,
-    comparedPeriod: f.comparedTo?.period ?? null,
-    quote: f.quote,
-    start: f.start,
-    end: f.end,
-    figureStart: f.figureStart,
-    figureEnd: f.figureEnd,
-    stated: JSON.stringify(f.stated),
-  };
+    f.kind,
+    company,
+    counterparty,
+    f.market,
+    f.year,
+    f.period,
+    f.low,
+    f.high,
+    f.unit,
+    f.status,
+    f.approximate,
+    f.comparedTo?.year ?? null,
+    f.comparedTo?.period ?? null,
+    f.quote,
+    f.start,
+    f.end,
+    f.figureStart,
+    f.figureEnd,
+    JSON.stringify(f.stated),
+  ]);
+  return row!.id;
 }
 
 /**
@@ -138,43 +102,54 @@ function factRow(handle: DbHandle, articleId: number, f: Fact, pending: Map<stri
  * are that article (sha256 is unique): the article this path held before, if any, is deleted with its facts,
  * since the file no longer says what they say. With `rewrite`, an unchanged article is replaced all the same.
  */
-export function saveArticle(handle: DbHandle, result: ArticleResult, options: { rewrite?: boolean } = {}): SaveOutcome {
-  const st = statements(handle);
+export async function saveArticle(
+  db: Sql,
+  result: ArticleResult,
+  options: { rewrite?: boolean } = {},
+): Promise<SaveOutcome> {
   const pending = new Map<string, number>();
-  const write = handle.sqlite.transaction((): SaveOutcome => {
-    const same = st.articleBySha.get(result.sha256);
+  const outcome = await db.transaction(async (tx): Promise<SaveOutcome> => {
+    const articleByPath = (path: string) =>
+      tx.get<{ id: number }>("SELECT id FROM articles WHERE source_path = ?", [path]);
+    const same = await tx.get<{ id: number; path: string }>(
+      `SELECT id, source_path AS path FROM articles WHERE sha256 = ?`,
+      [result.sha256],
+    );
     // `rewrite` (npm run reextract): the same bytes at the same path are written again, with the current
     // extractor's facts and the reviews re-applied to them.
     if (same && !(options.rewrite && same.path === result.path)) {
-      const previous = same.path === result.path ? undefined : st.articleByPath.get(result.path);
+      const previous = same.path === result.path ? undefined : await articleByPath(result.path);
       if (!previous) return { status: "unchanged", articleId: same.id, facts: 0 };
-      st.deleteArticle.run(previous.id);
+      await tx.run("DELETE FROM articles WHERE id = ?", [previous.id]);
       return { status: "dropped", articleId: same.id, facts: 0 };
     }
-    const previous = st.articleByPath.get(result.path);
-    if (previous) st.deleteArticle.run(previous.id);
-    const articleId = st.insertArticle.get(
-      result.path,
-      result.sha256,
-      result.title || result.path,
-      result.publishedYear,
-      result.publishedYearSource,
-      result.cleanedText,
-    )!.id;
-    const inserted: InsertedFact[] = result.facts.map((fact) => {
-      const id = Number(st.insertFact.run(factRow(handle, articleId, fact, pending)).lastInsertRowid);
-      if (fact.segment) st.insertSegment.run(id, fact.segment);
-      return { id, fact };
-    });
+    const previous = await articleByPath(result.path);
+    if (previous) await tx.run("DELETE FROM articles WHERE id = ?", [previous.id]);
+    const articleId = (await tx.get<{ id: number }>(
+      `INSERT INTO articles (source_path, sha256, title, published_year, published_year_source, cleaned_text)
+       VALUES (?, ?, ?, ?, ?, ?) RETURNING id`,
+      [
+        result.path,
+        result.sha256,
+        result.title || result.path,
+        result.publishedYear,
+        result.publishedYearSource,
+        result.cleanedText,
+      ],
+    ))!.id;
+    const inserted: InsertedFact[] = [];
+    for (const fact of result.facts) {
+      const id = await insertExtracted(tx, articleId, fact, pending);
+      if (fact.segment) await tx.run("INSERT INTO fact_segments (fact_id, segment) VALUES (?, ?)", [id, fact.segment]);
+      inserted.push({ id, fact });
+    }
     // What people decided about the article's facts outlives the rows the import just replaced (decision 010).
-    reapplyReviews(handle, result.path, result.cleanedText, inserted, pending);
+    await reapplyReviews(tx, result.path, result.cleanedText, inserted, pending);
     // A name an analyst removed as no company stays removed when the extractor writes it again (decision 014).
-    rejectRemovedCompanyFacts(handle, articleId);
+    await rejectRemovedCompanyFacts(tx, articleId);
     return { status: previous ? "replaced" : "imported", articleId, facts: result.facts.length };
   });
-  // IMMEDIATE takes the write lock at once, so two importers queue on the busy timeout instead of deadlocking.
-  const outcome = write.immediate();
-  const cache = aliasCache(handle);
+  const cache = aliasCache(db);
   for (const [alias, id] of pending) cache.set(alias, id);
   return outcome;
 }
@@ -188,21 +163,24 @@ export interface RunSummary {
   errors: Array<{ path: string; reason: string }>;
 }
 
-export function recordImportRun(handle: DbHandle, run: RunSummary): void {
-  handle.db
-    .insert(importRuns)
-    .values({
-      startedAt: run.startedAt,
-      finishedAt: new Date().toISOString(),
-      filesRead: run.filesRead,
-      articlesImported: run.articlesImported,
-      articlesUnchanged: run.articlesUnchanged,
-      factsWritten: run.factsWritten,
-      errors: JSON.stringify(run.errors),
-    })
-    .run();
+export async function recordImportRun(db: Sql, run: RunSummary): Promise<void> {
+  await db.transaction((tx) =>
+    tx.run(
+      `INSERT INTO import_runs (started_at, finished_at, files_read, articles_imported, articles_unchanged,
+         facts_written, errors) VALUES (?, ?, ?, ?, ?, ?, ?)`,
+      [
+        run.startedAt,
+        new Date().toISOString(),
+        run.filesRead,
+        run.articlesImported,
+        run.articlesUnchanged,
+        run.factsWritten,
+        JSON.stringify(run.errors),
+      ],
+    ),
+  );
 }
 
-export function articleCount(handle: DbHandle): number {
-  return (handle.sqlite.prepare("SELECT count(*) AS n FROM articles").get() as { n: number }).n;
+export async function articleCount(db: Sql): Promise<number> {
+  return (await db.get<{ n: number }>("SELECT count(*) AS n FROM articles"))!.n;
 }

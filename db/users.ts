@@ -1,7 +1,7 @@
 import { writeAudit } from "./audit";
-import type { DbHandle } from "./client";
 import { hashPassword, passwordProblem } from "./passwords";
 import { ROLES, type Role } from "./schema";
+import type { Sql } from "./sql";
 
 export interface UserRow {
   id: number;
@@ -12,7 +12,7 @@ export interface UserRow {
   createdAt: string;
 }
 
-const COLUMNS = `id, name, role, password_hash AS passwordHash, session_epoch AS sessionEpoch, created_at AS createdAt`;
+const COLUMNS = `id, name, role, password_hash AS "passwordHash", session_epoch AS "sessionEpoch", created_at AS "createdAt"`;
 
 /** Letters, digits and . _ - : a name is typed at a prompt and shown in the audit trail, so nothing fancier. */
 export const USER_NAME = /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/;
@@ -33,68 +33,72 @@ function checkPassword(password: string): void {
   if (problem) throw new UserError(problem);
 }
 
-export function findUser(handle: DbHandle, name: string): UserRow | undefined {
-  return handle.sqlite.prepare(`SELECT ${COLUMNS} FROM users WHERE name = ?`).get(name) as UserRow | undefined;
+export function findUser(db: Sql, name: string): Promise<UserRow | undefined> {
+  return db.get<UserRow>(`SELECT ${COLUMNS} FROM users WHERE name = ?`, [name]);
 }
 
-export function userById(handle: DbHandle, id: number): UserRow | undefined {
-  return handle.sqlite.prepare(`SELECT ${COLUMNS} FROM users WHERE id = ?`).get(id) as UserRow | undefined;
+export function userById(db: Sql, id: number): Promise<UserRow | undefined> {
+  return db.get<UserRow>(`SELECT ${COLUMNS} FROM users WHERE id = ?`, [id]);
 }
 
-export function listUsers(handle: DbHandle): UserRow[] {
-  return handle.sqlite.prepare(`SELECT ${COLUMNS} FROM users ORDER BY name`).all() as UserRow[];
+export function listUsers(db: Sql): Promise<UserRow[]> {
+  return db.all<UserRow>(`SELECT ${COLUMNS} FROM users ORDER BY name`);
 }
 
 /** `by` is who did it, for the audit trail: a user's name, or "(command line)". */
-export async function addUser(handle: DbHandle, name: string, role: Role, password: string, by: string) {
+export async function addUser(db: Sql, name: string, role: Role, password: string, by: string) {
   checkName(name);
   checkPassword(password);
-  if (findUser(handle, name)) throw new UserError(`a user named ${name} already exists`);
+  if (await findUser(db, name)) throw new UserError(`a user named ${name} already exists`);
   const hash = await hashPassword(password);
-  handle.sqlite.transaction(() => {
-    handle.sqlite.prepare("INSERT INTO users (name, role, password_hash) VALUES (?, ?, ?)").run(name, role, hash);
-    writeAudit(handle, { userName: by, action: "user.add", subject: `user ${name}`, after: { name, role } });
-  })();
+  await db.transaction(async (tx) => {
+    // Checked again under the write lock: another instance may have added the name while the hash was made.
+    if (await findUser(tx, name)) throw new UserError(`a user named ${name} already exists`);
+    await tx.run("INSERT INTO users (name, role, password_hash) VALUES (?, ?, ?)", [name, role, hash]);
+    await writeAudit(tx, { userName: by, action: "user.add", subject: `user ${name}`, after: { name, role } });
+  });
 }
 
-export async function setPassword(handle: DbHandle, name: string, password: string, by: string) {
+export async function setPassword(db: Sql, name: string, password: string, by: string) {
   checkPassword(password);
-  if (!findUser(handle, name)) throw new UserError(`no user named ${name}`);
+  if (!(await findUser(db, name))) throw new UserError(`no user named ${name}`);
   const hash = await hashPassword(password);
-  handle.sqlite.transaction(() => {
-    handle.sqlite
-      .prepare("UPDATE users SET password_hash = ?, session_epoch = session_epoch + 1 WHERE name = ?")
-      .run(hash, name);
+  await db.transaction(async (tx) => {
+    const changed = await tx.run(
+      "UPDATE users SET password_hash = ?, session_epoch = session_epoch + 1 WHERE name = ?",
+      [hash, name],
+    );
+    if (!changed) throw new UserError(`no user named ${name}`);
     // The hash is never written to the trail, only that the password changed.
-    writeAudit(handle, { userName: by, action: "user.passwd", subject: `user ${name}` });
-  })();
+    await writeAudit(tx, { userName: by, action: "user.passwd", subject: `user ${name}` });
+  });
 }
 
-export function setRole(handle: DbHandle, name: string, role: Role, by: string) {
-  const user = findUser(handle, name);
-  if (!user) throw new UserError(`no user named ${name}`);
-  handle.sqlite.transaction(() => {
-    handle.sqlite.prepare("UPDATE users SET role = ? WHERE name = ?").run(role, name);
-    writeAudit(handle, {
+export async function setRole(db: Sql, name: string, role: Role, by: string) {
+  await db.transaction(async (tx) => {
+    const user = await findUser(tx, name);
+    if (!user) throw new UserError(`no user named ${name}`);
+    await tx.run("UPDATE users SET role = ? WHERE name = ?", [role, name]);
+    await writeAudit(tx, {
       userName: by,
       action: "user.role",
       subject: `user ${name}`,
       before: { role: user.role },
       after: { role },
     });
-  })();
+  });
 }
 
-export function removeUser(handle: DbHandle, name: string, by: string) {
-  const user = findUser(handle, name);
-  if (!user) throw new UserError(`no user named ${name}`);
-  handle.sqlite.transaction(() => {
-    handle.sqlite.prepare("DELETE FROM users WHERE id = ?").run(user.id);
-    writeAudit(handle, {
+export async function removeUser(db: Sql, name: string, by: string) {
+  await db.transaction(async (tx) => {
+    const user = await findUser(tx, name);
+    if (!user) throw new UserError(`no user named ${name}`);
+    await tx.run("DELETE FROM users WHERE id = ?", [user.id]);
+    await writeAudit(tx, {
       userName: by,
       action: "user.remove",
       subject: `user ${name}`,
       before: { name, role: user.role },
     });
-  })();
+  });
 }

@@ -59,6 +59,7 @@ function legacyContext(
     publishedYear: ctx.publishedYear,
     discourse: ctx.discourse,
     lastQuarter: ctx.lastQuarter,
+    lastHalf: ctx.lastHalf,
     forecastYear: ctx.forecastYear,
     dealYear: ctx.dealYear?.year ?? null,
     topic,
@@ -209,6 +210,13 @@ export function extractArticle(bytes: Uint8Array, path: string, options: Extract
   const candidates: Candidate[] = [];
   // "whose fiscal year ends in October": the article's quarters are counted from there.
   const fiscalEnd = fiscalYearEndIn(cleaned.text);
+  // "ACME CORP SIX MONTHS TO SEPT 30" over "it sold 1.4 mln in the half": the half the headline reports.
+  if (!titleIsSentence && cleaned.title) {
+    const half = resolveTimes(findTimes(cleaned.title), ctx.reference, cleaned.title, fiscalEnd).find(
+      (t) => t.role === "point" && (t.period === "H1" || t.period === "H2"),
+    );
+    if (half) ctx.lastHalf = { year: half.year, period: half.period };
+  }
   let previousEnd = 0;
   for (const sentence of body) {
     const sentenceFrom = candidates.length;

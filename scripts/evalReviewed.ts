@@ -1,8 +1,11 @@
 import { createHash } from "node:crypto";
 import { existsSync } from "node:fs";
 import { resolve } from "node:path";
-import { type DbHandle, defaultDatabasePath, openDatabase } from "../db/client";
+import { defaultDatabasePath } from "../db/client";
+import { postgresUrl } from "../db/databaseUrl";
+import { openChosenDatabase } from "../db/open";
 import { companyResolver, type ReviewedArticle, reviewedArticles } from "../db/reviewedGold";
+import type { Sql } from "../db/sql";
 import { emptyScore, factsMatch, type GoldFact, prf, type Score } from "../importers/eval/score";
 import { extractArticle } from "../importers/pipeline";
 import { defaultMaxBytes } from "../importers/run/importFiles";
@@ -57,13 +60,13 @@ const count = (score: Score, kind: GoldFact["kind"], what: "tp" | "fp" | "fn") =
  * person saw the whole article; elsewhere it is not judged. Gold no fact matched is missed. Company names are
  * compared as the database files them now (renames and merges followed through the aliases).
  */
-export function scoreReviewed(handle: DbHandle): ReviewedScore {
+export async function scoreReviewed(db: Sql): Promise<ReviewedScore> {
   const score = emptyScore();
-  const resolver = companyResolver(handle);
+  const resolver = await companyResolver(db);
   const unjudged: ReviewedScore["unjudged"] = [];
   let gold = 0;
   let fromStoredText = 0;
-  const articles = reviewedArticles(handle);
+  const articles = await reviewedArticles(db);
   for (const a of articles) {
     const { facts, stored } = extractNow(a);
     if (stored) fromStoredText++;
@@ -109,7 +112,7 @@ function argValue(argv: string[], flag: string): string | undefined {
 }
 
 /** `npm run eval -- --reviewed`: prints precision, recall and F1 per kind; 0, or 2 for a usage mistake. */
-export function runReviewed(argv: string[]): number {
+export async function runReviewed(argv: string[]): Promise<number> {
   if (argv.includes("--help")) {
     console.log(REVIEWED_USAGE);
     return 0;
@@ -119,15 +122,18 @@ export function runReviewed(argv: string[]): number {
     console.error(`--db needs a path\n${REVIEWED_USAGE}`);
     return 2;
   }
-  const path = dbArg ? resolve(dbArg) : defaultDatabasePath();
-  if (!existsSync(path)) {
+  // --db names a SQLite file; without it, DATABASE_URL's PostgreSQL or DATABASE_PATH's file, as every command.
+  const path = dbArg ? resolve(dbArg) : postgresUrl() ? undefined : defaultDatabasePath();
+  if (path && !existsSync(path)) {
     console.error(`No database at ${path}: import articles and review some facts first (or give --db PATH).`);
     return 2;
   }
-  const handle = openDatabase(path);
+  const opened = await openChosenDatabase(path);
   try {
-    const r = scoreReviewed(handle);
-    console.log(`\nreviewed facts in ${path}: ${r.articles} articles, ${r.gold} facts confirmed, corrected or added`);
+    const r = await scoreReviewed(opened.sql);
+    console.log(
+      `\nreviewed facts in ${opened.name}: ${r.articles} articles, ${r.gold} facts confirmed, corrected or added`,
+    );
     if (!r.articles) {
       console.log("Nobody has reviewed a fact yet: review some on /review, then score again.");
       return 0;
@@ -153,6 +159,6 @@ export function runReviewed(argv: string[]): number {
     }
     return 0;
   } finally {
-    handle.sqlite.close();
+    await opened.close();
   }
 }

@@ -1,4 +1,5 @@
-import { type DbHandle, openDatabase } from "../db/client";
+import { openChosenDatabase } from "../db/open";
+import type { Sql } from "../db/sql";
 import { saveArticle } from "../db/store";
 import { extractArticle } from "../importers/pipeline";
 import { defaultMaxBytes } from "../importers/run/importFiles";
@@ -18,19 +19,17 @@ interface Row {
   source: string | null;
 }
 
-function reextract(handle: DbHandle): number {
-  const rows = handle.sqlite
-    .prepare(
-      `SELECT id, source_path AS path, published_year AS publishedYear, published_year_source AS source
-       FROM articles ORDER BY id`,
-    )
-    .all() as Row[];
-  const count = (sql: string) => (handle.sqlite.prepare(sql).get() as { n: number }).n;
-  const factsBefore = count("SELECT count(*) AS n FROM facts");
+async function reextract(db: Sql): Promise<number> {
+  const rows = await db.all<Row>(
+    `SELECT id, source_path AS path, published_year AS "publishedYear", published_year_source AS source
+     FROM articles ORDER BY id`,
+  );
+  const count = async (sql: string) => (await db.get<{ n: number }>(sql))!.n;
+  const factsBefore = await count("SELECT count(*) AS n FROM facts");
   const unmatchedSql = `SELECT count(*) AS n FROM fact_reviews r LEFT JOIN articles a ON a.source_path = r.article_path
-    WHERE (r.state NOT IN ('rejected', 'superseded') AND r.fact_id IS NULL) OR r.orphaned = 1
+    WHERE (r.state NOT IN ('rejected', 'superseded') AND r.fact_id IS NULL) OR r.orphaned = TRUE
       OR (r.state IN ('rejected', 'superseded') AND a.id IS NULL)`;
-  const unmatchedBefore = count(unmatchedSql);
+  const unmatchedBefore = await count(unmatchedSql);
   let rewritten = 0;
   const skipped: string[] = [];
   const failed: string[] = [];
@@ -43,15 +42,15 @@ function reextract(handle: DbHandle): number {
       const bytes = readArticleBytes(row.path, defaultMaxBytes());
       // A year given at import (--published) is given again; one the extractor found is found afresh.
       const publishedYear = row.source === "option" ? row.publishedYear : null;
-      saveArticle(handle, extractArticle(bytes, row.path, { publishedYear }), { rewrite: true });
+      await saveArticle(db, extractArticle(bytes, row.path, { publishedYear }), { rewrite: true });
       rewritten++;
     } catch (err) {
       failed.push(`${row.path}: ${err instanceof Error ? err.message : String(err)}`);
     }
   }
   console.log(`Articles re-extracted: ${rewritten} of ${rows.length}`);
-  console.log(`Facts: ${factsBefore} before, ${count("SELECT count(*) AS n FROM facts")} now`);
-  const unmatched = count(unmatchedSql);
+  console.log(`Facts: ${factsBefore} before, ${await count("SELECT count(*) AS n FROM facts")} now`);
+  const unmatched = await count(unmatchedSql);
   console.log(
     `Reviews not matched to a fact: ${unmatched}${unmatched > unmatchedBefore ? ` (${unmatched - unmatchedBefore} new: see /review)` : ""}`,
   );
@@ -65,10 +64,10 @@ else if (process.argv.length > 2) {
   console.error(USAGE);
   process.exitCode = 2;
 } else {
-  const handle = openDatabase();
+  const opened = await openChosenDatabase();
   try {
-    process.exitCode = reextract(handle);
+    process.exitCode = await reextract(opened.sql);
   } finally {
-    handle.sqlite.close();
+    await opened.close();
   }
 }

@@ -1,5 +1,6 @@
-import { type DbHandle, openDatabase } from "../db/client";
+import { type OpenedDatabase, openChosenDatabase } from "../db/open";
 import { ROLES } from "../db/schema";
+import type { Sql } from "../db/sql";
 import { addUser, isRole, listUsers, removeUser, setPassword, setRole, UserError } from "../db/users";
 
 const USAGE = `Usage: npm run user -- COMMAND
@@ -79,7 +80,7 @@ function nameArgument(args: string[]): string {
   return name;
 }
 
-async function run(handle: DbHandle, [command, ...args]: string[]): Promise<string> {
+async function run(handle: Sql, [command, ...args]: string[]): Promise<string> {
   switch (command) {
     case "add": {
       const name = nameArgument(args);
@@ -95,16 +96,16 @@ async function run(handle: DbHandle, [command, ...args]: string[]): Promise<stri
     case "role": {
       const name = nameArgument(args);
       const role = roleOption(args);
-      setRole(handle, name, role, BY);
+      await setRole(handle, name, role, BY);
       return `${name} is now ${role === "admin" ? "an" : "a"} ${role}.`;
     }
     case "remove": {
       const name = nameArgument(args);
-      removeUser(handle, name, BY);
+      await removeUser(handle, name, BY);
       return `Removed ${name}.`;
     }
     case "list": {
-      const rows = listUsers(handle);
+      const rows = await listUsers(handle);
       if (!rows.length) return "No users yet: npm run user -- add NAME --role analyst";
       const width = Math.max(4, ...rows.map((r) => r.name.length));
       return [
@@ -125,10 +126,10 @@ async function main() {
     console.log(USAGE);
     return;
   }
-  let handle: DbHandle | undefined;
+  let opened: OpenedDatabase | undefined;
   try {
-    handle = openDatabase();
-    console.log(await run(handle, args));
+    opened = await openChosenDatabase();
+    console.log(await run(opened.sql, args));
   } catch (err) {
     if (err instanceof UsageError) {
       console.error(`${err.message}\n\n${USAGE}`);
@@ -138,7 +139,7 @@ async function main() {
       process.exitCode = 1;
     } else throw err;
   } finally {
-    handle?.sqlite.close();
+    await opened?.close();
   }
 }
 

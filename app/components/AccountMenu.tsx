@@ -14,6 +14,7 @@ export function AccountMenu({ user }: { user: HeaderUser | null }) {
       {user ? (
         <>
           {user.role !== "viewer" ? <Link to="/import">Import</Link> : null}
+          <Link to="/imports">Imports</Link>
           <Link to="/audit">Audit</Link>
           {user.role === "admin" ? <Link to="/users">Users</Link> : null}
           <span className="account-user">

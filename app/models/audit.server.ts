@@ -1,4 +1,5 @@
-import { getDb } from "~/db.server";
+import { getSql } from "~/db.server";
+import { undoRows } from "../../db/companyUndo";
 import type { AuditRow } from "./reviewTypes";
 
 const PAGE_SIZE = 50;
@@ -24,40 +25,34 @@ function changes(before: string | null, after: string | null): AuditRow["changes
 const UNDOABLE = new Set(["company.merge", "company.remove"]);
 
 /** The audit rows undone already: each undo's row names the one it undid. */
-function undoneIds(): Set<number> {
-  const rows = getDb()
-    .sqlite.prepare(
-      "SELECT json_extract(after, '$.undoes') AS id FROM audit_log WHERE action IN ('company.unmerge', 'company.unremove')",
-    )
-    .all() as Array<{ id: number | null }>;
-  return new Set(rows.flatMap((r) => (r.id === null ? [] : [r.id])));
+async function undoneIds(): Promise<Set<number>> {
+  return new Set((await undoRows(await getSql())).map((r) => r.undoes));
 }
 
 type StoredRow = Omit<AuditRow, "changes" | "articleId"> & { before: string | null; after: string | null };
 
-function auditRows(limit: number, offset: number): AuditRow[] {
-  const rows = getDb()
-    .sqlite.prepare(
-      `SELECT id, at, user_name AS userName, action, subject, before, after FROM audit_log
-       ORDER BY id DESC LIMIT ? OFFSET ?`,
-    )
-    .all(limit, offset) as StoredRow[];
-  const undone = undoneIds();
+async function auditRows(limit: number, offset: number): Promise<AuditRow[]> {
+  const rows = await (await getSql()).all<StoredRow>(
+    `SELECT id, at, user_name AS "userName", action, subject, before, after FROM audit_log
+     ORDER BY id DESC LIMIT ? OFFSET ?`,
+    [limit, offset],
+  );
+  const undone = await undoneIds();
   return rows.map(({ before, after, ...r }) => {
     const article = /in article (\d+)/.exec(r.subject);
     const undoable =
-      UNDOABLE.has(r.action) && !undone.has(r.id) && before !== null && JSON.parse(before).undo !== undefined;
+      UNDOABLE.has(r.action) && !undone.has(Number(r.id)) && before !== null && JSON.parse(before).undo !== undefined;
     return { ...r, articleId: article ? Number(article[1]) : null, changes: changes(before, after), undoable };
   });
 }
 
 /** The audit trail, newest first, a page at a time. */
-export function auditPage(page = 1): { rows: AuditRow[]; page: number; hasNext: boolean } {
-  const rows = auditRows(PAGE_SIZE + 1, (page - 1) * PAGE_SIZE);
+export async function auditPage(page = 1): Promise<{ rows: AuditRow[]; page: number; hasNext: boolean }> {
+  const rows = await auditRows(PAGE_SIZE + 1, (page - 1) * PAGE_SIZE);
   return { rows: rows.slice(0, PAGE_SIZE), page, hasNext: rows.length > PAGE_SIZE };
 }
 
 /** The newest `limit` rows of the trail, for its CSV download. */
-export function auditForExport(limit = 100_000): AuditRow[] {
+export function auditForExport(limit = 100_000): Promise<AuditRow[]> {
   return auditRows(limit, 0);
 }

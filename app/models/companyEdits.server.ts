@@ -1,6 +1,6 @@
 import { json } from "@remix-run/node";
 import { getSql } from "~/db.server";
-import { getWriteDb, isBusy } from "~/writeDb.server";
+import { getWriteSql, isBusy } from "~/writeDb.server";
 import { mergeCompany, removeCompany, renameCompany } from "../../db/companies";
 import { undoMerge, undoRemoval } from "../../db/companyUndo";
 import { ReviewError } from "../../db/reviews";
@@ -77,22 +77,20 @@ async function mergedInto(companyId: number): Promise<CompanyRecord["merged"]> {
  * Undoes the company merge or removal audited as `auditId` (db/companyUndo.ts), audited itself; the slug of the
  * company it brings back. Failures as for changeCompany.
  */
-export function undoCompanyChange(userName: string, auditId: number): { slug: string } {
-  const handle = getWriteDb();
-  return failures(() => {
-    const row = handle.sqlite.prepare("SELECT action FROM audit_log WHERE id = ?").get(auditId) as
-      | { action: string }
-      | undefined;
-    if (row?.action === "company.merge") return undoMerge(handle, auditId, userName);
-    if (row?.action === "company.remove") return undoRemoval(handle, auditId, userName);
+export async function undoCompanyChange(userName: string, auditId: number): Promise<{ slug: string }> {
+  const db = await getWriteSql();
+  return failures(async () => {
+    const row = await db.get<{ action: string }>("SELECT action FROM audit_log WHERE id = ?", [auditId]);
+    if (row?.action === "company.merge") return undoMerge(db, auditId, userName);
+    if (row?.action === "company.remove") return undoRemoval(db, auditId, userName);
     throw new ReviewError(`Audit row ${auditId} is no company merge or removal: only those are undone here.`, 404);
   });
 }
 
 /** Mistakes and clashes as the answers the routes show; an import holding the lock a 503. */
-function failures<T>(change: () => T): T {
+async function failures<T>(change: () => Promise<T>): Promise<T> {
   try {
-    return change();
+    return await change();
   } catch (err) {
     if (err instanceof ReviewError) throw json({ message: err.message }, { status: err.status });
     if (isBusy(err)) {
@@ -115,13 +113,17 @@ export type CompanyChange =
  * afterwards comes back (the new name's, or the company merged into). Mistakes are 400s, a company gone meanwhile a
  * 404, a clash or a removed company a 409, each with what to do, and an import holding the lock a 503.
  */
-export function changeCompany(userName: string, companyId: number, change: CompanyChange): { slug: string } {
-  const handle = getWriteDb();
-  return failures(() => {
-    if (change.action === "rename") return { slug: renameCompany(handle, companyId, change.name, userName).slug };
-    if (change.action === "merge") return { slug: mergeCompany(handle, companyId, change.intoId, userName).slug };
-    removeCompany(handle, companyId, userName);
-    const row = handle.sqlite.prepare("SELECT slug FROM companies WHERE id = ?").get(companyId) as { slug: string };
-    return { slug: row.slug };
+export async function changeCompany(
+  userName: string,
+  companyId: number,
+  change: CompanyChange,
+): Promise<{ slug: string }> {
+  const db = await getWriteSql();
+  return failures(async () => {
+    if (change.action === "rename") return { slug: (await renameCompany(db, companyId, change.name, userName)).slug };
+    if (change.action === "merge") return { slug: (await mergeCompany(db, companyId, change.intoId, userName)).slug };
+    await removeCompany(db, companyId, userName);
+    const row = await db.get<{ slug: string }>("SELECT slug FROM companies WHERE id = ?", [companyId]);
+    return { slug: row!.slug };
   });
 }

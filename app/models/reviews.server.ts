@@ -1,6 +1,7 @@
 import { json } from "@remix-run/node";
-import { getDb, untilDataChangesSync } from "~/db.server";
-import { getWriteDb, isBusy } from "~/writeDb.server";
+import { getSql, untilDataChanges } from "~/db.server";
+import { getWriteSql, isBusy } from "~/writeDb.server";
+import { type Dialect, indexedBy } from "../../db/dialect";
 import {
   type AddedFact,
   addFact,
@@ -10,7 +11,7 @@ import {
   restoreFact,
   reviewFact,
 } from "../../db/reviews";
-import { SAME_FIGURE_SLOT } from "../../db/segments";
+import { sameFigureSlot } from "../../db/segments";
 import type { Doubt, RejectedFact, ReviewItem, UnmatchedReview } from "./reviewTypes";
 import type { FactKind } from "./types";
 
@@ -43,14 +44,17 @@ const CONTEXT = 160;
  * with the same segment's only (as db/figureConflicts.ts settles them): a division's revenue is no rival of the
  * group's.
  */
-const CONFLICT = `EXISTS (SELECT 1 FROM facts g INDEXED BY facts_company_chart_idx
-  WHERE ${SAME_FIGURE_SLOT} AND (g.low <> f.low OR g.high <> f.high))`;
+const conflict = (d: Dialect) => `EXISTS (SELECT 1 FROM facts g ${indexedBy(d, "facts_company_chart_idx")}
+  WHERE ${sameFigureSlot(d)} AND (g.low <> f.low OR g.high <> f.high))`;
+
+/** A condition as 1 or 0, for the doubt score: PostgreSQL adds no booleans. */
+const oneIf = (condition: string) => `(CASE WHEN ${condition} THEN 1 ELSE 0 END)`;
 
 /**
  * Facts no one has reviewed, most doubtful first: sources that disagree weigh most, then a year the text did not
  * state, a hedged figure, a range. Each comes with its sentence and a little text around it.
  */
-export function reviewQueue(filters: QueueFilters): Queue {
+export async function reviewQueue(filters: QueueFilters): Promise<Queue> {
   const where = ["NOT EXISTS (SELECT 1 FROM fact_reviews r WHERE r.fact_id = f.id)"];
   const args: Array<string | number> = [];
   if (filters.kind) {
@@ -66,36 +70,41 @@ export function reviewQueue(filters: QueueFilters): Queue {
     args.push(filters.articleId);
   }
   const page = filters.page ?? 1;
-  const db = getDb().sqlite;
+  const db = await getSql();
   const narrowed = Boolean(filters.companyId || filters.articleId);
   const total = narrowed
-    ? (db.prepare(`SELECT count(*) AS n FROM facts f WHERE ${where.join(" AND ")}`).get(...args) as { n: number }).n
-    : untilDataChangesSync(`unreviewed:${filters.kind ?? ""}`, () => unreviewedCount(filters.kind));
+    ? (await db.get<{ n: number }>(`SELECT count(*) AS n FROM facts f WHERE ${where.join(" AND ")}`, args))!.n
+    : await untilDataChanges(`unreviewed:${filters.kind ?? ""}`, () => unreviewedCount(filters.kind));
   // Ranking every unreviewed fact of a million took 2.6 s on one core; without a company or an article, the queue
   // ranks the facts of the latest articles only, which is also where new work lands.
   const windowed = !narrowed && total > WINDOW_FACTS;
   if (windowed) {
     where.push(
-      `f.article_id >= coalesce((SELECT min(id) FROM (SELECT id FROM articles ORDER BY id DESC LIMIT ${WINDOW_ARTICLES})), 0)`,
+      `f.article_id >= coalesce((SELECT min(id) FROM (SELECT id FROM articles ORDER BY id DESC LIMIT ${WINDOW_ARTICLES}) latest), 0)`,
     );
   }
-  const rows = db
-    .prepare(
-      `SELECT f.id, f.kind, c.name AS company, cp.name AS counterparty, f.market, f.year, f.period, f.low, f.high,
-         f.unit, f.status, f.approximate, f.stated, f.start, f."end", f.figure_start AS figureStart,
-         f.figure_end AS figureEnd, a.id AS articleId, a.title AS articleTitle,
-         substr(a.cleaned_text, max(1, f.start + 1 - ${CONTEXT}), f.start - max(0, f.start - ${CONTEXT})) AS before,
+  // The same text on both, but for the scalar max (PostgreSQL's greatest), instr (strpos) and the index hint.
+  const max = db.dialect === "sqlite" ? "max" : "greatest";
+  const instr = db.dialect === "sqlite" ? "instr" : "strpos";
+  const rows = await db.all<QueueRow>(
+    `SELECT * FROM (
+       SELECT f.id, f.kind, c.name AS company, cp.name AS counterparty, f.market, f.year, f.period, f.low, f.high,
+         f.unit, f.status, f.approximate, f.stated, f.start, f."end", f.figure_start AS "figureStart",
+         f.figure_end AS "figureEnd", a.id AS "articleId", a.title AS "articleTitle",
+         substr(a.cleaned_text, ${max}(1, f.start + 1 - ${CONTEXT}), f.start - ${max}(0, f.start - ${CONTEXT})) AS before,
          substr(a.cleaned_text, f.start + 1, f."end" - f.start) AS sentence,
          substr(a.cleaned_text, f."end" + 1, ${CONTEXT}) AS after,
-         ${CONFLICT} AS conflict,
-         (f.kind = 'stake' AND f.counterparty_id = f.company_id) AS selfStake
+         ${oneIf(conflict(db.dialect))} AS conflict,
+         ${oneIf("f.kind = 'stake' AND f.counterparty_id = f.company_id")} AS "selfStake",
+         ${oneIf(`${instr}(f.stated, '"year"') = 0`)} + ${oneIf("f.approximate")} + ${oneIf("f.low <> f.high")} AS doubt
        FROM facts f JOIN companies c ON c.id = f.company_id LEFT JOIN companies cp ON cp.id = f.counterparty_id
        JOIN articles a ON a.id = f.article_id
        WHERE ${where.join(" AND ")}
-       ORDER BY (2 * conflict + 2 * selfStake + (instr(f.stated, '"year"') = 0) + f.approximate + (f.low <> f.high)) DESC, f.id
-       LIMIT ? OFFSET ?`,
-    )
-    .all(...args, PAGE_SIZE + 1, (page - 1) * PAGE_SIZE) as QueueRow[];
+     ) q
+     ORDER BY (2 * conflict + 2 * "selfStake" + doubt) DESC, id
+     LIMIT ? OFFSET ?`,
+    [...args, PAGE_SIZE + 1, (page - 1) * PAGE_SIZE],
+  );
   return {
     items: rows.slice(0, PAGE_SIZE).map(toItem),
     total,
@@ -109,23 +118,22 @@ export function reviewQueue(filters: QueueFilters): Queue {
  * Unreviewed facts in all, without visiting each: every fact less those a review points at (one review per fact;
  * a rejected fact is gone from both sides).
  */
-function unreviewedCount(kind: FactKind | undefined): number {
-  const db = getDb().sqlite;
-  const facts = kind
-    ? (db.prepare("SELECT count(*) AS n FROM facts WHERE kind = ?").get(kind) as { n: number }).n
-    : (db.prepare("SELECT count(*) AS n FROM facts").get() as { n: number }).n;
-  const reviewed = kind
-    ? (
-        db
-          .prepare("SELECT count(*) AS n FROM fact_reviews r JOIN facts f ON f.id = r.fact_id WHERE f.kind = ?")
-          .get(kind) as { n: number }
-      ).n
-    : (db.prepare("SELECT count(*) AS n FROM fact_reviews WHERE fact_id IS NOT NULL").get() as { n: number }).n;
+async function unreviewedCount(kind: FactKind | undefined): Promise<number> {
+  const db = await getSql();
+  const count = async (text: string) => (await db.get<{ n: number }>(text, kind ? [kind] : []))!.n;
+  const facts = await count(
+    kind ? "SELECT count(*) AS n FROM facts WHERE kind = ?" : "SELECT count(*) AS n FROM facts",
+  );
+  const reviewed = await count(
+    kind
+      ? "SELECT count(*) AS n FROM fact_reviews r JOIN facts f ON f.id = r.fact_id WHERE f.kind = ?"
+      : "SELECT count(*) AS n FROM fact_reviews WHERE fact_id IS NOT NULL",
+  );
   return facts - reviewed;
 }
 
 interface QueueRow extends Omit<ReviewItem, "approximate" | "doubts" | "sentenceBefore" | "figure" | "sentenceAfter"> {
-  approximate: number;
+  approximate: number | boolean;
   stated: string;
   start: number;
   end: number;
@@ -176,19 +184,18 @@ function toItem(r: QueueRow): ReviewItem {
  * Reviews whose fact the last import of their article did not find again (or whose article is gone): kept, and
  * listed for an analyst, never dropped in silence.
  */
-export function unmatchedReviews(limit = 50): UnmatchedReview[] {
-  const rows = getDb()
-    .sqlite.prepare(
-      `SELECT r.id, r.article_path AS articlePath, a.id AS articleId, r.state, r.original, r.corrected,
-         r.user_name AS userName, r.updated_at AS updatedAt
-       FROM fact_reviews r LEFT JOIN articles a ON a.source_path = r.article_path
-       WHERE (r.state NOT IN ('rejected', 'superseded') AND r.fact_id IS NULL) OR r.orphaned = 1
-         OR (r.state IN ('rejected', 'superseded') AND a.id IS NULL)
-       ORDER BY r.id DESC LIMIT ?`,
-    )
-    .all(limit) as Array<
+export async function unmatchedReviews(limit = 50): Promise<UnmatchedReview[]> {
+  const rows = await (await getSql()).all<
     Omit<UnmatchedReview, "kind" | "company" | "quote"> & { original: string | null; corrected: string | null }
-  >;
+  >(
+    `SELECT r.id, r.article_path AS "articlePath", a.id AS "articleId", r.state, r.original, r.corrected,
+       r.user_name AS "userName", r.updated_at AS "updatedAt"
+     FROM fact_reviews r LEFT JOIN articles a ON a.source_path = r.article_path
+     WHERE (r.state NOT IN ('rejected', 'superseded') AND r.fact_id IS NULL) OR r.orphaned = TRUE
+       OR (r.state IN ('rejected', 'superseded') AND a.id IS NULL)
+     ORDER BY r.id DESC LIMIT ?`,
+    [limit],
+  );
   return rows.map(({ original, corrected, ...r }) => {
     const fact = JSON.parse(original ?? corrected ?? "{}") as { kind?: string; company?: string; quote?: string };
     return { ...r, kind: fact.kind ?? "", company: fact.company ?? "", quote: fact.quote ?? "" };
@@ -196,16 +203,8 @@ export function unmatchedReviews(limit = 50): UnmatchedReview[] {
 }
 
 /** The latest rejections (and facts superseded when a stake conflict was settled), for an analyst to undo one. */
-export function recentRejections(limit = 20): RejectedFact[] {
-  const rows = getDb()
-    .sqlite.prepare(
-      `SELECT r.id, r.state, r.original, r.corrected, r.user_name AS userName, r.updated_at AS updatedAt,
-         a.id AS articleId
-       FROM fact_reviews r LEFT JOIN articles a ON a.source_path = r.article_path
-       WHERE r.state IN ('rejected', 'superseded') AND r.original IS NOT NULL
-       ORDER BY r.updated_at DESC, r.id DESC LIMIT ?`,
-    )
-    .all(limit) as Array<{
+export async function recentRejections(limit = 20): Promise<RejectedFact[]> {
+  const rows = await (await getSql()).all<{
     id: number;
     state: "rejected" | "superseded";
     original: string;
@@ -213,7 +212,14 @@ export function recentRejections(limit = 20): RejectedFact[] {
     userName: string;
     updatedAt: string;
     articleId: number | null;
-  }>;
+  }>(
+    `SELECT r.id, r.state, r.original, r.corrected, r.user_name AS "userName", r.updated_at AS "updatedAt",
+       a.id AS "articleId"
+     FROM fact_reviews r LEFT JOIN articles a ON a.source_path = r.article_path
+     WHERE r.state IN ('rejected', 'superseded') AND r.original IS NOT NULL
+     ORDER BY r.updated_at DESC, r.id DESC LIMIT ?`,
+    [limit],
+  );
   return rows.map(({ original, corrected, ...r }) => {
     const f = JSON.parse(original) as FactValues & { kind: FactKind };
     const by =
@@ -236,18 +242,21 @@ export function recentRejections(limit = 20): RejectedFact[] {
 }
 
 /** Adds a fact the extractor missed to an article (see addFact): 400 when its words are not the article's. */
-export function addToArticle(userName: string, articleId: number, added: AddedFact): { factId: number } {
+export async function addToArticle(userName: string, articleId: number, added: AddedFact): Promise<{ factId: number }> {
   try {
-    return addFact(getWriteDb(), articleId, added, userName);
+    return await addFact(await getWriteSql(), articleId, added, userName);
   } catch (err) {
     throw reviewFailure(err);
   }
 }
 
 /** Undoes a rejection (see restoreFact), with the same answers to a gone fact or a busy database as applyReview. */
-export function restoreReview(userName: string, reviewId: number): { factId: number; articleId: number } {
+export async function restoreReview(
+  userName: string,
+  reviewId: number,
+): Promise<{ factId: number; articleId: number }> {
   try {
-    return restoreFact(getWriteDb(), reviewId, userName);
+    return await restoreFact(await getWriteSql(), reviewId, userName);
   } catch (err) {
     throw reviewFailure(err);
   }
@@ -262,9 +271,9 @@ export type ReviewChange =
  * Applies one analyst's decision through the server's write connection. A fact that is gone (rejected meanwhile,
  * or its article re-imported) is a 404 with what to do; a lock an import holds too long is a 503 to retry.
  */
-export function applyReview(userName: string, factId: number, change: ReviewChange): { state: string } {
+export async function applyReview(userName: string, factId: number, change: ReviewChange): Promise<{ state: string }> {
   try {
-    return reviewFact(getWriteDb(), factId, change as ReviewAction, userName);
+    return await reviewFact(await getWriteSql(), factId, change as ReviewAction, userName);
   } catch (err) {
     throw reviewFailure(err);
   }

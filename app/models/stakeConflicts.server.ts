@@ -1,5 +1,5 @@
 import { json } from "@remix-run/node";
-import { getWriteDb } from "~/writeDb.server";
+import { getWriteSql } from "~/writeDb.server";
 import { settleStake } from "../../db/stakeConflicts";
 import { findCompany } from "./companies.server";
 import { jointHolders, membersOf } from "./jointHolders.server";
@@ -36,8 +36,8 @@ export async function settleStakeConflict(
   const year = r.asOf === null ? "with no year" : `as of ${r.asOf}`;
   const joint = await jointHolders();
   try {
-    return settleStake(
-      getWriteDb(),
+    return await settleStake(
+      await getWriteSql(),
       {
         holderIds: membersOf(joint, holder.id),
         heldId: held.id,

@@ -1,6 +1,6 @@
 import { json } from "@remix-run/node";
-import { getDb } from "~/db.server";
-import { getWriteDb, isBusy } from "~/writeDb.server";
+import { getSql } from "~/db.server";
+import { getWriteSql, isBusy } from "~/writeDb.server";
 import type { Role } from "../../db/schema";
 import { addUser, listUsers, removeUser, setPassword, setRole, UserError } from "../../db/users";
 
@@ -11,8 +11,8 @@ export interface UserListing {
 }
 
 /** Every user, by name; never their hash. */
-export function userList(): UserListing[] {
-  return listUsers(getDb()).map(({ name, role, createdAt }) => ({ name, role, createdAt }));
+export async function userList(): Promise<UserListing[]> {
+  return (await listUsers(await getSql())).map(({ name, role, createdAt }) => ({ name, role, createdAt }));
 }
 
 export type UserChange =
@@ -26,7 +26,7 @@ export type UserChange =
  * says why nothing changed. An admin cannot remove or demote themselves, so the last admin cannot lock everyone out.
  */
 export async function changeUser(by: string, change: UserChange): Promise<string> {
-  const handle = getWriteDb();
+  const handle = await getWriteSql();
   if (change.name === by && (change.intent === "remove" || (change.intent === "role" && change.role !== "admin"))) {
     throw json(
       { message: "You cannot remove yourself or take away your own admin role: ask another admin." },
@@ -39,13 +39,13 @@ export async function changeUser(by: string, change: UserChange): Promise<string
         await addUser(handle, change.name, change.role, change.password, by);
         return `Added ${change.name} (${change.role}).`;
       case "role":
-        setRole(handle, change.name, change.role, by);
+        await setRole(handle, change.name, change.role, by);
         return `${change.name} is now ${change.role}.`;
       case "passwd":
         await setPassword(handle, change.name, change.password, by);
         return `Password of ${change.name} changed; their sessions are over.`;
       case "remove":
-        removeUser(handle, change.name, by);
+        await removeUser(handle, change.name, by);
         return `Removed ${change.name}.`;
     }
   } catch (err) {

@@ -2,14 +2,18 @@ import { createHash, randomUUID } from "node:crypto";
 import { json } from "@remix-run/node";
 import { extractPool } from "~/utils/extractPool.server";
 import type { Upload } from "~/utils/uploads.server";
-import { getWriteDb, isBusy } from "~/writeDb.server";
+import { getWriteSql, isBusy } from "~/writeDb.server";
 import { writeAudit } from "../../db/audit";
+import { sameAs } from "../../db/dialect";
 import { changedKeys, type FactValues, reviewFact, valuesOf } from "../../db/reviews";
+import type { Sql } from "../../db/sql";
 import { saveArticle } from "../../db/store";
 import { rejectReason } from "../../importers/run/files";
 import { defaultMaxBytes } from "../../importers/run/importFiles";
 import type { ArticleResult } from "../../importers/types";
 import type { ImportPreview, PreviewFile } from "./importTypes";
+
+type SavedFile = NonNullable<ImportPreview["saved"]>[number];
 
 /**
  * Uploads waiting for the analyst to look at their facts, in memory: extracted once, shown, then saved or left
@@ -206,8 +210,8 @@ export function stagedPreview(userName: string, id: string): ImportPreview {
 }
 
 /**
- * Stores each extracted article of the upload, one transaction each, so a file that fails loses nothing else;
- * other requests are served between two articles.
+ * Stores each extracted article of the upload, one transaction each (with its drops, corrections and audit row),
+ * so a file that fails loses nothing else; other requests are served between two articles.
  * Facts the analyst dropped are stored and then rejected as reviews, so a later re-import of the same article
  * drops them again (decision 010); facts the analyst edited (`edits`, by "FILE:FACT") are stored and then
  * corrected as on /review, so the correction is applied again too. Each article's import, each drop and each
@@ -229,66 +233,14 @@ export async function saveUpload(
   // Saving again (after a file failed) stores only what is not stored yet.
   const saved = (s.preview.saved ?? []).filter((x) => x.articleId !== null);
   const done = new Set(saved.map((x) => x.index));
-  const handle = getWriteDb();
+  const db = await getWriteSql();
   for (const [index, result] of s.results.entries()) {
     const file = s.preview.files[index];
     if (!result || done.has(index)) continue;
     // A turn of the event loop between articles: each is one transaction, and other requests go in between.
     await new Promise((next) => setImmediate(next));
     try {
-      const outcome = saveArticle(handle, result);
-      if (outcome.status === "unchanged" || outcome.status === "dropped") {
-        saved.push({
-          index,
-          articleId: outcome.articleId,
-          status: "already imported",
-          facts: 0,
-          dropped: 0,
-          corrected: 0,
-        });
-        continue;
-      }
-      let droppedHere = 0;
-      let correctedHere = 0;
-      for (const [i, f] of result.facts.entries()) {
-        const key = `${index}:${i}`;
-        const edit = edits.get(key);
-        const changed = edit !== undefined && changedKeys(asSent(f), edit).length > 0;
-        if (!dropped.has(key) && !changed) continue;
-        const row = handle.sqlite
-          .prepare(
-            `SELECT id FROM facts WHERE article_id = ? AND kind = ? AND start = ? AND figure_start IS ? ORDER BY id`,
-          )
-          .get(outcome.articleId, f.kind, f.start, f.figureStart) as { id: number } | undefined;
-        if (!row) continue;
-        if (dropped.has(key)) {
-          reviewFact(handle, row.id, { action: "reject" }, userName);
-          droppedHere++;
-        } else if (edit) {
-          reviewFact(handle, row.id, { action: "correct", values: edit }, userName);
-          correctedHere++;
-        }
-      }
-      writeAudit(handle, {
-        userName,
-        action: "article.import",
-        subject: `${file.path} in article ${outcome.articleId}`,
-        after: {
-          title: result.title,
-          facts: outcome.facts,
-          dropped: droppedHere,
-          corrected: correctedHere,
-          status: outcome.status,
-        },
-      });
-      saved.push({
-        index,
-        articleId: outcome.articleId,
-        status: outcome.status,
-        facts: outcome.facts - droppedHere,
-        dropped: droppedHere,
-        corrected: correctedHere,
-      });
+      saved.push(await saveOne(db, userName, index, file.path, result, dropped, edits));
     } catch (err) {
       const reason = isBusy(err)
         ? "an import was writing to the database; save again in a few seconds"
@@ -300,4 +252,63 @@ export async function saveUpload(
   }
   s.preview = { ...s.preview, saved: saved.sort((a, b) => a.index - b.index) };
   return s.preview;
+}
+
+/** One article of an upload, its drops and corrections and its audit row, in one transaction. */
+function saveOne(
+  db: Sql,
+  userName: string,
+  index: number,
+  path: string,
+  result: ArticleResult,
+  dropped: Set<string>,
+  edits: Map<string, FactValues>,
+): Promise<SavedFile> {
+  return db.transaction(async (tx) => {
+    const outcome = await saveArticle(tx, result);
+    if (outcome.status === "unchanged" || outcome.status === "dropped") {
+      return { index, articleId: outcome.articleId, status: "already imported", facts: 0, dropped: 0, corrected: 0 };
+    }
+    let droppedHere = 0;
+    let correctedHere = 0;
+    for (const [i, f] of result.facts.entries()) {
+      const key = `${index}:${i}`;
+      const edit = edits.get(key);
+      const changed = edit !== undefined && changedKeys(asSent(f), edit).length > 0;
+      if (!dropped.has(key) && !changed) continue;
+      const row = await tx.get<{ id: number }>(
+        `SELECT id FROM facts WHERE article_id = ? AND kind = ? AND start = ? AND ${sameAs(tx.dialect, "figure_start")}
+         ORDER BY id`,
+        [outcome.articleId, f.kind, f.start, f.figureStart],
+      );
+      if (!row) continue;
+      if (dropped.has(key)) {
+        await reviewFact(tx, row.id, { action: "reject" }, userName);
+        droppedHere++;
+      } else if (edit) {
+        await reviewFact(tx, row.id, { action: "correct", values: edit }, userName);
+        correctedHere++;
+      }
+    }
+    await writeAudit(tx, {
+      userName,
+      action: "article.import",
+      subject: `${path} in article ${outcome.articleId}`,
+      after: {
+        title: result.title,
+        facts: outcome.facts,
+        dropped: droppedHere,
+        corrected: correctedHere,
+        status: outcome.status,
+      },
+    });
+    return {
+      index,
+      articleId: outcome.articleId,
+      status: outcome.status,
+      facts: outcome.facts - droppedHere,
+      dropped: droppedHere,
+      corrected: correctedHere,
+    };
+  });
 }

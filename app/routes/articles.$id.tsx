@@ -37,7 +37,7 @@ export async function action({ params, request }: ActionFunctionArgs) {
   const id = parseId(params.id, "article");
   const form = await parseForm(request, ADD_FORM);
   if (form.low > form.high) throw json({ message: "Low is above high: swap them." }, { status: 400 });
-  const { factId } = addToArticle(user.name, id, {
+  const { factId } = await addToArticle(user.name, id, {
     kind: form.kind,
     quote: form.quote,
     figure: form.figure ?? null,

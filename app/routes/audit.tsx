@@ -18,7 +18,7 @@ export const meta: MetaFunction = () => [{ title: "Audit trail — Financial fig
 export async function loader({ request }: LoaderFunctionArgs) {
   const q = parseQuery(request, AUDIT_QUERY);
   const user = await requireRole(request, "viewer", "The audit trail");
-  return json({ ...auditPage(q.page), canUndo: user.role === "admin" });
+  return json({ ...(await auditPage(q.page)), canUndo: user.role === "admin" });
 }
 
 const UNDO_FORM = z.object({
@@ -39,7 +39,7 @@ export async function action({ request }: ActionFunctionArgs) {
   const user = await requireRole(request, "admin", "Undoing a company merge or removal");
   try {
     const form = await parseForm(request, UNDO_FORM);
-    return redirect(`/companies/${undoCompanyChange(user.name, form.auditId).slug}`, 303);
+    return redirect(`/companies/${(await undoCompanyChange(user.name, form.auditId)).slug}`, 303);
   } catch (err) {
     if (err instanceof Response && [400, 404, 409].includes(err.status)) {
       return json({ message: ((await err.json()) as { message: string }).message }, { status: err.status });

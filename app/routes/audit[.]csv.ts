@@ -18,7 +18,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     throw err;
   }
   const lines = [HEADER.map(csvCell).join(",")];
-  for (const r of auditForExport()) {
+  for (const r of await auditForExport()) {
     const changes = r.changes.map((c) => `${c.field}: ${c.before || "—"} → ${c.after || "—"}`).join("; ");
     lines.push([r.at, r.userName, r.action, r.subject, changes].map(csvCell).join(","));
   }

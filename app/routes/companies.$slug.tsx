@@ -52,7 +52,7 @@ export async function loader({ params, request }: LoaderFunctionArgs) {
     canUndo: user?.role === "admin",
     // Analysts settle a figure sources disagree on from its table (the stakes' rows have their own Confirm).
     conflicts: canEdit
-      ? pointConflicts(
+      ? await pointConflicts(
           [...charts.revenue, ...charts.revenueChange, ...charts.marketShare, ...charts.salesVolume].flatMap(
             (s) => s.points,
           ),
@@ -86,19 +86,19 @@ export async function action({ params, request }: ActionFunctionArgs) {
     const form = await parseForm(request, COMPANY_FORM);
     if (form.intent === "settle") {
       // Only this company's figures are settled from its page; the fact may be gone since the page was drawn.
-      if (factCompanyId(form.factId) !== company.id) {
+      if ((await factCompanyId(form.factId)) !== company.id) {
         throw json(
           { message: `That figure is no longer one of ${company.name}'s (settled or re-imported meanwhile): reload.` },
           { status: 409 },
         );
       }
-      settleFigureConflict(user.name, form.factId);
+      await settleFigureConflict(user.name, form.factId);
       const url = new URL(request.url);
       return redirect(`${url.pathname}${url.search}`, 303);
     }
     if (form.intent === "rename") {
       return redirect(
-        `/companies/${changeCompany(user.name, company.id, { action: "rename", name: form.name }).slug}`,
+        `/companies/${(await changeCompany(user.name, company.id, { action: "rename", name: form.name })).slug}`,
         303,
       );
     }
@@ -110,11 +110,11 @@ export async function action({ params, request }: ActionFunctionArgs) {
           { status: 400 },
         );
       return redirect(
-        `/companies/${changeCompany(user.name, company.id, { action: "merge", intoId: into.id }).slug}`,
+        `/companies/${(await changeCompany(user.name, company.id, { action: "merge", intoId: into.id })).slug}`,
         303,
       );
     }
-    return redirect(`/companies/${changeCompany(user.name, company.id, { action: "remove" }).slug}`, 303);
+    return redirect(`/companies/${(await changeCompany(user.name, company.id, { action: "remove" })).slug}`, 303);
   } catch (err) {
     // A mistake in what was typed, or a clash, is said beside the form; anything else is the route's error page.
     if (

@@ -31,9 +31,9 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const canReview = user?.role === "analyst" || user?.role === "admin";
   const queue = unknown.length
     ? { items: [], total: 0, latestArticles: null, page: 1, hasNext: false }
-    : reviewQueue({ kind: q.kind, companyId: company?.id, articleId: q.article, page: q.page });
+    : await reviewQueue({ kind: q.kind, companyId: company?.id, articleId: q.article, page: q.page });
   // The figures of each flagged conflict on this page, with their sources (stakes are settled on /stakes).
-  const conflicts = conflictFigures(
+  const conflicts = await conflictFigures(
     queue.items.filter((i) => i.kind !== "stake" && i.doubts.includes("conflict")).map((i) => i.id),
   );
   return json({
@@ -44,8 +44,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
     conflicts,
     canReview,
     signedIn: user !== null,
-    unmatched: canReview ? unmatchedReviews() : [],
-    rejected: canReview ? recentRejections() : [],
+    unmatched: canReview ? await unmatchedReviews() : [],
+    rejected: canReview ? await recentRejections() : [],
   });
 }
 
@@ -53,16 +53,16 @@ export async function action({ request }: ActionFunctionArgs) {
   assertSameOrigin(request);
   const user = await requireRole(request, "analyst", "Reviewing facts");
   const form = await parseForm(request, REVIEW_FORM);
-  if (form.intent === "restore") restoreReview(user.name, form.reviewId);
-  else if (form.intent === "settle") settleFigureConflict(user.name, form.factId);
+  if (form.intent === "restore") await restoreReview(user.name, form.reviewId);
+  else if (form.intent === "settle") await settleFigureConflict(user.name, form.factId);
   else if (form.intent === "correct") {
     if (form.low > form.high) throw json({ message: "Low is above high: swap them." }, { status: 400 });
-    applyReview(user.name, form.factId, {
+    await applyReview(user.name, form.factId, {
       action: "correct",
       values: factValues(form),
       alias: form.alias,
     });
-  } else applyReview(user.name, form.factId, { action: form.intent });
+  } else await applyReview(user.name, form.factId, { action: form.intent });
   return redirect(form.back, { status: 303 });
 }
 

@@ -31,7 +31,7 @@ const USER_FORM = z.discriminatedUnion(
 export async function loader({ request }: LoaderFunctionArgs) {
   parseQuery(request, z.object({}));
   const me = await requireRole(request, "admin", WHAT);
-  return json({ me: me.name, users: userList() });
+  return json({ me: me.name, users: await userList() });
 }
 
 export async function action({ request }: ActionFunctionArgs) {

@@ -53,21 +53,19 @@ export function withNonce(body: Buffer, offsets: number[], length: number, to: s
   return pieces;
 }
 
-export function pageCache(databasePath: string) {
-  // A connection of its own that only reads data_version; the app's connection is the one that queries. Opened
-  // on first use and again after server.ts drops it (db/heldConnections.ts).
+/**
+ * SQLite's data_version, read on a connection of its own that only reads it (the app's connection is the one that
+ * queries). Opened on first use and again after server.ts drops it (db/heldConnections.ts); a new connection
+ * restarts the count, so it gives a number below any before and the cache starts afresh.
+ */
+export function sqliteDataVersion(databasePath: string): () => number {
   let sqlite: Database.Database | undefined;
-  let version = -1;
-  const entries = new BoundedCache<Entry>(MAX_ENTRIES, MAX_BYTES);
-  let hits = 0;
-  let stored = 0;
-  registerCache("pages", () => ({ ...entries.stats(), hits, stored }));
-  const dataVersion = (): number => {
+  let generation = 0;
+  return () => {
     if (!sqlite) {
       const opened = new Database(databasePath, { readonly: true, fileMustExist: true });
       sqlite = opened;
-      // data_version restarts with a new connection: whatever was kept belongs to the old one.
-      version = -1;
+      generation++;
       holdConnection({
         path: databasePath,
         readonly: true,
@@ -77,8 +75,20 @@ export function pageCache(databasePath: string) {
         },
       });
     }
-    return sqlite.pragma("data_version", { simple: true }) as number;
+    return generation * 2 ** 32 + (sqlite.pragma("data_version", { simple: true }) as number);
   };
+}
+
+/**
+ * `dataVersion` changes whenever the data may have (SQLite's data_version, or on PostgreSQL the version heard
+ * from every instance's commits, db/pgChanges.ts); null when it is not known, and then nothing is kept or served.
+ */
+export function pageCache(dataVersion: () => number | null) {
+  let version: number | null = -1;
+  const entries = new BoundedCache<Entry>(MAX_ENTRIES, MAX_BYTES);
+  let hits = 0;
+  let stored = 0;
+  registerCache("pages", () => ({ ...entries.stats(), hits, stored }));
 
   return (req: Request, res: Response, next: NextFunction) => {
     // Exports keep their own cache; only pages and their data requests are kept here.
@@ -90,6 +100,7 @@ export function pageCache(databasePath: string) {
       entries.clear();
       version = now;
     }
+    if (now === null) return next();
     // Parameters a page ignores, their order and spelt-out defaults make no new key; a query the page refuses
     // has none and is never kept (pageKey.server.ts).
     const key = pageKey(req.originalUrl);

@@ -6,13 +6,17 @@ import { defaultDatabasePath } from "../../db/client";
 /**
  * The key that signs session cookies: SESSION_SECRET when set, else one made on first run and kept beside the
  * database (`data/session-secret`, readable by its owner only), so a fresh install needs no set-up and a restart
- * keeps people signed in. Deleting the file signs everyone out.
+ * keeps people signed in. Deleting the file signs everyone out. On PostgreSQL (DATABASE_URL) it must be set.
  */
 export function sessionSecret(): string {
   const fromEnv = process.env.SESSION_SECRET;
   if (fromEnv) {
     if (fromEnv.length < 32) throw new Error("SESSION_SECRET must be at least 32 characters long");
     return fromEnv;
+  }
+  // Instances behind one proxy must accept each other's cookies, and have no folder in common to keep a key in.
+  if (process.env.DATABASE_URL) {
+    throw new Error("DATABASE_URL is set: give every instance the same SESSION_SECRET (at least 32 characters)");
   }
   const file = join(dirname(defaultDatabasePath()), "session-secret");
   try {

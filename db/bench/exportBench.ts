@@ -31,7 +31,7 @@ async function main() {
     process.env.DATABASE_PATH = join(dir, "bench.db");
     const { getDb } = await import("~/db.server");
     const { importFiles } = await import("../../importers/run/importFiles");
-    importFiles(getDb(), ["seeds"]);
+    await importFiles(getDb(), ["seeds"]);
     cleanup = () => rmSync(dir, { recursive: true, force: true });
     company ??= "renault";
   }

@@ -1,7 +1,7 @@
 import { COMPANY_NOUNS, GROUP_COUNTS } from "../lexicons/companies";
 import { NATIONALITIES } from "../lexicons/places";
 import { allMatches, escapeRegExp } from "../lexicons/regex";
-import { type CompanyRegistry, type findNameSpans, nameKey } from "../recognise/companies";
+import { type CompanyRegistry, type findNameSpans, isPlaceOrNationality, nameKey } from "../recognise/companies";
 
 export interface Mention {
   start: number;
@@ -35,8 +35,11 @@ const NATS = Object.keys(NATIONALITIES)
   .map(escapeRegExp)
   .join("|");
 const DESCRIPTION = new RegExp(
-  String.raw`\b(?:the|its|their)\s+(?:(?<nat>${NATS})\s+)?(?:[a-z-]+\s+)?(?<noun>${NOUNS})(?<poss>['’]s?)?\b(?!\s+(?:[A-Z]|of\b|which\b|that\b|is\s+owned))`,
+  String.raw`\b(?:the|its|their)\s+(?:(?<nat>${NATS})\s+)?(?:(?<adj>[a-z-]+)\s+)?(?<noun>${NOUNS})(?<poss>['’]s?)?\b(?!\s+(?:[A-Z]|of\b|which\b|that\b|is\s+owned))`,
   "gi",
+);
+const BASED_SUBJECT = new RegExp(
+  String.raw`^(?:The|the)\s+[A-Z][\w.]*(?:\s[A-Z][\w.]*)?-based\s+(?:[a-z-]+\s+)?(?:${NOUNS})\b(?=\s+[a-z])`,
 );
 const GROUP =
   /\b(?:(?:the|all|both|these|those)\s+)?(?<count>two|three|four|five|both)\s+(?:[a-z-]+\s+)?(?:companies|firms|carmakers|automakers|groups|partners|banks|airlines|rivals|makers|operators|businesses)\b|\bthe\s+(?:companies|firms|partners|carmakers|automakers|alliance|partnership|consortium|joint\s+venture)\b|\bthe\s+(?:combined|merged|enlarged|new)\s+(?:firm|company|group|business|entity|retailer|bank)\b/gi;
@@ -126,14 +129,51 @@ export function findMentions(
   }
   // Sentences without figures only move the discourse on, for which names and groups suffice.
   if (namesOnly) return out.sort((a, b) => a.start - b.start);
+  // "The Austin-based firm said": a subject described by where it is based, at the head of its sentence, is the
+  // company the article is about (DESCRIPTION, read without case, takes no noun followed by a word).
+  const based = BASED_SUBJECT.exec(sentence);
+  const basedCompany = based ? (state.topic?.company ?? mainCompany(reg)) : null;
+  if (based && basedCompany && !overlapsAny(out, 0, based[0].length))
+    out.push({
+      start: based.index,
+      end: based.index + based[0].length,
+      company: basedCompany,
+      surfaces: [],
+      how: "description",
+      possessive: false,
+    });
   for (const m of allMatches(DESCRIPTION, sentence)) {
     if (overlapsAny(out, m.index, m.index + m[0].length)) continue;
     const nat = m.groups?.nat ? NATIONALITIES[m.groups.nat.toLowerCase()] : null;
     const noun = m.groups?.noun?.toLowerCase() ?? null;
+    // "the Keane group": a capitalised word before the noun names the group (a place only says where it is).
+    const adj = m.groups?.adj;
+    if (adj && /^[A-Z][a-z]/.test(adj) && !isPlaceOrNationality(adj)) {
+      const company = reg.lookup(adj)?.name ?? (noun === "group" ? adj : null);
+      if (company)
+        out.push({
+          start: m.index,
+          end: m.index + m[0].length,
+          company,
+          surfaces: [adj],
+          how: "name",
+          possessive: Boolean(m.groups?.poss),
+        });
+      continue;
+    }
     // "Figures from researcher X showed the group's share": a source of figures is never "the group".
     const before = names.filter((n) => n.end <= m.index && !n.source).at(-1);
     let company: string | null = null;
-    if (nat) {
+    // "Van der Kolk NV, the Dutch electrical wholesaler, said": a description set off after a name is that name.
+    const apposed =
+      before &&
+      noun !== "rival" &&
+      noun !== "partner" &&
+      /^\s*,\s*$/.test(sentence.slice(before.end, m.index)) &&
+      !m.groups?.poss;
+    if (apposed) {
+      company = before.company;
+    } else if (nat) {
       // "the Japanese carmaker": the company introduced as Japanese, else the article's main company not named here.
       const named = new Set(names.map((n) => nameKey(n.company)));
       const e = reg.byDescription(nat, noun, new Set()) ?? reg.byDescription(null, null, named);

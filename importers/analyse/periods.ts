@@ -79,6 +79,8 @@ export function advancePeriods(ctx: ArticleContext, text: string, quantities: Qu
       statusAround(text, clauseAround(text, t.start), t, null, null) === "actual",
   );
   if (quarter) ctx.lastQuarter = { year: quarter.year ?? ctx.discourse.year, period: quarter.period };
+  const half = times.find((t) => t.role === "point" && (t.period === "H1" || t.period === "H2"));
+  if (half) ctx.lastHalf = { year: half.year ?? ctx.discourse.year, period: half.period };
   // "Fiat had sold GM a stake in 2000." dates a stake given a figure within the next two sentences.
   const dated = dealYearIn(text, quantities, times);
   if (dated !== null) ctx.dealYear = { year: dated, age: 0 };

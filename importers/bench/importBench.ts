@@ -2,7 +2,9 @@
  * Import benchmark: extraction alone and a full import into a fresh SQLite database, over the dev corpus and over
  * a generated corpus of --size-mb megabytes (default 100). Usage:
  *
- *   npm run bench -- [--size-mb N] [--skip-large] [--passes N]
+ *   npm run bench -- [--size-mb N] [--skip-large] [--passes N] [--queue-files N] [--skip-queue]
+ *
+ * Then the import's throughput through the job queue with 1, 2 and one thread per core (queueBench.ts).
  *
  * 1 MB here is 1,048,576 bytes. Temporary folders and databases go under os.tmpdir() and are removed at the end.
  */
@@ -15,6 +17,7 @@ import { extractArticle } from "../pipeline";
 import { listArticleFiles } from "../run/files";
 import { type ImportReport, importFiles } from "../run/importFiles";
 import { generateArticle, makeRandom } from "./corpusGen";
+import { queueThroughput } from "./queueBench";
 import { emptyStageTimes, finishStageTimes, STAGES, type StageTimes, timeStages } from "./stages";
 
 const MB = 1024 * 1024;
@@ -27,6 +30,8 @@ interface Options {
   sizeMb: number;
   skipLarge: boolean;
   passes: number;
+  queueFiles: number;
+  skipQueue: boolean;
 }
 
 interface Row {
@@ -40,7 +45,7 @@ interface Row {
 }
 
 function parseArgs(argv: string[]): Options {
-  const options: Options = { sizeMb: 100, skipLarge: false, passes: 10 };
+  const options: Options = { sizeMb: 100, skipLarge: false, passes: 10, queueFiles: 2550, skipQueue: false };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
     const number = (name: string) => {
@@ -51,7 +56,12 @@ function parseArgs(argv: string[]): Options {
     if (arg === "--size-mb") options.sizeMb = number(arg);
     else if (arg === "--passes") options.passes = Math.max(1, Math.round(number(arg)));
     else if (arg === "--skip-large") options.skipLarge = true;
-    else throw new Error(`unknown argument ${arg} (use --size-mb N, --skip-large, --passes N)`);
+    else if (arg === "--queue-files") options.queueFiles = Math.round(number(arg));
+    else if (arg === "--skip-queue") options.skipQueue = true;
+    else
+      throw new Error(
+        `unknown argument ${arg} (use --size-mb N, --skip-large, --passes N, --queue-files N, --skip-queue)`,
+      );
   }
   return options;
 }
@@ -66,13 +76,17 @@ const median = (xs: number[]) => {
 const fmt = (x: number, digits = 2) => x.toFixed(digits);
 
 /** Full import into a fresh database in its own temporary folder, removed afterwards. */
-function timeImport(label: string, folder: string, files: number): { seconds: number; report: ImportReport } {
+async function timeImport(
+  label: string,
+  folder: string,
+  files: number,
+): Promise<{ seconds: number; report: ImportReport }> {
   const dbDir = mkdtempSync(join(tmpdir(), "import-bench-db-"));
   try {
     const handle = openDatabase(join(dbDir, "bench.db"));
     const step = Math.max(1000, Math.ceil(files / 10));
     const start = performance.now();
-    const report = importFiles(handle, [folder], {
+    const report = await importFiles(handle, [folder], {
       onProgress: (done, total) => {
         if (done % step === 0 && done > 0 && done < total) log(`  ${label} import: ${done}/${total} files`);
       },
@@ -100,7 +114,7 @@ function printStages(title: string, t: StageTimes, bytes: number, files: number)
   }
 }
 
-function devCorpus(options: Options, rows: Row[]): void {
+async function devCorpus(options: Options, rows: Row[]): Promise<void> {
   const dir = resolve(process.env.CORPUS_DIR ?? "../shared/corpus/bbc-business-dev");
   if (!existsSync(dir)) {
     console.log(
@@ -140,7 +154,8 @@ function devCorpus(options: Options, rows: Row[]): void {
   printStages(`dev corpus, ${options.passes} passes`, stageTimes, bytes * options.passes, articles.length);
 
   // A small corpus imports in a fraction of a second: each pass into a fresh database, median taken.
-  const imports = Array.from({ length: options.passes }, () => timeImport("dev", dir, articles.length));
+  const imports: Array<{ seconds: number; report: ImportReport }> = [];
+  for (let i = 0; i < options.passes; i++) imports.push(await timeImport("dev", dir, articles.length));
   log(`  import passes (s): ${imports.map((i) => fmt(i.seconds, 3)).join(", ")}`);
   rows.push({
     dataset: basename(dir),
@@ -180,7 +195,7 @@ function generateCorpus(folder: string, sizeMb: number): { files: number; bytes:
   return { files, bytes, distinct: hashes.size };
 }
 
-function largeCorpus(options: Options, rows: Row[]): void {
+async function largeCorpus(options: Options, rows: Row[]): Promise<void> {
   const folder = mkdtempSync(join(tmpdir(), "import-bench-corpus-"));
   try {
     log(`generated corpus: writing ${options.sizeMb} MB into ${folder}`);
@@ -215,7 +230,7 @@ function largeCorpus(options: Options, rows: Row[]): void {
       Math.min(STAGE_SAMPLE_FILES, entries.length),
     );
 
-    const imported = timeImport("generated", folder, entries.length);
+    const imported = await timeImport("generated", folder, entries.length);
     rows.push({
       dataset: `generated ${options.sizeMb} MB`,
       files: entries.length,
@@ -294,7 +309,7 @@ function printTable(rows: Row[]): void {
   console.log(`Peak memory of this process (RSS): ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MB`);
 }
 
-function main(): number {
+async function main(): Promise<number> {
   let options: Options;
   try {
     options = parseArgs(process.argv.slice(2));
@@ -309,12 +324,19 @@ function main(): number {
   );
   if (load > 0.5) console.log("  note: the machine is busy; figures will be lower and noisier than on an idle one");
   const rows: Row[] = [];
-  devCorpus(options, rows);
+  await devCorpus(options, rows);
   if (options.skipLarge) console.log("generated corpus: SKIPPED (--skip-large)");
-  else largeCorpus(options, rows);
+  else await largeCorpus(options, rows);
   if (rows.length) printTable(rows);
   else console.log("\nNothing measured.");
+  if (options.skipQueue) console.log("job queue: SKIPPED (--skip-queue)");
+  else
+    await queueThroughput({
+      passes: Math.min(options.passes, 3),
+      files: options.queueFiles,
+      corpusDir: resolve(process.env.CORPUS_DIR ?? "../shared/corpus/bbc-business-dev"),
+    });
   return 0;
 }
 
-process.exitCode = main();
+process.exitCode = await main();

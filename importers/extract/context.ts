@@ -20,6 +20,8 @@ export interface SentenceContext {
   dealYear: number | null;
   /** The last quarter the article named, for "the quarter" said later. */
   lastQuarter: PeriodRef | null;
+  /** The last half the article named, for "in the half" said later. */
+  lastHalf: PeriodRef | null;
   topic: Mention | null;
   /** The topic, if the article names it more than once (a product or a city named once is no subject). */
   recurringTopic: string | null;

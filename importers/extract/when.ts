@@ -59,6 +59,7 @@ function yearOfUndatedPeriod(
   return inDecember && !forward ? s.publishedYear - 1 : s.publishedYear;
 }
 
+const ANNUAL = /\b(?:annual|annually|yearly|a\s+year|per\s+year|per\s+annum)\b/i;
 const THE_PERIOD = /^(?:[^.;,]|\.(?=\d)){0,40}?\b(?:in|for|over|during)\s+the\s+(?:same\s+)?(?:period|half)\b/i;
 const THE_QUARTER = /\b(?:for|in|during|over)\s+the\s+(?:latest\s+|same\s+)?(?:quarter|three\s+months)\b/i;
 
@@ -131,7 +132,8 @@ function whenSaid(
     (t) => t.period !== null && !(yearExpr && yearExpr !== t && pastComma(t) && !pastComma(yearExpr)),
   );
   let year = yearExpr ? resolveYear(yearExpr, s) : null;
-  const isTarget = byDistance.some((t) => t.role === "target");
+  // "sell 300,000 cars in 2008 and reach 150bn rupees by 2010": the deadline is the other figure's, not this one's.
+  const isTarget = yearExpr ? yearExpr.role === "target" : byDistance.some((t) => t.role === "target");
   // A year something is aimed at ("by 2013") names no reporting period.
   // "sales rose 9% last year", undated: still a full year, though which one the text cannot tell.
   const relativeYear = byDistance.some((t) => t.relative !== null && !t.open && !t.partial && t.period === null);
@@ -139,9 +141,18 @@ function whenSaid(
   const oneMonth = !periodExpr && (yearExpr?.month !== undefined || yearExpr?.partial === true);
   // "500 planes over the next 20 years" is a total over the span; "growth of 3% over the next three years" a rate.
   const spanTotal = periodExpr?.open === true && figure.kind !== "percent";
+  // "annual revenue of $3bn by 2007", "15,000 cars a year by 2008": a yearly figure aimed at by a deadline is that
+  // year's full year.
+  const yearly =
+    isTarget &&
+    defaultPeriod === "FY" &&
+    figure.kind !== "percent" &&
+    ANNUAL.test(s.text.slice(clause.start, clause.end)) &&
+    year !== null;
   const period = spanTotal
     ? null
-    : (periodExpr?.period ?? ((year !== null || relativeYear) && !isTarget && !oneMonth ? defaultPeriod : null));
+    : (periodExpr?.period ??
+      ((year !== null || relativeYear) && (!isTarget || yearly) && !oneMonth ? defaultPeriod : null));
   const stated = Boolean(yearExpr?.year !== null && yearExpr?.year !== undefined);
   // "Turnover for the quarter rose 3.9%": the quarter last named. "Total revenue for the quarter rose 11%", after
   // "its fiscal first quarter", is that quarter, not the calendar's latest.
@@ -164,6 +175,9 @@ function whenSaid(
     if (earlier) return { year: resolveYear(earlier, s), period: earlier.period, stated: false, target: false };
     if (fits(s.discourse.period))
       return { year: s.discourse.year, period: s.discourse.period, stated: false, target: false };
+    // "in the half", after a sentence about the full year: the half the article reported last.
+    if (/half$/i.test(thePeriod[0]) && s.lastHalf?.period)
+      return { year: s.lastHalf.year, period: s.lastHalf.period, stated: false, target: false };
   }
   if (!byDistance.length) {
     // A time elsewhere in the sentence ("For the full year, ... while revenues grew 6.4%") before the article's.

@@ -40,12 +40,25 @@ export const LEGAL_SUFFIXES = [
   "Oy",
   "BV",
   "Group",
-  "Holdings",
-  "Holding",
   // A share class written after the name ("Media Corp Class A") names no other company.
   "Class A",
   "Class B",
 ];
+
+/**
+ * Last words of organisations' names, kept in the name ("Merriden Holdings") and never a person's family name, so
+ * "said Halvard Holdings" is a company however it is introduced.
+ */
+export const ORGANISATION_HEADS = new Set(
+  `Holdings Holding Partners Capital Industries Investments Investment Ventures Associates Enterprises Securities
+  Trust Fund Funds Bank Bancorp Financial Insurance Assurance Management Resources Group Technologies Systems
+  Communications Airlines Airways Motors Foods Brands Pharmaceuticals Laboratories Energy Petroleum Telecom`.split(
+    /\s+/,
+  ),
+);
+
+/** "Ostrel Foundation", "Corvan Pension Fund": a body named after a company or family that is not that company. */
+export const SEPARATE_BODIES = new Set(["Foundation", "Trust", "Fund", "Stiftung", "Foundations", "Charity"]);
 
 /** Nouns that refer back to a company already named ("the carmaker", "its partner"). */
 export const COMPANY_NOUNS = [
@@ -90,6 +103,14 @@ export const COMPANY_NOUNS = [
   "distiller",
   "grocer",
   "developer",
+  "designer",
+  "provider",
+  "miner",
+  "refiner",
+  "distributor",
+  "wholesaler",
+  "exporter",
+  "vendor",
 ];
 
 /** Capitalised words that never start or make up a company name on their own. */
@@ -106,7 +127,8 @@ export const NOT_COMPANY_WORDS = new Set(
   Eastern Northern Southern Central New Old Street Road City Town Business Economy Trade Officials Investors Shareholders Unions
   Union Workers Consumers Customers Central Federal Reserve Treasury State States Dollar Euro Pound Yen Group Inc Corp Ltd Co
   Plc PLC SA AG Friday's Monday's Tuesday's Wednesday's Thursday's Saturday's Sunday's Q1 Q2 Q3 Q4 H1 H2 FY US UK EU UN IMF OECD
-  Opec OPEC WTO GDP Christmas Easter Thanksgiving Ramadan Olympics Internet Web
+  Opec OPEC WTO GDP Christmas Easter Thanksgiving Ramadan Olympics Internet Web Worldwide Globally Exports Imports Between
+  Domestic Overseas Abroad Shipments Deliveries Registrations Scotch Whisky HK EV EVs
   Analysts' Spokesman Spokeswoman Director Managing Finance Economics Economist Economists Trading Sector Industry R&D IT AI PC TV CD DVD Rival Rivals Partner Partners Unit Subsidiary Parent Carmaker Automaker
   Retailer Insurer Lender Airline Giant Firm Company Conglomerate Brewer Chipmaker Supermarket Shareholder Investor Owner
   Entrepreneur Financier Billionaire Tycoon Founder Activist Dissident Businessman Businesswoman Heir Heiress

@@ -6,6 +6,8 @@ import {
   LEGAL_SUFFIXES,
   NEWS_AGENCIES,
   NOT_COMPANY_WORDS,
+  ORGANISATION_HEADS,
+  SEPARATE_BODIES,
   STOCK_INDICES,
   TITLE_WORDS,
 } from "../lexicons/companies";
@@ -339,7 +341,11 @@ function withDefinedNames(sentence: string, spans: Array<{ 0: string; index: num
  * "Halcyon Tire and Rubber Co": two capitalised spans joined by "and" are one name when the second is one word and
  * a legal suffix.
  */
-function withSuffixedPairs(sentence: string, spans: Array<{ 0: string; index: number }>) {
+function withSuffixedPairs(
+  sentence: string,
+  spans: Array<{ 0: string; index: number }>,
+  joined: ReadonlySet<string> = NO_NAMES,
+) {
   if (spans.length < 2 || !/\s(?:and|&)\s/.test(sentence)) return spans;
   const out: Array<{ 0: string; index: number }> = [];
   for (let i = 0; i < spans.length; i++) {
@@ -350,12 +356,16 @@ function withSuffixedPairs(sentence: string, spans: Array<{ 0: string; index: nu
     const firstWords = a[0].split(/\s+/);
     // Only a one-word second part ("and Rubber Co"): "Corvan and Ostrel Securities Corp" are two firms.
     const oneWord = b?.[0].split(/\s+/).length === 2;
+    const pair = b ? sentence.slice(a.index, b.index + b[0].length) : "";
+    // "Cable and Wireless said", in an article that also writes "Cable and Wireless Plc": the name it has there.
+    const known = b && /^\s+(?:and|&)\s+$/.test(gap) && [...joined].some((n) => pair === n || pair.endsWith(` ${n}`));
     if (
-      b &&
-      oneWord &&
-      /^\s+(?:and|&)\s+$/.test(gap) &&
-      WORD_SUFFIXES.has(last) &&
-      !WORD_SUFFIXES.has(firstWords.at(-1)!)
+      known ||
+      (b &&
+        oneWord &&
+        /^\s+(?:and|&)\s+$/.test(gap) &&
+        WORD_SUFFIXES.has(last) &&
+        !WORD_SUFFIXES.has(firstWords.at(-1)!))
     ) {
       out.push({ 0: sentence.slice(a.index, b.index + b[0].length), index: a.index });
       i++;
@@ -364,8 +374,10 @@ function withSuffixedPairs(sentence: string, spans: Array<{ 0: string; index: nu
   return out;
 }
 
+const NO_NAMES: ReadonlySet<string> = new Set();
+
 /** Capitalised spans that could name a company; people and places are filtered later, per article. */
-export function findNameSpans(sentence: string): NameSpan[] {
+export function findNameSpans(sentence: string, joined: ReadonlySet<string> = NO_NAMES): NameSpan[] {
   const out: NameSpan[] = [];
   // A headline in capitals ("ACME TO BUY 85 PCT OF BETA") cannot tell names from words.
   if (!/[a-z]/.test(sentence)) return out;
@@ -377,6 +389,7 @@ export function findNameSpans(sentence: string): NameSpan[] {
   for (const m of withSuffixedPairs(
     sentence,
     withDefinedNames(sentence, piecesBetweenTitles(allMatches(pattern, sentence))),
+    joined,
   )) {
     const span = m[0];
     const end = m.index + span.length;
@@ -564,14 +577,18 @@ export class CompanyRegistry {
   spansOf(sentence: string): NameSpan[] {
     let spans = this.spanCache.get(sentence);
     if (!spans) {
-      spans = findNameSpans(sentence);
+      spans = findNameSpans(sentence, this.joinedNames);
       this.spanCache.set(sentence, spans);
     }
     return spans;
   }
 
+  /** Names joined by "and" that the article writes with a legal suffix somewhere ("Cable and Wireless Plc"). */
+  private joinedNames = new Set<string>();
+
   static build(sentences: string[]): CompanyRegistry {
     const reg = new CompanyRegistry();
+    reg.noteJoinedNames(sentences);
     // Both scans look for marks most sentences lack: a closing "'s", a title such as "Mr" or "Dr".
     for (const s of sentences) if (s.includes("'s") || s.includes("’s")) reg.noteNamesEndingInS(s);
     if (reg.namesEndingInS.size) reg.dropPossessivesOfNamesWrittenBare(sentences.join("\n"));
@@ -581,7 +598,9 @@ export class CompanyRegistry {
     const initial: Array<[NameSpan, string, number]> = [];
     for (const [index, s] of sentences.entries()) {
       for (const span of reg.spansOf(s)) {
-        if (reg.isPerson(span.name, s, span.start)) continue;
+        // "Halvard Holdings Inc": a legal suffix or an organisation's last word says company, whatever precedes it.
+        const organisation = span.bareSurface !== span.name || ORGANISATION_HEADS.has(span.name.split(" ").at(-1)!);
+        if (!organisation && reg.isPerson(span.name, s, span.start)) continue;
         // "NOTE - Figures in Australian dlrs": the wire's note opens a sentence of its own.
         const sentenceInitial = span.start === 0 || /^(?:["“'(]|NOTE\s*-)$/.test(s.slice(0, span.start).trim());
         // A capitalised first word is only a name if the article also writes it capitalised mid-sentence.
@@ -600,6 +619,17 @@ export class CompanyRegistry {
     reg.mergeInitials();
     reg.built = true;
     return reg;
+  }
+
+  /** Finds the joined names first, then spans of the sentences that write one again are found anew with it. */
+  private noteJoinedNames(sentences: string[]): void {
+    const joined = new Set<string>();
+    for (const s of sentences)
+      if (/\s(?:and|&)\s/.test(s))
+        for (const span of this.spansOf(s)) if (/\s(?:and|&)\s/.test(span.name)) joined.add(span.name);
+    if (joined.size === 0) return;
+    this.joinedNames = joined;
+    for (const s of [...this.spanCache.keys()]) if ([...joined].some((n) => s.includes(n))) this.spanCache.delete(s);
   }
 
   private notePeople(sentence: string): void {
@@ -784,7 +814,15 @@ export class CompanyRegistry {
         // "Brennecke-Werke" and then "Brennecke": a hyphened word after the name the article also writes alone.
         // (Only a word for a firm: "Stolzfeld-Rauch" is two families' name, not Stolzfeld's firm.)
         const hyphened = /^-(?:Werke|Werk|Gruppe|Konzern|Groep|Gesellschaft)$/.test(long.name.slice(short.name.length));
-        if ((long.name.startsWith(`${short.name} `) && tailWords <= 2) || nationalityPrefixed || hyphened) {
+        // ("Sagamore Trust Co", a trust company written with its legal suffix, is still Sagamore.)
+        const separate =
+          SEPARATE_BODIES.has(long.name.split(" ").at(-1)!) &&
+          ![...long.surfaces].some((x) => x !== long.name && canonicalName(x) === long.name);
+        if (
+          (long.name.startsWith(`${short.name} `) && tailWords <= 2 && !separate) ||
+          nationalityPrefixed ||
+          hyphened
+        ) {
           // The shortest form the article uses names the company ("Nissan" over "Nissan Motor Co").
           this.fold(long, short);
         }

@@ -19,7 +19,7 @@ const FUTURE_BEFORE = new RegExp(
 );
 const DEADLINE_BEFORE = /\b(?:by|until|till|before)\s+(?:the\s+end\s+of\s+|end-)?$/i;
 const FORWARD_LOOKING =
-  /\b(?:will|would|could|should|may|might|expects?|expected|forecasts?|forecasting|predicts?|predicted|project(?:s|ed|ing)|set to|likely|hop(?:es?|ed|ing)|expecting|anticipat\w*|look(?:ing)?\s+forward|on the way|well for|beyond|plan(?:s|ned|ning)?|aim(?:s|ed|ing)?|target(?:s|ed)?|outlook|budget|is due|are due|due to)\b/i;
+  /\b(?:will|would|could|should|may|might|expects?|expected|forecasts?|forecasting|predicts?|predicted|project(?:s|ed|ing)|set to|likely|hop(?:es?|ed|ing)|expecting|anticipat\w*|look(?:ing)?\s+forward|on the way|well for|beyond|plan(?:s|ned|ning)?|aim(?:s|ed|ing)?|target(?:s|ed)?|outlook|budget|is due|are due|due to|wants?|wanted|seeks?|intends?|goal|ambition)\b/i;
 /** Whole-year phrasings: "in 2011", "for 2011", "the whole of 2011", "the last three months of 2011", "2011 profits". */
 const WHOLE_YEAR_BEFORE =
   /(?:\b(?:in|for|during|throughout|over)\s+(?:all\s+of\s+|the\s+whole\s+of\s+)?|\bthe\s+(?:whole|end|last\s+(?:three\s+months|quarter)|fourth\s+quarter|final\s+quarter|second\s+half)\s+of\s+)$/i;
@@ -28,8 +28,17 @@ const SAME_PERIOD =
 const BASE_BEFORE = /\b(?:from|than|compared\s+(?:with|to)|against|over)\s+(?:its\s+|their\s+|the\s+)?$/i;
 const MONTH_BEFORE = new RegExp(String.raw`\b(?:${MONTHS})\s+(?:\d{1,2},?\s+)?$`, "i");
 const RESULTS_AFTER = /^\s*(?:results|profits?|sales|revenues?|turnover|earnings|figures|losses|growth)\b/i;
+/** "its 2004 dividend", "based on 2004 figures": what is paid or counted for a year comes once it is over. */
+const CLOSED_YEAR_AFTER = /^\s*(?:full[- ]year\s+)?(?:dividends?|figures|results|accounts)\b/i;
 const PAST_TENSE =
-  /\b(?:was|were|had|rose|fell|grew|made|reached|posted|reported|increased|decreased|dropped|jumped|climbed|totalled|totaled|slumped|shrank|expanded|contracted|saw|earned|sold|lost|gained|doubled|tripled|halved|helped|boosted|lifted|fuelled|fueled|drove|dented|hurt|spent|paid|cost|picked|revised|recorded|slowed|widened|narrowed|ended|finished|amounted|improved|declined|dipped|slipped|soared|surged|plunged|tumbled|edged|came|hit|won|shipped|delivered|showed|shown)\b/i;
+  /\b(?:was|were|had|rose|fell|grew|made|reached|posted|reported|increased|decreased|dropped|jumped|climbed|totalled|totaled|slumped|shrank|expanded|contracted|saw|earned|sold|lost|gained|doubled|tripled|halved|helped|boosted|lifted|fuelled|fueled|drove|dented|hurt|spent|paid|cost|picked|revised|recorded|slowed|widened|narrowed|ended|finished|amounted|improved|declined|dipped|slipped|soared|surged|plunged|tumbled|edged|came|hit|won|shipped|delivered|showed|shown|accounted|took|captured|generated|produced|booked|topped|exceeded|outsold|overtook|received)\b/i;
+
+/**
+ * "founded in 1921", "opened its first shop in Leeds in 1923", "has grown every year since 2001": a year of the
+ * company's history dates no article ("since June 2004", a month named, is recent enough to).
+ */
+const HISTORY_BEFORE =
+  /\b(?:founded|set\s+up|established|opened|started|created|formed|incorporated|began|built)\b(?:\s+[\w'’-]+){0,8}\s+in\s+$|\bdat(?:ing|es)\s+back\s+to\s+$|\b(?:ever\s+)?since\s+$/i;
 
 /** The year's last quarter reported with no year of its own ("profits for the three months to December"). */
 const UNDATED_LAST_QUARTER =
@@ -65,6 +74,7 @@ export function inferPublishedYear(
     for (const m of allMatches(YEAR, s)) {
       const y = Number(m[1]);
       const before = s.slice(Math.max(0, m.index - 40), m.index);
+      if (HISTORY_BEFORE.test(s.slice(Math.max(0, m.index - 70), m.index))) continue;
       // A forward-looking word near the year makes it a forecast, whatever tense the rest of the sentence is in.
       const forward = FORWARD_LOOKING.test(
         s.slice(Math.max(0, m.index - 80), m.index + 4) +
@@ -74,6 +84,11 @@ export function inferPublishedYear(
       // the base of a forecast ("expects 17bn in 2004, compared with 15.8bn in 2003").
       const base = BASE_BEFORE.test(before) || BASE_FIGURE_BEFORE.test(s.slice(Math.max(0, m.index - 90), m.index));
       if (base && (PAST_TENSE.test(s) || FORWARD_LOOKING.test(s))) {
+        raise(y + 1, "completed-year");
+        continue;
+      }
+      // ("will lift its 2004 dividend": the payment is to come, the year it is for is over.)
+      if (CLOSED_YEAR_AFTER.test(s.slice(m.index + 4, m.index + 30)) && !FUTURE_BEFORE.test(before)) {
         raise(y + 1, "completed-year");
         continue;
       }

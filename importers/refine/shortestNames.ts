@@ -34,7 +34,9 @@ function shortestForm(name: string, registry: CompanyRegistry, capitalTitle: str
 
 export function withShortestNames(f: Fact, registry: CompanyRegistry, capitalTitle: string | null): Fact {
   const company = shortestForm(f.company, registry, capitalTitle);
-  const counterparty = f.counterparty === null ? null : shortestForm(f.counterparty, registry, capitalTitle);
+  const short = f.counterparty === null ? null : shortestForm(f.counterparty, registry, capitalTitle);
+  // "Corvan Media, 50 pct owned by Corvan Corp": a company holds no stake in itself, so the held keeps its form.
+  const counterparty = short !== null && short === company ? f.counterparty : short;
   if (company === f.company && counterparty === f.counterparty) return f;
   // The long form stays findable: it becomes an alias of the short one.
   const aliases = { ...f.aliases };

@@ -38,6 +38,8 @@ export interface ArticleContext {
   publishedYear: number | null;
   discourse: Discourse;
   lastQuarter: PeriodRef | null;
+  /** The last half the article reported, for "in the half" said later. */
+  lastHalf: PeriodRef | null;
   forecastYear: number | null;
   dealYear: { year: number; age: number } | null;
   lastHolder: Mention | null;
@@ -84,6 +86,7 @@ export function newArticleContext(reference: ReferenceDate | null, publishedYear
     publishedYear,
     discourse: { year: null, period: null },
     lastQuarter: null,
+    lastHalf: null,
     forecastYear: null,
     dealYear: null,
     lastHolder: null,

@@ -12,6 +12,7 @@ import { REVENUE_CHANGE_RULES } from "./revenueChange";
 import { SEGMENT_RULES } from "./revenueSegments";
 import type { FactRoles, Rule, RuleSentence } from "./rule";
 import { SALES_VOLUME_RULES } from "./salesVolume";
+import { SEGMENT_CHANGE_RULES } from "./segmentChanges";
 import { STAKE_RULES } from "./stakes";
 import { DESCRIBED_STAKE_RULES } from "./stakesDescribed";
 import { OWNED_STAKE_RULES } from "./stakesOwned";
@@ -36,6 +37,7 @@ export const RULES: Rule[] = [
   ...REVENUE_CHANGE_RULES,
   ...REVENUE_RULES,
   ...SEGMENT_RULES,
+  ...SEGMENT_CHANGE_RULES,
 ];
 
 /** A figure claimed by a rule: with the fact it gives, or none for a rule that only blocks. */

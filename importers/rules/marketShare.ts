@@ -9,7 +9,11 @@ import {
   shareAfter,
   shareBefore,
 } from "./marketShareRoles";
-import type { Rule } from "./rule";
+import type { Match } from "./pattern";
+import type { Rule, RuleSentence } from "./rule";
+
+/** "$2.87 a share, and the margin improved to 16.8% from 15.9%": a price per share opens no market share. */
+const notPerShare = (m: Match, s: RuleSentence) => !/^(?:a|per|each)$/.test(s.tokens[m.from - 1]?.lower ?? "");
 
 /** Market shares, as business pages of every era write them. */
 export const MARKET_SHARE_RULES: Rule[] = [
@@ -103,6 +107,7 @@ export const MARKET_SHARE_RULES: Rule[] = [
         expected: [{ kind: "market_share", company: "Ostrel", low: 11, year: 1985 }],
       },
     ],
+    when: notPerShare,
     build: (m, s) => baseShare(m, s, true),
   },
   {
@@ -112,7 +117,7 @@ export const MARKET_SHARE_RULES: Rule[] = [
     // though the sentence does not say "market".
     pattern:
       "share in:of? the? market:...6 {SHARE_LINK} {FIGURE_LEAD}? figure:{PERCENT} ...8 from {FIGURE_LEAD}? {PERCENT}",
-    when: (m, s) => !/^(?:price|prices|capital)$/.test(s.tokens[m.from + 1]?.lower ?? ""),
+    when: (m, s) => notPerShare(m, s) && !/^(?:price|prices|capital)$/.test(s.tokens[m.from + 1]?.lower ?? ""),
     examples: [
       {
         input:
@@ -133,6 +138,8 @@ export const MARKET_SHARE_RULES: Rule[] = [
         expected: [{ kind: "market_share", company: "Halden Devices", low: 17, year: 2023, period: "Q4" }],
       },
     ],
+    // "35% of the market, against 58% for market leader Ostrel": a rival's figure, not an earlier one.
+    when: (m, s) => s.tokens[s.tokens.indexOf(m.captures.figure?.[0]) + 1]?.lower !== "for",
     build: (m, s) => baseShare(m, s, false),
   },
   {

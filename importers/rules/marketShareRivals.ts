@@ -191,4 +191,37 @@ export const MARKET_SHARE_RIVAL_RULES: Rule[] = [
     ],
     build: shareOfSpending,
   },
+  {
+    name: "market-share.pct-of-all-sold",
+    kind: "market_share",
+    // "generates about 17% of Britain's electricity", "sold 38% of all consoles bought in Japan": a part of what a
+    // whole market buys or uses, though the sentence never says "market".
+    pattern:
+      "holder:{COMPANY} ...6 accounts|accounted|account|supplies|supplied|supply|generates|generated|sold|sells|controls|holds|has|took|takes|makes|made for? {FIGURE_LEAD}? figure:{PERCENT} of all? market:...5 sold|bought|used|deliveries|spending|electricity|advertising|deposits|consumed",
+    when: (m, s) => {
+      const figure = m.captures.figure?.[0];
+      // "half of all deliveries" is the model's or the product's, said loosely; "they now account" is another's.
+      if (figure?.type !== "quantity" || figure.quantity.fraction) return false;
+      const gap = s.tokens.slice(m.from + 1, s.tokens.indexOf(figure));
+      return (
+        // ("Corvan said it accounted for 53%" is Corvan's own word.)
+        !gap.some(
+          (t, i) => /^(?:they|it|we)$/.test(t.lower) && !/^(?:said|says|estimates)$/.test(gap[i - 1]?.lower ?? ""),
+        ) &&
+        !(m.captures.market ?? []).some((t) => /^(?:its|their|his|her|our|shares|stock|capital|equity)$/.test(t.lower))
+      );
+    },
+    examples: [
+      {
+        input: "Power\n\nCorvan Energy, the former state monopoly, generates about 17% of Britain's electricity.",
+        expected: [{ kind: "market_share", company: "Corvan Energy", low: 17, approximate: true }],
+      },
+      {
+        input:
+          "Consoles\n\nOstrel Games sold 38% of all games consoles bought in Japan in 2004, according to a trade newsletter.",
+        expected: [{ kind: "market_share", company: "Ostrel Games", low: 38, year: 2004, period: "FY" }],
+      },
+    ],
+    build: shareOfSpending,
+  },
 ];

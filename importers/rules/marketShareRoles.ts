@@ -22,11 +22,21 @@ const textOf = (s: RuleSentence, tokens: Token[] | undefined) =>
  * by the shared subject finder from where the share's words begin, the time said beside the figure (an aimed-for
  * share takes its target year).
  */
+const UNNAMED_SUBJECT =
+  /^\s*(?!(?:The|A|An|This|That|Its|Their|Our|His|Her|It|They|We|He|She)\b)[A-Z][a-z]+(?:\s+[a-z]+){0,2}(?:['’]s?\s+(?:combined\s+)?(?:market\s+)?share|\s+(?:took|take|takes|had|have|held|hold|accounted|account|captured|won|made\s+up))\b/;
+
 export function shareRoles(s: RuleSentence, q: Quantity, anchor: number, market: string | null): FactRoles | null {
   const clause = clauseAround(s.text, q.start);
   let named = market;
   // "In China, Nissan's market share rose": the place can stand anywhere in the clause.
   if (!named || named === "total") named = placeIn(s.text.slice(clause.start, clause.end)) ?? named;
+  // "Imports took 53.2 pct of the market", "Department stores' share ... shrank": a subject that is no company.
+  const lead = s.text.slice(clause.start, anchor);
+  if (
+    UNNAMED_SUBJECT.test(lead) &&
+    !s.tokens.some((t) => t.type === "mention" && t.start >= clause.start && t.end <= anchor)
+  )
+    return null;
   const company = subjectOf(s.roles, anchor, clause);
   if (!company || PUBLIC_BODY.test(company.company)) return null;
   const aimed = statusAround(s.text, clause, q, null, null) !== "actual";
@@ -104,14 +114,18 @@ export function baseShare(m: Match, s: RuleSentence, before: boolean): FactRoles
       s.text.slice(q.end, q.end + 50),
     );
   // "6.2 pct of the market in 1986, down from 6.6 pct": a base that names no time is the year before.
-  const yearBefore = (yearEarlier || (!before && current.when.period === "FY")) && current.when.year !== null;
+  // "fell to 11.6% last year from 12.4%": a full year's share compared with a bare figure, the year before's.
+  const yearBefore = (yearEarlier || current.when.period === "FY") && current.when.year !== null;
   const year = dated?.type === "time" ? dated.time.year : yearBefore ? current.when.year! - 1 : null;
-  if (year === null && !yearEarlier) return [];
+  // "slipped to 24.8% from 25.6%": a base that names no time, after a share of no stated time, is still a share.
+  const undated = !dated && !yearEarlier && current.when.year === null && current.when.period === null;
+  if (year === null && !yearEarlier && !undated) return [];
+  const period = undated ? null : current.when.period;
   return [
     {
       ...current,
       figure: q,
-      when: { year, period: current.when.period, stated: dated !== undefined },
+      when: { year, period, stated: dated !== undefined },
       status: "actual",
     },
   ];

@@ -131,6 +131,8 @@ export const PIECES: Record<string, Piece> = {
   // Hedges ("more than") sit between the verb and the figure too; the figure keeps them as "approximate".
   FIGURE_LEAD: { phrases: [...new Set([...FIGURE_LEADS, ...BOUNDS, ...HEDGES])] },
   STAKE_NOUN: { phrases: STAKE_NOUNS },
+  // "a 20 pct share in Corvan": before "in" and a company, a share is a stake (of a market it is a market share).
+  STAKE_NOUN_IN: { phrases: [...STAKE_NOUNS, "share"] },
   STAKE_KIND: { phrases: STAKE_KINDS },
   STAKE_CHANGE: { phrases: STAKE_CHANGE_VERBS },
   HOLDING_POSS: { phrases: HOLDING_POSSESSIVES },

@@ -18,7 +18,7 @@ const TO_A_COUNT =
  * Whose change, when, against what: the shared subject, time and base finders, from where the change's words
  * begin. A change in a region ("rose 10% in Asia") or to a count is not the company's revenue change.
  */
-function changeRoles(s: RuleSentence, q: Quantity, sign: 1 | -1, anchor: number): FactRoles | null {
+export function changeRoles(s: RuleSentence, q: Quantity, sign: 1 | -1, anchor: number): FactRoles | null {
   if (regionalFigure(s.text, q.end)) return null;
   if (
     TO_A_COUNT.test(s.text.slice(q.end)) &&

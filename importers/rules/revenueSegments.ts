@@ -11,7 +11,7 @@ import { quantityOf } from "./tokens";
  * takings, which the gold files under the company that owns the division. The owner is the company named or
  * referred to just before the division's noun ("Halden, whose handset division"), else the one the article is about.
  */
-function segmentRevenue(m: Match, s: RuleSentence): FactRoles[] {
+export function segmentRevenue(m: Match, s: RuleSentence): FactRoles[] {
   const q = quantityOf(m.captures.figure?.[0]);
   const noun = m.captures.segment?.[0];
   if (!q || !noun || q.unit === null) return [];

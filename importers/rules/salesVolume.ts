@@ -14,6 +14,9 @@ import { quantityOf } from "./tokens";
 const OUTPUT_WORDS = /\b(?:capacity|production|produce[sd]?|producing|output|built|build|manufactured?)\b/i;
 // "across the industry", "industry-wide": no one company's sales.
 const INDUSTRY_WIDE = /\b(?:across|throughout)\s+the\s+(?:industry|market|sector|country)\b|\bindustry[- ]wide\b/i;
+// "Worldwide, 310 million phones were sold": a clause opened by the whole world that names no company counts
+// everyone's ("Worldwide, Corvan expects to sell 1.1 million" is Corvan's).
+const WORLD_OPENS = /^\s*(?:worldwide|globally|in all),/i;
 // "Global smartphone shipments rose 3% to 298 million": the whole market's, unless a company's ("its global sales").
 const WHOLE_MARKET =
   /(?<!\b(?:its|their|[A-Za-z]+'s)\s)\b(?:[Gg]lobal|[Ww]orldwide|[Ww]orld|[Ii]ndustry|[Tt]otal|[Oo]verall|[Nn]ational|[Nn]ationwide)\s+(?:[A-Za-z-]+\s+){0,2}(?:sales|shipments|deliveries)\b/;
@@ -56,6 +59,8 @@ function volumeRoles(s: RuleSentence, m: Match, q: Quantity, unit: string, unitE
   if (
     OUTPUT_WORDS.test(lead) ||
     INDUSTRY_WIDE.test(s.text.slice(clause.start, clause.end)) ||
+    (WORLD_OPENS.test(s.text.slice(clause.start, clause.end)) &&
+      !s.tokens.some((t) => t.type === "mention" && t.start >= clause.start && t.end <= q.start)) ||
     wholeMarket(s, clause.start, q.start) ||
     TIME_AFTER.test(s.text.slice(q.end, q.end + 12)) ||
     marketTotal(s.text.slice(clause.start, q.start))
@@ -153,6 +158,15 @@ function otherUnit(m: Match, s: RuleSentence): FactRoles[] {
   const q = quantityOf(m.captures.figure?.[0]);
   const words = [...(m.captures.mod ?? []), ...(m.captures.mod2 ?? []), ...(m.captures.unit ?? [])];
   if (!q || !m.captures.unit?.length) return [];
+  // "90 million pairs of shoes": a measure of things is named with the things.
+  const at = s.tokens.indexOf(m.captures.unit.at(-1)!);
+  if (
+    /^(?:pairs|sets|packs)$/.test(words.at(-1)!.lower) &&
+    s.tokens[at + 1]?.lower === "of" &&
+    /^[a-z-]+s$/.test(s.tokens[at + 2]?.text ?? "") &&
+    !/^(?:its|his|hers|ours|theirs)$/.test(s.tokens[at + 2].text)
+  )
+    words.push(s.tokens[at + 1], s.tokens[at + 2]);
   const roles = volumeRoles(s, m, q, words.map((t) => t.lower).join(" "), words.at(-1)!.end);
   return roles ? [roles] : [];
 }

@@ -4,7 +4,7 @@ import { BODY_NOUNS } from "../lexicons/companies";
 import { NOT_MARKET_WORDS } from "../lexicons/metrics";
 import { NATIONALITIES } from "../lexicons/places";
 import { GROUP_NOUNS, HOLDER_PRONOUNS, PREPOSITIONS, STAKE_CHANGE_VERBS, STAKE_NOUNS } from "../lexicons/stakes";
-import { canonicalName } from "../recognise/companies";
+import { canonicalName, nameKey } from "../recognise/companies";
 import type { Quantity } from "../recognise/quantities";
 import type { Status } from "../types";
 import type { Match } from "./pattern";
@@ -117,6 +117,19 @@ function subjectBefore(t: Token, s: RuleSentence): string | null {
   const speech = s.tokens.slice(0, at).findLastIndex((x) => SPEECH_VERBS.has(x.lower));
   // "Separately, Corvan Holdings, the vehicle of the Keane family, sold 3%, cutting its holding": with no speaker,
   // the name that opens the sentence.
+  // "Corvan said Ostrel Trust, a longtime holder, cut its stake": the reported clause has its own subject.
+  // ("Corvan said Ostrel, a holder, had told it that it holds 6%": past "told it", the clause "said" reports.)
+  for (let v = speech; v >= 0; v--) {
+    if (!SPEECH_VERBS.has(s.tokens[v].lower)) continue;
+    const k = s.tokens[v + 1]?.lower === "that" ? v + 2 : v + 1;
+    const reported = s.tokens[k];
+    if (
+      k < at &&
+      (reported?.type === "person" ||
+        (reported?.type === "mention" && reported.mention.how === "name" && !reported.mention.possessive))
+    )
+      return nameOf(reported);
+  }
   const end = speech >= 0 ? speech : Math.min(at, 3);
   let i = s.tokens.slice(0, end).findIndex((x) => x.type === "person" || x.type === "mention");
   // "New Jersey investor Walter Keane said": a place and a calling before the person who speaks.
@@ -235,6 +248,7 @@ export function stake(m: Match, s: RuleSentence, asideSettled = false): FactRole
   const first = m.captures.holder?.[0];
   const named = first?.type === "mention" && first.mention.how === "name";
   return heldCompanies(m, s)
+    .map((held) => (held === holder ? (namedApart(heldToken(m, s), holder) ?? held) : held))
     .filter((held) => held !== holder)
     .map((held) => ({
       aliases,
@@ -246,6 +260,16 @@ export function stake(m: Match, s: RuleSentence, asideSettled = false): FactRole
       unit: "percent",
       status: stakeStatus(s, m),
     }));
+}
+
+/**
+ * "Corvan Media will be 50 pct owned by Corvan Corp": the article folds both names into "Corvan", yet a company
+ * cannot hold itself, so the one held goes by the name it is written with here.
+ */
+function namedApart(t: Token | undefined, holder: string): string | null {
+  const surface = t?.type === "mention" && t.mention.how === "name" ? t.mention.surfaces[0] : undefined;
+  const name = surface ? canonicalName(surface) : null;
+  return name && nameKey(name) !== nameKey(holder) ? name : null;
 }
 
 /** A stake the sentence does not date, with the roles the text states. */
@@ -315,7 +339,13 @@ export function familyStake(m: Match, s: RuleSentence): FactRoles[] {
   const known = articleCompanies(s);
   // "The Tollerton family, which owns 34% of the shares": the company named for the family, if the article has one.
   const namesake = [...known, s.roles.main].find((c) => c && (c === name || c.startsWith(`${name} `)));
-  const held = nameOf(owner) ?? namesake ?? known.find((c) => c !== name && c !== s.ctx.groupLeader?.name);
+  // "holds 32 pct of Corvan's share capital": the company the figure is of, when the sentence names it.
+  const of = nameOf(ofAfterFigure(s, figure, (how) => how === "name"));
+  const held =
+    (of !== name ? of : null) ??
+    nameOf(owner) ??
+    namesake ??
+    known.find((c) => c !== name && c !== s.ctx.groupLeader?.name);
   if (!held) return [];
   return [
     undatedStake(figure.quantity, `${familyName(lead, name)} family${trust ? " trust" : ""}`, held, stakeStatus(s, m), [

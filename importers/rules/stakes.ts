@@ -11,16 +11,23 @@ export const STAKE_RULES: Rule[] = [
     kind: "stake",
     // "a 25 per cent stake in Czech rival Corvan": a few words may describe the company held.
     pattern:
-      "holder:{HOLDER_REF} ...8 {OWN_OR_HAVE} ...3 figure:{PERCENT} {STAKE_KIND}? {STAKE_NOUN} in ...4 held:{COMPANY}",
+      "holder:{HOLDER_REF} ...8 {OWN_OR_HAVE} ...3 figure:{PERCENT} {STAKE_KIND}? {STAKE_NOUN_IN} in ...4 held:{COMPANY}",
     examples: [
       {
         input: "Stake bought\n\nOstrel Holdings said it has acquired a 9.6 pct stake in Corvan Tool.",
-        expected: [{ kind: "stake", company: "Ostrel", counterparty: "Corvan Tool", low: 9.6, status: "actual" }],
+        expected: [
+          { kind: "stake", company: "Ostrel Holdings", counterparty: "Corvan Tool", low: 9.6, status: "actual" },
+        ],
       },
       {
         input:
           "Investor speaks\n\nInvestor Tom Keane, who holds a 12% stake in Corvan Tool, said he would vote against the plan.",
         expected: [{ kind: "stake", company: "Tom Keane", counterparty: "Corvan Tool", low: 12 }],
+      },
+      {
+        input:
+          "Merger opposed\n\nOstrel Telecom Plc <OST.L>, which holds a 20 pct share in Corvan Data, has opposed the merger.",
+        expected: [{ kind: "stake", company: "Ostrel Telecom", counterparty: "Corvan Data", low: 20 }],
       },
     ],
     build: stake,
@@ -49,12 +56,12 @@ export const STAKE_RULES: Rule[] = [
     name: "stake.changed-to",
     kind: "stake",
     pattern:
-      "holder:{HOLDER_REF} ...6 {STAKE_CHANGE} {HOLDING_POSS} {STAKE_NOUN} in ...4 held:{HELD_REF} ...8 to ...5 figure:{PERCENT}",
+      "holder:{HOLDER_REF} ...6 {STAKE_CHANGE} {HOLDING_POSS} {STAKE_NOUN} in ...4 held:{HELD_REF} ...14 to ...5 figure:{PERCENT}",
     examples: [
       {
         input:
           "Stake raised\n\nOstrel Holdings told regulators it raised its stake in Corvan Tool to 3,040,600 shares, or 46.6 pct of the total outstanding.",
-        expected: [{ kind: "stake", company: "Ostrel", counterparty: "Corvan Tool", low: 46.6 }],
+        expected: [{ kind: "stake", company: "Ostrel Holdings", counterparty: "Corvan Tool", low: 46.6 }],
       },
       {
         // "they" was resolved to no one: it stands for the name that opens the clause.
@@ -154,7 +161,9 @@ export const STAKE_RULES: Rule[] = [
         input:
           "Stake bought\n\nOstrel Holdings said it has acquired a 9.6 pct stake in Corvan Tool and may buy up to 24.9 pct if regulators agree.",
         // The 9.6 pct is the first rule's; this one gives the stake the same holder may go on to buy.
-        expected: [{ kind: "stake", company: "Ostrel", counterparty: "Corvan Tool", low: 24.9, status: "forecast" }],
+        expected: [
+          { kind: "stake", company: "Ostrel Holdings", counterparty: "Corvan Tool", low: 24.9, status: "forecast" },
+        ],
       },
     ],
     build: stake,
@@ -166,7 +175,9 @@ export const STAKE_RULES: Rule[] = [
     examples: [
       {
         input: "Floated\n\nBrightwell Media will be 50 pct owned by Ostrel Holdings after the float.",
-        expected: [{ kind: "stake", company: "Ostrel", counterparty: "Brightwell Media", low: 50, status: "forecast" }],
+        expected: [
+          { kind: "stake", company: "Ostrel Holdings", counterparty: "Brightwell Media", low: 50, status: "forecast" },
+        ],
       },
     ],
     build: stake,
@@ -179,7 +190,9 @@ export const STAKE_RULES: Rule[] = [
       {
         input:
           "Bid launched\n\nOstrel Holdings launched a takeover bid for the 68.26 pct of Pellworth Sugar that it does not already hold.",
-        expected: [{ kind: "stake", company: "Ostrel", counterparty: "Pellworth Sugar", low: 68.26, status: "target" }],
+        expected: [
+          { kind: "stake", company: "Ostrel Holdings", counterparty: "Pellworth Sugar", low: 68.26, status: "target" },
+        ],
       },
     ],
     build: (m, s) => stake(m, s).map((roles) => ({ ...roles, status: "target" as const })),
@@ -206,7 +219,7 @@ export const STAKE_RULES: Rule[] = [
     examples: [
       {
         input: "Shares for sale\n\nThe 20% stake in Corvan Tool held by Ostrel Holdings is for sale.",
-        expected: [{ kind: "stake", company: "Ostrel", counterparty: "Corvan Tool", low: 20 }],
+        expected: [{ kind: "stake", company: "Ostrel Holdings", counterparty: "Corvan Tool", low: 20 }],
       },
     ],
     build: stake,
@@ -263,6 +276,52 @@ export const STAKE_RULES: Rule[] = [
     build: (m, s) => describedStake(m, s).map((r) => ({ ...r, when: { year: null, period: null, stated: false } })),
   },
   {
+    // "The Dutch government, which stepped in with a rescue during the chip shortage, still holds 14% of the
+    // company", "Ostrel Foundation, set up by the founders in 1952, controls 8% of the shares": the holder, an aside
+    // closed by its comma that names no one else and reports no speech, then the verb.
+    name: "stake.holder-long-aside",
+    kind: "stake",
+    pattern: "holder:{HOLDER} , ...18 , still|now|also? {STAKE_VERB} {FIGURE_LEAD}? figure:{PERCENT}",
+    when: (m, s) => {
+      const holder = m.captures.holder?.[0];
+      const figure = m.captures.figure?.[0];
+      const aside = s.tokens.slice(s.tokens.indexOf(holder!) + 2, s.tokens.indexOf(figure!));
+      return (
+        s.tokens[m.from - 1]?.text !== "," &&
+        !aside.some(
+          (t) =>
+            t.type === "person" ||
+            (t.type === "mention" && t.mention.how !== "description") ||
+            /^(?:said|says|told|according)$/.test(t.lower),
+        )
+      );
+    },
+    examples: [
+      {
+        input:
+          "Brewer\n\nCorvan Brewing rejected the bid. The Ostrel Foundation, set up by the founding family in 1952, controls 8% of the shares and sided with the board.",
+        expected: [{ kind: "stake", company: "Ostrel Foundation", counterparty: "Corvan Brewing", low: 8, year: null }],
+      },
+    ],
+    // The aside's years ("in 1952") are its own, not the stake's.
+    build: (m, s) => describedStake(m, s).map((r) => ({ ...r, when: { year: null, period: null, stated: false } })),
+  },
+  {
+    // "The Ostrel Foundation, which holds 34% of the shares, backed the sale": the shares of the article's company.
+    name: "stake.which-holds-the-shares",
+    kind: "stake",
+    pattern:
+      "holder:{HOLDER} , which|who ...2 {STAKE_VERB} {FIGURE_LEAD}? figure:{PERCENT} of the|its? shares|stock|capital|equity",
+    examples: [
+      {
+        input:
+          "Packaging sale\n\nCorvan Verpackung plans to sell its packaging arm. The Ostrel Foundation, which holds 34% of the shares, said it would support the sale.",
+        expected: [{ kind: "stake", company: "Ostrel Foundation", counterparty: "Corvan Verpackung", low: 34 }],
+      },
+    ],
+    build: describedStake,
+  },
+  {
     name: "stake.family-holds",
     kind: "stake",
     pattern:
@@ -280,6 +339,24 @@ export const STAKE_RULES: Rule[] = [
       },
     ],
     build: familyStake,
+  },
+  {
+    // "The Ostrel family, which opened the first shop in a garage in 1923, still controls 22%": a long aside
+    // closed by its comma, then the verb.
+    name: "stake.family-aside-holds",
+    kind: "stake",
+    pattern:
+      "the|its|their founding|controlling? holder:{HOLDER} family , ...18 , still|now|also? {STAKE_VERB} {FIGURE_LEAD}? figure:{PERCENT}",
+    examples: [
+      {
+        input:
+          "Grocer\n\nCorvan Stores is Britain's fifth-largest grocer. The Ostrel family, which founded the business as a corner shop in 1923, still controls about 22% of the shares.",
+        expected: [
+          { kind: "stake", company: "Ostrel family", counterparty: "Corvan Stores", low: 22, approximate: true },
+        ],
+      },
+    ],
+    build: (m, s) => familyStake(m, s).map((r) => ({ ...r, when: { year: null, period: null, stated: false } })),
   },
   {
     // A state named by a nationality is a mention already ("the Dutch state"); "the Treasury" alone is not.

@@ -2,6 +2,7 @@ import type { Match } from "./pattern";
 import { PIECES, tokenIs } from "./pieces";
 import type { FactRoles, Rule, RuleSentence } from "./rule";
 import { asideStake, describedStake, nameOf, ofAMarket, ownStake, stakeStatus, undatedStake } from "./stakeRoles";
+import type { Token } from "./tokens";
 
 /** What a stake rule must not read as a stake: a share of a market, or a figure the longer rules take ("% of X"). */
 const noHeldNamed = (m: Match, s: RuleSentence) => {
@@ -9,12 +10,18 @@ const noHeldNamed = (m: Match, s: RuleSentence) => {
   // "sold half its finance arm": a fraction of a business, not of the shares.
   if (figure?.type === "quantity" && figure.quantity.fraction) return false;
   // "Market leader Ondrecht held 21 per cent", after a market share: a rival's share, not a stake.
+  // "may buy up to 15 pct of the outstanding shares": shares named, not a company, so the company goes unsaid.
+  const ofShares =
+    /^\s*of\s+(?:the|its|their)\s+(?:(?:total|outstanding|issued|common|voting|ordinary)\s+){0,3}(?:shares|stock|common\s+stock|capital|share\s+capital|equity)\b/i.test(
+      s.text.slice(s.tokens[m.to - 1]?.end ?? 0),
+    );
   return (
     s.ctx.shareMarket === null &&
     !ofAMarket(m, s) &&
-    !/^(?:of|in|stakes?|interests?|holdings?|share|shares|more|fewer|held|owned|controlled)$/.test(
-      s.tokens[m.to]?.lower ?? "",
-    )
+    (ofShares ||
+      !/^(?:of|in|stakes?|interests?|holdings?|share|shares|more|fewer|held|owned|controlled)$/.test(
+        s.tokens[m.to]?.lower ?? "",
+      ))
   );
 };
 
@@ -39,7 +46,41 @@ function shareholderInApposition(m: Match, s: RuleSentence): FactRoles[] {
   return [undatedStake(figure.quantity, family, held, stakeStatus(s, m), ["company", "counterparty"])];
 }
 
+/** "Corvan's founding Keane family, which owns 62%, will see its holding fall to 31%": the sentence's subject. */
+function subjectSeesStake(m: Match, s: RuleSentence): FactRoles[] {
+  const subject = s.tokens.slice(0, m.from).find(
+    (t, i) =>
+      (t.type === "person" || (t.type === "mention" && t.mention.how === "name" && !t.mention.possessive)) &&
+      // "owns 61% of Corvan and will see its holding fall": the company held is no subject.
+      !/^(?:of|in)$/.test(s.tokens[i - 1]?.lower ?? ""),
+  );
+  return subject ? describedStake({ ...m, captures: { ...m.captures, holder: [subject] } }, s) : [];
+}
+
 export const UNSAID_STAKE_RULES: Rule[] = [
+  {
+    name: "stake.will-see-holding-move",
+    kind: "stake",
+    pattern:
+      "see {HOLDING_POSS} {STAKE_NOUN} be? fall|drop|shrink|slip|rise|climb|increase|decrease|reduced|diluted|cut to {FIGURE_LEAD}? figure:{PERCENT}",
+    examples: [
+      {
+        input:
+          "Share issue\n\nCorvan Tool's founder, Jane Keane, who owns about 31% of the company, will see her stake fall to roughly 27% once the new shares are issued.",
+        expected: [
+          {
+            kind: "stake",
+            company: "Jane Keane",
+            counterparty: "Corvan Tool",
+            low: 27,
+            approximate: true,
+            status: "forecast",
+          },
+        ],
+      },
+    ],
+    build: subjectSeesStake,
+  },
   {
     name: "stake.changed-to-unsaid",
     kind: "stake",
@@ -96,8 +137,36 @@ export const UNSAID_STAKE_RULES: Rule[] = [
           "Filing\n\nTom Keane told regulators he holds 6.1 pct of Corvan Tool. He said he may buy up to 24.9 pct.",
         expected: [{ kind: "stake", company: "Tom Keane", counterparty: "Corvan Tool", low: 24.9, status: "forecast" }],
       },
+      {
+        input:
+          "Holder named\n\nCorvan Tool said on Monday that Ostrel Trading Ltd now holds 12.5 pct of its shares after buying 4.6 mln shares from the state's fund.",
+        expected: [{ kind: "stake", company: "Ostrel Trading", counterparty: "Corvan Tool", low: 12.5 }],
+      },
     ],
-    build: describedStake,
+    // "holds 12.5 pct of its shares": the company "its" stands for is the one held.
+    // ("Corvan said Ostrel now holds 12.5 pct of its shares": "its" is the speaker's, never the holder's own.)
+    build: (m, s) => {
+      const of = s.tokens[m.to];
+      const whose = of?.lower === "of" ? s.tokens[m.to + 2 - (s.tokens[m.to + 1]?.lower === "the" ? 0 : 1)] : undefined;
+      const found = describedStake(m, s);
+      if (whose?.type !== "mention" || whose.mention.how !== "pronoun") return found;
+      // The sentence's first company other than the holder ("Corvan said Ostrel holds", "Corvan will become private
+      // with Ostrel holding"), else the one the article speaks of ("It said Ostrel holds 12.5 pct of its shares").
+      return found.flatMap((r) => {
+        const first = s.tokens
+          .slice(0, s.tokens.indexOf(m.captures.holder?.[0] as Token))
+          .find(
+            (t, i) =>
+              t.type === "mention" &&
+              t.mention.how === "name" &&
+              !t.mention.possessive &&
+              t.mention.company !== r.company &&
+              !/^(?:with|of|in|from|to|for|by|and)$/.test(s.tokens[i - 1]?.lower ?? ""),
+          );
+        const held = first?.type === "mention" ? first.mention.company : (s.roles.topic?.company ?? s.roles.main);
+        return held && held !== r.company ? [{ ...r, counterparty: held }] : [];
+      });
+    },
   },
   {
     name: "stake.whole-holding-sold",

@@ -1,5 +1,5 @@
-import type { DbHandle } from "../../db/client";
 import { databaseFault } from "../../db/faults";
+import type { Sql } from "../../db/sql";
 import { type RunSummary, recordImportRun, saveArticle } from "../../db/store";
 import { extractArticle } from "../pipeline";
 import { type ArticleResult, FACT_KINDS, type Fact, type FactKind } from "../types";
@@ -12,6 +12,8 @@ export interface ImportOptions {
   /** Files larger than this are skipped with a message (IMPORT_MAX_BYTES, 20 MB by default). */
   maxBytes?: number;
   onProgress?: (done: number, total: number, path: string) => void;
+  /** How a database fault names the database (its file, or PostgreSQL's address without the password). */
+  databaseName?: string;
 }
 
 export interface ImportReport extends RunSummary {
@@ -63,8 +65,14 @@ type Tally = Pick<
  * database itself (read-only, full, locked, corrupted) stops the import: the batch under way rolls back, and the
  * report counts only what was committed before, with the fault in `fault`.
  */
-export function importFiles(handle: DbHandle, paths: string[], options: ImportOptions = {}): ImportReport {
+export async function importFiles(
+  target: Sql | { sql: Sql; path: string },
+  paths: string[],
+  options: ImportOptions = {},
+): Promise<ImportReport> {
+  const db = "sql" in target ? target.sql : target;
   const maxBytes = options.maxBytes ?? defaultMaxBytes();
+  const databaseName = options.databaseName ?? ("path" in target ? target.path : "database");
   const report = emptyReport();
   const { files, missing, skipped } = listArticleFiles(paths);
   for (const p of missing) report.errors.push({ path: p, reason: "no such file or folder" });
@@ -74,7 +82,7 @@ export function importFiles(handle: DbHandle, paths: string[], options: ImportOp
   let batch: Array<{ path: string; result: ArticleResult }> = [];
   // Files whose fate is known: refused, or in a committed batch. The rest are not stored if a fault stops us.
   let settled = 0;
-  const flush = () => {
+  const flush = async () => {
     const pending = batch;
     batch = [];
     const tally: Tally = {
@@ -86,27 +94,25 @@ export function importFiles(handle: DbHandle, paths: string[], options: ImportOp
       errors: [],
       facts: [],
     };
-    handle.sqlite
-      .transaction(() => {
-        for (const { path, result } of pending) {
-          try {
-            const outcome = saveArticle(handle, result);
-            if (outcome.status === "unchanged") tally.articlesUnchanged++;
-            else if (outcome.status === "dropped") tally.articlesDropped++;
-            else {
-              if (outcome.status === "replaced") tally.articlesReplaced++;
-              else tally.articlesImported++;
-              tally.factsWritten += outcome.facts;
-              tally.facts.push(...result.facts);
-            }
-          } catch (err) {
-            // The database itself failing is no fault of this article: the whole batch rolls back.
-            if (databaseFault(err, handle.path)) throw err;
-            tally.errors.push({ path, reason: err instanceof Error ? err.message : String(err) });
+    await db.transaction(async (tx) => {
+      for (const { path, result } of pending) {
+        try {
+          const outcome = await saveArticle(tx, result);
+          if (outcome.status === "unchanged") tally.articlesUnchanged++;
+          else if (outcome.status === "dropped") tally.articlesDropped++;
+          else {
+            if (outcome.status === "replaced") tally.articlesReplaced++;
+            else tally.articlesImported++;
+            tally.factsWritten += outcome.facts;
+            tally.facts.push(...result.facts);
           }
+        } catch (err) {
+          // The database itself failing is no fault of this article: the whole batch rolls back.
+          if (databaseFault(err, databaseName)) throw err;
+          tally.errors.push({ path, reason: err instanceof Error ? err.message : String(err) });
         }
-      })
-      .immediate();
+      }
+    });
     // Counted only once committed, so the summary after a fault is what the database holds.
     const { facts, errors, ...counts } = tally;
     for (const [k, n] of Object.entries(counts) as Array<[keyof typeof counts, number]>) report[k] += n;
@@ -131,13 +137,13 @@ export function importFiles(handle: DbHandle, paths: string[], options: ImportOp
         report.errors.push({ path: file.path, reason: err instanceof Error ? err.message : String(err) });
         settled++;
       }
-      if (batch.length >= BATCH_ARTICLES) flush();
+      if (batch.length >= BATCH_ARTICLES) await flush();
     }
-    if (batch.length) flush();
+    if (batch.length) await flush();
     options.onProgress?.(files.length, files.length, "");
-    recordImportRun(handle, report);
+    await recordImportRun(db, report);
   } catch (err) {
-    const fault = databaseFault(err, handle.path);
+    const fault = databaseFault(err, databaseName);
     if (!fault) throw err;
     report.fault = fault.message;
     report.notStored = files.length - settled;

@@ -52,7 +52,8 @@ async function signIn(username: string, password: string, headers: Record<string
 
 const cookieOf = (res: Response) => (res.headers.get("set-cookie") ?? "").split(";")[0];
 
-describe("npm run user", () => {
+// Each of these starts the command (a TypeScript process) several times: seconds on a busy machine.
+describe("npm run user", { timeout: 30_000 }, () => {
   test("add stores a bcrypt hash, never the password; list shows names and roles", async () => {
     const { getDb } = await import("~/db.server");
     const row = getDb().sqlite.prepare("SELECT password_hash AS h FROM users WHERE name = 'ana'").get() as {

@@ -40,7 +40,7 @@ beforeAll(async () => {
   cleanup = await seedTemporaryDatabase([work]);
   db = openDatabase();
 }, 60_000);
-afterAll(() => {
+afterAll(async () => {
   db?.sqlite.close();
   cleanup?.();
   rmSync(work, { recursive: true, force: true });
@@ -69,7 +69,7 @@ describe("checked figures on charts", () => {
 
   test("a confirmed revenue figure is marked on its bar in the SVG, with the legend; the PNG changes", async () => {
     const before = (await exported("revenue", { company: "varnholt" })).png;
-    reviewFact(db, factId("revenue", 2.1e9), { action: "confirm" }, "ana");
+    await reviewFact(db.sql, factId("revenue", 2.1e9), { action: "confirm" }, "ana");
     const { ec, svg, png } = await exported("revenue", { company: "varnholt" });
     expect(ec.bars?.map((p) => [p.label, p.sources[0]?.checked ?? null])).toEqual([
       ["2009", null],
@@ -85,8 +85,8 @@ describe("checked figures on charts", () => {
   });
 
   test("a corrected figure is marked as corrected, with its corrected value", async () => {
-    reviewFact(
-      db,
+    await reviewFact(
+      db.sql,
       factId("revenue", 1.8e9),
       {
         action: "correct",
@@ -118,7 +118,7 @@ describe("checked figures on charts", () => {
     const { svg: unchecked, ec: before } = await exported("stakes", { holder: "varnholt", held: "quellmark-ports" });
     expect(marks(unchecked)).toEqual([]);
     expect(before.history?.map((p) => [p.low, p.disagreeing])).toEqual([[14, 1]]);
-    reviewFact(db, factId("stake", 12), { action: "confirm" }, "ana");
+    await reviewFact(db.sql, factId("stake", 12), { action: "confirm" }, "ana");
     const { svg, ec } = await exported("stakes", { holder: "varnholt", held: "quellmark-ports" });
     // The checked 12 % is drawn over the newer, unchecked 14 %, which still counts as another figure.
     expect(ec.history?.map((p) => [p.low, p.disagreeing])).toEqual([[12, 1]]);
@@ -150,7 +150,7 @@ describe("checked figures on charts", () => {
       }>
     ).map((r) => r.id);
     expect(ids).toHaveLength(4);
-    reviewFact(db, ids[0], { action: "confirm" }, "ana");
+    await reviewFact(db.sql, ids[0], { action: "confirm" }, "ana");
     const { ec, svg } = await exported("revenue", { company: "edris-freight" });
     const [point] = ec.bars ?? [];
     expect(point.sourceCount).toBe(4);

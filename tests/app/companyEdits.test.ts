@@ -35,11 +35,11 @@ beforeAll(async () => {
   for (const [name, text] of Object.entries(ARTICLES)) writeFileSync(join(work, name), text);
   cleanup = await seedTemporaryDatabase([work]);
   importer = openDatabase();
-  await addUser(importer, "ana", "analyst", "analyst-pass-1", "test");
-  await addUser(importer, "vic", "viewer", "viewer-pass-1", "test");
+  await addUser(importer.sql, "ana", "analyst", "analyst-pass-1", "test");
+  await addUser(importer.sql, "vic", "viewer", "viewer-pass-1", "test");
   for (const name of ["ana", "vic"]) cookies[name] = await sessionCookieOf(importer, name);
 }, 60_000);
-afterAll(() => {
+afterAll(async () => {
   importer?.sqlite.close();
   cleanup?.();
   rmSync(work, { recursive: true, force: true });
@@ -75,7 +75,7 @@ async function page(slug: string, user: string | null = null, route = "companies
       context: {},
     }),
   );
-  return { status: res.status, data: res.status === 200 ? await res.json() : await res.json().catch(() => null) };
+  return { status: res.status, data: res.status === 200 ? await res.json() : (await res.json()).catch(() => null) };
 }
 
 const companyOf = (name: string) =>
@@ -110,10 +110,10 @@ function lastAudit(): { userName: string; action: string; subject: string; befor
 }
 
 /** Appends a line, so the bytes change and the import replaces the article. */
-function touch(file: string): void {
+async function touch(file: string): Promise<void> {
   const path = join(work, file);
   writeFileSync(path, `${readFileSync(path, "utf8")}A line added later.\n`);
-  expect(importFiles(importer, [path]).errors).toEqual([]);
+  expect((await importFiles(importer, [path])).errors).toEqual([]);
 }
 
 describe("who may change a company", () => {
@@ -211,7 +211,7 @@ describe("rename", () => {
     expect(renamed.data.revenue[0].points.map((p: { low: number }) => p.low)).toEqual([310000000]);
 
     // The extractor still writes "Brenmoor": the import finds it among the aliases.
-    touch("springfield.txt");
+    await touch("springfield.txt");
     expect(factsOf("springfield.txt")).toEqual([
       "stake Springfield > Brenmoor Textiles - 12",
       "revenue Springfield 2009 80000000",
@@ -280,7 +280,7 @@ describe("merge", () => {
     });
     expect([oldAddress.status, oldAddress.headers.get("location")]).toEqual([302, "/companies/halvard"]);
 
-    touch("halvard-foods.txt");
+    await touch("halvard-foods.txt");
     expect(factsOf("halvard-foods.txt")).toEqual([
       "revenue Halvard 2007 3900000000",
       "revenue Halvard 2008 4200000000",
@@ -296,7 +296,7 @@ describe("merge", () => {
       join(work, "brenmoor-stake.txt"),
       "Kestrel buys into Brenmoor Weaving\n\nDate: 2011-02-01\n\nKestrel Capital said it holds a 7% stake in Brenmoor Weaving.\n",
     );
-    expect(importFiles(importer, [join(work, "brenmoor-stake.txt")]).errors).toEqual([]);
+    expect((await importFiles(importer, [join(work, "brenmoor-stake.txt")])).errors).toEqual([]);
     const held = factsOf("brenmoor-stake.txt")[0].split(" > ")[1].replace(/ - 7$/, "");
     expect(held).not.toBe("Brenmoor Mills Textiles");
     const heldSlug = companyOf(held)!.slug;
@@ -362,13 +362,13 @@ describe("remove", () => {
     expect((await change("springfield", "ana", { intent: "rename", name: "Springfield Town" })).status).toBe(409);
 
     // The same article again, and a new one naming it: the extractor writes "Springfield", the import rejects it.
-    touch("springfield.txt");
+    await touch("springfield.txt");
     expect(factsOf("springfield.txt")).toEqual(["revenue Brenmoor Mills Textiles 2009 310000000"]);
     writeFileSync(
       join(work, "springfield-2.txt"),
       "Springfield results\n\nDate: 2011-03-01\n\nSpringfield Holdings reported revenue of $95 million for 2010. Halvard Group reported revenue of $4.9 billion for 2010.\n",
     );
-    expect(importFiles(importer, [join(work, "springfield-2.txt")]).errors).toEqual([]);
+    expect((await importFiles(importer, [join(work, "springfield-2.txt")])).errors).toEqual([]);
     expect(factsOf("springfield-2.txt")).toEqual(["revenue Halvard 2010 4900000000"]);
     const later = importer.sqlite
       .prepare(
@@ -386,9 +386,9 @@ describe("checked facts", () => {
     const { getWriteDb } = await import("~/writeDb.server");
     const id = (low: number) =>
       (importer.sqlite.prepare("SELECT id FROM facts WHERE low = ?").get(low) as { id: number }).id;
-    reviewFact(getWriteDb(), id(4600000000), { action: "confirm" }, "ana");
-    reviewFact(
-      getWriteDb(),
+    await reviewFact(getWriteDb().sql, id(4600000000), { action: "confirm" }, "ana");
+    await reviewFact(
+      getWriteDb().sql,
       id(3900000000),
       {
         action: "correct",
@@ -410,7 +410,7 @@ describe("checked facts", () => {
     const kestrelStake = (
       importer.sqlite.prepare("SELECT id FROM facts WHERE quote LIKE ?").get("Kestrel Capital%") as { id: number }
     ).id;
-    reviewFact(getWriteDb(), kestrelStake, { action: "confirm" }, "ana");
+    await reviewFact(getWriteDb().sql, kestrelStake, { action: "confirm" }, "ana");
 
     const facts = await page("/facts?company=halvard", null, "facts");
     const marks = Object.fromEntries(

@@ -24,7 +24,7 @@ beforeAll(async () => {
   cleanup = await seedTemporaryDatabase([work]);
   db = openDatabase();
 }, 60_000);
-afterAll(() => {
+afterAll(async () => {
   db?.sqlite.close();
   cleanup?.();
   rmSync(work, { recursive: true, force: true });
@@ -45,7 +45,7 @@ const idOf = (name: string) =>
 describe("old company addresses", () => {
   test("a rename redirects the old address, with the page's parameters; an unknown one is still a 404", async () => {
     expect((await visit("/companies/ostmark")).status).toBe(200);
-    renameCompany(db, idOf("Ostmark"), "Ostmark Logistics", "ana");
+    await renameCompany(db.sql, idOf("Ostmark"), "Ostmark Logistics", "ana");
     expect(await visit("/companies/ostmark?periods=year")).toEqual({
       status: 302,
       location: "/companies/ostmark-logistics?periods=year",
@@ -58,19 +58,19 @@ describe("old company addresses", () => {
   });
 
   test("a merge redirects the merged name's addresses, old and current, and later renames are followed", async () => {
-    renameCompany(db, idOf("Pellvik Rail"), "Pellvik", "ana");
-    mergeCompany(db, idOf("Pellvik"), idOf("Ostmark Logistics"), "ana");
+    await renameCompany(db.sql, idOf("Pellvik Rail"), "Pellvik", "ana");
+    await mergeCompany(db.sql, idOf("Pellvik"), idOf("Ostmark Logistics"), "ana");
     for (const old of ["pellvik", "pellvik-rail", "ostmark"]) {
       expect(await visit(`/companies/${old}`)).toEqual({ status: 302, location: "/companies/ostmark-logistics" });
     }
-    renameCompany(db, idOf("Ostmark Logistics"), "Ostmark Group", "ana");
+    await renameCompany(db.sql, idOf("Ostmark Logistics"), "Ostmark Group", "ana");
     for (const old of ["pellvik", "pellvik-rail", "ostmark", "ostmark-logistics"]) {
       expect(await visit(`/companies/${old}`)).toEqual({ status: 302, location: "/companies/ostmark-group" });
     }
   });
 
   test("renamed back, a company has its old address again and no redirect loops", async () => {
-    renameCompany(db, idOf("Ostmark Group"), "Ostmark", "ana");
+    await renameCompany(db.sql, idOf("Ostmark Group"), "Ostmark", "ana");
     expect((await visit("/companies/ostmark")).status).toBe(200);
     expect(await visit("/companies/ostmark-group")).toEqual({ status: 302, location: "/companies/ostmark" });
     const slugs = (

@@ -29,8 +29,8 @@ beforeAll(async () => {
   );
   cleanup = await seedTemporaryDatabase([work]);
   db = openDatabase();
-  await addUser(db, "ana", "analyst", "analyst-pass-1", "test");
-  await addUser(db, "vic", "viewer", "viewer-pass-1", "test");
+  await addUser(db.sql, "ana", "analyst", "analyst-pass-1", "test");
+  await addUser(db.sql, "vic", "viewer", "viewer-pass-1", "test");
   for (const name of ["ana", "vic"]) cookies[name] = await sessionCookieOf(db, name);
 }, 60_000);
 afterAll(() => {

@@ -33,8 +33,8 @@ beforeAll(async () => {
   for (const [name, text] of Object.entries(ARTICLES)) writeFileSync(join(work, name), text);
   cleanup = await seedTemporaryDatabase([work]);
   db = openDatabase();
-  await addUser(db, "ana", "analyst", "analyst-pass-1", "test");
-  await addUser(db, "ada", "admin", "admin-pass-1", "test");
+  await addUser(db.sql, "ana", "analyst", "analyst-pass-1", "test");
+  await addUser(db.sql, "ada", "admin", "admin-pass-1", "test");
   for (const name of ["ana", "ada"]) cookies[name] = await sessionCookieOf(db, name);
 }, 60_000);
 afterAll(() => {
@@ -99,7 +99,7 @@ describe("undoing a merge", () => {
     const fact = db.sqlite.prepare("SELECT id FROM facts WHERE company_id = ? ORDER BY id LIMIT 1").get(from.id) as {
       id: number;
     };
-    reviewFact(db, fact.id, { action: "confirm" }, "ana");
+    await reviewFact(db.sql, fact.id, { action: "confirm" }, "ana");
     const before = tables();
     expect(before.redirects).toEqual([{ slug: "tamsin-foods", company_id: from.id, at: expect.any(String) }]);
 
@@ -157,12 +157,12 @@ describe("undoing a merge", () => {
     expect((await auditPage("ada")).rows.find((r: { id: number }) => r.id === mergeAudit).undoable).toBe(false);
   });
 
-  test("an import afterwards files the old name under the company brought back", () => {
+  test("an import afterwards files the old name under the company brought back", async () => {
     writeFileSync(
       join(work, "tamsin-later.txt"),
       "Tamsin Foods again\n\nDate: 2011-03-01\n\nTamsin Foods reported revenue of $4.9 billion for 2010.\n",
     );
-    expect(importFiles(db, [join(work, "tamsin-later.txt")]).errors).toEqual([]);
+    expect((await importFiles(db, [join(work, "tamsin-later.txt")])).errors).toEqual([]);
     const row = db.sqlite
       .prepare("SELECT c.name FROM facts f JOIN companies c ON c.id = f.company_id WHERE f.low = 4.9e9")
       .get();
@@ -183,12 +183,12 @@ describe("undoing a removal", () => {
     expect(
       db.sqlite.prepare("SELECT count(*) AS n FROM fact_segments WHERE fact_id IN (?, ?, ?)").get(...ids.slice(0, 3)),
     ).toEqual({ n: 1 });
-    reviewFact(db, ids[0], { action: "confirm" }, "ana");
+    await reviewFact(db.sql, ids[0], { action: "confirm" }, "ana");
     const revenue = db.sqlite
       .prepare("SELECT * FROM facts WHERE company_id = ? AND kind = 'revenue' AND low = 80e6")
       .get(dunmore.id) as { id: number; article_id: number };
-    reviewFact(
-      db,
+    await reviewFact(
+      db.sql,
       revenue.id,
       {
         action: "correct",
@@ -207,8 +207,8 @@ describe("undoing a removal", () => {
       },
       "ana",
     );
-    addFact(
-      db,
+    await addFact(
+      db.sql,
       revenue.article_id,
       {
         kind: "revenue",
@@ -271,7 +271,7 @@ describe("undoing a removal", () => {
       .prepare("SELECT id FROM fact_reviews WHERE state = 'rejected' AND json_extract(original, '$.low') = 80e6")
       .get() as { id: number };
     const { restoreFact } = await import("../../db/reviews");
-    restoreFact(db, review.id, "ana");
+    await restoreFact(db.sql, review.id, "ana");
     const undone = await post("audit", "", "ada", { intent: "undo", auditId: String(removeAudit) });
     expect(undone.status).toBe(303);
     const after = JSON.parse(

@@ -15,7 +15,7 @@ export async function seedTemporaryDatabase(extra: string[] = []): Promise<() =>
   process.env.DATABASE_PATH = join(dir, "app.db");
   const { getDb } = await import("~/db.server");
   const { importFiles } = await import("../../importers/run/importFiles");
-  const report = importFiles(getDb(), ["seeds", ...extra]);
+  const report = await importFiles(getDb(), ["seeds", ...extra]);
   if (report.errors.length) throw new Error(`seed import failed: ${JSON.stringify(report.errors)}`);
   const removeSqlite = () => {
     getDb().sqlite.close();

@@ -36,11 +36,11 @@ beforeAll(async () => {
   );
   cleanup = await seedTemporaryDatabase([work]);
   db = openDatabase();
-  await addUser(db, "ana", "analyst", "analyst-pass-1", "test");
-  await addUser(db, "vic", "viewer", "viewer-pass-1", "test");
+  await addUser(db.sql, "ana", "analyst", "analyst-pass-1", "test");
+  await addUser(db.sql, "vic", "viewer", "viewer-pass-1", "test");
   for (const name of ["ana", "vic"]) cookies[name] = await sessionCookieOf(db, name);
 }, 60_000);
-afterAll(() => {
+afterAll(async () => {
   db?.sqlite.close();
   cleanup?.();
   rmSync(work, { recursive: true, force: true });
@@ -165,13 +165,13 @@ describe("settling a revenue conflict from the review queue", () => {
   test("the settlement survives re-importing both articles; restoring the superseded figure flags it again", async () => {
     for (const name of ["halden-a.txt", "halden-b.txt"]) {
       const path = join(work, name);
-      const outcome = saveArticle(db, extractArticle(readFileSync(path), path), { rewrite: true });
+      const outcome = await saveArticle(db.sql, extractArticle(readFileSync(path), path), { rewrite: true });
       expect(outcome.status).toBe("replaced");
     }
     expect(idOf(3.2e9)).toBeUndefined();
     expect(await revenuePoint()).toEqual([{ low: 3.4e9, disagreeing: 0, checked: "confirmed" }]);
     const { recentRejections, restoreReview } = await import("~/models/reviews.server");
-    restoreReview("ana", recentRejections()[0].id);
+    await restoreReview("ana", (await recentRejections())[0].id);
     // The conflict is back; the chart draws the confirmed figure over the restored (and newer) one.
     expect(await revenuePoint()).toEqual([{ low: 3.4e9, disagreeing: 1, checked: "confirmed" }]);
     const d = await queue();

@@ -26,10 +26,10 @@ beforeAll(async () => {
   db = openDatabase();
   const idOf = (name: string) =>
     (db.sqlite.prepare("SELECT id FROM companies WHERE name = ?").get(name) as { id: number }).id;
-  renameCompany(db, idOf("Ostmark"), "Ostmark Logistics", "ana");
-  renameCompany(db, idOf("Pellvik Rail"), "Pellvik Railways", "ana");
+  await renameCompany(db.sql, idOf("Ostmark"), "Ostmark Logistics", "ana");
+  await renameCompany(db.sql, idOf("Pellvik Rail"), "Pellvik Railways", "ana");
 }, 60_000);
-afterAll(() => {
+afterAll(async () => {
   db?.sqlite.close();
   cleanup?.();
   rmSync(work, { recursive: true, force: true });
@@ -103,7 +103,7 @@ describe("old company slugs in query parameters", () => {
   test("after a merge, two old names of one company are one company, asked for once", async () => {
     const idOf = (name: string) =>
       (db.sqlite.prepare("SELECT id FROM companies WHERE name = ?").get(name) as { id: number }).id;
-    mergeCompany(db, idOf("Pellvik Railways"), idOf("Ostmark Logistics"), "ana");
+    await mergeCompany(db.sql, idOf("Pellvik Railways"), idOf("Ostmark Logistics"), "ana");
     const d = await pageData("compare", "/compare?companies=ostmark,pellvik-rail");
     expect(d.companies).toEqual([{ name: "Ostmark Logistics", slug: "ostmark-logistics" }]);
     const res = await exportResponse("http://localhost/export/compare.svg?companies=ostmark,pellvik-railways");

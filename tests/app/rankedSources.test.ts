@@ -86,8 +86,8 @@ describe("every source of a ranked figure", () => {
 
   test("the oldest source, once confirmed, is kept among the ten listed and marked checked", async () => {
     const facts = await titlesOf("Dorvel Paper");
-    const { getWriteDb } = await import("~/writeDb.server");
-    reviewFact(getWriteDb(), facts[0].id, { action: "confirm" }, "ana");
+    const { getWriteSql } = await import("~/writeDb.server");
+    await reviewFact(await getWriteSql(), facts[0].id, { action: "confirm" }, "ana");
     const expected = [
       ...facts
         .slice(2)

@@ -26,12 +26,12 @@ beforeAll(async () => {
   );
   cleanup = await seedTemporaryDatabase([work]);
   db = openDatabase();
-  await addUser(db, "ana", "analyst", "analyst-pass-1", "test");
+  await addUser(db.sql, "ana", "analyst", "analyst-pass-1", "test");
   cookie = await sessionCookieOf(db, "ana");
   const portvale = db.sqlite.prepare("SELECT id FROM companies WHERE name = 'Portvale'").get() as { id: number };
-  removeCompany(db, portvale.id, "ana");
+  await removeCompany(db.sql, portvale.id, "ana");
 }, 60_000);
-afterAll(() => {
+afterAll(async () => {
   db?.sqlite.close();
   cleanup?.();
   rmSync(work, { recursive: true, force: true });
@@ -97,14 +97,14 @@ describe("names removed as no company", () => {
   test("an added fact naming one as the company held is refused too; another name is filed as typed", async () => {
     const { articleId } = kessler();
     const quote = "Kessler Marine reported revenue of $1.2 billion for 2010.";
-    expect(() =>
+    await expect(
       addFact(
-        db,
+        db.sql,
         articleId,
         { kind: "stake", quote, figure: null, values: { ...VALUES, counterparty: "Portvale", unit: "percent" } },
         "ana",
       ),
-    ).toThrow(ReviewError);
+    ).rejects.toThrow(ReviewError);
     expect(db.sqlite.prepare("SELECT count(*) AS n FROM facts WHERE article_id = ?").get(articleId)).toEqual({ n: 1 });
     const res = await correct("Kessler Marine Group");
     expect([res.status, res.headers.get("location")]).toEqual([303, "/review"]);

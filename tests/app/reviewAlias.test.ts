@@ -25,10 +25,10 @@ beforeAll(async () => {
   writeFileSync(join(work, "tollund-1.txt"), article(1));
   cleanup = await seedTemporaryDatabase([work]);
   db = openDatabase();
-  await addUser(db, "ana", "analyst", "analyst-pass-1", "test");
+  await addUser(db.sql, "ana", "analyst", "analyst-pass-1", "test");
   cookie = await sessionCookieOf(db, "ana");
 }, 60_000);
-afterAll(() => {
+afterAll(async () => {
   db?.sqlite.close();
   cleanup?.();
   rmSync(work, { recursive: true, force: true });
@@ -82,7 +82,7 @@ describe("a correction that creates an alias", () => {
 
     // A new article writing "Tollund" is filed under Tollund Marine.
     writeFileSync(join(work, "tollund-2.txt"), article(2));
-    const report = importFiles(db, [join(work, "tollund-2.txt")]);
+    const report = await importFiles(db, [join(work, "tollund-2.txt")]);
     expect(report.errors).toEqual([]);
     expect(factsOf("Tollund Marine").map((f) => f.low)).toEqual([1.5e9, 2.5e9]);
     expect(factsOf("Tollund")).toEqual([]);
@@ -90,11 +90,11 @@ describe("a correction that creates an alias", () => {
 
   test("without the box, a correction moves the one fact and leaves the name where it was", async () => {
     writeFileSync(join(work, "tollund-3.txt"), article(3));
-    importFiles(db, [join(work, "tollund-3.txt")]);
+    await importFiles(db, [join(work, "tollund-3.txt")]);
     const fact = factsOf("Tollund Marine").find((f) => f.low === 3.5e9);
     expect(fact).toBeDefined();
     const { applyReview } = await import("~/models/reviews.server");
-    applyReview("ana", fact?.id ?? 0, {
+    await applyReview("ana", fact?.id ?? 0, {
       action: "correct",
       values: {
         company: "Tollund Shipping",

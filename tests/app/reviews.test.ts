@@ -28,12 +28,12 @@ beforeAll(async () => {
   writeFileSync(join(work, "renault.txt"), `${readFileSync(RENAULT, "utf8")}\nA line of the copy.\n`);
   cleanup = await seedTemporaryDatabase([work]);
   importer = openDatabase();
-  await addUser(importer, "ana", "analyst", "analyst-pass-1", "test");
-  await addUser(importer, "vic", "viewer", "viewer-pass-1", "test");
+  await addUser(importer.sql, "ana", "analyst", "analyst-pass-1", "test");
+  await addUser(importer.sql, "vic", "viewer", "viewer-pass-1", "test");
   cookies = {};
   for (const name of ["ana", "vic"]) cookies[name] = await sessionCookieOf(importer, name);
 }, 60_000);
-afterAll(() => {
+afterAll(async () => {
   importer?.sqlite.close();
   cleanup?.();
   rmSync(work, { recursive: true, force: true });
@@ -266,7 +266,7 @@ describe("re-importing an article keeps its reviews", () => {
     const path = join(work, "renault.txt");
     writeFileSync(path, `${readFileSync(path, "utf8")}Another line, so the bytes change.\n`);
     const oldId = workArticleId();
-    const report = importFiles(importer, [path]);
+    const report = await importFiles(importer, [path]);
     expect(report.errors).toEqual([]);
     const newId = workArticleId();
     expect(newId).not.toBe(oldId);
@@ -290,7 +290,7 @@ describe("re-importing an article keeps its reviews", () => {
     const path = join(work, "renault.txt");
     const text = readFileSync(path, "utf8").replace(/Renault's revenue for the first nine months[^\n]*\n/, "");
     writeFileSync(path, text);
-    importFiles(importer, [path]);
+    await importFiles(importer, [path]);
     const d = await queue();
     expect(d.unmatched).toHaveLength(1);
     expect(d.unmatched[0]).toMatchObject({
@@ -334,7 +334,7 @@ describe("a review and an import at the same time", () => {
     let reviews = 0;
     let duringImport = 0;
     while (!done) {
-      applyReview("ana-concurrent", facts[reviews % facts.length].id, { action: "confirm" });
+      await applyReview("ana-concurrent", facts[reviews % facts.length].id, { action: "confirm" });
       reviews++;
       const n = (countIn.get(`${folder}%`) as { n: number }).n;
       if (n > 0 && n < 300) duringImport++;
@@ -424,7 +424,7 @@ describe("adding a fact the extractor missed", () => {
 
     const path = join(work, "renault.txt");
     writeFileSync(path, `Added by the wire.\n${readFileSync(path, "utf8")}`);
-    importFiles(importer, [path]);
+    await importFiles(importer, [path]);
     const again = importer.sqlite
       .prepare("SELECT f.id, f.quote, f.start FROM facts f WHERE f.article_id = ? AND f.low = 44")
       .get(workArticleId()) as { id: number; quote: string; start: number };

@@ -23,7 +23,7 @@ beforeAll(async () => {
   cleanup = await seedTemporaryDatabase([work]);
   db = openDatabase();
 }, 60_000);
-afterAll(() => {
+afterAll(async () => {
   db?.sqlite.close();
   cleanup?.();
   rmSync(work, { recursive: true, force: true });
@@ -47,7 +47,7 @@ describe("a stake of a company in itself", () => {
       ["stake", "Tessaly Foods", false],
       ["revenue", null, false],
     ]);
-    mergeCompany(db, idOf("Tessaly Foods"), idOf("Brannock"), "ana");
+    await mergeCompany(db.sql, idOf("Tessaly Foods"), idOf("Brannock"), "ana");
     const after = await queue();
     expect(after.items.map((i) => [i.kind, i.company, i.counterparty, i.doubts])).toEqual([
       ["stake", "Brannock", "Brannock", ["self-stake", "inferred-year"]],

@@ -18,11 +18,11 @@ const cookies: Record<string, string> = {};
 beforeAll(async () => {
   cleanup = await seedTemporaryDatabase(["tests/fixtures/stakes"]);
   db = openDatabase();
-  await addUser(db, "ana", "analyst", "analyst-pass-1", "test");
-  await addUser(db, "vic", "viewer", "viewer-pass-1", "test");
+  await addUser(db.sql, "ana", "analyst", "analyst-pass-1", "test");
+  await addUser(db.sql, "vic", "viewer", "viewer-pass-1", "test");
   for (const name of ["ana", "vic"]) cookies[name] = await sessionCookieOf(db, name);
 }, 60_000);
-afterAll(() => {
+afterAll(async () => {
   db?.sqlite.close();
   cleanup?.();
 });
@@ -131,7 +131,7 @@ describe("settling a stake conflict", () => {
 
     // Listed with the figure that won, to be restored if need be.
     const { recentRejections } = await import("~/models/reviews.server");
-    const listed = recentRejections().find((r) => r.company === "Talbot Capital");
+    const listed = (await recentRejections()).find((r) => r.company === "Talbot Capital");
     expect(listed).toMatchObject({ state: "superseded", low: 30, supersededBy: { low: 32, high: 32 } });
 
     // Settled once: a second try says so.
@@ -147,7 +147,7 @@ describe("settling a stake conflict", () => {
     expect(paths).toHaveLength(2);
     for (const { path } of paths) {
       // Written anew: the article's facts are deleted and the extractor's written again, with the reviews applied.
-      const outcome = saveArticle(db, extractArticle(readFileSync(path), path), { rewrite: true });
+      const outcome = await saveArticle(db.sql, extractArticle(readFileSync(path), path), { rewrite: true });
       expect([outcome.status, outcome.facts]).toEqual(["replaced", 1]);
     }
     const { row } = await talbotRow();
@@ -160,8 +160,8 @@ describe("settling a stake conflict", () => {
     ]);
 
     const { recentRejections, restoreReview } = await import("~/models/reviews.server");
-    const listed = recentRejections().find((r) => r.company === "Talbot Capital");
-    restoreReview("ana", listed?.id ?? 0);
+    const listed = (await recentRejections()).find((r) => r.company === "Talbot Capital");
+    await restoreReview("ana", listed?.id ?? 0);
     const restored = await talbotRow();
     expect(restored.row.conflict).toBe(true);
     expect(restored.row.figures.map((f) => f.low).sort()).toEqual([30, 32]);

@@ -14,11 +14,11 @@ const cookieFor = (name: string) => sessionCookieOf(db, name);
 beforeAll(async () => {
   cleanup = await seedTemporaryDatabase();
   db = openDatabase();
-  await addUser(db, "ada", "admin", "admin-pass-1", "test");
-  await addUser(db, "ana", "analyst", "analyst-pass-1", "test");
+  await addUser(db.sql, "ada", "admin", "admin-pass-1", "test");
+  await addUser(db.sql, "ana", "analyst", "analyst-pass-1", "test");
   for (const name of ["ada", "ana"]) cookies[name] = await cookieFor(name);
 }, 60_000);
-afterAll(() => {
+afterAll(async () => {
   db?.sqlite.close();
   cleanup?.();
 });

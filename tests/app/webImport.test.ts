@@ -12,11 +12,11 @@ const cookies: Record<string, string> = {};
 beforeAll(async () => {
   cleanup = await seedTemporaryDatabase();
   db = openDatabase();
-  await addUser(db, "ana", "analyst", "analyst-pass-1", "test");
-  await addUser(db, "vic", "viewer", "viewer-pass-1", "test");
+  await addUser(db.sql, "ana", "analyst", "analyst-pass-1", "test");
+  await addUser(db.sql, "vic", "viewer", "viewer-pass-1", "test");
   for (const name of ["ana", "vic"]) cookies[name] = await sessionCookieOf(db, name);
 }, 60_000);
-afterAll(() => {
+afterAll(async () => {
   db?.sqlite.close();
   cleanup?.();
 });

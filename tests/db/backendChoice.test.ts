@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, test } from "vitest";
 import { defaultDatabasePath } from "../../db/client";
+import { chosenDatabaseName } from "../../db/open";
 import { numberedPlaceholders, postgresUrl } from "../../db/postgres";
 
 /** How the backend is chosen (docs/decisions/019), and the one rewrite PostgreSQL needs of every query. */
@@ -30,9 +31,13 @@ describe("choosing the backend", () => {
     );
   });
 
-  test("with DATABASE_URL set, the server and the commands stop instead of writing a SQLite file", () => {
-    process.env.DATABASE_URL = "postgres://u@h/db";
-    expect(() => defaultDatabasePath()).toThrow(/do not run on PostgreSQL yet.*Unset DATABASE_URL/);
+  test("with DATABASE_URL set, the commands name PostgreSQL (its password hidden), unless --db names a file", () => {
+    process.env.DATABASE_URL = "postgres://u:secret@h:5432/db";
+    process.env.DATABASE_PATH = "/tmp/some/figures.db";
+    expect(chosenDatabaseName()).toBe("postgres://u:***@h:5432/db");
+    expect(chosenDatabaseName("/tmp/other.db")).toBe("/tmp/other.db");
+    delete process.env.DATABASE_URL;
+    expect(chosenDatabaseName()).toBe("/tmp/some/figures.db");
   });
 });
 

@@ -19,7 +19,7 @@ let handle: DbHandle;
 const HALVARD_SENTENCE =
   "Halvard Foods said on Monday its revenue rose to $4.2 billion in 2008, from $3.9 billion in 2007.";
 
-beforeAll(() => {
+beforeAll(async () => {
   db = tempDb();
   handle = db.handle;
   writeFileSync(
@@ -30,14 +30,14 @@ beforeAll(() => {
     join(db.dir, "springfield.txt"),
     "Stake in Brenmoor\n\nDate: 2010-05-01\n\nSpringfield Holdings said it holds a 12% stake in Brenmoor Mills. Brenmoor Mills reported revenue of $310 million in 2009. Springfield posted revenue of $80 million in 2009.\n",
   );
-  expect(importFiles(handle, [db.dir]).errors).toEqual([]);
+  expect((await importFiles(handle, [db.dir])).errors).toEqual([]);
 });
 afterAll(() => db?.cleanup());
 
 const factId = (low: number) =>
   (handle.sqlite.prepare("SELECT id FROM facts WHERE low = ?").get(low) as { id: number }).id;
 
-const byKind = (r: ReturnType<typeof scoreReviewed>) =>
+const byKind = (r: Awaited<ReturnType<typeof scoreReviewed>>) =>
   Object.fromEntries(
     Object.entries(r.score.byKind)
       .filter(([, k]) => k.tp + k.fp + k.fn > 0)
@@ -45,15 +45,15 @@ const byKind = (r: ReturnType<typeof scoreReviewed>) =>
   );
 
 describe("scoring against reviewed facts", () => {
-  test("nothing reviewed scores nothing", () => {
-    const r = scoreReviewed(handle);
+  test("nothing reviewed scores nothing", async () => {
+    const r = await scoreReviewed(handle.sql);
     expect(r).toMatchObject({ articles: 0, gold: 0, unjudged: [] });
     expect(r.score.total).toEqual({ tp: 0, fp: 0, fn: 0 });
   });
 
-  test("confirmed and added facts are gold, corrections replace the extractor's values, rejections are mistakes", () => {
+  test("confirmed and added facts are gold, corrections replace the extractor's values, rejections are mistakes", async () => {
     // Halvard: every stored fact reviewed, so an extra fact there is wrong.
-    reviewFact(handle, factId(4200000000), { action: "confirm" }, "ana");
+    await reviewFact(handle.sql, factId(4200000000), { action: "confirm" }, "ana");
     const revenue2007 = factId(3900000000);
     const values = {
       company: "Halvard Foods",
@@ -67,7 +67,7 @@ describe("scoring against reviewed facts", () => {
       status: "actual" as const,
       approximate: false,
     };
-    reviewFact(handle, revenue2007, { action: "correct", values }, "ana");
+    await reviewFact(handle.sql, revenue2007, { action: "correct", values }, "ana");
     const article = (
       handle.sqlite.prepare("SELECT article_id AS id FROM facts WHERE id = ?").get(revenue2007) as {
         id: number;
@@ -77,8 +77,8 @@ describe("scoring against reviewed facts", () => {
     expect(handle.sqlite.prepare("SELECT count(*) AS n FROM facts WHERE article_id = ?").get(article)).toEqual({
       n: 2,
     });
-    addFact(
-      handle,
+    await addFact(
+      handle.sql,
       article,
       {
         kind: "revenue_change",
@@ -89,10 +89,10 @@ describe("scoring against reviewed facts", () => {
       "ana",
     );
     // Springfield: the stake confirmed, Springfield's own revenue rejected, Brenmoor's revenue left unreviewed.
-    reviewFact(handle, factId(12), { action: "confirm" }, "ana");
-    reviewFact(handle, factId(80000000), { action: "reject" }, "ana");
+    await reviewFact(handle.sql, factId(12), { action: "confirm" }, "ana");
+    await reviewFact(handle.sql, factId(80000000), { action: "reject" }, "ana");
 
-    const r = scoreReviewed(handle);
+    const r = await scoreReviewed(handle.sql);
     expect(r.articles).toBe(2);
     expect(r.gold).toBe(4);
     expect(byKind(r)).toEqual({
@@ -106,22 +106,22 @@ describe("scoring against reviewed facts", () => {
     expect(r.fromStoredText).toBe(0);
   });
 
-  test("names are compared as the database files them now: renamed, and removed as no company", () => {
-    renameCompany(handle, companyIdOf("Brenmoor"), "Brenmoor Textiles", "ana");
-    reviewFact(handle, factId(310000000), { action: "confirm" }, "ana");
-    let r = scoreReviewed(handle);
+  test("names are compared as the database files them now: renamed, and removed as no company", async () => {
+    await renameCompany(handle.sql, companyIdOf("Brenmoor"), "Brenmoor Textiles", "ana");
+    await reviewFact(handle.sql, factId(310000000), { action: "confirm" }, "ana");
+    let r = await scoreReviewed(handle.sql);
     expect(byKind(r).revenue).toBe("2/2/1");
     expect(byKind(r).stake).toBe("1/0/0");
     expect(r.unjudged).toEqual([]);
 
-    removeCompany(handle, companyIdOf("Springfield"), "ana");
-    r = scoreReviewed(handle);
+    await removeCompany(handle.sql, companyIdOf("Springfield"), "ana");
+    r = await scoreReviewed(handle.sql);
     // The stake a person confirmed is now a rejection: Springfield is no company.
     expect(byKind(r).stake).toBe("0/1/0");
     expect(byKind(r).revenue).toBe("2/2/1");
   });
 
-  test("the command prints the table, and says what is wrong with its arguments", () => {
+  test("the command prints the table, and says what is wrong with its arguments", async () => {
     const run = (...args: string[]) =>
       spawnSync("npx", ["tsx", "importers/cli/eval.ts", "--reviewed", ...args], { encoding: "utf8" });
     const ok = run("--db", handle.path, "--verbose");
@@ -138,10 +138,10 @@ describe("scoring against reviewed facts", () => {
   }, 60_000);
 });
 
-test("an article whose file changed since it was reviewed is read from its stored text", () => {
-  const before = scoreReviewed(handle);
+test("an article whose file changed since it was reviewed is read from its stored text", async () => {
+  const before = await scoreReviewed(handle.sql);
   writeFileSync(join(db.dir, "halvard.txt"), "Something else entirely.\n");
-  const after = scoreReviewed(handle);
+  const after = await scoreReviewed(handle.sql);
   expect(after.fromStoredText).toBe(1);
   expect(byKind(after)).toEqual(byKind(before));
 });

@@ -12,14 +12,14 @@ const count = (h: ReturnType<typeof tempDb>["handle"], table: string) =>
   (h.sqlite.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n;
 
 describe("importing articles into SQLite", () => {
-  test("the seeds import once: a second run changes nothing", () => {
+  test("the seeds import once: a second run changes nothing", async () => {
     const t = tempDb();
     cleanup = t.cleanup;
-    const first = importFiles(t.handle, ["seeds"]);
+    const first = await importFiles(t.handle, ["seeds"]);
     expect(first.articlesImported).toBe(5);
     expect(first.factsWritten).toBe(8);
     expect(first.errors).toEqual([]);
-    const second = importFiles(t.handle, ["seeds"]);
+    const second = await importFiles(t.handle, ["seeds"]);
     expect(second.articlesImported).toBe(0);
     expect(second.articlesUnchanged).toBe(5);
     expect(count(t.handle, "articles")).toBe(5);
@@ -37,17 +37,17 @@ describe("importing articles into SQLite", () => {
     expect(count(t.handle, "import_runs")).toBe(2);
   });
 
-  test("a changed file replaces its own facts and nothing else", () => {
+  test("a changed file replaces its own facts and nothing else", async () => {
     const t = tempDb();
     cleanup = t.cleanup;
     const folder = join(t.dir, "articles");
     mkdirSync(folder);
     for (const f of readdirSync("seeds").filter((n) => n.endsWith(".txt")))
       copyFileSync(join("seeds", f), join(folder, f));
-    importFiles(t.handle, [folder]);
+    await importFiles(t.handle, [folder]);
     const target = join(folder, "002_e51498022814d686.txt");
     writeFileSync(target, "Nissan stake cut\n\nRenault now owns 15% of Nissan after selling shares.\n");
-    const report = importFiles(t.handle, [folder]);
+    const report = await importFiles(t.handle, [folder]);
     expect(report.articlesReplaced).toBe(1);
     expect(report.articlesUnchanged).toBe(4);
     expect(count(t.handle, "articles")).toBe(5);
@@ -60,7 +60,7 @@ describe("importing articles into SQLite", () => {
     expect(stakes[0].path).toBe(target);
   });
 
-  test("bad files are reported one line each and the others still import", () => {
+  test("bad files are reported one line each and the others still import", async () => {
     const t = tempDb();
     cleanup = t.cleanup;
     const folder = join(t.dir, "mixed");
@@ -71,7 +71,7 @@ describe("importing articles into SQLite", () => {
       Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13]),
     );
     copyFileSync("seeds/002_e51498022814d686.txt", join(folder, "good.txt"));
-    const report = importFiles(t.handle, [folder, join(t.dir, "nope")]);
+    const report = await importFiles(t.handle, [folder, join(t.dir, "nope")]);
     expect(report.articlesImported).toBe(1);
     expect(report.errors.map((e) => e.reason).sort()).toEqual([
       "binary file (contains NUL bytes), not text",
@@ -82,7 +82,7 @@ describe("importing articles into SQLite", () => {
 });
 
 describe("npm run import (the command)", () => {
-  test("ends with a summary, and exits 1 when a file could not be imported", () => {
+  test("ends with a summary, and exits 1 when a file could not be imported", async () => {
     const t = tempDb();
     cleanup = t.cleanup;
     const folder = join(t.dir, "in");
@@ -103,7 +103,7 @@ describe("npm run import (the command)", () => {
 });
 
 describe("company aliases", () => {
-  test("a name learnt in one article resolves the same company in the next", () => {
+  test("a name learnt in one article resolves the same company in the next", async () => {
     const t = tempDb();
     cleanup = t.cleanup;
     const folder = join(t.dir, "alias");
@@ -116,7 +116,7 @@ describe("company aliases", () => {
       join(folder, "b.txt"),
       "NAA update\n\nNAA, which owns 12% of Corvan Travel, said it would keep the stake.\n",
     );
-    importFiles(t.handle, [folder]);
+    await importFiles(t.handle, [folder]);
     const rows = t.handle.sqlite
       .prepare(`SELECT c.name AS company, f.kind FROM facts f JOIN companies c ON c.id = f.company_id ORDER BY f.kind`)
       .all() as Array<{ company: string; kind: string }>;

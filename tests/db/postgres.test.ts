@@ -98,6 +98,12 @@ describe("the Sql interface on PostgreSQL", () => {
     expect(await sql.get('SELECT count(*) AS n, avg(id) AS "meanId" FROM companies')).toEqual({ n: 2, meanId: 1.5 });
     expect(await sql.get("SELECT id FROM companies WHERE slug = ?", ["none"])).toBeUndefined();
   });
+
+  test("an argument holding a NUL (which PostgreSQL's text cannot) matches nothing instead of failing", async () => {
+    const { sql } = handle;
+    expect(await sql.get("SELECT id FROM companies WHERE name = ?", ["A\u0000"])).toBeUndefined();
+    expect(await sql.get("SELECT ? AS typed", ["a\u0000b"])).toEqual({ typed: "a\ufffdb" });
+  });
 });
 
 describe("copying a SQLite database into PostgreSQL", () => {
@@ -105,7 +111,7 @@ describe("copying a SQLite database into PostgreSQL", () => {
     const lite = tempDb();
     const target = await openPostgres(await freshDatabase());
     try {
-      const report = importFiles(lite.handle, ["seeds", "tests/fixtures/dashboard"]);
+      const report = await importFiles(lite.handle, ["seeds", "tests/fixtures/dashboard"]);
       expect(report.errors).toEqual([]);
       lite.handle.sqlite.prepare("UPDATE facts SET approximate = 1 WHERE id = 2").run();
       const counts = await copyToPostgres(lite.handle.sqlite, target);

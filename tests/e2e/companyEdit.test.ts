@@ -4,6 +4,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, test } from "vitest";
+import { commandEnv } from "./backend";
 import { launchBrowser, SCREENSHOT_DIR } from "./browser";
 
 /**
@@ -18,7 +19,7 @@ let browser: Browser;
 let dir: string;
 let context: BrowserContext;
 let page: Page;
-const env = () => ({ ...process.env, DATABASE_PATH: inject("databasePath") });
+const env = () => commandEnv();
 
 beforeAll(async () => {
   execFileSync(TSX, ["scripts/user.ts", "add", "e2e-ce-ana", "--role", "analyst"], {

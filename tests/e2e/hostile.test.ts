@@ -88,8 +88,10 @@ describe("page cache", () => {
     const second = await fetch(url);
     expect(second.headers.get("x-cache")).toBe("hit");
     expect(await withoutNonce(second)).toBe(firstBody);
-    // An import through another connection (as `npm run import` does) changes SQLite's data_version.
+    // An import through another connection (as `npm run import` does) changes SQLite's data_version, or on
+    // PostgreSQL is announced to the server's listener (decision 020).
     const { openDatabase } = await import("../../db/client");
+    const { openPostgres } = await import("../../db/postgres");
     const { importFiles } = await import("../../importers/run/importFiles");
     const { mkdtempSync, writeFileSync, rmSync } = await import("node:fs");
     const { join } = await import("node:path");
@@ -99,9 +101,16 @@ describe("page cache", () => {
       join(dir, "ostrel-2009.txt"),
       "Ostrel results\n\nOstrel Foods said its revenue rose to $3bn in 2009.\n",
     );
-    const handle = openDatabase(inject("databasePath"));
-    importFiles(handle, [dir]);
-    handle.sqlite.close();
+    const databaseUrl = inject("databaseUrl");
+    if (databaseUrl) {
+      const pg = await openPostgres(databaseUrl);
+      await importFiles(pg.sql, [dir]);
+      await pg.pool.end();
+    } else {
+      const handle = openDatabase(inject("databasePath"));
+      await importFiles(handle, [dir]);
+      handle.sqlite.close();
+    }
     rmSync(dir, { recursive: true, force: true });
     const third = await fetch(url);
     expect(third.headers.get("x-cache")).toBeNull();

@@ -2,6 +2,7 @@ import { execFileSync } from "node:child_process";
 import { join } from "node:path";
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, expect, inject, test } from "vitest";
+import { commandEnv } from "./backend";
 import { launchBrowser, SCREENSHOT_DIR } from "./browser";
 
 /** The web import in the browser: upload a file, untick a fact in the preview, save, see the company's page. */
@@ -14,7 +15,7 @@ beforeAll(async () => {
     ["scripts/user.ts", "add", "e2e-imp", "--role", "analyst"],
     {
       input: `${PASSWORD}\n`,
-      env: { ...process.env, DATABASE_PATH: inject("databasePath") },
+      env: commandEnv(),
     },
   );
   browser = await launchBrowser();

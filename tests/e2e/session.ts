@@ -4,6 +4,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, inject } from "vitest";
+import { commandEnv } from "./backend";
 import { launchBrowser } from "./browser";
 
 /**
@@ -16,7 +17,8 @@ const TSX = join(process.cwd(), "node_modules", ".bin", "tsx");
 /** A path on the test server (tests/e2e/server.setup.ts) as a full address. */
 export const url = (path: string) => `${inject("baseURL")}${path}`;
 
-const serverEnv = () => ({ ...process.env, DATABASE_PATH: inject("databasePath") });
+/** The server's database, SQLite's file or PostgreSQL when the setup chose it (tests/e2e/backend.ts). */
+const serverEnv = () => commandEnv();
 
 export type Role = "viewer" | "analyst" | "admin";
 

@@ -2,6 +2,7 @@ import { execFileSync } from "node:child_process";
 import { join } from "node:path";
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, test } from "vitest";
+import { commandEnv } from "./backend";
 import { launchBrowser, openPage, SCREENSHOT_DIR, VIEWPORTS } from "./browser";
 
 let browser: Browser;
@@ -74,7 +75,7 @@ test("an analyst settles the conflict by confirming 32 %: the flag clears and 30
   execFileSync(
     join(process.cwd(), "node_modules", ".bin", "tsx"),
     ["scripts/user.ts", "add", "e2e-settle", "--role", "analyst"],
-    { input: `${password}\n`, env: { ...process.env, DATABASE_PATH: inject("databasePath") } },
+    { input: `${password}\n`, env: commandEnv() },
   );
   const base = inject("baseURL");
   const { page, errors } = await open("/stakes?holder=Talbot%20Capital");

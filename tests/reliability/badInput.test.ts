@@ -49,16 +49,16 @@ let folder: string;
 let handle: DbHandle;
 let report: ImportReport;
 
-beforeAll(() => {
+beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), "figures-bad-input-"));
   folder = join(dir, "inbox");
   mkdirSync(folder);
   for (const [name, bytes] of Object.entries(files())) writeFileSync(join(folder, name), bytes);
   handle = openDatabase(join(dir, "bad.db"));
-  report = importFiles(handle, [folder], { maxBytes: 20 * 1024 * 1024 });
+  report = await importFiles(handle, [folder], { maxBytes: 20 * 1024 * 1024 });
 }, 120_000);
 
-afterAll(() => {
+afterAll(async () => {
   handle?.sqlite.close();
   rmSync(dir, { recursive: true, force: true });
 });
@@ -72,7 +72,7 @@ const factsOf = (name: string) =>
     .all(join(folder, name));
 
 describe("a folder of bad input", () => {
-  test("the bad files each get one clear line, and only they are skipped", () => {
+  test("the bad files each get one clear line, and only they are skipped", async () => {
     const reasons = Object.fromEntries(report.errors.map((e) => [e.path.replace(`${folder}/`, ""), e.reason]));
     expect(reasons).toEqual({
       "empty.txt": "empty file",
@@ -99,7 +99,7 @@ describe("a folder of bad input", () => {
     ]);
   });
 
-  test("markup is kept as text to be shown as text, and the page's own code is gone", () => {
+  test("markup is kept as text to be shown as text, and the page's own code is gone", async () => {
     const text = (name: string) =>
       (
         handle.sqlite
@@ -112,7 +112,7 @@ describe("a folder of bad input", () => {
     expect(text("page.html")).not.toMatch(/<style|color:red|<p>/);
   });
 
-  test("impossible figures are rejected with a reason and never stored", () => {
+  test("impossible figures are rejected with a reason and never stored", async () => {
     expect(factsOf("absurd.txt")).toEqual([]);
     const rejected = report.figuresRejected.filter((r) => r.path.endsWith("absurd.txt")).map((r) => r.reason);
     expect(rejected.sort()).toEqual([
@@ -122,7 +122,7 @@ describe("a folder of bad input", () => {
     ]);
   });
 
-  test("the import command prints the reasons and exits non-zero when any file failed", () => {
+  test("the import command prints the reasons and exits non-zero when any file failed", async () => {
     const run = spawnSync("npx", ["tsx", "importers/cli/import.ts", folder], {
       encoding: "utf8",
       env: { ...process.env, DATABASE_PATH: join(dir, "cli.db"), IMPORT_MAX_BYTES: String(20 * 1024 * 1024) },

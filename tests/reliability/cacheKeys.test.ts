@@ -90,7 +90,7 @@ describe("through the server", () => {
 
   beforeAll(async () => {
     buildApp();
-    server = await startServer(seededDatabase(join(makeTempDir("keys"), "keys.db")));
+    server = await startServer(await seededDatabase(join(makeTempDir("keys"), "keys.db")));
   }, 120_000);
   afterAll(async () => {
     await server?.stop();

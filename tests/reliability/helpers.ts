@@ -41,9 +41,9 @@ export function makeTempDir(prefix: string): string {
 }
 
 /** A database at `path` holding the seed articles, closed (and so checkpointed into the file); returns the path. */
-export function seededDatabase(path: string): string {
+export async function seededDatabase(path: string): Promise<string> {
   const handle = openDatabase(path);
-  importFiles(handle, ["seeds"]);
+  await importFiles(handle, ["seeds"]);
   handle.sqlite.close();
   return path;
 }

@@ -16,7 +16,7 @@ let server: RunningServer;
 beforeAll(async () => {
   buildApp();
   const dir = makeTempDir("http");
-  server = await startServer(seededDatabase(join(dir, "http.db")), { HOST: "" });
+  server = await startServer(await seededDatabase(join(dir, "http.db")), { HOST: "" });
 }, 120_000);
 
 afterAll(async () => {

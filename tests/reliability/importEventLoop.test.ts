@@ -22,7 +22,7 @@ const LARGE = generateArticle(7, 3 * 1024 * 1024);
 beforeAll(async () => {
   cleanup = await seedTemporaryDatabase();
   db = openDatabase();
-  await addUser(db, "ana", "analyst", "analyst-pass-1", "test");
+  await addUser(db.sql, "ana", "analyst", "analyst-pass-1", "test");
   cookie = await sessionCookieOf(db, "ana");
 }, 60_000);
 afterAll(async () => {

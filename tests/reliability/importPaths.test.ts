@@ -11,7 +11,7 @@ const REVENUE = (name: string, amount: number) =>
 const STAKE = "Ostrel stake\n\nOstrel Motors now owns 12% of Velo Air, the company said on Monday.\n";
 
 const handles: DbHandle[] = [];
-afterAll(() => {
+afterAll(async () => {
   for (const h of handles) h.sqlite.close();
   cleanupAll();
 });
@@ -32,17 +32,17 @@ function setup(prefix: string) {
 }
 
 describe("paths are stored resolved", () => {
-  test("in/a.txt, ./in/../in/a.txt and a link to it are one article; a change through any name replaces it", () => {
+  test("in/a.txt, ./in/../in/a.txt and a link to it are one article; a change through any name replaces it", async () => {
     const { dir, handle, rows } = setup("realpath");
     const file = join(dir, "in", "a.txt");
     writeFileSync(file, REVENUE("Corvan Foods", 2));
     symlinkSync(file, join(dir, "link.txt"));
-    const first = importFiles(handle, [file]);
+    const first = await importFiles(handle, [file]);
     expect(first.articlesImported).toBe(1);
 
     writeFileSync(file, REVENUE("Corvan Foods", 3));
     // Spelt by hand: path.join would normalise the dots away.
-    const second = importFiles(handle, [`${dir}/./in/../in/a.txt`, join(dir, "link.txt")]);
+    const second = await importFiles(handle, [`${dir}/./in/../in/a.txt`, join(dir, "link.txt")]);
     expect(second).toMatchObject({ filesRead: 1, articlesImported: 0, articlesReplaced: 1, errors: [] });
     expect(rows()).toEqual([
       { path: file, kind: "revenue", low: 3e9 },
@@ -50,17 +50,17 @@ describe("paths are stored resolved", () => {
     ]);
   });
 
-  test("a file whose bytes become another stored article's drops its old facts", () => {
+  test("a file whose bytes become another stored article's drops its old facts", async () => {
     const { dir, handle, rows } = setup("copy");
     const a = join(dir, "in", "a.txt");
     const b = join(dir, "in", "b.txt");
     writeFileSync(a, REVENUE("Corvan Foods", 2));
     writeFileSync(b, STAKE);
-    importFiles(handle, [join(dir, "in")]);
+    await importFiles(handle, [join(dir, "in")]);
     expect(rows()).toContainEqual({ path: b, kind: "stake", low: 12 });
 
     writeFileSync(b, REVENUE("Corvan Foods", 2));
-    const report = importFiles(handle, [join(dir, "in")]);
+    const report = await importFiles(handle, [join(dir, "in")]);
     expect(report).toMatchObject({ articlesUnchanged: 1, articlesDropped: 1, articlesReplaced: 0, errors: [] });
     expect(formatReport(report)).toContain(
       "Files read: 2; articles imported: 0, replaced: 0, unchanged: 1, dropped as copies of another article: 1",
@@ -73,13 +73,13 @@ describe("paths are stored resolved", () => {
 });
 
 describe("the size limit applies to the bytes read", () => {
-  test("a file that grows past IMPORT_MAX_BYTES after the folder is listed is refused", () => {
+  test("a file that grows past IMPORT_MAX_BYTES after the folder is listed is refused", async () => {
     const { dir, handle, rows } = setup("grow");
     const first = join(dir, "in", "1-first.txt");
     const second = join(dir, "in", "2-grows.txt");
     writeFileSync(first, REVENUE("Corvan Foods", 2));
     writeFileSync(second, REVENUE("Ostrel Motors", 4));
-    const report = importFiles(handle, [join(dir, "in")], {
+    const report = await importFiles(handle, [join(dir, "in")], {
       maxBytes: 1024 * 1024,
       // Called before each file is read, after the listing: the second file grows to 1.5 MB meanwhile.
       onProgress: (done) => {
@@ -95,12 +95,12 @@ describe("the size limit applies to the bytes read", () => {
 });
 
 describe("file names in the summary", () => {
-  test("newlines and escape codes in a name are printed escaped, one line per file", () => {
+  test("newlines and escape codes in a name are printed escaped, one line per file", async () => {
     const { dir, handle } = setup("names");
     const evil = "evil\nFiles skipped: 0\n  \x1b[2K\x1b[32mall good\u202e.txt";
     writeFileSync(join(dir, "in", evil), Buffer.alloc(0));
     writeFileSync(join(dir, "in", "good.txt"), REVENUE("Corvan Foods", 2));
-    const summary = formatReport(importFiles(handle, [join(dir, "in")]));
+    const summary = formatReport(await importFiles(handle, [join(dir, "in")]));
     expect(summary).not.toMatch(/[\x00-\x09\x0b-\x1f\x7f\u202e]/);
     const lines = summary.split("\n");
     expect(lines.filter((l) => l.startsWith("Files skipped"))).toEqual(["Files skipped: 1"]);

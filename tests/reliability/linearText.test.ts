@@ -151,8 +151,13 @@ function perSentence(stage: (sentence: string) => unknown): (sentences: string[]
 
 const sentencesOf = (text: string) => splitSentences(cleanArticle(text).text).map((s) => s.text);
 
+/**
+ * A busy machine only ever stretches one measurement against the other, so a ratio over the bound is measured again
+ * (up to three times) and the smallest kept: a quadratic stage stays near 16 however often it is timed.
+ */
 function expectLinear<T>(run: (input: T) => unknown, make: (size: number, seed: number) => T): void {
-  const ratio = sizeRatio(run, make);
+  let ratio = sizeRatio(run, make);
+  for (let attempt = 1; attempt < 3 && ratio >= MAX_RATIO; attempt++) ratio = Math.min(ratio, sizeRatio(run, make));
   if (process.env.LINEAR_TEXT_VERBOSE) console.log(expect.getState().currentTestName, ratio.toFixed(2));
   expect(ratio, `400 KB took ${ratio.toFixed(1)} times as long as 100 KB`).toBeLessThan(MAX_RATIO);
 }
@@ -167,7 +172,7 @@ function expectLinearOnSentences(
 
 // ---------------------------------------------------------------- the checks
 
-const TIMEOUT = 20_000;
+const TIMEOUT = 60_000;
 
 describe("work linear in the size of an article (400 KB within 6 times 100 KB)", () => {
   describe("the HTML cleaner", () => {

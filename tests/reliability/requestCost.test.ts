@@ -12,7 +12,7 @@ let server: RunningServer;
 
 beforeAll(async () => {
   buildApp();
-  server = await startServer(seededDatabase(join(makeTempDir("cost"), "cost.db")));
+  server = await startServer(await seededDatabase(join(makeTempDir("cost"), "cost.db")));
 }, 120_000);
 
 afterAll(async () => {

@@ -17,9 +17,9 @@ import { buildApp, startServer } from "./serverProcess";
 let work: string;
 let seeded: string;
 
-beforeAll(() => {
+beforeAll(async () => {
   work = makeTempDir("runtime-faults");
-  seeded = seededDatabase(join(work, "seeded.db"));
+  seeded = await seededDatabase(join(work, "seeded.db"));
 });
 afterAll(cleanupAll);
 

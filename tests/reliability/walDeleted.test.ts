@@ -32,10 +32,10 @@ function folderWith(name: string, text: string): string {
   return dir;
 }
 
-beforeAll(() => {
+beforeAll(async () => {
   buildApp();
   work = makeTempDir("wal");
-  seeded = seededDatabase(join(work, "seeded.db"));
+  seeded = await seededDatabase(join(work, "seeded.db"));
 }, 120_000);
 afterAll(cleanupAll);
 
