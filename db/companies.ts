@@ -1,4 +1,5 @@
 import { writeAudit } from "./audit";
+import { factBeforeRemoval, mergeUndoData, type RemovedFact } from "./companyUndo";
 import { ReviewError, rejectQuietly } from "./reviews";
 import { slugify } from "./slug";
 import type { Sql } from "./sql";
@@ -135,6 +136,8 @@ export async function mergeCompany(db: Sql, fromId: number, intoId: number, user
     await assertNotRemoved(tx, from);
     await assertNotRemoved(tx, into);
     const fromAliases = await aliasesOf(tx, fromId);
+    // Everything the merge changes, kept in its audit row so an admin can undo it (db/companyUndo.ts).
+    const undo = await mergeUndoData(tx, fromId, intoId);
     const counts = await factCounts(tx, fromId);
     const intoBefore = await factCounts(tx, intoId);
     await tx.run("UPDATE facts SET company_id = ? WHERE company_id = ?", [intoId, fromId]);
@@ -152,7 +155,7 @@ export async function mergeCompany(db: Sql, fromId: number, intoId: number, user
       userName,
       action: "company.merge",
       subject: `company ${fromId} (${from.name}) into company ${intoId} (${into.name})`,
-      before: { name: from.name, slug: from.slug, aliases: fromAliases, ...counts },
+      before: { name: from.name, slug: from.slug, aliases: fromAliases, ...counts, undo },
       after: {
         name: into.name,
         slug: into.slug,
@@ -190,13 +193,34 @@ export function removeCompany(db: Sql, id: number, userName: string): Promise<{ 
       )
     ).map((r) => r.id);
     let rejected = 0;
-    for (const factId of ids) if (await rejectQuietly(tx, factId, userName, now)) rejected++;
+    // Each fact and its review as they were, kept in the audit row so an admin can undo it (db/companyUndo.ts).
+    const facts: RemovedFact[] = [];
+    for (const factId of ids) {
+      const before = await factBeforeRemoval(tx, factId);
+      if (!(await rejectQuietly(tx, factId, userName, now))) continue;
+      rejected++;
+      // A fact nobody had reviewed gets a new review row saying it is rejected: the undo deletes it again. Write
+      // transactions run one at a time (decision 020), so the newest review row is the one just written.
+      if (before) {
+        const created = before.review
+          ? null
+          : ((await tx.get<{ id: number }>("SELECT max(id) AS id FROM fact_reviews"))?.id ?? null);
+        facts.push({ ...before, createdReviewId: created === null ? null : Number(created) });
+      }
+    }
     await tx.run("INSERT INTO company_removals (company_id, user_name, at) VALUES (?, ?, ?)", [id, userName, now]);
     await writeAudit(tx, {
       userName,
       action: "company.remove",
       subject: `company ${id} (${c.name})`,
-      before: { name: c.name, slug: c.slug, aliases: await aliasesOf(tx, id), ...counts, removed: false },
+      before: {
+        name: c.name,
+        slug: c.slug,
+        aliases: await aliasesOf(tx, id),
+        ...counts,
+        removed: false,
+        undo: { companyId: id, at: now, facts },
+      },
       after: { removed: true, factsRejected: rejected },
     });
     return { rejected };

@@ -1,4 +1,4 @@
-import { useFetcher, useNavigate } from "@remix-run/react";
+import { useFetcher, useNavigate, useNavigation } from "@remix-run/react";
 import { type KeyboardEvent, useEffect, useId, useRef, useState } from "react";
 import { type CompanyMatch, type CompanySearchResponse, describeMatch } from "~/models/searchTypes";
 
@@ -63,11 +63,15 @@ export function CompanyCombobox({
   }, []);
 
   const { load } = fetcher;
+  // No suggestions are asked for while the page navigates (the form was sent before the pause ended): with lazy
+  // route discovery, Remix 2 fails such a fetch with "No route matches URL" and shows the error page over the new
+  // one (remix-run/react-router#13114, fixed in React Router 7 only).
+  const navigating = useNavigation().state !== "idle";
   useEffect(() => {
-    if (!typed || !term) return;
+    if (!typed || !term || navigating) return;
     const timer = setTimeout(() => load(`/api/companies?${new URLSearchParams({ q: term, limit: "8" })}`), DEBOUNCE_MS);
     return () => clearTimeout(timer);
-  }, [typed, term, load]);
+  }, [typed, term, load, navigating]);
 
   // A 400 (a field longer than the server takes) comes back as { message }: no suggestions then.
   const data = fetcher.data && "companies" in fetcher.data ? fetcher.data : null;

@@ -28,6 +28,12 @@ export interface NativeBars {
   labelled: NativeSeries[];
   /** A change's dashed line back to its base, and the circle at the base that says "vs 2007". */
   links: NativeLink[];
+  /**
+   * The figures a person checked, written as the others are but followed by a "✓" (their labels' number format
+   * adds it), as the page writes the mark after the figure: those written above, and those written below (a
+   * decline). These figures are left out of `labelled`, so each is written once.
+   */
+  checked: { above: NativeSeries | null; below: NativeSeries | null };
   /** What the native chart draws, for its footnote: nothing it does not show. */
   marks: string[];
 }
@@ -42,6 +48,18 @@ export interface NativeLink {
 export type NativePoint = ChartPoint & { at: string; baseSlot?: string | null };
 
 const hex = (c: string) => c.replace("#", "").toUpperCase();
+
+/** The name of the series of checked figures ("Edit Data" shows it). */
+export const CHECKED_SERIES = "Checked by an analyst";
+
+/** The number format of a bar's checked figure: the figure, then the mark. */
+export const CHECKED_FIGURE_FORMAT = '#,##0.##" ✓"';
+
+/**
+ * The number format of a line's checked points, beside the point (its figure is written above it): a literal, so
+ * the label is the mark alone whatever the value.
+ */
+export const CHECKED_FORMAT = '"✓"';
 
 /** A colour mixed two thirds of the way to white: the lighter fill of forecasts and targets. */
 export function lighter(colour: string): string {
@@ -89,6 +107,8 @@ export function nativeBars(points: NativePoint[], labels: string[], signColours:
   const high: NativeSeries = { name: "Figure written above (a range's top)", labels, values: empty() };
   const low: NativeSeries = { name: "Figure written below (a decline, a range's bottom)", labels, values: empty() };
   const links: NativeLink[] = [];
+  const checkedAbove: NativeSeries = { name: CHECKED_SERIES, labels, values: empty() };
+  const checkedBelow: NativeSeries = { name: `${CHECKED_SERIES} (figure written below)`, labels, values: empty() };
   const series = (key: string, fill: Fill) => {
     const found = fills.get(key) ?? { fill, series: { name: fill.name, labels, values: empty() } };
     fills.set(key, found);
@@ -111,10 +131,12 @@ export function nativeBars(points: NativePoint[], labels: string[], signColours:
       series(fill.name, fill).values[i] = b;
       series(`${fill.name} below zero`, { ...fill, name: `${fill.name} (below zero)` }).values[i] = a;
     }
-    // Each figure past its bar's end away from zero: a decline's below it, a range's two ends on either side.
-    if (a === b && b < 0) low.values[i] = b;
+    // Each figure past its bar's end away from zero: a decline's below it, a range's two ends on either side; a
+    // checked figure (a range's top) with its mark.
+    const checked = Boolean(checkedOf(p.sources));
+    if (a === b && b < 0) (checked ? checkedBelow : low).values[i] = b;
     else {
-      high.values[i] = b;
+      (checked ? checkedAbove : high).values[i] = b;
       if (a !== b) low.values[i] = a;
     }
     const from = p.baseSlot ? slot.get(p.baseSlot) : undefined;
@@ -129,21 +151,23 @@ export function nativeBars(points: NativePoint[], labels: string[], signColours:
       links.push({ line, base, colour: hex(colourOf(p, signColours)) });
     }
   }
-  const anyBelow = low.values.some((v) => v !== null);
+  const any = (series: NativeSeries) => series.values.some((v) => v !== null);
+  const anyBelow = any(low);
   const anyRange = points.some((p) => round(p.low) !== round(p.high));
   const marks: string[] = [];
   if (points.some((p) => p.status !== "actual")) marks.push("Lighter bars: forecasts and targets");
   if (anyRange) marks.push("Floating bars: a range, from its low to its high figure");
   if (links.length) marks.push("Dashed lines: a change joined back to the base it is measured against");
   if (points.some((p) => p.approximate)) marks.push("Some figures are approximate");
-  // A native chart's labels are its numbers, with no room for a mark: the footnote names the checked figures.
-  const checked = points.filter((p) => checkedOf(p.sources));
-  if (checked.length) marks.push(`Checked by an analyst: ${checked.map((p) => p.label).join(", ")}`);
+  // The ✓ after a figure says a person checked it; the footnote names them too.
+  const named = points.filter((p) => checkedOf(p.sources));
+  if (named.length) marks.push(`✓ Checked by an analyst: ${named.map((p) => p.label).join(", ")}`);
   return {
     stacked: [base, ...[...fills.values()].map((f) => f.series)],
     stackedColours: ["transparent", ...[...fills.values()].map((f) => f.fill.colour)],
     labelled: anyBelow ? [high, low] : [high],
     links,
+    checked: { above: any(checkedAbove) ? checkedAbove : null, below: any(checkedBelow) ? checkedBelow : null },
     marks,
   };
 }

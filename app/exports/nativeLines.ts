@@ -1,6 +1,7 @@
 import { compareRows, seriesKeys } from "~/components/charts/compareRows";
 import { SERIES_COLOURS } from "~/components/charts/palette";
 import type { ExportChart } from "~/models/exports.server";
+import { CHECKED_SERIES } from "./nativeBars";
 
 const hex = (c: string) => c.replace("#", "").toUpperCase();
 
@@ -62,8 +63,21 @@ export function lineData(ec: ExportChart, divisor: number) {
       ];
     }),
   );
+  // The figures a person checked, company by company, at the height each is drawn: a "✓" beside the point.
+  const checked = used(
+    lines.companies.map((c, i) => ({
+      name: `${c.name}: ${CHECKED_SERIES.toLowerCase()}`,
+      labels,
+      values: lines.rows.map((r) => {
+        const p = r.points[c.slug];
+        return p?.source.checked ? round(p.value) : null;
+      }) as number[],
+      colour: hex(SERIES_COLOURS[i % SERIES_COLOURS.length]),
+    })),
+  );
   return {
     links,
+    checked,
     rangeEnds: [...end(0, " (low end of a range)"), ...end(1, " (high end of a range)")],
     actual: of((i) => seriesKeys(i).actual, ""),
     projected: used(of((i) => seriesKeys(i).projected, " (forecast or target)")),
@@ -84,6 +98,6 @@ export function nativeLineMarks(data: ReturnType<typeof lineData>, ec: ExportCha
   const checked = ec.lines!.rows.flatMap((r) =>
     ec.lines!.companies.filter((c) => r.points[c.slug]?.source.checked).map((c) => `${c.name} ${r.label}`),
   );
-  if (checked.length) marks.push(`Checked by an analyst: ${checked.join(", ")}`);
+  if (checked.length) marks.push(`✓ Checked by an analyst: ${checked.join(", ")}`);
   return marks;
 }

@@ -1,11 +1,14 @@
 import { createRequire } from "node:module";
 import type PptxGenJS from "pptxgenjs";
+import { CHECKED_COLOUR } from "~/components/charts/CheckedGlyph";
 import { niceLogScale, niceScale } from "~/components/charts/niceScale";
 import { COLOURS } from "~/components/charts/palette";
 import type { ExportChart } from "~/models/exports.server";
 import { lineData, nativeLineMarks } from "./nativeLines";
 import { renderPng } from "./png.server";
-import { addBarChart } from "./pptxBars.server";
+import { addBarChart, checkedType } from "./pptxBars.server";
+import { withLegends } from "./pptxLegend.server";
+import { addStakeLineChart } from "./pptxStakes.server";
 import { sourceLine } from "./svg.server";
 
 const FONT = "Calibri";
@@ -92,8 +95,11 @@ function linkTypes(pptx: PptxGenJS, data: ReturnType<typeof lineData>) {
   ]);
 }
 
-/** A slide with the chart as a native, editable PowerPoint chart, its title and its source footnote. */
-export function addChartSlide(pptx: PptxGenJS, ec: ExportChart): void {
+/**
+ * A slide with the chart as a native, editable PowerPoint chart, its title and its source footnote. Returns the
+ * series its legend should list (a comparison's companies), or null when it has none (pptxLegend.server.ts).
+ */
+export function addChartSlide(pptx: PptxGenJS, ec: ExportChart): string[] | null {
   const slide = pptx.addSlide();
   addTitle(slide, ec);
   const { divisor, label } = scaleFor(ec);
@@ -118,7 +124,7 @@ export function addChartSlide(pptx: PptxGenJS, ec: ExportChart): void {
   };
   if (ec.lines) {
     const data = lineData(ec, divisor);
-    const all = [...data.actual, ...data.projected, ...data.apart, ...data.rangeEnds];
+    const all = [...data.actual, ...data.projected, ...data.apart, ...data.rangeEnds, ...data.checked];
     const values = all.flatMap((d) => d.values.filter((v): v is number => v !== null));
     // A comparison the page draws on a log axis is a log axis in the slide too (the same ticks, powers of ten).
     const log = ec.lines.scale === "log";
@@ -172,6 +178,15 @@ export function addChartSlide(pptx: PptxGenJS, ec: ExportChart): void {
             },
           ]
         : []),
+      // One type per company's checks: a marker series takes its colours by its place among the chart's series.
+      ...strip(data.checked).map((c) =>
+        checkedType(
+          pptx,
+          c,
+          Array.from({ length: 2 * (all.length + 2 * data.links.length) }, () => hex(CHECKED_COLOUR)),
+          "r",
+        ),
+      ),
     ];
     slide.addChart(
       types as unknown as PptxGenJS.IChartMulti[],
@@ -187,9 +202,16 @@ export function addChartSlide(pptx: PptxGenJS, ec: ExportChart): void {
       } as unknown as unknown[],
     );
     addFootnote(slide, ec, nativeLineMarks(data, ec));
-    return;
+    // The legend names the companies, not the helper series drawn for them.
+    return data.actual.map((d) => d.name);
   }
-  addFootnote(slide, ec, addBarChart(pptx, slide, ec, divisor, common));
+  // A stake over time is a line, as on the page; other bar charts are columns.
+  addFootnote(
+    slide,
+    ec,
+    ec.history ? addStakeLineChart(pptx, slide, ec, common) : addBarChart(pptx, slide, ec, divisor, common),
+  );
+  return null;
 }
 
 /** The same chart as a picture, for Keynote and Google Slides, which do not draw pptxgenjs charts. */
@@ -236,9 +258,9 @@ async function toBuffer(pptx: PptxGenJS): Promise<Buffer> {
 /** One chart: the native chart slide, then the same chart as a picture. */
 export async function renderPptx(ec: ExportChart): Promise<Buffer> {
   const pptx = newPresentation(ec.title);
-  addChartSlide(pptx, ec);
+  const legend = addChartSlide(pptx, ec);
   addPictureSlide(pptx, ec);
-  return toBuffer(pptx);
+  return withLegends(await toBuffer(pptx), [legend]);
 }
 
 /** A company's deck: a title slide, one slide per chart, a sources slide, then the charts as pictures. */
@@ -259,7 +281,7 @@ export async function renderDeck(company: string, charts: ExportChart[], generat
       color: "D5D8DC",
     },
   );
-  for (const ec of charts) addChartSlide(pptx, ec);
+  const legends = charts.map((ec) => addChartSlide(pptx, ec));
   const sources = pptx.addSlide();
   sources.addText("Sources", { x: 0.5, y: 0.3, w: 12.3, h: 0.7, fontFace: FONT, fontSize: 30, bold: true });
   const seen = new Map<string, string>();
@@ -269,5 +291,5 @@ export async function renderDeck(company: string, charts: ExportChart[], generat
     { x: 0.5, y: 1.2, w: 12.3, h: 5.9, fontFace: FONT, fontSize: 16, valign: "top", fit: "shrink" },
   );
   for (const ec of charts) addPictureSlide(pptx, ec);
-  return toBuffer(pptx);
+  return withLegends(await toBuffer(pptx), legends);
 }

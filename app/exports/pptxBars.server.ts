@@ -1,9 +1,10 @@
 import type PptxGenJS from "pptxgenjs";
+import { CHECKED_COLOUR } from "~/components/charts/CheckedGlyph";
 import { barScale } from "~/components/charts/niceScale";
 import { COLOURS } from "~/components/charts/palette";
 import type { ExportChart } from "~/models/exports.server";
 import { slotsBetween, timeLabel } from "~/models/timeAxis";
-import { type NativePoint, nativeBars } from "./nativeBars";
+import { CHECKED_FIGURE_FORMAT, CHECKED_FORMAT, type NativePoint, nativeBars } from "./nativeBars";
 
 const FONT = "Calibri";
 const hex = (c: string) => c.replace("#", "").toUpperCase();
@@ -63,7 +64,11 @@ export function addBarChart(
   const values = [...bars.stacked, ...bars.labelled].flatMap((d) => d.values.filter((v): v is number => v !== null));
   const scale = barScale(values);
   const [above, below] = bars.labelled;
-  const count = bars.stacked.length + bars.labelled.length + 2 * bars.links.length;
+  const checked = [
+    [bars.checked.above, "t"],
+    [bars.checked.below, "b"],
+  ].filter((c): c is [NonNullable<typeof bars.checked.above>, string] => c[0] !== null);
+  const count = bars.stacked.length + bars.labelled.length + 2 * bars.links.length + checked.length;
   // Marker series take their colour by their place among all the chart's series: one colour for every place.
   const all = (colour: string) => Array.from({ length: count }, () => colour);
   const labelOptions = {
@@ -118,6 +123,18 @@ export function addBarChart(
       ? [{ type: pptx.ChartType.line, data: [below], options: { ...labelOptions, dataLabelPosition: "b" } }]
       : []),
     ...linkTypes,
+    // A checked figure is written where the others are, followed by its mark, in the mark's colour.
+    ...checked.map(([series, position]) => ({
+      type: pptx.ChartType.line,
+      data: [series],
+      options: {
+        ...labelOptions,
+        dataLabelPosition: position,
+        dataLabelFormatCode: CHECKED_FIGURE_FORMAT,
+        dataLabelFontBold: true,
+        dataLabelColor: hex(CHECKED_COLOUR),
+      },
+    })),
   ];
   slide.addChart(
     types as unknown as PptxGenJS.IChartMulti[],
@@ -131,4 +148,32 @@ export function addBarChart(
     } as unknown as unknown[],
   );
   return bars.marks;
+}
+
+/**
+ * A series of checked figures drawn as nothing but a bold green "✓" beside each point (its labels' number format is
+ * the mark): PowerPoint's own way to mark single points without a picture. `position` as pptxgenjs names it.
+ */
+export function checkedType(
+  pptx: PptxGenJS,
+  series: { name: string; labels: string[]; values: Array<number | null> },
+  colours: string[],
+  position: "r" | "t",
+) {
+  return {
+    type: pptx.ChartType.line,
+    data: [series],
+    options: {
+      lineSize: 0,
+      lineDataSymbol: "none",
+      chartColors: colours,
+      showValue: true,
+      dataLabelPosition: position,
+      dataLabelFormatCode: CHECKED_FORMAT,
+      dataLabelFontSize: 14,
+      dataLabelFontBold: true,
+      dataLabelFontFace: FONT,
+      dataLabelColor: hex(CHECKED_COLOUR),
+    },
+  };
 }

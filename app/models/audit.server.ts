@@ -1,4 +1,5 @@
 import { getSql } from "~/db.server";
+import { undoRows } from "../../db/companyUndo";
 import type { AuditRow } from "./reviewTypes";
 
 const PAGE_SIZE = 50;
@@ -13,10 +14,19 @@ const show = (v: unknown): string =>
 function changes(before: string | null, after: string | null): AuditRow["changes"] {
   const b = (before ? JSON.parse(before) : {}) as Record<string, unknown>;
   const a = (after ? JSON.parse(after) : {}) as Record<string, unknown>;
-  const keys = after ? Object.keys(a) : Object.keys(b);
+  // `undo` holds what undoing a company change needs (db/companyUndo.ts): rows, not a change to show.
+  const keys = (after ? Object.keys(a) : Object.keys(b)).filter((k) => k !== "undo");
   return keys
     .filter((k) => show(b[k]) !== show(a[k]) || !before || !after)
     .map((field) => ({ field, before: show(b[field]), after: show(a[field]) }));
+}
+
+/** Company changes an admin may undo from the trail (db/companyUndo.ts). */
+const UNDOABLE = new Set(["company.merge", "company.remove"]);
+
+/** The audit rows undone already: each undo's row names the one it undid. */
+async function undoneIds(): Promise<Set<number>> {
+  return new Set((await undoRows(await getSql())).map((r) => r.undoes));
 }
 
 type StoredRow = Omit<AuditRow, "changes" | "articleId"> & { before: string | null; after: string | null };
@@ -27,9 +37,12 @@ async function auditRows(limit: number, offset: number): Promise<AuditRow[]> {
      ORDER BY id DESC LIMIT ? OFFSET ?`,
     [limit, offset],
   );
+  const undone = await undoneIds();
   return rows.map(({ before, after, ...r }) => {
     const article = /in article (\d+)/.exec(r.subject);
-    return { ...r, articleId: article ? Number(article[1]) : null, changes: changes(before, after) };
+    const undoable =
+      UNDOABLE.has(r.action) && !undone.has(Number(r.id)) && before !== null && JSON.parse(before).undo !== undefined;
+    return { ...r, articleId: article ? Number(article[1]) : null, changes: changes(before, after), undoable };
   });
 }
 

@@ -1,7 +1,15 @@
 import { untilDataChanges } from "~/db.server";
 import { byLargestDecline, type Decline } from "./declines";
-import { companyNames, type LeanFact, leanRevenueChanges, pickPerGroup, sourcesOf } from "./figures.server";
-import { baseWords, type PeriodType, timeLabel, timeOf } from "./timeAxis";
+import {
+  companyNames,
+  type LeanFact,
+  leanRevenueChanges,
+  pickPerGroup,
+  SOURCES_LISTED,
+  sourcesOf,
+  withNewestIds,
+} from "./figures.server";
+import { baseWords, PERIOD_TYPES, type PeriodType, timeLabel, timeOf } from "./timeAxis";
 import type { FactStatus } from "./types";
 
 export type { Decline } from "./declines";
@@ -68,16 +76,26 @@ export interface DeclinesPage {
   year: number | null;
   /** Years with at least one decline of this kind of period, newest first, for the year selector. */
   years: number[];
+  /** The kinds of period with at least one decline, for the period selector (the others are marked "(none)"). */
+  available: PeriodType[];
   rows: Decline[];
 }
 
 /** The largest revenue declines of one kind of period, in one year or in all of them, largest first. */
 export async function largestDeclines(periods: PeriodType, year?: number): Promise<DeclinesPage> {
   const { years, top } = await declinesOfType(periods);
+  // Each kind's list is kept until the data changes, so asking all four costs their first reading only.
+  const available: PeriodType[] = [];
+  for (const type of PERIOD_TYPES) if ((await declinesOfType(type)).years.length) available.push(type);
   const candidates = top.get(year === undefined ? "all" : String(year)) ?? [];
   const names = await companyNames(candidates.map((c) => c.fact.companyId));
-  const sources = await sourcesOf(candidates.map((c) => c.fact.id));
-  const rows = candidates.map((c): Decline => {
+  // Every source of each figure, as the stakes table lists them: the newest ten, a checked one kept among them.
+  const picked = await withNewestIds(
+    candidates.map((c) => ({ fact: c.fact, count: c.count, ids: [c.fact.id], disagreeing: 0 })),
+    SOURCES_LISTED,
+  );
+  const sources = await sourcesOf(picked.flatMap((p) => p.ids));
+  const rows = candidates.map((c, i): Decline => {
     const f = c.fact;
     const who = names.get(f.companyId);
     return {
@@ -93,8 +111,8 @@ export async function largestDeclines(periods: PeriodType, year?: number): Promi
       approximate: Boolean(f.approximate),
       base: baseWords(f.comparedYear, f.comparedPeriod)?.replace(/^vs /, "") ?? null,
       sourceCount: c.count,
-      source: sources.get(f.id) ?? null,
+      sources: picked[i].ids.flatMap((id) => sources.get(id) ?? []),
     };
   });
-  return { periods, year: year ?? null, years, rows: rows.sort(byLargestDecline) };
+  return { periods, year: year ?? null, years, available, rows: rows.sort(byLargestDecline) };
 }

@@ -16,8 +16,9 @@ export interface Decline {
   approximate: boolean;
   /** What the change is measured against ("2006"), as stated or as the article implied it. */
   base: string | null;
+  /** How many facts give this figure; `sources` lists the newest of them (all, up to SOURCES_LISTED). */
   sourceCount: number;
-  source: Source | null;
+  sources: Source[];
 }
 
 const STATUS_RANK: Record<FactStatus, number> = { actual: 0, forecast: 1, target: 2 };
@@ -60,7 +61,7 @@ export function declinePoints(rows: Decline[], byPeriod: boolean): ChartPoint[] 
     approximate: r.approximate,
     note: [r.label, r.base ? `vs ${r.base}` : null].filter(Boolean).join(" "),
     base: r.base,
-    sources: r.source ? [r.source] : [],
+    sources: r.sources,
     sourceCount: r.sourceCount,
     disagreeing: 0,
   }));

@@ -3,6 +3,7 @@ import { getWriteSql } from "~/writeDb.server";
 import { conflictGroup, settleFigure } from "../../db/figureConflicts";
 import type { ConflictFigure } from "./conflictTypes";
 import { reviewFailure } from "./reviews.server";
+import type { ChartPoint } from "./types";
 
 /** Sources listed per figure; the rest are counted. */
 const SOURCES_SHOWN = 3;
@@ -67,4 +68,23 @@ export async function settleFigureConflict(
   } catch (err) {
     throw reviewFailure(err);
   }
+}
+
+/**
+ * The figures each flagged point of a company's charts is in conflict with, keyed by the point's newest source (the
+ * fact its Confirm forms are drawn beside): what the company page's tables offer analysts to settle in place.
+ * Read as the review queue's are; only analysts' pages ask for them.
+ */
+export async function pointConflicts(points: ChartPoint[]): Promise<Record<number, ConflictFigure[]>> {
+  const ids = points.filter((p) => p.disagreeing > 0 && p.sources.length).map((p) => p.sources[0].factId);
+  return ids.length ? conflictFigures(ids) : {};
+}
+
+/** The company a fact is filed under, or null when it is gone (rejected, superseded or re-imported meanwhile). */
+export async function factCompanyId(factId: number): Promise<number | null> {
+  const row = await (await getSql()).get<{ companyId: number }>(
+    'SELECT company_id AS "companyId" FROM facts WHERE id = ?',
+    [factId],
+  );
+  return row ? Number(row.companyId) : null;
 }

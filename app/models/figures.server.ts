@@ -244,6 +244,55 @@ async function withCheckedSource(sql: Sql, p: Picked, limit: number): Promise<vo
   if (checked && !p.ids.includes(checked.id)) p.ids = [...p.ids.slice(0, limit - 1), checked.id];
 }
 
+/** The sources a ranked list shows per figure (home and /declines), as many as the stakes table lists. */
+export const SOURCES_LISTED = 10;
+
+/**
+ * For figures chosen one fact at a time (the home page's latest changes): how many of the company's own facts give
+ * the same figure (company, kind, year, period, unit, market, company held, status and value) and the newest
+ * `limit` of them, one a person checked kept among them as withNewestIds does. Keyed by the fact given.
+ */
+export async function sameFigureSources(
+  facts: Array<Omit<LeanFact, "n" | "comparedYear" | "comparedPeriod" | "approximate">>,
+  limit: number,
+): Promise<Map<number, { count: number; ids: number[] }>> {
+  const sql = await getSql();
+  const d = sql.dialect;
+  // The window counts every row of the figure before LIMIT keeps the newest.
+  const text = `SELECT f.id, count(*) OVER () AS n FROM facts f ${indexedBy(d, "facts_company_chart_idx")}
+     WHERE f.company_id = ? AND f.kind = ? AND ${sameAs(d, "f.year")} AND ${sameAs(d, "f.period")} AND f.unit = ?
+       AND ${sameAs(d, "f.market")} AND ${sameAs(d, "f.counterparty_id")} AND f.status = ? AND f.low = ? AND f.high = ?
+       AND ${OWN_FIGURE}
+     ORDER BY f.id DESC LIMIT ?`;
+  const out = new Map<number, { count: number; ids: number[] }>();
+  for (const f of facts) {
+    const rows = await sql.all<{ id: number; n: number | string }>(text, [
+      f.companyId,
+      f.kind,
+      f.year,
+      f.period,
+      f.unit,
+      f.market,
+      f.counterpartyId,
+      f.status,
+      f.low,
+      f.high,
+      limit,
+    ]);
+    // PostgreSQL counts in bigint, which pg hands over as a string.
+    const count = rows.length ? Number(rows[0].n) : 1;
+    const p: Picked = {
+      fact: { ...f, n: count, approximate: false, comparedYear: null, comparedPeriod: null },
+      count,
+      ids: rows.length ? rows.map((r) => Number(r.id)) : [f.id],
+      disagreeing: 0,
+    };
+    if (count > limit) await withCheckedSource(sql, p, limit);
+    out.set(f.id, { count, ids: p.ids });
+  }
+  return out;
+}
+
 /** The quote, article and checked state of each fact id: one query for every source a page shows. */
 export async function sourcesOf(ids: number[]): Promise<Map<number, Source>> {
   const unique = [...new Set(ids)];

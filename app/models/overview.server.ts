@@ -2,7 +2,8 @@ import { getSql, untilDataChanges } from "~/db.server";
 import { indexedBy, nullsAsSqlite } from "../../db/dialect";
 import { ownFigure } from "../../db/segments";
 import { companySummaries } from "./companies.server";
-import { FACT_VIEW_SELECT, sourceOf, toFactView } from "./facts.server";
+import { FACT_VIEW_SELECT, toFactView } from "./facts.server";
+import { SOURCES_LISTED, sameFigureSources, sourcesOf } from "./figures.server";
 import { baseWords, PERIOD_TYPES, type PeriodType, timeLabel, timeOf } from "./timeAxis";
 import type { ChartPoint, FactView } from "./types";
 
@@ -73,6 +74,33 @@ async function findLatestRevenueChanges(limit: number, asked: PeriodType | undef
     [...ids, limit],
   );
   const facts = rows.map(toFactView);
+  const keys = new Map(
+    (
+      await sql.all<{ id: number; companyId: number; counterpartyId: number | null }>(
+        `SELECT id, company_id AS "companyId", counterparty_id AS "counterpartyId" FROM facts
+         WHERE id IN (${ids.map(() => "?").join(",")})`,
+        ids,
+      )
+    ).map((r) => [r.id, r]),
+  );
+  // Every source of each company's figure, not only the fact picked: the newest ten and the count, as /stakes lists.
+  const given = await sameFigureSources(
+    facts.map((f) => ({
+      id: f.id,
+      kind: f.kind,
+      companyId: keys.get(f.id)!.companyId,
+      counterpartyId: keys.get(f.id)!.counterpartyId,
+      unit: f.unit,
+      year: f.year,
+      period: f.period,
+      market: f.market,
+      status: f.status,
+      low: f.low,
+      high: f.high,
+    })),
+    SOURCES_LISTED,
+  );
+  const sources = await sourcesOf([...given.values()].flatMap((g) => g.ids));
   // Each company's latest period may differ (one's 2009, another's 2004): the bar says which, unless all share it.
   const when = (f: (typeof facts)[number]) =>
     f.year === null
@@ -89,8 +117,8 @@ async function findLatestRevenueChanges(limit: number, asked: PeriodType | undef
     status: f.status,
     approximate: f.approximate,
     note: [when(f), baseWords(f.comparedYear, f.comparedPeriod)].filter(Boolean).join(" "),
-    sources: [sourceOf(f)],
-    sourceCount: 1,
+    sources: (given.get(f.id)?.ids ?? []).flatMap((id) => sources.get(id) ?? []),
+    sourceCount: given.get(f.id)?.count ?? 1,
     disagreeing: 0,
   }));
   return { periods, available, points };

@@ -68,4 +68,6 @@ export interface AuditRow {
   /** Links the subject to its article when it names one. */
   articleId: number | null;
   changes: Array<{ field: string; before: string; after: string }>;
+  /** A company merge or removal that can still be undone (its undo data kept, not undone yet). */
+  undoable?: boolean;
 }

@@ -1,26 +1,64 @@
-import { json, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Link, useLoaderData } from "@remix-run/react";
+import { type ActionFunctionArgs, json, type LoaderFunctionArgs, type MetaFunction, redirect } from "@remix-run/node";
+import { Link, useActionData, useLoaderData } from "@remix-run/react";
+import { z } from "zod";
 import { Pager } from "~/components/Pager";
 import { RouteError } from "~/components/RouteError";
+import { UndoButton } from "~/components/UndoButton";
 import { auditPage } from "~/models/audit.server";
+import { undoCompanyChange } from "~/models/companyEdits.server";
 import { requireRole } from "~/sessions.server";
+import { parseForm } from "~/utils/forms.server";
 import { parseQuery } from "~/utils/params.server";
 import { AUDIT_QUERY } from "~/utils/queries.server";
+import { assertSameOrigin } from "~/utils/sameOrigin.server";
 
 export const meta: MetaFunction = () => [{ title: "Audit trail — Financial figures" }];
 
 /** Who changed what: open to every signed-in user, since it names people. */
 export async function loader({ request }: LoaderFunctionArgs) {
   const q = parseQuery(request, AUDIT_QUERY);
-  await requireRole(request, "viewer", "The audit trail");
-  return json(await auditPage(q.page));
+  const user = await requireRole(request, "viewer", "The audit trail");
+  return json({ ...(await auditPage(q.page)), canUndo: user.role === "admin" });
+}
+
+const UNDO_FORM = z.object({
+  intent: z.literal("undo", { errorMap: () => ({ message: "intent is undo" }) }),
+  auditId: z.coerce
+    .number({ invalid_type_error: "an audit row's number" })
+    .int("an audit row's number")
+    .min(1, "an audit row's number")
+    .max(1e12, "an audit row's number"),
+});
+
+/**
+ * An admin undoes a company merge or removal named by its audit row (here or from the company page), audited, and
+ * lands on the company it brings back. A change that cannot be undone says why above the trail.
+ */
+export async function action({ request }: ActionFunctionArgs) {
+  assertSameOrigin(request);
+  const user = await requireRole(request, "admin", "Undoing a company merge or removal");
+  try {
+    const form = await parseForm(request, UNDO_FORM);
+    return redirect(`/companies/${(await undoCompanyChange(user.name, form.auditId)).slug}`, 303);
+  } catch (err) {
+    if (err instanceof Response && [400, 404, 409].includes(err.status)) {
+      return json({ message: ((await err.json()) as { message: string }).message }, { status: err.status });
+    }
+    throw err;
+  }
 }
 
 export default function Audit() {
   const d = useLoaderData<typeof loader>();
+  const refused = useActionData<typeof action>();
   return (
     <>
       <h1>Audit trail</h1>
+      {refused ? (
+        <p className="form-error" role="alert">
+          {refused.message}
+        </p>
+      ) : null}
       <p className="hint">
         <a href="/audit.csv" download>
           Download the trail as CSV
@@ -54,6 +92,7 @@ export default function Audit() {
                       </li>
                     ))}
                   </ul>
+                  {d.canUndo && r.undoable ? <UndoButton auditId={r.id} action={r.action} /> : null}
                 </td>
               </tr>
             ))}

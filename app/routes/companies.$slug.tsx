@@ -1,20 +1,19 @@
 import { type ActionFunctionArgs, json, type LoaderFunctionArgs, type MetaFunction, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
-import type { ReactNode } from "react";
 import { CompanyEdit } from "~/components/CompanyEdit";
-import { ChartFrame } from "~/components/charts/ChartFrame";
 import { ExportMenu } from "~/components/charts/ExportMenu";
-import { FigureBarChart } from "~/components/charts/FigureBarChart";
-import { FigureTable } from "~/components/charts/FigureTable";
 import { DownloadLink } from "~/components/DownloadLink";
+import { FigureSection } from "~/components/FigureSection";
 import { SubmitButton } from "~/components/Pending";
 import { PeriodFields } from "~/components/PeriodFields";
 import { RouteError } from "~/components/RouteError";
 import { StakeCharts } from "~/components/StakeCharts";
 import { StakeList } from "~/components/StakeList";
-import { type ChartSeries, companyCharts } from "~/models/charts.server";
+import { UndoButton } from "~/components/UndoButton";
+import { companyCharts } from "~/models/charts.server";
 import { findCompany, movedCompanySlug } from "~/models/companies.server";
 import { changeCompany, companyRecord } from "~/models/companyEdits.server";
+import { factCompanyId, pointConflicts, settleFigureConflict } from "~/models/figureConflicts.server";
 import { resolveCompanyNames } from "~/models/search.server";
 import { PERIOD_TYPE_WORDS } from "~/models/timeAxis";
 import { requireReader, requireRole } from "~/sessions.server";
@@ -43,17 +42,30 @@ export async function loader({ params, request }: LoaderFunctionArgs) {
       { status: 404 },
     );
   }
+  const charts = await companyCharts(company, view);
+  const canEdit = user?.role === "analyst" || user?.role === "admin";
   return json({
     company: { name: company.name, slug: company.slug },
-    ...(await companyCharts(company, view)),
-    record: await companyRecord(company.id),
-    canEdit: user?.role === "analyst" || user?.role === "admin",
+    ...charts,
+    record: await companyRecord(company.id, user?.role === "admin"),
+    canEdit,
+    canUndo: user?.role === "admin",
+    // Analysts settle a figure sources disagree on from its table (the stakes' rows have their own Confirm).
+    conflicts: canEdit
+      ? await pointConflicts(
+          [...charts.revenue, ...charts.revenueChange, ...charts.marketShare, ...charts.salesVolume].flatMap(
+            (s) => s.points,
+          ),
+        )
+      : {},
   });
 }
 
 /**
  * An analyst renames the company, merges it into another or removes it as no company (models/companyEdits.server.ts),
- * then lands on its page (the new name's, or the company merged into). A mistake is shown beside its form.
+ * then lands on its page (the new name's, or the company merged into); or settles a conflict between sources of one
+ * of its figures by confirming one (models/figureConflicts.server.ts, audited as on /review), and stays on the
+ * page as it was. A mistake is shown beside its form.
  */
 export async function action({ params, request }: ActionFunctionArgs) {
   assertSameOrigin(request);
@@ -69,9 +81,21 @@ export async function action({ params, request }: ActionFunctionArgs) {
     .formData()
     .then((f) => String(f.get("intent") ?? ""))
     .catch(() => "");
-  const intent = ["rename", "merge", "remove"].includes(sent) ? sent : "";
+  const intent = ["rename", "merge", "remove", "settle"].includes(sent) ? sent : "";
   try {
     const form = await parseForm(request, COMPANY_FORM);
+    if (form.intent === "settle") {
+      // Only this company's figures are settled from its page; the fact may be gone since the page was drawn.
+      if ((await factCompanyId(form.factId)) !== company.id) {
+        throw json(
+          { message: `That figure is no longer one of ${company.name}'s (settled or re-imported meanwhile): reload.` },
+          { status: 409 },
+        );
+      }
+      await settleFigureConflict(user.name, form.factId);
+      const url = new URL(request.url);
+      return redirect(`${url.pathname}${url.search}`, 303);
+    }
     if (form.intent === "rename") {
       return redirect(
         `/companies/${(await changeCompany(user.name, company.id, { action: "rename", name: form.name })).slug}`,
@@ -93,75 +117,15 @@ export async function action({ params, request }: ActionFunctionArgs) {
     return redirect(`/companies/${(await changeCompany(user.name, company.id, { action: "remove" })).slug}`, 303);
   } catch (err) {
     // A mistake in what was typed, or a clash, is said beside the form; anything else is the route's error page.
-    if (err instanceof Response && (err.status === 400 || err.status === 409)) {
+    if (
+      err instanceof Response &&
+      (err.status === 400 || err.status === 409 || (intent === "settle" && err.status === 404))
+    ) {
       const { message } = (await err.json()) as { message: string };
       return json({ intent, message }, { status: err.status });
     }
     throw err;
   }
-}
-
-const EXPORT_NAME: Record<string, string> = {
-  revenue: "revenue",
-  revenue_change: "revenue-change",
-  market_share: "market-share",
-  sales_volume: "sales-volume",
-};
-
-function Section({
-  title,
-  series,
-  empty,
-  signColours = false,
-  query,
-}: {
-  title: string;
-  series: ChartSeries[];
-  empty: ReactNode;
-  signColours?: boolean;
-  /** The page's parameters, for the export links. */
-  query: Record<string, string | undefined>;
-}) {
-  return (
-    <section>
-      <h2>{title}</h2>
-      {series.length === 0 ? (
-        <p className="empty">{empty}</p>
-      ) : (
-        series.map((s) => (
-          <ChartFrame
-            key={s.id}
-            id={s.id}
-            title={s.title}
-            description={s.description}
-            chart={(width) => (
-              <FigureBarChart
-                points={s.points}
-                unit={s.unit}
-                title={s.title}
-                signColours={signColours}
-                axis={s.axis}
-                width={width}
-              />
-            )}
-            table={
-              <FigureTable
-                points={s.points}
-                settleHref={`/review?company=${encodeURIComponent(query.company ?? "")}&kind=${s.kind}`}
-              />
-            }
-            sources={s.points.flatMap((p) => p.sources)}
-            actions={
-              <ExportMenu
-                chart={EXPORT_NAME[s.kind]}
-                query={{ ...query, unit: s.kind === "revenue" || s.kind === "sales_volume" ? s.unit : undefined }}
-              />
-            }
-          />
-        ))
-      )}
-    </section>
-  );
 }
 
 export default function CompanyPage() {
@@ -190,11 +154,37 @@ export default function CompanyPage() {
         </DownloadLink>
       </p>
       {d.record.removed ? (
-        <p className="notice" role="status">
-          {`${name} is no company: removed by ${d.record.removed.userName} on ${d.record.removed.at.slice(0, 10)}. Its facts were rejected (see the review page's rejections), and facts an import files under it are rejected too.`}
-        </p>
+        <div className="notice" role="status">
+          {`${name} is no company: removed by ${d.record.removed.userName} on ${d.record.removed.at.slice(0, 10)}. Its facts were rejected (see the review page's rejections), and facts an import files under it are rejected too.`}{" "}
+          {d.canUndo && d.record.removed.auditId ? (
+            <UndoButton auditId={d.record.removed.auditId} action="company.remove" />
+          ) : null}
+        </div>
       ) : d.canEdit ? (
-        <CompanyEdit key={d.company.slug} name={name} aliases={d.record.aliases} error={refused ?? null} />
+        <CompanyEdit
+          key={d.company.slug}
+          name={name}
+          aliases={d.record.aliases}
+          error={refused && refused.intent !== "settle" ? refused : null}
+        />
+      ) : null}
+      {d.canUndo && d.record.merged.length ? (
+        <div className="merged-here">
+          <p>Merged into {name}:</p>
+          <ul>
+            {d.record.merged.map((m) => (
+              <li key={m.auditId} data-audit={m.auditId}>
+                {m.name} (by {m.userName} on {m.at.slice(0, 10)}){" "}
+                <UndoButton auditId={m.auditId} action="company.merge" />
+              </li>
+            ))}
+          </ul>
+        </div>
+      ) : null}
+      {refused?.intent === "settle" ? (
+        <p className="form-error" role="alert">
+          {refused.message}
+        </p>
       ) : null}
       {/* One kind of period and a range of years for the revenue, change and sales charts: a GET form, so the
           choice lives in the URL and works without scripts. */}
@@ -209,18 +199,20 @@ export default function CompanyPage() {
         {d.market && d.markets.length > 1 && <input type="hidden" name="market" value={d.market} />}
         <SubmitButton pending="Showing…">Show</SubmitButton>
       </Form>
-      <Section
+      <FigureSection
         title="Revenue"
         series={d.revenue}
         empty={nothing(`revenue for ${periodWords}${within}`)}
         query={query}
+        conflicts={d.conflicts}
       />
-      <Section
+      <FigureSection
         title="Revenue change"
         series={d.revenueChange}
         empty={nothing(`revenue changes for ${periodWords}${within}`)}
         signColours
         query={query}
+        conflicts={d.conflicts}
       />
       <section>
         <h2>Stakes</h2>
@@ -256,11 +248,12 @@ export default function CompanyPage() {
           </p>
         )}
       </section>
-      <Section
+      <FigureSection
         title="Market share"
         series={d.marketShare}
         empty={nothing("a market share")}
         query={{ ...query, market: d.market ?? undefined }}
+        conflicts={d.conflicts}
       />
       {d.markets.length > 1 && (
         <nav className="view-switch" aria-label="Markets">
@@ -284,7 +277,13 @@ export default function CompanyPage() {
             ))}
         </nav>
       )}
-      <Section title="Sales volumes" series={d.salesVolume} empty={nothing("sales volumes")} query={query} />
+      <FigureSection
+        title="Sales volumes"
+        series={d.salesVolume}
+        empty={nothing("sales volumes")}
+        query={query}
+        conflicts={d.conflicts}
+      />
     </>
   );
 }

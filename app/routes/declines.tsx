@@ -4,6 +4,7 @@ import { CompareForm } from "~/components/CompareForm";
 import { ChartFrame } from "~/components/charts/ChartFrame";
 import { FigureTable } from "~/components/charts/FigureTable";
 import { RankedBarChart } from "~/components/charts/RankedBarChart";
+import { FigureSources } from "~/components/FigureSources";
 import { ImportHint } from "~/components/ImportHint";
 import { SubmitButton } from "~/components/Pending";
 import { PeriodFields } from "~/components/PeriodFields";
@@ -11,7 +12,6 @@ import { RouteError } from "~/components/RouteError";
 import { CHARTED_DECLINES, declinePoints } from "~/models/declines";
 import { largestDeclines } from "~/models/declines.server";
 import { PERIOD_TYPE_WORDS } from "~/models/timeAxis";
-import { sourceHref } from "~/models/types";
 import { requireReader } from "~/sessions.server";
 import { formatFigure } from "~/utils/format";
 import { parseQuery } from "~/utils/params.server";
@@ -45,7 +45,7 @@ export default function Declines() {
       </p>
       <Form method="get" className="filters declines-form" key={`${d.periods}-${d.year}`}>
         {/* The company pages' kind-of-period selector; the year is one year here, not a range. */}
-        <PeriodFields periods={d.periods} range={false} />
+        <PeriodFields periods={d.periods} range={false} available={d.available} />
         <label>
           Year{" "}
           <select name="year" defaultValue={d.year ?? ""}>
@@ -102,7 +102,7 @@ export default function Declines() {
                   <th className="num">Change</th>
                   <th>Against</th>
                   <th>Status</th>
-                  <th>Source</th>
+                  <th>Sources</th>
                 </tr>
               </thead>
               <tbody>
@@ -124,16 +124,12 @@ export default function Declines() {
                     <td data-label="Status" className={`status-${r.status}`}>
                       {r.status}
                     </td>
-                    <td data-label="Source" className="quote">
-                      {r.source ? (
-                        <a href={sourceHref(r.source)} title={r.source.quote}>
-                          {r.source.articleTitle}
-                          {r.source.publishedYear ? ` (${r.source.publishedYear})` : ""}
-                        </a>
-                      ) : (
-                        ""
-                      )}
-                      {r.sourceCount > 1 ? ` and ${r.sourceCount - 1} more` : ""}
+                    <td data-label="Sources" className="quote">
+                      <FigureSources
+                        sources={r.sources}
+                        count={r.sourceCount}
+                        more={`/facts?kind=revenue_change&company=${r.slug}&year=${r.year}`}
+                      />
                     </td>
                   </tr>
                 ))}

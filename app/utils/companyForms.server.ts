@@ -1,6 +1,9 @@
 import { z } from "zod";
 
-/** The company page's forms (app/components/CompanyEdit.tsx): rename, merge into another company, remove. */
+/**
+ * The company page's forms: rename, merge into another company, remove (app/components/CompanyEdit.tsx), and settle
+ * a conflict between sources by confirming one figure (app/components/SettleFigures.tsx).
+ */
 export const COMPANY_FORM = z.discriminatedUnion(
   "intent",
   [
@@ -18,6 +21,14 @@ export const COMPANY_FORM = z.discriminatedUnion(
       intent: z.literal("remove"),
       confirm: z.literal("yes", { errorMap: () => ({ message: "tick the box to say it is no company" }) }),
     }),
+    z.object({
+      intent: z.literal("settle"),
+      factId: z.coerce
+        .number({ invalid_type_error: "a fact's number", required_error: "name the fact to confirm" })
+        .int("a fact's number")
+        .positive("a fact's number")
+        .max(Number.MAX_SAFE_INTEGER, "a fact's number"),
+    }),
   ],
-  { errorMap: () => ({ message: "intent is rename, merge or remove" }) },
+  { errorMap: () => ({ message: "intent is rename, merge, remove or settle" }) },
 );

@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { type DbHandle, openDatabase } from "../../db/client";
 import { reviewFact } from "../../db/reviews";
 import { seedTemporaryDatabase } from "./dbSetup";
+import { chartSeries, hiddenFromLegend } from "./pptxXml";
 
 /**
  * Charts mark the figures a person checked, the same way on the page and in the SVG and PNG exports (drawn by the
@@ -186,5 +187,49 @@ describe("checked figures on charts", () => {
     expect(stake).toContain("Checked by an analyst: 2011");
     const [lines] = await slides((await exported("compare", { companies: ["varnholt", "edris-freight"] })).ec);
     expect(lines).toContain("Checked by an analyst: Varnholt 2009, Varnholt 2010, Edris Freight 2010");
+  });
+});
+
+describe("checked figures in PowerPoint's native charts", () => {
+  const chartXml = async (ec: Awaited<ReturnType<typeof exported>>["ec"]) => {
+    const { renderPptx } = await import("~/exports/pptx.server");
+    const zip = await JSZip.loadAsync(await renderPptx(ec));
+    return zip.file("ppt/charts/chart1.xml")!.async("string");
+  };
+
+  test("bars: each checked figure written where the others are, followed by a ✓, and written once", async () => {
+    const series = chartSeries(await chartXml((await exported("revenue", { company: "varnholt" })).ec));
+    const above = series.find((s) => s.name.startsWith("Figure written above"))!;
+    const checked = series.filter((s) => s.name.startsWith("Checked by an analyst"));
+    expect(above.values).toEqual({});
+    expect(checked.map((s) => [s.type, s.values, s.format])).toEqual([
+      ["line", { "2009": 1.9, "2010": 2.1 }, '#,##0.##" ✓"'],
+    ]);
+    // Nobody checked Renault's figures: each is written plainly, and there is no series of checked ones.
+    const renault = chartSeries(await chartXml((await exported("revenue", { company: "renault" })).ec));
+    expect(Object.keys(renault.find((s) => s.name.startsWith("Figure written above"))!.values).length).toBeGreaterThan(
+      0,
+    );
+    expect(renault.filter((s) => s.name.startsWith("Checked"))).toEqual([]);
+  });
+
+  test("a stake over time: the ✓ beside the checked 2011 figure only", async () => {
+    const { ec } = await exported("stakes", { holder: "varnholt", held: "quellmark-ports" });
+    const series = chartSeries(await chartXml(ec));
+    const checked = series.find((s) => s.name === "Checked by an analyst")!;
+    expect([checked.values, checked.format]).toEqual([{ "2011": 12 }, '"✓"']);
+  });
+
+  test("a comparison: each company's checked points marked; the legend lists the companies and nothing else", async () => {
+    const xml = await chartXml((await exported("compare", { companies: ["varnholt", "edris-freight"] })).ec);
+    const series = chartSeries(xml);
+    const byName = new Map(series.map((s) => [s.name, s]));
+    expect(byName.get("Varnholt: checked by an analyst")?.values).toEqual({ "2009": 1.9, "2010": 2.1 });
+    expect(byName.get("Edris Freight: checked by an analyst")?.values).toEqual({ "2010": 0.7 });
+    expect(byName.get("Varnholt: checked by an analyst")?.format).toBe('"✓"');
+    const hidden = new Set(hiddenFromLegend(xml));
+    expect(series.filter((s) => !hidden.has(s.idx)).map((s) => s.name)).toEqual(["Varnholt", "Edris Freight"]);
+    // Every series has an index of its own, so a hidden entry hides one series only.
+    expect(new Set(series.map((s) => s.idx)).size).toBe(series.length);
   });
 });

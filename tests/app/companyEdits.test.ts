@@ -134,7 +134,7 @@ describe("who may change a company", () => {
     expect((await change("no-such-firm", "ana", { intent: "remove", confirm: "yes" })).status).toBe(404);
 
     const cases: Array<[Record<string, string>, number, string]> = [
-      [{ intent: "delete" }, 400, 'The field "intent": intent is rename, merge or remove.'],
+      [{ intent: "delete" }, 400, 'The field "intent": intent is rename, merge, remove or settle.'],
       [{ intent: "remove" }, 400, 'The field "confirm": tick the box to say it is no company.'],
       [{ intent: "rename", name: "   " }, 400, "A company needs a name."],
       [{ intent: "rename", name: "Brenmoor" }, 400, "Brenmoor is already its name."],
@@ -171,7 +171,7 @@ describe("who may change a company", () => {
   test("the page offers the forms to analysts only, with the company's other names", async () => {
     const ana = await page("halvard", "ana");
     expect(ana.data.canEdit).toBe(true);
-    expect(ana.data.record).toEqual({ aliases: ["halvard", "halvard group"], removed: null });
+    expect(ana.data.record).toEqual({ aliases: ["halvard", "halvard group"], removed: null, merged: [] });
     expect((await page("halvard", "vic")).data.canEdit).toBe(false);
     expect((await page("halvard")).data.canEdit).toBe(false);
   });
@@ -248,6 +248,12 @@ describe("merge", () => {
         aliases: ["halvard foods"],
         facts: 2,
         factsAsCounterparty: 0,
+        // What an admin's undo puts back (db/companyUndo.ts, tests/app/companyUndo.test.ts).
+        undo: expect.objectContaining({
+          company: { id: from.id, name: "Halvard Foods", slug: "halvard-foods" },
+          intoId: into.id,
+          aliases: ["halvard foods"],
+        }),
       },
       after: {
         name: "Halvard",
@@ -332,6 +338,7 @@ describe("remove", () => {
         facts: 2,
         factsAsCounterparty: 0,
         removed: false,
+        undo: expect.objectContaining({ companyId: springfield.id, facts: expect.any(Array) }),
       },
       after: { removed: true, factsRejected: 2 },
     });

@@ -7,6 +7,7 @@ import ExcelJS from "exceljs";
 import JSZip from "jszip";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { seedTemporaryDatabase } from "./dbSetup";
+import { chartSeries } from "./pptxXml";
 import { exportResponse } from "./routeCalls";
 
 let cleanup: () => void;
@@ -130,6 +131,17 @@ describe("PowerPoint charts say what the page says", () => {
     expect(v).toEqual(expect.arrayContaining(["2005", "2013", "2022", "44", "43"]));
     expect(slide).toContain("Harlow&apos;s stake in Velmora");
     expect(slide).toContain("2005: year from the article&apos;s date");
+    // A native line chart, as on the page: no bars; the figures as labelled points; a dotted line joining them.
+    expect(chart).not.toContain("<c:barChart>");
+    expect(chart).toContain('<c:dispBlanksAs val="span"/>');
+    const series = chartSeries(chart);
+    expect(series.every((s) => s.type === "line")).toBe(true);
+    const held = series.find((s) => s.name === "Stake")!;
+    expect([held.values, held.format]).toEqual([{ "2005": 44, "2022": 43 }, "#,##0.##"]);
+    const trend = series.find((s) => s.name.startsWith("Stake over time"))!;
+    expect([trend.values, trend.format]).toEqual([{ "2005": 44, "2022": 43 }, null]);
+    expect(trend.values["2013"]).toBeUndefined();
+    expect(slide).toContain("Dotted line: joins the as-of years sources give");
   });
 });
 

@@ -113,7 +113,9 @@ describe("largest declines", () => {
       ["Tellbrook", "2008", -15, "2006", "actual"],
       ["Corvane", "2008", -9, "2007", "actual"],
     ]);
-    expect(page.rows[0].source?.quote).toBe("Tellbrook said its revenue fell 15% in 2008 compared with 2006.");
+    expect(page.rows[0].sources.map((s) => s.quote)).toEqual([
+      "Tellbrook said its revenue fell 15% in 2008 compared with 2006.",
+    ]);
     expect(page.years).toEqual([2009, 2008, 2007, 2006]);
   });
 
@@ -132,6 +134,26 @@ describe("largest declines", () => {
     ]);
     expect((await largestDeclines("nine-months")).rows.map((r) => `${r.company} ${r.label}`)).toEqual([
       "Renault 9M 2009",
+    ]);
+  });
+
+  test("the period selector offers the kinds that have a decline; a quarter, which none has, is marked (none)", async () => {
+    const { largestDeclines } = await import("~/models/declines.server");
+    const { available } = await largestDeclines("year");
+    expect(available).toEqual(["year", "half", "nine-months"]);
+    const { PeriodFields } = await import("~/components/PeriodFields");
+    const { renderToStaticMarkup } = await import("react-dom/server");
+    const html = renderToStaticMarkup(PeriodFields({ periods: "year", range: false, available }));
+    const options = [...html.matchAll(/<option value="([^"]+)"([^>]*)>(.*?)<\/option>/g)].map((m) => [
+      m[1],
+      m[2].includes("disabled"),
+      m[3].replace(/<!-- -->/g, ""),
+    ]);
+    expect(options).toEqual([
+      ["year", false, "Full years"],
+      ["half", false, "Half years"],
+      ["quarter", true, "Quarters (none)"],
+      ["nine-months", false, "Nine months"],
     ]);
   });
 });

@@ -3,6 +3,7 @@ import ExcelJS from "exceljs";
 import JSZip from "jszip";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { seedTemporaryDatabase } from "./dbSetup";
+import { chartSeries, hiddenFromLegend } from "./pptxXml";
 import { exportResponse } from "./routeCalls";
 
 /** Exports draw what the pages draw: the time axis with its gaps, dashed forecasts, bands, changes by their base. */
@@ -120,5 +121,10 @@ describe("CSV and PowerPoint of a decline comparison", () => {
       "Points apart: changes against an earlier base, joined back to it by a dotted line labelled with it",
     );
     expect(slide).toContain("its two ends marked and labelled");
+    // The legend names the two companies only: forecasts, points apart, range ends and links are hidden from it.
+    const hidden = new Set(hiddenFromLegend(chart));
+    const all = chartSeries(chart);
+    expect(all.length).toBeGreaterThan(6);
+    expect(all.filter((x) => !hidden.has(x.idx)).map((x) => x.name)).toEqual(["Corvane", "Tellbrook"]);
   });
 });

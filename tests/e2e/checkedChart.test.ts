@@ -1,11 +1,6 @@
-import { execFileSync } from "node:child_process";
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
-import type { Browser } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, inject, test } from "vitest";
-import { commandEnv } from "./backend";
-import { launchBrowser, SCREENSHOT_DIR } from "./browser";
+import { describe, expect, test } from "vitest";
+import { SCREENSHOT_DIR } from "./browser";
+import { setUpE2e, signInOn, url } from "./session";
 
 /**
  * An analyst confirms a figure in the review queue with the keyboard and sees it marked on the company's chart:
@@ -14,45 +9,25 @@ import { launchBrowser, SCREENSHOT_DIR } from "./browser";
  */
 const USER = "e2e-checker";
 const PASSWORD = "checker-pass-e2e";
-const TSX = join(process.cwd(), "node_modules", ".bin", "tsx");
 
-let browser: Browser;
-let dir: string;
-
-beforeAll(async () => {
-  const env = commandEnv();
-  execFileSync(TSX, ["scripts/user.ts", "add", USER, "--role", "analyst"], { input: `${PASSWORD}\n`, env });
-  dir = mkdtempSync(join(tmpdir(), "figures-e2e-checked-"));
-  writeFileSync(
-    join(dir, "ternvale.txt"),
-    "Ternvale revenue rises\n\nTernvale Optics posted revenues of €1.2 billion for 2019 and €1.4 billion in 2020.\n",
-  );
-  execFileSync(TSX, ["importers/cli/import.ts", dir], { env, stdio: "ignore" });
-  browser = await launchBrowser();
-}, 60_000);
-
-afterAll(async () => {
-  await browser?.close();
-  if (dir) rmSync(dir, { recursive: true, force: true });
+const e2e = setUpE2e({
+  users: { [USER]: { role: "analyst", password: PASSWORD } },
+  articles: {
+    "ternvale.txt":
+      "Ternvale revenue rises\n\nTernvale Optics posted revenues of €1.2 billion for 2019 and €1.4 billion in 2020.\n",
+  },
 });
-
-const url = (path: string) => `${inject("baseURL")}${path}`;
 
 describe("checked figures on the chart", () => {
   test("an analyst confirms a figure with the keyboard and the chart, its tooltip and its SVG mark it", async () => {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    const context = await e2e.browser.newContext({ viewport: { width: 1280, height: 900 } });
     const page = await context.newPage();
     await page.goto(url("/companies/ternvale"));
     const chart = page.locator("#revenue-eur-year");
     await expect(chart.locator(".checked-glyph").count()).resolves.toBe(0);
     await expect(chart.textContent()).resolves.not.toContain("checked by an analyst");
 
-    await page.goto(url("/login?next=/review?company=Ternvale"));
-    await page.waitForLoadState("networkidle");
-    await page.fill("input[name=username]", USER);
-    await page.fill("input[name=password]", PASSWORD);
-    await Promise.all([page.waitForURL(/\/review/), page.click(".login-form button[type=submit]")]);
-    await page.waitForLoadState("networkidle");
+    await signInOn(page, USER, PASSWORD, "/review?company=Ternvale");
     const item = page.locator(".review-item", { has: page.locator(".fact-figure", { hasText: "€1.4 billion" }) });
     const factId = await item.getAttribute("data-fact-id");
     // j moves to the next fact, a accepts (confirms) the focused one.

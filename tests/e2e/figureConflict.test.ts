@@ -1,11 +1,6 @@
-import { execFileSync } from "node:child_process";
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
-import type { Browser } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, inject, test } from "vitest";
-import { commandEnv } from "./backend";
-import { launchBrowser, SCREENSHOT_DIR } from "./browser";
+import { describe, expect, test } from "vitest";
+import { SCREENSHOT_DIR } from "./browser";
+import { setUpE2e, signInOn, url } from "./session";
 
 /**
  * Two articles give Orvind Textiles' 2015 revenue as €610 million and €640 million. The review queue shows both
@@ -14,37 +9,20 @@ import { launchBrowser, SCREENSHOT_DIR } from "./browser";
  */
 const USER = "e2e-settler";
 const PASSWORD = "settler-pass-e2e";
-const TSX = join(process.cwd(), "node_modules", ".bin", "tsx");
 
-let browser: Browser;
-let dir: string;
-
-beforeAll(async () => {
-  const env = commandEnv();
-  execFileSync(TSX, ["scripts/user.ts", "add", USER, "--role", "analyst"], { input: `${PASSWORD}\n`, env });
-  dir = mkdtempSync(join(tmpdir(), "figures-e2e-conflict-"));
-  writeFileSync(
-    join(dir, "orvind-a.txt"),
-    "Orvind Textiles results\n\nDate: 2016-02-01\n\nOrvind Textiles reported revenue of €610 million for 2015.\n",
-  );
-  writeFileSync(
-    join(dir, "orvind-b.txt"),
-    "Orvind Textiles restates\n\nDate: 2016-03-01\n\nOrvind Textiles posted revenue of €640 million in 2015.\n",
-  );
-  execFileSync(TSX, ["importers/cli/import.ts", dir], { env, stdio: "ignore" });
-  browser = await launchBrowser();
-}, 60_000);
-
-afterAll(async () => {
-  await browser?.close();
-  if (dir) rmSync(dir, { recursive: true, force: true });
+const e2e = setUpE2e({
+  users: { [USER]: { role: "analyst", password: PASSWORD } },
+  articles: {
+    "orvind-a.txt":
+      "Orvind Textiles results\n\nDate: 2016-02-01\n\nOrvind Textiles reported revenue of €610 million for 2015.\n",
+    "orvind-b.txt":
+      "Orvind Textiles restates\n\nDate: 2016-03-01\n\nOrvind Textiles posted revenue of €640 million in 2015.\n",
+  },
 });
-
-const url = (path: string) => `${inject("baseURL")}${path}`;
 
 describe("a conflict between sources", () => {
   test("an analyst sees both figures in review, confirms one, and the chart draws it checked", async () => {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    const context = await e2e.browser.newContext({ viewport: { width: 1280, height: 900 } });
     const page = await context.newPage();
     // The company page's table flags the figure and sends an analyst to where it is settled.
     await page.goto(url("/companies/orvind-textiles"));
@@ -54,12 +32,7 @@ describe("a conflict between sources", () => {
     await expect(
       flagged.locator("a", { hasText: "compare them and confirm one in review" }).getAttribute("href"),
     ).resolves.toBe("/review?company=orvind-textiles&kind=revenue");
-    await page.goto(url("/login?next=/review?company=Orvind%20Textiles"));
-    await page.waitForLoadState("networkidle");
-    await page.fill("input[name=username]", USER);
-    await page.fill("input[name=password]", PASSWORD);
-    await Promise.all([page.waitForURL(/\/review/), page.click(".login-form button[type=submit]")]);
-    await page.waitForLoadState("networkidle");
+    await signInOn(page, USER, PASSWORD, "/review?company=Orvind Textiles");
 
     const first = page.locator(".review-item").first();
     await expect(first.locator(".review-doubts").textContent()).resolves.toContain(

@@ -1,11 +1,7 @@
-import { execFileSync } from "node:child_process";
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
-import type { Browser, BrowserContext, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, inject, test } from "vitest";
-import { commandEnv } from "./backend";
-import { launchBrowser, SCREENSHOT_DIR } from "./browser";
+import type { BrowserContext, Page } from "playwright-core";
+import { describe, expect, test } from "vitest";
+import { SCREENSHOT_DIR } from "./browser";
+import { setUpE2e, signIn, url } from "./session";
 
 /**
  * Signing in with users made by `npm run user`, and reviewing through the browser: the viewer is refused, the
@@ -13,46 +9,21 @@ import { launchBrowser, SCREENSHOT_DIR } from "./browser";
  * Uses a company of its own (Quellmark), so the other browser tests' data stays as they expect it.
  */
 const PASSWORDS = { "e2e-ana": "analyst-pass-e2e", "e2e-vic": "viewer-pass-e2e" };
-const TSX = join(process.cwd(), "node_modules", ".bin", "tsx");
 
-let browser: Browser;
-let dir: string;
-
-beforeAll(async () => {
-  const env = commandEnv();
-  for (const [name, role] of [
-    ["e2e-ana", "analyst"],
-    ["e2e-vic", "viewer"],
-  ] as const) {
-    execFileSync(TSX, ["scripts/user.ts", "add", name, "--role", role], { input: `${PASSWORDS[name]}\n`, env });
-  }
-  dir = mkdtempSync(join(tmpdir(), "figures-e2e-review-"));
-  writeFileSync(
-    join(dir, "quellmark.txt"),
-    "Quellmark revenue climbs\n\nQuellmark Industries posted revenues of €2.5 billion for 2019 and €2.9 billion in 2020.\n" +
+const e2e = setUpE2e({
+  users: {
+    "e2e-ana": { role: "analyst", password: PASSWORDS["e2e-ana"] },
+    "e2e-vic": { role: "viewer", password: PASSWORDS["e2e-vic"] },
+  },
+  articles: {
+    "quellmark.txt":
+      "Quellmark revenue climbs\n\nQuellmark Industries posted revenues of €2.5 billion for 2019 and €2.9 billion in 2020.\n" +
       "The Dutch toolmaker said demand from carmakers held up.\n",
-  );
-  execFileSync(TSX, ["importers/cli/import.ts", dir], { env, stdio: "ignore" });
-  browser = await launchBrowser();
-}, 60_000);
-
-afterAll(async () => {
-  await browser?.close();
-  if (dir) rmSync(dir, { recursive: true, force: true });
+  },
 });
 
-const url = (path: string) => `${inject("baseURL")}${path}`;
-
-async function signedIn(name: keyof typeof PASSWORDS): Promise<{ context: BrowserContext; page: Page }> {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
-  const page = await context.newPage();
-  await page.goto(url("/login?next=/review"));
-  // Typing before the page is hydrated can race React taking the form over.
-  await page.waitForLoadState("networkidle");
-  await page.fill("input[name=username]", name);
-  await page.fill("input[name=password]", PASSWORDS[name]);
-  await Promise.all([page.waitForURL(url("/review")), page.click(".login-form button[type=submit]")]);
-  return { context, page };
+function signedIn(name: keyof typeof PASSWORDS): Promise<{ context: BrowserContext; page: Page }> {
+  return signIn(e2e.browser, name, PASSWORDS[name], "/review");
 }
 
 async function quellmarkYears(page: Page): Promise<string[]> {
@@ -75,7 +46,7 @@ describe("signing in", () => {
   });
 
   test("a wrong password is slowed down and says so", async () => {
-    const page = await browser.newPage();
+    const page = await e2e.browser.newPage();
     await page.goto(url("/login"));
     await page.fill("input[name=username]", "e2e-vic");
     await page.fill("input[name=password]", "not-the-password");
@@ -198,7 +169,7 @@ describe("reviewing", () => {
   });
 
   test("an analyst corrects a figure without scripts: the chart draws the corrected value", async () => {
-    const context = await browser.newContext({ javaScriptEnabled: false });
+    const context = await e2e.browser.newContext({ javaScriptEnabled: false });
     const page = await context.newPage();
     await page.goto(url("/login?next=/review"));
     await page.fill("input[name=username]", "e2e-ana");

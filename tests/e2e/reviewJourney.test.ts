@@ -1,11 +1,9 @@
-import { execFileSync } from "node:child_process";
-import { appendFileSync as append, mkdtempSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { appendFileSync as append } from "node:fs";
 import { join } from "node:path";
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, expect, inject, test } from "vitest";
-import { commandEnv } from "./backend";
-import { launchBrowser, SCREENSHOT_DIR } from "./browser";
+import type { Page } from "playwright-core";
+import { expect, test } from "vitest";
+import { SCREENSHOT_DIR } from "./browser";
+import { importPaths, setUpE2e, signInOn, url } from "./session";
 
 /**
  * The issue's whole path in one browser session: sign in, review facts with the keyboard (correct one, confirm
@@ -14,7 +12,6 @@ import { launchBrowser, SCREENSHOT_DIR } from "./browser";
  * company of its own (Garrow), so the other browser tests' data stays as they expect it.
  */
 const PASSWORD = "journey-pass-e2e";
-const TSX = join(process.cwd(), "node_modules", ".bin", "tsx");
 const ARTICLE =
   "Garrow results\n\nDate: 2020-03-02\n\n" +
   "Garrow Tools posted revenues of €1.1 billion for 2016 and €1.3 billion in 2017.\n" +
@@ -22,26 +19,10 @@ const ARTICLE =
   "Garrow Tools said revenue reached €1.8 billion in 2019.\n" +
   "The firm said demand from builders held up.\n";
 
-let browser: Browser;
-let dir: string;
-const env = () => commandEnv();
-
-beforeAll(async () => {
-  execFileSync(TSX, ["scripts/user.ts", "add", "e2e-journey", "--role", "analyst"], {
-    input: `${PASSWORD}\n`,
-    env: env(),
-  });
-  dir = mkdtempSync(join(tmpdir(), "figures-e2e-journey-"));
-  writeFileSync(join(dir, "garrow.txt"), ARTICLE);
-  execFileSync(TSX, ["importers/cli/import.ts", dir], { env: env(), stdio: "ignore" });
-  browser = await launchBrowser();
-}, 60_000);
-afterAll(async () => {
-  await browser?.close();
-  if (dir) rmSync(dir, { recursive: true, force: true });
+const e2e = setUpE2e({
+  users: { "e2e-journey": { role: "analyst", password: PASSWORD } },
+  articles: { "garrow.txt": ARTICLE },
 });
-
-const url = (path: string) => `${inject("baseURL")}${path}`;
 
 /** The revenue figures on Garrow's page ("Show as a table"), and how many carry the checked mark. */
 async function garrowRevenue(page: Page): Promise<{ text: string; checked: number }> {
@@ -52,14 +33,9 @@ async function garrowRevenue(page: Page): Promise<{ text: string; checked: numbe
 }
 
 test("sign in, review with the keys, add a fact by selecting it, re-import: every decision holds; sign out", async () => {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  const context = await e2e.browser.newContext({ viewport: { width: 1280, height: 900 } });
   const page = await context.newPage();
-  await page.goto(url(`/login?next=${encodeURIComponent("/review?company=Garrow")}`));
-  await page.waitForLoadState("networkidle");
-  await page.fill("input[name=username]", "e2e-journey");
-  await page.fill("input[name=password]", PASSWORD);
-  await Promise.all([page.waitForURL(url("/review?company=Garrow")), page.click(".login-form button[type=submit]")]);
-  await page.waitForLoadState("networkidle");
+  await signInOn(page, "e2e-journey", PASSWORD, "/review?company=Garrow");
   const items = page.locator(".review-item");
   // A client-side navigation changes the address before it renders: wait for the queue itself.
   await items.first().waitFor();
@@ -123,8 +99,8 @@ test("sign in, review with the keys, add a fact by selecting it, re-import: ever
   await page.screenshot({ path: `${SCREENSHOT_DIR}/journey-reviewed.png`, fullPage: true });
 
   // The article changes and is imported again: its facts are written anew, the decisions applied to them.
-  append(join(dir, "garrow.txt"), "Shares in Garrow rose 2 per cent.\n");
-  execFileSync(TSX, ["importers/cli/import.ts", dir], { env: env(), stdio: "ignore" });
+  append(join(e2e.dir, "garrow.txt"), "Shares in Garrow rose 2 per cent.\n");
+  importPaths(e2e.dir);
   const again = await garrowRevenue(page);
   expect(again.text).toContain("€1.85 bn");
   expect(again.text).not.toContain("€1.8 bn");

@@ -1,5 +1,7 @@
 import { Link } from "@remix-run/react";
 import { CheckedMark } from "~/components/CheckedMark";
+import { SettleFigures } from "~/components/SettleFigures";
+import type { ConflictFigure } from "~/models/conflictTypes";
 import type { ChartPoint } from "~/models/types";
 import { sourceHref } from "~/models/types";
 import { formatFigure } from "~/utils/format";
@@ -7,9 +9,18 @@ import { formatFigure } from "~/utils/format";
 /**
  * The figures of a chart as a table, each with links to the sentences it was read from. With `settleHref` (the
  * review queue filtered to the chart's company and kind), a figure sources disagree on links to where an analyst
- * compares the figures and confirms one.
+ * compares the figures; with `conflicts` (analysts' pages, keyed by the point's newest source) it also offers to
+ * confirm one of them right here.
  */
-export function FigureTable({ points, settleHref }: { points: ChartPoint[]; settleHref?: string }) {
+export function FigureTable({
+  points,
+  settleHref,
+  conflicts,
+}: {
+  points: ChartPoint[];
+  settleHref?: string;
+  conflicts?: Record<number, ConflictFigure[]>;
+}) {
   return (
     <table>
       <thead>
@@ -43,6 +54,9 @@ export function FigureTable({ points, settleHref }: { points: ChartPoint[]; sett
                   {" "}
                   (<Link to={settleHref}>compare them and confirm one in review</Link>)
                 </>
+              ) : null}
+              {p.disagreeing > 0 && p.sources[0] && conflicts?.[p.sources[0].factId] ? (
+                <SettleFigures figures={conflicts[p.sources[0].factId]} />
               ) : null}
             </td>
           </tr>

@@ -1,0 +1,120 @@
+import type PptxGenJS from "pptxgenjs";
+import { CHECKED_COLOUR, checkedOf } from "~/components/charts/CheckedGlyph";
+import { niceScale } from "~/components/charts/niceScale";
+import { COLOURS } from "~/components/charts/palette";
+import type { ExportChart } from "~/models/exports.server";
+import { CHECKED_SERIES, lighter } from "./nativeBars";
+import { categoriesOf, checkedType } from "./pptxBars.server";
+
+const FONT = "Calibri";
+const hex = (c: string) => c.replace("#", "").toUpperCase();
+
+type Series = { name: string; labels: string[]; values: Array<number | null> };
+
+/**
+ * One holder's stake in one company over time as a native line chart, as the page draws it (StakeChart): a point
+ * per as-of year on an axis of every year of the span, a thin dotted line joining the years a source gives (nothing
+ * is known between them), the value axis from zero, each figure written above its point; a forecast or target
+ * (a planned holding) in a lighter colour; a range as its two ends, marked and labelled, with an unlabelled point at
+ * its middle (no source gives the middle); a "✓" beside a figure a person checked. Returns what the footnote may say.
+ */
+export function addStakeLineChart(
+  pptx: PptxGenJS,
+  slide: PptxGenJS.Slide,
+  ec: ExportChart,
+  common: Record<string, unknown>,
+): string[] {
+  const { points, labels } = categoriesOf(ec);
+  const slot = new Map(labels.map((l, i) => [l, i]));
+  const series = (name: string): Series => ({ name, labels, values: labels.map(() => null) });
+  const trend = series("Stake over time (dotted: the years sources give, joined)");
+  const held = series("Stake");
+  const planned = series("Stake planned (forecast or target)");
+  const middle = series("Middle of a range (no source gives it)");
+  const lowEnd = series("Low end of a range");
+  const highEnd = series("High end of a range");
+  const checked = series(CHECKED_SERIES);
+  for (const p of points) {
+    const i = slot.get(p.at);
+    if (i === undefined) continue;
+    const mid = (p.low + p.high) / 2;
+    trend.values[i] = mid;
+    if (p.low !== p.high) {
+      middle.values[i] = mid;
+      lowEnd.values[i] = p.low;
+      highEnd.values[i] = p.high;
+    } else (p.status === "actual" ? held : planned).values[i] = p.low;
+    if (checkedOf(p.sources)) checked.values[i] = p.high;
+  }
+  const used = (s: Series) => s.values.some((v) => v !== null);
+  const label = { showValue: true, dataLabelFontSize: 12, dataLabelFontFace: FONT, dataLabelFormatCode: "#,##0.##" };
+  const marker = (s: Series, colour: string, options: Record<string, unknown>) => ({
+    type: pptx.ChartType.line,
+    data: [s],
+    options: { lineSize: 0, chartColors: [colour], lineDataSymbolLineColor: hex(COLOURS.bar), ...options },
+  });
+  const types = [
+    {
+      type: pptx.ChartType.line,
+      data: [trend],
+      options: { lineSize: 1.5, lineDash: "sysDot", lineDataSymbol: "none", chartColors: [hex(COLOURS.bar)] },
+    },
+    ...(used(held)
+      ? [
+          marker(held, hex(COLOURS.bar), {
+            lineDataSymbol: "circle",
+            lineDataSymbolSize: 10,
+            ...label,
+            dataLabelPosition: "t",
+          }),
+        ]
+      : []),
+    ...(used(planned)
+      ? [
+          marker(planned, lighter(COLOURS.bar), {
+            lineDataSymbol: "circle",
+            lineDataSymbolSize: 10,
+            ...label,
+            dataLabelPosition: "t",
+          }),
+        ]
+      : []),
+    ...(used(middle)
+      ? [
+          marker(middle, hex(COLOURS.bar), { lineDataSymbol: "circle", lineDataSymbolSize: 6, showValue: false }),
+          marker(lowEnd, hex(COLOURS.text), {
+            lineDataSymbol: "dash",
+            lineDataSymbolSize: 12,
+            ...label,
+            dataLabelPosition: "b",
+          }),
+          marker(highEnd, hex(COLOURS.text), {
+            lineDataSymbol: "dash",
+            lineDataSymbolSize: 12,
+            ...label,
+            dataLabelPosition: "t",
+          }),
+        ]
+      : []),
+    ...(used(checked) ? [checkedType(pptx, checked, [hex(CHECKED_COLOUR)], "r")] : []),
+  ];
+  const scale = niceScale(points.flatMap((p) => [p.low, p.high]));
+  slide.addChart(
+    types as unknown as PptxGenJS.IChartMulti[],
+    {
+      ...common,
+      // The dotted line joins the years a source gives across the years between, as on the page.
+      displayBlanksAs: "span",
+      valAxisMinVal: scale.domain[0],
+      valAxisMaxVal: scale.domain[1],
+      valAxisMajorUnit: scale.ticks[1] - scale.ticks[0],
+      showLegend: false,
+    } as unknown as unknown[],
+  );
+  const marks = ["Dotted line: joins the as-of years sources give (nothing is known between them)"];
+  if (used(planned)) marks.push("Lighter points: forecasts and targets");
+  if (used(middle)) marks.push("A range: its two ends marked and labelled");
+  const named = points.filter((p) => checkedOf(p.sources));
+  if (named.length) marks.push(`✓ Checked by an analyst: ${named.map((p) => p.label).join(", ")}`);
+  return marks;
+}
