@@ -176,6 +176,28 @@ export function pickPerGroup(facts: LeanFact[], groupKey: (f: LeanFact) => strin
   }));
 }
 
+/**
+ * Facts giving the same figure as one already found: company, kind, year, period, unit, market, company held,
+ * status and value, nulls equal. The fragment and its parameters, in the order sameFigureValueParams gives them.
+ */
+const sameFigureValue = (d: Dialect, alias = "") =>
+  `${alias}company_id = ? AND ${alias}kind = ? AND ${sameAs(d, `${alias}year`)} AND ${sameAs(d, `${alias}period`)}
+       AND ${alias}unit = ? AND ${sameAs(d, `${alias}market`)} AND ${sameAs(d, `${alias}counterparty_id`)}
+       AND ${alias}status = ? AND ${alias}low = ? AND ${alias}high = ?`;
+
+const sameFigureValueParams = (f: Omit<LeanFact, "n" | "comparedYear" | "comparedPeriod" | "approximate">) => [
+  f.companyId,
+  f.kind,
+  f.year,
+  f.period,
+  f.unit,
+  f.market,
+  f.counterpartyId,
+  f.status,
+  f.low,
+  f.high,
+];
+
 /** Fills in the newest `limit` ids of each picked figure that more than one fact gives. */
 export async function withNewestIds(picked: Picked[], limit: number): Promise<Picked[]> {
   const sql = await getSql();
@@ -184,9 +206,7 @@ export async function withNewestIds(picked: Picked[], limit: number): Promise<Pi
   const stake = `SELECT id FROM facts ${indexedBy(d, "facts_kind_company_counterparty_idx")} WHERE kind = 'stake'
        AND company_id = ? AND counterparty_id = ? AND ${sameAs(d, "year")} AND status = ? AND low = ? AND high = ?
      ORDER BY id DESC LIMIT ?`;
-  const figure = `SELECT id FROM facts ${indexedBy(d, "facts_company_chart_idx")} WHERE company_id = ? AND kind = ?
-       AND ${sameAs(d, "year")} AND ${sameAs(d, "period")} AND unit = ? AND ${sameAs(d, "market")}
-       AND ${sameAs(d, "counterparty_id")} AND status = ? AND low = ? AND high = ?
+  const figure = `SELECT id FROM facts ${indexedBy(d, "facts_company_chart_idx")} WHERE ${sameFigureValue(d)}
      ORDER BY id DESC LIMIT ?`;
   for (const p of picked) {
     if (p.count < 2) continue;
@@ -194,19 +214,7 @@ export async function withNewestIds(picked: Picked[], limit: number): Promise<Pi
     const rows =
       f.kind === "stake"
         ? await sql.all<{ id: number }>(stake, [f.companyId, f.counterpartyId, f.year, f.status, f.low, f.high, limit])
-        : await sql.all<{ id: number }>(figure, [
-            f.companyId,
-            f.kind,
-            f.year,
-            f.period,
-            f.unit,
-            f.market,
-            f.counterpartyId,
-            f.status,
-            f.low,
-            f.high,
-            limit,
-          ]);
+        : await sql.all<{ id: number }>(figure, [...sameFigureValueParams(f), limit]);
     p.ids = rows.map((r) => r.id);
     if (p.count > limit) await withCheckedSource(sql, p, limit);
   }
@@ -260,25 +268,11 @@ export async function sameFigureSources(
   const d = sql.dialect;
   // The window counts every row of the figure before LIMIT keeps the newest.
   const text = `SELECT f.id, count(*) OVER () AS n FROM facts f ${indexedBy(d, "facts_company_chart_idx")}
-     WHERE f.company_id = ? AND f.kind = ? AND ${sameAs(d, "f.year")} AND ${sameAs(d, "f.period")} AND f.unit = ?
-       AND ${sameAs(d, "f.market")} AND ${sameAs(d, "f.counterparty_id")} AND f.status = ? AND f.low = ? AND f.high = ?
-       AND ${OWN_FIGURE}
+     WHERE ${sameFigureValue(d, "f.")} AND ${OWN_FIGURE}
      ORDER BY f.id DESC LIMIT ?`;
   const out = new Map<number, { count: number; ids: number[] }>();
   for (const f of facts) {
-    const rows = await sql.all<{ id: number; n: number | string }>(text, [
-      f.companyId,
-      f.kind,
-      f.year,
-      f.period,
-      f.unit,
-      f.market,
-      f.counterpartyId,
-      f.status,
-      f.low,
-      f.high,
-      limit,
-    ]);
+    const rows = await sql.all<{ id: number; n: number | string }>(text, [...sameFigureValueParams(f), limit]);
     // PostgreSQL counts in bigint, which pg hands over as a string.
     const count = rows.length ? Number(rows[0].n) : 1;
     const p: Picked = {
