@@ -4,7 +4,7 @@ import { writeAudit } from "./audit";
 import { removedNameIn } from "./removedNames";
 import type { ReviewState } from "./schema";
 import type { Sql } from "./sql";
-import { companyId, forgetAliases } from "./store";
+import { companyId, forgetAliases, INSERT_FACT } from "./store";
 
 /** The fields a person may set on a fact (docs/decisions/010). */
 export interface FactValues {
@@ -574,32 +574,27 @@ export async function insertFact(
 ): Promise<number> {
   const company = await companyId(tx, f.company, [], pending);
   const counterparty = f.counterparty ? await companyId(tx, f.counterparty, [], pending) : null;
-  const row = await tx.get<{ id: number }>(
-    `INSERT INTO facts (article_id, kind, company_id, counterparty_id, market, year, period, low, high, unit, status,
-       approximate, compared_year, compared_period, quote, start, "end", figure_start, figure_end, stated)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`,
-    [
-      articleId,
-      f.kind,
-      company,
-      counterparty,
-      f.market,
-      f.year,
-      f.period,
-      f.low,
-      f.high,
-      f.unit,
-      f.status,
-      Boolean(f.approximate),
-      f.comparedYear,
-      f.comparedPeriod,
-      f.quote,
-      f.start,
-      f.end,
-      f.figureStart,
-      f.figureEnd,
-      f.stated,
-    ],
-  );
+  const row = await tx.get<{ id: number }>(INSERT_FACT, [
+    articleId,
+    f.kind,
+    company,
+    counterparty,
+    f.market,
+    f.year,
+    f.period,
+    f.low,
+    f.high,
+    f.unit,
+    f.status,
+    Boolean(f.approximate),
+    f.comparedYear,
+    f.comparedPeriod,
+    f.quote,
+    f.start,
+    f.end,
+    f.figureStart,
+    f.figureEnd,
+    f.stated,
+  ]);
   return row!.id;
 }

@@ -33,7 +33,8 @@ function aliasCache(db: Sql): Map<string, number> {
   return cache;
 }
 
-const INSERT_FACT = `INSERT INTO facts (article_id, kind, company_id, counterparty_id, market, year, period, low, high,
+/** One fact row with its id back; the importer and a person's added fact (db/reviews.ts) write it alike. */
+export const INSERT_FACT = `INSERT INTO facts (article_id, kind, company_id, counterparty_id, market, year, period, low, high,
     unit, status, approximate, compared_year, compared_period, quote, start, "end", figure_start, figure_end, stated)
   VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`;
 
