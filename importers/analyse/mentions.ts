@@ -35,12 +35,14 @@ const NATS = Object.keys(NATIONALITIES)
   .map(escapeRegExp)
   .join("|");
 const DESCRIPTION = new RegExp(
-  String.raw`\b(?:the|its|their)\s+(?:(?<nat>${NATS})\s+)?(?:(?<adj>[a-z-]+)\s+)?(?<noun>${NOUNS})(?<poss>['’]s?)?\b(?!\s+(?:[A-Z]|of\b|which\b|that\b|is\s+owned))`,
+  String.raw`\b(?:the|its|their)\s+(?:(?<nat>${NATS})\s+)?(?:(?<adj>[a-z-]+)\s+)?(?<noun>${NOUNS})(?<poss>['’]s?)?\b(?!\s+(?:of\b|which\b|that\b|is\s+owned))`,
   "gi",
 );
 const BASED_SUBJECT = new RegExp(
   String.raw`^(?:The|the)\s+[A-Z][\w.]*(?:\s[A-Z][\w.]*)?-based\s+(?:[a-z-]+\s+)?(?:${NOUNS})\b(?=\s+[a-z])`,
 );
+const NAME_AFTER = /^\s+[A-Z]/;
+const STAKE_IN_BEFORE = /\b(?:stake|stakes|holding|holdings|interest|shares)\s+(?:in|of)\s+$/i;
 const GROUP =
   /\b(?:(?:the|all|both|these|those)\s+)?(?<count>two|three|four|five|both)\s+(?:[a-z-]+\s+)?(?:companies|firms|carmakers|automakers|groups|partners|banks|airlines|rivals|makers|operators|businesses)\b|\bthe\s+(?:companies|firms|partners|carmakers|automakers|alliance|partnership|consortium|joint\s+venture)\b|\bthe\s+(?:combined|merged|enlarged|new)\s+(?:firm|company|group|business|entity|retailer|bank)\b/gi;
 const STATE_HOLDER = new RegExp(
@@ -144,12 +146,20 @@ export function findMentions(
     });
   for (const m of allMatches(DESCRIPTION, sentence)) {
     if (overlapsAny(out, m.index, m.index + m[0].length)) continue;
+    // "the carmaker Velora said": the name that follows says who it is (read with case, which the pattern is not).
+    if (NAME_AFTER.test(sentence.slice(m.index + m[0].length))) continue;
     const nat = m.groups?.nat ? NATIONALITIES[m.groups.nat.toLowerCase()] : null;
     const noun = m.groups?.noun?.toLowerCase() ?? null;
     // "the Keane group": a capitalised word before the noun names the group (a place only says where it is).
     const adj = m.groups?.adj;
     if (adj && /^[A-Z][a-z]/.test(adj) && !isPlaceOrNationality(adj)) {
-      const company = reg.lookup(adj)?.name ?? (noun === "group" ? adj : null);
+      // "The Ferris group said": a group named after a person the article names is that person's, read as theirs.
+      if (reg.fullNames.has(adj)) continue;
+      const e = reg.lookup(adj);
+      // "The Ashford firm": a town the registry took for a name (named once, or seen as a place) says where the
+      // firm is, not who it is; the description is then read as any other.
+      const town = e && noun !== "group" && ((e.asPlace ?? 0) > 0 || (e.named ?? 0) < 2);
+      const company = town ? null : (e?.name ?? (noun === "group" ? adj : null));
       if (company)
         out.push({
           start: m.index,
@@ -159,7 +169,7 @@ export function findMentions(
           how: "name",
           possessive: Boolean(m.groups?.poss),
         });
-      continue;
+      if (!town) continue;
     }
     // "Figures from researcher X showed the group's share": a source of figures is never "the group".
     const before = names.filter((n) => n.end <= m.index && !n.source).at(-1);
@@ -174,8 +184,9 @@ export function findMentions(
     if (apposed) {
       company = before.company;
     } else if (nat) {
-      // "the Japanese carmaker": the company introduced as Japanese, else the article's main company not named here.
-      const named = new Set(names.map((n) => nameKey(n.company)));
+      // "the Japanese carmaker": the company introduced as Japanese, else the article's main company not named before
+      // it here ("Velora wants the Japanese carmaker to invest, while Hoshiba wants ..." means Hoshiba).
+      const named = new Set(names.filter((n) => n.end <= m.index).map((n) => nameKey(n.company)));
       const e = reg.byDescription(nat, noun, new Set()) ?? reg.byDescription(null, null, named);
       company = e?.name ?? null;
     } else if (noun === "rival" || noun === "partner") {
@@ -185,8 +196,20 @@ export function findMentions(
       // once (a city or a chairman named once is no firm), else the one the article is about.
       const topic = state.topic ? reg.lookup(state.topic.company.split(" + ")[0]) : null;
       const recurring =
-        state.topic && (state.topic.how === "group" || (topic?.mentions ?? 0) >= 1.5) ? state.topic.company : null;
-      company = before?.company ?? recurring ?? mainCompany(reg) ?? state.topic?.company ?? null;
+        state.topic && (state.topic.how === "group" || (topic?.mentions ?? 0) >= 1.5 || (topic?.named ?? 0) >= 2)
+          ? state.topic.company
+          : null;
+      // "The group owns 5% of Velora": a description is not a company the same sentence names after it.
+      // "Velora sold its 3% stake in the group": what a holder holds is not the holder.
+      const held = STAKE_IN_BEFORE.test(sentence.slice(Math.max(0, m.index - 30), m.index));
+      const later = new Set(names.filter((n) => held || n.start >= m.index + m[0].length).map((n) => n.company));
+      const unnamed = (c: string | null | undefined) => (c && !later.has(c) ? c : null);
+      company =
+        unnamed(before?.company) ??
+        unnamed(recurring) ??
+        unnamed(mainCompany(reg)) ??
+        unnamed(state.topic?.company) ??
+        mainCompanyBut(reg, later);
     }
     if (company) {
       out.push({
@@ -243,6 +266,12 @@ function mainPair(reg: CompanyRegistry): string[] | null {
 function mainCompany(reg: CompanyRegistry): string | null {
   const main = reg.main();
   return main && main.mentions >= 2 ? main.name : null;
+}
+
+/** The company most spoken of, other than those given, if the article names it more than once. */
+function mainCompanyBut(reg: CompanyRegistry, not: ReadonlySet<string>): string | null {
+  const e = reg.byMentions().find((c) => !not.has(c.name));
+  return e && e.mentions >= 2 ? e.name : null;
 }
 
 function pickGroup(state: DiscourseState, n: number): string[] | null {

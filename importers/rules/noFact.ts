@@ -233,6 +233,24 @@ export const NO_FACT_RULES: Rule[] = [
     ],
   },
   {
+    // "if a party acquires 20 pct or more": a threshold of a rights plan or a takeover rule, held by nobody yet.
+    name: "not-stake.any-party",
+    kind: null,
+    pattern: "a|any|another|anyone|anybody|someone party|person|entity|bidder|acquirer|acquiror|buyer ...4 {PERCENT}",
+    examples: [
+      {
+        input:
+          "Rights plan\n\nCorvan Tool said the rights can be used if a party acquires 20 pct or more of its stock, the company said.",
+        expected: [],
+      },
+      {
+        input:
+          "Takeover rules\n\nUnder the rules any person buying 30% of Halden Mining must bid for the rest, Halden said.",
+        expected: [],
+      },
+    ],
+  },
+  {
     // The most a holder may own by law or by agreement, not what it owns.
     name: "not-stake.ceiling",
     kind: null,

@@ -51,6 +51,7 @@ const SEGMENTS = new Set(SEGMENT_NOUNS);
 
 // "it holds 6.1 pct", said of a group the article has not tied to a company: the group's leader may hold it.
 const PRONOUN_WORDS = new Set(HOLDER_PRONOUNS);
+const GROUP_WORDS = new Set(GROUP_NOUNS.filter((n) => !n.includes(" ")));
 const OBJECT_OF = new Set(PREPOSITIONS);
 /** "of Corvan, which owns 51 pct": the name opens a relative clause and is its subject. */
 const opensRelative = (tokens: readonly Token[], at: number) =>
@@ -137,6 +138,13 @@ export const PIECES: Record<string, Piece> = {
   STAKE_CHANGE: { phrases: STAKE_CHANGE_VERBS },
   HOLDING_POSS: { phrases: HOLDING_POSSESSIVES },
   GROUP_NOUN: { phrases: GROUP_NOUNS },
+  /** "group", or a described group ("the group", "the consortium") the mention finder took for a company. */
+  GROUP_HEAD: {
+    test: (t) =>
+      GROUP_WORDS.has(t.type === "word" ? t.lower : "") ||
+      (t.type === "mention" && t.mention.how === "description" && GROUP_WORDS.has(t.lower.split(/\s+/).at(-1)!)),
+    needs: ["mention", ...GROUP_NOUNS.filter((n) => !n.includes(" "))],
+  },
   STATE_HOLDER: { phrases: STATE_HOLDERS },
   REFERRED_HOLDER: { phrases: Object.keys(REFERRED_HOLDERS) },
   LEAD_VERB: { phrases: LEAD_VERBS },

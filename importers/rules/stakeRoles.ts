@@ -80,7 +80,9 @@ function holderOf(t: Token | undefined, s: RuleSentence): string | null {
   // "X sold its stake to a group led by Y": "its", before Y is named, is X's.
   const leads = leader && t && t.start >= leader.from;
   const pronoun = t?.type === "mention" && t.mention.how === "pronoun";
-  if (t && (pronoun || (t.type === "word" && (GROUP_WORDS.has(t.lower) || PRONOUNS.has(t.lower))))) {
+  // "a group led by Tom Keane ... The group holds 21%": the band led, whatever company "the group" was taken for.
+  const ledGroup = leads && t?.type === "mention" && t.mention.how === "description" && GROUP_WORDS.has(lastWord(t));
+  if (t && (pronoun || ledGroup || (t.type === "word" && (GROUP_WORDS.has(t.lower) || PRONOUNS.has(t.lower))))) {
     // A group led in an earlier sentence speaks through "it" unless this sentence names its own speaker ("In a
     // separate filing, Ostrel Inc said it had cut its stake").
     if (leads && leader.age === 0) return leader.name;
@@ -99,6 +101,8 @@ function holderOf(t: Token | undefined, s: RuleSentence): string | null {
   }
   return nameOf(t);
 }
+
+const lastWord = (t: Token) => t.lower.split(/\s+/).at(-1) ?? "";
 
 /**
  * "Tom Keane and associates said they raised their stake": a pronoun no one resolved stands for the name that opens

@@ -95,7 +95,7 @@ export const STAKE_RULES: Rule[] = [
   {
     name: "stake.group-verb-pct-of",
     kind: "stake",
-    pattern: "the holder:{GROUP_NOUN} ...6 {STAKE_VERB} {FIGURE_LEAD}? figure:{PERCENT} of ...5 held:{COMPANY}",
+    pattern: "the? holder:{GROUP_HEAD} ...6 {STAKE_VERB} {FIGURE_LEAD}? figure:{PERCENT} of ...5 held:{COMPANY}",
     when: (m, s) => !ofAMarket(m, s),
     examples: [
       {

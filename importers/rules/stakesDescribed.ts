@@ -47,7 +47,7 @@ export const DESCRIBED_STAKE_RULES: Rule[] = [
     examples: [
       {
         input:
-          "Stake trimmed\n\nCorvan Systems co-founder Tom Keane sold 2.5 million shares, cutting his stake in the networking-equipment maker to 6.1%.",
+          "Stake trimmed\n\nCorvan Systems co-founder Tom Keane sold 2.5 million shares, cutting his stake in the struggling networking-equipment maker to 6.1%.",
         expected: [{ kind: "stake", company: "Tom Keane", counterparty: "Corvan Systems", low: 6.1, status: "actual" }],
       },
     ],
