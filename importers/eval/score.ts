@@ -55,8 +55,9 @@ const close = (a: number, b: number) => a === b || Math.abs(a - b) <= Math.max(M
  * noun with words before it is of the noun's class ("heavy trucks", "digital cameras": decision 003).
  */
 function unitKey(unit: string): string {
-  const lower = unit.toLowerCase();
-  return VOLUME_UNITS[lower] ?? VOLUME_UNITS[lower.split(/[\s-]+/).at(-1)!] ?? unit;
+  // "tonnes of coal", "cases of whisky": a measure of a thing is keyed by the measure, as "tonnes" is.
+  const lower = unit.toLowerCase().replace(/\s+of\s+.*$/, "");
+  return VOLUME_UNITS[lower] ?? VOLUME_UNITS[lower.split(/[\s-]+/).at(-1)!] ?? lower;
 }
 
 /** Joint subjects match whatever order their names come in. */

@@ -61,6 +61,10 @@ describe("scoring extracted facts against gold", () => {
     expect(factsMatch({ ...g, unit: "aircraft" }, { ...g, unit: "commercial jets" })).toBe(true);
     expect(factsMatch({ ...g, unit: "shipsets" }, { ...g, unit: "wing shipsets" })).toBe(false);
     expect(factsMatch({ ...base, unit: "EUR" }, base)).toBe(false);
+    // A measure of a thing is the measure: "2.1 mln tonnes of coal" read as tonnes is right, as coke is not.
+    expect(factsMatch({ ...g, unit: "tonnes" }, { ...g, unit: "tonnes of coal" })).toBe(true);
+    expect(factsMatch({ ...g, unit: "hectolitres" }, { ...g, unit: "Hectolitres of beer" })).toBe(true);
+    expect(factsMatch({ ...g, unit: "barrels" }, { ...g, unit: "tonnes of coal" })).toBe(false);
   });
 
   test("precision, recall and F1 count each fact once", () => {
