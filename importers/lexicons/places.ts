@@ -169,6 +169,15 @@ export const COUNTRY_KEYS: Record<string, string> = {
   "saudi arabia": "Saudi Arabia",
 };
 
+/** US states written out after a city ("a Toledo, Ohio, maker"). */
+export const US_STATE_NAMES =
+  `Alabama Alaska Arizona Arkansas California Colorado Connecticut Delaware Florida Georgia Hawaii Idaho
+  Illinois Indiana Iowa Kansas Kentucky Louisiana Maine Maryland Massachusetts Michigan Minnesota Mississippi Missouri Montana
+  Nebraska Nevada Ohio Oklahoma Oregon Pennsylvania Tennessee Texas Utah Vermont Virginia Washington Wisconsin Wyoming`
+    .split(/\s+/)
+    .concat(["New Hampshire", "New Jersey", "New Mexico", "New York", "North Carolina", "North Dakota", "Rhode Island"])
+    .concat(["South Carolina", "South Dakota", "West Virginia"]);
+
 /** US states as the newswire abbreviates them after a city ("Saddlebrook, N.J."). */
 export const US_STATE_ABBREVIATIONS = [
   "N.J.",

@@ -14,7 +14,7 @@ import {
 import { CURRENCY_PREFIXES } from "../lexicons/currencies";
 import { FIRST_NAMES } from "../lexicons/people";
 import { MONTH_NAMES } from "../lexicons/periods";
-import { COUNTRY_KEYS, NATIONALITIES, PLACE_NAMES, US_STATE_ABBREVIATIONS } from "../lexicons/places";
+import { COUNTRY_KEYS, NATIONALITIES, PLACE_NAMES, US_STATE_ABBREVIATIONS, US_STATE_NAMES } from "../lexicons/places";
 import { allMatches, alternation, escapeRegExp } from "../lexicons/regex";
 
 export interface NameSpan {
@@ -273,7 +273,9 @@ const DESCRIBED_BY_PLACE = new RegExp(
   String.raw`^\s+(?:[a-z-]+\s+){0,3}[a-z]*(?:${alternation(COMPANY_NOUNS.filter((n) => !NOT_PLACE_NOUNS.has(n)))})\b`,
 );
 const OF_PLACE_AFTER_SUFFIX = /\b(?:Inc|Corp|Co|Ltd|Plc|PLC|BV|NV|AG|SA|GmbH|SpA|AB)\.?\s+of\s+$/;
-const CITY_STATE = new RegExp(String.raw`^,\s+(?:${alternation(US_STATE_ABBREVIATIONS)})(?![\w])`);
+const CITY_STATE = new RegExp(
+  String.raw`^,\s+(?:${alternation(US_STATE_ABBREVIATIONS)}|(?:${alternation(US_STATE_NAMES)})\s*,)(?![\w])`,
+);
 const INSTITUTION = new RegExp(String.raw`(?:${alternation([...INSTITUTIONS, ...STOCK_INDICES])})(?![\w&])`, "y");
 
 /**

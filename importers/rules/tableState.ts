@@ -84,8 +84,20 @@ function asWritten(name: string, body: string, registry: CompanyRegistry): strin
 
 const NATION_MARKER = new RegExp(
   String.raw`(?<![\w.])(${alternation(Object.keys(DOLLAR_NATIONS))})\s+(?:dlrs|dollars?|cents)\b`,
-  "i",
+  "gi",
 );
+
+/** "its Canadian unit had sales of 41 mln Canadian dlrs": a part of the company abroad reports in its own money. */
+const PART_ABROAD = /\b(?:unit|subsidiary|division|affiliate|arm)\b/i;
+
+/** The first dollar named with its nation, outside a sentence about a part of the company. */
+function nationOf(body: string): string | undefined {
+  for (const m of body.matchAll(NATION_MARKER)) {
+    const from = Math.max(body.lastIndexOf(". ", m.index), body.lastIndexOf("\n", m.index), 0);
+    if (!PART_ABROAD.test(body.slice(from, m.index))) return m[1].toLowerCase();
+  }
+  return undefined;
+}
 
 /**
  * The currency an article's bare figures and bare "dlrs" are in: the exchange its headline ticker trades on
@@ -101,11 +113,12 @@ export function articleCurrency(title: string, body: string, year: number | null
     ? ((modern ? undefined : EXCHANGE_CURRENCIES_1980S[exchange]) ?? EXCHANGE_CURRENCIES[exchange])
     : undefined;
   if (listed) return modern && EURO_PREDECESSORS.has(listed) ? "EUR" : listed;
-  const nation = NATION_MARKER.exec(body)?.[1]?.toLowerCase();
+  const nation = nationOf(body);
   if (nation) return DOLLAR_NATIONS[nation];
   // Only a table's bare figures ask the text for its first currency: that costs a scan of the whole article.
   if (table)
     for (const line of body.split("\n")) {
+      if (PART_ABROAD.test(line)) continue;
       const money = findQuantities(line).find((q) => q.kind === "money" && q.unit);
       if (money?.unit) return money.unit;
     }
