@@ -135,9 +135,10 @@ const RULES: Rule[] = [
       String.raw`\b(?:six|6)[- ]months?\s+(?:to|ending|ended|through)\s+(?:the\s+end\s+of\s+)?${DAY_BEFORE}(${MONTHS})${DAY_AFTER}(?:\s+(${YEAR}))?`,
       "gi",
     ),
-    // A half ends six months into its year: to June or September (an April year) is a first half, to December
-    // or March a second.
-    make: (m) => ({ year: yearOf(m[2]), period: halfEndingIn(MONTH_INDEX[m[1].toLowerCase()]), relative: null }),
+    // Six months reported on their own are the interim, whatever month they end in: a company reports its second
+    // half inside its full year ("six months to 31 March" of an October year is its first half).
+    // The month it ends in dates it when no year is said, as for a span of months.
+    make: (m) => ({ year: yearOf(m[2]), period: "H1", relative: null, month: MONTH_INDEX[m[1].toLowerCase()] }),
   },
   {
     hint: ["year"],
