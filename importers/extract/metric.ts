@@ -157,8 +157,10 @@ export function measuresCompanyRevenue(text: string, metric: MetricHit, clauseSt
   if (/\baverage\s+$/i.test(text.slice(Math.max(0, metric.start - 10), metric.start))) return false;
   if (NOT_COMPANY_REVENUE_BEFORE.test(text.slice(Math.max(0, metric.start - 25), metric.start))) return false;
   if (CATEGORY_AFTER.test(text.slice(metric.end, metric.end + 80))) return false;
-  // "sales of frozen pizza", "sales at its snacks unit": a product's or a unit's takings.
+  // "sales of frozen pizza", "sales at its snacks unit": a product's or a unit's takings ("sales at whisky maker
+  // Corvan" are Corvan's: a calling before a name).
   if (
+    !/^\s+at\s+(?!(?:its|their|our)\s)(?:[a-z-]+\s+){1,3}[A-Z]/.test(text.slice(metric.end, metric.end + 50)) &&
     /^\s+(?:of|at)\s+(?:(?:its|their)\s+)?(?!(?:the|its|their)\s+(?:firm|company|group)\b)(?!(?:about|around|some|nearly|almost|more|less|over|under|up|roughly|approximately|just|an?|the\s+same|record|between)\b)[a-z]/.test(
       text.slice(metric.end, metric.end + 30),
     )
