@@ -341,6 +341,10 @@ const FOUNDED_BEFORE =
 
 const BASE_BEFORE =
   /\b(?:compared\s+(?:with|to)|(?:in\s+)?line\s+with|from|against|versus|vs\.?|over|(?<!(?:more|less|fewer|rather|higher|lower|better|worse)\s)than(?:\s+in)?|(?<!\bbased\s)on|since)\s+(?:the\s+|a\s+|its\s+)?(?:same\s+)?(?:period\s+(?:in|of)\s+)?$/i;
+/** "over the first nine months", "over the quarter": a span the figure covers, not a base ("up 4% over 2003"). */
+const OVER_BEFORE = /\bover\s+(?:the\s+)?$/i;
+const SPAN_TEXT =
+  /^(?:the\s+)?(?:first|past|full|whole|latest|last\s+(?:three|six|nine|twelve)|(?:three|six|nine|twelve|\d+)[- ]months?|quarter|half|(?:fiscal\s+|financial\s+)?year\s+(?:to|ended|ending))/i;
 const TARGET_BEFORE = /\b(?:by|until|through|before|by\s+the\s+end\s+of|by\s+end[- ]|in\s+time\s+for)\s+(?:the\s+)?$/i;
 
 /** Whether a rule's hint holds. A case-insensitive regex only ever matches ASCII letters to ASCII letters, so any
@@ -373,7 +377,7 @@ export function findTimes(sentence: string): TimeExpr[] {
       const clauseBefore = sentence.slice(Math.max(0, start - 90), start);
       if (
         /same|earlier|ago|before|previous|on[- ]year/i.test(text) ||
-        BASE_BEFORE.test(before) ||
+        (BASE_BEFORE.test(before) && !(OVER_BEFORE.test(before) && SPAN_TEXT.test(text))) ||
         BASE_FIGURE_BEFORE.test(clauseBefore)
       )
         role = "base";
