@@ -35,6 +35,21 @@ export const OWNED_STAKE_RULES: Rule[] = [
     build: ownedStake,
   },
   {
+    name: "stake.its-pct-owned-unit",
+    kind: "stake",
+    // "its 42 pct-owned affiliate, Corvan Silver": the company the possessive names owns the unit named after.
+    pattern: "holder:{POSSESSOR} figure:{PERCENT} owned? affiliate|subsidiary|unit|associate ,? held:{COMPANY}",
+    when: (m, s) => /^\s*-?\s*owned\s+/i.test(s.text.slice(m.captures.figure?.[0]?.end ?? 0)),
+    examples: [
+      {
+        input:
+          "Mining\n\nOstrel Mines said its 42 pct-owned affiliate, Corvan Silver Ltd, would begin production next year.",
+        expected: [{ kind: "stake", company: "Ostrel Mines", counterparty: "Corvan Silver", low: 42 }],
+      },
+    ],
+    build: ownedStake,
+  },
+  {
     name: "stake.pct-owned-subsidiary-of",
     kind: "stake",
     pattern: "held:{COMPANY} , a figure:{PERCENT} owned subsidiary|unit|affiliate of holder:{HOLDER}",
