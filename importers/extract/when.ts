@@ -247,6 +247,8 @@ export function shareWhen(
     ANAPHORIC_OPENING.test(s.text) ||
     // "saw its share slip to 28.5 pct from 33.1 pct": a share moved from another is of the period spoken of.
     MOVED_FROM_AFTER.test(s.text.slice(figure.end, figure.end + 30)) ||
+    // "shipped 9 million PCs, giving it 15% of the market": a share won by the units just counted is of their period.
+    SHIPPED_BEFORE.test(s.text.slice(0, figure.start)) ||
     s.times.some((t) => t.role === "base" && t.relative === -1 && t.start >= own.start && t.end <= own.end);
   if (aimed || present || when.year !== null || when.period !== null || !goesOn || s.discourse.year === null)
     return when;
@@ -254,6 +256,8 @@ export function shareWhen(
   return { year: s.discourse.year, period: s.discourse.period, stated: false, target: false };
 }
 
+const SHIPPED_BEFORE =
+  /\b(?:shipped|shipping|sold|selling|delivered|delivering)\s+(?:about\s+|around\s+|roughly\s+|nearly\s+|some\s+|more\s+than\s+)?\d/i;
 const MOVED_FROM_AFTER = /^\s*from\s+(?:about\s+|around\s+)?\d[\d.,]*\s*(?:pct|%|per\s?cent)/i;
 const ANAPHORIC_OPENING = /^\W*(?:That|This|Which)\s+(?:gave|gives|put|puts|left|lifted|took|brought|pushed)\b/;
 

@@ -268,6 +268,8 @@ function readsAsShare(s: RuleSentence, at: number): boolean {
   return s.tokens.slice(Math.max(0, at - 6), at).some((t) => t.lower === "share");
 }
 
+const SOLD = new Set(["sold", "shipped", "delivered", "shipping", "selling", "delivering"]);
+
 /**
  * "Kestrel held 31% of the handset market, ahead of Sungwon with 13.5% and Ardent with 12.6%": a share listed after
  * the sentence's first share, of that share's market and time, by the company named beside it.
@@ -282,7 +284,16 @@ export function listedShare(m: Match, s: RuleSentence): FactRoles[] {
     .findIndex((t, i) => t.type === "quantity" && t.quantity.kind === "percent" && readsAsShare(s, i));
   // "Corvan was second with 14.8 per cent, ahead of Ostrel on 12.6 per cent", after a sentence giving a share:
   // the market of the last share.
-  if (first < 0) return s.ctx.shareMarket ? continuedShare(m, s) : [];
+  if (first < 0) {
+    if (s.ctx.shareMarket) return continuedShare(m, s);
+    // "Varrow shipped 11.6 million units for a 19.7% share": a share of the market the units were counted in.
+    const q = figureOf(m);
+    const counted = s.tokens
+      .slice(0, s.tokens.indexOf(figure))
+      .some((t, i) => t.type === "quantity" && t.quantity.kind === "count" && SOLD.has(s.tokens[i - 1]?.lower ?? ""));
+    const roles = q && counted ? shareRoles(s, q, q.start, null) : null;
+    return roles ? [roles] : [];
+  }
   return rivalInSentence({ ...m, captures: { ...m.captures, first: [s.tokens[first]] } }, s);
 }
 
