@@ -248,12 +248,25 @@ export function findMentions(
  * saying is the name that opens the sentence, not the last name of the aside.
  */
 function speakerOf(sentence: string, names: Mention[], at: number): Mention | undefined {
-  if (!SAID_BEFORE.test(sentence.slice(Math.max(0, at - 16), at))) return undefined;
   const opener = names[0];
   if (!opener || opener.source || !/^\W*$/.test(sentence.slice(0, opener.start))) return undefined;
   const between = sentence.slice(opener.end, at);
-  return /^,[^,]+,\s+(?:has\s+|had\s+)?(?:said|says|told\s+\w+)\s+(?:that\s+)?$/.test(between) ? opener : undefined;
+  if (SAID_BEFORE.test(sentence.slice(Math.max(0, at - 16), at)))
+    return /^,[^,]+,\s+(?:has\s+|had\s+)?(?:said|says|told\s+\w+)\s+(?:that\s+)?$/.test(between) ? opener : undefined;
+  // "Corvan, the maker of Zelto and Mirra, said Tuesday that revenue for its quarter": past the aside and the verb
+  // of saying, "its" is the opener's unless another name speaks in between.
+  const aside = ASIDE_THEN_SAID.exec(between);
+  if (!aside) return undefined;
+  const from = opener.end + aside[0].length;
+  return names.some((n) => n.start >= from && n.start < at) ? undefined : opener;
 }
+
+/**
+ * What follows a sentence's opening name when a description is set off after it and the name then speaks:
+ * ", the maker of software used by half the Halden 500, said". The names inside belong to the description.
+ */
+export const ASIDE_THEN_SAID =
+  /^,\s+[a-z][^;]{0,220}?,\s+(?:has\s+|had\s+)?(?:said|says|reported|reports|announced|posted|told\s+\w+)\b/;
 
 const SAID_BEFORE = /\b(?:said|says|told\s+\w+)\s+(?:that\s+)?$/;
 

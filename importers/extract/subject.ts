@@ -1,4 +1,4 @@
-import type { Mention } from "../analyse/mentions";
+import { ASIDE_THEN_SAID, type Mention } from "../analyse/mentions";
 import type { SentenceContext } from "./context";
 
 /** Sources and observers: a company after these words is not the one the figure belongs to. */
@@ -36,6 +36,18 @@ function reportedSubject(text: string, m: Mention, speaker: Mention | undefined)
 }
 
 /**
+ * "Corvan Systems, the maker of software used by half of the Fortune 500, said revenue rose": the names of a
+ * description set off after the sentence's opening name belong to the description, not to the figures said after it.
+ */
+function asideAfterOpener(s: SentenceContext, anchor: number): { start: number; end: number } | null {
+  const opener = s.mentions[0];
+  if (!opener || opener.how !== "name" || !/^\W*$/.test(s.text.slice(0, opener.start))) return null;
+  const m = ASIDE_THEN_SAID.exec(s.text.slice(opener.end));
+  if (!m || opener.end + m[0].length > anchor) return null;
+  return { start: opener.end, end: opener.end + m[0].length };
+}
+
+/**
  * The company a figure belongs to: a possessive right before the metric ("Renault's revenue"), a company right
  * after it ("sales at Tesco"), the nearest company before it in its clause or sentence, or the running topic.
  */
@@ -47,9 +59,11 @@ export function subjectOf(
   /** Whether a sentence that names no company may fall back on the article's company (not for stake holders). */
   implicit = true,
 ): Mention | null {
+  const aside = asideAfterOpener(s, anchor);
   const usable = s.mentions.filter(
     (m) =>
       !exclude.has(m.company) &&
+      !(aside && m.start > aside.start && m.start < aside.end) &&
       (!NOT_SUBJECT_BEFORE.test(s.text.slice(Math.max(0, m.start - 30), m.start)) ||
         reportedSubject(s.text, m, s.mentions[0])),
   );
