@@ -90,12 +90,14 @@ export const PIECES: Record<string, Piece> = {
   },
   PERSON: { test: (t) => t.type === "person", needs: ["person"] },
   /**
-   * A holder, or "it"/"its" for one named before; a name that is the object of a preposition is not one ("a stake
+   * A holder, a description of one, or "it"/"its" for one named before; a name that is the object of a preposition is not one ("a stake
    * in Corvan and owns 5% of Ostrel": Corvan holds nothing), though "notice of its intent to buy" is the owner's.
    */
   HOLDER_REF: {
     test: (t, before, tokens, at) =>
       (t.type === "mention" && t.mention.how === "pronoun") ||
+      // "the New York hedge fund ... disclosed a 9.8% stake": a described holder; a group is its leader's (GROUP_HEAD).
+      (t.type === "mention" && t.mention.how === "description" && !GROUP_WORDS.has(t.lower.split(/\s+/).at(-1)!)) ||
       (t.type === "word" && PRONOUN_WORDS.has(t.lower)) ||
       (((t.type === "mention" && t.mention.how === "name") || t.type === "person") &&
         (!(before && OBJECT_OF.has(before.lower)) || opensRelative(tokens, at))),

@@ -29,6 +29,11 @@ export const STAKE_RULES: Rule[] = [
           "Merger opposed\n\nOstrel Telecom Plc <OST.L>, which holds a 20 pct share in Corvan Data, has opposed the merger.",
         expected: [{ kind: "stake", company: "Ostrel Telecom", counterparty: "Corvan Data", low: 20 }],
       },
+      {
+        input:
+          "Corvan results\n\nCorvan Motors said sales rose 4% in 2004. The carmaker also disclosed a 19.5% stake in parts maker Halden Parts.",
+        expected: [{ kind: "stake", company: "Corvan", counterparty: "Halden Parts", low: 19.5 }],
+      },
     ],
     build: stake,
   },
