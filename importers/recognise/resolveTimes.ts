@@ -83,7 +83,7 @@ function fiscalEndOf(period: Period, fiscalEnd: number): number {
 }
 
 const FISCAL_END = new RegExp(
-  String.raw`\b(?:fiscal\s+(?:years?|(?:19|20)\d\d)|(?:the|its)\s+(?:financial\s+|business\s+)?year|(?:fourth|4th)\s+(?:fiscal\s+)?(?:quarter|qtr))\s*,?\s+(?:that\s+|which\s+)?(?:ends?|ended|ending|runs?\s+to|closes?|to)\s+(?:in\s+|on\s+|at\s+the\s+end\s+of\s+)?(${alternation(Object.keys(MONTH_INDEX))})\b`,
+  String.raw`\b(?:fiscal\s+(?:years?|(?:19|20)\d\d)|(?:the|its)\s+(?:financial\s+|business\s+)?year|(?:fourth|4th)\s+(?:fiscal\s+)?(?:quarter|qtr))\s*,?\s+(?:that\s+|which\s+)?(?:also\s+|will\s+)?(?:ends?|end|ended|ending|runs?\s+to|closes?|to)\s+(?:in\s+|on\s+|at\s+the\s+end\s+of\s+)?(${alternation(Object.keys(MONTH_INDEX))})\b`,
   "i",
 );
 /** "ACME CO LTD <ACM.T> YEAR TO MARCH 31": a wire headline's ticker, then the year and the month it ends in. */
@@ -117,7 +117,7 @@ export function fiscalYearEndIn(text: string): number {
 
 const ORDINALS = ["first", "second", "third", "fourth"];
 const DATED_FISCAL_QUARTER = new RegExp(
-  String.raw`\b(?:fiscal\s+)?(first|second|third|fourth)[- ]quarter,?\s+(?:which\s+|the\s+(?:three|3)\s+months\s+)?(?:ended|ends|ending)\s+(?:in\s+|on\s+)?(${alternation(Object.keys(MONTH_INDEX))})\b`,
+  String.raw`\b(?:fiscal\s+)?(first|second|third|fourth)[- ]quarter,?\s+(?:which\s+|the\s+(?:three|3)\s+months\s+)?(?:ended|ends|ending|through)\s+(?:in\s+|on\s+)?(${alternation(Object.keys(MONTH_INDEX))})\b`,
   "i",
 );
 const NAMED_FISCAL_QUARTER =
@@ -128,11 +128,11 @@ const QUARTER_ENDED = new RegExp(
   "i",
 );
 const MONTHS_TO = new RegExp(
-  String.raw`\b(?:three|3)[- ]months?\s+(?:to|ending|ended)\s+(?:the\s+end\s+of\s+)?(?:\d{1,2}\s+)?(${alternation(Object.keys(MONTH_INDEX))})\b`,
+  String.raw`\b(?:three|3)[- ]months?\s+(?:to|ending|ended|through)\s+(?:the\s+end\s+of\s+)?(?:\d{1,2}\s+)?(${alternation(Object.keys(MONTH_INDEX))})\b`,
   "i",
 );
 const MONTH_PERIOD = new RegExp(
-  String.raw`^(?:the\s+)?(?:(three|3|six|6)[- ]months?|(?:fiscal\s+)?quarter)\s+(?:to|ending|ended)\s+(?:the\s+end\s+of\s+)?(?:\d{1,2}\s+)?(${alternation(Object.keys(MONTH_INDEX))})\b`,
+  String.raw`^(?:the\s+)?(?:(three|3|six|6)[- ]months?|(?:fiscal\s+)?quarter)\s+(?:to|ending|ended|through)\s+(?:the\s+end\s+of\s+)?(?:\d{1,2}\s+)?(${alternation(Object.keys(MONTH_INDEX))})\b`,
   "i",
 );
 
