@@ -310,6 +310,17 @@ export const PAYOUT_WORDS = [
 export const ESTIMATE_WORDS = ["analysts", "analyst", "consensus", "wall street", "estimates", "forecasters"];
 
 /** The nouns a part of a company goes by when its takings are given ("its cloud division", "the construction arm"). */
+/**
+ * Lines of business a company's takings are split by, written before the revenue noun ("online sales",
+ * "advertising revenue", "data center revenue"): the part's takings, filed under the company with the line named.
+ */
+export const REVENUE_LINES = [
+  ...["online", "digital", "e-commerce", "ecommerce", "international", "overseas", "export", "advertising", "ad"],
+  ...["subscription", "services", "service", "cloud", "data center", "data-center", "datacenter", "streaming"],
+  ...["licensing", "wholesale", "software", "hardware", "gaming", "automotive", "wireless", "enterprise"],
+  ...["commercial", "defence", "defense", "pharmaceutical", "pharmaceuticals", "consulting", "royalty"],
+];
+
 export const SEGMENT_NOUNS = ["division", "segment", "arm", "unit", "subsidiary", "business", "side"];
 
 /** What a part of a company is said to take in ("brought in $1.9bn", "accounted for €520m", "had sales of"). */

@@ -9,6 +9,7 @@ import { type CompiledPattern, compilePattern, matchAll, mayMatch } from "./patt
 import { PIECES } from "./pieces";
 import { REVENUE_RULES } from "./revenue";
 import { REVENUE_CHANGE_RULES } from "./revenueChange";
+import { REVENUE_LINE_RULES } from "./revenueLines";
 import { SEGMENT_RULES } from "./revenueSegments";
 import type { FactRoles, Rule, RuleSentence } from "./rule";
 import { SALES_VOLUME_RULES } from "./salesVolume";
@@ -37,6 +38,7 @@ export const RULES: Rule[] = [
   ...REVENUE_CHANGE_RULES,
   ...REVENUE_RULES,
   ...SEGMENT_RULES,
+  ...REVENUE_LINE_RULES,
   ...SEGMENT_CHANGE_RULES,
 ];
 

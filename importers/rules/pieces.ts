@@ -10,6 +10,7 @@ import {
   NOT_TAKINGS_NOUNS,
   OUTPUT_NOUNS,
   PAYOUT_WORDS,
+  REVENUE_LINES,
   SAME_STORE_WORDS,
   SEGMENT_NOUNS,
   SEGMENT_TAKINGS,
@@ -204,4 +205,5 @@ export const PIECES: Record<string, Piece> = {
     needs: [...SEGMENT_NOUNS, "mention"],
   },
   SEGMENT_TAKINGS: { phrases: SEGMENT_TAKINGS },
+  REVENUE_LINE: { phrases: REVENUE_LINES },
 };
