@@ -10,7 +10,7 @@ import { MONTH_INDEX } from "../lexicons/periods";
 import { alternation } from "../lexicons/regex";
 import { type CompanyRegistry, canonicalName } from "../recognise/companies";
 import { findQuantities } from "../recognise/quantities";
-import { headlinePeriodOf, tableHeadingOf } from "../recognise/tableHeading";
+import { headlinePeriodOf, type TableHeading, tableHeadingOf } from "../recognise/tableHeading";
 import type { TableState } from "./context";
 
 const NAME_ENDS = new Set(HEADLINE_NAME_ENDS);
@@ -135,7 +135,7 @@ function once<T>(make: () => T): () => T {
 
 /** What the headline of an article tells its tables. */
 export function newTableState(title: string, body: string, registry: CompanyRegistry, year: number | null): TableState {
-  const headline = headlinePeriodOf(title);
+  const headline = withNoteEnd(headlinePeriodOf(title), body);
   const name = headline ? headlineName(title) : null;
   return {
     company: name ? asWritten(name.replace(/^\(|[.,)]+$/g, ""), body, registry) : null,
@@ -151,6 +151,18 @@ const NOTE_YEAR = new RegExp(
   String.raw`\b(?:periods?|years?|quarters?|qtrs?)\s+ended\s+(?:${alternation(Object.keys(MONTH_INDEX))})\.?\s+\d{1,2},?\s+((?:19|20)\d\d)\b`,
   "i",
 );
+
+const NOTE_END = new RegExp(
+  String.raw`\b(?:periods?|years?|quarters?|qtrs?)\s+end(?:ed|ing)\s+(${alternation(Object.keys(MONTH_INDEX))})\.?\s+(\d{1,2})\b`,
+  "i",
+);
+
+/** "NOTE: Periods ended January 31.": the day the headline's periods end, when the headline does not say. */
+function withNoteEnd(headline: TableHeading | null, body: string): TableHeading | null {
+  if (!headline || headline.endMonth !== null) return headline;
+  const m = NOTE_END.exec(body.slice(0, 4000));
+  return m ? { ...headline, endMonth: MONTH_INDEX[m[1].toLowerCase()], endDay: Number(m[2]) } : headline;
+}
 
 /** The year a table's note dates its current periods to ("Periods ended December 31, 1986 and 1985"). */
 function noteYearOf(body: string): number | null {
