@@ -262,11 +262,12 @@ function speakerOf(sentence: string, names: Mention[], at: number): Mention | un
 }
 
 /**
- * What follows a sentence's opening name when a description is set off after it and the name then speaks:
- * ", the maker of software used by half the Halden 500, said". The names inside belong to the description.
+ * What follows a sentence's opening name when a description is set off after it (by commas or dashes) and the name
+ * then speaks: ", the maker of software used by half the Halden 500, said". The names inside belong to the
+ * description.
  */
 export const ASIDE_THEN_SAID =
-  /^,\s+[a-z][^;]{0,220}?,\s+(?:has\s+|had\s+)?(?:said|says|reported|reports|announced|posted|told\s+\w+)\b/;
+  /^(?:,|\s*[—–]|\s+-)\s+[a-z][^;]{0,220}?(?:,|\s*[—–]|\s+-)\s+(?:has\s+|had\s+)?(?:said|says|reported|reports|announced|posted|told\s+\w+)\b/;
 
 const SAID_BEFORE = /\b(?:said|says|told\s+\w+)\s+(?:that\s+)?$/;
 
