@@ -30,6 +30,7 @@ export const STAKE_VERBS = [
   "holding",
   "owning",
   "controlling",
+  ...["selling", "buying", "acquiring", "purchasing", "retaining", "retained", "keeping", "kept"],
 ];
 
 /** Verbs of having, which take a stake only as a noun ("has a 9% stake"), never a bare figure ("had 20%"). */
