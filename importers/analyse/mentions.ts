@@ -267,7 +267,7 @@ function speakerOf(sentence: string, names: Mention[], at: number): Mention | un
  * description.
  */
 export const ASIDE_THEN_SAID =
-  /^(?:,|\s*[—–]|\s+-)\s+[a-z][^;]{0,220}?(?:,|\s*[—–]|\s+-)\s+(?:has\s+|had\s+)?(?:said|says|reported|reports|announced|posted|told\s+\w+)\b/;
+  /^(?:,|\s*[—–]|\s+-)\s+[a-z][^;]{0,220}?(?:,|\s*[—–]|\s+-)\s+(?:has\s+|had\s+|also\s+|now\s+)?(?:said|says|reported|reports|announced|posted|told\s+\w+|sold|sells|shipped|ships|delivered|made|makes|had|has|took|won|saw|grew|raised|lifted|cut|posted|booked|generated|expects|expected|forecast)\b/;
 
 const SAID_BEFORE = /\b(?:said|says|told\s+\w+)\s+(?:that\s+)?$/;
 
