@@ -255,7 +255,7 @@ function speakerOf(sentence: string, names: Mention[], at: number): Mention | un
     return /^,[^,]+,\s+(?:has\s+|had\s+)?(?:said|says|told\s+\w+)\s+(?:that\s+)?$/.test(between) ? opener : undefined;
   // "Corvan, the maker of Zelto and Mirra, said Tuesday that revenue for its quarter": past the aside and the verb
   // of saying, "its" is the opener's unless another name speaks in between.
-  const aside = ASIDE_THEN_SAID.exec(between);
+  const aside = ASIDE_THEN_VERB.exec(between);
   if (!aside) return undefined;
   const from = opener.end + aside[0].length;
   return names.some((n) => n.start >= from && n.start < at) ? undefined : opener;
@@ -266,7 +266,7 @@ function speakerOf(sentence: string, names: Mention[], at: number): Mention | un
  * then speaks: ", the maker of software used by half the Halden 500, said". The names inside belong to the
  * description.
  */
-export const ASIDE_THEN_SAID =
+export const ASIDE_THEN_VERB =
   /^(?:,|\s*[—–]|\s+-)\s+[a-z][^;]{0,220}?(?:,|\s*[—–]|\s+-)\s+(?:has\s+|had\s+|also\s+|now\s+)?(?:said|says|reported|reports|announced|posted|told\s+\w+|sold|sells|shipped|ships|delivered|made|makes|had|has|took|won|saw|grew|raised|lifted|cut|posted|booked|generated|expects|expected|forecast)\b/;
 
 const SAID_BEFORE = /\b(?:said|says|told\s+\w+)\s+(?:that\s+)?$/;

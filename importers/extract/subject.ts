@@ -1,4 +1,4 @@
-import { ASIDE_THEN_SAID, type Mention } from "../analyse/mentions";
+import { ASIDE_THEN_VERB, type Mention } from "../analyse/mentions";
 import type { SentenceContext } from "./context";
 
 /** Sources and observers: a company after these words is not the one the figure belongs to. */
@@ -42,7 +42,7 @@ function reportedSubject(text: string, m: Mention, speaker: Mention | undefined)
 function asideAfterOpener(s: SentenceContext, anchor: number): { start: number; end: number } | null {
   const opener = s.mentions[0];
   if (opener?.how !== "name" || !/^\W*$/.test(s.text.slice(0, opener.start))) return null;
-  const m = ASIDE_THEN_SAID.exec(s.text.slice(opener.end));
+  const m = ASIDE_THEN_VERB.exec(s.text.slice(opener.end));
   if (!m || opener.end + m[0].length > anchor) return null;
   return { start: opener.end, end: opener.end + m[0].length };
 }
