@@ -158,12 +158,48 @@ const STAKE_CHANGE_WORDS = new Set(STAKE_CHANGE_VERBS);
 const STAKE_NOUN_WORDS = new Set(STAKE_NOUNS);
 const PRONOUNS = new Set(HOLDER_PRONOUNS);
 
+/** "jointly hold", "together they own", "their combined stake": the holders named before hold as one. */
+const isNamed = (t: Token) => t.type === "person" || (t.type === "mention" && t.mention.how === "name");
+const JOINT_CUE = /\b(?:jointly|together|combined|between\s+them)\b/i;
+const OBJECT_WORDS = new Set(PREPOSITIONS);
+
+/**
+ * "Ostrel Inc and its chairman, Tom Keane, said they jointly hold 5.6 pct": the names of the sentence's subject,
+ * those before the holder that are no object of a preposition ("together with Halden" is a partner, not an object).
+ */
+function subjectNames(s: RuleSentence, upTo: number): string[] {
+  // "Corvan said Ostrel and Halden told it they jointly hold": the reported clause has subjects of its own.
+  const said = s.tokens.slice(0, upTo).findIndex((t, i) => SPEECH_VERBS.has(t.lower) && i > 0);
+  const from = said >= 0 && s.tokens.slice(said + 1, upTo).filter(isNamed).length >= 2 ? said + 1 : 0;
+  const names: string[] = [];
+  for (const [i, t] of s.tokens.slice(0, upTo).entries()) {
+    if (i < from) continue;
+    if (!isNamed(t) || (t.type === "mention" && t.mention.possessive)) continue;
+    const before = s.tokens[i - 1]?.lower ?? "";
+    const partner = before === "with" && s.tokens[i - 2]?.lower === "together";
+    if (OBJECT_WORDS.has(before) && !partner) continue;
+    // "told the SEC", "1.4 mln Corvan common shares", "Two New York partnerships": no holder of the stake.
+    if (before === "told" || (before === "the" && s.tokens[i - 2]?.lower === "told")) continue;
+    if (/^(?:shares|common|stock|ordinary)$/.test(s.tokens[i + 1]?.lower ?? "")) continue;
+    if (/^(?:two|three|four|five|several|both)\b/i.test(t.text)) continue;
+    const name = nameOf(t);
+    if (name && !names.includes(name)) names.push(name);
+  }
+  return names;
+}
+
 /** "JP Keane and Tom Ryan, who own 29%": two holders named together hold together. */
 function jointHolder(m: Match, s: RuleSentence): string | null {
   const first = m.captures.holder?.[0];
   const holder = holderOf(first, s);
   if (!first || !holder) return null;
   const i = s.tokens.indexOf(first);
+  const figure = m.captures.figure?.[0];
+  const pronoun = first.type !== "person" && (first.type !== "mention" || first.mention.how !== "name");
+  if (pronoun && figure && JOINT_CUE.test(s.text.slice(s.tokens[Math.max(0, i - 12)].start, figure.start))) {
+    const names = subjectNames(s, i);
+    if (names.length >= 2) return names.join(" + ");
+  }
   const partner = i >= 2 && s.tokens[i - 1].lower === "and" ? nameOf(s.tokens[i - 2]) : null;
   return partner && partner !== holder ? `${partner} + ${holder}` : holder;
 }
