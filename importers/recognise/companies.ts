@@ -273,6 +273,7 @@ const DESCRIBED_BY_PLACE = new RegExp(
   String.raw`^\s+(?:[a-z-]+\s+){0,3}[a-z]*(?:${alternation(COMPANY_NOUNS.filter((n) => !NOT_PLACE_NOUNS.has(n)))})\b`,
 );
 const OF_PLACE_AFTER_SUFFIX = /\b(?:Inc|Corp|Co|Ltd|Plc|PLC|BV|NV|AG|SA|GmbH|SpA|AB)\.?\s+of\s+$/;
+const COUNT_OPENER = /^(?:Two|Three|Four|Five|Six|Several|Both|Many|Some|Most)\s/;
 const CITY_STATE = new RegExp(
   String.raw`^,\s+(?:${alternation(US_STATE_ABBREVIATIONS)}|(?:${alternation(US_STATE_NAMES)})\s*,)(?![\w])`,
 );
@@ -427,6 +428,8 @@ export function findNameSpans(sentence: string, joined: ReadonlySet<string> = NO
       /^[\s:A-Z0-9.]*[)>]/.test(sentence.slice(start + surface.length, start + surface.length + 12))
     )
       continue;
+    // "Two New York partnerships": a count before a place, not a name.
+    if (COUNT_OPENER.test(surface)) continue;
     // "Van Aalst Beheer BV of Rotterdam": the place a company is from.
     if (OF_PLACE_AFTER_SUFFIX.test(sentence.slice(Math.max(0, start - 12), start))) continue;
     // "The Cleveland conglomerate", "the San Jose company": a place describing a company of the article, not a

@@ -191,8 +191,7 @@ function subjectNames(s: RuleSentence, upTo: number): string[] {
 /** "JP Keane and Tom Ryan, who own 29%": two holders named together hold together. */
 function jointHolder(m: Match, s: RuleSentence): string | null {
   const first = m.captures.holder?.[0];
-  const holder = holderOf(first, s);
-  if (!first || !holder) return null;
+  if (!first) return null;
   const i = s.tokens.indexOf(first);
   const figure = m.captures.figure?.[0];
   const pronoun = first.type !== "person" && (first.type !== "mention" || first.mention.how !== "name");
@@ -200,6 +199,8 @@ function jointHolder(m: Match, s: RuleSentence): string | null {
     const names = subjectNames(s, i);
     if (names.length >= 2) return names.join(" + ");
   }
+  const holder = holderOf(first, s);
+  if (!holder) return null;
   const partner = i >= 2 && s.tokens[i - 1].lower === "and" ? nameOf(s.tokens[i - 2]) : null;
   return partner && partner !== holder ? `${partner} + ${holder}` : holder;
 }
