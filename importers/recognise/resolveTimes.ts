@@ -157,7 +157,7 @@ export function inFiscalQuarters(times: TimeExpr[], fiscalEnd: number): TimeExpr
 }
 
 const ENDED_AFTER = new RegExp(
-  String.raw`^[\s,]*(?:which\s+|that\s+)?(?:ended|ending|ends|will\s+end|to|through)\s+(?:in\s+|on\s+)?(?:late\s+|early\s+|mid-)?(${alternation(Object.keys(MONTH_INDEX))})\b\.?(?:\s+(\d{1,2}))?`,
+  String.raw`^[\s,]*(?:which\s+|that\s+|the\s+(?:three|3|six|6|nine|9|twelve|12)\s+months\s+)?(?:ended|ending|ends|will\s+end|to|through)\s+(?:in\s+|on\s+)?(?:late\s+|early\s+|mid-)?(${alternation(Object.keys(MONTH_INDEX))})\b\.?(?:\s+(\d{1,2}))?`,
   "i",
 );
 const FORWARD_BEFORE = new RegExp(
