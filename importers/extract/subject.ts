@@ -8,7 +8,7 @@ const NOT_SUBJECT_BEFORE =
 const AGENT_BEFORE =
   /\b(?:founded|run|headed|owned|set\s+up|created|started|established|chaired|advised)\s+by\s+(?:[\w-]+\s+){0,3}$/i;
 const OBJECT_OF_PREPOSITION =
-  /\b(?:in|of|with|to|from|for|at|on|into|over|against|between|than|like|including|such\s+as|unlike)\s+(?:(?:the|its|their|a|an)\s+)?(?:(?!which\b|whom\b|whose\b)[a-z][\w-]*\s+){0,2}$/;
+  /\b(?:in|of|with|to|from|for|at|on|into|over|against|between|than|like|including|such\s+as|unlike)\s+(?:(?:the|its|their|a|an)\s+)?(?:(?!which\b|whom\b|whose\b|that\b|and\b|but\b|said\b|says\b)[a-z][\w-]*\s+){0,2}$/;
 /** Governments and their departments have budgets, not revenues. */
 export const PUBLIC_BODY =
   /\b(?:Department|Ministry|Agency|Bureau|Commission|Office|Authority|Council|Board|Government|Parliament|Court|Treasury|Statistics|Institute|Administration|Consortium|Association|Federation|Confederation|Chamber|Union|Society|Foundation)\b/;
