@@ -16,6 +16,7 @@ import { SALES_VOLUME_RULES } from "./salesVolume";
 import { SEGMENT_CHANGE_RULES } from "./segmentChanges";
 import { STAKE_RULES } from "./stakes";
 import { DESCRIBED_STAKE_RULES } from "./stakesDescribed";
+import { NOUN_STAKE_RULES } from "./stakesNoun";
 import { OWNED_STAKE_RULES } from "./stakesOwned";
 import { REFERRED_STAKE_RULES } from "./stakesReferred";
 import { UNSAID_STAKE_RULES } from "./stakesUnsaid";
@@ -28,6 +29,7 @@ export const RULES: Rule[] = [
   ...PROPORTION_RULES,
   ...STAKE_RULES,
   ...DESCRIBED_STAKE_RULES,
+  ...NOUN_STAKE_RULES,
   ...REFERRED_STAKE_RULES,
   ...OWNED_STAKE_RULES,
   ...UNSAID_STAKE_RULES,

@@ -28,7 +28,7 @@ export function nameOf(t: Token | undefined): string | null {
 }
 
 // "agreed to acquire 85 pct", "an offer to buy 51 pct": a stake not yet held.
-const NOT_YET_HELD = /\b(?:to|will|would)\s+(?:\w+\s+)?(?:buy|acquire|purchase|take|sell|raise|increase)\b/i;
+const NOT_YET_HELD = /\b(?:to|will|would)\s+(?:\w+\s+)?(?:buy|acquire|purchase|take|sell|raise|increase|pay)\b/i;
 
 export function stakeStatus(s: RuleSentence, m: Match): Status {
   // "said it may increase its holding to 12%": the verbs just before a match that opens on the verb govern it.
@@ -359,7 +359,10 @@ export function topicStake(m: Match, s: RuleSentence): FactRoles[] {
   if (!topic || !holder) return [];
   const figure = m.captures.figure[0];
   if (figure.type !== "quantity") return [];
-  return [undatedStake(figure.quantity, holder, topic, "actual", ["company"])];
+  const roles = undatedStake(figure.quantity, holder, topic, stakeStatus(s, m), ["company"]);
+  // "In 2000 the two firms formed an alliance. Ostrel took a 20% stake": the deal the article just dated.
+  const year = statedYear(s, m) ?? s.ctx.dealYear?.year ?? null;
+  return [year === null ? roles : { ...roles, when: { year, period: null, stated: true } }];
 }
 
 /**

@@ -1,0 +1,83 @@
+import type { Match } from "./pattern";
+import type { Rule, RuleSentence } from "./rule";
+import { ofAMarket, stake, topicStake } from "./stakeRoles";
+
+/** "holds a 9.4% stake." with no company after it: the held one is the company spoken of. */
+const heldUnsaid = (m: Match, s: RuleSentence) =>
+  !ofAMarket(m, s) && !/^(?:in|of|at)$/.test(s.tokens[m.to]?.lower ?? "");
+
+/** "its 49% stake in", "Corvan's 20 pct holding in": the possessor holds it. */
+const ownedByPossessor = (m: Match) => {
+  const t = m.captures.holder?.[0];
+  return t !== undefined && (/^(?:its|their|his|her)$/.test(t.lower) || /['’]s$/.test(t.text));
+};
+
+/** Stakes written as a noun phrase: built, paid for, held as "its X% stake". */
+export const NOUN_STAKE_RULES: Rule[] = [
+  {
+    name: "stake.built-stake-of-pct-in",
+    kind: "stake",
+    pattern:
+      "holder:{HOLDER_REF} ...8 {OWN_OR_HAVE} up? a|an {STAKE_KIND}? {STAKE_NOUN} of {FIGURE_LEAD}? figure:{PERCENT} in ...4 held:{COMPANY}",
+    examples: [
+      {
+        input:
+          "Activist arrives\n\nHedge fund Ostrel Capital has built a stake of about 5.4% in snack maker Corvan Foods and wants a seat on its board.",
+        expected: [
+          { kind: "stake", company: "Ostrel Capital", counterparty: "Corvan Foods", low: 5.4, approximate: true },
+        ],
+      },
+    ],
+    build: stake,
+  },
+  {
+    name: "stake.paid-for-stake-in",
+    kind: "stake",
+    // "has paid £96m for a 34% stake in", "agreed to pay $2.1bn for a 17.5% stake in".
+    pattern:
+      "holder:{HOLDER_REF} ...8 pay|paid|pays|paying ...5 for a|an {FIGURE_LEAD}? figure:{PERCENT} {STAKE_KIND}? {STAKE_NOUN_IN} in ...4 held:{COMPANY}",
+    examples: [
+      {
+        input: "Brewer expands\n\nUK brewer Ostrel has paid £96m for a 34% stake in Czech brewer Corvan Pivovar.",
+        expected: [{ kind: "stake", company: "Ostrel", counterparty: "Corvan Pivovar", low: 34, status: "actual" }],
+      },
+      {
+        input: "Oil deal\n\nUS oil group Ostrel Energy has agreed to pay $2.1bn for a 17.5% stake in Corvan Neft.",
+        expected: [
+          { kind: "stake", company: "Ostrel Energy", counterparty: "Corvan Neft", low: 17.5, status: "forecast" },
+        ],
+      },
+    ],
+    build: stake,
+  },
+  {
+    name: "stake.its-pct-stake-in",
+    kind: "stake",
+    pattern: "holder:{POSSESSOR} {FIGURE_LEAD}? figure:{PERCENT} {STAKE_KIND}? {STAKE_NOUN_IN} in ...4 held:{COMPANY}",
+    when: ownedByPossessor,
+    examples: [
+      {
+        input:
+          "Stake sold\n\nOstrel Foods also said it had completed the sale of its 49% stake in Corvan Tala, its Mexican partner, for $310 million.",
+        expected: [{ kind: "stake", company: "Ostrel Foods", counterparty: "Corvan Tala", low: 49 }],
+      },
+    ],
+    build: stake,
+  },
+  {
+    name: "stake.holds-pct-stake-unsaid",
+    kind: "stake",
+    pattern:
+      "holder:{HOLDER_REF} ...6 {OWN_OR_HAVE} up? a|an {FIGURE_LEAD}? figure:{PERCENT} {STAKE_KIND}? {STAKE_NOUN}",
+    when: heldUnsaid,
+    examples: [
+      {
+        input:
+          "Bid talk\n\nCorvan Brewing shares rose on Monday. Corvan Brewing said sales were flat. Danish brewer Ostrel has built up a 6.5% stake over the past year, fuelling talk of a bid.",
+        expected: [{ kind: "stake", company: "Ostrel", counterparty: "Corvan Brewing", low: 6.5 }],
+      },
+    ],
+    // The company spoken of, not another name of the sentence ("Keane preferred Ostrel's offer to buy a 20% stake").
+    build: topicStake,
+  },
+];
