@@ -354,7 +354,11 @@ export function articleCompanies(s: RuleSentence): string[] {
 
 /** "the 5.3 pct stake held by Tom Keane": of the company the article is about (see stake.held-by-of-topic). */
 export function topicStake(m: Match, s: RuleSentence): FactRoles[] {
-  const holder = nameOf(m.captures.holder?.[0]);
+  // "Mr Keane and his family hold a 28% stake": "his" is the person named, by the full name the article gave.
+  const first = m.captures.holder?.[0];
+  const said = holderOf(first, s);
+  const holder =
+    said && (first?.type === "person" || first?.type === "word") ? (s.roles.people.get(said) ?? said) : said;
   const topic = articleCompanies(s).find((c) => c !== holder && c !== s.ctx.groupLeader?.name);
   if (!topic || !holder) return [];
   const figure = m.captures.figure[0];

@@ -76,6 +76,11 @@ export const NOUN_STAKE_RULES: Rule[] = [
           "Bid talk\n\nCorvan Brewing shares rose on Monday. Corvan Brewing said sales were flat. Danish brewer Ostrel has built up a 6.5% stake over the past year, fuelling talk of a bid.",
         expected: [{ kind: "stake", company: "Ostrel", counterparty: "Corvan Brewing", low: 6.5 }],
       },
+      {
+        input:
+          "Club bid\n\nCorvan Rovers shares rose. Corvan Rovers said it would talk to bidders. At present, Mr Keane and his family hold a 28.1% stake, making them the club's second biggest shareholders.",
+        expected: [{ kind: "stake", company: "Keane", counterparty: "Corvan Rovers", low: 28.1 }],
+      },
     ],
     // The company spoken of, not another name of the sentence ("Keane preferred Ostrel's offer to buy a 20% stake").
     build: topicStake,
