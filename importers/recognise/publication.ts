@@ -18,6 +18,13 @@ const FUTURE_BEFORE = new RegExp(
   "i",
 );
 const DEADLINE_BEFORE = /\b(?:by|until|till|before)\s+(?:the\s+end\s+of\s+|end-)?$/i;
+/** "a strong finish to 2004", "the close of 2004": the year is over, whatever the sentence then forecasts. */
+const FINISHED_BEFORE = /\b(?:finish|close)\s+(?:to|of)\s+$/i;
+/** "the current year, which ends in March 2006": a year still running, not one written about as past. */
+const STILL_RUNNING_BEFORE = new RegExp(
+  String.raw`\b(?:ends|will\s+end)\s+(?:in\s+|on\s+)?(?:(?:${MONTHS})\s+)?(?:\d{1,2},?\s+)?$`,
+  "i",
+);
 const FORWARD_LOOKING =
   /\b(?:will|would|could|should|may|might|expects?|expected|forecasts?|forecasting|predicts?|predicted|project(?:s|ed|ing)|set to|likely|hop(?:es?|ed|ing)|expecting|anticipat\w*|look(?:ing)?\s+forward|on the way|well for|beyond|plan(?:s|ned|ning)?|aim(?:s|ed|ing)?|target(?:s|ed)?|outlook|budget|is due|are due|due to|wants?|wanted|seeks?|intends?|goal|ambition)\b/i;
 /** Whole-year phrasings: "in 2011", "for 2011", "the whole of 2011", "the last three months of 2011", "2011 profits". */
@@ -75,6 +82,14 @@ export function inferPublishedYear(
       const y = Number(m[1]);
       const before = s.slice(Math.max(0, m.index - 40), m.index);
       if (HISTORY_BEFORE.test(s.slice(Math.max(0, m.index - 70), m.index))) continue;
+      if (FINISHED_BEFORE.test(before)) {
+        raise(y + 1, "completed-year");
+        continue;
+      }
+      if (STILL_RUNNING_BEFORE.test(before)) {
+        if (earliestForward === null || y < earliestForward) earliestForward = y;
+        continue;
+      }
       // A forward-looking word near the year makes it a forecast, whatever tense the rest of the sentence is in.
       const forward = FORWARD_LOOKING.test(
         s.slice(Math.max(0, m.index - 80), m.index + 4) +

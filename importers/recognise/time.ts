@@ -143,7 +143,7 @@ const RULES: Rule[] = [
   {
     hint: ["year"],
     re: new RegExp(
-      String.raw`\b(?:(?:financial|fiscal|full|business)\s+)?year\s+(?:to|ending|ended|through)\s+(?:the\s+end\s+of\s+|end-)?${DAY_BEFORE}(?:${MONTHS})${DAY_AFTER}(?:\s+(${YEAR}))?`,
+      String.raw`(?<!\bof\s+(?:its|the|their)\s+(?:(?:financial|fiscal|business)\s+)?)\b(?:(?:financial|fiscal|full|business)\s+)?year(?:,?\s+(?:which|that)\s+(?:ends|ended|will\s+end)\s+(?:in\s+|on\s+)?|\s+(?:to|ending|ended|through)\s+)(?:the\s+end\s+of\s+|end-)?${DAY_BEFORE}(?:${MONTHS})${DAY_AFTER}(?:\s+(${YEAR}))?`,
       "gi",
     ),
     make: (m) => ({ year: yearOf(m[1]), period: "FY", relative: null }),
