@@ -12,8 +12,37 @@ const ownedByPossessor = (m: Match) => {
   return t !== undefined && (/^(?:its|their|his|her)$/.test(t.lower) || /['’]s$/.test(t.text));
 };
 
+/** "taking its own holding to 75%": what a purchase brings the buyer's holding to. */
+const TOTAL_AFTER = "taking|lifting|raising|bringing|increasing|boosting its|their own? total? {STAKE_NOUN} to";
+
 /** Stakes written as a noun phrase: built, paid for, held as "its X% stake". */
 export const NOUN_STAKE_RULES: Rule[] = [
+  {
+    name: "stake.block-taking-holding-to",
+    kind: "stake",
+    // The total a purchase brings the holding to is the stake (the block bought is claimed by the rule below).
+    pattern: `holder:{HOLDER_REF} ...8 {STAKE_VERB} {FIGURE_LEAD}? {PERCENT} of ...4 held:{COMPANY} ...12 ${TOTAL_AFTER} {FIGURE_LEAD}? figure:{PERCENT}`,
+    examples: [
+      {
+        input:
+          "Brewer deal\n\nThe brewer Ostrel said it had agreed to buy 24.5% of Russian brewer Corvan from its partner Halden Invest, taking its own holding to 75%.",
+        expected: [{ kind: "stake", company: "Ostrel", counterparty: "Corvan", low: 75, status: "forecast" }],
+      },
+    ],
+    build: stake,
+  },
+  {
+    name: "not-stake.block-before-total",
+    kind: null,
+    pattern: `{STAKE_VERB} {FIGURE_LEAD}? figure:{PERCENT} of ...4 {COMPANY} ...12 ${TOTAL_AFTER} {FIGURE_LEAD}? {PERCENT}`,
+    examples: [
+      {
+        input:
+          "Brewer deal\n\nThe brewer Ostrel said it had agreed to buy 24.5% of Russian brewer Corvan from its partner Halden Invest, taking its own holding to 75%.",
+        expected: [{ kind: "stake", company: "Ostrel", counterparty: "Corvan", low: 75 }],
+      },
+    ],
+  },
   {
     name: "stake.built-stake-of-pct-in",
     kind: "stake",
