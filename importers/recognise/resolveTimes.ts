@@ -83,7 +83,7 @@ function fiscalEndOf(period: Period, fiscalEnd: number): number {
 }
 
 const FISCAL_END = new RegExp(
-  String.raw`\b(?:fiscal\s+(?:years?|(?:19|20)\d\d)|(?:the|its)\s+(?:financial\s+|business\s+)?year|(?:fourth|4th)\s+(?:fiscal\s+)?(?:quarter|qtr))\s*,?\s+(?:that\s+|which\s+)?(?:also\s+|will\s+)?(?:ends?|end|ended|ending|runs?\s+to|closes?|to)\s+(?:in\s+|on\s+|at\s+the\s+end\s+of\s+)?(${alternation(Object.keys(MONTH_INDEX))})\b`,
+  String.raw`\b(?:fiscal\s+(?:years?|(?:19|20)\d\d)|(?:the|its)\s+(?:full\s+|whole\s+|current\s+)?(?:financial\s+|business\s+|fiscal\s+)?year|(?:fourth|4th)\s+(?:fiscal\s+)?(?:quarter|qtr))\s*,?\s+(?:that\s+|which\s+)?(?:also\s+|will\s+)?(?:ends?|end|ended|ending|runs?\s+to|closes?|to)\s+(?:in\s+|on\s+|at\s+the\s+end\s+of\s+)?(${alternation(Object.keys(MONTH_INDEX))})\b`,
   "i",
 );
 /** "ACME CO LTD <ACM.T> YEAR TO MARCH 31": a wire headline's ticker, then the year and the month it ends in. */
