@@ -235,7 +235,11 @@ export function shareWhen(
   const lead = s.text.slice(clause.start, figure.start);
   const present = aimed ? undefined : [...lead.matchAll(PRESENT_HOLDING)].at(-1);
   // "...46% of the South Korean car market, where sales were hit last year": the aside's time is not the share's.
-  const aside = present ? /,\s+(?:where|which|as|while|after)\b/i.exec(s.text.slice(figure.end, clause.end)) : null;
+  // "Corvan, which has about 28% of the biscuit market, had 1986 sales of": a relative clause ends at its comma.
+  const relative = present && /\bwhich\s+(?:now\s+|still\s+)?$/i.test(lead.slice(0, present.index));
+  const aside = present
+    ? (relative ? /,/ : /,\s+(?:where|which|as|while|after)\b/i).exec(s.text.slice(figure.end, clause.end))
+    : null;
   const ownEnd = aside ? figure.end + aside.index : clause.end;
   const own = present ? { start: clause.start + present.index, end: ownEnd } : clause;
   if (present && !s.times.some((t) => t.start >= own.start && t.end <= own.end))
