@@ -14,7 +14,10 @@ export function resolveYear(t: TimeExpr, s: SentenceContext): number | null {
   if (t.year !== null) return t.year;
   if (t.relative !== null && s.publishedYear !== null) return s.publishedYear + t.relative;
   // "at the end of June" in an article known only by its year (no Date line to tell which June): that year's.
-  if (t.period === null && t.month !== undefined && t.month > 0 && s.publishedYear !== null) return s.publishedYear;
+  // A December said in the past tense, in such an article, is the one before it ("stood at 23% at the end of
+  // December", in an article of the new year reporting the old); one aimed at ("by December") is still to come.
+  if (t.period === null && t.month !== undefined && t.month > 0 && s.publishedYear !== null)
+    return t.month === 12 && t.role !== "target" ? s.publishedYear - 1 : s.publishedYear;
   return null;
 }
 

@@ -299,6 +299,12 @@ const RULES: Rule[] = [
     make: (m) => ({ year: yearOf(m[1] ?? m[2]), period: null, relative: null, month: 12 }),
   },
   {
+    // "stood at 14.2% at the end of the year": the December the article speaks of, dated as any December is.
+    hint: ["end of the year"],
+    re: /\bat\s+the\s+end\s+of\s+the\s+year\b/gi,
+    make: () => ({ year: null, period: null, relative: null, month: 12 }),
+  },
+  {
     // "by December 2004", "as of June 30, 2025", "at 30 September": a point in a month; without a year, the
     // article's date settles which.
     hint: /\b(?:by|at|of)\s+(?:the\s+end\s+of\s+)?(?:\d{1,2}(?:st|nd|rd|th)?\s+)?(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)/i,
