@@ -32,7 +32,8 @@ export const NO_FACT_RULES: Rule[] = [
     name: "not-revenue.same-store",
     kind: null,
     // "Like-for-like sales, which strip out the effect of new shops, rose 2.1%": room for an aside.
-    pattern: "{SAME_STORE} {SALES_NOUN} ...14 {PERCENT}",
+    // "Comparable sales, a key retail metric that strips out the effect of store openings and closings, fell 3.1%".
+    pattern: "{SAME_STORE} {SALES_NOUN} ...24 {PERCENT}",
     when: withinOneClause,
     examples: [
       { input: "Halden Stores results\n\nHalden Stores said same-store sales rose 3.2% in the quarter.", expected: [] },
@@ -187,6 +188,22 @@ export const NO_FACT_RULES: Rule[] = [
           { kind: "revenue", company: "Corvan Labs", low: 287500000 },
           { kind: "revenue_change", company: "Corvan Labs", low: 18 },
         ],
+      },
+    ],
+  },
+  {
+    name: "not-volume.analysts-expect",
+    kind: null,
+    // "Analysts expect the firm to sell about 480,000 vehicles in 2005": the market's estimate of the units.
+    pattern:
+      "{ESTIMATE} ...6 expected|expect|expects|expecting|estimate|estimated|estimates|forecast|predict|predicted ...8 sell|ship|deliver ...2 figure:{COUNT}",
+    // "Chairman Tom Keane told analysts that Corvan expects to ship": analysts told, not estimating.
+    when: (m, s) => !/^(?:told|tell|tells|to|briefed|with)$/.test(s.tokens[m.from - 1]?.lower ?? ""),
+    examples: [
+      {
+        input:
+          "Carmaker outlook\n\nCorvan Auto sold 452,300 cars in 2004. Analysts expect the firm to sell about 480,000 vehicles in 2005.",
+        expected: [{ kind: "sales_volume", company: "Corvan Auto", low: 452300 }],
       },
     ],
   },

@@ -15,6 +15,22 @@ const ownedByPossessor = (m: Match) => {
 /** "taking its own holding to 75%": what a purchase brings the buyer's holding to. */
 const TOTAL_AFTER = "taking|lifting|raising|bringing|increasing|boosting its|their own? total? {STAKE_NOUN} to";
 
+/** "lifts its holding to", "would lift its stake to": what a purchase brings a holding to, said after it. */
+const LIFT_TO =
+  "lift|lifts|lifting|raise|raises|raising|take|takes|taking|bring|brings|bringing|increase|increases its|their own? total? {STAKE_NOUN} to";
+
+/** The words just before the verb that lifts the holding ("would", "plans to"). */
+function liftLead(m: Match, s: RuleSentence): string {
+  const verb = s.tokens
+    .slice(m.from, m.to)
+    .findLast((t) =>
+      /^(?:lift|lifts|lifting|raise|raises|raising|take|takes|taking|bring|brings|bringing|increase|increases)$/.test(
+        t.lower,
+      ),
+    );
+  return verb ? s.text.slice(Math.max(0, verb.start - 24), verb.start) : "";
+}
+
 /** Stakes written as a noun phrase: built, paid for, held as "its X% stake". */
 export const NOUN_STAKE_RULES: Rule[] = [
   {
@@ -30,6 +46,25 @@ export const NOUN_STAKE_RULES: Rule[] = [
       },
     ],
     build: stake,
+  },
+  {
+    name: "not-stake.held-before-total",
+    kind: null,
+    // "Corvan, which already held 4.6 pct of Halden, said the purchase lifts its holding to 34.5 pct": the holding
+    // the purchase leaves is the stake, not the one it replaces (nor "a further 29 pct ..., which would lift it to").
+    pattern: `already|further|another {STAKE_VERB}? {FIGURE_LEAD}? figure:{PERCENT} ...18 ${LIFT_TO} {FIGURE_LEAD}? {PERCENT}`,
+    // "already owns 44% ... and plans to raise its stake to 51%": a total still to come leaves the holding a fact.
+    // ("a further 29 pct ..., which would lift its holding to 80 pct": a block bought is never the stake.)
+    when: (m, s) =>
+      s.tokens[m.from].lower !== "already" ||
+      !/\b(?:would|will|could|may|might|plans?\s+to|aims?\s+to|wants?\s+to|hopes?\s+to|to)\s+$/i.test(liftLead(m, s)),
+    examples: [
+      {
+        input:
+          "Bank bid\n\nOstrel, which already held 4.6 pct of Corvan Bank, said the purchase lifts its holding to 34.5 pct.",
+        expected: [{ kind: "stake", company: "Ostrel", counterparty: "Corvan Bank", low: 34.5 }],
+      },
+    ],
   },
   {
     name: "not-stake.block-before-total",
