@@ -39,7 +39,9 @@ export async function action({ request }: ActionFunctionArgs) {
   const user = await requireRole(request, "admin", "Undoing a company merge or removal");
   try {
     const form = await parseForm(request, UNDO_FORM);
-    return redirect(`/companies/${(await undoCompanyChange(user.name, form.auditId)).slug}`, 303);
+    const undone = await undoCompanyChange(user.name, form.auditId);
+    // The company page says what the undo brought back and what it could not (its audit row's counts).
+    return redirect(`/companies/${undone.slug}?undone=${undone.undoAuditId}`, 303);
   } catch (err) {
     if (err instanceof Response && [400, 404, 409].includes(err.status)) {
       return json({ message: ((await err.json()) as { message: string }).message }, { status: err.status });
