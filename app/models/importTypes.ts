@@ -28,12 +28,31 @@ export interface PreviewFile {
   rejected: Array<{ reason: string; quote: string }>;
 }
 
+/** One file of an upload being read: waiting for a worker, being read (for how long), read, or refused. */
+export interface FileProgress {
+  index: number;
+  name: string;
+  bytes: number;
+  state: "waiting" | "reading" | "read" | "failed";
+  /** Seconds since a worker began reading it (while reading), or how long it took (once read). */
+  seconds: number | null;
+  /** Facts found, once read. */
+  facts: number | null;
+}
+
 export interface ImportPreview {
   id: string;
   published: string | null;
   files: PreviewFile[];
   /** While the extractor reads the upload: files and bytes read so far, of how many; null once all are read. */
-  reading: { files: number; totalFiles: number; bytes: number; totalBytes: number } | null;
+  reading: {
+    files: number;
+    totalFiles: number;
+    bytes: number;
+    totalBytes: number;
+    /** Each file in the order sent: where the extractor is with it. */
+    perFile: FileProgress[];
+  } | null;
   /** After saving: what became of each file. */
   saved: Array<{
     index: number;

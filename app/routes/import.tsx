@@ -1,9 +1,9 @@
 import { type ActionFunctionArgs, json, type LoaderFunctionArgs, type MetaFunction, redirect } from "@remix-run/node";
-import { Form, Link, useLoaderData, useRevalidator } from "@remix-run/react";
-import { useEffect } from "react";
+import { Form, Link, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { FactFields } from "~/components/FactFields";
 import { SubmitButton } from "~/components/Pending";
+import { Reading } from "~/components/ReadingProgress";
 import { RouteError } from "~/components/RouteError";
 import { useUploadProgress } from "~/components/useUploadProgress";
 import type { ImportPreview } from "~/models/importTypes";
@@ -139,25 +139,6 @@ export default function Import() {
         reviews of its facts are applied again.
       </p>
     </>
-  );
-}
-
-/** How far the extractor has read the upload; the page asks again every half second until it is done. */
-function Reading({ reading, id }: { reading: NonNullable<ImportPreview["reading"]>; id: string }) {
-  const revalidator = useRevalidator();
-  useEffect(() => {
-    const timer = setInterval(() => {
-      if (revalidator.state === "idle") revalidator.revalidate();
-    }, 500);
-    return () => clearInterval(timer);
-  }, [revalidator]);
-  const percent = reading.totalBytes ? Math.round((100 * reading.bytes) / reading.totalBytes) : 0;
-  return (
-    <p role="status" className="upload-progress reading-progress">
-      <progress value={reading.bytes} max={reading.totalBytes || undefined} /> Reading the articles: {reading.files} of{" "}
-      {reading.totalFiles} {reading.totalFiles === 1 ? "file" : "files"} read ({percent} % of the text).{" "}
-      <Link to={`/import?preview=${id}`}>Refresh</Link>
-    </p>
   );
 }
 
