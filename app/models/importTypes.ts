@@ -1,4 +1,5 @@
 /** Shapes of the web import's preview; plain data, safe to import from client code. */
+import type { Segment } from "~/utils/highlight";
 import type { FactFigure } from "./types";
 
 export interface PreviewFact extends FactFigure {
@@ -26,6 +27,11 @@ export interface PreviewFile {
   factCount: number;
   /** Figures validation turned away, with the reason. */
   rejected: Array<{ reason: string; quote: string }>;
+  /**
+   * The cleaned article as it will be stored, its listed facts' sentences marked (ids are the facts' indexes): at
+   * most PREVIEW_TEXT characters of it; `length` is the whole text's. Null for a file not read.
+   */
+  text: { segments: Segment[]; length: number } | null;
 }
 
 /** One file of an upload being read: waiting for a worker, being read (for how long), read, or refused. */

@@ -77,6 +77,7 @@ const emptyFile = (base: Pick<PreviewFile, "index" | "name" | "path">, error: st
   facts: [],
   factCount: 0,
   rejected: [],
+  text: null,
   publishedYear: null,
   publishedYearSource: null,
 });

@@ -60,5 +60,12 @@ describe("the progress of an upload being read", () => {
       ["large.txt", null, 2],
       ["empty.txt", "empty file", 0],
     ]);
+    // The large file's preview holds a page of its article, cut at a word, and says how long the whole is.
+    const text = done.files[1].text!;
+    const shown = text.segments.map((g) => g.text).join("");
+    expect(text.length).toBeGreaterThan(2_000_000);
+    expect(shown.length).toBeLessThanOrEqual(20_000);
+    expect(shown.length).toBeGreaterThan(19_000);
+    expect(shown.slice(0, 200)).toContain("Varnholt Logistics posted revenues of $1.2 billion");
   }, 120_000);
 });
