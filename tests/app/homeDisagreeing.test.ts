@@ -3,9 +3,9 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { getSql } from "~/db.server";
-import { getWriteSql } from "~/writeDb.server";
 import { latestRevenueChanges } from "~/models/overview.server";
 import { reviewQueue } from "~/models/reviews.server";
+import { getWriteSql } from "~/writeDb.server";
 import { settleFigure } from "../../db/figureConflicts";
 import { seedTemporaryDatabase } from "./dbSetup";
 
