@@ -20,6 +20,8 @@ const onPostgres = [
   "tests/app/loaders.test.ts",
   "tests/app/factsPlan.test.ts",
   "tests/app/factsKeyset.test.ts",
+  "tests/app/companyUndoReimport.test.ts",
+  "tests/app/homeDisagreeing.test.ts",
   "tests/db/postgres.test.ts",
   "tests/jobs/pgBossQueue.test.ts",
   "tests/db/pgWrites.test.ts",

@@ -1,5 +1,12 @@
 import { writeAudit } from "./audit";
-import { ReviewError } from "./reviews";
+import {
+  type MergedFactKey,
+  mergedFactKeys,
+  moveReimportedFacts,
+  restoreIntoReimported,
+  restoreLaterRejections,
+} from "./companyUndoReimported";
+import { describeFact, ReviewError } from "./reviews";
 import type { Sql, SqlValue } from "./sql";
 import { forgetAliases } from "./store";
 
@@ -25,6 +32,8 @@ export interface MergeUndo {
   intoAliases: string[];
   /** Old addresses that led to the merged company. */
   redirects: string[];
+  /** The same facts by article path and sentence, to find them after a re-import (absent in merges made before). */
+  factKeys?: MergedFactKey[];
 }
 
 /** One fact a removal rejected: its row as it was, its segment, and its review row before and after. */
@@ -65,6 +74,7 @@ export async function mergeUndoData(tx: Sql, fromId: number, intoId: number): Pr
     redirects: (
       await tx.all<{ slug: string }>("SELECT slug FROM company_redirects WHERE company_id = ? ORDER BY slug", [fromId])
     ).map((r) => r.slug),
+    factKeys: await mergedFactKeys(tx, fromId, intoId),
   };
 }
 
@@ -114,6 +124,16 @@ async function insertRow(tx: Sql, table: string, row: Row): Promise<void> {
   );
 }
 
+/** Where an undo lands: the company brought back, and its own audit row, which says what it could not bring back. */
+export interface UndoOutcome {
+  slug: string;
+  undoAuditId: number;
+}
+
+/** The audit row just written: write transactions run one at a time (decision 020). */
+const newestAuditId = async (tx: Sql) =>
+  Number((await tx.get<{ id: number }>("SELECT max(id) AS id FROM audit_log"))!.id);
+
 /** Runs `sql` (with one `IN (…)` list) over `list` in slices SQLite can bind. */
 async function inSlices(tx: Sql, sql: (marks: string) => string, list: number[], ...before: number[]): Promise<number> {
   let changed = 0;
@@ -129,7 +149,7 @@ async function inSlices(tx: Sql, sql: (marks: string) => string, list: number[],
  * still filed under the company it was merged into), its aliases and its old addresses. Refused (409) when the
  * company merged into is gone (merged or removed since: undo that first) or the name is taken again.
  */
-export async function undoMerge(db: Sql, auditId: number, userName: string): Promise<{ slug: string }> {
+export async function undoMerge(db: Sql, auditId: number, userName: string): Promise<UndoOutcome> {
   const run = db.transaction(async (tx) => {
     const { subject, undo } = await changeToUndo(tx, auditId, "company.merge");
     const u = undo as MergeUndo;
@@ -167,6 +187,10 @@ export async function undoMerge(db: Sql, auditId: number, userName: string): Pro
         u.intoId,
       ]);
     }
+    // Facts whose article was imported again since have new ids: found by their sentence (decision 033).
+    const reimported = u.factKeys
+      ? await moveReimportedFacts(tx, u.factKeys, fromId, u.intoId)
+      : { moved: 0, ambiguous: 0, corrected: 0, notFound: 0 };
     // The merge filed the merged name under the company merged into; a key neither had before goes again.
     const nameKey = String(u.company.name).trim().toLowerCase();
     if (!u.aliases.includes(nameKey) && !u.intoAliases.includes(nameKey)) {
@@ -192,10 +216,15 @@ export async function undoMerge(db: Sql, auditId: number, userName: string): Pro
         aliases: await aliasKeys(tx, fromId),
         facts: moved,
         factsAsCounterparty: movedHeld,
-        factsLeft: u.factIds.length + u.counterpartyFactIds.length - moved - movedHeld,
+        factsReimportedMoved: reimported.moved,
+        factsLeft: u.factIds.length + u.counterpartyFactIds.length - moved - movedHeld - reimported.moved,
+        factsLeftAmbiguous: reimported.ambiguous,
+        factsLeftCorrected: reimported.corrected,
+        // A merge made before the keys were kept cannot find its re-imported facts: they stay where they are.
+        factsLeftUnknown: u.factKeys ? 0 : u.factIds.length + u.counterpartyFactIds.length - moved - movedHeld,
       },
     });
-    return { slug: String(u.company.slug) };
+    return { slug: String(u.company.slug), undoAuditId: await newestAuditId(tx) };
   });
   try {
     return await run;
@@ -210,34 +239,56 @@ export async function undoMerge(db: Sql, auditId: number, userName: string): Pro
  * someone changed since (restored on /review, say) is left as it is now, and one whose article was imported again
  * is left rejected, restorable on /review; the audit row counts both.
  */
-export function undoRemoval(db: Sql, auditId: number, userName: string): Promise<{ slug: string }> {
+export function undoRemoval(db: Sql, auditId: number, userName: string): Promise<UndoOutcome> {
   return db.transaction(async (tx) => {
     const { subject, undo } = await changeToUndo(tx, auditId, "company.remove");
     const u = undo as RemovalUndo;
     const company = await tx.get<{ name: string; slug: string }>("SELECT name, slug FROM companies WHERE id = ?", [
       u.companyId,
     ]);
-    const removal = await tx.get<{ at: string }>("SELECT at FROM company_removals WHERE company_id = ?", [u.companyId]);
-    if (!company || removal?.at !== u.at) throw new ReviewError("That removal no longer stands: reload.", 409);
+    const removal = await tx.get<{ userName: string; at: string }>(
+      `SELECT user_name AS "userName", at FROM company_removals WHERE company_id = ?`,
+      [u.companyId],
+    );
+    if (!company || !removal || removal.at !== u.at)
+      throw new ReviewError("That removal no longer stands: reload.", 409);
     await tx.run("DELETE FROM company_removals WHERE company_id = ?", [u.companyId]);
-    let restored = 0;
-    let changedSince = 0;
-    let reimported = 0;
+    const counts = {
+      restored: 0,
+      changedSince: 0,
+      reimported: 0,
+      reimportedRestored: 0,
+      notGivenAgain: 0,
+      articleGone: 0,
+    };
+    const handled = new Set<number>();
     for (const f of u.facts) {
       const reviewId = f.review?.state === "added" ? null : ((f.review?.id as number | undefined) ?? f.createdReviewId);
+      if (reviewId !== null) handled.add(Number(reviewId));
       const now = reviewId
-        ? await tx.get<{ state: string; factId: number | null }>(
-            `SELECT state, fact_id AS "factId" FROM fact_reviews WHERE id = ?`,
+        ? await tx.get<{ state: string; factId: number | null; articlePath: string; orphaned: number | boolean }>(
+            `SELECT state, fact_id AS "factId", article_path AS "articlePath", orphaned FROM fact_reviews WHERE id = ?`,
             [reviewId],
           )
         : undefined;
-      const article = await tx.get("SELECT 1 AS one FROM articles WHERE id = ?", [f.fact.article_id]);
       if (reviewId && (now?.state !== "rejected" || now.factId !== null)) {
-        changedSince++;
+        counts.changedSince++;
         continue;
       }
-      if (!article || (await tx.get("SELECT 1 AS one FROM facts WHERE id = ?", [f.fact.id]))) {
-        reimported++;
+      if (await tx.get("SELECT 1 AS one FROM facts WHERE id = ?", [f.fact.id])) {
+        counts.changedSince++;
+        continue;
+      }
+      if (!(await tx.get("SELECT 1 AS one FROM articles WHERE id = ?", [f.fact.article_id]))) {
+        // Its article was imported again since (or deleted): found again by its sentence where it can be.
+        counts.reimported++;
+        const outcome = await restoreIntoReimported(
+          tx,
+          f,
+          now ? { articlePath: now.articlePath, orphaned: Boolean(now.orphaned) } : null,
+        );
+        if (outcome === "restored") counts.reimportedRestored++;
+        else counts[outcome]++;
         continue;
       }
       await insertRow(tx, "facts", f.fact);
@@ -251,8 +302,10 @@ export function undoRemoval(db: Sql, auditId: number, userName: string): Promise
           id,
         ]);
       } else await tx.run("DELETE FROM fact_reviews WHERE id = ?", [f.createdReviewId]);
-      restored++;
+      counts.restored++;
     }
+    // Facts imported under the name while it was removed were rejected as they were written: they come back too.
+    const later = await restoreLaterRejections(tx, u.companyId, removal, handled, describeFact);
     await writeAudit(tx, {
       userName,
       action: "company.unremove",
@@ -260,12 +313,18 @@ export function undoRemoval(db: Sql, auditId: number, userName: string): Promise
       before: { removed: true },
       after: {
         undoes: auditId,
+        name: company.name,
         removed: false,
-        factsRestored: restored,
-        factsChangedSince: changedSince,
-        factsReimported: reimported,
+        factsRestored: counts.restored + counts.reimportedRestored,
+        factsChangedSince: counts.changedSince,
+        factsReimported: counts.reimported,
+        factsReimportedRestored: counts.reimportedRestored,
+        factsNotGivenAgain: counts.notGivenAgain,
+        factsArticleGone: counts.articleGone,
+        factsImportedLaterRestored: later.restored,
+        factsImportedLaterLeft: later.left,
       },
     });
-    return { slug: company.slug };
+    return { slug: company.slug, undoAuditId: await newestAuditId(tx) };
   });
 }

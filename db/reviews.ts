@@ -231,7 +231,7 @@ export async function reviewFact(
     await writeAudit(tx, {
       userName,
       action: `fact.${change.action}`,
-      subject: `fact ${factId} (${describe(fact)}) in article ${fact.articleId}`,
+      subject: `fact ${factId} (${describeFact(fact)}) in article ${fact.articleId}`,
       before: { ...before, review: existing?.state ?? "machine" },
       after:
         state === "rejected"
@@ -290,7 +290,7 @@ export async function rejectQuietly(
 }
 
 /** "revenue of Renault, 2008 FY: 37790000000 EUR": which figure an audit row is about, in its own words. */
-function describe(f: FactSnapshot): string {
+export function describeFact(f: FactSnapshot): string {
   const when = [f.year ?? "no year", f.period].filter(Boolean).join(" ");
   const figure = f.low === f.high ? `${f.low}` : `${f.low} to ${f.high}`;
   return `${f.kind} of ${f.company}, ${when}: ${figure} ${f.unit}`;
@@ -310,7 +310,7 @@ async function reviewAdded(
 ): Promise<{ state: ReviewState | "machine"; articleId: number }> {
   const factId = existing.factId as number;
   const kept = JSON.parse(existing.corrected ?? "{}") as FactSnapshot;
-  const subject = `fact ${factId} (${describe(fact)}) in article ${fact.articleId}`;
+  const subject = `fact ${factId} (${describeFact(fact)}) in article ${fact.articleId}`;
   if (change.action === "reject") {
     await tx.run("DELETE FROM facts WHERE id = ?", [factId]);
     await tx.run("DELETE FROM fact_reviews WHERE id = ?", [existing.id]);
@@ -407,7 +407,7 @@ export function addFact(db: Sql, articleId: number, added: AddedFact, userName: 
     await writeAudit(tx, {
       userName,
       action: "fact.add",
-      subject: `fact ${factId} (${describe(snapshot)}) in article ${articleId}`,
+      subject: `fact ${factId} (${describeFact(snapshot)}) in article ${articleId}`,
       after: { ...valuesOf(snapshot), review: "added" },
     });
     return { factId };
@@ -557,7 +557,7 @@ export function restoreFact(
     await writeAudit(tx, {
       userName,
       action: "fact.restore",
-      subject: `fact ${factId} (${describe(original)}) in article ${article.id}`,
+      subject: `fact ${factId} (${describeFact(original)}) in article ${article.id}`,
       before: { review: review.state },
       after: { review: "machine" },
     });

@@ -63,21 +63,37 @@ export function lineData(ec: ExportChart, divisor: number) {
       ];
     }),
   );
-  // The figures a person checked, company by company, at the height each is drawn: a "✓" beside the point.
-  const checked = used(
-    lines.companies.map((c, i) => ({
-      name: `${c.name}: ${CHECKED_SERIES.toLowerCase()}`,
-      labels,
-      values: lines.rows.map((r) => {
-        const p = r.points[c.slug];
-        return p?.source.checked ? round(p.value) : null;
-      }) as number[],
-      colour: hex(SERIES_COLOURS[i % SERIES_COLOURS.length]),
-    })),
+  // Each point's figure is written above it by a series of labels of its own, company by company: a figure a
+  // person checked followed by a "✓" (its own series), so the mark reads as part of the figure. A range's figures
+  // are its ends (labelled by rangeEnds): its middle, which no source gives, is not written, and a checked range
+  // keeps a "✓" beside its middle.
+  const pointLabels = (
+    keep: (p: NonNullable<(typeof lines.rows)[number]["points"][string]>) => boolean,
+    suffix: string,
+  ) =>
+    used(
+      lines.companies.map((c, i) => ({
+        name: `${c.name}: ${suffix}`,
+        labels,
+        values: lines.rows.map((r) => {
+          const p = r.points[c.slug];
+          return p && keep(p) ? round(p.value) : null;
+        }) as number[],
+        colour: hex(SERIES_COLOURS[i % SERIES_COLOURS.length]),
+      })),
+    );
+  const isRange = (p: { low: number; high: number }) => p.low !== p.high && lines.unit !== "index";
+  const figures = pointLabels((p) => !p.source.checked && !isRange(p), "figure");
+  const checked = pointLabels((p) => Boolean(p.source.checked) && !isRange(p), CHECKED_SERIES.toLowerCase());
+  const checkedRanges = pointLabels(
+    (p) => Boolean(p.source.checked) && isRange(p),
+    `${CHECKED_SERIES.toLowerCase()} (a range)`,
   );
   return {
     links,
+    figures,
     checked,
+    checkedRanges,
     rangeEnds: [...end(0, " (low end of a range)"), ...end(1, " (high end of a range)")],
     actual: of((i) => seriesKeys(i).actual, ""),
     projected: used(of((i) => seriesKeys(i).projected, " (forecast or target)")),

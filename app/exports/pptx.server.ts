@@ -6,7 +6,7 @@ import { COLOURS } from "~/components/charts/palette";
 import type { ExportChart } from "~/models/exports.server";
 import { lineData, nativeLineMarks } from "./nativeLines";
 import { renderPng } from "./png.server";
-import { addBarChart, checkedType } from "./pptxBars.server";
+import { addBarChart, checkedType, figureLabels } from "./pptxBars.server";
 import { withLegends } from "./pptxLegend.server";
 import { addStakeLineChart } from "./pptxStakes.server";
 import { sourceLine } from "./svg.server";
@@ -124,20 +124,24 @@ export function addChartSlide(pptx: PptxGenJS, ec: ExportChart): string[] | null
   };
   if (ec.lines) {
     const data = lineData(ec, divisor);
-    const all = [...data.actual, ...data.projected, ...data.apart, ...data.rangeEnds, ...data.checked];
+    const all = [
+      ...data.actual,
+      ...data.projected,
+      ...data.apart,
+      ...data.rangeEnds,
+      ...data.figures,
+      ...data.checked,
+      ...data.checkedRanges,
+    ];
     const values = all.flatMap((d) => d.values.filter((v): v is number => v !== null));
     // A comparison the page draws on a log axis is a log axis in the slide too (the same ticks, powers of ten).
     const log = ec.lines.scale === "log";
     const scale = log ? niceLogScale(values) : niceScale(values);
-    const lineOptions = {
-      lineDataSymbol: "circle",
-      lineDataSymbolSize: 8,
-      showValue: true,
-      dataLabelPosition: "t",
-      dataLabelFontSize: 11,
-      dataLabelFormatCode: "#,##0.##",
-    };
+    // The figures are written by series of labels of their own (figureLabels below), once per point.
+    const lineOptions = { lineDataSymbol: "circle", lineDataSymbolSize: 8, showValue: false };
     const strip = (series: typeof all) => series.map(({ colour: _, ...rest }) => rest);
+    const manyOf = (colour: string) =>
+      Array.from({ length: 2 * (all.length + 2 * data.links.length) }, () => hex(colour));
     const types = [
       {
         type: pptx.ChartType.line,
@@ -170,6 +174,10 @@ export function addChartSlide(pptx: PptxGenJS, ec: ExportChart): string[] | null
               data: strip(data.rangeEnds),
               options: {
                 ...lineOptions,
+                showValue: true,
+                dataLabelPosition: "t",
+                dataLabelFontSize: 11,
+                dataLabelFormatCode: "#,##0.##",
                 lineSize: 0,
                 lineDataSymbol: "dash",
                 lineDataSymbolSize: 12,
@@ -178,15 +186,10 @@ export function addChartSlide(pptx: PptxGenJS, ec: ExportChart): string[] | null
             },
           ]
         : []),
-      // One type per company's checks: a marker series takes its colours by its place among the chart's series.
-      ...strip(data.checked).map((c) =>
-        checkedType(
-          pptx,
-          c,
-          Array.from({ length: 2 * (all.length + 2 * data.links.length) }, () => hex(CHECKED_COLOUR)),
-          "r",
-        ),
-      ),
+      // One type per company's labels: a marker series takes its colours by its place among the chart's series.
+      ...strip(data.figures).map((c) => figureLabels(pptx, c, manyOf(COLOURS.text), false, 11)),
+      ...strip(data.checked).map((c) => figureLabels(pptx, c, manyOf(CHECKED_COLOUR), true, 11)),
+      ...strip(data.checkedRanges).map((c) => checkedType(pptx, c, manyOf(CHECKED_COLOUR), "r")),
     ];
     slide.addChart(
       types as unknown as PptxGenJS.IChartMulti[],

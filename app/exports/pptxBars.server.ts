@@ -151,6 +151,36 @@ export function addBarChart(
 }
 
 /**
+ * A series drawn as nothing but its figures written above each point: a line chart's figures, and (`checked`) those
+ * a person checked, followed by the mark in its green, as a bar's checked figure is (its labels' number format adds
+ * it). The mark then reads as part of the figure, above the point, where a mark beside the point sat on the marker
+ * and on the line leaving it (LibreOffice draws a right-hand label against the marker). `colours` as checkedType's.
+ */
+export function figureLabels(
+  pptx: PptxGenJS,
+  series: { name: string; labels: string[]; values: Array<number | null> },
+  colours: string[],
+  checked: boolean,
+  fontSize: number,
+) {
+  return {
+    type: pptx.ChartType.line,
+    data: [series],
+    options: {
+      lineSize: 0,
+      lineDataSymbol: "none",
+      chartColors: colours,
+      showValue: true,
+      dataLabelPosition: "t",
+      dataLabelFormatCode: checked ? CHECKED_FIGURE_FORMAT : "#,##0.##",
+      dataLabelFontSize: fontSize,
+      dataLabelFontFace: FONT,
+      ...(checked ? { dataLabelFontBold: true, dataLabelColor: hex(CHECKED_COLOUR) } : {}),
+    },
+  };
+}
+
+/**
  * A series of checked figures drawn as nothing but a bold green "✓" beside each point (its labels' number format is
  * the mark): PowerPoint's own way to mark single points without a picture. `position` as pptxgenjs names it.
  */

@@ -4,7 +4,7 @@ import { niceScale } from "~/components/charts/niceScale";
 import { COLOURS } from "~/components/charts/palette";
 import type { ExportChart } from "~/models/exports.server";
 import { CHECKED_SERIES, lighter } from "./nativeBars";
-import { categoriesOf, checkedType } from "./pptxBars.server";
+import { categoriesOf, checkedType, figureLabels } from "./pptxBars.server";
 
 const FONT = "Calibri";
 const hex = (c: string) => c.replace("#", "").toUpperCase();
@@ -33,20 +33,29 @@ export function addStakeLineChart(
   const middle = series("Middle of a range (no source gives it)");
   const lowEnd = series("Low end of a range");
   const highEnd = series("High end of a range");
+  // Figures are written by series of labels of their own, a checked one followed by its "✓" (figureLabels).
+  const figures = series("Figure");
   const checked = series(CHECKED_SERIES);
+  const checkedRange = series(`${CHECKED_SERIES} (a range)`);
   for (const p of points) {
     const i = slot.get(p.at);
     if (i === undefined) continue;
     const mid = (p.low + p.high) / 2;
     trend.values[i] = mid;
+    const isChecked = Boolean(checkedOf(p.sources));
     if (p.low !== p.high) {
       middle.values[i] = mid;
       lowEnd.values[i] = p.low;
       highEnd.values[i] = p.high;
-    } else (p.status === "actual" ? held : planned).values[i] = p.low;
-    if (checkedOf(p.sources)) checked.values[i] = p.high;
+      if (isChecked) checkedRange.values[i] = p.high;
+    } else {
+      (p.status === "actual" ? held : planned).values[i] = p.low;
+      (isChecked ? checked : figures).values[i] = p.low;
+    }
   }
   const used = (s: Series) => s.values.some((v) => v !== null);
+  // A series of lines takes its colour by its place among the chart's series (pptxgenjs): one colour for all.
+  const many = (colour: string) => Array.from({ length: 16 }, () => hex(colour));
   const label = { showValue: true, dataLabelFontSize: 12, dataLabelFontFace: FONT, dataLabelFormatCode: "#,##0.##" };
   const marker = (s: Series, colour: string, options: Record<string, unknown>) => ({
     type: pptx.ChartType.line,
@@ -60,24 +69,10 @@ export function addStakeLineChart(
       options: { lineSize: 1.5, lineDash: "sysDot", lineDataSymbol: "none", chartColors: [hex(COLOURS.bar)] },
     },
     ...(used(held)
-      ? [
-          marker(held, hex(COLOURS.bar), {
-            lineDataSymbol: "circle",
-            lineDataSymbolSize: 10,
-            ...label,
-            dataLabelPosition: "t",
-          }),
-        ]
+      ? [marker(held, hex(COLOURS.bar), { lineDataSymbol: "circle", lineDataSymbolSize: 10, showValue: false })]
       : []),
     ...(used(planned)
-      ? [
-          marker(planned, lighter(COLOURS.bar), {
-            lineDataSymbol: "circle",
-            lineDataSymbolSize: 10,
-            ...label,
-            dataLabelPosition: "t",
-          }),
-        ]
+      ? [marker(planned, lighter(COLOURS.bar), { lineDataSymbol: "circle", lineDataSymbolSize: 10, showValue: false })]
       : []),
     ...(used(middle)
       ? [
@@ -96,7 +91,9 @@ export function addStakeLineChart(
           }),
         ]
       : []),
-    ...(used(checked) ? [checkedType(pptx, checked, [hex(CHECKED_COLOUR)], "r")] : []),
+    ...(used(figures) ? [figureLabels(pptx, figures, many(COLOURS.text), false, 12)] : []),
+    ...(used(checked) ? [figureLabels(pptx, checked, many(CHECKED_COLOUR), true, 12)] : []),
+    ...(used(checkedRange) ? [checkedType(pptx, checkedRange, many(CHECKED_COLOUR), "r")] : []),
   ];
   const scale = niceScale(points.flatMap((p) => [p.low, p.high]));
   slide.addChart(

@@ -2,7 +2,7 @@ import { json } from "@remix-run/node";
 import { getSql } from "~/db.server";
 import { getWriteSql, isBusy } from "~/writeDb.server";
 import { mergeCompany, removeCompany, renameCompany } from "../../db/companies";
-import { undoMerge, undoRemoval } from "../../db/companyUndo";
+import { type UndoOutcome, undoMerge, undoRemoval } from "../../db/companyUndo";
 import { ReviewError } from "../../db/reviews";
 
 /** What the company page shows analysts about a company's own record: its other names, and whether it was removed. */
@@ -77,7 +77,7 @@ async function mergedInto(companyId: number): Promise<CompanyRecord["merged"]> {
  * Undoes the company merge or removal audited as `auditId` (db/companyUndo.ts), audited itself; the slug of the
  * company it brings back. Failures as for changeCompany.
  */
-export async function undoCompanyChange(userName: string, auditId: number): Promise<{ slug: string }> {
+export async function undoCompanyChange(userName: string, auditId: number): Promise<UndoOutcome> {
   const db = await getWriteSql();
   return failures(async () => {
     const row = await db.get<{ action: string }>("SELECT action FROM audit_log WHERE id = ?", [auditId]);

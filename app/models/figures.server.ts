@@ -178,12 +178,14 @@ export function pickPerGroup(facts: LeanFact[], groupKey: (f: LeanFact) => strin
 
 /**
  * Facts giving the same figure as one already found: company, kind, year, period, unit, market, company held,
- * status and value, nulls equal. The fragment and its parameters, in the order sameFigureValueParams gives them.
+ * status and value, nulls equal (or, with "another", the same but for the value: sources that disagree). The fragment and its parameters, in the order sameFigureValueParams gives them.
  */
-const sameFigureValue = (d: Dialect, alias = "") =>
+const sameFigureValue = (d: Dialect, alias = "", value: "same" | "another" = "same") =>
   `${alias}company_id = ? AND ${alias}kind = ? AND ${sameAs(d, `${alias}year`)} AND ${sameAs(d, `${alias}period`)}
        AND ${alias}unit = ? AND ${sameAs(d, `${alias}market`)} AND ${sameAs(d, `${alias}counterparty_id`)}
-       AND ${alias}status = ? AND ${alias}low = ? AND ${alias}high = ?`;
+       AND ${alias}status = ? AND ${
+         value === "same" ? `${alias}low = ? AND ${alias}high = ?` : `(${alias}low <> ? OR ${alias}high <> ?)`
+       }`;
 
 const sameFigureValueParams = (f: Omit<LeanFact, "n" | "comparedYear" | "comparedPeriod" | "approximate">) => [
   f.companyId,
@@ -263,16 +265,20 @@ export const SOURCES_LISTED = 10;
 export async function sameFigureSources(
   facts: Array<Omit<LeanFact, "n" | "comparedYear" | "comparedPeriod" | "approximate">>,
   limit: number,
-): Promise<Map<number, { count: number; ids: number[] }>> {
+): Promise<Map<number, { count: number; ids: number[]; disagreeing: number }>> {
   const sql = await getSql();
   const d = sql.dialect;
   // The window counts every row of the figure before LIMIT keeps the newest.
   const text = `SELECT f.id, count(*) OVER () AS n FROM facts f ${indexedBy(d, "facts_company_chart_idx")}
      WHERE ${sameFigureValue(d, "f.")} AND ${OWN_FIGURE}
      ORDER BY f.id DESC LIMIT ?`;
-  const out = new Map<number, { count: number; ids: number[] }>();
+  // The same period and status with another value: the sources disagree (as the review queue flags them).
+  const other = `SELECT count(*) AS n FROM facts f ${indexedBy(d, "facts_company_chart_idx")}
+     WHERE ${sameFigureValue(d, "f.", "another")} AND ${OWN_FIGURE}`;
+  const out = new Map<number, { count: number; ids: number[]; disagreeing: number }>();
   for (const f of facts) {
     const rows = await sql.all<{ id: number; n: number | string }>(text, [...sameFigureValueParams(f), limit]);
+    const disagreeing = Number((await sql.get<{ n: number | string }>(other, sameFigureValueParams(f)))?.n ?? 0);
     // PostgreSQL counts in bigint, which pg hands over as a string.
     const count = rows.length ? Number(rows[0].n) : 1;
     const p: Picked = {
@@ -282,7 +288,7 @@ export async function sameFigureSources(
       disagreeing: 0,
     };
     if (count > limit) await withCheckedSource(sql, p, limit);
-    out.set(f.id, { count, ids: p.ids });
+    out.set(f.id, { count, ids: p.ids, disagreeing });
   }
   return out;
 }

@@ -1,12 +1,19 @@
 import { valuesOf } from "../../db/reviews";
 import type { ArticleResult } from "../../importers/types";
+import { highlightSegments } from "../utils/highlight";
 import type { PreviewFile } from "./importTypes";
 
 /** What the preview shows of one extracted article, apart from where it came from (its index, name and path). */
 export type ArticlePreview = Pick<
   PreviewFile,
-  "title" | "publishedYear" | "publishedYearSource" | "rejected" | "facts" | "factCount"
+  "title" | "publishedYear" | "publishedYearSource" | "rejected" | "facts" | "factCount" | "text"
 >;
+
+/**
+ * Characters of the cleaned article a preview shows, its listed facts' sentences highlighted: a page of a long
+ * article, not the 20 MB one, so the preview stays the same size however large the file.
+ */
+export const PREVIEW_TEXT = 20_000;
 
 /**
  * The facts a preview lists per file, each with its Keep box. Past them the facts are saved as found (and reviewed
@@ -26,6 +33,21 @@ export function previewOf(result: ArticleResult): ArticlePreview {
     publishedYearSource: result.publishedYearSource,
     rejected: result.rejected.map((r) => ({ reason: r.reason, quote: r.quote })),
     factCount: result.facts.length,
+    text: {
+      // Cut at a space, so no word is halved; the listed facts' sentences are marked (a sentence cut off is
+      // marked up to the cut).
+      segments: highlightSegments(
+        cutText(result.cleanedText),
+        result.facts.slice(0, PREVIEW_FACTS).map((f, i) => ({
+          id: i,
+          start: f.start,
+          end: f.end,
+          figureStart: f.figureStart,
+          figureEnd: f.figureEnd,
+        })),
+      ),
+      length: result.cleanedText.length,
+    },
     facts: result.facts.slice(0, PREVIEW_FACTS).map((f, i) => {
       const inside = f.figureStart >= f.start && f.figureEnd <= f.end;
       const from = inside ? f.figureStart - f.start : f.quote.length;
@@ -40,4 +62,10 @@ export function previewOf(result: ArticleResult): ArticlePreview {
       };
     }),
   };
+}
+
+function cutText(text: string): string {
+  if (text.length <= PREVIEW_TEXT) return text;
+  const space = text.lastIndexOf(" ", PREVIEW_TEXT);
+  return text.slice(0, space > PREVIEW_TEXT / 2 ? space : PREVIEW_TEXT);
 }

@@ -119,7 +119,8 @@ async function findLatestRevenueChanges(limit: number, asked: PeriodType | undef
     note: [when(f), baseWords(f.comparedYear, f.comparedPeriod)].filter(Boolean).join(" "),
     sources: (given.get(f.id)?.ids ?? []).flatMap((id) => sources.get(id) ?? []),
     sourceCount: given.get(f.id)?.count ?? 1,
-    disagreeing: 0,
+    disagreeing: given.get(f.id)?.disagreeing ?? 0,
+    settleHref: `/review?kind=revenue_change&company=${encodeURIComponent(f.companySlug)}`,
   }));
   return { periods, available, points };
 }

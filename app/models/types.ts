@@ -80,6 +80,11 @@ export interface ChartPoint {
   sourceCount: number;
   /** How many facts give another figure for the same period and status. */
   disagreeing: number;
+  /**
+   * Where an analyst settles a figure whose sources disagree (the review queue of its company and kind), when a
+   * chart mixes companies; a chart of one company's figures passes one link to its table instead.
+   */
+  settleHref?: string;
 }
 
 /** The link to a fact's sentence, highlighted in its article. */

@@ -5,7 +5,7 @@ import type { Upload } from "~/utils/uploads.server";
 import type { FactValues } from "../../db/reviews";
 import { rejectReason } from "../../importers/run/files";
 import { defaultMaxBytes } from "../../importers/run/importFiles";
-import type { ImportPreview, PreviewFile } from "./importTypes";
+import type { FileProgress, ImportPreview, PreviewFile } from "./importTypes";
 import type { SavedFile } from "./uploadSave.server";
 
 /**
@@ -19,7 +19,17 @@ interface Staged {
   published: string | null;
   /** Each file's article as the extraction worker serialized it (null: not read), until it is saved. */
   articles: Array<Uint8Array | null>;
+  /** Where the extractor is with each file, for the preview's progress while it reads. */
+  files: Array<Omit<FileProgress, "seconds"> & { startedAt: number | null; endedAt: number | null }>;
   preview: ImportPreview;
+}
+
+/** Each file's progress as the page shows it, its seconds counted up to `now`. */
+function perFile(s: Staged, now: number): FileProgress[] {
+  return s.files.map(({ startedAt, endedAt, ...f }) => ({
+    ...f,
+    seconds: startedAt === null ? null : Math.round(((endedAt ?? now) - startedAt) / 100) / 10,
+  }));
 }
 
 const MAX_STAGED = 20;
@@ -67,6 +77,7 @@ const emptyFile = (base: Pick<PreviewFile, "index" | "name" | "path">, error: st
   facts: [],
   factCount: 0,
   rejected: [],
+  text: null,
   publishedYear: null,
   publishedYearSource: null,
 });
@@ -99,6 +110,15 @@ export function stageUpload(
     at: now,
     published,
     articles,
+    files: uploads.map((u, index) => ({
+      index,
+      name: u.name || "pasted text",
+      bytes: u.bytes?.length ?? 0,
+      state: "waiting",
+      facts: null,
+      startedAt: null,
+      endedAt: null,
+    })),
     preview: { id, published, files, saved: null, reading: null },
   };
   let filesRead = 0;
@@ -109,7 +129,13 @@ export function stageUpload(
       files: [...files],
       reading:
         filesRead < uploads.length
-          ? { files: filesRead, totalFiles: uploads.length, bytes: bytesRead, totalBytes }
+          ? {
+              files: filesRead,
+              totalFiles: uploads.length,
+              bytes: bytesRead,
+              totalBytes,
+              perFile: perFile(entry, Date.now()),
+            }
           : null,
     };
   };
@@ -117,27 +143,37 @@ export function stageUpload(
     const path = pathOf(upload);
     const base = { index, name: upload.name || "pasted text", path };
     const reason = upload.error ?? (upload.bytes ? rejectReason(upload.bytes) : "no bytes received");
+    const state = entry.files[index];
     if (reason || !upload.bytes) {
       files.push(emptyFile(base, reason ?? "no bytes received"));
+      state.state = "failed";
       filesRead++;
       continue;
     }
     const size = upload.bytes.length;
     files.push(emptyFile(base, null, true));
+    const started = () => {
+      state.state = "reading";
+      state.startedAt = Date.now();
+      progress();
+    };
     jobs.push(
       extractPool
-        .extract(upload.bytes, path, publication(published))
+        .extract(upload.bytes, path, publication(published), started)
         .then(
           (extracted) => {
             articles[index] = extracted.article;
             files[index] = { ...base, pending: false, error: null, ...extracted.preview };
+            Object.assign(state, { state: "read", facts: extracted.preview.factCount });
           },
           (err: unknown) => {
             const message = err instanceof Error ? err.message : String(err);
             files[index] = emptyFile(base, `could not be read: ${message}`);
+            state.state = "failed";
           },
         )
         .finally(() => {
+          state.endedAt = Date.now();
           filesRead++;
           bytesRead += size;
           progress();
@@ -162,7 +198,11 @@ function stagedFor(userName: string, id: string): Staged {
 }
 
 export function stagedPreview(userName: string, id: string): ImportPreview {
-  return stagedFor(userName, id).preview;
+  const s = stagedFor(userName, id);
+  // While it is read, the seconds a file has been read for are counted to now.
+  return s.preview.reading
+    ? { ...s.preview, reading: { ...s.preview.reading, perFile: perFile(s, Date.now()) } }
+    : s.preview;
 }
 
 /**

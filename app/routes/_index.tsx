@@ -97,6 +97,9 @@ export default function Index() {
           table={<FigureTable points={changes.points} />}
           sources={changes.points.flatMap((p) => p.sources)}
         />
+      ) : null}
+      {changes.points.length ? (
+        <Disagreeing points={changes.points} />
       ) : (
         <p className="empty">
           {changes.available.length
@@ -166,6 +169,31 @@ export default function Index() {
         </ul>
       )}
     </>
+  );
+}
+
+/**
+ * How many of the ranked figures have sources that disagree (another article gives the same company, period and
+ * status another value), each company linked to the review queue of its changes, where an analyst confirms one.
+ */
+function Disagreeing({ points }: { points: ReturnType<typeof useLoaderData<typeof loader>>["changes"]["points"] }) {
+  const flagged = points.filter((p) => p.disagreeing > 0);
+  if (!flagged.length) {
+    return <p className="subtle disagreeing">The sources agree on every figure ranked here.</p>;
+  }
+  return (
+    <p className="disagreeing" data-count={flagged.length}>
+      ⚠ Sources disagree on {flagged.length} of the {points.length} figures ranked:{" "}
+      {flagged.map((p, i) => (
+        <span key={p.label}>
+          {i > 0 ? ", " : ""}
+          <Link to={p.settleHref ?? "/review?kind=revenue_change"}>
+            {p.label} ({p.disagreeing} {p.disagreeing === 1 ? "source gives" : "sources give"} another figure)
+          </Link>
+        </span>
+      ))}
+      . Each link opens the review queue, where an analyst compares the figures and confirms one.
+    </p>
   );
 }
 

@@ -2,12 +2,12 @@ import { type ActionFunctionArgs, json, type LoaderFunctionArgs, type MetaFuncti
 import { useLoaderData } from "@remix-run/react";
 import { AddFactForm } from "~/components/AddFactForm";
 import { FactTable } from "~/components/FactTable";
+import { HighlightedText } from "~/components/HighlightedText";
 import { RouteError } from "~/components/RouteError";
 import { getArticle } from "~/models/articles.server";
 import { addToArticle } from "~/models/reviews.server";
 import { requireReader, requireRole } from "~/sessions.server";
 import { parseForm } from "~/utils/forms.server";
-import type { Segment } from "~/utils/highlight";
 import { parseId } from "~/utils/params.server";
 import { publicationWords } from "~/utils/provenance";
 import { ADD_FORM, factValues } from "~/utils/reviewForms.server";
@@ -46,21 +46,6 @@ export async function action({ params, request }: ActionFunctionArgs) {
   return redirect(`/articles/${id}#fact-${factId}`, { status: 303 });
 }
 
-/** Consecutive pieces of the same sentences, so a sentence is one highlight with its figures inside. */
-function sentenceRuns(segments: Segment[]) {
-  const runs: Array<{ start: number; factIds: number[]; anchors: number[]; segments: Segment[] }> = [];
-  let offset = 0;
-  for (const s of segments) {
-    const last = runs.at(-1);
-    if (last && last.factIds.join() === s.factIds.join()) {
-      last.segments.push(s);
-      last.anchors.push(...s.anchors);
-    } else runs.push({ start: offset, factIds: s.factIds, anchors: [...s.anchors], segments: [s] });
-    offset += s.text.length;
-  }
-  return runs;
-}
-
 export default function ArticlePage() {
   const { article, canReview } = useLoaderData<typeof loader>();
   return (
@@ -78,31 +63,7 @@ export default function ArticlePage() {
       )}
       <h2>Text</h2>
       <p className="subtle">Sentences that gave a fact are highlighted; the figure itself is in bold.</p>
-      {/* Text is rendered as React text nodes, so HTML or script in an article is shown, never run. */}
-      <div className="article-text">
-        {sentenceRuns(article.segments).map((run) => {
-          const key = `${run.start}`;
-          const body = run.segments.map((s, i) =>
-            s.figure ? (
-              // biome-ignore lint/suspicious/noArrayIndexKey: pieces of one sentence never move
-              <strong key={i} className="figure">
-                {s.text}
-              </strong>
-            ) : (
-              s.text
-            ),
-          );
-          if (!run.factIds.length) return <span key={key}>{body}</span>;
-          return (
-            <mark key={key} className="fact-sentence" data-facts={run.factIds.join(" ")}>
-              {run.anchors.map((id) => (
-                <span key={id} id={`fact-${id}`} className="anchor" />
-              ))}
-              {body}
-            </mark>
-          );
-        })}
-      </div>
+      <HighlightedText segments={article.segments} />
       {canReview ? <AddFactForm /> : null}
     </>
   );

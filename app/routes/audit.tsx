@@ -39,7 +39,9 @@ export async function action({ request }: ActionFunctionArgs) {
   const user = await requireRole(request, "admin", "Undoing a company merge or removal");
   try {
     const form = await parseForm(request, UNDO_FORM);
-    return redirect(`/companies/${(await undoCompanyChange(user.name, form.auditId)).slug}`, 303);
+    const undone = await undoCompanyChange(user.name, form.auditId);
+    // The company page says what the undo brought back and what it could not (its audit row's counts).
+    return redirect(`/companies/${undone.slug}?undone=${undone.undoAuditId}`, 303);
   } catch (err) {
     if (err instanceof Response && [400, 404, 409].includes(err.status)) {
       return json({ message: ((await err.json()) as { message: string }).message }, { status: err.status });
@@ -67,37 +69,39 @@ export default function Audit() {
       {d.rows.length === 0 ? (
         <p className="empty">No changes yet.</p>
       ) : (
-        <table className="audit">
-          <thead>
-            <tr>
-              <th>When (UTC)</th>
-              <th>Who</th>
-              <th>What</th>
-              <th>Of</th>
-              <th>Before → after</th>
-            </tr>
-          </thead>
-          <tbody>
-            {d.rows.map((r) => (
-              <tr key={r.id} data-action={r.action}>
-                <td className="num">{r.at.slice(0, 19).replace("T", " ")}</td>
-                <td>{r.userName}</td>
-                <td>{r.action}</td>
-                <td>{r.articleId ? <Link to={`/articles/${r.articleId}`}>{r.subject}</Link> : r.subject}</td>
-                <td>
-                  <ul className="audit-changes">
-                    {r.changes.map((c) => (
-                      <li key={c.field}>
-                        <span className="audit-field">{c.field}</span>: {c.before || "—"} → {c.after || "—"}
-                      </li>
-                    ))}
-                  </ul>
-                  {d.canUndo && r.undoable ? <UndoButton auditId={r.id} action={r.action} /> : null}
-                </td>
+        <div className="table-scroll">
+          <table className="audit">
+            <thead>
+              <tr>
+                <th>When (UTC)</th>
+                <th>Who</th>
+                <th>What</th>
+                <th>Of</th>
+                <th>Before → after</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {d.rows.map((r) => (
+                <tr key={r.id} data-action={r.action}>
+                  <td className="num">{r.at.slice(0, 19).replace("T", " ")}</td>
+                  <td>{r.userName}</td>
+                  <td>{r.action}</td>
+                  <td>{r.articleId ? <Link to={`/articles/${r.articleId}`}>{r.subject}</Link> : r.subject}</td>
+                  <td>
+                    <ul className="audit-changes">
+                      {r.changes.map((c) => (
+                        <li key={c.field}>
+                          <span className="audit-field">{c.field}</span>: {c.before || "—"} → {c.after || "—"}
+                        </li>
+                      ))}
+                    </ul>
+                    {d.canUndo && r.undoable ? <UndoButton auditId={r.id} action={r.action} /> : null}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
       )}
       <Pager page={d.page} hasNext={d.hasNext} />
     </>

@@ -16,6 +16,7 @@ import { changeCompany, companyRecord } from "~/models/companyEdits.server";
 import { factCompanyId, pointConflicts, settleFigureConflict } from "~/models/figureConflicts.server";
 import { resolveCompanyNames } from "~/models/search.server";
 import { PERIOD_TYPE_WORDS } from "~/models/timeAxis";
+import { undoMessage } from "~/models/undoMessage.server";
 import { requireReader, requireRole } from "~/sessions.server";
 import { COMPANY_FORM } from "~/utils/companyForms.server";
 import { parseForm } from "~/utils/forms.server";
@@ -50,6 +51,8 @@ export async function loader({ params, request }: LoaderFunctionArgs) {
     record: await companyRecord(company.id, user?.role === "admin"),
     canEdit,
     canUndo: user?.role === "admin",
+    // Read from the audit trail, which only signed-in users see.
+    undone: user && view.undone ? await undoMessage(view.undone) : null,
     // Analysts settle a figure sources disagree on from its table (the stakes' rows have their own Confirm).
     conflicts: canEdit
       ? await pointConflicts(
@@ -153,6 +156,11 @@ export default function CompanyPage() {
           All charts as a PowerPoint deck
         </DownloadLink>
       </p>
+      {d.undone ? (
+        <p className="form-note" role="status">
+          {d.undone}
+        </p>
+      ) : null}
       {d.record.removed ? (
         <div className="notice" role="status">
           {`${name} is no company: removed by ${d.record.removed.userName} on ${d.record.removed.at.slice(0, 10)}. Its facts were rejected (see the review page's rejections), and facts an import files under it are rejected too.`}{" "}

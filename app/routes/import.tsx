@@ -1,15 +1,11 @@
 import { type ActionFunctionArgs, json, type LoaderFunctionArgs, type MetaFunction, redirect } from "@remix-run/node";
-import { Form, Link, useLoaderData, useRevalidator } from "@remix-run/react";
-import { useEffect } from "react";
+import { Form, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
-import { FactFields } from "~/components/FactFields";
-import { SubmitButton } from "~/components/Pending";
+import { Preview } from "~/components/ImportPreview";
 import { RouteError } from "~/components/RouteError";
 import { useUploadProgress } from "~/components/useUploadProgress";
-import type { ImportPreview } from "~/models/importTypes";
 import { saveUpload, stagedPreview, stageUpload, uploadLimitBytes } from "~/models/webImport.server";
 import { requireRole } from "~/sessions.server";
-import { formatFigure, formatPeriod } from "~/utils/format";
 import { EDITABLE_FACTS, previewEdits } from "~/utils/importForms.server";
 import { parseQuery } from "~/utils/params.server";
 import { receiveUploads } from "~/utils/receiveUploads.server";
@@ -139,155 +135,6 @@ export default function Import() {
         reviews of its facts are applied again.
       </p>
     </>
-  );
-}
-
-/** How far the extractor has read the upload; the page asks again every half second until it is done. */
-function Reading({ reading, id }: { reading: NonNullable<ImportPreview["reading"]>; id: string }) {
-  const revalidator = useRevalidator();
-  useEffect(() => {
-    const timer = setInterval(() => {
-      if (revalidator.state === "idle") revalidator.revalidate();
-    }, 500);
-    return () => clearInterval(timer);
-  }, [revalidator]);
-  const percent = reading.totalBytes ? Math.round((100 * reading.bytes) / reading.totalBytes) : 0;
-  return (
-    <p role="status" className="upload-progress reading-progress">
-      <progress value={reading.bytes} max={reading.totalBytes || undefined} /> Reading the articles: {reading.files} of{" "}
-      {reading.totalFiles} {reading.totalFiles === 1 ? "file" : "files"} read ({percent} % of the text).{" "}
-      <Link to={`/import?preview=${id}`}>Refresh</Link>
-    </p>
-  );
-}
-
-function Preview({ preview, editable }: { preview: ImportPreview; editable: number }) {
-  if (preview.reading) return <Reading reading={preview.reading} id={preview.id} />;
-  const saved = new Map((preview.saved ?? []).map((s) => [s.index, s]));
-  const pending = preview.files.filter((f) => !f.error && !saved.get(f.index)?.articleId);
-  return (
-    <section className="import-preview">
-      <h2>{preview.saved ? "Saved" : "Preview: nothing is stored yet"}</h2>
-      {pending.length ? (
-        <p className="hint">
-          Untick a fact to drop it; open its Edit to correct any field before saving (stored as a correction, applied
-          again when the article is imported again). Facts past the first {editable} of a file are corrected on the
-          review page after saving.
-        </p>
-      ) : null}
-      <Form method="post">
-        <input type="hidden" name="intent" value="save" />
-        <input type="hidden" name="id" value={preview.id} />
-        {preview.files.map((file) => {
-          const outcome = saved.get(file.index);
-          return (
-            <article key={file.index} className="import-file" data-file={file.name}>
-              <h3>
-                {file.name} <span className="hint">→ {file.path}</span>
-              </h3>
-              {file.error ? (
-                <p className="form-error">Not imported: {file.error}.</p>
-              ) : (
-                <>
-                  <p>
-                    <strong>{file.title}</strong>
-                    {file.publishedYear ? ` · ${file.publishedYear} (${file.publishedYearSource ?? "inferred"})` : ""}
-                  </p>
-                  {outcome ? (
-                    <p className={outcome.articleId ? "form-note" : "form-error"}>
-                      {outcome.status}
-                      {outcome.articleId ? (
-                        <>
-                          {" "}
-                          · {outcome.facts} {outcome.facts === 1 ? "fact" : "facts"} kept
-                          {outcome.dropped ? `, ${outcome.dropped} dropped` : ""}
-                          {outcome.corrected ? `, ${outcome.corrected} corrected` : ""} ·{" "}
-                          <Link to={`/articles/${outcome.articleId}`}>the article</Link> ·{" "}
-                          <Link to={`/review?article=${outcome.articleId}`}>review its facts</Link>
-                        </>
-                      ) : null}
-                    </p>
-                  ) : null}
-                  {file.factCount > file.facts.length ? (
-                    <p className="hint">
-                      The first {file.facts.length} of {file.factCount} facts are listed; the other{" "}
-                      {file.factCount - file.facts.length} are saved as found (review them after saving).
-                    </p>
-                  ) : null}
-                  {file.facts.length === 0 ? (
-                    <p className="empty">No facts found in this article.</p>
-                  ) : (
-                    <table className="import-facts">
-                      <thead>
-                        <tr>
-                          <th>Keep</th>
-                          <th>Fact</th>
-                          <th>Sentence</th>
-                        </tr>
-                      </thead>
-                      <tbody>
-                        {file.facts.map((f) => (
-                          <tr key={f.index}>
-                            <td>
-                              <input
-                                type="checkbox"
-                                name="keep"
-                                value={`${file.index}:${f.index}`}
-                                defaultChecked
-                                disabled={outcome !== undefined}
-                                aria-label={`Keep ${f.kind.replace("_", " ")} of ${f.company}: ${formatFigure(f)}`}
-                              />
-                            </td>
-                            <td>
-                              {f.kind.replace("_", " ")} · {f.company}
-                              {f.counterparty ? ` → ${f.counterparty}` : ""}: <strong>{formatFigure(f)}</strong>{" "}
-                              {formatPeriod(f.year, f.period)} · {f.status}
-                              {f.market ? ` · ${f.market}` : ""}
-                              {outcome === undefined && f.index < editable ? (
-                                <details className="import-edit">
-                                  <summary>Edit</summary>
-                                  <div className="review-fields">
-                                    <FactFields fact={f} prefix={`edit.${file.index}.${f.index}.`} />
-                                  </div>
-                                </details>
-                              ) : null}
-                            </td>
-                            <td className="quote">
-                              <mark className="fact-sentence">
-                                {f.sentenceBefore}
-                                <strong className="fact-figure">{f.figure}</strong>
-                                {f.sentenceAfter}
-                              </mark>
-                            </td>
-                          </tr>
-                        ))}
-                      </tbody>
-                    </table>
-                  )}
-                  {file.rejected.length ? (
-                    <details>
-                      <summary>{file.rejected.length} figures turned away by validation</summary>
-                      <ul>
-                        {file.rejected.map((r) => (
-                          <li key={`${r.reason}|${r.quote}`}>
-                            {r.reason}: “{r.quote}”
-                          </li>
-                        ))}
-                      </ul>
-                    </details>
-                  ) : null}
-                </>
-              )}
-            </article>
-          );
-        })}
-        {pending.length ? (
-          <SubmitButton match={{ intent: "save" }} pending="Saving…">
-            Save {pending.length} {pending.length === 1 ? "article" : "articles"} with the facts ticked
-          </SubmitButton>
-        ) : null}
-      </Form>
-    </section>
   );
 }
 

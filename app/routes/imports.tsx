@@ -28,33 +28,35 @@ export default function Imports() {
       {d.runs.length === 0 ? (
         <p className="empty">No imports queued yet.</p>
       ) : (
-        <table className="imports">
-          <caption>Imports, newest first</caption>
-          <thead>
-            <tr>
-              <th>Queued (UTC)</th>
-              <th>State</th>
-              <th className="num">Files</th>
-              <th className="num">Waiting</th>
-              <th className="num">Being read</th>
-              <th className="num">Done</th>
-              <th className="num">Failed</th>
-            </tr>
-          </thead>
-          <tbody>
-            {d.runs.map((r) => (
-              <tr key={r.runId} data-run={r.runId}>
-                <td className="num">{when(r.startedAt)}</td>
-                <td>{STATE_WORDS[r.state]}</td>
-                <td className="num">{r.total}</td>
-                <td className="num">{r.queued}</td>
-                <td className="num">{r.active}</td>
-                <td className="num">{r.done}</td>
-                <td className="num">{r.failed}</td>
+        <div className="table-scroll">
+          <table className="imports">
+            <caption>Imports, newest first</caption>
+            <thead>
+              <tr>
+                <th>Queued (UTC)</th>
+                <th>State</th>
+                <th className="num">Files</th>
+                <th className="num">Waiting</th>
+                <th className="num">Being read</th>
+                <th className="num">Done</th>
+                <th className="num">Failed</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {d.runs.map((r) => (
+                <tr key={r.runId} data-run={r.runId}>
+                  <td className="num">{when(r.startedAt)}</td>
+                  <td>{STATE_WORDS[r.state]}</td>
+                  <td className="num">{r.total}</td>
+                  <td className="num">{r.queued}</td>
+                  <td className="num">{r.active}</td>
+                  <td className="num">{r.done}</td>
+                  <td className="num">{r.failed}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
       )}
       <h2>Being read now</h2>
       {d.active.length === 0 ? (
@@ -73,24 +75,26 @@ export default function Imports() {
       {d.failed.length === 0 ? (
         <p className="empty">No file failed.</p>
       ) : (
-        <table className="imports-failed">
-          <thead>
-            <tr>
-              <th>File</th>
-              <th>Why</th>
-              <th>When (UTC)</th>
-            </tr>
-          </thead>
-          <tbody>
-            {d.failed.map((j) => (
-              <tr key={`${j.runId}-${j.path}`}>
-                <td>{j.path}</td>
-                <td>{j.reason ?? "failed"}</td>
-                <td className="num">{when(j.finishedAt)}</td>
+        <div className="table-scroll">
+          <table className="imports-failed">
+            <thead>
+              <tr>
+                <th>File</th>
+                <th>Why</th>
+                <th>When (UTC)</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {d.failed.map((j) => (
+                <tr key={`${j.runId}-${j.path}`}>
+                  <td>{j.path}</td>
+                  <td>{j.reason ?? "failed"}</td>
+                  <td className="num">{when(j.finishedAt)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
       )}
     </>
   );

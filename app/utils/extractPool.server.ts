@@ -36,6 +36,8 @@ interface Task {
   transfer: ArrayBuffer[];
   resolve: (reply: ExtractReply) => void;
   reject: (err: Error) => void;
+  /** Called when a worker takes the task up (it may wait behind others first). */
+  onStart?: () => void;
 }
 
 interface Slot {
@@ -123,6 +125,7 @@ export function createExtractPool({ size, deadlineMs, idleMs = 60_000 }: Extract
       dispatch();
     }, deadlineMs);
     slot.worker.postMessage({ ...task.work, id: task.id }, task.transfer);
+    task.onStart?.();
   };
 
   const dispatch = () => {
@@ -133,9 +136,9 @@ export function createExtractPool({ size, deadlineMs, idleMs = 60_000 }: Extract
     }
   };
 
-  const ask = (work: Work, handedOver: Uint8Array) =>
+  const ask = (work: Work, handedOver: Uint8Array, onStart?: () => void) =>
     new Promise<ExtractReply>((resolve, reject) => {
-      waiting.push({ id: nextId++, work, transfer: ownBuffer(handedOver), resolve, reject });
+      waiting.push({ id: nextId++, work, transfer: ownBuffer(handedOver), resolve, reject, onStart });
       dispatch();
     });
 
@@ -146,9 +149,17 @@ export function createExtractPool({ size, deadlineMs, idleMs = 60_000 }: Extract
       if (!("parsed" in reply)) throw new Error("the extraction worker answered out of turn");
       return reply.parsed;
     },
-    /** The article read in a worker: its preview and itself serialized; rejects with the reason it could not be. */
-    async extract(bytes: Uint8Array, path: string, options: ExtractOptions = {}): Promise<ExtractedFile> {
-      const reply = await ask({ type: "extract", bytes, path, options }, bytes);
+    /**
+     * The article read in a worker: its preview and itself serialized; rejects with the reason it could not be.
+     * `onStart` is told when a worker begins reading it (the upload's progress says which files are being read).
+     */
+    async extract(
+      bytes: Uint8Array,
+      path: string,
+      options: ExtractOptions = {},
+      onStart?: () => void,
+    ): Promise<ExtractedFile> {
+      const reply = await ask({ type: "extract", bytes, path, options }, bytes, onStart);
       if (!("extracted" in reply)) throw new Error("the extraction worker answered out of turn");
       return reply.extracted;
     },

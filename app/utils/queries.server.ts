@@ -128,6 +128,13 @@ export const COMPANY_QUERY = z.object({
   periods: companyPeriods.default("year"),
   ...yearRange,
   market: z.string().max(200, "a market name is at most 200 characters").optional(),
+  /** The audit row of an undo that just landed here (/audit's action): the page says what it brought back. */
+  undone: z.coerce
+    .number({ invalid_type_error: "an audit row's number" })
+    .int("an audit row's number")
+    .positive("an audit row's number")
+    .max(1e12, "an audit row's number")
+    .optional(),
 });
 
 export const EXPORT_QUERY = z.object({

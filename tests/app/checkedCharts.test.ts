@@ -213,11 +213,14 @@ describe("checked figures in PowerPoint's native charts", () => {
     expect(renault.filter((s) => s.name.startsWith("Checked"))).toEqual([]);
   });
 
-  test("a stake over time: the ✓ beside the checked 2011 figure only", async () => {
+  test("a stake over time: the checked 2011 figure written above its point, followed by its ✓, once", async () => {
     const { ec } = await exported("stakes", { holder: "varnholt", held: "quellmark-ports" });
     const series = chartSeries(await chartXml(ec));
     const checked = series.find((s) => s.name === "Checked by an analyst")!;
-    expect([checked.values, checked.format]).toEqual([{ "2011": 12 }, '"✓"']);
+    expect([checked.values, checked.format, checked.position]).toEqual([{ "2011": 12 }, '#,##0.##" ✓"', "t"]);
+    // The marker draws no label of its own, and no other series writes 2011's figure: it is written once.
+    const written = series.filter((s) => s.format !== null).map((s) => [s.name, s.values]);
+    expect(written).toEqual([["Checked by an analyst", { "2011": 12 }]]);
   });
 
   test("a comparison: each company's checked points marked; the legend lists the companies and nothing else", async () => {
@@ -226,7 +229,21 @@ describe("checked figures in PowerPoint's native charts", () => {
     const byName = new Map(series.map((s) => [s.name, s]));
     expect(byName.get("Varnholt: checked by an analyst")?.values).toEqual({ "2009": 1.9, "2010": 2.1 });
     expect(byName.get("Edris Freight: checked by an analyst")?.values).toEqual({ "2010": 0.7 });
-    expect(byName.get("Varnholt: checked by an analyst")?.format).toBe('"✓"');
+    // Each checked figure is written above its point and followed by its ✓, not drawn beside the point, where the
+    // mark sat on the marker and on the line leaving it.
+    expect([
+      byName.get("Varnholt: checked by an analyst")?.format,
+      byName.get("Varnholt: checked by an analyst")?.position,
+    ]).toEqual(['#,##0.##" ✓"', "t"]);
+    // Every point's figure is written once: by the checked labels or the plain ones, never by the lines themselves.
+    for (const company of ["Varnholt", "Edris Freight"]) {
+      const line = byName.get(company)!;
+      const labels = {
+        ...byName.get(`${company}: figure`)?.values,
+        ...byName.get(`${company}: checked by an analyst`)?.values,
+      };
+      expect([line.format, labels]).toEqual([null, line.values]);
+    }
     const hidden = new Set(hiddenFromLegend(xml));
     expect(series.filter((s) => !hidden.has(s.idx)).map((s) => s.name)).toEqual(["Varnholt", "Edris Freight"]);
     // Every series has an index of its own, so a hidden entry hides one series only.

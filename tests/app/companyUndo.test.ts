@@ -129,7 +129,10 @@ describe("undoing a merge", () => {
     ]);
 
     const undone = await post("audit", "", "ada", { intent: "undo", auditId: String(mergeAudit) });
-    expect([undone.status, undone.headers.get("location")]).toEqual([303, "/companies/tamsin-fine-foods"]);
+    expect([undone.status, undone.headers.get("location")]).toEqual([
+      303,
+      `/companies/tamsin-fine-foods?undone=${mergeAudit + 1}`,
+    ]);
     expect(tables()).toEqual(before);
     const audit = db.sqlite.prepare("SELECT * FROM audit_log WHERE id = ?").get(lastAuditId()) as Record<
       string,
@@ -147,7 +150,11 @@ describe("undoing a merge", () => {
       aliases: ["tamsin fine foods", "tamsin foods"],
       facts: 2,
       factsAsCounterparty: 0,
+      factsReimportedMoved: 0,
       factsLeft: 0,
+      factsLeftAmbiguous: 0,
+      factsLeftCorrected: 0,
+      factsLeftUnknown: 0,
     });
     expect(await intoPage("ada")).toEqual([]);
     // Once only; the trail no longer offers it.
@@ -245,7 +252,10 @@ describe("undoing a removal", () => {
     expect([page.canUndo, page.record.removed.auditId]).toEqual([true, removeAudit]);
 
     const undone = await post("audit", "", "ada", { intent: "undo", auditId: String(removeAudit) });
-    expect([undone.status, undone.headers.get("location")]).toEqual([303, "/companies/dunmore"]);
+    expect([undone.status, undone.headers.get("location")]).toEqual([
+      303,
+      `/companies/dunmore?undone=${removeAudit + 1}`,
+    ]);
     expect(tables()).toEqual(before);
     const audit = db.sqlite.prepare("SELECT action, after FROM audit_log WHERE id = ?").get(lastAuditId()) as {
       action: string;
@@ -255,10 +265,16 @@ describe("undoing a removal", () => {
       "company.unremove",
       {
         undoes: removeAudit,
+        name: "Dunmore",
         removed: false,
         factsRestored: ids.length + 1,
         factsChangedSince: 0,
         factsReimported: 0,
+        factsReimportedRestored: 0,
+        factsNotGivenAgain: 0,
+        factsArticleGone: 0,
+        factsImportedLaterRestored: 0,
+        factsImportedLaterLeft: 0,
       },
     ]);
   });

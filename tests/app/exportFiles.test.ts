@@ -136,8 +136,11 @@ describe("PowerPoint charts say what the page says", () => {
     expect(chart).toContain('<c:dispBlanksAs val="span"/>');
     const series = chartSeries(chart);
     expect(series.every((s) => s.type === "line")).toBe(true);
+    // The points are drawn by one series and their figures written above them by another (as a checked one is).
     const held = series.find((s) => s.name === "Stake")!;
-    expect([held.values, held.format]).toEqual([{ "2005": 44, "2022": 43 }, "#,##0.##"]);
+    expect([held.values, held.format]).toEqual([{ "2005": 44, "2022": 43 }, null]);
+    const figures = series.find((s) => s.name === "Figure")!;
+    expect([figures.values, figures.format, figures.position]).toEqual([{ "2005": 44, "2022": 43 }, "#,##0.##", "t"]);
     const trend = series.find((s) => s.name.startsWith("Stake over time"))!;
     expect([trend.values, trend.format]).toEqual([{ "2005": 44, "2022": 43 }, null]);
     expect(trend.values["2013"]).toBeUndefined();

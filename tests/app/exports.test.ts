@@ -3,6 +3,7 @@ import JSZip from "jszip";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { csvCell } from "~/exports/csv.server";
 import { seedTemporaryDatabase } from "./dbSetup";
+import { chartSeries, hiddenFromLegend } from "./pptxXml";
 import { exportResponse } from "./routeCalls";
 
 let cleanup: () => void;
@@ -102,12 +103,21 @@ describe("PowerPoint", () => {
     expect(Object.keys(zip.files).some((f) => /^ppt\/media\/.*\.png$/.test(f))).toBe(true);
   });
 
-  test("compare: one series per company", async () => {
+  test("compare: one line per company, its figures written by a series of labels of its own", async () => {
     const zip = await JSZip.loadAsync(
       await bytes(await exportOf("/export/compare.pptx?companies=renault,nissan&metric=revenue")),
     );
     const chart = await zip.file("ppt/charts/chart1.xml")!.async("string");
-    expect(chart.match(/<c:ser>/g)).toHaveLength(2);
+    const hidden = new Set(hiddenFromLegend(chart));
+    const series = chartSeries(chart);
+    expect(series.filter((s) => !hidden.has(s.idx)).map((s) => [s.name, s.format])).toEqual([
+      ["Renault", null],
+      ["Nissan", null],
+    ]);
+    expect(series.filter((s) => hidden.has(s.idx)).map((s) => [s.name, s.format, s.position])).toEqual([
+      ["Renault: figure", "#,##0.##", "t"],
+      ["Nissan: figure", "#,##0.##", "t"],
+    ]);
     expect(chart).toContain("<c:v>Renault</c:v>");
     expect(chart).toContain("<c:v>Nissan</c:v>");
     expect(chart).toContain("<c:v>90.2</c:v>");

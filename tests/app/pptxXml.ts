@@ -8,6 +8,8 @@ export interface ChartSeriesXml {
   format: string | null;
   /** The kind of chart it is drawn as: "bar" or "line". */
   type: string;
+  /** Where its data labels sit ("t" above the point, "r" right of it...), when it writes any. */
+  position: string | null;
 }
 
 const fromXml = (s: string) =>
@@ -38,6 +40,7 @@ export function chartSeries(chartXml: string): ChartSeriesXml[] {
         values,
         format: shown ? fromXml(/<c:numFmt formatCode="([^"]*)"/.exec(labels)?.[1] ?? "") : null,
         type: plot[1],
+        position: shown ? (/<c:dLblPos val="(\w+)"\/>/.exec(labels)?.[1] ?? null) : null,
       });
     }
   }

@@ -67,6 +67,18 @@ describe("importing through the web", () => {
     const [good, empty, binary] = data.preview.files;
     expect(good.path).toBe("upload/varnholt.txt");
     expect(good.facts.map((f: { low: number }) => f.low)).toEqual(expect.arrayContaining([1.2e9, 1.4e9]));
+    // The article as it will be stored, each listed fact's sentence marked (by its index) and its figure apart.
+    const text = good.text as { segments: Array<{ text: string; factIds: number[]; figure: boolean }>; length: number };
+    const whole = text.segments.map((g) => g.text).join("");
+    expect(whole).toContain("Varnholt Logistics posted revenues of $1.2 billion for 2018 and $1.4 billion in 2019.");
+    expect(whole).toContain("12 per cent share of the Nordic parcel market");
+    expect(text.length).toBe(text.segments.map((g) => g.text).join("").length);
+    const marked = text.segments.filter((g) => g.factIds.length);
+    expect(marked.filter((g) => g.figure).map((g) => g.text)).toEqual(
+      expect.arrayContaining(["$1.2 billion", "$1.4 billion"]),
+    );
+    expect(marked.map((g) => g.text).join("")).toContain("Varnholt Logistics posted revenues of ");
+    expect([empty.text, binary.text]).toEqual([null, null]);
     expect(empty.error).toBe("empty file");
     expect(binary.error).toMatch(/^binary file/);
     expect((db.sqlite.prepare("SELECT count(*) AS n FROM articles").get() as { n: number }).n).toBe(articlesBefore);

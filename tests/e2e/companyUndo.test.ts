@@ -1,10 +1,13 @@
+import { writeFileSync } from "node:fs";
+import { join } from "node:path";
 import { describe, expect, test } from "vitest";
 import { SCREENSHOT_DIR } from "./browser";
-import { setUpE2e, signIn, url } from "./session";
+import { importPaths, setUpE2e, signIn, url } from "./session";
 
 /**
  * An admin undoes a merge from the audit trail and a removal from the company's page: Wexcombe Foods, merged into
- * Wexcombe, comes back with its own figures and address; Wexcombe, removed, comes back with its figure. Uses
+ * Wexcombe, comes back with its own figures and address, though its article was imported again after the merge
+ * (the page says how they were found); Wexcombe, removed, comes back with its figure. Uses
  * companies of their own, so the other browser tests' data stays as they expect it.
  */
 const USER = "e2e-undo-admin";
@@ -39,14 +42,23 @@ describe("undoing company changes", () => {
       expect.stringMatching(new RegExp(`^Wexcombe Foods \\(by ${USER} on \\d{4}-\\d\\d-\\d\\d\\) Undo this merge$`)),
     ]);
 
+    // The merged company's article changes and is imported again: its facts are written anew under Wexcombe.
+    writeFileSync(
+      join(e2e.dir, "wexcombe-foods.txt"),
+      "Wexcombe Foods posts higher revenue\n\nDate: 2009-03-02\n\nShares rose. Wexcombe Foods said on Monday its revenue rose to $4.2 billion in 2008, from $3.9 billion in 2007.\n",
+    );
+    importPaths(join(e2e.dir, "wexcombe-foods.txt"));
     await page.goto(url("/audit"));
     const merge = page.locator("table.audit tbody tr[data-action='company.merge']", { hasText: "Wexcombe Foods" });
     await Promise.all([
-      page.waitForURL(url("/companies/wexcombe-foods")),
+      page.waitForURL((u) => u.pathname === "/companies/wexcombe-foods" && u.searchParams.has("undone")),
       merge.locator("button", { hasText: "Undo this merge" }).click(),
     ]);
     await page.locator("h1", { hasText: /^Wexcombe Foods$/ }).waitFor();
     expect(await revenueYears(page)).toEqual(["2007", "2008"]);
+    await expect(page.locator("p[role=status].form-note").textContent()).resolves.toBe(
+      "Undone: Wexcombe Foods is a company again. 2 facts whose article was imported again since were found by their sentence and came back.",
+    );
     await page.goto(url("/companies/wexcombe"));
     expect(await revenueYears(page)).toEqual(["2009"]);
     await page.goto(url("/audit"));

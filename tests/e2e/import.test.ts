@@ -53,6 +53,14 @@ test("an analyst uploads a file, drops one proposed fact in the preview and save
   const rows = page.locator(".import-facts tbody tr");
   await expect(rows.count()).resolves.toBe(2);
   expect((await fetch(url("/companies/brakkel"))).status).toBe(404);
+  // The article as it will be stored, behind a summary: a fact's link opens it at the fact's sentence.
+  const article = page.locator("details.import-article");
+  await expect(article.getAttribute("open")).resolves.toBeNull();
+  await rows.filter({ hasText: "$3.1 bn" }).locator("a.in-article").click();
+  await expect(article.getAttribute("open")).resolves.toBe("");
+  const sentence = article.locator("mark.fact-sentence", { has: page.locator("#preview-0-fact-0") });
+  await expect(sentence.isVisible()).resolves.toBe(true);
+  await expect(sentence.locator("strong.figure").allTextContents()).resolves.toEqual(["$3.1 billion", "$3.4 billion"]);
   await rows.filter({ hasText: "$3.4 bn" }).locator("input[name=keep]").uncheck();
   // The other is corrected before it is stored: 3.1 billion was 3.15.
   const kept = rows.filter({ hasText: "$3.1 bn" });

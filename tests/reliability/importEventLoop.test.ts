@@ -128,7 +128,23 @@ describe("a large web upload", () => {
     expect(res.status).toBe(303);
     const id = /preview=([\w-]+)/.exec(res.headers.get("location") ?? "")?.[1] ?? "";
     const first = await preview(id);
-    expect(first.reading).toEqual({ files: 0, totalFiles: 1, bytes: 0, totalBytes: Buffer.byteLength(LARGE) });
+    expect(first.reading).toEqual({
+      files: 0,
+      totalFiles: 1,
+      bytes: 0,
+      totalBytes: Buffer.byteLength(LARGE),
+      // The file, taken up by a reader at once (or waiting for one while another test's file is read).
+      perFile: [
+        {
+          index: 0,
+          name: "large-progress.txt",
+          bytes: Buffer.byteLength(LARGE),
+          state: expect.stringMatching(/^(reading|waiting)$/),
+          seconds: expect.toSatisfy((s: number | null) => s === null || s >= 0),
+          facts: null,
+        },
+      ],
+    });
     expect(first.files[0]).toMatchObject({ name: "large-progress.txt", pending: true, facts: [] });
 
     // Saving before the reading ends is refused with a reason, not a 500.

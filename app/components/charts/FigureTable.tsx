@@ -49,10 +49,10 @@ export function FigureTable({
               ))}
               {p.sourceCount > p.sources.length ? ` and ${p.sourceCount - p.sources.length} more` : ""}
               {p.disagreeing > 0 ? ` · ⚠ ${p.disagreeing} give another figure` : ""}
-              {p.disagreeing > 0 && settleHref ? (
+              {p.disagreeing > 0 && (p.settleHref ?? settleHref) ? (
                 <>
                   {" "}
-                  (<Link to={settleHref}>compare them and confirm one in review</Link>)
+                  (<Link to={(p.settleHref ?? settleHref) as string}>compare them and confirm one in review</Link>)
                 </>
               ) : null}
               {p.disagreeing > 0 && p.sources[0] && conflicts?.[p.sources[0].factId] ? (

@@ -1,0 +1,148 @@
+import type { Page } from "playwright-core";
+import { describe, expect, test } from "vitest";
+import { SCREENSHOT_DIR } from "./browser";
+import { setUpE2e, signIn, url } from "./session";
+
+/**
+ * Issue 12's phone checks, on every page a person reaches, at 390 × 844 in Chromium, signed in as an admin (so the
+ * review, import, audit and users pages are drawn with their forms): nothing is wider than the screen (no sideways
+ * scrolling, and no element poking out of it), every chart's axis ticks and labels measure at least 11 px on
+ * screen, and the header's search, typed into on the phone, suggests a company and lands on its page.
+ */
+const USER = "e2e-phone-admin";
+const PASSWORD = "phone-admin-pass-e2e";
+const e2e = setUpE2e({
+  users: { [USER]: { role: "admin", password: PASSWORD } },
+  articles: {
+    // A long name without spaces and a long sentence: what pushes a narrow page sideways if anything does.
+    "phone-long.txt":
+      "Quarterly results of Brackenridge-Hollingsworth-Featherstonehaugh Industries\n\nDate: 2012-03-01\n\nBrackenridge-Hollingsworth-Featherstonehaugh Industries reported revenue of $1.35 billion for 2011, against $1.2 billion in 2010, and said its revenue rose 12.5% in 2011.\n",
+  },
+});
+
+const PHONE = { width: 390, height: 844 };
+
+const PAGES = [
+  "/",
+  "/companies/renault",
+  "/companies/brackenridge-hollingsworth-featherstonehaugh-industries",
+  "/compare?companies=Tellbrook,Corvane&metric=revenue_change",
+  "/compare?companies=renault,nissan&metric=revenue&mode=indexed",
+  "/stakes",
+  "/declines?periods=year",
+  "/facts",
+  "/facts?sort=value&dir=desc",
+  "/search?q=re",
+  "/review",
+  "/import",
+  "/imports",
+  "/audit",
+  "/users",
+  "/companies/no-such-company",
+];
+
+/** What pokes out of the screen: the page's extra width, and the widest elements past its right edge. */
+function overflow(page: Page) {
+  return page.evaluate(() => {
+    const width = document.documentElement.clientWidth;
+    const out: string[] = [];
+    for (const el of document.body.querySelectorAll<HTMLElement>("*")) {
+      const r = el.getBoundingClientRect();
+      if (r.width === 0 || r.right <= width + 1) continue;
+      // Inside a box that scrolls sideways on purpose (wide tables), or clipped by its parent, it is not seen.
+      let clipped = false;
+      for (let p = el.parentElement; p && p !== document.body; p = p.parentElement) {
+        const s = getComputedStyle(p);
+        if (s.overflowX !== "visible" && p.getBoundingClientRect().right <= width + 1) {
+          clipped = true;
+          break;
+        }
+      }
+      if (!clipped) out.push(`${el.tagName.toLowerCase()}.${el.className}: right ${Math.round(r.right)}`);
+    }
+    return { extra: document.documentElement.scrollWidth - width, out: out.slice(0, 5) };
+  });
+}
+
+/** The on-screen size of the smallest axis tick and label of each chart (SVG scaling included). */
+function smallestAxisText(page: Page) {
+  return page.evaluate(() =>
+    [...document.querySelectorAll<HTMLElement>("figure.chart .chart-panel-chart")].flatMap((panel) => {
+      const texts = [
+        ...panel.querySelectorAll<SVGTextElement>(
+          ".recharts-cartesian-axis-tick-value, .recharts-label, .recharts-cartesian-axis-label, text.bar-value",
+        ),
+      ].filter((t) => t.textContent?.trim() && t.getBoundingClientRect().width > 0);
+      if (!texts.length) return [];
+      const sizes = texts.map((t) => {
+        const m = t.getScreenCTM()!;
+        return {
+          text: t.textContent!.trim(),
+          px: Number.parseFloat(getComputedStyle(t).fontSize) * Math.hypot(m.a, m.b),
+        };
+      });
+      const smallest = sizes.reduce((a, b) => (b.px < a.px ? b : a));
+      return [{ chart: panel.closest("figure")!.id, count: sizes.length, ...smallest }];
+    }),
+  );
+}
+
+describe("on a phone (390 px)", () => {
+  test("no page is wider than the screen, and chart ticks and labels are at least 11 px", async () => {
+    const { context, page } = await signIn(e2e.browser, USER, PASSWORD, "/", PHONE);
+    const failures: string[] = [];
+    let charts = 0;
+    for (const path of PAGES) {
+      const response = await page.goto(url(path));
+      // Each page is the one meant (the last is the 404 page, whose header and message must fit too).
+      expect([path, response?.status()]).toEqual([path, path.endsWith("no-such-company") ? 404 : 200]);
+      await page.waitForLoadState("networkidle");
+      // Charts are drawn again at their column's width after hydration.
+      await page.waitForFunction(() =>
+        [...document.querySelectorAll<HTMLElement>("figure.chart .chart-panel-chart")].every(
+          (p) => Number(p.querySelector("svg.recharts-surface")?.getAttribute("width")) === p.clientWidth,
+        ),
+      );
+      const o = await overflow(page);
+      if (o.extra > 1 || o.out.length) failures.push(`${path}: ${o.extra} px too wide; ${o.out.join("; ")}`);
+      for (const c of await smallestAxisText(page)) {
+        charts++;
+        if (c.px < 11) failures.push(`${path} ${c.chart}: "${c.text}" is ${c.px.toFixed(1)} px`);
+      }
+      const name = path.replace(/[^a-z0-9]+/gi, "-").replace(/^-|-$/g, "") || "home";
+      await page.screenshot({ path: `${SCREENSHOT_DIR}/phone-${name}.png`, fullPage: true });
+    }
+    expect(failures).toEqual([]);
+    // The home, company, compare, stakes and declines pages draw charts with axes.
+    expect(charts).toBeGreaterThanOrEqual(8);
+    await context.close();
+  }, 120_000);
+
+  test("the header's search, signed in on the phone: it suggests a company by an alias, fits, and opens its page", async () => {
+    const { context, page } = await signIn(e2e.browser, USER, PASSWORD, "/stakes", PHONE);
+    await page.waitForLoadState("networkidle");
+    const box = page.getByRole("combobox", { name: "Search companies" });
+    // Measured once laid out: the page the sign-in lands on may not have drawn its first frame yet.
+    const right = (await (
+      await page.waitForFunction(() => {
+        const r = document.querySelector("header input[role=combobox]")?.getBoundingClientRect();
+        return r && r.width > 0 ? r.right : null;
+      })
+    ).jsonValue()) as number;
+    expect(right).toBeGreaterThan(100);
+    expect(right).toBeLessThanOrEqual(PHONE.width);
+    await box.pressSequentially("ostrel foods");
+    const listbox = page.locator(`[id="${await box.getAttribute("aria-controls")}"]`);
+    const option = listbox.getByRole("option", { name: /Ostrel/ });
+    await option.waitFor();
+    await expect(option.textContent()).resolves.toContain("“ostrel foods”");
+    const list = await listbox.evaluate((el) => el.getBoundingClientRect().right);
+    expect(list).toBeLessThanOrEqual(PHONE.width + 1);
+    await page.screenshot({ path: `${SCREENSHOT_DIR}/phone-search.png` });
+    await box.press("ArrowDown");
+    await box.press("Enter");
+    await page.waitForURL(/\/companies\/ostrel$/);
+    await page.locator("main h1", { hasText: /^Ostrel$/ }).waitFor();
+    await context.close();
+  });
+});
