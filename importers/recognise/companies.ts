@@ -12,6 +12,7 @@ import {
   TITLE_WORDS,
 } from "../lexicons/companies";
 import { CURRENCY_PREFIXES } from "../lexicons/currencies";
+import { BUSINESS_PLURALS } from "../lexicons/metrics";
 import { FIRST_NAMES } from "../lexicons/people";
 import { MONTH_NAMES } from "../lexicons/periods";
 import { COUNTRY_KEYS, NATIONALITIES, PLACE_NAMES, US_STATE_ABBREVIATIONS, US_STATE_NAMES } from "../lexicons/places";
@@ -273,6 +274,7 @@ const DESCRIBED_BY_PLACE = new RegExp(
   String.raw`^\s+(?:[a-z-]+\s+){0,3}[a-z]*(?:${alternation(COMPANY_NOUNS.filter((n) => !NOT_PLACE_NOUNS.has(n)))})\b`,
 );
 const OF_PLACE_AFTER_SUFFIX = /\b(?:Inc|Corp|Co|Ltd|Plc|PLC|BV|NV|AG|SA|GmbH|SpA|AB)\.?\s+of\s+$/;
+const BUSINESS_PLURAL_SET = new Set(BUSINESS_PLURALS);
 const COUNT_OPENER = /^(?:Two|Three|Four|Five|Six|Several|Both|Many|Some|Most)\s/;
 const CITY_STATE = new RegExp(
   String.raw`^,\s+(?:${alternation(US_STATE_ABBREVIATIONS)}|(?:${alternation(US_STATE_NAMES)})\s*,)(?![\w])`,
@@ -614,6 +616,8 @@ export class CompanyRegistry {
       }
     }
     for (const [span, s, index] of initial) {
+      // "Manufacturers shipped 289 million phones": a kind of business, not a name, however it acts.
+      if (BUSINESS_PLURAL_SET.has(span.name.toLowerCase())) continue;
       const acts = COMPANY_ACTS_AFTER.test(s.slice(span.end));
       if (reg.lookup(span.name) || span.surface !== span.name || acts) reg.add(span, s, true, index);
     }
