@@ -174,6 +174,23 @@ export const STAKE_RULES: Rule[] = [
     build: stake,
   },
   {
+    name: "stake.and-more-of",
+    kind: "stake",
+    // "has acquired 8.2 pct of Corvan's common stock and may buy up to 15 pct": as stake.and-more, with "% of".
+    pattern:
+      "holder:{HOLDER_REF} ...8 {OWN_OR_HAVE} ...3 {PERCENT} of ...4 held:{COMPANY} ...6 and ...3 {STAKE_VERB} {FIGURE_LEAD}? figure:{PERCENT}",
+    examples: [
+      {
+        input:
+          "Filing\n\nOstrel Partners Ltd said it has acquired 8.2 pct of Corvan Industries Inc's common stock and may buy up to 15 pct, according to a filing.",
+        expected: [
+          { kind: "stake", company: "Ostrel Partners", counterparty: "Corvan Industries", low: 15, status: "forecast" },
+        ],
+      },
+    ],
+    build: stake,
+  },
+  {
     name: "stake.pct-owned-by",
     kind: "stake",
     pattern: "held:{HELD_REF} ...4 figure:{PERCENT} -? owned|held|controlled by ...4 holder:{HOLDER}",

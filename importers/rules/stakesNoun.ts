@@ -129,6 +129,21 @@ export const NOUN_STAKE_RULES: Rule[] = [
     build: stake,
   },
   {
+    name: "stake.its-pct-named-stake",
+    kind: "stake",
+    // "sold its entire 7.2 pct Corvan stake": the company held named before the noun.
+    pattern: "holder:{POSSESSOR} entire|whole|remaining? {FIGURE_LEAD}? figure:{PERCENT} held:{COMPANY} {STAKE_NOUN}",
+    when: ownedByPossessor,
+    examples: [
+      {
+        input:
+          "Stake sold\n\nSeparately, Ostrel Communications Inc said it sold its entire 7.2 pct Corvan stake in the open market.",
+        expected: [{ kind: "stake", company: "Ostrel Communications", counterparty: "Corvan", low: 7.2 }],
+      },
+    ],
+    build: stake,
+  },
+  {
     name: "stake.holds-pct-stake-unsaid",
     kind: "stake",
     pattern:
