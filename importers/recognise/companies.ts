@@ -509,7 +509,7 @@ function continuesWithWord(long: string, short: string): boolean {
 const PRODUCT_SUFFIXES = /^(?:Plus|Pro|Max|Mini|One|Go|Air|Lite|Prime|Pay|Play|TV|Cloud)$/;
 
 const AGED_NAME = /\b([A-Z][a-z]+(?:\s[A-Z][a-z]+)?),\s(?:[2-9]\d),\s/g;
-const TITLED_NAME = /\b(?:Mr|Mrs|Ms|Dr|Sir)\.?\s+([A-Z][\w'’-]+(?:\s[A-Z][\w'’-]+)?)/g;
+const TITLED_NAME = /\b(?:Mr|Mrs|Ms|Dr|Sir|Professor|Prof)\.?\s+([A-Z][\w'’-]+(?:\s[A-Z][\w'’-]+)?)/g;
 /** Above this many companies, the variants of a name are found by binary search rather than by trying every pair. */
 const MANY_NAMES = 200;
 
@@ -556,7 +556,8 @@ function variantCandidates(list: Entity[]): (short: Entity) => Entity[] {
 }
 
 /** Every title TITLED_NAME reads contains one of these ("Mrs" contains "Mr"). */
-const mayNameTitle = (s: string) => s.includes("Mr") || s.includes("Ms") || s.includes("Dr") || s.includes("Sir");
+const mayNameTitle = (s: string) =>
+  s.includes("Mr") || s.includes("Ms") || s.includes("Dr") || s.includes("Sir") || s.includes("Prof");
 // "Acme Brewing (ABM)", "Acme Robotics Inc. (NASDAQ: ACRX)": a short form or a ticker defined after the name.
 const NAME_THEN_ACRONYM =
   /([A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*)+)\s+\((?:(?:NASDAQ|Nasdaq|NYSE|AMEX|LSE|TSX|ASX|OTC)\s*:\s*)?([A-Z][A-Za-z&]{1,6})\)/g;
