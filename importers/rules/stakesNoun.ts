@@ -1,6 +1,6 @@
 import type { Match } from "./pattern";
 import type { Rule, RuleSentence } from "./rule";
-import { ofAMarket, stake, topicStake } from "./stakeRoles";
+import { describedStake, ofAMarket, stake, topicStake } from "./stakeRoles";
 
 /** "holds a 9.4% stake." with no company after it: the held one is the company spoken of. */
 const heldUnsaid = (m: Match, s: RuleSentence) =>
@@ -142,6 +142,21 @@ export const NOUN_STAKE_RULES: Rule[] = [
       },
     ],
     build: stake,
+  },
+  {
+    name: "stake.deal-will-give",
+    kind: "stake",
+    // "already owns 11% of Corvan, so the purchase will give it 62%": what a deal is to leave the holder with.
+    pattern: "will|would give|leave holder:{HOLDER_REF} with? {FIGURE_LEAD}? figure:{PERCENT}",
+    when: (m, s) => !ofAMarket(m, s) && !/^(?:of|in)$/.test(s.tokens[m.to]?.lower ?? ""),
+    examples: [
+      {
+        input:
+          "Steel deal\n\nOstrel Steel agreed to buy shares in Corvan Hut. Ostrel already owns 11% of Corvan Hut, which it bought on the stock market, so the purchase will give it 62%.",
+        expected: [{ kind: "stake", company: "Ostrel", counterparty: "Corvan Hut", low: 62, status: "forecast" }],
+      },
+    ],
+    build: (m, s) => describedStake(m, s).map((r) => ({ ...r, status: "forecast" })),
   },
   {
     name: "stake.holds-pct-stake-unsaid",
