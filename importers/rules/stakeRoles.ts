@@ -389,8 +389,16 @@ export function familyStake(m: Match, s: RuleSentence): FactRoles[] {
   const namesake = [...known, s.roles.main].find((c) => c && (c === name || c.startsWith(`${name} `)));
   // "holds 32 pct of Corvan's share capital": the company the figure is of, when the sentence names it.
   const of = nameOf(ofAfterFigure(s, figure, (how) => how === "name"));
+  // "The Corvan family, which controls Ostrel through a holding company, owns 47.5%": the company it controls.
+  const controlled = s.tokens
+    .slice(at + 2, s.tokens.indexOf(figure))
+    .find(
+      (t, i, ahead) =>
+        t.type === "mention" && t.mention.how === "name" && /^(?:controls|owns|runs)$/.test(ahead[i - 1]?.lower ?? ""),
+    );
   const held =
     (of !== name ? of : null) ??
+    nameOf(controlled) ??
     nameOf(owner) ??
     namesake ??
     known.find((c) => c !== name && c !== s.ctx.groupLeader?.name);
