@@ -365,36 +365,42 @@ function mayMatch(hint: Rule["hint"], sentence: string, lower: string): boolean 
 export function findTimes(sentence: string): TimeExpr[] {
   const found: TimeExpr[] = [];
   const lower = sentence.toLowerCase();
-  for (const rule of RULES) {
+  // Where two readings overlap, the longer wins ("the first nine months of fiscal 2026" over "fiscal 2026"); of two
+  // as long, the rule listed first.
+  const candidates: Array<{ order: number; rule: Rule; m: RegExpMatchArray }> = [];
+  for (const [order, rule] of RULES.entries()) {
     if (!mayMatch(rule.hint, sentence, lower)) continue;
-    for (const m of allMatches(rule.re, sentence)) {
-      const start = m.index;
-      const end = start + m[0].length;
-      if (found.some((t) => t.start < end && start < t.end)) continue;
-      const made = rule.make(m as unknown as RegExpExecArray);
-      if (!made) continue;
-      const before = sentence.slice(Math.max(0, start - 40), start);
-      const text = m[0];
-      // "Its rival sold 300,000 in the same period": the period just spoken of, which the finders of time carry;
-      // only "from the same period", "the same period a year earlier" compare with the year before.
-      if (BARE_SAME_PERIOD.test(text) && !BASE_BEFORE.test(before) && /\b(?:in|during|over)\s+$/i.test(before))
-        continue;
-      let role: TimeRole = "point";
-      const clauseBefore = sentence.slice(Math.max(0, start - 90), start);
-      if (
-        /same|earlier|ago|before|previous|on[- ]year/i.test(text) ||
-        (BASE_BEFORE.test(before) && !(OVER_BEFORE.test(before) && SPAN_TEXT.test(text))) ||
-        BASE_FIGURE_BEFORE.test(clauseBefore)
-      )
-        role = "base";
-      else if (TARGET_BEFORE.test(before)) role = "target";
-      const expr: TimeExpr = { year: made.year, period: made.period, relative: made.relative, start, end, role, text };
-      if (made.open) expr.open = made.open;
-      if (made.latest) expr.latest = true;
-      if (made.month) expr.month = made.month;
-      if (made.partial) expr.partial = true;
-      found.push(expr);
-    }
+    for (const m of allMatches(rule.re, sentence)) candidates.push({ order, rule, m });
+  }
+  candidates.sort((a, b) => b.m[0].length - a.m[0].length || a.order - b.order);
+  for (const { rule, m } of candidates) {
+    const start = m.index ?? 0;
+    const end = start + m[0].length;
+    if (found.some((t) => t.start < end && start < t.end)) continue;
+    const made = rule.make(m as unknown as RegExpExecArray);
+    if (!made) continue;
+    const before = sentence.slice(Math.max(0, start - 40), start);
+    const text = m[0];
+    // "Its rival sold 300,000 in the same period": the period just spoken of, which the finders of time carry;
+    // only "from the same period", "the same period a year earlier" compare with the year before.
+    if (BARE_SAME_PERIOD.test(text) && !BASE_BEFORE.test(before) && /\b(?:in|during|over)\s+$/i.test(before)) continue;
+    let role: TimeRole = "point";
+    const clauseBefore = sentence.slice(Math.max(0, start - 90), start);
+    if (
+      /same|earlier|ago|before|previous|on[- ]year/i.test(text) ||
+      (BASE_BEFORE.test(before) && !(OVER_BEFORE.test(before) && SPAN_TEXT.test(text))) ||
+      BASE_FIGURE_BEFORE.test(clauseBefore)
+    )
+      role = "base";
+    // "by the end of March 2005" read whole: the deadline's words are inside the expression ("by December 2004"
+    // alone stays a point, as it always read: "slipped to 12.1% by December 2004").
+    else if (TARGET_BEFORE.test(before) || /^by\s+the\s+end\s+of\s/i.test(text)) role = "target";
+    const expr: TimeExpr = { year: made.year, period: made.period, relative: made.relative, start, end, role, text };
+    if (made.open) expr.open = made.open;
+    if (made.latest) expr.latest = true;
+    if (made.month) expr.month = made.month;
+    if (made.partial) expr.partial = true;
+    found.push(expr);
   }
   return sameQuarterSpelledOut(
     sentence,
