@@ -117,7 +117,7 @@ export function fiscalYearEndIn(text: string): number {
 
 const ORDINALS = ["first", "second", "third", "fourth"];
 const DATED_FISCAL_QUARTER = new RegExp(
-  String.raw`\b(?:fiscal\s+)?(first|second|third|fourth)[- ]quarter,?\s+(?:which\s+|the\s+(?:three|3)\s+months\s+)?(?:ended|ends|ending|through)\s+(?:in\s+|on\s+)?(${alternation(Object.keys(MONTH_INDEX))})\b`,
+  String.raw`\b(?:fiscal\s+)?(first|second|third|fourth)[- ]quarter,?\s+(?:which\s+(?:[a-z]+\s+){0,8}?(?:and\s+)?|the\s+(?:three|3)\s+months\s+)?(?:ended|ends|ending|through)\s+(?:in\s+|on\s+)?(${alternation(Object.keys(MONTH_INDEX))})\b`,
   "i",
 );
 const NAMED_FISCAL_QUARTER =
@@ -157,7 +157,7 @@ export function inFiscalQuarters(times: TimeExpr[], fiscalEnd: number): TimeExpr
 }
 
 const ENDED_AFTER = new RegExp(
-  String.raw`^[\s,]*(?:which\s+|that\s+|the\s+(?:three|3|six|6|nine|9|twelve|12)\s+months\s+)?(?:ended|ending|ends|will\s+end|to|through)\s+(?:in\s+|on\s+)?(?:late\s+|early\s+|mid-)?(${alternation(Object.keys(MONTH_INDEX))})\b\.?(?:\s+(\d{1,2}))?`,
+  String.raw`^[\s,]*(?:(?:which|that)\s+(?:[a-z]+\s+){0,8}?(?:and\s+)?|the\s+(?:three|3|six|6|nine|9|twelve|12)\s+months\s+)?(?:ended|ending|ends|will\s+end|to|through)\s+(?:in\s+|on\s+)?(?:late\s+|early\s+|mid-)?(${alternation(Object.keys(MONTH_INDEX))})\b\.?(?:\s+(\d{1,2}))?`,
   "i",
 );
 const FORWARD_BEFORE = new RegExp(
