@@ -170,9 +170,14 @@ export function findQuantities(sentence: string): Quantity[] {
       if (joins && compatible && !isFromTo && !points) {
         b = next;
         i++;
-      } else if (PLUS_OR_MINUS.test(gap) && compatible && (a.currency !== null || a.percent) && !yearLike) {
-        // "$6.4 billion, plus or minus $150 million": a range around the figure.
-        const half = next.value;
+      } else if (
+        PLUS_OR_MINUS.test(gap) &&
+        !yearLike &&
+        ((compatible && (a.currency !== null || a.percent)) || (a.currency !== null && next.percent))
+      ) {
+        // "$6.4 billion, plus or minus $150 million": a range around the figure; "$21 billion, plus or minus 2%":
+        // the margin a share of the figure.
+        const half = a.currency !== null && next.percent ? (a.value * next.value) / 100 : next.value;
         out.push(
           makeQuantity(
             sentence,
