@@ -38,6 +38,9 @@ export const LEGAL_SUFFIXES = [
   "A/S",
   "Oyj",
   "Oy",
+  "Pty",
+  "Bhd",
+  "Berhad",
   "BV",
   "Group",
   // A share class written after the name ("Media Corp Class A") names no other company.

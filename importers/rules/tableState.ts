@@ -172,7 +172,7 @@ function noteYearOf(body: string): number | null {
 
 /** "(In mln guilders unless stated)", "(in millions of dollars)": the line that says what a table counts in. */
 const UNIT_LINE =
-  /^\s*\(\s*(?:in\s+|figures\s+in\s+)?((?:mln|millions?|billions?|bln|thousands?)(?:\s+of)?(?:\s+[A-Za-z.$£]+)?)[^)]*\)\s*$/i;
+  /^\s*\(\s*(?:in\s+|figures\s+in\s+)?((?:mln|millions?|billions?|bln|thousands?)(?:\s+of)?(?:\s+[A-Za-z.$£]+)?)[^)]*\)\s*$|^\s*(?:[A-Za-z]+\s+){0,4}in\s+((?:mln|millions|billions|bln|thousands)(?:\s+of)?(?:\s+[A-Za-z.$£]+)?)\s*\.?\s*$/i;
 
 /** A heading line ("Nine mths") opens a new section of the table. */
 export function advanceTable(table: TableState, line: string): TableState {
@@ -180,7 +180,7 @@ export function advanceTable(table: TableState, line: string): TableState {
   const unit = UNIT_LINE.exec(line);
   if (unit) {
     // Read as a figure of one: "1 mln guilders" is the scale and the currency at once.
-    const one = findQuantities(`1 ${unit[1]}`)[0];
+    const one = findQuantities(`1 ${unit[1] ?? unit[2]}`)[0];
     if (one && one.low > 1)
       return { ...table, unitLine: { scale: one.low, currency: one.kind === "money" ? one.unit : null } };
   }
