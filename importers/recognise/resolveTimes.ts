@@ -69,9 +69,11 @@ export function resolveTimes(
     if (!end && monthsSince > 2 && FORWARD_BEFORE.test(sentence.slice(Math.max(0, t.start - 80), t.start)))
       return { ...t, year: ended ? ref.year + 1 : ref.year };
     // "forecast revenue for the quarter ending in March", said in January: the quarter under way, not last year's.
+    // ("expects turnover for the year to June 30 to exceed ...", said in February: the year running to this June.)
+    const span = t.period === "FY" ? 11 : t.period === "9M" ? 8 : t.period === "H1" || t.period === "H2" ? 5 : 3;
     const running =
       !ended &&
-      (endMonth - month + 12) % 12 <= 3 &&
+      (endMonth - month + 12) % 12 <= span &&
       FORWARD_BEFORE.test(sentence.slice(Math.max(0, t.start - 80), t.end + 60));
     return { ...t, year: ended || running ? ref.year : ref.year - 1 };
   });
