@@ -195,7 +195,13 @@ function jointHolder(m: Match, s: RuleSentence): string | null {
   const i = s.tokens.indexOf(first);
   const figure = m.captures.figure?.[0];
   const pronoun = first.type !== "person" && (first.type !== "mention" || first.mention.how !== "name");
-  if (pronoun && figure && JOINT_CUE.test(s.text.slice(s.tokens[Math.max(0, i - 12)].start, figure.start))) {
+  // "Ostrel Partners and its general partner, Tom Keane, said they hold 7.3 pct": "they" stands for both.
+  const plural = /^(?:they|their)$/.test(first.lower);
+  if (
+    pronoun &&
+    figure &&
+    (plural || JOINT_CUE.test(s.text.slice(s.tokens[Math.max(0, i - 12)].start, figure.start)))
+  ) {
     const names = subjectNames(s, i);
     if (names.length >= 2) return names.join(" + ");
   }
