@@ -257,12 +257,26 @@ export const NO_FACT_RULES: Rule[] = [
     examples: [
       {
         input:
-          "Rights plan\n\nCorvan Tool said the rights can be used if a party acquires 20 pct or more of its stock, the company said.",
+          "Rights plan\n\nCorvan Tool said the rights can be used if a party acquires 20 pct of its stock, the company said.",
         expected: [],
       },
       {
         input:
           "Takeover rules\n\nUnder the rules any person buying 30% of Halden Mining must bid for the rest, Halden said.",
+        expected: [],
+      },
+    ],
+  },
+  {
+    // "if a party were to acquire 40 pct or more", "would result in ownership of 30 pct or more": a threshold that
+    // sets something off, held by nobody.
+    name: "not-stake.threshold-or-more",
+    kind: null,
+    pattern: "if|once|when|would|should|whoever|anyone ...10 figure:{PERCENT} or more",
+    examples: [
+      {
+        input:
+          "Rights plan\n\nCorvan Tool said the rights would be exercisable if a party were to acquire 40 pct or more of its stock.",
         expected: [],
       },
     ],
