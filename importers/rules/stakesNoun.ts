@@ -159,6 +159,54 @@ export const NOUN_STAKE_RULES: Rule[] = [
     build: (m, s) => describedStake(m, s).map((r) => ({ ...r, status: "forecast" })),
   },
   {
+    name: "stake.possessor-stake-from-to",
+    kind: "stake",
+    // "Ostrel's stake in Corvan should be cut from 70% to 49%": the holding now, and the one to come.
+    pattern:
+      "holder:{POSSESSOR} {STAKE_NOUN} in held:{COMPANY} ...10 from {FIGURE_LEAD}? first:{PERCENT} to {FIGURE_LEAD}? figure:{PERCENT}",
+    when: (m) => /['’]s$/.test(m.captures.holder?.[0]?.text ?? ""),
+    examples: [
+      {
+        input:
+          "Licence row\n\nMembers of parliament say Ostrel's stake in Corvan Mobile, the new network, should be cut from 70% to 49%.",
+        expected: [
+          { kind: "stake", company: "Ostrel", counterparty: "Corvan Mobile", low: 70, status: "actual" },
+          { kind: "stake", company: "Ostrel", counterparty: "Corvan Mobile", low: 49, status: "forecast" },
+        ],
+      },
+    ],
+    build: (m, s) => {
+      const now = stake({ ...m, captures: { ...m.captures, figure: m.captures.first } }, s).map((r) => ({
+        ...r,
+        status: "actual" as const,
+      }));
+      const next = stake(m, s).map((r) => ({
+        ...r,
+        status: /\b(?:should|would|will|could|must)\b/i.test(s.text) ? ("forecast" as const) : r.status,
+      }));
+      return [...now, ...next];
+    },
+  },
+  {
+    name: "stake.holder-aside-verb-pct-of",
+    kind: "stake",
+    // "The firm, which floated in 2003, recently announced a deal to buy 26% of Indian firm Corvan Oil": the
+    // subject before a relative clause, past a few words of its own.
+    pattern:
+      "holder:{HOLDER_REF} , which|who ...8 , ...8 {STAKE_VERB} {FIGURE_LEAD}? figure:{PERCENT} of ...5 held:{COMPANY}",
+    when: (m, s) => !ofAMarket(m, s),
+    examples: [
+      {
+        input:
+          "Oil explorer\n\nOstrel Energy said output rose. The firm, which floated in 2003, recently announced a deal to buy 26% of Indian firm Corvan Oil.",
+        expected: [
+          { kind: "stake", company: "Ostrel Energy", counterparty: "Corvan Oil", low: 26, status: "forecast" },
+        ],
+      },
+    ],
+    build: stake,
+  },
+  {
     name: "stake.holds-pct-stake-unsaid",
     kind: "stake",
     pattern:
