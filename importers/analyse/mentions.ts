@@ -74,7 +74,7 @@ function overlapsAny(found: Mention[], start: number, end: number): boolean {
 
 /** Words that introduce where figures come from ("retail analysts X", "researcher X", "according to X"). */
 const SOURCE_BEFORE =
-  /\b(?:researchers?|research\s+(?:firm|group|company)|analysts?|consultanc(?:y|ies)|pollsters?|data\s+(?:provider|firm)|according\s+to|(?:figures|data|estimates|statistics|numbers)\s+(?:[\w-]+\s+){0,3}(?:from|by))\s+$/i;
+  /\b(?:researchers?|research\s+(?:firm|group|company)|analysts?|consultanc(?:y|ies)|pollsters?|data\s+(?:provider|firm)|according\s+to|(?:polled|surveyed|compiled|tracked|quoted)\s+by|(?:figures|data|estimates|statistics|numbers)\s+(?:[\w-]+\s+){0,3}(?:from|by))\s+$/i;
 
 /** What follows the city of a wire dateline: ", April 2 -", ", Jan 12 -". */
 const DATELINE_AFTER = /^,\s+[A-Z][a-z]{2,8}\.?\s+\d{1,2}\s+[-–]/;
