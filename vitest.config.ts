@@ -24,6 +24,7 @@ const onPostgres = [
   "tests/jobs/pgBossQueue.test.ts",
   "tests/db/pgWrites.test.ts",
   "tests/db/pgInstances.test.ts",
+  "tests/db/pgFleet.test.ts",
 ];
 
 /** Every test, on SQLite; the PostgreSQL backend's own tests need a server and run only in the project below. */
@@ -32,6 +33,7 @@ const postgresOnly = [
   "tests/jobs/pgBossQueue.test.ts",
   "tests/db/pgWrites.test.ts",
   "tests/db/pgInstances.test.ts",
+  "tests/db/pgFleet.test.ts",
 ];
 const onSqlite = { include, exclude: [...exclude, ...postgresOnly] };
 
