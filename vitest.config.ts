@@ -20,6 +20,7 @@ const onPostgres = [
   "tests/app/loaders.test.ts",
   "tests/app/factsPlan.test.ts",
   "tests/app/factsKeyset.test.ts",
+  "tests/app/loginThrottle.test.ts",
   "tests/db/postgres.test.ts",
   "tests/jobs/pgBossQueue.test.ts",
   "tests/db/pgWrites.test.ts",
