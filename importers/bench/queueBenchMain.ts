@@ -10,10 +10,10 @@
  * that is measured; 1 imports the 255 files as they are). `--code DIR` measures the built commands of another
  * checkout (a before and after).
  */
-import { execFileSync } from "node:child_process";
 import { existsSync, readdirSync } from "node:fs";
 import { cpus, loadavg } from "node:os";
 import { resolve } from "node:path";
+import { benchPostgres } from "../../db/bench/pgServer";
 import type { Backend } from "./benchDatabases";
 import { queueThroughput } from "./queueBench";
 
@@ -50,10 +50,6 @@ function parseArgs(argv: string[]): Options {
   return o;
 }
 
-const hasPostgres = () =>
-  existsSync("/usr/lib/postgresql") &&
-  readdirSync("/usr/lib/postgresql").some((v) => existsSync(`/usr/lib/postgresql/${v}/bin/initdb`));
-
 async function main(): Promise<number> {
   let o: Options;
   try {
@@ -78,18 +74,13 @@ async function main(): Promise<number> {
       .join(" ")}`,
   );
   const backends: Backend[] = [{ kind: "sqlite" }];
-  let cluster: string | null = null;
-  let url = o.pg === "none" ? null : (o.pg ?? process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL ?? null);
+  const pg = o.pg === "none" ? null : benchPostgres(o.pg);
   try {
-    if (o.pg !== "none" && !url) {
-      if (hasPostgres()) {
-        const out = execFileSync("sh", ["scripts/pgTestCluster.sh"], { encoding: "utf8" }).trim().split("\n");
-        cluster = out[0];
-        url = out[out.length - 1];
-        console.log(`PostgreSQL: a throwaway cluster at ${url} (fsync off)`);
-      } else console.log("PostgreSQL: SKIPPED — not installed (pass --pg URL, or install Debian's postgresql)");
-    }
-    if (url) backends.push({ kind: "postgres", adminUrl: url });
+    if (pg) {
+      console.log(`PostgreSQL: ${pg.what}`);
+      backends.push({ kind: "postgres", adminUrl: pg.url });
+    } else if (o.pg !== "none")
+      console.log("PostgreSQL: SKIPPED — not installed (pass --pg URL, or install Debian's postgresql)");
     await queueThroughput({
       corpusDir,
       files: o.copies === 1 ? null : o.copies * readdirSync(corpusDir).filter((n) => n.endsWith(".txt")).length,
@@ -99,7 +90,7 @@ async function main(): Promise<number> {
       timings: o.timings,
     });
   } finally {
-    if (cluster) execFileSync("sh", ["scripts/pgTestCluster.sh", "stop", cluster]);
+    pg?.stop();
   }
   return 0;
 }
