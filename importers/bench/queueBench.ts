@@ -24,10 +24,12 @@ export interface QueueBenchOptions {
   files: number | null;
   passes: number;
   backends: Backend[];
-  /** The checkout whose built commands are measured (`--code DIR`: another one, for a before and after). */
-  codeDir?: string;
-  /** Pass `--timings` to the one-worker runs and print what they report (the measured code must know it). */
-  timings?: boolean;
+  /**
+   * The checkouts whose built commands are measured, each with a name for its tables (this one alone when
+   * absent; `--before DIR` puts an older one first, run after run with this one, so both see the same load).
+   * `timings`: pass `--timings` to its one-worker runs and print what they report (the code must know it).
+   */
+  codes?: Array<{ dir: string; name: string; timings: boolean }>;
 }
 
 interface Config {
@@ -35,6 +37,7 @@ interface Config {
   /** Workers (threads of one import, or worker processes) this row uses, for the speed-up column. */
   workers: number;
   group: "plain" | "import" | "workers";
+  code: string;
   run: (env: NodeJS.ProcessEnv) => Promise<string>;
 }
 
@@ -71,13 +74,57 @@ const timingLines = (out: string) =>
     .filter((l) => /^timings:|^ {2}(queue|store) /.test(l))
     .join("\n");
 
+/** The rows measured for the built commands in `code`. */
+function configsFor(code: { dir: string; name: string; timings: boolean }, plain: string, folder: string): Config[] {
+  const cores = availableParallelism();
+  const counts = [...new Set([1, 2, cores])];
+  const node = process.execPath;
+  const timings = (n: number) => (code.timings && n === 1 ? ["--timings"] : []);
+  const cwd = code.dir;
+  return [
+    {
+      label: "plain import, no queue (importFiles, one thread)",
+      workers: 1,
+      group: "plain",
+      code: code.name,
+      run: (env) => run(node, [plain, folder], env, cwd),
+    },
+    ...counts.map(
+      (n): Config => ({
+        label: `npm run import, ${n} thread${n > 1 ? "s" : ""}${n === cores ? " (one per core)" : ""}`,
+        workers: n,
+        group: "import",
+        code: code.name,
+        run: (env) => run(node, ["build/cli/import.mjs", "--workers", String(n), ...timings(n), folder], env, cwd),
+      }),
+    ),
+    ...counts.map(
+      (n): Config => ({
+        label: `--enqueue-only, then ${n} worker process${n > 1 ? "es" : ""} × 1 thread${n === cores ? " (one per core)" : ""}`,
+        workers: n,
+        group: "workers",
+        code: code.name,
+        run: async (env) => {
+          await run(node, ["build/cli/import.mjs", "--enqueue-only", folder], env, cwd);
+          const outs = await Promise.all(
+            Array.from({ length: n }, () =>
+              run(node, ["build/cli/worker.mjs", "--workers", "1", "--until-empty", ...timings(n)], env, cwd),
+            ),
+          );
+          return outs.join("\n");
+        },
+      }),
+    ),
+  ];
+}
+
 export async function queueThroughput(o: QueueBenchOptions): Promise<void> {
-  const code = resolve(o.codeDir ?? ".");
-  execFileSync("sh", ["scripts/buildCli.sh"], { cwd: code, stdio: "inherit" });
+  const codes = o.codes ?? [{ dir: resolve("."), name: "this checkout", timings: false }];
+  for (const code of codes) execFileSync("sh", ["scripts/buildCli.sh"], { cwd: code.dir, stdio: "inherit" });
   const dir = mkdtempSync(join(tmpdir(), "figures-queue-bench-"));
   try {
-    // The plain import, bundled from this checkout as the commands are (its importFiles is the baseline).
-    // Beside the other bundles, so that its packages resolve from node_modules.
+    // The plain import, bundled from this checkout as the commands are (its importFiles is the baseline for every
+    // checkout measured). Beside the other bundles, so that its packages resolve from node_modules.
     const plain = resolve("build/bench/plainImport.mjs");
     execFileSync(
       "node_modules/.bin/esbuild",
@@ -96,41 +143,9 @@ export async function queueThroughput(o: QueueBenchOptions): Promise<void> {
     }
     const files = readdirSync(folder).filter((n) => n.endsWith(".txt")).length;
     const cores = availableParallelism();
-    const counts = [...new Set([1, 2, cores])];
-    const node = process.execPath;
-    const timings = (n: number) => (o.timings && n === 1 ? ["--timings"] : []);
-    const configs: Config[] = [
-      {
-        label: "plain import, no queue (importFiles, one thread)",
-        workers: 1,
-        group: "plain",
-        run: (env) => run(node, [plain, folder], env, code),
-      },
-      ...counts.map(
-        (n): Config => ({
-          label: `npm run import, ${n} thread${n > 1 ? "s" : ""}${n === cores ? " (one per core)" : ""}`,
-          workers: n,
-          group: "import",
-          run: (env) => run(node, ["build/cli/import.mjs", "--workers", String(n), ...timings(n), folder], env, code),
-        }),
-      ),
-      ...counts.map(
-        (n): Config => ({
-          label: `--enqueue-only, then ${n} worker process${n > 1 ? "es" : ""} × 1 thread${n === cores ? " (one per core)" : ""}`,
-          workers: n,
-          group: "workers",
-          run: async (env) => {
-            await run(node, ["build/cli/import.mjs", "--enqueue-only", folder], env, code);
-            const outs = await Promise.all(
-              Array.from({ length: n }, () =>
-                run(node, ["build/cli/worker.mjs", "--workers", "1", "--until-empty", ...timings(n)], env, code),
-              ),
-            );
-            return outs.join("\n");
-          },
-        }),
-      ),
-    ];
+    // Run after run, checkout after checkout: a burst of load from elsewhere falls on all of them alike.
+    const perCode = codes.map((code) => configsFor(code, plain, folder));
+    const configs = perCode[0].flatMap((_, i) => perCode.map((c) => c[i]));
 
     const loads: number[] = [loadavg()[0]];
     for (const backend of o.backends) {
@@ -153,7 +168,20 @@ export async function queueThroughput(o: QueueBenchOptions): Promise<void> {
         }
         loads.push(loadavg()[0]);
       }
-      printTable(backendName(backend), configs, seconds, stored, files, folderBytes(folder), cores, o.passes, loads);
+      for (const code of codes) {
+        const mine = configs.flatMap((c, i) => (c.code === code.name ? [i] : []));
+        printTable(
+          `${backendName(backend)}${codes.length > 1 ? `, ${code.name}` : ""}`,
+          mine.map((i) => configs[i]),
+          mine.map((i) => seconds[i]),
+          mine.map((i) => stored[i]),
+          files,
+          folderBytes(folder),
+          cores,
+          o.passes,
+          loads,
+        );
+      }
       if (reports.length)
         console.log(
           `\nWhere the one-worker runs' time went (${backendName(backend)}, last pass):\n${reports.join("\n")}`,
@@ -180,7 +208,7 @@ function printTable(
       `load average ${Math.min(...loads).toFixed(1)}–${Math.max(...loads).toFixed(1)} during the runs; ` +
       `median (best) of ${passes}, each into a fresh database, start-up included`,
   );
-  const w = 62;
+  const w = 66;
   console.log(`${"how".padEnd(w)} | ${"seconds".padStart(13)} | ${"articles/s".padStart(10)} | speed-up vs 1`);
   console.log(`${"-".repeat(w)}-|-${"-".repeat(13)}-|-${"-".repeat(10)}-|-${"-".repeat(13)}`);
   const one = (group: Config["group"]) => configs.findIndex((c) => c.group === group && c.workers === 1);

@@ -4,11 +4,11 @@
  * BENCH_DATABASE_URL or TEST_DATABASE_URL, else a throwaway cluster started for the run with
  * scripts/pgTestCluster.sh when PostgreSQL is installed (fsync off, as for the tests); `--no-pg` leaves it out.
  *
- *   npm run bench:queue -- [--copies N] [--passes N] [--pg URL | --no-pg] [--timings] [--code DIR]
+ *   npm run bench:queue -- [--copies N] [--passes N] [--pg URL | --no-pg] [--timings] [--before DIR]
  *
  * `--copies N` imports N copies of each BBC dev article (10 by default: 2,550 files, so that start-up is not all
- * that is measured; 1 imports the 255 files as they are). `--code DIR` measures the built commands of another
- * checkout (a before and after).
+ * that is measured; 1 imports the 255 files as they are). `--before DIR` measures the built commands of another
+ * checkout too, run after run with this one's, for a before and after under the same load.
  */
 import { existsSync, readdirSync } from "node:fs";
 import { cpus, loadavg } from "node:os";
@@ -22,7 +22,7 @@ interface Options {
   passes: number;
   pg: string | null | "none";
   timings: boolean;
-  code?: string;
+  before?: string;
 }
 
 function parseArgs(argv: string[]): Options {
@@ -44,7 +44,7 @@ function parseArgs(argv: string[]): Options {
     else if (a === "--pg") o.pg = value();
     else if (a === "--no-pg") o.pg = "none";
     else if (a === "--timings") o.timings = true;
-    else if (a === "--code") o.code = resolve(value());
+    else if (a === "--before") o.before = resolve(value());
     else if (a !== "--") throw new Error(`unknown argument ${a}`);
   }
   return o;
@@ -57,7 +57,7 @@ async function main(): Promise<number> {
   } catch (err) {
     console.error(`bench:queue: ${(err as Error).message}`);
     console.error(
-      "usage: npm run bench:queue -- [--copies N] [--passes N] [--pg URL | --no-pg] [--timings] [--code DIR]",
+      "usage: npm run bench:queue -- [--copies N] [--passes N] [--pg URL | --no-pg] [--timings] [--before DIR]",
     );
     return 2;
   }
@@ -86,8 +86,10 @@ async function main(): Promise<number> {
       files: o.copies === 1 ? null : o.copies * readdirSync(corpusDir).filter((n) => n.endsWith(".txt")).length,
       passes: o.passes,
       backends,
-      codeDir: o.code,
-      timings: o.timings,
+      codes: [
+        ...(o.before ? [{ dir: o.before, name: `before (${o.before})`, timings: false }] : []),
+        { dir: resolve("."), name: o.before ? "after (this checkout)" : "this checkout", timings: o.timings },
+      ],
     });
   } finally {
     pg?.stop();
