@@ -147,8 +147,8 @@ export async function queueThroughput(o: QueueBenchOptions): Promise<void> {
     const perCode = codes.map((code) => configsFor(code, plain, folder));
     const configs = perCode[0].flatMap((_, i) => perCode.map((c) => c[i]));
 
-    const loads: number[] = [loadavg()[0]];
     for (const backend of o.backends) {
+      const loads: number[] = [loadavg()[0]];
       const seconds = configs.map(() => [] as number[]);
       const stored = configs.map(() => 0);
       const reports: string[] = [];
