@@ -173,7 +173,7 @@ async function main() {
       build,
       mode: process.env.NODE_ENV,
       // entry.server.tsx writes the nonce securityHeaders put in the policy into Remix's inline scripts; the
-      // sign-in counts failures per address (app/utils/loginThrottle.server.ts).
+      // sign-in counts failures per address (db/loginThrottle.ts).
       getLoadContext: (req, res) => ({ nonce: res.locals.nonce, clientAddress: req.socket.remoteAddress }),
     }),
   );

@@ -22,10 +22,12 @@ const onPostgres = [
   "tests/app/factsKeyset.test.ts",
   "tests/app/companyUndoReimport.test.ts",
   "tests/app/homeDisagreeing.test.ts",
+  "tests/app/loginThrottle.test.ts",
   "tests/db/postgres.test.ts",
   "tests/jobs/pgBossQueue.test.ts",
   "tests/db/pgWrites.test.ts",
   "tests/db/pgInstances.test.ts",
+  "tests/db/pgFleet.test.ts",
 ];
 
 /** Every test, on SQLite; the PostgreSQL backend's own tests need a server and run only in the project below. */
@@ -34,6 +36,7 @@ const postgresOnly = [
   "tests/jobs/pgBossQueue.test.ts",
   "tests/db/pgWrites.test.ts",
   "tests/db/pgInstances.test.ts",
+  "tests/db/pgFleet.test.ts",
 ];
 const onSqlite = { include, exclude: [...exclude, ...postgresOnly] };
 

@@ -17,6 +17,7 @@ const TABLES: PgTable[] = [
   pgSchema.auditLog,
   pgSchema.companyRemovals,
   pgSchema.companyRedirects,
+  pgSchema.loginFailures,
 ];
 
 /** PostgreSQL takes at most 65,535 arguments a statement. */
@@ -39,10 +40,12 @@ export async function copyToPostgres(sqlite: Database.Database, target: PgHandle
       const columns = Object.values(getTableColumns(table));
       const names = columns.map((c) => `"${c.name}"`).join(", ");
       const flags = columns.map((c) => c.dataType === "boolean");
-      const data = sqlite.prepare(`SELECT ${names} FROM "${name}"`).raw().all() as unknown[][];
       const perBatch = Math.floor(MAX_ARGS / columns.length);
-      for (let i = 0; i < data.length; i += perBatch) {
-        const batch = data.slice(i, i + perBatch);
+      // Read a batch at a time: the web benchmark's million facts, held at once, took gigabytes of heap.
+      const rows = sqlite.prepare(`SELECT ${names} FROM "${name}"`).raw().iterate() as IterableIterator<unknown[]>;
+      let count = 0;
+      let batch: unknown[][] = [];
+      const insert = async () => {
         const args: unknown[] = [];
         const tuples = batch.map((row) => {
           const marks = row.map((value, j) => {
@@ -52,13 +55,20 @@ export async function copyToPostgres(sqlite: Database.Database, target: PgHandle
           return `(${marks.join(", ")})`;
         });
         await client.query(`INSERT INTO "${name}" (${names}) VALUES ${tuples.join(", ")}`, args);
+        count += batch.length;
+        batch = [];
+      };
+      for (const row of rows) {
+        batch.push(row);
+        if (batch.length === perBatch) await insert();
       }
+      if (batch.length) await insert();
       if (columns.some((c) => c.name === "id" && c.columnType === "PgSerial")) {
         await client.query(
           `SELECT setval(pg_get_serial_sequence('"${name}"', 'id'), coalesce(max(id), 0) + 1, false) FROM "${name}"`,
         );
       }
-      copied[name] = data.length;
+      copied[name] = count;
     }
     await client.query("COMMIT");
     return copied;

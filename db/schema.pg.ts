@@ -5,7 +5,7 @@
  * SQLite's do: 8-byte floats for figures, text timestamps in the same ISO form, booleans for SQLite's 0/1 flags.
  */
 import { sql } from "drizzle-orm";
-import { boolean, doublePrecision, index, integer, pgTable, serial, text } from "drizzle-orm/pg-core";
+import { bigint, boolean, doublePrecision, index, integer, pgTable, serial, text } from "drizzle-orm/pg-core";
 import { REVIEW_STATES, ROLES } from "./schema";
 
 /** The form SQLite's strftime('%Y-%m-%dT%H:%M:%fZ','now') gives, so both backends store the same strings. */
@@ -175,3 +175,14 @@ export const factSegments = pgTable("fact_segments", {
     .references(() => facts.id, { onDelete: "cascade" }),
   segment: text("segment").notNull(),
 });
+
+/** Failed sign-ins, as db/schema.ts's; milliseconds since 1970 need eight bytes. */
+export const loginFailures = pgTable(
+  "login_failures",
+  {
+    key: text("key").primaryKey(),
+    failures: integer("failures").notNull(),
+    lastMs: bigint("last_ms", { mode: "number" }).notNull(),
+  },
+  (t) => [index("login_failures_last_idx").on(t.lastMs)],
+);

@@ -210,3 +210,17 @@ export const factSegments = sqliteTable("fact_segments", {
     .references(() => facts.id, { onDelete: "cascade" }),
   segment: text("segment").notNull(),
 });
+
+/**
+ * Failed sign-ins per account (`account:NAME`) and per address (`address:IP`), shared by every instance on one
+ * database (decision 030); `last_ms` is the latest failure's time in milliseconds since 1970.
+ */
+export const loginFailures = sqliteTable(
+  "login_failures",
+  {
+    key: text("key").primaryKey(),
+    failures: integer("failures").notNull(),
+    lastMs: integer("last_ms").notNull(),
+  },
+  (t) => [index("login_failures_last_idx").on(t.lastMs)],
+);

@@ -110,21 +110,21 @@ export async function saveArticle(
 ): Promise<SaveOutcome> {
   const pending = new Map<string, number>();
   const outcome = await db.transaction(async (tx): Promise<SaveOutcome> => {
-    const articleByPath = (path: string) =>
-      tx.get<{ id: number }>("SELECT id FROM articles WHERE source_path = ?", [path]);
-    const same = await tx.get<{ id: number; path: string }>(
-      `SELECT id, source_path AS path FROM articles WHERE sha256 = ?`,
-      [result.sha256],
+    // The article with these bytes and the one at this path, in one query: on PostgreSQL each query is a round
+    // trip, and a worker's batch holds the write lock for all of its articles' round trips.
+    const found = await tx.all<{ id: number; path: string; sha256: string }>(
+      "SELECT id, source_path AS path, sha256 FROM articles WHERE sha256 = ? OR source_path = ? ORDER BY id",
+      [result.sha256, result.path],
     );
+    const same = found.find((a) => a.sha256 === result.sha256);
+    const previous = found.find((a) => a.path === result.path);
     // `rewrite` (npm run reextract): the same bytes at the same path are written again, with the current
     // extractor's facts and the reviews re-applied to them.
     if (same && !(options.rewrite && same.path === result.path)) {
-      const previous = same.path === result.path ? undefined : await articleByPath(result.path);
-      if (!previous) return { status: "unchanged", articleId: same.id, facts: 0 };
+      if (same.path === result.path || !previous) return { status: "unchanged", articleId: same.id, facts: 0 };
       await tx.run("DELETE FROM articles WHERE id = ?", [previous.id]);
       return { status: "dropped", articleId: same.id, facts: 0 };
     }
-    const previous = await articleByPath(result.path);
     if (previous) await tx.run("DELETE FROM articles WHERE id = ?", [previous.id]);
     const articleId = (await tx.get<{ id: number }>(
       `INSERT INTO articles (source_path, sha256, title, published_year, published_year_source, cleaned_text)

@@ -1,16 +1,31 @@
-import { type ActionFunctionArgs, json, type LoaderFunctionArgs, type MetaFunction, redirect } from "@remix-run/node";
+import {
+  type ActionFunctionArgs,
+  type HeadersFunction,
+  json,
+  type LoaderFunctionArgs,
+  type MetaFunction,
+  redirect,
+} from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { SubmitButton } from "~/components/Pending";
 import { RouteError } from "~/components/RouteError";
+import { noteFailure, noteSuccess, retryAfterSeconds } from "~/models/loginThrottle.server";
 import { checkCredentials } from "~/models/users.server";
 import { currentUser, readingClosed, signInCookie } from "~/sessions.server";
 import { clientAddress } from "~/utils/clientAddress.server";
 import { nextPath, parseForm } from "~/utils/forms.server";
-import { noteFailure, noteSuccess, retryAfterSeconds } from "~/utils/loginThrottle.server";
 import { assertSameOrigin } from "~/utils/sameOrigin.server";
 
 export const meta: MetaFunction = () => [{ title: "Sign in — Financial figures" }];
+
+/** A document's headers are the route's, not its action's: without this a 429 reached the browser without Retry-After. */
+export const headers: HeadersFunction = ({ actionHeaders, parentHeaders }) => {
+  const out = new Headers(parentHeaders);
+  const retry = actionHeaders.get("Retry-After");
+  if (retry) out.set("Retry-After", retry);
+  return out;
+};
 
 const LOGIN_QUERY = z.object({ next: nextPath });
 
@@ -34,7 +49,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   assertSameOrigin(request);
   const form = await parseForm(request, LOGIN_FORM);
   const address = clientAddress(context);
-  const wait = retryAfterSeconds(form.username, address);
+  const wait = await retryAfterSeconds(form.username, address);
   if (wait > 0) {
     return json(
       { error: `Too many failed sign-ins for this account or from this address. Try again in ${wait} s.` },
@@ -43,11 +58,12 @@ export async function action({ request, context }: ActionFunctionArgs) {
   }
   const user = await checkCredentials(form.username, form.password);
   if (!user) {
-    // Held back longer after each failure, per account and per address (loginThrottle.server.ts).
-    await sleep(noteFailure(form.username, address));
+    // Held back longer after each failure, per account and per address, counted in the database so that every
+    // instance counts the same failures (db/loginThrottle.ts).
+    await sleep(await noteFailure(form.username, address));
     return json({ error: "Wrong user name or password." }, { status: 401 });
   }
-  noteSuccess(form.username);
+  await noteSuccess(form.username);
   return redirect(form.next, { status: 303, headers: { "Set-Cookie": await signInCookie(request, user) } });
 }
 

@@ -92,6 +92,8 @@ export async function startServer(options: {
   pageCache?: boolean;
   /** Lets `/_status?gc=1` run a full garbage collection first, to tell memory kept from garbage not yet collected. */
   exposeGc?: boolean;
+  /** More environment: DATABASE_URL and SESSION_SECRET to serve from PostgreSQL. */
+  env?: Record<string, string>;
 }): Promise<ServerProcess> {
   const port = await freePort();
   const command = [process.execPath, ...(options.exposeGc ? ["--expose-gc"] : []), "--import", "tsx", "server.ts"];
@@ -105,6 +107,7 @@ export async function startServer(options: {
       DATABASE_PATH: options.databasePath,
       PORT: String(port),
       PAGE_CACHE: options.pageCache ? "1" : "0",
+      ...options.env,
     },
     stdio: ["ignore", "pipe", "pipe"],
   });

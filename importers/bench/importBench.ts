@@ -335,6 +335,7 @@ async function main(): Promise<number> {
       passes: Math.min(options.passes, 3),
       files: options.queueFiles,
       corpusDir: resolve(process.env.CORPUS_DIR ?? "../shared/corpus/bbc-business-dev"),
+      backends: [{ kind: "sqlite" }],
     });
   return 0;
 }

@@ -8,14 +8,15 @@ import type { ImportQueue } from "../jobs/queue";
 import { runReport } from "../jobs/runReport";
 import { jobsDatabasePath } from "../jobs/sqliteQueue";
 import { formatStatus } from "../jobs/status";
-import { runWorker } from "../jobs/worker";
+import { formatTimings, newTimings, timedQueue, timedStore } from "../jobs/timings";
+import { extractionPool, runWorker } from "../jobs/worker";
 import { jobFlags } from "../jobs/workerFlags";
 import { defaultMaxBytes, emptyReport, formatReport, type ImportReport } from "../run/importFiles";
 import { commandLineOrUsage } from "../run/options";
 import { printable } from "../run/printable";
 
 const USAGE =
-  "npm run import -- [--published YYYY-MM-DD] [--workers N] [--enqueue-only] PATH...  (files or folders of .txt articles)\n" +
+  "npm run import -- [--published YYYY-MM-DD] [--workers N] [--enqueue-only] [--timings] PATH...  (files or folders of .txt articles)\n" +
   "       npm run import -- --status";
 
 function progressBar(done: number, total: number, path: string): void {
@@ -35,7 +36,7 @@ function progressBar(done: number, total: number, path: string): void {
  * 1 some files skipped, 2 usage, 3 the database failed (the summary says why).
  */
 async function main(): Promise<number> {
-  const flags = jobFlags(process.argv.slice(2), ["--enqueue-only", "--status"]);
+  const flags = jobFlags(process.argv.slice(2), ["--enqueue-only", "--status", "--timings"]);
   if ("error" in flags) {
     console.error(`import: ${flags.error}`);
     return 2;
@@ -58,6 +59,9 @@ async function main(): Promise<number> {
   let queue: ImportQueue | undefined;
   let report: ImportReport;
   let faultPath = name;
+  // The threads load the extractor while the files are listed, hashed and queued (README, "Imports as jobs").
+  const pool = enqueueOnly ? null : extractionPool(flags.workers, flags.deadlineMs);
+  pool?.warm();
   try {
     opened = await openChosenDatabase();
     // A damaged file is refused before anything is written into it (about a second on a million facts).
@@ -77,15 +81,19 @@ async function main(): Promise<number> {
     if (enqueueOnly) return queued(jobs.length, where.where, runId, listingErrors);
     let settledJobs = 0;
     const active = queue;
+    const timings = flags.switches.has("--timings") ? newTimings() : null;
+    const store = sqlArticleStore(opened.sql, name);
     const result = await runWorker({
-      queue: active,
-      store: sqlArticleStore(opened.sql, name),
-      threads: Math.min(flags.workers, Math.max(1, jobs.length)),
+      queue: timings ? timedQueue(active, timings) : active,
+      store: timings ? timedStore(store, timings) : store,
+      threads: flags.workers,
+      pool: pool ?? undefined,
       maxBytes,
       deadlineMs: flags.deadlineMs,
       runId,
       onSettled: () => progressBar(++settledJobs, jobs.length, ""),
     });
+    if (timings) console.error(formatTimings(timings, performance.now()));
     report = runReport(startedAt, listingErrors, await active.runJobs(runId), result.fault, result.outcomes);
     try {
       if (!report.fault) await recordImportRun(opened.sql, report);
@@ -99,6 +107,7 @@ async function main(): Promise<number> {
     if (!fault) throw err;
     report = { ...emptyReport(), fault: fault.message };
   } finally {
+    await pool?.close();
     await queue?.close().catch(() => {});
     await closeQuietly(opened);
   }

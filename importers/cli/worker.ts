@@ -3,11 +3,12 @@ import { chosenDatabaseName, type OpenedDatabase, openChosenDatabase } from "../
 import { sqlArticleStore } from "../jobs/articleStore";
 import { openImportQueue } from "../jobs/openQueue";
 import type { ImportQueue } from "../jobs/queue";
-import { runWorker } from "../jobs/worker";
+import { formatTimings, newTimings, timedQueue, timedStore } from "../jobs/timings";
+import { extractionPool, runWorker } from "../jobs/worker";
 import { jobFlags } from "../jobs/workerFlags";
 import { defaultMaxBytes } from "../run/importFiles";
 
-const USAGE = "npm run worker -- [--workers N] [--until-empty]";
+const USAGE = "npm run worker -- [--workers N] [--until-empty] [--timings]";
 
 /**
  * `npm run worker`: imports queued files (docs/decisions/023) until stopped, or with `--until-empty` until nothing
@@ -17,7 +18,7 @@ const USAGE = "npm run worker -- [--workers N] [--until-empty]";
  * 3 the database failed.
  */
 async function main(): Promise<number> {
-  const flags = jobFlags(process.argv.slice(2), ["--until-empty"]);
+  const flags = jobFlags(process.argv.slice(2), ["--until-empty", "--timings"]);
   if ("error" in flags || flags.rest.some((a) => a !== "--")) {
     console.error("error" in flags ? `worker: ${flags.error}` : `usage: ${USAGE}`);
     return 2;
@@ -39,6 +40,9 @@ async function main(): Promise<number> {
   process.on("SIGINT", onSignal);
   let opened: OpenedDatabase | undefined;
   let queue: ImportQueue | undefined;
+  // The threads load the extractor while the database and the queue are opened.
+  const pool = extractionPool(flags.workers, flags.deadlineMs);
+  pool.warm();
   try {
     opened = await openChosenDatabase();
     if (opened.sqlite) quickCheck(opened.sqlite.sqlite, name);
@@ -50,10 +54,13 @@ async function main(): Promise<number> {
         (recovered ? `; ${recovered} jobs of stopped workers queued again` : ""),
     );
     const started = performance.now();
+    const timings = flags.switches.has("--timings") ? newTimings() : null;
+    const store = sqlArticleStore(opened.sql, name);
     const result = await runWorker({
-      queue,
-      store: sqlArticleStore(opened.sql, name),
+      queue: timings ? timedQueue(queue, timings) : queue,
+      store: timings ? timedStore(store, timings) : store,
       threads: flags.workers,
+      pool,
       maxBytes: defaultMaxBytes(),
       deadlineMs: flags.deadlineMs,
       untilEmpty: flags.switches.has("--until-empty"),
@@ -62,6 +69,7 @@ async function main(): Promise<number> {
     });
     const seconds = (performance.now() - started) / 1000;
     console.log(`Worker ${process.pid}: ${result.jobs} jobs in ${seconds.toFixed(1)} s`);
+    if (timings) console.error(formatTimings(timings, performance.now()));
     if (result.fault) {
       console.log(`Worker stopped: ${result.fault}`);
       return 3;
@@ -73,6 +81,7 @@ async function main(): Promise<number> {
     console.log(`Worker stopped: ${fault.message}`);
     return 3;
   } finally {
+    await pool.close();
     await queue?.close().catch(() => {});
     try {
       await opened?.close();

@@ -176,7 +176,16 @@ export async function openPgBossQueue(url: string, options: PgBossQueueOptions =
     },
 
     async complete(done) {
-      for (const d of done) await boss.complete(QUEUE_NAME, d.id, d.outcome);
+      if (!done.length) return;
+      // pg-boss's own completion (its plans.js completeJobs), for a whole batch in one statement: boss.complete
+      // takes one output for all the ids it is given, and a call per job was a round trip per job, a fifth of a
+      // worker's time on PostgreSQL (README, "Imports as jobs").
+      await sql(
+        `UPDATE ${SCHEMA}.job j SET completed_on = now(), state = 'completed', output = d.output
+         FROM unnest($2::uuid[], $3::jsonb[]) AS d(id, output)
+         WHERE j.name = $1 AND j.id = d.id AND j.state = 'active'`,
+        [QUEUE_NAME, done.map((d) => d.id), done.map((d) => JSON.stringify(d.outcome))],
+      );
     },
 
     async fail(id, outcome) {

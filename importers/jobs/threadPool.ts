@@ -106,6 +106,13 @@ export function createThreadPool(size: number, deadlineMs: number) {
 
   return {
     size,
+    /**
+     * Starts up to `n` threads now, before any file is sent: a thread takes a few hundred milliseconds to load the
+     * extractor on a busy machine, which the command spends meanwhile listing and queueing its files.
+     */
+    warm(n = size): void {
+      while (slots.length < Math.min(n, size) && !closed) start();
+    },
     extract(req: ThreadRequest): Promise<ThreadReply> {
       return new Promise((resolve, reject) => {
         waiting.push({ req, resolve, reject });
@@ -136,6 +143,7 @@ export function createInlinePool(): ThreadPool {
   let closed = false;
   return {
     size: 0,
+    warm: () => {},
     extract: (req) =>
       new Promise((resolve, reject) =>
         setImmediate(() => (closed ? reject(new ThreadDied("pool closed")) : resolve(extractJob(req)))),

@@ -2,7 +2,7 @@ import { hostname } from "node:os";
 import type { ArticleResult, FactKind } from "../types";
 import type { ArticleStore } from "./articleStore";
 import { type ImportQueue, type JobOutcome, type QueuedJob, settled } from "./queue";
-import { createInlinePool, createThreadPool, ThreadDied } from "./threadPool";
+import { createInlinePool, createThreadPool, ThreadDied, type ThreadPool } from "./threadPool";
 
 /**
  * A worker process's loop (docs/decisions/023): fetch jobs, extract their files on the extraction threads, store
@@ -14,6 +14,8 @@ export interface WorkerOptions {
   queue: ImportQueue;
   store: ArticleStore;
   threads: number;
+  /** The extraction threads, made (and warmed) by the caller ahead of the queue's opening; closed on return. */
+  pool?: ThreadPool;
   maxBytes: number;
   /** A file not extracted within this is refused alone (IMPORT_EXTRACT_MS, two minutes). */
   deadlineMs: number;
@@ -65,7 +67,7 @@ function storedOutcome(
 
 export async function runWorker(o: WorkerOptions): Promise<WorkerResult> {
   const name = `${hostname()}:${process.pid}`;
-  const pool = o.threads === 0 ? createInlinePool() : createThreadPool(o.threads, o.deadlineMs);
+  const pool = o.pool ?? extractionPool(o.threads, o.deadlineMs);
   const inHand = new Map<string, QueuedJob>();
   let toStore: Array<{ job: QueuedJob; result: ArticleResult }> = [];
   let firstWaiting = 0;
@@ -268,6 +270,9 @@ export async function runWorker(o: WorkerOptions): Promise<WorkerResult> {
     await pool.close();
   }
 }
+
+export const extractionPool = (threads: number, deadlineMs: number): ThreadPool =>
+  threads === 0 ? createInlinePool() : createThreadPool(threads, deadlineMs);
 
 const aborted = (signal: AbortSignal) =>
   new Promise<void>((r) => {

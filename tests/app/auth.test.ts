@@ -28,7 +28,7 @@ beforeAll(async () => {
 afterAll(() => cleanup?.());
 
 beforeEach(async () => {
-  (await import("~/utils/loginThrottle.server")).resetThrottle();
+  await (await import("~/models/loginThrottle.server")).resetThrottle();
 });
 
 function post(path: string, fields: Record<string, string>, headers: Record<string, string> = {}): Request {
@@ -142,8 +142,8 @@ describe("signing in", () => {
   }, 30_000);
 
   test("failures are counted per address across accounts", async () => {
-    const { noteFailure } = await import("~/utils/loginThrottle.server");
-    for (let i = 0; i < 5; i++) noteFailure(`someone${i}`, "10.7.7.7");
+    const { noteFailure } = await import("~/models/loginThrottle.server");
+    for (let i = 0; i < 5; i++) await noteFailure(`someone${i}`, "10.7.7.7");
     expect((await signIn("vic", "viewer-pass-2", {}, "10.7.7.7")).status).toBe(429);
     expect((await signIn("vic", "viewer-pass-2", {}, "10.7.7.8")).status).toBe(303);
   });

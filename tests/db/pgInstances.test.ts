@@ -124,6 +124,26 @@ describe("two instances on one PostgreSQL", () => {
     expect(await audit.text()).toContain("fact.reject");
   }, 60_000);
 
+  test("failed sign-ins are counted across instances: five split between them lock the account on both", async () => {
+    const signIn = (s: RunningServer, password: string) =>
+      fetch(`${s.url}/login`, {
+        method: "POST",
+        redirect: "manual",
+        headers: { "Content-Type": "application/x-www-form-urlencoded" },
+        body: `username=ana&password=${password}`,
+      });
+    // Three to one instance and two to the other: counted per process, neither would have reached five.
+    const statuses: number[] = [];
+    for (const s of [a, b, a, b, a]) statuses.push((await signIn(s, "wrong-password")).status);
+    expect(statuses).toEqual([401, 401, 401, 401, 401]);
+    for (const s of [b, a]) {
+      const locked = await signIn(s, "analyst-pass-1");
+      expect(locked.status).toBe(429);
+      expect(Number(locked.headers.get("retry-after"))).toBeGreaterThan(20);
+      expect(await locked.text()).toMatch(/Too many failed sign-ins .* Try again in \d+ s\./);
+    }
+  }, 60_000);
+
   test("SIGTERM stops an instance with exit code 0 while the other goes on serving", async () => {
     const exited = new Promise<number | null>((resolve) => b.child.on("exit", (code) => resolve(code)));
     await b.stop();

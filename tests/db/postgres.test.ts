@@ -42,6 +42,7 @@ describe("opening PostgreSQL", () => {
         "fact_segments",
         "facts",
         "import_runs",
+        "login_failures",
         "users",
       ]);
       // Every migration of db/migrations-pg applied, each once.

@@ -76,6 +76,43 @@ export function queueContract(q: QueueUnderTest) {
     }
   });
 
+  test("a batch completed at once keeps each job's own outcome; a job not in hand is left as it is", async () => {
+    await q.fresh();
+    const queue = await q.open();
+    try {
+      const runId = await queue.enqueue(files(4), { publishedYear: null }, true);
+      const taken = await queue.fetch("w1", 3);
+      expect(taken.map((j) => j.seq)).toEqual([0, 1, 2]);
+      const outcome = (facts: number, status: "imported" | "unchanged") => ({
+        kind: "stored" as const,
+        status,
+        facts,
+        factsByKind: facts ? { revenue: facts } : {},
+        rejected: [],
+      });
+      const [queuedJob] = await queue.fetch("w2", 1);
+      await queue.retry([queuedJob.id], "given back");
+      await queue.complete([
+        { id: taken[0].id, outcome: outcome(3, "imported") },
+        { id: taken[1].id, outcome: outcome(0, "unchanged") },
+        { id: taken[2].id, outcome: outcome(1, "imported") },
+        // Given back above: no longer active, so not completed by a worker that still thinks it holds it.
+        { id: queuedJob.id, outcome: outcome(9, "imported") },
+      ]);
+      const jobs = await queue.runJobs(runId);
+      expect(jobs.map((j) => [j.seq, j.state, j.outcome?.kind === "stored" ? j.outcome.facts : null])).toEqual([
+        [0, "done", 3],
+        [1, "done", 0],
+        [2, "done", 1],
+        [3, "queued", null],
+      ]);
+      expect(jobs[1].outcome).toEqual(outcome(0, "unchanged"));
+      expect(await queue.progress(runId)).toMatchObject({ total: 4, done: 3, queued: 1, active: 0 });
+    } finally {
+      await queue.close();
+    }
+  });
+
   test("a job given back is taken again, and failed for good after the attempt limit", async () => {
     await q.fresh();
     const queue = await q.open();
