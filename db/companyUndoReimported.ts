@@ -1,4 +1,4 @@
-import { type FactSnapshot, insertFact } from "./reviews";
+import { type FactSnapshot, insertFactAt } from "./reviews";
 import type { Sql, SqlValue } from "./sql";
 
 /**
@@ -263,20 +263,7 @@ export async function restoreLaterRejections(
       left++;
       continue;
     }
-    const shift = start - original.start;
-    const at = (n: number | null) => (n === null ? null : n + shift);
-    await insertFact(
-      tx,
-      article.id,
-      {
-        ...original,
-        start,
-        end: start + original.quote.length,
-        figureStart: at(original.figureStart),
-        figureEnd: at(original.figureEnd),
-      },
-      new Map(),
-    );
+    await insertFactAt(tx, article.id, original, start);
     await tx.run("DELETE FROM fact_reviews WHERE id = ?", [r.id]);
     restored++;
   }

@@ -539,20 +539,7 @@ export function restoreFact(
         : article.text.indexOf(original.quote);
     if (start === -1)
       throw new ReviewError("Its sentence is no longer in the article, so the fact cannot come back.", 409);
-    const shift = start - original.start;
-    const at = (n: number | null) => (n === null ? null : n + shift);
-    const factId = await insertFact(
-      tx,
-      article.id,
-      {
-        ...original,
-        start,
-        end: start + original.quote.length,
-        figureStart: at(original.figureStart),
-        figureEnd: at(original.figureEnd),
-      },
-      new Map(),
-    );
+    const factId = await insertFactAt(tx, article.id, original, start);
     await tx.run("DELETE FROM fact_reviews WHERE id = ?", [reviewId]);
     await writeAudit(tx, {
       userName,
@@ -566,6 +553,24 @@ export function restoreFact(
 }
 
 /** Inserts a fact from a snapshot: one a person added, or a rejected one restored. */
+/** A fact stored before put back into its article where its sentence now starts (the text may have moved). */
+export function insertFactAt(tx: Sql, articleId: number, original: FactSnapshot, start: number): Promise<number> {
+  const shift = start - original.start;
+  const at = (n: number | null) => (n === null ? null : n + shift);
+  return insertFact(
+    tx,
+    articleId,
+    {
+      ...original,
+      start,
+      end: start + original.quote.length,
+      figureStart: at(original.figureStart),
+      figureEnd: at(original.figureEnd),
+    },
+    new Map(),
+  );
+}
+
 export async function insertFact(
   tx: Sql,
   articleId: number,
