@@ -22,8 +22,14 @@ const FACTS = `SELECT a.sha256, f.kind, c.name AS company, cp.name AS counterpar
   FROM facts f JOIN articles a ON a.id = f.article_id JOIN companies c ON c.id = f.company_id
   LEFT JOIN companies cp ON cp.id = f.counterparty_id LEFT JOIN fact_segments s ON s.fact_id = f.id`;
 
-export async function storedContent(sql: Sql): Promise<StoredContent> {
-  const articles = (await sql.all<Record<string, unknown>>(ARTICLES)).map((r) => JSON.stringify(r));
+/**
+ * `samePath` names one path for files of equal bytes: only the first of them imported is stored, and which one
+ * is first depends on the order the jobs ran in, so it is no part of what two imports must agree on.
+ */
+export async function storedContent(sql: Sql, samePath: (path: string) => string = (p) => p): Promise<StoredContent> {
+  const articles = (await sql.all<Record<string, unknown>>(ARTICLES)).map((r) =>
+    JSON.stringify({ ...r, path: samePath(String(r.path)) }),
+  );
   const facts = (await sql.all<Record<string, unknown>>(FACTS)).map((r) =>
     // SQLite gives its flag as 0 or 1, PostgreSQL as a boolean.
     JSON.stringify({ ...r, approximate: Boolean(r.approximate) }),
