@@ -60,8 +60,18 @@ function unitKey(unit: string): string {
   return VOLUME_UNITS[lower] ?? VOLUME_UNITS[lower.split(/[\s-]+/).at(-1)!] ?? lower;
 }
 
-/** Joint subjects match whatever order their names come in. */
-const companyKey = (name: string | null) => (name === null ? "" : name.split(" + ").map(nameKey).sort().join("+"));
+/**
+ * Joint subjects match whatever order their names come in; a leading "the" is no part of a name ("the Ostrel
+ * family" as the gold README writes a family, "Ostrel family" as the extractor stores it).
+ */
+const companyKey = (name: string | null) =>
+  name === null
+    ? ""
+    : name
+        .split(" + ")
+        .map((n) => nameKey(n.replace(/^the\s+/i, "")))
+        .sort()
+        .join("+");
 
 /**
  * A predicted fact matches a gold fact when kind, company (and the held company of a stake), figure, unit,
