@@ -620,7 +620,8 @@ export class CompanyRegistry {
       // "Manufacturers shipped 289 million phones": a kind of business, not a name, however it acts.
       if (BUSINESS_PLURAL_SET.has(span.name.toLowerCase())) continue;
       const acts = COMPANY_ACTS_AFTER.test(s.slice(span.end));
-      if (reg.lookup(span.name) || span.surface !== span.name || acts) reg.add(span, s, true, index);
+      // A name that acts ("Corvan said") is one, and counts as any other mention does.
+      if (reg.lookup(span.name) || span.surface !== span.name || acts) reg.add(span, s, !acts, index);
     }
     reg.dropPlaces();
     reg.mergeAcronyms(sentences);
@@ -757,7 +758,10 @@ export class CompanyRegistry {
     }
     e.firstSentence = Math.min(e.firstSentence, index);
     e.surfaces.add(span.bareSurface);
-    e.mentions += sentenceInitial ? 0.5 : 1;
+    // A capitalised word opening a sentence may be no name, so it counts half; a name with a legal suffix or an
+    // organisation's last word ("Corvan Electric Co Ltd expects") is one wherever it stands.
+    const organisation = span.bareSurface !== span.name || ORGANISATION_HEADS.has(span.name.split(" ").at(-1)!);
+    e.mentions += sentenceInitial && !organisation ? 0.5 : 1;
     const before = sentence.slice(Math.max(0, span.start - 60), span.start);
     e.named = (e.named ?? 0) + 1;
     if (PLACE_BEFORE.test(before) || (/\ban?\s+$/.test(before) && MAKER_AFTER.test(sentence.slice(span.end))))
