@@ -65,13 +65,19 @@ function heldCompanies(m: Match, s: RuleSentence): string[] {
   return names;
 }
 
-/** "took 21% of the Ruritanian beer market": what the figure is of is a market, so the figure is a share of it. */
-export const ofAMarket = (m: Match, s: RuleSentence) =>
-  s.tokens.slice(m.to, m.to + 3).some(
-    // "through open market purchases": a way of buying, not a market the figure is a share of.
-    (t, i) =>
-      (t.lower === "market" || t.lower === "markets") && !TRADING_WORDS.has(s.tokens[m.to + i + 1]?.lower ?? ""),
-  );
+/**
+ * "took 21% of the Ruritanian beer market", "holds 62% of the market for Corvan chips": what the figure is of is a
+ * market, so the figure is a share of it, whatever name follows.
+ */
+export function ofAMarket(m: Match, s: RuleSentence): boolean {
+  const figure = m.captures.figure?.[0];
+  const held = m.captures.held?.[0];
+  const between = figure && held ? s.tokens.slice(s.tokens.indexOf(figure) + 1, s.tokens.indexOf(held)) : [];
+  // "through open market purchases": a way of buying, not a market the figure is a share of.
+  const isMarket = (t: Token, next: Token | undefined) =>
+    (t.lower === "market" || t.lower === "markets") && !TRADING_WORDS.has(next?.lower ?? "");
+  return [...between, ...s.tokens.slice(m.to, m.to + 3)].some((t) => isMarket(t, s.tokens[s.tokens.indexOf(t) + 1]));
+}
 const TRADING_WORDS = new Set(NOT_MARKET_WORDS);
 
 /** "it" is the group's leader when the article named one, else whom the pronoun was resolved to. */
