@@ -6,10 +6,17 @@ import type { Status } from "../types";
 const TARGET_RE = new RegExp(String.raw`\b(?:${TARGET_CUES.map(escapeRegExp).join("|")})\b`);
 const FORECAST_RE = new RegExp(String.raw`\b(?:${FORECAST_CUES.map(escapeRegExp).join("|")})\b`);
 
+/**
+ * "estimates it now has about 25% of the market", "which estimates it supplies 9%": an estimate of what is, in the
+ * present tense, reports a fact; "estimates sales will reach" stays a forecast.
+ */
+const PRESENT_ESTIMATE =
+  /\bestimates?\s+(?:that\s+)?(?:[\w'’-]+\s+){0,3}?(?:now\s+|currently\s+|already\s+)?(?:has|holds|controls|supplies|commands|owns|accounts\s+for)\b/gi;
+
 /** Reads the status from the clause up to a little past the figure; a year after publication is a forecast. */
 export function statusOf(clauseText: string, year: number | null, publishedYear: number | null): Status {
   if (TARGET_RE.test(clauseText)) return "target";
-  if (FORECAST_RE.test(clauseText)) return "forecast";
+  if (FORECAST_RE.test(clauseText.replace(PRESENT_ESTIMATE, ""))) return "forecast";
   if (year !== null && publishedYear !== null && year > publishedYear + 1) return "forecast";
   return "actual";
 }
