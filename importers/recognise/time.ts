@@ -169,9 +169,10 @@ const RULES: Rule[] = [
   {
     hint: ["quarter"],
     re: new RegExp(
-      String.raw`\b(first|1st|second|2nd|third|3rd|fourth|4th|final)[- ]quarter(?:\s+of\s+(?:(?:fiscal\s+|financial\s+)?(${YEAR})|(this|last|next)\s+year))?`,
+      String.raw`\b(first|1st|second|2nd|third|3rd|fourth|4th|final)[- ]quarter(?:\s+of\s+(?:(?:fiscal\s+|financial\s+)?(${YEAR})|(this|last|next)\s+year))?(?!\s+(?:in\s+a\s+row|running)\b)`,
       "gi",
     ),
+    // "for the third quarter in a row", "the fourth quarter running": a count of quarters, not a period.
     make: (m) => ({
       year: yearOf(m[2]),
       period: ORDINAL_QUARTERS[m[1].toLowerCase()],
