@@ -610,7 +610,7 @@ export class CompanyRegistry {
         const organisation = span.bareSurface !== span.name || ORGANISATION_HEADS.has(span.name.split(" ").at(-1)!);
         if (!organisation && reg.isPerson(span.name, s, span.start)) continue;
         // "NOTE - Figures in Australian dlrs": the wire's note opens a sentence of its own.
-        const sentenceInitial = span.start === 0 || /^(?:["“'(]|NOTE\s*-)$/.test(s.slice(0, span.start).trim());
+        const sentenceInitial = span.start === 0 || /^(?:["“'(]|NOTE\s*[-:])$/.test(s.slice(0, span.start).trim());
         // A capitalised first word is only a name if the article also writes it capitalised mid-sentence.
         if (sentenceInitial && !/\s/.test(span.name) && !/['’]s?$/.test(span.surface)) initial.push([span, s, index]);
         else if (!toldTheWire(span, s)) reg.add(span, s, sentenceInitial, index);
