@@ -39,7 +39,7 @@ const DESCRIPTION = new RegExp(
   "gi",
 );
 const BASED_SUBJECT = new RegExp(
-  String.raw`^(?:The|the)\s+[A-Z][\w.]*(?:\s[A-Z][\w.]*)?-based\s+(?:[a-z-]+\s+)?(?:${NOUNS})\b(?=\s+[a-z])`,
+  String.raw`^(?:The|the)\s+[A-Z][\w.]*(?:\s[A-Z][\w.]*)?-(?:based|listed|headquartered)\s+(?:[a-z-]+\s+)?(?:${NOUNS})\b(?=\s+[a-z]|,)`,
 );
 const NAME_AFTER = /^\s+[A-Z]/;
 const STAKE_IN_BEFORE = /\b(?:stake|stakes|holding|holdings|interest|shares)\s+(?:in|of)\s+$/i;

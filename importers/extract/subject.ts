@@ -41,7 +41,8 @@ function reportedSubject(text: string, m: Mention, speaker: Mention | undefined)
  */
 function asideAfterOpener(s: SentenceContext, anchor: number): { start: number; end: number } | null {
   const opener = s.mentions[0];
-  if (opener?.how !== "name" || !/^\W*$/.test(s.text.slice(0, opener.start))) return null;
+  if ((opener?.how !== "name" && opener?.how !== "description") || !/^\W*$/.test(s.text.slice(0, opener.start)))
+    return null;
   const m = ASIDE_THEN_VERB.exec(s.text.slice(opener.end));
   if (!m || opener.end + m[0].length > anchor) return null;
   return { start: opener.end, end: opener.end + m[0].length };
