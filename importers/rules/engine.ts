@@ -1,3 +1,4 @@
+import { ASIDE_THEN_VERB } from "../analyse/mentions";
 import { factAt } from "../extract/context";
 import { escapeRegExp } from "../lexicons/regex";
 import type { Fact } from "../types";
@@ -6,7 +7,7 @@ import { MARKET_SHARE_RIVAL_RULES } from "./marketShareRivals";
 import { MARKET_SHARE_TARGET_RULES } from "./marketShareTargets";
 import { NO_FACT_RULES } from "./noFact";
 import { PROPORTION_RULES } from "./noFactProportions";
-import { type CompiledPattern, compilePattern, matchAll, mayMatch } from "./pattern";
+import { type CompiledPattern, compilePattern, type Match, matchAll, mayMatch } from "./pattern";
 import { PIECES } from "./pieces";
 import { REVENUE_RULES } from "./revenue";
 import { REVENUE_CHANGE_RULES } from "./revenueChange";
@@ -94,6 +95,24 @@ function familyName(holder: string, sentence: string): string {
   return new RegExp(String.raw`\b${escapeRegExp(holder)}\s+family\b(?!-)`).test(sentence) ? `${holder} family` : holder;
 }
 
+/**
+ * "Corvan, founded in 2019 by two former Halden researchers, sold 8,400 robots": a holder the match found inside an
+ * aside set off after the sentence's opening company is the aside's; the figure after the aside is the opener's.
+ */
+function asideOpener(m: Match, s: RuleSentence): { company: string; inAside: string } | null {
+  const first = s.tokens[0];
+  const holder = m.captures.holder?.[0];
+  const figure = m.captures.figure?.[0];
+  if (first?.type !== "mention" || first.mention.how === "pronoun" || !holder || !figure || holder === first)
+    return null;
+  const aside = ASIDE_THEN_VERB.exec(s.text.slice(first.end));
+  if (!aside) return null;
+  const end = first.end + aside[0].length;
+  if (holder.start <= first.end || holder.end > end || figure.start < end) return null;
+  const inAside = holder.type === "mention" ? holder.mention.company : holder.type === "person" ? holder.person : null;
+  return inAside && inAside !== first.mention.company ? { company: first.mention.company, inAside } : null;
+}
+
 /** Runs every rule on one sentence and returns what each claims. */
 export function runRules(s: RuleSentence): Candidate[] {
   const out: Candidate[] = [];
@@ -115,7 +134,9 @@ export function runRules(s: RuleSentence): Candidate[] {
             });
         continue;
       }
-      for (const roles of rule.build?.(m, s) ?? []) {
+      const opener = asideOpener(m, s);
+      for (const built of rule.build?.(m, s) ?? []) {
+        const roles = opener && built.company === opener.inAside ? { ...built, company: opener.company } : built;
         const fact = toFact(rule, roles, s);
         out.push({
           rule: rule.name,
