@@ -12,6 +12,7 @@ import { findQuantities, type Quantity } from "./recognise/quantities";
 import { fiscalYearEndIn, inFiscalQuarters, resolveTimes } from "./recognise/resolveTimes";
 import type { TimeExpr } from "./recognise/time";
 import { findTimes } from "./recognise/time";
+import { withFamilyHolder } from "./refine/familyHolders";
 import { refine } from "./refine/refiners";
 import { withShortestNames } from "./refine/shortestNames";
 import { legacyCandidate, settleBySpecificity } from "./refine/specificity";
@@ -295,7 +296,7 @@ export function extractArticle(bytes: Uint8Array, path: string, options: Extract
           parentOf,
         ),
       )
-      .map((f) => withShortestNames(f, registry, capitalTitle)),
+      .map((f) => withFamilyHolder(withShortestNames(f, registry, capitalTitle))),
   );
   return {
     path,

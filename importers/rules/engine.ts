@@ -1,6 +1,5 @@
 import { ASIDE_THEN_VERB } from "../analyse/mentions";
 import { factAt } from "../extract/context";
-import { escapeRegExp } from "../lexicons/regex";
 import type { Fact } from "../types";
 import { MARKET_SHARE_RULES } from "./marketShare";
 import { MARKET_SHARE_RIVAL_RULES } from "./marketShareRivals";
@@ -82,17 +81,7 @@ function toFact(rule: Rule, roles: FactRoles, s: RuleSentence): Fact {
     stated,
     aliases: roles.aliases ?? {},
   });
-  if (fact.kind === "stake") fact.company = familyName(fact.company, s.text);
   return { ...fact, rule: rule.name };
-}
-
-/**
- * "the Ostrel family, which owns 51% of Corvan": a family holds as a family, named by its surname and the noun, so
- * its stake is not filed under a company or a person of that surname ("an Ostrel family-owned firm" names none).
- */
-function familyName(holder: string, sentence: string): string {
-  if (holder.includes(" + ") || /\sfamily$/.test(holder)) return holder;
-  return new RegExp(String.raw`\b${escapeRegExp(holder)}\s+family\b(?!-)`).test(sentence) ? `${holder} family` : holder;
 }
 
 /**
