@@ -69,6 +69,8 @@ const MONTHS_IN_RUN: Record<string, number> = {
   eleven: 11,
 };
 
+const SAID_BEFORE = /\b(?:said|says|announced|reported|disclosed|told\s+\w+|confirmed)\s+(?:on\s+|in\s+)?$/i;
+
 const BARE_SAME_PERIOD = /^(?:the\s+)?same\s+(?:period|quarter|months?)$/i;
 
 const RULES: Rule[] = [
@@ -385,6 +387,8 @@ export function findTimes(sentence: string): TimeExpr[] {
     // "Its rival sold 300,000 in the same period": the period just spoken of, which the finders of time carry;
     // only "from the same period", "the same period a year earlier" compare with the year before.
     if (BARE_SAME_PERIOD.test(text) && !BASE_BEFORE.test(before) && /\b(?:in|during|over)\s+$/i.test(before)) continue;
+    // "said last month that turnover had risen 9% in 2004": when it was said, not when the figure was.
+    if (SAID_BEFORE.test(before) && /^\s*,?\s*that\b/i.test(sentence.slice(end, end + 8))) continue;
     let role: TimeRole = "point";
     const clauseBefore = sentence.slice(Math.max(0, start - 90), start);
     if (
