@@ -39,7 +39,7 @@ const DESCRIPTION = new RegExp(
   "gi",
 );
 const BASED_SUBJECT = new RegExp(
-  String.raw`^(?:The|the)\s+[A-Z][\w.]*(?:\s[A-Z][\w.]*)?-(?:based|listed|headquartered)\s+(?:[a-z-]+\s+)?(?:${NOUNS})\b(?=\s+[a-z]|,)`,
+  String.raw`^(?:The|the)\s+[A-Z][\w.]*(?:,?\s[A-Z][\w.]*){0,2}-(?:based|listed|headquartered)\s+(?:[a-z-]+\s+)?(?:${NOUNS})\b(?=\s+[a-z]|,|\s+[—–-])`,
 );
 const NAME_AFTER = /^\s+[A-Z]/;
 const STAKE_IN_BEFORE = /\b(?:stake|stakes|holding|holdings|interest|shares)\s+(?:in|of)\s+$/i;
@@ -131,7 +131,8 @@ export function findMentions(
   }
   // Sentences without figures only move the discourse on, for which names and groups suffice.
   if (namesOnly) return out.sort((a, b) => a.start - b.start);
-  // "The Austin-based firm said": a subject described by where it is based, at the head of its sentence, is the
+  // "The Austin-based firm said", "The Peoria, Illinois-based company — which ... — said": a subject described by
+  // where it is based, at the head of its sentence, is the
   // company the article is about (DESCRIPTION, read without case, takes no noun followed by a word).
   const based = BASED_SUBJECT.exec(sentence);
   const basedCompany = based ? (state.topic?.company ?? mainCompany(reg)) : null;
