@@ -28,6 +28,10 @@ import { htmlToText, looksLikeHtml } from "./text/html";
 import { splitSentences } from "./text/sentences";
 import type { ArticleResult, Fact } from "./types";
 
+/** A sentence about a market, whose quarters are the calendar's, unless it speaks of a fiscal or financial year. */
+const MARKET_SENTENCE = /\b(?:market|industry|according\s+to)\b|\bshare\b(?!\s*[,.;]|\s+(?:price|earnings))/i;
+const FISCAL_WORDS = /\b(?:fiscal|financial|revenues?|turnover|earnings)\b/i;
+
 export const MAY_NAME_PERIOD = /quarter|half|months|year|annual|fiscal|financial|\b[QH][1-4]\b/i;
 
 export const EXTRACTORS: Extractor[] = [extractStake];
@@ -226,15 +230,18 @@ export function extractArticle(bytes: Uint8Array, path: string, options: Extract
     previousEnd = sentence.start + sentence.text.length;
     const quantities = findQuantities(sentence.text);
     // Sentences without figures matter only for the period they name.
-    const times = inFiscalQuarters(
-      resolveTimes(
-        quantities.length || MAY_NAME_PERIOD.test(sentence.text) ? findTimes(sentence.text) : [],
-        ctx.reference,
-        sentence.text,
-        fiscalEnd,
-      ),
-      fiscalEnd,
-    );
+    const found = quantities.length || MAY_NAME_PERIOD.test(sentence.text) ? findTimes(sentence.text) : [];
+    const fiscal = inFiscalQuarters(resolveTimes(found, ctx.reference, sentence.text, fiscalEnd), fiscalEnd);
+    // "shipping 16.8 million PCs in the first quarter", in an article whose company's year ends in April: a
+    // quarter of a market is the calendar's, unless the sentence speaks of a fiscal year.
+    const calendar =
+      fiscalEnd !== 12 && MARKET_SENTENCE.test(sentence.text) && !FISCAL_WORDS.test(sentence.text)
+        ? resolveTimes(found, ctx.reference, sentence.text)
+        : null;
+    const times =
+      calendar && calendar.length === fiscal.length
+        ? fiscal.map((t, i) => (/^Q[1-4]$/.test(found[i]?.period ?? "") ? calendar[i] : t))
+        : fiscal;
     const mentions = findMentions(sentence.text, registry, ctx.mentions, quantities.length === 0);
     ctx.volumeUnit = volumeUnitIn(sentence.text) ?? ctx.volumeUnit;
     ctx.table = advanceTable(ctx.table, sentence.text);
