@@ -337,7 +337,7 @@ const RULES: Rule[] = [
     ),
     // "founded in 1952", "which he started in a garage in 1978": a company's history, no period of a figure.
     make: (m) =>
-      FOUNDED_BEFORE.test(m.input.slice(Math.max(0, m.index - 50), m.index))
+      FOUNDED_BEFORE.test(m.input.slice(Math.max(0, m.index - 90), m.index))
         ? null
         : { year: Number(m[1]), period: null, relative: null },
   },
@@ -346,7 +346,7 @@ const RULES: Rule[] = [
 const PERIOD_ENDS_IN = /\b(?:ends?|ended|ending)\s+in\s+(?:late\s+|early\s+|mid-)?$/i;
 
 const FOUNDED_BEFORE =
-  /\b(?:founded|established|started|set\s+up|launched|created|formed|incorporated|born|floated|listed|privatised|privatized)\b(?:\s+[\w-]+){0,6}?\s+(?:in|since)\s+$/i;
+  /\b(?:founded|established|started|set\s+up|launched|created|formed|incorporated|born|floated|listed|privatised|privatized)\b(?:\s+[\w-]+){0,10}?\s+(?:in|since)\s+$/i;
 
 const BASE_BEFORE =
   /\b(?:compared\s+(?:with|to)|(?:in\s+)?line\s+with|from|against|versus|vs\.?|over|(?<!(?:more|less|fewer|rather|higher|lower|better|worse)\s)than(?:\s+in)?|(?<!\bbased\s)on|since)\s+(?:the\s+|a\s+|its\s+)?(?:same\s+)?(?:period\s+(?:in|of)\s+)?$/i;
