@@ -284,13 +284,16 @@ const RULES: Rule[] = [
       String.raw`\b(\d{1,2}|four|six|eight|twelve|sixteen)\s+weeks\s+(?:to|ending|ended|through)\s+${DAY_BEFORE}(${MONTHS})${DAY_AFTER}(?:\s+(${YEAR}))?`,
       "gi",
     ),
-    // A retailer's year of 52 or 53 weeks is its full year; 13 weeks are a quarter, named by the month they end in.
+    // A retailer's year of 52 or 53 weeks is its full year; 13 weeks are a quarter, named by the month they end in;
+    // 26 weeks its half.
     make: (m) => {
       const weeks = Number(m[1]);
       const month = MONTH_INDEX[m[2].toLowerCase()];
       if (weeks === 52 || weeks === 53) return { year: yearOf(m[3]), period: "FY", relative: null, month };
       if (weeks === 13 || weeks === 14)
         return { year: yearOf(m[3]), period: `Q${Math.ceil(month / 3)}` as Period, relative: null, month };
+      // 26 weeks are a retailer's half, reported as the interim is, as six months are.
+      if (weeks === 26 || weeks === 27) return { year: yearOf(m[3]), period: "H1", relative: null, month };
       return { year: yearOf(m[3]), period: null, relative: null, month };
     },
   },
