@@ -46,7 +46,7 @@ const STAKE_IN_BEFORE = /\b(?:stake|stakes|holding|holdings|interest|shares)\s+(
 const GROUP =
   /\b(?:(?:the|all|both|these|those)\s+)?(?<count>two|three|four|five|both)\s+(?:[a-z-]+\s+)?(?:companies|firms|carmakers|automakers|groups|partners|banks|airlines|rivals|makers|operators|businesses)\b|\bthe\s+(?:companies|firms|partners|carmakers|automakers|alliance|partnership|consortium|joint\s+venture)\b|\bthe\s+(?:combined|merged|enlarged|new)\s+(?:firm|company|group|business|entity|retailer|bank)\b/gi;
 const STATE_HOLDER = new RegExp(
-  String.raw`\bthe\s+(?<nat>${NATS})\s+(?<body>state|government)(?!\s+of\b)(?:['’]s)?`,
+  String.raw`\bthe\s+(?<nat>${NATS})\s+(?<body>state\s+government|federal\s+government|state|government)(?!\s+of\b)(?:['’]s)?`,
   "gi",
 );
 const PRONOUN = /\b(?<p>its|it|it['’]s)\b/gi;
@@ -103,7 +103,7 @@ export function findMentions(
     // "US government", "U.S. government": an abbreviation keeps its capitals; "FRENCH" is "French".
     const abbreviated = /^(?:[A-Z]\.?){2,3}$/.test(nation);
     const written = abbreviated ? nation : `${nation[0].toUpperCase()}${nation.slice(1).toLowerCase()}`;
-    const company = `${written} ${m.groups!.body.toLowerCase()}`;
+    const company = `${written} ${m.groups!.body.toLowerCase().replace(/\s+/g, " ")}`;
     out.push({
       start: m.index,
       end: m.index + m[0].length,

@@ -172,6 +172,7 @@ export const NATIONALITIES: Record<string, string> = {
   argentinian: "Argentina",
   uruguayan: "Uruguay",
   cuban: "Cuba",
+  bavarian: "Germany",
 };
 
 /** Country names as their possessive is written ("Japan's Suzuki") mapped to the same key as NATIONALITIES. */
