@@ -65,7 +65,10 @@ let compiled: Compiled[] | null = null;
 
 /** Patterns are compiled once, on first use, from the lexicons' pieces. */
 function compiledRules(): Compiled[] {
-  compiled ??= RULES.map((rule) => ({ rule, pattern: compilePattern(rule.pattern, PIECES) }));
+  compiled ??= RULES.map((rule) => ({
+    rule,
+    pattern: compilePattern(rule.pattern, PIECES, { appositions: rule.kind === "stake" }),
+  }));
   return compiled;
 }
 

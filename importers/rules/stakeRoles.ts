@@ -7,7 +7,7 @@ import { GROUP_NOUNS, HOLDER_PRONOUNS, PREPOSITIONS, STAKE_CHANGE_VERBS, STAKE_N
 import { canonicalName, nameKey } from "../recognise/companies";
 import type { Quantity } from "../recognise/quantities";
 import type { Status } from "../types";
-import type { Match } from "./pattern";
+import { APPOSITION, type Match } from "./pattern";
 import type { FactRoles, RuleSentence } from "./rule";
 import type { Token } from "./tokens";
 
@@ -47,7 +47,10 @@ export function stakeStatus(s: RuleSentence, m: Match): Status {
 
 /** A stake has a year only when its words date it: within the match or just after it ("to 40% in 2009"). */
 function statedYear(s: RuleSentence, m: Match): number | null {
-  for (const t of s.tokens.slice(m.from, m.to + 3)) if (t.type === "time" && t.time.year !== null) return t.time.year;
+  // "Ostrel, the group founded in 1952, holds 20%": an apposition's years are its own.
+  const aside = new Set(m.captures[APPOSITION] ?? []);
+  for (const t of s.tokens.slice(m.from, m.to + 3))
+    if (t.type === "time" && t.time.year !== null && !aside.has(t)) return t.time.year;
   return null;
 }
 

@@ -34,6 +34,14 @@ export const STAKE_RULES: Rule[] = [
           "Corvan results\n\nCorvan Motors said sales rose 4% in 2004. The carmaker also disclosed a 19.5% stake in parts maker Halden Parts.",
         expected: [{ kind: "stake", company: "Corvan", counterparty: "Halden Parts", low: 19.5 }],
       },
+      {
+        // An apposition after the holder is skipped whole; its year is not the stake's.
+        input:
+          "Brewers\n\nOstrel, the country's second-biggest brewer since 1998, has agreed to buy a 20% stake in Corvan Pivovar.",
+        expected: [
+          { kind: "stake", company: "Ostrel", counterparty: "Corvan Pivovar", low: 20, year: null, status: "forecast" },
+        ],
+      },
     ],
     build: stake,
   },
