@@ -28,7 +28,8 @@ export function nameOf(t: Token | undefined): string | null {
 }
 
 // "agreed to acquire 85 pct", "an offer to buy 51 pct": a stake not yet held.
-const NOT_YET_HELD = /\b(?:to|will|would)\s+(?:\w+\s+)?(?:buy|acquire|purchase|take|sell|raise|increase|pay)\b/i;
+const NOT_YET_HELD =
+  /\b(?:to|will|would)\s+(?:\w+\s+)?(?:buy|acquire|purchase|take|sell|raise|increase|pay|invest|inject)\b/i;
 
 export function stakeStatus(s: RuleSentence, m: Match): Status {
   // "said it may increase its holding to 12%": the verbs just before a match that opens on the verb govern it.
