@@ -82,7 +82,7 @@ export const NOUN_STAKE_RULES: Rule[] = [
     name: "stake.built-stake-of-pct-in",
     kind: "stake",
     pattern:
-      "holder:{HOLDER_REF} ...8 {OWN_OR_HAVE} up? a|an {STAKE_KIND}? {STAKE_NOUN} of {FIGURE_LEAD}? figure:{PERCENT} in ...4 held:{COMPANY}",
+      "holder:{HOLDER_REF} ...8 {OWN_OR_HAVE} up? a|an {STAKE_KIND}? {STAKE_NOUN} of {FIGURE_LEAD}? figure:{PERCENT} in ...4 held:{HELD_REF}",
     examples: [
       {
         input:
