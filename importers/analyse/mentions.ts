@@ -205,7 +205,10 @@ export function findMentions(
       const held = STAKE_IN_BEFORE.test(sentence.slice(Math.max(0, m.index - 30), m.index));
       const later = new Set(names.filter((n) => held || n.start >= m.index + m[0].length).map((n) => n.company));
       const unnamed = (c: string | null | undefined) => (c && !later.has(c) ? c : null);
+      // "Separately, Corvan said Ostrel had sold its 14.5 pct stake in the company": the company that reports it.
+      const reporter = held ? reportingName(sentence, names, m.index) : undefined;
       company =
+        reporter?.company ??
         unnamed(before?.company) ??
         unnamed(recurring) ??
         unnamed(mainCompany(reg)) ??
@@ -260,6 +263,23 @@ function speakerOf(sentence: string, names: Mention[], at: number): Mention | un
   if (!aside) return undefined;
   const from = opener.end + aside[0].length;
   return names.some((n) => n.start >= from && n.start < at) ? undefined : opener;
+}
+
+/** The sentence's first name when it opens a report ("Separately, Corvan said ..."), before `at`. */
+function reportingName(sentence: string, names: Mention[], at: number): Mention | undefined {
+  const first = names.find((n) => !n.source);
+  if (
+    !first ||
+    first.end > at ||
+    !/^\W*(?:(?:separately|meanwhile|also|earlier|in\s+a\s+statement),?\s+)?$/i.test(sentence.slice(0, first.start))
+  )
+    return undefined;
+  // "Separately, Corvan, a Waltham, Mass., maker of pumps, said": past its apposition.
+  return /^(?:,\s+(?:a|an|the)\s[^;]{0,160}?,)?\s+(?:also\s+)?(?:said|says|told\s+\w+|disclosed|reported)\b/.test(
+    sentence.slice(first.end),
+  )
+    ? first
+    : undefined;
 }
 
 /**
