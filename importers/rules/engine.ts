@@ -130,7 +130,10 @@ export function runRules(s: RuleSentence): Candidate[] {
       }
       const opener = asideOpener(m, s);
       for (const built of rule.build?.(m, s) ?? []) {
-        const roles = opener && built.company === opener.inAside ? { ...built, company: opener.company } : built;
+        const roles =
+          opener && built.company === opener.inAside && built.counterparty !== opener.company
+            ? { ...built, company: opener.company }
+            : built;
         const fact = toFact(rule, roles, s);
         out.push({
           rule: rule.name,

@@ -375,7 +375,20 @@ export function topicStake(m: Match, s: RuleSentence): FactRoles[] {
   const said = holderOf(first, s);
   const holder =
     said && (first?.type === "person" || first?.type === "word") ? (s.roles.people.get(said) ?? said) : said;
-  const topic = articleCompanies(s).find((c) => c !== holder && c !== s.ctx.groupLeader?.name);
+  // "Corvan has been the subject of bid talk since Ostrel built up a 5% stake": the sentence's own subject, named
+  // before the holder, else the company spoken of.
+  const opener = s.tokens[0];
+  const holderFirst = first !== undefined && s.tokens.indexOf(first) < s.tokens.indexOf(m.captures.figure[0]);
+  const subject =
+    holderFirst &&
+    opener !== first &&
+    opener?.type === "mention" &&
+    opener.mention.how === "name" &&
+    !opener.mention.possessive
+      ? opener
+      : undefined;
+  const named = subject?.type === "mention" && subject.mention.company !== holder ? subject.mention.company : null;
+  const topic = named ?? articleCompanies(s).find((c) => c !== holder && c !== s.ctx.groupLeader?.name);
   if (!topic || !holder) return [];
   const figure = m.captures.figure[0];
   if (figure.type !== "quantity") return [];
