@@ -62,6 +62,9 @@ export const SHARE_CAPITAL_NOUNS = ["shares", "stock", "capital", "equity"];
 
 /** Verbs that move a holding to a new level ("raised its stake in X to 12 pct"). */
 export const STAKE_CHANGE_VERBS = [
+  "halved",
+  "halving",
+  "halve",
   "raised",
   "raises",
   "increased",

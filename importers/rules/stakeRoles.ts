@@ -463,7 +463,12 @@ export function describedStake(m: Match, s: RuleSentence): FactRoles[] {
   // "The ministry, which owns 38% of Corvan, plans to sell 15% of the company": the subject before the aside.
   // "The state has sold 9% of Corvan for 410m euros, cutting its holding to 11%": a participle after a comma
   // goes on with the sentence's subject, not the name just before it.
-  const first = closesAside(m, s) ? subjectBeforeAside(m, s) : (participleSubject(m, s) ?? m.captures.holder?.[0]);
+  // ("halving Ostrel's stake to 10%" names its holder: no subject is looked for.)
+  const lead = m.captures.holder?.[0];
+  const namedLead = lead?.type === "mention" && lead.mention.how === "name" && lead.mention.possessive;
+  const first = closesAside(m, s)
+    ? subjectBeforeAside(m, s)
+    : ((namedLead ? undefined : participleSubject(m, s)) ?? lead);
   const said = holderOf(first, s);
   // "Mr Keane owns 28%": a person by the full name the article gave them; "the Keane family, which owns": the family.
   // (a pronoun read as a person too: "Mr Keane and his family hold").
@@ -517,9 +522,24 @@ export function describedStake(m: Match, s: RuleSentence): FactRoles[] {
   if (!held) return [];
   const stated: FactRoles["stated"] = first?.type === "person" || first?.type === "mention" ? ["company"] : [];
   const roles = undatedStake(figure.quantity, holder, held, stakeStatus(s, m), stated);
-  // "to raise its holding to 51 per cent by 2007": the words date it.
-  const year = statedYear(s, m);
+  // "to raise its holding to 51 per cent by 2007": the words date it; "a share issue in 2003 cut Ostrel's stake to
+  // 10%": the event that moved it, just before the verb of change.
+  const year = statedYear(s, m) ?? changeYear(s, m);
   return [year === null ? roles : { ...roles, when: { year, period: null, stated: true } }];
+}
+
+/** The year of the event just before a match that opens on a verb of change ("recapitalised in 2003, halving"). */
+function changeYear(s: RuleSentence, m: Match): number | null {
+  // Only a change made ("cut", "halving"), not one to come ("to raise", "may lift").
+  if (!STAKE_CHANGE_WORDS.has(s.tokens[m.from]?.lower ?? "") || !/(?:ed|ing|cut)$/.test(s.tokens[m.from].lower))
+    return null;
+  if (/^(?:to|will|would|could|may|might|can)$/.test(s.tokens[m.from - 1]?.lower ?? "")) return null;
+  const before = s.tokens.slice(Math.max(0, m.from - 10), m.from);
+  const times = before.filter(
+    (t) => t.type === "time" && t.time.year !== null && t.time.role === "point" && /^(?:19|20)\d\d$/.test(t.text),
+  );
+  const last = times.at(-1);
+  return last?.type === "time" ? last.time.year : null;
 }
 
 function participleSubject(m: Match, s: RuleSentence): Token | undefined {
