@@ -1,9 +1,29 @@
-import type { Rule } from "./rule";
-import { stake } from "./stakeRoles";
+import type { Match } from "./pattern";
+import type { FactRoles, Rule, RuleSentence } from "./rule";
+import { nameOf, stake, stakeStatus, undatedStake } from "./stakeRoles";
 
 /**
- * Stakes paid for with an investment: "will invest $4 billion in Corvan in exchange for a 9.9% stake". The company
- * invested in is the one held; the investor holds.
+ * "Ostrel swapped a 6% stake in itself for 20% of Corvan": two holdings, each company's in the other, dated as the
+ * deal the article dates (a swap is seldom dated in its own sentence).
+ */
+function swappedStakes(m: Match, s: RuleSentence): FactRoles[] {
+  const holder = nameOf(m.captures.holder?.[0]);
+  const held = nameOf(m.captures.held?.[0]);
+  const own = m.captures.own?.[0];
+  const figure = m.captures.figure?.[0];
+  if (!holder || !held || holder === held || own?.type !== "quantity" || figure?.type !== "quantity") return [];
+  const status = stakeStatus(s, m);
+  const year = s.ctx.dealYear?.year ?? null;
+  const when = { year, period: null, stated: year !== null };
+  return [
+    { ...undatedStake(figure.quantity, holder, held, status, ["company", "counterparty"]), when },
+    { ...undatedStake(own.quantity, held, holder, status, ["company", "counterparty"]), when },
+  ];
+}
+
+/**
+ * Stakes paid for: with an investment ("will invest $4 billion in Corvan in exchange for a 9.9% stake", the company
+ * invested in is held, the investor holds) or with shares of the buyer's own (a swap: each holds the other).
  */
 export const INVESTED_STAKE_RULES: Rule[] = [
   {
@@ -28,5 +48,21 @@ export const INVESTED_STAKE_RULES: Rule[] = [
       },
     ],
     build: stake,
+  },
+  {
+    name: "stake.swapped-stake-in-itself",
+    kind: "stake",
+    pattern:
+      "holder:{HOLDER_REF} ...3 swapped|swaps|swap|exchanged|traded a|an {FIGURE_LEAD}? own:{PERCENT} {STAKE_NOUN} in itself for {FIGURE_LEAD}? figure:{PERCENT} of held:{COMPANY}",
+    examples: [
+      {
+        input: "Alliance\n\nInstead, Ostrel Motors swapped a 6% stake in itself for 20% of Corvan Auto.",
+        expected: [
+          { kind: "stake", company: "Ostrel Motors", counterparty: "Corvan Auto", low: 20 },
+          { kind: "stake", company: "Corvan Auto", counterparty: "Ostrel Motors", low: 6 },
+        ],
+      },
+    ],
+    build: swappedStakes,
   },
 ];
