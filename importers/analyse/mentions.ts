@@ -42,7 +42,8 @@ const BASED_SUBJECT = new RegExp(
   String.raw`^(?:The|the)\s+[A-Z][\w.]*(?:,?\s[A-Z][\w.]*){0,2}-(?:based|listed|headquartered)\s+(?:[a-z-]+\s+)?(?:${NOUNS})\b(?=\s+[a-z]|,|\s+[—–-])`,
 );
 const NAME_AFTER = /^\s+[A-Z]/;
-const STAKE_IN_BEFORE = /\b(?:stake|stakes|holding|holdings|interest|shares)\s+(?:in|of)\s+$/i;
+const STAKE_IN_BEFORE =
+  /\b(?:stake|stakes|holding|holdings|interest|shares)\s+(?:of\s+(?:about\s+|roughly\s+|around\s+|just\s+(?:under|over)\s+|nearly\s+|almost\s+)?[\d.]+\s*(?:%|pct|per\s*cent|percent)\s+)?(?:in|of)\s+$/i;
 const GROUP =
   /\b(?:(?:the|all|both|these|those)\s+)?(?<count>two|three|four|five|both)\s+(?:[a-z-]+\s+)?(?:companies|firms|carmakers|automakers|groups|partners|banks|airlines|rivals|makers|operators|businesses)\b|\bthe\s+(?:companies|firms|partners|carmakers|automakers|alliance|partnership|consortium|joint\s+venture)\b|\bthe\s+(?:combined|merged|enlarged|new)\s+(?:firm|company|group|business|entity|retailer|bank)\b/gi;
 const STATE_HOLDER = new RegExp(
