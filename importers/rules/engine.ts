@@ -16,8 +16,8 @@ import type { FactRoles, Rule, RuleSentence } from "./rule";
 import { SALES_VOLUME_RULES } from "./salesVolume";
 import { SEGMENT_CHANGE_RULES } from "./segmentChanges";
 import { STAKE_RULES } from "./stakes";
+import { DEAL_STAKE_RULES } from "./stakesDeals";
 import { DESCRIBED_STAKE_RULES } from "./stakesDescribed";
-import { INVESTED_STAKE_RULES } from "./stakesInvested";
 import { NOUN_STAKE_RULES } from "./stakesNoun";
 import { OWNED_STAKE_RULES } from "./stakesOwned";
 import { REFERRED_STAKE_RULES } from "./stakesReferred";
@@ -33,7 +33,7 @@ export const RULES: Rule[] = [
   ...DESCRIBED_STAKE_RULES,
   ...NOUN_STAKE_RULES,
   ...REFERRED_STAKE_RULES,
-  ...INVESTED_STAKE_RULES,
+  ...DEAL_STAKE_RULES,
   ...OWNED_STAKE_RULES,
   ...UNSAID_STAKE_RULES,
   ...MARKET_SHARE_RULES,

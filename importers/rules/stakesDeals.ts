@@ -22,10 +22,19 @@ function swappedStakes(m: Match, s: RuleSentence): FactRoles[] {
 }
 
 /**
- * Stakes paid for: with an investment ("will invest $4 billion in Corvan in exchange for a 9.9% stake", the company
+ * "Ostrel, which owns 60 pct of Corvan, will keep a 15 pct interest after the sale": the holding a sale leaves, a
+ * forecast; "The state, which owns 51% of Corvan, plans to sell a 20% stake": the block it means to sell, a target.
+ */
+function heldAfterDeal(m: Match, s: RuleSentence): FactRoles[] {
+  const selling = /^(?:sell|sale|offload|float|dispose)/.test(m.captures.deal?.[0]?.lower ?? "");
+  return stake(m, s).map((r) => ({ ...r, status: selling ? "target" : "forecast" }));
+}
+
+/**
+ * Stakes of deals: paid for with an investment ("will invest $4 billion in Corvan in exchange for a 9.9% stake", the company
  * invested in is held, the investor holds) or with shares of the buyer's own (a swap: each holds the other).
  */
-export const INVESTED_STAKE_RULES: Rule[] = [
+export const DEAL_STAKE_RULES: Rule[] = [
   {
     name: "stake.invest-in-for-stake",
     kind: "stake",
@@ -64,5 +73,26 @@ export const INVESTED_STAKE_RULES: Rule[] = [
       },
     ],
     build: swappedStakes,
+  },
+  {
+    name: "stake.which-owns-then-keeps",
+    kind: "stake",
+    pattern:
+      "holder:{HOLDER} , which ...2 owns|holds|has ...2 {PERCENT} of ...4 held:{COMPANY} ...4 , will|would|is|plans|wants|intends ...4 deal:keep|retain|hold|have|sell ...2 a|an? {FIGURE_LEAD}? figure:{PERCENT}",
+    examples: [
+      {
+        input:
+          "Sale agreed\n\nOstrel, which now owns 60 pct of Corvan Tool, will keep a 15 pct interest after the sale, Halden said.",
+        expected: [{ kind: "stake", company: "Ostrel", counterparty: "Corvan Tool", low: 15, status: "forecast" }],
+      },
+      {
+        input:
+          "Share offering\n\nThe Czech government, which owns 51 per cent of Corvan Telecom, plans to sell a 20 per cent stake through a share offering.",
+        expected: [
+          { kind: "stake", company: "Czech government", counterparty: "Corvan Telecom", low: 20, status: "target" },
+        ],
+      },
+    ],
+    build: heldAfterDeal,
   },
 ];
