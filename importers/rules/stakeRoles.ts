@@ -233,10 +233,19 @@ function closesAside(m: Match, s: RuleSentence): boolean {
   const figure = s.tokens.indexOf(m.captures.figure?.[0]);
   // Only when an aside was opened before the name ("Corvan, the Dutch brewer, has built" is no aside's close).
   if (!s.tokens.slice(0, at).some((t) => t.text === ",")) return false;
+  // "The firm's Japanese partner, Nakaseido Motors, owns 15%": the name says who the subject is; it closes no aside.
+  if (s.tokens[at - 1]?.text === "," && APPOSED_ROLES.has(s.tokens[at - 2]?.lower ?? "")) return false;
   for (let i = at + 1; i < Math.min(figure, at + 6); i++)
     if (s.tokens[i].text === "," && ASIDE_CLOSERS.has(s.tokens[i + 1]?.lower ?? "")) return true;
   return false;
 }
+
+/** Roles a name set off after them names: "its biggest shareholder, Ostrel Capital, owns". */
+const APPOSED_ROLES = new Set(
+  "partner partners shareholder shareholders investor investors holder holders owner owners backer backers ally parent".split(
+    " ",
+  ),
+);
 
 const ASIDE_CLOSERS = new Set([
   ...["has", "have", "had", "is", "was", "said", "says", "will", "would", "owns", "holds"],
