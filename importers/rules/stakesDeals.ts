@@ -1,6 +1,6 @@
 import type { Match } from "./pattern";
 import type { FactRoles, Rule, RuleSentence } from "./rule";
-import { nameOf, stake, stakeStatus, undatedStake } from "./stakeRoles";
+import { nameOf, stake, stakeStatus, topicStake, undatedStake } from "./stakeRoles";
 
 /**
  * "Ostrel swapped a 6% stake in itself for 20% of Corvan": two holdings, each company's in the other, dated as the
@@ -94,5 +94,22 @@ export const DEAL_STAKE_RULES: Rule[] = [
       },
     ],
     build: heldAfterDeal,
+  },
+  {
+    name: "stake.apposed-with-stake",
+    kind: "stake",
+    // "Ostrel Capital, an activist investor with a roughly 2% stake, has pressed Corvan": the apposition says what
+    // it holds, in the company the sentence (or the article) is about.
+    pattern: "holder:{HOLDER} , a|an|the ...6 with a|an {FIGURE_LEAD}? figure:{PERCENT} {STAKE_KIND}? {STAKE_NOUN} ,",
+    examples: [
+      {
+        input:
+          "Activists\n\nCorvan Foods shares rose. Corvan Foods said it would listen. Ostrel Capital, an activist investor with a roughly 2% stake, has pressed the company to sell its China business.",
+        expected: [
+          { kind: "stake", company: "Ostrel Capital", counterparty: "Corvan Foods", low: 2, approximate: true },
+        ],
+      },
+    ],
+    build: topicStake,
   },
 ];
