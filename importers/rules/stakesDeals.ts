@@ -112,4 +112,20 @@ export const DEAL_STAKE_RULES: Rule[] = [
     ],
     build: topicStake,
   },
+  {
+    name: "stake.apposed-that-holds",
+    kind: "stake",
+    // "Ostrel Partners, the activist firm that holds a 6.8% stake in Corvan", "Ostrel Trust, the state body which
+    // owns 74% of Corvan": the apposition's own verb, its subject the name before it.
+    pattern:
+      "holder:{HOLDER} , the|a|an ...6 that|which|who {OWN_OR_HAVE} up? a|an? {FIGURE_LEAD}? figure:{PERCENT} {STAKE_KIND}? {STAKE_NOUN_IN}? in|of held:{HELD_REF}",
+    examples: [
+      {
+        input:
+          "Pressure\n\nThe results add to pressure from Ostrel Partners, the activist investment firm that holds a 6.8% stake in Corvan Foods.",
+        expected: [{ kind: "stake", company: "Ostrel Partners", counterparty: "Corvan Foods", low: 6.8 }],
+      },
+    ],
+    build: stake,
+  },
 ];
