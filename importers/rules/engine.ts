@@ -18,6 +18,7 @@ import { SEGMENT_CHANGE_RULES } from "./segmentChanges";
 import { STAKE_RULES } from "./stakes";
 import { DEAL_STAKE_RULES } from "./stakesDeals";
 import { DESCRIBED_STAKE_RULES } from "./stakesDescribed";
+import { LEVEL_STAKE_RULES } from "./stakesLevels";
 import { NOUN_STAKE_RULES } from "./stakesNoun";
 import { OWNED_STAKE_RULES } from "./stakesOwned";
 import { REFERRED_STAKE_RULES } from "./stakesReferred";
@@ -34,6 +35,7 @@ export const RULES: Rule[] = [
   ...NOUN_STAKE_RULES,
   ...REFERRED_STAKE_RULES,
   ...DEAL_STAKE_RULES,
+  ...LEVEL_STAKE_RULES,
   ...OWNED_STAKE_RULES,
   ...UNSAID_STAKE_RULES,
   ...MARKET_SHARE_RULES,

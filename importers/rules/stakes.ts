@@ -49,7 +49,7 @@ export const STAKE_RULES: Rule[] = [
     name: "stake.verb-pct-of",
     kind: "stake",
     // "agreed to buy the 60% of Corvan it does not already own": the rest, written as its figure.
-    pattern: "holder:{HOLDER_REF} ...8 {STAKE_VERB} the? {FIGURE_LEAD}? figure:{PERCENT} of ...5 held:{COMPANY}",
+    pattern: "holder:{HOLDER_REF} ...8 {STAKE_VERB} the? {FIGURE_LEAD}? figure:{PERCENT} of|in ...5 held:{COMPANY}",
     when: (m, s) => !ofAMarket(m, s),
     examples: [
       {
