@@ -19,7 +19,7 @@ export function StakeList({ groups, canSettle = false }: { groups: StakeHistory[
   const location = useLocation();
   const back = `${location.pathname}${location.search}`;
   return (
-    <table className="stake-table">
+    <table className="stake-table cards">
       <thead>
         <tr>
           <th>Holder</th>

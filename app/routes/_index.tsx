@@ -114,42 +114,40 @@ export default function Index() {
           No articles with figures about companies have been imported yet. <ImportHint />
         </p>
       ) : (
-        <div className="table-scroll">
-          <table>
-            <thead>
-              <tr>
-                <th>Company</th>
-                {KINDS.map(([, label]) => (
-                  <th key={label} className="num">
-                    {label}
-                  </th>
-                ))}
-                <th>Years</th>
-              </tr>
-            </thead>
-            <tbody>
-              {companies.map((c) => (
-                <tr key={c.slug}>
-                  <td>
-                    <Link to={`/companies/${c.slug}`}>{c.name}</Link>
-                  </td>
-                  {KINDS.map(([kind]) => (
-                    <td key={kind} className="num">
-                      {c.byKind[kind] || ""}
-                    </td>
-                  ))}
-                  <td>
-                    {c.firstYear === null
-                      ? "—"
-                      : c.firstYear === c.lastYear
-                        ? c.firstYear
-                        : `${c.firstYear}–${c.lastYear}`}
-                  </td>
-                </tr>
+        <table className="cards company-list">
+          <thead>
+            <tr>
+              <th>Company</th>
+              {KINDS.map(([, label]) => (
+                <th key={label} className="num">
+                  {label}
+                </th>
               ))}
-            </tbody>
-          </table>
-        </div>
+              <th>Years</th>
+            </tr>
+          </thead>
+          <tbody>
+            {companies.map((c) => (
+              <tr key={c.slug}>
+                <td>
+                  <Link to={`/companies/${c.slug}`}>{c.name}</Link>
+                </td>
+                {KINDS.map(([kind, label]) => (
+                  <td key={kind} className="num inline" data-label={label}>
+                    {c.byKind[kind] || ""}
+                  </td>
+                ))}
+                <td className="inline" data-label="Years">
+                  {c.firstYear === null
+                    ? "—"
+                    : c.firstYear === c.lastYear
+                      ? c.firstYear
+                      : `${c.firstYear}–${c.lastYear}`}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
       )}
       <h2>Recent articles</h2>
       {articles.length === 0 ? (
