@@ -134,7 +134,7 @@ export default function Index() {
                 </td>
                 {KINDS.map(([kind, label]) => (
                   <td key={kind} className="num inline" data-label={label}>
-                    {c.byKind[kind] || ""}
+                    {c.byKind[kind] || null}
                   </td>
                 ))}
                 <td className="inline" data-label="Years">

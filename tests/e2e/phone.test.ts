@@ -165,6 +165,20 @@ describe("on a phone (390 px)", () => {
           .map((td) => `${(td as HTMLElement).dataset.label}: ${td.textContent} (${getComputedStyle(td).display})`),
       );
     expect(fields).toEqual(expect.arrayContaining(["Revenue: 2 (inline-block)", "Years: 2007–2009 (inline-block)"]));
+    // A kind a company has no figures of is no field of its card (Corvane has changes only).
+    const corvane = list.locator("tr", { has: page.getByRole("link", { name: "Corvane", exact: true }) });
+    const shownFields = await corvane
+      .locator("td")
+      .evaluateAll((tds) =>
+        tds
+          .filter((td) => (td as HTMLElement).offsetWidth > 0)
+          .map((td) => [(td as HTMLElement).dataset.label ?? "", td.textContent]),
+      );
+    expect(shownFields).toEqual([
+      ["", "Corvane"],
+      ["Change", "4"],
+      ["Years", "2005–2009"],
+    ]);
     expect(failures).toEqual([]);
     // The home, company, compare, stakes and declines pages draw charts with axes, and tables beside them.
     expect(charts).toBeGreaterThanOrEqual(8);

@@ -42,7 +42,7 @@ export function FigureTable({
             <td data-label="Status" className={`status-${p.status}`}>
               {p.status}
             </td>
-            <td data-label="Note">{p.note ?? ""}</td>
+            <td data-label="Note">{p.note || null}</td>
             <td data-label="Sources" className="quote">
               {p.sources.map((s) => (
                 <a key={s.factId} href={sourceHref(s)} title={s.quote}>
