@@ -4,6 +4,7 @@ import { CompanyEdit } from "~/components/CompanyEdit";
 import { ExportMenu } from "~/components/charts/ExportMenu";
 import { DownloadLink } from "~/components/DownloadLink";
 import { FigureSection } from "~/components/FigureSection";
+import { ImportHint } from "~/components/ImportHint";
 import { SubmitButton } from "~/components/Pending";
 import { PeriodFields } from "~/components/PeriodFields";
 import { RouteError } from "~/components/RouteError";
@@ -141,7 +142,11 @@ export default function CompanyPage() {
     from: d.range.from?.toString(),
     to: d.range.to?.toString(),
   };
-  const nothing = (what: string) => `None of the imported articles gives ${what} for ${name}.`;
+  const nothing = (what: string) => (
+    <>
+      {`None of the imported articles gives ${what} for ${name}.`} <ImportHint />
+    </>
+  );
   const periodWords = PERIOD_TYPE_WORDS[d.periods].toLowerCase();
   const within =
     d.range.from || d.range.to ? ` between ${d.range.from ?? "the first year"} and ${d.range.to ?? "the last"}` : "";
@@ -234,7 +239,9 @@ export default function CompanyPage() {
             <StakeCharts groups={d.stakesHeld} />
           </>
         ) : (
-          <p className="empty">{`None of the imported articles says ${name} holds a stake in another company.`}</p>
+          <p className="empty">
+            {`None of the imported articles says ${name} holds a stake in another company.`} <ImportHint />
+          </p>
         )}
         {d.moreStakesHeld > 0 && (
           <p>
@@ -248,7 +255,9 @@ export default function CompanyPage() {
             <StakeCharts groups={d.stakesIn} />
           </>
         ) : (
-          <p className="empty">{`None of the imported articles says another company holds a stake in ${name}.`}</p>
+          <p className="empty">
+            {`None of the imported articles says another company holds a stake in ${name}.`} <ImportHint />
+          </p>
         )}
         {d.moreStakesIn > 0 && (
           <p>
