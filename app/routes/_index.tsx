@@ -23,7 +23,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
   // Links from mail and feeds add tracking parameters to the home page: it reads `periods` and ignores the rest.
   const { periods } = parseKnownQuery(request, HOME_QUERY);
   return json({
-    companies: await companySummaries(100),
+    // Joint holders stored in either order are one row, as on the stakes pages.
+    companies: await companySummaries(100, true),
     articles: await recentArticles(10),
     changes: await latestRevenueChanges(20, periods),
   });

@@ -15,6 +15,7 @@ import { companyCharts } from "~/models/charts.server";
 import { findCompany, movedCompanySlug } from "~/models/companies.server";
 import { changeCompany, companyRecord } from "~/models/companyEdits.server";
 import { factCompanyId, pointConflicts, settleFigureConflict } from "~/models/figureConflicts.server";
+import { jointHolderPage } from "~/models/jointHolders.server";
 import { resolveCompanyNames } from "~/models/search.server";
 import { PERIOD_TYPE_WORDS } from "~/models/timeAxis";
 import { undoMessage } from "~/models/undoMessage.server";
@@ -44,10 +45,13 @@ export async function loader({ params, request }: LoaderFunctionArgs) {
       { status: 404 },
     );
   }
+  // "B + A" stored by one article and "A + B" by another are one holder, with one page: the canonical one's.
+  const joint = await jointHolderPage(company.id);
+  if (joint.redirectTo) throw redirect(`/companies/${joint.redirectTo}${new URL(request.url).search}`, 302);
   const charts = await companyCharts(company, view);
   const canEdit = user?.role === "analyst" || user?.role === "admin";
   return json({
-    company: { name: company.name, slug: company.slug },
+    company: { name: joint.name ?? company.name, slug: company.slug },
     ...charts,
     record: await companyRecord(company.id, user?.role === "admin"),
     canEdit,
