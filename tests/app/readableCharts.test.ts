@@ -55,6 +55,19 @@ describe("comparison across currencies", () => {
       ["compare-percent", ["corvane", "ostrel"]],
     ]);
   });
+
+  test("a company with changes of another kind of period only is said to have those, never another currency", async () => {
+    // Halvane gives quarters only: the chart of full years holds Tellbrook, and says why Halvane is not on it.
+    const [chart] = await compare(["tellbrook", "halvane"], { metric: "revenue_change" });
+    expect(chart.companies.map((c) => c.slug)).toEqual(["tellbrook"]);
+    expect(chart.note).toBe(
+      "No revenue changes for full years from Halvane (quarters): pick another kind of period or other years above.",
+    );
+    // Its quarters are charted when asked for.
+    const [quarters] = await compare(["tellbrook", "halvane"], { metric: "revenue_change", periods: "quarter" });
+    expect(quarters.companies.map((c) => c.slug).sort()).toEqual(["halvane", "tellbrook"]);
+    expect(quarters.note).toBeNull();
+  });
 });
 
 describe("log scale", () => {
