@@ -79,7 +79,7 @@ async function countSummaries(limit: number, jointAsOne: boolean): Promise<Compa
         lastYear: null,
         byKind: { revenue: 0, revenue_change: 0, stake: 0, market_share: 0, sales_volume: 0 },
       };
-      byCompany.set(r.id, c);
+      byCompany.set(id, c);
     }
     c.facts += r.n;
     c.byKind[r.kind] += r.n;
