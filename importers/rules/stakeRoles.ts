@@ -78,11 +78,22 @@ export function ofAMarket(m: Match, s: RuleSentence): boolean {
   const held = m.captures.held?.[0];
   const between = figure && held ? s.tokens.slice(s.tokens.indexOf(figure) + 1, s.tokens.indexOf(held)) : [];
   // "through open market purchases": a way of buying, not a market the figure is a share of.
+  // "sold its holding through the market", "bought on the open market": where shares change hands.
+  const venue = (t: Token) => {
+    const i = s.tokens.indexOf(t);
+    const before = s.tokens.slice(Math.max(0, i - 3), i).map((b) => b.lower);
+    return before.some((w) => VENUE_WORDS.has(w));
+  };
   const isMarket = (t: Token, next: Token | undefined) =>
-    (t.lower === "market" || t.lower === "markets") && !TRADING_WORDS.has(next?.lower ?? "");
-  return [...between, ...s.tokens.slice(m.to, m.to + 3)].some((t) => isMarket(t, s.tokens[s.tokens.indexOf(t) + 1]));
+    (t.lower === "market" || t.lower === "markets") && !TRADING_WORDS.has(next?.lower ?? "") && !venue(t);
+  // "of the Ruritanian mobile phone market": the market noun may come several words after the figure's "of".
+  const after = s.tokens.slice(m.to, m.to + (s.tokens[m.to]?.lower === "of" ? 7 : 3));
+  const stop = after.findIndex((t) => /^[,;.:]$/.test(t.text));
+  const clause = stop < 0 ? after : after.slice(0, stop);
+  return [...between, ...clause].some((t) => isMarket(t, s.tokens[s.tokens.indexOf(t) + 1]));
 }
 const TRADING_WORDS = new Set(NOT_MARKET_WORDS);
+const VENUE_WORDS = new Set(["through", "via", "on", "onto", "into"]);
 
 /** "it" is the group's leader when the article named one, else whom the pronoun was resolved to. */
 function holderOf(t: Token | undefined, s: RuleSentence): string | null {
@@ -293,6 +304,7 @@ export function ofAfterFigure(
 }
 
 export function stake(m: Match, s: RuleSentence, asideSettled = false): FactRoles[] {
+  if (ofAMarket(m, s)) return [];
   // The subject found before an aside may itself stand before the aside's opening dash: it is not checked again.
   if (!asideSettled && closesAside(m, s)) {
     const subject = subjectBeforeAside(m, s);
@@ -469,6 +481,8 @@ export function stateStake(m: Match, s: RuleSentence): FactRoles[] {
  * sentence names besides the holder, else the article's.
  */
 export function describedStake(m: Match, s: RuleSentence): FactRoles[] {
+  // "Corvan Telecom, which has 2 million customers, holds 31% of the Ruritanian mobile market": a share.
+  if (ofAMarket(m, s)) return [];
   // "The ministry, which owns 38% of Corvan, plans to sell 15% of the company": the subject before the aside.
   // "The state has sold 9% of Corvan for 410m euros, cutting its holding to 11%": a participle after a comma
   // goes on with the sentence's subject, not the name just before it.

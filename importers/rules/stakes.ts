@@ -319,6 +319,7 @@ export const STAKE_RULES: Rule[] = [
       const aside = s.tokens.slice(s.tokens.indexOf(holder!) + 2, s.tokens.indexOf(figure!));
       return (
         s.tokens[m.from - 1]?.text !== "," &&
+        !ofAMarket(m, s) &&
         !aside.some(
           (t) =>
             t.type === "person" ||
