@@ -26,7 +26,7 @@ const STILL_RUNNING_BEFORE = new RegExp(
   "i",
 );
 const FORWARD_LOOKING =
-  /\b(?:will|would|could|should|may|might|expects?|expected|forecasts?|forecasting|predicts?|predicted|project(?:s|ed|ing)|set to|likely|hop(?:es?|ed|ing)|expecting|anticipat\w*|look(?:ing)?\s+forward|on the way|well for|beyond|plan(?:s|ned|ning)?|aim(?:s|ed|ing)?|target(?:s|ed)?|outlook|budget|is due|are due|due to|wants?|wanted|seeks?|intends?|goal|ambition|options?\s+to|right\s+to)\b/i;
+  /\b(?:will|would|could|should|may|might|expects?|expected|forecasts?|forecasting|predicts?|predicted|project(?:s|ed|ing)|set to|likely|hop(?:es?|ed|ing)|expecting|anticipat\w*|look(?:ing)?\s+forward|on the way|well for|beyond|plan(?:s|ned|ning)?|aim(?:s|ed|ing)?|target(?:s|ed)?|outlook|budget|is due|are due|due to|wants?|wanted|seeks?|intends?|goal|ambition|options?\s+to|right\s+to|on\s+(?:course|track))\b/i;
 /** Whole-year phrasings: "in 2011", "for 2011", "the whole of 2011", "the last three months of 2011", "2011 profits". */
 const WHOLE_YEAR_BEFORE =
   /(?:\b(?:in|for|during|throughout|over)\s+(?:all\s+of\s+|the\s+whole\s+of\s+)?|\bthe\s+(?:whole|end|last\s+(?:three\s+months|quarter)|fourth\s+quarter|final\s+quarter|second\s+half)\s+of\s+)$/i;
@@ -121,7 +121,10 @@ export function inferPublishedYear(
         continue;
       }
       const after = s.slice(m.index + 4, m.index + 30);
-      const wholeYear = (WHOLE_YEAR_BEFORE.test(before) && !MONTH_BEFORE.test(before)) || RESULTS_AFTER.test(after);
+      // "shares have lost half their value so far in 2004": the year is still running.
+      const running = /\b(?:so\s+far|earlier|already)\s+(?:in|this)\s+$/i.test(before);
+      const wholeYear =
+        !running && ((WHOLE_YEAR_BEFORE.test(before) && !MONTH_BEFORE.test(before)) || RESULTS_AFTER.test(after));
       if (wholeYear && PAST_TENSE.test(s)) raise(y + 1, "completed-year");
       else {
         raise(y, "latest-year");
