@@ -22,7 +22,10 @@ export function resolveTimes(
   fiscalEnd = 12,
 ): TimeExpr[] {
   // Undated, "the quarter" says nothing the running period does not: it is left to the extractors' context.
-  if (!ref || ref.month === null) return times.some((t) => t.latest) ? times.filter((t) => !t.latest) : times;
+  if (!ref || ref.month === null) {
+    const kept = times.some((t) => t.latest) ? times.filter((t) => !t.latest) : times;
+    return ref ? kept.map((t) => decemberBefore(t, ref.year, sentence)) : kept;
+  }
   const month = ref.month;
   // The fiscal year that ended last before the article, for a company whose year does not end in December.
   const lastFiscal = fiscalEnd < month ? ref.year : ref.year - 1;
@@ -166,3 +169,16 @@ const FORWARD_BEFORE = new RegExp(
   String.raw`\b(?:${FORECAST_CUES.concat(TARGET_CUES).map(escapeRegExp).join("|")})\b`,
   "i",
 );
+
+/**
+ * "sales in the six months to 31 December fell 2%", in an article known only to be of 2005: a December reported on
+ * is the one before the article's year, since no result for a December comes out within it.
+ */
+function decemberBefore(t: TimeExpr, year: number, sentence: string): TimeExpr {
+  // A year the sentence names ("against the same period of 2003") dates the period through its base instead.
+  if (t.year !== null || t.relative !== null || t.role === "base" || /\b(?:19|20)\d\d\b/.test(sentence)) return t;
+  const end = t.month ?? (t.period ? MONTH.exec(t.text) : null)?.[1];
+  const month = typeof end === "string" ? MONTH_INDEX[end.toLowerCase()] : end;
+  if (month !== 12 || FORWARD_BEFORE.test(sentence.slice(Math.max(0, t.start - 80), t.end + 60))) return t;
+  return { ...t, year: year - 1 };
+}
