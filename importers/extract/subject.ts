@@ -9,6 +9,12 @@ const AGENT_BEFORE =
   /\b(?:founded|run|headed|owned|set\s+up|created|started|established|chaired|advised)\s+by\s+(?:[\w-]+\s+){0,3}$/i;
 const OBJECT_OF_PREPOSITION =
   /\b(?:in|of|with|to|from|for|at|on|into|over|against|between|than|like|including|such\s+as|unlike)\s+(?:(?:the|its|their|a|an)\s+)?(?:(?!which\b|whom\b|whose\b|that\b|and\b|but\b|said\b|says\b)[a-z][\w-]*\s+){0,2}$/;
+/**
+ * "The maker of Halsey's loaves and Corvan cakes", "whose brands include Ostrel and Brune": names of what a company
+ * makes or sells under, not of a company the figures can belong to.
+ */
+const PRODUCT_BEFORE =
+  /\b(?:makes|making|makers?\s+of|producers?\s+of|brewers?\s+of|distillers?\s+of|brands?\s+(?:include|including|such\s+as|like)|labels?\s+(?:include|including|such\s+as))\s+(?:the\s+)?(?:(?!said\b|says\b|which\b|who\b)[\w'’.-]+,?\s+){0,5}$/i;
 /** Governments and their departments have budgets, not revenues. */
 export const PUBLIC_BODY =
   /\b(?:Department|Ministry|Agency|Bureau|Commission|Office|Authority|Council|Board|Government|Parliament|Court|Treasury|Statistics|Institute|Administration|Consortium|Association|Federation|Confederation|Chamber|Union|Society|Foundation)\b/;
@@ -65,6 +71,7 @@ export function subjectOf(
     (m) =>
       !exclude.has(m.company) &&
       !(aside && m.start > aside.start && m.start < aside.end) &&
+      !(m.how === "name" && PRODUCT_BEFORE.test(s.text.slice(Math.max(0, m.start - 60), m.start))) &&
       (!NOT_SUBJECT_BEFORE.test(s.text.slice(Math.max(0, m.start - 30), m.start)) ||
         reportedSubject(s.text, m, s.mentions[0])),
   );
