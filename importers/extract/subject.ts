@@ -15,6 +15,9 @@ const OBJECT_OF_PREPOSITION =
  */
 const PRODUCT_BEFORE =
   /\b(?:makes|making|makers?\s+of|producers?\s+of|brewers?\s+of|distillers?\s+of|brands?\s+(?:include|including|such\s+as|like)|labels?\s+(?:include|including|such\s+as))\s+(?:the\s+)?(?:(?!said\b|says\b|which\b|who\b)[\w'’.-]+,?\s+){0,5}$/i;
+/** "X has overtaken Corvan to become ..., with turnover rising 8%": the object of such a verb is not the subject. */
+const VERB_OBJECT_BEFORE =
+  /\b(?:overtak(?:en|es|ing)|overtook|outsold|outpaced|outstripped|beat(?:en|ing)?|displac(?:ed|es|ing)|dethron(?:ed|es|ing)|overhaul(?:ed|s|ing)|pass(?:ed|es|ing))\s+(?:the\s+|its\s+|their\s+)?(?:(?:rival|rivals|competitor|leader)\s+)?$/i;
 /** Governments and their departments have budgets, not revenues. */
 export const PUBLIC_BODY =
   /\b(?:Department|Ministry|Agency|Bureau|Commission|Office|Authority|Council|Board|Government|Parliament|Court|Treasury|Statistics|Institute|Administration|Consortium|Association|Federation|Confederation|Chamber|Union|Society|Foundation)\b/;
@@ -107,6 +110,7 @@ export function subjectOf(
         // "chief executive of Corvan, which owns 41%": the head of a relative clause is its subject.
         (/^,?\s+(?:which|who)\b/.test(s.text.slice(m.end, m.end + 8)) ||
           (!OBJECT_OF_PREPOSITION.test(s.text.slice(Math.max(0, m.start - 40), m.start)) &&
+            !VERB_OBJECT_BEFORE.test(s.text.slice(Math.max(0, m.start - 40), m.start)) &&
             !AGENT_BEFORE.test(s.text.slice(Math.max(0, m.start - 60), m.start)))),
     );
     return jointWithPartner(
