@@ -38,7 +38,7 @@ function reportedSubject(text: string, m: Mention, speaker: Mention | undefined)
     /\b(?:said|told\s+\w+)\s+$/i.test(text.slice(Math.max(0, m.start - 20), m.start)) &&
     // "said its share rose": a possessive opens the clause said as its subject does.
     (m.possessive ||
-      /^\s+(?:(?:now|also|still|had|has|have|was|is|would|will|could|may|might|expects?|expected|hoped|hopes|plans?|planned|aims?|aimed|sold|sells|shipped|delivered|intends|intended|wants|wanted)\b)/.test(
+      /^\s+(?:(?:now|also|still|had|has|have|was|is|would|will|could|may|might|expects?|expected|hoped|hopes|plans?|planned|aims?|aimed|sold|sells|shipped|delivered|intends|intended|wants|wanted|held|holds|took|takes|controls|controlled|commands|commanded|captured|accounted|accounts|won|grabbed|gained|lost|kept|increased|lifted|raised|cut)\b)/.test(
         text.slice(m.end, m.end + 20),
       ))
   );
