@@ -105,7 +105,7 @@ export const MARKET_SHARE_RULES: Rule[] = [
     name: "market-share.base-before",
     kind: "market_share",
     pattern:
-      "share in:in|of? the? market:...8 {SHARE_LINK} {FIGURE_LEAD}? first:{PERCENT} ...8 from {FIGURE_LEAD}? figure:{PERCENT}",
+      "share in:in|of? the? market:...8 {SHARE_LINK} {FIGURE_LEAD}? first:{PERCENT} ...8 from|against|versus {FIGURE_LEAD}? figure:{PERCENT}",
     examples: [
       {
         input:
@@ -113,7 +113,8 @@ export const MARKET_SHARE_RULES: Rule[] = [
         expected: [{ kind: "market_share", company: "Ostrel", low: 11, year: 1985 }],
       },
     ],
-    when: notPerShare,
+    // "rose to 31 pct, against 19 pct for its nearest rival": a rival's figure, not an earlier one.
+    when: (m, s) => notPerShare(m, s) && s.tokens[m.to]?.lower !== "for",
     build: (m, s) => baseShare(m, s, true),
   },
   {
@@ -122,8 +123,11 @@ export const MARKET_SHARE_RULES: Rule[] = [
     // "Its share slipped to 17% in the quarter from 19.5%": a share compared with an earlier one is a market share
     // though the sentence does not say "market".
     pattern:
-      "share in:of? the? market:...6 {SHARE_LINK} {FIGURE_LEAD}? figure:{PERCENT} ...8 from {FIGURE_LEAD}? {PERCENT}",
-    when: (m, s) => notPerShare(m, s) && !/^(?:price|prices|capital)$/.test(s.tokens[m.from + 1]?.lower ?? ""),
+      "share in:of? the? market:...6 {SHARE_LINK} {FIGURE_LEAD}? figure:{PERCENT} ...8 from|against|versus {FIGURE_LEAD}? {PERCENT}",
+    when: (m, s) =>
+      notPerShare(m, s) &&
+      !/^(?:price|prices|capital)$/.test(s.tokens[m.from + 1]?.lower ?? "") &&
+      s.tokens[m.to]?.lower !== "for",
     examples: [
       {
         input:
