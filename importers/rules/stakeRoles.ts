@@ -51,8 +51,14 @@ function statedYear(s: RuleSentence, m: Match): number | null {
   // "Ostrel, the group founded in 1952, holds 20%": an apposition's years are its own.
   const aside = new Set(m.captures[APPOSITION] ?? []);
   for (const t of s.tokens.slice(m.from, m.to + 3))
-    if (t.type === "time" && t.time.year !== null && !aside.has(t)) return t.time.year;
+    if (t.type === "time" && t.time.year !== null && !aside.has(t) && !sinceBefore(s, t)) return t.time.year;
   return null;
+}
+
+/** "has owned 4.3% since 2023", "selling shares since he stepped down in 2003": when it began, not when it is held. */
+function sinceBefore(s: RuleSentence, t: Token): boolean {
+  const i = s.tokens.indexOf(t);
+  return s.tokens.slice(Math.max(0, i - 7), i).some((b) => b.lower === "since");
 }
 
 /** "a 3% stake in Corvan and Ostrel": every company named together after "in" is held. */
@@ -559,7 +565,12 @@ function changeYear(s: RuleSentence, m: Match): number | null {
   if (/^(?:to|will|would|could|may|might|can)$/.test(s.tokens[m.from - 1]?.lower ?? "")) return null;
   const before = s.tokens.slice(Math.max(0, m.from - 10), m.from);
   const times = before.filter(
-    (t) => t.type === "time" && t.time.year !== null && t.time.role === "point" && /^(?:19|20)\d\d$/.test(t.text),
+    (t) =>
+      t.type === "time" &&
+      t.time.year !== null &&
+      t.time.role === "point" &&
+      /^(?:19|20)\d\d$/.test(t.text) &&
+      !sinceBefore(s, t),
   );
   const last = times.at(-1);
   return last?.type === "time" ? last.time.year : null;
