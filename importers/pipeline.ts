@@ -18,7 +18,7 @@ import { withShortestNames } from "./refine/shortestNames";
 import { settleBySpecificity } from "./refine/specificity";
 import { type ArticleContext, newArticleContext, type ReferenceDate, referenceDateOf } from "./rules/context";
 import { type Candidate, runRules } from "./rules/engine";
-import { advanceGroupLeader } from "./rules/groups";
+import { advanceFamily, advanceGroupLeader } from "./rules/groups";
 import { sentenceFeatures } from "./rules/pattern";
 import { advanceTable, articleCurrency, newTableState } from "./rules/tableState";
 import { tokenize } from "./rules/tokens";
@@ -247,6 +247,7 @@ export function extractArticle(bytes: Uint8Array, path: string, options: Extract
       const tokens = tokenize(sentence.text, quantities, times, mentions, registry.peopleIn(sentence.text));
       const features = sentenceFeatures(tokens);
       advanceGroupLeader(ctx, tokens, features);
+      advanceFamily(ctx, tokens, features);
       const roles = sentenceRoles(ctx, sentence, quantities, times, mentions, { main, registry });
       const ruled = runRules({ text: sentence.text, offset: sentence.start, tokens, features, ctx, roles });
       candidates.push(...ruled);

@@ -51,6 +51,8 @@ export interface ArticleContext {
    * that sentence (a pronoun before it speaks of someone else).
    */
   groupLeader: { name: string; age: number; from: number } | null;
+  /** The family last named ("the Keane family"), for "the family" said later. */
+  lastFamily: string | null;
   /** The market the last sentence gave a share of, for a rival's share said next ("Rival X edged up to 4.2%"). */
   shareMarket: {
     company: string;
@@ -94,6 +96,7 @@ export function newArticleContext(reference: ReferenceDate | null, publishedYear
     volumeUnit: null,
     mentions: { topic: null, recentGroups: [] },
     groupLeader: null,
+    lastFamily: null,
     shareMarket: null,
     table: { company: null, headline: null, section: null, currency: () => "USD", unitLine: null, noteYear: null },
   };

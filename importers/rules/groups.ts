@@ -46,3 +46,17 @@ export function advanceGroupLeader(ctx: ArticleContext, tokens: Token[], feature
     ctx.groupLeader =
       ctx.groupLeader.age < LEADER_SPAN ? { ...ctx.groupLeader, age: ctx.groupLeader.age + 1, from: 0 } : null;
 }
+
+/** "the Keane family", "the Tom Keane family": a family is known by its surname. */
+const FAMILY_PATTERN = compilePattern("name:{HOLDER} family", PIECES);
+
+/** Keeps the family last named, so that "The family, which holds 75%" is that family. */
+export function advanceFamily(ctx: ArticleContext, tokens: Token[], features: ReadonlySet<string>): void {
+  if (!mayMatch(FAMILY_PATTERN, features)) return;
+  for (const m of matchAll(FAMILY_PATTERN, tokens)) {
+    const t = m.captures.name[0];
+    const surname =
+      t.type === "person" ? t.person.split(" ").at(-1) : t.type === "mention" ? t.text.replace(/['’]s?$/, "") : null;
+    if (surname) ctx.lastFamily = `${surname} family`;
+  }
+}

@@ -103,6 +103,9 @@ const VENUE_WORDS = new Set(["through", "via", "on", "onto", "into"]);
 
 /** "it" is the group's leader when the article named one, else whom the pronoun was resolved to. */
 function holderOf(t: Token | undefined, s: RuleSentence): string | null {
+  // "The family, which now holds 75%", after "the Keane family": that family.
+  if (t && s.ctx.lastFamily && t.lower.split(/\s+/).at(-1) === "family" && /^the$/i.test(prevWord(t, s)))
+    return s.ctx.lastFamily;
   const leader = s.ctx.groupLeader;
   // "X sold its stake to a group led by Y": "its", before Y is named, is X's.
   const leads = leader && t && t.start >= leader.from;
@@ -130,6 +133,8 @@ function holderOf(t: Token | undefined, s: RuleSentence): string | null {
 }
 
 const lastWord = (t: Token) => t.lower.split(/\s+/).at(-1) ?? "";
+const prevWord = (t: Token, s: RuleSentence) =>
+  t.lower.includes(" ") ? t.lower.split(/\s+/)[0] : (s.tokens[s.tokens.indexOf(t) - 1]?.lower ?? "");
 
 /**
  * "Tom Keane and associates said they raised their stake": a pronoun no one resolved stands for the name that opens
