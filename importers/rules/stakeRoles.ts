@@ -401,7 +401,12 @@ export function articleCompanies(s: RuleSentence): string[] {
 }
 
 /** "the 5.3 pct stake held by Tom Keane": of the company the article is about (see stake.held-by-of-topic). */
-export function topicStake(m: Match, s: RuleSentence): FactRoles[] {
+export function topicStake(m: Match, s: RuleSentence, asideSettled = false): FactRoles[] {
+  // "Its founder, Tom Keane, who owns 70% of the company, will keep a 40% stake": the subject before the aside.
+  if (!asideSettled && closesAside(m, s)) {
+    const subject = subjectBeforeAside(m, s);
+    if (subject) return topicStake({ ...m, captures: { ...m.captures, holder: [subject] } }, s, true);
+  }
   // "Mr Keane and his family hold a 28% stake": "his" is the person named, by the full name the article gave.
   const first = m.captures.holder?.[0];
   const said = holderOf(first, s);
