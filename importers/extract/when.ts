@@ -64,7 +64,9 @@ function yearOfUndatedPeriod(
 
 const ANNUAL = /\b(?:annual|annually|yearly|a\s+year|per\s+year|per\s+annum)\b/i;
 const THE_PERIOD = /^(?:[^.;,]|\.(?=\d)){0,40}?\b(?:in|for|over|during)\s+the\s+(?:same\s+)?(?:period|half)\b/i;
-const THE_QUARTER = /\b(?:for|in|during|over)\s+the\s+(?:latest\s+|same\s+)?(?:quarter|three\s+months)\b/i;
+// "$1.9 billion of the quarter's revenue": the quarter's takings, as "in the quarter" is.
+const THE_QUARTER =
+  /\b(?:(?:for|in|during|over)\s+the\s+(?:latest\s+|same\s+)?(?:quarter|three\s+months)\b|of\s+the\s+quarter['’]s\s)/i;
 
 /** "Ostrel has annual sales of $7.3bn": a standing description, dated by nothing in the text. */
 function isPresent(s: SentenceContext, clause: { start: number; end: number }, figure: Quantity): boolean {
