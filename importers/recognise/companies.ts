@@ -84,7 +84,7 @@ const MONTH_AS_COMPANY_AFTER =
 
 /** A name that speaks or acts at once ("Corvan said", "Corvan has"), as no family name before a possessive does. */
 const SPEAKS_AFTER =
-  /^\s+(?:(?:also|has|had)\s+)?(?:said|says|reported|posted|expects|expected|announced|sold|bought|shipped|delivered|took|held|kept|saw|has|had|is|was|will|would|ranked|ranks|came|comes|remained|remains|owns|holds|plans|aims|makes|made|rose|fell|grew|gained|lost|won)\b/;
+  /^(?:,\s+(?:which|who)\b)?\s+(?:(?:also|has|had)\s+)?(?:said|says|reported|posted|expects|expected|announced|sold|bought|shipped|delivered|took|held|kept|saw|has|had|is|was|will|would|ranked|ranks|came|comes|remained|remains|owns|holds|plans|aims|makes|made|rose|fell|grew|gained|lost|won)\b/;
 
 // "stores across the Midlands", "in Yorkshire and Cumbria": a name after these is where things are.
 const PLACE_BEFORE =
