@@ -218,7 +218,7 @@ export const NO_FACT_RULES: Rule[] = [
     kind: null,
     // "Analysts had expected second-quarter revenue of $1.39 billion": the market's estimate, not the company's.
     pattern:
-      "{ESTIMATE} ...6 expected|expect|expects|expecting|forecast|forecasting|estimate|estimated|predicted|predict ...12 figure:{MONEY}",
+      "{ESTIMATE} ...6 expected|expect|expects|expecting|forecast|forecasting|estimate|estimated|predicted|predict|looking|look|looked ...12 figure:{MONEY}",
     // "... what analysts had been expecting, and reaffirmed its forecast of $53bn": a new clause is the company's.
     when: (m, s) =>
       !/,\s+(?:and|but|while|although|whereas)\b/.test(s.text.slice(s.tokens[m.from].start, s.tokens[m.to - 1].start)),
@@ -230,6 +230,24 @@ export const NO_FACT_RULES: Rule[] = [
           { kind: "revenue", company: "Corvan Labs", low: 1420000000 },
           { kind: "revenue_change", company: "Corvan Labs", low: 18 },
         ],
+      },
+    ],
+  },
+  {
+    name: "not-revenue-change.analysts-expect",
+    kind: null,
+    // "Analysts expect the company's revenue to fall about 4% this year": the market's estimate of the change.
+    pattern:
+      "{ESTIMATE} ...6 expected|expect|expects|expecting|forecast|forecasting|estimate|estimated|predicted|predict|looking|look|looked ...8 {REVENUE_NOUN} ...6 figure:{PERCENT}",
+    // "Executives told analysts they expect revenue to grow 14%": the company's forecast, told to analysts.
+    when: (m, s) =>
+      !/^(?:told|tell|tells|to|briefed|with)$/.test(s.tokens[m.from - 1]?.lower ?? "") &&
+      !/,\s+(?:and|but|while|although|whereas)\b/.test(s.text.slice(s.tokens[m.from].start, s.tokens[m.to - 1].start)),
+    examples: [
+      {
+        input:
+          "Drugmaker\n\nDate: 4 February 2026\n\nCorvan Pharma said revenue rose 6% last year. Wall Street analysts expect the company's revenue to fall about 4% this year.",
+        expected: [{ kind: "revenue_change", company: "Corvan Pharma", low: 6, year: 2025 }],
       },
     ],
   },
