@@ -159,9 +159,10 @@ export function continuedShare(m: Match, s: RuleSentence): FactRoles[] {
       figure: q,
       company: company.company,
       market: last.market,
-      when: when.year === null && !aimed && !presentTense(s.text.slice(clause.start, q.start))
-        ? { year: last.year, period: last.period, stated: false }
-        : when,
+      when:
+        when.year === null && !aimed && !presentTense(s.text.slice(clause.start, q.start))
+          ? { year: last.year, period: last.period, stated: false }
+          : when,
       unit: "percent",
       status: statusAround(s.text, clause, q, when.year, s.ctx.publishedYear),
       stated: company.how === "name" ? ["company"] : [],
@@ -171,7 +172,8 @@ export function continuedShare(m: Match, s: RuleSentence): FactRoles[] {
 }
 
 /** "behind Ostrel, which has about 27% of the market": a share held now, not at the time of the share before. */
-const presentTense = (text: string) => /\b(?:has|have|holds|controls|commands|owns|enjoys)\s+(?:\w+\s+){0,2}$/i.test(text);
+const presentTense = (text: string) =>
+  /\b(?:has|have|holds|controls|commands|owns|enjoys)\s+(?:\w+\s+){0,2}$/i.test(text);
 
 const NOT_A_MARKET = new Set(NOT_MARKET_WORDS);
 
