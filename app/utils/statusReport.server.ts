@@ -9,9 +9,31 @@ const LOOPBACK = new Set(["127.0.0.1", "::1", "::ffff:127.0.0.1"]);
 const loop = monitorEventLoopDelay({ resolution: 10 });
 loop.enable();
 
+/** The slowest requests since the last reset: what a load run's p99 and timeouts were made of. */
+const SLOWEST_KEPT = 10;
+let slowest: Array<{ path: string; status: number; ms: number }> = [];
+
 /**
- * GET /_status: the sizes of the server's caches and queues, its memory and its event-loop delay, as JSON, for `npm run bench:load` and
- * an operator on the machine (`?reset=1` restarts the delay's measure; `?gc=1` collects garbage first when the
+ * Times every request from its arrival to its response's end (or its client's leaving: status 0), keeping the ten
+ * slowest for /_status (a comparison per response, no allocation unless it is among them).
+ */
+export function timeRequests(req: Request, res: Response, next: NextFunction) {
+  const started = performance.now();
+  res.on("close", () => {
+    const ms = performance.now() - started;
+    if (slowest.length >= SLOWEST_KEPT && ms <= slowest[slowest.length - 1].ms) return;
+    const status = res.writableFinished ? res.statusCode : 0;
+    slowest = [...slowest, { path: req.originalUrl.slice(0, 200), status, ms: Math.round(ms) }]
+      .sort((a, b) => b.ms - a.ms)
+      .slice(0, SLOWEST_KEPT);
+  });
+  next();
+}
+
+/**
+ * GET /_status: the sizes of the server's caches and queues, its memory, its event-loop delay and its slowest
+ * requests (timeRequests), as JSON, for `npm run bench:load` and
+ * an operator on the machine (`?reset=1` restarts the delay's measure and the slowest requests' list; `?gc=1` collects garbage first when the
  * server runs with --expose-gc). Asked from any other address it does not exist (Remix's 404), since a server
  * serving a network need not tell it how full its caches are.
  */
@@ -23,8 +45,16 @@ export function statusReport(req: Request, res: Response, next: NextFunction) {
   const { rss, heapTotal, heapUsed, external, arrayBuffers } = process.memoryUsage();
   res.setHeader("Cache-Control", "no-store");
   const eventLoop = { maxMs: loop.max / 1e6, p99Ms: loop.percentile(99) / 1e6, meanMs: loop.mean / 1e6 };
+  const slow = slowest;
+  // `?reset=slowest` starts the list of slowest requests afresh and leaves the event loop's measure running.
+  if (req.query.reset === "1" || req.query.reset === "slowest") slowest = [];
   if (req.query.reset === "1") loop.reset();
   // Each heap space's committed bytes (new, old, code, large objects): which part of heapTotal a round leaves behind.
   const spaces = Object.fromEntries(getHeapSpaceStatistics().map((s) => [s.space_name, s.space_size]));
-  res.json({ caches: cacheReport(), memory: { rss, heapTotal, heapUsed, external, arrayBuffers, spaces }, eventLoop });
+  res.json({
+    caches: cacheReport(),
+    memory: { rss, heapTotal, heapUsed, external, arrayBuffers, spaces },
+    eventLoop,
+    slowest: slow,
+  });
 }

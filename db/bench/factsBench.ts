@@ -12,6 +12,7 @@
  * The database (default /tmp/figures-bench-1m.db) is generated on the first run; it is migrated on opening, so a
  * new index is built then (a minute or so, once).
  */
+import { loadavg } from "node:os";
 import { resolve } from "node:path";
 import { ensureBenchDatabase } from "./generateFacts";
 
@@ -138,6 +139,11 @@ async function main(): Promise<void> {
   const all = linked.map((s) => s.ms).sort((a, b) => a - b);
   const header = `${"".padEnd(34)} ${"pages".padStart(5)} ${"p50".padStart(7)} ${"p99".padStart(7)} ${"max".padStart(7)}  (ms)`;
   console.log(
+    `Machine load average at the end: ${loadavg()
+      .map((l) => l.toFixed(2))
+      .join(", ")}`,
+  );
+  console.log(
     `Facts page benchmark: ${info.facts} facts, ${cases.length} filter and order combinations, pages 1, 100, ${FACT_PAGES} (or the last), ${options.passes} timed pass(es)`,
   );
   console.log(`\nBy how the page is reached\n${header}`);
@@ -151,6 +157,12 @@ async function main(): Promise<void> {
   );
   console.log("\nSlowest ten pages the links lead to:");
   for (const s of [...linked].sort((a, b) => b.ms - a.ms).slice(0, 10))
+    console.log(`${s.ms.toFixed(1).padStart(7)} ms  ${s.label}`);
+  const numbered = samples.filter((s) => s.link === "by number");
+  console.log(`\nBy filters (pages asked for by their number alone)\n${header}`);
+  for (const line of summarise(numbered, (s) => s.filters)) console.log(line);
+  console.log("\nSlowest ten pages asked for by their number alone:");
+  for (const s of [...numbered].sort((a, b) => b.ms - a.ms).slice(0, 10))
     console.log(`${s.ms.toFixed(1).padStart(7)} ms  ${s.label}`);
   getDb().sqlite.close();
 }
