@@ -13,19 +13,43 @@ loop.enable();
 const SLOWEST_KEPT = 10;
 let slowest: Array<{ path: string; status: number; ms: number }> = [];
 
+/** Requests under way (their paths), for naming what ran while the event loop was held up. */
+const inFlight = new Set<{ path: string }>();
+/**
+ * The longest holds of the event loop since the last reset (over 100 ms), each with the requests under way then:
+ * one of them, or what they started, held it. A timer every 20 ms that fires late says by how much.
+ */
+const BLOCK_MS = 100;
+let blocks: Array<{ ms: number; at: string; inFlight: string[] }> = [];
+let tickAt = performance.now();
+setInterval(() => {
+  const now = performance.now();
+  const held = now - tickAt - 20;
+  tickAt = now;
+  if (held < BLOCK_MS || (blocks.length >= SLOWEST_KEPT && held <= blocks[blocks.length - 1].ms)) return;
+  blocks = [
+    ...blocks,
+    { ms: Math.round(held), at: new Date().toISOString(), inFlight: [...inFlight].slice(0, 8).map((r) => r.path) },
+  ]
+    .sort((a, b) => b.ms - a.ms)
+    .slice(0, SLOWEST_KEPT);
+}, 20).unref();
+
 /**
  * Times every request from its arrival to its response's end (or its client's leaving: status 0), keeping the ten
  * slowest for /_status (a comparison per response, no allocation unless it is among them).
  */
 export function timeRequests(req: Request, res: Response, next: NextFunction) {
   const started = performance.now();
+  const path = req.originalUrl.slice(0, 200);
+  const entry = { path };
+  inFlight.add(entry);
   res.on("close", () => {
+    inFlight.delete(entry);
     const ms = performance.now() - started;
     if (slowest.length >= SLOWEST_KEPT && ms <= slowest[slowest.length - 1].ms) return;
     const status = res.writableFinished ? res.statusCode : 0;
-    slowest = [...slowest, { path: req.originalUrl.slice(0, 200), status, ms: Math.round(ms) }]
-      .sort((a, b) => b.ms - a.ms)
-      .slice(0, SLOWEST_KEPT);
+    slowest = [...slowest, { path, status, ms: Math.round(ms) }].sort((a, b) => b.ms - a.ms).slice(0, SLOWEST_KEPT);
   });
   next();
 }
@@ -46,8 +70,13 @@ export function statusReport(req: Request, res: Response, next: NextFunction) {
   res.setHeader("Cache-Control", "no-store");
   const eventLoop = { maxMs: loop.max / 1e6, p99Ms: loop.percentile(99) / 1e6, meanMs: loop.mean / 1e6 };
   const slow = slowest;
-  // `?reset=slowest` starts the list of slowest requests afresh and leaves the event loop's measure running.
-  if (req.query.reset === "1" || req.query.reset === "slowest") slowest = [];
+  const held = blocks;
+  // `?reset=slowest` starts the lists of slowest requests and longest holds afresh and leaves the event loop's
+  // measure running.
+  if (req.query.reset === "1" || req.query.reset === "slowest") {
+    slowest = [];
+    blocks = [];
+  }
   if (req.query.reset === "1") loop.reset();
   // Each heap space's committed bytes (new, old, code, large objects): which part of heapTotal a round leaves behind.
   const spaces = Object.fromEntries(getHeapSpaceStatistics().map((s) => [s.space_name, s.space_size]));
@@ -56,5 +85,6 @@ export function statusReport(req: Request, res: Response, next: NextFunction) {
     memory: { rss, heapTotal, heapUsed, external, arrayBuffers, spaces },
     eventLoop,
     slowest: slow,
+    blocks: held,
   });
 }

@@ -89,6 +89,8 @@ interface Status {
   eventLoop: { maxMs: number; p99Ms: number; meanMs: number };
   /** The slowest requests since the last reset (status 0: the client left first). */
   slowest?: Array<{ path: string; status: number; ms: number }>;
+  /** The longest holds of the event loop since the last reset, with the requests under way then. */
+  blocks?: Array<{ ms: number; at: string; inFlight: string[] }>;
 }
 
 /**
@@ -193,7 +195,7 @@ async function main() {
         results.push(result);
         highs.push(`${t.name} ${(highest / 1024).toFixed(0)}`);
         // The route's three slowest requests as the server timed them (status 0: the client gave up first).
-        const { slowest } = (await (await fetch(`${server.baseUrl}/_status?reset=slowest`)).json()) as Status;
+        const { slowest, blocks } = (await (await fetch(`${server.baseUrl}/_status?reset=slowest`)).json()) as Status;
         if (slowest?.length)
           slowLines.push(
             `${t.name}: ${slowest
@@ -201,6 +203,8 @@ async function main() {
               .map((r) => `${r.path} ${r.status || "client gone"} ${r.ms} ms`)
               .join("; ")}`,
           );
+        for (const b of blocks?.slice(0, 2) ?? [])
+          slowLines.push(`  event loop held ${b.ms} ms at ${b.at.slice(11, 23)}, under way: ${b.inFlight.join(", ")}`);
         const ended = server.ended();
         if (ended) throw new Error(`the server ${ended} during ${t.name}\n${server.output()}`);
       }
