@@ -1,4 +1,5 @@
-import { monitorEventLoopDelay } from "node:perf_hooks";
+import { readFileSync } from "node:fs";
+import { monitorEventLoopDelay, PerformanceObserver } from "node:perf_hooks";
 import { getHeapSpaceStatistics } from "node:v8";
 import type { NextFunction, Request, Response } from "express";
 import { cacheReport } from "./cacheRegistry";
@@ -20,19 +21,62 @@ const inFlight = new Set<{ path: string }>();
  * one of them, or what they started, held it. A timer every 20 ms that fires late says by how much.
  */
 const BLOCK_MS = 100;
-let blocks: Array<{ ms: number; at: string; inFlight: string[] }> = [];
+interface Hold {
+  ms: number;
+  at: string;
+  inFlight: string[];
+  /** Of the hold, the main thread's time on a core, waiting for one (runnable), and in garbage collection (ms). */
+  ran?: number;
+  waited?: number;
+  gc: number;
+  /** Renders under way in the render workers then. */
+  rendering: number;
+}
+let blocks: Hold[] = [];
+/**
+ * The main thread's time on a core and time waiting for one (ns), from Linux's scheduler statistics: a hold spent
+ * waiting is the machine's (or the render worker's) doing, not this thread's work. Null off Linux.
+ */
+const SCHEDSTAT = `/proc/${process.pid}/task/${process.pid}/schedstat`;
+const schedstat = (): [number, number] | null => {
+  try {
+    const [ran, waited] = readFileSync(SCHEDSTAT, "utf8").split(" ").map(Number);
+    return [ran, waited];
+  } catch {
+    return null;
+  }
+};
+/** Garbage-collection pauses of the main thread: when each ended and how long it took (ms), the last few. */
+let pauses: Array<{ end: number; ms: number }> = [];
+new PerformanceObserver((list) => {
+  for (const e of list.getEntries()) pauses.push({ end: e.startTime + e.duration, ms: e.duration });
+  if (pauses.length > 200) pauses = pauses.slice(-100);
+}).observe({ entryTypes: ["gc"] });
 let tickAt = performance.now();
+let tickStat = schedstat();
 setInterval(() => {
   const now = performance.now();
+  const stat = schedstat();
   const held = now - tickAt - 20;
+  const since = tickAt;
+  const before = tickStat;
   tickAt = now;
+  tickStat = stat;
   if (held < BLOCK_MS || (blocks.length >= SLOWEST_KEPT && held <= blocks[blocks.length - 1].ms)) return;
-  blocks = [
-    ...blocks,
-    { ms: Math.round(held), at: new Date().toISOString(), inFlight: [...inFlight].slice(0, 8).map((r) => r.path) },
-  ]
-    .sort((a, b) => b.ms - a.ms)
-    .slice(0, SLOWEST_KEPT);
+  const rendering = Number(cacheReport().renderWorkers?.busy ?? 0);
+  const gc = pauses.filter((p) => p.end >= since).reduce((n, p) => n + p.ms, 0);
+  const hold: Hold = {
+    ms: Math.round(held),
+    at: new Date().toISOString(),
+    inFlight: [...inFlight].slice(0, 8).map((r) => r.path),
+    gc: Math.round(gc),
+    rendering,
+  };
+  if (stat && before) {
+    hold.ran = Math.round((stat[0] - before[0]) / 1e6);
+    hold.waited = Math.round((stat[1] - before[1]) / 1e6);
+  }
+  blocks = [...blocks, hold].sort((a, b) => b.ms - a.ms).slice(0, SLOWEST_KEPT);
 }, 20).unref();
 
 /**

@@ -90,7 +90,15 @@ interface Status {
   /** The slowest requests since the last reset (status 0: the client left first). */
   slowest?: Array<{ path: string; status: number; ms: number }>;
   /** The longest holds of the event loop since the last reset, with the requests under way then. */
-  blocks?: Array<{ ms: number; at: string; inFlight: string[] }>;
+  blocks?: Array<{
+    ms: number;
+    at: string;
+    inFlight: string[];
+    ran?: number;
+    waited?: number;
+    gc: number;
+    rendering: number;
+  }>;
 }
 
 /**
@@ -204,7 +212,9 @@ async function main() {
               .join("; ")}`,
           );
         for (const b of blocks?.slice(0, 2) ?? [])
-          slowLines.push(`  event loop held ${b.ms} ms at ${b.at.slice(11, 23)}, under way: ${b.inFlight.join(", ")}`);
+          slowLines.push(
+            `  event loop held ${b.ms} ms at ${b.at.slice(11, 23)} (main thread on a core ${b.ran ?? "?"} ms, waiting for one ${b.waited ?? "?"} ms, in GC ${b.gc} ms; ${b.rendering} renders under way), requests under way: ${b.inFlight.length ? b.inFlight.slice(0, 3).join(", ") : "none"}`,
+          );
         const ended = server.ended();
         if (ended) throw new Error(`the server ${ended} during ${t.name}\n${server.output()}`);
       }
