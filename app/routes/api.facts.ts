@@ -1,5 +1,6 @@
 import { json, type LoaderFunctionArgs } from "@remix-run/node";
 import type { z } from "zod";
+import { Overloaded } from "~/exports/limiter.server";
 import { queryFacts } from "~/models/facts.server";
 import { sourceHref } from "~/models/types";
 import { readerRefusal } from "~/sessions.server";
@@ -21,7 +22,17 @@ export async function loader({ request }: LoaderFunctionArgs) {
   }
   const moved = await movedCompaniesRedirect(request);
   if (moved) return moved;
-  const result = await queryFacts({ ...q, pageSize: 500, sort: "article" });
+  let result: Awaited<ReturnType<typeof queryFacts>>;
+  try {
+    result = await queryFacts({ ...q, pageSize: 500, sort: "article" });
+  } catch (err) {
+    // A page asked for by number whose start could not be found in time (docs/decisions/036): come back later.
+    if (!(err instanceof Overloaded)) throw err;
+    return json(
+      { error: err.message },
+      { status: 503, headers: { "Retry-After": String(err.retryAfterSeconds), "Cache-Control": "no-store" } },
+    );
+  }
   if (q.company && result.companyName === null) {
     return json({ error: `No company called "${q.company}" has been imported.` }, { status: 404 });
   }
