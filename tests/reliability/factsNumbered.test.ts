@@ -8,7 +8,8 @@
  *   (counting the rows before it: 8 times on this machine, as the rows counted);
  * - each page so found is the page the OFFSET gives;
  * - requests for several pages of one order at once are one walk, and a page it walked past costs no walk later;
- * - past the walks' queue a page is a 503 with Retry-After, at once.
+ * - past the walks' queue a page is a 503 with Retry-After, at once;
+ * - /api/facts's next link names where the next page starts.
  * The walks' limiter is set small for this file: one walk at a time, one waiting.
  */
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
@@ -125,4 +126,17 @@ describe("a facts page asked for by its number alone", () => {
     });
     expect(documentHeaders.get("retry-after")).toBe("5");
   }, 120_000);
+
+  test("/api/facts's next link names the fact the next page starts after", async () => {
+    const { loader } = await import("~/routes/api.facts");
+    const call = async (path: string) =>
+      (await loader({ request: new Request(`http://localhost${path}`), params: {}, context: {} })) as Response;
+    const first = await (await call("/api/facts?status=target")).json();
+    expect(first.next).toMatch(/^\/api\/facts\?status=target&page=2&after=\d+$/);
+    expect(first.next).toContain(`after=${first.facts.at(-1).id}`);
+    const second = await (await call(first.next)).json();
+    const numbered = await (await call("/api/facts?status=target&page=2")).json();
+    expect(second.facts.map((f: { id: number }) => f.id)).toEqual(numbered.facts.map((f: { id: number }) => f.id));
+    expect(second.facts).toHaveLength(500);
+  }, 60_000);
 });
