@@ -18,7 +18,7 @@ export interface RouteResult {
   errors: number;
   statuses: Record<string, number>;
   /** Latency by status (2xx together, then each other status): the served and the refused apart. */
-  byStatus: Record<string, { count: number; p50: number; p99: number; max: number }>;
+  byStatus: Record<string, { count: number; p50: number; p99: number; max: number; overSecond: number }>;
 }
 
 /**
@@ -72,7 +72,17 @@ export async function loadRoute(
     [...times].map(([key, list]) => {
       const sorted = list.sort((a, b) => a - b);
       const at = (q: number) => Math.round(sorted[Math.min(sorted.length - 1, Math.ceil(q * sorted.length) - 1)]);
-      return [key, { count: sorted.length, p50: at(0.5), p99: at(0.99), max: Math.round(sorted[sorted.length - 1]) }];
+      const overSecond = sorted.length - sorted.findIndex((ms) => ms > 1000);
+      return [
+        key,
+        {
+          count: sorted.length,
+          p50: at(0.5),
+          p99: at(0.99),
+          max: Math.round(sorted[sorted.length - 1]),
+          overSecond: sorted[sorted.length - 1] > 1000 ? overSecond : 0,
+        },
+      ];
     }),
   );
   return {
@@ -136,7 +146,10 @@ export function formatByStatus(results: RouteResult[]): string {
     .map(
       (r) =>
         `${r.name} by status: ${Object.entries(r.byStatus)
-          .map(([key, s]) => `${key} ×${s.count} p50 ${s.p50} ms, p99 ${s.p99} ms, max ${s.max} ms`)
+          .map(
+            ([key, s]) =>
+              `${key} ×${s.count} p50 ${s.p50} ms, p99 ${s.p99} ms, max ${s.max} ms, ${s.overSecond} over 1 s`,
+          )
           .join("; ")}`,
     )
     .join("\n");
