@@ -1,5 +1,3 @@
-import { renderWorkerCount } from "./renderWorkers";
-
 /**
  * Bounded work for expensive renders: at most `concurrency` at once, at most `maxQueue` waiting, and none waiting
  * longer than `maxWaitMs`. A request that cannot be served in time is refused at once (Overloaded, answered 503
@@ -169,15 +167,14 @@ const envNumber = (name: string, fallback: number) => {
 };
 
 /**
- * The exports' limiter. As many renders at once as there are render workers (one on two cores), so a render
- * started is a render drawn and the usual times the queue is judged by are drawing times (two at once on one
- * worker made the second's wait part of its time); sixteen waiting; two seconds at most in the queue, a waiting
- * render refused at once when its turn would come later than that or too late for its deadline
- * (docs/decisions/036). Under a client's usual ten-second timeout a refused client hears 503 with Retry-After
- * instead of nothing.
+ * The exports' limiter. Two renders at once (the machines this runs on have two cores and one render worker: the
+ * next export's data is read on the event loop while the worker draws the last; one at a time drew half the decks
+ * under `npm run bench:load`), sixteen waiting, two seconds at most in the queue, and a waiting render refused at
+ * once when its turn would come later than that or too late for its deadline (docs/decisions/036). Under a
+ * client's usual ten-second timeout a refused client hears 503 with Retry-After instead of nothing.
  */
 export const exportLimiter = createLimiter({
-  concurrency: envNumber("EXPORT_CONCURRENCY", renderWorkerCount()),
+  concurrency: envNumber("EXPORT_CONCURRENCY", 2),
   maxQueue: envNumber("EXPORT_QUEUE", 16),
   maxWaitMs: envNumber("EXPORT_QUEUE_MS", 2000),
 });

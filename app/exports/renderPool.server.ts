@@ -1,11 +1,11 @@
 import { existsSync } from "node:fs";
+import { availableParallelism } from "node:os";
 import { dirname, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { Worker } from "node:worker_threads";
 import { registerCache } from "~/utils/cacheRegistry";
 import { Overloaded } from "./limiter.server";
 import type { RenderJob, RenderReply, WorkerHeap } from "./renderJobs";
-import { renderWorkerCount } from "./renderWorkers";
 
 /**
  * Worker threads that render exports, so a deck (hundreds of milliseconds of React, resvg and zip work) never
@@ -184,7 +184,7 @@ const envNumber = (name: string, fallback: number) => {
  * largest company takes about one.
  */
 export const renderPool = createRenderPool({
-  size: renderWorkerCount(),
+  size: envNumber("EXPORT_WORKERS", Math.min(4, Math.max(1, availableParallelism() - 1))),
   deadlineMs: envNumber("EXPORT_RENDER_MS", 20_000),
   rendersPerWorker: envNumber("EXPORT_WORKER_RENDERS", 100),
 });
