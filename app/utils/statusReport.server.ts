@@ -17,6 +17,11 @@ let slowest: Array<{ path: string; status: number; ms: number }> = [];
 /** Requests under way (their paths), for naming what ran while the event loop was held up. */
 const inFlight = new Set<{ path: string }>();
 /**
+ * Requests that ended since the last tick of the hold timer: one that held the event loop and was answered within
+ * the hold has ended by the time the hold is noticed, and is named among those under way during it.
+ */
+let ended: string[] = [];
+/**
  * The longest holds of the event loop since the last reset (over 100 ms), each with the requests under way then:
  * one of them, or what they started, held it. A timer every 20 ms that fires late says by how much.
  */
@@ -62,13 +67,16 @@ setInterval(() => {
   const before = tickStat;
   tickAt = now;
   tickStat = stat;
+  // The requests that ended since the last tick: a later hold cannot be theirs.
+  const recent = ended;
+  ended = [];
   if (held < BLOCK_MS || (blocks.length >= SLOWEST_KEPT && held <= blocks[blocks.length - 1].ms)) return;
   const rendering = Number(cacheReport().renderWorkers?.busy ?? 0);
   const gc = pauses.filter((p) => p.end >= since).reduce((n, p) => n + p.ms, 0);
   const hold: Hold = {
     ms: Math.round(held),
     at: new Date().toISOString(),
-    inFlight: [...inFlight].slice(0, 8).map((r) => r.path),
+    inFlight: [...new Set([...recent, ...[...inFlight].map((r) => r.path)])].slice(0, 8),
     gc: Math.round(gc),
     rendering,
   };
@@ -81,7 +89,7 @@ setInterval(() => {
 
 /**
  * Times every request from its arrival to its response's end (or its client's leaving: status 0), keeping the ten
- * slowest for /_status (a comparison per response, no allocation unless it is among them).
+ * slowest for /_status (a comparison per response, and its path noted until the hold timer's next tick).
  */
 export function timeRequests(req: Request, res: Response, next: NextFunction) {
   const started = performance.now();
@@ -90,6 +98,7 @@ export function timeRequests(req: Request, res: Response, next: NextFunction) {
   inFlight.add(entry);
   res.on("close", () => {
     inFlight.delete(entry);
+    if (ended.length < 64) ended.push(path);
     const ms = performance.now() - started;
     if (slowest.length >= SLOWEST_KEPT && ms <= slowest[slowest.length - 1].ms) return;
     const status = res.writableFinished ? res.statusCode : 0;
