@@ -1,8 +1,8 @@
 import { createHash } from "node:crypto";
 import { advance, findMentions, type Mention } from "./analyse/mentions";
+import { peoplePairIn } from "./analyse/peoplePair";
 import { advancePeriods } from "./analyse/periods";
-import type { Extractor, SentenceContext } from "./extract/context";
-import { extractStake, peoplePairIn } from "./extract/stake";
+import type { SentenceContext } from "./extract/context";
 import { alternation } from "./lexicons/regex";
 import { PRODUCT_UNITS, VOLUME_UNITS } from "./lexicons/units";
 import { CompanyRegistry, canonicalName } from "./recognise/companies";
@@ -12,9 +12,10 @@ import { findQuantities, type Quantity } from "./recognise/quantities";
 import { fiscalYearEndIn, inFiscalQuarters, resolveTimes } from "./recognise/resolveTimes";
 import type { TimeExpr } from "./recognise/time";
 import { findTimes } from "./recognise/time";
+import { withFamilyHolder } from "./refine/familyHolders";
 import { refine } from "./refine/refiners";
 import { withShortestNames } from "./refine/shortestNames";
-import { legacyCandidate, settleBySpecificity } from "./refine/specificity";
+import { settleBySpecificity } from "./refine/specificity";
 import { type ArticleContext, newArticleContext, type ReferenceDate, referenceDateOf } from "./rules/context";
 import { type Candidate, runRules } from "./rules/engine";
 import { advanceGroupLeader } from "./rules/groups";
@@ -27,9 +28,11 @@ import { htmlToText, looksLikeHtml } from "./text/html";
 import { splitSentences } from "./text/sentences";
 import type { ArticleResult, Fact } from "./types";
 
-export const MAY_NAME_PERIOD = /quarter|half|months|year|annual|fiscal|financial|\b[QH][1-4]\b/i;
+/** A sentence about a market, whose quarters are the calendar's, unless it speaks of a fiscal or financial year. */
+const MARKET_SENTENCE = /\b(?:market|industry|according\s+to)\b|\bshare\b(?!\s*[,.;]|\s+(?:price|earnings))/i;
+const FISCAL_WORDS = /\b(?:fiscal|financial|revenues?|turnover|earnings)\b/i;
 
-export const EXTRACTORS: Extractor[] = [extractStake];
+export const MAY_NAME_PERIOD = /quarter|half|months|year|annual|fiscal|financial|\b[QH][1-4]\b/i;
 
 export interface ExtractOptions {
   /** Publication year given by the user; wins over a Date: line and over inference. */
@@ -40,8 +43,8 @@ export interface ExtractOptions {
   explain?: boolean;
 }
 
-/** What the extractors not yet written as rules read: the sentence and the article context, flattened. */
-function legacyContext(
+/** What the role finders (subject, time, status) read: the sentence and the article context, flattened. */
+function sentenceRoles(
   ctx: ArticleContext,
   sentence: { text: string; start: number },
   quantities: Quantity[],
@@ -225,15 +228,18 @@ export function extractArticle(bytes: Uint8Array, path: string, options: Extract
     previousEnd = sentence.start + sentence.text.length;
     const quantities = findQuantities(sentence.text);
     // Sentences without figures matter only for the period they name.
-    const times = inFiscalQuarters(
-      resolveTimes(
-        quantities.length || MAY_NAME_PERIOD.test(sentence.text) ? findTimes(sentence.text) : [],
-        ctx.reference,
-        sentence.text,
-        fiscalEnd,
-      ),
-      fiscalEnd,
-    );
+    const found = quantities.length || MAY_NAME_PERIOD.test(sentence.text) ? findTimes(sentence.text) : [];
+    const fiscal = inFiscalQuarters(resolveTimes(found, ctx.reference, sentence.text, fiscalEnd), fiscalEnd);
+    // "shipping 16.8 million PCs in the first quarter", in an article whose company's year ends in April: a
+    // quarter of a market is the calendar's, unless the sentence speaks of a fiscal year.
+    const calendar =
+      fiscalEnd !== 12 && MARKET_SENTENCE.test(sentence.text) && !FISCAL_WORDS.test(sentence.text)
+        ? resolveTimes(found, ctx.reference, sentence.text)
+        : null;
+    const times =
+      calendar && calendar.length === fiscal.length
+        ? fiscal.map((t, i) => (/^Q[1-4]$/.test(found[i]?.period ?? "") ? calendar[i] : t))
+        : fiscal;
     const mentions = findMentions(sentence.text, registry, ctx.mentions, quantities.length === 0);
     ctx.volumeUnit = volumeUnitIn(sentence.text) ?? ctx.volumeUnit;
     ctx.table = advanceTable(ctx.table, sentence.text);
@@ -241,15 +247,13 @@ export function extractArticle(bytes: Uint8Array, path: string, options: Extract
       const tokens = tokenize(sentence.text, quantities, times, mentions, registry.peopleIn(sentence.text));
       const features = sentenceFeatures(tokens);
       advanceGroupLeader(ctx, tokens, features);
-      const roles = legacyContext(ctx, sentence, quantities, times, mentions, { main, registry });
+      const roles = sentenceRoles(ctx, sentence, quantities, times, mentions, { main, registry });
       const ruled = runRules({ text: sentence.text, offset: sentence.start, tokens, features, ctx, roles });
       candidates.push(...ruled);
-      const found = EXTRACTORS.flatMap((extract) => extract(roles));
       // The stake the sentence gives once its figures are settled, as at the end: a reading that loses its figure
       // (to "a 25% interest in its oil field", say) names no holder for the sentences after.
-      const mayHoldStake = ruled.some((c) => c.fact?.kind === "stake") || found.some((f) => f.kind === "stake");
-      const stake = mayHoldStake
-        ? settleBySpecificity([...ruled, ...found.map(legacyCandidate)])
+      const stake = ruled.some((c) => c.fact?.kind === "stake")
+        ? settleBySpecificity(ruled)
             .facts.filter((f) => f.kind === "stake")
             .at(-1)
         : undefined;
@@ -258,7 +262,6 @@ export function extractArticle(bytes: Uint8Array, path: string, options: Extract
         ctx.lastHolder = { start: 0, end: 0, company: stake.company, surfaces: [], how: "name", possessive: false };
         ctx.lastHeld = { start: 0, end: 0, company: stake.counterparty!, surfaces: [], how: "name", possessive: false };
       }
-      candidates.push(...found.map(legacyCandidate));
     }
     advancePeriods(ctx, sentence.text, quantities, times);
     // Only this sentence's candidates: the article's whole list would make the cost quadratic.
@@ -295,7 +298,7 @@ export function extractArticle(bytes: Uint8Array, path: string, options: Extract
           parentOf,
         ),
       )
-      .map((f) => withShortestNames(f, registry, capitalTitle)),
+      .map((f) => withFamilyHolder(withShortestNames(f, registry, capitalTitle))),
   );
   return {
     path,

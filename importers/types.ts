@@ -47,7 +47,7 @@ export interface Fact {
    * filed under the company that owns it; absent for the company's own figures.
    */
   segment?: string | null;
-  /** The rule that produced the fact ("table.revenue-row"; "legacy.stake" for the extractors not yet ported). */
+  /** The rule that produced the fact ("table.revenue-row"). */
   rule?: string;
 }
 

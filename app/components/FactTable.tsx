@@ -15,7 +15,7 @@ const KIND_LABEL: Record<string, string> = {
 /** Facts as rows: what, who, when, the figure, its status and the sentence, linked to where it was read. */
 export function FactTable({ facts, showArticle = true }: { facts: FactView[]; showArticle?: boolean }) {
   return (
-    <table className="fact-table">
+    <table className="fact-table cards">
       <thead>
         <tr>
           <th>Kind</th>

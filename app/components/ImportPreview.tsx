@@ -68,7 +68,7 @@ export function Preview({ preview, editable }: { preview: ImportPreview; editabl
                   {file.facts.length === 0 ? (
                     <p className="empty">No facts found in this article.</p>
                   ) : (
-                    <table className="import-facts">
+                    <table className="import-facts cards">
                       <thead>
                         <tr>
                           <th>Keep</th>
@@ -79,7 +79,7 @@ export function Preview({ preview, editable }: { preview: ImportPreview; editabl
                       <tbody>
                         {file.facts.map((f) => (
                           <tr key={f.index}>
-                            <td>
+                            <td data-label="Keep">
                               <input
                                 type="checkbox"
                                 name="keep"
@@ -89,7 +89,7 @@ export function Preview({ preview, editable }: { preview: ImportPreview; editabl
                                 aria-label={`Keep ${f.kind.replace("_", " ")} of ${f.company}: ${formatFigure(f)}`}
                               />
                             </td>
-                            <td>
+                            <td data-label="Fact">
                               {f.kind.replace("_", " ")} · {f.company}
                               {f.counterparty ? ` → ${f.counterparty}` : ""}: <strong>{formatFigure(f)}</strong>{" "}
                               {formatPeriod(f.year, f.period)} · {f.status}
@@ -103,7 +103,7 @@ export function Preview({ preview, editable }: { preview: ImportPreview; editabl
                                 </details>
                               ) : null}
                             </td>
-                            <td className="quote">
+                            <td data-label="Sentence" className="quote">
                               <mark className="fact-sentence">
                                 {f.sentenceBefore}
                                 <strong className="fact-figure">{f.figure}</strong>

@@ -19,7 +19,7 @@ export function StakeList({ groups, canSettle = false }: { groups: StakeHistory[
   const location = useLocation();
   const back = `${location.pathname}${location.search}`;
   return (
-    <table className="stake-table">
+    <table className="stake-table cards">
       <thead>
         <tr>
           <th>Holder</th>
@@ -38,8 +38,10 @@ export function StakeList({ groups, canSettle = false }: { groups: StakeHistory[
               data-pair={`${g.holderSlug}>${g.heldSlug}`}
               data-year={row.asOf ?? ""}
             >
-              <td data-label="Holder">{i === 0 ? <Link to={`/companies/${g.holderSlug}`}>{g.holder}</Link> : ""}</td>
-              <td data-label="Company held">{i === 0 ? <Link to={`/companies/${g.heldSlug}`}>{g.held}</Link> : ""}</td>
+              <td data-label="Holder">{i === 0 ? <Link to={`/companies/${g.holderSlug}`}>{g.holder}</Link> : null}</td>
+              <td data-label="Company held">
+                {i === 0 ? <Link to={`/companies/${g.heldSlug}`}>{g.held}</Link> : null}
+              </td>
               <td data-label="As of" className="as-of">
                 {asOfWords(row)}
               </td>

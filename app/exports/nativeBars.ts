@@ -55,12 +55,6 @@ export const CHECKED_SERIES = "Checked by an analyst";
 /** The number format of a bar's checked figure: the figure, then the mark. */
 export const CHECKED_FIGURE_FORMAT = '#,##0.##" ✓"';
 
-/**
- * The number format of a line's checked points, beside the point (its figure is written above it): a literal, so
- * the label is the mark alone whatever the value.
- */
-export const CHECKED_FORMAT = '"✓"';
-
 /** A colour mixed two thirds of the way to white: the lighter fill of forecasts and targets. */
 export function lighter(colour: string): string {
   const n = Number.parseInt(hex(colour), 16);

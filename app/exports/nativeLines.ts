@@ -2,6 +2,7 @@ import { compareRows, seriesKeys } from "~/components/charts/compareRows";
 import { SERIES_COLOURS } from "~/components/charts/palette";
 import type { ExportChart } from "~/models/exports.server";
 import { CHECKED_SERIES } from "./nativeBars";
+import type { Whisker } from "./pptxWhiskers.server";
 
 const hex = (c: string) => c.replace("#", "").toUpperCase();
 
@@ -9,8 +10,8 @@ const hex = (c: string) => c.replace("#", "").toUpperCase();
  * The comparison's series as PowerPoint wants them (a name, the period labels, the values: "Edit Data"), split as
  * the page's chart draws them (compareRows): each company's actual figures, its forecasts and targets (a dashed
  * line), and its changes against an earlier base (markers, each joined back to its base by a dotted line). A period without a figure is a blank, drawn as a
- * gap. A range's point is its middle, as on the page, and both its ends are series of their own (marked and
- * labelled), so no slide shows a midpoint without the figures a source gave.
+ * gap. A range's point is its middle, as on the page, with a whisker to both its ends, which are series of their own
+ * (marked and labelled), so no slide shows a midpoint without the figures a source gave.
  */
 export function lineData(ec: ExportChart, divisor: number) {
   const round = (v: unknown) => (typeof v === "number" ? Math.round((v / divisor) * 1000) / 1000 : null);
@@ -25,19 +26,40 @@ export function lineData(ec: ExportChart, divisor: number) {
       colour: hex(SERIES_COLOURS[i % SERIES_COLOURS.length]),
     }));
   const used = (series: ReturnType<typeof of>) => series.filter((s) => s.values.some((v) => v !== null));
-  // The ends of every range on the chart, whichever series its point is on; a single figure has none.
-  const end = (which: 0 | 1, suffix: string) =>
+  const isRange = (p: { low: number; high: number }) => p.low !== p.high && lines.unit !== "index";
+  type Point = NonNullable<(typeof lines.rows)[number]["points"][string]>;
+  // A range's ends, company by company, wherever its point is (on the line, dashed, or apart): `pick` gives the end
+  // this series writes, or null to leave that range to another series.
+  const rangeEnd = (pick: (p: Point) => number | null, suffix: string) =>
     used(
       lines.companies.map((c, i) => ({
         name: `${c.name}${suffix}`,
         labels,
         values: lines.rows.map((r) => {
           const p = r.points[c.slug];
-          return p && p.low !== p.high && lines.unit !== "index" ? round([p.low, p.high][which]) : null;
+          return p && isRange(p) ? round(pick(p)) : null;
         }) as number[],
         colour: hex(SERIES_COLOURS[i % SERIES_COLOURS.length]),
       })),
     );
+  // Each range is drawn as a range: a whisker from its low to its high end through its point, as the page draws it
+  // (recharts' ErrorBar on the same series). pptxgenjs writes no error bars; pptxWhiskers.server.ts adds them.
+  const whiskers: Whisker[] = lines.companies.flatMap((c, i) => {
+    const k = seriesKeys(i);
+    const colour = hex(SERIES_COLOURS[i % SERIES_COLOURS.length]);
+    return (
+      [
+        [c.name, k.actualRange],
+        [`${c.name} (forecast or target)`, k.projectedRange],
+        [`${c.name} (against an earlier base)`, k.apartRange],
+      ] as const
+    ).flatMap(([series, key]) => {
+      const spans = rows.map((r) => r[key] as [number, number] | null | undefined);
+      if (!spans.some(Boolean)) return [];
+      const length = (at: 0 | 1) => spans.map((w) => (w ? (round(w[at]) ?? 0) : 0));
+      return [{ series, colour, minus: length(0), plus: length(1) }];
+    });
+  });
   // A change against an earlier base, as the page draws it: a dotted line from its base to its point, and the base
   // said ("vs 2006"): above the line's start, as the point's own label holds its figure. Each is a series of its
   // own (one holding the figure in every category from the base to the point, so no blank breaks it; one holding
@@ -65,12 +87,8 @@ export function lineData(ec: ExportChart, divisor: number) {
   );
   // Each point's figure is written above it by a series of labels of its own, company by company: a figure a
   // person checked followed by a "✓" (its own series), so the mark reads as part of the figure. A range's figures
-  // are its ends (labelled by rangeEnds): its middle, which no source gives, is not written, and a checked range
-  // keeps a "✓" beside its middle.
-  const pointLabels = (
-    keep: (p: NonNullable<(typeof lines.rows)[number]["points"][string]>) => boolean,
-    suffix: string,
-  ) =>
+  // are its ends: its middle, which no source gives, is not written; a checked range's "✓" follows its high end.
+  const pointLabels = (keep: (p: Point) => boolean, suffix: string) =>
     used(
       lines.companies.map((c, i) => ({
         name: `${c.name}: ${suffix}`,
@@ -82,19 +100,20 @@ export function lineData(ec: ExportChart, divisor: number) {
         colour: hex(SERIES_COLOURS[i % SERIES_COLOURS.length]),
       })),
     );
-  const isRange = (p: { low: number; high: number }) => p.low !== p.high && lines.unit !== "index";
   const figures = pointLabels((p) => !p.source.checked && !isRange(p), "figure");
   const checked = pointLabels((p) => Boolean(p.source.checked) && !isRange(p), CHECKED_SERIES.toLowerCase());
-  const checkedRanges = pointLabels(
-    (p) => Boolean(p.source.checked) && isRange(p),
-    `${CHECKED_SERIES.toLowerCase()} (a range)`,
-  );
   return {
     links,
     figures,
     checked,
-    checkedRanges,
-    rangeEnds: [...end(0, " (low end of a range)"), ...end(1, " (high end of a range)")],
+    /** A range's low end, written below it; its high end, written above it; and a checked range's high end, with its ✓. */
+    rangeLows: rangeEnd((p) => p.low, " (low end of a range)"),
+    rangeHighs: rangeEnd((p) => (p.source.checked ? null : p.high), " (high end of a range)"),
+    checkedRangeHighs: rangeEnd(
+      (p) => (p.source.checked ? p.high : null),
+      ` (high end of a range, ${CHECKED_SERIES.toLowerCase()})`,
+    ),
+    whiskers,
     actual: of((i) => seriesKeys(i).actual, ""),
     projected: used(of((i) => seriesKeys(i).projected, " (forecast or target)")),
     apart: used(of((i) => seriesKeys(i).apart, " (against an earlier base)")),
@@ -107,8 +126,8 @@ export function nativeLineMarks(data: ReturnType<typeof lineData>, ec: ExportCha
   if (data.projected.length) marks.push("Dashed lines: forecasts and targets");
   if (data.apart.length)
     marks.push("Points apart: changes against an earlier base, joined back to it by a dotted line labelled with it");
-  if (data.rangeEnds.length)
-    marks.push("A range: its middle on the line, its two ends marked and labelled above and below");
+  if (data.whiskers.length)
+    marks.push("A range: a whisker from its low to its high figure, both written, through its middle on the line");
   if (ec.lines!.rows.some((r) => Object.keys(r.points).length === 0)) marks.push("A gap: no figure for that period");
   // The points' labels are numbers: the footnote names the figures a person checked.
   const checked = ec.lines!.rows.flatMap((r) =>

@@ -6,8 +6,8 @@ import { COLOURS } from "~/components/charts/palette";
 import type { ExportChart } from "~/models/exports.server";
 import { lineData, nativeLineMarks } from "./nativeLines";
 import { renderPng } from "./png.server";
-import { addBarChart, checkedType, figureLabels } from "./pptxBars.server";
-import { withLegends } from "./pptxLegend.server";
+import { addBarChart, figureLabels, rangeEndType } from "./pptxBars.server";
+import { type ChartEdits, withChartEdits } from "./pptxChartEdits.server";
 import { addStakeLineChart } from "./pptxStakes.server";
 import { sourceLine } from "./svg.server";
 
@@ -96,10 +96,11 @@ function linkTypes(pptx: PptxGenJS, data: ReturnType<typeof lineData>) {
 }
 
 /**
- * A slide with the chart as a native, editable PowerPoint chart, its title and its source footnote. Returns the
- * series its legend should list (a comparison's companies), or null when it has none (pptxLegend.server.ts).
+ * A slide with the chart as a native, editable PowerPoint chart, its title and its source footnote. Returns what
+ * its XML still needs (pptxChartEdits.server.ts): the series its legend should list (a comparison's companies, or
+ * null when it has no legend) and the whiskers of its ranges.
  */
-export function addChartSlide(pptx: PptxGenJS, ec: ExportChart): string[] | null {
+export function addChartSlide(pptx: PptxGenJS, ec: ExportChart): ChartEdits {
   const slide = pptx.addSlide();
   addTitle(slide, ec);
   const { divisor, label } = scaleFor(ec);
@@ -128,10 +129,11 @@ export function addChartSlide(pptx: PptxGenJS, ec: ExportChart): string[] | null
       ...data.actual,
       ...data.projected,
       ...data.apart,
-      ...data.rangeEnds,
+      ...data.rangeLows,
+      ...data.rangeHighs,
+      ...data.checkedRangeHighs,
       ...data.figures,
       ...data.checked,
-      ...data.checkedRanges,
     ];
     const values = all.flatMap((d) => d.values.filter((v): v is number => v !== null));
     // A comparison the page draws on a log axis is a log axis in the slide too (the same ticks, powers of ten).
@@ -167,29 +169,18 @@ export function addChartSlide(pptx: PptxGenJS, ec: ExportChart): string[] | null
           ]
         : []),
       ...linkTypes(pptx, data),
-      ...(data.rangeEnds.length
-        ? [
-            {
-              type: pptx.ChartType.line,
-              data: strip(data.rangeEnds),
-              options: {
-                ...lineOptions,
-                showValue: true,
-                dataLabelPosition: "t",
-                dataLabelFontSize: 11,
-                dataLabelFormatCode: "#,##0.##",
-                lineSize: 0,
-                lineDataSymbol: "dash",
-                lineDataSymbolSize: 12,
-                chartColors: data.rangeEnds.map((d) => d.colour),
-              },
-            },
-          ]
-        : []),
+      // Each range's ends, company by company, written beyond its whisker: a marker takes its colour by its place
+      // among the chart's series, so each is a type of its own with its company's colour in every place.
+      ...strip(data.rangeLows).map((c, i) => rangeEndType(pptx, c, manyOf(data.rangeLows[i].colour), "low", false, 11)),
+      ...strip(data.rangeHighs).map((c, i) =>
+        rangeEndType(pptx, c, manyOf(data.rangeHighs[i].colour), "high", false, 11),
+      ),
+      ...strip(data.checkedRangeHighs).map((c, i) =>
+        rangeEndType(pptx, c, manyOf(data.checkedRangeHighs[i].colour), "high", true, 11),
+      ),
       // One type per company's labels: a marker series takes its colours by its place among the chart's series.
       ...strip(data.figures).map((c) => figureLabels(pptx, c, manyOf(COLOURS.text), false, 11)),
       ...strip(data.checked).map((c) => figureLabels(pptx, c, manyOf(CHECKED_COLOUR), true, 11)),
-      ...strip(data.checkedRanges).map((c) => checkedType(pptx, c, manyOf(CHECKED_COLOUR), "r")),
     ];
     slide.addChart(
       types as unknown as PptxGenJS.IChartMulti[],
@@ -206,15 +197,16 @@ export function addChartSlide(pptx: PptxGenJS, ec: ExportChart): string[] | null
     );
     addFootnote(slide, ec, nativeLineMarks(data, ec));
     // The legend names the companies, not the helper series drawn for them.
-    return data.actual.map((d) => d.name);
+    return { legend: data.actual.map((d) => d.name), whiskers: data.whiskers };
   }
-  // A stake over time is a line, as on the page; other bar charts are columns.
-  addFootnote(
-    slide,
-    ec,
-    ec.history ? addStakeLineChart(pptx, slide, ec, common) : addBarChart(pptx, slide, ec, divisor, common),
-  );
-  return null;
+  // A stake over time is a line, as on the page; other bar charts are columns (floating bars draw their ranges).
+  if (ec.history) {
+    const { marks, whiskers } = addStakeLineChart(pptx, slide, ec, common);
+    addFootnote(slide, ec, marks);
+    return { legend: null, whiskers };
+  }
+  addFootnote(slide, ec, addBarChart(pptx, slide, ec, divisor, common));
+  return { legend: null, whiskers: [] };
 }
 
 /** The same chart as a picture, for Keynote and Google Slides, which do not draw pptxgenjs charts. */
@@ -261,9 +253,9 @@ async function toBuffer(pptx: PptxGenJS): Promise<Buffer> {
 /** One chart: the native chart slide, then the same chart as a picture. */
 export async function renderPptx(ec: ExportChart): Promise<Buffer> {
   const pptx = newPresentation(ec.title);
-  const legend = addChartSlide(pptx, ec);
+  const edits = addChartSlide(pptx, ec);
   addPictureSlide(pptx, ec);
-  return withLegends(await toBuffer(pptx), [legend]);
+  return withChartEdits(await toBuffer(pptx), [edits]);
 }
 
 /** A company's deck: a title slide, one slide per chart, a sources slide, then the charts as pictures. */
@@ -284,7 +276,7 @@ export async function renderDeck(company: string, charts: ExportChart[], generat
       color: "D5D8DC",
     },
   );
-  const legends = charts.map((ec) => addChartSlide(pptx, ec));
+  const edits = charts.map((ec) => addChartSlide(pptx, ec));
   const sources = pptx.addSlide();
   sources.addText("Sources", { x: 0.5, y: 0.3, w: 12.3, h: 0.7, fontFace: FONT, fontSize: 30, bold: true });
   const seen = new Map<string, string>();
@@ -294,5 +286,5 @@ export async function renderDeck(company: string, charts: ExportChart[], generat
     { x: 0.5, y: 1.2, w: 12.3, h: 5.9, fontFace: FONT, fontSize: 16, valign: "top", fit: "shrink" },
   );
   for (const ec of charts) addPictureSlide(pptx, ec);
-  return withLegends(await toBuffer(pptx), legends);
+  return withChartEdits(await toBuffer(pptx), edits);
 }

@@ -4,7 +4,7 @@ import { barScale } from "~/components/charts/niceScale";
 import { COLOURS } from "~/components/charts/palette";
 import type { ExportChart } from "~/models/exports.server";
 import { slotsBetween, timeLabel } from "~/models/timeAxis";
-import { CHECKED_FIGURE_FORMAT, CHECKED_FORMAT, type NativePoint, nativeBars } from "./nativeBars";
+import { CHECKED_FIGURE_FORMAT, type NativePoint, nativeBars } from "./nativeBars";
 
 const FONT = "Calibri";
 const hex = (c: string) => c.replace("#", "").toUpperCase();
@@ -154,7 +154,8 @@ export function addBarChart(
  * A series drawn as nothing but its figures written above each point: a line chart's figures, and (`checked`) those
  * a person checked, followed by the mark in its green, as a bar's checked figure is (its labels' number format adds
  * it). The mark then reads as part of the figure, above the point, where a mark beside the point sat on the marker
- * and on the line leaving it (LibreOffice draws a right-hand label against the marker). `colours` as checkedType's.
+ * and on the line leaving it (LibreOffice draws a right-hand label against the marker). `colours`: one per series
+ * of the whole chart, as a marker takes its colour by its place among them.
  */
 export function figureLabels(
   pptx: PptxGenJS,
@@ -181,29 +182,32 @@ export function figureLabels(
 }
 
 /**
- * A series of checked figures drawn as nothing but a bold green "✓" beside each point (its labels' number format is
- * the mark): PowerPoint's own way to mark single points without a picture. `position` as pptxgenjs names it.
+ * A range's end on a line chart: a short dash across the whisker (pptxWhiskers.server.ts) with the end's figure
+ * written beyond it, above the high end and below the low one; a range a person checked has its high end followed
+ * by the mark, bold and in the mark's green, as a bar's checked top is. `colours` as figureLabels'.
  */
-export function checkedType(
+export function rangeEndType(
   pptx: PptxGenJS,
   series: { name: string; labels: string[]; values: Array<number | null> },
   colours: string[],
-  position: "r" | "t",
+  end: "low" | "high",
+  checked: boolean,
+  fontSize: number,
 ) {
   return {
     type: pptx.ChartType.line,
     data: [series],
     options: {
       lineSize: 0,
-      lineDataSymbol: "none",
+      lineDataSymbol: "dash",
+      lineDataSymbolSize: 12,
       chartColors: colours,
       showValue: true,
-      dataLabelPosition: position,
-      dataLabelFormatCode: CHECKED_FORMAT,
-      dataLabelFontSize: 14,
-      dataLabelFontBold: true,
+      dataLabelPosition: end === "high" ? "t" : "b",
+      dataLabelFormatCode: checked ? CHECKED_FIGURE_FORMAT : "#,##0.##",
+      dataLabelFontSize: fontSize,
       dataLabelFontFace: FONT,
-      dataLabelColor: hex(CHECKED_COLOUR),
+      ...(checked ? { dataLabelFontBold: true, dataLabelColor: hex(CHECKED_COLOUR) } : {}),
     },
   };
 }

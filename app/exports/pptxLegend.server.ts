@@ -1,5 +1,3 @@
-import JSZip from "jszip";
-
 const xmlText = (s: string) =>
   s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;").replace(/'/g, "&apos;");
 
@@ -22,20 +20,4 @@ export function legendOnly(chartXml: string, keep: string[]): string {
   if (!hidden.length) return chartXml;
   const entries = hidden.map((i) => `<c:legendEntry><c:idx val="${i}"/><c:delete val="1"/></c:legendEntry>`).join("");
   return chartXml.replace(/(<c:legend>\s*<c:legendPos val="[a-z]+"\/>)/, `$1${entries}`);
-}
-
-/**
- * Applies legendOnly to the charts of a written file: `keep[n]` for `ppt/charts/chart{n + 1}.xml` (pptxgenjs numbers
- * a file's charts from 1 in the order they were added), null for a chart whose legend is left as it is.
- */
-export async function withLegends(file: Buffer, keep: Array<string[] | null>): Promise<Buffer> {
-  if (keep.every((k) => k === null)) return file;
-  const zip = await JSZip.loadAsync(file);
-  for (const [n, names] of keep.entries()) {
-    if (!names) continue;
-    const path = `ppt/charts/chart${n + 1}.xml`;
-    const xml = await zip.file(path)?.async("string");
-    if (xml !== undefined) zip.file(path, legendOnly(xml, names));
-  }
-  return zip.generateAsync({ type: "nodebuffer", compression: "DEFLATE" });
 }

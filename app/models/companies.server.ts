@@ -1,6 +1,7 @@
 import { getSql, untilDataChanges } from "~/db.server";
 import { redirectedCompany } from "../../db/companies";
 import { indexedBy } from "../../db/dialect";
+import { groupName, jointHolders, representativeOf } from "./jointHolders.server";
 import type { FactKind } from "./types";
 
 export interface Company {
@@ -41,13 +42,18 @@ export interface CompanySummary {
   lastYear: number | null;
 }
 
-/** The companies with the most facts, with counts by kind and the years they span. */
-export function companySummaries(limit = 100): Promise<CompanySummary[]> {
+/**
+ * The companies with the most facts, with counts by kind and the years they span. With `jointAsOne` (the home
+ * page's list) a joint holder stored in several orders ("A + B", "B + A") is one row under its canonical name and
+ * its representative's slug, as the stakes pages list it (jointHolders.server.ts); the home chart's lookups keep
+ * every stored company apart, as they read facts by company id.
+ */
+export function companySummaries(limit = 100, jointAsOne = false): Promise<CompanySummary[]> {
   // Counting a million facts takes a quarter of a second: done once per change to the database.
-  return untilDataChanges(`companySummaries:${limit}`, () => countSummaries(limit));
+  return untilDataChanges(`companySummaries:${limit}:${jointAsOne}`, () => countSummaries(limit, jointAsOne));
 }
 
-async function countSummaries(limit: number): Promise<CompanySummary[]> {
+async function countSummaries(limit: number, jointAsOne: boolean): Promise<CompanySummary[]> {
   const sql = await getSql();
   // Counted from the covering index in its own order, so SQLite streams it without reading any row.
   const rows = await sql.all<{
@@ -60,21 +66,23 @@ async function countSummaries(limit: number): Promise<CompanySummary[]> {
     `SELECT company_id AS id, kind, count(*) AS n, min(year) AS "firstYear", max(year) AS "lastYear"
      FROM facts ${indexedBy(sql.dialect, "facts_company_chart_idx")} GROUP BY company_id, kind`,
   );
+  const joint = jointAsOne ? await jointHolders() : null;
   const byCompany = new Map<number, Omit<CompanySummary, "name" | "slug">>();
   for (const r of rows) {
-    let c = byCompany.get(r.id);
+    const id = joint ? representativeOf(joint, r.id) : r.id;
+    let c = byCompany.get(id);
     if (!c) {
       c = {
-        id: r.id,
+        id,
         facts: 0,
         firstYear: null,
         lastYear: null,
         byKind: { revenue: 0, revenue_change: 0, stake: 0, market_share: 0, sales_volume: 0 },
       };
-      byCompany.set(r.id, c);
+      byCompany.set(id, c);
     }
     c.facts += r.n;
-    c.byKind[r.kind] = r.n;
+    c.byKind[r.kind] += r.n;
     if (r.firstYear !== null && (c.firstYear === null || r.firstYear < c.firstYear)) c.firstYear = r.firstYear;
     if (r.lastYear !== null && (c.lastYear === null || r.lastYear > c.lastYear)) c.lastYear = r.lastYear;
   }
@@ -87,5 +95,9 @@ async function countSummaries(limit: number): Promise<CompanySummary[]> {
       )
     ).map((c) => [c.id, c]),
   );
-  return top.map((c) => ({ ...c, name: names.get(c.id)?.name ?? "", slug: names.get(c.id)?.slug ?? "" }));
+  return top.map((c) => ({
+    ...c,
+    name: (joint && groupName(joint, c.id)) ?? names.get(c.id)?.name ?? "",
+    slug: names.get(c.id)?.slug ?? "",
+  }));
 }

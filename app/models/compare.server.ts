@@ -7,6 +7,8 @@ import {
   baseWords,
   inYearRange,
   isChained,
+  PERIOD_TYPE_WORDS,
+  PERIOD_TYPES,
   type PeriodType,
   periodTypeOf,
   previousTime,
@@ -228,14 +230,27 @@ export async function compareCompanies(companies: Company[], view: CompareView):
   return [...groups].map(([unit, members]) => {
     const series = members.map(([c, facts]): [Company, Map<number, FactView>] => [c, byPeriod(facts)]);
     const names = members.map(([c]) => ({ slug: c.slug, name: c.name }));
+    // Why a company named is not on this chart: its figures in view are in another currency (a chart of their
+    // own), it has none of this kind of period or in these years (the kinds it has are said), or none at all.
     const absent = companies.filter((c) => !members.some(([m]) => m === c));
-    const elsewhere = absent.filter((c) => (lean.get(c) ?? []).length > 0).map((c) => c.name);
+    const elsewhere = absent.filter((c) => (factsOf.get(c) ?? []).length > 0).map((c) => c.name);
+    const otherPeriods = absent.flatMap((c) => {
+      const all = lean.get(c) ?? [];
+      if (!all.length || (factsOf.get(c) ?? []).length) return [];
+      const kinds = PERIOD_TYPES.filter((k) => all.some((f) => periodTypeOf(f.period) === k && f.year !== null));
+      return [
+        `${c.name} (${kinds.length ? kinds.map((k) => PERIOD_TYPE_WORDS[k].toLowerCase()).join(", ") : "no year given"})`,
+      ];
+    });
     const none = absent.filter((c) => (lean.get(c) ?? []).length === 0).map((c) => c.name);
     const currencyNote =
       [
         dropped.length ? `Left out: ${dropped.join("; ")}.` : null,
         elsewhere.length
           ? `Only figures in ${unit} are on this chart: ${elsewhere.join(", ")} ${elsewhere.length === 1 ? "reports" : "report"} in another currency, on a chart of its own.`
+          : null,
+        otherPeriods.length
+          ? `No ${metric === "revenue" ? "revenue figures" : "revenue changes"} for ${PERIOD_TYPE_WORDS[type].toLowerCase()}${range.from || range.to ? " in these years" : ""} from ${otherPeriods.join(", ")}: pick another kind of period or other years above.`
           : null,
         none.length
           ? `No ${metric === "revenue" ? "revenue figures" : "revenue changes"} yet for ${none.join(", ")}.`

@@ -55,5 +55,25 @@ export async function jointHolders(): Promise<JointHolders> {
 /** The representative of a holder id (itself unless it is one spelling of a joint holder). */
 export const representativeOf = (joint: JointHolders, id: number) => joint.representative.get(id) ?? id;
 
+/**
+ * The name to show a joint holder under when several spellings are stored: the canonical one. A name stored in
+ * one order only keeps it as written ("Renault + Nissan + AvtoVAZ", an alliance's market share): undefined.
+ */
+export const groupName = (joint: JointHolders, rep: number) =>
+  (joint.members.get(rep)?.length ?? 0) > 1 ? joint.canonicalName.get(rep) : undefined;
+
 /** Every id stored for the same holder. */
 export const membersOf = (joint: JointHolders, id: number) => joint.members.get(representativeOf(joint, id)) ?? [id];
+
+/**
+ * A company page's view of a joint holder: the canonical name to title it with, and, when `id` is another stored
+ * spelling than the group's representative, the representative's slug, whose page it leads to (one page per
+ * holder, as the stakes pages list one row).
+ */
+export async function jointHolderPage(id: number): Promise<{ name: string | null; redirectTo: string | null }> {
+  const joint = await jointHolders();
+  const rep = representativeOf(joint, id);
+  if (rep === id) return { name: groupName(joint, id) ?? null, redirectTo: null };
+  const row = await (await getSql()).get<{ slug: string }>("SELECT slug FROM companies WHERE id = ?", [rep]);
+  return { name: groupName(joint, rep) ?? null, redirectTo: row?.slug ?? null };
+}

@@ -1,6 +1,7 @@
 import { getSql, untilDataChanges } from "~/db.server";
 import { indexedBy } from "../../db/dialect";
 import { type Company, movedCompanySlug } from "./companies.server";
+import { groupName, jointHolders, representativeOf } from "./jointHolders.server";
 import type { CompanyMatch, MatchKind } from "./searchTypes";
 
 /** One way of writing a company: its name or one of its aliases, folded for comparison. */
@@ -35,21 +36,42 @@ async function buildIndex(): Promise<SearchIndex> {
   const rows = await sql.all<Company>(
     "SELECT id, name, slug FROM companies WHERE id NOT IN (SELECT company_id FROM company_removals)",
   );
-  const companies = new Map(rows.map((c) => [c.id, c]));
-  const keys: SearchKey[] = rows.map((c) => ({ companyId: c.id, key: foldName(c.name), label: c.name, isName: true }));
+  // A joint holder stored in several orders ("A + B", "B + A") is one company, found by every spelling and shown
+  // under its canonical name, as the stakes pages list it; its other spellings' pages lead to it.
+  const joint = await jointHolders();
+  const own = (id: number) => representativeOf(joint, id);
+  const companies = new Map(
+    rows.filter((c) => own(c.id) === c.id).map((c) => [c.id, { ...c, name: groupName(joint, c.id) ?? c.name }]),
+  );
+  const keys: SearchKey[] = rows.flatMap((c) => {
+    const company = companies.get(own(c.id));
+    if (!company) return [];
+    const spelling = { companyId: company.id, key: foldName(c.name), label: c.name, isName: c.name === company.name };
+    // A representative stored in another order than the canonical one is also found by the canonical name.
+    return c.id === company.id && c.name !== company.name
+      ? [spelling, { companyId: company.id, key: foldName(company.name), label: company.name, isName: true }]
+      : [spelling];
+  });
   const aliases = await sql.all<{ alias: string; companyId: number }>(
     'SELECT alias, company_id AS "companyId" FROM company_aliases',
   );
+  // Most aliases are just a name lower-cased; one key per spelling and company keeps the scan short.
+  const seen = new Set(keys.map((k) => `${k.companyId} ${k.key}`));
   for (const a of aliases) {
     const key = foldName(a.alias);
-    const company = companies.get(a.companyId);
-    // Most aliases are just the name lower-cased; one key per spelling keeps the scan short.
-    if (!company || key === foldName(company.name)) continue;
-    keys.push({ companyId: a.companyId, key, label: a.alias, isName: false });
+    const company = companies.get(own(a.companyId));
+    if (!company || seen.has(`${company.id} ${key}`)) continue;
+    seen.add(`${company.id} ${key}`);
+    keys.push({ companyId: company.id, key, label: a.alias, isName: false });
   }
-  // Both counts come from covering indexes, so no fact row (with its long quote) is read.
-  const count = async (text: string) =>
-    new Map((await sql.all<{ id: number; n: number }>(text)).map((r) => [r.id, r.n]));
+  // Both counts come from covering indexes, so no fact row (with its long quote) is read; a joint holder's
+  // spellings count together.
+  const count = async (text: string) => {
+    const counts = new Map<number, number>();
+    for (const r of await sql.all<{ id: number; n: number }>(text))
+      counts.set(own(r.id), (counts.get(own(r.id)) ?? 0) + r.n);
+    return counts;
+  };
   const facts = await count(
     `SELECT company_id AS id, count(*) AS n FROM facts ${indexedBy(sql.dialect, "facts_company_chart_idx")}
      GROUP BY company_id`,
@@ -59,7 +81,13 @@ async function buildIndex(): Promise<SearchIndex> {
      FROM facts ${indexedBy(sql.dialect, "facts_counterparty_chart_idx")}
      WHERE counterparty_id IS NOT NULL GROUP BY counterparty_id`,
   );
-  return { keys, companies, bySlug: new Map(rows.map((c) => [c.slug, c])), facts, holders };
+  const bySlug = new Map(
+    rows.flatMap((c) => {
+      const company = companies.get(own(c.id));
+      return company ? [[c.slug, company] as const] : [];
+    }),
+  );
+  return { keys, companies, bySlug, facts, holders };
 }
 
 /** Rebuilt once per change to the database: a search is then a scan of strings in memory, without SQL. */

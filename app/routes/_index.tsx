@@ -23,7 +23,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
   // Links from mail and feeds add tracking parameters to the home page: it reads `periods` and ignores the rest.
   const { periods } = parseKnownQuery(request, HOME_QUERY);
   return json({
-    companies: await companySummaries(100),
+    // Joint holders stored in either order are one row, as on the stakes pages.
+    companies: await companySummaries(100, true),
     articles: await recentArticles(10),
     changes: await latestRevenueChanges(20, periods),
   });
@@ -114,42 +115,40 @@ export default function Index() {
           No articles with figures about companies have been imported yet. <ImportHint />
         </p>
       ) : (
-        <div className="table-scroll">
-          <table>
-            <thead>
-              <tr>
-                <th>Company</th>
-                {KINDS.map(([, label]) => (
-                  <th key={label} className="num">
-                    {label}
-                  </th>
-                ))}
-                <th>Years</th>
-              </tr>
-            </thead>
-            <tbody>
-              {companies.map((c) => (
-                <tr key={c.slug}>
-                  <td>
-                    <Link to={`/companies/${c.slug}`}>{c.name}</Link>
-                  </td>
-                  {KINDS.map(([kind]) => (
-                    <td key={kind} className="num">
-                      {c.byKind[kind] || ""}
-                    </td>
-                  ))}
-                  <td>
-                    {c.firstYear === null
-                      ? "—"
-                      : c.firstYear === c.lastYear
-                        ? c.firstYear
-                        : `${c.firstYear}–${c.lastYear}`}
-                  </td>
-                </tr>
+        <table className="cards company-list">
+          <thead>
+            <tr>
+              <th>Company</th>
+              {KINDS.map(([, label]) => (
+                <th key={label} className="num">
+                  {label}
+                </th>
               ))}
-            </tbody>
-          </table>
-        </div>
+              <th>Years</th>
+            </tr>
+          </thead>
+          <tbody>
+            {companies.map((c) => (
+              <tr key={c.slug}>
+                <td>
+                  <Link to={`/companies/${c.slug}`}>{c.name}</Link>
+                </td>
+                {KINDS.map(([kind, label]) => (
+                  <td key={kind} className="num inline" data-label={label}>
+                    {c.byKind[kind] || null}
+                  </td>
+                ))}
+                <td className="inline" data-label="Years">
+                  {c.firstYear === null
+                    ? "—"
+                    : c.firstYear === c.lastYear
+                      ? c.firstYear
+                      : `${c.firstYear}–${c.lastYear}`}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
       )}
       <h2>Recent articles</h2>
       {articles.length === 0 ? (

@@ -69,39 +69,45 @@ export default function Audit() {
       {d.rows.length === 0 ? (
         <p className="empty">No changes yet.</p>
       ) : (
-        <div className="table-scroll">
-          <table className="audit">
-            <thead>
-              <tr>
-                <th>When (UTC)</th>
-                <th>Who</th>
-                <th>What</th>
-                <th>Of</th>
-                <th>Before → after</th>
+        <table className="audit cards">
+          <thead>
+            <tr>
+              <th>When (UTC)</th>
+              <th>Who</th>
+              <th>What</th>
+              <th>Of</th>
+              <th>Before → after</th>
+            </tr>
+          </thead>
+          <tbody>
+            {d.rows.map((r) => (
+              <tr key={r.id} data-action={r.action}>
+                <td className="num" data-label="When (UTC)">
+                  {r.at.slice(0, 19).replace("T", " ")}
+                </td>
+                <td className="inline" data-label="Who">
+                  {r.userName}
+                </td>
+                <td className="inline" data-label="What">
+                  {r.action}
+                </td>
+                <td data-label="Of">
+                  {r.articleId ? <Link to={`/articles/${r.articleId}`}>{r.subject}</Link> : r.subject}
+                </td>
+                <td data-label="Before → after">
+                  <ul className="audit-changes">
+                    {r.changes.map((c) => (
+                      <li key={c.field}>
+                        <span className="audit-field">{c.field}</span>: {c.before || "—"} → {c.after || "—"}
+                      </li>
+                    ))}
+                  </ul>
+                  {d.canUndo && r.undoable ? <UndoButton auditId={r.id} action={r.action} /> : null}
+                </td>
               </tr>
-            </thead>
-            <tbody>
-              {d.rows.map((r) => (
-                <tr key={r.id} data-action={r.action}>
-                  <td className="num">{r.at.slice(0, 19).replace("T", " ")}</td>
-                  <td>{r.userName}</td>
-                  <td>{r.action}</td>
-                  <td>{r.articleId ? <Link to={`/articles/${r.articleId}`}>{r.subject}</Link> : r.subject}</td>
-                  <td>
-                    <ul className="audit-changes">
-                      {r.changes.map((c) => (
-                        <li key={c.field}>
-                          <span className="audit-field">{c.field}</span>: {c.before || "—"} → {c.after || "—"}
-                        </li>
-                      ))}
-                    </ul>
-                    {d.canUndo && r.undoable ? <UndoButton auditId={r.id} action={r.action} /> : null}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+            ))}
+          </tbody>
+        </table>
       )}
       <Pager page={d.page} hasNext={d.hasNext} />
     </>

@@ -4,6 +4,7 @@ import { CompanyEdit } from "~/components/CompanyEdit";
 import { ExportMenu } from "~/components/charts/ExportMenu";
 import { DownloadLink } from "~/components/DownloadLink";
 import { FigureSection } from "~/components/FigureSection";
+import { ImportHint } from "~/components/ImportHint";
 import { SubmitButton } from "~/components/Pending";
 import { PeriodFields } from "~/components/PeriodFields";
 import { RouteError } from "~/components/RouteError";
@@ -14,6 +15,7 @@ import { companyCharts } from "~/models/charts.server";
 import { findCompany, movedCompanySlug } from "~/models/companies.server";
 import { changeCompany, companyRecord } from "~/models/companyEdits.server";
 import { factCompanyId, pointConflicts, settleFigureConflict } from "~/models/figureConflicts.server";
+import { jointHolderPage } from "~/models/jointHolders.server";
 import { resolveCompanyNames } from "~/models/search.server";
 import { PERIOD_TYPE_WORDS } from "~/models/timeAxis";
 import { undoMessage } from "~/models/undoMessage.server";
@@ -43,10 +45,13 @@ export async function loader({ params, request }: LoaderFunctionArgs) {
       { status: 404 },
     );
   }
+  // "B + A" stored by one article and "A + B" by another are one holder, with one page: the canonical one's.
+  const joint = await jointHolderPage(company.id);
+  if (joint.redirectTo) throw redirect(`/companies/${joint.redirectTo}${new URL(request.url).search}`, 302);
   const charts = await companyCharts(company, view);
   const canEdit = user?.role === "analyst" || user?.role === "admin";
   return json({
-    company: { name: company.name, slug: company.slug },
+    company: { name: joint.name ?? company.name, slug: company.slug },
     ...charts,
     record: await companyRecord(company.id, user?.role === "admin"),
     canEdit,
@@ -141,7 +146,11 @@ export default function CompanyPage() {
     from: d.range.from?.toString(),
     to: d.range.to?.toString(),
   };
-  const nothing = (what: string) => `None of the imported articles gives ${what} for ${name}.`;
+  const nothing = (what: string) => (
+    <>
+      {`None of the imported articles gives ${what} for ${name}.`} <ImportHint />
+    </>
+  );
   const periodWords = PERIOD_TYPE_WORDS[d.periods].toLowerCase();
   const within =
     d.range.from || d.range.to ? ` between ${d.range.from ?? "the first year"} and ${d.range.to ?? "the last"}` : "";
@@ -234,7 +243,9 @@ export default function CompanyPage() {
             <StakeCharts groups={d.stakesHeld} />
           </>
         ) : (
-          <p className="empty">{`None of the imported articles says ${name} holds a stake in another company.`}</p>
+          <p className="empty">
+            {`None of the imported articles says ${name} holds a stake in another company.`} <ImportHint />
+          </p>
         )}
         {d.moreStakesHeld > 0 && (
           <p>
@@ -248,7 +259,9 @@ export default function CompanyPage() {
             <StakeCharts groups={d.stakesIn} />
           </>
         ) : (
-          <p className="empty">{`None of the imported articles says another company holds a stake in ${name}.`}</p>
+          <p className="empty">
+            {`None of the imported articles says another company holds a stake in ${name}.`} <ImportHint />
+          </p>
         )}
         {d.moreStakesIn > 0 && (
           <p>

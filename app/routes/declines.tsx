@@ -92,50 +92,48 @@ export default function Declines() {
             table={<FigureTable points={points} />}
             sources={points.flatMap((p) => p.sources)}
           />
-          <div className="table-scroll">
-            <table className="fact-table declines-table">
-              <thead>
-                <tr>
-                  <th className="num">#</th>
-                  <th>Company</th>
-                  <th>Period</th>
-                  <th className="num">Change</th>
-                  <th>Against</th>
-                  <th>Status</th>
-                  <th>Sources</th>
+          <table className="fact-table declines-table cards">
+            <thead>
+              <tr>
+                <th className="num">#</th>
+                <th>Company</th>
+                <th>Period</th>
+                <th className="num">Change</th>
+                <th>Against</th>
+                <th>Status</th>
+                <th>Sources</th>
+              </tr>
+            </thead>
+            <tbody>
+              {d.rows.map((r, i) => (
+                <tr key={`${r.slug}-${r.label}`} data-company={r.slug} data-period={r.label}>
+                  <td className="num" data-label="Rank">
+                    {i + 1}
+                  </td>
+                  <td data-label="Company">
+                    <Link to={`/companies/${r.slug}${d.periods === "year" ? "" : `?periods=${d.periods}`}`}>
+                      {r.company}
+                    </Link>
+                  </td>
+                  <td data-label="Period">{r.label}</td>
+                  <td className="num" data-label="Change">
+                    {formatFigure({ ...r, unit: "percent" })}
+                  </td>
+                  <td data-label="Against">{r.base ? `vs ${r.base}` : "base not given"}</td>
+                  <td data-label="Status" className={`status-${r.status}`}>
+                    {r.status}
+                  </td>
+                  <td data-label="Sources" className="quote">
+                    <FigureSources
+                      sources={r.sources}
+                      count={r.sourceCount}
+                      more={`/facts?kind=revenue_change&company=${r.slug}&year=${r.year}`}
+                    />
+                  </td>
                 </tr>
-              </thead>
-              <tbody>
-                {d.rows.map((r, i) => (
-                  <tr key={`${r.slug}-${r.label}`} data-company={r.slug} data-period={r.label}>
-                    <td className="num" data-label="Rank">
-                      {i + 1}
-                    </td>
-                    <td data-label="Company">
-                      <Link to={`/companies/${r.slug}${d.periods === "year" ? "" : `?periods=${d.periods}`}`}>
-                        {r.company}
-                      </Link>
-                    </td>
-                    <td data-label="Period">{r.label}</td>
-                    <td className="num" data-label="Change">
-                      {formatFigure({ ...r, unit: "percent" })}
-                    </td>
-                    <td data-label="Against">{r.base ? `vs ${r.base}` : "base not given"}</td>
-                    <td data-label="Status" className={`status-${r.status}`}>
-                      {r.status}
-                    </td>
-                    <td data-label="Sources" className="quote">
-                      <FigureSources
-                        sources={r.sources}
-                        count={r.sourceCount}
-                        more={`/facts?kind=revenue_change&company=${r.slug}&year=${r.year}`}
-                      />
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+              ))}
+            </tbody>
+          </table>
         </>
       )}
     </>

@@ -28,35 +28,45 @@ export default function Imports() {
       {d.runs.length === 0 ? (
         <p className="empty">No imports queued yet.</p>
       ) : (
-        <div className="table-scroll">
-          <table className="imports">
-            <caption>Imports, newest first</caption>
-            <thead>
-              <tr>
-                <th>Queued (UTC)</th>
-                <th>State</th>
-                <th className="num">Files</th>
-                <th className="num">Waiting</th>
-                <th className="num">Being read</th>
-                <th className="num">Done</th>
-                <th className="num">Failed</th>
+        <table className="imports cards">
+          <caption>Imports, newest first</caption>
+          <thead>
+            <tr>
+              <th>Queued (UTC)</th>
+              <th>State</th>
+              <th className="num">Files</th>
+              <th className="num">Waiting</th>
+              <th className="num">Being read</th>
+              <th className="num">Done</th>
+              <th className="num">Failed</th>
+            </tr>
+          </thead>
+          <tbody>
+            {d.runs.map((r) => (
+              <tr key={r.runId} data-run={r.runId}>
+                <td className="num" data-label="Queued (UTC)">
+                  {when(r.startedAt)}
+                </td>
+                <td data-label="State">{STATE_WORDS[r.state]}</td>
+                <td className="num inline" data-label="Files">
+                  {r.total}
+                </td>
+                <td className="num inline" data-label="Waiting">
+                  {r.queued}
+                </td>
+                <td className="num inline" data-label="Being read">
+                  {r.active}
+                </td>
+                <td className="num inline" data-label="Done">
+                  {r.done}
+                </td>
+                <td className="num inline" data-label="Failed">
+                  {r.failed}
+                </td>
               </tr>
-            </thead>
-            <tbody>
-              {d.runs.map((r) => (
-                <tr key={r.runId} data-run={r.runId}>
-                  <td className="num">{when(r.startedAt)}</td>
-                  <td>{STATE_WORDS[r.state]}</td>
-                  <td className="num">{r.total}</td>
-                  <td className="num">{r.queued}</td>
-                  <td className="num">{r.active}</td>
-                  <td className="num">{r.done}</td>
-                  <td className="num">{r.failed}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+            ))}
+          </tbody>
+        </table>
       )}
       <h2>Being read now</h2>
       {d.active.length === 0 ? (
@@ -75,26 +85,26 @@ export default function Imports() {
       {d.failed.length === 0 ? (
         <p className="empty">No file failed.</p>
       ) : (
-        <div className="table-scroll">
-          <table className="imports-failed">
-            <thead>
-              <tr>
-                <th>File</th>
-                <th>Why</th>
-                <th>When (UTC)</th>
+        <table className="imports-failed cards">
+          <thead>
+            <tr>
+              <th>File</th>
+              <th>Why</th>
+              <th>When (UTC)</th>
+            </tr>
+          </thead>
+          <tbody>
+            {d.failed.map((j) => (
+              <tr key={`${j.runId}-${j.path}`}>
+                <td data-label="File">{j.path}</td>
+                <td data-label="Why">{j.reason ?? "failed"}</td>
+                <td className="num" data-label="When (UTC)">
+                  {when(j.finishedAt)}
+                </td>
               </tr>
-            </thead>
-            <tbody>
-              {d.failed.map((j) => (
-                <tr key={`${j.runId}-${j.path}`}>
-                  <td>{j.path}</td>
-                  <td>{j.reason ?? "failed"}</td>
-                  <td className="num">{when(j.finishedAt)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+            ))}
+          </tbody>
+        </table>
       )}
     </>
   );

@@ -1,6 +1,7 @@
 import { json, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { CompanyCombobox } from "~/components/CompanyCombobox";
+import { ImportHint } from "~/components/ImportHint";
 import { SubmitButton } from "~/components/Pending";
 import { RouteError } from "~/components/RouteError";
 import { searchCompanies } from "~/models/search.server";
@@ -49,7 +50,8 @@ export default function Search() {
         </p>
       ) : d.matches.length === 0 ? (
         <p className="empty">
-          No company in the imported articles is called anything like “{d.query}”. Try a shorter part of the name.
+          No company in the imported articles is called anything like “{d.query}”. Try a shorter part of the name.{" "}
+          <ImportHint />
         </p>
       ) : (
         <>

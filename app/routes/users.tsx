@@ -61,67 +61,67 @@ export default function Users() {
           {result.error}
         </p>
       ) : null}
-      <div className="table-scroll">
-        <table className="users">
-          <thead>
-            <tr>
-              <th>Name</th>
-              <th>Role</th>
-              <th>Created (UTC)</th>
-              <th>New password</th>
-              <th />
+      <table className="users cards">
+        <thead>
+          <tr>
+            <th>Name</th>
+            <th>Role</th>
+            <th>Created (UTC)</th>
+            <th>New password</th>
+            <th />
+          </tr>
+        </thead>
+        <tbody>
+          {users.map((u) => (
+            <tr key={u.name} data-user={u.name}>
+              <td data-label="Name">{u.name}</td>
+              <td data-label="Role">
+                <Form method="post" className="inline-form">
+                  <input type="hidden" name="intent" value="role" />
+                  <input type="hidden" name="name" value={u.name} />
+                  <select name="role" defaultValue={u.role} aria-label={`Role of ${u.name}`} disabled={u.name === me}>
+                    {ROLES.map((r) => (
+                      <option key={r} value={r}>
+                        {r}
+                      </option>
+                    ))}
+                  </select>{" "}
+                  {u.name === me ? null : <SubmitButton>Set role</SubmitButton>}
+                </Form>
+              </td>
+              <td className="num" data-label="Created (UTC)">
+                {u.createdAt.slice(0, 16).replace("T", " ")}
+              </td>
+              <td data-label="New password">
+                <Form method="post" className="inline-form">
+                  <input type="hidden" name="intent" value="passwd" />
+                  <input type="hidden" name="name" value={u.name} />
+                  <input
+                    type="password"
+                    name="password"
+                    autoComplete="new-password"
+                    required
+                    minLength={8}
+                    aria-label={`New password for ${u.name}`}
+                  />{" "}
+                  <SubmitButton>Set</SubmitButton>
+                </Form>
+              </td>
+              <td>
+                {u.name === me ? (
+                  "you"
+                ) : (
+                  <Form method="post" className="inline-form">
+                    <input type="hidden" name="intent" value="remove" />
+                    <input type="hidden" name="name" value={u.name} />
+                    <SubmitButton>Remove</SubmitButton>
+                  </Form>
+                )}
+              </td>
             </tr>
-          </thead>
-          <tbody>
-            {users.map((u) => (
-              <tr key={u.name} data-user={u.name}>
-                <td>{u.name}</td>
-                <td>
-                  <Form method="post" className="inline-form">
-                    <input type="hidden" name="intent" value="role" />
-                    <input type="hidden" name="name" value={u.name} />
-                    <select name="role" defaultValue={u.role} aria-label={`Role of ${u.name}`} disabled={u.name === me}>
-                      {ROLES.map((r) => (
-                        <option key={r} value={r}>
-                          {r}
-                        </option>
-                      ))}
-                    </select>{" "}
-                    {u.name === me ? null : <SubmitButton>Set role</SubmitButton>}
-                  </Form>
-                </td>
-                <td className="num">{u.createdAt.slice(0, 16).replace("T", " ")}</td>
-                <td>
-                  <Form method="post" className="inline-form">
-                    <input type="hidden" name="intent" value="passwd" />
-                    <input type="hidden" name="name" value={u.name} />
-                    <input
-                      type="password"
-                      name="password"
-                      autoComplete="new-password"
-                      required
-                      minLength={8}
-                      aria-label={`New password for ${u.name}`}
-                    />{" "}
-                    <SubmitButton>Set</SubmitButton>
-                  </Form>
-                </td>
-                <td>
-                  {u.name === me ? (
-                    "you"
-                  ) : (
-                    <Form method="post" className="inline-form">
-                      <input type="hidden" name="intent" value="remove" />
-                      <input type="hidden" name="name" value={u.name} />
-                      <SubmitButton>Remove</SubmitButton>
-                    </Form>
-                  )}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+          ))}
+        </tbody>
+      </table>
       <h2>Add a user</h2>
       <Form method="post" className="login-form">
         <input type="hidden" name="intent" value="add" />

@@ -39,14 +39,15 @@ const DESCRIPTION = new RegExp(
   "gi",
 );
 const BASED_SUBJECT = new RegExp(
-  String.raw`^(?:The|the)\s+[A-Z][\w.]*(?:\s[A-Z][\w.]*)?-(?:based|listed|headquartered)\s+(?:[a-z-]+\s+)?(?:${NOUNS})\b(?=\s+[a-z]|,)`,
+  String.raw`^(?:The|the)\s+[A-Z][\w.]*(?:,?\s[A-Z][\w.]*){0,2}-(?:based|listed|headquartered)\s+(?:[a-z-]+\s+)?(?:${NOUNS})\b(?=\s+[a-z]|,|\s+[—–-])`,
 );
 const NAME_AFTER = /^\s+[A-Z]/;
-const STAKE_IN_BEFORE = /\b(?:stake|stakes|holding|holdings|interest|shares)\s+(?:in|of)\s+$/i;
+const STAKE_IN_BEFORE =
+  /\b(?:stake|stakes|holding|holdings|interest|shares)\s+(?:of\s+(?:about\s+|roughly\s+|around\s+|just\s+(?:under|over)\s+|nearly\s+|almost\s+)?[\d.]+\s*(?:%|pct|per\s*cent|percent)\s+)?(?:in|of)\s+$/i;
 const GROUP =
   /\b(?:(?:the|all|both|these|those)\s+)?(?<count>two|three|four|five|both)\s+(?:[a-z-]+\s+)?(?:companies|firms|carmakers|automakers|groups|partners|banks|airlines|rivals|makers|operators|businesses)\b|\bthe\s+(?:companies|firms|partners|carmakers|automakers|alliance|partnership|consortium|joint\s+venture)\b|\bthe\s+(?:combined|merged|enlarged|new)\s+(?:firm|company|group|business|entity|retailer|bank)\b/gi;
 const STATE_HOLDER = new RegExp(
-  String.raw`\bthe\s+(?<nat>${NATS})\s+(?<body>state|government)(?!\s+of\b)(?:['’]s)?`,
+  String.raw`\bthe\s+(?<nat>${NATS})\s+(?<body>state\s+government|federal\s+government|state|government)(?!\s+of\b)(?:['’]s)?`,
   "gi",
 );
 const PRONOUN = /\b(?<p>its|it|it['’]s)\b/gi;
@@ -103,7 +104,7 @@ export function findMentions(
     // "US government", "U.S. government": an abbreviation keeps its capitals; "FRENCH" is "French".
     const abbreviated = /^(?:[A-Z]\.?){2,3}$/.test(nation);
     const written = abbreviated ? nation : `${nation[0].toUpperCase()}${nation.slice(1).toLowerCase()}`;
-    const company = `${written} ${m.groups!.body.toLowerCase()}`;
+    const company = `${written} ${m.groups!.body.toLowerCase().replace(/\s+/g, " ")}`;
     out.push({
       start: m.index,
       end: m.index + m[0].length,
@@ -131,7 +132,8 @@ export function findMentions(
   }
   // Sentences without figures only move the discourse on, for which names and groups suffice.
   if (namesOnly) return out.sort((a, b) => a.start - b.start);
-  // "The Austin-based firm said": a subject described by where it is based, at the head of its sentence, is the
+  // "The Austin-based firm said", "The Peoria, Illinois-based company — which ... — said": a subject described by
+  // where it is based, at the head of its sentence, is the
   // company the article is about (DESCRIPTION, read without case, takes no noun followed by a word).
   const based = BASED_SUBJECT.exec(sentence);
   const basedCompany = based ? (state.topic?.company ?? mainCompany(reg)) : null;
@@ -204,7 +206,10 @@ export function findMentions(
       const held = STAKE_IN_BEFORE.test(sentence.slice(Math.max(0, m.index - 30), m.index));
       const later = new Set(names.filter((n) => held || n.start >= m.index + m[0].length).map((n) => n.company));
       const unnamed = (c: string | null | undefined) => (c && !later.has(c) ? c : null);
+      // "Separately, Corvan said Ostrel had sold its 14.5 pct stake in the company": the company that reports it.
+      const reporter = held ? reportingName(sentence, names, m.index) : undefined;
       company =
+        reporter?.company ??
         unnamed(before?.company) ??
         unnamed(recurring) ??
         unnamed(mainCompany(reg)) ??
@@ -259,6 +264,23 @@ function speakerOf(sentence: string, names: Mention[], at: number): Mention | un
   if (!aside) return undefined;
   const from = opener.end + aside[0].length;
   return names.some((n) => n.start >= from && n.start < at) ? undefined : opener;
+}
+
+/** The sentence's first name when it opens a report ("Separately, Corvan said ..."), before `at`. */
+function reportingName(sentence: string, names: Mention[], at: number): Mention | undefined {
+  const first = names.find((n) => !n.source);
+  if (
+    !first ||
+    first.end > at ||
+    !/^\W*(?:(?:separately|meanwhile|also|earlier|in\s+a\s+statement),?\s+)?$/i.test(sentence.slice(0, first.start))
+  )
+    return undefined;
+  // "Separately, Corvan, a Waltham, Mass., maker of pumps, said": past its apposition.
+  return /^(?:,\s+(?:a|an|the)\s[^;]{0,160}?,)?\s+(?:also\s+)?(?:said|says|told\s+\w+|disclosed|reported)\b/.test(
+    sentence.slice(first.end),
+  )
+    ? first
+    : undefined;
 }
 
 /**

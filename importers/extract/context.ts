@@ -36,8 +36,6 @@ export interface SentenceContext {
   main: string | null;
 }
 
-export type Extractor = (s: SentenceContext) => Fact[];
-
 export function buildFact(
   s: SentenceContext,
   q: Quantity,

@@ -206,6 +206,9 @@ export const SAME_STORE_WORDS = [
   "same-outlet",
   "comparable-restaurant",
   "comparable-shop",
+  // "organic revenue rose 4%": on constant terms, without acquisitions and currency swings. ("Underlying sales"
+  // stay: the BBC gold counts them as the company's change.)
+  "organic",
 ];
 
 /** Measures of a whole economy or market that read like a company's sales ("retail sales rose 4%"). */

@@ -46,7 +46,7 @@ export const BASE_WORDS = ["from", "against", "compared", "versus", "vs", "vs.",
 /** "from a loss of 210m euros in 2010", "from £2.1bn ($3.4bn) in 2010", "after 6.3bn euros in 2004": a base year after a base figure. */
 // "from a year earlier to 298 million units in the quarter": after "to", the figure is the new level, not the base.
 export const BASE_FIGURE_BEFORE =
-  /(?:\b(?:from|compared\s+(?:with|to)|against|(?<!(?:more|less|fewer|rather|higher|lower|better|worse)\s)than|versus)\s+(?:(?:a|an|the|its|their)\s+)?(?:(?!to\s)[\w-]+\s+){0,3}?|\bafter\s+)(?:of\s+)?(?:[A-Z]{0,3}[$€£¥]|Rs\.?\s?)?\d[\d.,]*\s*(?:bn|m|mn|million|billion|tn|%|per\s?cent)?\s*(?:\([^)]*\)\s*)?(?:[a-z]+\s+){0,2}?(?:in|for|during)\s+(?:the\s+)?$/i;
+  /(?:\b(?:from|compared\s+(?:with|to)|against|(?<!(?:more|less|fewer|rather|higher|lower|better|worse)\s)than|versus)\s+(?:(?:a|an|the|its|their)\s+)?(?:(?!to\s)[\w-]+\s+){0,3}?|\bafter\s+)(?:of\s+)?(?:[A-Z]{0,3}[$€£¥]|Rs\.?\s?)?\d[\d.,]*\s*(?:bn|m|mn|million|billion|tn|%|per\s?cent)?\s*(?:\([^)]*\)\s*)?(?:[a-z]+\s+){0,2}?(?:in|for|during)\s+(?:the\s+)?(?:(?:first|second|third|fourth|final|last|same)\s+(?:half|quarter|(?:three|six|nine)\s+months|period)\s+of\s+)?$/i;
 
 /** Month names as written, January first. */
 export const MONTH_NAMES = [

@@ -57,8 +57,14 @@ export const STAKE_NOUNS = [
   "position",
 ];
 
+/** What a holding is a part of ("25.5% of its shares", "51 pct of the capital"): a stake's, not a market's. */
+export const SHARE_CAPITAL_NOUNS = ["shares", "stock", "capital", "equity"];
+
 /** Verbs that move a holding to a new level ("raised its stake in X to 12 pct"). */
 export const STAKE_CHANGE_VERBS = [
+  "halved",
+  "halving",
+  "halve",
   "raised",
   "raises",
   "increased",

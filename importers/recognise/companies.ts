@@ -88,6 +88,9 @@ const SPEAKS_AFTER =
 // "stores across the Midlands", "in Yorkshire and Cumbria": a name after these is where things are.
 const PLACE_BEFORE =
   /(?:\b(?:stores|shops|hotels|pubs|branches|outlets|plants|factories|offices|restaurants|sites|mines|farms|homes|based|operations|customers)\s+in|\b(?:across|throughout|around|near|outside))\s+(?:the\s+)?(?:(?:north|south|east|west)(?:ern)?\s+(?:of\s+)?)?(?:[A-Z][\w-]*\s+and\s+)?$/;
+/** "its Toledo plant", "the Dayton factory": a town named for where a site is. */
+const FACILITY_AFTER =
+  /^\s+(?:plant|plants|factory|factories|facility|mill|refinery|smelter|works|site|warehouse|headquarters)\b/;
 const MAKER_AFTER = /^\s+(?:maker|manufacturer|producer|supplier|retailer|company|firm|group|bank|insurer)\b/;
 
 /** Leading words that describe rather than name ("State-owned Corvan", "Stuttgart-based Daimler"). */
@@ -277,7 +280,7 @@ const OF_PLACE_AFTER_SUFFIX = /\b(?:Inc|Corp|Co|Ltd|Plc|PLC|BV|NV|AG|SA|GmbH|SpA
 const BUSINESS_PLURAL_SET = new Set(BUSINESS_PLURALS);
 const COUNT_OPENER = /^(?:Two|Three|Four|Five|Six|Several|Both|Many|Some|Most)\s/;
 const CITY_STATE = new RegExp(
-  String.raw`^,\s+(?:${alternation(US_STATE_ABBREVIATIONS)}|(?:${alternation(US_STATE_NAMES)})\s*,)(?![\w])`,
+  String.raw`^,\s+(?:${alternation(US_STATE_ABBREVIATIONS)}|(?:${alternation(US_STATE_NAMES)})\s*(?:[,.;:]|$))(?![\w])`,
 );
 const INSTITUTION = new RegExp(String.raw`(?:${alternation([...INSTITUTIONS, ...STOCK_INDICES])})(?![\w&])`, "y");
 
@@ -764,7 +767,11 @@ export class CompanyRegistry {
     e.mentions += sentenceInitial && !organisation ? 0.5 : 1;
     const before = sentence.slice(Math.max(0, span.start - 60), span.start);
     e.named = (e.named ?? 0) + 1;
-    if (PLACE_BEFORE.test(before) || (/\ban?\s+$/.test(before) && MAKER_AFTER.test(sentence.slice(span.end))))
+    if (
+      PLACE_BEFORE.test(before) ||
+      (/\ban?\s+$/.test(before) && MAKER_AFTER.test(sentence.slice(span.end))) ||
+      FACILITY_AFTER.test(sentence.slice(span.end))
+    )
       e.asPlace = (e.asPlace ?? 0) + 1;
     // Most names follow no description: test the word before them before running the full pattern.
     const d = mayEndInNoun(before) && DESCRIPTOR_TAIL.test(before) ? DESCRIPTOR_BEFORE.exec(before) : null;

@@ -32,7 +32,8 @@ const WHOLE_YEAR_BEFORE =
   /(?:\b(?:in|for|during|throughout|over)\s+(?:all\s+of\s+|the\s+whole\s+of\s+)?|\bthe\s+(?:whole|end|last\s+(?:three\s+months|quarter)|fourth\s+quarter|final\s+quarter|second\s+half)\s+of\s+)$/i;
 const SAME_PERIOD =
   /\bsame\s+((?:19|20)\d\d)\s+(?:period|quarter|months)|\bsame\s+(?:period|quarter|months)\s+(?:of|in)\s+((?:19|20)\d\d)/gi;
-const BASE_BEFORE = /\b(?:from|than|compared\s+(?:with|to)|against|over)\s+(?:its\s+|their\s+|the\s+)?$/i;
+const BASE_BEFORE = /\b(?:from|than(?:\s+(?:in|during))?|compared\s+(?:with|to)|against|over)\s+(?:its\s+|their\s+|the\s+)?$/i;
+const LAST_YEAR = /\blast\s+year\b(?!\s+(?:to|of|in)\b)/i;
 const MONTH_BEFORE = new RegExp(String.raw`\b(?:${MONTHS})\s+(?:\d{1,2},?\s+)?$`, "i");
 const RESULTS_AFTER = /^\s*(?:results|profits?|sales|revenues?|turnover|earnings|figures|losses|growth)\b/i;
 /** "its 2004 dividend", "based on 2004 figures": what is paid or counted for a year comes once it is over. */
@@ -99,7 +100,8 @@ export function inferPublishedYear(
       // the base of a forecast ("expects 17bn in 2004, compared with 15.8bn in 2003").
       const base = BASE_BEFORE.test(before) || BASE_FIGURE_BEFORE.test(s.slice(Math.max(0, m.index - 90), m.index));
       if (base && (PAST_TENSE.test(s) || FORWARD_LOOKING.test(s))) {
-        raise(y + 1, "completed-year");
+        // "sold 9,000 cars last year, 12% more than in 2008": last year came after the base, so this is a year on.
+        raise(LAST_YEAR.test(s.slice(0, m.index)) ? y + 2 : y + 1, "completed-year");
         continue;
       }
       // ("will lift its 2004 dividend": the payment is to come, the year it is for is over.)

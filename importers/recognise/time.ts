@@ -69,6 +69,8 @@ const MONTHS_IN_RUN: Record<string, number> = {
   eleven: 11,
 };
 
+const SAID_BEFORE = /\b(?:said|says|announced|reported|disclosed|told\s+\w+|confirmed)\s+(?:on\s+|in\s+)?$/i;
+
 const BARE_SAME_PERIOD = /^(?:the\s+)?same\s+(?:period|quarter|months?)$/i;
 
 const RULES: Rule[] = [
@@ -282,13 +284,16 @@ const RULES: Rule[] = [
       String.raw`\b(\d{1,2}|four|six|eight|twelve|sixteen)\s+weeks\s+(?:to|ending|ended|through)\s+${DAY_BEFORE}(${MONTHS})${DAY_AFTER}(?:\s+(${YEAR}))?`,
       "gi",
     ),
-    // A retailer's year of 52 or 53 weeks is its full year; 13 weeks are a quarter, named by the month they end in.
+    // A retailer's year of 52 or 53 weeks is its full year; 13 weeks are a quarter, named by the month they end in;
+    // 26 weeks its half.
     make: (m) => {
       const weeks = Number(m[1]);
       const month = MONTH_INDEX[m[2].toLowerCase()];
       if (weeks === 52 || weeks === 53) return { year: yearOf(m[3]), period: "FY", relative: null, month };
       if (weeks === 13 || weeks === 14)
         return { year: yearOf(m[3]), period: `Q${Math.ceil(month / 3)}` as Period, relative: null, month };
+      // 26 weeks are a retailer's half, reported as the interim is, as six months are.
+      if (weeks === 26 || weeks === 27) return { year: yearOf(m[3]), period: "H1", relative: null, month };
       return { year: yearOf(m[3]), period: null, relative: null, month };
     },
   },
@@ -335,7 +340,7 @@ const RULES: Rule[] = [
     ),
     // "founded in 1952", "which he started in a garage in 1978": a company's history, no period of a figure.
     make: (m) =>
-      FOUNDED_BEFORE.test(m.input.slice(Math.max(0, m.index - 50), m.index))
+      FOUNDED_BEFORE.test(m.input.slice(Math.max(0, m.index - 90), m.index))
         ? null
         : { year: Number(m[1]), period: null, relative: null },
   },
@@ -344,7 +349,7 @@ const RULES: Rule[] = [
 const PERIOD_ENDS_IN = /\b(?:ends?|ended|ending)\s+in\s+(?:late\s+|early\s+|mid-)?$/i;
 
 const FOUNDED_BEFORE =
-  /\b(?:founded|established|started|set\s+up|launched|created|formed|incorporated|born|floated|listed|privatised|privatized)\b(?:\s+[\w-]+){0,6}?\s+(?:in|since)\s+$/i;
+  /\b(?:founded|established|started|set\s+up|launched|created|formed|incorporated|born|floated|listed|privatised|privatized)\b(?:\s+[\w-]+){0,10}?\s+(?:in|since)\s+$/i;
 
 const BASE_BEFORE =
   /\b(?:compared\s+(?:with|to)|(?:in\s+)?line\s+with|from|against|versus|vs\.?|over|(?<!(?:more|less|fewer|rather|higher|lower|better|worse)\s)than(?:\s+in)?|(?<!\bbased\s)on|since)\s+(?:the\s+|a\s+|its\s+)?(?:same\s+)?(?:period\s+(?:in|of)\s+)?$/i;
@@ -385,6 +390,8 @@ export function findTimes(sentence: string): TimeExpr[] {
     // "Its rival sold 300,000 in the same period": the period just spoken of, which the finders of time carry;
     // only "from the same period", "the same period a year earlier" compare with the year before.
     if (BARE_SAME_PERIOD.test(text) && !BASE_BEFORE.test(before) && /\b(?:in|during|over)\s+$/i.test(before)) continue;
+    // "said last month that turnover had risen 9% in 2004": when it was said, not when the figure was.
+    if (SAID_BEFORE.test(before) && /^\s*,?\s*that\b/i.test(sentence.slice(end, end + 8))) continue;
     let role: TimeRole = "point";
     const clauseBefore = sentence.slice(Math.max(0, start - 90), start);
     if (

@@ -9,19 +9,6 @@ export interface LostCandidate {
   lostTo: string;
 }
 
-/** The extractors not yet written as rules compete as the least specific candidates of all. */
-export function legacyCandidate(fact: Fact): Candidate {
-  const rule = fact.rule ?? `legacy.${fact.kind}`;
-  return {
-    rule,
-    specificity: 0,
-    span: 0,
-    figureStart: fact.figureStart,
-    figureEnd: fact.figureEnd,
-    fact: { ...fact, rule },
-  };
-}
-
 /**
  * Settles candidates that claim the same figure: the most specific rule wins it, then the longest match, whatever
  * order the rules ran in. Candidates equal on both all stay (one figure can be, say, two rows' worth of facts only if two rules

@@ -1,6 +1,5 @@
 import { ASIDE_THEN_VERB } from "../analyse/mentions";
 import { factAt } from "../extract/context";
-import { escapeRegExp } from "../lexicons/regex";
 import type { Fact } from "../types";
 import { MARKET_SHARE_RULES } from "./marketShare";
 import { MARKET_SHARE_RIVAL_RULES } from "./marketShareRivals";
@@ -17,7 +16,9 @@ import type { FactRoles, Rule, RuleSentence } from "./rule";
 import { SALES_VOLUME_RULES } from "./salesVolume";
 import { SEGMENT_CHANGE_RULES } from "./segmentChanges";
 import { STAKE_RULES } from "./stakes";
+import { DEAL_STAKE_RULES } from "./stakesDeals";
 import { DESCRIBED_STAKE_RULES } from "./stakesDescribed";
+import { LEVEL_STAKE_RULES } from "./stakesLevels";
 import { NOUN_STAKE_RULES } from "./stakesNoun";
 import { OWNED_STAKE_RULES } from "./stakesOwned";
 import { REFERRED_STAKE_RULES } from "./stakesReferred";
@@ -33,6 +34,8 @@ export const RULES: Rule[] = [
   ...DESCRIBED_STAKE_RULES,
   ...NOUN_STAKE_RULES,
   ...REFERRED_STAKE_RULES,
+  ...DEAL_STAKE_RULES,
+  ...LEVEL_STAKE_RULES,
   ...OWNED_STAKE_RULES,
   ...UNSAID_STAKE_RULES,
   ...MARKET_SHARE_RULES,
@@ -66,7 +69,10 @@ let compiled: Compiled[] | null = null;
 
 /** Patterns are compiled once, on first use, from the lexicons' pieces. */
 function compiledRules(): Compiled[] {
-  compiled ??= RULES.map((rule) => ({ rule, pattern: compilePattern(rule.pattern, PIECES) }));
+  compiled ??= RULES.map((rule) => ({
+    rule,
+    pattern: compilePattern(rule.pattern, PIECES, { appositions: rule.kind === "stake" }),
+  }));
   return compiled;
 }
 
@@ -82,17 +88,7 @@ function toFact(rule: Rule, roles: FactRoles, s: RuleSentence): Fact {
     stated,
     aliases: roles.aliases ?? {},
   });
-  if (fact.kind === "stake") fact.company = familyName(fact.company, s.text);
   return { ...fact, rule: rule.name };
-}
-
-/**
- * "the Ostrel family, which owns 51% of Corvan": a family holds as a family, named by its surname and the noun, so
- * its stake is not filed under a company or a person of that surname ("an Ostrel family-owned firm" names none).
- */
-function familyName(holder: string, sentence: string): string {
-  if (holder.includes(" + ") || /\sfamily$/.test(holder)) return holder;
-  return new RegExp(String.raw`\b${escapeRegExp(holder)}\s+family\b(?!-)`).test(sentence) ? `${holder} family` : holder;
 }
 
 /**
@@ -136,7 +132,10 @@ export function runRules(s: RuleSentence): Candidate[] {
       }
       const opener = asideOpener(m, s);
       for (const built of rule.build?.(m, s) ?? []) {
-        const roles = opener && built.company === opener.inAside ? { ...built, company: opener.company } : built;
+        const roles =
+          opener && built.company === opener.inAside && built.counterparty !== opener.company
+            ? { ...built, company: opener.company }
+            : built;
         const fact = toFact(rule, roles, s);
         out.push({
           rule: rule.name,

@@ -1,5 +1,6 @@
 import { clauseAround } from "../extract/clauses";
 import { shareWhen } from "../extract/when";
+import { GROUP_NOUNS, SHARE_CAPITAL_NOUNS, STAKE_NOUNS } from "../lexicons/stakes";
 import {
   baseShare,
   continuedShare,
@@ -13,6 +14,11 @@ import type { Match } from "./pattern";
 import type { Rule, RuleSentence } from "./rule";
 
 /** "$2.87 a share, and the margin improved to 16.8% from 15.9%": a price per share opens no market share. */
+/** Words of a holding: a percentage among them is a stake, whatever verb ("holds", "at") leads to it. */
+const STAKE_CONTEXT = new Set(
+  [...STAKE_NOUNS, ...SHARE_CAPITAL_NOUNS, ...GROUP_NOUNS].filter((w) => !w.includes(" ") && w !== "position"),
+);
+
 const notPerShare = (m: Match, s: RuleSentence) => !/^(?:a|per|each)$/.test(s.tokens[m.from - 1]?.lower ?? "");
 
 /** Market shares, as business pages of every era write them. */
@@ -147,9 +153,13 @@ export const MARKET_SHARE_RULES: Rule[] = [
     kind: "market_share",
     pattern: "holder:{COMPANY} ...6 {RIVAL_LINK} {FIGURE_LEAD}? figure:{PERCENT}",
     // "Corvan's like-for-like sales growth was running at 5%": a rate of something else, not its share.
+    // "whose founding Ostrel family still holds 25.5% of its shares": a holding, not a share of the market.
     when: (m, s) =>
       s.ctx.shareMarket !== null &&
-      !s.tokens.slice(m.from, m.to).some((t) => /^(?:sales|revenues?|turnover|growth|profits?|margin)$/.test(t.lower)),
+      !s.tokens
+        .slice(m.from, m.to)
+        .some((t) => /^(?:sales|revenues?|turnover|growth|profits?|margin)$/.test(t.lower)) &&
+      ![...s.tokens.slice(m.from, m.to), ...s.tokens.slice(m.to, m.to + 3)].some((t) => STAKE_CONTEXT.has(t.lower)),
     examples: [
       {
         input:

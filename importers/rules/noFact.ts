@@ -179,7 +179,8 @@ export const NO_FACT_RULES: Rule[] = [
     name: "not-revenue.estimate",
     kind: null,
     // "ahead of the $279 million analysts had expected": an estimate of the revenue, not the revenue.
-    pattern: "figure:{MONEY} {ESTIMATE} ...3 expected|estimated|forecast|predicted|had|were",
+    // "well below the £230m that analysts had pencilled in": the same, told in a relative clause.
+    pattern: "figure:{MONEY} that|which? {ESTIMATE} ...3 expected|estimated|forecast|predicted|had|were",
     examples: [
       {
         input:
@@ -188,6 +189,11 @@ export const NO_FACT_RULES: Rule[] = [
           { kind: "revenue", company: "Corvan Labs", low: 287500000 },
           { kind: "revenue_change", company: "Corvan Labs", low: 18 },
         ],
+      },
+      {
+        input:
+          "Warning\n\nCorvan Toys said sales for the year to 31 March 2005 would be about £180m, well below the £230m that analysts had pencilled in.",
+        expected: [{ kind: "revenue", company: "Corvan Toys", low: 180000000, status: "forecast" }],
       },
     ],
   },
@@ -212,7 +218,10 @@ export const NO_FACT_RULES: Rule[] = [
     kind: null,
     // "Analysts had expected second-quarter revenue of $1.39 billion": the market's estimate, not the company's.
     pattern:
-      "{ESTIMATE} ...6 expected|expect|expects|expecting|forecast|forecasting|estimate|estimated|predicted|predict ...8 figure:{MONEY}",
+      "{ESTIMATE} ...6 expected|expect|expects|expecting|forecast|forecasting|estimate|estimated|predicted|predict ...12 figure:{MONEY}",
+    // "... what analysts had been expecting, and reaffirmed its forecast of $53bn": a new clause is the company's.
+    when: (m, s) =>
+      !/,\s+(?:and|but|while|although|whereas)\b/.test(s.text.slice(s.tokens[m.from].start, s.tokens[m.to - 1].start)),
     examples: [
       {
         input:

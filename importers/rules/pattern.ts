@@ -29,7 +29,7 @@ type Element =
       test: TokenTest;
       name: string;
     }
-  | { kind: "gap"; max: number; label: string | null };
+  | { kind: "gap"; max: number; label: string | null; afterHolder: boolean };
 
 export interface CompiledPattern {
   source: string;
@@ -83,7 +83,12 @@ const splitWords = (phrase: string) => phrase.toLowerCase().split(/\s+/).filter(
  * left out) and `label:` keeps what an element (or a skip) matched. An unknown piece is an error at start-up, not a rule that
  * silently never fires.
  */
-export function compilePattern(source: string, pieces: Record<string, Piece>): CompiledPattern {
+export function compilePattern(
+  source: string,
+  pieces: Record<string, Piece>,
+  /** Whether a gap right after the holder may skip an apposition whole (the stake rules'). */
+  options: { appositions?: boolean } = {},
+): CompiledPattern {
   const elements: Element[] = [];
   const requires: Array<ReadonlySet<string>> = [];
   let specificity = 0;
@@ -94,7 +99,9 @@ export function compilePattern(source: string, pieces: Record<string, Piece>): C
     const gap = /^(?:([a-z]\w*):)?\.\.\.(\d*)$/.exec(raw);
     if (gap) {
       const max = gap[2] ? Number(gap[2]) : 4;
-      elements.push({ kind: "gap", max, label: gap[1] ?? null });
+      const last = elements.at(-1);
+      const afterHolder = Boolean(options.appositions) && last?.kind !== "gap" && last?.label === "holder";
+      elements.push({ kind: "gap", max, label: gap[1] ?? null, afterHolder });
       // A long skip pins the match down less than a word does: "revenue ...16 $5bn" is the broadest of readings.
       if (max >= LONG_GAP) specificity--;
       continue;
@@ -177,6 +184,17 @@ function matchFrom(
       const end = matchFrom(p, tokens, e + 1, i + skip, captures);
       if (end !== null) return end;
     }
+    // "Ostrel, the country's second-biggest brewer, has agreed to buy": an apposition after the holder is skipped
+    // whole, as one word, however long; its words are kept as the match's aside (its years are not the stake's).
+    const past = el.afterHolder ? appositionEnd(tokens, i) : null;
+    if (past !== null)
+      for (let skip = 0; skip < el.max && past + skip <= tokens.length; skip++) {
+        if (el.label) captures[el.label] = tokens.slice(i, past + skip);
+        captures[APPOSITION] = tokens.slice(i, past);
+        const end = matchFrom(p, tokens, e + 1, past + skip, captures);
+        if (end !== null) return end;
+        delete captures[APPOSITION];
+      }
     if (el.label) delete captures[el.label];
     return null;
   }
@@ -187,6 +205,21 @@ function matchFrom(
     if (el.label) delete captures[el.label];
   }
   if (el.optional) return matchFrom(p, tokens, e + 1, i, captures);
+  return null;
+}
+
+/** The capture under which a match keeps the apposition it skipped. */
+export const APPOSITION = "apposition";
+const APPOSITION_OPENERS = new Set(["the", "a", "an"]);
+const APPOSITION_MAX = 18;
+
+/** Where an apposition opened at token i (", the ... ," or ", a ... ,", no verb of speech inside) ends, else null. */
+function appositionEnd(tokens: Token[], i: number): number | null {
+  if (tokens[i]?.text !== "," || !APPOSITION_OPENERS.has(tokens[i + 1]?.lower ?? "")) return null;
+  for (let k = i + 2; k < Math.min(tokens.length, i + 2 + APPOSITION_MAX); k++) {
+    if (tokens[k].text === ",") return k + 1;
+    if (/^(?:said|says|told|according)$/.test(tokens[k].lower)) return null;
+  }
   return null;
 }
 

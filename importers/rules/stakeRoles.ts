@@ -7,7 +7,7 @@ import { GROUP_NOUNS, HOLDER_PRONOUNS, PREPOSITIONS, STAKE_CHANGE_VERBS, STAKE_N
 import { canonicalName, nameKey } from "../recognise/companies";
 import type { Quantity } from "../recognise/quantities";
 import type { Status } from "../types";
-import type { Match } from "./pattern";
+import { APPOSITION, type Match } from "./pattern";
 import type { FactRoles, RuleSentence } from "./rule";
 import type { Token } from "./tokens";
 
@@ -28,7 +28,8 @@ export function nameOf(t: Token | undefined): string | null {
 }
 
 // "agreed to acquire 85 pct", "an offer to buy 51 pct": a stake not yet held.
-const NOT_YET_HELD = /\b(?:to|will|would)\s+(?:\w+\s+)?(?:buy|acquire|purchase|take|sell|raise|increase|pay)\b/i;
+const NOT_YET_HELD =
+  /\b(?:to|will|would)\s+(?:\w+\s+)?(?:buy|acquire|purchase|take|sell|raise|increase|pay|invest|inject)\b/i;
 
 export function stakeStatus(s: RuleSentence, m: Match): Status {
   // "said it may increase its holding to 12%": the verbs just before a match that opens on the verb govern it.
@@ -47,7 +48,10 @@ export function stakeStatus(s: RuleSentence, m: Match): Status {
 
 /** A stake has a year only when its words date it: within the match or just after it ("to 40% in 2009"). */
 function statedYear(s: RuleSentence, m: Match): number | null {
-  for (const t of s.tokens.slice(m.from, m.to + 3)) if (t.type === "time" && t.time.year !== null) return t.time.year;
+  // "Ostrel, the group founded in 1952, holds 20%": an apposition's years are its own.
+  const aside = new Set(m.captures[APPOSITION] ?? []);
+  for (const t of s.tokens.slice(m.from, m.to + 3))
+    if (t.type === "time" && t.time.year !== null && !aside.has(t)) return t.time.year;
   return null;
 }
 
@@ -74,11 +78,22 @@ export function ofAMarket(m: Match, s: RuleSentence): boolean {
   const held = m.captures.held?.[0];
   const between = figure && held ? s.tokens.slice(s.tokens.indexOf(figure) + 1, s.tokens.indexOf(held)) : [];
   // "through open market purchases": a way of buying, not a market the figure is a share of.
+  // "sold its holding through the market", "bought on the open market": where shares change hands.
+  const venue = (t: Token) => {
+    const i = s.tokens.indexOf(t);
+    const before = s.tokens.slice(Math.max(0, i - 3), i).map((b) => b.lower);
+    return before.some((w) => VENUE_WORDS.has(w));
+  };
   const isMarket = (t: Token, next: Token | undefined) =>
-    (t.lower === "market" || t.lower === "markets") && !TRADING_WORDS.has(next?.lower ?? "");
-  return [...between, ...s.tokens.slice(m.to, m.to + 3)].some((t) => isMarket(t, s.tokens[s.tokens.indexOf(t) + 1]));
+    (t.lower === "market" || t.lower === "markets") && !TRADING_WORDS.has(next?.lower ?? "") && !venue(t);
+  // "of the Ruritanian mobile phone market": the market noun may come several words after the figure's "of".
+  const after = s.tokens.slice(m.to, m.to + (s.tokens[m.to]?.lower === "of" ? 7 : 3));
+  const stop = after.findIndex((t) => /^[,;.:]$/.test(t.text));
+  const clause = stop < 0 ? after : after.slice(0, stop);
+  return [...between, ...clause].some((t) => isMarket(t, s.tokens[s.tokens.indexOf(t) + 1]));
 }
 const TRADING_WORDS = new Set(NOT_MARKET_WORDS);
+const VENUE_WORDS = new Set(["through", "via", "on", "onto", "into"]);
 
 /** "it" is the group's leader when the article named one, else whom the pronoun was resolved to. */
 function holderOf(t: Token | undefined, s: RuleSentence): string | null {
@@ -229,10 +244,19 @@ function closesAside(m: Match, s: RuleSentence): boolean {
   const figure = s.tokens.indexOf(m.captures.figure?.[0]);
   // Only when an aside was opened before the name ("Corvan, the Dutch brewer, has built" is no aside's close).
   if (!s.tokens.slice(0, at).some((t) => t.text === ",")) return false;
+  // "The firm's Japanese partner, Nakaseido Motors, owns 15%": the name says who the subject is; it closes no aside.
+  if (s.tokens[at - 1]?.text === "," && APPOSED_ROLES.has(s.tokens[at - 2]?.lower ?? "")) return false;
   for (let i = at + 1; i < Math.min(figure, at + 6); i++)
     if (s.tokens[i].text === "," && ASIDE_CLOSERS.has(s.tokens[i + 1]?.lower ?? "")) return true;
   return false;
 }
+
+/** Roles a name set off after them names: "its biggest shareholder, Ostrel Capital, owns". */
+const APPOSED_ROLES = new Set(
+  "partner partners shareholder shareholders investor investors holder holders owner owners backer backers ally parent".split(
+    " ",
+  ),
+);
 
 const ASIDE_CLOSERS = new Set([
   ...["has", "have", "had", "is", "was", "said", "says", "will", "would", "owns", "holds"],
@@ -280,6 +304,7 @@ export function ofAfterFigure(
 }
 
 export function stake(m: Match, s: RuleSentence, asideSettled = false): FactRoles[] {
+  if (ofAMarket(m, s)) return [];
   // The subject found before an aside may itself stand before the aside's opening dash: it is not checked again.
   if (!asideSettled && closesAside(m, s)) {
     const subject = subjectBeforeAside(m, s);
@@ -371,7 +396,20 @@ export function topicStake(m: Match, s: RuleSentence): FactRoles[] {
   const said = holderOf(first, s);
   const holder =
     said && (first?.type === "person" || first?.type === "word") ? (s.roles.people.get(said) ?? said) : said;
-  const topic = articleCompanies(s).find((c) => c !== holder && c !== s.ctx.groupLeader?.name);
+  // "Corvan has been the subject of bid talk since Ostrel built up a 5% stake": the sentence's own subject, named
+  // before the holder, else the company spoken of.
+  const opener = s.tokens[0];
+  const holderFirst = first !== undefined && s.tokens.indexOf(first) < s.tokens.indexOf(m.captures.figure[0]);
+  const subject =
+    holderFirst &&
+    opener !== first &&
+    opener?.type === "mention" &&
+    opener.mention.how === "name" &&
+    !opener.mention.possessive
+      ? opener
+      : undefined;
+  const named = subject?.type === "mention" && subject.mention.company !== holder ? subject.mention.company : null;
+  const topic = named ?? articleCompanies(s).find((c) => c !== holder && c !== s.ctx.groupLeader?.name);
   if (!topic || !holder) return [];
   const figure = m.captures.figure[0];
   if (figure.type !== "quantity") return [];
@@ -443,10 +481,17 @@ export function stateStake(m: Match, s: RuleSentence): FactRoles[] {
  * sentence names besides the holder, else the article's.
  */
 export function describedStake(m: Match, s: RuleSentence): FactRoles[] {
+  // "Corvan Telecom, which has 2 million customers, holds 31% of the Ruritanian mobile market": a share.
+  if (ofAMarket(m, s)) return [];
   // "The ministry, which owns 38% of Corvan, plans to sell 15% of the company": the subject before the aside.
   // "The state has sold 9% of Corvan for 410m euros, cutting its holding to 11%": a participle after a comma
   // goes on with the sentence's subject, not the name just before it.
-  const first = closesAside(m, s) ? subjectBeforeAside(m, s) : (participleSubject(m, s) ?? m.captures.holder?.[0]);
+  // ("halving Ostrel's stake to 10%" names its holder: no subject is looked for.)
+  const lead = m.captures.holder?.[0];
+  const namedLead = lead?.type === "mention" && lead.mention.how === "name" && lead.mention.possessive;
+  const first = closesAside(m, s)
+    ? subjectBeforeAside(m, s)
+    : ((namedLead ? undefined : participleSubject(m, s)) ?? lead);
   const said = holderOf(first, s);
   // "Mr Keane owns 28%": a person by the full name the article gave them; "the Keane family, which owns": the family.
   // (a pronoun read as a person too: "Mr Keane and his family hold").
@@ -500,9 +545,24 @@ export function describedStake(m: Match, s: RuleSentence): FactRoles[] {
   if (!held) return [];
   const stated: FactRoles["stated"] = first?.type === "person" || first?.type === "mention" ? ["company"] : [];
   const roles = undatedStake(figure.quantity, holder, held, stakeStatus(s, m), stated);
-  // "to raise its holding to 51 per cent by 2007": the words date it.
-  const year = statedYear(s, m);
+  // "to raise its holding to 51 per cent by 2007": the words date it; "a share issue in 2003 cut Ostrel's stake to
+  // 10%": the event that moved it, just before the verb of change.
+  const year = statedYear(s, m) ?? changeYear(s, m);
   return [year === null ? roles : { ...roles, when: { year, period: null, stated: true } }];
+}
+
+/** The year of the event just before a match that opens on a verb of change ("recapitalised in 2003, halving"). */
+function changeYear(s: RuleSentence, m: Match): number | null {
+  // Only a change made ("cut", "halving"), not one to come ("to raise", "may lift").
+  if (!STAKE_CHANGE_WORDS.has(s.tokens[m.from]?.lower ?? "") || !/(?:ed|ing|cut)$/.test(s.tokens[m.from].lower))
+    return null;
+  if (/^(?:to|will|would|could|may|might|can)$/.test(s.tokens[m.from - 1]?.lower ?? "")) return null;
+  const before = s.tokens.slice(Math.max(0, m.from - 10), m.from);
+  const times = before.filter(
+    (t) => t.type === "time" && t.time.year !== null && t.time.role === "point" && /^(?:19|20)\d\d$/.test(t.text),
+  );
+  const last = times.at(-1);
+  return last?.type === "time" ? last.time.year : null;
 }
 
 function participleSubject(m: Match, s: RuleSentence): Token | undefined {

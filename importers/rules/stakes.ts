@@ -11,7 +11,7 @@ export const STAKE_RULES: Rule[] = [
     kind: "stake",
     // "a 25 per cent stake in Czech rival Corvan": a few words may describe the company held.
     pattern:
-      "holder:{HOLDER_REF} ...8 {OWN_OR_HAVE} ...3 figure:{PERCENT} {STAKE_KIND}? {STAKE_NOUN_IN} in ...4 held:{COMPANY}",
+      "holder:{HOLDER_REF} ...8 {OWN_OR_HAVE} ...3 figure:{PERCENT} {STAKE_KIND}? {STAKE_NOUN_IN} in ...4 held:{HELD_REF}",
     examples: [
       {
         input: "Stake bought\n\nOstrel Holdings said it has acquired a 9.6 pct stake in Corvan Tool.",
@@ -34,13 +34,22 @@ export const STAKE_RULES: Rule[] = [
           "Corvan results\n\nCorvan Motors said sales rose 4% in 2004. The carmaker also disclosed a 19.5% stake in parts maker Halden Parts.",
         expected: [{ kind: "stake", company: "Corvan", counterparty: "Halden Parts", low: 19.5 }],
       },
+      {
+        // An apposition after the holder is skipped whole; its year is not the stake's.
+        input:
+          "Brewers\n\nOstrel, the country's second-biggest brewer since 1998, has agreed to buy a 20% stake in Corvan Pivovar.",
+        expected: [
+          { kind: "stake", company: "Ostrel", counterparty: "Corvan Pivovar", low: 20, year: null, status: "forecast" },
+        ],
+      },
     ],
     build: stake,
   },
   {
     name: "stake.verb-pct-of",
     kind: "stake",
-    pattern: "holder:{HOLDER_REF} ...8 {STAKE_VERB} {FIGURE_LEAD}? figure:{PERCENT} of ...5 held:{COMPANY}",
+    // "agreed to buy the 60% of Corvan it does not already own": the rest, written as its figure.
+    pattern: "holder:{HOLDER_REF} ...8 {STAKE_VERB} the? {FIGURE_LEAD}? figure:{PERCENT} of|in ...5 held:{COMPANY}",
     when: (m, s) => !ofAMarket(m, s),
     examples: [
       {
@@ -310,6 +319,7 @@ export const STAKE_RULES: Rule[] = [
       const aside = s.tokens.slice(s.tokens.indexOf(holder!) + 2, s.tokens.indexOf(figure!));
       return (
         s.tokens[m.from - 1]?.text !== "," &&
+        !ofAMarket(m, s) &&
         !aside.some(
           (t) =>
             t.type === "person" ||

@@ -3,8 +3,22 @@ import type { Rule, RuleSentence } from "./rule";
 import { describedStake, ofAMarket, stake, topicStake } from "./stakeRoles";
 
 /** "holds a 9.4% stake." with no company after it: the held one is the company spoken of. */
-const heldUnsaid = (m: Match, s: RuleSentence) =>
-  !ofAMarket(m, s) && !/^(?:in|of|at)$/.test(s.tokens[m.to]?.lower ?? "");
+const heldUnsaid = (m: Match, s: RuleSentence) => !ofAMarket(m, s) && !heldAfterStake(s, m.to);
+
+/** "a 5% stake in Corvan", "in the group": what follows names the company held ("in the spring" names none). */
+function heldAfterStake(s: RuleSentence, at: number): boolean {
+  if (!/^(?:in|of|at)$/.test(s.tokens[at]?.lower ?? "")) return false;
+  const next = s.tokens[at + 1]?.lower === "the" ? s.tokens[at + 2] : s.tokens[at + 1];
+  return (
+    next === undefined ||
+    next.type === "mention" ||
+    next.type === "person" ||
+    (!/^(?:spring|summer|autumn|fall|winter|past|last|early|late|recent|january|february|march|april|may|june|july|august|september|october|november|december)$/.test(
+      next.lower,
+    ) &&
+      next.type !== "time")
+  );
+}
 
 /** "its 49% stake in", "Corvan's 20 pct holding in": the possessor holds it. */
 const ownedByPossessor = (m: Match) => {
@@ -82,7 +96,7 @@ export const NOUN_STAKE_RULES: Rule[] = [
     name: "stake.built-stake-of-pct-in",
     kind: "stake",
     pattern:
-      "holder:{HOLDER_REF} ...8 {OWN_OR_HAVE} up? a|an {STAKE_KIND}? {STAKE_NOUN} of {FIGURE_LEAD}? figure:{PERCENT} in ...4 held:{COMPANY}",
+      "holder:{HOLDER_REF} ...8 {OWN_OR_HAVE} up? a|an {STAKE_KIND}? {STAKE_NOUN} of {FIGURE_LEAD}? figure:{PERCENT} in ...4 held:{HELD_REF}",
     examples: [
       {
         input:

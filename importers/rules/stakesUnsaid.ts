@@ -270,7 +270,7 @@ export const UNSAID_STAKE_RULES: Rule[] = [
     name: "stake.changed-holding-in-to",
     kind: "stake",
     pattern:
-      "{STAKE_CHANGE} holder:{HOLDER_REF} held:{COMPANY}? total? {STAKE_NOUN} in? held:{HELD_REF}? down? to {FIGURE_LEAD}? figure:{PERCENT}",
+      "{STAKE_CHANGE} holder:{HOLDER_REF} held:{COMPANY}? total? {STAKE_NOUN} in? held:{HELD_REF}? half? down? to {FIGURE_LEAD}? figure:{PERCENT}",
     examples: [
       {
         input: "Stake\n\nThe purchase lifts Ostrel's holding in Corvan Ales to 20.5 per cent.",
@@ -280,6 +280,12 @@ export const UNSAID_STAKE_RULES: Rule[] = [
         input:
           "Stake\n\nInvestor Tom Keane and associates said they had cut their Corvan stake to 4.2 pct from 6.1 pct.",
         expected: [{ kind: "stake", company: "Tom Keane", counterparty: "Corvan", low: 4.2 }],
+      },
+      {
+        // "in half" says by how much; the held company is the one the article is about.
+        input:
+          "Alliance\n\nCorvan Motors lost money in 2003. Corvan Motors raised new money in 2003, which cut Ostrel's stake in half to 10%.",
+        expected: [{ kind: "stake", company: "Ostrel", counterparty: "Corvan Motors", low: 10, year: 2003 }],
       },
     ],
     build: describedStake,

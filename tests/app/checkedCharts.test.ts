@@ -37,6 +37,16 @@ beforeAll(async () => {
     join(work, "wharf-stake.txt"),
     "Varnholt stake\n\nDate: 2011-05-01\n\nVarnholt Shipping owns 14% of Quellmark Ports.\n",
   );
+  // Ranges for PowerPoint's line charts: a forecast change of 10 to 12 % down, and an undated stake of 20 to 25 %
+  // (as of its article's 2011) before a later 30 %.
+  writeFileSync(
+    join(work, "pellan.txt"),
+    "Pellan results\n\nDate: 2011-03-01\n\nPellan Rail said its revenue fell 5% in 2010. Pellan Rail expects its revenue to fall by 10% to 12% in 2011.\n\nOstrava Holdings owns 20% to 25% of Brandt Docks.\n",
+  );
+  writeFileSync(
+    join(work, "brandt-later.txt"),
+    "Brandt holders\n\nDate: 2013-02-01\n\nOstrava Holdings owns 30% of Brandt Docks.\n",
+  );
   cleanup = await seedTemporaryDatabase([work]);
   db = openDatabase();
 }, 60_000);
@@ -248,5 +258,67 @@ describe("checked figures in PowerPoint's native charts", () => {
     expect(series.filter((s) => !hidden.has(s.idx)).map((s) => s.name)).toEqual(["Varnholt", "Edris Freight"]);
     // Every series has an index of its own, so a hidden entry hides one series only.
     expect(new Set(series.map((s) => s.idx)).size).toBe(series.length);
+  });
+});
+
+describe("a checked range in PowerPoint's line charts", () => {
+  const parts = async (ec: Awaited<ReturnType<typeof exported>>["ec"]) => {
+    const { renderPptx } = await import("~/exports/pptx.server");
+    const zip = await JSZip.loadAsync(await renderPptx(ec));
+    return {
+      series: chartSeries(await zip.file("ppt/charts/chart1.xml")!.async("string")),
+      slide: await zip.file("ppt/slides/slide1.xml")!.async("string"),
+    };
+  };
+  /** Every figure a series writes on the slide, by series name: what a reader sees beside the points. */
+  const written = (series: Awaited<ReturnType<typeof parts>>["series"]) =>
+    series.filter((s) => s.format !== null && !s.format.startsWith('"')).map((s) => [s.name, s.values]);
+
+  test("a comparison: a whisker from the middle to both ends; the high end written with its ✓, never the middle", async () => {
+    const q = { companies: ["pellan"], metric: "revenue_change" };
+    const before = await parts((await exported("compare", q)).ec);
+    const byName = (all: typeof before.series) => new Map(all.map((s) => [s.name, s]));
+    // Unchecked: the ends written plainly, below and above; the forecast's point has the whisker.
+    expect(byName(before.series).get("Pellan (high end of a range)")?.format).toBe("#,##0.##");
+    await reviewFact(db.sql, factId("revenue_change", -12), { action: "confirm" }, "ana");
+    const { series, slide } = await parts((await exported("compare", q)).ec);
+    const named = byName(series);
+    expect(named.get("Pellan (forecast or target)")?.whiskers).toEqual({ minus: { 2011: 1 }, plus: { 2011: 1 } });
+    expect(written(series)).toEqual([
+      ["Pellan (low end of a range)", { 2011: -12 }],
+      ["Pellan (high end of a range, checked by an analyst)", { 2011: -10 }],
+      ["Pellan: figure", { 2010: -5 }],
+    ]);
+    const top = named.get("Pellan (high end of a range, checked by an analyst)")!;
+    expect([top.position, top.format]).toEqual(["t", '#,##0.##" ✓"']);
+    expect(named.get("Pellan (low end of a range)")?.position).toBe("b");
+    // No mark beside the range's middle (a label of "✓" alone, right of the point), and no plain high end left.
+    expect(series.filter((s) => s.position === "r" || s.format === '"✓"')).toEqual([]);
+    expect(named.has("Pellan (high end of a range)")).toBe(false);
+    expect(slide).toContain("✓ Checked by an analyst: Pellan 2011");
+    expect(slide).toContain("A range: a whisker from its low to its high figure");
+  });
+
+  test("a stake over time: the checked 20–25 % drawn as a whisker, its 25 written above with its ✓", async () => {
+    await reviewFact(db.sql, factId("stake", 20), { action: "confirm" }, "ana");
+    const { ec } = await exported("stakes", { holder: "ostrava-holdings", held: "brandt" });
+    const { series, slide } = await parts(ec);
+    const named = new Map(series.map((s) => [s.name, s]));
+    const middle = named.get("Middle of a range (no source gives it)")!;
+    expect([middle.values, middle.format, middle.whiskers]).toEqual([
+      { 2011: 22.5 },
+      null,
+      { minus: { 2011: 2.5 }, plus: { 2011: 2.5 } },
+    ]);
+    expect(written(series)).toEqual([
+      ["Low end of a range", { 2011: 20 }],
+      ["High end of a range, checked by an analyst", { 2011: 25 }],
+      ["Figure", { 2013: 30 }],
+    ]);
+    const top = named.get("High end of a range, checked by an analyst")!;
+    expect([top.position, top.format]).toEqual(["t", '#,##0.##" ✓"']);
+    expect(named.get("Low end of a range")?.position).toBe("b");
+    expect(series.filter((s) => s.position === "r" || s.format === '"✓"')).toEqual([]);
+    expect(slide).toContain("A range: a whisker between its two ends, both written");
   });
 });

@@ -10,6 +10,11 @@ export interface ChartSeriesXml {
   type: string;
   /** Where its data labels sit ("t" above the point, "r" right of it...), when it writes any. */
   position: string | null;
+  /**
+   * Its whiskers (custom error bars): per category label, the length down and up from its value, for the
+   * categories whose length is not zero; null when it has none.
+   */
+  whiskers: { minus: Record<string, number>; plus: Record<string, number> } | null;
 }
 
 const fromXml = (s: string) =>
@@ -33,6 +38,13 @@ export function chartSeries(chartXml: string): ChartSeriesXml[] {
       const values: Record<string, number> = {};
       for (const [i, v] of vals) if (v !== "") values[cats.get(i) ?? String(i)] = Number(v);
       const labels = /<c:dLbls>([\s\S]*?)<\/c:dLbls>/.exec(body)?.[1] ?? "";
+      const errBars = /<c:errBars>([\s\S]*?)<\/c:errBars>/.exec(body)?.[1];
+      const lengths = (which: string) => {
+        const out: Record<string, number> = {};
+        const part = new RegExp(`<c:${which}>([\\s\\S]*?)</c:${which}>`).exec(errBars ?? "")?.[1] ?? "";
+        for (const [i, v] of points(part)) if (Number(v) !== 0) out[cats.get(i) ?? String(i)] = Number(v);
+        return out;
+      };
       const shown = /<c:showVal val="1"\/>/.test(labels) || /<c:showSerName val="1"\/>/.test(labels);
       out.push({
         idx: Number(/<c:idx val="(\d+)"\/>/.exec(body)![1]),
@@ -41,6 +53,7 @@ export function chartSeries(chartXml: string): ChartSeriesXml[] {
         format: shown ? fromXml(/<c:numFmt formatCode="([^"]*)"/.exec(labels)?.[1] ?? "") : null,
         type: plot[1],
         position: shown ? (/<c:dLblPos val="(\w+)"\/>/.exec(labels)?.[1] ?? null) : null,
+        whiskers: errBars === undefined ? null : { minus: lengths("minus"), plus: lengths("plus") },
       });
     }
   }

@@ -55,6 +55,19 @@ describe("comparison across currencies", () => {
       ["compare-percent", ["corvane", "ostrel"]],
     ]);
   });
+
+  test("a company with changes of another kind of period only is said to have those, never another currency", async () => {
+    // Halvane gives quarters only: the chart of full years holds Tellbrook, and says why Halvane is not on it.
+    const [chart] = await compare(["tellbrook", "halvane"], { metric: "revenue_change" });
+    expect(chart.companies.map((c) => c.slug)).toEqual(["tellbrook"]);
+    expect(chart.note).toBe(
+      "No revenue changes for full years from Halvane (quarters): pick another kind of period or other years above.",
+    );
+    // Its quarters are charted when asked for.
+    const [quarters] = await compare(["tellbrook", "halvane"], { metric: "revenue_change", periods: "quarter" });
+    expect(quarters.companies.map((c) => c.slug).sort()).toEqual(["halvane", "tellbrook"]);
+    expect(quarters.note).toBeNull();
+  });
 });
 
 describe("log scale", () => {
@@ -179,5 +192,47 @@ describe("layout by width", () => {
     expect(wide).toContain('width="1100"');
     expect([...wide.matchAll(/class="bar-value"[^>]*>([^<]+)</g)].map((m) => m[1])).toEqual(["€40.68 bn", "€37.79 bn"]);
     expect(draw(374)).toContain('width="374"');
+  });
+
+  test("a comparison writes its figures beside its points when they fit, each company's latest otherwise", async () => {
+    const { CompareLineChart } = await import("~/components/charts/CompareLineChart");
+    const [chart] = await compare(["tellbrook", "corvane"], { metric: "revenue_change" });
+    const figures = (width: number) =>
+      [
+        ...renderToStaticMarkup(CompareLineChart({ chart, width })).matchAll(
+          /<text class="point-value" x="[^"]*" y="([^"]*)"[^>]*>([^<]+)</g,
+        ),
+      ].map((m) => m[2].replace(/\u00a0/g, " "));
+    // Two companies on a laptop's width: every figure, a range's as written ("−10 to −12 %").
+    expect(figures(1100).sort()).toEqual(["−10 to −12 %", "−15 %", "−4 %", "−6 %", "−9 %", "3 %"].sort());
+    // A phone's width has no room between the years for "−10 to −12 %": each company's latest figure only.
+    expect(figures(374).sort()).toEqual(["−10 to −12 %", "−15 %"]);
+  });
+
+  test("where two figures share a period the higher is written above and the lower below, none over the axis", async () => {
+    const { labelPlaces, placeKey } = await import("~/components/charts/compareLabels");
+    const point = (value: number, chained = true) =>
+      ({ value, low: value, high: value, status: "actual", base: null, baseAt: null, chained, source: {} }) as never;
+    const chart = {
+      unit: "percent",
+      companies: [
+        { slug: "a", name: "A" },
+        { slug: "b", name: "B" },
+      ],
+      rows: [
+        { t: 2007, year: 2007, label: "2007", points: { a: point(5), b: point(-2) } },
+        { t: 2008, year: 2008, label: "2008", points: { a: point(-20), b: point(-1, false) } },
+      ],
+    } as never;
+    // A plot 200 px high from +10 (top) to -20 (foot).
+    const plot = { width: 800, height: 200, y: (v: number) => ((10 - v) / 30) * 200 };
+    const places = labelPlaces(chart, plot, 12);
+    expect(Object.fromEntries(places)).toEqual({
+      [placeKey("a", 2007)]: "above",
+      [placeKey("b", 2007)]: "below",
+      // -20 sits on the foot of the plot: its figure goes above; B's change against an earlier base goes below.
+      [placeKey("a", 2008)]: "above",
+      [placeKey("b", 2008)]: "below",
+    });
   });
 });

@@ -86,4 +86,50 @@ describe("stakes over time", () => {
       ["Corvan Partners + Ostrel Securities", [2]],
     ]);
   });
+
+  test("the home list, the search and the company pages show the joint holder once, under its canonical name", async () => {
+    const canonical = "Corvan Partners + Ostrel Securities";
+    const { companySummaries } = await import("~/models/companies.server");
+    const listed = (await companySummaries(100, true)).filter((c) => c.name.includes("Ostrel"));
+    // Both articles' stakes counted in one row, under the canonical spelling's page.
+    expect(listed.map((c) => [c.name, c.slug, c.byKind.stake])).toEqual([
+      [canonical, "corvan-partners-ostrel-securities", 2],
+    ]);
+    const { searchCompanies, resolveCompanyNames } = await import("~/models/search.server");
+    for (const q of ["ostrel", "corvan partners", "Ostrel Securities + Corvan Partners"]) {
+      const found = (await searchCompanies(q)).filter((m) => m.name.includes("Corvan Partners"));
+      expect(
+        found.map((m) => [m.name, m.slug, m.facts]),
+        q,
+      ).toEqual([[canonical, "corvan-partners-ostrel-securities", 2]]);
+    }
+    // Typed in a filter in either order, it is the one company.
+    const typed = await resolveCompanyNames([
+      "Ostrel Securities + Corvan Partners",
+      "ostrel-securities-corvan-partners",
+    ]);
+    expect(typed.companies.map((c) => [c.name, c.slug])).toEqual([[canonical, "corvan-partners-ostrel-securities"]]);
+    // The other spelling's page leads to the canonical one's, with its view; that one is titled canonically.
+    const { loader } = await import("~/routes/companies.$slug");
+    const { settle } = await import("./routeCalls");
+    const call = (slug: string, search = "") =>
+      settle(
+        async () =>
+          (await loader({
+            request: new Request(`http://localhost/companies/${slug}${search}`),
+            params: { slug },
+            context: {},
+          })) as Response,
+      );
+    const moved = await call("ostrel-securities-corvan-partners", "?periods=half");
+    expect([moved.status, moved.headers.get("Location")]).toEqual([
+      302,
+      "/companies/corvan-partners-ostrel-securities?periods=half",
+    ]);
+    const page = await (await call("corvan-partners-ostrel-securities")).json();
+    expect([page.company.name, page.stakesHeld.map((g: { holder: string }) => g.holder)]).toEqual([
+      canonical,
+      [canonical],
+    ]);
+  });
 });

@@ -120,7 +120,15 @@ describe("CSV and PowerPoint of a decline comparison", () => {
     expect(slide).toContain(
       "Points apart: changes against an earlier base, joined back to it by a dotted line labelled with it",
     );
-    expect(slide).toContain("its two ends marked and labelled");
+    // The range is drawn as a range: a whisker from the dashed forecast's point, 1 point down to -12 and 1 up to
+    // -10, nothing at the other years; its low end written below it, its high end above.
+    expect(slide).toContain("A range: a whisker from its low to its high figure");
+    const byName = new Map(chartSeries(chart).map((x) => [x.name, x]));
+    expect(byName.get("Corvane (forecast or target)")?.whiskers).toEqual({ minus: { 2009: 1 }, plus: { 2009: 1 } });
+    expect(byName.get("Corvane")?.whiskers).toBeNull();
+    const end = (name: string) => [byName.get(name)?.values, byName.get(name)?.position];
+    expect(end("Corvane (low end of a range)")).toEqual([{ 2009: -12 }, "b"]);
+    expect(end("Corvane (high end of a range)")).toEqual([{ 2009: -10 }, "t"]);
     // The legend names the two companies only: forecasts, points apart, range ends and links are hidden from it.
     const hidden = new Set(hiddenFromLegend(chart));
     const all = chartSeries(chart);

@@ -1,7 +1,8 @@
 import { readFile } from "node:fs/promises";
+import JSZip from "jszip";
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, test } from "vitest";
-import { launchBrowser, openPage, SCREENSHOT_DIR } from "./browser";
+import { launchBrowser, openPage, SCREENSHOT_DIR, VIEWPORTS } from "./browser";
 
 const RENAULT_REVENUE_QUOTE = "Renault posted revenues of €40.68 billion for 2007 and €37.79 billion in 2008.";
 
@@ -60,9 +61,9 @@ describe("company page", () => {
   });
 });
 
-describe("exports", () => {
+describe.each(VIEWPORTS)("exports at %s size", (size, width, height) => {
   test("Export → PNG on a company chart downloads the chart as a PNG named after it", async () => {
-    const page = await browser.newPage({ acceptDownloads: true });
+    const page = await browser.newPage({ acceptDownloads: true, viewport: { width, height } });
     await page.goto(`${inject("baseURL")}/companies/renault`);
     const [download] = await Promise.all([
       page.waitForEvent("download"),
@@ -72,6 +73,28 @@ describe("exports", () => {
     const file = await readFile((await download.path())!);
     expect([...file.subarray(0, 4)]).toEqual([0x89, 0x50, 0x4e, 0x47]);
     expect(file.readUInt32BE(16)).toBe(2560);
+    await page.close();
+  });
+
+  test("Export → PowerPoint: a native chart from zero, the range's two ends, the base in the footnote", async () => {
+    const page = await browser.newPage({ acceptDownloads: true, viewport: { width, height } });
+    await page.goto(`${inject("baseURL")}/companies/renault`);
+    await page.waitForLoadState("networkidle");
+    const [download] = await Promise.all([
+      page.waitForEvent("download"),
+      page.locator('#revenue-change-year a[data-format="pptx"]').click(),
+    ]);
+    expect(download.suggestedFilename()).toMatch(/^renault-revenue-change.*\.pptx$/);
+    const zip = await JSZip.loadAsync(await readFile((await download.path())!));
+    const chart = await zip.file("ppt/charts/chart1.xml")!.async("string");
+    const slide = await zip.file("ppt/slides/slide1.xml")!.async("string");
+    // −17 to −18 %: both ends written, never the middle; the axis holds zero; the base named.
+    const values = [...chart.matchAll(/<c:v>([^<]*)<\/c:v>/g)].map((m) => m[1]);
+    expect(values).toEqual(expect.arrayContaining(["-17", "-18"]));
+    expect(values).not.toContain("-17.5");
+    expect(Number(/<c:valAx>[\s\S]*?<c:max val="([^"]+)"/.exec(chart)?.[1])).toBeGreaterThanOrEqual(0);
+    expect(slide).toMatch(/Each change against: [^<]*vs 2007/);
+    await page.screenshot({ path: `${SCREENSHOT_DIR}/exports-${size}.png` });
     await page.close();
   });
 });

@@ -50,7 +50,8 @@ test("queued files show as waiting, then as done or failed with the reason, to a
   await page.fill("input[name=password]", PASSWORD);
   await Promise.all([page.waitForURL(url("/imports")), page.click(".login-form button[type=submit]")]);
   // The server's own setup imported the seeds and fixtures through the queue: one finished run, nothing failed.
-  await expect(page.locator("h1").textContent()).resolves.toBe("Imports");
+  // The address changes before the page renders (the sign-in form stays until it does): wait for the page.
+  await page.locator("h1", { hasText: /^Imports$/ }).waitFor();
   const setupRun = await newestRun(page);
   expect(setupRun[1]).toBe("Finished");
   expect(setupRun.slice(3)).toEqual(["0", "0", setupRun[2], "0"]);

@@ -6,8 +6,9 @@ import { setUpE2e, signIn, url } from "./session";
 /**
  * Issue 12's phone checks, on every page a person reaches, at 390 × 844 in Chromium, signed in as an admin (so the
  * review, import, audit and users pages are drawn with their forms): nothing is wider than the screen (no sideways
- * scrolling, and no element poking out of it), every chart's axis ticks and labels measure at least 11 px on
- * screen, and the header's search, typed into on the phone, suggests a company and lands on its page.
+ * scrolling, no element poking out of it, and no table scrolling sideways in a box of its own: wide tables reflow
+ * into a card per row, in the charts' Table views too), every chart's axis ticks and labels measure at least 11 px
+ * on screen, and the header's search, typed into on the phone, suggests a company and lands on its page.
  */
 const USER = "e2e-phone-admin";
 const PASSWORD = "phone-admin-pass-e2e";
@@ -21,6 +22,10 @@ const e2e = setUpE2e({
 });
 
 const PHONE = { width: 390, height: 844 };
+
+/** Pasted into the web import: two facts, one with a long name, for the preview's table. */
+const PREVIEW =
+  "Wendover-Castleford Amalgamated Logistics results\n\nDate: 2012-03-01\n\nWendover-Castleford Amalgamated Logistics reported revenue of $2.75 billion for 2011, against $2.5 billion in 2010.\n";
 
 const PAGES = [
   "/",
@@ -41,28 +46,42 @@ const PAGES = [
   "/companies/no-such-company",
 ];
 
-/** What pokes out of the screen: the page's extra width, and the widest elements past its right edge. */
+/**
+ * What pokes out of the screen: the page's extra width, the widest elements past its right edge (unless clipped by
+ * a parent that ends on the screen), and every box that scrolls sideways because its content is wider than it.
+ */
 function overflow(page: Page) {
   return page.evaluate(() => {
     const width = document.documentElement.clientWidth;
     const out: string[] = [];
+    const scrolling: string[] = [];
+    const named = (el: Element) => `${el.tagName.toLowerCase()}.${String(el.className)}`;
     for (const el of document.body.querySelectorAll<HTMLElement>("*")) {
       const r = el.getBoundingClientRect();
-      if (r.width === 0 || r.right <= width + 1) continue;
-      // Inside a box that scrolls sideways on purpose (wide tables), or clipped by its parent, it is not seen.
+      if (r.width === 0) continue;
+      const style = getComputedStyle(el);
+      if (["auto", "scroll"].includes(style.overflowX) && el.scrollWidth > el.clientWidth + 1)
+        scrolling.push(`${named(el)} holds ${el.scrollWidth} px in ${el.clientWidth}`);
+      if (r.right <= width + 1) continue;
       let clipped = false;
       for (let p = el.parentElement; p && p !== document.body; p = p.parentElement) {
-        const s = getComputedStyle(p);
-        if (s.overflowX !== "visible" && p.getBoundingClientRect().right <= width + 1) {
+        if (getComputedStyle(p).overflowX !== "visible" && p.getBoundingClientRect().right <= width + 1) {
           clipped = true;
           break;
         }
       }
-      if (!clipped) out.push(`${el.tagName.toLowerCase()}.${el.className}: right ${Math.round(r.right)}`);
+      if (!clipped) out.push(`${named(el)}: right ${Math.round(r.right)}`);
     }
-    return { extra: document.documentElement.scrollWidth - width, out: out.slice(0, 5) };
+    return { extra: document.documentElement.scrollWidth - width, out: out.slice(0, 5), scrolling };
   });
 }
+
+/** Shows every chart's Table view (radio buttons that work without scripts), as a reader would pick it. */
+const showTables = (page: Page) =>
+  page.evaluate(() => {
+    for (const radio of document.querySelectorAll<HTMLInputElement>("input.chart-view-table")) radio.click();
+    return document.querySelectorAll(".chart-panel-table table").length;
+  });
 
 /** The on-screen size of the smallest axis tick and label of each chart (SVG scaling included). */
 function smallestAxisText(page: Page) {
@@ -92,6 +111,12 @@ describe("on a phone (390 px)", () => {
     const { context, page } = await signIn(e2e.browser, USER, PASSWORD, "/", PHONE);
     const failures: string[] = [];
     let charts = 0;
+    let tables = 0;
+    const check = async (what: string) => {
+      const o = await overflow(page);
+      if (o.extra > 1 || o.out.length || o.scrolling.length)
+        failures.push(`${what}: ${o.extra} px too wide; ${[...o.out, ...o.scrolling].join("; ")}`);
+    };
     for (const path of PAGES) {
       const response = await page.goto(url(path));
       // Each page is the one meant (the last is the 404 page, whose header and message must fit too).
@@ -103,20 +128,63 @@ describe("on a phone (390 px)", () => {
           (p) => Number(p.querySelector("svg.recharts-surface")?.getAttribute("width")) === p.clientWidth,
         ),
       );
-      const o = await overflow(page);
-      if (o.extra > 1 || o.out.length) failures.push(`${path}: ${o.extra} px too wide; ${o.out.join("; ")}`);
+      await check(path);
       for (const c of await smallestAxisText(page)) {
         charts++;
         if (c.px < 11) failures.push(`${path} ${c.chart}: "${c.text}" is ${c.px.toFixed(1)} px`);
       }
       const name = path.replace(/[^a-z0-9]+/gi, "-").replace(/^-|-$/g, "") || "home";
       await page.screenshot({ path: `${SCREENSHOT_DIR}/phone-${name}.png`, fullPage: true });
+      const shown = await showTables(page);
+      if (shown) {
+        tables += shown;
+        await check(`${path} (Table views)`);
+        await page.screenshot({ path: `${SCREENSHOT_DIR}/phone-${name}-tables.png`, fullPage: true });
+      }
     }
+    // The web import's preview: each proposed fact a row of a table, with its sentence.
+    await page.goto(url("/import"));
+    await page.waitForLoadState("networkidle");
+    await page.fill("textarea[name=text]", PREVIEW);
+    await Promise.all([page.waitForURL(/\/import\?preview=/), page.click("button[value=preview]")]);
+    // The preview refreshes while the article is read: wait for its facts.
+    await page.locator(".import-facts tbody tr").nth(1).waitFor();
+    await expect(page.locator(".import-facts tbody tr").count()).resolves.toBe(2);
+    await check("/import (preview)");
+    await page.screenshot({ path: `${SCREENSHOT_DIR}/phone-import-preview.png`, fullPage: true });
+    // A card keeps every field, named: the home's company list, a row per company, its counts side by side.
+    await page.goto(url("/"));
+    const list = page.locator("table.company-list");
+    await expect(list.locator("thead").isVisible()).resolves.toBe(false);
+    const renault = list.locator("tr", { has: page.getByRole("link", { name: "Renault", exact: true }) });
+    const fields = await renault
+      .locator("td.inline")
+      .evaluateAll((tds) =>
+        tds
+          .filter((td) => (td as HTMLElement).offsetWidth > 0)
+          .map((td) => `${(td as HTMLElement).dataset.label}: ${td.textContent} (${getComputedStyle(td).display})`),
+      );
+    expect(fields).toEqual(expect.arrayContaining(["Revenue: 2 (inline-block)", "Years: 2007–2009 (inline-block)"]));
+    // A kind a company has no figures of is no field of its card (Corvane has changes only).
+    const corvane = list.locator("tr", { has: page.getByRole("link", { name: "Corvane", exact: true }) });
+    const shownFields = await corvane
+      .locator("td")
+      .evaluateAll((tds) =>
+        tds
+          .filter((td) => (td as HTMLElement).offsetWidth > 0)
+          .map((td) => [(td as HTMLElement).dataset.label ?? "", td.textContent]),
+      );
+    expect(shownFields).toEqual([
+      ["", "Corvane"],
+      ["Change", "4"],
+      ["Years", "2005–2009"],
+    ]);
     expect(failures).toEqual([]);
-    // The home, company, compare, stakes and declines pages draw charts with axes.
+    // The home, company, compare, stakes and declines pages draw charts with axes, and tables beside them.
     expect(charts).toBeGreaterThanOrEqual(8);
+    expect(tables).toBeGreaterThanOrEqual(8);
     await context.close();
-  }, 120_000);
+  }, 180_000);
 
   test("the header's search, signed in on the phone: it suggests a company by an alias, fits, and opens its page", async () => {
     const { context, page } = await signIn(e2e.browser, USER, PASSWORD, "/stakes", PHONE);

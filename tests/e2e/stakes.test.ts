@@ -36,6 +36,14 @@ describe.each(VIEWPORTS)("stakes over time at %s size", (name, width, height) =>
     expect(years).toEqual(["2005", "2022"]);
     const labels = await chart.locator(".recharts-label-list").allTextContents();
     expect(labels.join(" ")).toMatch(/44 %.*43 %/);
+    // A real time axis: a tick for every year from 2005 to 2022, evenly spaced, the years no source gives included.
+    const xs = await chart
+      .locator(".recharts-xAxis .recharts-cartesian-axis-tick-value")
+      .evaluateAll((els) => els.map((e) => [e.textContent, Number(e.getAttribute("x"))] as const));
+    expect(xs).toHaveLength(18);
+    const gaps = xs.slice(1).map(([, x], i) => x - xs[i][1]);
+    expect(Math.max(...gaps) - Math.min(...gaps)).toBeLessThan(1);
+    expect(xs[0][0]).toBe("2005");
     // The value axis starts at zero, so a one-point fall looks like one.
     const ticks = await chart.locator(".recharts-yAxis .recharts-cartesian-axis-tick-value").allTextContents();
     expect(ticks[0]).toMatch(/^0/);

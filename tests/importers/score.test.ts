@@ -20,8 +20,8 @@ describe("scoring extracted facts against gold", () => {
   test.each([
     ["same fact", {}, true],
     ["spelling of the company without its space", { company: "TimeWarner" }, true],
-    ["the company with a leading \"the\"", { company: "the Time Warner" }, true],
-    ["\"the\" inside a name still counts", { company: "Time the Warner" }, false],
+    ['the company with a leading "the"', { company: "the Time Warner" }, true],
+    ['"the" inside a name still counts', { company: "Time the Warner" }, false],
     ["joint subject in another order", { company: "Warner + Time" }, false],
     ["another year", { year: 2003 }, false],
     ["another period", { period: "Q4" }, false],

@@ -1,5 +1,5 @@
 import { describe, expect, test } from "vitest";
-import { legacyCandidate, settleBySpecificity } from "../../importers/refine/specificity";
+import { settleBySpecificity } from "../../importers/refine/specificity";
 import type { Candidate } from "../../importers/rules/engine";
 import type { Fact } from "../../importers/types";
 
@@ -51,15 +51,15 @@ describe("settling candidates by specificity", () => {
     }
   });
 
-  test("an extractor not yet written as a rule loses to any rule, and keeps figures no rule claims", () => {
-    const legacy = legacyCandidate(fact({ company: "Old", figureStart: 5, figureEnd: 9 }));
-    const alone = legacyCandidate(fact({ company: "Alone", figureStart: 20, figureEnd: 24 }));
-    const { facts, lost } = settleBySpecificity([legacy, alone, rule("table.row", 1, fact({ company: "New" }))]);
+  test("the least specific candidate loses a contested figure and keeps a figure no other rule claims", () => {
+    const broad = rule("broad", 0, fact({ company: "Old" }));
+    const alone = rule("broad", 0, fact({ company: "Alone", figureStart: 20, figureEnd: 24 }), 20, 24);
+    const { facts, lost } = settleBySpecificity([broad, alone, rule("table.row", 1, fact({ company: "New" }))]);
     expect(facts.map((f) => [f.company, f.rule])).toEqual([
       ["New", "table.row"],
-      ["Alone", "legacy.revenue"],
+      ["Alone", "broad"],
     ]);
-    expect(lost.map((l) => [l.rule, l.lostTo])).toEqual([["legacy.revenue", "table.row"]]);
+    expect(lost.map((l) => [l.rule, l.lostTo])).toEqual([["broad", "table.row"]]);
   });
 
   test("a rule that gives no fact takes the figure from a less specific one", () => {

@@ -17,8 +17,9 @@ import { timeDomain, timeLabel, timeTicks } from "~/models/timeAxis";
 import { sourceHref } from "~/models/types";
 import { formatFigure, formatTick, oneLine } from "~/utils/format";
 import { CHECKED_WORDS, CheckedGlyph, checkedLegend } from "./CheckedGlyph";
+import { labelPlaces, placeKey, pointText } from "./compareLabels";
 import { type CompareRowData, compareRows, seriesKeys } from "./compareRows";
-import { labelEvery, valueAxisWidth } from "./layout";
+import { charWidth, labelEvery, valueAxisWidth } from "./layout";
 import { niceLogScale, niceScale } from "./niceScale";
 import { COLOURS, SERIES_COLOURS } from "./palette";
 
@@ -112,6 +113,18 @@ export function CompareLineChart({
     fontSize,
     width - 40 - yWidth,
   );
+  const anyChecked = chart.rows.some((r) => Object.values(r.points).some((p) => p.source.checked));
+  // A line more at the top for the check mark's legend, and one for figures written above the highest point.
+  const top = fontSize * (anyChecked ? 3 : 1.5) + fontSize;
+  // The plot's height as recharts will lay it out, less the legend (about two lines; recharts measures it only in a
+  // browser), so a figure's room below its point is never over-estimated.
+  const plotHeight = height - top - 8 - fontSize * 2.5 - fontSize * 2;
+  const [d0, d1] = scale.domain;
+  const toY = (v: number) =>
+    log
+      ? ((Math.log10(d1) - Math.log10(Math.max(v, d0))) / (Math.log10(d1) - Math.log10(d0))) * plotHeight
+      : ((d1 - v) / (d1 - d0 || 1)) * plotHeight;
+  const places = labelPlaces(chart, { width: width - 40 - yWidth, height: plotHeight, y: toY }, fontSize);
   const dot =
     (colour: string, hollow: boolean | "by-status") =>
     ({ cx, cy, payload, dataKey }: DotProps) => {
@@ -144,23 +157,58 @@ export function CompareLineChart({
             : {})}
         />
       );
-      if (!checked) return circle;
-      // The mark to the point's lower right, where a line's label (above, for points apart) is not.
+      // The figure beside the point, where labelPlaces put it; the dashed line repeats the actual figure it starts
+      // from, which its own line writes.
+      const place =
+        p && !(String(dataKey).startsWith("f") && p.status === "actual")
+          ? places.get(placeKey(slug, payload.t))
+          : undefined;
+      const text = place && p ? pointText(chart, p) : "";
+      // Beyond a range's whisker, at its end on the label's side (the whisker's length as the plot's scale gives it).
+      const whisker =
+        p && place && chart.unit !== "index"
+          ? Math.max(0, place === "above" ? toY(p.value) - toY(p.high) : toY(p.low) - toY(p.value))
+          : 0;
+      const baseline = place === "above" ? cy - whisker - fontSize * 0.8 : cy + whisker + fontSize * 1.6;
+      if (!checked && !text) return circle;
       return (
-        <g key={`${dataKey}-${payload.t}-checked`}>
+        <g key={`${dataKey}-${payload.t}-labelled`}>
           {circle}
-          <CheckedGlyph x={cx + fontSize} y={cy + fontSize * 0.8} size={fontSize * 0.9} state={checked} />
+          {text ? (
+            <text
+              className="point-value"
+              x={cx}
+              y={baseline}
+              textAnchor="middle"
+              fontSize={fontSize}
+              fill={COLOURS.text}
+            >
+              {text}
+            </text>
+          ) : null}
+          {/* The mark after the figure when it is written, else to the point's lower right, where a line's label
+              (above, for points apart) is not. */}
+          {checked ? (
+            text ? (
+              <CheckedGlyph
+                x={cx + (text.length * charWidth(fontSize)) / 2 + fontSize * 0.7}
+                y={baseline - fontSize * 0.35}
+                size={fontSize * 0.9}
+                state={checked}
+              />
+            ) : (
+              <CheckedGlyph x={cx + fontSize} y={cy + fontSize * 0.8} size={fontSize * 0.9} state={checked} />
+            )
+          ) : null}
         </g>
       );
     };
-  const anyChecked = chart.rows.some((r) => Object.values(r.points).some((p) => p.source.checked));
   return (
     <ComposedChart
       width={width}
       height={height}
       data={rows}
-      // A line more at the top for the check mark's legend.
-      margin={{ top: fontSize * (anyChecked ? 3 : 1.5), right: 24, bottom: 8, left: 16 }}
+      margin={{ top, right: 24, bottom: 8, left: 16 }}
       style={{ width: "100%", maxWidth: width, height: "auto" }}
       role="img"
       aria-label={chart.title}

@@ -6,7 +6,7 @@ import { shown } from "./CompareLineChart";
 /** The comparison as a table: a row per period (periods without any figure left out), a column per company. */
 export function CompareTable({ chart }: { chart: CompareChart }) {
   return (
-    <table>
+    <table className="cards">
       <thead>
         <tr>
           <th>Period</th>
@@ -20,11 +20,11 @@ export function CompareTable({ chart }: { chart: CompareChart }) {
           .filter((r) => Object.keys(r.points).length > 0)
           .map((r) => (
             <tr key={r.t}>
-              <td>{r.label}</td>
+              <td data-label="Period">{r.label}</td>
               {chart.companies.map((c) => {
                 const p = r.points[c.slug];
                 return (
-                  <td key={c.slug} className="num">
+                  <td key={c.slug} className="num" data-label={c.name}>
                     {p ? (
                       <a href={sourceHref(p.source)} title={p.source.quote}>
                         {shown(chart, p).replace(/ \(index\)$/, "")}

@@ -22,7 +22,7 @@ export function FigureTable({
   conflicts?: Record<number, ConflictFigure[]>;
 }) {
   return (
-    <table>
+    <table className="cards">
       <thead>
         <tr>
           <th>When</th>
@@ -35,11 +35,15 @@ export function FigureTable({
       <tbody>
         {points.map((p) => (
           <tr key={`${p.label}-${p.low}-${p.high}-${p.note}`}>
-            <td>{p.label}</td>
-            <td className="num">{formatFigure(p)}</td>
-            <td className={`status-${p.status}`}>{p.status}</td>
-            <td>{p.note ?? ""}</td>
-            <td className="quote">
+            <td data-label="When">{p.label}</td>
+            <td data-label="Figure" className="num">
+              {formatFigure(p)}
+            </td>
+            <td data-label="Status" className={`status-${p.status}`}>
+              {p.status}
+            </td>
+            <td data-label="Note">{p.note || null}</td>
+            <td data-label="Sources" className="quote">
               {p.sources.map((s) => (
                 <a key={s.factId} href={sourceHref(s)} title={s.quote}>
                   {s.articleTitle}

@@ -9,6 +9,9 @@ import { niceScale } from "./niceScale";
 import { openFirstSource } from "./openSource";
 import { COLOURS } from "./palette";
 
+/** The most year ticks a stake's axis draws; a longer span gets one every few years. */
+const MAX_YEAR_TICKS = 40;
+
 interface Row {
   year: number;
   value: number;
@@ -71,6 +74,10 @@ export function StakeChart({
   const plotWidth = width - 16 - fontSize * 3 - yWidth;
   // Labels of every n-th year on a narrow chart; a point's own label says its figure, the table its year.
   const every = labelEvery(last - first + 2 * span + 1, 4, fontSize, plotWidth);
+  // A tick for every year of the span, as the charts by period have (a year no source gives is an empty slot), or
+  // every n-th across a long span; labelled every `every`-th year from the first.
+  const step = Math.max(1, Math.ceil((last - first) / MAX_YEAR_TICKS));
+  const ticks = Array.from({ length: Math.floor((last - first) / step) + 1 }, (_, i) => first + i * step);
   const dot = ({ cx, cy, payload }: DotProps) => {
     if (cx === undefined || cy === undefined || !payload) return <g key="none" />;
     const projected = payload.point.status !== "actual";
@@ -127,10 +134,10 @@ export function StakeChart({
         dataKey="year"
         type="number"
         domain={[first - span, last + span]}
-        ticks={years}
+        ticks={ticks}
         interval={0}
         allowDecimals={false}
-        tickFormatter={(y: number) => ((y - first) % every === 0 ? String(y) : "")}
+        tickFormatter={(y: number) => ((y - first) % (every * step) === 0 ? String(y) : "")}
         tick={{ fontSize }}
         height={fontSize * 2.5}
       />

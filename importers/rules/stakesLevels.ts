@@ -1,0 +1,95 @@
+import type { Match } from "./pattern";
+import type { FactRoles, Rule, RuleSentence } from "./rule";
+import { nameOf, stake, stakeStatus, undatedStake } from "./stakeRoles";
+
+/** "Corvan and Ostrel agreed to take a 3.1% stake in each other": one holding each way. */
+function eachOther(m: Match, s: RuleSentence): FactRoles[] {
+  const a = nameOf(m.captures.holder?.[0]);
+  const b = nameOf(m.captures.other?.[0]);
+  const figure = m.captures.figure?.[0];
+  if (!a || !b || a === b || figure?.type !== "quantity") return [];
+  const status = stakeStatus(s, m);
+  return [
+    undatedStake(figure.quantity, a, b, status, ["company", "counterparty"]),
+    undatedStake(figure.quantity, b, a, status, ["company", "counterparty"]),
+  ];
+}
+
+/** "will cut its stake in Corvan to 15% from 43%": a change still to come leaves the level it starts from held now. */
+function levelBeforeChange(m: Match, s: RuleSentence): FactRoles[] {
+  if (stakeStatus(s, m) === "actual") return [];
+  return stake(m, s).map((r) => ({ ...r, status: "actual" as const }));
+}
+
+/** Levels of a holding said in other ways than "owns N% of": before a change, after "was", beside another. */
+export const LEVEL_STAKE_RULES: Rule[] = [
+  {
+    name: "stake.in-each-other",
+    kind: "stake",
+    pattern:
+      "holder:{HOLDER} and other:{HOLDER} ...4 {OWN_OR_HAVE} a|an {FIGURE_LEAD}? figure:{PERCENT} {STAKE_NOUN} in each other",
+    examples: [
+      {
+        input: "Carmakers swap shares\n\nCorvan Motors and Ostrel Auto agreed to take a 3.1% stake in each other.",
+        expected: [
+          { kind: "stake", company: "Corvan Motors", counterparty: "Ostrel Auto", low: 3.1, status: "forecast" },
+          { kind: "stake", company: "Ostrel Auto", counterparty: "Corvan Motors", low: 3.1, status: "forecast" },
+        ],
+      },
+    ],
+    build: eachOther,
+  },
+  {
+    name: "stake.changed-to-from",
+    kind: "stake",
+    pattern:
+      "holder:{HOLDER_REF} ...6 {STAKE_CHANGE} {HOLDING_POSS} {STAKE_NOUN} in ...4 held:{HELD_REF} to {FIGURE_LEAD}? {PERCENT} from {FIGURE_LEAD}? figure:{PERCENT}",
+    examples: [
+      {
+        input: "Stake cut\n\nCorvan Motors will cut its stake in Ostrel Auto to 15% from 43%, the companies said.",
+        expected: [{ kind: "stake", company: "Corvan Motors", counterparty: "Ostrel Auto", low: 43, status: "actual" }],
+      },
+    ],
+    build: levelBeforeChange,
+  },
+  {
+    name: "stake.stake-in-was",
+    kind: "stake",
+    pattern:
+      "holder:{POSSESSOR} {STAKE_NOUN} in held:{COMPANY} was|is|stood|stands|remains|remained at? {FIGURE_LEAD}? figure:{PERCENT}",
+    examples: [
+      {
+        input: "Results\n\nNorvale Motors said sales rose 4% in 2004, and its stake in Tamsin Auto was 12%.",
+        expected: [{ kind: "stake", company: "Norvale Motors", counterparty: "Tamsin Auto", low: 12 }],
+      },
+    ],
+    build: stake,
+  },
+  {
+    name: "stake.second-holding-and",
+    kind: "stake",
+    // "which owns a 20% stake in Vexa Mobility and about 5% of Quintera Bank": the second holding, the same holder's.
+    pattern:
+      "holder:{HOLDER} , which ...2 {OWN_OR_HAVE} ...6 {COMPANY} and {FIGURE_LEAD}? figure:{PERCENT} of|in held:{COMPANY}",
+    examples: [
+      {
+        input:
+          "Holdings\n\nTamsin Auto, which owns a 20% stake in Vexa Mobility and about 5% of Quintera Bank, declined to comment.",
+        expected: [{ kind: "stake", company: "Tamsin Auto", counterparty: "Quintera Bank", low: 5, approximate: true }],
+      },
+    ],
+    build: stake,
+  },
+  {
+    name: "stake.held-by-in",
+    kind: "stake",
+    pattern: "figure:{PERCENT} {STAKE_NOUN} held|owned by ...3 holder:{HOLDER} ...8 in|of held:{COMPANY}",
+    examples: [
+      {
+        input: "Investors\n\nA 10% stake held by Pellham Partners makes it the largest investor in Marlowe Telecom.",
+        expected: [{ kind: "stake", company: "Pellham Partners", counterparty: "Marlowe Telecom", low: 10 }],
+      },
+    ],
+    build: stake,
+  },
+];
