@@ -32,17 +32,11 @@ async function render(job: RenderJob): Promise<Uint8Array | string> {
 }
 
 /**
- * A full collection after each render. resvg's pixmaps (15 MB for a 2x PNG, one per picture of a deck) are native
- * memory that V8 does not count, freed only when their small JavaScript wrappers are collected, which on this
- * thread's small heap happened seldom: the server's resident memory grew by about 100 MB a load round while both
- * heaps stayed flat. A collection of this heap (about 35 MB) takes a few milliseconds, after the reply is sent.
- */
-/**
  * This thread yields its core to the event loop: a render runs at nice 10 (EXPORT_RENDER_NICE; 0 leaves it as the
  * server's). On Linux the nice value is a thread's own, so only this thread is lowered. Under `npm run bench:load`
  * (the server on one core) the event loop otherwise waited for the core while decks were drawn: 785 ms of a
- * 1,045 ms hold, with 50 facts pages waiting (README, Load; docs/decisions/036). The render takes what the event
- * loop leaves, which on an idle server is everything.
+ * 1,045 ms hold, with 50 facts pages waiting (docs/decisions/036). The render takes what the event loop leaves,
+ * which on an idle server is everything; the machine's other work can still take the core (decision 036).
  */
 const nice = Number(process.env.EXPORT_RENDER_NICE ?? 10);
 if (Number.isInteger(nice) && nice > 0) {
@@ -53,6 +47,12 @@ if (Number.isInteger(nice) && nice > 0) {
   }
 }
 
+/**
+ * A full collection after each render. resvg's pixmaps (15 MB for a 2x PNG, one per picture of a deck) are native
+ * memory that V8 does not count, freed only when their small JavaScript wrappers are collected, which on this
+ * thread's small heap happened seldom: the server's resident memory grew by about 100 MB a load round while both
+ * heaps stayed flat. A collection of this heap (about 35 MB) takes a few milliseconds, after the reply is sent.
+ */
 setFlagsFromString("--expose-gc");
 const collect = runInNewContext("gc") as () => void;
 collectBeforeEachPicture(collect);
