@@ -26,7 +26,7 @@ let ended: string[] = [];
  * one of them, or what they started, held it. A timer every 20 ms that fires late says by how much.
  */
 const BLOCK_MS = 100;
-interface Hold {
+export interface Hold {
   ms: number;
   at: string;
   inFlight: string[];

@@ -19,6 +19,7 @@
 import { loadavg } from "node:os";
 import { resolve } from "node:path";
 import { ensureBenchDatabase } from "./generateFacts";
+import { heldWhile } from "./heldWhile";
 
 interface Options {
   db: string;
@@ -53,30 +54,6 @@ interface Sample {
   ms: number;
   /** The longest the event loop went without a turn while the page was read (ms). */
   held: number;
-}
-
-/**
- * How long `work` takes and the longest the event loop went without a turn meanwhile: a ticker queued with
- * setImmediate notes every turn, so a query that holds the loop shows as one long gap.
- */
-async function heldWhile<T>(work: () => Promise<T>): Promise<{ result: T; ms: number; held: number }> {
-  let held = 0;
-  let last = performance.now();
-  let ticking = true;
-  const tick = () => {
-    const now = performance.now();
-    held = Math.max(held, now - last);
-    last = now;
-    if (ticking) setImmediate(tick);
-  };
-  setImmediate(tick);
-  const t0 = performance.now();
-  try {
-    const result = await work();
-    return { result, ms: performance.now() - t0, held: Math.max(held, performance.now() - last) };
-  } finally {
-    ticking = false;
-  }
 }
 
 function summarise(samples: Sample[], key: (s: Sample) => string, value = (s: Sample) => s.ms): string[] {

@@ -13,6 +13,7 @@ import { loadavg } from "node:os";
 import { dirname, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import Database from "better-sqlite3";
+import type { Hold } from "../../app/utils/statusReport.server";
 import { ensureBenchDatabase } from "./generateFacts";
 import { formatByStatus, formatTable, loadRoute, type RouteResult, warmUp } from "./loadTest";
 import { memoryKb, startServer } from "./serverProcess";
@@ -90,15 +91,7 @@ interface Status {
   /** The slowest requests since the last reset (status 0: the client left first). */
   slowest?: Array<{ path: string; status: number; ms: number }>;
   /** The longest holds of the event loop since the last reset, with the requests under way then. */
-  blocks?: Array<{
-    ms: number;
-    at: string;
-    inFlight: string[];
-    ran?: number;
-    waited?: number;
-    gc: number;
-    rendering: number;
-  }>;
+  blocks?: Hold[];
 }
 
 /**

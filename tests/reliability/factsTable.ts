@@ -54,29 +54,3 @@ export async function best(work: () => Promise<unknown>, runs = 5): Promise<numb
   }
   return least;
 }
-
-/**
- * How long `work` takes, and the longest the event loop went without a turn meanwhile (ms): a ticker queued with
- * setImmediate notes every turn, so a query that holds the loop shows as one long gap between two ticks.
- */
-export async function heldWhile(work: () => Promise<unknown>): Promise<{ total: number; longest: number }> {
-  let longest = 0;
-  let last = performance.now();
-  let ticking = true;
-  const tick = () => {
-    const now = performance.now();
-    longest = Math.max(longest, now - last);
-    last = now;
-    if (ticking) setImmediate(tick);
-  };
-  setImmediate(tick);
-  const t0 = performance.now();
-  try {
-    await work();
-  } finally {
-    ticking = false;
-  }
-  const total = performance.now() - t0;
-  // The last stretch, from the last tick to the end of the work, is a hold too.
-  return { total, longest: Math.max(longest, performance.now() - last) };
-}
