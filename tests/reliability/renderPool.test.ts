@@ -81,6 +81,19 @@ describe("the render pool", () => {
       // The worker's thread is lowered; the event loop's (the process's own) is not.
       expect(started.map(niceOf)).toContain(10);
       expect(niceOf(String(process.pid))).toBe(0);
+
+      // EXPORT_RENDER_NICE=0 keeps the server's priority: a worker started with it lowers no thread.
+      process.env.EXPORT_RENDER_NICE = "0";
+      try {
+        const known = threads();
+        const level = await newPool(1, 60_000);
+        expect(await level.render({ kind: "svg", chart: revenue })).toContain("<svg");
+        const fresh = [...threads()].filter((task) => !known.has(task));
+        expect(fresh.length).toBeGreaterThan(0);
+        expect(fresh.map(niceOf).every((n) => n === 0)).toBe(true);
+      } finally {
+        delete process.env.EXPORT_RENDER_NICE;
+      }
     },
     60_000,
   );
