@@ -13,7 +13,7 @@ import { pathLimits } from "./app/utils/pathLimits.server";
 import { probes, type Readiness, within } from "./app/utils/probes.server";
 import { requestMethods } from "./app/utils/requestMethods.server";
 import { securityHeaders } from "./app/utils/securityHeaders.server";
-import { statusReport } from "./app/utils/statusReport.server";
+import { statusReport, timeRequests } from "./app/utils/statusReport.server";
 import { watchWal } from "./app/utils/walWatch.server";
 import { type DbHandle, defaultDatabasePath, openDatabase } from "./db/client";
 import { type DatabaseFault, databaseFault, quickCheck } from "./db/faults";
@@ -149,6 +149,7 @@ async function main() {
 
   const app = express();
   app.disable("x-powered-by");
+  app.use(timeRequests);
   app.use(probes(ready));
   app.use((_req, res, next) => {
     // While stopping, each response asks its client to open a new connection (to another instance) next time.

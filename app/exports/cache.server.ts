@@ -66,6 +66,11 @@ export interface RenderOptions {
    * started, and a caller still waiting then gets Overloaded, so a client hears 503 rather than time out.
    */
   deadline?: number;
+  /**
+   * False for a render on the main thread that costs what a page does (CSV, a string join): kept and shared like
+   * the others, but not queued behind the render workers' files.
+   */
+  limited?: boolean;
 }
 
 /**
@@ -76,7 +81,7 @@ export interface RenderOptions {
 export async function cachedRender(
   key: string,
   render: () => Promise<Rendered>,
-  { kind = "export", deadline }: RenderOptions = {},
+  { kind = "export", deadline, limited = true }: RenderOptions = {},
 ): Promise<Rendered> {
   const now = dataVersion();
   if (now !== version) {
@@ -96,13 +101,11 @@ export async function cachedRender(
     hits++;
     return beforeDeadline(pending, deadline, retryAfter);
   }
-  const flight = exportLimiter.run(
-    () => {
-      renders++;
-      return timed(kind, render);
-    },
-    { deadline, expectedMs },
-  );
+  const draw = () => {
+    renders++;
+    return timed(kind, render);
+  };
+  const flight = limited ? exportLimiter.run(draw, { deadline, expectedMs }) : draw();
   inFlight.set(flightKey, flight);
   flight
     .then((rendered) => {

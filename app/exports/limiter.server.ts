@@ -18,7 +18,22 @@ export interface LimiterOptions {
   concurrency: number;
   maxQueue: number;
   maxWaitMs: number;
+  /** What is limited, in the refusals' words (the exports' by default). */
+  words?: LimiterWords;
 }
+
+/** The refusals' messages: too many at once, not in time, no slot within the queue's wait. */
+export interface LimiterWords {
+  busy: (count: number) => string;
+  late: string;
+  noSlot: (seconds: number) => string;
+}
+
+const EXPORT_WORDS: LimiterWords = {
+  busy: (count) => `The server is busy with ${count} exports; try again shortly.`,
+  late: "The export could not be drawn in time; try again shortly.",
+  noSlot: (seconds) => `No export slot came free within ${seconds} s; try again shortly.`,
+};
 
 /** When the task's answer is due, and how long it is likely to take once started (both optional). */
 export interface RunOptions {
@@ -35,13 +50,37 @@ export interface Limiter {
   readonly retryAfterSeconds: number;
 }
 
-export function createLimiter({ concurrency, maxQueue, maxWaitMs }: LimiterOptions): Limiter {
+export function createLimiter({ concurrency, maxQueue, maxWaitMs, words = EXPORT_WORDS }: LimiterOptions): Limiter {
   let active = 0;
   let refused = 0;
-  /** Waiting tasks: `start` runs one, `latestStart` is the last moment it may start and still be in time. */
-  const queue: Array<{ start: () => void; refuse: (err: Overloaded) => void; latestStart: number }> = [];
+  /**
+   * Waiting tasks: `start` runs one, `latestStart` is the last moment it may start and still be in time,
+   * `expectedMs` how long it usually takes.
+   */
+  const queue: Array<{
+    start: () => void;
+    refuse: (err: Overloaded) => void;
+    latestStart: number;
+    expectedMs: number;
+  }> = [];
+  /** When each running task started and how long it usually takes: when its slot should come free. */
+  const running = new Set<{ startedAt: number; expectedMs: number }>();
   const retryAfter = Math.max(1, Math.ceil(maxWaitMs / 1000));
-  const tooLate = () => new Overloaded("The export could not be drawn in time; try again shortly.", retryAfter);
+  const tooLate = () => new Overloaded(words.late, retryAfter);
+
+  /**
+   * When a task asked for now would start, by the usual times of the tasks running and waiting: each slot comes
+   * free when its task should end (now, if it is overdue), and the waiting tasks take the slots in turn.
+   */
+  const expectedStart = (now: number): number => {
+    const free = [...running].map((r) => Math.max(now, r.startedAt + r.expectedMs));
+    while (free.length < concurrency) free.push(now);
+    for (const waiting of queue) {
+      free.sort((a, b) => a - b);
+      free[0] += waiting.expectedMs;
+    }
+    return Math.min(...free);
+  };
 
   const release = () => {
     active--;
@@ -54,39 +93,54 @@ export function createLimiter({ concurrency, maxQueue, maxWaitMs }: LimiterOptio
       next.refuse(tooLate());
     }
   };
-  const start = <T>(task: () => Promise<T>): Promise<T> => {
+  const start = <T>(task: () => Promise<T>, expectedMs: number): Promise<T> => {
     active++;
+    const slot = { startedAt: Date.now(), expectedMs };
+    running.add(slot);
     let promise: Promise<T>;
     try {
       promise = Promise.resolve(task());
     } catch (err) {
       promise = Promise.reject(err);
     }
-    return promise.finally(release);
+    return promise.finally(() => {
+      running.delete(slot);
+      release();
+    });
   };
 
   return {
     run<T>(task: () => Promise<T>, { deadline, expectedMs = 0 }: RunOptions = {}): Promise<T> {
-      if (active < concurrency) return start(task);
+      if (active < concurrency) return start(task, expectedMs);
       if (queue.length >= maxQueue) {
         refused++;
-        return Promise.reject(
-          new Overloaded(`The server is busy with ${active + queue.length} exports; try again shortly.`, retryAfter),
-        );
+        return Promise.reject(new Overloaded(words.busy(active + queue.length), retryAfter));
       }
+      const now = Date.now();
       const latestStart = deadline === undefined ? Number.POSITIVE_INFINITY : deadline - expectedMs;
       // Waiting ends at the queue's limit, or earlier when the task could not finish in time past that moment.
-      const waitMs = Math.min(maxWaitMs, latestStart - Date.now());
+      const waitMs = Math.min(maxWaitMs, latestStart - now);
       if (waitMs <= 0) {
         refused++;
         return Promise.reject(tooLate());
       }
+      // A task that would only start, by the usual times of those ahead of it, after it could still finish in
+      // time or after the queue's wait is refused now, not after waiting for nothing: a refusal is a quick 503
+      // (issue 11), and a task admitted is one expected to be served.
+      const expected = expectedStart(now);
+      if (expected > now + waitMs) {
+        refused++;
+        return Promise.reject(
+          expected > latestStart ? tooLate() : new Overloaded(words.busy(active + queue.length), retryAfter),
+        );
+      }
       return new Promise<T>((resolve, reject) => {
         const entry = {
           latestStart,
+          expectedMs,
           start: () => {
             clearTimeout(timer);
-            start(task).then(resolve, reject);
+            start(task, expectedMs).then(resolve, reject);
           },
           refuse: (err: Overloaded) => {
             clearTimeout(timer);
@@ -97,11 +151,7 @@ export function createLimiter({ concurrency, maxQueue, maxWaitMs }: LimiterOptio
           const at = queue.indexOf(entry);
           if (at >= 0) queue.splice(at, 1);
           refused++;
-          reject(
-            waitMs < maxWaitMs
-              ? tooLate()
-              : new Overloaded(`No export slot came free within ${maxWaitMs / 1000} s; try again shortly.`, retryAfter),
-          );
+          reject(waitMs < maxWaitMs ? tooLate() : new Overloaded(words.noSlot(maxWaitMs / 1000), retryAfter));
         }, waitMs);
         queue.push(entry);
       });
@@ -117,12 +167,14 @@ const envNumber = (name: string, fallback: number) => {
 };
 
 /**
- * The exports' limiter. Two renders at once (the machines this runs on have two cores; PNG rasterisation runs
- * off the event loop), sixteen waiting (about five seconds of decks), five seconds at most in the queue: under a
- * client's usual ten-second timeout, so a refused client hears 503 instead of nothing.
+ * The exports' limiter. Two renders at once (the machines this runs on have two cores and one render worker: the
+ * next export's data is read on the event loop while the worker draws the last; one at a time drew half the decks
+ * under `npm run bench:load`), sixteen waiting, two seconds at most in the queue, and a waiting render refused at
+ * once when its turn would come later than that or too late for its deadline (docs/decisions/036). Under a
+ * client's usual ten-second timeout a refused client hears 503 with Retry-After instead of nothing.
  */
 export const exportLimiter = createLimiter({
   concurrency: envNumber("EXPORT_CONCURRENCY", 2),
   maxQueue: envNumber("EXPORT_QUEUE", 16),
-  maxWaitMs: envNumber("EXPORT_QUEUE_MS", 5000),
+  maxWaitMs: envNumber("EXPORT_QUEUE_MS", 2000),
 });

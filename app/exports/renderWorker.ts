@@ -1,3 +1,4 @@
+import { setPriority } from "node:os";
 import { getHeapStatistics, setFlagsFromString } from "node:v8";
 import { runInNewContext } from "node:vm";
 import { parentPort } from "node:worker_threads";
@@ -27,6 +28,22 @@ async function render(job: RenderJob): Promise<Uint8Array | string> {
       return renderXlsx(job.chart, job.origin);
     case "deck":
       return renderDeck(job.company, job.charts, new Date(job.generated));
+  }
+}
+
+/**
+ * This thread yields its core to the event loop: a render runs at nice 10 (EXPORT_RENDER_NICE; 0 leaves it as the
+ * server's). On Linux the nice value is a thread's own, so only this thread is lowered. Under `npm run bench:load`
+ * (the server on one core) the event loop otherwise waited for the core while decks were drawn: 785 ms of a
+ * 1,045 ms hold, with 50 facts pages waiting (docs/decisions/036). The render takes what the event loop leaves,
+ * which on an idle server is everything; the machine's other work can still take the core (decision 036).
+ */
+const nice = Number(process.env.EXPORT_RENDER_NICE ?? 10);
+if (Number.isInteger(nice) && nice > 0) {
+  try {
+    setPriority(Math.min(19, nice));
+  } catch {
+    // Not allowed here (or not this system's way): the thread keeps the server's priority.
   }
 }
 

@@ -11,6 +11,7 @@ import {
   filterCountSql,
   SORT_SQL,
 } from "./factPageSql.server";
+import { notePageEnd, pageStart } from "./factPageStarts.server";
 import type { FactSort, FactView, Source } from "./types";
 
 /**
@@ -117,10 +118,43 @@ async function pageIds(
 }
 
 /**
- * A page of facts, filtered and sorted; one row more than the page is read to know whether another follows.
- * `plan` overrides the choice of how the page is read (the tests check both give the same rows).
+ * The most rows an OFFSET may count on the event loop: an unfiltered order's index, 200 pages of 50 (decision 013).
+ * A page asked for by its number alone deeper than that, or in a filtered order read from the order's index
+ * (which counts the rows before it divided by the share that matches, up to a second on a million facts), has its
+ * start found by a walk instead (factPageStarts.server.ts, docs/decisions/036).
  */
-export async function queryFacts(q: FactQuery, options: { plan?: FactPlan } = {}): Promise<FactPage> {
+const OFFSET_ROWS_MAX = FACT_PAGES * 50;
+
+/** Whether page `page` asked for by number alone would count more rows than OFFSET_ROWS_MAX before it. */
+function countsItsDepth(q: FactQuery, companyId: number | undefined, plan: FactPlan, offset: number): boolean {
+  // A company's facts are a few thousand at most, from its own index; few matching facts (the filter plan) are
+  // read whole and sorted: both are bounded whatever the page.
+  if (companyId !== undefined || plan === "filter") return false;
+  return Boolean(q.kind || q.status || q.year !== undefined) || offset > OFFSET_ROWS_MAX;
+}
+
+/** How the order of `q` is named among walks: everything its pages depend on. */
+const walkKey = (q: FactQuery, companyId: number | undefined, plan: FactPlan, pageSize: number) =>
+  JSON.stringify([
+    q.kind ?? null,
+    q.year ?? null,
+    q.status ?? null,
+    companyId ?? null,
+    q.sort ?? "year",
+    q.dir ?? "asc",
+    plan,
+    pageSize,
+  ]);
+
+/**
+ * A page of facts, filtered and sorted; one row more than the page is read to know whether another follows.
+ * `plan` overrides the choice of how the page is read, `seek` how a page asked for by number alone is found
+ * (the tests check both give the same rows).
+ */
+export async function queryFacts(
+  q: FactQuery,
+  options: { plan?: FactPlan; seek?: "offset" | "walk" } = {},
+): Promise<FactPage> {
   const pageSize = q.pageSize ?? 50;
   let page = q.page ?? 1;
   const db = await getSql();
@@ -137,10 +171,29 @@ export async function queryFacts(q: FactQuery, options: { plan?: FactPlan } = {}
   const sort = q.sort ?? "year";
   const plan = options.plan ?? (await planFor(db, q, companyId));
   const cursor = q.after ?? q.before;
-  const from = cursor !== undefined && page > 1 ? await boundaryOf(db, sort, cursor) : null;
+  let from = cursor !== undefined && page > 1 ? await boundaryOf(db, sort, cursor) : null;
+  const backwards = from !== null && q.before !== undefined;
+  // A page asked for by its number alone (or whose cursor names a fact that is gone) that an OFFSET would reach
+  // by counting too many rows starts after the last fact of the page before, which a walk finds (and keeps).
+  const key = walkKey(q, companyId, plan, pageSize);
+  let walked = false;
+  const seek = options.seek ?? (countsItsDepth(q, companyId, plan, (page - 1) * pageSize) ? "walk" : "offset");
+  if (!from && page > 1 && seek === "walk") {
+    const step = async (after: number | null, count: number) => {
+      if (after === null) return pageIds(db, q, companyId, plan, count, { offset: 0 });
+      const boundary = await boundaryOf(db, sort, after);
+      return boundary && pageIds(db, q, companyId, plan, count, { from: boundary, backwards: false });
+    };
+    const start = await pageStart(key, page, pageSize, step);
+    if (start === "end") return { facts: [], page, pageSize, hasNext: false, capped: false, companyName };
+    if (start !== "gone") {
+      from = await boundaryOf(db, sort, start);
+      walked = from !== null;
+    }
+  }
   let ids: number[];
   let more: boolean;
-  if (from && q.before !== undefined) {
+  if (from && backwards) {
     // The page before a fact, read backwards from it; near the start there may be less than a page before it,
     // and the page shown is then the first.
     const back = await pageIds(db, q, companyId, plan, pageSize + 1, { from, backwards: true });
@@ -158,6 +211,8 @@ export async function queryFacts(q: FactQuery, options: { plan?: FactPlan } = {}
       : await pageIds(db, q, companyId, plan, pageSize + 1, { offset: (page - 1) * pageSize });
     more = found.length > pageSize;
     ids = found.slice(0, pageSize);
+    // This page's start was the walk's (or the order's own): where the next one starts is known now too.
+    if ((walked || (page === 1 && !from)) && ids.length === pageSize) notePageEnd(key, page, ids[pageSize - 1]);
   }
   const rows = ids.length
     ? await db.all<FactView>(`${FACT_VIEW_SELECT} WHERE f.id IN (${ids.map(() => "?").join(",")})`, ids)

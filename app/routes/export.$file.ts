@@ -142,7 +142,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     const rendered = await cachedRender(
       exportKey(chart, format, q, origin),
       () => (chart === "deck" ? renderCompanyDeck(q) : renderChart(chart, format, q, origin)),
-      { kind: chart === "deck" ? "deck" : format, deadline: started + EXPORT_DEADLINE_MS },
+      // A CSV is a string join on this thread (decision 011): not queued behind the render workers.
+      { kind: chart === "deck" ? "deck" : format, deadline: started + EXPORT_DEADLINE_MS, limited: format !== "csv" },
     );
     return file(rendered.body, format, rendered.filename);
   } catch (err) {

@@ -1,4 +1,4 @@
-import { json, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { type HeadersFunction, json, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, useLoaderData } from "@remix-run/react";
 import { CompanyCombobox } from "~/components/CompanyCombobox";
 import { FactTable } from "~/components/FactTable";
@@ -8,6 +8,7 @@ import { Pager } from "~/components/Pager";
 import { SubmitButton } from "~/components/Pending";
 import { RouteError } from "~/components/RouteError";
 import { UnknownCompanies } from "~/components/UnknownCompanies";
+import { Overloaded } from "~/exports/limiter.server";
 import { FACT_PAGES, queryFacts } from "~/models/facts.server";
 import { resolveCompanyNames } from "~/models/search.server";
 import { FACT_SORTS, STATUSES } from "~/models/types";
@@ -18,6 +19,32 @@ import { suggestionLinks } from "~/utils/suggestionLinks.server";
 
 export const meta: MetaFunction = () => [{ title: "All facts — Financial figures" }];
 
+/** A 503 (a page asked for by number while too many are being looked for) tells the browser when to come back. */
+export const headers: HeadersFunction = ({ errorHeaders, parentHeaders }) => {
+  const out = new Headers(parentHeaders);
+  for (const name of ["Retry-After", "Cache-Control"]) {
+    const value = errorHeaders?.get(name);
+    if (value) out.set(name, value);
+  }
+  return out;
+};
+
+/**
+ * The page, or a 503 with Retry-After when a page asked for by its number alone could not be found in time or
+ * too many are being looked for (docs/decisions/036).
+ */
+async function factsOrBusy(q: Parameters<typeof queryFacts>[0]) {
+  try {
+    return await queryFacts(q);
+  } catch (err) {
+    if (!(err instanceof Overloaded)) throw err;
+    throw json(
+      { message: err.message },
+      { status: 503, headers: { "Retry-After": String(err.retryAfterSeconds), "Cache-Control": "no-store" } },
+    );
+  }
+}
+
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireReader(request, "page");
   const q = parseQuery(request, FACTS_QUERY);
@@ -25,7 +52,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const named = typed ? await resolveCompanyNames([typed]) : null;
   const company = named?.companies[0];
   const unknown = suggestionLinks(request, "company", named?.unknown ?? []);
-  const facts = unknown.length ? null : await queryFacts({ ...q, company: company?.slug, lastPage: FACT_PAGES });
+  const facts = unknown.length ? null : await factsOrBusy({ ...q, company: company?.slug, lastPage: FACT_PAGES });
   return json({
     query: { ...q, company: company?.slug },
     // The field shows the company's own name once found, else what was typed.

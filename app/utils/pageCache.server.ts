@@ -86,9 +86,27 @@ export function sqliteDataVersion(databasePath: string): () => number {
 export function pageCache(dataVersion: () => number | null) {
   let version: number | null = -1;
   const entries = new BoundedCache<Entry>(MAX_ENTRIES, MAX_BYTES);
+  /**
+   * Pages being rendered, by version and key: a request for one waits for it and is answered with the same bytes
+   * (its own nonce), so fifty requests for one cold page are one render, not fifty (issue 11). Settles with null
+   * when the render is not kept (an error, a redirect, the client gone): each waiter then renders its own.
+   */
+  const rendering = new Map<string, Promise<Entry | null>>();
   let hits = 0;
   let stored = 0;
-  registerCache("pages", () => ({ ...entries.stats(), hits, stored }));
+  let shared = 0;
+  registerCache("pages", () => ({ ...entries.stats(), hits, stored, shared, rendering: rendering.size }));
+
+  const send = (res: Response, entry: Entry, how: "hit" | "shared") => {
+    res.status(entry.status);
+    for (const [name, value] of entry.headers) res.setHeader(name, value);
+    res.setHeader("X-Cache", how);
+    const pieces = withNonce(entry.body, entry.nonceAt, entry.nonceLength, res.locals.nonce);
+    res.setHeader("Content-Length", entry.body.length);
+    res.cork();
+    for (const piece of pieces.slice(0, -1)) res.write(piece);
+    res.end(pieces.at(-1));
+  };
 
   return (req: Request, res: Response, next: NextFunction) => {
     // Exports keep their own cache; only pages and their data requests are kept here.
@@ -108,16 +126,32 @@ export function pageCache(dataVersion: () => number | null) {
     const hit = entries.get(key);
     if (hit) {
       hits++;
-      res.status(hit.status);
-      for (const [name, value] of hit.headers) res.setHeader(name, value);
-      res.setHeader("X-Cache", "hit");
-      const pieces = withNonce(hit.body, hit.nonceAt, hit.nonceLength, res.locals.nonce);
-      res.setHeader("Content-Length", hit.body.length);
-      res.cork();
-      for (const piece of pieces.slice(0, -1)) res.write(piece);
-      res.end(pieces.at(-1));
+      send(res, hit, "hit");
       return;
     }
+    const flightKey = `${now}\u0000${key}`;
+    const under = rendering.get(flightKey);
+    if (under) {
+      void under.then((entry) => {
+        if (!entry) return next();
+        shared++;
+        send(res, entry, "shared");
+      });
+      return;
+    }
+    let settle: (entry: Entry | null) => void = () => {};
+    rendering.set(
+      flightKey,
+      new Promise<Entry | null>((resolve) => {
+        settle = (entry) => {
+          rendering.delete(flightKey);
+          settle = () => {};
+          resolve(entry);
+        };
+      }),
+    );
+    // A response that never ends (the client gone first) shares nothing; the waiters render their own.
+    res.on("close", () => settle(null));
     const chunks: Buffer[] = [];
     const keep = (chunk: unknown, encoding?: unknown) => {
       if (chunk === undefined || chunk === null || typeof chunk === "function") return;
@@ -137,8 +171,9 @@ export function pageCache(dataVersion: () => number | null) {
     }) as Response["write"];
     res.end = ((chunk?: unknown, ...rest: unknown[]) => {
       keep(chunk, rest[0]);
-      // Only whole successful pages are kept: errors and redirects are rendered afresh each time.
-      if (res.statusCode === 200 && version === now) {
+      // Only whole successful pages are kept (and shared): errors and redirects are rendered afresh each time.
+      if (res.statusCode !== 200) settle(null);
+      else {
         const body = Buffer.concat(chunks);
         // The policy (with its nonce) is set afresh for every request, before this middleware runs.
         const headers = Object.entries(res.getHeaders()).filter(
@@ -154,8 +189,13 @@ export function pageCache(dataVersion: () => number | null) {
           nonceAt: nonceOffsets(body, nonce),
           nonceLength: nonce?.length ?? 0,
         };
-        entries.set(key, entry, body.length + 1024 + key.length * 2);
-        stored++;
+        // Kept only if the data did not change meanwhile (the cache was cleared for a newer version then); shared
+        // with the requests that waited for it either way, which asked before the change.
+        if (version === now) {
+          entries.set(key, entry, body.length + 1024 + key.length * 2);
+          stored++;
+        }
+        settle(entry);
       }
       return end(chunk, ...rest);
     }) as Response["end"];

@@ -122,6 +122,8 @@ export const API_FACTS_QUERY = z.object({
   year: yearSchema.optional(),
   status: status.optional(),
   page: pageSchema.optional(),
+  // The fact the page starts after, which `next` names, so paging through costs a page a request.
+  after: factId.optional(),
 });
 
 export const COMPANY_QUERY = z.object({

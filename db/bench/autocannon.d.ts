@@ -45,6 +45,11 @@ declare module "autocannon" {
 
   interface Instance extends PromiseLike<Result> {
     stop(): void;
+    /** Each response: its status, its bytes and how long it took (ms). */
+    on(
+      event: "response",
+      listener: (client: unknown, statusCode: number, resBytes: number, responseTime: number) => void,
+    ): Instance;
   }
 
   function autocannon(options: Options): Instance;

@@ -4,13 +4,18 @@
  * errors, the server's memory, cache sizes and longest event-loop delay after each round. Targets: no errors, and no memory growth from round to round. Usage:
  *
  *   npm run bench:load -- [--db PATH] [--duration SECONDS] [--connections N] [--rounds N] [--skip-build]
+ *                         [--routes NAME,NAME]
+ *
+ * `--routes deck,value` loads only the routes whose names contain one of the words, in their usual order.
  */
 import { execFileSync } from "node:child_process";
+import { loadavg } from "node:os";
 import { dirname, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import Database from "better-sqlite3";
+import type { Hold } from "../../app/utils/statusReport.server";
 import { ensureBenchDatabase } from "./generateFacts";
-import { formatTable, loadRoute, type RouteResult, warmUp } from "./loadTest";
+import { formatByStatus, formatTable, loadRoute, type RouteResult, warmUp } from "./loadTest";
 import { memoryKb, startServer } from "./serverProcess";
 import { benchTargets, type RouteTarget } from "./targets";
 
@@ -83,6 +88,10 @@ interface Status {
     spaces?: Record<string, number>;
   };
   eventLoop: { maxMs: number; p99Ms: number; meanMs: number };
+  /** The slowest requests since the last reset (status 0: the client left first). */
+  slowest?: Array<{ path: string; status: number; ms: number }>;
+  /** The longest holds of the event loop since the last reset, with the requests under way then. */
+  blocks?: Hold[];
 }
 
 /**
@@ -109,6 +118,11 @@ async function highestRss<T>(pid: number, during: () => Promise<T>): Promise<{ r
   }
 }
 
+const loadAverage = () =>
+  loadavg()
+    .map((l) => l.toFixed(2))
+    .join(", ");
+
 const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
 
 /** The heap's committed bytes by space, the larger ones: which part of the heap a round leaves behind. */
@@ -127,7 +141,9 @@ async function main() {
   const info = ensureBenchDatabase(db, log);
   const base = benchTargets(db);
   const company = base.find((t) => t.name === "/companies/:slug")!;
-  const targets = [
+  const routesArg = process.argv.indexOf("--routes");
+  const only = routesArg >= 0 ? process.argv[routesArg + 1].split(",").filter(Boolean) : null;
+  const all = [
     company,
     base.find((t) => t.name === "/compare revenue absolute")!,
     base.find((t) => t.name === "/stakes")!,
@@ -139,6 +155,9 @@ async function main() {
     factsByValueTargets(),
     factsOtherSortsTargets(),
   ];
+  const targets = only ? all.filter((t) => only.some((word) => t.name.includes(word))) : all;
+  if (!targets.length)
+    throw new Error(`--routes ${only?.join(",")} names no route of: ${all.map((t) => t.name).join("; ")}`);
   if (!process.argv.includes("--skip-build")) {
     log("Building the app (npm run build)");
     execFileSync("npm", ["run", "build"], {
@@ -160,11 +179,13 @@ async function main() {
     console.log(
       `Load benchmark: ${info.facts} facts, ${connections} connections, ${duration} s per route, ${rounds} rounds; server ${server.pinned ? "pinned to one core" : "not pinned"}`,
     );
+    console.log(`Machine load average at the start: ${loadAverage()}`);
     console.log(`Server memory after warm-up: RSS ${((start?.rss ?? 0) / 1024).toFixed(1)} MB\n`);
     await status(server.baseUrl);
     for (let round = 1; round <= rounds; round++) {
       const results: RouteResult[] = [];
       const highs: string[] = [];
+      const slowLines: string[] = [];
       for (const t of targets) {
         // Requests still queued from the previous route would be served first: wait until the server answers.
         await (await fetch(`${server.baseUrl}/stakes?holder=renault`)).arrayBuffer();
@@ -174,17 +195,33 @@ async function main() {
         );
         results.push(result);
         highs.push(`${t.name} ${(highest / 1024).toFixed(0)}`);
+        // The route's three slowest requests as the server timed them (status 0: the client gave up first).
+        const { slowest, blocks } = (await (await fetch(`${server.baseUrl}/_status?reset=slowest`)).json()) as Status;
+        if (slowest?.length)
+          slowLines.push(
+            `${t.name}: ${slowest
+              .slice(0, 3)
+              .map((r) => `${r.path} ${r.status || "client gone"} ${r.ms} ms`)
+              .join("; ")}`,
+          );
+        for (const b of blocks?.slice(0, 2) ?? [])
+          slowLines.push(
+            `  event loop held ${b.ms} ms at ${b.at.slice(11, 23)} (main thread on a core ${b.ran ?? "?"} ms, waiting for one ${b.waited ?? "?"} ms, in GC ${b.gc} ms; ${b.rendering} renders under way), requests under way: ${b.inFlight.length ? b.inFlight.slice(0, 3).join(", ") : "none"}`,
+          );
         const ended = server.ended();
         if (ended) throw new Error(`the server ${ended} during ${t.name}\n${server.output()}`);
       }
       const mem = memoryKb(server.pid);
       rss.push(mem?.rss ?? 0);
       peaks.push(mem?.peak ?? 0);
+      console.log(`Machine load average after round ${round}: ${loadAverage()}`);
       console.log(
         `Round ${round}: server RSS ${((mem?.rss ?? 0) / 1024).toFixed(1)} MB (${((mem?.anon ?? 0) / 1024).toFixed(1)} MB anonymous, ${((mem?.file ?? 0) / 1024).toFixed(1)} MB file-backed), peak ${((mem?.peak ?? 0) / 1024).toFixed(1)} MB`,
       );
       console.log(`Highest RSS while each route was loaded (MB): ${highs.join("; ")}`);
       console.log(formatTable(results));
+      const split = formatByStatus(results);
+      if (split) console.log(split);
       const st = await status(server.baseUrl);
       const { pages, exports, renderWorkers } = st.caches;
       console.log(
@@ -193,6 +230,7 @@ async function main() {
       console.log(
         `Event loop during the round: longest delay ${st.eventLoop.maxMs.toFixed(0)} ms, p99 ${st.eventLoop.p99Ms.toFixed(0)} ms, mean ${st.eventLoop.meanMs.toFixed(1)} ms`,
       );
+      console.log(`Slowest requests of each route, as the server timed them:\n  ${slowLines.join("\n  ")}`);
       // The same after a full collection: heap that is garbage is gone, what is left the server keeps.
       const collected = await status(server.baseUrl, true);
       const after = memoryKb(server.pid);

@@ -17,6 +17,8 @@ export interface RouteResult {
   non2xx: number;
   errors: number;
   statuses: Record<string, number>;
+  /** Latency by status (2xx together, then each other status): the served and the refused apart. */
+  byStatus: Record<string, { count: number; p50: number; p99: number; max: number; overSecond: number }>;
 }
 
 /**
@@ -47,7 +49,7 @@ export async function loadRoute(
   // One counter shared by all connections hands out the URLs in turn. A list of requests would be walked by each
   // connection from its start, sending all of them to the first (biggest) company at once.
   let next = 0;
-  const result = await autocannon({
+  const instance = autocannon({
     url: baseUrl,
     connections: options.connections,
     duration: options.duration,
@@ -56,7 +58,33 @@ export async function loadRoute(
       { method: "GET", setupRequest: (req) => ({ ...req, path: target.paths[next++ % target.paths.length] }) },
     ],
   });
+  // autocannon's latency mixes every status: a quick 503 and a slow 200 are told apart here.
+  const times = new Map<string, number[]>();
+  instance.on("response", (_client, statusCode, _bytes, ms) => {
+    const key = statusCode >= 200 && statusCode < 300 ? "2xx" : String(statusCode);
+    const list = times.get(key) ?? [];
+    list.push(ms);
+    times.set(key, list);
+  });
+  const result = await instance;
   const statuses = Object.fromEntries(Object.entries(result.statusCodeStats).map(([code, s]) => [code, s.count]));
+  const byStatus = Object.fromEntries(
+    [...times].map(([key, list]) => {
+      const sorted = list.sort((a, b) => a - b);
+      const at = (q: number) => Math.round(sorted[Math.min(sorted.length - 1, Math.ceil(q * sorted.length) - 1)]);
+      const overSecond = sorted.length - sorted.findIndex((ms) => ms > 1000);
+      return [
+        key,
+        {
+          count: sorted.length,
+          p50: at(0.5),
+          p99: at(0.99),
+          max: Math.round(sorted[sorted.length - 1]),
+          overSecond: sorted[sorted.length - 1] > 1000 ? overSecond : 0,
+        },
+      ];
+    }),
+  );
   return {
     name: target.name,
     urls: target.paths.length,
@@ -69,6 +97,7 @@ export async function loadRoute(
     non2xx: result.non2xx,
     errors: result.errors + result.timeouts,
     statuses,
+    byStatus,
   };
 }
 
@@ -108,4 +137,20 @@ export function formatTable(results: RouteResult[]): string {
   const line = (cells: string[]) =>
     cells.map((cell, i) => (i === 0 ? cell.padEnd(widths[i]) : cell.padStart(widths[i]))).join("  ");
   return [line(header), widths.map((w) => "-".repeat(w)).join("  "), ...rows.map(line)].join("\n");
+}
+
+/** Each route's latency by status, where it answered more than one (the served and the refused apart). */
+export function formatByStatus(results: RouteResult[]): string {
+  return results
+    .filter((r) => Object.keys(r.byStatus).length > 1)
+    .map(
+      (r) =>
+        `${r.name} by status: ${Object.entries(r.byStatus)
+          .map(
+            ([key, s]) =>
+              `${key} ×${s.count} p50 ${s.p50} ms, p99 ${s.p99} ms, max ${s.max} ms, ${s.overSecond} over 1 s`,
+          )
+          .join("; ")}`,
+    )
+    .join("\n");
 }

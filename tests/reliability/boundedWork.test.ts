@@ -97,6 +97,33 @@ describe("the render limiter", () => {
     await busy;
   });
 
+  test("a task whose turn would come too late, by the usual times of the tasks ahead, is refused at once", async () => {
+    const limiter = createLimiter({ concurrency: 1, maxQueue: 8, maxWaitMs: 8_000 });
+    const gate = deferred();
+    const at = Date.now();
+    // One running and one waiting, each usually 3 s: a task asked now would start in about 6 s.
+    const running = limiter.run(() => gate.promise, { expectedMs: 3_000 });
+    const waiting = limiter.run(async () => "second", { deadline: at + 60_000, expectedMs: 3_000 });
+    const tooSoon = new Promise((resolve) => setTimeout(() => resolve("still waiting"), 1_000));
+    // Due in 8 s, 3 s to draw: it would end at about 9 s. Once it waited until it could no longer start in time.
+    const late = limiter.run(async () => "third", { deadline: at + 8_000, expectedMs: 3_000 });
+    const lateErr = await Promise.race([late.catch((e: unknown) => e), tooSoon]);
+    expect(lateErr).toBeInstanceOf(Overloaded);
+    expect((lateErr as Overloaded).message).toBe("The export could not be drawn in time; try again shortly.");
+    expect((lateErr as Overloaded).retryAfterSeconds).toBe(8);
+    // No deadline, but its turn would come past the queue's eight seconds: busy, at once.
+    const third = limiter.run(async () => "fourth", { expectedMs: 3_000 });
+    const fourth = limiter.run(async () => "fifth", { expectedMs: 3_000 });
+    const busyErr = await Promise.race([fourth.catch((e: unknown) => e), tooSoon]);
+    expect(busyErr).toBeInstanceOf(Overloaded);
+    expect((busyErr as Overloaded).message).toBe("The server is busy with 3 exports; try again shortly.");
+    expect(limiter.stats()).toEqual({ active: 1, queued: 2, refused: 2 });
+    gate.resolve();
+    await running;
+    expect(await waiting).toBe("second");
+    expect(await third).toBe("fourth");
+  });
+
   test("a task that throws frees its slot", async () => {
     const limiter = createLimiter({ concurrency: 1, maxQueue: 0, maxWaitMs: 1000 });
     await expect(limiter.run(() => Promise.reject(new Error("render failed")))).rejects.toThrow("render failed");

@@ -1,7 +1,8 @@
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { exportKey } from "~/exports/exportKey";
-import { nonceOffsets, withNonce } from "~/utils/pageCache.server";
+import { cacheReport } from "~/utils/cacheRegistry";
+import { nonceOffsets, pageCache, withNonce } from "~/utils/pageCache.server";
 import { pageKey } from "~/utils/pageKey.server";
 import { cleanupAll, makeTempDir, seededDatabase } from "./helpers";
 import { buildApp, type RunningServer, startServer } from "./serverProcess";
@@ -9,7 +10,8 @@ import { buildApp, type RunningServer, startServer } from "./serverProcess";
 /**
  * Cache keys hold what a response depends on and nothing else: a parameter a page ignores, the order of the
  * parameters, a blank one, a default spelt out or a repeated company make no new key, so a flood of such URLs
- * neither fills the cache nor renders again; a query the page refuses has no key and is never kept. The caches
+ * neither fills the cache nor renders again; a query the page refuses has no key and is never kept. A page being
+ * rendered is rendered once however many ask for it meanwhile (issue 11: 50 cold requests at once). The caches
  * report their sizes on /_status.
  */
 describe("the page key", () => {
@@ -82,6 +84,62 @@ describe("a kept page's nonce", () => {
     // A page without a nonce, or a request without one, is the kept bytes as they are.
     expect(withNonce(body, [], 0, fresh)).toEqual([body]);
     expect(withNonce(body, at, old.length, undefined)).toEqual([body]);
+  });
+});
+
+describe("a cold page asked for many times at once", () => {
+  test("is rendered once; each request waiting for it gets its bytes with a nonce of its own", async () => {
+    const { randomBytes } = await import("node:crypto");
+    const express = (await import("express")).default;
+    const app = express();
+    let arrived = 0;
+    let renders = 0;
+    let open!: () => void;
+    const gate = new Promise<void>((resolve) => {
+      open = resolve;
+    });
+    app.use((_req, res, next) => {
+      arrived++;
+      res.locals.nonce = randomBytes(16).toString("base64");
+      next();
+    });
+    app.use(pageCache(() => 1));
+    // A page that takes a while to render, as a cold facts page on a million facts does.
+    app.get("/facts", async (_req, res) => {
+      renders++;
+      await gate;
+      res.send(`<html><script nonce="${res.locals.nonce}">1</script><p>the page</p></html>`);
+    });
+    const listening = app.listen(0, "127.0.0.1");
+    await new Promise((resolve) => listening.once("listening", resolve));
+    const { port } = listening.address() as { port: number };
+    try {
+      const asked = Array.from({ length: 6 }, () => fetch(`http://127.0.0.1:${port}/facts?sort=value`));
+      while (arrived < 6) await new Promise((resolve) => setTimeout(resolve, 5));
+      open();
+      const responses = await Promise.all(asked);
+      const bodies = await Promise.all(responses.map((r) => r.text()));
+      expect(renders).toBe(1);
+      expect(responses.map((r) => r.status)).toEqual([200, 200, 200, 200, 200, 200]);
+      expect(responses.map((r) => r.headers.get("x-cache")).sort()).toEqual([
+        null,
+        "shared",
+        "shared",
+        "shared",
+        "shared",
+        "shared",
+      ]);
+      const nonces = bodies.map((b) => b.match(/nonce="([^"]+)"/)?.[1]);
+      expect(new Set(nonces).size).toBe(6);
+      expect(new Set(bodies.map((b) => b.replace(/nonce="[^"]+"/, ""))).size).toBe(1);
+      expect(cacheReport().pages).toMatchObject({ stored: 1, shared: 5, rendering: 0 });
+      // Kept, too: the next request is a hit.
+      const again = await fetch(`http://127.0.0.1:${port}/facts?sort=value`);
+      expect(again.headers.get("x-cache")).toBe("hit");
+      expect(renders).toBe(1);
+    } finally {
+      listening.close();
+    }
   });
 });
 

@@ -82,7 +82,7 @@ describe("identical requests in flight", () => {
 });
 
 describe("a full queue", () => {
-  test("one rendering, two waiting, the other three refused at once with 503 and Retry-After", async () => {
+  test("one rendering, two waiting, the other three refused at once with 503 and Retry-After; a CSV served", async () => {
     const paths = [
       "/export/revenue.png?company=renault&scale=3",
       "/export/revenue.png?company=renault&scale=4",
@@ -90,11 +90,14 @@ describe("a full queue", () => {
       "/export/revenue-change.png?company=renault&scale=4",
       "/export/revenue.svg?company=renault",
       "/export/revenue-change.svg?company=renault",
+      // A CSV is a string join on the main thread, as cheap as a page: not queued behind the workers' files.
+      "/export/revenue-change.csv?company=renault",
     ];
     const refusedBefore = stats().refused;
     const responses = await Promise.all(paths.map(get));
-    expect(responses.map((r) => r.status)).toEqual([200, 200, 200, 503, 503, 503]);
-    for (const res of responses.slice(3)) {
+    expect(responses.map((r) => r.status)).toEqual([200, 200, 200, 503, 503, 503, 200]);
+    expect(await responses[6].text()).toContain("Renault");
+    for (const res of responses.slice(3, 6)) {
       expect(res.headers.get("retry-after")).toBe("30");
       expect(await res.json()).toEqual({ message: "The server is busy with 3 exports; try again shortly." });
     }

@@ -13,58 +13,13 @@ import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import type { FactQuery } from "~/models/facts.server";
 import { FACT_SORTS } from "~/models/types";
 import { seedTemporaryDatabase } from "../app/dbSetup";
+import { best, growTo } from "./factsTable";
 
 let cleanup: () => Promise<void> | void;
 beforeAll(async () => {
   cleanup = await seedTemporaryDatabase();
 }, 60_000);
 afterAll(() => cleanup?.());
-
-/**
- * Doubles the facts table (copies with other companies, kinds, statuses, years and values) until it holds
- * `count` rows.
- */
-async function growTo(count: number): Promise<void> {
-  const { getDb } = await import("~/db.server");
-  const sqlite = getDb().sqlite;
-  const columns = (sqlite.prepare("PRAGMA table_info(facts)").all() as Array<{ name: string }>)
-    .map((c) => c.name)
-    .filter((c) => c !== "id");
-  const spread: Record<string, string> = {
-    kind: `CASE (id * 7) % 5 WHEN 0 THEN 'revenue' WHEN 1 THEN 'revenue_change' WHEN 2 THEN 'stake' WHEN 3 THEN 'market_share' ELSE 'sales_volume' END`,
-    status: `CASE WHEN (id * 13) % 16 = 0 THEN 'target' WHEN (id * 13) % 16 < 3 THEN 'forecast' ELSE 'actual' END`,
-    year: "1995 + (id * 11) % 16",
-    low: "(id * 7919) % 10007 / 10.0",
-    high: "(id * 7919) % 10007 / 10.0 + (id % 3)",
-  };
-  // Two thousand companies share the facts, as on the web bench, where the largest holds about 12,000: sorted by
-  // company, one company's facts are put in id order at a time (decision 013).
-  sqlite.exec(`WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 2000)
-    INSERT OR IGNORE INTO companies (name, slug) SELECT 'Depth Company ' || i, 'depth-company-' || i FROM n`);
-  const firstCompany = (
-    sqlite.prepare("SELECT min(id) AS id FROM companies WHERE slug LIKE 'depth-company-%'").get() as {
-      id: number;
-    }
-  ).id;
-  spread.company_id = `${firstCompany} + (id * 17) % 2000`;
-  const double = sqlite.prepare(
-    `INSERT INTO facts (${columns.join(", ")}) SELECT ${columns.map((c) => spread[c] ?? c).join(", ")} FROM facts
-     ORDER BY id LIMIT ?`,
-  );
-  const size = () => (sqlite.prepare("SELECT count(*) AS n FROM facts").get() as { n: number }).n;
-  for (let n = size(); n < count; n = size()) double.run(count - n);
-}
-
-/** The best of `runs` timings of `work`, in milliseconds: the least disturbed by other work on the machine. */
-async function best(work: () => Promise<unknown>, runs = 5): Promise<number> {
-  let least = Number.POSITIVE_INFINITY;
-  for (let i = 0; i < runs; i++) {
-    const t0 = performance.now();
-    await work();
-    least = Math.min(least, performance.now() - t0);
-  }
-  return least;
-}
 
 /** No filter; one matching a sixteenth, as a status or a year does; a kind and a status, few enough to be sorted. */
 const FILTERS: FactQuery[] = [{}, { status: "target" }, { year: 2003 }, { kind: "stake", status: "forecast" }];

@@ -63,6 +63,41 @@ describe("the render pool", () => {
     expect(heapTotal).toBeGreaterThanOrEqual(heapUsed);
   }, 60_000);
 
+  test.runIf(process.platform === "linux")(
+    "its workers draw at a lower priority than the event loop (nice 10), which keeps the server's",
+    async () => {
+      const { readdirSync, readFileSync } = await import("node:fs");
+      const niceOf = (task: string) => {
+        const stat = readFileSync(`/proc/self/task/${task}/stat`, "utf8");
+        // The fields after the command's closing parenthesis: state is the third field, nice the nineteenth.
+        return Number(stat.slice(stat.lastIndexOf(")") + 2).split(" ")[16]);
+      };
+      const threads = () => new Set(readdirSync("/proc/self/task"));
+      const before = threads();
+      const pool = await newPool(1, 60_000);
+      const { revenue } = await renaultCharts();
+      await pool.render({ kind: "svg", chart: revenue });
+      const started = [...threads()].filter((task) => !before.has(task));
+      // The worker's thread is lowered; the event loop's (the process's own) is not.
+      expect(started.map(niceOf)).toContain(10);
+      expect(niceOf(String(process.pid))).toBe(0);
+
+      // EXPORT_RENDER_NICE=0 keeps the server's priority: a worker started with it lowers no thread.
+      process.env.EXPORT_RENDER_NICE = "0";
+      try {
+        const known = threads();
+        const level = await newPool(1, 60_000);
+        expect(await level.render({ kind: "svg", chart: revenue })).toContain("<svg");
+        const fresh = [...threads()].filter((task) => !known.has(task));
+        expect(fresh.length).toBeGreaterThan(0);
+        expect(fresh.map(niceOf).every((n) => n === 0)).toBe(true);
+      } finally {
+        delete process.env.EXPORT_RENDER_NICE;
+      }
+    },
+    60_000,
+  );
+
   test("a worker is replaced after its share of renders, and the renders go on", async () => {
     const pool = await newPool(1, 60_000, 2);
     const { revenue } = await renaultCharts();
