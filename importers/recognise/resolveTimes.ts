@@ -41,6 +41,18 @@ export function resolveTimes(
     )
       return { ...t, year: lastFiscal + 1 + t.relative, relative: null };
     if (t.year !== null || t.relative !== null) return t;
+    if (t.current) {
+      // The quarter the article's month falls in, counted in the company's fiscal year; it ends in that calendar
+      // year unless the quarter runs on past December.
+      const quarter = Math.floor(((((month - 1 - fiscalEnd) % 12) + 12) % 12) / 3) + 1;
+      const endMonth = ((fiscalEnd + quarter * 3 - 1) % 12) + 1;
+      return {
+        ...t,
+        current: false,
+        period: `Q${quarter}` as Period,
+        year: endMonth >= month ? ref.year : ref.year + 1,
+      };
+    }
     if (t.latest) {
       // The last quarter to end before the article's month, counted in the company's fiscal year.
       const done = month - 1;

@@ -15,6 +15,8 @@ export interface TimeExpr {
   relative: number | null;
   /** "the quarter" with nothing more: the latest quarter ended before the article, resolved from its date. */
   latest?: boolean;
+  /** "the current quarter": the quarter under way when the article was written, resolved from its date. */
+  current?: boolean;
   /** A single month ("in February", "for the month of March"): a period no label fits, so none is given. -1 is
    * "last month", counted back from the article's date. */
   month?: number;
@@ -25,6 +27,8 @@ export interface TimeExpr {
 }
 
 const MONTHS = Object.keys(MONTH_INDEX).join("|");
+const FISCAL_LABEL_AFTER =
+  /^,?\s+(?:its|the)\s+(?:fiscal\s+)?(first|second|third|fourth)(?:\s+(?:fiscal\s+)?quarter\b|\s+of\s+its\s+(?:fiscal|financial)\s+year\b)/i;
 /** "31 March", "March 31,", "the end of March". */
 const DAY_BEFORE = String.raw`(?:\d{1,2}(?:st|nd|rd|th)?(?!\d)\s+)?`;
 const DAY_AFTER = String.raw`(?:\s+\d{1,2}(?:st|nd|rd|th)?(?!\d),?)?`;
@@ -145,7 +149,7 @@ const RULES: Rule[] = [
   {
     hint: ["year"],
     re: new RegExp(
-      String.raw`(?<!\bof\s+(?:its|the|their)\s+(?:(?:financial|fiscal|business)\s+)?)\b(?:(?:financial|fiscal|full|business)\s+)?year(?:,?\s+(?:which|that)\s+(?:ends|ended|will\s+end)\s+(?:in\s+|on\s+)?|\s+(?:to|ending|ended|through)\s+)(?:the\s+end\s+of\s+|end-)?${DAY_BEFORE}(?:${MONTHS})${DAY_AFTER}(?:\s+(${YEAR}))?`,
+      String.raw`(?<!\bof\s+(?:its|the|their)\s+(?:(?:financial|fiscal|business)\s+)?)\b(?:(?:financial|fiscal|full|business)\s+)?year(?:,?\s+(?:which|that)\s+(?:ends|ended|will\s+end)\s+(?:in\s+|on\s+)?|\s+(?:to|ending|ended|through)\s+(?:in\s+)?)(?:the\s+end\s+of\s+|end-)?${DAY_BEFORE}(?:${MONTHS})${DAY_AFTER}(?:\s+(${YEAR}))?`,
       "gi",
     ),
     make: (m) => ({ year: yearOf(m[1]), period: "FY", relative: null }),
@@ -327,6 +331,28 @@ const RULES: Rule[] = [
     make: () => ({ year: null, period: null, relative: null, month: -1 }),
   },
   {
+    // "For the current quarter, it forecast revenue of ...": the quarter under way, dated once the article's date is
+    // known.
+    hint: ["quarter"],
+    re: /\b(?:the\s+current|this)\s+(?:fiscal\s+)?quarter\b(?!\s+of\b)/gi,
+    make: () => ({ year: null, period: null, relative: null, current: true }),
+  },
+  {
+    // "revenue for the December quarter": the quarter that ends in that month.
+    hint: ["quarter"],
+    re: new RegExp(String.raw`\bthe\s+(${MONTHS})(?:\s+(${YEAR}))?\s+quarter\b`, "gi"),
+    // "the December quarter, its fiscal third quarter": the label the text gives it, as for "ended December 31".
+    make: (m) => {
+      const fiscal = FISCAL_LABEL_AFTER.exec(m.input.slice(m.index + m[0].length, m.index + m[0].length + 50));
+      return {
+        year: yearOf(m[2]),
+        period: fiscal ? ORDINAL_QUARTERS[fiscal[1].toLowerCase()] : quarterOfMonth(MONTH_INDEX[m[1].toLowerCase()]),
+        relative: null,
+        month: MONTH_INDEX[m[1].toLowerCase()],
+      };
+    },
+  },
+  {
     // "For the quarter, revenue rose 12%": the quarter just ended, dated once the article's date is known.
     hint: ["quarter"],
     re: /\bthe\s+(?:latest\s+|recent\s+|most\s+recent\s+|just[- ]ended\s+|past\s+)?quarter\b(?!\s+(?:of|ended|ending|to|through)\b|['’]s)/gi,
@@ -406,6 +432,7 @@ export function findTimes(sentence: string): TimeExpr[] {
     const expr: TimeExpr = { year: made.year, period: made.period, relative: made.relative, start, end, role, text };
     if (made.open) expr.open = made.open;
     if (made.latest) expr.latest = true;
+    if (made.current) expr.current = true;
     if (made.month) expr.month = made.month;
     if (made.partial) expr.partial = true;
     found.push(expr);
