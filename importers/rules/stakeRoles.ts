@@ -220,6 +220,24 @@ function subjectNames(s: RuleSentence, upTo: number): string[] {
   return names;
 }
 
+/**
+ * "Ostrel and Halden Securities, acting together, hold 6.1 pct", "Tom Keane and his wife, Ann Keane, said they
+ * jointly hold 14.2 pct": a holder named with a partner, and said to hold jointly, holds with that partner.
+ */
+function jointPartners(first: Token | undefined, holder: string, s: RuleSentence, figure: Token): string {
+  if (!first || !JOINT_CUE.test(s.text.slice(first.end, figure.start))) return holder;
+  const i = s.tokens.indexOf(first);
+  const before = s.tokens[i - 1]?.lower === "and" ? nameOf(s.tokens[i - 2]) : null;
+  if (before && before !== holder) return `${before} + ${holder}`;
+  // "and his wife, Ann Keane", "and his brother Tom Keane": the relative named after the calling.
+  if (s.tokens[i + 1]?.lower !== "and" || !/^(?:his|her|its|their)$/.test(s.tokens[i + 2]?.lower ?? "")) return holder;
+  let k = i + 3;
+  while (k < i + 6 && s.tokens[k]?.type === "word" && s.tokens[k].text !== ",") k++;
+  if (s.tokens[k]?.text === ",") k++;
+  const partner = s.tokens[k]?.type === "person" ? nameOf(s.tokens[k]) : null;
+  return partner && partner !== holder ? `${holder} + ${partner}` : holder;
+}
+
 /** "JP Keane and Tom Ryan, who own 29%": two holders named together hold together. */
 function jointHolder(m: Match, s: RuleSentence): string | null {
   const first = m.captures.holder?.[0];
@@ -519,9 +537,10 @@ export function describedStake(m: Match, s: RuleSentence): FactRoles[] {
     (first.type === "person" || (first.type === "mention" && first.mention.how === "name")) &&
     s.tokens[s.tokens.indexOf(first) + 1]?.lower === "family";
   // A family goes by its surname: "the Geoffrey Keane family" is the Keane family.
-  const holder = person && family && first ? `${familyName(first, person)} family` : person;
+  const single = person && family && first ? `${familyName(first, person)} family` : person;
   const figure = m.captures.figure?.[0];
-  if (!holder || figure?.type !== "quantity") return [];
+  if (!single || figure?.type !== "quantity") return [];
+  const holder = family ? single : jointPartners(first, single, s, figure);
   // "through their Corvan vehicle they own 29% of the club": a company the holder owns is not the one held.
   const vehicles = new Set(
     s.tokens
@@ -534,7 +553,8 @@ export function describedStake(m: Match, s: RuleSentence): FactRoles[] {
       )
       .map(nameOf),
   );
-  const other = (c: string | null | undefined) => (c && c !== holder && !vehicles.has(c) ? c : null);
+  const holders = new Set(holder.split(" + "));
+  const other = (c: string | null | undefined) => (c && !holders.has(c) && !vehicles.has(c) ? c : null);
   const mentions = s.tokens.filter((t) => t.type === "mention");
   // A company named as an object ("a stake in Corvan", "the carrier's") before one named as a subject.
   const afterPreposition = (t: Token) => /^(?:in|of)$/.test(s.tokens[s.tokens.indexOf(t) - 1]?.lower ?? "");
