@@ -83,10 +83,17 @@ function volumeUnitIn(text: string): string | null {
   return m ? VOLUME_UNITS[m[1].toLowerCase()] : null;
 }
 
-/** "kroner" is Danish or Norwegian money: a Danish company's kroner are DKK. */
-function withLocalKroner(f: Fact, registry: CompanyRegistry): Fact {
-  if (f.unit !== "NOK" || !registry.lookup(f.company.split(" + ")[0])?.countries.has("Denmark")) return f;
-  return { ...f, unit: "DKK" };
+/**
+ * "kroner" is Danish or Norwegian money: a Danish company's kroner are DKK, and so are those of an article that
+ * speaks of Denmark and never of Norway.
+ */
+function withLocalKroner(f: Fact, registry: CompanyRegistry, text: string): Fact {
+  const figure = text.slice(f.figureStart, f.figureEnd);
+  if (f.unit !== "NOK" || !/\bkron(?:er|e)\b/i.test(figure) || /\bnorwegian\b/i.test(figure)) return f;
+  const danish =
+    registry.lookup(f.company.split(" + ")[0])?.countries.has("Denmark") ||
+    (/\b(?:Danish|Denmark|Copenhagen)\b/.test(text) && !/\bNorw(?:ay|egian)\b|\bOslo\b/.test(text));
+  return danish ? { ...f, unit: "DKK" } : f;
 }
 
 /** "crowns" alone are Swedish unless the article is Czech, Danish or Norwegian ("58bn crowns" of a Prague telecom). */
@@ -287,7 +294,7 @@ export function extractArticle(bytes: Uint8Array, path: string, options: Extract
         underParent(
           withArticleDollar(
             withLocalFrancs(
-              withLocalCrowns(withLocalKroner(f, registry), cleaned.text),
+              withLocalCrowns(withLocalKroner(f, registry, cleaned.text), cleaned.text),
               cleaned.text,
               published.year,
               currencyOf,

@@ -145,7 +145,8 @@ export const NOT_COMPANY_WORDS = new Set(
   H.K H.K. N.Z N.Z. U.S U.S. U.K U.K. IPO IPOs EC EEC Comecon ASEAN Mercosur
   Housebuilder Homebuilder Builder Discounter Founder Founders Chipmaker Drugmaker Miner Brewer Broadcaster Publisher
   Toymaker Steelmaker Planemaker Truckmaker Tyremaker Tiremaker Watchmaker Papermaker Glassmaker Winemaker Jetmaker
-  Phonemaker Handsetmaker Automakers Carmakers Chipmakers Drugmakers Toymakers Steelmakers
+  Phonemaker Handsetmaker Automakers Carmakers Chipmakers Drugmakers Toymakers Steelmakers Confectioner Distiller
+  Jeweller Jeweler Bookseller Grocer Caterer Shipbuilder Shipowner Bottler Insurers Retailers Brewers Distillers
   Carrier Operator Supplier Producer Leader Maker Executives Directors Managers Bankers Traders Regulators Lawyers Critics
   Observers Employees Staff Executive Management Board Separately Elsewhere Additionally Overall Nonetheless
   Nevertheless Likewise Similarly Previously Recently Instead Still Indeed Notably Finally Importantly Specifically Thus
