@@ -87,12 +87,17 @@ const NATION_MARKER = new RegExp(
   "gi",
 );
 
+// "819 mln Canadian dlrs", "All figures in N.Z. dlrs": a figure, or the article's figures, counted in that dollar.
+const FIGURE_BEFORE = /(?:\d|\b(?:mln|bln|billion|million|thousand|trillion|in|of))\s*$/i;
+
 /** "its Canadian unit had sales of 41 mln Canadian dlrs": a part of the company abroad reports in its own money. */
 const PART_ABROAD = /\b(?:unit|subsidiary|division|affiliate|arm)\b/i;
 
 /** The first dollar named with its nation, outside a sentence about a part of the company. */
 function nationOf(body: string): string | undefined {
   for (const m of body.matchAll(NATION_MARKER)) {
+    // "the rise in the value of the Canadian dollar": the currency spoken of, not one a figure is counted in.
+    if (!FIGURE_BEFORE.test(body.slice(Math.max(0, m.index - 24), m.index))) continue;
     const from = Math.max(body.lastIndexOf(". ", m.index), body.lastIndexOf("\n", m.index), 0);
     if (!PART_ABROAD.test(body.slice(from, m.index))) return m[1].toLowerCase();
   }
