@@ -8,10 +8,11 @@ const FORECAST_RE = new RegExp(String.raw`\b(?:${FORECAST_CUES.map(escapeRegExp)
 
 /**
  * "estimates it now has about 25% of the market", "which estimates it supplies 9%": an estimate of what is, in the
- * present tense, reports a fact; "estimates sales will reach" stays a forecast.
+ * present tense, reports a fact, as does one of what was ("estimates that its share rose to 14.1%"); "estimates sales
+ * will reach" stays a forecast.
  */
 const PRESENT_ESTIMATE =
-  /\bestimates?\s+(?:that\s+)?(?:[\w'’-]+\s+){0,3}?(?:now\s+|currently\s+|already\s+)?(?:has|holds|controls|supplies|commands|owns|accounts\s+for)\b/gi;
+  /\bestimates?\s+(?:that\s+)?(?:[\w'’-]+\s+){0,8}?(?:now\s+|currently\s+|already\s+)?(?:has|holds|controls|supplies|commands|owns|accounts\s+for|rose|fell|grew|slipped|climbed|dropped|edged|increased|reached|stood|was|had|held|took)\b/gi;
 
 /** Reads the status from the clause up to a little past the figure; a year after publication is a forecast. */
 export function statusOf(clauseText: string, year: number | null, publishedYear: number | null): Status {

@@ -113,7 +113,7 @@ const TITLE_IN_APPOSITION =
 
 /** What a company does right after its name opens a sentence ("Renault now owns", "Tesco said"). */
 const COMPANY_ACTS_AFTER =
-  /^(?:,\s+(?:which|who|whose|the|a|an|one|its|in\s+which)\b|(?:,\s+[^,]{1,60},)?\s+(?:(?:now|also|already|still|recently|currently|has|had|have|is|was)\s+)*(?:said|says|owns|owned|holds|held|posted|reported|reports|sold|sells|delivered|delivers|shipped|ships|generated|booked|bought|buys|acquired|made|makes|expects|expected|plans|planned|wants|announced|agreed|employs|controls|shares|saw|raised|cut|forecast|warned|confirmed|revealed|added|launched|remained|remains|came|comes|ranked|ranks|topped|tops|overtook|leads|led|kept|took|takes|gained|lost|increased|climbed|slipped|dominates|dominated|accounted|stood|stands|will|would|could|has|had|is|was|to)\b)/;
+  /^(?:,\s+(?:which|who|whose|the|a|an|one|its|in\s+which)\b|(?:,\s+[^,]{1,60},)?\s+(?:(?:now|also|already|still|recently|currently|has|had|have|is|was)\s+)*(?:said|says|estimates|estimated|reckons|owns|owned|holds|held|posted|reported|reports|sold|sells|delivered|delivers|shipped|ships|generated|booked|bought|buys|acquired|made|makes|expects|expected|plans|planned|wants|announced|agreed|employs|controls|shares|saw|raised|cut|forecast|warned|confirmed|revealed|added|launched|remained|remains|came|comes|ranked|ranks|topped|tops|overtook|leads|led|kept|took|takes|gained|lost|increased|climbed|slipped|dominates|dominated|accounted|stood|stands|will|would|could|has|had|is|was|to)\b)/;
 
 /** Drops possessives and legal suffixes: "Nissan Motor Co Ltd's" -> "Nissan Motor". */
 export function canonicalName(surface: string): string {
