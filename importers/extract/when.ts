@@ -245,7 +245,14 @@ export function shareWhen(
   const aside = present
     ? (relative ? /,/ : /,\s+(?:where|which|as|while|after)\b/i).exec(s.text.slice(figure.end, clause.end))
     : null;
-  const ownEnd = aside ? figure.end + aside.index : clause.end;
+  const asideEnd = aside ? figure.end + aside.index : clause.end;
+  // "now has 18% of the market, up from 15% at the end of 2003": the time after a base is the base's.
+  const baseLead = present
+    ? /,?\s*(?:(?:up|down)\s+)?(?:from|against|compared\s+with|versus)\s+(?:about\s+|around\s+|some\s+)?\d/i.exec(
+        s.text.slice(figure.end, asideEnd),
+      )
+    : null;
+  const ownEnd = baseLead ? figure.end + baseLead.index : asideEnd;
   const own = present ? { start: clause.start + present.index, end: ownEnd } : clause;
   if (present && !s.times.some((t) => t.start >= own.start && t.end <= own.end))
     return { year: null, period: null, stated: false, target: false };
