@@ -1,4 +1,4 @@
-import { COMPANY_NOUNS, GROUP_COUNTS } from "../lexicons/companies";
+import { COMPANY_NOUNS, GROUP_COUNTS, PRODUCT_BEFORE } from "../lexicons/companies";
 import { NATIONALITIES } from "../lexicons/places";
 import { allMatches, escapeRegExp } from "../lexicons/regex";
 import { type CompanyRegistry, type findNameSpans, isPlaceOrNationality, nameKey } from "../recognise/companies";
@@ -231,7 +231,14 @@ export function findMentions(
     if (overlapsAny(out, m.index, m.index + m[0].length)) continue;
     // "Research firm Halden estimates it controls 80%": "it" is the company spoken of, not the source.
     const before = out
-      .filter((n) => n.end <= m.index && n.how !== "group" && !n.source)
+      .filter(
+        (n) =>
+          n.end <= m.index &&
+          n.how !== "group" &&
+          !n.source &&
+          // "The firm, whose brands include Ostrel and Halden, reckons it has 9%": a brand is no antecedent.
+          !(n.how === "name" && PRODUCT_BEFORE.test(sentence.slice(Math.max(0, n.start - 60), n.start))),
+      )
       .sort((a, b) => a.end - b.end)
       .at(-1);
     const company = speakerOf(sentence, names, m.index)?.company ?? before?.company ?? state.topic?.company;

@@ -1,4 +1,5 @@
 import { ASIDE_THEN_VERB, type Mention } from "../analyse/mentions";
+import { PRODUCT_BEFORE } from "../lexicons/companies";
 import type { SentenceContext } from "./context";
 
 /** Sources and observers: a company after these words is not the one the figure belongs to. */
@@ -9,12 +10,6 @@ const AGENT_BEFORE =
   /\b(?:founded|run|headed|owned|set\s+up|created|started|established|chaired|advised)\s+by\s+(?:[\w-]+\s+){0,3}$/i;
 const OBJECT_OF_PREPOSITION =
   /\b(?:in|of|with|to|from|for|at|on|into|over|against|between|than|like|including|such\s+as|unlike)\s+(?:(?:the|its|their|a|an)\s+)?(?:(?!which\b|whom\b|whose\b|that\b|and\b|but\b|said\b|says\b)[a-z][\w-]*\s+){0,2}$/;
-/**
- * "The maker of Halsey's loaves and Corvan cakes", "whose brands include Ostrel and Brune": names of what a company
- * makes or sells under, not of a company the figures can belong to.
- */
-const PRODUCT_BEFORE =
-  /\b(?:makes|making|makers?\s+of|producers?\s+of|brewers?\s+of|distillers?\s+of|brands?\s+(?:include|including|such\s+as|like)|labels?\s+(?:include|including|such\s+as))\s+(?:the\s+)?(?:(?!said\b|says\b|which\b|who\b)[\w'’.-]+,?\s+){0,5}$/i;
 /** "X has overtaken Corvan to become ..., with turnover rising 8%": the object of such a verb is not the subject. */
 const VERB_OBJECT_BEFORE =
   /\b(?:overtak(?:en|es|ing)|overtook|outsold|outpaced|outstripped|beat(?:en|ing)?|displac(?:ed|es|ing)|dethron(?:ed|es|ing)|overhaul(?:ed|s|ing)|pass(?:ed|es|ing))\s+(?:the\s+|its\s+|their\s+)?(?:(?:rival|rivals|competitor|leader)\s+)?$/i;
