@@ -12,7 +12,10 @@ export interface Mention {
   surfaces: string[];
   how: "name" | "pronoun" | "description" | "group";
   possessive: boolean;
-  /** Named as the source of figures ("research firm Halden estimates"): never what "it" or "the firm" is. */
+  /**
+   * Named as the source of figures ("research firm Halden estimates"), or told them ("she told Ostrel News"): never
+   * what "it" or "the firm" is.
+   */
   source?: true;
   /** A state ("the French government"): it holds shares, but is never what "the company" or "it" is. */
   state?: true;
@@ -75,7 +78,7 @@ function overlapsAny(found: Mention[], start: number, end: number): boolean {
 
 /** Words that introduce where figures come from ("retail analysts X", "researcher X", "according to X"). */
 const SOURCE_BEFORE =
-  /\b(?:researchers?|research\s+(?:firm|group|company)|analysts?|consultanc(?:y|ies)|pollsters?|data\s+(?:provider|firm)|according\s+to|(?:polled|surveyed|compiled|tracked|quoted)\s+by|(?:figures|data|estimates|statistics|numbers)\s+(?:[\w-]+\s+){0,3}(?:from|by))\s+$/i;
+  /\b(?:researchers?|research\s+(?:firm|group|company)|analysts?|consultanc(?:y|ies)|pollsters?|data\s+(?:provider|firm)|according\s+to|(?:polled|surveyed|compiled|tracked|quoted)\s+by|(?:figures|data|estimates|statistics|numbers)\s+(?:[\w-]+\s+){0,3}(?:from|by)|(?:told|telling|tells)(?:\s+the)?(?:\s+news\s+(?:channel|agency|network|service))?)\s+$/i;
 
 /** What follows the city of a wire dateline: ", April 2 -", ", Jan 12 -". */
 const DATELINE_AFTER = /^,\s+[A-Z][a-z]{2,8}\.?\s+\d{1,2}\s+[-–]/;
