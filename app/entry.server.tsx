@@ -1,20 +1,20 @@
-import { PassThrough } from "node:stream";
 import type { AppLoadContext, EntryContext } from "@remix-run/node";
-import { createReadableStreamFromReadable } from "@remix-run/node";
 import { RemixServer } from "@remix-run/react";
-import { isbot } from "isbot";
-import { renderToPipeableStream } from "react-dom/server";
+import { renderToString } from "react-dom/server";
 import { NonceContext } from "./nonce";
 import { unavailableReason } from "./utils/loaderFaults.server";
 import { unavailableResponse } from "./utils/unavailablePage.server";
 
 /**
- * Remix's default Node entry, plus the Content-Security-Policy nonce: server.ts makes one per request, puts it in
- * the header and the load context; here it goes to React (for the scripts React itself writes while streaming)
- * and, through NonceContext, to <Scripts> and <ScrollRestoration> in root.tsx.
+ * Remix's Node entry, plus the Content-Security-Policy nonce: server.ts makes one per request, puts it in the header
+ * and the load context; here it goes, through NonceContext, to <Scripts> and <ScrollRestoration> in root.tsx.
+ *
+ * The page is rendered to one string, not streamed. No route defers data or suspends, so a stream's shell was the
+ * whole page anyway and nothing reached the browser sooner. And React 18.3's `renderToPipeableStream` wrote NUL
+ * bytes into pages where a character of several bytes (“, ”, €, é) fell on the edge of one of its 2 kB chunks
+ * (github.com/facebook/react/issues/31134; five in the bench's /stakes page), while encoding chunk by chunk cost
+ * about a tenth of a large page's render. A route that defers data would need the stream back.
  */
-const ABORT_DELAY = 5_000;
-
 export default function handleRequest(
   request: Request,
   responseStatusCode: number,
@@ -26,34 +26,11 @@ export default function handleRequest(
   const unavailable = unavailableReason(remixContext.staticHandlerContext.errors);
   if (unavailable) return unavailableResponse(unavailable);
   const nonce = typeof loadContext.nonce === "string" ? loadContext.nonce : "";
-  // Bots and SPA mode get the whole document at once; browsers get the shell as soon as it is ready.
-  const allReady = isbot(request.headers.get("user-agent") ?? "") || remixContext.isSpaMode;
-  return new Promise<Response>((resolve, reject) => {
-    let shellRendered = false;
-    const ready = () => {
-      shellRendered = true;
-      const body = new PassThrough();
-      responseHeaders.set("Content-Type", "text/html");
-      resolve(
-        new Response(createReadableStreamFromReadable(body), { headers: responseHeaders, status: responseStatusCode }),
-      );
-      pipe(body);
-    };
-    const { pipe, abort } = renderToPipeableStream(
-      <NonceContext.Provider value={nonce}>
-        <RemixServer context={remixContext} url={request.url} abortDelay={ABORT_DELAY} />
-      </NonceContext.Provider>,
-      {
-        nonce: nonce || undefined,
-        ...(allReady ? { onAllReady: ready } : { onShellReady: ready }),
-        onShellError: reject,
-        onError(error: unknown) {
-          responseStatusCode = 500;
-          // Errors of the shell reject and are logged by Remix; later ones only here.
-          if (shellRendered) console.error(error);
-        },
-      },
-    );
-    setTimeout(abort, ABORT_DELAY);
-  });
+  const html = renderToString(
+    <NonceContext.Provider value={nonce}>
+      <RemixServer context={remixContext} url={request.url} />
+    </NonceContext.Provider>,
+  );
+  responseHeaders.set("Content-Type", "text/html");
+  return new Response(`<!DOCTYPE html>${html}`, { headers: responseHeaders, status: responseStatusCode });
 }

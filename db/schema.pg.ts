@@ -17,12 +17,17 @@ export const companies = pgTable("companies", {
   slug: text("slug").notNull().unique(),
 });
 
-export const companyAliases = pgTable("company_aliases", {
-  alias: text("alias").primaryKey(),
-  companyId: integer("company_id")
-    .notNull()
-    .references(() => companies.id, { onDelete: "cascade" }),
-});
+export const companyAliases = pgTable(
+  "company_aliases",
+  {
+    alias: text("alias").primaryKey(),
+    companyId: integer("company_id")
+      .notNull()
+      .references(() => companies.id, { onDelete: "cascade" }),
+  },
+  // A company's own aliases (its page lists them, a merge or an undo moves them) without scanning every alias.
+  (t) => [index("company_aliases_company_idx").on(t.companyId, t.alias)],
+);
 
 export const articles = pgTable(
   "articles",

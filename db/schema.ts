@@ -8,12 +8,17 @@ export const companies = sqliteTable("companies", {
 });
 
 /** Every surface form a company was written as ("Renault SA", "Renault Group"); the key is lower-cased. */
-export const companyAliases = sqliteTable("company_aliases", {
-  alias: text("alias").primaryKey(),
-  companyId: integer("company_id")
-    .notNull()
-    .references(() => companies.id, { onDelete: "cascade" }),
-});
+export const companyAliases = sqliteTable(
+  "company_aliases",
+  {
+    alias: text("alias").primaryKey(),
+    companyId: integer("company_id")
+      .notNull()
+      .references(() => companies.id, { onDelete: "cascade" }),
+  },
+  // A company's own aliases (its page lists them, a merge or an undo moves them) without scanning every alias.
+  (t) => [index("company_aliases_company_idx").on(t.companyId, t.alias)],
+);
 
 export const articles = sqliteTable(
   "articles",

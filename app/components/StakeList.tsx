@@ -5,8 +5,9 @@ import { sourceHref } from "~/models/types";
 import { formatFigure } from "~/utils/format";
 import { SubmitButton } from "./Pending";
 
+// The figure's own fields, not a copy of it: a figure carries its list of sources.
 const figureText = (f: StakeFigure) =>
-  `${formatFigure({ ...f, unit: "percent" })}${f.status === "actual" ? "" : ` (${f.status})`}`;
+  `${formatFigure({ low: f.low, high: f.high, unit: "percent", approximate: f.approximate })}${f.status === "actual" ? "" : ` (${f.status})`}`;
 
 const count = (n: number) => `${n} ${n === 1 ? "source" : "sources"}`;
 

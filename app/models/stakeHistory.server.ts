@@ -105,14 +105,14 @@ export async function stakeHistories(pairs: HolderPair[], joint: JointHolders): 
   const names = await companyNames(pairs.flatMap((p) => [p.holderId, p.heldId]));
   const grouped: Array<{ pair: HolderPair; rows: Grouped[] }> = [];
   for (const p of pairs) {
-    const facts: StakeFactRow[] = [];
-    for (const holderId of membersOf(joint, p.holderId)) {
-      facts.push(...(await sql.all<StakeFactRow>(statement, [holderId, p.heldId])));
-    }
     const byYear = new Map<number | null, StakeFactRow[]>();
-    for (const f of facts) {
-      const asOf = f.year ?? f.publishedYear;
-      byYear.set(asOf, [...(byYear.get(asOf) ?? []), f]);
+    for (const holderId of membersOf(joint, p.holderId)) {
+      for (const f of await sql.all<StakeFactRow>(statement, [holderId, p.heldId])) {
+        const asOf = f.year ?? f.publishedYear;
+        const group = byYear.get(asOf);
+        if (group) group.push(f);
+        else byYear.set(asOf, [f]);
+      }
     }
     // Known years in order, then the stakes no year can be given to.
     const rows = [...byYear]

@@ -81,6 +81,13 @@ async function waitUntilAnswering(baseUrl: string, child: ChildProcess, output: 
 }
 
 /**
+ * Node's flags for the server, as `npm start` passes them (package.json): a young generation of 2 × 32 MB, so that
+ * what a large page allocates while it renders dies young instead of being promoted and collected by full
+ * collections every few requests (docs/decisions/038). V8 reads it only at start-up, so server.ts cannot set it.
+ */
+export const SERVER_NODE_FLAGS = ["--max-semi-space-size=32"];
+
+/**
  * Runs server.ts under `node --import tsx` rather than the tsx CLI, which would fork a second node: the pid is
  * then the server itself, for its memory and for stopping it. taskset execs in place, so pinning keeps the pid.
  */
@@ -96,7 +103,14 @@ export async function startServer(options: {
   env?: Record<string, string>;
 }): Promise<ServerProcess> {
   const port = await freePort();
-  const command = [process.execPath, ...(options.exposeGc ? ["--expose-gc"] : []), "--import", "tsx", "server.ts"];
+  const command = [
+    process.execPath,
+    ...SERVER_NODE_FLAGS,
+    ...(options.exposeGc ? ["--expose-gc"] : []),
+    "--import",
+    "tsx",
+    "server.ts",
+  ];
   const pinned = options.pin && hasTaskset();
   const [file, ...args] = pinned ? ["taskset", "-c", "0", ...command] : command;
   const child = spawn(file, args, {

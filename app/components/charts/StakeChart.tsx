@@ -135,6 +135,8 @@ export function StakeChart({
         type="number"
         domain={[first - span, last + span]}
         ticks={ticks}
+        // The ticks are given: no tick count, or recharts works out "nice" ticks (decimal.js) only to drop them.
+        tickCount={0}
         interval={0}
         allowDecimals={false}
         tickFormatter={(y: number) => ((y - first) % (every * step) === 0 ? String(y) : "")}
@@ -145,6 +147,8 @@ export function StakeChart({
         interval={0}
         domain={scale.domain}
         ticks={scale.ticks}
+        // As on the year axis: the ticks are given.
+        tickCount={0}
         tickFormatter={(v: number) => formatTick(v, "percent")}
         tick={{ fontSize }}
         width={yWidth}

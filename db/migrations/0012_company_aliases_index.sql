@@ -1,0 +1,1 @@
+CREATE INDEX `company_aliases_company_idx` ON `company_aliases` (`company_id`,`alias`);
