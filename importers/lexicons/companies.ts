@@ -151,7 +151,7 @@ export const NOT_COMPANY_WORDS = new Set(
   Carrier Operator Supplier Producer Leader Maker Executives Directors Managers Bankers Traders Regulators Lawyers Critics
   Observers Employees Staff Executive Management Board Separately Elsewhere Additionally Overall Nonetheless
   Nevertheless Likewise Similarly Previously Recently Instead Still Indeed Notably Finally Importantly Specifically Thus
-  Hence Regardless Financial Operating Marketing Big
+  Hence Regardless Financial Operating Marketing Big High Streets
   Net Shr Shrs Revs Oper Avg Qtr Mths Pretax Note NOTE Div Dividend Loss Turnover Backlog Assets Deposits Loans`
     .split(/\s+/)
     // "Saddlebrook, N.J.": a state is no name, with its stop or without.

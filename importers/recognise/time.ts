@@ -166,8 +166,20 @@ const RULES: Rule[] = [
       const from = MONTH_INDEX[m[1].toLowerCase()];
       const to = MONTH_INDEX[m[2].toLowerCase()];
       const span = ((to - from + 12) % 12) + 1;
-      const period: Period | null =
-        span === 3 ? quarterOfMonth(to) : span === 6 ? halfEndingIn(to) : span === 9 ? "9M" : span === 12 ? "FY" : null;
+      // "the October-to-December period, its fiscal third quarter": the label the text gives a quarter.
+      const fiscal =
+        span === 3 ? FISCAL_LABEL_AFTER.exec(m.input.slice(m.index + m[0].length, m.index + m[0].length + 50)) : null;
+      const period: Period | null = fiscal
+        ? ORDINAL_QUARTERS[fiscal[1].toLowerCase()]
+        : span === 3
+          ? quarterOfMonth(to)
+          : span === 6
+            ? halfEndingIn(to)
+            : span === 9
+              ? "9M"
+              : span === 12
+                ? "FY"
+                : null;
       // The month it ends in dates it when no year is said: nine months to December end in December.
       return period ? { year: yearOf(m[3]), period, relative: null, month: to } : null;
     },
