@@ -252,6 +252,19 @@ export const NO_FACT_RULES: Rule[] = [
     ],
   },
   {
+    name: "not-revenue.passenger-miles",
+    kind: null,
+    // "revenue passenger miles rose 9.2 pct": an airline's traffic, not its revenue.
+    pattern: "revenue passenger|seat miles|kilometres|kilometers|km ...8 figure:{PERCENT}",
+    examples: [
+      {
+        input:
+          "AIRLINE TRAFFIC\n\nDate: 9 January 1987\n\nCorvan Airways said revenue passenger miles rose 9.2 pct in 1986, while its load factor slipped to 58.4 pct.",
+        expected: [],
+      },
+    ],
+  },
+  {
     name: "not-revenue.superseded-forecast",
     kind: null,
     // "now expects $1.6bn, up from a prior range of $1.55bn to $1.6bn": the forecast it replaced.
