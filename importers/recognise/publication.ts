@@ -29,11 +29,14 @@ const FORWARD_LOOKING =
   /\b(?:will|would|could|should|may|might|expects?|expected|forecasts?|forecasting|predicts?|predicted|project(?:s|ed|ing)|set to|likely|hop(?:es?|ed|ing)|expecting|anticipat\w*|look(?:ing)?\s+forward|on the way|well for|beyond|plan(?:s|ned|ning)?|aim(?:s|ed|ing)?|target(?:s|ed)?|outlook|budget|is due|are due|due to|wants?|wanted|seeks?|intends?|goal|ambition|options?\s+to|right\s+to|on\s+(?:course|track))\b/i;
 /** Whole-year phrasings: "in 2011", "for 2011", "the whole of 2011", "the last three months of 2011", "2011 profits". */
 const WHOLE_YEAR_BEFORE =
-  /(?:\b(?:in|for|during|throughout|over)\s+(?:all\s+of\s+|the\s+whole\s+of\s+)?|\bthe\s+(?:whole|end|last\s+(?:three\s+months|quarter)|fourth\s+quarter|final\s+quarter|second\s+half)\s+of\s+)$/i;
+  /(?:\b(?:in|for|during|throughout|over)\s+(?:all\s+of\s+|the\s+whole\s+of\s+)?(?:calendar\s+)?|\bthe\s+(?:whole|end|last\s+(?:three\s+months|quarter)|fourth\s+quarter|final\s+quarter|second\s+half)\s+of\s+)$/i;
 const SAME_PERIOD =
   /\bsame\s+((?:19|20)\d\d)\s+(?:period|quarter|months)|\bsame\s+(?:period|quarter|months)\s+(?:of|in)\s+((?:19|20)\d\d)/gi;
 const BASE_BEFORE =
-  /\b(?:from|than(?:\s+(?:in|during))?|compared\s+(?:with|to)|against|over)\s+(?:its\s+|their\s+|the\s+)?$/i;
+  /\b(?:from|than(?:\s+(?:in|during))?|compared\s+(?:with|to)|against|over|ahead\s+of|behind|(?:up|down)\s+on)\s+(?:its\s+|their\s+|the\s+)?$/i;
+/** "a record 2004", "Christmas 2004 had been tough": a year or season told as a whole, so over. */
+const TOLD_AS_OVER_BEFORE =
+  /\b(?:(?:a|an|its|their)\s+(?:record|bumper|strong|difficult|tough|good|bad|poor|miserable|disappointing|challenging|successful|solid|dismal|weak|turbulent)|Christmas|festive\s+season\s+of)\s+$/i;
 const LAST_YEAR = /\blast\s+year\b(?!\s+(?:to|of|in)\b)/i;
 const MONTH_BEFORE = new RegExp(String.raw`\b(?:${MONTHS})\s+(?:\d{1,2},?\s+)?$`, "i");
 const RESULTS_AFTER = /^\s*(?:results|profits?|sales|revenues?|turnover|earnings|figures|losses|growth)\b/i;
@@ -84,7 +87,7 @@ export function inferPublishedYear(
       const y = Number(m[1]);
       const before = s.slice(Math.max(0, m.index - 40), m.index);
       if (HISTORY_BEFORE.test(s.slice(Math.max(0, m.index - 70), m.index))) continue;
-      if (FINISHED_BEFORE.test(before)) {
+      if (FINISHED_BEFORE.test(before) || (TOLD_AS_OVER_BEFORE.test(before) && PAST_TENSE.test(s))) {
         raise(y + 1, "completed-year");
         continue;
       }
