@@ -3,7 +3,7 @@ import { advance, findMentions, type Mention } from "./analyse/mentions";
 import { peoplePairIn } from "./analyse/peoplePair";
 import { advancePeriods } from "./analyse/periods";
 import type { SentenceContext } from "./extract/context";
-import { alternation } from "./lexicons/regex";
+import { alternation, escapeRegExp } from "./lexicons/regex";
 import { PRODUCT_UNITS, VOLUME_UNITS } from "./lexicons/units";
 import { CompanyRegistry, canonicalName } from "./recognise/companies";
 import { findDivisions, ultimateParent } from "./recognise/divisions";
@@ -96,14 +96,35 @@ function withLocalKroner(f: Fact, registry: CompanyRegistry, text: string): Fact
   return danish ? { ...f, unit: "DKK" } : f;
 }
 
+const CROWN_NATIONALITIES: Record<string, string> = {
+  swedish: "SEK",
+  danish: "DKK",
+  norwegian: "NOK",
+  czech: "CZK",
+  slovak: "SKK",
+  icelandic: "ISK",
+};
+
+/** "Danish shipping and food group Corvan": the nationality the article gives a company where it names it. */
+function nationalityBefore(company: string, text: string): string | null {
+  const name = company.split(" + ")[0];
+  if (!name) return null;
+  const nations = Object.keys(CROWN_NATIONALITIES).join("|");
+  const m = new RegExp(
+    String.raw`\b(${nations})[ \t]+(?:(?!(?:${nations})\b)[\w-]+[ \t]+){0,5}?<?${escapeRegExp(name)}\b`,
+    "i",
+  ).exec(text);
+  return m ? m[1].toLowerCase() : null;
+}
+
 /** "crowns" alone are Swedish unless the article is Czech, Danish or Norwegian ("58bn crowns" of a Prague telecom). */
 function withLocalCrowns(f: Fact, text: string): Fact {
-  if (
-    f.unit !== "SEK" ||
-    !/\bcrowns\b/i.test(text.slice(f.figureStart, f.figureEnd)) ||
-    /\bSwed(?:en|ish)\b/.test(text)
-  )
-    return f;
+  // A figure that says its money ("kronor", "Swedish crowns") keeps it; "crowns", or a bare base after them, do not.
+  if (f.unit !== "SEK" || /\b(?:kronor|krona|sek|swedish)\b/i.test(text.slice(f.figureStart, f.figureEnd))) return f;
+  // "Danish shipping group Corvan said ... 8.74 billion crowns": the company's own nationality first.
+  const own = CROWN_NATIONALITIES[nationalityBefore(f.company, text) ?? ""];
+  if (own) return { ...f, unit: own };
+  if (/\bSwed(?:en|ish)\b/.test(text)) return f;
   const country = /\bCzech\b/.test(text)
     ? "CZK"
     : /\bSlovak/.test(text)
