@@ -265,7 +265,7 @@ const RULES: Rule[] = [
   },
   {
     hint: ["year", "annual"],
-    re: /\b(?:full[- ]year|annual|whole[- ]year|yearly)\b|\b(?:for|over|during|in)\s+the\s+(?:whole\s+|full\s+)?(?:fiscal\s+|financial\s+)?year\b(?!\s+(?:(?:to|ending|ended)\s+(?:\d|the\s+end|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)|before|earlier|ago))/gi,
+    re: /\b(?:full[- ]year|annual|whole[- ]year|yearly)\b|\b(?:for|over|during|in)\s+the\s+(?:whole\s+|full\s+)?(?:fiscal\s+|financial\s+)?year\b(?!\s+(?:(?:to|ending|ended)\s+(?:\d|the\s+end|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)|before|earlier|ago)|-(?:ago|earlier|before|on)\b)/gi,
     make: () => ({ year: null, period: "FY", relative: null }),
   },
   {

@@ -110,7 +110,7 @@ export function baseShare(m: Match, s: RuleSentence, before: boolean): FactRoles
   const dated = after.find((t) => t.type === "time" && t.time.year !== null);
   // "a year earlier", "in the same weeks a year earlier", "in the same period last year".
   const yearEarlier =
-    /^\s*(?:(?:in|during|for)\s+the\s+same\s+(?:[\w-]+\s+){0,2}?)?(?:(?:a|one)\s+year\s+(?:earlier|ago|before)|last\s+year)|^\s*the\s+(?:previous|prior)\s+year|^\s*the\s+year\s+before/i.test(
+    /^\s*(?:(?:in|during|for)\s+the\s+same\s+(?:[\w-]+\s+){0,2}?)?(?:(?:a|one)\s+year\s+(?:earlier|ago|before)|last\s+year)|^\s*the\s+(?:previous|prior)\s+year|^\s*the\s+year\s+before|^\s*(?:in|during|for)\s+the\s+year[- ](?:ago|earlier)\b/i.test(
       s.text.slice(q.end, q.end + 50),
     );
   // "6.2 pct of the market in 1986, down from 6.6 pct": a base that names no time is the year before.
