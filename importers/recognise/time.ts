@@ -27,6 +27,7 @@ export interface TimeExpr {
 }
 
 const MONTHS = Object.keys(MONTH_INDEX).join("|");
+const FISCAL_LABEL_BEFORE = /\b(first|second|third|fourth)[- ](?:fiscal\s+)?quarter\b[^.;\d]{0,30}$/i;
 const FISCAL_LABEL_AFTER =
   /^,?\s+(?:its|the)\s+(?:fiscal\s+)?(first|second|third|fourth)(?:\s+(?:fiscal\s+)?quarter\b|\s+of\s+its\s+(?:fiscal|financial)\s+year\b)/i;
 /** "31 March", "March 31,", "the end of March". */
@@ -128,12 +129,16 @@ const RULES: Rule[] = [
       String.raw`\b(?:(first|1st|second|2nd|third|3rd|fourth|4th)[- ](?:fiscal\s+)?)?(?:(?:three|3)[- ]months?|(?:fiscal\s+|financial\s+)?quarter)\s+(?:to|ending|ended|through)\s+(?:in\s+)?(?:the\s+end\s+of\s+)?${DAY_BEFORE}(${MONTHS})${DAY_AFTER}(?:\s+(${YEAR}))?`,
       "gi",
     ),
-    // "the third quarter ended December 31": a fiscal quarter keeps the label the text gives it.
-    make: (m) => ({
-      year: yearOf(m[3]),
-      period: m[1] ? ORDINAL_QUARTERS[m[1].toLowerCase()] : quarterOfMonth(MONTH_INDEX[m[2].toLowerCase()]),
-      relative: null,
-    }),
+    // "the third quarter ended December 31": a fiscal quarter keeps the label the text gives it, also when it
+    // names the quarter just before ("third quarter sales, for the three months ended January 31").
+    make: (m) => {
+      const named = m[1] ?? FISCAL_LABEL_BEFORE.exec(m.input.slice(Math.max(0, m.index - 50), m.index))?.[1];
+      return {
+        year: yearOf(m[3]),
+        period: named ? ORDINAL_QUARTERS[named.toLowerCase()] : quarterOfMonth(MONTH_INDEX[m[2].toLowerCase()]),
+        relative: null,
+      };
+    },
   },
   {
     hint: ["six", "6"],
