@@ -278,6 +278,45 @@ export const NO_FACT_RULES: Rule[] = [
     ],
   },
   {
+    name: "not-revenue.superseded-range",
+    kind: null,
+    // "raised its forecast to $58 billion to $60 billion, from $55 billion to $57 billion previously": the range it
+    // replaced, both ends.
+    pattern: "from {FIGURE_LEAD}? figure:{MONEY} to|and {MONEY} previously|earlier|before",
+    examples: [
+      {
+        input:
+          "Outlook raised\n\nDate: 30 April 2026\n\nCorvan Cloud raised its forecast for 2026 revenue to between $58 billion and $60 billion, from $55 billion to $57 billion previously.",
+        expected: [{ kind: "revenue", company: "Corvan Cloud", low: 58000000000, high: 60000000000, year: 2026 }],
+      },
+    ],
+  },
+  {
+    name: "not-revenue.superseded-range-top",
+    kind: null,
+    pattern: "from {FIGURE_LEAD}? {MONEY} to|and figure:{MONEY} previously|earlier|before",
+    examples: [
+      {
+        input:
+          "Outlook cut\n\nDate: 30 July 2026\n\nCorvan Tools cut its forecast for 2026 revenue to $4.1 billion, from $4.3 billion to $4.4 billion earlier.",
+        expected: [{ kind: "revenue", company: "Corvan Tools", low: 4100000000, year: 2026 }],
+      },
+    ],
+  },
+  {
+    name: "not-revenue.plus-or-minus",
+    kind: null,
+    // "$16.2 billion for fiscal 2027, plus or minus $300 million": the margin of a forecast, no figure of its own.
+    pattern: "plus or minus figure:{MONEY}",
+    examples: [
+      {
+        input:
+          "Outlook\n\nDate: 20 March 2026\n\nLooking ahead, Corvan Sports expects revenue of $16.2 billion for fiscal 2027, plus or minus $300 million, as new lines reach stores.",
+        expected: [{ kind: "revenue", company: "Corvan Sports", low: 16200000000, year: 2027, period: "FY" }],
+      },
+    ],
+  },
+  {
     name: "not-revenue.macro",
     kind: null,
     pattern: "{MACRO_SALES} ...8 {PERCENT}",
