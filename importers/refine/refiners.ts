@@ -18,6 +18,8 @@ export function implausibility(f: Fact): string | null {
       return f.low > 0 ? null : `a ${f.kind === "stake" ? "stake" : "market share"} of ${f.low} % is not above zero`;
     case "revenue":
       if (f.low <= 0) return "a revenue must be above zero";
+      // "known for its $6 chicken bowls": a price; no company's takings are counted in single units.
+      if (f.high < 1000) return `a revenue of ${f.high} ${f.unit} is a price, not a company's takings`;
       return f.high < MAX_MONEY ? null : `a revenue of ${f.high.toExponential(2)} ${f.unit} is beyond any company's`;
     case "revenue_change":
       if (f.low < -100) return `a revenue change of ${f.low} % is a fall of more than everything`;
