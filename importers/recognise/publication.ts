@@ -33,7 +33,7 @@ const WHOLE_YEAR_BEFORE =
 const SAME_PERIOD =
   /\bsame\s+((?:19|20)\d\d)\s+(?:period|quarter|months)|\bsame\s+(?:period|quarter|months)\s+(?:of|in)\s+((?:19|20)\d\d)/gi;
 const BASE_BEFORE =
-  /\b(?:from|than(?:\s+(?:in|during))?|compared\s+(?:with|to)|against|over|ahead\s+of|behind|(?:up|down)\s+on)\s+(?:its\s+|their\s+|the\s+)?$/i;
+  /(?:\b(?:from|than(?:\s+(?:in|during))?|compared\s+(?:with|to)|against|over|ahead\s+of|behind|(?:up|down)\s+on)|(?:%|\bpct|\bper\s?cent)\s+on)\s+(?:its\s+|their\s+|the\s+)?$/i;
 /** "a record 2004", "Christmas 2004 had been tough": a year or season told as a whole, so over. */
 const TOLD_AS_OVER_BEFORE =
   /\b(?:(?:a|an|its|their)\s+(?:record|bumper|strong|difficult|tough|good|bad|poor|miserable|disappointing|challenging|successful|solid|dismal|weak|turbulent)|Christmas|festive\s+season\s+of)\s+$/i;

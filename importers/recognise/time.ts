@@ -311,8 +311,15 @@ const RULES: Rule[] = [
       const weeks = Number(m[1]);
       const month = MONTH_INDEX[m[2].toLowerCase()];
       if (weeks === 52 || weeks === 53) return { year: yearOf(m[3]), period: "FY", relative: null, month };
+      // "the 13 weeks to 25 December, its fiscal third quarter": the label the text gives it.
+      const fiscal = FISCAL_LABEL_AFTER.exec(m.input.slice(m.index + m[0].length, m.index + m[0].length + 50));
       if (weeks === 13 || weeks === 14)
-        return { year: yearOf(m[3]), period: `Q${Math.ceil(month / 3)}` as Period, relative: null, month };
+        return {
+          year: yearOf(m[3]),
+          period: fiscal ? ORDINAL_QUARTERS[fiscal[1].toLowerCase()] : (`Q${Math.ceil(month / 3)}` as Period),
+          relative: null,
+          month,
+        };
       // 26 weeks are a retailer's half, reported as the interim is, as six months are.
       if (weeks === 26 || weeks === 27) return { year: yearOf(m[3]), period: "H1", relative: null, month };
       return { year: yearOf(m[3]), period: null, relative: null, month };
