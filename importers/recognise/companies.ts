@@ -17,6 +17,7 @@ import { FIRST_NAMES } from "../lexicons/people";
 import { MONTH_NAMES } from "../lexicons/periods";
 import { COUNTRY_KEYS, NATIONALITIES, PLACE_NAMES, US_STATE_ABBREVIATIONS, US_STATE_NAMES } from "../lexicons/places";
 import { allMatches, alternation, escapeRegExp } from "../lexicons/regex";
+import { VOLUME_UNITS } from "../lexicons/units";
 
 export interface NameSpan {
   /** Offsets within the sentence. */
@@ -264,6 +265,8 @@ function computeShape(span: string): SpanShape | null {
   )
     return null;
   if (/^[\d.]+$/.test(name) || name.length < 2) return null;
+  // "Handsets, its largest business, generated $31bn": a thing sold, opening the sentence, is no name.
+  if (!name.includes(" ") && name.toLowerCase() in VOLUME_UNITS) return null;
   // "October-to-December", "April-June": months joined into a period, not a name.
   if (MONTH_RUN.test(name)) return null;
   // A year or figure glued to a capital ("Q4", "FY2005") is not a name.
