@@ -141,9 +141,9 @@ const RULES: Rule[] = [
     },
   },
   {
-    hint: ["six", "6"],
+    hint: ["six", "6", "half"],
     re: new RegExp(
-      String.raw`\b(?:six|6)[- ]months?\s+(?:to|ending|ended|through)\s+(?:the\s+end\s+of\s+)?${DAY_BEFORE}(${MONTHS})${DAY_AFTER}(?:\s+(${YEAR}))?`,
+      String.raw`\b(?:(?:six|6)[- ]months?|half[- ]year)\s+(?:to|ending|ended|through)\s+(?:the\s+end\s+of\s+)?${DAY_BEFORE}(${MONTHS})${DAY_AFTER}(?:\s+(${YEAR}))?`,
       "gi",
     ),
     // Six months reported on their own are the interim, whatever month they end in: a company reports its second
@@ -154,7 +154,7 @@ const RULES: Rule[] = [
   {
     hint: ["year"],
     re: new RegExp(
-      String.raw`(?<!\bof\s+(?:its|the|their)\s+(?:(?:financial|fiscal|business)\s+)?)\b(?:(?:financial|fiscal|full|business)\s+)?year(?:,?\s+(?:which|that)\s+(?:ends|ended|will\s+end)\s+(?:in\s+|on\s+)?|\s+(?:to|ending|ended|through)\s+(?:in\s+)?)(?:the\s+end\s+of\s+|end-)?${DAY_BEFORE}(?:${MONTHS})${DAY_AFTER}(?:\s+(${YEAR}))?`,
+      String.raw`(?<!\bof\s+(?:its|the|their)\s+(?:(?:financial|fiscal|business)\s+)?|\bhalf[- ])\b(?:(?:financial|fiscal|full|business)\s+)?year(?:,?\s+(?:which|that)\s+(?:ends|ended|will\s+end)\s+(?:in\s+|on\s+)?|\s+(?:to|ending|ended|through)\s+(?:in\s+)?)(?:the\s+end\s+of\s+|end-)?${DAY_BEFORE}(?:${MONTHS})${DAY_AFTER}(?:\s+(${YEAR}))?`,
       "gi",
     ),
     make: (m) => ({ year: yearOf(m[1]), period: "FY", relative: null }),
