@@ -118,12 +118,35 @@ export const DEAL_STAKE_RULES: Rule[] = [
     // "Ostrel Partners, the activist firm that holds a 6.8% stake in Corvan", "Ostrel Trust, the state body which
     // owns 74% of Corvan": the apposition's own verb, its subject the name before it.
     pattern:
-      "holder:{HOLDER} , the|a|an ...6 that|which|who {OWN_OR_HAVE} up? a|an? {FIGURE_LEAD}? figure:{PERCENT} {STAKE_KIND}? {STAKE_NOUN_IN}? in|of held:{HELD_REF}",
+      "holder:{HOLDER} , the|a|an ...6 that|which|who has|have|had? {OWN_OR_HAVE} up? a|an? {FIGURE_LEAD}? figure:{PERCENT} {STAKE_KIND}? {STAKE_NOUN_IN}? in|of held:{HELD_REF}",
     examples: [
+      {
+        input:
+          "Pressure\n\nDate: 5 March 2026\n\nThe results land as Ostrel Capital, an activist hedge fund that has disclosed a 5.4% stake in Corvan Toys, pushes for a spin-off.",
+        expected: [{ kind: "stake", company: "Ostrel Capital", counterparty: "Corvan Toys", low: 5.4 }],
+      },
       {
         input:
           "Pressure\n\nThe results add to pressure from Ostrel Partners, the activist investment firm that holds a 6.8% stake in Corvan Foods.",
         expected: [{ kind: "stake", company: "Ostrel Partners", counterparty: "Corvan Foods", low: 6.8 }],
+      },
+    ],
+    build: stake,
+  },
+  {
+    name: "stake.apposed-that-built-a-stake-of",
+    kind: "stake",
+    // "Ostrel Capital, an activist hedge fund that has built a stake of about 7.5% in the company": the stake noun
+    // before its figure.
+    pattern:
+      "holder:{HOLDER} , the|a|an ...6 that|which|who has|have|had? {OWN_OR_HAVE} up? a|an {STAKE_NOUN} of {FIGURE_LEAD}? figure:{PERCENT} in held:{HELD_REF}",
+    examples: [
+      {
+        input:
+          "Casino split\n\nDate: 6 November 2026\n\nCorvan Resorts said it would not split off its casinos, rejecting a demand from Ostrel Capital, an activist hedge fund that has built a stake of about 7.5% in the company.",
+        expected: [
+          { kind: "stake", company: "Ostrel Capital", counterparty: "Corvan Resorts", low: 7.5, approximate: true },
+        ],
       },
     ],
     build: stake,
