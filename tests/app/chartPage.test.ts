@@ -117,3 +117,18 @@ describe("pages of many charts send only the sources their charts draw", () => {
         for (const f of row.figures) expect(f.sources.length).toBeLessThanOrEqual(Math.min(2, f.sourceCount));
   });
 });
+
+describe("a stake pair's page, where /stakes's views lead", () => {
+  test("a joint holder's canonical slug finds its pair, with every source listed", async () => {
+    const res = await load(
+      () => import("~/routes/stakes"),
+      "/stakes?holder=corvan-partners-ostrel-securities&held=quenby",
+    );
+    const d = await res.json();
+    expect(d.compact).toBe(false);
+    expect(d.groups.map((g: { holderSlug: string; heldSlug: string }) => [g.holderSlug, g.heldSlug])).toEqual([
+      ["corvan-partners-ostrel-securities", "quenby"],
+    ]);
+    expect(d.groups[0].rows[0].figures[0].sources).toHaveLength(2);
+  });
+});
