@@ -13,9 +13,18 @@ const EXPORT_NAME: Record<string, string> = {
   sales_volume: "sales-volume",
 };
 
+/** What a chart's own page (routes/companies.$slug_.charts.$chart.tsx) gives a company page's lazy views. */
+export interface ChartViewsData {
+  series: ChartSeries;
+  conflicts: Record<number, ConflictFigure[]>;
+}
+
 /**
  * One kind of figure on a company page: a chart per series (currency or unit), each with its table, sources and
- * exports, or a sentence saying what is missing. `conflicts` (analysts only) lets the table settle a flagged figure.
+ * exports, or a sentence saying what is missing. `conflicts` (analysts only) lets the table settle a flagged figure,
+ * posting to `settleAction` when given. With `chartHref` the table and sources views are drawn only when opened,
+ * from the chart's own page at that address (docs/decisions/039); the series' points then carry only the sources
+ * the chart draws.
  */
 export function FigureSection({
   title,
@@ -24,6 +33,8 @@ export function FigureSection({
   signColours = false,
   query,
   conflicts,
+  settleAction,
+  chartHref,
 }: {
   title: string;
   series: ChartSeries[];
@@ -32,7 +43,10 @@ export function FigureSection({
   /** The page's parameters, for the export links. */
   query: Record<string, string | undefined>;
   conflicts?: Record<number, ConflictFigure[]>;
+  settleAction?: string;
+  chartHref?: (id: string) => string;
 }) {
+  const settleHref = (s: ChartSeries) => `/review?company=${encodeURIComponent(query.company ?? "")}&kind=${s.kind}`;
   return (
     <section>
       <h2>{title}</h2>
@@ -55,14 +69,34 @@ export function FigureSection({
                 width={width}
               />
             )}
-            table={
-              <FigureTable
-                points={s.points}
-                settleHref={`/review?company=${encodeURIComponent(query.company ?? "")}&kind=${s.kind}`}
-                conflicts={conflicts}
-              />
-            }
-            sources={s.points.flatMap((p) => p.sources)}
+            {...(chartHref
+              ? {
+                  lazy: {
+                    href: chartHref(s.id),
+                    label: "the chart's own page",
+                    views: (data: ChartViewsData) => ({
+                      table: (
+                        <FigureTable
+                          points={data.series.points}
+                          settleHref={settleHref(data.series)}
+                          conflicts={data.conflicts}
+                        />
+                      ),
+                      sources: data.series.points.flatMap((p) => p.sources),
+                    }),
+                  },
+                }
+              : {
+                  table: (
+                    <FigureTable
+                      points={s.points}
+                      settleHref={settleHref(s)}
+                      conflicts={conflicts}
+                      settleAction={settleAction}
+                    />
+                  ),
+                  sources: s.points.flatMap((p) => p.sources),
+                })}
             actions={
               <ExportMenu
                 chart={EXPORT_NAME[s.kind]}

@@ -1,5 +1,5 @@
 /** Stakes over time as pages, charts and exports receive them; plain data, safe to import from client code. */
-import type { ChartPoint, FactStatus, Source } from "./types";
+import { type ChartPoint, drawnSources, type FactStatus, type Source } from "./types";
 
 /** Where a stake's as-of year came from: the sentence itself, or (the sentence naming none) its article's date. */
 export type AsOfFrom = "text" | "article";
@@ -71,4 +71,15 @@ export function stakePoints(history: StakeHistory): ChartPoint[] {
       },
     ];
   });
+}
+
+/**
+ * Pairs as a page of many sends them when their sources are drawn on demand (StakeList's `compact`, docs/decisions/039):
+ * each figure keeps only the sources its chart point draws (the newest, and the first a person checked).
+ */
+export function drawnStakes(groups: StakeHistory[]): StakeHistory[] {
+  return groups.map((g) => ({
+    ...g,
+    rows: g.rows.map((r) => ({ ...r, figures: r.figures.map((f) => ({ ...f, sources: drawnSources(f.sources) })) })),
+  }));
 }

@@ -89,3 +89,13 @@ export interface ChartPoint {
 
 /** The link to a fact's sentence, highlighted in its article. */
 export const sourceHref = (s: Pick<Source, "articleId" | "factId">) => `/articles/${s.articleId}#fact-${s.factId}`;
+
+/**
+ * The sources a drawn chart reads of a figure's: the newest (its point's link and tooltip) and the first a person
+ * checked (its check mark). A page whose table and sources views are drawn on demand sends only these to the
+ * browser (docs/decisions/039); the chart is drawn the same from them as from the full list.
+ */
+export function drawnSources<S extends Source>(sources: S[]): S[] {
+  const checked = sources.find((s) => s.checked);
+  return checked && checked !== sources[0] ? [sources[0], checked] : sources.slice(0, 1);
+}

@@ -11,13 +11,15 @@ import { RouteError } from "~/components/RouteError";
 import { StakeCharts } from "~/components/StakeCharts";
 import { StakeList } from "~/components/StakeList";
 import { UndoButton } from "~/components/UndoButton";
-import { companyCharts } from "~/models/charts.server";
+import { type ChartSeries, companyCharts } from "~/models/charts.server";
 import { findCompany, movedCompanySlug } from "~/models/companies.server";
 import { changeCompany, companyRecord } from "~/models/companyEdits.server";
-import { factCompanyId, pointConflicts, settleFigureConflict } from "~/models/figureConflicts.server";
+import { factCompanyId, settleFigureConflict } from "~/models/figureConflicts.server";
 import { jointHolderPage } from "~/models/jointHolders.server";
 import { resolveCompanyNames } from "~/models/search.server";
+import { drawnStakes } from "~/models/stakeTypes";
 import { PERIOD_TYPE_WORDS } from "~/models/timeAxis";
+import { drawnSources } from "~/models/types";
 import { undoMessage } from "~/models/undoMessage.server";
 import { requireReader, requireRole } from "~/sessions.server";
 import { COMPANY_FORM } from "~/utils/companyForms.server";
@@ -50,22 +52,24 @@ export async function loader({ params, request }: LoaderFunctionArgs) {
   if (joint.redirectTo) throw redirect(`/companies/${joint.redirectTo}${new URL(request.url).search}`, 302);
   const charts = await companyCharts(company, view);
   const canEdit = user?.role === "analyst" || user?.role === "admin";
+  // The charts' table and sources views are drawn when opened, from each chart's own page (docs/decisions/039;
+  // analysts settle a figure sources disagree on there): the page sends only the sources its charts draw.
+  const drawn = (series: ChartSeries[]) =>
+    series.map((s) => ({ ...s, points: s.points.map((p) => ({ ...p, sources: drawnSources(p.sources) })) }));
   return json({
     company: { name: joint.name ?? company.name, slug: company.slug },
     ...charts,
+    revenue: drawn(charts.revenue),
+    revenueChange: drawn(charts.revenueChange),
+    marketShare: drawn(charts.marketShare),
+    salesVolume: drawn(charts.salesVolume),
+    stakesHeld: drawnStakes(charts.stakesHeld),
+    stakesIn: drawnStakes(charts.stakesIn),
     record: await companyRecord(company.id, user?.role === "admin"),
     canEdit,
     canUndo: user?.role === "admin",
     // Read from the audit trail, which only signed-in users see.
     undone: user && view.undone ? await undoMessage(view.undone) : null,
-    // Analysts settle a figure sources disagree on from its table (the stakes' rows have their own Confirm).
-    conflicts: canEdit
-      ? await pointConflicts(
-          [...charts.revenue, ...charts.revenueChange, ...charts.marketShare, ...charts.salesVolume].flatMap(
-            (s) => s.points,
-          ),
-        )
-      : {},
   });
 }
 
@@ -146,6 +150,15 @@ export default function CompanyPage() {
     from: d.range.from?.toString(),
     to: d.range.to?.toString(),
   };
+  // A chart's own page, with the page's periods, years and market: where its table and sources views are drawn.
+  const chartHref = (id: string) => {
+    const search = new URLSearchParams(
+      Object.entries({ ...query, company: undefined, market: d.market ?? undefined }).filter(
+        (e): e is [string, string] => e[1] !== undefined,
+      ),
+    ).toString();
+    return `/companies/${d.company.slug}/charts/${id}${search ? `?${search}` : ""}`;
+  };
   const nothing = (what: string) => (
     <>
       {`None of the imported articles gives ${what} for ${name}.`} <ImportHint />
@@ -221,7 +234,7 @@ export default function CompanyPage() {
         series={d.revenue}
         empty={nothing(`revenue for ${periodWords}${within}`)}
         query={query}
-        conflicts={d.conflicts}
+        chartHref={chartHref}
       />
       <FigureSection
         title="Revenue change"
@@ -229,7 +242,7 @@ export default function CompanyPage() {
         empty={nothing(`revenue changes for ${periodWords}${within}`)}
         signColours
         query={query}
-        conflicts={d.conflicts}
+        chartHref={chartHref}
       />
       <section>
         <h2>Stakes</h2>
@@ -239,8 +252,8 @@ export default function CompanyPage() {
         )}
         {d.stakesHeld.length ? (
           <>
-            <StakeList groups={d.stakesHeld} canSettle={d.canEdit} />
-            <StakeCharts groups={d.stakesHeld} />
+            <StakeList groups={d.stakesHeld} canSettle={d.canEdit} compact />
+            <StakeCharts groups={d.stakesHeld} lazy />
           </>
         ) : (
           <p className="empty">
@@ -255,8 +268,8 @@ export default function CompanyPage() {
         <h3>Stakes held in {name}</h3>
         {d.stakesIn.length ? (
           <>
-            <StakeList groups={d.stakesIn} canSettle={d.canEdit} />
-            <StakeCharts groups={d.stakesIn} />
+            <StakeList groups={d.stakesIn} canSettle={d.canEdit} compact />
+            <StakeCharts groups={d.stakesIn} lazy />
           </>
         ) : (
           <p className="empty">
@@ -274,7 +287,7 @@ export default function CompanyPage() {
         series={d.marketShare}
         empty={nothing("a market share")}
         query={{ ...query, market: d.market ?? undefined }}
-        conflicts={d.conflicts}
+        chartHref={chartHref}
       />
       {d.markets.length > 1 && (
         <nav className="view-switch" aria-label="Markets">
@@ -303,7 +316,7 @@ export default function CompanyPage() {
         series={d.salesVolume}
         empty={nothing("sales volumes")}
         query={query}
-        conflicts={d.conflicts}
+        chartHref={chartHref}
       />
     </>
   );

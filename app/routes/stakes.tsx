@@ -12,6 +12,7 @@ import { UnknownCompanies } from "~/components/UnknownCompanies";
 import { resolveCompanyNames } from "~/models/search.server";
 import { settleStakeConflict } from "~/models/stakeConflicts.server";
 import { listStakes } from "~/models/stakes.server";
+import { drawnStakes } from "~/models/stakeTypes";
 import { requireReader, requireRole } from "~/sessions.server";
 import { parseForm } from "~/utils/forms.server";
 import { parseQuery } from "~/utils/params.server";
@@ -19,6 +20,8 @@ import { STAKES_QUERY } from "~/utils/queries.server";
 import { assertSameOrigin } from "~/utils/sameOrigin.server";
 import { SETTLE_FORM } from "~/utils/stakeForms.server";
 import { suggestionLinks } from "~/utils/suggestionLinks.server";
+
+const PAGE_SIZE = 5;
 
 export const meta: MetaFunction = () => [{ title: "Stakes — Financial figures" }];
 
@@ -36,13 +39,17 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const heldCompany = held?.companies[0];
   const stakes = unknown.length
     ? null
-    : await listStakes({ holder: holderCompany?.slug, held: heldCompany?.slug, page: q.page });
+    : await listStakes({ holder: holderCompany?.slug, held: heldCompany?.slug, page: q.page, pageSize: PAGE_SIZE });
+  // The page of all pairs draws each figure's sources, and its charts' tables and sources, when opened, from the
+  // pair's page (a page filtered to a company lists them all): it sends only what its charts draw (decision 039).
+  const compact = !holderCompany && !heldCompany;
   return json({
     // The fields show the companies' own names once found, else what was typed.
     field: { holder: holderCompany?.name ?? typed.holder ?? "", held: heldCompany?.name ?? typed.held ?? "" },
     filter: { holder: holderCompany?.slug, held: heldCompany?.slug },
     unknown,
-    groups: stakes?.groups ?? [],
+    groups: compact ? drawnStakes(stakes?.groups ?? []) : (stakes?.groups ?? []),
+    compact,
     page: stakes?.page ?? 1,
     hasNext: stakes?.hasNext ?? false,
     canSettle: user?.role === "analyst" || user?.role === "admin",
@@ -118,8 +125,8 @@ export default function Stakes() {
       ) : (
         <>
           <ExportMenu chart="stakes" query={d.filter} />
-          <StakeList groups={d.groups} canSettle={d.canSettle} />
-          <StakeCharts groups={d.groups} />
+          <StakeList groups={d.groups} canSettle={d.canSettle} compact={d.compact} />
+          <StakeCharts groups={d.groups} lazy={d.compact} />
           <Pager page={d.page} hasNext={d.hasNext} />
         </>
       )}

@@ -1,5 +1,5 @@
 import { existsSync, mkdirSync } from "node:fs";
-import { type Browser, chromium, type Page } from "playwright-core";
+import { type Browser, chromium, type Locator, type Page } from "playwright-core";
 import { expect, inject } from "vitest";
 
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
@@ -51,4 +51,18 @@ export async function openPage(
   expect(response?.status()).toBe(200);
   await page.waitForLoadState("networkidle");
   return { page, errors };
+}
+
+/**
+ * Opens the first chart's Table view inside `scope`, as a reader would, and waits for its rows: pages of many charts
+ * draw a chart's table only when it is opened (docs/decisions/039). Returns the table.
+ */
+export async function openTable(scope: Locator): Promise<Locator> {
+  await scope
+    .locator("label", { hasText: /^Table$/ })
+    .first()
+    .click();
+  const table = scope.locator(".chart-panel-table table").first();
+  await table.locator("tbody tr").first().waitFor();
+  return table;
 }

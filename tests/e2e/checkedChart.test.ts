@@ -59,7 +59,9 @@ describe("checked figures on the chart", () => {
     await tooltip.waitFor();
     await expect(tooltip.textContent()).resolves.toContain("✓ Checked: confirmed by an analyst");
     await page.screenshot({ path: `${SCREENSHOT_DIR}/checked-chart.png`, fullPage: false });
-    // The table view says so too.
+    // The table view says so too (drawn when opened, from the chart's own page).
+    await chart.locator("label", { hasText: /^Table$/ }).click();
+    await chart.locator(".chart-panel-table tbody tr").first().waitFor();
     await expect(chart.locator(".chart-panel-table .checked-mark").count()).resolves.toBe(1);
 
     const svg = await (await context.request.get(url("/export/revenue.svg?company=ternvale"))).text();

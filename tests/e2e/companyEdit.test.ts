@@ -5,7 +5,7 @@ import { join } from "node:path";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, test } from "vitest";
 import { commandEnv } from "./backend";
-import { launchBrowser, SCREENSHOT_DIR } from "./browser";
+import { launchBrowser, openTable, SCREENSHOT_DIR } from "./browser";
 
 /**
  * An analyst merges, renames and removes companies from their pages in the browser, confirms a fact and sees it
@@ -60,7 +60,8 @@ const url = (path: string) => `${inject("baseURL")}${path}`;
 
 /** The years and figures of the company page's revenue table ("Show as a table"). */
 async function revenueRows(): Promise<string[]> {
-  const rows = page.locator("section", { has: page.locator("h2", { hasText: /^Revenue$/ }) }).locator("tbody tr");
+  const section = page.locator("section", { has: page.locator("h2", { hasText: /^Revenue$/ }) });
+  const rows = (await openTable(section)).locator("tbody tr");
   return (await rows.allTextContents()).map((r) => r.replace(/\s+/g, " ").trim().slice(0, 14));
 }
 
@@ -154,9 +155,8 @@ describe("changing companies from their pages", () => {
     await expect(row.textContent()).resolves.toContain("4.6");
     await page.screenshot({ path: `${SCREENSHOT_DIR}/facts-checked.png`, fullPage: true });
     await page.goto(url("/companies/tarnwick"));
-    const tableMark = page
-      .locator("section", { has: page.locator("h2", { hasText: /^Revenue$/ }) })
-      .locator("tbody tr [aria-label='Checked: confirmed by an analyst']");
+    const revenue = page.locator("section", { has: page.locator("h2", { hasText: /^Revenue$/ }) });
+    const tableMark = (await openTable(revenue)).locator("tbody tr [aria-label='Checked: confirmed by an analyst']");
     await expect(tableMark.count()).resolves.toBe(1);
   });
 });

@@ -1,7 +1,7 @@
 import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, test } from "vitest";
-import { SCREENSHOT_DIR } from "./browser";
+import { openTable, SCREENSHOT_DIR } from "./browser";
 import { importPaths, setUpE2e, signIn, url } from "./session";
 
 /**
@@ -25,7 +25,8 @@ const e2e = setUpE2e({
 
 /** The first four characters (the period) of each row of the company's revenue table. */
 async function revenueYears(page: import("playwright-core").Page): Promise<string[]> {
-  const rows = page.locator("section", { has: page.locator("h2", { hasText: /^Revenue$/ }) }).locator("tbody tr");
+  const section = page.locator("section", { has: page.locator("h2", { hasText: /^Revenue$/ }) });
+  const rows = (await openTable(section)).locator("tbody tr");
   return (await rows.allTextContents()).map((r) => r.trim().slice(0, 4));
 }
 

@@ -151,7 +151,14 @@ describe("stakes page", () => {
     const text = (await rows.allTextContents()).join(" ");
     expect(text).toContain("43 %");
     expect(text).toContain("2022, from the article's date");
-    await expect(rows.locator("li").count()).resolves.toBe(2);
+    // A page of many pairs lists a figure's sources when its "N sources" is opened (docs/decisions/039).
+    await expect(rows.locator("li").count()).resolves.toBe(0);
+    for (const summary of await rows.locator("details.lazy-sources > summary").all()) await summary.click();
+    await expect.poll(() => rows.locator("li").count()).toBe(2);
+    const items = await rows.locator("li").allTextContents();
+    expect(items.join(" ")).toContain("sell down its 43% stake");
+    const hrefs = await rows.locator("li a").evaluateAll((as) => as.map((a) => a.getAttribute("href")));
+    for (const href of hrefs) expect(href).toMatch(/^\/articles\/\d+#fact-\d+$/);
     expect(errors).toEqual([]);
     await page.close();
   });

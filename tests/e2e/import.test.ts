@@ -3,7 +3,7 @@ import { join } from "node:path";
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, expect, inject, test } from "vitest";
 import { commandEnv } from "./backend";
-import { launchBrowser, SCREENSHOT_DIR } from "./browser";
+import { launchBrowser, openTable, SCREENSHOT_DIR } from "./browser";
 
 /** The web import in the browser: upload a file, untick a fact in the preview, save, see the company's page. */
 const PASSWORD = "importer-pass-e2e";
@@ -79,7 +79,8 @@ test("an analyst uploads a file, drops one proposed fact in the preview and save
   const ticks = await page.locator(".recharts-xAxis .recharts-cartesian-axis-tick-value").allTextContents();
   expect(ticks).toEqual(["2016"]);
   // The corrected figure is the one charted, with the checked mark.
-  const table = (await page.locator("table").first().textContent()) ?? "";
+  const revenue = page.locator("section", { has: page.locator("h2", { hasText: /^Revenue$/ }) });
+  const table = (await (await openTable(revenue)).textContent()) ?? "";
   expect(table).toContain("$3.15 bn");
   await page.close();
 });

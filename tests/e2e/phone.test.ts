@@ -76,12 +76,20 @@ function overflow(page: Page) {
   });
 }
 
-/** Shows every chart's Table view (radio buttons that work without scripts), as a reader would pick it. */
-const showTables = (page: Page) =>
-  page.evaluate(() => {
+/**
+ * Shows every chart's Table view (radio buttons that work without scripts) and opens every stake figure's sources,
+ * as a reader would; those drawn on demand (docs/decisions/039) are waited for.
+ */
+async function showTables(page: Page) {
+  await page.evaluate(() => {
     for (const radio of document.querySelectorAll<HTMLInputElement>("input.chart-view-table")) radio.click();
-    return document.querySelectorAll(".chart-panel-table table").length;
+    for (const details of document.querySelectorAll<HTMLDetailsElement>("details.lazy-sources")) details.open = true;
   });
+  await page.waitForFunction(
+    () => !document.querySelector(".chart-panel-table .chart-lazy, details.lazy-sources .chart-lazy"),
+  );
+  return page.evaluate(() => document.querySelectorAll(".chart-panel-table table").length);
+}
 
 /** The on-screen size of the smallest axis tick and label of each chart (SVG scaling included). */
 function smallestAxisText(page: Page) {

@@ -16,10 +16,13 @@ export function FigureTable({
   points,
   settleHref,
   conflicts,
+  settleAction,
 }: {
   points: ChartPoint[];
   settleHref?: string;
   conflicts?: Record<number, ConflictFigure[]>;
+  /** Where the settle forms post, when not to the page's own route. */
+  settleAction?: string;
 }) {
   return (
     <table className="cards">
@@ -60,7 +63,7 @@ export function FigureTable({
                 </>
               ) : null}
               {p.disagreeing > 0 && p.sources[0] && conflicts?.[p.sources[0].factId] ? (
-                <SettleFigures figures={conflicts[p.sources[0].factId]} />
+                <SettleFigures figures={conflicts[p.sources[0].factId]} action={settleAction} />
               ) : null}
             </td>
           </tr>
