@@ -14,6 +14,7 @@ import type { TimeExpr } from "./recognise/time";
 import { findTimes } from "./recognise/time";
 import { withFamilyHolder } from "./refine/familyHolders";
 import { refine } from "./refine/refiners";
+import { withReportedPeriod } from "./refine/reportedPeriod";
 import { withShortestNames } from "./refine/shortestNames";
 import { settleBySpecificity } from "./refine/specificity";
 import { type ArticleContext, newArticleContext, type ReferenceDate, referenceDateOf } from "./rules/context";
@@ -337,7 +338,8 @@ export function extractArticle(bytes: Uint8Array, path: string, options: Extract
     cleanedText: cleaned.text,
     sha256,
     encoding: decoded.encoding,
-    ...refined,
+    facts: withReportedPeriod(refined.facts),
+    rejected: refined.rejected,
     ...(options.explain ? { explain: { lost: settled.lost, blocked: settled.blocked } } : {}),
   };
 }
