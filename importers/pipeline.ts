@@ -12,6 +12,7 @@ import { findQuantities, type Quantity } from "./recognise/quantities";
 import { fiscalYearEndIn, inFiscalQuarters, resolveTimes } from "./recognise/resolveTimes";
 import type { TimeExpr } from "./recognise/time";
 import { findTimes } from "./recognise/time";
+import { afterReportedYear } from "./refine/currentYear";
 import { withFamilyHolder } from "./refine/familyHolders";
 import { refine } from "./refine/refiners";
 import { withReportedPeriod } from "./refine/reportedPeriod";
@@ -338,7 +339,7 @@ export function extractArticle(bytes: Uint8Array, path: string, options: Extract
     cleanedText: cleaned.text,
     sha256,
     encoding: decoded.encoding,
-    facts: withReportedPeriod(refined.facts),
+    facts: afterReportedYear(withReportedPeriod(refined.facts), reference?.month != null),
     rejected: refined.rejected,
     ...(options.explain ? { explain: { lost: settled.lost, blocked: settled.blocked } } : {}),
   };
