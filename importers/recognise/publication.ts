@@ -56,6 +56,56 @@ const HISTORY_BEFORE =
 const UNDATED_LAST_QUARTER =
   /\b(?:three\s+months\s+to\s+(?:the\s+end\s+of\s+|31\s+)?December|(?:fourth|final|last)\s+quarter|October(?:\s+to\s+|-)December|quarter\s+to\s+December)\b(?!,?\s+(?:of\s+)?(?:19|20)\d\d)/i;
 
+/** "the fourth quarter of its financial year, the three months to March": a last quarter that ends no December. */
+const FISCAL_LAST_QUARTER = new RegExp(
+  String.raw`\bof\s+(?:its|the)\s+(?:financial|fiscal)\s+year\b|\bthree\s+months\s+to\s+(?:the\s+end\s+of\s+)?(?:\d{1,2}\s+)?(?:${MONTHS.replace("|december", "")})\b`,
+  "i",
+);
+const FIRST_HALF_MONTHS = "january|february|march|april|may|june";
+/** "turnover for the year to March 2005": a company's year that ends in the first half of a calendar year. */
+const EARLY_YEAR_END = new RegExp(
+  String.raw`\b(?:year|12\s+months|5[23]\s+weeks)\s+(?:to|ending|ended|that\s+ends)\s+(?:the\s+end\s+of\s+)?(?:\d{1,2}\s+)?(${FIRST_HALF_MONTHS})\s+(?:\d{1,2},?\s+)?((?:19|20)\d\d)\b`,
+  "gi",
+);
+/** "sales in the six months to September rose": a part of a year, finished, ending in the month named. */
+const PART_YEAR_TO = new RegExp(
+  String.raw`\b(?:(?:three|six|nine|\d{1,2})\s+months|\d{1,2}\s+weeks)\s+(?:to|ended|ending)\s+(?:the\s+end\s+of\s+)?(?:\d{1,2}\s+)?(${MONTHS})\b(?:\s+\d{1,2}\b)?(?:,?\s+((?:19|20)\d\d))?`,
+  "gi",
+);
+const MONTH_NUMBER = (name: string) => MONTHS.split("|").indexOf(name.toLowerCase()) + 1;
+
+/**
+ * "Sales in the six months to September rose 4%; it expects 8.3 trillion yen for the year to March 2005": a part
+ * of the company's year ending in September is over and the year that ends the March after is not, so the
+ * article is of the September's year (results come out within weeks, so before the new year). The year that would otherwise date it, less one; null when the text says
+ * nothing of the kind.
+ */
+function beforeYearEnd(sentences: string[]): number | null {
+  let end: { year: number; month: number } | null = null;
+  // Only a year still to come, one forecast for: a year reported as done dates the article after its end.
+  for (const s of sentences.filter((x) => FORWARD_LOOKING.test(x)))
+    for (const m of allMatches(EARLY_YEAR_END, s)) {
+      const year = Number(m[2]);
+      if (!end || year > end.year) end = { year, month: MONTH_NUMBER(m[1]) };
+    }
+  if (!end) return null;
+  let before = false;
+  for (const s of sentences) {
+    if (!PAST_TENSE.test(s)) continue;
+    // "the strong start had continued into the new year": written after it.
+    if (/\binto\s+the\s+new\s+year\b/i.test(s)) return null;
+    for (const m of allMatches(PART_YEAR_TO, s)) {
+      const year = m[2] ? Number(m[2]) : null;
+      const month = MONTH_NUMBER(m[1]);
+      // "sales in the ten weeks to 8 January": a part of the year's end's own year is over, so it dates the article.
+      if (year === end.year || (year === null && month <= end.month)) return null;
+      // A part ending in November or December is reported in the new year, which may be the year's end's.
+      if (month > end.month && month <= 10 && (year === null || year === end.year - 1)) before = true;
+    }
+  }
+  return before ? end.year - 1 : null;
+}
+
 export function inferPublishedYear(
   sentences: string[],
   explicit?: number | null,
@@ -77,6 +127,7 @@ export function inferPublishedYear(
     if (
       (lower.includes("quarter") || lower.includes("december")) &&
       UNDATED_LAST_QUARTER.test(s) &&
+      !FISCAL_LAST_QUARTER.test(s) &&
       PAST_TENSE.test(s) &&
       !FORWARD_LOOKING.test(s)
     )
@@ -136,6 +187,9 @@ export function inferPublishedYear(
       }
     }
   }
+  // A part of the company's year reported as done, before the year's end that would otherwise date the article.
+  const before = best.year !== null || earliestForward !== null ? beforeYearEnd(sentences) : null;
+  if (before !== null && (best.year ?? earliestForward) === before + 1) return { year: before, source: "latest-year" };
   // A December quarter reported as done, after events of a year said only in passing, closed that year.
   if (lastQuarterReported && latestInPast && best.source === "latest-year" && best.year !== null)
     return { year: best.year + 1, source: "completed-year" };
