@@ -53,7 +53,8 @@ export const PROPORTION_RULES: Rule[] = [
     kind: null,
     // "sold 2% of the shares, reducing her holding to 18%": the holding the sale leaves is the stake (the gold's
     // convention, as for a stake raised to a new level).
-    pattern: "sold|bought|acquired|sells|buys figure:{PERCENT} ...10 {STAKE_CHANGE} {HOLDING_POSS} {STAKE_NOUN} to",
+    pattern:
+      "sold|bought|acquired|sells|buys figure:{PERCENT} ...10 {STAKE_CHANGE} {HOLDING_POSS} combined|joint|total? {STAKE_NOUN} to",
     // "bought 9.9% and plans to raise its holding to 25%": a holding aimed at is not what the purchase left.
     when: (m, s) => !s.tokens.slice(m.from, m.to).some((t) => AIMED.has(t.lower)),
     examples: [

@@ -329,7 +329,10 @@ export function ofAfterFigure(
 ): Token | undefined {
   const at = figure ? s.tokens.indexOf(figure) : -1;
   if (at < 0 || !/^(?:of|in)$/.test(s.tokens[at + 1]?.lower ?? "")) return undefined;
-  return s.tokens.slice(at + 2, at + 7).find((t) => t.type === "mention" && accept(t.mention.how));
+  // "9.8 pct of those outstanding, from Ostrel": the clause ends at its comma, and so does what the figure is of.
+  const window = s.tokens.slice(at + 2, at + 7);
+  const stop = window.findIndex((t) => /^[,;:.]$/.test(t.text));
+  return (stop < 0 ? window : window.slice(0, stop)).find((t) => t.type === "mention" && accept(t.mention.how));
 }
 
 export function stake(m: Match, s: RuleSentence, asideSettled = false): FactRoles[] {

@@ -70,7 +70,7 @@ export const STAKE_RULES: Rule[] = [
     name: "stake.changed-to",
     kind: "stake",
     pattern:
-      "holder:{HOLDER_REF} ...6 {STAKE_CHANGE} {HOLDING_POSS} {STAKE_NOUN} in ...4 held:{HELD_REF} ...14 to ...5 figure:{PERCENT}",
+      "holder:{HOLDER_REF} ...6 {STAKE_CHANGE} {HOLDING_POSS} combined|joint|total? {STAKE_NOUN} in ...4 held:{HELD_REF} ...14 to ...5 figure:{PERCENT}",
     examples: [
       {
         input:
@@ -96,7 +96,7 @@ export const STAKE_RULES: Rule[] = [
     name: "stake.changed-to-shares",
     kind: "stake",
     pattern:
-      "holder:{HOLDER_REF} ...6 {STAKE_CHANGE} {HOLDING_POSS} {STAKE_NOUN} to ...4 held:{COMPANY} shares ...3 figure:{PERCENT}",
+      "holder:{HOLDER_REF} ...6 {STAKE_CHANGE} {HOLDING_POSS} combined|joint|total? {STAKE_NOUN} to ...4 held:{COMPANY} shares ...3 figure:{PERCENT}",
     examples: [
       {
         input:
@@ -124,12 +124,17 @@ export const STAKE_RULES: Rule[] = [
     name: "stake.shares-or-pct",
     kind: "stake",
     pattern:
-      "holder:{HOLDER_REF} ...8 {OWN_OR_HAVE} {FIGURE_LEAD}? {AMOUNT} shares of held:{COMPANY} ...3 , or {FIGURE_LEAD}? figure:{PERCENT}",
+      "holder:{HOLDER_REF} ...8 {OWN_OR_HAVE} {FIGURE_LEAD}? {AMOUNT} common|ordinary? shares|stock of held:{COMPANY} ...3 , or {FIGURE_LEAD}? figure:{PERCENT}",
     examples: [
       {
         input:
           "Filing\n\nA group led by investor Tom Keane said it has acquired 412,300 shares of Halden Ridge Inc, or 8.7 pct of the total outstanding.",
         expected: [{ kind: "stake", company: "Tom Keane", counterparty: "Halden Ridge", low: 8.7, status: "actual" }],
+      },
+      {
+        input:
+          "Filing\n\nOstrel Corp said it bought 612,000 common shares of Corvan Inc, or 9.8 pct of those outstanding, from a fund.",
+        expected: [{ kind: "stake", company: "Ostrel", counterparty: "Corvan", low: 9.8, status: "actual" }],
       },
     ],
     build: stake,
@@ -155,12 +160,40 @@ export const STAKE_RULES: Rule[] = [
     name: "stake.shares-or-pct-of",
     kind: "stake",
     pattern:
-      "holder:{HOLDER_REF} ...8 {OWN_OR_HAVE} {FIGURE_LEAD}? {AMOUNT} shares ,? or {FIGURE_LEAD}? figure:{PERCENT} ,? of ...2 held:{COMPANY}",
+      "holder:{HOLDER_REF} ...8 {OWN_OR_HAVE} {FIGURE_LEAD}? {AMOUNT} common|ordinary? shares|stock ,? or {FIGURE_LEAD}? figure:{PERCENT} ,? of ...2 held:{COMPANY}",
     examples: [
       {
         input:
           "Filing\n\nA group led by investor Tom Keane told regulators it holds 412,000 shares, or 6.3 pct, of Halden Foods Inc's common stock.",
         expected: [{ kind: "stake", company: "Tom Keane", counterparty: "Halden Foods", low: 6.3, status: "actual" }],
+      },
+      {
+        input:
+          "Filing\n\nOstrel Telecom Ltd said it acquired 2.3 mln common shares, or 19.8 pct, of Corvan Cellular Inc, a mobile operator.",
+        expected: [
+          { kind: "stake", company: "Ostrel Telecom", counterparty: "Corvan Cellular", low: 19.8, status: "actual" },
+        ],
+      },
+    ],
+    build: stake,
+  },
+  {
+    name: "stake.shares-taking-holding-to",
+    kind: "stake",
+    // A purchase of shares and the holding it makes: "bought a further 3.7 mln shares in Corvan Ltd, taking its
+    // holding to 28.4 pct", "bought 2.4 mln shares of Corvan, giving it a 19.5 pct interest".
+    pattern:
+      "holder:{HOLDER_REF} ...8 {STAKE_VERB} ...4 shares|stock of|in held:{COMPANY} ...8 , taking|giving|bringing|lifting|raising its|their|it|them a|an|holding|stake|interest|total|to? ...2 {FIGURE_LEAD}? figure:{PERCENT}",
+    examples: [
+      {
+        input:
+          "Stake raised\n\nOstrel Holdings Ltd said it bought a further 3.7 mln shares in Corvan Pastoral Co Ltd, taking its holding to 28.4 pct.",
+        expected: [{ kind: "stake", company: "Ostrel Holdings", counterparty: "Corvan Pastoral", low: 28.4 }],
+      },
+      {
+        input:
+          "Stake bought\n\nOstrel Resources Ltd said it bought 2.4 mln common shares of Corvan Mines Ltd from a fund, giving it a 19.5 pct interest in the miner.",
+        expected: [{ kind: "stake", company: "Ostrel Resources", counterparty: "Corvan Mines", low: 19.5 }],
       },
     ],
     build: stake,

@@ -43,7 +43,7 @@ export const DESCRIBED_STAKE_RULES: Rule[] = [
     name: "stake.changed-in-described",
     kind: "stake",
     pattern:
-      "holder:{HOLDER_REF} ...6 {STAKE_CHANGE} {HOLDING_POSS} {STAKE_NOUN} in the? ...3 held:{COMPANY_NOUN} ...6 to {FIGURE_LEAD}? figure:{PERCENT}",
+      "holder:{HOLDER_REF} ...6 {STAKE_CHANGE} {HOLDING_POSS} combined|joint|total? {STAKE_NOUN} in the? ...3 held:{COMPANY_NOUN} ...6 to {FIGURE_LEAD}? figure:{PERCENT}",
     examples: [
       {
         input:

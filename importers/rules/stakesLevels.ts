@@ -43,7 +43,7 @@ export const LEVEL_STAKE_RULES: Rule[] = [
     name: "stake.changed-to-from",
     kind: "stake",
     pattern:
-      "holder:{HOLDER_REF} ...6 {STAKE_CHANGE} {HOLDING_POSS} {STAKE_NOUN} in ...4 held:{HELD_REF} to {FIGURE_LEAD}? {PERCENT} from {FIGURE_LEAD}? figure:{PERCENT}",
+      "holder:{HOLDER_REF} ...6 {STAKE_CHANGE} {HOLDING_POSS} combined|joint|total? {STAKE_NOUN} in ...4 held:{HELD_REF} to {FIGURE_LEAD}? {PERCENT} from {FIGURE_LEAD}? figure:{PERCENT}",
     examples: [
       {
         input: "Stake cut\n\nCorvan Motors will cut its stake in Ostrel Auto to 15% from 43%, the companies said.",
@@ -76,6 +76,36 @@ export const LEVEL_STAKE_RULES: Rule[] = [
         input:
           "Holdings\n\nTamsin Auto, which owns a 20% stake in Vexa Mobility and about 5% of Quintera Bank, declined to comment.",
         expected: [{ kind: "stake", company: "Tamsin Auto", counterparty: "Quintera Bank", low: 5, approximate: true }],
+      },
+    ],
+    build: stake,
+  },
+  {
+    name: "stake.held-now-will-own",
+    kind: "stake",
+    // "Ostrel, which already holds 9.1 pct of Corvan, will own 41.6 pct after the sale": the holding to come, of
+    // the company the aside named.
+    pattern:
+      "holder:{HOLDER} , which ...3 {OWN_OR_HAVE} {FIGURE_LEAD}? {PERCENT} of|in held:{COMPANY} , will|would ...2 own|hold|have|control|retain|keep a? {FIGURE_LEAD}? figure:{PERCENT}",
+    examples: [
+      {
+        input:
+          "Sale agreed\n\nOstrel Oy, which already holds 9.1 pct of Corvan Corp, will own 41.6 pct after the sale, a broker said.",
+        // The 9.1 pct held now is the first rule's; this one gives the holding to come.
+        expected: [{ kind: "stake", company: "Ostrel", counterparty: "Corvan", low: 41.6, status: "forecast" }],
+      },
+    ],
+    build: stake,
+  },
+  {
+    name: "stake.left-with",
+    kind: "stake",
+    pattern:
+      "holder:{HOLDER_REF} will|would be left with a|an? {FIGURE_LEAD}? figure:{PERCENT} {STAKE_NOUN}? of|in held:{COMPANY}",
+    examples: [
+      {
+        input: "Sale agreed\n\nOstrel Corp will be left with 11 pct of Corvan Inc after the sale, the companies said.",
+        expected: [{ kind: "stake", company: "Ostrel", counterparty: "Corvan", low: 11, status: "forecast" }],
       },
     ],
     build: stake,

@@ -62,7 +62,7 @@ export const UNSAID_STAKE_RULES: Rule[] = [
     name: "stake.will-see-holding-move",
     kind: "stake",
     pattern:
-      "see {HOLDING_POSS} {STAKE_NOUN} be? fall|drop|shrink|slip|rise|climb|increase|decrease|reduced|diluted|cut to {FIGURE_LEAD}? figure:{PERCENT}",
+      "see {HOLDING_POSS} combined|joint|total? {STAKE_NOUN} be? fall|drop|shrink|slip|rise|climb|increase|decrease|reduced|diluted|cut to {FIGURE_LEAD}? figure:{PERCENT}",
     examples: [
       {
         input:
