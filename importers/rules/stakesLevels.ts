@@ -98,7 +98,7 @@ export const LEVEL_STAKE_RULES: Rule[] = [
     build: stake,
   },
   {
-    name: "stake.left-with",
+    name: "stake.be-left-with",
     kind: "stake",
     pattern:
       "holder:{HOLDER_REF} will|would be left with a|an? {FIGURE_LEAD}? figure:{PERCENT} {STAKE_NOUN}? of|in held:{COMPANY}",
