@@ -98,6 +98,27 @@ export const LEVEL_STAKE_RULES: Rule[] = [
     build: stake,
   },
   {
+    name: "stake.held-now-changed-to",
+    kind: "stake",
+    // "Ostrel, which owns 51% of Corvan, plans to cut its stake to 41%": the level to come, of the company the
+    // aside named.
+    pattern:
+      "holder:{HOLDER} , which ...3 {OWN_OR_HAVE} {FIGURE_LEAD}? {PERCENT} of|in held:{COMPANY} , ...10 {STAKE_CHANGE} {HOLDING_POSS} combined|joint|total? {STAKE_NOUN} ...2 to {FIGURE_LEAD}? figure:{PERCENT}",
+    examples: [
+      {
+        input:
+          "Sell-down\n\nThe French government, which owns 51% of Corvan, plans to cut its stake to 41% through a share offer.",
+        expected: [{ kind: "stake", company: "French government", counterparty: "Corvan", low: 41, status: "target" }],
+      },
+      {
+        input:
+          "Talks\n\nUS media group Ostrel, which owns 37.2% of Corvan, is negotiating with the board to increase its stake to above 40%.",
+        expected: [{ kind: "stake", company: "Ostrel", counterparty: "Corvan", low: 40, status: "target" }],
+      },
+    ],
+    build: stake,
+  },
+  {
     name: "stake.be-left-with",
     kind: "stake",
     pattern:
