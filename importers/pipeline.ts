@@ -185,9 +185,14 @@ function nextShareMarket(current: ArticleContext["shareMarket"], sentenceCandida
   return current && current.age < 1 ? { ...current, age: current.age + 1 } : null;
 }
 
-/** A person holds stakes but has no revenue, sales or market share of their own. */
+/** A government as the mentions name it ("French government", "Walloon regional government", "State of Ruritania"). */
+const PUBLIC_BODY = /\bgovernment$|^State of\s/;
+
+/** A person or a government holds stakes but has no revenue, sales or market share of its own. */
 function notAPerson(f: Fact, registry: CompanyRegistry): boolean {
-  return f.kind === "stake" || !f.company.split(" + ").some((name) => registry.isKnownPerson(name));
+  return (
+    f.kind === "stake" || !f.company.split(" + ").some((name) => registry.isKnownPerson(name) || PUBLIC_BODY.test(name))
+  );
 }
 
 /** A division's or brand's revenue, sales and share are its parent company's; stakes stay as the text names them. */

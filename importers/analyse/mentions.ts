@@ -54,6 +54,16 @@ const STATE_HOLDER = new RegExp(
   "gi",
 );
 const PRONOUN = /\b(?<p>its|it|it['’]s)\b/gi;
+/**
+ * A government below a nation's, which the registry may take for a company named after its place: "the Walloon
+ * regional government", "the state of Ruritania", "the city government of Corvan". A public body keeps its whole
+ * name.
+ */
+const PLACE_WORDS = String.raw`[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,2}`;
+const REGIONAL_BODY = new RegExp(
+  String.raw`\b[Tt]he\s+(?:(?<place>${PLACE_WORDS})\s+(?<body>(?:regional|provincial|state|city|municipal|county)\s+government|government)\b(?!\s+of\b)|state\s+of\s+(?<state>${PLACE_WORDS})|(?<kind>regional|provincial|state|city|municipal|county)\s+government\s+of\s+(?<of>${PLACE_WORDS}))`,
+  "g",
+);
 
 function nameMention(reg: CompanyRegistry, s: ReturnType<typeof findNameSpans>[number]): Mention | null {
   const e = reg.lookup(s.name);
@@ -100,13 +110,43 @@ export function findMentions(
   }
   const out: Mention[] = [...names];
 
+  for (const m of allMatches(REGIONAL_BODY, sentence)) {
+    const g = m.groups!;
+    // A nation's own government is the state holder's below; only a place that is no nation is read here.
+    if (g.place && isPlaceOrNationality(g.place) && !/\s/.test(g.body)) continue;
+    const company = g.place
+      ? `${g.place} ${g.body.replace(/\s+/g, " ")}`
+      : g.state
+        ? `State of ${g.state}`
+        : `${g.of} ${g.kind} government`;
+    const start = m.index;
+    const end = m.index + m[0].length;
+    // The registry's reading of the place as a company gives way to the body it is part of.
+    for (let i = out.length - 1; i >= 0; i--) if (out[i].start >= start && out[i].end <= end) out.splice(i, 1);
+    if (overlapsAny(out, start, end)) continue;
+    out.push({
+      start,
+      end,
+      company,
+      surfaces: [m[0].replace(/^the\s+/i, "")],
+      how: "name",
+      possessive: false,
+      state: true,
+    });
+  }
   // "The French state owns 15% of Renault": a state holds shares like a company does.
   for (const m of allMatches(STATE_HOLDER, sentence)) {
     if (overlapsAny(out, m.index, m.index + m[0].length)) continue;
     const nation = m.groups!.nat;
     // "US government", "U.S. government": an abbreviation keeps its capitals; "FRENCH" is "French".
     const abbreviated = /^(?:[A-Z]\.?){2,3}$/.test(nation);
-    const written = abbreviated ? nation : `${nation[0].toUpperCase()}${nation.slice(1).toLowerCase()}`;
+    // ("New Zealand government": each word of a nation's name keeps its capital.)
+    const written = abbreviated
+      ? nation
+      : nation
+          .split(/\s+/)
+          .map((w) => `${w[0].toUpperCase()}${w.slice(1).toLowerCase()}`)
+          .join(" ");
     const company = `${written} ${m.groups!.body.toLowerCase().replace(/\s+/g, " ")}`;
     out.push({
       start: m.index,

@@ -274,7 +274,15 @@ function closesAside(m: Match, s: RuleSentence): boolean {
   // Only when an aside was opened before the name ("Corvan, the Dutch brewer, has built" is no aside's close).
   if (!s.tokens.slice(0, at).some((t) => t.text === ",")) return false;
   // "The firm's Japanese partner, Nakaseido Motors, owns 15%": the name says who the subject is; it closes no aside.
-  if (s.tokens[at - 1]?.text === "," && APPOSED_ROLES.has(s.tokens[at - 2]?.lower ?? "")) return false;
+  // ("its largest shareholder, Gulf investment firm Ostrel Holdings, owns": words that describe the name may
+  // stand between the comma and it.)
+  for (let i = at - 1; i >= Math.max(1, at - 5); i--) {
+    if (s.tokens[i].text === ",") {
+      if (APPOSED_ROLES.has(s.tokens[i - 1]?.lower ?? "")) return false;
+      break;
+    }
+    if (s.tokens[i].type !== "word") break;
+  }
   for (let i = at + 1; i < Math.min(figure, at + 6); i++)
     if (s.tokens[i].text === "," && ASIDE_CLOSERS.has(s.tokens[i + 1]?.lower ?? "")) return true;
   return false;

@@ -1,10 +1,18 @@
-import type { Rule } from "./rule";
+import type { Match } from "./pattern";
+import type { Rule, RuleSentence } from "./rule";
 import { asideStake, describedStake, familyStake, ofAMarket, stake, stateStake, topicStake } from "./stakeRoles";
 
 /**
  * Stakes as the newswire and the business pages write them. The holder is a company or a person named in the
  * sentence; pronouns and descriptions are left to the stake extractor, which follows the article's topic.
  */
+/**
+ * "owns 20% of Corvan and may buy 5% more" goes on about the same holder; "owns 20% of Corvan, and the Tellish
+ * state holds 5%" names a new one, whose stake is its own rule's.
+ */
+const sameSubject = (m: Match, s: RuleSentence) =>
+  !(m.captures.then ?? []).some((t) => t.type === "mention" && t.mention.how !== "pronoun");
+
 export const STAKE_RULES: Rule[] = [
   {
     name: "stake.verb-stake-in",
@@ -202,7 +210,8 @@ export const STAKE_RULES: Rule[] = [
     name: "stake.and-more",
     kind: "stake",
     pattern:
-      "holder:{HOLDER_REF} ...8 {OWN_OR_HAVE} ...3 {PERCENT} {STAKE_NOUN} in held:{COMPANY} ...4 and ...3 {STAKE_VERB} {FIGURE_LEAD}? figure:{PERCENT}",
+      "holder:{HOLDER_REF} ...8 {OWN_OR_HAVE} ...3 {PERCENT} {STAKE_NOUN} in held:{COMPANY} ...4 and then:...3 {STAKE_VERB} {FIGURE_LEAD}? figure:{PERCENT}",
+    when: sameSubject,
     examples: [
       {
         input:
@@ -220,7 +229,8 @@ export const STAKE_RULES: Rule[] = [
     kind: "stake",
     // "has acquired 8.2 pct of Corvan's common stock and may buy up to 15 pct": as stake.and-more, with "% of".
     pattern:
-      "holder:{HOLDER_REF} ...8 {OWN_OR_HAVE} ...3 {PERCENT} of ...4 held:{COMPANY} ...6 and ...3 {STAKE_VERB} {FIGURE_LEAD}? figure:{PERCENT}",
+      "holder:{HOLDER_REF} ...8 {OWN_OR_HAVE} ...3 {PERCENT} of ...4 held:{COMPANY} ...6 and then:...3 {STAKE_VERB} {FIGURE_LEAD}? figure:{PERCENT}",
+    when: sameSubject,
     examples: [
       {
         input:
