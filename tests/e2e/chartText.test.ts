@@ -105,7 +105,7 @@ describe("chart views and keyboard", () => {
       "Renault posted revenues of €40.68 billion",
     );
     await chart.locator("label", { hasText: /^Table$/ }).click();
-    await expect(chart.locator(".chart-panel-table tbody tr").count()).resolves.toBe(2);
+    await expect.poll(() => chart.locator(".chart-panel-table tbody tr").count()).toBe(2);
     await chart.locator("label", { hasText: /^Chart$/ }).click();
 
     // The bars are links in the tab order, named by their period and figure.

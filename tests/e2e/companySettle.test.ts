@@ -36,7 +36,8 @@ describe("settling a conflict on the company page", () => {
     const { context, page } = await signIn(e2e.browser, USER, PASSWORD, "/companies/brisk-marine?periods=year");
     await page.click("label[for='revenue-eur-year-view-table']");
     const cell = page.locator("#revenue-eur-year .chart-panel-table td.quote");
-    await expect(cell.locator(".settle-figures li").allTextContents()).resolves.toEqual([
+    // The table is drawn when its view opens (decision 039): wait for it rather than read it at once.
+    await expect.poll(() => cell.locator(".settle-figures li").allTextContents()).toEqual([
       "Confirm €410 m (1 source)",
       "Confirm €450 m (1 source)",
     ]);

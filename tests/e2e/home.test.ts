@@ -113,6 +113,7 @@ describe.each(VIEWPORTS)("the home chart's kind of period, at %s size", (size, w
     await expect(chart.locator("text.bar-value").allTextContents()).resolves.toEqual(["−14 %", "−8 %", "−3 %"]);
     // The table view says the same, and what each is measured against.
     await chart.getByText("Table", { exact: true }).click();
+    await chart.locator("table tbody tr").first().waitFor();
     const rows = await chart.locator("table tbody tr").allTextContents();
     expect(rows[0]).toContain("Q1 2009 vs Q1 2008");
     expect(rows[1]).toContain("Q3 2009 vs Q3 2008");
