@@ -71,7 +71,9 @@ export function resolveTimes(
     // "full-year revenue is expected at $7.9bn", said in January: the year just ended, not yet reported.
     if (!end && t.period === "FY") {
       if (!/full[- ]year|the\s+(?:whole\s+|full\s+)?(?:fiscal\s+|financial\s+)?year\b/i.test(t.text)) return t;
-      const forward = FORWARD_BEFORE.test(sentence.slice(Math.max(0, t.start - 80), t.start + 60));
+      // ("the fiscal year just ended" is done, whatever the sentence goes on to expect.)
+      const done = JUST_ENDED.test(sentence.slice(t.end, t.end + 30));
+      const forward = !done && FORWARD_BEFORE.test(sentence.slice(Math.max(0, t.start - 80), t.start + 60));
       if (fiscalEnd !== 12) return { ...t, year: forward ? lastFiscal + 1 : lastFiscal };
       return { ...t, year: forward && month > 2 ? ref.year : ref.year - 1 };
     }
@@ -133,8 +135,10 @@ export function fiscalYearEndIn(text: string): number {
 }
 
 const ORDINALS = ["first", "second", "third", "fourth"];
+/** "the three months", "the 13 weeks": how a quarter's span is said before the day it ended. */
+const QUARTER_SPAN = String.raw`(?:(?:three|3)\s+months|(?:13|thirteen|14|fourteen)\s+weeks)`;
 const DATED_FISCAL_QUARTER = new RegExp(
-  String.raw`\b(?:fiscal\s+)?(first|second|third|fourth)[- ]quarter,?\s+(?:which\s+(?:[a-z]+\s+){0,8}?(?:and\s+)?|the\s+(?:three|3)\s+months\s+)?(?:ended|ends|ending|through)\s+(?:in\s+|on\s+)?(${alternation(Object.keys(MONTH_INDEX))})\b`,
+  String.raw`\b(?:fiscal\s+)?(first|second|third|fourth)[- ]quarter,?\s+(?:which\s+(?:[a-z]+\s+){0,8}?(?:and\s+)?|the\s+${QUARTER_SPAN}\s+(?:that\s+|which\s+)?)?(?:ended|ends|ending|through)\s+(?:in\s+|on\s+)?(${alternation(Object.keys(MONTH_INDEX))})\b`,
   "i",
 );
 const NAMED_FISCAL_QUARTER =
@@ -174,9 +178,10 @@ export function inFiscalQuarters(times: TimeExpr[], fiscalEnd: number): TimeExpr
 }
 
 const ENDED_AFTER = new RegExp(
-  String.raw`^[\s,]*(?:(?:which|that)\s+(?:[a-z]+\s+){0,8}?(?:and\s+)?|the\s+(?:three|3|six|6|nine|9|twelve|12)\s+months\s+)?(?:ended|ending|ends|will\s+end|to|through)\s+(?:in\s+|on\s+)?(?:late\s+|early\s+|mid-)?(${alternation(Object.keys(MONTH_INDEX))})\b\.?(?:\s+(\d{1,2}))?`,
+  String.raw`^[\s,]*(?:(?:which|that)\s+(?:[a-z]+\s+){0,8}?(?:and\s+)?|the\s+(?:(?:three|3|six|6|nine|9|twelve|12)\s+months|(?:13|thirteen|14|fourteen|26|52|53)\s+weeks)\s+(?:that\s+|which\s+)?)?(?:ended|ending|ends|will\s+end|to|through)\s+(?:in\s+|on\s+)?(?:late\s+|early\s+|mid-)?(${alternation(Object.keys(MONTH_INDEX))})\b\.?(?:\s+(\d{1,2}))?`,
   "i",
 );
+const JUST_ENDED = /^\s*,?\s*(?:that\s+|which\s+)?(?:has\s+)?(?:just\s+)?(?:ended|finished|closed|completed)\b/i;
 const FORWARD_BEFORE = new RegExp(
   String.raw`\b(?:${FORECAST_CUES.concat(TARGET_CUES).map(escapeRegExp).join("|")})\b`,
   "i",
