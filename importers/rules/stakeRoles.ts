@@ -190,6 +190,27 @@ const STAKE_CHANGE_WORDS = new Set(STAKE_CHANGE_VERBS);
 const STAKE_NOUN_WORDS = new Set(STAKE_NOUNS);
 const PRONOUNS = new Set(HOLDER_PRONOUNS);
 
+/**
+ * "already owns 76% of Russian brewer Corvan and wants to raise its holding to 90%": the company held earlier in
+ * the same sentence, a few words of description apart, before the one the article held last.
+ */
+function heldEarlier(s: RuleSentence, figure: Token, other: (c: string | null) => string | null): string | null {
+  const end = s.tokens.indexOf(figure);
+  for (let i = 0; i < end - 2; i++) {
+    const t = s.tokens[i];
+    const pct = t.type === "quantity" && t.quantity.unit === "percent";
+    const link = s.tokens[i + 1]?.lower;
+    const stakeIn = STAKE_NOUN_WORDS.has(s.tokens[i + 1]?.lower ?? "") && s.tokens[i + 2]?.lower === "in";
+    if (!(pct && (link === "of" || stakeIn))) continue;
+    for (let k = i + (stakeIn ? 3 : 2); k < Math.min(end, i + 7); k++) {
+      const c = s.tokens[k];
+      if (c.type === "mention" && c.mention.how === "name") return other(nameOf(c));
+      if (c.type !== "word" || c.text === ",") break;
+    }
+  }
+  return null;
+}
+
 /** "jointly hold", "together they own", "their combined stake": the holders named before hold as one. */
 const isNamed = (t: Token) => t.type === "person" || (t.type === "mention" && t.mention.how === "name");
 const JOINT_CUE = /\b(?:jointly|together|combined|between\s+them)\b/i;
@@ -283,7 +304,9 @@ function closesAside(m: Match, s: RuleSentence): boolean {
     }
     if (s.tokens[i].type !== "word") break;
   }
-  for (let i = at + 1; i < Math.min(figure, at + 6); i++)
+  // ("Ostrel Corp, Corvan's partner in a chip-making venture, owns": a name written with "'s" owns nothing itself.)
+  const reach = first?.type === "mention" && first.mention.possessive ? 10 : 6;
+  for (let i = at + 1; i < Math.min(figure, at + reach); i++)
     if (s.tokens[i].text === "," && ASIDE_CLOSERS.has(s.tokens[i + 1]?.lower ?? "")) return true;
   return false;
 }
@@ -298,6 +321,8 @@ const APPOSED_ROLES = new Set(
 const ASIDE_CLOSERS = new Set([
   ...["has", "have", "had", "is", "was", "said", "says", "will", "would", "owns", "holds"],
   ...["plans", "intends", "wants", "agreed", "expects", "sold", "bought"],
+  // "Ostrel, which owns 45% of Corvan, also plans to raise its stake": an adverb before the verb.
+  ...["also", "now", "already", "recently", "then", "later"],
 ]);
 
 /** The subject an aside stands after: "Kestrel Capital, the fund run by Tom Keane, has ...": Kestrel Capital. */
@@ -583,6 +608,7 @@ export function describedStake(m: Match, s: RuleSentence): FactRoles[] {
   const namedHeld = described?.type === "mention" && described.mention.how === "name" ? other(nameOf(described)) : null;
   const held =
     namedHeld ??
+    heldEarlier(s, figure, other) ??
     other(s.roles.lastHeld?.company) ??
     (family && owner ? other(owner.mention.company) : null) ??
     resolved ??
