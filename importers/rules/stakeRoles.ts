@@ -340,6 +340,33 @@ function subjectBeforeAside(m: Match, s: RuleSentence): Token | undefined {
   return undefined;
 }
 
+const CLAUSE_AUXILIARIES = new Set(
+  "had has have will would may might could also now then recently already later plans wants intends agreed to is was".split(
+    " ",
+  ),
+);
+
+/**
+ * "Corvan said Ostrel AB, which bought 9.5 pct of its shares last year, had raised its holding to 12.3 pct": the
+ * possessive before the stake is the subject's, the name the relative clause stands after.
+ */
+function relativeSubject(m: Match, s: RuleSentence): Token | undefined {
+  if (!/^(?:its|his|her|their)$/.test(m.captures.holder?.[0]?.lower ?? "")) return undefined;
+  let i = m.from - 1;
+  while (i > 0 && CLAUSE_AUXILIARIES.has(s.tokens[i].lower)) i--;
+  if (s.tokens[i]?.text !== ",") return undefined;
+  for (let k = i - 1; k > 1; k--) {
+    if (s.tokens[k].text !== ",") continue;
+    if (!/^(?:which|who)$/.test(s.tokens[k + 1]?.lower ?? "")) return undefined;
+    const before = s.tokens[k - 1];
+    return (before.type === "mention" && before.mention.how === "name" && !before.mention.possessive) ||
+      before.type === "person"
+      ? before
+      : undefined;
+  }
+  return undefined;
+}
+
 /**
  * The company held: the one the pattern names, unless the figure has its own ("... and owns 5% of Ostrel", where
  * the pattern's company is the earlier stake's).
@@ -561,7 +588,7 @@ export function describedStake(m: Match, s: RuleSentence): FactRoles[] {
   const namedLead = lead?.type === "mention" && lead.mention.how === "name" && lead.mention.possessive;
   const first = closesAside(m, s)
     ? subjectBeforeAside(m, s)
-    : ((namedLead ? undefined : participleSubject(m, s)) ?? lead);
+    : ((namedLead ? undefined : (participleSubject(m, s) ?? relativeSubject(m, s))) ?? lead);
   const said = holderOf(first, s);
   // "Mr Keane owns 28%": a person by the full name the article gave them; "the Keane family, which owns": the family.
   // (a pronoun read as a person too: "Mr Keane and his family hold").
