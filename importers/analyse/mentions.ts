@@ -1,4 +1,4 @@
-import { COMPANY_NOUNS, GROUP_COUNTS, PRODUCT_BEFORE } from "../lexicons/companies";
+import { COMPANY_NOUNS, GROUP_COUNTS, MAKER_NOUN, PRODUCT_BEFORE } from "../lexicons/companies";
 import { NATIONALITIES } from "../lexicons/places";
 import { allMatches, escapeRegExp } from "../lexicons/regex";
 import { type CompanyRegistry, type findNameSpans, isPlaceOrNationality, nameKey } from "../recognise/companies";
@@ -30,9 +30,9 @@ export interface DiscourseState {
   sources?: ReadonlySet<string>;
 }
 
-const NOUNS = COMPANY_NOUNS.sort((a, b) => b.length - a.length)
+const NOUNS = `${COMPANY_NOUNS.sort((a, b) => b.length - a.length)
   .map(escapeRegExp)
-  .join("|");
+  .join("|")}|${MAKER_NOUN}`;
 const NATS = Object.keys(NATIONALITIES)
   .sort((a, b) => b.length - a.length)
   .map(escapeRegExp)

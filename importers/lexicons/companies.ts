@@ -122,6 +122,9 @@ export const COMPANY_NOUNS = [
   "vendor",
 ];
 
+/** A noun made of what a company makes and "maker" ("the truckmaker", "the toymaker") refers back as one listed does. */
+export const MAKER_NOUN = String.raw`[a-z]{3,}maker`;
+
 /** Capitalised words that never start or make up a company name on their own. */
 export const NOT_COMPANY_WORDS = new Set(
   `A An The This That These Those It Its Their They He She We I You Our His Her But And Or So Yet If When While Although Though

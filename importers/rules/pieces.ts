@@ -1,4 +1,4 @@
-import { COMPANY_NOUNS, PLACES } from "../lexicons/companies";
+import { COMPANY_NOUNS, MAKER_NOUN, PLACES } from "../lexicons/companies";
 import {
   BUSINESS_PLURALS,
   CHANGE_NOUNS,
@@ -47,6 +47,7 @@ import type { Token } from "./tokens";
 const NOT_SOLD = new Set(NOT_SOLD_NOUNS);
 const AIM_VERBS = ["aims", "aiming", "hopes", "hoping", "targets", "targeting", "plans", "wants"];
 const NOUNS = new Set(COMPANY_NOUNS);
+const MAKER = new RegExp(`^${MAKER_NOUN}$`);
 const NOT_MODIFIERS = new Set(NOT_PRODUCT_MODIFIERS);
 const SEGMENTS = new Set(SEGMENT_NOUNS);
 
@@ -124,7 +125,7 @@ export const PIECES: Record<string, Piece> = {
     // "engineering group Corvan": a noun before a name describes the name, which is what is held.
     test: (t, _b, tokens, at) =>
       (t.type === "mention" && t.mention.how === "description") ||
-      (t.type === "word" && NOUNS.has(t.lower) && tokens[at + 1]?.type !== "mention"),
+      (t.type === "word" && (NOUNS.has(t.lower) || MAKER.test(t.lower)) && tokens[at + 1]?.type !== "mention"),
     needs: ["mention", ...COMPANY_NOUNS.filter((n) => !n.includes(" "))],
   },
   NOT_GIVEN: { phrases: ["not given", "n.a.", "na", "nil", "not available"] },
