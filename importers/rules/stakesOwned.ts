@@ -62,4 +62,34 @@ export const OWNED_STAKE_RULES: Rule[] = [
     ],
     build: ownedStake,
   },
+  {
+    name: "stake.is-largest-shareholder-with",
+    kind: "stake",
+    // "Ostrel Funds is Corvan's largest shareholder, with 8.2%": the holder is the subject, the company written
+    // with "'s" is held.
+    pattern:
+      "holder:{HOLDER} is|was|remains|remained|became held:{COMPANY} largest|biggest|main|second-largest|second-biggest|single|principal? largest? shareholder|investor|owner ,? with {FIGURE_LEAD}? figure:{PERCENT}",
+    when: (m) => m.captures.held?.[0]?.type === "mention" && m.captures.held[0].mention.possessive,
+    examples: [
+      {
+        input: "Funds\n\nIndex fund giant Ostrel Funds is Corvan's largest shareholder, with 8.2%.",
+        expected: [{ kind: "stake", company: "Ostrel Funds", counterparty: "Corvan", low: 8.2 }],
+      },
+    ],
+    build: ownedStake,
+  },
+  {
+    name: "stake.is-largest-shareholder-in-with",
+    kind: "stake",
+    // "Ostrel Funds is the largest shareholder in Corvan Tool, with 8.2%".
+    pattern:
+      "holder:{HOLDER} is|was|remains|remained|became the largest|biggest|main|second-largest|second-biggest|single|principal largest? shareholder|investor|owner in|of held:{COMPANY} ,? with {FIGURE_LEAD}? figure:{PERCENT}",
+    examples: [
+      {
+        input: "Funds\n\nOstrel Funds remains the biggest shareholder in Corvan Tool, with about 9%.",
+        expected: [{ kind: "stake", company: "Ostrel Funds", counterparty: "Corvan Tool", low: 9, approximate: true }],
+      },
+    ],
+    build: ownedStake,
+  },
 ];
