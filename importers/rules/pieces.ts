@@ -58,6 +58,12 @@ const OBJECT_OF = new Set(PREPOSITIONS);
 /** "of Corvan, which owns 51 pct": the name opens a relative clause and is its subject. */
 const opensRelative = (tokens: readonly Token[], at: number) =>
   (tokens[at + 1]?.text === "," && /^(?:which|who|that)$/.test(tokens[at + 2]?.lower ?? "")) ||
+  // "under pressure from Ostrel Capital, an activist investor that owns 3%": a described name, then its clause.
+  (tokens[at + 1]?.text === "," &&
+    /^(?:a|an)$/.test(tokens[at + 2]?.lower ?? "") &&
+    tokens
+      .slice(at + 3, at + 7)
+      .some((t, i, near) => /^(?:which|who|that)$/.test(t.lower) && !near.slice(0, i).some((w) => w.text === ","))) ||
   // "Ostrel Bureau - a body in the city of Corvan - owns": a name closing a dashed aside stands for its subject.
   (/^[-–—]$/.test(tokens[at + 1]?.text ?? "") && tokens.slice(0, at).some((t) => /^[-–—]$/.test(t.text)));
 
