@@ -143,4 +143,18 @@ export const LEVEL_STAKE_RULES: Rule[] = [
     ],
     build: stake,
   },
+  {
+    name: "stake.changed-pct-stake-to",
+    kind: "stake",
+    // "plans to raise its 49% stake in Corvan to 75%": the level to come; the 49% is stake.its-pct-stake-in's.
+    pattern:
+      "holder:{HOLDER_REF} ...6 {STAKE_CHANGE} {HOLDING_POSS} {FIGURE_LEAD}? {PERCENT} {STAKE_NOUN} in ...5 held:{HELD_REF} ...4 to {FIGURE_LEAD}? figure:{PERCENT}",
+    examples: [
+      {
+        input: "Stake\n\nOstrel Group plans to raise its 49% stake in Corvan Foods to 75% by the end of the year.",
+        expected: [{ kind: "stake", company: "Ostrel", counterparty: "Corvan Foods", low: 75, status: "target" }],
+      },
+    ],
+    build: stake,
+  },
 ];
