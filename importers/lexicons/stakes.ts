@@ -106,7 +106,7 @@ export const STAKE_CHANGE_VERBS = [
 ];
 
 /** Possessives before a holding ("its stake"). */
-export const HOLDING_POSSESSIVES = ["its", "his", "her", "their", "the", "that"];
+export const HOLDING_POSSESSIVES = ["its", "his", "her", "their", "the", "that", "the family's", "the family’s"];
 
 /** Words for a holder that is a band of investors ("a group led by"). */
 export const GROUP_NOUNS = ["group", "investor group", "investors", "partnership", "consortium", "family"];

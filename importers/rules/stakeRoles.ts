@@ -548,6 +548,7 @@ export function familyStake(m: Match, s: RuleSentence): FactRoles[] {
     nameOf(controlled) ??
     nameOf(owner) ??
     namesake ??
+    nameOf(foundedBy(s, at + 2, s.tokens.indexOf(figure))) ??
     known.find((c) => c !== name && c !== s.ctx.groupLeader?.name);
   if (!held) return [];
   return [
@@ -555,6 +556,39 @@ export function familyStake(m: Match, s: RuleSentence): FactRoles[] {
       "company",
     ]),
   ];
+}
+
+/**
+ * "sold 4.5% of the company, cutting the family's holding to 26.1%": the figure sold is no holding; the level the
+ * sale left is (not-stake.sold-then-total's reading, which a family's rule must not outbid).
+ */
+export function soldBeforeLevel(m: Match, s: RuleSentence): boolean {
+  const figure = s.tokens.indexOf(m.captures.figure?.[0] as Token);
+  if (!/^(?:sold|bought|acquired|sells|buys)$/.test(s.tokens[figure - 1]?.lower ?? "")) return false;
+  return s.tokens
+    .slice(figure + 1)
+    .some(
+      (t, i, after) =>
+        STAKE_CHANGE_WORDS.has(t.lower) && after.slice(i + 1, i + 5).some((w) => STAKE_NOUN_WORDS.has(w.lower)),
+    );
+}
+
+/** "The Ostrel family, heirs of the founder of paint maker Corvan, sold ...": the company the family founded. */
+function foundedBy(s: RuleSentence, from: number, to: number): Token | undefined {
+  return s.tokens.slice(from, to).find((t, i, ahead) => {
+    if (t.type !== "mention" || t.mention.how !== "name") return false;
+    let k = i - 1;
+    while (
+      k >= 0 &&
+      k > i - 4 &&
+      ahead[k].type === "word" &&
+      /^[a-z-]+$/.test(ahead[k].text) &&
+      ahead[k].lower !== "of"
+    )
+      k--;
+    if (ahead[k]?.lower === "founded") return k === i - 1;
+    return ahead[k]?.lower === "of" && /^(?:founder|founders|co-founder)$/.test(ahead[k - 1]?.lower ?? "");
+  });
 }
 
 /** "The French government owns 30%": the state as the text names it, with its nationality when it gives one. */

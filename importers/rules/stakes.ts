@@ -1,6 +1,15 @@
 import type { Match } from "./pattern";
 import type { Rule, RuleSentence } from "./rule";
-import { asideStake, describedStake, familyStake, ofAMarket, stake, stateStake, topicStake } from "./stakeRoles";
+import {
+  asideStake,
+  describedStake,
+  familyStake,
+  ofAMarket,
+  soldBeforeLevel,
+  stake,
+  stateStake,
+  topicStake,
+} from "./stakeRoles";
 
 /**
  * Stakes as the newswire and the business pages write them. The holder is a company or a person named in the
@@ -401,6 +410,7 @@ export const STAKE_RULES: Rule[] = [
     kind: "stake",
     pattern:
       "the|its|their founding|controlling? holder:{HOLDER} family ...12 {STAKE_VERB} {FIGURE_LEAD}? figure:{PERCENT}",
+    when: (m, s) => !soldBeforeLevel(m, s),
     examples: [
       {
         input:
@@ -422,6 +432,7 @@ export const STAKE_RULES: Rule[] = [
     kind: "stake",
     pattern:
       "the|its|their founding|controlling? holder:{HOLDER} family , ...18 , still|now|also? {STAKE_VERB} {FIGURE_LEAD}? figure:{PERCENT}",
+    when: (m, s) => !soldBeforeLevel(m, s),
     examples: [
       {
         input:
@@ -432,6 +443,22 @@ export const STAKE_RULES: Rule[] = [
       },
     ],
     build: (m, s) => familyStake(m, s).map((r) => ({ ...r, when: { year: null, period: null, stated: false } })),
+  },
+  {
+    // "The Ostrel family, heirs of the founder of Corvan, sold 4.5% of the company, cutting the family's holding to
+    // 26.1%": the holding the sale left.
+    name: "stake.family-holding-changed-to",
+    kind: "stake",
+    pattern:
+      "the|its|their founding|controlling? holder:{HOLDER} family ...24 {STAKE_CHANGE} the family's|family’s|its|their {STAKE_NOUN} ...3 to {FIGURE_LEAD}? figure:{PERCENT}",
+    examples: [
+      {
+        input:
+          "Placing\n\nThe Ostrel family, heirs of the founder of Corvan Foods, sold 4.5% of the company overnight, cutting the family's holding to 26.1%.",
+        expected: [{ kind: "stake", company: "Ostrel family", counterparty: "Corvan Foods", low: 26.1 }],
+      },
+    ],
+    build: familyStake,
   },
   {
     // A state named by a nationality is a mention already ("the Dutch state"); "the Treasury" alone is not.
