@@ -105,7 +105,7 @@ export const MARKET_SHARE_RULES: Rule[] = [
     name: "market-share.base-before",
     kind: "market_share",
     pattern:
-      "share in:in|of? the? market:...8 {SHARE_LINK} {FIGURE_LEAD}? first:{PERCENT} ...8 from|against|versus {FIGURE_LEAD}? figure:{PERCENT}",
+      "share in:in|of? the? market:...8 {SHARE_LINK} {FIGURE_LEAD}? first:{PERCENT} ...8 from|against|versus|compared with|to? {FIGURE_LEAD}? figure:{PERCENT}",
     examples: [
       {
         input:

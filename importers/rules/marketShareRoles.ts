@@ -6,6 +6,7 @@ import { PUBLIC_BODY, subjectOf } from "../extract/subject";
 import { shareWhen } from "../extract/when";
 import { PLACES } from "../lexicons/companies";
 import { CHANGE_WORDS, NOT_MARKET_WORDS, OUTPUT_NOUNS } from "../lexicons/metrics";
+import { NUMBER_WORDS } from "../lexicons/numbers";
 import type { Quantity } from "../recognise/quantities";
 import type { Match } from "./pattern";
 import { PIECES, tokenIs } from "./pieces";
@@ -87,7 +88,10 @@ export function shareBefore(m: Match, s: RuleSentence): FactRoles[] {
   if (!q) return [];
   // "market share rose to 12%" names no market; "in Japan slipped to" names Japan, not the move.
   const named = m.captures.in || !m.captures.market?.length ? m.captures.market : undefined;
-  const kept = named?.at(-1) && MOVES.has(named.at(-1)!.lower) ? named.slice(0, -1) : named;
+  const moved = named?.at(-1) && MOVES.has(named.at(-1)!.lower) ? named.slice(0, -1) : named;
+  // "its share of the car market in February was 4.2%": the month dates the share; it names no market.
+  const timed = moved?.findIndex((t) => t.type === "time") ?? -1;
+  const kept = timed > 0 ? moved!.slice(0, timed) : moved;
   const words = textOf(s, kept);
   const roles = shareRoles(s, q, s.tokens[m.from].start, words ? (marketName(words) ?? "total") : "total");
   return roles ? [roles] : [];
@@ -113,10 +117,21 @@ export function baseShare(m: Match, s: RuleSentence, before: boolean): FactRoles
     /^\s*(?:(?:in|during|for)\s+the\s+same\s+(?:[\w-]+\s+){0,2}?)?(?:(?:a|one)\s+year\s+(?:earlier|ago|before)|last\s+year)|^\s*the\s+(?:previous|prior)\s+year|^\s*the\s+year\s+before|^\s*(?:in|during|for)\s+the\s+year[- ](?:ago|earlier)\b/i.test(
       s.text.slice(q.end, q.end + 50),
     );
+  // "down from 70% two years earlier": as many years back as it says.
+  const yearsBack = YEARS_EARLIER.exec(s.text.slice(q.end, q.end + 40));
+  const back = yearsBack ? (NUMBER_WORDS[yearsBack[1].toLowerCase()] ?? Number(yearsBack[1])) : 1;
+  // "up from 11.5% in the previous three months", after a quarter's share: the quarter before.
+  const quarterBefore =
+    PREVIOUS_QUARTER.test(s.text.slice(q.end, q.end + 40)) && /^Q[1-4]$/.test(current.when.period ?? "");
+  if (quarterBefore && current.when.year !== null) {
+    const n = Number(current.when.period![1]);
+    const when = { year: n === 1 ? current.when.year - 1 : current.when.year, period: n === 1 ? "Q4" : `Q${n - 1}` };
+    return [{ ...current, figure: q, when: { ...when, stated: false } as FactRoles["when"], status: "actual" }];
+  }
   // "6.2 pct of the market in 1986, down from 6.6 pct": a base that names no time is the year before.
   // "fell to 11.6% last year from 12.4%": a full year's share compared with a bare figure, the year before's.
-  const yearBefore = (yearEarlier || current.when.period === "FY") && current.when.year !== null;
-  const year = dated?.type === "time" ? dated.time.year : yearBefore ? current.when.year! - 1 : null;
+  const yearBefore = (yearEarlier || yearsBack || current.when.period === "FY") && current.when.year !== null;
+  const year = dated?.type === "time" ? dated.time.year : yearBefore ? current.when.year! - back : null;
   // "slipped to 24.8% from 25.6%": a base that names no time, after a share of no stated time, is still a share.
   const undated = !dated && !yearEarlier && current.when.year === null && current.when.period === null;
   if (year === null && !yearEarlier && !undated) return [];
@@ -130,6 +145,9 @@ export function baseShare(m: Match, s: RuleSentence, before: boolean): FactRoles
     },
   ];
 }
+
+const YEARS_EARLIER = new RegExp(String.raw`^\s*(two|three|four|five|\d)\s+years\s+(?:earlier|ago|before)\b`, "i");
+const PREVIOUS_QUARTER = /^\s*(?:in|during|for)?\s*the\s+(?:previous|prior|preceding)\s+(?:three\s+months|quarter)\b/i;
 
 /** "..., an improvement on its current 2.5%": the share held now, of the market of the share before it. */
 export function currentShare(m: Match, s: RuleSentence): FactRoles[] {
