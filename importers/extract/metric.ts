@@ -140,7 +140,12 @@ export function measuresCompanyRevenue(text: string, metric: MetricHit, clauseSt
   // "...a fight for share in China, and Corvan's sales were down": a place before a coordinating "and" is not it.
   // "demand in Asia helped lift turnover": the place is the cause's, not the takings'.
   if (clauseStart !== undefined && !movedBy) {
-    const lead = text.slice(clauseStart, metric.start);
+    const clause = text.slice(clauseStart, metric.start);
+    // "Corvan, one of the largest gas producers in France, said its revenue": the place describes the speaker.
+    const said = [
+      ...clause.matchAll(/\b(?:said|says|reported|announced)\s+(?:on\s+)?(?:[A-Z][a-z]+day\s+)?(?:that\s+)?/g),
+    ].at(-1);
+    const lead = said ? clause.slice(said.index + said[0].length) : clause;
     const coordinated = [...lead.matchAll(/,\s+(?:and|but|while|whereas)\s/g)].at(-1);
     if (placeIn(coordinated ? lead.slice(coordinated.index + coordinated[0].length) : lead)) return false;
   }
