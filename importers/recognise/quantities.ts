@@ -257,6 +257,7 @@ export function findQuantities(sentence: string): Quantity[] {
  */
 const FROM_GAP =
   /^\s*,?\s*(?:(?:in|for)\s+(?:19|20)\d\d\s*,?\s*)?(?:(?:up|down)\s+)?(?:from|against|compared\s+with|versus|vs\.?|after|making)\s+(?:about\s+|around\s+)?$/i;
+const BASE_BEFORE = /\b(?:from|against|compared\s+with|versus|vs\.?)\s+(?:about\s+|around\s+)?$/i;
 const SCALED = /(?:\d\s*(?:mln|million|billion|bln|bn|m|trillion)|\d{1,3}(?:,\d{3}){2,})\b/i;
 
 function inheritCurrency(sentence: string, qs: Quantity[]): Quantity[] {
@@ -271,7 +272,20 @@ function inheritCurrency(sentence: string, qs: Quantity[]): Quantity[] {
       prev?.kind === "money" &&
       SCALED.test(q.text) &&
       FROM_GAP.test(sentence.slice(prev.end, q.start));
-    out.push(inherits ? { ...q, kind: "money", unit: prev.unit } : q);
+    // "rose 4.8 pct to 1,284 bln yen in the year to March from 1,225 bln": past a change and a time, the base of
+    // the same size as the sum is in its currency too.
+    const sum = out.findLast((x) => x.kind === "money");
+    const base =
+      !inherits &&
+      q.kind === "count" &&
+      !q.isYear &&
+      sum !== undefined &&
+      (prev === sum || prev?.kind === "percent" || !SCALED.test(prev?.text ?? "")) &&
+      SCALED.test(q.text) &&
+      BASE_BEFORE.test(sentence.slice(Math.max(sum.end, q.start - 30), q.start)) &&
+      q.low >= sum.low / 2 &&
+      q.low <= sum.low * 2;
+    out.push(inherits || base ? { ...q, kind: "money", unit: (sum ?? prev)!.unit } : q);
   }
   return out;
 }
