@@ -53,4 +53,22 @@ export const REVENUE_RULES: Rule[] = [
     ],
     build: followingRevenue,
   },
+  {
+    name: "revenue.base-after-change",
+    kind: "revenue",
+    // "revenue of $6.4bn for its fiscal first quarter, which ended Dec. 27, up 18% from $5.4bn": a base the
+    // change names, however far the sum's period runs on.
+    pattern: "first:{MONEY} ...14 up|down {PERCENT} from figure:{MONEY}",
+    overlapping: true,
+    examples: [
+      {
+        input:
+          "Date: 20 April 2025\n\nChips\n\nOstrel Devices reported revenue of $6.42 billion for the first quarter, which ended March 31, up 18% from $5.44 billion a year earlier.",
+        expected: [
+          { kind: "revenue", company: "Ostrel Devices", low: 5440000000, year: 2024, period: "Q1", unit: "USD" },
+        ],
+      },
+    ],
+    build: followingRevenue,
+  },
 ];
