@@ -13,7 +13,15 @@ import { quantityOf } from "./tokens";
 // "sales of $32bn and a capacity of 70 million tonnes": a count of what is made, not sold.
 const OUTPUT_WORDS = /\b(?:capacity|production|produce[sd]?|producing|output|built|build|manufactured?)\b/i;
 // "across the industry", "industry-wide": no one company's sales.
-const INDUSTRY_WIDE = /\b(?:across|throughout)\s+the\s+(?:industry|market|sector|country)\b|\bindustry[- ]wide\b/i;
+// ("expects the industry to ship 1.2 billion phones": the industry is the subject.)
+const INDUSTRY_WIDE =
+  /\b(?:across|throughout)\s+the\s+(?:industry|market|sector|country)\b|\bindustry[- ]wide\b|\bthe\s+(?:whole\s+|global\s+|overall\s+)?(?:industry|market)\s+(?:to\s+|will\s+|would\s+)?(?:ship|sell|deliver)\b/i;
+// "About 684 million handsets were sold worldwide": everyone's count, said after the figure.
+const SOLD_WORLDWIDE =
+  /^[\w\s-]{0,30}?\b(?:were|was|are|is)\s+(?:sold|shipped|delivered)\s+(?:worldwide|globally|around\s+the\s+world)\b/i;
+// "has sold more than 40 million consoles since its first model went on sale": a count of all time, no period's.
+const SINCE_LAUNCH =
+  /^[^.;]{0,40}?\bsince\s+(?:(?:its|their|the)\s+(?:[\w-]+\s+){0,2})?(?:launch|launched|debut|introduction|release|first\s+\w+\s+went\s+on\s+sale|went\s+on\s+sale)\b/i;
 // "Worldwide, 310 million phones were sold": a clause opened by the whole world that names no company counts
 // everyone's ("Worldwide, Corvan expects to sell 1.1 million" is Corvan's).
 const WORLD_OPENS = /^\s*(?:worldwide|globally|in all|overall),/i;
@@ -63,6 +71,8 @@ function volumeRoles(s: RuleSentence, m: Match, q: Quantity, unit: string, unitE
       !s.tokens.some((t) => t.type === "mention" && t.start >= clause.start && t.end <= q.start)) ||
     wholeMarket(s, clause.start, q.start) ||
     TIME_AFTER.test(s.text.slice(q.end, q.end + 12)) ||
+    SOLD_WORLDWIDE.test(s.text.slice(q.end, q.end + 60)) ||
+    SINCE_LAUNCH.test(s.text.slice(q.end, q.end + 80)) ||
     marketTotal(s.text.slice(clause.start, q.start))
   )
     return null;
