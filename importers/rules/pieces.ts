@@ -179,13 +179,14 @@ export const PIECES: Record<string, Piece> = {
   /** A thing sold the unit lexicon does not know ("thermostats"): a plain plural noun ("business" is none), not shares or stores. */
   OTHER_PRODUCT: {
     test: (t) =>
-      t.type === "word" &&
-      /^[a-z][a-z-]{2,}[^s]s$/.test(t.text) &&
-      !NOT_SOLD.has(t.lower) &&
-      !(t.lower in VOLUME_UNITS),
+      t.type === "word" && /^[a-z][a-z-]+[^s]s$/.test(t.text) && !NOT_SOLD.has(t.lower) && !(t.lower in VOLUME_UNITS),
   },
   PRODUCT_MODIFIER: {
-    test: (t) => t.type === "word" && /^[a-z][a-z-]{2,}$/.test(t.text) && !NOT_MODIFIERS.has(t.lower),
+    // ("Wagtail plush dolls", "800-gigabit transceivers": a brand or a size may describe the thing sold.)
+    test: (t) =>
+      t.type === "word" &&
+      /^(?:[a-z][a-z-]{2,}|[A-Z][a-z]{2,}|\d+-[a-z]+)$/.test(t.text) &&
+      !NOT_MODIFIERS.has(t.lower),
   },
   NOT_MARKET: { phrases: NOT_MARKET_WORDS },
   SHARE_LINK: { phrases: ["of", "to", "at", "was", "is", "from", "stood at", "stands at", "reached", "hit"] },

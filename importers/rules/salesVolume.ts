@@ -204,7 +204,7 @@ export const SALES_VOLUME_RULES: Rule[] = [
     name: "sales-volume.sold-other-things",
     kind: "sales_volume",
     pattern:
-      "sold|delivered|shipped|shipping|selling|delivering {FIGURE_LEAD}? figure:{COUNT} mod:{PRODUCT_MODIFIER}? mod2:{PRODUCT_MODIFIER}? unit:{OTHER_PRODUCT}",
+      "sold|delivered|shipped|shipping|selling|delivering|exported {FIGURE_LEAD}? figure:{COUNT} mod:{PRODUCT_MODIFIER}? mod2:{PRODUCT_MODIFIER}? unit:{OTHER_PRODUCT}",
     examples: [
       {
         input: "Smart homes\n\nHalden Controls shipped about 4.6 million thermostats in 2025, the firm said.",
