@@ -140,7 +140,8 @@ export const NOT_COMPANY_WORDS = new Set(
   Union Workers Consumers Customers Central Federal Reserve Treasury State States Dollar Euro Pound Yen Group Inc Corp Ltd Co
   Plc PLC SA AG Friday's Monday's Tuesday's Wednesday's Thursday's Saturday's Sunday's Q1 Q2 Q3 Q4 H1 H2 FY US UK EU UN IMF OECD
   Opec OPEC WTO GDP Christmas Easter Thanksgiving Ramadan Olympics Internet Web Worldwide Globally Exports Imports Between
-  Domestic Overseas Abroad Shipments Deliveries Registrations Scotch Whisky HK EV EVs
+  Domestic Overseas Abroad Shipments Deliveries Registrations Scotch Whisky HK EV EVs DIY VCR VCRs PC PCs TV TVs LCD LED
+  SUV SUVs LNG CD CDs DVD DVDs GPS
   Analysts' Spokesman Spokeswoman Director Managing Finance Economics Economist Economists Trading Sector Industry R&D IT AI PC TV CD DVD
   LCD LED OLED GPS SUV SUVs MP3 3G 4G 5G Rival Rivals Partner Partners Unit Subsidiary Parent Carmaker Automaker
   Retailer Insurer Lender Airline Giant Firm Company Conglomerate Brewer Chipmaker Supermarket Shareholder Investor Owner
