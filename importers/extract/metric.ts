@@ -69,6 +69,11 @@ export function changeSign(text: string, from: number, q: Quantity): 1 | -1 | nu
       text.slice(q.end, q.end + 30),
     );
   if (after) return CHANGE_WORDS[after[0].trim().toLowerCase()] ?? (/(more|up)/i.test(after[0]) ? 1 : -1);
+  // "turnover was running about 12 pct ahead of the same period last year".
+  const ahead = /^\s*(ahead\s+of|above|behind|below)\s+(?:the\s+same|last|a\s+year|the\s+previous|the\s+prior)\b/i.exec(
+    text.slice(q.end, q.end + 40),
+  );
+  if (ahead) return /^(?:ahead|above)/i.test(ahead[1]) ? 1 : -1;
   return null;
 }
 
