@@ -4,6 +4,7 @@ import { changeListener, closeChangeListeners } from "../db/pgChanges";
 import { openPostgres, type PgHandle, postgresUrl } from "../db/postgres";
 import { onShutdown } from "../db/shutdown";
 import type { Sql } from "../db/sql";
+import { writeWaitMs } from "../db/writeWait";
 
 /** Counts connections opened: data_version restarts with each one, so caches key on both. */
 let generation = 0;
@@ -12,10 +13,14 @@ let generation = 0;
  * One connection per server process, opened (and migrated) on first use, and opened again after server.ts drops
  * it (its WAL deleted, or a fault cleared: db/heldConnections.ts).
  */
-export const getDb = heldConnection(openDatabase, () => {
-  generation++;
-  memo.clear();
-});
+export const getDb = heldConnection(
+  // Its writes (the sign-in throttle's) wait for the lock on timers, not on the event loop (decision 040).
+  () => openDatabase(undefined, { writesWaitOnTimers: true }),
+  () => {
+    generation++;
+    memo.clear();
+  },
+);
 
 let postgres: { url: string; opened: Promise<PgHandle> } | undefined;
 
@@ -29,7 +34,7 @@ export async function getSql(): Promise<Sql> {
   if (postgres?.url !== url) {
     // Listening starts with the pool: the caches keep nothing until it hears other instances' commits.
     changeListener(url);
-    const opened = openPostgres(url);
+    const opened = openPostgres(url, { lockTimeoutMs: writeWaitMs });
     postgres = { url, opened };
     // server.ts closes the pool and the listener when it stops (SIGTERM), once the requests in flight are done.
     onShutdown(closePostgres);

@@ -2,7 +2,7 @@ import type { AppLoadContext, EntryContext } from "@remix-run/node";
 import { RemixServer } from "@remix-run/react";
 import { renderToString } from "react-dom/server";
 import { NonceContext } from "./nonce";
-import { unavailableReason } from "./utils/loaderFaults.server";
+import { thrownRetryAfter, unavailableReason } from "./utils/loaderFaults.server";
 import { unavailableResponse } from "./utils/unavailablePage.server";
 
 /**
@@ -32,5 +32,8 @@ export default function handleRequest(
     </NonceContext.Provider>,
   );
   responseHeaders.set("Content-Type", "text/html");
+  // An error page drawn for a thrown 503 (a write that waited too long for the lock) or 429 says when to come back.
+  const retry = responseStatusCode >= 400 ? thrownRetryAfter(remixContext.staticHandlerContext) : null;
+  if (retry && !responseHeaders.has("Retry-After")) responseHeaders.set("Retry-After", retry);
   return new Response(`<!DOCTYPE html>${html}`, { headers: responseHeaders, status: responseStatusCode });
 }

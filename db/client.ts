@@ -6,7 +6,7 @@ import { type BetterSQLite3Database, drizzle } from "drizzle-orm/better-sqlite3"
 import { migrate } from "drizzle-orm/better-sqlite3/migrator";
 import { busyTimeoutMs } from "./faults";
 import * as schema from "./schema";
-import { type Sql, sqliteSql } from "./sql";
+import { type Sql, type SqliteSqlOptions, sqliteSql } from "./sql";
 
 export type FiguresDb = BetterSQLite3Database<typeof schema>;
 export interface DbHandle {
@@ -28,8 +28,11 @@ export function defaultDatabasePath(): string {
   return process.env.DATABASE_PATH || resolve(process.cwd(), "data/figures.db");
 }
 
-/** Opens (creating if needed) and migrates the database; every entry point goes through here. */
-export function openDatabase(path = defaultDatabasePath()): DbHandle {
+/**
+ * Opens (creating if needed) and migrates the database; every entry point goes through here. The server's
+ * connections pass `writesWaitOnTimers` (db/sql.ts, decision 040); commands keep the blocking busy timeout.
+ */
+export function openDatabase(path = defaultDatabasePath(), options: SqliteSqlOptions = {}): DbHandle {
   if (path !== ":memory:") mkdirSync(dirname(path), { recursive: true });
   const sqlite = new Database(path);
   sqlite.pragma(`busy_timeout = ${busyTimeoutMs()}`);
@@ -41,7 +44,7 @@ export function openDatabase(path = defaultDatabasePath()): DbHandle {
   const db = drizzle(sqlite, { schema });
   if (!migrationsFolder) throw new Error("db/migrations not found: run commands from the project folder");
   migrateOnce(db, migrationsFolder);
-  return { sqlite, db, sql: sqliteSql(sqlite), path };
+  return { sqlite, db, sql: sqliteSql(sqlite, options), path };
 }
 
 const pause = new Int32Array(new SharedArrayBuffer(4));

@@ -32,7 +32,7 @@ const MIGRATION_LOCK = 170_017;
  * Connects to PostgreSQL and applies db/migrations-pg, one process at a time. Refuses a database whose text does
  * not sort by code point, as SQLite's does: company names would list in another order on each backend.
  */
-export async function openPostgres(url: string): Promise<PgHandle> {
+export async function openPostgres(url: string, options: PgWriteOptions = {}): Promise<PgHandle> {
   if (!migrationsFolder) throw new Error("db/migrations-pg not found: run commands from the project folder");
   const pool = newPool(url);
   try {
@@ -57,7 +57,7 @@ export async function openPostgres(url: string): Promise<PgHandle> {
       await lock.query("SELECT pg_advisory_unlock($1)", [MIGRATION_LOCK]).catch(() => {});
       lock.release();
     }
-    return { pool, db, sql: postgresSql(pool, url), url };
+    return { pool, db, sql: postgresSql(pool, url, options), url };
   } catch (err) {
     await pool.end();
     throw err;
@@ -118,8 +118,17 @@ export const withoutNul = (v: SqlValue): SqlValue =>
 /** Any number, the same in every process: held by each write transaction for its length (decision 020). */
 export const WRITE_LOCK = 170_020;
 
+export interface PgWriteOptions {
+  /**
+   * How long a write transaction waits for the write lock, in milliseconds: the server passes writeWaitMs
+   * (DATABASE_WRITE_WAIT_MS, decision 040), so a lock not had by then is the same 503 as on SQLite; commands keep
+   * DATABASE_BUSY_MS. PostgreSQL waits in its own process, so either wait leaves the event loop free.
+   */
+  lockTimeoutMs?: () => number;
+}
+
 /** `url` names the database for this process's caches, which each commit made here invalidates (db/pgChanges.ts). */
-export function postgresSql(pool: pg.Pool, url?: string): Sql {
+export function postgresSql(pool: pg.Pool, url?: string, options: PgWriteOptions = {}): Sql {
   const texts = new Map<string, string>();
   const numbered = (text: string) => {
     let out = texts.get(text);
@@ -143,7 +152,7 @@ export function postgresSql(pool: pg.Pool, url?: string): Sql {
   return {
     ...on(pool),
     transaction: async (fn) => {
-      const out = await writeTransaction(pool, on, fn);
+      const out = await writeTransaction(pool, on, fn, (options.lockTimeoutMs ?? busyTimeoutMs)());
       if (url) committedLocally(url);
       return out;
     },
@@ -160,6 +169,7 @@ async function writeTransaction<T>(
   pool: pg.Pool,
   on: (client: pg.PoolClient) => Omit<Sql, "transaction">,
   fn: (tx: Sql) => Promise<T>,
+  lockTimeoutMs: number,
 ): Promise<T> {
   const client = await pool.connect();
   let savepoints = 0;
@@ -182,7 +192,8 @@ async function writeTransaction<T>(
   try {
     await client.query("BEGIN");
     // As SQLite's busy timeout: a writer waits this long for another's transaction, then fails with 55P03.
-    await client.query(`SET LOCAL lock_timeout = ${Math.round(busyTimeoutMs())}`);
+    // 0 would mean no limit at all to PostgreSQL: at least a millisecond.
+    await client.query(`SET LOCAL lock_timeout = ${Math.max(1, Math.round(lockTimeoutMs))}`);
     await client.query("SELECT pg_advisory_xact_lock($1)", [WRITE_LOCK]);
     const out = await fn(tx);
     await client.query("SELECT pg_notify($1, '')", [CHANGES_CHANNEL]);

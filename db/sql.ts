@@ -1,4 +1,5 @@
 import type Database from "better-sqlite3";
+import { retryWhileLocked, writeDeadline } from "./writeWait";
 
 export type Dialect = "sqlite" | "postgres";
 export type SqlValue = string | number | boolean | null;
@@ -41,7 +42,15 @@ const sqliteArgs = (args: SqlValue[]) => args.map((a) => (typeof a === "boolean"
  */
 const queues = new WeakMap<Database.Database, Promise<unknown>>();
 
-export function sqliteSql(sqlite: Database.Database): Sql {
+export interface SqliteSqlOptions {
+  /**
+   * The server's connections (decision 040): a transaction takes the write lock without SQLite's busy timeout,
+   * which would sleep on the event loop, and waits for it on timers until DATABASE_WRITE_WAIT_MS (db/writeWait.ts).
+   */
+  writesWaitOnTimers?: boolean;
+}
+
+export function sqliteSql(sqlite: Database.Database, options: SqliteSqlOptions = {}): Sql {
   const statements = new Map<string, Database.Statement>();
   const prepare = (text: string) => {
     let st = statements.get(text);
@@ -59,11 +68,18 @@ export function sqliteSql(sqlite: Database.Database): Sql {
     get: async <T>(text: string, args: SqlValue[] = []) => prepare(text).get(...sqliteArgs(args)) as T | undefined,
     run: async (text: string, args: SqlValue[] = []) => prepare(text).run(...sqliteArgs(args)).changes,
   };
-  const sql: Sql = { ...base, memoKey: sqlite, transaction: (fn) => serialised(sqlite, () => outer(fn)) };
+  const transaction = <T>(fn: (tx: Sql) => Promise<T>): Promise<T> => {
+    if (!options.writesWaitOnTimers) return serialised(sqlite, () => outer(fn));
+    // Fixed now, so the time spent queued behind this connection's other transactions counts against it too.
+    const deadline = writeDeadline();
+    return serialised(sqlite, () => retryWhileLocked(() => outer(fn), { deadline }));
+  };
+  const sql: Sql = { ...base, memoKey: sqlite, transaction };
   const inner: Sql = { ...base, memoKey: sqlite, transaction: (fn) => savepoint(fn) };
   async function outer<T>(fn: (tx: Sql) => Promise<T>): Promise<T> {
     // IMMEDIATE takes the write lock at once, so two writers queue on the busy timeout instead of deadlocking.
-    sqlite.exec("BEGIN IMMEDIATE");
+    if (options.writesWaitOnTimers) beginWithoutWaiting(sqlite);
+    else sqlite.exec("BEGIN IMMEDIATE");
     try {
       const out = await fn(inner);
       sqlite.exec("COMMIT");
@@ -86,6 +102,23 @@ export function sqliteSql(sqlite: Database.Database): Sql {
     }
   }
   return sql;
+}
+
+/**
+ * BEGIN IMMEDIATE with the busy timeout set to 0 for that one statement: it fails at once (SQLITE_BUSY) when
+ * another connection holds the lock, and retryWhileLocked waits on a timer. The connection keeps its timeout for
+ * everything else (the server's reading connection waits for a WAL recovery as before); once the lock is held,
+ * nothing in a WAL-mode transaction waits for another connection.
+ */
+function beginWithoutWaiting(sqlite: Database.Database): void {
+  const timeout = sqlite.pragma("busy_timeout", { simple: true }) as number;
+  if (timeout === 0) return void sqlite.exec("BEGIN IMMEDIATE");
+  sqlite.pragma("busy_timeout = 0");
+  try {
+    sqlite.exec("BEGIN IMMEDIATE");
+  } finally {
+    sqlite.pragma(`busy_timeout = ${timeout}`);
+  }
 }
 
 /** Runs `task` after the connection's earlier transactions have settled. */

@@ -5,6 +5,7 @@ const TITLES: Record<number, string> = {
   401: "Sign in first",
   403: "Not allowed",
   404: "Not found",
+  503: "Busy: try again in a moment",
 };
 
 /** Every route's error boundary: says what went wrong in words, keeps the site's header, offers a way back. */

@@ -1,6 +1,7 @@
 import { json } from "@remix-run/node";
 import { getSql } from "~/db.server";
-import { getWriteSql, isBusy } from "~/writeDb.server";
+import { busyAsResponse } from "~/utils/writeBusy.server";
+import { getWriteSql } from "~/writeDb.server";
 import { mergeCompany, removeCompany, renameCompany } from "../../db/companies";
 import { type UndoOutcome, undoMerge, undoRemoval } from "../../db/companyUndo";
 import { ReviewError } from "../../db/reviews";
@@ -93,13 +94,7 @@ async function failures<T>(change: () => Promise<T>): Promise<T> {
     return await change();
   } catch (err) {
     if (err instanceof ReviewError) throw json({ message: err.message }, { status: err.status });
-    if (isBusy(err)) {
-      throw json(
-        { message: "An import is writing to the database; try again in a few seconds." },
-        { status: 503, headers: { "Retry-After": "5" } },
-      );
-    }
-    throw err;
+    throw busyAsResponse(err);
   }
 }
 

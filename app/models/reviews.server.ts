@@ -1,6 +1,7 @@
 import { json } from "@remix-run/node";
 import { getSql, untilDataChanges } from "~/db.server";
-import { getWriteSql, isBusy } from "~/writeDb.server";
+import { busyAsResponse } from "~/utils/writeBusy.server";
+import { getWriteSql } from "~/writeDb.server";
 import { type Dialect, indexedBy } from "../../db/dialect";
 import {
   type AddedFact,
@@ -282,11 +283,5 @@ export async function applyReview(userName: string, factId: number, change: Revi
 /** What an analyst is told when a review cannot be written: the fact is gone (404, 409), or an import holds the lock. */
 export function reviewFailure(err: unknown): unknown {
   if (err instanceof ReviewError) return json({ message: err.message }, { status: err.status });
-  if (isBusy(err)) {
-    return json(
-      { message: "An import is writing to the database; try again in a few seconds." },
-      { status: 503, headers: { "Retry-After": "5" } },
-    );
-  }
-  return err;
+  return busyAsResponse(err);
 }

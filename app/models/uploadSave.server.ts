@@ -3,6 +3,7 @@ import { sameAs } from "../../db/dialect";
 import { changedKeys, type FactValues, reviewFact, valuesOf } from "../../db/reviews";
 import type { Sql } from "../../db/sql";
 import { saveArticle } from "../../db/store";
+import { isLocked } from "../../db/writeWait";
 import type { ArticleResult } from "../../importers/types";
 import type { ImportPreview } from "./importTypes";
 
@@ -28,15 +29,6 @@ const asSent = (f: FactValues): FactValues => {
     period: v.period ?? null,
     approximate: Boolean(v.approximate),
   };
-};
-
-/**
- * Whether an error is the database giving up on a lock another writer held too long: SQLite's busy or locked,
- * PostgreSQL's lock_timeout (55P03) on the write lock (as isBusy in app/writeDb.server.ts, which a worker does not load).
- */
-const isBusy = (err: unknown) => {
-  const code = String((err as { code?: unknown })?.code ?? "");
-  return code.startsWith("SQLITE_BUSY") || code.startsWith("SQLITE_LOCKED") || code === "55P03";
 };
 
 /**
@@ -98,7 +90,8 @@ export async function saveUploadedArticle(sql: Sql, result: ArticleResult, job: 
       };
     });
   } catch (err) {
-    const reason = isBusy(err)
+    // The lock another writer held past DATABASE_WRITE_WAIT_MS, waited for on timers (db/writeWait.ts).
+    const reason = isLocked(err)
       ? "an import was writing to the database; save again in a few seconds"
       : err instanceof Error
         ? err.message

@@ -1,6 +1,7 @@
 import { json } from "@remix-run/node";
 import { getSql } from "~/db.server";
-import { getWriteSql, isBusy } from "~/writeDb.server";
+import { busyAsResponse } from "~/utils/writeBusy.server";
+import { getWriteSql } from "~/writeDb.server";
 import type { Role } from "../../db/schema";
 import { addUser, listUsers, removeUser, setPassword, setRole, UserError } from "../../db/users";
 
@@ -50,7 +51,6 @@ export async function changeUser(by: string, change: UserChange): Promise<string
     }
   } catch (err) {
     if (err instanceof UserError) throw json({ message: `Nothing changed: ${err.message}.` }, { status: 400 });
-    if (isBusy(err)) throw json({ message: "The database is busy with an import; try again." }, { status: 503 });
-    throw err;
+    throw busyAsResponse(err);
   }
 }

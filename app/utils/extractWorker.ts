@@ -3,6 +3,7 @@ import { parentPort } from "node:worker_threads";
 import { openDatabase } from "../../db/client";
 import { postgresUrl } from "../../db/databaseUrl";
 import type { Sql } from "../../db/sql";
+import { writeWaitMs } from "../../db/writeWait";
 import { extractArticle } from "../../importers/pipeline";
 import type { ArticleResult } from "../../importers/types";
 import { previewOf } from "../models/importPreview.server";
@@ -34,11 +35,13 @@ async function withWriteSql<T>(write: (sql: Sql) => Promise<T>): Promise<T> {
   if (url) {
     if (postgres?.url !== url) {
       const { newPool, postgresSql } = await import("../../db/postgres");
-      postgres = { url, sql: postgresSql(newPool(url, 2), url) };
+      postgres = { url, sql: postgresSql(newPool(url, 2), url, { lockTimeoutMs: writeWaitMs }) };
     }
     return write(postgres.sql);
   }
-  const handle = openDatabase();
+  // As the server's own connections: the lock another writer holds is waited for on timers, up to
+  // DATABASE_WRITE_WAIT_MS, and the file is then "not saved" with the reason (decision 040).
+  const handle = openDatabase(undefined, { writesWaitOnTimers: true });
   try {
     return await write(handle.sql);
   } finally {

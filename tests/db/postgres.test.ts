@@ -4,6 +4,7 @@ import pg from "pg";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { copyToPostgres } from "../../db/copyToPostgres";
 import { openPostgres, type PgHandle } from "../../db/postgres";
+import { isLocked } from "../../db/writeWait";
 import { importFiles } from "../../importers/run/importFiles";
 import { createTestDatabase } from "../helpers/pgDb";
 import { tempDb } from "../helpers/tempDb";
@@ -104,6 +105,56 @@ describe("the Sql interface on PostgreSQL", () => {
     const { sql } = handle;
     expect(await sql.get("SELECT id FROM companies WHERE name = ?", ["A\u0000"])).toBeUndefined();
     expect(await sql.get("SELECT ? AS typed", ["a\u0000b"])).toEqual({ typed: "a\ufffdb" });
+  });
+});
+
+describe("a server's write waiting for the write lock on PostgreSQL", () => {
+  test("waits lockTimeoutMs for another's transaction, then fails with 55P03 (the 503) writing nothing", async () => {
+    const url = await freshDatabase();
+    // As app/db.server.ts opens it: the write lock waited for DATABASE_WRITE_WAIT_MS, here 600 ms (decision 040).
+    const server = await openPostgres(url, { lockTimeoutMs: () => 600 });
+    const other = await openPostgres(url);
+    try {
+      let release = () => {};
+      const held = new Promise<void>((r) => {
+        release = r;
+      });
+      let holding = () => {};
+      const taken = new Promise<void>((r) => {
+        holding = r;
+      });
+      // Another instance's transaction, holding the write lock until released.
+      const otherWrite = other.sql.transaction(async (tx) => {
+        await tx.run("INSERT INTO companies (name, slug) VALUES (?, ?)", ["Held", "held"]);
+        holding();
+        await held;
+      });
+      await taken;
+      const started = performance.now();
+      const failure = await server.sql
+        .transaction((tx) => tx.run("INSERT INTO companies (name, slug) VALUES (?, ?)", ["Late", "late"]))
+        .catch((err: unknown) => err);
+      const waited = performance.now() - started;
+      expect((failure as { code?: string }).code).toBe("55P03");
+      expect(isLocked(failure)).toBe(true);
+      expect(waited).toBeGreaterThanOrEqual(550);
+      expect(waited).toBeLessThan(5_000);
+
+      // Once the other commits, the same write goes through.
+      const waiting = server.sql.transaction((tx) =>
+        tx.run("INSERT INTO companies (name, slug) VALUES (?, ?)", ["Later", "later"]),
+      );
+      release();
+      await otherWrite;
+      expect(await waiting).toBe(1);
+      expect(await server.sql.all("SELECT slug FROM companies ORDER BY slug")).toEqual([
+        { slug: "held" },
+        { slug: "later" },
+      ]);
+    } finally {
+      await server.pool.end();
+      await other.pool.end();
+    }
   });
 });
 
