@@ -9,7 +9,7 @@ import { CompanyRegistry, canonicalName } from "./recognise/companies";
 import { findDivisions, ultimateParent } from "./recognise/divisions";
 import { inferPublishedYear } from "./recognise/publication";
 import { findQuantities, type Quantity } from "./recognise/quantities";
-import { fiscalYearEndIn, inFiscalQuarters, resolveTimes } from "./recognise/resolveTimes";
+import { fiscalYearEndDay, fiscalYearEndIn, inFiscalQuarters, resolveTimes } from "./recognise/resolveTimes";
 import type { TimeExpr } from "./recognise/time";
 import { findTimes } from "./recognise/time";
 import { afterReportedYear } from "./refine/currentYear";
@@ -248,6 +248,7 @@ export function extractArticle(bytes: Uint8Array, path: string, options: Extract
   const candidates: Candidate[] = [];
   // "whose fiscal year ends in October": the article's quarters are counted from there.
   const fiscalEnd = fiscalYearEndIn(cleaned.text);
+  const fiscalEndDay = fiscalEnd === 12 ? null : fiscalYearEndDay(cleaned.text);
   // "ACME CORP SIX MONTHS TO SEPT 30" over "it sold 1.4 mln in the half": the half the headline reports.
   if (!titleIsSentence && cleaned.title) {
     const half = resolveTimes(findTimes(cleaned.title), ctx.reference, cleaned.title, fiscalEnd).find(
@@ -264,7 +265,10 @@ export function extractArticle(bytes: Uint8Array, path: string, options: Extract
     const quantities = findQuantities(sentence.text);
     // Sentences without figures matter only for the period they name.
     const found = quantities.length || MAY_NAME_PERIOD.test(sentence.text) ? findTimes(sentence.text) : [];
-    const fiscal = inFiscalQuarters(resolveTimes(found, ctx.reference, sentence.text, fiscalEnd), fiscalEnd);
+    const fiscal = inFiscalQuarters(
+      resolveTimes(found, ctx.reference, sentence.text, fiscalEnd, fiscalEndDay),
+      fiscalEnd,
+    );
     // "shipping 16.8 million PCs in the first quarter", in an article whose company's year ends in April: a
     // quarter of a market is the calendar's, unless the sentence speaks of a fiscal year.
     const calendar =

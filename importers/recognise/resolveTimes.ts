@@ -20,6 +20,8 @@ export function resolveTimes(
   sentence = "",
   /** The month the company's fiscal year ends in, when the article says ("whose fiscal year ends in October"). */
   fiscalEnd = 12,
+  /** The day of that month it ends on, when the article says ("the fourth quarter, which ended February 1"). */
+  fiscalEndDay: number | null = null,
 ): TimeExpr[] {
   // Undated, "the quarter" says nothing the running period does not: it is left to the extractors' context.
   if (!ref || ref.month === null) {
@@ -28,7 +30,10 @@ export function resolveTimes(
   }
   const month = ref.month;
   // The fiscal year that ended last before the article, for a company whose year does not end in December.
-  const lastFiscal = fiscalEnd < month ? ref.year : ref.year - 1;
+  // A year that ends in the article's own month has ended by a day the article names before its own ("the fourth
+  // quarter, which ended February 1", said on February 24).
+  const endedThisMonth = fiscalEnd === month && fiscalEndDay !== null && ref.day !== null && fiscalEndDay < ref.day;
+  const lastFiscal = fiscalEnd < month || endedThisMonth ? ref.year : ref.year - 1;
   return times.map((t) => {
     // "expects to sell 420,000 in the current year", from a company whose year ends in March: the year running.
     if (
@@ -132,6 +137,16 @@ export function fiscalYearEndIn(text: string): number {
   if (!named || !months) return 12;
   const n = ORDINALS.indexOf(named[1].toLowerCase()) + 1;
   return ((MONTH_INDEX[months[1].toLowerCase()] + 3 * (4 - n) - 1) % 12) + 1;
+}
+
+/** The day the article's fiscal year ends on, when it names one after the month ("ended February 1"). */
+export function fiscalYearEndDay(text: string): number | null {
+  const quarter = DATED_FISCAL_QUARTER.exec(text);
+  // Only a fourth quarter ends with the year.
+  const m = FISCAL_END.exec(text) ?? (quarter && /^fourth$/i.test(quarter[1]) ? quarter : null);
+  if (!m) return null;
+  const day = /^\.?\s+(\d{1,2})\b/.exec(text.slice(m.index + m[0].length));
+  return day ? Number(day[1]) : null;
 }
 
 const ORDINALS = ["first", "second", "third", "fourth"];
