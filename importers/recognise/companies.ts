@@ -139,6 +139,21 @@ export function canonicalName(surface: string): string {
 /** A surface without its possessive: "Renault's" -> "Renault". */
 const bare = (surface: string) => surface.replace(/['’]s?$/, "");
 
+/** The last of the words a single space parts (`name.split(" ").at(-1)`), without splitting. */
+const lastWordOf = (name: string) => name.slice(name.lastIndexOf(" ") + 1);
+
+/** Whether a span's words, parted by single spaces, hold a title after the first and are three or more. */
+function titleAfterFirstWord(span: string): boolean {
+  let space = span.indexOf(" ");
+  if (space < 0 || span.indexOf(" ", space + 1) < 0) return false;
+  while (space >= 0) {
+    const next = span.indexOf(" ", space + 1);
+    if (TITLE_WORDS.has(span.slice(space + 1, next < 0 ? undefined : next))) return true;
+    space = next;
+  }
+  return false;
+}
+
 /** A key under which spellings of one name meet ("TimeWarner" and "Time Warner"). */
 export function nameKey(name: string): string {
   return name.toLowerCase().replace(/[^a-z0-9]/g, "");
@@ -295,11 +310,12 @@ const INSTITUTION = new RegExp(String.raw`(?:${alternation([...INSTITUTIONS, ...
 function piecesBetweenTitles(matches: RegExpExecArray[]): Array<{ 0: string; index: number }> {
   const out: Array<{ 0: string; index: number }> = [];
   for (const m of matches) {
-    const words = m[0].split(" ");
-    if (words.length < 3 || !words.some((w, i) => i > 0 && TITLE_WORDS.has(w))) {
+    // Most spans hold no title: they are told so without being split into words.
+    if (!titleAfterFirstWord(m[0])) {
       out.push(m);
       continue;
     }
+    const words = m[0].split(" ");
     let at = m.index;
     let piece: string[] = [];
     let pieceStart = at;
@@ -364,6 +380,11 @@ function withSuffixedPairs(
     const a = spans[i];
     const b = spans[i + 1];
     const gap = b ? sentence.slice(a.index + a[0].length, b.index) : "";
+    // Both joins below need "and" or "&" alone between the two spans.
+    if (!b || !/^\s+(?:and|&)\s+$/.test(gap)) {
+      out.push(a);
+      continue;
+    }
     const last = b?.[0].split(/\s+/).at(-1)?.replace(/[.,]$/, "") ?? "";
     const firstWords = a[0].split(/\s+/);
     // Only a one-word second part ("and Rubber Co"): "Corvan and Ostrel Securities Corp" are two firms.
@@ -444,7 +465,8 @@ export function findNameSpans(sentence: string, joined: ReadonlySet<string> = NO
     // "The Cleveland conglomerate", "the San Jose company": a place describing a company of the article, not a
     // company of its own.
     if (
-      surface.split(" ").length <= 2 &&
+      // (At most two words: no second space.)
+      surface.indexOf(" ", surface.indexOf(" ") + 1) < 0 &&
       /\bthe\s+$/i.test(sentence.slice(Math.max(0, start - 5), start)) &&
       DESCRIBED_BY_PLACE.test(sentence.slice(start + surface.length, start + surface.length + 30))
     )
@@ -614,7 +636,7 @@ export class CompanyRegistry {
     for (const [index, s] of sentences.entries()) {
       for (const span of reg.spansOf(s)) {
         // "Halvard Holdings Inc": a legal suffix or an organisation's last word says company, whatever precedes it.
-        const organisation = span.bareSurface !== span.name || ORGANISATION_HEADS.has(span.name.split(" ").at(-1)!);
+        const organisation = span.bareSurface !== span.name || ORGANISATION_HEADS.has(lastWordOf(span.name));
         if (!organisation && reg.isPerson(span.name, s, span.start)) continue;
         // "NOTE - Figures in Australian dlrs": the wire's note opens a sentence of its own.
         const sentenceInitial = span.start === 0 || /^(?:["“'(]|NOTE\s*[-:])$/.test(s.slice(0, span.start).trim());
@@ -767,7 +789,7 @@ export class CompanyRegistry {
     e.surfaces.add(span.bareSurface);
     // A capitalised word opening a sentence may be no name, so it counts half; a name with a legal suffix or an
     // organisation's last word ("Corvan Electric Co Ltd expects") is one wherever it stands.
-    const organisation = span.bareSurface !== span.name || ORGANISATION_HEADS.has(span.name.split(" ").at(-1)!);
+    const organisation = span.bareSurface !== span.name || ORGANISATION_HEADS.has(lastWordOf(span.name));
     e.mentions += sentenceInitial && !organisation ? 0.5 : 1;
     const before = sentence.slice(Math.max(0, span.start - 60), span.start);
     e.named = (e.named ?? 0) + 1;
