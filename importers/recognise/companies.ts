@@ -374,7 +374,7 @@ function withSuffixedPairs(
   spans: Array<{ 0: string; index: number }>,
   joined: ReadonlySet<string> = NO_NAMES,
 ) {
-  if (spans.length < 2 || !/\s(?:and|&)\s/.test(sentence)) return spans;
+  if (spans.length < 2 || !mayJoin(sentence)) return spans;
   const out: Array<{ 0: string; index: number }> = [];
   for (let i = 0; i < spans.length; i++) {
     const a = spans[i];
@@ -409,6 +409,9 @@ function withSuffixedPairs(
 
 const NO_NAMES: ReadonlySet<string> = new Set();
 
+/** Whether "and" or "&" stands alone in a text; most sentences without either are told so by a plain search. */
+const mayJoin = (text: string) => (text.includes("and") || text.includes("&")) && /\s(?:and|&)\s/.test(text);
+
 /** Capitalised spans that could name a company; people and places are filtered later, per article. */
 export function findNameSpans(sentence: string, joined: ReadonlySet<string> = NO_NAMES): NameSpan[] {
   const out: NameSpan[] = [];
@@ -428,22 +431,21 @@ export function findNameSpans(sentence: string, joined: ReadonlySet<string> = NO
     const end = m.index + span.length;
     // "May's annual sales": a month's name owning sales or shares is a company's.
     // "May said it plans": a month's name that speaks or acts is a company's (the article's "May Stores").
-    const month = /^([A-Z][a-z]+)(['’]s)?$/.exec(span);
-    const after = sentence.slice(end);
+    // (A month's name, with or without "'s", is the whole span; most spans are none, and are told so by one lookup.)
+    const owning = span.endsWith("'s") || span.endsWith("’s");
+    const monthName = owning ? span.slice(0, -2) : span;
     if (
-      month &&
-      MONTH_SET.has(month[1]) &&
-      (month[2] ? OWNED_BUSINESS_AFTER.test(after) : MONTH_AS_COMPANY_AFTER.test(after))
+      MONTH_SET.has(monthName) &&
+      (owning ? OWNED_BUSINESS_AFTER.test(sentence.slice(end)) : MONTH_AS_COMPANY_AFTER.test(sentence.slice(end)))
     ) {
-      const name = month[1];
       out.push({
         start: m.index,
         end,
         surface: span,
-        name,
-        possessive: Boolean(month[2]),
+        name: monthName,
+        possessive: owning,
         bareSurface: bare(span),
-        key: nameKey(name),
+        key: nameKey(monthName),
       });
       continue;
     }
@@ -473,7 +475,7 @@ export function findNameSpans(sentence: string, joined: ReadonlySet<string> = NO
       continue;
     // "The Wichita, Kansas-based supplier", "a Saddlebrook, N.J. carpet maker": a city named with its state.
     const afterName = sentence.slice(start + surface.length, start + surface.length + 30);
-    if (/^,\s+[A-Z][\w.]*-based\b/.test(afterName) || CITY_STATE.test(afterName)) continue;
+    if (afterName[0] === "," && (/^,\s+[A-Z][\w.]*-based\b/.test(afterName) || CITY_STATE.test(afterName))) continue;
     // "the Securities and Exchange Commission", "the Bank of Japan", "the S&P 500": never companies.
     INSTITUTION.lastIndex = start;
     if (INSTITUTION.test(sentence)) continue;
@@ -538,6 +540,8 @@ function continuesWithWord(long: string, short: string): boolean {
 const PRODUCT_SUFFIXES = /^(?:Plus|Pro|Max|Mini|One|Go|Air|Lite|Prime|Pay|Play|TV|Cloud)$/;
 
 const AGED_NAME = /\b([A-Z][a-z]+(?:\s[A-Z][a-z]+)?),\s(?:[2-9]\d),\s/g;
+/** What AGED_NAME needs after the name, found faster on its own (it opens with a mark, not a capital). */
+const MAY_GIVE_AGE = /,\s[2-9]\d,\s/;
 const TITLED_NAME = /\b(?:Mr|Mrs|Ms|Dr|Sir|Professor|Prof)\.?\s+([A-Z][\w'’-]+(?:\s[A-Z][\w'’-]+)?)/g;
 /** Above this many companies, the variants of a name are found by binary search rather than by trying every pair. */
 const MANY_NAMES = 200;
@@ -631,7 +635,8 @@ export class CompanyRegistry {
     if (reg.namesEndingInS.size) reg.dropPossessivesOfNamesWrittenBare(sentences.join("\n"));
     for (const s of sentences) if (mayNameTitle(s)) reg.notePeople(s);
     // "Kellenbeck, 44, owns about 31%": a name given an age is a person's.
-    for (const s of sentences) for (const m of allMatches(AGED_NAME, s)) reg.people.add(m[1].split(" ").at(-1)!);
+    for (const s of sentences)
+      if (MAY_GIVE_AGE.test(s)) for (const m of allMatches(AGED_NAME, s)) reg.people.add(m[1].split(" ").at(-1)!);
     const initial: Array<[NameSpan, string, number]> = [];
     for (const [index, s] of sentences.entries()) {
       for (const span of reg.spansOf(s)) {
@@ -665,7 +670,7 @@ export class CompanyRegistry {
   private noteJoinedNames(sentences: string[]): void {
     const joined = new Set<string>();
     for (const s of sentences)
-      if (/\s(?:and|&)\s/.test(s))
+      if (mayJoin(s))
         for (const span of this.spansOf(s)) if (/\s(?:and|&)\s/.test(span.name)) joined.add(span.name);
     if (joined.size === 0) return;
     this.joinedNames = joined;
