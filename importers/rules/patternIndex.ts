@@ -1,20 +1,22 @@
-import { type CompiledPattern, mayMatch } from "./pattern";
+import type { CompiledPattern } from "./pattern";
 
 /**
  * Rules by what a sentence must hold for them to match at all. Each pattern is filed under the words of one of
  * its requirements (the one a sentence is least likely to meet: rare words rather than "of", "a figure" or "a
  * company"), so a sentence looks up its own words and features and tries only the rules filed under
- * one of them; those still pass the whole `mayMatch` test, in their own order. Trying all 150-odd rules' tests on
+ * one of them; those must still meet their other requirements (as `mayMatch` asks), and come in their own order. Trying all 150-odd rules' tests on
  * every sentence with a figure was a sixth of the extraction's time.
  */
 export class PatternIndex {
   private readonly byFeature = new Map<string, number[]>();
   /** Patterns that require nothing a sentence may lack: tried on every sentence. */
   private readonly always: number[] = [];
+  /** Each pattern's requirements but the one it is filed under, as sets and as lists, narrowest first. */
+  private readonly others: Requirement[][] = [];
   /** Marks of the rules found for the current sentence, by rule, reset after each lookup. */
   private readonly marks: Uint8Array;
 
-  constructor(private readonly patterns: readonly CompiledPattern[]) {
+  constructor(patterns: readonly CompiledPattern[]) {
     this.marks = new Uint8Array(patterns.length);
     patterns.forEach((p, i) => {
       const key = keyRequirement(p);
@@ -24,26 +26,56 @@ export class PatternIndex {
         if (list) list.push(i);
         else this.byFeature.set(feature, [i]);
       }
+      this.others.push(p.requires.filter((r) => r !== key).map((set) => ({ set, list: [...set] })));
     });
   }
 
   /** Indices of the patterns that may match a sentence of these features, in the patterns' order. */
   candidates(features: ReadonlySet<string>): number[] {
-    const found: number[] = [...this.always];
+    const found: number[] = this.always.length ? [...this.always] : [];
     for (const i of found) this.marks[i] = 1;
     for (const feature of features) {
       const list = this.byFeature.get(feature);
-      if (!list) continue;
+      if (list === undefined) continue;
       for (const i of list)
         if (!this.marks[i]) {
           this.marks[i] = 1;
           found.push(i);
         }
     }
-    for (const i of found) this.marks[i] = 0;
-    found.sort((a, b) => a - b);
-    return found.filter((i) => mayMatch(this.patterns[i], features));
+    const out: number[] = [];
+    for (const i of found) {
+      this.marks[i] = 0;
+      if (meetsAll(this.others[i], features)) out.push(i);
+    }
+    return out.sort((a, b) => a - b);
   }
+}
+
+interface Requirement {
+  set: ReadonlySet<string>;
+  list: readonly string[];
+}
+
+/** Whether a sentence holds something of every requirement, walking the smaller of each and the sentence's features. */
+function meetsAll(requirements: readonly Requirement[], features: ReadonlySet<string>): boolean {
+  for (const { set, list } of requirements) {
+    let met = false;
+    if (list.length <= features.size) {
+      for (const x of list)
+        if (features.has(x)) {
+          met = true;
+          break;
+        }
+    } else
+      for (const x of features)
+        if (set.has(x)) {
+          met = true;
+          break;
+        }
+    if (!met) return false;
+  }
+  return true;
 }
 
 /**
