@@ -423,7 +423,7 @@ const STARTING: ReadonlyMap<string, string[]> = new Map(
   HINT_WORDS.map((w) => [w, HINT_WORDS.filter((u) => w.startsWith(u))]),
 );
 /** At each place, the longest hint word that starts there (a look-ahead, so words that overlap are all seen). */
-const HINT_AT = new RegExp(String.raw`(?=(${alternation(HINT_WORDS)}))`, "g");
+const HINT_AT = new RegExp(`(?=(${alternation(HINT_WORDS)}))`, "g");
 
 /**
  * The hint words a lower-cased sentence holds, found in one scan rather than searched for one by one (a word found
