@@ -11,7 +11,7 @@ export class PatternIndex {
   private readonly byFeature = new Map<string, number[]>();
   /** Patterns that require nothing a sentence may lack: tried on every sentence. */
   private readonly always: number[] = [];
-  /** Each pattern's requirements but the one it is filed under, as sets and as lists, narrowest first. */
+  /** Each pattern's requirements but the one it is filed under, as sets and as lists, rarest first. */
   private readonly others: Requirement[][] = [];
   /** Marks of the rules found for the current sentence, by rule, reset after each lookup. */
   private readonly marks: Uint8Array;
@@ -26,7 +26,9 @@ export class PatternIndex {
         if (list) list.push(i);
         else this.byFeature.set(feature, [i]);
       }
-      this.others.push(p.requires.filter((r) => r !== key).map((set) => ({ set, list: [...set] })));
+      // The rarest first: a candidate that fails, fails on its first test.
+      const others = p.requires.filter((r) => r !== key).sort((a, b) => costOf(a) - costOf(b));
+      this.others.push(others.map((set) => ({ set, list: [...set] })));
     });
   }
 
@@ -99,13 +101,19 @@ const COMMON_WORDS = new Set(
   ).split(" "),
 );
 
+/** How often a sentence is to meet a requirement, roughly: the sum of its features' commonness. */
+function costOf(requirement: ReadonlySet<string>): number {
+  let cost = 0;
+  for (const feature of requirement) cost += commonness(feature);
+  return cost;
+}
+
 /** The requirement a pattern is filed under (the rarest a sentence is to meet), or null for one that requires nothing. */
 export function keyRequirement(p: CompiledPattern): ReadonlySet<string> | null {
   let best: ReadonlySet<string> | null = null;
   let bestCost = Number.POSITIVE_INFINITY;
   for (const any of p.requires) {
-    let cost = 0;
-    for (const feature of any) cost += commonness(feature);
+    const cost = costOf(any);
     if (cost < bestCost) {
       best = any;
       bestCost = cost;
