@@ -670,8 +670,7 @@ export class CompanyRegistry {
   private noteJoinedNames(sentences: string[]): void {
     const joined = new Set<string>();
     for (const s of sentences)
-      if (mayJoin(s))
-        for (const span of this.spansOf(s)) if (/\s(?:and|&)\s/.test(span.name)) joined.add(span.name);
+      if (mayJoin(s)) for (const span of this.spansOf(s)) if (/\s(?:and|&)\s/.test(span.name)) joined.add(span.name);
     if (joined.size === 0) return;
     this.joinedNames = joined;
     for (const s of [...this.spanCache.keys()]) if ([...joined].some((n) => s.includes(n))) this.spanCache.delete(s);
