@@ -37,10 +37,9 @@ describe("settling a conflict on the company page", () => {
     await page.click("label[for='revenue-eur-year-view-table']");
     const cell = page.locator("#revenue-eur-year .chart-panel-table td.quote");
     // The table is drawn when its view opens (decision 039): wait for it rather than read it at once.
-    await expect.poll(() => cell.locator(".settle-figures li").allTextContents()).toEqual([
-      "Confirm €410 m (1 source)",
-      "Confirm €450 m (1 source)",
-    ]);
+    await expect
+      .poll(() => cell.locator(".settle-figures li").allTextContents())
+      .toEqual(["Confirm €410 m (1 source)", "Confirm €450 m (1 source)"]);
     await page.screenshot({ path: `${SCREENSHOT_DIR}/company-settle.png`, fullPage: false });
     await Promise.all([
       page.waitForResponse((r) => r.request().method() === "POST" && r.url().includes("/companies/brisk-marine")),
