@@ -139,6 +139,21 @@ export function canonicalName(surface: string): string {
 /** A surface without its possessive: "Renault's" -> "Renault". */
 const bare = (surface: string) => surface.replace(/['’]s?$/, "");
 
+/** The last of the words a single space parts (`name.split(" ").at(-1)`), without splitting. */
+const lastWordOf = (name: string) => name.slice(name.lastIndexOf(" ") + 1);
+
+/** Whether a span's words, parted by single spaces, hold a title after the first and are three or more. */
+function titleAfterFirstWord(span: string): boolean {
+  let space = span.indexOf(" ");
+  if (space < 0 || span.indexOf(" ", space + 1) < 0) return false;
+  while (space >= 0) {
+    const next = span.indexOf(" ", space + 1);
+    if (TITLE_WORDS.has(span.slice(space + 1, next < 0 ? undefined : next))) return true;
+    space = next;
+  }
+  return false;
+}
+
 /** A key under which spellings of one name meet ("TimeWarner" and "Time Warner"). */
 export function nameKey(name: string): string {
   return name.toLowerCase().replace(/[^a-z0-9]/g, "");
@@ -295,11 +310,12 @@ const INSTITUTION = new RegExp(String.raw`(?:${alternation([...INSTITUTIONS, ...
 function piecesBetweenTitles(matches: RegExpExecArray[]): Array<{ 0: string; index: number }> {
   const out: Array<{ 0: string; index: number }> = [];
   for (const m of matches) {
-    const words = m[0].split(" ");
-    if (words.length < 3 || !words.some((w, i) => i > 0 && TITLE_WORDS.has(w))) {
+    // Most spans hold no title: they are told so without being split into words.
+    if (!titleAfterFirstWord(m[0])) {
       out.push(m);
       continue;
     }
+    const words = m[0].split(" ");
     let at = m.index;
     let piece: string[] = [];
     let pieceStart = at;
@@ -358,12 +374,17 @@ function withSuffixedPairs(
   spans: Array<{ 0: string; index: number }>,
   joined: ReadonlySet<string> = NO_NAMES,
 ) {
-  if (spans.length < 2 || !/\s(?:and|&)\s/.test(sentence)) return spans;
+  if (spans.length < 2 || !mayJoin(sentence)) return spans;
   const out: Array<{ 0: string; index: number }> = [];
   for (let i = 0; i < spans.length; i++) {
     const a = spans[i];
     const b = spans[i + 1];
     const gap = b ? sentence.slice(a.index + a[0].length, b.index) : "";
+    // Both joins below need "and" or "&" alone between the two spans.
+    if (!b || !/^\s+(?:and|&)\s+$/.test(gap)) {
+      out.push(a);
+      continue;
+    }
     const last = b?.[0].split(/\s+/).at(-1)?.replace(/[.,]$/, "") ?? "";
     const firstWords = a[0].split(/\s+/);
     // Only a one-word second part ("and Rubber Co"): "Corvan and Ostrel Securities Corp" are two firms.
@@ -388,6 +409,9 @@ function withSuffixedPairs(
 
 const NO_NAMES: ReadonlySet<string> = new Set();
 
+/** Whether "and" or "&" stands alone in a text; most sentences without either are told so by a plain search. */
+const mayJoin = (text: string) => (text.includes("and") || text.includes("&")) && /\s(?:and|&)\s/.test(text);
+
 /** Capitalised spans that could name a company; people and places are filtered later, per article. */
 export function findNameSpans(sentence: string, joined: ReadonlySet<string> = NO_NAMES): NameSpan[] {
   const out: NameSpan[] = [];
@@ -407,22 +431,21 @@ export function findNameSpans(sentence: string, joined: ReadonlySet<string> = NO
     const end = m.index + span.length;
     // "May's annual sales": a month's name owning sales or shares is a company's.
     // "May said it plans": a month's name that speaks or acts is a company's (the article's "May Stores").
-    const month = /^([A-Z][a-z]+)(['’]s)?$/.exec(span);
-    const after = sentence.slice(end);
+    // (A month's name, with or without "'s", is the whole span; most spans are none, and are told so by one lookup.)
+    const owning = span.endsWith("'s") || span.endsWith("’s");
+    const monthName = owning ? span.slice(0, -2) : span;
     if (
-      month &&
-      MONTH_SET.has(month[1]) &&
-      (month[2] ? OWNED_BUSINESS_AFTER.test(after) : MONTH_AS_COMPANY_AFTER.test(after))
+      MONTH_SET.has(monthName) &&
+      (owning ? OWNED_BUSINESS_AFTER.test(sentence.slice(end)) : MONTH_AS_COMPANY_AFTER.test(sentence.slice(end)))
     ) {
-      const name = month[1];
       out.push({
         start: m.index,
         end,
         surface: span,
-        name,
-        possessive: Boolean(month[2]),
+        name: monthName,
+        possessive: owning,
         bareSurface: bare(span),
-        key: nameKey(name),
+        key: nameKey(monthName),
       });
       continue;
     }
@@ -444,14 +467,15 @@ export function findNameSpans(sentence: string, joined: ReadonlySet<string> = NO
     // "The Cleveland conglomerate", "the San Jose company": a place describing a company of the article, not a
     // company of its own.
     if (
-      surface.split(" ").length <= 2 &&
+      // (At most two words: no second space.)
+      surface.indexOf(" ", surface.indexOf(" ") + 1) < 0 &&
       /\bthe\s+$/i.test(sentence.slice(Math.max(0, start - 5), start)) &&
       DESCRIBED_BY_PLACE.test(sentence.slice(start + surface.length, start + surface.length + 30))
     )
       continue;
     // "The Wichita, Kansas-based supplier", "a Saddlebrook, N.J. carpet maker": a city named with its state.
     const afterName = sentence.slice(start + surface.length, start + surface.length + 30);
-    if (/^,\s+[A-Z][\w.]*-based\b/.test(afterName) || CITY_STATE.test(afterName)) continue;
+    if (afterName[0] === "," && (/^,\s+[A-Z][\w.]*-based\b/.test(afterName) || CITY_STATE.test(afterName))) continue;
     // "the Securities and Exchange Commission", "the Bank of Japan", "the S&P 500": never companies.
     INSTITUTION.lastIndex = start;
     if (INSTITUTION.test(sentence)) continue;
@@ -516,6 +540,8 @@ function continuesWithWord(long: string, short: string): boolean {
 const PRODUCT_SUFFIXES = /^(?:Plus|Pro|Max|Mini|One|Go|Air|Lite|Prime|Pay|Play|TV|Cloud)$/;
 
 const AGED_NAME = /\b([A-Z][a-z]+(?:\s[A-Z][a-z]+)?),\s(?:[2-9]\d),\s/g;
+/** What AGED_NAME needs after the name, found faster on its own (it opens with a mark, not a capital). */
+const MAY_GIVE_AGE = /,\s[2-9]\d,\s/;
 const TITLED_NAME = /\b(?:Mr|Mrs|Ms|Dr|Sir|Professor|Prof)\.?\s+([A-Z][\w'’-]+(?:\s[A-Z][\w'’-]+)?)/g;
 /** Above this many companies, the variants of a name are found by binary search rather than by trying every pair. */
 const MANY_NAMES = 200;
@@ -609,12 +635,13 @@ export class CompanyRegistry {
     if (reg.namesEndingInS.size) reg.dropPossessivesOfNamesWrittenBare(sentences.join("\n"));
     for (const s of sentences) if (mayNameTitle(s)) reg.notePeople(s);
     // "Kellenbeck, 44, owns about 31%": a name given an age is a person's.
-    for (const s of sentences) for (const m of allMatches(AGED_NAME, s)) reg.people.add(m[1].split(" ").at(-1)!);
+    for (const s of sentences)
+      if (MAY_GIVE_AGE.test(s)) for (const m of allMatches(AGED_NAME, s)) reg.people.add(m[1].split(" ").at(-1)!);
     const initial: Array<[NameSpan, string, number]> = [];
     for (const [index, s] of sentences.entries()) {
       for (const span of reg.spansOf(s)) {
         // "Halvard Holdings Inc": a legal suffix or an organisation's last word says company, whatever precedes it.
-        const organisation = span.bareSurface !== span.name || ORGANISATION_HEADS.has(span.name.split(" ").at(-1)!);
+        const organisation = span.bareSurface !== span.name || ORGANISATION_HEADS.has(lastWordOf(span.name));
         if (!organisation && reg.isPerson(span.name, s, span.start)) continue;
         // "NOTE - Figures in Australian dlrs": the wire's note opens a sentence of its own.
         const sentenceInitial = span.start === 0 || /^(?:["“'(]|NOTE\s*[-:])$/.test(s.slice(0, span.start).trim());
@@ -643,8 +670,7 @@ export class CompanyRegistry {
   private noteJoinedNames(sentences: string[]): void {
     const joined = new Set<string>();
     for (const s of sentences)
-      if (/\s(?:and|&)\s/.test(s))
-        for (const span of this.spansOf(s)) if (/\s(?:and|&)\s/.test(span.name)) joined.add(span.name);
+      if (mayJoin(s)) for (const span of this.spansOf(s)) if (/\s(?:and|&)\s/.test(span.name)) joined.add(span.name);
     if (joined.size === 0) return;
     this.joinedNames = joined;
     for (const s of [...this.spanCache.keys()]) if ([...joined].some((n) => s.includes(n))) this.spanCache.delete(s);
@@ -767,7 +793,7 @@ export class CompanyRegistry {
     e.surfaces.add(span.bareSurface);
     // A capitalised word opening a sentence may be no name, so it counts half; a name with a legal suffix or an
     // organisation's last word ("Corvan Electric Co Ltd expects") is one wherever it stands.
-    const organisation = span.bareSurface !== span.name || ORGANISATION_HEADS.has(span.name.split(" ").at(-1)!);
+    const organisation = span.bareSurface !== span.name || ORGANISATION_HEADS.has(lastWordOf(span.name));
     e.mentions += sentenceInitial && !organisation ? 0.5 : 1;
     const before = sentence.slice(Math.max(0, span.start - 60), span.start);
     e.named = (e.named ?? 0) + 1;

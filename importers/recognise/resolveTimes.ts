@@ -121,8 +121,14 @@ const HEADLINE_YEAR_TO = new RegExp(
  * ("the fourth quarter ended January 31").
  */
 export function fiscalYearEndIn(text: string): number {
-  const m = FISCAL_END.exec(text) ?? HEADLINE_YEAR_TO.exec(text.slice(0, 300).split("\n")[0]);
+  // The patterns below each need one of these words, looked for once, in lower case, before any runs on the whole
+  // text ("quarter" for all but the first two).
+  const lower = text.toLowerCase();
+  const quarter = lower.includes("quarter");
+  const mayEnd = quarter || lower.includes("year") || lower.includes("fiscal") || lower.includes("qtr");
+  const m = mayEnd ? (FISCAL_END.exec(text) ?? HEADLINE_YEAR_TO.exec(text.slice(0, 300).split("\n")[0])) : null;
   if (m) return MONTH_INDEX[m[1].toLowerCase()];
+  if (!quarter) return 12;
   // "its fiscal first quarter, which ended in December", "the fourth quarter, the three months ended January 31":
   // the year ends where the quarters say.
   const dated = DATED_FISCAL_QUARTER.exec(text);

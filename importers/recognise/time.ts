@@ -1,5 +1,5 @@
 import { BASE_FIGURE_BEFORE, MONTH_INDEX, ORDINAL_QUARTERS } from "../lexicons/periods";
-import { allMatches } from "../lexicons/regex";
+import { allMatches, alternation } from "../lexicons/regex";
 import type { Period } from "../types";
 
 export type TimeRole = "point" | "base" | "target";
@@ -411,10 +411,32 @@ const TARGET_BEFORE = /\b(?:by|until|through|before|by\s+the\s+end\s+of|by\s+end
 
 /** Whether a rule's hint holds. A case-insensitive regex only ever matches ASCII letters to ASCII letters, so any
  * sentence it matches has the hint word in its lower-cased form. */
-function mayMatch(hint: Rule["hint"], sentence: string, lower: string): boolean {
+function mayMatch(hint: Rule["hint"], sentence: string, present: ReadonlySet<string>): boolean {
   if (!Array.isArray(hint)) return hint.test(sentence);
-  for (const word of hint) if (lower.includes(word)) return true;
+  for (const word of hint) if (present.has(word)) return true;
   return false;
+}
+
+/** Every hint word of the rules, and for each the hint words it starts with ("year end": "year"). */
+const HINT_WORDS = [...new Set(RULES.flatMap((r) => (Array.isArray(r.hint) ? r.hint : [])))];
+const STARTING: ReadonlyMap<string, string[]> = new Map(
+  HINT_WORDS.map((w) => [w, HINT_WORDS.filter((u) => w.startsWith(u))]),
+);
+/** At each place, the longest hint word that starts there (a look-ahead, so words that overlap are all seen). */
+const HINT_AT = new RegExp(`(?=(${alternation(HINT_WORDS)}))`, "g");
+
+/**
+ * The hint words a lower-cased sentence holds, found in one scan rather than searched for one by one (a word found
+ * at a place is the longest there; any shorter one there starts it).
+ */
+function hintWordsIn(lower: string): Set<string> {
+  const present = new Set<string>();
+  HINT_AT.lastIndex = 0;
+  for (let m = HINT_AT.exec(lower); m; m = HINT_AT.exec(lower)) {
+    for (const w of STARTING.get(m[1])!) present.add(w);
+    HINT_AT.lastIndex = m.index + 1;
+  }
+  return present;
 }
 
 /** Time expressions in a sentence, longest first where they overlap, with the role their context gives them. */
@@ -424,8 +446,9 @@ export function findTimes(sentence: string): TimeExpr[] {
   // Where two readings overlap, the longer wins ("the first nine months of fiscal 2026" over "fiscal 2026"); of two
   // as long, the rule listed first.
   const candidates: Array<{ order: number; rule: Rule; m: RegExpMatchArray }> = [];
+  const present = hintWordsIn(lower);
   for (const [order, rule] of RULES.entries()) {
-    if (!mayMatch(rule.hint, sentence, lower)) continue;
+    if (!mayMatch(rule.hint, sentence, present)) continue;
     for (const m of allMatches(rule.re, sentence)) candidates.push({ order, rule, m });
   }
   candidates.sort((a, b) => b.m[0].length - a.m[0].length || a.order - b.order);

@@ -6,7 +6,8 @@ import { MARKET_SHARE_RIVAL_RULES } from "./marketShareRivals";
 import { MARKET_SHARE_TARGET_RULES } from "./marketShareTargets";
 import { NO_FACT_RULES } from "./noFact";
 import { PROPORTION_RULES } from "./noFactProportions";
-import { type CompiledPattern, compilePattern, type Match, matchAll, mayMatch } from "./pattern";
+import { type CompiledPattern, compilePattern, type Match, matchAll } from "./pattern";
+import { PatternIndex } from "./patternIndex";
 import { PIECES } from "./pieces";
 import { REVENUE_RULES } from "./revenue";
 import { REVENUE_CHANGE_RULES } from "./revenueChange";
@@ -65,14 +66,17 @@ interface Compiled {
   pattern: CompiledPattern;
 }
 
-let compiled: Compiled[] | null = null;
+let compiled: { rules: Compiled[]; index: PatternIndex } | null = null;
 
-/** Patterns are compiled once, on first use, from the lexicons' pieces. */
-function compiledRules(): Compiled[] {
-  compiled ??= RULES.map((rule) => ({
-    rule,
-    pattern: compilePattern(rule.pattern, PIECES, { appositions: rule.kind === "stake" }),
-  }));
+/** Patterns are compiled once, on first use, from the lexicons' pieces, and indexed by what they require. */
+function compiledRules(): { rules: Compiled[]; index: PatternIndex } {
+  if (!compiled) {
+    const rules = RULES.map((rule) => ({
+      rule,
+      pattern: compilePattern(rule.pattern, PIECES, { appositions: rule.kind === "stake" }),
+    }));
+    compiled = { rules, index: new PatternIndex(rules.map((r) => r.pattern)) };
+  }
   return compiled;
 }
 
@@ -112,8 +116,10 @@ function asideOpener(m: Match, s: RuleSentence): { company: string; inAside: str
 /** Runs every rule on one sentence and returns what each claims. */
 export function runRules(s: RuleSentence): Candidate[] {
   const out: Candidate[] = [];
-  for (const { rule, pattern } of compiledRules()) {
-    if (!mayMatch(pattern, s.features)) continue;
+  const { rules, index } = compiledRules();
+  // Only the rules whose required words and features the sentence holds, in the order of RULES.
+  for (const i of index.candidates(s.features)) {
+    const { rule, pattern } = rules[i];
     for (const m of matchAll(pattern, s.tokens, rule.overlapping)) {
       if (rule.when && !rule.when(m, s)) continue;
       if (rule.kind === null) {

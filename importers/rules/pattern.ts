@@ -43,12 +43,23 @@ export interface CompiledPattern {
   requires: Array<ReadonlySet<string>>;
 }
 
+/** "quantity:percent" and the like, made once per kind rather than once per figure. */
+const QUANTITY_FEATURES = new Map<string, string>();
+function quantityFeature(kind: string): string {
+  let feature = QUANTITY_FEATURES.get(kind);
+  if (feature === undefined) {
+    feature = `quantity:${kind}`;
+    QUANTITY_FEATURES.set(kind, feature);
+  }
+  return feature;
+}
+
 /** What a sentence holds, for the quick test of whether a pattern can match it at all. */
 export function sentenceFeatures(tokens: Token[]): Set<string> {
   const out = new Set<string>();
   for (const t of tokens) {
     out.add(t.lower);
-    if (t.type === "quantity") out.add(`quantity:${t.quantity.kind}`);
+    if (t.type === "quantity") out.add(quantityFeature(t.quantity.kind));
     else if (t.type !== "word") out.add(t.type);
   }
   return out;
@@ -158,6 +169,8 @@ function lengthsAt(e: Exclude<Element, { kind: "gap" }>, tokens: Token[], i: num
   // A one-word typed token ("its", a pronoun mention) still reads as its word.
   const candidates = e.byFirst.get(tokens[i].lower);
   if (!candidates) return NONE;
+  // Most words open one phrase of one word: that one matches, with no list to make.
+  if (candidates.length === 1 && candidates[0].length === 1) return ONE;
   const out: number[] = [];
   for (const words of candidates) {
     if (i + words.length > tokens.length) continue;

@@ -20,6 +20,22 @@ const DATE_LINE = new RegExp(
     String.raw`(?:[\s,|·-]+.{0,30})?$`,
   "i",
 );
+/**
+ * Whole-line patterns joined into one, tried once per line rather than one by one: each opens with `^`, so the
+ * union matches where one of them does. Case is ignored throughout, which changes none of those written without
+ * it (they name no letter but through `\w`, which ignores case anyway).
+ */
+function anyLine(patterns: RegExp[]): RegExp {
+  // A pattern written with case must name no letter outside an escape such as `\w` or `\d`.
+  const caseFree = (re: RegExp) =>
+    re.flags === "i" || (re.flags === "" && !/[a-zA-Z]/.test(re.source.replace(/\\./g, "")));
+  for (const re of patterns)
+    if (!re.source.startsWith("^") || !caseFree(re)) throw new Error(`cannot join line pattern ${re}`);
+  return new RegExp(patterns.map((re) => `(?:${re.source})`).join("|"), "i");
+}
+const BODY_END_LINE = anyLine(BODY_END_LINES);
+const NOISE_LINE = anyLine(NOISE_LINES);
+
 const BYLINE = /^by\s+([A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+){0,3})$/i;
 
 function normaliseCharacters(raw: string): string {
@@ -66,7 +82,7 @@ export function cleanArticle(raw: string): CleanedArticle {
       continue;
     }
     // Share buttons and "Related" links above the article are noise; below it they end the article.
-    if (BODY_END_LINES.some((re) => re.test(line))) {
+    if (BODY_END_LINE.test(line)) {
       if (seenBody) break;
       continue;
     }
@@ -74,7 +90,7 @@ export function cleanArticle(raw: string): CleanedArticle {
     if (seenBody && author && line.toLowerCase() === author) break;
     if (line === title) continue;
     // A table's section heading ("Nine mths") and a short row ("Revs 41.7 mln") are as short as a caption.
-    const noise = NOISE_LINES.some((re) => re.test(line)) && !tableHeadingOf(line) && !isRevenueRow(line);
+    const noise = NOISE_LINE.test(line) && !tableHeadingOf(line) && !isRevenueRow(line);
     if (noise || DATE_LINE.test(line)) continue;
     if (author && line.toLowerCase() === author) continue;
     kept.push(line);

@@ -29,10 +29,20 @@ const ENTITIES: Record<string, string> = {
 
 /** A document that starts like HTML or is mostly tags. */
 export function looksLikeHtml(text: string): boolean {
-  const head = text.slice(0, 2000).trimStart().toLowerCase();
+  // Only the head's first 14 characters are compared: lower-casing 2,000 of every article cost more than the test.
+  const head = text.slice(0, 2000).trimStart().slice(0, 14).toLowerCase();
   if (head.startsWith("<!doctype html") || head.startsWith("<html")) return true;
+  // Each tag opens with "<": a text with fewer than five of them is no page of tags, and most articles have none.
+  if (countBelow(text, "<", 20000, 5) < 5) return false;
   const tags = text.slice(0, 20000).match(/<\/?(?:p|div|br|span|a|h[1-6]|li|ul|body|head|article|section)\b[^>]*>/gi);
   return (tags?.length ?? 0) >= 5;
+}
+
+/** How often `mark` occurs in the first `within` characters of a text, counting no further than `enough`. */
+function countBelow(text: string, mark: string, within: number, enough: number): number {
+  let n = 0;
+  for (let at = text.indexOf(mark); at >= 0 && at < within && n < enough; at = text.indexOf(mark, at + 1)) n++;
+  return n;
 }
 
 export function decodeEntities(text: string): string {
