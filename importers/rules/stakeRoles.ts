@@ -211,6 +211,10 @@ function heldEarlier(s: RuleSentence, figure: Token, other: (c: string | null) =
   return null;
 }
 
+const CALLINGS = new Set(
+  "chairman chairwoman president founder co-founder director executive chief ceo boss head investor".split(" "),
+);
+
 /** "jointly hold", "together they own", "their combined stake": the holders named before hold as one. */
 const isNamed = (t: Token) => t.type === "person" || (t.type === "mention" && t.mention.how === "name");
 const JOINT_CUE = /\b(?:jointly|together|combined|between\s+them)\b/i;
@@ -235,6 +239,8 @@ function subjectNames(s: RuleSentence, upTo: number): string[] {
     if (before === "told" || (before === "the" && s.tokens[i - 2]?.lower === "told")) continue;
     if (/^(?:shares|common|stock|ordinary)$/.test(s.tokens[i + 1]?.lower ?? "")) continue;
     if (/^(?:two|three|four|five|several|both)\b/i.test(t.text)) continue;
+    // "Corvan chairman Tom Keane": the company names the calling, not a holder.
+    if (t.type === "mention" && CALLINGS.has(s.tokens[i + 1]?.lower ?? "")) continue;
     const name = nameOf(t);
     if (name && !names.includes(name)) names.push(name);
   }
@@ -637,7 +643,9 @@ export function describedStake(m: Match, s: RuleSentence): FactRoles[] {
   const single = person && family && first ? `${familyName(first, person)} family` : person;
   const figure = m.captures.figure?.[0];
   if (!single || figure?.type !== "quantity") return [];
-  const holder = family ? single : jointPartners(first, single, s, figure);
+  // "Tom Keane and his wife, Ann Keane, said they jointly hold 14.2 pct of the company": "they" are both.
+  const they = lead?.lower === "they" ? subjectNames(s, s.tokens.indexOf(lead)) : [];
+  const holder = family ? single : they.length >= 2 ? they.join(" + ") : jointPartners(first, single, s, figure);
   // "through their Corvan vehicle they own 29% of the club": a company the holder owns is not the one held.
   const vehicles = new Set(
     s.tokens
