@@ -285,7 +285,24 @@ function jointHolder(m: Match, s: RuleSentence): string | null {
   const holder = holderOf(first, s);
   if (!holder) return null;
   const partner = i >= 2 && s.tokens[i - 1].lower === "and" ? nameOf(s.tokens[i - 2]) : null;
-  return partner && partner !== holder ? `${partner} + ${holder}` : holder;
+  if (partner && partner !== holder) return `${partner} + ${holder}`;
+  // "A consortium of Swedish telecoms firm Ostrel and US investment fund Halden has agreed to buy 51%".
+  const consortium = consortiumPartner(s, i);
+  return consortium && consortium !== holder ? `${consortium} + ${holder}` : holder;
+}
+
+/** The first member of "a consortium of A and B", described or not, when the holder is B. */
+function consortiumPartner(s: RuleSentence, at: number): string | null {
+  let k = at - 1;
+  while (k > 0 && at - k <= 4 && s.tokens[k].type === "word" && s.tokens[k].lower !== "and" && s.tokens[k].text !== ",")
+    k--;
+  if (s.tokens[k]?.lower !== "and") return null;
+  const before = s.tokens.slice(Math.max(0, k - 8), k);
+  const member = before.findLast((t) => t.type === "mention" && t.mention.how === "name") as Token | undefined;
+  const opened = before
+    .slice(0, before.indexOf(member as Token))
+    .some((t) => /^(?:consortium|venture|partnership|alliance)$/.test(t.lower));
+  return member && opened ? nameOf(member) : null;
 }
 
 /** "X - a body in the city of Y - owns 55%": a name that closes an aside is not the one who owns. */
