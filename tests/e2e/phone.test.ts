@@ -207,6 +207,14 @@ describe("on a phone (390 px)", () => {
     ).jsonValue()) as number;
     expect(right).toBeGreaterThan(100);
     expect(right).toBeLessThanOrEqual(PHONE.width);
+    // Typed once React has taken the page over and the sign-in's redirect has settled: under a loaded CI a keystroke
+    // could land while the router still navigated, when no suggestions are asked for.
+    await page.waitForFunction(() => {
+      const router = (
+        window as unknown as { __remixRouter?: { state: { initialized: boolean; navigation: { state: string } } } }
+      ).__remixRouter;
+      return router?.state.initialized === true && router.state.navigation.state === "idle";
+    });
     await box.pressSequentially("ostrel foods");
     const listbox = page.locator(`[id="${await box.getAttribute("aria-controls")}"]`);
     const option = listbox.getByRole("option", { name: /Ostrel/ });
