@@ -208,6 +208,25 @@ function whenSaid(
     // Results articles name the period once and then go on about it: carry it forward.
     // Shares and stakes are positions, not flows over a reporting period: they take no running period.
     if (position) return { year: null, period: null, stated: false, target: false };
+    // "sold 80,000 vans, 9% more than in 2001": measured against a year the text names, the figure is the next
+    // year's, unless the article's running year already says which (it cannot be the base year itself).
+    const namedBase = s.times.find(
+      (t) =>
+        t.role === "base" &&
+        t.year !== null &&
+        t.relative === null &&
+        !t.open &&
+        t.month === undefined &&
+        t.start >= clause.start &&
+        t.end <= clause.end &&
+        t.start > figure.end,
+    );
+    if (
+      namedBase &&
+      (s.discourse.year === null || s.discourse.year === namedBase.year) &&
+      !isForward(s, clause, figure)
+    )
+      return { year: namedBase.year! + 1, period: namedBase.period ?? defaultPeriod, stated: false, target: false };
     // A forecast that names no time ("would have annual sales of $18bn") is for no year the text gives.
     if (isForward(s, clause, figure)) return { year: null, period: null, stated: false, target: false };
     const period = s.discourse.period ?? (s.discourse.year !== null && !s.discourse.oneMonth ? defaultPeriod : null);

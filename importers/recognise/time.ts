@@ -402,7 +402,7 @@ const FOUNDED_BEFORE =
   /\b(?:founded|established|started|set\s+up|launched|created|formed|incorporated|born|floated|listed|privatised|privatized)\b(?:\s+[\w-]+){0,10}?\s+(?:in|since)\s+$/i;
 
 const BASE_BEFORE =
-  /\b(?:compared\s+(?:with|to)|(?:in\s+)?line\s+with|from|against|versus|vs\.?|over|(?<!(?:more|less|fewer|rather|higher|lower|better|worse)\s)than(?:\s+in)?|(?<!\bbased\s)on|since)\s+(?:the\s+|a\s+|its\s+)?(?:same\s+)?(?:period\s+(?:in|of)\s+)?$/i;
+  /\b(?:compared\s+(?:with|to)|(?:in\s+)?line\s+with|from|against|versus|vs\.?|over|(?<!(?:more|less|fewer|rather|higher|lower|better|worse)\s)than(?:\s+in)?|(?:more|less|fewer|higher|lower)\s+than\s+in|(?<!\bbased\s)on|since)\s+(?:the\s+|a\s+|its\s+)?(?:same\s+)?(?:period\s+(?:in|of)\s+)?$/i;
 /** "over the first nine months", "over the quarter": a span the figure covers, not a base ("up 4% over 2003"). */
 const OVER_BEFORE = /\bover\s+(?:the\s+)?$/i;
 const SPAN_TEXT =
