@@ -2,6 +2,11 @@ import { ASIDE_THEN_VERB, type Mention } from "../analyse/mentions";
 import { PRODUCT_BEFORE } from "../lexicons/companies";
 import type { SentenceContext } from "./context";
 
+/** "Corvan, which brews the Ostrel brand": a name the sentence gives as a product or brand is no company of a figure. */
+export function namedAsProduct(text: string, start: number): boolean {
+  return PRODUCT_BEFORE.test(text.slice(Math.max(0, start - 60), start));
+}
+
 /** Sources and observers: a company after these words is not the one the figure belongs to. */
 const NOT_SUBJECT_BEFORE =
   /\b(?:according to|analysts? at|analysts? from|economists? at|said|told|reported by|sources? at|a report by|a report from|data from|figures from|research by|published by|compiled by)\s+$/i;
@@ -69,7 +74,7 @@ export function subjectOf(
     (m) =>
       !exclude.has(m.company) &&
       !(aside && m.start > aside.start && m.start < aside.end) &&
-      !(m.how === "name" && PRODUCT_BEFORE.test(s.text.slice(Math.max(0, m.start - 60), m.start))) &&
+      !(m.how === "name" && namedAsProduct(s.text, m.start)) &&
       (!NOT_SUBJECT_BEFORE.test(s.text.slice(Math.max(0, m.start - 30), m.start)) ||
         reportedSubject(s.text, m, s.mentions[0])),
   );

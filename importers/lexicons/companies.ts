@@ -412,4 +412,4 @@ export const LEADING_LEGAL_FORMS = new Set([
  * makes or sells under, not of a company the figures can belong to.
  */
 export const PRODUCT_BEFORE =
-  /\b(?:makes|making|makers?\s+of|producers?\s+of|brewers?\s+of|distillers?\s+of|brands?\s+(?:include|including|such\s+as|like)|labels?\s+(?:include|including|such\s+as))\s+(?:the\s+)?(?:(?!said\b|says\b|which\b|who\b)[\w'’.-]+,?\s+){0,5}$/i;
+  /\b(?:makes|making|brews|brewed|distils|distills|makers?\s+of|producers?\s+of|brewers?\s+of|distillers?\s+of|brands?\s+(?:include|including|such\s+as|like)|labels?\s+(?:include|including|such\s+as))\s+(?:the\s+)?(?:(?!said\b|says\b|which\b|who\b)[\w'’.-]+,?\s+){0,5}$/i;

@@ -2,7 +2,7 @@
 import { clauseAround } from "../extract/clauses";
 import { marketAfter, marketName, placeIn } from "../extract/market";
 import { statusAround } from "../extract/status";
-import { PUBLIC_BODY, subjectOf } from "../extract/subject";
+import { namedAsProduct, PUBLIC_BODY, subjectOf } from "../extract/subject";
 import { shareWhen } from "../extract/when";
 import { PLACES } from "../lexicons/companies";
 import { CHANGE_WORDS, NOT_MARKET_WORDS, OUTPUT_NOUNS } from "../lexicons/metrics";
@@ -329,5 +329,8 @@ export function shareOfSpending(m: Match, s: RuleSentence): FactRoles[] {
   if (!q || holder?.type !== "mention") return [];
   const words = textOf(s, m.captures.market);
   const roles = shareRoles(s, q, holder.end, words ? marketName(words) : null);
-  return roles ? [{ ...roles, company: holder.mention.company, stated: ["company"] }] : [];
+  if (!roles) return [];
+  return [
+    namedAsProduct(s.text, holder.start) ? roles : { ...roles, company: holder.mention.company, stated: ["company"] },
+  ];
 }
