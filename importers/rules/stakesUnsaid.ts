@@ -57,6 +57,50 @@ function subjectSeesStake(m: Match, s: RuleSentence): FactRoles[] {
   return subject ? describedStake({ ...m, captures: { ...m.captures, holder: [subject] } }, s) : [];
 }
 
+/**
+ * "owns 61% of Corvan and wants to raise its holding": where the company held before the "its" is named, when "its"
+ * was read as that company or as one named after it ("61% of Corvan, a Polish brewer, and ..."); else -1.
+ */
+function possessiveOfHeld(m: Match, s: RuleSentence): number {
+  const holder = m.captures.holder?.[0];
+  if (holder?.type !== "mention" || holder.mention.how !== "pronoun") return -1;
+  const before = s.tokens.slice(0, m.from);
+  // "of Corvan", "of Polish brewer Corvan", after a percentage: what the percentage is of.
+  const at = before.findLastIndex(
+    (t, i) =>
+      t.type === "mention" &&
+      t.mention.how === "name" &&
+      s.tokens.slice(Math.max(0, i - 4), i).some((w) => /^(?:of|in)$/.test(w.lower)) &&
+      s.tokens.slice(Math.max(0, i - 7), i).some((w) => tokenIs(PIECES.PERCENT, w)),
+  );
+  if (at < 0) return -1;
+  const since = before.slice(at).filter((t) => t.type === "mention" && t.mention.how !== "pronoun");
+  return since.some((t) => t.type === "mention" && t.mention.company === holder.mention.company) ? at : -1;
+}
+
+/**
+ * A stake moved by "its" holding: the holder "its" stands for, unless that is the company just held ("owns 61% of
+ * Corvan and wants to raise its holding"), when it is whoever holds that company in the sentence: the last one
+ * named before it, which may itself be "it" ("Keane said Ostrel owns 15% of Corvan and plans to raise its stake").
+ */
+function possessiveHolderStake(m: Match, s: RuleSentence): FactRoles[] {
+  const plain = describedStake(m, s);
+  const at = possessiveOfHeld(m, s);
+  const held = at >= 0 && s.tokens[at].type === "mention" ? s.tokens[at].mention.company : null;
+  // Only a reading that took "its" at its word, or made the company held a holder, is read again.
+  const its = m.captures.holder?.[0];
+  const read = its?.type === "mention" ? its.mention.company : null;
+  if (!held || !plain.some((r) => r.company === held || r.company === read)) return plain;
+  const subject = s.tokens
+    .slice(0, at)
+    .findLast(
+      (t) =>
+        t.type === "person" ||
+        (t.type === "mention" && !t.mention.possessive && t.mention.company !== held && t.mention.how !== "group"),
+    );
+  return subject ? describedStake({ ...m, captures: { ...m.captures, holder: [subject] } }, s) : [];
+}
+
 export const UNSAID_STAKE_RULES: Rule[] = [
   {
     name: "stake.will-see-holding-move",
@@ -99,8 +143,14 @@ export const UNSAID_STAKE_RULES: Rule[] = [
           "Sale\n\nFounder Jane Keane, who owned 20% of Corvan Tool, has sold 2% of the company's shares, reducing her holding to 18%.",
         expected: [{ kind: "stake", company: "Jane Keane", counterparty: "Corvan Tool", low: 18, status: "actual" }],
       },
+      {
+        // "its" read as the company just held would make the held company its own holder.
+        input:
+          "Brewing push\n\nOstrel Brands said it already owns 61% of Polish brewer Corvan Piwo and wants to raise its holding to 80% this year.",
+        expected: [{ kind: "stake", company: "Ostrel Brands", counterparty: "Corvan Piwo", low: 80, status: "target" }],
+      },
     ],
-    build: describedStake,
+    build: possessiveHolderStake,
   },
   {
     name: "stake.raise-that-to",
@@ -288,7 +338,7 @@ export const UNSAID_STAKE_RULES: Rule[] = [
         expected: [{ kind: "stake", company: "Ostrel", counterparty: "Corvan Motors", low: 10, year: 2003 }],
       },
     ],
-    build: describedStake,
+    build: possessiveHolderStake,
   },
   {
     name: "stake.its-stake",
