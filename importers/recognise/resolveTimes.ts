@@ -85,6 +85,8 @@ export function resolveTimes(
     const endMonth = end ? MONTH_INDEX[end[1].toLowerCase()] : fiscalEndOf(t.period, fiscalEnd);
     const endDay = end?.[2] ? Number(end[2]) : 31;
     const ended = endMonth < month || (endMonth === month && endDay <= (ref.day ?? 31));
+    // "the fiscal first quarter, which ends in January", said in November: a period still to end is the next one.
+    if (end && STILL_TO_END.test(end[0])) return { ...t, year: ended ? ref.year + 1 : ref.year };
     // "forecast first-quarter revenue of $2.6bn": a period looked forward to is the next one to end, unless the
     // last one ended within two months and is still to be reported ("expects to report fourth-quarter revenue").
     const monthsSince = (month - endMonth + 12) % 12;
@@ -199,9 +201,11 @@ export function inFiscalQuarters(times: TimeExpr[], fiscalEnd: number): TimeExpr
 }
 
 const ENDED_AFTER = new RegExp(
-  String.raw`^[\s,]*(?:(?:which|that)\s+(?:[a-z]+\s+){0,8}?(?:and\s+)?|the\s+(?:(?:three|3|six|6|nine|9|twelve|12)\s+months|(?:13|thirteen|14|fourteen|26|52|53)\s+weeks)\s+(?:that\s+|which\s+)?)?(?:ended|ending|ends|will\s+end|to|through)\s+(?:in\s+|on\s+)?(?:late\s+|early\s+|mid-)?(${alternation(Object.keys(MONTH_INDEX))})\b\.?(?:\s+(\d{1,2}))?`,
+  String.raw`^[\s,]*(?:(?:which|that)\s+(?:[a-z]+\s+){0,8}?(?:and\s+)?|the\s+(?:(?:three|3|six|6|nine|9|twelve|12)\s+months|(?:13|thirteen|14|fourteen|26|52|53)\s+weeks)\s+(?:that\s+|which\s+)?)?(?:ended|ending|ends|will\s+end|to|through|runs?\s+(?:through|to|until))\s+(?:in\s+|on\s+)?(?:late\s+|early\s+|mid-)?(${alternation(Object.keys(MONTH_INDEX))})\b\.?(?:\s+(\d{1,2}))?`,
   "i",
 );
+/** "which ends in January", "that runs through January": a period said to end still, not one that has ended. */
+const STILL_TO_END = /\b(?:ends|will\s+end|runs?\s+(?:through|to|until))\s/i;
 const JUST_ENDED = /^\s*,?\s*(?:that\s+|which\s+)?(?:has\s+)?(?:just\s+)?(?:ended|finished|closed|completed)\b/i;
 const FORWARD_BEFORE = new RegExp(
   String.raw`\b(?:${FORECAST_CUES.concat(TARGET_CUES).map(escapeRegExp).join("|")})\b`,
