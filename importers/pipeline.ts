@@ -62,6 +62,7 @@ function sentenceRoles(
     times,
     mentions,
     publishedYear: ctx.publishedYear,
+    publishedMonth: ctx.reference?.year === ctx.publishedYear ? (ctx.reference?.month ?? null) : null,
     discourse: ctx.discourse,
     lastQuarter: ctx.lastQuarter,
     lastHalf: ctx.lastHalf,

@@ -12,6 +12,8 @@ export interface SentenceContext {
   times: TimeExpr[];
   mentions: Mention[];
   publishedYear: number | null;
+  /** The month of the article's date, when a `Date:` line or `--published` gives a full one. */
+  publishedMonth: number | null;
   /** The period the article was last speaking of, for sentences that name none. */
   discourse: Discourse;
   /** The year the article's last forecast was for, for a forecast that names a period but no year. */

@@ -183,6 +183,15 @@ function whenSaid(
     // "in the half", after a sentence about the full year: the half the article reported last.
     if (/half$/i.test(thePeriod[0]) && s.lastHalf?.period)
       return { year: s.lastHalf.year, period: s.lastHalf.period, stated: false, target: false };
+    // "turnover rose 9% in the half", with no half named before: the interim results of a first half, which
+    // ended in the article's year unless it is dated before May (a half to December, reported in March).
+    if (
+      /half$/i.test(thePeriod[0]) &&
+      s.publishedMonth !== null &&
+      s.publishedYear !== null &&
+      !isForward(s, clause, figure)
+    )
+      return { year: s.publishedYear - (s.publishedMonth < 5 ? 1 : 0), period: "H1", stated: false, target: false };
   }
   if (!byDistance.length) {
     // A time elsewhere in the sentence ("For the full year, ... while revenues grew 6.4%") before the article's.
