@@ -40,8 +40,12 @@ export const METRIC_WORDS: Record<string, "revenue" | "other" | "volume"> = {
   costs: "other",
   cost: "other",
   spending: "other",
+  // "and said it would spend £60m on new stores": money laid out, however near a revenue word.
+  spend: "other",
+  spent: "other",
   investment: "other",
   invest: "other",
+  invested: "other",
   fine: "other",
   funding: "other",
   capital: "other",
