@@ -246,8 +246,12 @@ function whenSaid(
     // "BA had forecast a 2% rise in full-year revenue", after the article looked ahead to 2005: that year's.
     if (isForward(s, clause, figure)) {
       const running = s.discourse.year;
+      // An article dated only by its year ("full-year sales of about £2bn" in one known to be of 2005): the year
+      // running when it was written, which is all its date can tell.
       year =
-        s.forecastYear ?? (running !== null && s.publishedYear !== null && running >= s.publishedYear ? running : null);
+        s.forecastYear ??
+        (running !== null && s.publishedYear !== null && running >= s.publishedYear ? running : null) ??
+        (s.publishedMonth === null ? s.publishedYear : null);
     } else year = s.discourse.year ?? yearOfUndatedPeriod(periodExpr.period!, s, clause, figure, periodExpr.month);
   }
   return { year, period, stated, target: isTarget };
