@@ -222,6 +222,34 @@ export const SALES_VOLUME_RULES: Rule[] = [
     build: otherUnit,
   },
   {
+    name: "sales-volume.ranked-with-count",
+    kind: "sales_volume",
+    // "Corvan came in second with 58.9 million phones", "Ostrel led with 61 million": a place in a ranking of
+    // sellers, the count said after it (a count of something else, "third with 1,200 stores", names no unit sold).
+    pattern:
+      "led|first|second|third|fourth|fifth|behind|followed|next with {FIGURE_LEAD}? figure:{COUNT} unit:{VOLUME_UNIT}?",
+    when: (m, s) =>
+      (m.captures.unit?.length ?? 0) > 0 ||
+      /^\s*(?:units\s+)?(?:,|and\b|\.|$)/.test(s.text.slice(s.tokens[m.to - 1].end)),
+    examples: [
+      {
+        input:
+          "Phones\n\nGlobal smartphone shipments rose 3% in the first quarter of 2026. Halden Mobile came in second with 58.9 million phones and a 19% share.",
+        expected: [
+          { kind: "sales_volume", company: "Halden Mobile", unit: "phones", low: 58900000, year: 2026, period: "Q1" },
+        ],
+      },
+      {
+        input:
+          "Phones\n\nCorvan shipped 61.2 million smartphones in the first quarter of 2026. Ostrel was close behind with 56.6 million and a 17.8% share.",
+        expected: [
+          { kind: "sales_volume", company: "Ostrel", unit: "smartphones", low: 56600000, year: 2026, period: "Q1" },
+        ],
+      },
+    ],
+    build: (m, s) => (m.captures.unit?.length ? namedUnit(m, s) : articleUnit(m, s)),
+  },
+  {
     name: "sales-volume.units-then-verb",
     kind: "sales_volume",
     pattern: "figure:{COUNT} ...3 unit:{VOLUME_UNIT} ...5 sold|delivered|shipped",
