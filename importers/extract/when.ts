@@ -305,7 +305,7 @@ export function shareWhen(
 }
 
 const SHIPPED_BEFORE =
-  /\b(?:shipped|shipping|sold|selling|delivered|delivering)\s+(?:about\s+|around\s+|roughly\s+|nearly\s+|some\s+|more\s+than\s+)?\d|\b(?:second|third|fourth|fifth|led|behind)\s+with\s+(?:about\s+|around\s+|roughly\s+|nearly\s+)?\d/i;
+  /\b(?:shipped|shipping|sold|selling|delivered|delivering)\s+(?:about\s+|around\s+|roughly\s+|nearly\s+|some\s+|more\s+than\s+)?\d|\b(?:second|third|fourth|fifth|led|behind)\s+with\s+(?:about\s+|around\s+|roughly\s+|nearly\s+)?\d|\b(?:shipments|deliveries)\b[^.;]{0,25}?\bto\s+(?:about\s+|around\s+)?\d/i;
 const MOVED_FROM_AFTER = /^\s*from\s+(?:about\s+|around\s+)?\d[\d.,]*\s*(?:pct|%|per\s?cent)/i;
 const ANAPHORIC_OPENING = /^\W*(?:That|This|Which)\s+(?:gave|gives|put|puts|left|lifted|took|brought|pushed)\b/;
 

@@ -158,6 +158,20 @@ export const MARKET_SHARE_RIVAL_RULES: Rule[] = [
     build: listedShare,
   },
   {
+    name: "market-share.for-a-share-of",
+    kind: "market_share",
+    // "shipped 52.1 million, for a share of about 17.7%", "giving it a market share of 9%": the share after the count.
+    pattern: "holder:{COMPANY} ...12 for|giving|gives|gave it? a|an market? share of {FIGURE_LEAD}? figure:{PERCENT}",
+    examples: [
+      {
+        input:
+          "Phones\n\nGlobal smartphone shipments rose 3% in the first quarter of 2026. Ostrel's shipments fell 6% to 52.1 million, for a share of about 17.7%.",
+        expected: [{ kind: "market_share", company: "Ostrel", low: 17.7, approximate: true, year: 2026, period: "Q1" }],
+      },
+    ],
+    build: listedShare,
+  },
+  {
     name: "market-share.listed-for",
     kind: "market_share",
     pattern: "figure:{PERCENT} for ...4 holder:{COMPANY}",

@@ -294,6 +294,7 @@ function readsAsShare(s: RuleSentence, at: number): boolean {
 }
 
 const SOLD = new Set(["sold", "shipped", "delivered", "shipping", "selling", "delivering"]);
+const MOVED_COUNTS = new Set(["shipments", "deliveries"]);
 
 /**
  * "Kestrel held 31% of the handset market, ahead of Sungwon with 13.5% and Ardent with 12.6%": a share listed after
@@ -313,9 +314,14 @@ export function listedShare(m: Match, s: RuleSentence): FactRoles[] {
     if (s.ctx.shareMarket) return continuedShare(m, s);
     // "Varrow shipped 11.6 million units for a 19.7% share": a share of the market the units were counted in.
     const q = figureOf(m);
-    const counted = s.tokens
-      .slice(0, s.tokens.indexOf(figure))
-      .some((t, i) => t.type === "quantity" && t.quantity.kind === "count" && SOLD.has(s.tokens[i - 1]?.lower ?? ""));
+    const counted = s.tokens.slice(0, s.tokens.indexOf(figure)).some(
+      (t, i) =>
+        t.type === "quantity" &&
+        t.quantity.kind === "count" &&
+        (SOLD.has(s.tokens[i - 1]?.lower ?? "") ||
+          // "its shipments fell 6% to 52.1 million, for a 17.7% share": the count the shipments came to.
+          (s.tokens[i - 1]?.lower === "to" && s.tokens.slice(0, i).some((w) => MOVED_COUNTS.has(w.lower)))),
+    );
     const roles = q && counted ? shareRoles(s, q, q.start, null) : null;
     return roles ? [roles] : [];
   }
