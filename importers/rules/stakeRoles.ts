@@ -358,10 +358,17 @@ function subjectBeforeAside(m: Match, s: RuleSentence): Token | undefined {
   for (let i = at - 1; i > 0; i--) {
     if (!opener.test(s.tokens[i].text)) continue;
     const before = s.tokens[i - 1];
+    // "Two private equity firms, Ostrel Capital and Corvan Partners, have bought": the aside names the subject.
+    if (before.type === "word" && LISTED_SUBJECTS.has(before.lower)) return first;
     return before.type === "mention" || before.type === "person" ? before : undefined;
   }
   return undefined;
 }
+
+/** Plural nouns a list of names may be set off after, as the subject they name. */
+const LISTED_SUBJECTS = new Set(
+  "firms companies groups investors funds banks partners families brothers insurers utilities carmakers".split(" "),
+);
 
 const CLAUSE_AUXILIARIES = new Set(
   "had has have will would may might could also now then recently already later plans wants intends agreed to is was".split(

@@ -92,4 +92,31 @@ export const OWNED_STAKE_RULES: Rule[] = [
     ],
     build: ownedStake,
   },
+  {
+    name: "stake.pct-of-is-held-by",
+    kind: "stake",
+    // "A further 12.4 pct of Corvan is held by a company controlled by Tom Keane": the holder behind the vehicle.
+    pattern: "figure:{PERCENT} of held:{COMPANY} is|are|was|were held|owned|controlled by ...7 holder:{HOLDER}",
+    examples: [
+      {
+        input:
+          "Shareholders\n\nA further 12.4 pct of Corvan Mining is held by a company controlled by financier Tom Keane, the company said.",
+        expected: [{ kind: "stake", company: "Tom Keane", counterparty: "Corvan Mining", low: 12.4 }],
+      },
+    ],
+    build: ownedStake,
+  },
+  {
+    name: "stake.it-is-pct-owned-by",
+    kind: "stake",
+    // "It is 9.8 pct owned by Ostrel Mills": "it" for the company the article is about.
+    pattern: "held:it is|was|will be? figure:{PERCENT} -? owned|held|controlled by holder:{HOLDER}",
+    examples: [
+      {
+        input: "Bakery results\n\nCorvan Bakeries reported higher sales. It is 9.8 pct owned by Ostrel Mills Inc.",
+        expected: [{ kind: "stake", company: "Ostrel Mills", counterparty: "Corvan Bakeries", low: 9.8 }],
+      },
+    ],
+    build: ownedStake,
+  },
 ];

@@ -272,6 +272,21 @@ export const UNSAID_STAKE_RULES: Rule[] = [
     build: shareholderInApposition,
   },
   {
+    name: "stake.its-largest-shareholder-remains",
+    kind: "stake",
+    // "Corvan said its largest shareholder remains Ostrel Holdings, with 19.6 pct".
+    pattern:
+      "held:{POSSESSOR} largest|biggest|main|principal|single|controlling shareholder|investor|owner is|was|remains|remained holder:{HOLDER} ,? with {FIGURE_LEAD}? figure:{PERCENT}",
+    examples: [
+      {
+        input:
+          "Holders\n\nCorvan Valve had 1986 sales of 96 mln dlrs. Corvan said its largest shareholder remains Ostrel Holdings Inc, with 19.6 pct.",
+        expected: [{ kind: "stake", company: "Ostrel Holdings", counterparty: "Corvan", low: 19.6 }],
+      },
+    ],
+    build: shareholderInApposition,
+  },
+  {
     name: "stake.its-officer-holds",
     kind: "stake",
     // "Its chairman, Tom Keane, holds about 9.4 pct of the company's shares": the person in apposition holds the
