@@ -7,6 +7,26 @@ import { describedStake, ofAMarket } from "./stakeRoles";
  */
 export const DESCRIBED_STAKE_RULES: Rule[] = [
   {
+    name: "stake.group-led-by-holds",
+    kind: "stake",
+    // "A group of investors led by Tom Keane holds 20% of the firm": the group is its leader's.
+    pattern:
+      "{GROUP_HEAD} ...5 {LEAD_VERB} by ...3 holder:{HOLDER} ...3 {STAKE_VERB} {FIGURE_LEAD}? figure:{PERCENT} of|in held:{COMPANY}?",
+    when: (m, s) => !ofAMarket(m, s),
+    examples: [
+      {
+        input:
+          "Holders\n\nBrenta Aviation builds regional jets. A group of French aerospace companies led by Corvan Aero holds 20% of the firm.",
+        expected: [{ kind: "stake", company: "Corvan Aero", counterparty: "Brenta Aviation", low: 20 }],
+      },
+      {
+        input: "Holders\n\nA group led by investor Tom Keane owns 8.3 pct of Corvan Tool.",
+        expected: [{ kind: "stake", company: "Tom Keane", counterparty: "Corvan Tool", low: 8.3 }],
+      },
+    ],
+    build: describedStake,
+  },
+  {
     name: "stake.stake-in-described",
     kind: "stake",
     pattern:
