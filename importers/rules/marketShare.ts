@@ -126,7 +126,11 @@ export const MARKET_SHARE_RULES: Rule[] = [
       "share in:of? the? market:...6 {SHARE_LINK} {FIGURE_LEAD}? figure:{PERCENT} ...8 from|against|versus {FIGURE_LEAD}? {PERCENT}",
     when: (m, s) =>
       notPerShare(m, s) &&
-      !/^(?:price|prices|capital)$/.test(s.tokens[m.from + 1]?.lower ?? "") &&
+      !/^(?:price|prices|capital|register|registers|registry|issue|offering|buyback)$/.test(
+        s.tokens[m.from + 1]?.lower ?? "",
+      ) &&
+      // "still on the share register, has cut its holding to 3.9% from 5.2%": a holding moved, not a share.
+      !(m.captures.market ?? []).some((t) => /^(?:holding|holdings|stake|stakes|shareholding)$/.test(t.lower)) &&
       s.tokens[m.to]?.lower !== "for",
     examples: [
       {
