@@ -287,6 +287,30 @@ export const UNSAID_STAKE_RULES: Rule[] = [
     build: shareholderInApposition,
   },
   {
+    name: "stake.leaving-it-with",
+    kind: "stake",
+    // "The state will sell 10% of Corvan Steel, leaving it with 75.5% of the company": "it" is the seller.
+    pattern: "leave|leaving|left it|them with {FIGURE_LEAD}? figure:{PERCENT} of ...3 held:{HELD_REF}",
+    examples: [
+      {
+        input:
+          "Sale\n\nThe Ruritanian government is to sell 10% of steelmaker Corvan Steel in a share offering, leaving it with 75.5% of the company.",
+        expected: [{ kind: "stake", company: "Ruritanian government", counterparty: "Corvan Steel", low: 75.5 }],
+      },
+    ],
+    build: (m, s) => {
+      // The subject the sentence opens with: the first holder not written as what a percentage is of.
+      const subject = s.tokens
+        .slice(0, m.from)
+        .find(
+          (t, i) =>
+            (t.type === "person" || (t.type === "mention" && t.mention.how !== "pronoun" && !t.mention.possessive)) &&
+            !/^(?:of|in)$/.test(s.tokens[i - 1]?.lower ?? ""),
+        );
+      return subject ? describedStake({ ...m, captures: { ...m.captures, holder: [subject] } }, s) : [];
+    },
+  },
+  {
     name: "stake.its-officer-holds",
     kind: "stake",
     // "Its chairman, Tom Keane, holds about 9.4 pct of the company's shares": the person in apposition holds the
