@@ -90,6 +90,9 @@ function overlapsAny(found: Mention[], start: number, end: number): boolean {
 const SOURCE_BEFORE =
   /\b(?:researchers?|research\s+(?:firm|group|company)|analysts?|consultanc(?:y|ies)|pollsters?|data\s+(?:provider|firm)|according\s+to|(?:polled|surveyed|compiled|tracked|quoted)\s+by|(?:figures|data|estimates|statistics|numbers)\s+(?:[\w-]+\s+){0,3}(?:from|by)|(?:told|telling|tells)(?:\s+the)?(?:\s+news\s+(?:channel|agency|network|service))?)\s+$/i;
 
+/** "(Energy) supplier Corvan", "(Defence) electronics group Corvan": a calling, then the name it describes. */
+const DESCRIBES_NAME_AFTER = new RegExp(String.raw`^\s+(?:[a-z-]+\s+){0,2}(?:${NOUNS})\s+[A-Z]`);
+
 /** What follows the city of a wire dateline: ", April 2 -", ", Jan 12 -". */
 const DATELINE_AFTER = /^,\s+[A-Z][a-z]{2,8}\.?\s+\d{1,2}\s+[-–]/;
 
@@ -105,6 +108,13 @@ export function findMentions(
     const m = nameMention(reg, span);
     // "NEW YORK, April 2 - Corvan Corp said": a wire's dateline names a city, never a company.
     if (!m || DATELINE_AFTER.test(sentence.slice(m.end, m.end + 24))) continue;
+    // "Energy supplier Corvan said": a capitalised first word that describes the name after it is no name itself.
+    if (
+      /^\W*$/.test(sentence.slice(0, m.start)) &&
+      !/\s/.test(span.name) &&
+      DESCRIBES_NAME_AFTER.test(sentence.slice(m.end, m.end + 60))
+    )
+      continue;
     const source = SOURCE_BEFORE.test(sentence.slice(0, m.start)) || state.sources?.has(m.company);
     names.push(source ? { ...m, source: true } : m);
   }
