@@ -9,6 +9,9 @@ const DIVISION_OF_BETWEEN = new RegExp(
   String.raw`^,?\s+(?:(?:a|an|the)\s+(?:[\w-]+\s+){0,2}(?:${alternation(DIVISION_NOUNS)})\s+of|(?:which\s+is\s+|now\s+)?(?:wholly\s+)?owned\s+by)\s+$`,
   "i",
 );
+const APPOSED_DIVISION = new RegExp(
+  String.raw`^\s*,\s+(?:the\s+(?:company|group|firm)['’]s|its)\s+(?:[a-z-]+\s+){0,2}(?:${alternation(DIVISION_NOUNS)})\b`,
+);
 const OWNS_BETWEEN = /^\s+(?:also\s+|now\s+|still\s+)?owns\s+(?:the\s+)?$/;
 const PRODUCT_BEFORE = new RegExp(
   String.raw`\b(?:${alternation(PRODUCT_NOUNS)})\s*(?:[-–—,:(]\s*)?(?:(?:including|such\s+as|like|notably)\s+)?$`,
@@ -62,6 +65,8 @@ export function findDivisions(sentences: string[], registry: CompanyRegistry): M
         const possessor = i > 0 && /['’]s?\s+$/.test(s.slice(spans[i - 1].span.start, span.start));
         if (possessor || /\b(?:its|their)\s/i.test(before)) link(entity, i > 0 ? spans[i - 1].entity : MAIN);
       }
+      // "Snacks, the company's biggest division, brought in": a name set off as the article's company's division.
+      if (APPOSED_DIVISION.test(s.slice(span.end, span.end + 60))) link(entity, MAIN);
       if (i > 0) {
         const between = s.slice(spans[i - 1].span.end, span.start);
         if (DIVISION_OF_BETWEEN.test(between)) link(spans[i - 1].entity, entity);
