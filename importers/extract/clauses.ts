@@ -4,9 +4,10 @@ import { allMatches } from "../lexicons/regex";
  * Clause boundaries: a figure's subject, metric and time are looked for inside its clause. The stop of an
  * abbreviation ("Sept. 30", "Corvan Inc. said", "U.S. sales") ends no clause.
  */
-// "... and both companies broke even in 2003": "and" opening a new subject opens a new clause.
+// "... and both companies broke even in 2003": "and" opening a new subject opens a new clause. ("Turnover, however,
+// rose 2%": "however" set off by commas is an aside inside the clause.)
 const CLAUSE_BREAK =
-  /;|,?\s(?:but|while|whereas|although|though|however|meanwhile)\b|,?\s+and\s+(?=(?:both|it|its|they|their|the\s+(?:company|firm|group))\b)|(?<!\b(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|Inc|Corp|Co|Ltd|Mr|Mrs|Ms|Dr|St|No|vs|[A-Z]))\.\s/gi;
+  /;|,?\s(?:but|while|whereas|although|though|however(?!\s*,)|meanwhile)\b|,?\s+and\s+(?=(?:both|it|its|they|their|the\s+(?:company|firm|group))\b)|(?<!\b(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|Inc|Corp|Co|Ltd|Mr|Mrs|Ms|Dr|St|No|vs|[A-Z]))\.\s/gi;
 
 /** Breaks inside brackets ("(£600m; $1.1bn)") do not end a clause. */
 function insideBrackets(text: string, pos: number): boolean {

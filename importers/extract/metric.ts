@@ -40,6 +40,10 @@ export function metricWords(text: string): MetricHit[] {
 }
 
 /** The nearest metric word before the figure in its clause, or one right after it ("$5bn in sales"). */
+/** An aside that says why or how ("helped by higher prices", "hit by weak demand"), closed by its comma. */
+export const ASIDE =
+  /,\s+(?:helped|hit|boosted|driven|lifted|held\s+back|buoyed|dragged|weighed|supported|fuell?ed|spurred|pushed|hurt|reflecting|thanks)\b[^,;]*,/gi;
+
 export function metricOf(text: string, q: Quantity, clause: { start: number; end: number }): MetricHit | null {
   const hits = metricWords(text);
   const after = hits.find(
@@ -52,7 +56,11 @@ export function metricOf(text: string, q: Quantity, clause: { start: number; end
   );
   if (after) return after;
   // Another figure between the word and this one takes the word for itself, unless it is a list of figures.
-  const before = hits.filter((h) => h.end <= q.start && h.start >= clause.start).at(-1);
+  // "Revenue, helped by price increases, rose 5.5%": words of an aside set off by commas measure nothing here.
+  const asides = q.start > clause.start ? [...allMatches(ASIDE, text.slice(clause.start, q.start))] : [];
+  const inAside = (h: MetricHit) =>
+    asides.some((a) => h.start >= clause.start + a.index && h.end <= clause.start + a.index + a[0].length);
+  const before = hits.filter((h) => h.end <= q.start && h.start >= clause.start && !inAside(h)).at(-1);
   if (!before) return null;
   if (q.start - before.end > 110) return null;
   return before;

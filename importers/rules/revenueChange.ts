@@ -1,5 +1,5 @@
 import { clauseAround } from "../extract/clauses";
-import { changeSign, measuresCompanyRevenue, metricOf, movedBySign, regionalFigure } from "../extract/metric";
+import { ASIDE, changeSign, measuresCompanyRevenue, metricOf, movedBySign, regionalFigure } from "../extract/metric";
 import { statusAround } from "../extract/status";
 import { PUBLIC_BODY, subjectOf } from "../extract/subject";
 import { baseOf, whenOf } from "../extract/when";
@@ -83,7 +83,8 @@ function metricThenChange(m: Match, s: RuleSentence): FactRoles[] {
   const metric = metricOf(s.text, q, clause);
   if (!metric || !measuresCompanyRevenue(s.text, metric, clause.start) || metric.start > q.start) return [];
   // Another percentage between the metric and this one belongs to the metric ("sales rose 5% and profit 8%").
-  const between = s.text.slice(metric.end, q.start);
+  // ("revenue, helped by price increases that averaged 6%, rose 5.5%": an aside's words and figures are its own.)
+  const between = s.text.slice(metric.end, q.start).replace(ASIDE, ",");
   if (/\b(?:profit|earnings|income|margin|shares?|prices?|stake|market)\b/i.test(between)) return [];
   if (/%|per cent|percent/.test(between) && !/\bto\b/.test(between)) return [];
   // In an article that counts cars or phones sold, "sales rose 9%" with no money beside it counts them too.
@@ -109,6 +110,8 @@ function segmentChange(m: Match, s: RuleSentence): FactRoles[] {
   const segment = segmentName(s, s.tokens.indexOf(noun));
   return roles && segment ? [{ ...roles, segment }] : [];
 }
+
+const OPENS_WITH_ASIDE = new RegExp(`^${ASIDE.source}`, "i");
 
 /** Percentage changes of a company's revenue, sales or turnover. */
 export const REVENUE_CHANGE_RULES: Rule[] = [
@@ -168,6 +171,22 @@ export const REVENUE_CHANGE_RULES: Rule[] = [
       },
     ],
     build: rateBefore,
+  },
+  {
+    name: "revenue-change.revenue-aside-moved",
+    kind: "revenue_change",
+    // "Revenue, helped by price increases that averaged 6%, rose 5.5%": the aside's own figure is skipped with it.
+    pattern: "{REVENUE_NOUN} , ...14 , {CHANGE_WORD} by? {FIGURE_LEAD}? figure:{PERCENT}",
+    // Only an aside that says why ("helped by", "hit by"), not one that says what the sales are ("which strip out").
+    when: (m, s) => OPENS_WITH_ASIDE.test(s.text.slice(s.tokens[m.from].end)),
+    examples: [
+      {
+        input:
+          "Results\n\nCorvan Foods said revenue, helped by price increases that averaged 6%, rose 5.5% in 2025 to $31.7 billion.",
+        expected: [{ kind: "revenue_change", company: "Corvan Foods", low: 5.5, year: 2025, period: "FY" }],
+      },
+    ],
+    build: metricThenChange,
   },
   {
     name: "revenue-change.revenue-moved",
