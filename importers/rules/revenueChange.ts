@@ -189,6 +189,35 @@ export const REVENUE_CHANGE_RULES: Rule[] = [
     build: metricThenChange,
   },
   {
+    name: "revenue-change.after-a-change",
+    kind: "revenue_change",
+    // "expects turnover to rise about 5% this year after a 4.6% increase in 2025": the change that came before.
+    pattern:
+      "{REVENUE_NOUN} ...16 after a|an? figure:{PERCENT} increase|rise|gain|growth|fall|decline|drop|decrease|jump|slide",
+    examples: [
+      {
+        input:
+          "Outlook\n\nCorvan Chemie said it expects group turnover to rise by about five pct this year after a 4.6 pct increase in 1986 to 9.84 billion marks.",
+        expected: [{ kind: "revenue_change", company: "Corvan Chemie", low: 4.6, year: 1986, period: "FY" }],
+      },
+    ],
+    build: (m, s) => metricThenChange(m, s).map((r) => ({ ...r, status: "actual" as const })),
+  },
+  {
+    name: "revenue-change.after-changing",
+    kind: "revenue_change",
+    pattern:
+      "{REVENUE_NOUN} ...16 after rising|falling|growing|increasing|declining|dropping|gaining|climbing|slipping by? {FIGURE_LEAD}? figure:{PERCENT}",
+    examples: [
+      {
+        input:
+          "Outlook\n\nCorvan Landtechnik said it expected group turnover to rise by about five pct this year after falling 2.3 pct to 3.41 billion marks in 1986.",
+        expected: [{ kind: "revenue_change", company: "Corvan Landtechnik", low: -2.3, year: 1986, period: "FY" }],
+      },
+    ],
+    build: (m, s) => metricThenChange(m, s).map((r) => ({ ...r, status: "actual" as const })),
+  },
+  {
     name: "revenue-change.revenue-moved",
     kind: "revenue_change",
     pattern: "{REVENUE_NOUN} ...24 figure:{PERCENT}",
