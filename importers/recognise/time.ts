@@ -406,7 +406,7 @@ const BASE_BEFORE =
 /** "over the first nine months", "over the quarter": a span the figure covers, not a base ("up 4% over 2003"). */
 const OVER_BEFORE = /\bover\s+(?:the\s+)?$/i;
 const SPAN_TEXT =
-  /^(?:the\s+)?(?:first|past|full|whole|latest|last\s+(?:three|six|nine|twelve)|(?:three|six|nine|twelve|\d+)[- ]months?|quarter|half|(?:fiscal\s+|financial\s+)?year\s+(?:to|ended|ending))/i;
+  /^(?:the\s+)?(?:first|past|full|whole|latest|last\s+(?:three|six|nine|twelve)|(?:three|six|nine|twelve|\d+)[- ](?:months?|weeks?)|quarter|half|(?:fiscal\s+|financial\s+)?year\s+(?:to|ended|ending))/i;
 const TARGET_BEFORE = /\b(?:by|until|through|before|by\s+the\s+end\s+of|by\s+end[- ]|in\s+time\s+for)\s+(?:the\s+)?$/i;
 
 /** Whether a rule's hint holds. A case-insensitive regex only ever matches ASCII letters to ASCII letters, so any
