@@ -13,6 +13,10 @@ import {
 import type { Match } from "./pattern";
 import type { Rule, RuleSentence } from "./rule";
 
+/** "for the whole of 1986", "for all of 1986", "for 1986": the time a figure is of, not whose it is. */
+const FOR_A_TIME =
+  /^for\s+(?:the\s+(?:whole|full)\s+(?:of\s+)?|all\s+of\s+|the\s+(?:same\s+)?(?:year|period|quarter|half)\b|(?:fiscal\s+)?(?:19|20)\d\d\b)/i;
+
 /** "$2.87 a share, and the margin improved to 16.8% from 15.9%": a price per share opens no market share. */
 /** Words of a holding: a percentage among them is a stake, whatever verb ("holds", "at") leads to it. */
 const STAKE_CONTEXT = new Set(
@@ -113,8 +117,10 @@ export const MARKET_SHARE_RULES: Rule[] = [
         expected: [{ kind: "market_share", company: "Ostrel", low: 11, year: 1985 }],
       },
     ],
-    // "rose to 31 pct, against 19 pct for its nearest rival": a rival's figure, not an earlier one.
-    when: (m, s) => notPerShare(m, s) && s.tokens[m.to]?.lower !== "for",
+    // "rose to 31 pct, against 19 pct for its nearest rival": a rival's figure, not an earlier one ("from 12.9 pct
+    // for the whole of 1986" is an earlier one).
+    when: (m, s) =>
+      notPerShare(m, s) && (s.tokens[m.to]?.lower !== "for" || FOR_A_TIME.test(s.text.slice(s.tokens[m.to].start))),
     build: (m, s) => baseShare(m, s, true),
   },
   {

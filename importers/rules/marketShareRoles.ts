@@ -110,8 +110,16 @@ export function baseShare(m: Match, s: RuleSentence, before: boolean): FactRoles
     : shareRoles(s, first.quantity, first.quantity.start, marketAfterFigure(s, first.quantity));
   if (!current) return [];
   const at = s.tokens.indexOf(m.captures.figure[0]);
-  const after = s.tokens.slice(at + 1, at + 5);
+  const after = s.tokens.slice(at + 1, at + 7);
   const dated = after.find((t) => t.type === "time" && t.time.year !== null);
+  // "from 12.9 pct in 1986", "for the whole of 1986": a whole year named, whatever period the share it is compared
+  // with was of.
+  const wholeYear =
+    dated?.type === "time" &&
+    /^(?:19|20)\d\d$/.test(dated.text) &&
+    /^\s*(?:in|for|during)\s+(?:(?:the\s+)?(?:whole|full)\s+(?:of\s+)?|all\s+of\s+)?$/i.test(
+      s.text.slice(q.end, dated.start),
+    );
   // "a year earlier", "in the same weeks a year earlier", "in the same period last year".
   const yearEarlier =
     /^\s*(?:(?:in|during|for)\s+the\s+same\s+(?:[\w-]+\s+){0,2}?)?(?:(?:a|one)\s+year\s+(?:earlier|ago|before)|last\s+year)|^\s*the\s+(?:previous|prior)\s+year|^\s*the\s+year\s+before|^\s*(?:in|during|for)\s+the\s+year[- ](?:ago|earlier)\b/i.test(
@@ -135,7 +143,7 @@ export function baseShare(m: Match, s: RuleSentence, before: boolean): FactRoles
   // "slipped to 24.8% from 25.6%": a base that names no time, after a share of no stated time, is still a share.
   const undated = !dated && !yearEarlier && current.when.year === null && current.when.period === null;
   if (year === null && !yearEarlier && !undated) return [];
-  const period = undated ? null : current.when.period;
+  const period = undated ? null : wholeYear ? "FY" : current.when.period;
   return [
     {
       ...current,
