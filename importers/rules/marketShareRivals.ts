@@ -209,9 +209,9 @@ export const MARKET_SHARE_RIVAL_RULES: Rule[] = [
     name: "market-share.pct-of-all-sold",
     kind: "market_share",
     // "generates about 17% of Britain's electricity", "sold 38% of all consoles bought in Japan": a part of what a
-    // whole market buys or uses, though the sentence never says "market".
+    // whole market buys or uses, though the sentence never says "market"; the holder may be named or described.
     pattern:
-      "holder:{COMPANY} ...6 accounts|accounted|account|supplies|supplied|supply|generates|generated|sold|sells|controls|holds|has|took|takes|makes|made for? {FIGURE_LEAD}? figure:{PERCENT} of all? market:...5 sold|bought|used|deliveries|spending|electricity|advertising|deposits|consumed",
+      "holder:{HELD_REF} ...6 accounts|accounted|account|supplies|supplied|supply|generates|generated|sold|sells|controls|holds|has|took|takes|makes|made for? {FIGURE_LEAD}? figure:{PERCENT} of all? market:...5 sold|bought|used|deliveries|spending|electricity|advertising|deposits|consumed",
     when: (m, s) => {
       const figure = m.captures.figure?.[0];
       // "half of all deliveries" is the model's or the product's, said loosely; "they now account" is another's.
@@ -229,6 +229,12 @@ export const MARKET_SHARE_RIVAL_RULES: Rule[] = [
       {
         input: "Power\n\nCorvan Energy, the former state monopoly, generates about 17% of Britain's electricity.",
         expected: [{ kind: "market_share", company: "Corvan Energy", low: 17, approximate: true }],
+      },
+      {
+        // A holder described ("the chain") is the company just named.
+        input:
+          "Grocers\n\nOstrel Stores, Britain's biggest grocer, gained ground again. In the 12 weeks to 23 January, the chain accounted for 28.4% of grocery spending.",
+        expected: [{ kind: "market_share", company: "Ostrel Stores", low: 28.4 }],
       },
       {
         input:
