@@ -89,5 +89,38 @@ export function refine(facts: Fact[]): { facts: Fact[]; rejected: RejectedFigure
       });
     return reason === null;
   });
-  return { facts: mergeUndatedStakes(dedupe(plausible)), rejected };
+  return { facts: mergeUndatedStakes(dedupe(withoutPartsOfTotals(plausible))), rejected };
+}
+
+const FURTHER_BEFORE = /\b(?:a|an)\s+(?:further|additional)\s+(?:about\s+|some\s+|nearly\s+)?$/i;
+const BOUGHT_BEFORE =
+  /\b(?:bought|buys|buying|acquired|acquires|purchased)(?:\s+(?:a|an))?\s+(?:about\s+|some\s+|nearly\s+)?$/i;
+const TOTAL_BEFORE = /\bto\s+(?:about\s+|around\s+|some\s+|nearly\s+|just\s+(?:over|under)\s+)?$/i;
+/** "..., taking its holding to 29.9%": the total a purchase or sale came to, said as its consequence. */
+const RESULT_BEFORE =
+  /\b(?:taking|lifting|raising|bringing|cutting|reducing|increasing|boosting|leaving)\b[^.;%]{0,50}\bto\s+(?:about\s+|around\s+|some\s+|nearly\s+|just\s+(?:over|under)\s+)?$/i;
+
+/**
+ * "bought a further 4.2%, taking its holding to 29.9%", "bought a 29.9% stake, lifting its holding to 34.9%": the
+ * holding is the stake; the shares bought on the way to it are not ("bought 2.1 pct more", with no total said,
+ * stays; so does a sale, "sold 9%, cutting its holding to 11%", which the gold keeps as two holdings).
+ */
+export function withoutPartsOfTotals(facts: Fact[]): Fact[] {
+  // Per sentence, where its totals stand: any total after a further purchase, a result after a purchase or sale.
+  const totals = new Map<number, Array<{ at: number; result: boolean }>>();
+  const before = (f: Fact) => f.quote.slice(Math.max(0, f.figureStart - f.start - 70), f.figureStart - f.start);
+  for (const f of facts) {
+    if (f.kind !== "stake" || !TOTAL_BEFORE.test(before(f))) continue;
+    const list = totals.get(f.start) ?? [];
+    list.push({ at: f.figureStart, result: RESULT_BEFORE.test(before(f)) });
+    totals.set(f.start, list);
+  }
+  if (!totals.size) return facts;
+  return facts.filter((f) => {
+    if (f.kind !== "stake") return true;
+    const later = (totals.get(f.start) ?? []).filter((t) => t.at > f.figureStart);
+    if (FURTHER_BEFORE.test(before(f))) return later.length === 0;
+    if (BOUGHT_BEFORE.test(before(f))) return !later.some((t) => t.result);
+    return true;
+  });
 }
