@@ -216,6 +216,32 @@ export const NO_FACT_RULES: Rule[] = [
     ],
   },
   {
+    name: "not-volume.analysts-expected-count",
+    kind: null,
+    // "Wall Street had expected about 131,000 deliveries": the market's number, said beside the company's.
+    pattern: "{ESTIMATE} ...4 expected|expect|estimated|forecast|predicted|anticipated {FIGURE_LEAD}? figure:{COUNT}",
+    examples: [
+      {
+        input:
+          "Deliveries\n\nDate: 2 April 2026\n\nCorvan Motors delivered 118,400 vehicles in the first quarter. Wall Street had expected about 131,000 deliveries.",
+        expected: [{ kind: "sales_volume", company: "Corvan Motors", low: 118400 }],
+      },
+    ],
+  },
+  {
+    name: "not-volume.expected-by-analysts",
+    kind: null,
+    // "Ostrel is expected by analysts to have delivered around 140 jets".
+    pattern: "expected|forecast|estimated by {ESTIMATE} to have? sold|shipped|delivered {FIGURE_LEAD}? figure:{COUNT}",
+    examples: [
+      {
+        input:
+          "Jets\n\nDate: 2 April 2026\n\nCorvan Aero delivered 131 jets in the first quarter. Ostrel Aviation, which reports on Thursday, is expected by analysts to have delivered around 140 jets.",
+        expected: [{ kind: "sales_volume", company: "Corvan Aero", low: 131 }],
+      },
+    ],
+  },
+  {
     name: "not-revenue.analysts-expect",
     kind: null,
     // "Analysts had expected second-quarter revenue of $1.39 billion": the market's estimate, not the company's.
