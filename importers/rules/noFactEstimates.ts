@@ -1,0 +1,89 @@
+import type { Rule } from "./rule";
+
+/**
+ * Figures that are the market's estimates, not the company's ("Analysts had expected revenue of $1.39 billion",
+ * "Wall Street had expected about 131,000 deliveries"): claimed for no fact. Each example must give only the
+ * company's own figures.
+ */
+export const ESTIMATE_RULES: Rule[] = [
+  {
+    name: "not-volume.analysts-expect",
+    kind: null,
+    // "Analysts expect the firm to sell about 480,000 vehicles in 2005": the market's estimate of the units.
+    pattern:
+      "{ESTIMATE} ...6 expected|expect|expects|expecting|estimate|estimated|estimates|forecast|predict|predicted ...8 sell|ship|deliver ...2 figure:{COUNT}",
+    // "Chairman Tom Keane told analysts that Corvan expects to ship": analysts told, not estimating.
+    when: (m, s) => !/^(?:told|tell|tells|to|briefed|with)$/.test(s.tokens[m.from - 1]?.lower ?? ""),
+    examples: [
+      {
+        input:
+          "Carmaker outlook\n\nCorvan Auto sold 452,300 cars in 2004. Analysts expect the firm to sell about 480,000 vehicles in 2005.",
+        expected: [{ kind: "sales_volume", company: "Corvan Auto", low: 452300 }],
+      },
+    ],
+  },
+  {
+    name: "not-volume.analysts-expected-count",
+    kind: null,
+    // "Wall Street had expected about 131,000 deliveries": the market's number, said beside the company's.
+    pattern: "{ESTIMATE} ...4 expected|expect|estimated|forecast|predicted|anticipated {FIGURE_LEAD}? figure:{COUNT}",
+    examples: [
+      {
+        input:
+          "Deliveries\n\nDate: 2 April 2026\n\nCorvan Motors delivered 118,400 vehicles in the first quarter. Wall Street had expected about 131,000 deliveries.",
+        expected: [{ kind: "sales_volume", company: "Corvan Motors", low: 118400 }],
+      },
+    ],
+  },
+  {
+    name: "not-volume.expected-by-analysts",
+    kind: null,
+    // "Ostrel is expected by analysts to have delivered around 140 jets".
+    pattern: "expected|forecast|estimated by {ESTIMATE} to have? sold|shipped|delivered {FIGURE_LEAD}? figure:{COUNT}",
+    examples: [
+      {
+        input:
+          "Jets\n\nDate: 2 April 2026\n\nCorvan Aero delivered 131 jets in the first quarter. Ostrel Aviation, which reports on Thursday, is expected by analysts to have delivered around 140 jets.",
+        expected: [{ kind: "sales_volume", company: "Corvan Aero", low: 131 }],
+      },
+    ],
+  },
+  {
+    name: "not-revenue.analysts-expect",
+    kind: null,
+    // "Analysts had expected second-quarter revenue of $1.39 billion": the market's estimate, not the company's.
+    pattern:
+      "{ESTIMATE} ...6 expected|expect|expects|expecting|forecast|forecasting|estimate|estimated|predicted|predict|looking|look|looked ...12 figure:{MONEY}",
+    // "... what analysts had been expecting, and reaffirmed its forecast of $53bn": a new clause is the company's.
+    when: (m, s) =>
+      !/,\s+(?:and|but|while|although|whereas)\b/.test(s.text.slice(s.tokens[m.from].start, s.tokens[m.to - 1].start)),
+    examples: [
+      {
+        input:
+          "Results\n\nCorvan Labs said second-quarter revenue rose 18% to $1.42 billion. Analysts had expected second-quarter revenue of $1.39 billion.",
+        expected: [
+          { kind: "revenue", company: "Corvan Labs", low: 1420000000 },
+          { kind: "revenue_change", company: "Corvan Labs", low: 18 },
+        ],
+      },
+    ],
+  },
+  {
+    name: "not-revenue-change.analysts-expect",
+    kind: null,
+    // "Analysts expect the company's revenue to fall about 4% this year": the market's estimate of the change.
+    pattern:
+      "{ESTIMATE} ...6 expected|expect|expects|expecting|forecast|forecasting|estimate|estimated|predicted|predict|looking|look|looked ...8 {REVENUE_NOUN} ...6 figure:{PERCENT}",
+    // "Executives told analysts they expect revenue to grow 14%": the company's forecast, told to analysts.
+    when: (m, s) =>
+      !/^(?:told|tell|tells|to|briefed|with)$/.test(s.tokens[m.from - 1]?.lower ?? "") &&
+      !/,\s+(?:and|but|while|although|whereas)\b/.test(s.text.slice(s.tokens[m.from].start, s.tokens[m.to - 1].start)),
+    examples: [
+      {
+        input:
+          "Drugmaker\n\nDate: 4 February 2026\n\nCorvan Pharma said revenue rose 6% last year. Wall Street analysts expect the company's revenue to fall about 4% this year.",
+        expected: [{ kind: "revenue_change", company: "Corvan Pharma", low: 6, year: 2025 }],
+      },
+    ],
+  },
+];
