@@ -44,6 +44,13 @@ const MARKET_TOTAL = /\b(?:[Tt]otal|[Oo]verall)\s+([A-Z][\w.]*)\s+(?:[a-z-]+\s+)
 const COUNTRY_SALES =
   /^\W*(?:[Tt]he\s+)?([A-Z][a-z]+)\s+(?:[a-z-]+\s+){0,2}(?:sales|shipments|deliveries|registrations)\b/;
 
+/**
+ * "Car sales in western Europe slipped 0.4% to 14.5 million", "domestic new car sales were 4% lower at 298,000": a
+ * place's or a whole country's sales, when no company is named before the figure.
+ */
+const PLACE_SALES =
+  /^\W*(?:(?:[Tt]he\s+)?(?:[A-Za-z-]+\s+){0,2}(?:sales|shipments|deliveries|registrations)\s+(?:in|across)\s+(?:the\s+)?(?:(?:western|eastern|northern|southern|central)\s+)?[A-Z]|(?:[Dd]omestic|[Oo]verall|[Tt]otal)\s+(?:[a-z-]+\s+){0,2}(?:sales|shipments|deliveries|registrations)\b)/;
+
 function marketTotal(lead: string): boolean {
   const m = MARKET_TOTAL.exec(lead) ?? COUNTRY_SALES.exec(lead);
   if (m === null) return false;
@@ -73,7 +80,9 @@ function volumeRoles(s: RuleSentence, m: Match, q: Quantity, unit: string, unitE
     TIME_AFTER.test(s.text.slice(q.end, q.end + 12)) ||
     SOLD_WORLDWIDE.test(s.text.slice(q.end, q.end + 60)) ||
     SINCE_LAUNCH.test(s.text.slice(q.end, q.end + 80)) ||
-    marketTotal(s.text.slice(clause.start, q.start))
+    marketTotal(s.text.slice(clause.start, q.start)) ||
+    (PLACE_SALES.test(s.text.slice(clause.start, q.start)) &&
+      !s.tokens.some((t) => t.type === "mention" && t.start >= clause.start && t.end <= q.start))
   )
     return null;
   if (MORE_AFTER.test(s.text.slice(q.end)) || /\bby\s+$/i.test(lead)) return null;
