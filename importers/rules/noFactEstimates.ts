@@ -7,6 +7,23 @@ import type { Rule } from "./rule";
  */
 export const ESTIMATE_RULES: Rule[] = [
   {
+    name: "not-volume.superseded-forecast",
+    kind: null,
+    // "raised its forecast for console sales this year to 21 million, from 19 million": the forecast it replaced.
+    pattern:
+      "raised|cut|lowered|trimmed|lifted|revised its|their forecast|target|outlook|guidance ...12 to ...3 ,? from {FIGURE_LEAD}? figure:{COUNT}",
+    examples: [
+      {
+        input:
+          "Consoles\n\nCorvan Games sold 8.7 million consoles in the quarter. Corvan raised its forecast for console sales in the fiscal year ending in March to 21 million consoles, from 19 million.",
+        expected: [
+          { kind: "sales_volume", company: "Corvan", low: 8700000, status: "actual" },
+          { kind: "sales_volume", company: "Corvan", low: 21000000, status: "forecast" },
+        ],
+      },
+    ],
+  },
+  {
     name: "not-volume.analysts-expect",
     kind: null,
     // "Analysts expect the firm to sell about 480,000 vehicles in 2005": the market's estimate of the units.
