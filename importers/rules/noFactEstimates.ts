@@ -1,11 +1,29 @@
 import type { Rule } from "./rule";
 
 /**
- * Figures that are the market's estimates, not the company's ("Analysts had expected revenue of $1.39 billion",
+ * Figures that are the market's estimates, or revenue still to come, not the company's takings ("Analysts had expected revenue of $1.39 billion",
  * "Wall Street had expected about 131,000 deliveries"): claimed for no fact. Each example must give only the
  * company's own figures.
  */
 export const ESTIMATE_RULES: Rule[] = [
+  {
+    name: "not-revenue.backlog",
+    kind: null,
+    // "Remaining performance obligations, contracted revenue not yet recognised, rose to $48 billion": revenue to
+    // come, not revenue of a period.
+    pattern: "backlog|obligations ...12 figure:{MONEY}",
+    when: (m, s) => !s.tokens.slice(m.from, m.to).some((t) => /^(?:;|while|but|whereas)$/.test(t.lower)),
+    examples: [
+      {
+        input:
+          "Software\n\nCorvan Cloud said revenue rose 19% to $2.87 billion. The company's backlog of contracted revenue not yet recognized rose to $31 billion.",
+        expected: [
+          { kind: "revenue", company: "Corvan Cloud", low: 2870000000 },
+          { kind: "revenue_change", company: "Corvan Cloud", low: 19 },
+        ],
+      },
+    ],
+  },
   {
     name: "not-volume.superseded-forecast",
     kind: null,
