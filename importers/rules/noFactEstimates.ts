@@ -1,4 +1,12 @@
-import type { Rule } from "./rule";
+import type { Match } from "./pattern";
+import type { Rule, RuleSentence } from "./rule";
+
+/** A name the article is not about: "sales of" it are a product's. */
+const notTheCompany = (m: Match, s: RuleSentence) => {
+  const product = m.captures.product?.[0];
+  const name = product?.type === "mention" ? product.mention.company : null;
+  return name !== null && name !== s.roles.main && name !== s.roles.topic?.company && name !== s.roles.recurringTopic;
+};
 
 /**
  * Figures that are the market's estimates, or revenue still to come, not the company's takings ("Analysts had expected revenue of $1.39 billion",
@@ -6,6 +14,41 @@ import type { Rule } from "./rule";
  * company's own figures.
  */
 export const ESTIMATE_RULES: Rule[] = [
+  {
+    name: "not-revenue.product-sales",
+    kind: null,
+    // "Sales of Velpra, its migraine drug, reached $2.3 billion": a product's takings, named as the company is not
+    // ("sales of" a company is said "sales at" or "its sales").
+    pattern: "sales of product:{COMPANY} ...10 figure:{MONEY}",
+    when: notTheCompany,
+    examples: [
+      {
+        input:
+          "Drugmaker results\n\nCorvan Pharma said revenue rose 14% to $5.1 billion. Sales of Zyravel, its weight-loss injection, nearly tripled to $1.6 billion.",
+        expected: [
+          { kind: "revenue", company: "Corvan Pharma", low: 5100000000 },
+          { kind: "revenue_change", company: "Corvan Pharma", low: 14 },
+        ],
+      },
+    ],
+  },
+  {
+    name: "not-revenue-change.product-sales",
+    kind: null,
+    // "Sales of Zenavo, which lost its patent in February, fell 35%": a product's change, as its takings are.
+    pattern: "sales of product:{COMPANY} ...10 figure:{PERCENT}",
+    when: notTheCompany,
+    examples: [
+      {
+        input:
+          "Drugmaker results\n\nCorvan Pharma said sales rose 4% to £4.1bn in 2004. Sales of Zenavo, which lost its US patent in February, fell 35%.",
+        expected: [
+          { kind: "revenue", company: "Corvan Pharma", low: 4100000000 },
+          { kind: "revenue_change", company: "Corvan Pharma", low: 4 },
+        ],
+      },
+    ],
+  },
   {
     name: "not-revenue.backlog",
     kind: null,
