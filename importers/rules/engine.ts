@@ -5,7 +5,7 @@ import { MARKET_SHARE_RULES } from "./marketShare";
 import { MARKET_SHARE_RIVAL_RULES } from "./marketShareRivals";
 import { MARKET_SHARE_TARGET_RULES } from "./marketShareTargets";
 import { NO_FACT_RULES } from "./noFact";
-import { ESTIMATE_RULES } from "./noFactEstimates";
+import { OTHERS_FIGURES_RULES } from "./noFactOthersFigures";
 import { PROPORTION_RULES } from "./noFactProportions";
 import { type CompiledPattern, compilePattern, type Match, matchAll } from "./pattern";
 import { PatternIndex } from "./patternIndex";
@@ -31,7 +31,7 @@ import { TABLE_RULES } from "./tables";
 export const RULES: Rule[] = [
   ...TABLE_RULES,
   ...NO_FACT_RULES,
-  ...ESTIMATE_RULES,
+  ...OTHERS_FIGURES_RULES,
   ...PROPORTION_RULES,
   ...STAKE_RULES,
   ...DESCRIBED_STAKE_RULES,

@@ -9,11 +9,11 @@ const notTheCompany = (m: Match, s: RuleSentence) => {
 };
 
 /**
- * Figures that are the market's estimates, or revenue still to come, not the company's takings ("Analysts had expected revenue of $1.39 billion",
- * "Wall Street had expected about 131,000 deliveries"): claimed for no fact. Each example must give only the
- * company's own figures.
+ * Figures that are someone else's or not yet anyone's: the market's estimates ("Wall Street had expected about
+ * 131,000 deliveries"), a product's sales, a backlog of revenue still to come. Claimed for no fact; each example
+ * must give only the company's own figures.
  */
-export const ESTIMATE_RULES: Rule[] = [
+export const OTHERS_FIGURES_RULES: Rule[] = [
   {
     name: "not-revenue.product-sales",
     kind: null,
