@@ -522,12 +522,22 @@ export function oneEditApart(a: string, b: string): boolean {
   if (a === b || Math.abs(a.length - b.length) > 1 || a[0] !== b[0]) return false;
   let i = 0;
   while (i < a.length && i < b.length && a[i] === b[i]) i++;
-  const tail = (x: string, n: number) => x.slice(i + n);
+  // (Slices rather than a helper closure: tsx, which runs the importers, names every closure it creates.)
   if (a.length === b.length) {
-    if (tail(a, 1) === tail(b, 1)) return true;
-    return a[i] === b[i + 1] && a[i + 1] === b[i] && tail(a, 2) === tail(b, 2);
+    if (a.slice(i + 1) === b.slice(i + 1)) return true;
+    return a[i] === b[i + 1] && a[i + 1] === b[i] && a.slice(i + 2) === b.slice(i + 2);
   }
-  return a.length > b.length ? tail(a, 1) === tail(b, 0) : tail(a, 0) === tail(b, 1);
+  return a.length > b.length ? a.slice(i + 1) === b.slice(i) : a.slice(i) === b.slice(i + 1);
+}
+
+/** The initials a name is shortened to: "British Airways" -> "BA", "Bank of Halden" -> "BH". */
+function initialsOf(name: string): string {
+  return name
+    .split(/[\s-]+/)
+    .filter((w) => !/^(?:of|and|&|the|de|du)$/i.test(w))
+    .map((w) => w[0])
+    .join("")
+    .toUpperCase();
 }
 
 /** "CorvanBank" after "Corvan": the long name goes on past the short one with a capitalised word. */
@@ -909,13 +919,6 @@ export class CompanyRegistry {
 
   /** "BA" in an article about "British Airways": an acronym of exactly one longer name is that company. */
   private mergeInitials(): void {
-    const initialsOf = (name: string) =>
-      name
-        .split(/[\s-]+/)
-        .filter((w) => !/^(?:of|and|&|the|de|du)$/i.test(w))
-        .map((w) => w[0])
-        .join("")
-        .toUpperCase();
     // The names of several words, by their initials, computed once: an acronym never has a space, so the loop below
     // drops none of them, and trying every name for every acronym was quadratic.
     const byInitials = new Map<string, Entity[]>();

@@ -493,26 +493,32 @@ export function findTimes(sentence: string): TimeExpr[] {
 // "its fiscal second quarter, the three months ended in September": the months say when the quarter named ends.
 const APPOSITION = /^\s*,\s*(?:the|which\s+(?:is|was|were|are))\s+$/i;
 
+/**
+ * A quarter spelled out as a span of time. Top-level functions rather than closures per call: tsx, which runs the
+ * importers, names every closure it creates, and that cost more than the whole step.
+ */
+const spelledQuarter = (t: TimeExpr | undefined) =>
+  t !== undefined && /^(?:(?:three|3)\s+months|1[34]\s+weeks)\b/i.test(t.text);
+
+/** A quarter named by its place in a fiscal year; 13 weeks beside any named quarter are that quarter. */
+const namedQuarter = (sentence: string, t: TimeExpr | undefined, other: TimeExpr) =>
+  t?.period?.startsWith("Q") &&
+  /\bquarter\b/i.test(t.text) &&
+  (/^1[34]\s+weeks/i.test(other.text) ||
+    /\bfiscal\s+\w+\s+quarter\b/i.test(sentence.slice(Math.max(0, t.start - 8), t.end)));
+
 function sameQuarterSpelledOut(sentence: string, times: TimeExpr[]): TimeExpr[] {
-  const spelled = (t: TimeExpr | undefined) =>
-    t !== undefined && /^(?:(?:three|3)\s+months|1[34]\s+weeks)\b/i.test(t.text);
-  // A quarter named by its place in a fiscal year; 13 weeks beside any named quarter are that quarter.
-  const named = (t: TimeExpr | undefined, other: TimeExpr) =>
-    t?.period?.startsWith("Q") &&
-    /\bquarter\b/i.test(t.text) &&
-    (/^1[34]\s+weeks/i.test(other.text) ||
-      /\bfiscal\s+\w+\s+quarter\b/i.test(sentence.slice(Math.max(0, t.start - 8), t.end)));
   const out = [...times];
   for (let i = out.length - 1; i >= 0; i--) {
     const t = out[i];
-    if (!spelled(t) || !t.period?.startsWith("Q")) continue;
+    if (!spelledQuarter(t) || !t.period?.startsWith("Q")) continue;
     // "its fiscal second quarter, the three months ended in September"; "the 13 weeks to 28 May, the first quarter".
     const before = out[i - 1];
     const after = out[i + 1];
     const at =
-      before && named(before, t) && APPOSITION.test(sentence.slice(before.end, t.start))
+      before && namedQuarter(sentence, before, t) && APPOSITION.test(sentence.slice(before.end, t.start))
         ? i - 1
-        : after && named(after, t) && APPOSITION.test(sentence.slice(t.end, after.start))
+        : after && namedQuarter(sentence, after, t) && APPOSITION.test(sentence.slice(t.end, after.start))
           ? i + 1
           : -1;
     if (at < 0) continue;
