@@ -90,6 +90,10 @@ function overlapsAny(found: Mention[], start: number, end: number): boolean {
 const SOURCE_BEFORE =
   /\b(?:researchers?|research\s+(?:firm|group|company)|analysts?|consultanc(?:y|ies)|pollsters?|data\s+(?:provider|firm)|according\s+to|(?:polled|surveyed|compiled|tracked|quoted)\s+by|(?:figures|data|estimates|statistics|numbers)\s+(?:[\w-]+\s+){0,3}(?:from|by)|(?:told|telling|tells)(?:\s+the)?(?:\s+news\s+(?:channel|agency|network|service))?)\s+$/i;
 
+/** Every match of REGIONAL_BODY and STATE_HOLDER holds one of these words, whatever its case. */
+const MAY_NAME_PUBLIC_BODY = /state|government/i;
+const NO_MATCHES: RegExpExecArray[] = [];
+
 /** What follows the city of a wire dateline: ", April 2 -", ", Jan 12 -". */
 const DATELINE_AFTER = /^,\s+[A-Z][a-z]{2,8}\.?\s+\d{1,2}\s+[-–]/;
 
@@ -109,8 +113,9 @@ export function findMentions(
     names.push(source ? { ...m, source: true } : m);
   }
   const out: Mention[] = [...names];
-
-  for (const m of allMatches(REGIONAL_BODY, sentence)) {
+  // Both patterns of public bodies below need "state" or "government": one scan for those spares two.
+  const publicBodies = MAY_NAME_PUBLIC_BODY.test(sentence);
+  for (const m of publicBodies ? allMatches(REGIONAL_BODY, sentence) : NO_MATCHES) {
     const g = m.groups!;
     // A nation's own government is the state holder's below; only a place that is no nation is read here.
     if (g.place && isPlaceOrNationality(g.place) && !/\s/.test(g.body)) continue;
@@ -135,7 +140,7 @@ export function findMentions(
     });
   }
   // "The French state owns 15% of Renault": a state holds shares like a company does.
-  for (const m of allMatches(STATE_HOLDER, sentence)) {
+  for (const m of publicBodies ? allMatches(STATE_HOLDER, sentence) : NO_MATCHES) {
     if (overlapsAny(out, m.index, m.index + m[0].length)) continue;
     const nation = m.groups!.nat;
     // "US government", "U.S. government": an abbreviation keeps its capitals; "FRENCH" is "French".
