@@ -1,5 +1,5 @@
 import { BASE_FIGURE_BEFORE, MONTH_INDEX, ORDINAL_QUARTERS } from "../lexicons/periods";
-import { allMatches, alternation } from "../lexicons/regex";
+import { allMatches, alternation, endAnchored } from "../lexicons/regex";
 import type { Period } from "../types";
 
 export type TimeRole = "point" | "base" | "target";
@@ -74,7 +74,9 @@ const MONTHS_IN_RUN: Record<string, number> = {
   eleven: 11,
 };
 
-const SAID_BEFORE = /\b(?:said|says|announced|reported|disclosed|told\s+\w+|confirmed)\s+(?:on\s+|in\s+)?$/i;
+const SAID_BEFORE = endAnchored(
+  /\b(?:said|says|announced|reported|disclosed|told\s+\w+|confirmed)\s+(?:on\s+|in\s+)?$/i,
+);
 
 const BARE_SAME_PERIOD = /^(?:the\s+)?same\s+(?:period|quarter|months?)$/i;
 
@@ -396,18 +398,22 @@ const RULES: Rule[] = [
   },
 ];
 
-const PERIOD_ENDS_IN = /\b(?:ends?|ended|ending)\s+in\s+(?:late\s+|early\s+|mid-)?$/i;
+const PERIOD_ENDS_IN = endAnchored(/\b(?:ends?|ended|ending)\s+in\s+(?:late\s+|early\s+|mid-)?$/i);
 
-const FOUNDED_BEFORE =
-  /\b(?:founded|established|started|set\s+up|launched|created|formed|incorporated|born|floated|listed|privatised|privatized)\b(?:\s+[\w-]+){0,10}?\s+(?:in|since)\s+$/i;
+const FOUNDED_BEFORE = endAnchored(
+  /\b(?:founded|established|started|set\s+up|launched|created|formed|incorporated|born|floated|listed|privatised|privatized)\b(?:\s+[\w-]+){0,10}?\s+(?:in|since)\s+$/i,
+);
 
-const BASE_BEFORE =
-  /\b(?:compared\s+(?:with|to)|(?:in\s+)?line\s+with|from|against|versus|vs\.?|over|(?<!(?:more|less|fewer|rather|higher|lower|better|worse)\s)than(?:\s+in)?|(?:more|less|fewer|higher|lower)\s+than\s+in|(?<!\bbased\s)on|since)\s+(?:the\s+|a\s+|its\s+)?(?:same\s+)?(?:period\s+(?:in|of)\s+)?$/i;
+const BASE_BEFORE = endAnchored(
+  /\b(?:compared\s+(?:with|to)|(?:in\s+)?line\s+with|from|against|versus|vs\.?|over|(?<!(?:more|less|fewer|rather|higher|lower|better|worse)\s)than(?:\s+in)?|(?:more|less|fewer|higher|lower)\s+than\s+in|(?<!\bbased\s)on|since)\s+(?:the\s+|a\s+|its\s+)?(?:same\s+)?(?:period\s+(?:in|of)\s+)?$/i,
+);
 /** "over the first nine months", "over the quarter": a span the figure covers, not a base ("up 4% over 2003"). */
-const OVER_BEFORE = /\bover\s+(?:the\s+)?$/i;
+const OVER_BEFORE = endAnchored(/\bover\s+(?:the\s+)?$/i);
 const SPAN_TEXT =
   /^(?:the\s+)?(?:first|past|full|whole|latest|last\s+(?:three|six|nine|twelve)|(?:three|six|nine|twelve|\d+)[- ]months?|quarter|half|(?:fiscal\s+|financial\s+)?year\s+(?:to|ended|ending))/i;
-const TARGET_BEFORE = /\b(?:by|until|through|before|by\s+the\s+end\s+of|by\s+end[- ]|in\s+time\s+for)\s+(?:the\s+)?$/i;
+const TARGET_BEFORE = endAnchored(
+  /\b(?:by|until|through|before|by\s+the\s+end\s+of|by\s+end[- ]|in\s+time\s+for)\s+(?:the\s+)?$/i,
+);
 
 /** Whether a rule's hint holds. A case-insensitive regex only ever matches ASCII letters to ASCII letters, so any
  * sentence it matches has the hint word in its lower-cased form. */
