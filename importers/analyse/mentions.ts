@@ -1,6 +1,6 @@
 import { COMPANY_NOUNS, GROUP_COUNTS, MAKER_NOUN, PRODUCT_BEFORE } from "../lexicons/companies";
 import { NATIONALITIES } from "../lexicons/places";
-import { allMatches, escapeRegExp } from "../lexicons/regex";
+import { allMatches, endAnchored, escapeRegExp } from "../lexicons/regex";
 import { type CompanyRegistry, type findNameSpans, isPlaceOrNationality, nameKey } from "../recognise/companies";
 
 export interface Mention {
@@ -45,8 +45,9 @@ const BASED_SUBJECT = new RegExp(
   String.raw`^(?:The|the)\s+[A-Z][\w.]*(?:,?\s[A-Z][\w.]*){0,2}-(?:based|listed|headquartered)\s+(?:[a-z-]+\s+)?(?:${NOUNS})\b(?=\s+[a-z]|,|\s+[—–-])`,
 );
 const NAME_AFTER = /^\s+[A-Z]/;
-const STAKE_IN_BEFORE =
-  /\b(?:stake|stakes|holding|holdings|interest|shares)\s+(?:of\s+(?:about\s+|roughly\s+|around\s+|just\s+(?:under|over)\s+|nearly\s+|almost\s+)?[\d.]+\s*(?:%|pct|per\s*cent|percent)\s+)?(?:in|of)\s+$/i;
+const STAKE_IN_BEFORE = endAnchored(
+  /\b(?:stake|stakes|holding|holdings|interest|shares)\s+(?:of\s+(?:about\s+|roughly\s+|around\s+|just\s+(?:under|over)\s+|nearly\s+|almost\s+)?[\d.]+\s*(?:%|pct|per\s*cent|percent)\s+)?(?:in|of)\s+$/i,
+);
 const GROUP =
   /\b(?:(?:the|all|both|these|those)\s+)?(?<count>two|three|four|five|both)\s+(?:[a-z-]+\s+)?(?:companies|firms|carmakers|automakers|groups|partners|banks|airlines|rivals|makers|operators|businesses)\b|\bthe\s+(?:companies|firms|partners|carmakers|automakers|alliance|partnership|consortium|joint\s+venture)\b|\bthe\s+(?:combined|merged|enlarged|new)\s+(?:firm|company|group|business|entity|retailer|bank)\b/gi;
 const STATE_HOLDER = new RegExp(
@@ -87,8 +88,13 @@ function overlapsAny(found: Mention[], start: number, end: number): boolean {
 }
 
 /** Words that introduce where figures come from ("retail analysts X", "researcher X", "according to X"). */
-const SOURCE_BEFORE =
-  /\b(?:researchers?|research\s+(?:firm|group|company)|analysts?|consultanc(?:y|ies)|pollsters?|data\s+(?:provider|firm)|according\s+to|(?:polled|surveyed|compiled|tracked|quoted)\s+by|(?:figures|data|estimates|statistics|numbers)\s+(?:[\w-]+\s+){0,3}(?:from|by)|(?:told|telling|tells)(?:\s+the)?(?:\s+news\s+(?:channel|agency|network|service))?)\s+$/i;
+const SOURCE_BEFORE = endAnchored(
+  /\b(?:researchers?|research\s+(?:firm|group|company)|analysts?|consultanc(?:y|ies)|pollsters?|data\s+(?:provider|firm)|according\s+to|(?:polled|surveyed|compiled|tracked|quoted)\s+by|(?:figures|data|estimates|statistics|numbers)\s+(?:[\w-]+\s+){0,3}(?:from|by)|(?:told|telling|tells)(?:\s+the)?(?:\s+news\s+(?:channel|agency|network|service))?)\s+$/i,
+);
+
+/** Every match of REGIONAL_BODY and STATE_HOLDER holds one of these words, whatever its case. */
+const MAY_NAME_PUBLIC_BODY = /state|government/i;
+const NO_MATCHES: RegExpExecArray[] = [];
 
 /** "(Energy) supplier Corvan", "(Defence) electronics group Corvan": a calling, then the name it describes. */
 const DESCRIBES_NAME_AFTER = new RegExp(String.raw`^\s+(?:[a-z-]+\s+){0,2}(?:${NOUNS})\s+[A-Z]`);
@@ -119,8 +125,9 @@ export function findMentions(
     names.push(source ? { ...m, source: true } : m);
   }
   const out: Mention[] = [...names];
-
-  for (const m of allMatches(REGIONAL_BODY, sentence)) {
+  // Both patterns of public bodies below need "state" or "government": one scan for those spares two.
+  const publicBodies = MAY_NAME_PUBLIC_BODY.test(sentence);
+  for (const m of publicBodies ? allMatches(REGIONAL_BODY, sentence) : NO_MATCHES) {
     const g = m.groups!;
     // A nation's own government is the state holder's below; only a place that is no nation is read here.
     if (g.place && isPlaceOrNationality(g.place) && !/\s/.test(g.body)) continue;
@@ -145,7 +152,7 @@ export function findMentions(
     });
   }
   // "The French state owns 15% of Renault": a state holds shares like a company does.
-  for (const m of allMatches(STATE_HOLDER, sentence)) {
+  for (const m of publicBodies ? allMatches(STATE_HOLDER, sentence) : NO_MATCHES) {
     if (overlapsAny(out, m.index, m.index + m[0].length)) continue;
     const nation = m.groups!.nat;
     // "US government", "U.S. government": an abbreviation keeps its capitals; "FRENCH" is "French".
@@ -351,7 +358,7 @@ function reportingName(sentence: string, names: Mention[], at: number): Mention 
 export const ASIDE_THEN_VERB =
   /^(?:,|\s*[—–]|\s+-)\s+(?:[a-z]|[A-Z][\w.-]*['’]s\s)[^;]{0,220}?(?:,|\s*[—–]|\s+-)\s+(?:has\s+|had\s+|also\s+|now\s+)?(?:said|says|reported|reports|announced|posted|told\s+\w+|sold|sells|shipped|ships|delivered|made|makes|had|has|took|won|saw|grew|raised|lifted|cut|posted|booked|generated|expects|expected|forecast)\b/;
 
-const SAID_BEFORE = /\b(?:said|says|told\s+\w+)\s+(?:that\s+)?$/;
+const SAID_BEFORE = endAnchored(/\b(?:said|says|told\s+\w+)\s+(?:that\s+)?$/);
 
 function mainPair(reg: CompanyRegistry): string[] | null {
   // Ranked once per article: sorting every entity at each "the combined firm" was quadratic.

@@ -1,4 +1,5 @@
 import { US_STATE_ABBREVIATIONS } from "./places";
+import { endAnchored } from "./regex";
 /** Legal and organisational suffixes dropped from canonical names ("Renault SA" -> "Renault"). */
 export const LEGAL_SUFFIXES = [
   "SA",
@@ -411,5 +412,6 @@ export const LEADING_LEGAL_FORMS = new Set([
  * "The maker of Halsey's loaves and Corvan cakes", "whose brands include Ostrel and Brune": names of what a company
  * makes or sells under, not of a company the figures can belong to.
  */
-export const PRODUCT_BEFORE =
-  /\b(?:makes|making|brews|brewed|distils|distills|makers?\s+of|producers?\s+of|brewers?\s+of|distillers?\s+of|brands?\s+(?:include|including|such\s+as|like)|labels?\s+(?:include|including|such\s+as))\s+(?:the\s+)?(?:(?!said\b|says\b|which\b|who\b)[\w'’.-]+,?\s+){0,5}$/i;
+export const PRODUCT_BEFORE = endAnchored(
+  /\b(?:makes|making|brews|brewed|distils|distills|makers?\s+of|producers?\s+of|brewers?\s+of|distillers?\s+of|brands?\s+(?:include|including|such\s+as|like)|labels?\s+(?:include|including|such\s+as))\s+(?:the\s+)?(?:(?!said\b|says\b|which\b|who\b)[\w'’.-]+,?\s+){0,5}$/i,
+);

@@ -16,7 +16,7 @@ import { BUSINESS_PLURALS } from "../lexicons/metrics";
 import { FIRST_NAMES } from "../lexicons/people";
 import { MONTH_NAMES } from "../lexicons/periods";
 import { COUNTRY_KEYS, NATIONALITIES, PLACE_NAMES, US_STATE_ABBREVIATIONS, US_STATE_NAMES } from "../lexicons/places";
-import { allMatches, alternation, escapeRegExp } from "../lexicons/regex";
+import { allMatches, alternation, endAnchored, escapeRegExp } from "../lexicons/regex";
 import { VOLUME_UNITS } from "../lexicons/units";
 
 export interface NameSpan {
@@ -88,8 +88,9 @@ const SPEAKS_AFTER =
   /^(?:,\s+(?:which|who)\b)?\s+(?:(?:also|has|had)\s+)?(?:said|says|reported|posted|expects|expected|announced|sold|bought|shipped|delivered|took|held|kept|saw|has|had|is|was|will|would|ranked|ranks|came|comes|remained|remains|owns|holds|plans|aims|makes|made|rose|fell|grew|gained|lost|won)\b/;
 
 // "stores across the Midlands", "in Yorkshire and Cumbria": a name after these is where things are.
-const PLACE_BEFORE =
-  /(?:\b(?:stores|shops|hotels|pubs|branches|outlets|plants|factories|offices|restaurants|sites|mines|farms|homes|based|operations|customers)\s+in|\b(?:across|throughout|around|near|outside))\s+(?:the\s+)?(?:(?:north|south|east|west)(?:ern)?\s+(?:of\s+)?)?(?:[A-Z][\w-]*\s+and\s+)?$/;
+const PLACE_BEFORE = endAnchored(
+  /(?:\b(?:stores|shops|hotels|pubs|branches|outlets|plants|factories|offices|restaurants|sites|mines|farms|homes|based|operations|customers)\s+in|\b(?:across|throughout|around|near|outside))\s+(?:the\s+)?(?:(?:north|south|east|west)(?:ern)?\s+(?:of\s+)?)?(?:[A-Z][\w-]*\s+and\s+)?$/,
+);
 /** "its Toledo plant", "the Dayton factory": a town named for where a site is. */
 const FACILITY_AFTER =
   /^\s+(?:plant|plants|factory|factories|facility|mill|refinery|smelter|works|site|warehouse|headquarters)\b/;
@@ -105,12 +106,14 @@ const PAIR_SUFFIXES = new Set(LEGAL_SUFFIXES.filter((x) => x.includes(" ")));
 const NAME_ENDING_IN_S =
   /\b((?:Dr\.?\s+)?[A-Z][a-z][\w&-]*(?:\s[A-Z][\w&-]*)*)['’]s(?=\s+(?:has|have|had|is|was|said|says|fell|rose|reported|posted|expects|saw|made|added|plans|will|would)\b|\s*[,.;:)])/g;
 
-const PERSON_TITLES =
-  /\b(?:Mr|Mrs|Ms|Dr|Sir|Lord|Lady|chief executive|chief financial officer|chief operating officer|chief|boss|chairman|chairwoman|president|founder|analyst|economist|minister|secretary|spokesman|spokeswoman|spokesperson|CEO|CFO|director|head|governor|commissioner|executive|manager|trader|investor|financier|entrepreneur|tycoon|billionaire|businessman|businesswoman|magnate|co-founder|singer|songwriter|musician|actor|actress|chef|novelist|footballer|scientist|professor|lawyer|attorney|judge|senator|mayor|journalist|told|said)\s+$/i;
+const PERSON_TITLES = endAnchored(
+  /\b(?:Mr|Mrs|Ms|Dr|Sir|Lord|Lady|chief executive|chief financial officer|chief operating officer|chief|boss|chairman|chairwoman|president|founder|analyst|economist|minister|secretary|spokesman|spokeswoman|spokesperson|CEO|CFO|director|head|governor|commissioner|executive|manager|trader|investor|financier|entrepreneur|tycoon|billionaire|businessman|businesswoman|magnate|co-founder|singer|songwriter|musician|actor|actress|chef|novelist|footballer|scientist|professor|lawyer|attorney|judge|senator|mayor|journalist|told|said)\s+$/i,
+);
 
 /** "Its chairman, Desmond Keane, holds...": a calling set off by a comma before the name. */
-const TITLE_IN_APPOSITION =
-  /\b(?:chairman|chairwoman|chief executive|president|founder|co-founder|managing director|director|CEO)\s*,\s+$/i;
+const TITLE_IN_APPOSITION = endAnchored(
+  /\b(?:chairman|chairwoman|chief executive|president|founder|co-founder|managing director|director|CEO)\s*,\s+$/i,
+);
 
 /** What a company does right after its name opens a sentence ("Renault now owns", "Tesco said"). */
 const COMPANY_ACTS_AFTER =
@@ -295,7 +298,7 @@ const DESCRIBED_BY_PLACE = new RegExp(
   // "the Cumbrian wind turbine maker", "the Hampshire boatbuilder": up to three words, or a prefix, before the noun.
   String.raw`^\s+(?:[a-z-]+\s+){0,3}[a-z]*(?:${alternation(COMPANY_NOUNS.filter((n) => !NOT_PLACE_NOUNS.has(n)))})\b`,
 );
-const OF_PLACE_AFTER_SUFFIX = /\b(?:Inc|Corp|Co|Ltd|Plc|PLC|BV|NV|AG|SA|GmbH|SpA|AB)\.?\s+of\s+$/;
+const OF_PLACE_AFTER_SUFFIX = endAnchored(/\b(?:Inc|Corp|Co|Ltd|Plc|PLC|BV|NV|AG|SA|GmbH|SpA|AB)\.?\s+of\s+$/);
 const BUSINESS_PLURAL_SET = new Set(BUSINESS_PLURALS);
 const COUNT_OPENER = /^(?:Two|Three|Four|Five|Six|Several|Both|Many|Some|Most)\s/;
 const CITY_STATE = new RegExp(
@@ -507,7 +510,7 @@ const NOUN_RE = COMPANY_NOUNS.sort((a, b) => b.length - a.length)
 const DESCRIPTOR_BEFORE = new RegExp(
   String.raw`(?:(?<nat>[A-Z][a-z]+(?:[- ][A-Z][a-z]+)?)(?:['’]s)?\s+)?(?:[a-z-]+\s+){0,2}(?<noun>${NOUN_RE})\s+$`,
 );
-const DESCRIPTOR_TAIL = new RegExp(String.raw`(?:${NOUN_RE})\s+$`);
+const DESCRIPTOR_TAIL = endAnchored(new RegExp(String.raw`(?:${NOUN_RE})\s+$`));
 /**
  * DESCRIPTOR_TAIL can only match a text that, white space trimmed, ends like some company noun: a set lookup of
  * its last letters spares trying the nouns at every place of the text before most names.
@@ -522,12 +525,22 @@ export function oneEditApart(a: string, b: string): boolean {
   if (a === b || Math.abs(a.length - b.length) > 1 || a[0] !== b[0]) return false;
   let i = 0;
   while (i < a.length && i < b.length && a[i] === b[i]) i++;
-  const tail = (x: string, n: number) => x.slice(i + n);
+  // (Slices rather than a helper closure: tsx, which runs the importers, names every closure it creates.)
   if (a.length === b.length) {
-    if (tail(a, 1) === tail(b, 1)) return true;
-    return a[i] === b[i + 1] && a[i + 1] === b[i] && tail(a, 2) === tail(b, 2);
+    if (a.slice(i + 1) === b.slice(i + 1)) return true;
+    return a[i] === b[i + 1] && a[i + 1] === b[i] && a.slice(i + 2) === b.slice(i + 2);
   }
-  return a.length > b.length ? tail(a, 1) === tail(b, 0) : tail(a, 0) === tail(b, 1);
+  return a.length > b.length ? a.slice(i + 1) === b.slice(i) : a.slice(i) === b.slice(i + 1);
+}
+
+/** The initials a name is shortened to: "British Airways" -> "BA", "Bank of Halden" -> "BH". */
+function initialsOf(name: string): string {
+  return name
+    .split(/[\s-]+/)
+    .filter((w) => !/^(?:of|and|&|the|de|du)$/i.test(w))
+    .map((w) => w[0])
+    .join("")
+    .toUpperCase();
 }
 
 /** "CorvanBank" after "Corvan": the long name goes on past the short one with a capitalised word. */
@@ -602,8 +615,9 @@ export function leads(a: Entity, b: Entity): boolean {
 
 /** "He told Reuters in an interview": the news agency the article was told, not a company it is about. */
 const NEWS_AGENCY_NAMES = new Set(NEWS_AGENCIES);
-const TOLD_BEFORE =
-  /\b(?:told|according\s+to|(?:said|speaking|talking|spoke)\s+to|quoted\s+by|reported\s+by|interview\s+with)\s+$/i;
+const TOLD_BEFORE = endAnchored(
+  /\b(?:told|according\s+to|(?:said|speaking|talking|spoke)\s+to|quoted\s+by|reported\s+by|interview\s+with)\s+$/i,
+);
 function toldTheWire(span: NameSpan, sentence: string): boolean {
   return NEWS_AGENCY_NAMES.has(span.name) && TOLD_BEFORE.test(sentence.slice(Math.max(0, span.start - 20), span.start));
 }
@@ -909,13 +923,6 @@ export class CompanyRegistry {
 
   /** "BA" in an article about "British Airways": an acronym of exactly one longer name is that company. */
   private mergeInitials(): void {
-    const initialsOf = (name: string) =>
-      name
-        .split(/[\s-]+/)
-        .filter((w) => !/^(?:of|and|&|the|de|du)$/i.test(w))
-        .map((w) => w[0])
-        .join("")
-        .toUpperCase();
     // The names of several words, by their initials, computed once: an acronym never has a space, so the loop below
     // drops none of them, and trying every name for every acronym was quadratic.
     const byInitials = new Map<string, Entity[]>();

@@ -1,10 +1,10 @@
 import { DIVISION_NOUNS, PARENT_NOUNS, PRODUCT_NOUNS } from "../lexicons/divisions";
-import { alternation } from "../lexicons/regex";
+import { alternation, endAnchored } from "../lexicons/regex";
 import { type CompanyRegistry, type Entity, leads, type NameSpan } from "./companies";
 
-const PARENT_BEFORE = new RegExp(String.raw`\b(?:${alternation(PARENT_NOUNS)})\s+$`, "i");
+const PARENT_BEFORE = endAnchored(new RegExp(String.raw`\b(?:${alternation(PARENT_NOUNS)})\s+$`, "i"));
 const DIVISION_AFTER = new RegExp(String.raw`^\s+(?:[a-z-]+\s+){0,2}(?:${alternation(DIVISION_NOUNS)})\b`);
-const OWNED_BEFORE = /(?:\b(?:its|their)|['’]s?)\s+(?:(?:wholly-?\s*owned|own|main|core|flagship)\s+)?$/i;
+const OWNED_BEFORE = endAnchored(/(?:\b(?:its|their)|['’]s?)\s+(?:(?:wholly-?\s*owned|own|main|core|flagship)\s+)?$/i);
 const DIVISION_OF_BETWEEN = new RegExp(
   String.raw`^,?\s+(?:(?:a|an|the)\s+(?:[\w-]+\s+){0,2}(?:${alternation(DIVISION_NOUNS)})\s+of|(?:which\s+is\s+|now\s+)?(?:wholly\s+)?owned\s+by)\s+$`,
   "i",
@@ -13,11 +13,13 @@ const APPOSED_DIVISION = new RegExp(
   String.raw`^\s*,\s+(?:the\s+(?:company|group|firm)['’]s|its)\s+(?:[a-z-]+\s+){0,2}(?:${alternation(DIVISION_NOUNS)})\b`,
 );
 const OWNS_BETWEEN = /^\s+(?:also\s+|now\s+|still\s+)?owns\s+(?:the\s+)?$/;
-const PRODUCT_BEFORE = new RegExp(
-  String.raw`\b(?:${alternation(PRODUCT_NOUNS)})\s*(?:[-–—,:(]\s*)?(?:(?:including|such\s+as|like|notably)\s+)?$`,
-  "i",
+const PRODUCT_BEFORE = endAnchored(
+  new RegExp(
+    String.raw`\b(?:${alternation(PRODUCT_NOUNS)})\s*(?:[-–—,:(]\s*)?(?:(?:including|such\s+as|like|notably)\s+)?$`,
+    "i",
+  ),
 );
-const OWNER_OF_BEFORE = /\b(?:owner|owners|parent|operator)\s+of\s+(?:the\s+)?$/i;
+const OWNER_OF_BEFORE = endAnchored(/\b(?:owner|owners|parent|operator)\s+of\s+(?:the\s+)?$/i);
 const LIST_BETWEEN = /^\s*(?:,|,?\s+and|,?\s+or)\s*$/;
 /**
  * The words PARENT_BEFORE and PRODUCT_BEFORE need, looked for once in the whole sentence: most sentences have

@@ -1,6 +1,6 @@
 import { CURRENCY_PREFIXES, CURRENCY_SUFFIXES, DOLLAR_NATIONS } from "../lexicons/currencies";
 import { FRACTION_WORDS, HEDGES, NUMBER_WORDS, SCALES } from "../lexicons/numbers";
-import { allMatches, alternation, escapeRegExp } from "../lexicons/regex";
+import { allMatches, alternation, endAnchored, escapeRegExp } from "../lexicons/regex";
 
 export type QuantityKind = "money" | "percent" | "count";
 
@@ -32,7 +32,9 @@ const DIGITS = String.raw`\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+`;
 const WORDNUM = String.raw`(?:${WORD_RE})(?:[- ](?:${WORD_RE}))?|an?(?=\s(?:${SCALE_RE})\b)`;
 const PCT = String.raw`%|[\s-]?(?:per[ -]?cent|percent|pct|percentage points?)\b|pc\b`;
 
-const COMPARED_WITH_BEFORE = /\b(?:compared\s+(?:with|to)|versus)\s+(?:(?:just|only|about|around|some)\s+)?$/i;
+const COMPARED_WITH_BEFORE = endAnchored(
+  /\b(?:compared\s+(?:with|to)|versus)\s+(?:(?:just|only|about|around|some)\s+)?$/i,
+);
 
 /** One figure: optional currency, a number, optional scale, optional percent sign or currency word. */
 const ATOM = new RegExp(
@@ -42,10 +44,12 @@ const ATOM = new RegExp(
 );
 
 // "sales in the half", "the first half", "half-year": a period, not a fraction of anything.
-const HALF_YEAR_BEFORE = /\b(?:the|first|second|this|that|latest|same|previous|prior|each)\s+$/i;
+const HALF_YEAR_BEFORE = endAnchored(/\b(?:the|first|second|this|that|latest|same|previous|prior|each)\s+$/i);
 const FRACTION = new RegExp(String.raw`\b(?<frac>${alternation(Object.keys(FRACTION_WORDS))})\b`, "gi");
 
-const HEDGE_BEFORE = new RegExp(String.raw`\b(?:${HEDGES.map(escapeRegExp).join("|")})\s+(?:of\s+)?$`, "i");
+const HEDGE_BEFORE = endAnchored(
+  new RegExp(String.raw`\b(?:${HEDGES.map(escapeRegExp).join("|")})\s+(?:of\s+)?$`, "i"),
+);
 const DOLLAR_NATION_BEFORE = new RegExp(
   String.raw`\b(${Object.keys(DOLLAR_NATIONS).map(escapeRegExp).join("|")})\s+$`,
   "i",
@@ -257,7 +261,7 @@ export function findQuantities(sentence: string): Quantity[] {
  */
 const FROM_GAP =
   /^\s*,?\s*(?:(?:in|for)\s+(?:19|20)\d\d\s*,?\s*)?(?:(?:up|down)\s+)?(?:from|against|compared\s+with|versus|vs\.?|after|making)\s+(?:about\s+|around\s+)?$/i;
-const BASE_BEFORE = /\b(?:from|against|compared\s+with|versus|vs\.?)\s+(?:about\s+|around\s+)?$/i;
+const BASE_BEFORE = endAnchored(/\b(?:from|against|compared\s+with|versus|vs\.?)\s+(?:about\s+|around\s+)?$/i);
 const SCALED = /(?:\d\s*(?:mln|million|billion|bln|bn|m|trillion)|\d{1,3}(?:,\d{3}){2,})\b/i;
 
 function inheritCurrency(sentence: string, qs: Quantity[]): Quantity[] {

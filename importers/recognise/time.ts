@@ -1,5 +1,5 @@
 import { BASE_FIGURE_BEFORE, MONTH_INDEX, ORDINAL_QUARTERS } from "../lexicons/periods";
-import { allMatches, alternation } from "../lexicons/regex";
+import { allMatches, alternation, endAnchored } from "../lexicons/regex";
 import type { Period } from "../types";
 
 export type TimeRole = "point" | "base" | "target";
@@ -74,7 +74,9 @@ const MONTHS_IN_RUN: Record<string, number> = {
   eleven: 11,
 };
 
-const SAID_BEFORE = /\b(?:said|says|announced|reported|disclosed|told\s+\w+|confirmed)\s+(?:on\s+|in\s+)?$/i;
+const SAID_BEFORE = endAnchored(
+  /\b(?:said|says|announced|reported|disclosed|told\s+\w+|confirmed)\s+(?:on\s+|in\s+)?$/i,
+);
 
 const BARE_SAME_PERIOD = /^(?:the\s+)?same\s+(?:period|quarter|months?)$/i;
 
@@ -396,18 +398,22 @@ const RULES: Rule[] = [
   },
 ];
 
-const PERIOD_ENDS_IN = /\b(?:ends?|ended|ending)\s+in\s+(?:late\s+|early\s+|mid-)?$/i;
+const PERIOD_ENDS_IN = endAnchored(/\b(?:ends?|ended|ending)\s+in\s+(?:late\s+|early\s+|mid-)?$/i);
 
-const FOUNDED_BEFORE =
-  /\b(?:founded|established|started|set\s+up|launched|created|formed|incorporated|born|floated|listed|privatised|privatized)\b(?:\s+[\w-]+){0,10}?\s+(?:in|since)\s+$/i;
+const FOUNDED_BEFORE = endAnchored(
+  /\b(?:founded|established|started|set\s+up|launched|created|formed|incorporated|born|floated|listed|privatised|privatized)\b(?:\s+[\w-]+){0,10}?\s+(?:in|since)\s+$/i,
+);
 
-const BASE_BEFORE =
-  /\b(?:compared\s+(?:with|to)|(?:in\s+)?line\s+with|from|against|versus|vs\.?|over|(?<!(?:more|less|fewer|rather|higher|lower|better|worse)\s)than(?:\s+in)?|(?:more|less|fewer|higher|lower)\s+than\s+in|(?<!\bbased\s)on|since)\s+(?:the\s+|a\s+|its\s+)?(?:same\s+)?(?:period\s+(?:in|of)\s+)?$/i;
+const BASE_BEFORE = endAnchored(
+  /\b(?:compared\s+(?:with|to)|(?:in\s+)?line\s+with|from|against|versus|vs\.?|over|(?<!(?:more|less|fewer|rather|higher|lower|better|worse)\s)than(?:\s+in)?|(?:more|less|fewer|higher|lower)\s+than\s+in|(?<!\bbased\s)on|since)\s+(?:the\s+|a\s+|its\s+)?(?:same\s+)?(?:period\s+(?:in|of)\s+)?$/i,
+);
 /** "over the first nine months", "over the quarter": a span the figure covers, not a base ("up 4% over 2003"). */
-const OVER_BEFORE = /\bover\s+(?:the\s+)?$/i;
+const OVER_BEFORE = endAnchored(/\bover\s+(?:the\s+)?$/i);
 const SPAN_TEXT =
   /^(?:the\s+)?(?:first|past|full|whole|latest|last\s+(?:three|six|nine|twelve)|(?:three|six|nine|twelve|\d+)[- ](?:months?|weeks?)|quarter|half|(?:fiscal\s+|financial\s+)?year\s+(?:to|ended|ending))/i;
-const TARGET_BEFORE = /\b(?:by|until|through|before|by\s+the\s+end\s+of|by\s+end[- ]|in\s+time\s+for)\s+(?:the\s+)?$/i;
+const TARGET_BEFORE = endAnchored(
+  /\b(?:by|until|through|before|by\s+the\s+end\s+of|by\s+end[- ]|in\s+time\s+for)\s+(?:the\s+)?$/i,
+);
 
 /** Whether a rule's hint holds. A case-insensitive regex only ever matches ASCII letters to ASCII letters, so any
  * sentence it matches has the hint word in its lower-cased form. */
@@ -493,26 +499,32 @@ export function findTimes(sentence: string): TimeExpr[] {
 // "its fiscal second quarter, the three months ended in September": the months say when the quarter named ends.
 const APPOSITION = /^\s*,\s*(?:the|which\s+(?:is|was|were|are))\s+$/i;
 
+/**
+ * A quarter spelled out as a span of time. Top-level functions rather than closures per call: tsx, which runs the
+ * importers, names every closure it creates, and that cost more than the whole step.
+ */
+const spelledQuarter = (t: TimeExpr | undefined) =>
+  t !== undefined && /^(?:(?:three|3)\s+months|1[34]\s+weeks)\b/i.test(t.text);
+
+/** A quarter named by its place in a fiscal year; 13 weeks beside any named quarter are that quarter. */
+const namedQuarter = (sentence: string, t: TimeExpr | undefined, other: TimeExpr) =>
+  t?.period?.startsWith("Q") &&
+  /\bquarter\b/i.test(t.text) &&
+  (/^1[34]\s+weeks/i.test(other.text) ||
+    /\bfiscal\s+\w+\s+quarter\b/i.test(sentence.slice(Math.max(0, t.start - 8), t.end)));
+
 function sameQuarterSpelledOut(sentence: string, times: TimeExpr[]): TimeExpr[] {
-  const spelled = (t: TimeExpr | undefined) =>
-    t !== undefined && /^(?:(?:three|3)\s+months|1[34]\s+weeks)\b/i.test(t.text);
-  // A quarter named by its place in a fiscal year; 13 weeks beside any named quarter are that quarter.
-  const named = (t: TimeExpr | undefined, other: TimeExpr) =>
-    t?.period?.startsWith("Q") &&
-    /\bquarter\b/i.test(t.text) &&
-    (/^1[34]\s+weeks/i.test(other.text) ||
-      /\bfiscal\s+\w+\s+quarter\b/i.test(sentence.slice(Math.max(0, t.start - 8), t.end)));
   const out = [...times];
   for (let i = out.length - 1; i >= 0; i--) {
     const t = out[i];
-    if (!spelled(t) || !t.period?.startsWith("Q")) continue;
+    if (!spelledQuarter(t) || !t.period?.startsWith("Q")) continue;
     // "its fiscal second quarter, the three months ended in September"; "the 13 weeks to 28 May, the first quarter".
     const before = out[i - 1];
     const after = out[i + 1];
     const at =
-      before && named(before, t) && APPOSITION.test(sentence.slice(before.end, t.start))
+      before && namedQuarter(sentence, before, t) && APPOSITION.test(sentence.slice(before.end, t.start))
         ? i - 1
-        : after && named(after, t) && APPOSITION.test(sentence.slice(t.end, after.start))
+        : after && namedQuarter(sentence, after, t) && APPOSITION.test(sentence.slice(t.end, after.start))
           ? i + 1
           : -1;
     if (at < 0) continue;

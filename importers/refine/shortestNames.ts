@@ -8,28 +8,37 @@ import type { Fact } from "../types";
  * article writes it in, when that form starts the longer one (the gold's convention, and how analysts search).
  */
 function shortestForm(name: string, registry: CompanyRegistry, capitalTitle: string | null): string {
-  // "the Keane family" and "Corvan Canada" (a subsidiary named for its country) are not Keane's or Corvan's.
-  const cut = (one: string, short: string) => {
-    const rest = one.slice(short.length + 1);
-    return /^[A-Z]/.test(rest) && !isPlaceOrNationality(rest);
-  };
-  const shorter = (one: string) => {
-    const e = registry.lookup(one);
-    if (e && e.name !== one && one.startsWith(`${e.name} `) && cut(one, e.name)) return e.name;
-    // "SWEDEN'S LINDQVIST TRUCK SALES RISE" over "Lindqvist Lastvagnar AB said": the headline's shorter form.
-    if (!capitalTitle || capitalTitle.includes(one.toUpperCase())) return one;
-    const words = one.split(" ");
-    // Not a word that opens many names ("NEW", "NATIONAL", "DUTCH"), nor one two of the article's firms share.
-    if (words[0].length < 4 || NOT_COMPANY_WORDS.has(words[0]) || isPlaceOrNationality(words[0])) return one;
-    if (registry.sharingFirstWord(words[0]) > 1) return one;
-    for (let k = 1; k < words.length; k++) {
-      const short = words.slice(0, k).join(" ");
-      if (new RegExp(`(?:^|[^A-Z0-9])${escapeRegExp(short.toUpperCase())}(?![A-Z0-9])`).test(capitalTitle))
-        return cut(one, short) ? short : one;
-    }
-    return one;
-  };
-  return name.split(" + ").map(shorter).join(" + ");
+  return name
+    .split(" + ")
+    .map((one) => shorterForm(one, registry, capitalTitle))
+    .join(" + ");
+}
+
+/**
+ * One name's shortest form. The helpers are top-level functions, not closures made per name: tsx, which runs the
+ * importers, names every closure it creates, and that costs.
+ */
+function shorterForm(one: string, registry: CompanyRegistry, capitalTitle: string | null): string {
+  const e = registry.lookup(one);
+  if (e && e.name !== one && one.startsWith(`${e.name} `) && cut(one, e.name)) return e.name;
+  // "SWEDEN'S LINDQVIST TRUCK SALES RISE" over "Lindqvist Lastvagnar AB said": the headline's shorter form.
+  if (!capitalTitle || capitalTitle.includes(one.toUpperCase())) return one;
+  const words = one.split(" ");
+  // Not a word that opens many names ("NEW", "NATIONAL", "DUTCH"), nor one two of the article's firms share.
+  if (words[0].length < 4 || NOT_COMPANY_WORDS.has(words[0]) || isPlaceOrNationality(words[0])) return one;
+  if (registry.sharingFirstWord(words[0]) > 1) return one;
+  for (let k = 1; k < words.length; k++) {
+    const short = words.slice(0, k).join(" ");
+    if (new RegExp(`(?:^|[^A-Z0-9])${escapeRegExp(short.toUpperCase())}(?![A-Z0-9])`).test(capitalTitle))
+      return cut(one, short) ? short : one;
+  }
+  return one;
+}
+
+/** "the Keane family" and "Corvan Canada" (a subsidiary named for its country) are not Keane's or Corvan's. */
+function cut(one: string, short: string): boolean {
+  const rest = one.slice(short.length + 1);
+  return /^[A-Z]/.test(rest) && !isPlaceOrNationality(rest);
 }
 
 export function withShortestNames(f: Fact, registry: CompanyRegistry, capitalTitle: string | null): Fact {

@@ -1,6 +1,7 @@
 import type { Mention } from "../analyse/mentions";
 import type { Quantity } from "../recognise/quantities";
 import type { TimeExpr } from "../recognise/time";
+import { wordBounds } from "./words";
 
 /**
  * One token of a sentence, as every rule sees it. Words are laid down once per sentence; the recognisers' typed
@@ -20,9 +21,6 @@ export interface PersonSpan {
   end: number;
   name: string;
 }
-
-// Words keep inner dots and apostrophes ("U.S.", "Reddy's"); every other mark is a token of its own.
-const WORD = /[\p{L}\p{N}](?:[\p{L}\p{N}&'’.-]*[\p{L}\p{N}])?\.?|[^\s\p{L}\p{N}]/gu;
 
 const ABBREVIATION = /^(?:[\p{L}\p{N}]+\.)*[\p{L}\p{N}]\.$|\.[\p{L}].*\.$|^[A-Z][a-z]{0,3}\.$|^[Vv]s\.$/u;
 
@@ -73,10 +71,10 @@ export function tokenize(
   }
   const tokens: Token[] = [];
   let k = 0;
-  WORD.lastIndex = 0;
-  for (let m = WORD.exec(sentence); m; m = WORD.exec(sentence)) {
-    const start = m.index;
-    const end = start + m[0].length;
+  const bounds = wordBounds(sentence);
+  for (let w = 0; w < bounds.length; w += 2) {
+    const start = bounds[w];
+    const end = bounds[w + 1];
     while (k < kept.length && kept[k].end <= start) k++;
     const span = kept[k];
     if (span && span.start < end && start < span.end) {
@@ -85,16 +83,17 @@ export function tokenize(
         tokens.push(tokenOf(span, sentence.slice(span.start, span.end)));
       continue;
     }
+    const word = sentence.slice(start, end);
     // The angle brackets around a newswire name or ticker ("<Acme Corp>") are no words of the sentence.
-    if (m[0] === "<" || m[0] === ">") continue;
+    if (word === "<" || word === ">") continue;
     // A closing stop stays on an abbreviation ("U.S.", "Corp.", "vs.") and is its own token after any other word.
-    if (m[0].length > 1 && m[0].endsWith(".") && !ABBREVIATION.test(m[0])) {
-      const word = m[0].slice(0, -1);
-      tokens.push({ type: "word", start, end: end - 1, text: word, lower: word.toLowerCase() });
+    if (word.length > 1 && word.endsWith(".") && !ABBREVIATION.test(word)) {
+      const bare = word.slice(0, -1);
+      tokens.push({ type: "word", start, end: end - 1, text: bare, lower: bare.toLowerCase() });
       tokens.push({ type: "word", start: end - 1, end, text: ".", lower: "." });
       continue;
     }
-    tokens.push({ type: "word", start, end, text: m[0], lower: m[0].toLowerCase() });
+    tokens.push({ type: "word", start, end, text: word, lower: word.toLowerCase() });
   }
   return tokens;
 }
