@@ -117,8 +117,13 @@ function namedUnit(m: Match, s: RuleSentence): FactRoles[] {
 function unitNamedIn(s: RuleSentence): string | null {
   for (let i = 0; i + 1 < s.tokens.length; i++) {
     const t = s.tokens[i];
-    if (t.type === "quantity" && t.quantity.kind === "count" && s.tokens[i + 1].lower in VOLUME_UNITS)
-      return VOLUME_UNITS[s.tokens[i + 1].lower];
+    if (t.type !== "quantity" || t.quantity.kind !== "count") continue;
+    const next = s.tokens[i + 1].lower;
+    if (next in VOLUME_UNITS) return VOLUME_UNITS[next];
+    // "412 jet engines": one word that says which kind before the thing counted.
+    const after = s.tokens[i + 2]?.lower;
+    if (s.tokens[i + 1].type === "word" && /^[a-z-]+$/.test(next) && after !== undefined && after in VOLUME_UNITS)
+      return VOLUME_UNITS[after];
   }
   return null;
 }
