@@ -307,7 +307,8 @@ export const SALES_VOLUME_RULES: Rule[] = [
   {
     name: "sales-volume.sold-bare-count",
     kind: "sales_volume",
-    pattern: "sold|delivered|shipped|sell|deliver|ship|hand {FIGURE_LEAD}? over? {FIGURE_LEAD}? figure:{COUNT}",
+    pattern:
+      "sold|delivered|shipped|sell|deliver|ship|hand|selling|shipping|delivering {FIGURE_LEAD}? over? {FIGURE_LEAD}? figure:{COUNT}",
     examples: [
       {
         input:
@@ -323,6 +324,25 @@ export const SALES_VOLUME_RULES: Rule[] = [
       },
     ],
     build: articleUnit,
+  },
+  {
+    name: "sales-volume.the-count-it-sold",
+    kind: "sales_volume",
+    // "almost double the 212,000 it sold in 2004": the count, then the company selling it.
+    pattern: "the figure:{COUNT} it|they sold|shipped|delivered",
+    // ("up 21% from the 81,200 it delivered a year earlier" is a base, the base rules' to date.)
+    when: (m, s) => !/^(?:from|against|versus|with|than)$/.test(s.tokens[m.from - 1]?.lower ?? ""),
+    examples: [
+      {
+        input:
+          "Carmaker plans\n\nSwedish carmaker Halden Bil wants to sell 400,000 cars a year by 2008, almost double the 212,000 it sold in 2004.",
+        expected: [
+          { kind: "sales_volume", company: "Halden Bil", unit: "vehicles", low: 212000, year: 2004, status: "actual" },
+        ],
+      },
+    ],
+    // ("sold" is done, whatever the sentence goes on to want.)
+    build: (m, s) => articleUnit(m, s).map((r) => ({ ...r, status: "actual" as const })),
   },
   {
     name: "sales-volume.deliveries-of-count",
