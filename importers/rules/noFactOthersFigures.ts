@@ -8,6 +8,14 @@ const notTheCompany = (m: Match, s: RuleSentence) => {
   return name !== null && name !== s.roles.main && name !== s.roles.topic?.company && name !== s.roles.recurringTopic;
 };
 
+/** "Chairman Tom Keane told analysts that Corvan expects": analysts told, not estimating. */
+const notToldTo = (m: Match, s: RuleSentence) =>
+  !/^(?:told|tell|tells|to|briefed|with)$/.test(s.tokens[m.from - 1]?.lower ?? "");
+
+/** "... what analysts had been expecting, and reaffirmed its forecast of $53bn": a new clause is the company's. */
+const oneClause = (m: Match, s: RuleSentence) =>
+  !/,\s+(?:and|but|while|although|whereas)\b/.test(s.text.slice(s.tokens[m.from].start, s.tokens[m.to - 1].start));
+
 /**
  * Figures that are someone else's or not yet anyone's: the market's estimates ("Wall Street had expected about
  * 131,000 deliveries"), a product's sales, a backlog of revenue still to come. Claimed for no fact; each example
@@ -90,8 +98,7 @@ export const OTHERS_FIGURES_RULES: Rule[] = [
     // "Analysts expect the firm to sell about 480,000 vehicles in 2005": the market's estimate of the units.
     pattern:
       "{ESTIMATE} ...6 expected|expect|expects|expecting|estimate|estimated|estimates|forecast|predict|predicted ...8 sell|ship|deliver ...2 figure:{COUNT}",
-    // "Chairman Tom Keane told analysts that Corvan expects to ship": analysts told, not estimating.
-    when: (m, s) => !/^(?:told|tell|tells|to|briefed|with)$/.test(s.tokens[m.from - 1]?.lower ?? ""),
+    when: notToldTo,
     examples: [
       {
         input:
@@ -132,9 +139,7 @@ export const OTHERS_FIGURES_RULES: Rule[] = [
     // "Analysts had expected second-quarter revenue of $1.39 billion": the market's estimate, not the company's.
     pattern:
       "{ESTIMATE} ...6 expected|expect|expects|expecting|forecast|forecasting|estimate|estimated|predicted|predict|looking|look|looked ...12 figure:{MONEY}",
-    // "... what analysts had been expecting, and reaffirmed its forecast of $53bn": a new clause is the company's.
-    when: (m, s) =>
-      !/,\s+(?:and|but|while|although|whereas)\b/.test(s.text.slice(s.tokens[m.from].start, s.tokens[m.to - 1].start)),
+    when: oneClause,
     examples: [
       {
         input:
@@ -153,9 +158,7 @@ export const OTHERS_FIGURES_RULES: Rule[] = [
     pattern:
       "{ESTIMATE} ...6 expected|expect|expects|expecting|forecast|forecasting|estimate|estimated|predicted|predict|looking|look|looked ...8 {REVENUE_NOUN} ...6 figure:{PERCENT}",
     // "Executives told analysts they expect revenue to grow 14%": the company's forecast, told to analysts.
-    when: (m, s) =>
-      !/^(?:told|tell|tells|to|briefed|with)$/.test(s.tokens[m.from - 1]?.lower ?? "") &&
-      !/,\s+(?:and|but|while|although|whereas)\b/.test(s.text.slice(s.tokens[m.from].start, s.tokens[m.to - 1].start)),
+    when: (m, s) => notToldTo(m, s) && oneClause(m, s),
     examples: [
       {
         input:

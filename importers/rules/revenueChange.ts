@@ -7,7 +7,7 @@ import { CHANGE_WORDS } from "../lexicons/metrics";
 import type { Quantity } from "../recognise/quantities";
 import type { Match } from "./pattern";
 import { segmentName } from "./revenueSegments";
-import type { FactRoles, Rule, RuleSentence } from "./rule";
+import { type FactRoles, type Rule, type RuleSentence, withStatus } from "./rule";
 import { quantityOf, type Token } from "./tokens";
 
 // "sales rose 4.1% to 61,200": the level is a count, so the change is in units sold.
@@ -201,7 +201,7 @@ export const REVENUE_CHANGE_RULES: Rule[] = [
         expected: [{ kind: "revenue_change", company: "Corvan Chemie", low: 4.6, year: 1986, period: "FY" }],
       },
     ],
-    build: (m, s) => metricThenChange(m, s).map((r) => ({ ...r, status: "actual" as const })),
+    build: withStatus(metricThenChange, "actual"),
   },
   {
     name: "revenue-change.after-changing",
@@ -215,7 +215,7 @@ export const REVENUE_CHANGE_RULES: Rule[] = [
         expected: [{ kind: "revenue_change", company: "Corvan Landtechnik", low: -2.3, year: 1986, period: "FY" }],
       },
     ],
-    build: (m, s) => metricThenChange(m, s).map((r) => ({ ...r, status: "actual" as const })),
+    build: withStatus(metricThenChange, "actual"),
   },
   {
     name: "revenue-change.revenue-moved",

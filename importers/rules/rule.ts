@@ -52,13 +52,16 @@ export interface RuleExample {
  * claims figures for no fact, such as a profit row of a table), its example sentences, and a small function from
  * a match to roles. Which rule wins a figure is settled by the refiner, by specificity, never by rule order.
  */
+/** What turns a match into facts' roles. */
+type Build = (m: Match, s: RuleSentence) => FactRoles[];
+
 export interface Rule {
   name: string;
   kind: FactKind | null;
   pattern: string;
   examples: RuleExample[];
   /** Turns a match into facts' roles; a rule of no kind has none, since it gives no fact. */
-  build?: (m: Match, s: RuleSentence) => FactRoles[];
+  build?: Build;
   /** A condition the pattern cannot say ("no company is named before the figure"); a match failing it is dropped. */
   when?: (m: Match, s: RuleSentence) => boolean;
   /**
@@ -66,4 +69,9 @@ export interface Rule {
    * before it, so the second figure is both a match's end and the next one's start.
    */
   overlapping?: boolean;
+}
+
+/** A build whose facts all take one status, whatever the sentence's words say ("the 212,000 it sold" is done). */
+export function withStatus(build: Build, status: Status): Build {
+  return (m, s) => build(m, s).map((roles) => ({ ...roles, status }));
 }

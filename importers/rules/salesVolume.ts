@@ -7,7 +7,7 @@ import { PLACES } from "../lexicons/companies";
 import { SALES_VOLUME_WORDS, VOLUME_UNITS } from "../lexicons/units";
 import type { Quantity } from "../recognise/quantities";
 import type { Match } from "./pattern";
-import type { FactRoles, Rule, RuleSentence } from "./rule";
+import { type FactRoles, type Rule, type RuleSentence, withStatus } from "./rule";
 import { quantityOf } from "./tokens";
 
 // "sales of $32bn and a capacity of 70 million tonnes": a count of what is made, not sold.
@@ -342,7 +342,7 @@ export const SALES_VOLUME_RULES: Rule[] = [
       },
     ],
     // ("sold" is done, whatever the sentence goes on to want.)
-    build: (m, s) => articleUnit(m, s).map((r) => ({ ...r, status: "actual" as const })),
+    build: withStatus(articleUnit, "actual"),
   },
   {
     name: "sales-volume.deliveries-of-count",

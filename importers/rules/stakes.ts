@@ -1,5 +1,5 @@
 import type { Match } from "./pattern";
-import type { Rule, RuleSentence } from "./rule";
+import { type Rule, type RuleSentence, withStatus } from "./rule";
 import {
   asideStake,
   describedStake,
@@ -278,7 +278,7 @@ export const STAKE_RULES: Rule[] = [
         ],
       },
     ],
-    build: (m, s) => stake(m, s).map((roles) => ({ ...roles, status: "target" as const })),
+    build: withStatus(stake, "target"),
   },
   {
     name: "stake.left-with",

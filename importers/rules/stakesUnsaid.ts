@@ -298,17 +298,7 @@ export const UNSAID_STAKE_RULES: Rule[] = [
         expected: [{ kind: "stake", company: "Ruritanian government", counterparty: "Corvan Steel", low: 75.5 }],
       },
     ],
-    build: (m, s) => {
-      // The subject the sentence opens with: the first holder not written as what a percentage is of.
-      const subject = s.tokens
-        .slice(0, m.from)
-        .find(
-          (t, i) =>
-            (t.type === "person" || (t.type === "mention" && t.mention.how !== "pronoun" && !t.mention.possessive)) &&
-            !/^(?:of|in)$/.test(s.tokens[i - 1]?.lower ?? ""),
-        );
-      return subject ? describedStake({ ...m, captures: { ...m.captures, holder: [subject] } }, s) : [];
-    },
+    build: subjectSeesStake,
   },
   {
     name: "stake.its-officer-holds",
