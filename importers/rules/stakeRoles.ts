@@ -254,7 +254,7 @@ function subjectNames(s: RuleSentence, upTo: number): string[] {
 function jointPartners(first: Token | undefined, holder: string, s: RuleSentence, figure: Token): string {
   if (!first || !JOINT_CUE.test(s.text.slice(first.end, figure.start))) return holder;
   const i = s.tokens.indexOf(first);
-  const before = s.tokens[i - 1]?.lower === "and" ? nameOf(s.tokens[i - 2]) : null;
+  const before = s.tokens[i - 1]?.lower === "and" ? nameOf(s.tokens[i - 2]) : calledPartner(s, i);
   if (before && before !== holder) return `${before} + ${holder}`;
   // "and his wife, Ann Keane", "and his brother Tom Keane": the relative named after the calling.
   if (s.tokens[i + 1]?.lower !== "and" || !/^(?:his|her|its|their)$/.test(s.tokens[i + 2]?.lower ?? "")) return holder;
@@ -284,11 +284,21 @@ function jointHolder(m: Match, s: RuleSentence): string | null {
   }
   const holder = holderOf(first, s);
   if (!holder) return null;
-  const partner = i >= 2 && s.tokens[i - 1].lower === "and" ? nameOf(s.tokens[i - 2]) : null;
+  const partner = i >= 2 && s.tokens[i - 1].lower === "and" ? nameOf(s.tokens[i - 2]) : calledPartner(s, i);
   if (partner && partner !== holder) return `${partner} + ${holder}`;
   // "A consortium of Swedish telecoms firm Ostrel and US investment fund Halden has agreed to buy 51%".
   const consortium = consortiumPartner(s, i);
   return consortium && consortium !== holder ? `${consortium} + ${holder}` : holder;
+}
+
+/** "Ostrel and US fund Halden", "Ostrel and Germany's Halden": the name joined to a holder given a calling. */
+function calledPartner(s: RuleSentence, at: number): string | null {
+  let k = at - 1;
+  while (k > 0 && at - k <= 4 && s.tokens[k].type === "word" && s.tokens[k].lower !== "and" && s.tokens[k].text !== ",")
+    k--;
+  if (k === at - 1 || s.tokens[k]?.lower !== "and") return null;
+  const named = s.tokens[k - 1];
+  return named?.type === "person" || (named?.type === "mention" && named.mention.how === "name") ? nameOf(named) : null;
 }
 
 /** The first member of "a consortium of A and B", described or not, when the holder is B. */
