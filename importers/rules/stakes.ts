@@ -10,6 +10,7 @@ import {
   stateStake,
   topicStake,
 } from "./stakeRoles";
+import type { Token } from "./tokens";
 
 /**
  * Stakes as the newswire and the business pages write them. The holder is a company or a person named in the
@@ -21,6 +22,19 @@ import {
  */
 const sameSubject = (m: Match, s: RuleSentence) =>
   !(m.captures.then ?? []).some((t) => t.type === "mention" && t.mention.how !== "pronoun");
+
+/** Whether the words between "of" and a name close one clause and open another at a comma. */
+function clauseAfterHeld(between: Token[]): boolean {
+  const comma = between.findIndex((t) => t.text === ",");
+  if (comma === -1 || comma === between.length - 1) return false;
+  return !NAMING.test(
+    between
+      .slice(comma + 1)
+      .map((t) => t.lower)
+      .join(" "),
+  );
+}
+const NAMING = /^(?:to be |now |later )?(?:called|named|known as|renamed)\b/;
 
 export const STAKE_RULES: Rule[] = [
   {
@@ -66,8 +80,11 @@ export const STAKE_RULES: Rule[] = [
     name: "stake.verb-pct-of",
     kind: "stake",
     // "agreed to buy the 60% of Corvan it does not already own": the rest, written as its figure.
-    pattern: "holder:{HOLDER_REF} ...8 {STAKE_VERB} the? {FIGURE_LEAD}? figure:{PERCENT} of|in ...5 held:{COMPANY}",
-    when: (m, s) => !ofAMarket(m, s),
+    pattern:
+      "holder:{HOLDER_REF} ...8 {STAKE_VERB} the? {FIGURE_LEAD}? figure:{PERCENT} of|in between:...5 held:{COMPANY}",
+    // "owns 31% of the company, and Ostrel owns 18%": the company held was said before the comma (one apposed
+    // after it is the one held: "60% of its partner, Ostrel", "60% of the new firm, to be called Ostrel").
+    when: (m, s) => !ofAMarket(m, s) && !clauseAfterHeld(m.captures.between ?? []),
     examples: [
       {
         input:
