@@ -127,11 +127,15 @@ function holderOf(t: Token | undefined, s: RuleSentence): string | null {
         x.type === "mention" && x.mention.company === resolved && i > 0 && /^(?:of|in)$/.test(s.tokens[i - 1].lower),
     );
     if (resolved && resolved !== s.ctx.lastHeld?.company && !held) return resolved;
-    return s.ctx.lastHolder?.company ?? (held ? null : resolved);
+    const last = s.ctx.lastHolder?.company;
+    // "Mr Keane holds 81% ... The company said it had bought 49% of Ostrel": "it" is never the person who held last.
+    if (last && /^(?:it|its)$/.test(t.lower) && isPerson(last, s)) return held ? null : resolved;
+    return last ?? (held ? null : resolved);
   }
   return nameOf(t);
 }
 
+const isPerson = (name: string, s: RuleSentence) => [...s.roles.people.values()].includes(name);
 const lastWord = (t: Token) => t.lower.split(/\s+/).at(-1) ?? "";
 const prevWord = (t: Token, s: RuleSentence) =>
   t.lower.includes(" ") ? t.lower.split(/\s+/)[0] : (s.tokens[s.tokens.indexOf(t) - 1]?.lower ?? "");
