@@ -518,7 +518,8 @@ const DESCRIPTOR_TAIL = endAnchored(new RegExp(String.raw`(?:${NOUN_RE})\s+$`));
 const NOUN_ENDING_LENGTH = Math.min(3, ...COMPANY_NOUNS.map((n) => n.length));
 const NOUN_ENDINGS = new Set(COMPANY_NOUNS.map((n) => n.slice(-NOUN_ENDING_LENGTH)));
 const mayEndInNoun = (before: string) => NOUN_ENDINGS.has(before.trimEnd().slice(-NOUN_ENDING_LENGTH));
-const COUNTRY_POSSESSIVE_BEFORE = /(?<country>[A-Z][a-z]+(?:\s[A-Z][a-z]+)?)['’]s\s+(?:[a-z-]+\s+){0,2}$/;
+const COUNTRY_POSSESSIVE_BEFORE =
+  /(?<country>[A-Z][a-z]+(?:\s[A-Z][a-z]+)?)['’]s\s+(?:[a-z-]+\s+){0,2}(?:[a-z-]+,\s+)?$/;
 
 /** One letter added, dropped, changed or two neighbours swapped, in names that differ after their first letter. */
 export function oneEditApart(a: string, b: string): boolean {

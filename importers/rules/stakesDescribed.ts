@@ -105,7 +105,7 @@ export const DESCRIBED_STAKE_RULES: Rule[] = [
     name: "stake.in-which-owns",
     kind: "stake",
     pattern:
-      "held:{COMPANY} ...3 in which holder:{HOLDER} still|now|currently|already|also? {OWN_OR_HAVE} {FIGURE_LEAD}? figure:{PERCENT} {STAKE_NOUN}?",
+      "held:{COMPANY} ...3 in which holder:{HOLDER_REF} still|now|currently|already|also? {OWN_OR_HAVE} a|an? {FIGURE_LEAD}? figure:{PERCENT} {STAKE_NOUN}?",
     examples: [
       {
         input: "Results\n\nJapanese carmaker Corvan - in which Ostrel owns a 44% stake - made a profit.",
