@@ -205,6 +205,14 @@ function heldEarlier(s: RuleSentence, figure: Token, other: (c: string | null) =
     const pct = t.type === "quantity" && t.quantity.unit === "percent";
     const link = s.tokens[i + 1]?.lower;
     const stakeIn = STAKE_NOUN_WORDS.has(s.tokens[i + 1]?.lower ?? "") && s.tokens[i + 2]?.lower === "in";
+    // "Corvan is 80% owned by Ostrel, with the state holding the rest": the company owned opens the clause.
+    const owned = s.tokens[i - 2];
+    if (
+      pct &&
+      /^(?:owned|held|controlled)$/.test(link ?? "") &&
+      /^(?:is|was|are|were)$/.test(s.tokens[i - 1]?.lower ?? "")
+    )
+      if (owned?.type === "mention" && owned.mention.how === "name") return other(nameOf(owned));
     if (!(pct && (link === "of" || stakeIn))) continue;
     for (let k = i + (stakeIn ? 3 : 2); k < Math.min(end, i + 7); k++) {
       const c = s.tokens[k];

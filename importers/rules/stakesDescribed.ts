@@ -114,4 +114,31 @@ export const DESCRIBED_STAKE_RULES: Rule[] = [
     ],
     build: describedStake,
   },
+  {
+    name: "stake.with-holder-holding",
+    kind: "stake",
+    // "Ostrel and Halden own 30% of Corvan, with Ostrel holding 18%": a part of a holding, said as a circumstance.
+    pattern: "with holder:{HOLDER} holding|owning|controlling|having {FIGURE_LEAD}? figure:{PERCENT}",
+    examples: [
+      {
+        input: "Holders\n\nOstrel and Halden together own 30% of Corvan, with Ostrel holding 18% and Halden 12%.",
+        expected: [{ kind: "stake", company: "Ostrel", counterparty: "Corvan", low: 18 }],
+      },
+    ],
+    build: describedStake,
+  },
+  {
+    name: "stake.with-holding-and-the-other",
+    kind: "stake",
+    // "..., with Ostrel holding 18% and Halden 12%": the second holder's figure, its verb understood.
+    pattern:
+      "with {HOLDER} holding|owning|controlling|having {FIGURE_LEAD}? {PERCENT} and holder:{HOLDER} {FIGURE_LEAD}? figure:{PERCENT}",
+    examples: [
+      {
+        input: "Holders\n\nCorvan is owned by two funds, with Ostrel Capital holding 55% and Halden Partners 45%.",
+        expected: [{ kind: "stake", company: "Halden Partners", counterparty: "Corvan", low: 45 }],
+      },
+    ],
+    build: describedStake,
+  },
 ];
