@@ -1,6 +1,6 @@
 import type { Match } from "./pattern";
 import type { FactRoles, Rule, RuleSentence } from "./rule";
-import { nameOf, stake, stakeStatus, undatedStake } from "./stakeRoles";
+import { describedStake, nameOf, stake, stakeStatus, undatedStake } from "./stakeRoles";
 
 /** "Corvan and Ostrel agreed to take a 3.1% stake in each other": one holding each way. */
 function eachOther(m: Match, s: RuleSentence): FactRoles[] {
@@ -19,6 +19,18 @@ function eachOther(m: Match, s: RuleSentence): FactRoles[] {
 function levelBeforeChange(m: Match, s: RuleSentence): FactRoles[] {
   if (stakeStatus(s, m) === "actual") return [];
   return stake(m, s).map((r) => ({ ...r, status: "actual" as const }));
+}
+
+/** "sold its stake to Ostrel, taking the group's holding to 23.5%": a described holder is the buyer just named. */
+function buyersHolding(m: Match, s: RuleSentence): FactRoles[] {
+  const found = describedStake(m, s);
+  const holder = m.captures.holder?.[0];
+  if (holder?.type !== "mention" || holder.mention.how !== "description") return found;
+  const buyer = s.tokens
+    .slice(0, m.from)
+    .findLast((t, i) => t.type === "mention" && t.mention.how === "name" && s.tokens[i - 1]?.lower === "to");
+  const name = nameOf(buyer);
+  return name ? found.filter((r) => r.counterparty !== name).map((r) => ({ ...r, company: name })) : found;
 }
 
 /** Levels of a holding said in other ways than "owns N% of": before a change, after "was", beside another. */
@@ -156,5 +168,30 @@ export const LEVEL_STAKE_RULES: Rule[] = [
       },
     ],
     build: stake,
+  },
+  {
+    name: "stake.taking-buyers-holding-to",
+    kind: "stake",
+    // "Ostrel sold its 12% stake in Corvan to Halden, taking Halden's holding to 21.5%": the buyer's total, its
+    // holder written with "'s" (a pronoun's "its holding" is the seller's rules').
+    pattern:
+      "taking|bringing|lifting|raising|increasing|boosting holder:{POSSESSOR} combined|joint|total|own? {STAKE_NOUN} ...6 to {FIGURE_LEAD}? figure:{PERCENT}",
+    when: (m) => {
+      const t = m.captures.holder?.[0];
+      return t?.type === "mention" && t.mention.how !== "pronoun" && t.mention.possessive;
+    },
+    examples: [
+      {
+        input:
+          "Stake sold\n\nOstrel AG said it had sold its 12 pct stake in Corvan Werke AG to insurer Halden AG, taking Halden's holding in the toolmaker to 21.5 pct.",
+        expected: [{ kind: "stake", company: "Halden", counterparty: "Corvan Werke", low: 21.5 }],
+      },
+      {
+        input:
+          "Stake sold\n\nHalden Capital has sold its 8.2% stake in Corvan to Ostrel, taking the American group's holding to 23.5%.",
+        expected: [{ kind: "stake", company: "Ostrel", counterparty: "Corvan", low: 23.5 }],
+      },
+    ],
+    build: buyersHolding,
   },
 ];
