@@ -81,7 +81,7 @@ export const STAKE_RULES: Rule[] = [
     kind: "stake",
     // "agreed to buy the 60% of Corvan it does not already own": the rest, written as its figure.
     pattern:
-      "holder:{HOLDER_REF} ...8 {STAKE_VERB} the? {FIGURE_LEAD}? figure:{PERCENT} of|in between:...5 held:{COMPANY}",
+      "holder:{HOLDER_REF} ...8 {STAKE_VERB} the? {FIGURE_LEAD}? figure:{PERCENT} more? of|in between:...5 held:{COMPANY}",
     // "owns 31% of the company, and Ostrel owns 18%": the company held was said before the comma (one apposed
     // after it is the one held: "60% of its partner, Ostrel", "60% of the new firm, to be called Ostrel").
     when: (m, s) => !ofAMarket(m, s) && !clauseAfterHeld(m.captures.between ?? []),
