@@ -1,6 +1,6 @@
 import type { Match } from "./pattern";
 import type { FactRoles, Rule, RuleSentence } from "./rule";
-import { nameOf, stakeStatus, undatedStake } from "./stakeRoles";
+import { describedStake, nameOf, stakeStatus, undatedStake } from "./stakeRoles";
 
 /** "Ostrel's 58 pct-owned Corvan", "Corvan, a 57 pct owned subsidiary of Ostrel": the owner and the company owned. */
 function ownedStake(m: Match, s: RuleSentence): FactRoles[] {
@@ -9,6 +9,23 @@ function ownedStake(m: Match, s: RuleSentence): FactRoles[] {
   const figure = m.captures.figure?.[0];
   if (!holder || !held || holder === held || figure?.type !== "quantity" || figure.quantity.fraction) return [];
   return [undatedStake(figure.quantity, holder, held, stakeStatus(s, m), ["company", "counterparty"])];
+}
+
+/**
+ * "the Keane family owns 17% of the company, while a further 9% is held by a fund": the other family's surname is
+ * no company held; the one the article speaks of is.
+ */
+function furtherHolder(m: Match, s: RuleSentence): FactRoles[] {
+  const families = new Set(
+    s.tokens.filter((t, i) => t.type === "mention" && /^famil/.test(s.tokens[i + 1]?.lower ?? "")).map(nameOf),
+  );
+  // "Corvan's main shareholder, the Keane family, ...": the company written with "'s" is the one held.
+  const owner = s.tokens.find((t) => t.type === "mention" && t.mention.how === "name" && t.mention.possessive);
+  const spoken = (owner?.type === "mention" ? owner.mention.company : null) ?? s.roles.topic?.company ?? s.roles.main;
+  return describedStake(m, s).flatMap((r) => {
+    if (!families.has(r.counterparty ?? null)) return [r];
+    return spoken && spoken !== r.company && !families.has(spoken) ? [{ ...r, counterparty: spoken }] : [];
+  });
 }
 
 /** The words between a figure and what follows it: "-owned", " owned". */
@@ -96,7 +113,7 @@ export const OWNED_STAKE_RULES: Rule[] = [
     name: "stake.pct-of-is-held-by",
     kind: "stake",
     // "A further 12.4 pct of Corvan is held by a company controlled by Tom Keane": the holder behind the vehicle.
-    pattern: "figure:{PERCENT} of held:{COMPANY} is|are|was|were held|owned|controlled by ...7 holder:{HOLDER}",
+    pattern: "figure:{PERCENT} of held:{COMPANY} is|are|was|were held|owned|controlled by|through ...7 holder:{HOLDER}",
     examples: [
       {
         input:
@@ -118,5 +135,20 @@ export const OWNED_STAKE_RULES: Rule[] = [
       },
     ],
     build: ownedStake,
+  },
+  {
+    name: "stake.further-pct-is-held-by",
+    kind: "stake",
+    // "Ostrel owns 17% of the company, while a further 9% is held by a state fund": the company spoken of is held.
+    pattern:
+      "a|another further|additional|remaining? figure:{PERCENT} stake|holding|interest? is|are|was|were held|owned|controlled by|through ...7 holder:{HOLDER}",
+    examples: [
+      {
+        input:
+          "Shareholders\n\nCorvan's main shareholder, the Keane family, owns 17% of the company, while a further 9% is held by the state-run Ostrel Development Fund.",
+        expected: [{ kind: "stake", company: "Ostrel Development Fund", counterparty: "Corvan", low: 9 }],
+      },
+    ],
+    build: furtherHolder,
   },
 ];
