@@ -690,8 +690,12 @@ export function describedStake(m: Match, s: RuleSentence): FactRoles[] {
   const figure = m.captures.figure?.[0];
   if (!single || figure?.type !== "quantity") return [];
   // "Tom Keane and his wife, Ann Keane, said they jointly hold 14.2 pct of the company": "they" are both.
-  const they = lead?.lower === "they" ? subjectNames(s, s.tokens.indexOf(lead)) : [];
-  const holder = family ? single : they.length >= 2 ? they.join(" + ") : jointPartners(first, single, s, figure);
+  const they = lead && /^(?:they|their)$/.test(lead.lower) ? subjectNames(s, s.tokens.indexOf(lead)) : [];
+  const holder = family
+    ? single
+    : they.length >= 2
+      ? they.map((n) => s.roles.people.get(n) ?? n).join(" + ")
+      : jointPartners(first, single, s, figure);
   // "through their Corvan vehicle they own 29% of the club": a company the holder owns is not the one held.
   const vehicles = new Set(
     s.tokens

@@ -129,7 +129,7 @@ export const UNSAID_STAKE_RULES: Rule[] = [
     name: "stake.changed-to-unsaid",
     kind: "stake",
     pattern:
-      "{STAKE_CHANGE} holder:{HOLDER_REF} total? {STAKE_NOUN} down? to {FIGURE_LEAD}? {FIGURE_LEAD}? figure:{PERCENT}",
+      "{STAKE_CHANGE} holder:{HOLDER_REF} total|combined|joint? {STAKE_NOUN} down? to {FIGURE_LEAD}? {FIGURE_LEAD}? figure:{PERCENT}",
     examples: [
       {
         input:
