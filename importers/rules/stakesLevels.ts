@@ -1,6 +1,6 @@
 import type { Match } from "./pattern";
 import type { FactRoles, Rule, RuleSentence } from "./rule";
-import { describedStake, nameOf, stake, stakeStatus, undatedStake } from "./stakeRoles";
+import { describedStake, nameOf, ofAMarket, stake, stakeStatus, undatedStake } from "./stakeRoles";
 
 /** "Corvan and Ostrel agreed to take a 3.1% stake in each other": one holding each way. */
 function eachOther(m: Match, s: RuleSentence): FactRoles[] {
@@ -193,5 +193,21 @@ export const LEVEL_STAKE_RULES: Rule[] = [
       },
     ],
     build: buyersHolding,
+  },
+  {
+    name: "stake.and-pct-of-another",
+    kind: "stake",
+    // "owns 9.9% of Corvan and 20% of Ostrel Air": the verb and holder of the first figure serve the second.
+    pattern:
+      "holder:{HOLDER_REF} ...8 {STAKE_VERB} {FIGURE_LEAD}? {PERCENT} of ...4 {COMPANY} and {FIGURE_LEAD}? figure:{PERCENT} of ...4 held:{COMPANY}",
+    when: (m, s) => !ofAMarket(m, s),
+    examples: [
+      {
+        input:
+          "Airline deals\n\nHalden Air already owns 9.9% of Norwegian carrier Corvan and 20% of Kenya's Ostrel Air.",
+        expected: [{ kind: "stake", company: "Halden Air", counterparty: "Ostrel Air", low: 20 }],
+      },
+    ],
+    build: stake,
   },
 ];

@@ -241,4 +241,19 @@ export const NOUN_STAKE_RULES: Rule[] = [
     // The company spoken of, not another name of the sentence ("Keane preferred Ostrel's offer to buy a 20% stake").
     build: topicStake,
   },
+  {
+    name: "stake.built-stake-of-pct-unsaid",
+    kind: "stake",
+    pattern:
+      "holder:{HOLDER_REF} ...6 {OWN_OR_HAVE} up? a|an {STAKE_KIND}? {STAKE_NOUN} of {FIGURE_LEAD}? {FIGURE_LEAD}? figure:{PERCENT}",
+    when: heldUnsaid,
+    examples: [
+      {
+        input:
+          "Bid talk\n\nCorvan Brewing shares rose on Monday. Corvan Brewing said sales were flat. US investor Ostrel Capital recently revealed it had built up a stake of just under 5%.",
+        expected: [{ kind: "stake", company: "Ostrel Capital", counterparty: "Corvan Brewing", low: 5 }],
+      },
+    ],
+    build: topicStake,
+  },
 ];
