@@ -47,7 +47,7 @@ export function stakeStatus(s: RuleSentence, m: Match): Status {
 }
 
 /** A stake has a year only when its words date it: within the match or just after it ("to 40% in 2009"). */
-function statedYear(s: RuleSentence, m: Match): number | null {
+export function statedYear(s: RuleSentence, m: Match): number | null {
   // "Ostrel, the group founded in 1952, holds 20%": an apposition's years are its own.
   const aside = new Set(m.captures[APPOSITION] ?? []);
   for (const t of s.tokens.slice(m.from, m.to + 3))

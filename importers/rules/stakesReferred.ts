@@ -1,7 +1,7 @@
 import { REFERRED_HOLDERS } from "../lexicons/stakes";
 import type { Match } from "./pattern";
 import type { FactRoles, Rule, RuleSentence } from "./rule";
-import { articleCompanies, nameOf, ofAfterFigure, stakeStatus, undatedStake } from "./stakeRoles";
+import { articleCompanies, nameOf, ofAfterFigure, stakeStatus, statedYear, undatedStake } from "./stakeRoles";
 
 /**
  * The holder a noun refers back to ("the government", "the family", "the fund"): the article's last holder if its
@@ -34,6 +34,22 @@ function referredStake(m: Match, s: RuleSentence): FactRoles[] {
   return [undatedStake(figure.quantity, holder, held, stakeStatus(s, m), ["counterparty"])];
 }
 
+/** "The state ... wants to reduce its holding to 28%": the holding of the company the article speaks of, moved. */
+function referredChange(m: Match, s: RuleSentence): FactRoles[] {
+  const noun = m.captures.holder?.[0]?.lower;
+  const figure = m.captures.figure?.[0];
+  const holder = noun ? referredHolder(noun, s) : null;
+  if (!holder || figure?.type !== "quantity" || figure.quantity.fraction) return [];
+  const held = [s.roles.lastHeld?.company, ...articleCompanies(s)].find(
+    (c) => c && c !== holder && !c.includes(holder),
+  );
+  if (!held) return [];
+  const roles = undatedStake(figure.quantity, holder, held, stakeStatus(s, m), []);
+  // "to reduce its holding to 51% by 2007": the words date the target.
+  const year = statedYear(s, m);
+  return [year === null ? roles : { ...roles, when: { year, period: null, stated: true } }];
+}
+
 /** Stakes whose holder is referred to by a noun after it was named: "The government, which owns 51% of Lusan". */
 export const REFERRED_STAKE_RULES: Rule[] = [
   {
@@ -53,5 +69,21 @@ export const REFERRED_STAKE_RULES: Rule[] = [
       },
     ],
     build: referredStake,
+  },
+  {
+    name: "stake.referred-holder-changes-holding-to",
+    kind: "stake",
+    pattern:
+      "the holder:{REFERRED_HOLDER} ...14 {STAKE_CHANGE} its|their holding|stake|shareholding down? to {FIGURE_LEAD}? figure:{PERCENT}",
+    examples: [
+      {
+        input:
+          "Sale planned\n\nThe Greek government is to sell part of its holding in Corvan Telecom. The state, which owns 38% of the company, wants to reduce its holding to 28%, the ministry said.",
+        expected: [
+          { kind: "stake", company: "Greek government", counterparty: "Corvan Telecom", low: 28, status: "target" },
+        ],
+      },
+    ],
+    build: referredChange,
   },
 ];
