@@ -655,7 +655,9 @@ export function stateStake(m: Match, s: RuleSentence): FactRoles[] {
   const figure = m.captures.figure?.[0];
   const held = nameOf(m.captures.held?.[0]);
   if (!holder || !held || figure?.type !== "quantity") return [];
-  return [undatedStake(figure.quantity, holder, held, stakeStatus(s, m), ["counterparty"])];
+  // "plans to sell most of its 32% stake": the stake it has is held now, whatever becomes of it.
+  const possessed = /^(?:its|their)$/.test(s.tokens[s.tokens.indexOf(figure) - 1]?.lower ?? "");
+  return [undatedStake(figure.quantity, holder, held, possessed ? "actual" : stakeStatus(s, m), ["counterparty"])];
 }
 
 /**

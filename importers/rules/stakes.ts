@@ -23,6 +23,13 @@ import type { Token } from "./tokens";
 const sameSubject = (m: Match, s: RuleSentence) =>
   !(m.captures.then ?? []).some((t) => t.type === "mention" && t.mention.how !== "pronoun");
 
+/** Whether a name follows the match's holder straight away ("group Ostrel"). */
+function namedAfter(m: Match, s: RuleSentence): boolean {
+  const holder = m.captures.holder?.at(-1);
+  const next = holder ? s.tokens[s.tokens.indexOf(holder) + 1] : undefined;
+  return next?.type === "person" || (next?.type === "mention" && next.mention.how === "name");
+}
+
 /** Whether the words between "of" and a name close one clause and open another at a comma. */
 function clauseAfterHeld(between: Token[]): boolean {
   const comma = between.findIndex((t) => t.text === ",");
@@ -144,7 +151,8 @@ export const STAKE_RULES: Rule[] = [
     name: "stake.group-verb-pct-of",
     kind: "stake",
     pattern: "the? holder:{GROUP_HEAD} ...6 {STAKE_VERB} {FIGURE_LEAD}? figure:{PERCENT} of ...5 held:{COMPANY}",
-    when: (m, s) => !ofAMarket(m, s),
+    // "Belgian group Ostrel, which owns 47.5% of Corvan": a calling before a name is no group of holders.
+    when: (m, s) => !ofAMarket(m, s) && !namedAfter(m, s),
     examples: [
       {
         input:
@@ -482,7 +490,7 @@ export const STAKE_RULES: Rule[] = [
     name: "stake.state-holds",
     kind: "stake",
     pattern:
-      "holder:{STATE_HOLDER} ...6 {OWN_OR_HAVE} {FIGURE_LEAD}? figure:{PERCENT} {STAKE_NOUN}? of|in ...3 held:{COMPANY}",
+      "holder:{STATE_HOLDER} ...6 {OWN_OR_HAVE} most|part|some|all|half? of? its|their? {FIGURE_LEAD}? figure:{PERCENT} {STAKE_NOUN}? of|in ...3 held:{COMPANY}",
     examples: [
       {
         input: "Sell-off\n\nThe Treasury has sold 6 per cent of Corvan Rail to investors.",

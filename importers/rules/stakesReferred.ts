@@ -36,7 +36,7 @@ function referredStake(m: Match, s: RuleSentence): FactRoles[] {
 
 /** "The state ... wants to reduce its holding to 28%": the holding of the company the article speaks of, moved. */
 function referredChange(m: Match, s: RuleSentence): FactRoles[] {
-  const noun = m.captures.holder?.[0]?.lower;
+  const noun = m.captures.holder?.[0]?.lower.replace(/['’]s$/, "");
   const figure = m.captures.figure?.[0];
   const holder = noun ? referredHolder(noun, s) : null;
   if (!holder || figure?.type !== "quantity" || figure.quantity.fraction) return [];
@@ -74,13 +74,29 @@ export const REFERRED_STAKE_RULES: Rule[] = [
     name: "stake.referred-holder-changes-holding-to",
     kind: "stake",
     pattern:
-      "the holder:{REFERRED_HOLDER} ...14 {STAKE_CHANGE} its|their holding|stake|shareholding down? to {FIGURE_LEAD}? figure:{PERCENT}",
+      "the holder:{REFERRED_HOLDER} ...14 {STAKE_CHANGE} its|their|that|the holding|stake|shareholding down? to {FIGURE_LEAD}? figure:{PERCENT}",
     examples: [
       {
         input:
           "Sale planned\n\nThe Greek government is to sell part of its holding in Corvan Telecom. The state, which owns 38% of the company, wants to reduce its holding to 28%, the ministry said.",
         expected: [
           { kind: "stake", company: "Greek government", counterparty: "Corvan Telecom", low: 28, status: "target" },
+        ],
+      },
+    ],
+    build: referredChange,
+  },
+  {
+    name: "stake.referred-holders-holding-to",
+    kind: "stake",
+    pattern:
+      "{STAKE_CHANGE} the holder:state's|state’s|government's|government’s|treasury's|treasury’s holding|stake|shareholding down? to {FIGURE_LEAD}? figure:{PERCENT}",
+    examples: [
+      {
+        input:
+          "Sale planned\n\nThe Polish treasury plans to sell most of its 32% stake in Corvan Telecom. Officials said they aimed to reduce the state's holding to 10% through a share offer.",
+        expected: [
+          { kind: "stake", company: "Polish treasury", counterparty: "Corvan Telecom", low: 10, status: "target" },
         ],
       },
     ],
