@@ -13,6 +13,19 @@ function rowOwner(s: RuleSentence) {
   return when ? { company: table.company, ...when, year } : null;
 }
 
+const MONTHS_COVERED: Partial<Record<string, number>> = { Q1: 3, H1: 6, "9M": 9 };
+
+/** The year that ends the fiscal year a reported period belongs to: the next one after a full year. */
+function yearAfter(s: RuleSentence, owner: NonNullable<ReturnType<typeof rowOwner>>): number | null {
+  if (owner.year === null) return null;
+  if (owner.period === "FY") return owner.year + 1;
+  const heading = s.ctx.table.section ?? s.ctx.table.headline;
+  const endMonth = heading?.endMonth ?? s.ctx.table.headline?.endMonth ?? null;
+  const covered = MONTHS_COVERED[owner.period ?? ""];
+  // Six months to September 30 end a year in March: the year after.
+  return endMonth !== null && covered !== undefined && endMonth + 12 - covered > 12 ? owner.year + 1 : owner.year;
+}
+
 function rowFact(
   s: RuleSentence,
   q: Quantity,
@@ -110,6 +123,74 @@ export const TABLE_RULES: Rule[] = [
       const owner = rowOwner(s);
       const now = m.captures.now[0];
       return owner && now.type === "quantity" ? [rowFact(s, now.quantity, owner, owner.year)] : [];
+    },
+  },
+  {
+    name: "table.note-forecast-sales",
+    kind: "revenue",
+    // A note under a Japanese-style table gives the company's own forecast for the year after the one reported
+    // ("current year"), unless it names the year's end.
+    pattern:
+      "^ note|company ...12 forecast|forecasts ...16 parent|group|consolidated|unconsolidated? sales|revenues|revenue|turnover ...10 figure:{AMOUNT}",
+    examples: [
+      {
+        input:
+          "Date: 26 May 1987\n\nCORVAN ELECTRIC CO LTD <CRVN.T> YEAR TO MARCH 31\n\nNet 9.27 bln vs 12.13 bln\n\nSales 684.30 bln vs 702.15 bln\n\nNOTE - Company forecast for current year is net 10.5 bln, sales 710 bln.",
+        expected: [
+          {
+            kind: "revenue",
+            company: "Corvan Electric",
+            year: 1988,
+            period: "FY",
+            low: 710000000000,
+            status: "forecast",
+          },
+        ],
+      },
+      {
+        input:
+          "Date: 18 February 1987\n\nOSTREL PRECISION CO <OSTR.T> NINE MTHS TO DEC 31\n\nSales 150.2 billion vs 141.0 billion\n\nNOTE - Company forecast parent sales for the year ending March 31, 1987 of 201 billion yen.",
+        expected: [
+          {
+            kind: "revenue",
+            company: "Ostrel Precision",
+            year: 1987,
+            period: "FY",
+            low: 201000000000,
+            status: "forecast",
+          },
+        ],
+      },
+      {
+        input:
+          "Date: 19 November 1987\n\nHALDEN ELECTRIC CO LTD <HLDN.T> SIX MONTHS TO SEPT 30\n\nSales 601.2 bln vs 588.0 bln\n\nNOTE - Halden forecast full year group sales of 1,280 billion yen, against 1,207 billion in the year ended March 31, 1987.",
+        expected: [
+          {
+            kind: "revenue",
+            company: "Halden",
+            year: 1988,
+            period: "FY",
+            low: 1280000000000,
+            status: "forecast",
+          },
+        ],
+      },
+    ],
+    build: (m, s) => {
+      const owner = rowOwner(s);
+      const figure = m.captures.figure[0];
+      if (!owner || figure.type !== "quantity") return [];
+      // "for the year to March 31, 1988", "year ending ...": the year the forecast is for ("ended" is a base).
+      const stated = s.tokens.find(
+        (t, i) =>
+          t.type === "time" &&
+          t.time.year !== null &&
+          /\b(?:19|20)\d\d\b/.test(t.text) &&
+          (/\b(?:to|ending)\b/.test(t.lower) || /^(?:to|ending)$/.test(s.tokens[i - 1]?.lower ?? "")),
+      );
+      const year = stated?.type === "time" ? stated.time.year : yearAfter(s, owner);
+      const row = rowFact(s, figure.quantity, owner, year);
+      return [{ ...row, when: { year, period: "FY", stated: Boolean(stated) }, status: "forecast" }];
     },
   },
 ];
