@@ -11,6 +11,7 @@ import {
   shareBefore,
 } from "./marketShareRoles";
 import type { Match } from "./pattern";
+import { PIECES, tokenIs } from "./pieces";
 import type { Rule, RuleSentence } from "./rule";
 
 /** "for the whole of 1986", "for all of 1986", "for 1986": the time a figure is of, not whose it is. */
@@ -88,6 +89,24 @@ export const MARKET_SHARE_RULES: Rule[] = [
         input: "Mobile shares\n\nBrightwell Telecom's share of the UK mobile market is about 30%, the regulator said.",
         // A place among the market's words names the market ("UK"), as it does after a figure.
         expected: [{ kind: "market_share", company: "Brightwell Telecom", market: "UK", low: 30 }],
+      },
+    ],
+    build: shareBefore,
+  },
+  {
+    name: "market-share.share-of-counted-is",
+    kind: "market_share",
+    // The company's own share, written with "'s" before it: "Corvan's share of global smartphone shipments".
+    pattern: "share in:of the? market:...5 {SHARE_OF_COUNTED} ...6 {SHARE_LINK} {FIGURE_LEAD}? figure:{PERCENT}",
+    when: (m, s) => {
+      const before = s.tokens[m.from - 1];
+      return before !== undefined && tokenIs(PIECES.POSSESSOR, before);
+    },
+    examples: [
+      {
+        input:
+          "Date: 20 January 2026\n\nPhone makers\n\nCorvan's share of global smartphone shipments rose to 19.4% in the fourth quarter of 2025, a tracker said.",
+        expected: [{ kind: "market_share", company: "Corvan", year: 2025, period: "Q4", low: 19.4 }],
       },
     ],
     build: shareBefore,

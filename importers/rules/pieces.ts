@@ -79,6 +79,9 @@ const isQuantity = (t: Token, test: (q: Extract<Token, { type: "quantity" }>["qu
  * The named pieces rules are written with. Word lists come from the lexicons (each list exists once, there);
  * token tests ask for what the recognisers found.
  */
+/** Markets counted in units shipped or delivered ("19.6% of global smartphone shipments"). */
+const COUNTED_MARKETS = ["shipments", "deliveries"];
+
 export const PIECES: Record<string, Piece> = {
   AMOUNT: {
     test: (t) => isQuantity(t, (q) => (q.kind === "money" || q.kind === "count") && !q.fraction),
@@ -172,7 +175,9 @@ export const PIECES: Record<string, Piece> = {
   REVENUE_NOUN: { phrases: Object.keys(METRIC_WORDS).filter((w) => METRIC_WORDS[w] === "revenue") },
   MARKET_WORD: { phrases: ["market", "markets"] },
   /** What a share is of: a market, or a market counted in units ("19.6% of global smartphone shipments"). */
-  SHARE_OF: { phrases: ["market", "markets", "shipments", "deliveries"] },
+  SHARE_OF: { phrases: ["market", "markets", ...COUNTED_MARKETS] },
+  /** A market counted by what buyers spent or bought ("its share of new-vehicle sales was 14.6%"). */
+  SHARE_OF_COUNTED: { phrases: [...COUNTED_MARKETS, "sales", "spending", "registrations"] },
   SALES_CUE: { phrases: SALES_VOLUME_WORDS },
   PRODUCT_WORD: { phrases: PRODUCT_WORDS },
   VOLUME_UNIT: { phrases: Object.keys(VOLUME_UNITS) },
