@@ -17,6 +17,21 @@ export const MARKET_SHARE_TARGET_RULES: Rule[] = [
     build: aimedAfterShare,
   },
   {
+    name: "market-share.aims-to-lift-that",
+    kind: "market_share",
+    // "that" ties the aim to the share however far back it was said.
+    pattern:
+      "first:{PERCENT} of ...6 {MARKET_WORD} ...24 {AIM_LEAD} to? lift|raise|increase|push|take|grow|get that|this|it up? to {FIGURE_LEAD}? figure:{PERCENT}",
+    examples: [
+      {
+        input:
+          "Fashion\n\nCorvan now has 7.4% of the UK womenswear market, according to researchers at Halden Data, and chief executive Jane Keane said she hopes to lift that to 10% by 2008.",
+        expected: [{ kind: "market_share", company: "Corvan", low: 10, year: 2008, status: "target" }],
+      },
+    ],
+    build: aimedAfterShare,
+  },
+  {
     name: "market-share.aims-after-share-of",
     kind: "market_share",
     pattern: "share of ...6 {MARKET_WORD} ...6 first:{PERCENT} ...12 {AIM_LEAD} ...5 figure:{PERCENT}",

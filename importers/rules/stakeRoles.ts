@@ -190,7 +190,7 @@ const NOT_A_SPEAKER_AFTER = new Set([...PREPOSITIONS, "and", "their", "its", "hi
 const SPEECH_VERBS = new Set(["said", "says", "told", "tells", "disclosed", "reported", "announced", "stated"]);
 
 const GROUP_WORDS = new Set(GROUP_NOUNS);
-const STAKE_CHANGE_WORDS = new Set(STAKE_CHANGE_VERBS);
+export const STAKE_CHANGE_WORDS = new Set(STAKE_CHANGE_VERBS);
 const STAKE_NOUN_WORDS = new Set(STAKE_NOUNS);
 const PRONOUNS = new Set(HOLDER_PRONOUNS);
 

@@ -1,7 +1,16 @@
 import type { Match } from "./pattern";
 import { PIECES, tokenIs } from "./pieces";
 import type { FactRoles, Rule, RuleSentence } from "./rule";
-import { asideStake, describedStake, nameOf, ofAMarket, ownStake, stakeStatus, undatedStake } from "./stakeRoles";
+import {
+  asideStake,
+  describedStake,
+  nameOf,
+  ofAMarket,
+  ownStake,
+  STAKE_CHANGE_WORDS,
+  stakeStatus,
+  undatedStake,
+} from "./stakeRoles";
 import type { Token } from "./tokens";
 
 /** What a stake rule must not read as a stake: a share of a market, or a figure the longer rules take ("% of X"). */
@@ -101,6 +110,18 @@ function possessiveHolderStake(m: Match, s: RuleSentence): FactRoles[] {
   return subject ? describedStake({ ...m, captures: { ...m.captures, holder: [subject] } }, s) : [];
 }
 
+/** Whether the figure "that" stands for, the last one before the match's verb, is a share of a market. */
+function shareBefore(m: Match, s: RuleSentence): boolean {
+  const verb = s.tokens.slice(m.from, m.to).find((t) => STAKE_CHANGE_WORDS.has(t.lower));
+  const last = s.tokens
+    .slice(0, verb ? s.tokens.indexOf(verb) : m.from)
+    .findLast((t) => t.type === "quantity" && t.quantity.unit === "percent");
+  return (
+    last !== undefined &&
+    /^\s*(?:of|in)\s+(?:the\s+)?[\w\s'’-]{0,40}?\bmarket\b/i.test(s.text.slice(last.end, last.end + 60))
+  );
+}
+
 export const UNSAID_STAKE_RULES: Rule[] = [
   {
     name: "stake.will-see-holding-move",
@@ -159,6 +180,8 @@ export const UNSAID_STAKE_RULES: Rule[] = [
     // build the holding to 10%": the stake just said, moved to a new level.
     pattern:
       "{HOLDER_REF} ...16 {STAKE_CHANGE} that|it|the holding|stake|shareholding? up? to {FIGURE_LEAD}? figure:{PERCENT}",
+    // "has 7.4% of the womenswear market and hopes to lift that to 10%": a share of a market moved, no stake.
+    when: (m, s) => !shareBefore(m, s),
     examples: [
       {
         input:
