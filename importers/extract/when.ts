@@ -125,7 +125,12 @@ function whenSaid(
   // "rose 11% to $1.38bn, and first-half revenue climbed 9%": a time that opens the next metric is that one's.
   const opensNext = (t: TimeExpr) =>
     t.start >= figure.end && metricWords(s.text).some((h) => h.start >= t.end && h.start - t.end <= 2);
-  const own = inClause.filter((t) => !claimedElsewhere(s, t, figure) && !opensNext(t));
+  // "Corvan Direct, which the group bought in 2001, had turnover of £186m": a relative clause's time is its own.
+  const inRelative = (t: TimeExpr) =>
+    t.end <= figure.start &&
+    /\b(?:which|who|whom)\b[^,]*$/i.test(s.text.slice(clause.start, t.start)) &&
+    s.text.slice(t.end, figure.start).includes(",");
+  const own = inClause.filter((t) => !claimedElsewhere(s, t, figure) && !opensNext(t) && !inRelative(t));
   // Times that all belong to other figures ("to $131.9bn from $117.7bn in 2003") say nothing of this one.
   const byDistance = own.sort((a, b) => gap(a, figure.start, figure.end) - gap(b, figure.start, figure.end));
   const yearExpr = byDistance.find((t) => resolveYear(t, s) !== null);
