@@ -18,7 +18,13 @@ import { refine } from "./refine/refiners";
 import { withReportedPeriod } from "./refine/reportedPeriod";
 import { withShortestNames } from "./refine/shortestNames";
 import { settleBySpecificity } from "./refine/specificity";
-import { type ArticleContext, newArticleContext, type ReferenceDate, referenceDateOf } from "./rules/context";
+import {
+  type ArticleContext,
+  newArticleContext,
+  type ReferenceDate,
+  referenceDateOf,
+  reportedPeriod,
+} from "./rules/context";
 import { type Candidate, runRules } from "./rules/engine";
 import { advanceFamily, advanceGroupLeader } from "./rules/groups";
 import { sentenceFeatures } from "./rules/pattern";
@@ -246,6 +252,10 @@ export function extractArticle(bytes: Uint8Array, path: string, options: Extract
       ...ctx.mentions,
       topic: { start: 0, end: 0, company: tableCompany, surfaces: [], how: "name", possessive: false },
     };
+  // "CORVAN LTD YEAR TO MARCH 31 ... its food division lifted turnover to 302 mln": the prose under a table speaks
+  // of the period the table reports until it names another.
+  const reported = ctx.table.company && ctx.table.headline ? reportedPeriod(ctx.table.headline, null, reference) : null;
+  if (reported?.year != null) ctx.discourse = { year: reported.year, period: reported.period };
   const candidates: Candidate[] = [];
   // "whose fiscal year ends in October": the article's quarters are counted from there.
   const fiscalEnd = fiscalYearEndIn(cleaned.text);
