@@ -10,7 +10,7 @@ export const PROPORTION_RULES: Rule[] = [
     name: "not-revenue.part-of-sales",
     kind: null,
     pattern: "figure:{PERCENT} of ...3 {REVENUE_NOUN}",
-    examples: [{ input: "Exports\n\nCorvan Pumps said Asia now accounts for 34 per cent of its sales.", expected: [] }],
+    examples: [{ input: "Exports\n\nCorvan Pumps said 34 per cent of its sales now come from Asia.", expected: [] }],
   },
   {
     name: "not-revenue.part-of-sales-before",
@@ -28,7 +28,7 @@ export const PROPORTION_RULES: Rule[] = [
     name: "not-revenue.part-made-up",
     kind: null,
     pattern:
-      "made|make|makes|accounted|accounts|account up|for figure:{PERCENT} of the? total|turnover|revenue|revenues|sales",
+      "made|make|makes|accounted|accounts|account up|for {FIGURE_LEAD}? figure:{PERCENT} of ...2 total|turnover|revenue|revenues|sales",
     examples: [
       {
         input: "Snacks\n\nCorvan Foods said sales to supermarkets made up 71 per cent of the total.",
@@ -61,6 +61,23 @@ export const PROPORTION_RULES: Rule[] = [
       {
         input: "Stake cut\n\nFounder Jane Keane has sold 2% of Corvan Tool's shares, reducing her holding to 18%.",
         expected: [{ kind: "stake", company: "Jane Keane", counterparty: "Corvan Tool", low: 18 }],
+      },
+    ],
+  },
+  {
+    name: "not-revenue.converted-figure",
+    kind: null,
+    // "46.1 trillion yen, or about $297 billion": a figure given in two currencies is the first one's.
+    pattern: "first:{MONEY} , or {FIGURE_LEAD}? figure:{MONEY}",
+    when: (m) => {
+      const [a, b] = [m.captures.first?.[0], m.captures.figure?.[0]];
+      return a?.type === "quantity" && b?.type === "quantity" && a.quantity.unit !== b.quantity.unit;
+    },
+    examples: [
+      {
+        input:
+          "Date: 3 June 2026\n\nResults\n\nCorvan reported revenue of 148 billion yuan, or roughly $20.6 billion, for 2025.",
+        expected: [{ kind: "revenue", company: "Corvan", low: 148000000000, unit: "CNY" }],
       },
     ],
   },
