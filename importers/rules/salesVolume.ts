@@ -42,7 +42,7 @@ const TIME_AFTER = /^\s*(?:weeks|days|months|years|hours|minutes)\b/i;
 const MARKET_TOTAL = /\b(?:[Tt]otal|[Oo]verall)\s+([A-Z][\w.]*)\s+(?:[a-z-]+\s+){0,2}(?:sales|shipments|deliveries)\b/;
 // "Chinese car sales rose 15% to 5.07 million": a country's sales, said with its adjective opening the clause.
 const COUNTRY_SALES =
-  /^\W*(?:[Tt]he\s+)?([A-Z][a-z]+)\s+(?:[a-z-]+\s+){0,2}(?:sales|shipments|deliveries|registrations)\b/;
+  /^\W*(?:[Tt]he\s+)?(?:(?:Western|Eastern|Northern|Southern|Central)\s+)?([A-Z][a-z]+)\s+(?:[a-z-]+\s+){0,2}(?:sales|shipments|deliveries|registrations)\b/;
 
 /**
  * "Car sales in western Europe slipped 0.4% to 14.5 million", "domestic new car sales were 4% lower at 298,000": a
