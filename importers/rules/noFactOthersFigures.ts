@@ -121,6 +121,20 @@ export const OTHERS_FIGURES_RULES: Rule[] = [
     ],
   },
   {
+    name: "not-volume.count-analysts-had-expected",
+    kind: null,
+    // "ahead of the roughly 139,000 deliveries analysts had pencilled in": the estimate named after its figure.
+    pattern:
+      "figure:{COUNT} ...2 {ESTIMATE} ...3 expected|forecast|predicted|estimated|pencilled|penciled|anticipated|projected",
+    examples: [
+      {
+        input:
+          "Deliveries\n\nDate: 2 April 2026\n\nCorvan Motors delivered 170,200 vehicles in the first quarter, ahead of the roughly 139,000 deliveries Wall Street analysts had pencilled in.",
+        expected: [{ kind: "sales_volume", company: "Corvan Motors", low: 170200 }],
+      },
+    ],
+  },
+  {
     name: "not-volume.expected-by-analysts",
     kind: null,
     // "Ostrel is expected by analysts to have delivered around 140 jets".
