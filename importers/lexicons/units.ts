@@ -45,6 +45,7 @@ export const VOLUME_UNITS: Record<string, string> = {
   barrels: "barrels",
   tonnes: "tonnes",
   tons: "tonnes",
+  ounces: "ounces",
   bicycles: "bicycles",
   tractors: "tractors",
   hectolitres: "hectolitres",
