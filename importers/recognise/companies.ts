@@ -235,6 +235,10 @@ const MAX_SHAPES = 20_000;
 const MAX_SHAPED_LENGTH = 100;
 
 function shapeOf(span: string): SpanShape | null {
+  // "The", "But", "He": a third of all spans, answered by a small set that stays in the cache, where a lookup in
+  // the large map of shapes costs several misses of the processor's cache. (The set's words hold no space, and a
+  // span of one such word is stripped to nothing.)
+  if (NOT_COMPANY_WORDS.has(span)) return null;
   if (span.length > MAX_SHAPED_LENGTH) return computeShape(span);
   let shape = SHAPES.get(span);
   if (shape === undefined) {
@@ -608,6 +612,9 @@ const mayNameTitle = (s: string) =>
 const NAME_THEN_ACRONYM =
   /([A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*)+)\s+\((?:(?:NASDAQ|Nasdaq|NYSE|AMEX|LSE|TSX|ASX|OTC)\s*:\s*)?([A-Z][A-Za-z&]{1,6})\)/g;
 
+/** "F&D" abbreviates "Fenwick & Dale" as "BA" does "British Airways". */
+const ACRONYM = /^[A-Z](?:&?[A-Z]){1,4}$/;
+
 /** Which of two companies the article is more about: more mentions, or as many and named first. */
 export function leads(a: Entity, b: Entity): boolean {
   return a.mentions > b.mentions || (a.mentions === b.mentions && a.firstSentence < b.firstSentence);
@@ -848,9 +855,10 @@ export class CompanyRegistry {
     for (const short of list) {
       if (!this.entities.has(short.key)) continue;
       for (const long of candidates(short)) {
-        if (long === short || !this.entities.has(long.key)) continue;
-        // Every fold below needs the short name at one end of the long one; most pairs are strangers.
-        if (!long.name.startsWith(short.name) && !long.name.endsWith(short.name)) continue;
+        // Every fold below needs the short name at one end of the long one; most pairs are strangers, told so
+        // before the map of entities is asked.
+        if (long === short || (!long.name.startsWith(short.name) && !long.name.endsWith(short.name))) continue;
+        if (!this.entities.has(long.key)) continue;
         const nationalityPrefixed =
           long.name.endsWith(` ${short.name}`) && long.name.split(" ")[0].toLowerCase() in NATIONALITIES;
         // "Nissan Motor" folds into "Nissan"; "Harbin State Asset Holding Bureau" is no form of the city "Harbin".
@@ -904,8 +912,9 @@ export class CompanyRegistry {
     if (list.length > MANY_NAMES) return;
     for (const a of list) {
       for (const b of list) {
-        if (a === b || !this.entities.has(a.key) || !this.entities.has(b.key) || !leads(b, a)) continue;
-        if (oneEditApart(a.name, b.name)) this.fold(a, b);
+        // The pure test of the names first: most pairs are no typo of each other, and the map need not be asked.
+        if (a === b || !oneEditApart(a.name, b.name)) continue;
+        if (this.entities.has(a.key) && this.entities.has(b.key) && leads(b, a)) this.fold(a, b);
       }
     }
   }
@@ -925,6 +934,9 @@ export class CompanyRegistry {
   private mergeInitials(): void {
     // The names of several words, by their initials, computed once: an acronym never has a space, so the loop below
     // drops none of them, and trying every name for every acronym was quadratic.
+    const acronyms = [...this.entities.values()].filter((e) => ACRONYM.test(e.name));
+    // Most articles write no acronym: the initials of their names are never needed.
+    if (!acronyms.length) return;
     const byInitials = new Map<string, Entity[]>();
     for (const e of this.entities.values()) {
       if (!/\s/.test(e.name)) continue;
@@ -933,9 +945,7 @@ export class CompanyRegistry {
       if (list) list.push(e);
       else byInitials.set(initials, [e]);
     }
-    for (const short of [...this.entities.values()]) {
-      // "F&D" abbreviates "Fenwick & Dale" as "BA" does "British Airways".
-      if (!/^[A-Z](?:&?[A-Z]){1,4}$/.test(short.name)) continue;
+    for (const short of acronyms) {
       const letters = short.name.replace(/&/g, "");
       const longs = (byInitials.get(letters) ?? []).filter((e) => e !== short);
       if (longs.length !== 1) continue;
