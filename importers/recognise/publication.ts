@@ -83,11 +83,15 @@ const MONTH_NUMBER = (name: string) => MONTHS.split("|").indexOf(name.toLowerCas
 function beforeYearEnd(sentences: string[]): number | null {
   let end: { year: number; month: number } | null = null;
   // Only a year still to come, one forecast for: a year reported as done dates the article after its end.
-  for (const s of sentences.filter((x) => FORWARD_LOOKING.test(x)))
-    for (const m of allMatches(EARLY_YEAR_END, s)) {
-      const year = Number(m[2]);
-      if (!end || year > end.year) end = { year, month: MONTH_NUMBER(m[1]) };
-    }
+  // (The year's end first: few sentences name one, and it is found faster than the forward-looking words are.)
+  for (const s of sentences) {
+    const ends = allMatches(EARLY_YEAR_END, s);
+    if (ends.length && FORWARD_LOOKING.test(s))
+      for (const m of ends) {
+        const year = Number(m[2]);
+        if (!end || year > end.year) end = { year, month: MONTH_NUMBER(m[1]) };
+      }
+  }
   if (!end) return null;
   let before = false;
   for (const s of sentences) {
