@@ -487,7 +487,8 @@ export function findNameSpans(sentence: string, joined: ReadonlySet<string> = NO
     INSTITUTION.lastIndex = start;
     if (INSTITUTION.test(sentence)) continue;
     // "CHF 9.5bn", "EUR 2bn": a currency code before a figure, not a company.
-    if (name in CURRENCY_PREFIXES && /^\s*\d/.test(sentence.slice(start + surface.length))) continue;
+    // (The figure first: `in` on a string just cut from the text looks it up in the engine's table of strings.)
+    if (/^\s*\d/.test(sentence.slice(start + surface.length)) && name in CURRENCY_PREFIXES) continue;
     out.push({ start, end: start + surface.length, surface, name, possessive, bareSurface, key });
   }
   return out;
@@ -820,7 +821,8 @@ export class CompanyRegistry {
     e.named = (e.named ?? 0) + 1;
     if (
       PLACE_BEFORE.test(before) ||
-      (/\ban?\s+$/.test(before) && MAKER_AFTER.test(sentence.slice(span.end))) ||
+      // (What follows first: a pattern anchored at its start fails at once on most names.)
+      (MAKER_AFTER.test(sentence.slice(span.end)) && /\ban?\s+$/.test(before)) ||
       FACILITY_AFTER.test(sentence.slice(span.end))
     )
       e.asPlace = (e.asPlace ?? 0) + 1;
