@@ -630,6 +630,23 @@ function toldTheWire(span: NameSpan, sentence: string): boolean {
   return NEWS_AGENCY_NAMES.has(span.name) && TOLD_BEFORE.test(sentence.slice(Math.max(0, span.start - 20), span.start));
 }
 
+const WHITE_SPACE = /\s/;
+
+/**
+ * `/([A-Z][a-z]+)\s+$/.exec(text)?.[1]`, read back from the end: the pattern was tried at every place of the text
+ * before each name. Its three parts share no character, so the one match is the capital before the lower-case run
+ * before the closing white space.
+ */
+function capitalisedWordAtEnd(text: string): string | undefined {
+  let i = text.length;
+  while (i > 0 && WHITE_SPACE.test(text[i - 1])) i--;
+  const end = i;
+  while (i > 0 && text.charCodeAt(i - 1) >= 97 && text.charCodeAt(i - 1) <= 122) i--;
+  if (end === text.length || i === end || i === 0) return undefined;
+  const capital = text.charCodeAt(i - 1);
+  return capital >= 65 && capital <= 90 ? text.slice(i - 1, end) : undefined;
+}
+
 /** What an article says about who is who: its companies, with their descriptions, and its people. */
 export class CompanyRegistry {
   readonly entities = new Map<string, Entity>();
@@ -837,7 +854,7 @@ export class CompanyRegistry {
     const possessive = before.includes("'s") || before.includes("’s");
     const c = possessive ? COUNTRY_POSSESSIVE_BEFORE.exec(before)?.groups?.country?.toLowerCase() : undefined;
     if (c && COUNTRY_KEYS[c]) e.countries.add(COUNTRY_KEYS[c]);
-    const natDirect = /([A-Z][a-z]+)\s+$/.exec(before)?.[1]?.toLowerCase();
+    const natDirect = capitalisedWordAtEnd(before)?.toLowerCase();
     if (natDirect && NATIONALITIES[natDirect]) e.countries.add(NATIONALITIES[natDirect]);
   }
 
