@@ -32,8 +32,10 @@ function nextDiscourse(current: Discourse, times: TimeExpr[], publishedYear: num
 const DEAL_WORD = /\b(?:stake|deal|alliance|agreement|partnership|merger)\b/i;
 
 function dealYearIn(text: string, quantities: Quantity[], times: TimeExpr[]): number | null {
-  if (quantities.some((q) => !q.isYear) || !DEAL_WORD.test(text)) return null;
-  return times.find((t) => t.year !== null && t.role === "point")?.year ?? null;
+  if (quantities.some((q) => !q.isYear)) return null;
+  // The dated time first: most sentences name none, and then the text need not be read for a deal.
+  const year = times.find((t) => t.year !== null && t.role === "point")?.year ?? null;
+  return year !== null && DEAL_WORD.test(text) ? year : null;
 }
 
 /**

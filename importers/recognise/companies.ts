@@ -235,6 +235,10 @@ const MAX_SHAPES = 20_000;
 const MAX_SHAPED_LENGTH = 100;
 
 function shapeOf(span: string): SpanShape | null {
+  // "The", "But", "He": a third of all spans, answered by a small set that stays in the cache, where a lookup in
+  // the large map of shapes costs several misses of the processor's cache. (The set's words hold no space, and a
+  // span of one such word is stripped to nothing.)
+  if (NOT_COMPANY_WORDS.has(span)) return null;
   if (span.length > MAX_SHAPED_LENGTH) return computeShape(span);
   let shape = SHAPES.get(span);
   if (shape === undefined) {
@@ -483,7 +487,8 @@ export function findNameSpans(sentence: string, joined: ReadonlySet<string> = NO
     INSTITUTION.lastIndex = start;
     if (INSTITUTION.test(sentence)) continue;
     // "CHF 9.5bn", "EUR 2bn": a currency code before a figure, not a company.
-    if (name in CURRENCY_PREFIXES && /^\s*\d/.test(sentence.slice(start + surface.length))) continue;
+    // (The figure first: `in` on a string just cut from the text looks it up in the engine's table of strings.)
+    if (/^\s*\d/.test(sentence.slice(start + surface.length)) && name in CURRENCY_PREFIXES) continue;
     out.push({ start, end: start + surface.length, surface, name, possessive, bareSurface, key });
   }
   return out;
@@ -609,6 +614,9 @@ const mayNameTitle = (s: string) =>
 const NAME_THEN_ACRONYM =
   /([A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*)+)\s+\((?:(?:NASDAQ|Nasdaq|NYSE|AMEX|LSE|TSX|ASX|OTC)\s*:\s*)?([A-Z][A-Za-z&]{1,6})\)/g;
 
+/** "F&D" abbreviates "Fenwick & Dale" as "BA" does "British Airways". */
+const ACRONYM = /^[A-Z](?:&?[A-Z]){1,4}$/;
+
 /** Which of two companies the article is more about: more mentions, or as many and named first. */
 export function leads(a: Entity, b: Entity): boolean {
   return a.mentions > b.mentions || (a.mentions === b.mentions && a.firstSentence < b.firstSentence);
@@ -621,6 +629,23 @@ const TOLD_BEFORE = endAnchored(
 );
 function toldTheWire(span: NameSpan, sentence: string): boolean {
   return NEWS_AGENCY_NAMES.has(span.name) && TOLD_BEFORE.test(sentence.slice(Math.max(0, span.start - 20), span.start));
+}
+
+const WHITE_SPACE = /\s/;
+
+/**
+ * `/([A-Z][a-z]+)\s+$/.exec(text)?.[1]`, read back from the end: the pattern was tried at every place of the text
+ * before each name. Its three parts share no character, so the one match is the capital before the lower-case run
+ * before the closing white space.
+ */
+function capitalisedWordAtEnd(text: string): string | undefined {
+  let i = text.length;
+  while (i > 0 && WHITE_SPACE.test(text[i - 1])) i--;
+  const end = i;
+  while (i > 0 && text.charCodeAt(i - 1) >= 97 && text.charCodeAt(i - 1) <= 122) i--;
+  if (end === text.length || i === end || i === 0) return undefined;
+  const capital = text.charCodeAt(i - 1);
+  return capital >= 65 && capital <= 90 ? text.slice(i - 1, end) : undefined;
 }
 
 /** What an article says about who is who: its companies, with their descriptions, and its people. */
@@ -814,7 +839,8 @@ export class CompanyRegistry {
     e.named = (e.named ?? 0) + 1;
     if (
       PLACE_BEFORE.test(before) ||
-      (/\ban?\s+$/.test(before) && MAKER_AFTER.test(sentence.slice(span.end))) ||
+      // (What follows first: a pattern anchored at its start fails at once on most names.)
+      (MAKER_AFTER.test(sentence.slice(span.end)) && /\ban?\s+$/.test(before)) ||
       FACILITY_AFTER.test(sentence.slice(span.end))
     )
       e.asPlace = (e.asPlace ?? 0) + 1;
@@ -829,7 +855,7 @@ export class CompanyRegistry {
     const possessive = before.includes("'s") || before.includes("’s");
     const c = possessive ? COUNTRY_POSSESSIVE_BEFORE.exec(before)?.groups?.country?.toLowerCase() : undefined;
     if (c && COUNTRY_KEYS[c]) e.countries.add(COUNTRY_KEYS[c]);
-    const natDirect = /([A-Z][a-z]+)\s+$/.exec(before)?.[1]?.toLowerCase();
+    const natDirect = capitalisedWordAtEnd(before)?.toLowerCase();
     if (natDirect && NATIONALITIES[natDirect]) e.countries.add(NATIONALITIES[natDirect]);
   }
 
@@ -849,9 +875,10 @@ export class CompanyRegistry {
     for (const short of list) {
       if (!this.entities.has(short.key)) continue;
       for (const long of candidates(short)) {
-        if (long === short || !this.entities.has(long.key)) continue;
-        // Every fold below needs the short name at one end of the long one; most pairs are strangers.
-        if (!long.name.startsWith(short.name) && !long.name.endsWith(short.name)) continue;
+        // Every fold below needs the short name at one end of the long one; most pairs are strangers, told so
+        // before the map of entities is asked.
+        if (long === short || (!long.name.startsWith(short.name) && !long.name.endsWith(short.name))) continue;
+        if (!this.entities.has(long.key)) continue;
         const nationalityPrefixed =
           long.name.endsWith(` ${short.name}`) && long.name.split(" ")[0].toLowerCase() in NATIONALITIES;
         // "Nissan Motor" folds into "Nissan"; "Harbin State Asset Holding Bureau" is no form of the city "Harbin".
@@ -905,8 +932,9 @@ export class CompanyRegistry {
     if (list.length > MANY_NAMES) return;
     for (const a of list) {
       for (const b of list) {
-        if (a === b || !this.entities.has(a.key) || !this.entities.has(b.key) || !leads(b, a)) continue;
-        if (oneEditApart(a.name, b.name)) this.fold(a, b);
+        // The pure test of the names first: most pairs are no typo of each other, and the map need not be asked.
+        if (a === b || !oneEditApart(a.name, b.name)) continue;
+        if (this.entities.has(a.key) && this.entities.has(b.key) && leads(b, a)) this.fold(a, b);
       }
     }
   }
@@ -926,6 +954,9 @@ export class CompanyRegistry {
   private mergeInitials(): void {
     // The names of several words, by their initials, computed once: an acronym never has a space, so the loop below
     // drops none of them, and trying every name for every acronym was quadratic.
+    const acronyms = [...this.entities.values()].filter((e) => ACRONYM.test(e.name));
+    // Most articles write no acronym: the initials of their names are never needed.
+    if (!acronyms.length) return;
     const byInitials = new Map<string, Entity[]>();
     for (const e of this.entities.values()) {
       if (!/\s/.test(e.name)) continue;
@@ -934,9 +965,7 @@ export class CompanyRegistry {
       if (list) list.push(e);
       else byInitials.set(initials, [e]);
     }
-    for (const short of [...this.entities.values()]) {
-      // "F&D" abbreviates "Fenwick & Dale" as "BA" does "British Airways".
-      if (!/^[A-Z](?:&?[A-Z]){1,4}$/.test(short.name)) continue;
+    for (const short of acronyms) {
       const letters = short.name.replace(/&/g, "");
       const longs = (byInitials.get(letters) ?? []).filter((e) => e !== short);
       if (longs.length !== 1) continue;

@@ -100,13 +100,15 @@ export function findDivisions(sentences: string[], registry: CompanyRegistry): M
   if (main && products.has(main) && maker && maker.mentions >= main.mentions) main = maker;
   for (const p of products) if (main && p !== main && !parentOf.has(p.key)) parentOf.set(p.key, main);
   // "its Corvan Life & Pensions arm ... Corvan had sales of $5bn": the short form is the same division.
-  for (const e of registry.entities.values()) {
-    if (parentOf.has(e.key)) continue;
-    for (const [childKey, parent] of [...parentOf]) {
-      const child = registry.entities.get(childKey);
-      if (child?.name.startsWith(`${e.name} `) && parent.key !== e.key) parentOf.set(e.key, parent);
+  // (Most articles have no division at all: then there is nothing to copy, entity by entity.)
+  if (parentOf.size)
+    for (const e of registry.entities.values()) {
+      if (parentOf.has(e.key)) continue;
+      for (const [childKey, parent] of [...parentOf]) {
+        const child = registry.entities.get(childKey);
+        if (child?.name.startsWith(`${e.name} `) && parent.key !== e.key) parentOf.set(e.key, parent);
+      }
     }
-  }
   return parentOf;
 }
 

@@ -83,11 +83,15 @@ const MONTH_NUMBER = (name: string) => MONTHS.split("|").indexOf(name.toLowerCas
 function beforeYearEnd(sentences: string[]): number | null {
   let end: { year: number; month: number } | null = null;
   // Only a year still to come, one forecast for: a year reported as done dates the article after its end.
-  for (const s of sentences.filter((x) => FORWARD_LOOKING.test(x)))
-    for (const m of allMatches(EARLY_YEAR_END, s)) {
-      const year = Number(m[2]);
-      if (!end || year > end.year) end = { year, month: MONTH_NUMBER(m[1]) };
-    }
+  // (The year's end first: few sentences name one, and it is found faster than the forward-looking words are.)
+  for (const s of sentences) {
+    const ends = allMatches(EARLY_YEAR_END, s);
+    if (ends.length && FORWARD_LOOKING.test(s))
+      for (const m of ends) {
+        const year = Number(m[2]);
+        if (!end || year > end.year) end = { year, month: MONTH_NUMBER(m[1]) };
+      }
+  }
   if (!end) return null;
   let before = false;
   for (const s of sentences) {
@@ -104,6 +108,16 @@ function beforeYearEnd(sentences: string[]): number | null {
     }
   }
   return before ? end.year - 1 : null;
+}
+
+/**
+ * A forward-looking word near the year makes it a forecast, whatever tense the rest of the sentence is in. (Asked
+ * only where the answer counts: most years are settled before it is.)
+ */
+function forwardNear(s: string, at: number): boolean {
+  return FORWARD_LOOKING.test(
+    s.slice(Math.max(0, at - 80), at + 4) + s.slice(at + 4, at + 24).split(/\b(?:and|but)\b|[,;]/)[0],
+  );
 }
 
 export function inferPublishedYear(
@@ -146,11 +160,6 @@ export function inferPublishedYear(
         if (earliestForward === null || y < earliestForward) earliestForward = y;
         continue;
       }
-      // A forward-looking word near the year makes it a forecast, whatever tense the rest of the sentence is in.
-      const forward = FORWARD_LOOKING.test(
-        s.slice(Math.max(0, m.index - 80), m.index + 4) +
-          s.slice(m.index + 4, m.index + 24).split(/\b(?:and|but)\b|[,;]/)[0],
-      );
       // "up 19% from its 2010 performance": the year compared against is over, and so is the one reported; so is
       // the base of a forecast ("expects 17bn in 2004, compared with 15.8bn in 2003").
       const base = BASE_BEFORE.test(before) || BASE_FIGURE_BEFORE.test(s.slice(Math.max(0, m.index - 90), m.index));
@@ -164,7 +173,7 @@ export function inferPublishedYear(
         raise(y + 1, "completed-year");
         continue;
       }
-      if (FUTURE_BEFORE.test(before) || forward) {
+      if (FUTURE_BEFORE.test(before) || forwardNear(s, m.index)) {
         // "aims to sell 500,000 a year by 2008": a deadline is set years ahead, so it dates nothing.
         if (DEADLINE_BEFORE.test(before)) continue;
         if (earliestForward === null || y < earliestForward) earliestForward = y;

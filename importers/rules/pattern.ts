@@ -206,20 +206,26 @@ function matchFrom(
         captures[APPOSITION] = tokens.slice(i, past);
         const end = matchFrom(p, tokens, e + 1, past + skip, captures);
         if (end !== null) return end;
-        delete captures[APPOSITION];
+        captures[APPOSITION] = UNSET;
       }
-    if (el.label) delete captures[el.label];
+    if (el.label) captures[el.label] = UNSET;
     return null;
   }
   for (const len of lengthsAt(el, tokens, i)) {
     if (el.label) captures[el.label] = tokens.slice(i, i + len);
     const end = matchFrom(p, tokens, e + 1, i + len, captures);
     if (end !== null) return end;
-    if (el.label) delete captures[el.label];
+    if (el.label) captures[el.label] = UNSET;
   }
   if (el.optional) return matchFrom(p, tokens, e + 1, i, captures);
   return null;
 }
+
+/**
+ * What a capture given up on is left as: read with `?.` or `??` as if it were absent. (A `delete` turned the object
+ * into a slow dictionary, on the way of every match tried.)
+ */
+const UNSET = undefined as unknown as Token[];
 
 /** The capture under which a match keeps the apposition it skipped. */
 export const APPOSITION = "apposition";
