@@ -138,9 +138,19 @@ function whenSaid(
   // said on the figure's side of it, is the aside's.
   const pastComma = (t: TimeExpr) =>
     s.text.slice(Math.min(t.end, figure.end), Math.max(t.start, figure.start)).includes(",");
-  const periodExpr = byDistance.find(
+  const nearestPeriod = byDistance.find(
     (t) => t.period !== null && !(yearExpr && yearExpr !== t && pastComma(t) && !pastComma(yearExpr)),
   );
+  // "in the three months to 31 December, its third quarter": the label the company gives the span is its period.
+  const labelled = nearestPeriod
+    ? own.find(
+        (t) =>
+          t.period !== null &&
+          t.start > nearestPeriod.end &&
+          /^\s*,\s*(?:its|their)\s+(?:fiscal\s+|financial\s+)?$/i.test(s.text.slice(nearestPeriod.end, t.start)),
+      )
+    : undefined;
+  const periodExpr = labelled ?? nearestPeriod;
   let year = yearExpr ? resolveYear(yearExpr, s) : null;
   // "sell 300,000 cars in 2008 and reach 150bn rupees by 2010": the deadline is the other figure's, not this one's.
   const isTarget = yearExpr ? yearExpr.role === "target" : byDistance.some((t) => t.role === "target");
