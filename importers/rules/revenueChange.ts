@@ -193,15 +193,26 @@ export const REVENUE_CHANGE_RULES: Rule[] = [
     kind: "revenue_change",
     // "expects turnover to rise about 5% this year after a 4.6% increase in 2025": the change that came before.
     pattern:
-      "{REVENUE_NOUN} ...16 after a|an? figure:{PERCENT} increase|rise|gain|growth|fall|decline|drop|decrease|jump|slide",
+      "{REVENUE_NOUN} ...16 after a|an? figure:{PERCENT} change:increase|rise|gain|growth|fall|decline|drop|decrease|jump|slide",
     examples: [
       {
         input:
           "Outlook\n\nCorvan Chemie said it expects group turnover to rise by about five pct this year after a 4.6 pct increase in 1986 to 9.84 billion marks.",
         expected: [{ kind: "revenue_change", company: "Corvan Chemie", low: 4.6, year: 1986, period: "FY" }],
       },
+      {
+        input:
+          "Outlook\n\nCorvan Chemie said it expects group turnover to rise by about five pct this year after a 2.1 pct fall in 1986 to 6.84 billion marks.",
+        expected: [{ kind: "revenue_change", company: "Corvan Chemie", low: -2.1, year: 1986, period: "FY" }],
+      },
     ],
-    build: withStatus(metricThenChange, "actual"),
+    // The noun after the figure says which way it went, whatever the sentence's verb says of this year.
+    build: (m, s) =>
+      withStatus(metricThenChange, "actual")(m, s).map((r) =>
+        signOf(m.captures.change?.[0]) < 0 && r.low !== undefined && r.high !== undefined && r.low > 0
+          ? { ...r, low: -r.high, high: -r.low }
+          : r,
+      ),
   },
   {
     name: "revenue-change.after-changing",
