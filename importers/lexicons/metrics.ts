@@ -314,7 +314,16 @@ export const PAYOUT_WORDS = [
 ];
 
 /** Whose figure an estimate is ("ahead of the $279 million analysts had expected"): the market's, not the company's. */
-export const ESTIMATE_WORDS = ["analysts", "analyst", "consensus", "wall street", "estimates", "forecasters"];
+export const ESTIMATE_WORDS = [
+  "analysts",
+  "analyst",
+  "consensus",
+  "wall street",
+  "wall street's",
+  "wall street’s",
+  "estimates",
+  "forecasters",
+];
 
 /** The nouns a part of a company goes by when its takings are given ("its cloud division", "the construction arm"). */
 /**

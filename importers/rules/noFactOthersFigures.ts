@@ -181,4 +181,50 @@ export const OTHERS_FIGURES_RULES: Rule[] = [
       },
     ],
   },
+  {
+    name: "not-revenue.expected-by-analysts",
+    kind: null,
+    // "Ostrel, which reports next week, is expected by Wall Street to post revenue of $61 billion".
+    pattern: "expected|forecast|estimated by {ESTIMATE} to post|report|have|book|record|deliver ...6 figure:{MONEY}",
+    examples: [
+      {
+        input:
+          "Date: 20 April 2026\n\nChips\n\nCorvan said revenue rose 8% to $12.4 billion in the quarter. Ostrel, which reports next week, is expected by Wall Street to post revenue of $61 billion for the quarter.",
+        expected: [
+          { kind: "revenue", company: "Corvan", low: 12400000000 },
+          { kind: "revenue_change", company: "Corvan", low: 8 },
+        ],
+      },
+    ],
+  },
+  {
+    name: "not-revenue.estimate-of",
+    kind: null,
+    // "above Wall Street's estimate of $10.1 billion", "the consensus forecast of $4.2 billion".
+    pattern:
+      "{ESTIMATE} ...2 estimate|estimates|forecast|forecasts|expectations|expectation|view of|for? {FIGURE_LEAD}? figure:{MONEY}",
+    examples: [
+      {
+        input:
+          "Date: 20 April 2026\n\nChips\n\nFor the current quarter, Corvan forecast revenue of $10.2 billion to $10.8 billion, above the analysts' estimate of $10.1 billion.",
+        expected: [{ kind: "revenue", company: "Corvan", low: 10200000000, high: 10800000000 }],
+      },
+    ],
+  },
+  {
+    name: "not-revenue.expected-according-to-consensus",
+    kind: null,
+    // "The company is expected to report revenue of about $68 billion, according to the consensus of analysts".
+    pattern: "expected to report|post|have|book ...8 figure:{MONEY} ...12 according to ...2 {ESTIMATE}",
+    examples: [
+      {
+        input:
+          "Date: 20 April 2026\n\nChips\n\nCorvan said revenue rose 8% to $12.4 billion. The company is expected to report revenue of about $68 billion for its fiscal first quarter, according to the consensus of analysts.",
+        expected: [
+          { kind: "revenue", company: "Corvan", low: 12400000000 },
+          { kind: "revenue_change", company: "Corvan", low: 8 },
+        ],
+      },
+    ],
+  },
 ];
