@@ -151,4 +151,19 @@ export const OWNED_STAKE_RULES: Rule[] = [
     ],
     build: furtherHolder,
   },
+  {
+    name: "stake.stake-in-is-held-by",
+    kind: "stake",
+    // "A 12% stake in Corvan is held by Dutch telecoms group Ostrel": the holding named before its holder.
+    pattern:
+      "a|an|the|another|further figure:{PERCENT} {STAKE_NOUN} in|of held:{COMPANY} is|are|was|were held|owned|controlled by ...5 holder:{HOLDER}",
+    examples: [
+      {
+        input:
+          "Shareholders\n\nA 12% stake in Corvan Telecom is held by Dutch telecoms group Ostrel, which has said it has no plans to sell.",
+        expected: [{ kind: "stake", company: "Ostrel", counterparty: "Corvan Telecom", low: 12 }],
+      },
+    ],
+    build: ownedStake,
+  },
 ];
