@@ -46,7 +46,11 @@ describe("the facts page on a large table", () => {
     expect(values).toEqual([...values].sort((a, b) => b - a));
     const small = await firstPages();
     await growTo(200_000);
-    const large = await firstPages();
+    // A busy machine (other test files run beside this one) only ever stretches a measurement: one over the bound is
+    // taken again, up to twice, and the smallest kept; sorting the table would stay over it however often it is timed.
+    let large = await firstPages();
+    for (let attempt = 1; attempt < 3 && large >= 4 * Math.max(small, 5); attempt++)
+      large = Math.min(large, await firstPages());
     const largest = (await queryFacts({ sort: "value", dir: "desc", page: 1 })).facts[0];
     expect((largest.low + largest.high) / 2).toBeGreaterThanOrEqual(values[0]);
     console.info(
