@@ -303,22 +303,26 @@ function jointHolder(m: Match, s: RuleSentence): string | null {
   return consortium && consortium !== holder ? `${consortium} + ${holder}` : holder;
 }
 
-/** "Ostrel and US fund Halden", "Ostrel and Germany's Halden": the name joined to a holder given a calling. */
-function calledPartner(s: RuleSentence, at: number): string | null {
+/** Where the "and" stands that a name at `at` follows across up to three words of calling ("and US fund"), else -1. */
+function andBefore(s: RuleSentence, at: number): number {
   let k = at - 1;
   while (k > 0 && at - k <= 4 && s.tokens[k].type === "word" && s.tokens[k].lower !== "and" && s.tokens[k].text !== ",")
     k--;
-  if (k === at - 1 || s.tokens[k]?.lower !== "and") return null;
+  return s.tokens[k]?.lower === "and" ? k : -1;
+}
+
+/** "Ostrel and US fund Halden", "Ostrel and Germany's Halden": the name joined to a holder given a calling. */
+function calledPartner(s: RuleSentence, at: number): string | null {
+  const k = andBefore(s, at);
+  if (k === -1 || k === at - 1) return null;
   const named = s.tokens[k - 1];
   return named?.type === "person" || (named?.type === "mention" && named.mention.how === "name") ? nameOf(named) : null;
 }
 
 /** The first member of "a consortium of A and B", described or not, when the holder is B. */
 function consortiumPartner(s: RuleSentence, at: number): string | null {
-  let k = at - 1;
-  while (k > 0 && at - k <= 4 && s.tokens[k].type === "word" && s.tokens[k].lower !== "and" && s.tokens[k].text !== ",")
-    k--;
-  if (s.tokens[k]?.lower !== "and") return null;
+  const k = andBefore(s, at);
+  if (k === -1) return null;
   const before = s.tokens.slice(Math.max(0, k - 8), k);
   const member = before.findLast((t) => t.type === "mention" && t.mention.how === "name") as Token | undefined;
   const opened = before

@@ -24,27 +24,34 @@ function heldAfter(m: Match, s: RuleSentence): string | null {
   return nameOf(held) ?? (held ? null : (articleCompanies(s)[0] ?? null));
 }
 
-function referredStake(m: Match, s: RuleSentence): FactRoles[] {
-  const noun = m.captures.holder?.[0]?.lower;
+/** The match's holder noun ("the state", "the state's") resolved, and its figure, when both are there. */
+function referredFigure(m: Match, s: RuleSentence) {
+  const noun = m.captures.holder?.[0]?.lower.replace(/['’]s$/, "");
   const figure = m.captures.figure?.[0];
   const holder = noun ? referredHolder(noun, s) : null;
-  if (!holder || figure?.type !== "quantity" || figure.quantity.fraction) return [];
+  if (!holder || figure?.type !== "quantity" || figure.quantity.fraction) return null;
+  return { holder, quantity: figure.quantity };
+}
+
+function referredStake(m: Match, s: RuleSentence): FactRoles[] {
+  const found = referredFigure(m, s);
+  if (!found) return [];
+  const { holder } = found;
   const held = heldAfter(m, s);
   if (!held || held === holder) return [];
-  return [undatedStake(figure.quantity, holder, held, stakeStatus(s, m), ["counterparty"])];
+  return [undatedStake(found.quantity, holder, held, stakeStatus(s, m), ["counterparty"])];
 }
 
 /** "The state ... wants to reduce its holding to 28%": the holding of the company the article speaks of, moved. */
 function referredChange(m: Match, s: RuleSentence): FactRoles[] {
-  const noun = m.captures.holder?.[0]?.lower.replace(/['’]s$/, "");
-  const figure = m.captures.figure?.[0];
-  const holder = noun ? referredHolder(noun, s) : null;
-  if (!holder || figure?.type !== "quantity" || figure.quantity.fraction) return [];
+  const found = referredFigure(m, s);
+  if (!found) return [];
+  const { holder } = found;
   const held = [s.roles.lastHeld?.company, ...articleCompanies(s)].find(
     (c) => c && c !== holder && !c.includes(holder),
   );
   if (!held) return [];
-  const roles = undatedStake(figure.quantity, holder, held, stakeStatus(s, m), []);
+  const roles = undatedStake(found.quantity, holder, held, stakeStatus(s, m), []);
   // "to reduce its holding to 51% by 2007": the words date the target.
   const year = statedYear(s, m);
   return [year === null ? roles : { ...roles, when: { year, period: null, stated: true } }];
