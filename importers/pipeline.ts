@@ -170,6 +170,9 @@ function withLocalFrancs(f: Fact, text: string, year: number | null, currencyOf:
 
 const BARE_DOLLARS = /\b(?:dlrs?|dollars?)\b/i;
 const NAMED_DOLLARS = /\b(?:U\.?S\.?|American|US\$)/;
+/** "fell to 9.5 mln dlrs from 9.9 mln": the base, bare of any currency word, is in the sum's dollar. */
+const BASE_OF_BARE_DOLLARS =
+  /\b(?:dlrs?|dollars?)\b[^.$]{0,40}\b(?:from|against|versus|vs\.?|compared\s+with)\s+(?:about\s+|around\s+)?$/i;
 
 /**
  * "1.5 billion dlrs" in an article of an Australian company listed in Sydney is Australian dollars: a bare dollar
@@ -178,7 +181,14 @@ const NAMED_DOLLARS = /\b(?:U\.?S\.?|American|US\$)/;
 function withArticleDollar(f: Fact, dollarOf: () => string, text: string): Fact {
   if (f.unit !== "USD") return f;
   const figure = text.slice(f.figureStart, f.figureEnd + 12);
-  if (!BARE_DOLLARS.test(figure) || NAMED_DOLLARS.test(text.slice(Math.max(0, f.figureStart - 4), f.figureEnd + 12)))
+  const before = text.slice(Math.max(0, f.figureStart - 60), f.figureStart);
+  const bare = BARE_DOLLARS.test(figure) || (!figure.includes("$") && BASE_OF_BARE_DOLLARS.test(before));
+  if (
+    !bare ||
+    NAMED_DOLLARS.test(
+      BARE_DOLLARS.test(figure) ? text.slice(Math.max(0, f.figureStart - 4), f.figureEnd + 12) : before,
+    )
+  )
     return f;
   const dollar = dollarOf();
   return dollar !== "USD" && /D$/.test(dollar) ? { ...f, unit: dollar } : f;
