@@ -561,6 +561,9 @@ const PRODUCT_SUFFIXES = /^(?:Plus|Pro|Max|Mini|One|Go|Air|Lite|Prime|Pay|Play|T
 const AGED_NAME = /\b([A-Z][a-z]+(?:\s[A-Z][a-z]+)?),\s(?:[2-9]\d),\s/g;
 /** What AGED_NAME needs after the name, found faster on its own (it opens with a mark, not a capital). */
 const MAY_GIVE_AGE = /,\s[2-9]\d,\s/;
+/** A given name and a family name with middle initials and/or a generational suffix between or after them. */
+const DECORATED_NAME =
+  /^([A-Z][a-z]+)(?:\s[A-Z]\.?)+\s([A-Z][a-z]+(?:-[A-Z][a-z]+)?)(?:,?\s(?:Jr|Sr|II|III)\.?)?$|^([A-Z][a-z]+\s[A-Z][a-z]+(?:-[A-Z][a-z]+)?),?\s(?:Jr|Sr|II|III)\.?$/;
 const TITLED_NAME = /\b(?:Mr|Mrs|Ms|Dr|Sir|Professor|Prof)\.?\s+([A-Z][\w'’-]+(?:\s[A-Z][\w'’-]+)?)/g;
 /** Above this many companies, the variants of a name are found by binary search rather than by trying every pair. */
 const MANY_NAMES = 200;
@@ -790,6 +793,14 @@ export class CompanyRegistry {
   private looksLikePerson(name: string, words: string[], sentence: string, start: number): boolean {
     const last = words.at(-1)!;
     if (this.people.has(name) || this.people.has(last)) return true;
+    // "Chairman Walter G. Brennan Jr": judged by its given and family names, and "Brennan" later is that person.
+    const decorated = DECORATED_NAME.exec(name);
+    if (decorated) {
+      const core = decorated[3] ?? `${decorated[1]} ${decorated[2]}`;
+      if (!this.looksLikePerson(core, core.split(" "), sentence, start)) return false;
+      this.people.add(name);
+      return true;
+    }
     // "Chung Mong-koo", "Lee Kun-hee": a family name and a hyphenated given name.
     if (
       (words.length >= 2 && words.length <= 3 && FIRST_NAMES.has(words[0])) ||
