@@ -194,6 +194,19 @@ function withArticleDollar(f: Fact, dollarOf: () => string, text: string): Fact 
   return dollar !== "USD" && /D$/.test(dollar) ? { ...f, unit: dollar } : f;
 }
 
+/**
+ * "Norbeck, which is 51% owned by Akkerbond, said it would ...": a holding told in an aside about the sentence's
+ * subject leaves that subject the company "it" and "the group" mean in the sentences after.
+ */
+function heldInAside(text: string, offset: number, stake: Fact, mentions: Mention[]): boolean {
+  const first = mentions[0];
+  if (!first || first.start > 40 || first.company !== stake.counterparty) return false;
+  if (!/^,\s+(?:which|in\s+which|whose)\b/.test(text.slice(first.end))) return false;
+  const figure = stake.figureStart - offset;
+  const close = text.indexOf(",", first.end + 1);
+  return figure > first.end && close > figure;
+}
+
 /** A sentence with a market share sets the market a rival's share said next is of; it lasts one more sentence. */
 function nextShareMarket(current: ArticleContext["shareMarket"], sentenceCandidates: Candidate[]) {
   // The sentence's first share is the one it reports; a later one is usually what it is compared with.
@@ -318,8 +331,8 @@ export function extractArticle(bytes: Uint8Array, path: string, options: Extract
             .facts.filter((f) => f.kind === "stake")
             .at(-1)
         : undefined;
-      if (stake) {
-        ctx.dealYear = null;
+      if (stake) ctx.dealYear = null;
+      if (stake && !heldInAside(sentence.text, sentence.start, stake, mentions)) {
         ctx.lastHolder = { start: 0, end: 0, company: stake.company, surfaces: [], how: "name", possessive: false };
         ctx.lastHeld = { start: 0, end: 0, company: stake.counterparty!, surfaces: [], how: "name", possessive: false };
       }

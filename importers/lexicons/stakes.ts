@@ -100,6 +100,8 @@ export const STAKE_CHANGE_VERBS = [
   "take",
   "takes",
   "took",
+  "taken",
+  "brought",
   "build",
   "builds",
   "built",

@@ -52,6 +52,12 @@ const PAST_TENSE =
 const HISTORY_BEFORE =
   /\b(?:founded|set\s+up|established|opened|started|created|formed|incorporated|began|built)\b(?:\s+[\w'’-]+){0,8}\s+in\s+$|\bdat(?:ing|es)\s+back\s+to\s+$|\b(?:ever\s+)?since\s+$/i;
 
+/**
+ * "an option to buy the rest from 2011", "the right to sell from 2012": when a right may first be used says
+ * neither that a year is over nor which year it is now.
+ */
+const RIGHT_FROM_BEFORE = /\b(?:option|right|entitled|free)\s+to\s+(?:[\w'’-]+\s+){1,8}from\s+$/i;
+
 /** The year's last quarter reported with no year of its own ("profits for the three months to December"). */
 const UNDATED_LAST_QUARTER =
   /\b(?:three\s+months\s+to\s+(?:the\s+end\s+of\s+|31\s+)?December|(?:fourth|final|last)\s+quarter|October(?:\s+to\s+|-)December|quarter\s+to\s+December)\b(?!,?\s+(?:of\s+)?(?:19|20)\d\d)/i;
@@ -152,6 +158,7 @@ export function inferPublishedYear(
       const y = Number(m[1]);
       const before = s.slice(Math.max(0, m.index - 40), m.index);
       if (HISTORY_BEFORE.test(s.slice(Math.max(0, m.index - 70), m.index))) continue;
+      if (RIGHT_FROM_BEFORE.test(s.slice(Math.max(0, m.index - 80), m.index))) continue;
       if (FINISHED_BEFORE.test(before) || (TOLD_AS_OVER_BEFORE.test(before) && PAST_TENSE.test(s))) {
         raise(y + 1, "completed-year");
         continue;
