@@ -23,9 +23,13 @@ function nextDiscourse(current: Discourse, times: TimeExpr[], publishedYear: num
   const undatedYear =
     pointYear === null && point.some((t) => t.relative !== null && t.period === null && !t.open && !t.partial);
   const period = withPeriod?.period ?? (pointYear !== null ? null : undatedYear ? "FY" : current.period);
-  // "sold 118,460 cars in March ... Truck sales fell to 44,310": the month goes on, with no period label.
+  // "sold 118,460 cars in March ... Truck sales fell to 44,310": the month goes on, with no period label; so does
+  // a span no label fits ("in the first eight months of 2011 ... in the eight months").
   const oneMonth =
-    period === null && (withYear ? withYear.month !== undefined && withYear.period === null : current.oneMonth);
+    period === null &&
+    (withYear
+      ? (withYear.month !== undefined || withYear.partial === true) && withYear.period === null
+      : current.oneMonth);
   return oneMonth ? { year, period, oneMonth } : { year, period };
 }
 
