@@ -2,8 +2,17 @@ import type { Mention } from "../analyse/mentions";
 import { statusOf } from "../extract/status";
 import { BODY_NOUNS } from "../lexicons/companies";
 import { NOT_MARKET_WORDS } from "../lexicons/metrics";
+import { HEDGES } from "../lexicons/numbers";
 import { NATIONALITIES } from "../lexicons/places";
-import { GROUP_NOUNS, HOLDER_PRONOUNS, PREPOSITIONS, STAKE_CHANGE_VERBS, STAKE_NOUNS } from "../lexicons/stakes";
+import {
+  GROUP_NOUNS,
+  HAVE_VERBS,
+  HOLDER_PRONOUNS,
+  PREPOSITIONS,
+  STAKE_CHANGE_VERBS,
+  STAKE_NOUNS,
+  STAKE_VERBS,
+} from "../lexicons/stakes";
 import { canonicalName, nameKey } from "../recognise/companies";
 import type { Quantity } from "../recognise/quantities";
 import type { Status } from "../types";
@@ -62,6 +71,12 @@ function sinceBefore(s: RuleSentence, t: Token): boolean {
 }
 
 /** "a 3% stake in Corvan and Ostrel": every company named together after "in" is held. */
+const HOLDING_VERBS = new Set([...STAKE_VERBS, ...HAVE_VERBS]);
+// One-word hedges open a figure ("and Ostrel about 14 pct"); "some" may stand before a name ("and some Ostrel").
+const HEDGE_WORDS = new Set(HEDGES.filter((h) => !h.includes(" ") && h !== "some"));
+const opensHolding = (t: Token | undefined) =>
+  t !== undefined && (t.type === "quantity" || HOLDING_VERBS.has(t.lower) || HEDGE_WORDS.has(t.lower));
+
 function heldCompanies(m: Match, s: RuleSentence): string[] {
   const first = heldToken(m, s);
   const name = nameOf(first);
@@ -70,6 +85,8 @@ function heldCompanies(m: Match, s: RuleSentence): string[] {
   for (let i = s.tokens.indexOf(first) + 1; i + 1 < s.tokens.length; i += 2) {
     const next = s.tokens[i + 1];
     if (!/^(?:and|,)$/.test(s.tokens[i].lower) || next.type !== "mention" || next.mention.how !== "name") break;
+    // "holds 25 pct of Corvan and Ostrel holds 14 pct", "... and Ostrel 14 pct": the name opens the next holding.
+    if (opensHolding(s.tokens[i + 2])) break;
     names.push(nameOf(next)!);
   }
   return names;

@@ -210,4 +210,29 @@ export const LEVEL_STAKE_RULES: Rule[] = [
     ],
     build: stake,
   },
+  {
+    name: "stake.and-another-holder-pct",
+    kind: "stake",
+    // "Ostrel holds 25 pct of Corvan's capital and the Halden Trust about 14 pct": the verb and the company held
+    // serve a second holder, who is given only a figure.
+    pattern:
+      "{HOLDER_REF} ...8 {STAKE_VERB} {FIGURE_LEAD}? {PERCENT} of ...2 held:{COMPANY} ...3 and the? holder:{HOLDER} {FIGURE_LEAD}? figure:{PERCENT}",
+    when: (m, s) => !ofAMarket(m, s),
+    examples: [
+      {
+        input:
+          "Holders\n\nNorbank holds 25.1 pct of Carvello's capital and the Halden Investment Authority about 14 pct, with the rest widely held.",
+        expected: [
+          {
+            kind: "stake",
+            company: "Halden Investment Authority",
+            counterparty: "Carvello",
+            low: 14,
+            approximate: true,
+          },
+        ],
+      },
+    ],
+    build: stake,
+  },
 ];
