@@ -200,8 +200,10 @@ function matchFrom(
     // "Ostrel, the country's second-biggest brewer, has agreed to buy": an apposition after the holder is skipped
     // whole, as one word, however long; its words are kept as the match's aside (its years are not the stake's).
     const past = el.afterHolder ? appositionEnd(tokens, i) : null;
+    // Past a relative clause the verb follows at once ("who founded it, now owns"), or the clause was no aside.
+    const most = past !== null && RELATIVE_OPENERS.has(tokens[i + 1].lower) ? 2 : el.max;
     if (past !== null)
-      for (let skip = 0; skip < el.max && past + skip <= tokens.length; skip++) {
+      for (let skip = 0; skip < most && past + skip <= tokens.length; skip++) {
         if (el.label) captures[el.label] = tokens.slice(i, past + skip);
         captures[APPOSITION] = tokens.slice(i, past);
         const end = matchFrom(p, tokens, e + 1, past + skip, captures);
@@ -229,7 +231,9 @@ const UNSET = undefined as unknown as Token[];
 
 /** The capture under which a match keeps the apposition it skipped. */
 export const APPOSITION = "apposition";
-const APPOSITION_OPENERS = new Set(["the", "a", "an"]);
+// "Ostrel, which has worked with Corvan for years, holds 7%": a relative clause is skipped the same way.
+const RELATIVE_OPENERS = new Set(["which", "who"]);
+const APPOSITION_OPENERS = new Set(["the", "a", "an", ...RELATIVE_OPENERS]);
 const APPOSITION_MAX = 18;
 
 /** Where an apposition opened at token i (", the ... ," or ", a ... ,", no verb of speech inside) ends, else null. */

@@ -75,7 +75,8 @@ const HOLDING_VERBS = new Set([...STAKE_VERBS, ...HAVE_VERBS]);
 // One-word hedges open a figure ("and Ostrel about 14 pct"); "some" may stand before a name ("and some Ostrel").
 const HEDGE_WORDS = new Set(HEDGES.filter((h) => !h.includes(" ") && h !== "some"));
 const opensHolding = (t: Token | undefined) =>
-  t !== undefined && (t.type === "quantity" || HOLDING_VERBS.has(t.lower) || HEDGE_WORDS.has(t.lower));
+  t !== undefined &&
+  (t.type === "quantity" || HOLDING_VERBS.has(t.lower) || HEDGE_WORDS.has(t.lower) || SPEECH_VERBS.has(t.lower));
 
 function heldCompanies(m: Match, s: RuleSentence): string[] {
   const first = heldToken(m, s);
@@ -85,7 +86,8 @@ function heldCompanies(m: Match, s: RuleSentence): string[] {
   for (let i = s.tokens.indexOf(first) + 1; i + 1 < s.tokens.length; i += 2) {
     const next = s.tokens[i + 1];
     if (!/^(?:and|,)$/.test(s.tokens[i].lower) || next.type !== "mention" || next.mention.how !== "name") break;
-    // "holds 25 pct of Corvan and Ostrel holds 14 pct", "... and Ostrel 14 pct": the name opens the next holding.
+    // "holds 25 pct of Corvan and Ostrel holds 14 pct", "... and Ostrel 14 pct": the name opens the next holding;
+    // "a stake in Corvan, Ostrel said": it speaks.
     if (opensHolding(s.tokens[i + 2])) break;
     names.push(nameOf(next)!);
   }
