@@ -36,6 +36,8 @@ export const TARGET_CUES = [
   "intention",
   "negotiate",
   "in talks",
+  "is to",
+  "are to",
 ];
 
 /** Words that mark a figure as a forecast: someone expects it. */

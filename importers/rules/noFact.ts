@@ -1,4 +1,3 @@
-import { statusOf } from "../extract/status";
 import type { Match } from "./pattern";
 import type { Rule, RuleSentence } from "./rule";
 
@@ -122,12 +121,10 @@ export const NO_FACT_RULES: Rule[] = [
   {
     name: "not-stake.changed-from",
     kind: null,
-    // "raised his stake to 18.5 per cent from 15 per cent": the old level is no stake of its own; "will cut its
-    // stake to 15% from 43%" still holds the 43% now.
+    // "raised his stake to 18.5 per cent from 15 per cent": the old level is no stake of its own, nor is it when the
+    // change is to come ("will cut its stake to 15% from 43%"): the level reached or aimed at is the fact.
     pattern:
       "{STAKE_CHANGE} {HOLDING_POSS} combined|joint|total? {STAKE_NOUN} ...8 to {FIGURE_LEAD}? {PERCENT} from {FIGURE_LEAD}? figure:{PERCENT}",
-    when: (m, s) =>
-      statusOf(s.text.slice(Math.max(0, s.tokens[m.from].start - 40), s.tokens[m.to - 1].end), null, null) === "actual",
     examples: [
       {
         input:

@@ -15,12 +15,6 @@ function eachOther(m: Match, s: RuleSentence): FactRoles[] {
   ];
 }
 
-/** "will cut its stake in Corvan to 15% from 43%": a change still to come leaves the level it starts from held now. */
-function levelBeforeChange(m: Match, s: RuleSentence): FactRoles[] {
-  if (stakeStatus(s, m) === "actual") return [];
-  return stake(m, s).map((r) => ({ ...r, status: "actual" as const }));
-}
-
 /** "sold its stake to Ostrel, taking the group's holding to 23.5%": a described holder is the buyer just named. */
 function buyersHolding(m: Match, s: RuleSentence): FactRoles[] {
   const found = describedStake(m, s);
@@ -50,19 +44,6 @@ export const LEVEL_STAKE_RULES: Rule[] = [
       },
     ],
     build: eachOther,
-  },
-  {
-    name: "stake.changed-to-from",
-    kind: "stake",
-    pattern:
-      "holder:{HOLDER_REF} ...6 {STAKE_CHANGE} {HOLDING_POSS} combined|joint|total? {STAKE_NOUN} in ...4 held:{HELD_REF} to {FIGURE_LEAD}? {PERCENT} from {FIGURE_LEAD}? figure:{PERCENT}",
-    examples: [
-      {
-        input: "Stake cut\n\nCorvan Motors will cut its stake in Ostrel Auto to 15% from 43%, the companies said.",
-        expected: [{ kind: "stake", company: "Corvan Motors", counterparty: "Ostrel Auto", low: 43, status: "actual" }],
-      },
-    ],
-    build: levelBeforeChange,
   },
   {
     name: "stake.stake-in-was",
