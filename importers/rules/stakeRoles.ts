@@ -46,6 +46,14 @@ export function stakeStatus(s: RuleSentence, m: Match): Status {
   const text = s.text.slice(lead ?? s.tokens[m.from].start, s.tokens[m.to - 1].end);
   const status = statusOf(text, null, null);
   if (status !== "actual") return status;
+  // "has agreed to sell 26% of Corvan, cutting its holding to 51%": a participle after a comma has its main verb's.
+  const opener = s.tokens[m.from];
+  if (/ing$/.test(opener.lower) && STAKE_CHANGE_WORDS.has(opener.lower) && s.tokens[m.from - 1]?.text === ",") {
+    const main = s.text.slice(0, opener.start);
+    const mainStatus = statusOf(main, null, null);
+    if (mainStatus !== "actual") return mainStatus;
+    if (NOT_YET_HELD.test(main)) return "forecast";
+  }
   if (NOT_YET_HELD.test(text)) return "forecast";
   // "which would leave Keane with 23%": a modal just before the match governs it.
   return /\b(?:would|will|could)\s+$/i.test(

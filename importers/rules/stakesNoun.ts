@@ -27,7 +27,8 @@ const ownedByPossessor = (m: Match) => {
 };
 
 /** "taking its own holding to 75%": what a purchase brings the buyer's holding to. */
-const TOTAL_AFTER = "taking|lifting|raising|bringing|increasing|boosting its|their own? total? {STAKE_NOUN} to";
+const TOTAL_AFTER =
+  "taking|lifting|raising|bringing|increasing|boosting|cutting|reducing|lowering|trimming its|their own? total? {STAKE_NOUN} to";
 
 /** "lifts its holding to", "would lift its stake to": what a purchase brings a holding to, said after it. */
 const LIFT_TO =
