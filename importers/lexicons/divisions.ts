@@ -4,6 +4,7 @@ export const DIVISION_NOUNS = [
   "unit",
   "division",
   "subsidiary",
+  "affiliate",
   "business",
   "offshoot",
   "operation",

@@ -249,6 +249,18 @@ function shapeOf(span: string): SpanShape | null {
   return shape;
 }
 
+/**
+ * "Corvan's Dutch parent": the owner's name before a nationality, which alone names no company, is the span's name
+ * (the possessive word is stripped as a place's would be in "Japan's Suzuki").
+ */
+function ownerBeforeNationality(span: string): SpanShape | null {
+  const space = span.indexOf(" ");
+  if (space < 0 || span.indexOf(" ", space + 1) >= 0) return null;
+  const owner = span.slice(0, space);
+  if (!/['’]s$/.test(owner) || !isPlaceOrNationality(span.slice(space + 1))) return null;
+  return shapeOf(owner);
+}
+
 /** Words in a span are one white-space character apart (see NAME_SPAN), so offsets follow from word lengths. */
 function computeShape(span: string): SpanShape | null {
   let offset = 0;
@@ -456,7 +468,7 @@ export function findNameSpans(sentence: string, joined: ReadonlySet<string> = NO
       });
       continue;
     }
-    const shape = shapeOf(span);
+    const shape = shapeOf(span) ?? ownerBeforeNationality(span);
     if (!shape) continue;
     const { surface, name, possessive, bareSurface, key } = shape;
     const start = m.index + shape.offset;

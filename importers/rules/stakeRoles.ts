@@ -1,6 +1,7 @@
 import type { Mention } from "../analyse/mentions";
 import { statusOf } from "../extract/status";
 import { BODY_NOUNS } from "../lexicons/companies";
+import { DIVISION_NOUNS, PARENT_NOUNS } from "../lexicons/divisions";
 import { NOT_MARKET_WORDS } from "../lexicons/metrics";
 import { HEDGES } from "../lexicons/numbers";
 import { NATIONALITIES } from "../lexicons/places";
@@ -459,9 +460,23 @@ function heldToken(m: Match, s: RuleSentence): Token | undefined {
   const at = figure ? s.tokens.indexOf(figure) : -1;
   if (at >= 0 && at > s.tokens.indexOf(m.captures.held?.[0])) {
     const own = ofAfterFigure(s, figure, (how) => how === "name");
-    if (own) return own;
+    if (own) return partNamedAfter(own, s) ?? own;
   }
-  return m.captures.held?.[0];
+  const held = m.captures.held?.[0];
+  return (held && partNamedAfter(held, s)) ?? held;
+}
+
+const DIVISION_WORDS = new Set(DIVISION_NOUNS);
+/** "67% of Corvan's US affiliate Ostrel Labs": the part named after its owner is held, not the owner. */
+function partNamedAfter(t: Token, s: RuleSentence): Token | undefined {
+  if (t.type !== "mention" || !t.mention.possessive || t.mention.how !== "name") return undefined;
+  const at = s.tokens.indexOf(t);
+  for (let k = at + 1; k <= at + 3 && k + 1 < s.tokens.length; k++)
+    if (DIVISION_WORDS.has(s.tokens[k].lower)) {
+      const next = s.tokens[k + 1];
+      return next.type === "mention" && next.mention.how === "name" ? next : undefined;
+    }
+  return undefined;
 }
 
 /** "... 51% of Corvan", "38% in the Athens-based company": the company a few words after "of" or "in" the figure. */
@@ -758,8 +773,11 @@ export function describedStake(m: Match, s: RuleSentence): FactRoles[] {
     (t) => t.mention.how === "name" && t.mention.possessive && s.tokens.indexOf(t) < s.tokens.indexOf(first!),
   );
   const namedHeld = described?.type === "mention" && described.mention.how === "name" ? other(nameOf(described)) : null;
+  // "Corvan's Dutch parent, Ostrel, which owns 67% of the company": the company whose parent holds is held.
+  const parents = owner?.type === "mention" && parentAfter(owner, s) ? other(owner.mention.company) : null;
   const held =
     namedHeld ??
+    parents ??
     heldEarlier(s, figure, other) ??
     other(s.roles.lastHeld?.company) ??
     (family && owner ? other(owner.mention.company) : null) ??
@@ -775,6 +793,11 @@ export function describedStake(m: Match, s: RuleSentence): FactRoles[] {
   const year = statedYear(s, m) ?? changeYear(s, m);
   return [year === null ? roles : { ...roles, when: { year, period: null, stated: true } }];
 }
+
+const PARENT_WORDS = new Set(PARENT_NOUNS.filter((n) => !n.includes(" ")));
+/** "Corvan's parent", "Corvan's Dutch owner": a word or two after the name. */
+const parentAfter = (t: Token, s: RuleSentence) =>
+  s.tokens.slice(s.tokens.indexOf(t) + 1, s.tokens.indexOf(t) + 3).some((x) => PARENT_WORDS.has(x.lower));
 
 /** The year of the event just before a match that opens on a verb of change ("recapitalised in 2003, halving"). */
 function changeYear(s: RuleSentence, m: Match): number | null {
