@@ -182,6 +182,37 @@ export const OTHERS_FIGURES_RULES: Rule[] = [
     ],
   },
   {
+    name: "not-revenue.analysts-expect-company-to-post",
+    kind: null,
+    // "Analysts expect Ostrel Air, which reports next week, to post revenue of about $15.2 billion, up roughly 5%":
+    // the market's estimate of both the sum and its change, however long the aside about the company.
+    pattern:
+      "{ESTIMATE} expect|expects|expected|forecast|see ...20 to post|report|book|record|generate|deliver ...8 figure:{MONEY}",
+    when: oneClause,
+    examples: [
+      {
+        input:
+          "Date: 14 July 2026\n\nAirlines\n\nAnalysts expect Ostrel Air, which reports second-quarter results next week, to post revenue of about $15.2 billion, up roughly 5% from a year earlier.",
+        expected: [],
+      },
+    ],
+  },
+  {
+    name: "not-revenue-change.analysts-expect-company-to-post",
+    kind: null,
+    // (the change said after the sum the market expects)
+    pattern:
+      "{ESTIMATE} expect|expects|expected|forecast|see ...20 to post|report|book|record|generate|deliver ...8 {MONEY} ...4 figure:{PERCENT}",
+    when: oneClause,
+    examples: [
+      {
+        input:
+          "Date: 14 July 2026\n\nAirlines\n\nAnalysts expect Ostrel Air to post revenue of $15.2 billion, up 5% from a year earlier.",
+        expected: [],
+      },
+    ],
+  },
+  {
     name: "not-revenue.expected-by-analysts",
     kind: null,
     // "Ostrel, which reports next week, is expected by Wall Street to post revenue of $61 billion".
