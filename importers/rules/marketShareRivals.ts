@@ -139,6 +139,22 @@ export const MARKET_SHARE_RIVAL_RULES: Rule[] = [
     build: listedShare,
   },
   {
+    name: "market-share.listed-while-aside-held",
+    kind: "market_share",
+    // "Ostrel was second with a 19% share, while Halden, which has been gaining ground in India, held 13%": a
+    // rival's share after a share, however long the aside about it.
+    pattern:
+      "first:{PERCENT} share|slice|of ...24 while|whereas holder:{COMPANY} , ...18 , has|had|holds|held|commands|controls|took {FIGURE_LEAD}? figure:{PERCENT}",
+    examples: [
+      {
+        input:
+          "Phones\n\nCorvan took 21% of the smartphone market, while Halden, which has been gaining ground with budget handsets in India, held 13%.",
+        expected: [{ kind: "market_share", company: "Halden", low: 13 }],
+      },
+    ],
+    build: listedShare,
+  },
+  {
     name: "market-share.listed-for-a-share",
     kind: "market_share",
     // "... with 56.6 million and a 17.8% share", "for a 16.9% slice of the market".
