@@ -23,7 +23,7 @@ export const MARKET_SHARE_RIVAL_RULES: Rule[] = [
     name: "market-share.rival-with",
     kind: "market_share",
     pattern:
-      "first:{PERCENT} of ...6 {MARKET_WORD} ...10 behind|ahead|after|trailing ...2 holder:{COMPANY} with|on|at figure:{PERCENT}",
+      "first:{PERCENT} of ...6 {MARKET_WORD} ...14 behind|ahead|after|trailing ...5 holder:{COMPANY} ,? with|on|at figure:{PERCENT}",
     examples: [
       {
         input:
