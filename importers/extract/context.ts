@@ -90,7 +90,7 @@ export function factAt(
     aliases: Record<string, string[]>;
   },
 ): Fact {
-  return {
+  const fact: Fact = {
     kind: fields.kind,
     company: fields.company,
     counterparty: fields.counterparty ?? null,
@@ -110,6 +110,8 @@ export function factAt(
     figureEnd: s.offset + q.end,
     stated: fields.stated,
     aliases: fields.aliases,
-    ...(fields.segment ? { segment: fields.segment } : {}),
   };
+  // Set after the others, where a spread put it (the order of a fact's fields is the order they print in).
+  if (fields.segment) fact.segment = fields.segment;
+  return fact;
 }

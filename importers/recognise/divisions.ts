@@ -53,15 +53,20 @@ export function findDivisions(sentences: string[], registry: CompanyRegistry): M
       if (entity) spans.push({ span, entity });
     }
     if (!spans.length) continue;
-    const mayNameParent = PARENT_WORD.test(s);
+    // A parent named before a name owns the names before it: a sentence's first name has none, so a sentence of one
+    // name is never searched for the parent's words.
+    let mayNameParent: boolean | undefined;
     const mayNameProduct = PRODUCT_WORD.test(s);
     const mayNameOwner = s.includes(" of ");
     let listOwner: Entity | null | undefined;
     for (let i = 0; i < spans.length; i++) {
       const { span, entity } = spans[i];
       const before = s.slice(Math.max(0, span.start - 60), span.start);
-      if (mayNameParent && PARENT_BEFORE.test(before))
-        for (const earlier of spans.slice(0, i)) link(earlier.entity, entity);
+      if (i > 0) {
+        mayNameParent ??= PARENT_WORD.test(s);
+        if (mayNameParent && PARENT_BEFORE.test(before))
+          for (const earlier of spans.slice(0, i)) link(earlier.entity, entity);
+      }
       // "Corvan's Ostrel Life arm", "its Ostrel unit": the owner is the possessor, or the sentence's earlier company.
       if (DIVISION_AFTER.test(s.slice(span.end)) && OWNED_BEFORE.test(before)) {
         const possessor = i > 0 && /['’]s?\s+$/.test(s.slice(spans[i - 1].span.start, span.start));

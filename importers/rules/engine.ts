@@ -86,15 +86,25 @@ function toFact(rule: Rule, roles: FactRoles, s: RuleSentence): Fact {
   const q = roles.figure;
   const stated = ["low", "high", "unit", ...(roles.stated ?? [])];
   if (roles.when.stated) stated.push("year", "period");
-  const fact = factAt(s, q, {
-    ...roles,
+  // The fields named one by one, and the rule set on the fact made here: spreading the roles and then the fact
+  // copied every field twice per candidate, through the engine's slow path for objects of varying shapes.
+  const fact: Fact = factAt(s, q, {
     kind: rule.kind!,
+    company: roles.company,
+    counterparty: roles.counterparty,
+    market: roles.market,
+    when: roles.when,
     low: roles.low ?? q.low,
     high: roles.high ?? q.high,
+    unit: roles.unit,
+    status: roles.status,
+    comparedTo: roles.comparedTo,
+    segment: roles.segment,
     stated,
     aliases: roles.aliases ?? {},
   });
-  return { ...fact, rule: rule.name };
+  fact.rule = rule.name;
+  return fact;
 }
 
 /**
