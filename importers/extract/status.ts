@@ -23,7 +23,9 @@ export function statusOf(clauseText: string, year: number | null, publishedYear:
 }
 
 /** Subordinate clauses carry their own mood: "optimistic about its outlook after sales rose 9%" is not a forecast. */
-const SUBORDINATE = /\b(?:after|as|because|since|following|when|once|which|who|led\s+by|followed\s+by)\s|\s[-–—]\s/gi;
+// ("on course for sales of £4.9bn, and said it had about 17% of the market": a second reported clause has its own.)
+const SUBORDINATE =
+  /\b(?:after|as|because|since|following|when|once|which|who|led\s+by|followed\s+by)\s|\s[-–—]\s|,\s+and\s+(?=(?:said|says|added|reported|estimated|estimates)\b)/gi;
 
 /** The status of a figure, read from its clause from the last subordinating word before it to just past it. */
 export function statusAround(

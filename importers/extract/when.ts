@@ -324,7 +324,9 @@ const SHIPPED_BEFORE =
 const MOVED_FROM_AFTER = /^\s*from\s+(?:about\s+|around\s+)?\d[\d.,]*\s*(?:pct|%|per\s?cent)/i;
 const ANAPHORIC_OPENING = /^\W*(?:That|This|Which)\s+(?:gave|gives|put|puts|left|lifted|took|brought|pushed)\b/;
 
-const PRESENT_HOLDING = /\b(?:has|have|holds|controls|commands|supplies|accounts\s+for)\b/g;
+// "said it had about 17% of the market": a holding reported in the past tense is held when it was said.
+const PRESENT_HOLDING =
+  /\b(?:has|have|holds|controls|commands|supplies|accounts\s+for)\b|\b(?:said|says|estimated|estimates|reckoned|believes|believed)\s+(?:that\s+)?(?:it|they)\s+(?:had|held|controlled|commanded)\b/g;
 
 /** The base a change is measured against: an explicit base in the clause, else the same period a year before. */
 export function baseOf(s: SentenceContext, when: When, clause: { start: number; end: number }): PeriodRef | null {
