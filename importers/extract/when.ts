@@ -288,9 +288,18 @@ export function shareWhen(
   const present = aimed ? undefined : [...lead.matchAll(PRESENT_HOLDING)].at(-1);
   // "...46% of the South Korean car market, where sales were hit last year": the aside's time is not the share's.
   // "Corvan, which has about 28% of the biscuit market, had 1986 sales of": a relative clause ends at its comma.
-  const relative = present && /\bwhich\s+(?:now\s+|still\s+)?$/i.test(lead.slice(0, present.index));
+  // ("which estimates it has about 24% of the market, aims to ...": the relative clause still ends at its comma.)
+  const relative =
+    present &&
+    /\bwhich\s+(?:now\s+|still\s+)?(?:(?:estimates|reckons|says|believes|claims)\s+(?:that\s+)?it\s+)?$/i.test(
+      lead.slice(0, present.index),
+    );
+  // "supplies about 30% of the market, the co-operative said in its annual report": the speaker's words are not
+  // the share's time either.
   const aside = present
-    ? (relative ? /,/ : /,\s+(?:where|which|as|while|after)\b/i).exec(s.text.slice(figure.end, clause.end))
+    ? (relative ? /,/ : /,\s+(?:where|which|as|while|after)\b|,\s+(?:the\s+)?(?:[\w-]+\s+){1,3}said\b/i).exec(
+        s.text.slice(figure.end, clause.end),
+      )
     : null;
   const asideEnd = aside ? figure.end + aside.index : clause.end;
   // "now has 18% of the market, up from 15% at the end of 2003": the time after a base is the base's.
@@ -300,7 +309,14 @@ export function shareWhen(
       )
     : null;
   const ownEnd = baseLead ? figure.end + baseLead.index : asideEnd;
-  const own = present ? { start: clause.start + present.index, end: ownEnd } : clause;
+  // "Korvath, which had 1986 sales of $1.1bn, said the deal would lift its share to 15%": a relative clause closed
+  // before the figure dates its own words, not the share.
+  const closed = present ? undefined : [...lead.matchAll(CLOSED_RELATIVE)].at(-1);
+  const own = present
+    ? { start: clause.start + present.index, end: ownEnd }
+    : closed
+      ? { start: clause.start + closed.index + closed[0].length, end: clause.end }
+      : clause;
   if (present && !s.times.some((t) => t.start >= own.start && t.end <= own.end))
     return { year: null, period: null, stated: false, target: false };
   const when = whenOf(s, figure, own, "FY", aimed ? Number.POSITIVE_INFINITY : 60, true);
@@ -319,6 +335,7 @@ export function shareWhen(
   return { year: s.discourse.year, period: s.discourse.period, stated: false, target: false };
 }
 
+const CLOSED_RELATIVE = /,\s+(?:which|who)\b[^,]*,\s*/g;
 const SHIPPED_BEFORE =
   /\b(?:shipped|shipping|sold|selling|delivered|delivering)\s+(?:about\s+|around\s+|roughly\s+|nearly\s+|some\s+|more\s+than\s+)?\d|\b(?:second|third|fourth|fifth|led|behind)\s+with\s+(?:about\s+|around\s+|roughly\s+|nearly\s+)?\d|\b(?:shipments|deliveries)\b[^.;]{0,25}?\bto\s+(?:about\s+|around\s+)?\d/i;
 const MOVED_FROM_AFTER = /^\s*from\s+(?:about\s+|around\s+)?\d[\d.,]*\s*(?:pct|%|per\s?cent)/i;
