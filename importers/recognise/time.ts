@@ -162,6 +162,15 @@ const RULES: Rule[] = [
     make: (m) => ({ year: yearOf(m[1]), period: "FY", relative: null }),
   },
   {
+    hint: ["12", "twelve"],
+    // "the 12 months to the end of June 2004": a year however it is counted.
+    re: new RegExp(
+      String.raw`\b(?:12|twelve)[- ]months?\s+(?:to|ending|ended|through)\s+(?:the\s+end\s+of\s+)?${DAY_BEFORE}(?:${MONTHS})${DAY_AFTER}(?:\s+(${YEAR}))?`,
+      "gi",
+    ),
+    make: (m) => ({ year: yearOf(m[1]), period: "FY", relative: null }),
+  },
+  {
     hint: ["quarter", "period", "months", "half"],
     // "the July-September quarter", "the April-to-December period": named by the months it spans, which say
     // whether it is a quarter, a half, nine months or a year.
