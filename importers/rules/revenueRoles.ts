@@ -22,6 +22,7 @@ const GAP_AFTER =
 // "turnover of about 11.5 billion marks, after 10.8 billion in 1986": "after" names the base as "from" does.
 const FROM_BEFORE =
   /\b(?:from|compared\s+(?:with|to)|against|versus|vs\.?|after)\s+(?:the\s+)?(?:about\s+|around\s+|some\s+)?$/i;
+const POSSESSIVE_TIME_GAP = /['’]s\s+(?:about\s+|around\s+|some\s+)?$/;
 /** What may stand between two revenue figures said together ("$3.1bn in 2004 and $2.8bn in 2003"). */
 // "turnover 2.40 billion stg vs 2.11 billion, making 7.01 billion for nine months": a running total goes on.
 const LISTED_BETWEEN =
@@ -55,9 +56,18 @@ function isLevel(s: RuleSentence, q: Quantity, metric: MetricHit | null, clauseS
 /** The base year written right after a figure that follows "from": "from £2.1bn in 2010" is 2010's. */
 function ownBaseOf(s: RuleSentence, q: Quantity) {
   const before = s.text.slice(Math.max(0, q.start - 30), q.start);
-  if (!FROM_BEFORE.test(before)) return { fromFigure: false, base: undefined, ownBase: undefined };
+  // "to rise 15 pct from last year's 684 mln dlrs": the base's own time, written with "'s" before it.
+  const owning = s.roles.times.find(
+    (t) =>
+      t.end <= q.start &&
+      t.start >= q.start - 40 &&
+      POSSESSIVE_TIME_GAP.test(s.text.slice(t.start, q.start)) &&
+      FROM_BEFORE.test(s.text.slice(Math.max(0, t.start - 30), t.start)),
+  );
+  if (owning) return { fromFigure: true, base: owning, ownBase: owning, owning: true };
+  if (!FROM_BEFORE.test(before)) return { fromFigure: false, base: undefined, ownBase: undefined, owning: false };
   const base = s.roles.times.find((t) => t.role === "base" && t.start >= q.end - 2);
-  return { fromFigure: true, base, ownBase: base && base.start - q.end < 30 ? base : undefined };
+  return { fromFigure: true, base, ownBase: base && base.start - q.end < 30 ? base : undefined, owning: false };
 }
 
 /** A revenue level: whose, from where its metric word begins; when, from the time finder or its own base year. */
@@ -68,13 +78,15 @@ function levelRoles(s: RuleSentence, q: Quantity, metric: MetricHit | null): Fac
   const company = subjectOf(s.roles, anchor, clause);
   if (!company || PUBLIC_BODY.test(company.company) || q.unit === null) return null;
   const when = whenOf(s.roles, q, clause, "FY");
-  const { ownBase } = ownBaseOf(s, q);
-  const relative = ownBase?.relative != null && when.year !== null ? when.year + ownBase.relative : null;
+  const { ownBase, owning } = ownBaseOf(s, q);
+  // ("last year's" is counted from the article's year when the figure's own is not said.)
+  const reference = when.year ?? (owning ? s.ctx.publishedYear : null);
+  const relative = ownBase?.relative != null && reference !== null ? reference + ownBase.relative : null;
   const year = ownBase && (ownBase.year !== null || relative !== null) ? (ownBase.year ?? relative) : when.year;
   return {
     figure: q,
     company: company.company,
-    when: { ...when, year },
+    when: { ...when, year, period: owning && when.period === null ? (ownBase?.period ?? "FY") : when.period },
     unit: q.unit,
     // "expects revenue to rise from the $1.84bn reported for 1986": the base was reported; it is no forecast.
     status: ownBase ? "actual" : statusAround(s.text, clause, q, year, s.ctx.publishedYear),
