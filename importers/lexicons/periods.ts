@@ -10,6 +10,7 @@ export const ORDINAL_QUARTERS: Record<string, Period> = {
   fourth: "Q4",
   "4th": "Q4",
   final: "Q4",
+  last: "Q4",
 };
 
 /** The quarter or half a calendar period ends in ("three months to September" -> Q3). */

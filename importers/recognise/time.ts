@@ -29,7 +29,7 @@ export interface TimeExpr {
 const MONTHS = Object.keys(MONTH_INDEX).join("|");
 const FISCAL_LABEL_BEFORE = /\b(first|second|third|fourth)[- ](?:fiscal\s+)?quarter\b[^.;\d]{0,30}$/i;
 const FISCAL_LABEL_AFTER =
-  /^,?\s+(?:its|the)\s+(?:fiscal\s+)?(first|second|third|fourth)(?:\s+(?:fiscal\s+)?quarter\b|\s+of\s+its\s+(?:fiscal|financial)\s+year\b)/i;
+  /^,?\s+(?:its|the)\s+(?:fiscal\s+)?(first|second|third|fourth|last|final)(?:\s+(?:fiscal\s+)?quarter\b|\s+of\s+its\s+(?:fiscal|financial)\s+year\b)/i;
 /** "31 March", "March 31,", "the end of March". */
 const DAY_BEFORE = String.raw`(?:\d{1,2}(?:st|nd|rd|th)?(?!\d)\s+)?`;
 const DAY_AFTER = String.raw`(?:\s+\d{1,2}(?:st|nd|rd|th)?(?!\d),?)?`;
@@ -134,7 +134,11 @@ const RULES: Rule[] = [
     // "the third quarter ended December 31": a fiscal quarter keeps the label the text gives it, also when it
     // names the quarter just before ("third quarter sales, for the three months ended January 31").
     make: (m) => {
-      const named = m[1] ?? FISCAL_LABEL_BEFORE.exec(m.input.slice(Math.max(0, m.index - 50), m.index))?.[1];
+      // ("the three months to March, the last quarter of its financial year": the label said after it.)
+      const named =
+        m[1] ??
+        FISCAL_LABEL_BEFORE.exec(m.input.slice(Math.max(0, m.index - 50), m.index))?.[1] ??
+        FISCAL_LABEL_AFTER.exec(m.input.slice(m.index + m[0].length, m.index + m[0].length + 60))?.[1];
       return {
         year: yearOf(m[3]),
         period: named ? ORDINAL_QUARTERS[named.toLowerCase()] : quarterOfMonth(MONTH_INDEX[m[2].toLowerCase()]),
