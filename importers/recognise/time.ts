@@ -413,8 +413,9 @@ const RULES: Rule[] = [
 
 const PERIOD_ENDS_IN = endAnchored(/\b(?:ends?|ended|ending)\s+in\s+(?:late\s+|early\s+|mid-)?$/i);
 
+// ("its US business, bought in 2002, had sales of $142m": a purchase told in an aside is history too.)
 const FOUNDED_BEFORE = endAnchored(
-  /\b(?:founded|established|started|set\s+up|launched|created|formed|incorporated|born|floated|listed|privatised|privatized)\b(?:\s+[\w-]+){0,10}?\s+(?:in|since)\s+$/i,
+  /(?:\b(?:founded|established|started|set\s+up|launched|created|formed|incorporated|born|floated|listed|privatised|privatized)\b(?:\s+[\w-]+){0,10}?\s+(?:in|since)|,\s+(?:bought|acquired|purchased)(?:\s+[\w-]+){0,4}?\s+in)\s+$/i,
 );
 
 const BASE_BEFORE = endAnchored(
