@@ -823,7 +823,7 @@ export class CompanyRegistry {
     }
     // "investor Tom Keane": a calling before two capitalised words makes them a person, here and elsewhere.
     const titled =
-      /^[A-Z][a-z]+\s[A-Z][a-z]+(?:-[A-Z][a-z]+)?$/.test(name) &&
+      /^[A-Z][a-z]+(?:-[A-Z][a-z]+)?\s[A-Z][a-z]+(?:-[A-Z][a-z]+)?$/.test(name) &&
       (PERSON_TITLES.test(sentence.slice(Math.max(0, start - 40), start)) ||
         TITLE_IN_APPOSITION.test(sentence.slice(Math.max(0, start - 40), start)));
     // Her family name alone later ("Keane, who founded it, owns 18%") is still the person.
