@@ -821,11 +821,13 @@ export class CompanyRegistry {
       this.people.add(last);
       return true;
     }
-    // "investor Tom Keane": a calling before two capitalised words makes them a person, here and elsewhere.
+    // "investor Tom Keane": a calling before two capitalised words makes them a person, here and elsewhere; so does
+    // "who" after them ("founded by Tom Keane, who still owns 38%").
     const titled =
       /^[A-Z][a-z]+(?:-[A-Z][a-z]+)?\s[A-Z][a-z]+(?:-[A-Z][a-z]+)?$/.test(name) &&
       (PERSON_TITLES.test(sentence.slice(Math.max(0, start - 40), start)) ||
-        TITLE_IN_APPOSITION.test(sentence.slice(Math.max(0, start - 40), start)));
+        TITLE_IN_APPOSITION.test(sentence.slice(Math.max(0, start - 40), start)) ||
+        /^,?\s+who\b/.test(sentence.slice(start + name.length, start + name.length + 8)));
     // Her family name alone later ("Keane, who founded it, owns 18%") is still the person.
     if (titled) for (const n of [name, last]) this.people.add(n);
     return titled;
