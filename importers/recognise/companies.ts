@@ -107,7 +107,7 @@ const NAME_ENDING_IN_S =
   /\b((?:Dr\.?\s+)?[A-Z][a-z][\w&-]*(?:\s[A-Z][\w&-]*)*)['’]s(?=\s+(?:has|have|had|is|was|said|says|fell|rose|reported|posted|expects|saw|made|added|plans|will|would)\b|\s*[,.;:)])/g;
 
 const PERSON_TITLES = endAnchored(
-  /\b(?:Mr|Mrs|Ms|Dr|Sir|Lord|Lady|chief executive|chief financial officer|chief operating officer|chief|boss|chairman|chairwoman|president|founder|analyst|economist|minister|secretary|spokesman|spokeswoman|spokesperson|CEO|CFO|director|head|governor|commissioner|executive|manager|trader|investor|financier|entrepreneur|tycoon|billionaire|businessman|businesswoman|magnate|co-founder|singer|songwriter|musician|actor|actress|chef|novelist|footballer|scientist|professor|lawyer|attorney|judge|senator|mayor|journalist|told|said)\s+$/i,
+  /\b(?:Mr|Mrs|Ms|Dr|Sir|Lord|Lady|chief executive|chief financial officer|chief operating officer|chief|boss|chairman|chairwoman|president|founder|analyst|economist|minister|secretary|spokesman|spokeswoman|spokesperson|CEO|CFO|director|head|governor|commissioner|executive|manager|trader|investor|financier|entrepreneur|tycoon|billionaire|businessman|businesswoman|magnate|co-founder|founded\s+by|run\s+by|headed\s+by|singer|songwriter|musician|actor|actress|chef|novelist|footballer|scientist|professor|lawyer|attorney|judge|senator|mayor|journalist|told|said)\s+$/i,
 );
 
 /** "Its chairman, Desmond Keane, holds...": a calling set off by a comma before the name. */
