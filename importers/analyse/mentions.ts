@@ -250,7 +250,9 @@ export function findMentions(
       // it here ("Velora wants the Japanese carmaker to invest, while Hoshiba wants ..." means Hoshiba).
       const named = new Set(names.filter((n) => n.end <= m.index).map((n) => nameKey(n.company)));
       const e = reg.byDescription(nat, noun, new Set()) ?? reg.byDescription(null, null, named);
-      company = e?.name ?? null;
+      // "sold its stake in Corvan to Ostrel, taking the American group's holding to 23.5%": with every firm named
+      // already, the one named last.
+      company = e?.name ?? before?.company ?? null;
     } else if (noun === "rival" || noun === "partner") {
       company = null;
     } else {

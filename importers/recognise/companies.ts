@@ -663,6 +663,13 @@ function capitalisedWordAtEnd(text: string): string | undefined {
   return capital >= 65 && capital <= 90 ? text.slice(i - 1, end) : undefined;
 }
 
+/** The words an article writes in lower case, somewhere past a sentence's first word. */
+function wordsWrittenLower(sentences: string[]): Set<string> {
+  const out = new Set<string>();
+  for (const s of sentences) for (const m of s.matchAll(/(?<=\s)[a-z][a-z-]+\b/g)) out.add(m[0]);
+  return out;
+}
+
 /** What an article says about who is who: its companies, with their descriptions, and its people. */
 export class CompanyRegistry {
   readonly entities = new Map<string, Entity>();
@@ -705,9 +712,12 @@ export class CompanyRegistry {
         else if (!toldTheWire(span, s)) reg.add(span, s, sentenceInitial, index);
       }
     }
+    // "Production came to 156,000 vehicles" where the article also writes "production": a word, not a name.
+    const lowerWords = initial.length ? wordsWrittenLower(sentences) : null;
     for (const [span, s, index] of initial) {
       // "Manufacturers shipped 289 million phones": a kind of business, not a name, however it acts.
       if (BUSINESS_PLURAL_SET.has(span.name.toLowerCase())) continue;
+      if (lowerWords?.has(span.name.toLowerCase()) && !reg.lookup(span.name)) continue;
       const acts = COMPANY_ACTS_AFTER.test(s.slice(span.end));
       // A name that acts ("Corvan said") is one, and counts as any other mention does.
       if (reg.lookup(span.name) || span.surface !== span.name || acts) reg.add(span, s, !acts, index);
