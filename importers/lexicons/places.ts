@@ -25,6 +25,7 @@ const MULTI_WORD_PLACES = [
   "North Wales",
   "West Midlands",
   "East Anglia",
+  "North Sea",
 ];
 /** Words of a two-word place that name a place on their own too; "United" or "New" alone name none. */
 const PLACES_ALONE = new Set(["Africa", "Korea", "America", "Delhi", "Arabia"]);
@@ -55,7 +56,7 @@ export const PLACE_NAMES = new Set(
   Alabama Alaska Arizona Arkansas Colorado Connecticut Delaware Hawaii Idaho Illinois Indiana Iowa Kansas Kentucky
   Louisiana Maine Maryland Massachusetts Minnesota Mississippi Missouri Montana Nebraska Nevada Oklahoma Oregon
   Pennsylvania Tennessee Utah Vermont Virginia Wisconsin Wyoming Ontario Quebec Alberta Bavaria Catalonia Lombardy
-  St. Louis St Louis St. Paul St Petersburg St. Petersburg`
+  St. Louis St Louis St. Paul St Petersburg St. Petersburg Midlands Baltic Balkans Mediterranean Atlantic`
     .split(/\n/)
     .flatMap((line) => line.trim().split(/\s+/))
     .filter((w) => !PIECES.has(w))
