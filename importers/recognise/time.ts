@@ -307,9 +307,11 @@ const RULES: Rule[] = [
       String.raw`(?:(?<=\b(?:in|during|for|of)\s+)(?:the\s+month\s+of\s+|late[- ]|early[- ]|mid-)?|\b(?=(?:January|February|March|April|May|June|July|August|September|October|November|December)\s+(?:sales|deliveries|shipments)\b))(January|February|March|April|May|June|July|August|September|October|November|December)(?!\s+\d{1,2}\b)(?:\s+(?:of\s+)?(${YEAR}))?\b`,
       "g",
     ),
-    // "the third quarter, which ends in late June": the month a named period ends in, not a month of its own.
+    // "the third quarter, which ends in late June": the month a named period ends in, not a month of its own; "a
+    // cola that launched in March": a month of the company's history.
     make: (m) =>
-      PERIOD_ENDS_IN.test(m.input.slice(Math.max(0, m.index - 30), m.index))
+      PERIOD_ENDS_IN.test(m.input.slice(Math.max(0, m.index - 30), m.index)) ||
+      (!m[2] && FOUNDED_BEFORE.test(m.input.slice(Math.max(0, m.index - 90), m.index)))
         ? null
         : { year: yearOf(m[2]), period: null, relative: null, month: MONTH_INDEX[m[1].toLowerCase()] },
   },
