@@ -156,11 +156,23 @@ function baseCount(m: Match, s: RuleSentence): FactRoles[] {
   if (!first || !q) return [];
   const base = s.roles.times.find((t) => t.role === "base" && t.start >= q.end && t.start - q.end < 30);
   // "up from 5,900 in the previous 12 months", "rose to 598,000 from 562,000": the year before the first figure's.
+  // "after 980,000 tonnes last year": a time said of the base figure itself dates it ("388,000 tonnes, and it
+  // expects fiscal 1988 shipments of" is the next clause's).
+  const said = base
+    ? undefined
+    : s.roles.times.find((t) => t.start >= q.end && t.start - q.end < 25 && !/[,;]/.test(s.text.slice(q.end, t.start)));
+  // ("totalled 402,000 tonnes vs 388,000 tonnes": a base with no time of its own is of the year before.)
   const before =
-    YEAR_BEFORE_AFTER.test(s.text.slice(q.end, q.end + 40)) || (!base && /\bfrom\s+$/i.test(s.text.slice(0, q.start)));
+    YEAR_BEFORE_AFTER.test(s.text.slice(q.end, q.end + 40)) ||
+    (!base && /\bfrom\s+$/i.test(s.text.slice(0, q.start))) ||
+    (!base &&
+      !said &&
+      /\b(?:vs\.?|versus|against|compared\s+with)\s+(?:about\s+)?$/i.test(s.text.slice(0, q.start)) &&
+      // (not a money table's row, "Sales 21,600 vs 18,900", nor a rival's "compared with 236 million for Ostrel")
+      (m.captures.unit !== undefined ||
+        /\b(?:sold|shipped|delivered|totall?ed|shipments|deliveries)\b/i.test(s.text.slice(0, q.start))) &&
+      !/^\s*(?:[a-z]+\s+)?for\s+[A-Z]/.test(s.text.slice(q.end, q.end + 30)));
   const relative = base?.relative ?? (before ? -1 : null);
-  // "after 980,000 tonnes last year": a time said of the base figure itself dates it.
-  const said = base ? undefined : s.roles.times.find((t) => t.start >= q.end && t.start - q.end < 25);
   const year =
     base?.year ??
     (relative !== null && first.when.year !== null ? first.when.year + relative : null) ??
