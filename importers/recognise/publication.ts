@@ -37,6 +37,9 @@ const BASE_BEFORE =
 /** "a record 2004", "Christmas 2004 had been tough": a year or season told as a whole, so over. */
 const TOLD_AS_OVER_BEFORE =
   /\b(?:(?:a|an|its|their)\s+(?:record|bumper|strong|difficult|tough|good|bad|poor|miserable|disappointing|challenging|successful|solid|dismal|weak|turbulent)|Christmas|festive\s+season\s+of)\s+$/i;
+/** "after a strong performance from its gum business in 2004": a year whose showing is judged is over. */
+const JUDGED_BEFORE =
+  /\b(?:after|following|thanks\s+to|despite)\s+(?:a|an|its|their)\s+(?:record|strong|difficult|tough|good|bad|poor|weak|disappointing|solid|dismal)\s+(?:performance|showing|year|trading|run)\b(?:\s+[\w'’-]+){0,6}\s+in\s+$/i;
 const LAST_YEAR = /\blast\s+year\b(?!\s+(?:to|of|in)\b)/i;
 const MONTH_BEFORE = new RegExp(String.raw`\b(?:${MONTHS})\s+(?:\d{1,2},?\s+)?$`, "i");
 const RESULTS_AFTER = /^\s*(?:results|profits?|sales|revenues?|turnover|earnings|figures|losses|growth)\b/i;
@@ -159,7 +162,11 @@ export function inferPublishedYear(
       const before = s.slice(Math.max(0, m.index - 40), m.index);
       if (HISTORY_BEFORE.test(s.slice(Math.max(0, m.index - 70), m.index))) continue;
       if (RIGHT_FROM_BEFORE.test(s.slice(Math.max(0, m.index - 80), m.index))) continue;
-      if (FINISHED_BEFORE.test(before) || (TOLD_AS_OVER_BEFORE.test(before) && PAST_TENSE.test(s))) {
+      if (
+        FINISHED_BEFORE.test(before) ||
+        (TOLD_AS_OVER_BEFORE.test(before) && PAST_TENSE.test(s)) ||
+        JUDGED_BEFORE.test(s.slice(Math.max(0, m.index - 80), m.index))
+      ) {
         raise(y + 1, "completed-year");
         continue;
       }
