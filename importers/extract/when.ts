@@ -107,6 +107,7 @@ export function whenOf(
 }
 
 const OPENS_SENTENCE = /^\s*(?:the\s+)?$/i;
+const REASON_BETWEEN = /,\s+(?:however,\s+)?(?:as|because|since)\s/i;
 
 function whenSaid(
   s: SentenceContext,
@@ -130,7 +131,11 @@ function whenSaid(
     t.end <= figure.start &&
     /\b(?:which|who|whom)\b[^,]*$/i.test(s.text.slice(clause.start, t.start)) &&
     s.text.slice(t.end, figure.start).includes(",");
-  const own = inClause.filter((t) => !claimedElsewhere(s, t, figure) && !opensNext(t) && !inRelative(t));
+  // "rose 4.1 pct to 288.6 bln yen, as demand recovered in the second half": the reason's time is its own.
+  const inReason = (t: TimeExpr) => t.start >= figure.end && REASON_BETWEEN.test(s.text.slice(figure.end, t.start));
+  const own = inClause.filter(
+    (t) => !claimedElsewhere(s, t, figure) && !opensNext(t) && !inRelative(t) && !inReason(t),
+  );
   // Times that all belong to other figures ("to $131.9bn from $117.7bn in 2003") say nothing of this one.
   const byDistance = own.sort((a, b) => gap(a, figure.start, figure.end) - gap(b, figure.start, figure.end));
   const yearExpr = byDistance.find((t) => resolveYear(t, s) !== null);
