@@ -26,6 +26,7 @@ const MULTI_WORD_PLACES = [
   "West Midlands",
   "East Anglia",
   "North Sea",
+  "Silicon Valley",
 ];
 /** Words of a two-word place that name a place on their own too; "United" or "New" alone name none. */
 const PLACES_ALONE = new Set(["Africa", "Korea", "America", "Delhi", "Arabia"]);
@@ -56,7 +57,7 @@ export const PLACE_NAMES = new Set(
   Alabama Alaska Arizona Arkansas Colorado Connecticut Delaware Hawaii Idaho Illinois Indiana Iowa Kansas Kentucky
   Louisiana Maine Maryland Massachusetts Minnesota Mississippi Missouri Montana Nebraska Nevada Oklahoma Oregon
   Pennsylvania Tennessee Utah Vermont Virginia Wisconsin Wyoming Ontario Quebec Alberta Bavaria Catalonia Lombardy
-  St. Louis St Louis St. Paul St Petersburg St. Petersburg Midlands Baltic Balkans Mediterranean Atlantic`
+  St. Louis St Louis St. Paul St Petersburg St. Petersburg Midlands Baltic Balkans Mediterranean Atlantic Hollywood`
     .split(/\n/)
     .flatMap((line) => line.trim().split(/\s+/))
     .filter((w) => !PIECES.has(w))

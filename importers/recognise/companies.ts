@@ -481,6 +481,14 @@ export function findNameSpans(sentence: string, joined: ReadonlySet<string> = NO
       continue;
     // "Two New York partnerships": a count before a place, not a name.
     if (COUNT_OPENER.test(surface)) continue;
+    // "trades under the Kitewell name": a brand the company trades under, not a company.
+    if (
+      /\bunder\s+(?:the|its)\s+$/i.test(sentence.slice(Math.max(0, start - 12), start)) &&
+      /^\s+(?:name|brand|banner|label|marque)\b/.test(
+        sentence.slice(start + surface.length, start + surface.length + 10),
+      )
+    )
+      continue;
     // "Van Aalst Beheer BV of Rotterdam": the place a company is from.
     if (OF_PLACE_AFTER_SUFFIX.test(sentence.slice(Math.max(0, start - 12), start))) continue;
     // "The Cleveland conglomerate", "the San Jose company": a place describing a company of the article, not a
