@@ -111,7 +111,9 @@ export function compilePattern(
     if (gap) {
       const max = gap[2] ? Number(gap[2]) : 4;
       const last = elements.at(-1);
-      const afterHolder = Boolean(options.appositions) && last?.kind !== "gap" && last?.label === "holder";
+      // ("Corvan's, which was founded in 1921, is still 14% owned by": the company held may open the sentence too.)
+      const afterHolder =
+        Boolean(options.appositions) && last?.kind !== "gap" && (last?.label === "holder" || last?.label === "held");
       elements.push({ kind: "gap", max, label: gap[1] ?? null, afterHolder });
       // A long skip pins the match down less than a word does: "revenue ...16 $5bn" is the broadest of readings.
       if (max >= LONG_GAP) specificity--;
@@ -201,7 +203,7 @@ function matchFrom(
     // whole, as one word, however long; its words are kept as the match's aside (its years are not the stake's).
     const past = el.afterHolder ? appositionEnd(tokens, i) : null;
     // Past a relative clause the verb follows at once ("who founded it, now owns"), or the clause was no aside.
-    const most = past !== null && RELATIVE_OPENERS.has(tokens[i + 1].lower) ? 2 : el.max;
+    const most = past !== null && RELATIVE_OPENERS.has(tokens[i + 1].lower) ? 4 : el.max;
     if (past !== null)
       for (let skip = 0; skip < most && past + skip <= tokens.length; skip++) {
         if (el.label) captures[el.label] = tokens.slice(i, past + skip);

@@ -279,7 +279,7 @@ export const STAKE_RULES: Rule[] = [
   {
     name: "stake.pct-owned-by",
     kind: "stake",
-    pattern: "held:{HELD_REF} ...4 figure:{PERCENT} -? owned|held|controlled by ...4 holder:{HOLDER}",
+    pattern: "held:{HELD_REF} ...5 figure:{PERCENT} -? owned|held|controlled by ...4 holder:{HOLDER}",
     examples: [
       {
         input: "Floated\n\nBrightwell Media will be 50 pct owned by Ostrel Holdings after the float.",
