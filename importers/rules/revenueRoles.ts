@@ -145,7 +145,8 @@ export function followingRevenue(m: Match, s: RuleSentence): FactRoles[] {
       figure: q,
       when: { ...when, year, period: fromFigure ? first.when.period : when.period },
       unit: q.unit,
-      status: ownBase ? "actual" : statusAround(s.text, clause, q, year, s.ctx.publishedYear),
+      // "expects sales to rise to $22m from $12.5m": the base a forecast starts from was reported.
+      status: ownBase || fromFigure ? "actual" : statusAround(s.text, clause, q, year, s.ctx.publishedYear),
       stated: [],
     },
   ];
