@@ -82,14 +82,24 @@ function levelRoles(s: RuleSentence, q: Quantity, metric: MetricHit | null): Fac
   // ("last year's" is counted from the article's year when the figure's own is not said.)
   const reference = when.year ?? (owning ? s.ctx.publishedYear : null);
   const relative = ownBase?.relative != null && reference !== null ? reference + ownBase.relative : null;
-  const year = ownBase && (ownBase.year !== null || relative !== null) ? (ownBase.year ?? relative) : when.year;
+  const said = ownBase && (ownBase.year !== null || relative !== null) ? (ownBase.year ?? relative) : when.year;
+  const status = ownBase ? "actual" : statusAround(s.text, clause, q, said, s.ctx.publishedYear);
+  // "revenues should rise to 22 mln dlrs", in a dated article that names no time at all: this year's.
+  const thisYear =
+    said === null &&
+    when.period === null &&
+    status !== "actual" &&
+    !s.roles.times.length &&
+    s.ctx.reference?.month != null;
+  const year = thisYear ? s.ctx.publishedYear : said;
+  const period = thisYear || (owning && when.period === null) ? (ownBase?.period ?? "FY") : when.period;
   return {
     figure: q,
     company: company.company,
-    when: { ...when, year, period: owning && when.period === null ? (ownBase?.period ?? "FY") : when.period },
+    when: { ...when, year, period },
     unit: q.unit,
     // "expects revenue to rise from the $1.84bn reported for 1986": the base was reported; it is no forecast.
-    status: ownBase ? "actual" : statusAround(s.text, clause, q, year, s.ctx.publishedYear),
+    status,
     stated: company.how === "name" || company.how === "group" ? ["company"] : [],
     aliases: company.surfaces.length ? { [company.company]: company.surfaces } : {},
   };
