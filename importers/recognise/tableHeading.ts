@@ -37,7 +37,7 @@ function parse(m: RegExpExecArray): TableHeading {
 
 // "Ended Jan 31", "Periods ended March 31": the day the table's periods end, under a headline that names them.
 const ENDED_LINE = new RegExp(
-  String.raw`^(?:(?:fiscal\s+)?(?:periods?|year|qtr|quarter)\s+)?(?:ended|ending|to)\s+(?<month>${MONTH_RE})\.?(?:\s+(?<day>${DAY_RE}))?(?:,?\s+(?<year>(?:19|20)\d\d))?\.?$`,
+  String.raw`^(?:(?:fiscal\s+)?(?:periods?|year|qtr|quarter)\s+)?(?:ended|ending|ends|to)\s+(?<month>${MONTH_RE})\.?(?:\s+(?<day>${DAY_RE}))?(?:,?\s+(?<year>(?:19|20)\d\d))?\.?$`,
   "i",
 );
 
@@ -66,11 +66,15 @@ export function headlinePeriodOf(title: string): TableHeading | null {
   const text = replaceBefore(title, /<[^>]*>/g, ">", " ");
   const m = HEADING.exec(text);
   if (m) return parse(m);
+  // "ACME CORP TWO MONTHS NET": a run of months no label fits, reported as a table all the same.
+  if (MONTHS_RUN.test(text)) return { period: null, endMonth: null, endDay: null, year: null };
   // "MAARTENSDIJK NV 1986 NET PROFIT RISES": a year's results, named by the year alone.
   const year = YEAR_RESULTS.exec(text);
   return year ? { period: "FY", endMonth: null, endDay: null, year: Number(year[1]) } : null;
 }
 
+const MONTHS_RUN =
+  /(?<![\w-])(?:TWO|FOUR|FIVE|SEVEN|EIGHT|TEN|ELEVEN|[2457]|1[01])\s+(?:MTHS|MONTHS)\s+(?:NET|LOSS|PROFIT|EARNINGS|RESULTS|SALES|REVENUES?)\b/;
 const YEAR_RESULTS = /(?<![\w-])((?:19|20)\d\d)\s+(?:NET|PROFIT|PROFITS|EARNINGS|RESULTS|PRETAX|PRE-TAX)\b/;
 
 const REVENUE_ROW = new RegExp(String.raw`^(?:${alternation(REVENUE_ROW_LABELS)})\s+\d`, "i");
