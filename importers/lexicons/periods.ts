@@ -49,6 +49,10 @@ export const BASE_WORDS = ["from", "against", "compared", "versus", "vs", "vs.",
 export const BASE_FIGURE_BEFORE =
   /(?:\b(?:from|compared\s+(?:with|to)|against|(?<!(?:more|less|fewer|rather|higher|lower|better|worse)\s)than|versus)\s+(?:(?:a|an|the|its|their)\s+)?(?:(?!to\s)[\w-]+\s+){0,3}?|\bafter\s+)(?:of\s+)?(?:[A-Z]{0,3}[$€£¥]|Rs\.?\s?)?\d[\d.,]*\s*(?:bn|m|mn|million|billion|tn|%|per\s?cent)?\s*(?:\([^)]*\)\s*)?(?:[a-z]+\s+){0,2}?(?:in|for|during)\s+(?:the\s+)?(?:(?:first|second|third|fourth|final|last|same)\s+(?:half|quarter|(?:three|six|nine)\s+months|period)\s+of\s+)?$/i;
 
+/** "rose to 102.1 mln dlrs from 1.5 mln dlrs last year": a time said right after the base figure is the base's. */
+export const BASE_FIGURE_JUST_BEFORE =
+  /\b(?:from|compared\s+(?:with|to)|against|versus|vs\.?)\s+(?:about\s+)?(?:[A-Z]{0,3}[$€£¥])?\d[\d.,]*\s*(?:bn|m|mn|mln|bln|million|billion|tn|%|pct|per\s?cent)?(?:\s+(?:dlrs|stg|yen|crowns|marks|francs|guilders|euros|pounds|dollars))?\s+$/i;
+
 /** Month names as written, January first. */
 export const MONTH_NAMES = [
   "January",

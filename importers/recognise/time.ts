@@ -1,4 +1,4 @@
-import { BASE_FIGURE_BEFORE, MONTH_INDEX, ORDINAL_QUARTERS } from "../lexicons/periods";
+import { BASE_FIGURE_BEFORE, BASE_FIGURE_JUST_BEFORE, MONTH_INDEX, ORDINAL_QUARTERS } from "../lexicons/periods";
 import { allMatches, alternation, endAnchored } from "../lexicons/regex";
 import type { Period } from "../types";
 
@@ -496,7 +496,8 @@ export function findTimes(sentence: string): TimeExpr[] {
     if (
       /same|earlier|ago|before|previous|on[- ]year/i.test(text) ||
       (BASE_BEFORE.test(before) && !(OVER_BEFORE.test(before) && SPAN_TEXT.test(text))) ||
-      BASE_FIGURE_BEFORE.test(clauseBefore)
+      BASE_FIGURE_BEFORE.test(clauseBefore) ||
+      BASE_FIGURE_JUST_BEFORE.test(before)
     )
       role = "base";
     // "by the end of March 2005" read whole: the deadline's words are inside the expression ("by December 2004"
