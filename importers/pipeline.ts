@@ -182,14 +182,11 @@ function withArticleDollar(f: Fact, dollarOf: () => string, text: string): Fact 
   if (f.unit !== "USD") return f;
   const figure = text.slice(f.figureStart, f.figureEnd + 12);
   const before = text.slice(Math.max(0, f.figureStart - 60), f.figureStart);
-  const bare = BARE_DOLLARS.test(figure) || (!figure.includes("$") && BASE_OF_BARE_DOLLARS.test(before));
-  if (
-    !bare ||
-    NAMED_DOLLARS.test(
-      BARE_DOLLARS.test(figure) ? text.slice(Math.max(0, f.figureStart - 4), f.figureEnd + 12) : before,
-    )
-  )
-    return f;
+  const ownWord = BARE_DOLLARS.test(figure);
+  if (!ownWord && (figure.includes("$") || !BASE_OF_BARE_DOLLARS.test(before))) return f;
+  // The dollar word's own surroundings, or for a base the sum's words before it, may name the US dollar.
+  const around = ownWord ? text.slice(Math.max(0, f.figureStart - 4), f.figureEnd + 12) : before;
+  if (NAMED_DOLLARS.test(around)) return f;
   const dollar = dollarOf();
   return dollar !== "USD" && /D$/.test(dollar) ? { ...f, unit: dollar } : f;
 }
