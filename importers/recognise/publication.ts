@@ -161,11 +161,12 @@ export function inferPublishedYear(
       const y = Number(m[1]);
       const before = s.slice(Math.max(0, m.index - 40), m.index);
       if (HISTORY_BEFORE.test(s.slice(Math.max(0, m.index - 70), m.index))) continue;
-      if (RIGHT_FROM_BEFORE.test(s.slice(Math.max(0, m.index - 80), m.index))) continue;
+      const wider = s.slice(Math.max(0, m.index - 80), m.index);
+      if (RIGHT_FROM_BEFORE.test(wider)) continue;
       if (
         FINISHED_BEFORE.test(before) ||
         (TOLD_AS_OVER_BEFORE.test(before) && PAST_TENSE.test(s)) ||
-        JUDGED_BEFORE.test(s.slice(Math.max(0, m.index - 80), m.index))
+        JUDGED_BEFORE.test(wider)
       ) {
         raise(y + 1, "completed-year");
         continue;

@@ -161,17 +161,10 @@ function baseCount(m: Match, s: RuleSentence): FactRoles[] {
   const said = base
     ? undefined
     : s.roles.times.find((t) => t.start >= q.end && t.start - q.end < 25 && !/[,;]/.test(s.text.slice(q.end, t.start)));
-  // ("totalled 402,000 tonnes vs 388,000 tonnes": a base with no time of its own is of the year before.)
   const before =
     YEAR_BEFORE_AFTER.test(s.text.slice(q.end, q.end + 40)) ||
     (!base && /\bfrom\s+$/i.test(s.text.slice(0, q.start))) ||
-    (!base &&
-      !said &&
-      /\b(?:vs\.?|versus|against|compared\s+with)\s+(?:about\s+)?$/i.test(s.text.slice(0, q.start)) &&
-      // (not a money table's row, "Sales 21,600 vs 18,900", nor a rival's "compared with 236 million for Ostrel")
-      (m.captures.unit !== undefined ||
-        /\b(?:sold|shipped|delivered|totall?ed|shipments|deliveries)\b/i.test(s.text.slice(0, q.start))) &&
-      !/^\s*(?:[a-z]+\s+)?for\s+[A-Z]/.test(s.text.slice(q.end, q.end + 30)));
+    (!base && !said && undatedVersusBase(m, s, q));
   const relative = base?.relative ?? (before ? -1 : null);
   const year =
     base?.year ??
@@ -187,6 +180,19 @@ function baseCount(m: Match, s: RuleSentence): FactRoles[] {
       stated: [],
     },
   ];
+}
+
+/**
+ * "totalled 402,000 tonnes vs 388,000 tonnes": a base after "vs" with no time of its own is of the year before; not
+ * a money table's row ("Sales 21,600 vs 18,900") nor a rival's count ("compared with 236 million for Ostrel").
+ */
+function undatedVersusBase(m: Match, s: RuleSentence, q: Quantity): boolean {
+  const lead = s.text.slice(0, q.start);
+  return (
+    /\b(?:vs\.?|versus|against|compared\s+with)\s+(?:about\s+)?$/i.test(lead) &&
+    (m.captures.unit !== undefined || /\b(?:sold|shipped|delivered|totall?ed|shipments|deliveries)\b/i.test(lead)) &&
+    !/^\s*(?:[a-z]+\s+)?for\s+[A-Z]/.test(s.text.slice(q.end, q.end + 30))
+  );
 }
 
 /** "shipped 4.6 million thermostats": a thing the unit lexicon does not know, named as the text names it. */

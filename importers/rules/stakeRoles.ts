@@ -79,7 +79,6 @@ function sinceBefore(s: RuleSentence, t: Token): boolean {
   return s.tokens.slice(Math.max(0, i - 7), i).some((b) => b.lower === "since");
 }
 
-/** "a 3% stake in Corvan and Ostrel": every company named together after "in" is held. */
 const HOLDING_VERBS = new Set([...STAKE_VERBS, ...HAVE_VERBS]);
 // One-word hedges open a figure ("and Ostrel about 14 pct"); "some" may stand before a name ("and some Ostrel").
 const HEDGE_WORDS = new Set(HEDGES.filter((h) => !h.includes(" ") && h !== "some"));
@@ -87,6 +86,7 @@ const opensHolding = (t: Token | undefined) =>
   t !== undefined &&
   (t.type === "quantity" || HOLDING_VERBS.has(t.lower) || HEDGE_WORDS.has(t.lower) || SPEECH_VERBS.has(t.lower));
 
+/** "a 3% stake in Corvan and Ostrel": every company named together after "in" is held. */
 function heldCompanies(m: Match, s: RuleSentence): string[] {
   const first = heldToken(m, s);
   const name = nameOf(first);
