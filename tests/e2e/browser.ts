@@ -1,5 +1,5 @@
 import { existsSync, mkdirSync } from "node:fs";
-import { type Browser, chromium, type Locator, type Page } from "playwright-core";
+import { type Browser, type BrowserContext, chromium, type Locator, type Page } from "playwright-core";
 import { expect, inject } from "vitest";
 
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
@@ -13,7 +13,7 @@ export async function launchBrowser(): Promise<Browser> {
     );
   }
   mkdirSync(SCREENSHOT_DIR, { recursive: true });
-  return chromium.launch({
+  const browser = await chromium.launch({
     executablePath: CHROMIUM_PATH,
     headless: true,
     args: [
@@ -26,6 +26,65 @@ export async function launchBrowser(): Promise<Browser> {
       "--disable-quic",
     ],
   });
+  launched.add(browser);
+  browser.on("disconnected", () => launched.delete(browser));
+  const newContext = browser.newContext.bind(browser);
+  browser.newContext = async (...args: Parameters<Browser["newContext"]>): Promise<BrowserContext> => {
+    const context = await newContext(...args);
+    context.on("page", watchPage);
+    return context;
+  };
+  return browser;
+}
+
+/** The browsers this test file launched, and what each page's scripts said went wrong: for a failure's report. */
+const launched = new Set<Browser>();
+const pageErrors = new WeakMap<Page, string[]>();
+
+function watchPage(page: Page) {
+  const errors: string[] = [];
+  pageErrors.set(page, errors);
+  page.on("pageerror", (e) => errors.push(`pageerror: ${e.message}`));
+  page.on("console", (m) => {
+    if (m.type() === "error" || m.type() === "warning") errors.push(`console.${m.type()}: ${m.text()}`);
+  });
+  page.on("requestfailed", (r) => errors.push(`request failed: ${r.method()} ${r.url()} (${r.failure()?.errorText})`));
+  page.on("response", (r) => {
+    if (r.status() >= 400) errors.push(`response ${r.status()}: ${r.request().method()} ${r.url()}`);
+  });
+}
+
+/**
+ * What every open page shows when a test fails: its address, headings, the start of its text and its script errors,
+ * printed to the log, and a screenshot. A wait that timed out says only what it waited for; a page that waits on CI
+ * and not here is read from this.
+ */
+export async function reportOpenPages(testName: string): Promise<void> {
+  let n = 0;
+  for (const browser of launched) {
+    for (const context of browser.contexts()) {
+      for (const page of context.pages()) {
+        n += 1;
+        const shown = await page
+          .evaluate(() => ({
+            headings: [...document.querySelectorAll("h1, h2")].map((h) => h.textContent?.trim()).slice(0, 6),
+            text: (document.querySelector("main") ?? document.body)?.innerText.replace(/\s+/g, " ").slice(0, 600),
+          }))
+          .catch((err: Error) => ({ headings: [], text: `(not readable: ${err.message})` }));
+        const file = `${SCREENSHOT_DIR}/failed-${testName.replace(/[^a-z0-9]+/gi, "-").slice(0, 60)}-${n}.png`;
+        await page.screenshot({ path: file, fullPage: true }).catch(() => {});
+        console.error(
+          [
+            `open page ${n} when "${testName}" failed: ${page.url()}`,
+            `  headings: ${JSON.stringify(shown.headings)}`,
+            `  text: ${shown.text}`,
+            ...(pageErrors.get(page) ?? []).slice(-15).map((e) => `  ${e}`),
+            `  screenshot: ${file}`,
+          ].join("\n"),
+        );
+      }
+    }
+  }
 }
 
 /** The sizes browser tests run at: a laptop's screen and a phone's. */
