@@ -516,7 +516,9 @@ export function stake(m: Match, s: RuleSentence, asideSettled = false): FactRole
   const first = m.captures.holder?.[0];
   const named = first?.type === "mention" && first.mention.how === "name";
   return heldCompanies(m, s)
-    .map((held) => (held === holder ? (namedApart(heldToken(m, s), holder) ?? held) : held))
+    .map((held) =>
+      held === holder ? (namedApart(heldToken(m, s), holder) ?? describedApart(m, s, holder) ?? held) : held,
+    )
     .filter((held) => held !== holder)
     .map((held) => ({
       aliases,
@@ -538,6 +540,23 @@ function namedApart(t: Token | undefined, holder: string): string | null {
   const surface = t?.type === "mention" && t.mention.how === "name" ? t.mention.surfaces[0] : undefined;
   const name = surface ? canonicalName(surface) : null;
   return name && nameKey(name) !== nameKey(holder) ? name : null;
+}
+
+/**
+ * "Ostrel Partners, a fund which holds 5.4 pct of the company": "the company", which the mention finder took for the
+ * name just before it, is not the holder itself but the company the article is about.
+ */
+function describedApart(m: Match, s: RuleSentence, holder: string): string | null {
+  const t = heldToken(m, s);
+  if (t?.type !== "mention" || t.mention.how !== "description") return null;
+  // "Corvan's biggest shareholder, Ostrel, a fund that owns 9.5% of the company": the company the sentence named.
+  const owner = s.tokens
+    .slice(0, m.from)
+    .find(
+      (b) => b.type === "mention" && b.mention.how === "name" && b.mention.possessive && b.mention.company !== holder,
+    );
+  if (owner?.type === "mention") return owner.mention.company;
+  return [s.roles.recurringTopic, s.roles.topic?.company].find((c): c is string => Boolean(c) && c !== holder) ?? null;
 }
 
 /** A stake the sentence does not date, with the roles the text states. */

@@ -118,7 +118,7 @@ export const DEAL_STAKE_RULES: Rule[] = [
     // "Ostrel Partners, the activist firm that holds a 6.8% stake in Corvan", "Ostrel Trust, the state body which
     // owns 74% of Corvan": the apposition's own verb, its subject the name before it.
     pattern:
-      "holder:{HOLDER} , the|a|an ...6 that|which|who has|have|had? {OWN_OR_HAVE} up? a|an? {FIGURE_LEAD}? figure:{PERCENT} {STAKE_KIND}? {STAKE_NOUN_IN}? in|of held:{HELD_REF}",
+      "holder:{HOLDER} , {APPOSITION_OPEN} ...6 that|which|who has|have|had? {OWN_OR_HAVE} up? a|an? {FIGURE_LEAD}? figure:{PERCENT} {STAKE_KIND}? {STAKE_NOUN_IN}? in|of held:{HELD_REF}",
     examples: [
       {
         input:
@@ -130,6 +130,16 @@ export const DEAL_STAKE_RULES: Rule[] = [
           "Pressure\n\nThe results add to pressure from Ostrel Partners, the activist investment firm that holds a 6.8% stake in Corvan Foods.",
         expected: [{ kind: "stake", company: "Ostrel Partners", counterparty: "Corvan Foods", low: 6.8 }],
       },
+      {
+        input:
+          "Talks\n\nDate: 5 March 1987\n\nCorvan Inc said sales rose. Halden said he has held talks with Ostrel Partners, a New York investment partnership which holds 5.4 pct of the company, about joint action.",
+        expected: [{ kind: "stake", company: "Ostrel Partners", counterparty: "Corvan", low: 5.4 }],
+      },
+      {
+        input:
+          "Pressure\n\nDate: 4 May 2026\n\nCorvan Stores said sales fell. The figures add to the pressure on chief executive Anna Velde, who has been fending off Ostrel Partners, an activist investor that owns about 6% of Corvan's shares.",
+        expected: [{ kind: "stake", company: "Ostrel Partners", counterparty: "Corvan", low: 6 }],
+      },
     ],
     build: stake,
   },
@@ -139,7 +149,7 @@ export const DEAL_STAKE_RULES: Rule[] = [
     // "Ostrel Capital, an activist hedge fund that has built a stake of about 7.5% in the company": the stake noun
     // before its figure.
     pattern:
-      "holder:{HOLDER} , the|a|an ...6 that|which|who has|have|had? {OWN_OR_HAVE} up? a|an {STAKE_NOUN} of {FIGURE_LEAD}? figure:{PERCENT} in held:{HELD_REF}",
+      "holder:{HOLDER} , {APPOSITION_OPEN} ...6 that|which|who has|have|had? {OWN_OR_HAVE} up? a|an {STAKE_NOUN} of {FIGURE_LEAD}? figure:{PERCENT} in held:{HELD_REF}",
     examples: [
       {
         input:

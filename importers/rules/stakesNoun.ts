@@ -3,6 +3,8 @@ import type { Rule, RuleSentence } from "./rule";
 import { describedStake, ofAMarket, stake, topicStake } from "./stakeRoles";
 
 /** "holds a 9.4% stake." with no company after it: the held one is the company spoken of. */
+const RELATIVE_WORDS = new Set(["that", "which", "who"]);
+
 const heldUnsaid = (m: Match, s: RuleSentence) => !ofAMarket(m, s) && !heldAfterStake(s, m.to);
 
 /** "a 5% stake in Corvan", "in the group": what follows names the company held ("in the spring" names none). */
@@ -208,8 +210,10 @@ export const NOUN_STAKE_RULES: Rule[] = [
     // "The firm, which floated in 2003, recently announced a deal to buy 26% of Indian firm Corvan Oil": the
     // subject before a relative clause, past a few words of its own.
     pattern:
-      "holder:{HOLDER_REF} , which|who ...8 , ...8 {STAKE_VERB} {FIGURE_LEAD}? figure:{PERCENT} of ...5 held:{COMPANY}",
-    when: (m, s) => !ofAMarket(m, s),
+      "holder:{HOLDER_REF} , which|who ...8 , lead:...8 {STAKE_VERB} {FIGURE_LEAD}? figure:{PERCENT} of ...5 held:{COMPANY}",
+    // "Mr Halden, who has fought off Ostrel Partners, an activist fund that owns 6% of Corvan": a verb inside a
+    // relative clause after the aside is that clause's, not the subject's.
+    when: (m, s) => !ofAMarket(m, s) && !(m.captures.lead ?? []).some((t) => RELATIVE_WORDS.has(t.lower)),
     examples: [
       {
         input:
