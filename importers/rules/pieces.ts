@@ -53,7 +53,6 @@ const SEGMENTS = new Set(SEGMENT_NOUNS);
 
 // "it holds 6.1 pct", said of a group the article has not tied to a company: the group's leader may hold it.
 const PRONOUN_WORDS = new Set(HOLDER_PRONOUNS);
-const ARTICLES = new Set(["the", "a", "an"]);
 const GROUP_WORDS = new Set(GROUP_NOUNS.filter((n) => !n.includes(" ")));
 const OBJECT_OF = new Set(PREPOSITIONS);
 /** "of Corvan, which owns 51 pct": the name opens a relative clause and is its subject. */
@@ -122,16 +121,6 @@ export const PIECES: Record<string, Piece> = {
       (t.type === "mention" && (t.mention.possessive || t.mention.how === "pronoun" || /['’]s?$/.test(t.text))) ||
       (t.type === "word" && (t.lower === "its" || t.lower === "their")),
     needs: ["mention", "its", "their"],
-  },
-  /**
-   * What opens an apposition: "the", "a", "an", or a description the mention finder read whole ("a New York
-   * investment partnership", which it resolves to the name before it).
-   */
-  APPOSITION_OPEN: {
-    test: (t) =>
-      (t.type === "word" && ARTICLES.has(t.lower)) ||
-      (t.type === "mention" && t.mention.how === "description" && ARTICLES.has(t.lower.split(" ", 1)[0])),
-    needs: ["mention", "the", "a", "an"],
   },
   HELD_REF: {
     test: (t) => t.type === "mention" && (t.mention.how === "name" || t.mention.how === "description"),

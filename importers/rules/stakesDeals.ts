@@ -118,7 +118,7 @@ export const DEAL_STAKE_RULES: Rule[] = [
     // "Ostrel Partners, the activist firm that holds a 6.8% stake in Corvan", "Ostrel Trust, the state body which
     // owns 74% of Corvan": the apposition's own verb, its subject the name before it.
     pattern:
-      "holder:{HOLDER} , {APPOSITION_OPEN} ...6 that|which|who has|have|had? {OWN_OR_HAVE} up? a|an? {FIGURE_LEAD}? figure:{PERCENT} {STAKE_KIND}? {STAKE_NOUN_IN}? in|of held:{HELD_REF}",
+      "holder:{HOLDER} , the|a|an ...6 that|which|who has|have|had? {OWN_OR_HAVE} up? a|an? {FIGURE_LEAD}? figure:{PERCENT} {STAKE_KIND}? {STAKE_NOUN_IN}? in|of held:{HELD_REF}",
     examples: [
       {
         input:
@@ -149,7 +149,7 @@ export const DEAL_STAKE_RULES: Rule[] = [
     // "Ostrel Capital, an activist hedge fund that has built a stake of about 7.5% in the company": the stake noun
     // before its figure.
     pattern:
-      "holder:{HOLDER} , {APPOSITION_OPEN} ...6 that|which|who has|have|had? {OWN_OR_HAVE} up? a|an {STAKE_NOUN} of {FIGURE_LEAD}? figure:{PERCENT} in held:{HELD_REF}",
+      "holder:{HOLDER} , the|a|an ...6 that|which|who has|have|had? {OWN_OR_HAVE} up? a|an {STAKE_NOUN} of {FIGURE_LEAD}? figure:{PERCENT} in held:{HELD_REF}",
     examples: [
       {
         input:
