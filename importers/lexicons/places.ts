@@ -27,6 +27,14 @@ const MULTI_WORD_PLACES = [
   "East Anglia",
   "North Sea",
   "Silicon Valley",
+  "Abu Dhabi",
+  "Kuala Lumpur",
+  "Tel Aviv",
+  "Cape Town",
+  "Puerto Rico",
+  "Costa Rica",
+  "Las Vegas",
+  "San Diego",
 ];
 /** Words of a two-word place that name a place on their own too; "United" or "New" alone name none. */
 const PLACES_ALONE = new Set(["Africa", "Korea", "America", "Delhi", "Arabia"]);

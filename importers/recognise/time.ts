@@ -319,7 +319,7 @@ const RULES: Rule[] = [
     // "in the 12 weeks to 10 October": a run of weeks, dated by the month it ends in; no period label fits it.
     hint: ["weeks"],
     re: new RegExp(
-      String.raw`\b(\d{1,2}|four|six|eight|twelve|sixteen)\s+weeks\s+(?:to|ending|ended|through)\s+${DAY_BEFORE}(${MONTHS})${DAY_AFTER}(?:\s+(${YEAR}))?`,
+      String.raw`\b(\d{1,2}|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|sixteen|seventeen|eighteen|twenty)\s+weeks\s+(?:to|ending|ended|through)\s+${DAY_BEFORE}(${MONTHS})${DAY_AFTER}(?:\s+(${YEAR}))?`,
       "gi",
     ),
     // A retailer's year of 52 or 53 weeks is its full year; 13 weeks are a quarter, named by the month they end in;

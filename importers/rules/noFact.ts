@@ -49,7 +49,7 @@ export const NO_FACT_RULES: Rule[] = [
     // "revenue to rise about 2% and organic revenue to grow 3%": a same-store figure of its own comes after "and".
     when: (m, s) =>
       withinOneClause(m, s) &&
-      !s.tokens.slice(m.from, m.to).some((t) => /^(?:and|but|while|with|whereas)$/.test(t.lower)),
+      !s.tokens.slice(m.from, m.to).some((t) => /^(?:and|but|while|with|whereas|though|although)$/.test(t.lower)),
     examples: [
       {
         input: "Quintera update\n\nQuintera reported a 4% rise in comparable-store sales for the year.",

@@ -381,6 +381,18 @@ function closesAside(m: Match, s: RuleSentence): boolean {
     }
     if (s.tokens[i].type !== "word") break;
   }
+  // "The largest member of the pact, builder Ostrel Costruzioni, owns 8.4%": a subject no name says is named in the
+  // aside after it.
+  const comma = s.tokens.slice(0, at).findLastIndex((t) => t.text === ",");
+  const describers = s.tokens.slice(comma + 1, at);
+  if (
+    DETERMINERS.has(s.tokens[0].lower) &&
+    s.tokens.slice(0, comma).every((t) => t.type === "word") &&
+    describers.length <= 3 &&
+    describers.every((t) => t.type === "word" && !RELATIVE_OPENERS.has(t.lower)) &&
+    next.text === ","
+  )
+    return false;
   // ("Ostrel Corp, Corvan's partner in a chip-making venture, owns": a name written with "'s" owns nothing itself.)
   const reach = first?.type === "mention" && first.mention.possessive ? 10 : 6;
   for (let i = at + 1; i < Math.min(figure, at + reach); i++)
@@ -418,6 +430,9 @@ function subjectBeforeAside(m: Match, s: RuleSentence): Token | undefined {
   }
   return undefined;
 }
+
+const DETERMINERS = new Set(["the", "its", "their", "a", "an"]);
+const RELATIVE_OPENERS = new Set(["which", "who", "that", "whose"]);
 
 /** Plural nouns a list of names may be set off after, as the subject they name. */
 const LISTED_SUBJECTS = new Set(

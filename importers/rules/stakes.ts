@@ -10,6 +10,7 @@ import {
   stateStake,
   topicStake,
 } from "./stakeRoles";
+import { blockBeforeTotal } from "./stakesNoun";
 import type { Token } from "./tokens";
 
 /**
@@ -264,7 +265,7 @@ export const STAKE_RULES: Rule[] = [
     // "has acquired 8.2 pct of Corvan's common stock and may buy up to 15 pct": as stake.and-more, with "% of".
     pattern:
       "holder:{HOLDER_REF} ...8 {OWN_OR_HAVE} ...3 {PERCENT} of ...4 held:{COMPANY} ...6 and then:...3 {STAKE_VERB} {FIGURE_LEAD}? figure:{PERCENT}",
-    when: sameSubject,
+    when: (m, s) => sameSubject(m, s) && !blockBeforeTotal(m, s),
     examples: [
       {
         input:

@@ -1,4 +1,5 @@
-import type { Match } from "./pattern";
+import { compilePattern, type Match, matchAll } from "./pattern";
+import { PIECES } from "./pieces";
 import type { Rule, RuleSentence } from "./rule";
 import { describedStake, ofAMarket, stake, topicStake } from "./stakeRoles";
 
@@ -35,6 +36,17 @@ const TOTAL_AFTER =
 /** "lifts its holding to", "would lift its stake to": what a purchase brings a holding to, said after it. */
 const LIFT_TO =
   "lift|lifts|lifting|raise|raises|raising|take|takes|taking|bring|brings|bringing|increase|increases its|their own? total? {STAKE_NOUN} to";
+
+const FURTHER_BLOCK = compilePattern(
+  `further|another|additional {FIGURE_LEAD}? figure:{PERCENT} ...18 ${LIFT_TO} {FIGURE_LEAD}? {PERCENT}`,
+  PIECES,
+);
+
+/** "agreed to buy a further 3% ..., which would lift its holding to 7.9%": the figure is a block, the total the stake. */
+export function blockBeforeTotal(m: Match, s: RuleSentence): boolean {
+  const figure = m.captures.figure?.[0];
+  return matchAll(FURTHER_BLOCK, s.tokens).some((b) => b.captures.figure?.[0] === figure);
+}
 
 /** The words just before the verb that lifts the holding ("would", "plans to"). */
 function liftLead(m: Match, s: RuleSentence): string {

@@ -1,3 +1,4 @@
+import { PREPOSITIONS } from "../lexicons/stakes";
 import type { Match } from "./pattern";
 import { PIECES, tokenIs } from "./pieces";
 import type { FactRoles, Rule, RuleSentence } from "./rule";
@@ -12,6 +13,8 @@ import {
   undatedStake,
 } from "./stakeRoles";
 import type { Token } from "./tokens";
+
+const OBJECT_WORDS = new Set(PREPOSITIONS);
 
 /** What a stake rule must not read as a stake: a share of a market, or a figure the longer rules take ("% of X"). */
 const noHeldNamed = (m: Match, s: RuleSentence) => {
@@ -96,10 +99,11 @@ function possessiveHolderStake(m: Match, s: RuleSentence): FactRoles[] {
   const plain = describedStake(m, s);
   const at = possessiveOfHeld(m, s);
   const held = at >= 0 && s.tokens[at].type === "mention" ? s.tokens[at].mention.company : null;
-  // Only a reading that took "its" at its word, or made the company held a holder, is read again.
+  // Only a reading that took "its" at its word, or made the company held a holder (so that none was left), is read
+  // again.
   const its = m.captures.holder?.[0];
   const read = its?.type === "mention" ? its.mention.company : null;
-  if (!held || !plain.some((r) => r.company === held || r.company === read)) return plain;
+  if (!held || (plain.length > 0 && !plain.some((r) => r.company === held || r.company === read))) return plain;
   const subject = s.tokens
     .slice(0, at)
     .findLast(
@@ -197,6 +201,37 @@ export const UNSAID_STAKE_RULES: Rule[] = [
         .slice(0, m.to)
         .find((t) => tokenIs(PIECES.HOLDER, t) || (t.type === "mention" && t.mention.how === "description"));
       return opener ? describedStake({ ...m, captures: { ...m.captures, holder: [opener] } }, s) : [];
+    },
+  },
+  {
+    name: "stake.left-with-unsaid",
+    kind: "stake",
+    // "Its founder, who owns 22% of Corvan, will be left with 19% once the sale closes": the level after a sale, of
+    // the company spoken of.
+    pattern: "holder:{HOLDER_REF} ...6 will|would be left with a|an? {FIGURE_LEAD}? figure:{PERCENT}",
+    // ("Corvan's founder, Anna Velde, ... will be left with 16%": the founder is left with it, not Corvan; "owns 51% of
+    // the company and will be left with 16%": the company is what is held.)
+    when: (m, s) => {
+      const holder = m.captures.holder?.[0];
+      const before = holder ? s.tokens[s.tokens.indexOf(holder) - 1]?.lower : undefined;
+      return (
+        !(holder?.type === "mention" && holder.mention.possessive) &&
+        !(before && OBJECT_WORDS.has(before)) &&
+        noHeldNamed(m, s)
+      );
+    },
+    examples: [
+      {
+        input:
+          "Stake sale\n\nDate: 2 June 2026\n\nOstrel Capital agreed to buy 3% of Corvan Media from its founder. Founder Anna Velde, who owns 22% of Corvan Media, will be left with 19% once the sale closes.",
+        expected: [{ kind: "stake", company: "Anna Velde", counterparty: "Corvan Media", low: 19, status: "forecast" }],
+      },
+    ],
+    // Only the holder the pattern found: a subject looked for before an aside ("bought from Corvan's founder, Anna
+    // Velde, who owns 51% and will be left with 16%") is the seller's company, not who is left with the shares.
+    build: (m, s) => {
+      const named = nameOf(m.captures.holder?.[0]);
+      return describedStake(m, s).filter((r) => !named || r.company === (s.roles.people.get(named) ?? named));
     },
   },
   {
