@@ -260,6 +260,28 @@ export const STAKE_RULES: Rule[] = [
     build: stake,
   },
   {
+    name: "stake.said-it-and-may-buy",
+    kind: "stake",
+    // "Ostrel said it has held talks with Corvan's board and may acquire up to 20 pct of the company": the clause
+    // after "and" goes on with the subject "it" stands for, past words that name no other subject.
+    pattern:
+      "holder:{HOLDER} said it|he|she then:...16 and may|might|could|would|will {STAKE_VERB} {FIGURE_LEAD}? {FIGURE_LEAD}? figure:{PERCENT} of held:{HELD_REF}",
+    when: (m, s) =>
+      !(m.captures.then ?? []).some(
+        (t) => (t.type === "mention" && !t.mention.possessive) || t.type === "person" || t.type === "quantity",
+      ) && !ofAMarket(m, s),
+    examples: [
+      {
+        input:
+          "Talks\n\nDate: 4 March 1987\n\nOstrel Holdings said it has held talks with Corvan Tool's management about a seat on the board and may acquire up to 20 pct of the company.",
+        expected: [
+          { kind: "stake", company: "Ostrel Holdings", counterparty: "Corvan Tool", low: 20, status: "forecast" },
+        ],
+      },
+    ],
+    build: stake,
+  },
+  {
     name: "stake.and-more-of",
     kind: "stake",
     // "has acquired 8.2 pct of Corvan's common stock and may buy up to 15 pct": as stake.and-more, with "% of".
