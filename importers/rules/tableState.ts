@@ -153,7 +153,7 @@ export function newTableState(title: string, body: string, registry: CompanyRegi
 }
 
 const NOTE_YEAR = new RegExp(
-  String.raw`\b(?:periods?|years?|quarters?|qtrs?)\s+ended\s+(?:${alternation(Object.keys(MONTH_INDEX))})\.?\s+\d{1,2},?\s+((?:19|20)\d\d)\b`,
+  String.raw`\b((?:prior|previous|year-ago)[\s-]+(?:year\s+|year's\s+)?)?(?:periods?|years?|quarters?|qtrs?)\s+ended\s+(?:${alternation(Object.keys(MONTH_INDEX))})\.?\s+\d{1,2},?\s+((?:19|20)\d\d)\b`,
   "i",
 );
 
@@ -169,10 +169,13 @@ function withNoteEnd(headline: TableHeading | null, body: string): TableHeading 
   return m ? { ...headline, endMonth: MONTH_INDEX[m[1].toLowerCase()], endDay: Number(m[2]) } : headline;
 }
 
-/** The year a table's note dates its current periods to ("Periods ended December 31, 1986 and 1985"). */
+/**
+ * The year a table's note dates its current periods to ("Periods ended December 31, 1986 and 1985"); a note of the
+ * prior year's alone ("Prior year periods ended February 1, 1986") dates them a year later.
+ */
 function noteYearOf(body: string): number | null {
   const m = NOTE_YEAR.exec(body.slice(0, 4000));
-  return m ? Number(m[1]) : null;
+  return m ? Number(m[2]) + (m[1] ? 1 : 0) : null;
 }
 
 /** "(In mln guilders unless stated)", "(in millions of dollars)": the line that says what a table counts in. */
