@@ -61,7 +61,17 @@ export function advancePeriods(ctx: ArticleContext, text: string, quantities: Qu
     if (forward) ctx.forecastYear = t.year;
     else reported.push(t);
   }
-  if (quantities.some((q) => !q.isYear)) ctx.discourse = nextDiscourse(ctx.discourse, reported, ctx.publishedYear);
+  // "Corvan took 7.4% of the cask ale market in the 2004 calendar year": a share's own year, often a source's
+  // calendar, is not the period the article reports its takings for.
+  const figures = quantities.filter((q) => !q.isYear);
+  if (
+    figures.length &&
+    figures.every((q) => q.unit === "percent" && SHARE_OF_MARKET.test(text.slice(q.end, q.end + 60)))
+  ) {
+    advanceParts(ctx, text, quantities, times);
+    return;
+  }
+  if (figures.length) ctx.discourse = nextDiscourse(ctx.discourse, reported, ctx.publishedYear);
   else if (times.some((t) => t.role === "point" && t.period !== null && t.period !== "FY")) {
     ctx.discourse = nextDiscourse(
       { year: null, period: null },
@@ -77,6 +87,13 @@ export function advancePeriods(ctx: ArticleContext, text: string, quantities: Qu
     // "A busy season lifted Corvan's profits in 2011": a results year said in passing.
     ctx.discourse = nextDiscourse(ctx.discourse, times, ctx.publishedYear);
   }
+  advanceParts(ctx, text, quantities, times);
+}
+
+const SHARE_OF_MARKET = /^\s*(?:of|in)\s+(?:the\s+)?[\w\s'’-]{0,40}?\bmarket\b/i;
+
+/** The last quarter and half the article reported, and the year of a deal it dated. */
+function advanceParts(ctx: ArticleContext, text: string, quantities: Quantity[], times: TimeExpr[]): void {
   // "expects $6.8bn in its fiscal fourth quarter": a quarter looked ahead to is not the one the article reports.
   const quarter = times.find(
     (t) =>
