@@ -19,6 +19,7 @@ const PRODUCT_BEFORE = endAnchored(
     "i",
   ),
 );
+const STAKE_OF_BEFORE = /\d\s*(?:%|pct|per\s*cent)\s+(?:stake\s+|holding\s+)?(?:of|in)\s+(?:[\w-]+\s+){0,4}$/i;
 const OWNER_OF_BEFORE = endAnchored(/\b(?:owner|owners|parent|operator)\s+of\s+(?:the\s+)?$/i);
 const LIST_BETWEEN = /^\s*(?:,|,?\s+and|,?\s+or)\s*$/;
 /**
@@ -89,7 +90,8 @@ export function findDivisions(sentences: string[], registry: CompanyRegistry): M
       const listed = listOwner !== undefined && i > 0 && LIST_BETWEEN.test(s.slice(spans[i - 1].span.end, span.start));
       if (!listed) {
         listOwner = undefined;
-        if (mayNameProduct && PRODUCT_BEFORE.test(before)) listOwner = MAIN;
+        // ("bought 25% of designer label Corvan Moda": a label a stake is bought in is a company of its own.)
+        if (mayNameProduct && PRODUCT_BEFORE.test(before) && !STAKE_OF_BEFORE.test(before)) listOwner = MAIN;
         else if (mayNameOwner && i > 0 && OWNER_OF_BEFORE.test(before)) listOwner = spans[i - 1].entity;
       }
       if (listOwner !== undefined) link(entity, listOwner);
