@@ -63,7 +63,6 @@ interface Atom {
   currency: string | null;
   percent: boolean;
   wordNumber: boolean;
-  hasDecimalOrSeparator: boolean;
 }
 
 function parseNumber(raw: string): { value: number; word: boolean } | null {
@@ -109,7 +108,6 @@ function findAtoms(sentence: string): Atom[] {
         currency: null,
         percent: false,
         wordNumber: true,
-        hasDecimalOrSeparator: false,
       });
       continue;
     }
@@ -124,7 +122,6 @@ function findAtoms(sentence: string): Atom[] {
       currency: currencyOf(g.pre, g.suf, sentence.slice(0, m.index)),
       percent: Boolean(g.pct),
       wordNumber: parsed.word,
-      hasDecimalOrSeparator: /[.,]/.test(g.num),
     });
   }
   return atoms;
@@ -198,8 +195,9 @@ export function findQuantities(sentence: string): Quantity[] {
       }
     }
     if (b) {
-      // Units and scales written once apply to both ends ("17 to 18 per cent", "seven to eight million").
-      if (a.scale === null && b.scale !== null && !a.hasDecimalOrSeparator) a = { ...a, value: a.value * b.scale };
+      // Units and scales written once apply to both ends ("17 to 18 per cent", "seven to eight million", "4.6 to 4.8
+      // billion"), but not to a figure written in full ("1,200 to 1.5 million").
+      if (a.scale === null && b.scale !== null && a.value < 1000) a = { ...a, value: a.value * b.scale };
       const currency = a.currency ?? b.currency;
       const percent = a.percent || b.percent;
       out.push(
