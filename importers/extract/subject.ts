@@ -13,6 +13,7 @@ const NOT_SUBJECT_BEFORE =
 /** "founded by Paris-based former banker Anne Morel": whoever did it to the company is not the company. */
 const AGENT_BEFORE =
   /\b(?:founded|run|headed|owned|set\s+up|created|started|established|chaired|advised)\s+by\s+(?:[\w-]+\s+){0,3}$/i;
+const RELATIVE_AFTER = /^,?\s+(?:which|who)\b|^,\s+(?:an?|the)\s+(?:[\w'’-]+\s+){0,6}(?:which|who)\b/;
 const OBJECT_OF_PREPOSITION =
   /\b(?:in|of|with|to|from|for|at|on|into|over|against|between|than|like|including|such\s+as|unlike)\s+(?:(?:the|its|their|a|an)\s+)?(?:(?!which\b|whom\b|whose\b|that\b|and\b|but\b|said\b|says\b)[a-z][\w-]*\s+){0,2}$/;
 /** "X has overtaken Corvan to become ..., with turnover rising 8%": the object of such a verb is not the subject. */
@@ -107,8 +108,9 @@ export function subjectOf(
       (m) =>
         m.end <= anchor &&
         m.start >= clause.start &&
-        // "chief executive of Corvan, which owns 41%": the head of a relative clause is its subject.
-        (/^,?\s+(?:which|who)\b/.test(s.text.slice(m.end, m.end + 8)) ||
+        // "chief executive of Corvan, which owns 41%": the head of a relative clause is its subject, past an
+        // apposition too ("owns 32 pct of Corvan, a Texas insurer which had revenues of").
+        (RELATIVE_AFTER.test(s.text.slice(m.end, m.end + 80)) ||
           (!OBJECT_OF_PREPOSITION.test(s.text.slice(Math.max(0, m.start - 40), m.start)) &&
             !VERB_OBJECT_BEFORE.test(s.text.slice(Math.max(0, m.start - 40), m.start)) &&
             !AGENT_BEFORE.test(s.text.slice(Math.max(0, m.start - 60), m.start)))),
