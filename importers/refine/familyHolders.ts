@@ -9,5 +9,15 @@ import type { Fact } from "../types";
 export function withFamilyHolder(f: Fact): Fact {
   if (f.kind !== "stake" || f.company.includes(" + ") || /\sfamily$/.test(f.company)) return f;
   const family = new RegExp(String.raw`\b${escapeRegExp(f.company)}\s+family\b(?!-)`);
-  return family.test(f.quote) ? { ...f, company: `${f.company} family` } : f;
+  if (family.test(f.quote)) return { ...f, company: `${f.company} family` };
+  // "The Ostrels, who own 65% of Corvan": a surname in the plural after "the" is the family.
+  const surname = /^[A-Z][a-z]+(?:(?<=[sxz]|ch|sh)es|(?<![su])s)$/.test(f.company) ? singular(f.company) : null;
+  return surname && new RegExp(String.raw`\b[Tt]he\s+${escapeRegExp(f.company)}\b`).test(f.quote)
+    ? { ...f, company: `${surname} family` }
+    : f;
+}
+
+/** "Ostrels" → "Ostrel", "Joneses" → "Jones". */
+function singular(plural: string): string {
+  return /(?:[sxz]|ch|sh)es$/.test(plural) ? plural.slice(0, -2) : plural.slice(0, -1);
 }
