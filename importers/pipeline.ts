@@ -301,14 +301,17 @@ export function extractArticle(bytes: Uint8Array, path: string, options: Extract
       fiscalEnd,
     );
     // "shipping 16.8 million PCs in the first quarter", in an article whose company's year ends in April: a
-    // quarter of a market is the calendar's, unless the sentence speaks of a fiscal year.
+    // quarter of a market is the calendar's, unless the sentence speaks of a fiscal year; so is "last year" in a
+    // research firm's count of a market ("held 17% of the market last year, from 19% in 2024").
     const calendar =
       fiscalEnd !== 12 && MARKET_SENTENCE.test(sentence.text) && !FISCAL_WORDS.test(sentence.text)
         ? resolveTimes(found, ctx.reference, sentence.text)
         : null;
     const times =
       calendar && calendar.length === fiscal.length
-        ? fiscal.map((t, i) => (/^Q[1-4]$/.test(found[i]?.period ?? "") ? calendar[i] : t))
+        ? fiscal.map((t, i) =>
+            /^Q[1-4]$/.test(found[i]?.period ?? "") || (found[i]?.relative ?? 0) < 0 ? calendar[i] : t,
+          )
         : fiscal;
     const mentions = findMentions(sentence.text, registry, ctx.mentions, quantities.length === 0);
     ctx.volumeUnit = volumeUnitIn(sentence.text) ?? ctx.volumeUnit;
