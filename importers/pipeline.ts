@@ -14,6 +14,7 @@ import type { TimeExpr } from "./recognise/time";
 import { findTimes } from "./recognise/time";
 import { afterReportedYear } from "./refine/currentYear";
 import { withFamilyHolder } from "./refine/familyHolders";
+import { withDatedPeriodYear } from "./refine/periodYear";
 import { refine } from "./refine/refiners";
 import { withReportedPeriod } from "./refine/reportedPeriod";
 import { withShortestNames } from "./refine/shortestNames";
@@ -382,7 +383,10 @@ export function extractArticle(bytes: Uint8Array, path: string, options: Extract
     cleanedText: cleaned.text,
     sha256,
     encoding: decoded.encoding,
-    facts: afterReportedYear(withReportedPeriod(refined.facts), reference?.month != null),
+    facts: afterReportedYear(
+      withDatedPeriodYear(withReportedPeriod(refined.facts), reference?.month == null),
+      reference?.month != null,
+    ),
     rejected: refined.rejected,
     ...(options.explain ? { explain: { lost: settled.lost, blocked: settled.blocked } } : {}),
   };

@@ -154,7 +154,7 @@ export function baseShare(m: Match, s: RuleSentence, before: boolean): FactRoles
   ];
 }
 
-const YEARS_EARLIER = new RegExp(String.raw`^\s*(two|three|four|five|\d)\s+years\s+(?:earlier|ago|before)\b`, "i");
+const YEARS_EARLIER = /^\s*(two|three|four|five|\d)\s+years\s+(?:earlier|ago|before)\b/i;
 const PREVIOUS_QUARTER = /^\s*(?:in|during|for)?\s*the\s+(?:previous|prior|preceding)\s+(?:three\s+months|quarter)\b/i;
 
 /** "..., an improvement on its current 2.5%": the share held now, of the market of the share before it. */
