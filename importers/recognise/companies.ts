@@ -35,10 +35,11 @@ export interface NameSpan {
 
 // A middle initial ("Harold J. Keane") is a word of the name when another capital follows.
 // "A/S", "I/S": a Nordic legal form, a word of its own though a slash joins it.
-const CAPITALISED_WORD = String.raw`[A-Z]\/[A-Z]\b|[A-Z][\w&'’.-]*[\w&]|[A-Z]\.(?=\s[A-Z])|[A-Z]`;
+// "Halden Teachers' Retirement Fund": a plural possessive inside a name, before its next capitalised word.
+const CAPITALISED_WORD = String.raw`[A-Z]\/[A-Z]\b|[A-Z][\w&'’.-]*s['’](?=\s[A-Z])|[A-Z][\w&'’.-]*[\w&]|[A-Z]\.(?=\s[A-Z])|[A-Z]`;
 // Letters of any script count ("Orbán", "Société"), so an accent does not cut a name short; the pattern is slower,
 // so it runs only on sentences that hold an accented, Greek or Cyrillic letter.
-const CAPITALISED_WORD_ANY_SCRIPT = String.raw`\p{Lu}\/\p{Lu}\b|\p{Lu}[\p{L}\p{N}_&'’.-]*[\p{L}\p{N}_&]|\p{Lu}\.(?=\s\p{Lu})|\p{Lu}`;
+const CAPITALISED_WORD_ANY_SCRIPT = String.raw`\p{Lu}\/\p{Lu}\b|\p{Lu}[\p{L}\p{N}_&'’.-]*s['’](?=\s\p{Lu})|\p{Lu}[\p{L}\p{N}_&'’.-]*[\p{L}\p{N}_&]|\p{Lu}\.(?=\s\p{Lu})|\p{Lu}`;
 // A camel-case word ("eBay") is tried only from its first letter: from inside a run of lower-case letters it could
 // match only where it already matched from the run's start, and trying every letter of every word costs.
 const CAMEL_CASE_WORD = String.raw`(?<![a-z])[a-z]+[A-Z][\w&-]*`;
