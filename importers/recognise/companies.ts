@@ -317,6 +317,7 @@ const DESCRIBED_BY_PLACE = new RegExp(
 );
 const OF_PLACE_AFTER_SUFFIX = endAnchored(/\b(?:Inc|Corp|Co|Ltd|Plc|PLC|BV|NV|AG|SA|GmbH|SpA|AB)\.?\s+of\s+$/);
 const BUSINESS_PLURAL_SET = new Set(BUSINESS_PLURALS);
+const ABSTRACT_NOUN = /^[A-Z][a-z]{3,}(?:tion|sion|ment|ness|ity|ure)$/;
 const COUNT_OPENER = /^(?:Two|Three|Four|Five|Six|Several|Both|Many|Some|Most)\s/;
 const CITY_STATE = new RegExp(
   String.raw`^,\s+(?:${alternation(US_STATE_ABBREVIATIONS)}|(?:${alternation(US_STATE_NAMES)})\s*(?:[,.;:]|$))(?![\w])`,
@@ -726,6 +727,9 @@ export class CompanyRegistry {
     for (const [span, s, index] of initial) {
       // "Manufacturers shipped 289 million phones": a kind of business, not a name, however it acts.
       if (BUSINESS_PLURAL_SET.has(span.name.toLowerCase())) continue;
+      // "Completion is expected next month", "Pressure is building": an abstract noun opening a sentence, which the
+      // article never writes capitalised inside one, is a word.
+      if (ABSTRACT_NOUN.test(span.name) && !reg.lookup(span.name)) continue;
       if (lowerWords?.has(span.name.toLowerCase()) && !reg.lookup(span.name)) continue;
       const acts = COMPANY_ACTS_AFTER.test(s.slice(span.end));
       // A name that acts ("Corvan said") is one, and counts as any other mention does.
