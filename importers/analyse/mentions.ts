@@ -21,6 +21,8 @@ export interface Mention {
   state?: true;
 }
 
+const FAMILY_AFTER = /^\s+family\b/;
+
 /** What earlier sentences tell the current one: who "it" is, which firms "the three firms" are. */
 export interface DiscourseState {
   topic: Mention | null;
@@ -266,7 +268,13 @@ export function findMentions(
       // "The group owns 5% of Velora": a description is not a company the same sentence names after it.
       // "Velora sold its 3% stake in the group": what a holder holds is not the holder.
       const held = STAKE_IN_BEFORE.test(sentence.slice(Math.max(0, m.index - 30), m.index));
-      const later = new Set(names.filter((n) => held || n.start >= m.index + m[0].length).map((n) => n.company));
+      // ("The company is 21% owned by the Corvan family": a family of the company's name is not the company.)
+      const later = new Set(
+        names
+          .filter((n) => held || n.start >= m.index + m[0].length)
+          .filter((n) => n.start < m.index || !FAMILY_AFTER.test(sentence.slice(n.end, n.end + 10)))
+          .map((n) => n.company),
+      );
       const unnamed = (c: string | null | undefined) => (c && !later.has(c) ? c : null);
       // "Separately, Corvan said Ostrel had sold its 14.5 pct stake in the company": the company that reports it.
       const reporter = held ? reportingName(sentence, names, m.index) : undefined;
