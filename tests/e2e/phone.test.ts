@@ -215,6 +215,10 @@ describe("on a phone (390 px)", () => {
       ).__remixRouter;
       return router?.state.initialized === true && router.state.navigation.state === "idle";
     });
+    // The header's box is made afresh for each page (SiteSearch keys it by address): an idle router may still wait
+    // for React to draw the page it reached, and what is typed into the sign-in page's box then goes with it. The
+    // page's heading is drawn in the same commit as the new box.
+    await page.locator("main h1", { hasText: /^Stakes$/ }).waitFor();
     await box.pressSequentially("ostrel foods");
     const listbox = page.locator(`[id="${await box.getAttribute("aria-controls")}"]`);
     const option = listbox.getByRole("option", { name: /Ostrel/ });
