@@ -45,6 +45,9 @@ export const LEGAL_SUFFIXES = [
   "A/S",
   "Oyj",
   "Oy",
+  // Finland's Swedish-language forms ("Oy Kallio Ab").
+  "Ab",
+  "Abp",
   "Pty",
   "Bhd",
   "Berhad",
@@ -406,6 +409,10 @@ export const LEADING_LEGAL_FORMS = new Set([
   "STE",
   "SOCIETE",
   "SOC",
+  // Nordic forms before the name ("AB Halden", "Oy Kallio Ab").
+  "AB",
+  "Oy",
+  "Oyj",
 ]);
 
 /**
