@@ -56,7 +56,20 @@ const STATE_HOLDER = new RegExp(
   String.raw`\bthe\s+(?<nat>${NATS})\s+(?<body>state\s+government|federal\s+government|state|government)(?!\s+of\b)(?:['’]s)?`,
   "gi",
 );
+const STATE_PAIR = new RegExp(
+  String.raw`\bthe\s+(?<a>${NATS})\s+and\s+(?<b>${NATS})\s+(?<body>governments|states)\b`,
+  "gi",
+);
 const PRONOUN = /\b(?<p>its|it|it['’]s)\b/gi;
+
+/** "US government", "U.S. government": an abbreviation keeps its capitals; "FRENCH" is "French", "new zealand" "New Zealand". */
+function nationWritten(nation: string): string {
+  if (/^(?:[A-Z]\.?){2,3}$/.test(nation)) return nation;
+  return nation
+    .split(/\s+/)
+    .map((w) => `${w[0].toUpperCase()}${w.slice(1).toLowerCase()}`)
+    .join(" ");
+}
 /**
  * A government below a nation's, which the registry may take for a company named after its place: "the Walloon
  * regional government", "the state of Ruritania", "the city government of Corvan". A public body keeps its whole
@@ -153,20 +166,25 @@ export function findMentions(
       state: true,
     });
   }
+  // "The French and German governments each hold 11%": two states, held jointly unless the sentence says "each".
+  for (const m of publicBodies ? allMatches(STATE_PAIR, sentence) : NO_MATCHES) {
+    if (overlapsAny(out, m.index, m.index + m[0].length)) continue;
+    const body = m.groups!.body.toLowerCase().replace(/s$/, "");
+    out.push({
+      start: m.index,
+      end: m.index + m[0].length,
+      company: [m.groups!.a, m.groups!.b].map((nation) => `${nationWritten(nation)} ${body}`).join(" + "),
+      surfaces: [m[0].replace(/^the\s+/i, "")],
+      how: "name",
+      possessive: false,
+      state: true,
+    });
+  }
   // "The French state owns 15% of Renault": a state holds shares like a company does.
   for (const m of publicBodies ? allMatches(STATE_HOLDER, sentence) : NO_MATCHES) {
     if (overlapsAny(out, m.index, m.index + m[0].length)) continue;
     const nation = m.groups!.nat;
-    // "US government", "U.S. government": an abbreviation keeps its capitals; "FRENCH" is "French".
-    const abbreviated = /^(?:[A-Z]\.?){2,3}$/.test(nation);
-    // ("New Zealand government": each word of a nation's name keeps its capital.)
-    const written = abbreviated
-      ? nation
-      : nation
-          .split(/\s+/)
-          .map((w) => `${w[0].toUpperCase()}${w.slice(1).toLowerCase()}`)
-          .join(" ");
-    const company = `${written} ${m.groups!.body.toLowerCase().replace(/\s+/g, " ")}`;
+    const company = `${nationWritten(nation)} ${m.groups!.body.toLowerCase().replace(/\s+/g, " ")}`;
     out.push({
       start: m.index,
       end: m.index + m[0].length,

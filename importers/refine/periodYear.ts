@@ -14,13 +14,14 @@ export function withDatedPeriodYear(facts: Fact[], undated: boolean): Fact[] {
   if (!undated || !facts.some(guessed)) return facts;
   const years = new Map<Period, Set<number>>();
   for (const f of facts) {
-    if (f.year === null || !f.period || !PART_OF_YEAR.has(f.period) || !f.stated.includes("year")) continue;
+    const year = f.year;
+    if (year === null || !f.period || !PART_OF_YEAR.has(f.period) || !f.stated.includes("year")) continue;
     const isBase = facts.some(
-      (g) => g !== f && g.start === f.start && g.period === f.period && g.year === f.year + 1 && g.kind === f.kind,
+      (g) => g !== f && g.start === f.start && g.period === f.period && g.year === year + 1 && g.kind === f.kind,
     );
     if (isBase) continue;
     const set = years.get(f.period) ?? new Set<number>();
-    set.add(f.year);
+    set.add(year);
     years.set(f.period, set);
   }
   if (!years.size) return facts;

@@ -530,21 +530,28 @@ export function stake(m: Match, s: RuleSentence, asideSettled = false): FactRole
     if (t.type === "mention" && t.mention.how === "name") aliases[t.mention.company] = t.mention.surfaces;
   const first = m.captures.holder?.[0];
   const named = first?.type === "mention" && first.mention.how === "name";
+  // "Ostrel Capital and Halden Partners each hold 11%": each holds the figure on its own.
+  const each = lead && s.tokens[s.tokens.indexOf(lead) + 1]?.lower === "each";
+  const holders = each && holder.includes(" + ") ? holder.split(" + ") : [holder];
   return heldCompanies(m, s)
     .map((held) =>
       held === holder ? (namedApart(heldToken(m, s), holder) ?? describedApart(m, s, holder) ?? held) : held,
     )
     .filter((held) => held !== holder)
-    .map((held) => ({
-      aliases,
-      stated: named ? ["company", "counterparty"] : ["counterparty"],
-      figure: figure.quantity,
-      company: holder,
-      counterparty: held,
-      when: { year, period: null, stated: year !== null },
-      unit: "percent",
-      status: stakeStatus(s, m),
-    }));
+    .flatMap((held) =>
+      holders
+        .filter((one) => one !== held)
+        .map((one) => ({
+          aliases,
+          stated: named ? ["company", "counterparty"] : ["counterparty"],
+          figure: figure.quantity,
+          company: one,
+          counterparty: held,
+          when: { year, period: null, stated: year !== null },
+          unit: "percent",
+          status: stakeStatus(s, m),
+        })),
+    );
 }
 
 /**
