@@ -109,8 +109,22 @@ function namedUnit(m: Match, s: RuleSentence): FactRoles[] {
   const q = quantityOf(m.captures.figure?.[0]);
   const unit = m.captures.unit;
   if (!q || !unit?.length) return [];
-  const roles = volumeRoles(s, m, q, VOLUME_UNITS[unit.map((t) => t.lower).join(" ")], unit.at(-1)!.end);
+  const named = VOLUME_UNITS[unit.map((t) => t.lower).join(" ")];
+  // "vehicle sales fell to 1.41 mln units": the thing whose sales they are says what the units are.
+  const thing = named === "units" ? thingSoldBefore(s, s.tokens.indexOf(m.captures.figure![0])) : null;
+  const roles = volumeRoles(s, m, q, thing ?? named, unit.at(-1)!.end);
   return roles ? [roles] : [];
+}
+
+/** "vehicle sales", "truck deliveries": the thing named right before a word of selling, before token `upTo`. */
+function thingSoldBefore(s: RuleSentence, upTo: number): string | null {
+  for (let i = 0; i + 1 < upTo; i++) {
+    if (!/^(?:sales|deliveries|shipments)$/.test(s.tokens[i + 1].lower)) continue;
+    const word = s.tokens[i].lower;
+    const unit = VOLUME_UNITS[word] ?? VOLUME_UNITS[`${word}s`];
+    if (unit && unit !== "units") return unit;
+  }
+  return null;
 }
 
 /** "sold 4,310 homes ... and expects to sell 4,600": what another count of the sentence names. */

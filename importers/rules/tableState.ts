@@ -180,7 +180,7 @@ function noteYearOf(body: string): number | null {
 
 /** "(In mln guilders unless stated)", "(in millions of dollars)": the line that says what a table counts in. */
 const UNIT_LINE =
-  /^\s*\(\s*(?:in\s+|figures\s+in\s+)?((?:mln|millions?|billions?|bln|thousands?)(?:\s+of)?(?:\s+[A-Za-z.$£]+)?)[^)]*\)\s*$|^\s*(?:[A-Za-z]+\s+){0,4}in\s+((?:mln|millions|billions|bln|thousands)(?:\s+of)?(?:\s+[A-Za-z.$£]+)?)\s*\.?\s*$/i;
+  /^\s*\(\s*(?:in\s+|figures\s+in\s+)?((?:mln|millions?|billions?|bln|thousands?)(?:\s+of)?(?:\s+[A-Za-z.$£]+)?)[^)]*\)\s*$|^\s*(?:[A-Za-z]+,?\s+){0,4}in\s+((?:mln|millions|billions|bln|thousands)(?:\s+of)?(?:\s+[A-Za-z.$£]+)?)\s*\.?\s*$/i;
 
 /** A heading line ("Nine mths") opens a new section of the table. */
 export function advanceTable(table: TableState, line: string): TableState {
