@@ -151,6 +151,8 @@ function withLocalCrowns(f: Fact, text: string): Fact {
  * "francs" alone are Swiss unless the article is French or Belgian: "8.42 billion francs" of a French glassmaker
  * in 1985 are French francs (euros from 2002, when the franc went).
  */
+const FRANC_DATELINE = /^\s*(PARIS|BRUSSELS|ANTWERP|LYON)\s*,\s*[A-Z][a-z]{2,4}\.?\s+\d{1,2}\s+-/im;
+
 function withLocalFrancs(f: Fact, text: string, year: number | null, currencyOf: () => string): Fact {
   if (
     f.unit !== "CHF" ||
@@ -164,7 +166,17 @@ function withLocalFrancs(f: Fact, text: string, year: number | null, currencyOf:
     const code = currencyOf();
     return code === "FRF" || code === "BEF" ? code : null;
   };
-  const country = /\b(?:French|France)\b/.test(text) ? "FRF" : /\b(?:Belgian|Belgium)\b/.test(text) ? "BEF" : listed();
+  // "PARIS, Sept 17 -": the wire's dateline says where the company reports before any other country named.
+  const dateline = FRANC_DATELINE.exec(text)?.[1];
+  const country = dateline
+    ? dateline.toUpperCase() === "PARIS"
+      ? "FRF"
+      : "BEF"
+    : /\b(?:French|France)\b/.test(text)
+      ? "FRF"
+      : /\b(?:Belgian|Belgium)\b/.test(text)
+        ? "BEF"
+        : listed();
   if (!country) return f;
   return { ...f, unit: year !== null && year >= 2002 ? "EUR" : country };
 }
