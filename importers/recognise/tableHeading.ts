@@ -12,6 +12,8 @@ export interface TableHeading {
   endMonth: number | null;
   endDay: number | null;
   year: number | null;
+  /** A run of months no label fits ("TWO MONTHS NET"): its rows are dated, with no period. */
+  monthsRun?: boolean;
 }
 
 const PERIOD_RE = alternation([...Object.keys(TABLE_PERIOD_WORDS), "qtr", "quarter"]);
@@ -67,7 +69,7 @@ export function headlinePeriodOf(title: string): TableHeading | null {
   const m = HEADING.exec(text);
   if (m) return parse(m);
   // "ACME CORP TWO MONTHS NET": a run of months no label fits, reported as a table all the same.
-  if (MONTHS_RUN.test(text)) return { period: null, endMonth: null, endDay: null, year: null };
+  if (MONTHS_RUN.test(text)) return { period: null, endMonth: null, endDay: null, year: null, monthsRun: true };
   // "MAARTENSDIJK NV 1986 NET PROFIT RISES": a year's results, named by the year alone.
   const year = YEAR_RESULTS.exec(text);
   return year ? { period: "FY", endMonth: null, endDay: null, year: Number(year[1]) } : null;

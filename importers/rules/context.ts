@@ -110,7 +110,7 @@ const LAST_DAY = [31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
  */
 export function reportedPeriod(heading: TableHeading, headline: TableHeading | null, ref: ReferenceDate | null) {
   const period: Period | null = heading.period ?? headline?.period ?? null;
-  if (period === null) return null;
+  if (period === null) return monthsRunPeriod(heading, headline, ref);
   if (heading.year !== null) return { period, year: heading.year };
   if (!ref) return { period, year: null };
   // A later section ("Year" after "4TH QTR JAN 31") ends with the quarter the headline dates.
@@ -123,4 +123,16 @@ export function reportedPeriod(heading: TableHeading, headline: TableHeading | n
   const monthsSince = (ref.month - month + 12) % 12;
   if (!heading.endMonth && !headline?.endMonth && monthsSince > 4) return { period, year: ref.year };
   return { period, year: endedThisYear ? ref.year : ref.year - 1 };
+}
+
+/**
+ * "ACME CORP TWO MONTHS NET" over "Period ends February 28": rows of a run of months no period names, dated by the
+ * year the run ends in. Without the day it ends, the run is left undated and unread.
+ */
+function monthsRunPeriod(heading: TableHeading, headline: TableHeading | null, ref: ReferenceDate | null) {
+  const month = heading.endMonth ?? headline?.endMonth ?? null;
+  if (!(heading.monthsRun || headline?.monthsRun) || month === null || ref?.month == null) return null;
+  const day = heading.endDay ?? headline?.endDay ?? LAST_DAY[month - 1];
+  const endedThisYear = month < ref.month || (month === ref.month && day <= (ref.day ?? 31));
+  return { period: null, year: endedThisYear ? ref.year : ref.year - 1 };
 }
