@@ -27,6 +27,11 @@ export const LEGAL_SUFFIXES = [
   "Ltd",
   "Ltd.",
   "Limited",
+  // Quebec's "Limitée", with or without its accent.
+  "Ltee",
+  "Ltée",
+  // "Kabushiki Kaisha" written after the name ("Corvan Shoji Kaisha").
+  "Kaisha",
   "LLC",
   "LP",
   "L.P.",
