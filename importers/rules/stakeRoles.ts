@@ -522,7 +522,10 @@ export function stake(m: Match, s: RuleSentence, asideSettled = false): FactRole
   // "the Corvan family owns 38%": the family holds it, not the company it named.
   const lead = m.captures.holder?.[0];
   const family = lead && s.tokens[s.tokens.indexOf(lead) + 1]?.lower === "family" && !joint.includes(" + ");
-  const holder = family ? `${familyName(lead, joint)} family` : joint;
+  // "the Corvan family trust owns 12%": the family's trust or foundation, a holder of its own.
+  const body = family ? s.tokens[s.tokens.indexOf(lead) + 2]?.lower : undefined;
+  const familyBody = body === "trust" || body === "foundation" ? ` ${body}` : "";
+  const holder = family ? `${familyName(lead, joint)} family${familyBody}` : joint;
   const year = statedYear(s, m);
   // The forms the names were written in go to the alias table, as the extractors' facts do.
   const aliases: Record<string, string[]> = {};
