@@ -2,6 +2,9 @@ import type { Fact, RejectedFigure } from "../types";
 
 /** Largest believable figures; above them the text was misread or absurd. */
 const MAX_MONEY = 5e13;
+// Currencies worth a cent or less, whose largest companies take in tens of trillions ("52.8 trillion yen").
+const SMALL_UNIT_MONEY = new Set(["JPY", "KRW", "ITL", "IDR", "VND", "TRL", "COP", "CLP", "HUF", "ESP", "PTE", "GRD"]);
+const MAX_SMALL_UNIT_MONEY = 2e15;
 const MAX_COUNT = 1e11;
 
 /**
@@ -20,7 +23,9 @@ export function implausibility(f: Fact): string | null {
       if (f.low <= 0) return "a revenue must be above zero";
       // "known for its $6 chicken bowls": a price; no company's takings are counted in single units.
       if (f.high < 1000) return `a revenue of ${f.high} ${f.unit} is a price, not a company's takings`;
-      return f.high < MAX_MONEY ? null : `a revenue of ${f.high.toExponential(2)} ${f.unit} is beyond any company's`;
+      return f.high < (SMALL_UNIT_MONEY.has(f.unit) ? MAX_SMALL_UNIT_MONEY : MAX_MONEY)
+        ? null
+        : `a revenue of ${f.high.toExponential(2)} ${f.unit} is beyond any company's`;
     case "revenue_change":
       if (f.low < -100) return `a revenue change of ${f.low} % is a fall of more than everything`;
       if (f.high > 1000) return `a revenue change of ${f.high} % is beyond belief`;
