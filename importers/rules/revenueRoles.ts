@@ -4,6 +4,7 @@ import { type MetricHit, measuresCompanyRevenue, metricOf } from "../extract/met
 import { statusAround } from "../extract/status";
 import { PUBLIC_BODY, subjectOf } from "../extract/subject";
 import { whenOf } from "../extract/when";
+import { endAnchored } from "../lexicons/regex";
 import type { Quantity } from "../recognise/quantities";
 import type { Match } from "./pattern";
 import type { FactRoles, RuleSentence } from "./rule";
@@ -25,6 +26,13 @@ const FROM_BEFORE =
 const POSSESSIVE_TIME_GAP = /['’]s\s+(?:about\s+|around\s+|some\s+)?$/;
 /** What may stand between two revenue figures said together ("$3.1bn in 2004 and $2.8bn in 2003"). */
 // "turnover 2.40 billion stg vs 2.11 billion, making 7.01 billion for nine months": a running total goes on.
+const OTHERS_FIGURE_BEFORE = endAnchored(
+  /\b(?:expectations?|forecasts?|estimates?|consensus|hopes)\s+(?:of|for)\s+(?:about\s+|around\s+|some\s+)?$/i,
+);
+const PRICE_BEFORE = endAnchored(/\b(?:for|at\s+a\s+price\s+of|valued\s+at)\s+(?:about\s+|around\s+|some\s+)?$/i);
+const DEAL_VERB = /\b(?:sold|sell|sells|selling|bought|buy|buys|buying|acquired|acquire|acquires|acquiring)\b/i;
+const FORECAST_REVISED =
+  /\b(?:lowered|raised|cut|trimmed|lifted|revised|reduced|increased)\s+(?:its|their|the)\s+(?:[\w-]+\s+){0,2}(?:forecasts?|estimates?|targets?|guidance|outlook)\b/i;
 const LISTED_BETWEEN =
   /^\s*(?:(?:for|in)\s+[\w\s]{0,30}?)?(?:,|and|,\s*and|while|compared\s+with|against|versus|,\s*making)\s+(?:(?:a|an)\s+)?$/i;
 
@@ -128,7 +136,15 @@ export function followingRevenue(m: Match, s: RuleSentence): FactRoles[] {
   const own = metricOf(s.text, q, clauseAround(s.text, q.start));
   if (own && own.start > firstQ.start) return [];
   const between = s.text.slice(firstQ.end, q.start).replace(/(?:for|in)\s+(?:19|20)\d\d/gi, "");
+  const before = s.text.slice(Math.max(0, q.start - 40), q.start);
+  // "ahead of City expectations of £305m", "sold the unit to its managers for £95m": others' figure, or a price.
+  if (OTHERS_FIGURE_BEFORE.test(before)) return [];
+  if (PRICE_BEFORE.test(before) && DEAL_VERB.test(s.text.slice(0, q.start))) return [];
   const { fromFigure, base, ownBase } = ownBaseOf(s, q);
+  // "lowered its forecast for sales to 520bn yen from 560bn yen": the forecast it replaced, not a year's takings
+  // (unless the base names a year of its own: "up from $842m in fiscal 2024").
+  const dated = ownBase && (ownBase.year !== null || ownBase.relative != null);
+  if (fromFigure && !dated && FORECAST_REVISED.test(s.text.slice(0, firstQ.start))) return [];
   // "slipped from £3.2bn in 2003 to £2.9bn in 2004": neither a base nor a list, but a level of the same metric.
   if (!fromFigure && !LISTED_BETWEEN.test(between)) {
     const level = own && levelRoles(s, q, own);
