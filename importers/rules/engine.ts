@@ -24,6 +24,7 @@ import { LEVEL_STAKE_RULES } from "./stakesLevels";
 import { NOUN_STAKE_RULES } from "./stakesNoun";
 import { OWNED_STAKE_RULES } from "./stakesOwned";
 import { REFERRED_STAKE_RULES } from "./stakesReferred";
+import { RESPECTIVE_STAKE_RULES } from "./stakesRespectively";
 import { UNSAID_STAKE_RULES } from "./stakesUnsaid";
 import { TABLE_RULES } from "./tables";
 
@@ -35,6 +36,7 @@ export const RULES: Rule[] = [
   ...PROPORTION_RULES,
   ...STAKE_RULES,
   ...DESCRIBED_STAKE_RULES,
+  ...RESPECTIVE_STAKE_RULES,
   ...NOUN_STAKE_RULES,
   ...REFERRED_STAKE_RULES,
   ...DEAL_STAKE_RULES,
