@@ -10,6 +10,7 @@ import { PROPORTION_RULES } from "./noFactProportions";
 import { type CompiledPattern, compilePattern, type Match, matchAll } from "./pattern";
 import { PatternIndex } from "./patternIndex";
 import { PIECES } from "./pieces";
+import { RESPECTIVELY_RULES } from "./respectively";
 import { REVENUE_RULES } from "./revenue";
 import { REVENUE_CHANGE_RULES } from "./revenueChange";
 import { REVENUE_LINE_RULES } from "./revenueLines";
@@ -24,7 +25,6 @@ import { LEVEL_STAKE_RULES } from "./stakesLevels";
 import { NOUN_STAKE_RULES } from "./stakesNoun";
 import { OWNED_STAKE_RULES } from "./stakesOwned";
 import { REFERRED_STAKE_RULES } from "./stakesReferred";
-import { RESPECTIVE_STAKE_RULES } from "./stakesRespectively";
 import { UNSAID_STAKE_RULES } from "./stakesUnsaid";
 import { TABLE_RULES } from "./tables";
 
@@ -36,7 +36,7 @@ export const RULES: Rule[] = [
   ...PROPORTION_RULES,
   ...STAKE_RULES,
   ...DESCRIBED_STAKE_RULES,
-  ...RESPECTIVE_STAKE_RULES,
+  ...RESPECTIVELY_RULES,
   ...NOUN_STAKE_RULES,
   ...REFERRED_STAKE_RULES,
   ...DEAL_STAKE_RULES,

@@ -1,7 +1,32 @@
+import { continuedShare } from "./marketShareRoles";
 import type { Match } from "./pattern";
 import type { FactRoles, Rule, RuleSentence } from "./rule";
 import { nameOf, stakeStatus, undatedStake } from "./stakeRoles";
 import type { Token } from "./tokens";
+
+/** The figures of a "respectively" match and the names before it, paired in order; null when they do not pair. */
+function pairs(m: Match, s: RuleSentence, named: (t: Token) => boolean): Array<[Token, Token]> | null {
+  const figures = s.tokens.slice(m.from, m.to).filter((t) => t.type === "quantity" && t.quantity.unit === "percent");
+  const seen = new Set<string>();
+  const names: Token[] = [];
+  for (const t of s.tokens.slice(0, m.from)) {
+    const name = nameOf(t);
+    if (!named(t) || name === null || seen.has(name)) continue;
+    seen.add(name);
+    names.push(t);
+  }
+  const last = names.slice(-figures.length);
+  return last.length === figures.length ? figures.map((f, i) => [last[i], f]) : null;
+}
+
+/** "Rivals Ostrel Mobile and Braxton Phones held 17% and 15% respectively", after a share of a market: each its own. */
+function respectiveShares(m: Match, s: RuleSentence): FactRoles[] {
+  const paired = pairs(m, s, (t) => t.type === "mention" && t.mention.how === "name" && !t.mention.possessive);
+  if (!paired) return [];
+  return paired.flatMap(([holder, figure]) =>
+    continuedShare({ ...m, captures: { ...m.captures, holder: [holder], figure: [figure] } }, s),
+  );
+}
 
 const isHolderName = (t: Token) =>
   t.type === "person" || (t.type === "mention" && t.mention.how === "name" && !t.mention.possessive);
@@ -12,18 +37,24 @@ const isHolderName = (t: Token) =>
  * sentence names besides the holders ("The rest of Corvan is held by"), else the one the article is about.
  */
 function respectiveStakes(m: Match, s: RuleSentence): FactRoles[] {
+  const paired = pairs(m, s, isHolderName);
+  if (!paired) return [];
+  const holders = paired.map(([holder]) => nameOf(holder));
   const inMatch = s.tokens.slice(m.from, m.to);
-  const figures = inMatch.filter((t) => t.type === "quantity" && t.quantity.unit === "percent");
-  const before = s.tokens.slice(0, m.from);
-  const names = [...new Set(before.filter(isHolderName).map(nameOf))].filter((n): n is string => n !== null);
   const ofHeld = inMatch.find((t, i) => t.type === "mention" && inMatch[i - 1]?.lower === "of");
-  const holders = names.slice(-figures.length);
-  const spare = names.slice(0, -figures.length).at(-1);
+  const spare = s.tokens
+    .slice(0, m.from)
+    .filter(isHolderName)
+    .map(nameOf)
+    .filter((n) => !holders.includes(n))
+    .at(-1);
   const held = nameOf(ofHeld) ?? spare ?? s.roles.topic?.company ?? null;
-  if (!held || holders.length !== figures.length || holders.includes(held)) return [];
+  if (!held || holders.includes(held)) return [];
   const status = stakeStatus(s, m);
-  return figures.flatMap((f, i) =>
-    f.type === "quantity" ? [undatedStake(f.quantity, holders[i], held, status, ["company", "counterparty"])] : [],
+  return paired.flatMap(([, f], i) =>
+    f.type === "quantity" && holders[i]
+      ? [undatedStake(f.quantity, holders[i], held, status, ["company", "counterparty"])]
+      : [],
   );
 }
 
@@ -34,7 +65,7 @@ function respectiveStakes(m: Match, s: RuleSentence): FactRoles[] {
 const ofShares = (_m: Match, s: RuleSentence) =>
   s.ctx.shareMarket === null && !/\bmarket|\bshare\b|\bsales\b|\bshipments\b/i.test(s.text);
 
-export const RESPECTIVE_STAKE_RULES: Rule[] = [
+export const RESPECTIVELY_RULES: Rule[] = [
   {
     name: "stake.three-respectively",
     kind: "stake",
@@ -68,5 +99,22 @@ export const RESPECTIVE_STAKE_RULES: Rule[] = [
     ],
     when: ofShares,
     build: respectiveStakes,
+  },
+  {
+    name: "market-share.respectively",
+    kind: "market_share",
+    pattern: "figure:{PERCENT} ,? and {PERCENT} ...4 respectively",
+    when: (_m, s) => s.ctx.shareMarket !== null,
+    examples: [
+      {
+        input:
+          "Phones\n\nCorvan took a 19% share of the Indian smartphone market in 2025. Ostrel Mobile and Braxton Phones held 17% and 15% respectively.",
+        expected: [
+          { kind: "market_share", company: "Ostrel Mobile", low: 17, year: 2025 },
+          { kind: "market_share", company: "Braxton Phones", low: 15, year: 2025 },
+        ],
+      },
+    ],
+    build: respectiveShares,
   },
 ];
