@@ -31,7 +31,9 @@ export const VOLUME_UNITS: Record<string, string> = {
   vans: "vehicles",
   buses: "vehicles",
   motorcycles: "motorcycles",
+  "two-wheelers": "motorcycles",
   bikes: "bikes",
+  "e-bikes": "bikes",
   tickets: "tickets",
   homes: "homes",
   houses: "homes",
@@ -66,6 +68,12 @@ export const VOLUME_UNITS: Record<string, string> = {
   locomotives: "locomotives",
   scooters: "scooters",
   subscriptions: "subscriptions",
+  evs: "vehicles",
+  foldables: "smartphones",
+  "washing machines": "washing machines",
+  "video cassette recorders": "video cassette recorders",
+  vcrs: "video cassette recorders",
+  copiers: "copiers",
 };
 
 /** Units unambiguous enough that naming one marks an article as counting things sold ("records" is not). */

@@ -261,8 +261,8 @@ export const SALES_VOLUME_RULES: Rule[] = [
         expected: [{ kind: "sales_volume", company: "Ostrel Leisure", unit: "touring caravans", low: 9800 }],
       },
       {
-        input: "Recorders\n\nHalden Denki said it sold 1.2 mln video cassette recorders in 1986.",
-        expected: [{ kind: "sales_volume", company: "Halden Denki", unit: "video cassette recorders", low: 1200000 }],
+        input: "Ovens\n\nHalden Denki said it sold 1.2 mln microwave ovens in 1986.",
+        expected: [{ kind: "sales_volume", company: "Halden Denki", unit: "microwave ovens", low: 1200000 }],
       },
     ],
     build: otherUnit,
