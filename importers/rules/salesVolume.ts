@@ -247,6 +247,36 @@ export const SALES_VOLUME_RULES: Rule[] = [
     build: namedUnit,
   },
   {
+    name: "sales-volume.and-another-count",
+    kind: "sales_volume",
+    // "sold 881,700 cars and 402,300 trucks": a second count joined to the first takes its sales word.
+    pattern: "{COUNT} {PRODUCT_MODIFIER}? {VOLUME_UNIT} and figure:{COUNT} mod:{PRODUCT_MODIFIER}? unit:{VOLUME_UNIT}",
+    when: (m, s) => s.tokens.slice(0, m.from).some((t) => SOLD_WORDS.has(t.lower)),
+    examples: [
+      {
+        input: "Deliveries\n\nCorvan Motors said it sold 881,700 cars and 402,300 trucks in the United States in 1986.",
+        expected: [{ kind: "sales_volume", company: "Corvan Motors", unit: "vehicles", low: 402300, year: 1986 }],
+      },
+    ],
+    build: namedUnit,
+  },
+  {
+    name: "sales-volume.and-other-things",
+    kind: "sales_volume",
+    pattern:
+      "{COUNT} {PRODUCT_MODIFIER}? {OTHER_PRODUCT} and figure:{COUNT} mod:{PRODUCT_MODIFIER}? unit:{OTHER_PRODUCT}",
+    when: (m, s) => s.tokens.slice(0, m.from).some((t) => SOLD_WORDS.has(t.lower)),
+    examples: [
+      {
+        input: "Appliances\n\nOstrel Electric said it sold 1.9 mln refrigerators and 1.2 mln air conditioners in 1986.",
+        expected: [
+          { kind: "sales_volume", company: "Ostrel Electric", unit: "air conditioners", low: 1200000, year: 1986 },
+        ],
+      },
+    ],
+    build: otherUnit,
+  },
+  {
     name: "sales-volume.sold-other-things",
     kind: "sales_volume",
     pattern:
