@@ -18,6 +18,8 @@ const TO_A_COUNT =
  * Whose change, when, against what: the shared subject, time and base finders, from where the change's words
  * begin. A change in a region ("rose 10% in Asia") or to a count is not the company's revenue change.
  */
+const FLAT_TO_BEFORE = /\bflat\s+to\s+(?:up|down)\s+(?:by\s+)?$/i;
+
 export function changeRoles(s: RuleSentence, q: Quantity, sign: 1 | -1, anchor: number): FactRoles | null {
   if (regionalFigure(s.text, q.end)) return null;
   if (
@@ -34,7 +36,9 @@ export function changeRoles(s: RuleSentence, q: Quantity, sign: 1 | -1, anchor: 
     ? s.roles.times.find((t) => t.role === "base" && t.year !== null && t.start >= q.end && t.start - q.end < 15)
     : undefined;
   if (ownBase) when = { ...when, year: ownBase.year, stated: true };
-  const [low, high] = sign < 0 ? [-q.high, -q.low] : [q.low, q.high];
+  // "to be flat to up 2%", "flat to down 3%": a range that starts at no change.
+  const fromFlat = FLAT_TO_BEFORE.test(s.text.slice(Math.max(0, q.start - 24), q.start));
+  const [low, high] = sign < 0 ? [-q.high, fromFlat ? 0 : -q.low] : [fromFlat ? 0 : q.low, q.high];
   return {
     figure: q,
     company: company.company,
@@ -132,7 +136,7 @@ export const REVENUE_CHANGE_RULES: Rule[] = [
   {
     name: "revenue-change.pct-change-in-revenue",
     kind: "revenue_change",
-    pattern: "figure:{PERCENT} year-on-year|annual? change:{CHANGE_NOUN} in ...3 metric:{SALES_NOUN}",
+    pattern: "figure:{PERCENT} year-on-year|year-over-year|annual? change:{CHANGE_NOUN} in ...3 metric:{SALES_NOUN}",
     // "a 3% fall in like-for-like sales": a same-store change, which is no revenue change.
     when: (m, s) =>
       !quantityOf(m.captures.figure?.[0])?.fraction &&
