@@ -173,7 +173,10 @@ export function measuresCompanyRevenue(text: string, metric: MetricHit, clauseSt
   // "revenue per passenger", "average revenue per user": a ratio, not the company's takings.
   if (/^\s+(?:(?:by|in)\s+volume|per)\b/i.test(text.slice(metric.end))) return false;
   if (/\baverage\s+$/i.test(text.slice(Math.max(0, metric.start - 10), metric.start))) return false;
-  if (NOT_COMPANY_REVENUE_BEFORE.test(text.slice(Math.max(0, metric.start - 25), metric.start))) return false;
+  const before = text.slice(Math.max(0, metric.start - 25), metric.start);
+  // ("record sales" may be sales of records; "record revenue", "record turnover" are only ever the highest yet.)
+  const recordHigh = /\brecord\s+$/i.test(before) && !/^sales\b/i.test(text.slice(metric.start, metric.end));
+  if (!recordHigh && NOT_COMPANY_REVENUE_BEFORE.test(before)) return false;
   if (CATEGORY_AFTER.test(text.slice(metric.end, metric.end + 80))) return false;
   // "sales of frozen pizza", "sales at its snacks unit": a product's or a unit's takings ("sales at whisky maker
   // Corvan" are Corvan's: a calling before a name).
