@@ -92,7 +92,8 @@ export const STAKE_RULES: Rule[] = [
       "holder:{HOLDER_REF} ...8 {STAKE_VERB} the? {FIGURE_LEAD}? figure:{PERCENT} more? of|in between:...5 held:{COMPANY}",
     // "owns 31% of the company, and Ostrel owns 18%": the company held was said before the comma (one apposed
     // after it is the one held: "60% of its partner, Ostrel", "60% of the new firm, to be called Ostrel").
-    when: (m, s) => !ofAMarket(m, s) && !clauseAfterHeld(m.captures.between ?? []),
+    // ("bought a further 4.2 pct of Corvan, taking its holding to 29.5 pct": the block is no stake, the total is.)
+    when: (m, s) => !ofAMarket(m, s) && !clauseAfterHeld(m.captures.between ?? []) && !blockBeforeTotal(m, s),
     examples: [
       {
         input:

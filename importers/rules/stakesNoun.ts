@@ -35,7 +35,7 @@ const TOTAL_AFTER =
 
 /** "lifts its holding to", "would lift its stake to": what a purchase brings a holding to, said after it. */
 const LIFT_TO =
-  "lift|lifts|lifting|raise|raises|raising|take|takes|taking|bring|brings|bringing|increase|increases its|their own? total? {STAKE_NOUN} to";
+  "lift|lifts|lifting|raise|raises|raising|take|takes|taking|bring|brings|bringing|increase|increases its|their own? total? {STAKE_NOUN} ...7 to";
 
 const FURTHER_BLOCK = compilePattern(
   `further|another|additional {FIGURE_LEAD}? figure:{PERCENT} ...18 ${LIFT_TO} {FIGURE_LEAD}? {PERCENT}`,
