@@ -317,6 +317,7 @@ const DESCRIBED_BY_PLACE = new RegExp(
 );
 const OF_PLACE_AFTER_SUFFIX = endAnchored(/\b(?:Inc|Corp|Co|Ltd|Plc|PLC|BV|NV|AG|SA|GmbH|SpA|AB)\.?\s+of\s+$/);
 const BUSINESS_PLURAL_SET = new Set(BUSINESS_PLURALS);
+const WIRE_DATELINE = /^[A-Z][A-Z .'-]+,\s+[A-Z][a-z]{2,4}\.?\s+\d{1,2}\s+-\s+$/;
 const ABSTRACT_NOUN = /^[A-Z][a-z]{3,}(?:tion|sion|ment|ness|ity|ure)$/;
 const COUNT_OPENER = /^(?:Two|Three|Four|Five|Six|Several|Both|Many|Some|Most)\s/;
 const CITY_STATE = new RegExp(
@@ -716,7 +717,11 @@ export class CompanyRegistry {
         const organisation = span.bareSurface !== span.name || ORGANISATION_HEADS.has(lastWordOf(span.name));
         if (!organisation && reg.isPerson(span.name, s, span.start)) continue;
         // "NOTE - Figures in Australian dlrs": the wire's note opens a sentence of its own.
-        const sentenceInitial = span.start === 0 || /^(?:["“'(]|NOTE\s*[-:])$/.test(s.slice(0, span.start).trim());
+        // ("STOCKHOLM, June 9 - Engineering group <Corvan AB> said": the wire's dateline opens the sentence too.)
+        const sentenceInitial =
+          span.start === 0 ||
+          /^(?:["“'(]|NOTE\s*[-:])$/.test(s.slice(0, span.start).trim()) ||
+          WIRE_DATELINE.test(s.slice(0, span.start));
         // A capitalised first word is only a name if the article also writes it capitalised mid-sentence.
         if (sentenceInitial && !/\s/.test(span.name) && !/['’]s?$/.test(span.surface)) initial.push([span, s, index]);
         else if (!toldTheWire(span, s)) reg.add(span, s, sentenceInitial, index);
