@@ -1,10 +1,27 @@
-import type { Rule } from "./rule";
-import { describedStake, ofAMarket } from "./stakeRoles";
+import type { Match } from "./pattern";
+import type { FactRoles, Rule, RuleSentence } from "./rule";
+import { describedStake, nameOf, ofAMarket } from "./stakeRoles";
 
 /**
  * Stakes in a company the sentence describes rather than names ("the company", "the Ohio toolmaker"). The holder
  * is named or referred to; the company held is the other one the sentence names, else the article's.
  */
+/**
+ * "Corvan Bricks, in which it now holds a 75 pct stake": "it" is not the company just named, which is the one held,
+ * but the one the sentence is about before it.
+ */
+function inWhichStake(m: Match, s: RuleSentence): FactRoles[] {
+  const holder = m.captures.holder?.[0];
+  const heldToken = m.captures.held?.[0];
+  const held = nameOf(heldToken);
+  if (holder?.type !== "mention" || holder.mention.how !== "pronoun" || holder.mention.company !== held)
+    return describedStake(m, s);
+  const subject = s.tokens
+    .slice(0, heldToken ? s.tokens.indexOf(heldToken) : m.from)
+    .find((t) => t.type === "mention" && !t.mention.possessive && t.mention.company !== held);
+  return subject ? describedStake({ ...m, captures: { ...m.captures, holder: [subject] } }, s) : [];
+}
+
 export const DESCRIBED_STAKE_RULES: Rule[] = [
   {
     name: "stake.group-led-by-holds",
@@ -111,8 +128,13 @@ export const DESCRIBED_STAKE_RULES: Rule[] = [
         input: "Results\n\nJapanese carmaker Corvan - in which Ostrel owns a 44% stake - made a profit.",
         expected: [{ kind: "stake", company: "Ostrel", counterparty: "Corvan", low: 44 }],
       },
+      {
+        input:
+          "Results\n\nOstrel Holdings said turnover rose. The company said the result included a month's sales of Corvan Bricks Ltd, in which it now holds a 75 pct stake.",
+        expected: [{ kind: "stake", company: "Ostrel Holdings", counterparty: "Corvan Bricks", low: 75 }],
+      },
     ],
-    build: describedStake,
+    build: inWhichStake,
   },
   {
     name: "stake.with-holder-holding",

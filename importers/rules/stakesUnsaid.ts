@@ -197,9 +197,13 @@ export const UNSAID_STAKE_RULES: Rule[] = [
     ],
     // The holder is the one the sentence opens with, not the company held named just before the verb.
     build: (m, s) => {
-      const opener = s.tokens
-        .slice(0, m.to)
-        .find((t) => tokenIs(PIECES.HOLDER, t) || (t.type === "mention" && t.mention.how === "description"));
+      const opener = s.tokens.slice(0, m.to).find(
+        (t) =>
+          tokenIs(PIECES.HOLDER, t) ||
+          // ("It owns 45% of Corvan and wants to raise that to 51%": "it", opening the sentence, is the holder.)
+          (t.type === "mention" &&
+            (t.mention.how === "description" || (t.mention.how === "pronoun" && !t.mention.possessive))),
+      );
       return opener ? describedStake({ ...m, captures: { ...m.captures, holder: [opener] } }, s) : [];
     },
   },
