@@ -521,21 +521,22 @@ export function stake(m: Match, s: RuleSentence, asideSettled = false): FactRole
   if (!joint || figure?.type !== "quantity") return [];
   // "the Corvan family owns 38%": the family holds it, not the company it named.
   const lead = m.captures.holder?.[0];
-  const family = lead && s.tokens[s.tokens.indexOf(lead) + 1]?.lower === "family" && !joint.includes(" + ");
+  const at = lead ? s.tokens.indexOf(lead) : -1;
+  const next = at >= 0 ? s.tokens[at + 1]?.lower : undefined;
+  const family = lead && next === "family" && !joint.includes(" + ");
   // "the Corvan family trust owns 12%": the family's trust or foundation, a holder of its own.
-  const body = family ? s.tokens[s.tokens.indexOf(lead) + 2]?.lower : undefined;
+  const body = family ? s.tokens[at + 2]?.lower : undefined;
   const familyBody = body === "trust" || body === "foundation" ? ` ${body}` : "";
   const holder = family ? `${familyName(lead, joint)} family${familyBody}` : joint;
   const year = statedYear(s, m);
+  const status = stakeStatus(s, m);
   // The forms the names were written in go to the alias table, as the extractors' facts do.
   const aliases: Record<string, string[]> = {};
   for (const t of s.tokens.slice(m.from, m.to + 6))
     if (t.type === "mention" && t.mention.how === "name") aliases[t.mention.company] = t.mention.surfaces;
-  const first = m.captures.holder?.[0];
-  const named = first?.type === "mention" && first.mention.how === "name";
+  const named = lead?.type === "mention" && lead.mention.how === "name";
   // "Ostrel Capital and Halden Partners each hold 11%": each holds the figure on its own.
-  const each = lead && s.tokens[s.tokens.indexOf(lead) + 1]?.lower === "each";
-  const holders = each && holder.includes(" + ") ? holder.split(" + ") : [holder];
+  const holders = next === "each" && holder.includes(" + ") ? holder.split(" + ") : [holder];
   return heldCompanies(m, s)
     .map((held) =>
       held === holder ? (namedApart(heldToken(m, s), holder) ?? describedApart(m, s, holder) ?? held) : held,
@@ -552,7 +553,7 @@ export function stake(m: Match, s: RuleSentence, asideSettled = false): FactRole
           counterparty: held,
           when: { year, period: null, stated: year !== null },
           unit: "percent",
-          status: stakeStatus(s, m),
+          status,
         })),
     );
 }
