@@ -120,8 +120,7 @@ function namedUnit(m: Match, s: RuleSentence): FactRoles[] {
 function thingSoldBefore(s: RuleSentence, upTo: number): string | null {
   for (let i = 0; i + 1 < upTo; i++) {
     if (!/^(?:sales|deliveries|shipments)$/.test(s.tokens[i + 1].lower)) continue;
-    const word = s.tokens[i].lower;
-    const unit = VOLUME_UNITS[word] ?? VOLUME_UNITS[`${word}s`];
+    const unit = unitOfWord(s.tokens[i].lower);
     if (unit && unit !== "units") return unit;
   }
   return null;
@@ -146,6 +145,11 @@ function unitNamedIn(s: RuleSentence): string | null {
 function unitBeforeCue(m: Match, s: RuleSentence): string | null {
   const word = s.tokens[m.from - 1]?.lower;
   if (!word) return null;
+  return unitOfWord(word);
+}
+
+/** The unit a thing's name is counted in, singular ("truck") or plural ("trucks"). */
+function unitOfWord(word: string): string | null {
   return VOLUME_UNITS[word] ?? VOLUME_UNITS[`${word}s`] ?? null;
 }
 
@@ -232,6 +236,9 @@ const notAPercent = (m: Match, s: RuleSentence) => !/^\s*(?:%|per\s?cent)/i.test
 
 const SOLD_WORDS = new Set(SALES_VOLUME_WORDS.flatMap((w) => w.split(" ")).filter((w) => w !== "over"));
 
+/** A word of selling before the match ("sold ... 881,700 cars and 402,300 trucks"). */
+const soldBefore = (m: Match, s: RuleSentence) => s.tokens.slice(0, m.from).some((t) => SOLD_WORDS.has(t.lower));
+
 /** Sales volumes: things sold, delivered or shipped in a period. */
 export const SALES_VOLUME_RULES: Rule[] = [
   {
@@ -251,7 +258,7 @@ export const SALES_VOLUME_RULES: Rule[] = [
     kind: "sales_volume",
     // "sold 881,700 cars and 402,300 trucks": a second count joined to the first takes its sales word.
     pattern: "{COUNT} {PRODUCT_MODIFIER}? {VOLUME_UNIT} and figure:{COUNT} mod:{PRODUCT_MODIFIER}? unit:{VOLUME_UNIT}",
-    when: (m, s) => s.tokens.slice(0, m.from).some((t) => SOLD_WORDS.has(t.lower)),
+    when: soldBefore,
     examples: [
       {
         input: "Deliveries\n\nCorvan Motors said it sold 881,700 cars and 402,300 trucks in the United States in 1986.",
@@ -265,7 +272,7 @@ export const SALES_VOLUME_RULES: Rule[] = [
     kind: "sales_volume",
     pattern:
       "{COUNT} {PRODUCT_MODIFIER}? {OTHER_PRODUCT} and figure:{COUNT} mod:{PRODUCT_MODIFIER}? unit:{OTHER_PRODUCT}",
-    when: (m, s) => s.tokens.slice(0, m.from).some((t) => SOLD_WORDS.has(t.lower)),
+    when: soldBefore,
     examples: [
       {
         input: "Appliances\n\nOstrel Electric said it sold 1.9 mln refrigerators and 1.2 mln air conditioners in 1986.",
@@ -439,7 +446,7 @@ export const SALES_VOLUME_RULES: Rule[] = [
     // "delivered 96,300 vehicles in the quarter, bringing its total for the first half to 181,000".
     pattern: "bringing|taking|lifting|pushing its|the ...6 total ...6 to just? {FIGURE_LEAD}? figure:{COUNT}",
     // "signed up 610,000 customers, taking its total to 15.2 million": a total of what was sold, not of customers.
-    when: (m, s) => notAPercent(m, s) && s.tokens.slice(0, m.from).some((t) => SOLD_WORDS.has(t.lower)),
+    when: (m, s) => notAPercent(m, s) && soldBefore(m, s),
     examples: [
       {
         input:
