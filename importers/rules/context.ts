@@ -117,7 +117,7 @@ export function reportedPeriod(heading: TableHeading, headline: TableHeading | n
   const month = heading.endMonth ?? headline?.endMonth ?? CALENDAR_END_MONTH[period];
   const day = heading.endMonth ? (heading.endDay ?? LAST_DAY[month - 1]) : (headline?.endDay ?? LAST_DAY[month - 1]);
   if (ref.month === null) return { period, year: month === 12 ? ref.year - 1 : ref.year };
-  const endedThisYear = month < ref.month || (month === ref.month && day <= (ref.day ?? 31));
+  const endedThisYear = endedBy(month, day, ref.month, ref.day);
   // Results come out within months of the period's end: a calendar period that would have ended over four months
   // before the report ("THIRD QTR" dated June) is a fiscal one that has just ended.
   const monthsSince = (ref.month - month + 12) % 12;
@@ -133,6 +133,10 @@ function monthsRunPeriod(heading: TableHeading, headline: TableHeading | null, r
   const month = heading.endMonth ?? headline?.endMonth ?? null;
   if (!(heading.monthsRun || headline?.monthsRun) || month === null || ref?.month == null) return null;
   const day = heading.endDay ?? headline?.endDay ?? LAST_DAY[month - 1];
-  const endedThisYear = month < ref.month || (month === ref.month && day <= (ref.day ?? 31));
-  return { period: null, year: endedThisYear ? ref.year : ref.year - 1 };
+  return { period: null, year: endedBy(month, day, ref.month, ref.day) ? ref.year : ref.year - 1 };
+}
+
+/** Whether a period ending on this month and day has ended by the article's date in its own year. */
+function endedBy(month: number, day: number, refMonth: number, refDay: number | null): boolean {
+  return month < refMonth || (month === refMonth && day <= (refDay ?? 31));
 }
