@@ -147,12 +147,12 @@ function withLocalCrowns(f: Fact, text: string): Fact {
   return country ? { ...f, unit: country } : f;
 }
 
+const FRANC_DATELINE = /^\s*(PARIS|BRUSSELS|ANTWERP|LYON)\s*,\s*[A-Z][a-z]{2,4}\.?\s+\d{1,2}\s+-/im;
+
 /**
  * "francs" alone are Swiss unless the article is French or Belgian: "8.42 billion francs" of a French glassmaker
  * in 1985 are French francs (euros from 2002, when the franc went).
  */
-const FRANC_DATELINE = /^\s*(PARIS|BRUSSELS|ANTWERP|LYON)\s*,\s*[A-Z][a-z]{2,4}\.?\s+\d{1,2}\s+-/im;
-
 function withLocalFrancs(f: Fact, text: string, year: number | null, currencyOf: () => string): Fact {
   if (
     f.unit !== "CHF" ||
