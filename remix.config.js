@@ -8,7 +8,9 @@ export default {
     v3_fetcherPersist: true,
     v3_relativeSplatPath: true,
     v3_throwAbortReason: true,
-    v3_lazyRouteDiscovery: true,
+    // Off: with lazy discovery a fetcher sent while a form navigates fails with "No route matches URL" and shows
+    // the error page over the new one (remix-run/react-router#13114; docs/decisions/041).
+    v3_lazyRouteDiscovery: false,
   },
   serverDependenciesToBundle: [/^d3-.*/, /^internmap/],
 };
