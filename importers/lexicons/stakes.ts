@@ -172,6 +172,22 @@ export const REFERRED_HOLDERS: Record<string, RegExp> = {
   fund: /\b(?:fund|authority|investment|capital|partners|trust)\b/i,
   trust: /\btrust\b/i,
 };
+// An investor described rather than named ("The activist hedge fund, which owns 2%") is a fund by its name too.
+for (const described of [
+  "activist fund",
+  "activist hedge fund",
+  "activist investor",
+  "hedge fund",
+  "investment firm",
+  "investment group",
+  "private equity firm",
+  "private equity group",
+  "buyout firm",
+  "sovereign fund",
+  "sovereign wealth fund",
+  "pension fund",
+])
+  REFERRED_HOLDERS[described] = REFERRED_HOLDERS.fund;
 
 /** A state as a holder ("the Treasury has sold 6%", "the French government owns 30%"). */
 export const STATE_HOLDERS = ["government", "state", "treasury", "finance ministry"];

@@ -26,7 +26,10 @@ function heldAfter(m: Match, s: RuleSentence): string | null {
 
 /** The match's holder noun ("the state", "the state's") resolved, and its figure, when both are there. */
 function referredFigure(m: Match, s: RuleSentence) {
-  const noun = m.captures.holder?.[0]?.lower.replace(/['’]s$/, "");
+  const noun = m.captures.holder
+    ?.map((t) => t.lower)
+    .join(" ")
+    .replace(/['’]s$/, "");
   const figure = m.captures.figure?.[0];
   const holder = noun ? referredHolder(noun, s) : null;
   if (!holder || figure?.type !== "quantity" || figure.quantity.fraction) return null;
@@ -73,6 +76,11 @@ export const REFERRED_STAKE_RULES: Rule[] = [
         input:
           "Charity sells\n\nOstrel Capital agreed to buy shares in Corvan Soups from the Keane Foundation, the charity that has controlled the soup maker since 1994. The foundation, which owns 41% of Corvan, said the sale would help it diversify.",
         expected: [{ kind: "stake", company: "Keane Foundation", counterparty: "Corvan", low: 41 }],
+      },
+      {
+        input:
+          "Pressure grows\n\nCorvan Rail faces pressure from Ostrel Capital. The activist hedge fund, which owns about 2.3% of Corvan Rail's shares, wants the freight arm sold.",
+        expected: [{ kind: "stake", company: "Ostrel Capital", counterparty: "Corvan Rail", low: 2.3 }],
       },
     ],
     build: referredStake,
