@@ -26,6 +26,11 @@ function swappedStakes(m: Match, s: RuleSentence): FactRoles[] {
  * forecast; "The state, which owns 51% of Corvan, plans to sell a 20% stake": the block it means to sell, a target.
  */
 function heldAfterDeal(m: Match, s: RuleSentence): FactRoles[] {
+  // "to sell about half of its holding": a part of the holding, not of the company.
+  const at = s.tokens.indexOf(m.captures.figure[0]);
+  const after = s.tokens.slice(at + 1, at + 4).map((t) => t.lower);
+  if (after[0] === "of" && /^(?:its|their)$/.test(after[1] ?? "") && /^(?:holding|stake)$/.test(after[2] ?? ""))
+    return [];
   const selling = /^(?:sell|sale|offload|float|dispose)/.test(m.captures.deal?.[0]?.lower ?? "");
   return stake(m, s).map((r) => ({ ...r, status: selling ? "target" : "forecast" }));
 }
@@ -78,7 +83,7 @@ export const DEAL_STAKE_RULES: Rule[] = [
     name: "stake.which-owns-then-keeps",
     kind: "stake",
     pattern:
-      "holder:{HOLDER} , which ...2 owns|holds|has ...2 {PERCENT} of ...4 held:{COMPANY} ...4 , will|would|is|plans|wants|intends ...4 deal:keep|retain|hold|have|sell ...2 a|an? {FIGURE_LEAD}? figure:{PERCENT}",
+      "holder:{HOLDER} , which ...2 owns|holds|has ...2 {PERCENT} of ...4 held:{HELD_REF} ...4 , will|would|is|plans|wants|intends ...4 deal:keep|retain|hold|have|sell ...2 a|an? {FIGURE_LEAD}? figure:{PERCENT}",
     examples: [
       {
         input:

@@ -79,13 +79,18 @@ export const LEVEL_STAKE_RULES: Rule[] = [
     // "Ostrel, which already holds 9.1 pct of Corvan, will own 41.6 pct after the sale": the holding to come, of
     // the company the aside named.
     pattern:
-      "holder:{HOLDER} , which ...3 {OWN_OR_HAVE} {FIGURE_LEAD}? {PERCENT} of|in held:{COMPANY} , will|would ...2 own|hold|have|control|retain|keep a? {FIGURE_LEAD}? figure:{PERCENT}",
+      "holder:{HOLDER} , which ...3 {OWN_OR_HAVE} {FIGURE_LEAD}? {PERCENT} of|in held:{HELD_REF} , will|would ...2 own|hold|have|control|retain|keep a? {FIGURE_LEAD}? figure:{PERCENT}",
     examples: [
       {
         input:
           "Sale agreed\n\nOstrel Oy, which already holds 9.1 pct of Corvan Corp, will own 41.6 pct after the sale, a broker said.",
         // The 9.1 pct held now is the first rule's; this one gives the holding to come.
         expected: [{ kind: "stake", company: "Ostrel", counterparty: "Corvan", low: 41.6, status: "forecast" }],
+      },
+      {
+        input:
+          "Telecoms\n\nOstrel Telecom plans to buy shares in Corvan Mobile. Ostrel, which already holds 9% of the Danish firm, would own 35% once the deal is completed.",
+        expected: [{ kind: "stake", company: "Ostrel", counterparty: "Corvan Mobile", low: 35, status: "forecast" }],
       },
     ],
     build: stake,
