@@ -157,12 +157,17 @@ export function baseShare(m: Match, s: RuleSentence, before: boolean): FactRoles
 const YEARS_EARLIER = /^\s*(two|three|four|five|\d)\s+years\s+(?:earlier|ago|before)\b/i;
 const PREVIOUS_QUARTER = /^\s*(?:in|during|for)?\s*the\s+(?:previous|prior|preceding)\s+(?:three\s+months|quarter)\b/i;
 
-/** "..., an improvement on its current 2.5%": the share held now, of the market of the share before it. */
+/**
+ * "..., an improvement on its current 2.5%", "to 30% by 2028, from about 24% now": the share held now, of the
+ * company and market of the share before it (named after its figure, or before it when the match caught a market).
+ */
 export function currentShare(m: Match, s: RuleSentence): FactRoles[] {
   const q = figureOf(m);
   const first = m.captures.first?.[0];
   if (!q || first?.type !== "quantity") return [];
-  const earlier = shareRoles(s, first.quantity, first.quantity.start, marketAfterFigure(s, first.quantity));
+  const earlier = m.captures.market
+    ? shareBefore({ ...m, captures: { ...m.captures, figure: [first] } }, s)[0]
+    : shareRoles(s, first.quantity, first.quantity.start, marketAfterFigure(s, first.quantity));
   if (!earlier) return [];
   return [{ ...earlier, figure: q, when: { year: null, period: null, stated: false }, status: "actual", stated: [] }];
 }

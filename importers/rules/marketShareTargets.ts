@@ -1,4 +1,4 @@
-import { aimedAfterShare, aimedNextShare } from "./marketShareRoles";
+import { aimedAfterShare, aimedNextShare, currentShare } from "./marketShareRoles";
 import type { Rule } from "./rule";
 
 /** Market shares a company aims for, said after the share it holds. */
@@ -62,5 +62,48 @@ export const MARKET_SHARE_TARGET_RULES: Rule[] = [
       },
     ],
     build: aimedNextShare,
+  },
+  {
+    name: "market-share.aimed-from-now",
+    kind: "market_share",
+    // The aimed-for share is the first figure; the one "now" or "today" is held.
+    pattern:
+      "first:{PERCENT} share? of ...6 {MARKET_WORD} ...12 from {FIGURE_LEAD}? figure:{PERCENT} now|today|currently",
+    examples: [
+      {
+        input:
+          "Drinks\n\nHalden Drinks still targets a 25% share of the U.S. sparkling water market by 2028, up from about 14% today.",
+        expected: [{ kind: "market_share", company: "Halden Drinks", low: 14, year: null, status: "actual" }],
+      },
+    ],
+    build: currentShare,
+  },
+  {
+    name: "market-share.lift-share-from-now",
+    kind: "market_share",
+    pattern:
+      "share in:of? the? market:...8 to {FIGURE_LEAD}? first:{PERCENT} ...6 from {FIGURE_LEAD}? figure:{PERCENT} now|today|currently",
+    examples: [
+      {
+        input:
+          "Drinks\n\nHalden Drinks aims to lift its share of the US sparkling water market to 30% by 2028, from about 24% now.",
+        expected: [{ kind: "market_share", company: "Halden Drinks", low: 24, year: null, status: "actual" }],
+      },
+    ],
+    build: currentShare,
+  },
+  {
+    name: "market-share.lift-share-from-present",
+    kind: "market_share",
+    pattern:
+      "share in:of? the? market:...8 to {FIGURE_LEAD}? first:{PERCENT} ...6 from its|their {CURRENT} figure:{PERCENT}",
+    examples: [
+      {
+        input:
+          "Glue\n\nOstrel Corp said the purchase would lift its share of the U.S. market for adhesives to about 18 pct from its present 12 pct.",
+        expected: [{ kind: "market_share", company: "Ostrel", low: 12, year: null, status: "actual" }],
+      },
+    ],
+    build: currentShare,
   },
 ];
