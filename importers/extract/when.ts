@@ -333,6 +333,8 @@ export function shareWhen(
     MOVED_FROM_AFTER.test(s.text.slice(figure.end, figure.end + 30)) ||
     // "shipped 9 million PCs, giving it 15% of the market": a share won by the units just counted is of their period.
     SHIPPED_BEFORE.test(s.text.slice(0, figure.start)) ||
+    // "kept the top spot with a 21% share, shipping 69.5 million phones": or by the units counted just after it.
+    SHIPPED_AFTER.test(s.text.slice(figure.end, figure.end + 40)) ||
     s.times.some((t) => t.role === "base" && t.relative === -1 && t.start >= own.start && t.end <= own.end);
   if (aimed || present || when.year !== null || when.period !== null || !goesOn || s.discourse.year === null)
     return when;
@@ -340,6 +342,8 @@ export function shareWhen(
   return { year: s.discourse.year, period: s.discourse.period, stated: false, target: false };
 }
 
+const SHIPPED_AFTER =
+  /^[^.;,]{0,20},\s+(?:shipping|selling|delivering)\s+(?:about\s+|around\s+|roughly\s+|nearly\s+|some\s+)?\d/i;
 const CLOSED_RELATIVE = /,\s+(?:which|who)\b[^,]*,\s*/g;
 const SHIPPED_BEFORE =
   /\b(?:shipped|shipping|sold|selling|delivered|delivering)\s+(?:about\s+|around\s+|roughly\s+|nearly\s+|some\s+|more\s+than\s+)?\d|\b(?:second|third|fourth|fifth|led|behind)\s+with\s+(?:about\s+|around\s+|roughly\s+|nearly\s+)?\d|\b(?:shipments|deliveries)\b[^.;]{0,25}?\bto\s+(?:about\s+|around\s+)?\d/i;

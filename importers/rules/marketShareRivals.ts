@@ -158,17 +158,23 @@ export const MARKET_SHARE_RIVAL_RULES: Rule[] = [
     name: "market-share.listed-for-a-share",
     kind: "market_share",
     // "... with 56.6 million and a 17.8% share", "for a 16.9% slice of the market".
-    pattern: "holder:{COMPANY} ...8 for|and a|an figure:{PERCENT} share|slice",
+    pattern: "holder:{COMPANY} ...8 for|and|with|, a|an figure:{PERCENT} share|slice",
     examples: [
       {
         input:
           "Phones\n\nCorvan shipped 61.2 million units, a 20.5% share of the smartphone market, while Ostrel shipped 57.9 million units for a 19.4% share.",
-        expected: [{ kind: "market_share", company: "Ostrel", low: 19.4 }],
+        expected: [
+          { kind: "market_share", company: "Corvan", low: 20.5 },
+          { kind: "market_share", company: "Ostrel", low: 19.4 },
+        ],
       },
       {
         input:
           "Phones\n\nCorvan shipped 61.2 million units, a 20.5% share of the smartphone market. China's Ostrel was close behind with 56.6 million and a 17.8% share.",
-        expected: [{ kind: "market_share", company: "Ostrel", low: 17.8 }],
+        expected: [
+          { kind: "market_share", company: "Corvan", low: 20.5 },
+          { kind: "market_share", company: "Ostrel", low: 17.8 },
+        ],
       },
     ],
     build: listedShare,

@@ -268,6 +268,9 @@ export function rivalInSentence(m: Match, s: RuleSentence): FactRoles[] {
   if (PUBLIC_BODY.test(holder.mention.company)) return [];
   const held = shareRoles(s, first.quantity, first.quantity.start, marketAfterFigure(s, first.quantity));
   if (held?.company === holder.mention.company) return [];
+  // "X was second with 21.1%, while Y came third with a 16.4% share", after a sentence that dated a share: the
+  // sentence's first share gives no time, so the rival's share is the last sentence's market and time.
+  if (s.ctx.shareMarket && held && held.when.year === null && held.when.period === null) return continuedShare(m, s);
   const when = held?.when ?? shareWhen(s.roles, q, clauseAround(s.text, q.start), false);
   return [
     {
@@ -325,9 +328,10 @@ export function listedShare(m: Match, s: RuleSentence): FactRoles[] {
   // the market of the last share.
   if (first < 0) {
     if (s.ctx.shareMarket) return continuedShare(m, s);
-    // "Varrow shipped 11.6 million units for a 19.7% share": a share of the market the units were counted in.
+    // "Varrow shipped 11.6 million units for a 19.7% share", "X kept the top spot with a 21% share, shipping 69.5
+    // million phones": a share of the market the units were counted in.
     const q = figureOf(m);
-    const counted = s.tokens.slice(0, s.tokens.indexOf(figure)).some(
+    const counted = s.tokens.some(
       (t, i) =>
         t.type === "quantity" &&
         t.quantity.kind === "count" &&
