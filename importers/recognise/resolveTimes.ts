@@ -95,10 +95,12 @@ export function resolveTimes(
     // "forecast revenue for the quarter ending in March", said in January: the quarter under way, not last year's.
     // ("expects turnover for the year to June 30 to exceed ...", said in February: the year running to this June.)
     const span = t.period === "FY" ? 11 : t.period === "9M" ? 8 : t.period === "H1" || t.period === "H2" ? 5 : 3;
-    const running =
-      !ended &&
-      (endMonth - month + 12) % 12 <= span &&
-      FORWARD_BEFORE.test(sentence.slice(Math.max(0, t.start - 80), t.end + 60));
+    const ahead = (endMonth - month + 12) % 12 <= span;
+    const forward = FORWARD_BEFORE.test(sentence.slice(Math.max(0, t.start - 80), t.end + 60));
+    // "expects revenues for its fiscal second quarter, ending January 31, to rise", said in December: the January
+    // to come, not the one a whole period before.
+    if (end && ended && ahead && monthsSince > span && forward) return { ...t, year: ref.year + 1 };
+    const running = !ended && ahead && forward;
     return { ...t, year: ended || running ? ref.year : ref.year - 1 };
   });
 }
