@@ -16,6 +16,11 @@ export function withReportedPeriod(facts: Fact[]): Fact[] {
     .sort((a, b) => a.start - b.start);
   return facts.map((f) => {
     if (!mayTakePeriod(f)) return f;
+    const sum = ledTo(f, facts);
+    if (sum) {
+      const comparedTo = sum.year === null ? f.comparedTo : { year: sum.year - 1, period: sum.period };
+      return { ...f, year: sum.year, period: sum.period, comparedTo };
+    }
     const next = dated.find(
       (d) =>
         d.company === f.company &&
@@ -34,3 +39,24 @@ const mayTakePeriod = (f: Fact) =>
   f.status === "actual" &&
   !f.segment &&
   ((f.year === null && f.period === null) || (f.period === "FY" && !f.stated.includes("year")));
+
+/**
+ * "reported a 7% rise in turnover to £2.31bn for 2004", "a 31% jump in first-half revenue to 14.6bn euros": the
+ * change is of the sum it led to, in the same sentence, whose time the words after the change give.
+ */
+function ledTo(f: Fact, facts: Fact[]): Fact | undefined {
+  return facts.find(
+    (d) =>
+      d.kind === "revenue" &&
+      d.company === f.company &&
+      d.start === f.start &&
+      d.status === f.status &&
+      !d.segment &&
+      d.figureStart > f.figureEnd &&
+      (d.year !== null || d.period !== null) &&
+      LED_TO.test(f.quote.slice(f.figureEnd - f.start, d.figureStart - f.start)),
+  );
+}
+
+const LED_TO =
+  /^\s*(?:rise|increase|jump|climb|gain|growth|fall|drop|decline|slump)\s+in\s+[^\d.;]{0,50}?\bto\s+(?:about\s+|around\s+|nearly\s+)?[^\d\s]{0,2}$/i;
