@@ -78,7 +78,10 @@ export function resolveTimes(
       if (!/full[- ]year|the\s+(?:whole\s+|full\s+)?(?:fiscal\s+|financial\s+)?year\b/i.test(t.text)) return t;
       // ("the fiscal year just ended" is done, whatever the sentence goes on to expect.)
       const done = JUST_ENDED.test(sentence.slice(t.end, t.end + 30));
-      const forward = !done && FORWARD_BEFORE.test(sentence.slice(Math.max(0, t.start - 80), t.start + 60));
+      // ("had sales of $2m in the year, it said, and will open ...": a cue past "and" or "it said" is another clause's.)
+      const other = OTHER_CLAUSE.exec(sentence.slice(t.end));
+      const until = other ? Math.min(t.start + 60, t.end + other.index) : t.start + 60;
+      const forward = !done && FORWARD_BEFORE.test(sentence.slice(Math.max(0, t.start - 80), until));
       if (fiscalEnd !== 12) return { ...t, year: forward ? lastFiscal + 1 : lastFiscal };
       return { ...t, year: forward && month > 2 ? ref.year : ref.year - 1 };
     }
@@ -132,6 +135,12 @@ export function fiscalYearEndIn(text: string): number {
   const mayEnd = quarter || lower.includes("year") || lower.includes("fiscal") || lower.includes("qtr");
   const m = mayEnd ? (FISCAL_END.exec(text) ?? HEADLINE_YEAR_TO.exec(text.slice(0, 300).split("\n")[0])) : null;
   if (m) return MONTH_INDEX[m[1].toLowerCase()];
+  // "ACME CORP <ACM> 3RD QTR JAN 31 NET": a wire headline's quarter and the month it ended in.
+  const headline = mayEnd ? HEADLINE_QUARTER.exec(text.slice(0, 300).split("\n")[0]) : null;
+  if (headline) {
+    const n = Number(headline[1]);
+    return ((MONTH_INDEX[headline[2].toLowerCase()] + 3 * (4 - n) - 1) % 12) + 1;
+  }
   if (!quarter) return 12;
   // "its fiscal first quarter, which ended in December", "the fourth quarter, the three months ended January 31":
   // the year ends where the quarters say.
@@ -160,6 +169,10 @@ export function fiscalYearEndDay(text: string): number | null {
 }
 
 const ORDINALS = ["first", "second", "third", "fourth"];
+const HEADLINE_QUARTER = new RegExp(
+  String.raw`<[^<>]{1,20}>\s+([1-4])(?:ST|ND|RD|TH)\s+(?:QTR|QUARTER)\s+(?:TO\s+|ENDED\s+|ENDING\s+)?(${alternation(Object.keys(MONTH_INDEX))})\b`,
+  "i",
+);
 /** "the three months", "the 13 weeks": how a quarter's span is said before the day it ended. */
 const QUARTER_SPAN = String.raw`(?:(?:three|3)\s+months|(?:13|thirteen|14|fourteen)\s+weeks)`;
 const DATED_FISCAL_QUARTER = new RegExp(
@@ -208,6 +221,7 @@ const ENDED_AFTER = new RegExp(
 );
 /** "which ends in January", "that runs through January": a period said to end still, not one that has ended. */
 const STILL_TO_END = /\b(?:ends|will\s+end|runs?\s+(?:through|to|until))\s/i;
+const OTHER_CLAUSE = /,\s+(?:and|but)\b/i;
 const JUST_ENDED = /^\s*,?\s*(?:that\s+|which\s+)?(?:has\s+)?(?:just\s+)?(?:ended|finished|closed|completed)\b/i;
 const FORWARD_BEFORE = new RegExp(
   String.raw`\b(?:${FORECAST_CUES.concat(TARGET_CUES).map(escapeRegExp).join("|")})\b`,
