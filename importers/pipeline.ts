@@ -17,7 +17,7 @@ import { withFamilyHolder } from "./refine/familyHolders";
 import { withDatedPeriodYear } from "./refine/periodYear";
 import { refine } from "./refine/refiners";
 import { withReportedPeriod } from "./refine/reportedPeriod";
-import { withShortestNames } from "./refine/shortestNames";
+import { familiesNamed, withShortestNames } from "./refine/shortestNames";
 import { settleBySpecificity } from "./refine/specificity";
 import {
   type ArticleContext,
@@ -366,6 +366,7 @@ export function extractArticle(bytes: Uint8Array, path: string, options: Extract
     currency ??= articleCurrency(cleaned.title, cleaned.text.slice(cleaned.bodyStart), published.year, false);
     return currency;
   };
+  const names = { capitalTitle, families: familiesNamed(cleaned.text) };
   const refined = refine(
     settled.facts
       .filter((f) => notAPerson(f, registry))
@@ -385,7 +386,7 @@ export function extractArticle(bytes: Uint8Array, path: string, options: Extract
           parentOf,
         ),
       )
-      .map((f) => withFamilyHolder(withShortestNames(f, registry, capitalTitle))),
+      .map((f) => withFamilyHolder(withShortestNames(f, registry, names))),
   );
   return {
     path,

@@ -427,3 +427,18 @@ export const LEADING_LEGAL_FORMS = new Set([
 export const PRODUCT_BEFORE = endAnchored(
   /\b(?:makes|making|brews|brewed|distils|distills|makers?\s+of|producers?\s+of|brewers?\s+of|distillers?\s+of|brands?\s+(?:include|including|such\s+as|like)|labels?\s+(?:include|including|such\s+as))\s+(?:the\s+)?(?:(?!said\b|says\b|which\b|who\b)[\w'’.-]+,?\s+){0,5}$/i,
 );
+
+/**
+ * Words that open a firm's name in other languages and mean no more than "house", "bank", "works" or "company"
+ * ("Chimie de Corvan", "Bodegas Ostrel"): the article may go on to write the name without them.
+ */
+export const FOREIGN_FIRM_WORDS = new Set([
+  ...["Maison", "Compagnie", "Cie", "Societe", "Société", "Banque", "Banco", "Banca", "Caisse", "Groupe", "Grupo"],
+  ...["Casa", "Bodegas", "Aerolinhas", "Aerolineas", "Browar", "Calzaturificio", "Biscuiteries", "Chimie"],
+  ...["Farbwerke", "Brasserie", "Brasseries", "Cantina", "Cementos", "Industrias", "Laboratorios", "Laboratoires"],
+  ...["Editions", "Éditions", "Verreries", "Papeteries", "Ateliers", "Etablissements", "Établissements"],
+  ...["Financiere", "Financière", "Compania", "Compañía", "Companhia", "Fabrica", "Fábrica", "Officine"],
+  ...["Cartiere", "Fonderie", "Acciaierie", "Distillerie", "Cervecería", "Cerveceria", "Cervejaria", "Brouwerij"],
+]);
+/** Small words inside a firm's name in other languages ("Compagnie Generale de Corvan"). */
+export const NAME_PARTICLES = new Set(["de", "du", "des", "della", "di", "del", "da", "do", "dos", "das"]);
