@@ -9,7 +9,13 @@ import { CompanyRegistry, canonicalName } from "./recognise/companies";
 import { findDivisions, ultimateParent } from "./recognise/divisions";
 import { inferPublishedYear } from "./recognise/publication";
 import { findQuantities, type Quantity } from "./recognise/quantities";
-import { fiscalYearEndDay, fiscalYearEndIn, inFiscalQuarters, resolveTimes } from "./recognise/resolveTimes";
+import {
+  fiscalYearEndDay,
+  fiscalYearEndIn,
+  inFiscalQuarters,
+  inTableYear,
+  resolveTimes,
+} from "./recognise/resolveTimes";
 import type { TimeExpr } from "./recognise/time";
 import { findTimes } from "./recognise/time";
 import { afterReportedYear } from "./refine/currentYear";
@@ -29,7 +35,7 @@ import {
 import { type Candidate, runRules } from "./rules/engine";
 import { advanceFamily, advanceGroupLeader } from "./rules/groups";
 import { sentenceFeatures } from "./rules/pattern";
-import { advanceTable, articleCurrency, newTableState } from "./rules/tableState";
+import { advanceTable, articleCurrency, newTableState, tableYearOf } from "./rules/tableState";
 import { tokenize } from "./rules/tokens";
 import { cleanArticle } from "./text/clean";
 import { decodeBytes } from "./text/decode";
@@ -301,6 +307,7 @@ export function extractArticle(bytes: Uint8Array, path: string, options: Extract
     if (half) ctx.lastHalf = { year: half.year, period: half.period };
   }
   let previousEnd = 0;
+  let tableYear: number | null = null;
   for (const sentence of body) {
     const sentenceFrom = candidates.length;
     // A deal dated in one paragraph says nothing of the stakes of the next.
@@ -320,12 +327,13 @@ export function extractArticle(bytes: Uint8Array, path: string, options: Extract
       fiscalEnd !== 12 && MARKET_SENTENCE.test(sentence.text) && !FISCAL_WORDS.test(sentence.text)
         ? resolveTimes(found, ctx.reference, sentence.text)
         : null;
-    const times =
+    const mixed =
       calendar && calendar.length === fiscal.length
         ? fiscal.map((t, i) =>
             /^Q[1-4]$/.test(found[i]?.period ?? "") || (found[i]?.relative ?? 0) < 0 ? calendar[i] : t,
           )
         : fiscal;
+    const times = inTableYear(mixed, tableYear, sentence.text);
     const mentions = findMentions(sentence.text, registry, ctx.mentions, quantities.length === 0);
     ctx.volumeUnit = volumeUnitIn(sentence.text) ?? ctx.volumeUnit;
     ctx.table = advanceTable(ctx.table, sentence.text);
@@ -337,6 +345,7 @@ export function extractArticle(bytes: Uint8Array, path: string, options: Extract
       const roles = sentenceRoles(ctx, sentence, quantities, times, mentions, { main, registry });
       const ruled = runRules({ text: sentence.text, offset: sentence.start, tokens, features, ctx, roles });
       candidates.push(...ruled);
+      tableYear = tableYearOf(ruled, tableYear);
       // The stake the sentence gives once its figures are settled, as at the end: a reading that loses its figure
       // (to "a 25% interest in its oil field", say) names no holder for the sentences after.
       const stake = ruled.some((c) => c.fact?.kind === "stake")

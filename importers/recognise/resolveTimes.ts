@@ -78,10 +78,7 @@ export function resolveTimes(
       if (!/full[- ]year|the\s+(?:whole\s+|full\s+)?(?:fiscal\s+|financial\s+)?year\b/i.test(t.text)) return t;
       // ("the fiscal year just ended" is done, whatever the sentence goes on to expect.)
       const done = JUST_ENDED.test(sentence.slice(t.end, t.end + 30));
-      // ("had sales of $2m in the year, it said, and will open ...": a cue past "and" or "it said" is another clause's.)
-      const other = OTHER_CLAUSE.exec(sentence.slice(t.end));
-      const until = other ? Math.min(t.start + 60, t.end + other.index) : t.start + 60;
-      const forward = !done && FORWARD_BEFORE.test(sentence.slice(Math.max(0, t.start - 80), until));
+      const forward = !done && lookedForward(sentence, t);
       if (fiscalEnd !== 12) return { ...t, year: forward ? lastFiscal + 1 : lastFiscal };
       return { ...t, year: forward && month > 2 ? ref.year : ref.year - 1 };
     }
@@ -239,4 +236,33 @@ function decemberBefore(t: TimeExpr, year: number, sentence: string): TimeExpr {
   const month = typeof end === "string" ? MONTH_INDEX[end.toLowerCase()] : end;
   if (month !== 12 || FORWARD_BEFORE.test(sentence.slice(Math.max(0, t.start - 80), t.end + 60))) return t;
   return { ...t, year: year - 1 };
+}
+
+/** "for the year", "in the year", "full-year", "annual": a year named by no number and no "this", "last" or "next". */
+const BARE_YEAR =
+  /^(?:(?:for|over|during|in)\s+the\s+(?:whole\s+|full\s+)?(?:fiscal\s+|financial\s+)?year|full[- ]year|annual|whole[- ]year)$/i;
+
+/**
+ * "NOTE: Corvan said shipments for the year totalled 402,000 tonnes", under a results table: the year is the one
+ * whose column the table just gave, however the publication date alone would have dated it.
+ */
+export function inTableYear(times: TimeExpr[], tableYear: number | null, sentence: string): TimeExpr[] {
+  if (tableYear === null) return times;
+  return times.map((t) =>
+    t.period === "FY" &&
+    t.relative === null &&
+    t.year !== tableYear &&
+    BARE_YEAR.test(t.text) &&
+    !lookedForward(sentence, t)
+      ? { ...t, year: tableYear }
+      : t,
+  );
+}
+
+/** A forecast's or a target's word before the time, or after it in its own clause ("expects full-year sales"). */
+function lookedForward(sentence: string, t: TimeExpr): boolean {
+  // ("had sales of $2m in the year, it said, and will open ...": a cue past "and" or "but" is another clause's.)
+  const other = OTHER_CLAUSE.exec(sentence.slice(t.end));
+  const until = other ? Math.min(t.start + 60, t.end + other.index) : t.start + 60;
+  return FORWARD_BEFORE.test(sentence.slice(Math.max(0, t.start - 80), until));
 }

@@ -11,6 +11,7 @@ import { alternation } from "../lexicons/regex";
 import { type CompanyRegistry, canonicalName } from "../recognise/companies";
 import { findQuantities } from "../recognise/quantities";
 import { headlinePeriodOf, type TableHeading, tableHeadingOf } from "../recognise/tableHeading";
+import type { Fact } from "../types";
 import type { TableState } from "./context";
 
 const NAME_ENDS = new Set(HEADLINE_NAME_ENDS);
@@ -201,4 +202,16 @@ export function advanceTable(table: TableState, line: string): TableState {
       ? { ...heading, endMonth: before.endMonth, endDay: before.endDay }
       : heading;
   return { ...table, section: endsLike };
+}
+
+/** The year a results table's current "Year" column reports, once its rows have given facts (null before). */
+export function tableYearOf(
+  facts: ReadonlyArray<{ rule: string; fact: Fact | null }>,
+  known: number | null,
+): number | null {
+  let year = known;
+  for (const c of facts)
+    if (c.rule.startsWith("table.") && c.fact?.period === "FY" && c.fact.year !== null && c.fact.status === "actual")
+      year = Math.max(year ?? c.fact.year, c.fact.year);
+  return year;
 }
