@@ -188,7 +188,9 @@ function baseCount(m: Match, s: RuleSentence): FactRoles[] {
     base?.year ??
     (relative !== null && first.when.year !== null ? first.when.year + relative : null) ??
     (said ? resolveYear(said, s.roles) : null);
-  if (year === null) return [];
+  // "sold 9.4 million hectolitres during the year, up from 9.1 million", in an article that gives no year: the year
+  // before an undated one is undated too, and still the same kind of period.
+  if (year === null && (relative !== -1 || first.when.year !== null || first.when.period === null)) return [];
   return [
     {
       ...first,
