@@ -127,6 +127,11 @@ export const SALES_VOLUME_WORDS = [
   "handing over",
   "handed",
   "delivering",
+  "despatches",
+  "despatched",
+  "dispatches",
+  "dispatched",
+  "handovers",
 ];
 
 /** Things named before "sales" that make the sales a count ("car sales reached 61,200"). */
