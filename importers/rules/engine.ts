@@ -17,6 +17,7 @@ import { REVENUE_LINE_RULES } from "./revenueLines";
 import { SEGMENT_RULES } from "./revenueSegments";
 import type { FactRoles, Rule, RuleSentence } from "./rule";
 import { SALES_VOLUME_RULES } from "./salesVolume";
+import { SALES_VOLUME_PART_RULES } from "./salesVolumeParts";
 import { SEGMENT_CHANGE_RULES } from "./segmentChanges";
 import { STAKE_RULES } from "./stakes";
 import { DEAL_STAKE_RULES } from "./stakesDeals";
@@ -47,6 +48,7 @@ export const RULES: Rule[] = [
   ...MARKET_SHARE_TARGET_RULES,
   ...MARKET_SHARE_RIVAL_RULES,
   ...SALES_VOLUME_RULES,
+  ...SALES_VOLUME_PART_RULES,
   ...REVENUE_CHANGE_RULES,
   ...REVENUE_RULES,
   ...SEGMENT_RULES,

@@ -105,7 +105,7 @@ function volumeRoles(s: RuleSentence, m: Match, q: Quantity, unit: string, unitE
 }
 
 /** A count with the thing counted named after it ("1.2 million cars"). */
-function namedUnit(m: Match, s: RuleSentence): FactRoles[] {
+export function namedUnit(m: Match, s: RuleSentence): FactRoles[] {
   const q = quantityOf(m.captures.figure?.[0]);
   const unit = m.captures.unit;
   if (!q || !unit?.length) return [];
@@ -154,7 +154,7 @@ function unitOfWord(word: string): string | null {
 }
 
 /** A bare count in an article that counts one thing ("sales rose 4.1% to 61,200"): that thing. */
-function articleUnit(m: Match, s: RuleSentence): FactRoles[] {
+export function articleUnit(m: Match, s: RuleSentence): FactRoles[] {
   const q = quantityOf(m.captures.figure?.[0]);
   const unit = unitBeforeCue(m, s) ?? s.ctx.volumeUnit ?? unitNamedIn(s);
   if (!q || !unit) return [];
