@@ -136,6 +136,18 @@ const OWN_SALES_WORDS = new Set(
 const PERIOD_ADJECTIVE =
   /^(?:(?:first|second|third|fourth|final|1st|2nd|3rd|4th)-(?:quarter|half)|full-year|half-year|nine-month|six-month|three-month|12-month|fiscal|fiscal-year|year-end|year-ago|prior-year)$/;
 
+/**
+ * "For the full year, the retailer brought in $19.9bn": before a verb of taking in, the word is its subject, the
+ * company described, not a kind of sales; "services brought in $2bn", "its cloud division took in" are parts.
+ */
+function describedTaker(text: string, metric: MetricHit): boolean {
+  if (!/^(?:brought|took)\s+in$/i.test(metric.word)) return false;
+  const lead = text.slice(Math.max(0, metric.start - 50), metric.start);
+  return /\bthe\s+(?:[\w-]+\s+){0,2}[a-z]+\s+$/i.test(lead) && !PART_NOUN_BEFORE.test(lead);
+}
+
+const PART_NOUN_BEFORE = /\b(?:division|unit|arm|segment|business|operations?|subsidiary|side)\s+$/i;
+
 export function measuresCompanyRevenue(text: string, metric: MetricHit, clauseStart?: number): boolean {
   // "wine sales", "music sales": a product's or a category's sales, not the company's revenue.
   const wordBefore = /(?:^|\s)([a-z][\w-]*)\s+$/.exec(text.slice(Math.max(0, metric.start - 25), metric.start))?.[1];
@@ -144,6 +156,7 @@ export function measuresCompanyRevenue(text: string, metric: MetricHit, clauseSt
   if (
     wordBefore &&
     !movedBy &&
+    !describedTaker(text, metric) &&
     !OWN_SALES_WORDS.has(wordBefore) &&
     !/(?:ed|ing|ly)$/.test(wordBefore) &&
     !PERIOD_ADJECTIVE.test(wordBefore)
