@@ -73,6 +73,21 @@ export const REVENUE_LINE_RULES: Rule[] = [
     build: lineLevel,
   },
   {
+    name: "revenue.line-aside-was",
+    kind: "revenue",
+    // The aside may be long and hold figures of its own ("which makes up about four fifths of the total").
+    pattern:
+      "line:{REVENUE_LINE} {REVENUE_NOUN} , which|that|including ...16 , was|were|reached|totaled|totalled|came|rose|grew|climbed {FIGURE_LEAD}? figure:{MONEY}",
+    examples: [
+      {
+        input:
+          "Date: 12 February 2026\n\nHalden results\n\nHalden Chips said revenue rose in the fourth quarter. Data center revenue, which now makes up about four fifths of the total, reached $14.9 billion.",
+        expected: [{ kind: "revenue", company: "Halden", low: 14900000000, period: "Q4", segment: "data center" }],
+      },
+    ],
+    build: lineLevel,
+  },
+  {
     name: "revenue-change.line-moved",
     kind: "revenue_change",
     pattern: "line:{REVENUE_LINE} {REVENUE_NOUN} ...10 move:{CHANGE_WORD} {FIGURE_LEAD}? figure:{PERCENT}",
