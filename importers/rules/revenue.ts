@@ -71,4 +71,20 @@ export const REVENUE_RULES: Rule[] = [
     ],
     build: followingRevenue,
   },
+  {
+    name: "revenue.base-after-period",
+    kind: "revenue",
+    // "revenue of $1.46bn for its fiscal first quarter, which ended September 27, up from $1.23bn a year earlier":
+    // a base said with "up from" after a long period.
+    pattern: "first:{MONEY} ...16 , up|down from {FIGURE_LEAD}? figure:{MONEY}",
+    overlapping: true,
+    examples: [
+      {
+        input:
+          "Date: 20 November 2025\n\nAppliances\n\nOstrel Home posted revenue of $1.46 billion for its fiscal first quarter, which ended September 27, up from $1.23 billion a year earlier.",
+        expected: [{ kind: "revenue", company: "Ostrel Home", low: 1230000000, year: 2024, period: "Q1", unit: "USD" }],
+      },
+    ],
+    build: followingRevenue,
+  },
 ];
