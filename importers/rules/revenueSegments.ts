@@ -77,6 +77,30 @@ export function segmentName(s: RuleSentence, at: number): string | null {
   return named.length ? named.join(" ") : null;
 }
 
+/**
+ * "turnover at its carpets division rose to 96.2 mln stg in the half from 88.7 mln": the division's takings a year
+ * before (or in the year said after the base), of the same owner and kind of period.
+ */
+function segmentBase(m: Match, s: RuleSentence): FactRoles[] {
+  const current = segmentRevenue({ ...m, captures: { ...m.captures, figure: m.captures.first } }, s)[0];
+  const q = quantityOf(m.captures.figure?.[0]);
+  if (!current || !q || q.unit !== current.unit) return [];
+  const said = s.roles.times.find(
+    (t) => t.start >= q.end && t.start - q.end < 25 && t.year !== null && !/[,;]/.test(s.text.slice(q.end, t.start)),
+  );
+  const year = said?.year ?? (current.when.year === null ? null : current.when.year - 1);
+  if (year === null && current.when.year !== null) return [];
+  return [
+    {
+      ...current,
+      figure: q,
+      when: { year, period: current.when.period, stated: said !== undefined },
+      status: "actual",
+      stated: [],
+    },
+  ];
+}
+
 const NOT_TAKINGS = new Set(["profit", "profits", "earnings", "income", "ebitda", "loss", "losses", "cash", "orders"]);
 
 /** Revenue of a named part of a company, filed under the company (the gold's convention for segments). */
@@ -126,5 +150,20 @@ export const SEGMENT_RULES: Rule[] = [
       },
     ],
     build: segmentRevenue,
+  },
+  {
+    name: "revenue.segment-sales-from",
+    kind: "revenue",
+    pattern:
+      "{SALES_NOUN} of|at|in its|the ...3 segment:{SEGMENT_NOUN} ...14 first:{MONEY} ...8 from {FIGURE_LEAD}? figure:{MONEY}",
+    overlapping: true,
+    examples: [
+      {
+        input:
+          "Carpets\n\nDate: 12 March 1987\n\nHalden Plc said turnover at its carpets division rose to 96.2 mln stg in 1986 from 88.7 mln.",
+        expected: [{ kind: "revenue", company: "Halden", low: 88700000, year: 1985, unit: "GBP", segment: "carpets" }],
+      },
+    ],
+    build: segmentBase,
   },
 ];
