@@ -166,10 +166,15 @@ const YEAR_BEFORE_AFTER =
   /^\s*(?:units\s+)?(?:in\s+)?(?:the\s+)?(?:previous|prior|preceding)\s+(?:12\s+months|year)\b/i;
 
 /** "sold 100 ..., compared with just ten the year before": the base is a volume of its own, a year earlier. */
-function baseCount(m: Match, s: RuleSentence): FactRoles[] {
+/** The roles of a match's first count ("sold 1.2 mln cars ..., up from 1.1 mln"), which a later count shares. */
+export function firstCount(m: Match, s: RuleSentence): FactRoles | undefined {
   const firstMatch = { ...m, captures: { ...m.captures, figure: m.captures.first } };
   const ofFirst = m.captures.mod || m.captures.unit?.[0].lower in VOLUME_UNITS === false ? otherUnit : namedUnit;
-  const first = (m.captures.unit ? ofFirst(firstMatch, s) : articleUnit(firstMatch, s))[0];
+  return (m.captures.unit ? ofFirst(firstMatch, s) : articleUnit(firstMatch, s))[0];
+}
+
+function baseCount(m: Match, s: RuleSentence): FactRoles[] {
+  const first = firstCount(m, s);
   const q = quantityOf(m.captures.figure?.[0]);
   if (!first || !q) return [];
   const base = s.roles.times.find((t) => t.role === "base" && t.start >= q.end && t.start - q.end < 30);

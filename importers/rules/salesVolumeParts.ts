@@ -1,7 +1,7 @@
 import { placeIn } from "../extract/market";
 import type { Match } from "./pattern";
 import type { FactRoles, Rule, RuleSentence } from "./rule";
-import { articleUnit, namedUnit } from "./salesVolume";
+import { firstCount } from "./salesVolume";
 import { quantityOf } from "./tokens";
 
 /**
@@ -10,8 +10,7 @@ import { quantityOf } from "./tokens";
  * place as its market.
  */
 function partCount(m: Match, s: RuleSentence): FactRoles[] {
-  const firstMatch = { ...m, captures: { ...m.captures, figure: m.captures.first } };
-  const first = (m.captures.unit ? namedUnit(firstMatch, s) : articleUnit(firstMatch, s))[0];
+  const first = firstCount(m, s);
   const q = quantityOf(m.captures.figure?.[0]);
   if (!first || !q) return [];
   const rest = s.text.slice(q.end);
