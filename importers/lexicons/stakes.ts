@@ -190,6 +190,17 @@ for (const described of [
   REFERRED_HOLDERS[described] = REFERRED_HOLDERS.fund;
 
 /** A state as a holder ("the Treasury has sold 6%", "the French government owns 30%"). */
+/** Who holds shares, as a company's own ("Corvan's largest shareholder"). */
+export const SHAREHOLDER_NOUNS = [
+  "shareholder",
+  "shareholders",
+  "investor",
+  "investors",
+  "stakeholder",
+  "owner",
+  "owners",
+];
+
 export const STATE_HOLDERS = ["government", "state", "treasury", "finance ministry"];
 
 /** Prepositions a name may follow as their object, and so not as the subject who holds ("a stake in Corvan"). */

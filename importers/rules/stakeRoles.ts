@@ -10,6 +10,7 @@ import {
   HAVE_VERBS,
   HOLDER_PRONOUNS,
   PREPOSITIONS,
+  SHAREHOLDER_NOUNS,
   STAKE_CHANGE_VERBS,
   STAKE_NOUNS,
   STAKE_VERBS,
@@ -839,8 +840,9 @@ export function describedStake(m: Match, s: RuleSentence): FactRoles[] {
   return [year === null ? roles : { ...roles, when: { year, period: null, stated: true } }];
 }
 
-const PARENT_WORDS = new Set(PARENT_NOUNS.filter((n) => !n.includes(" ")));
-/** "Corvan's parent", "Corvan's Dutch owner": a word or two after the name. */
+// "Corvan's largest shareholder with 17.4%, followed by Tom Keane, who owns 9.1%": Keane's shares are Corvan's too.
+const PARENT_WORDS = new Set([...PARENT_NOUNS, ...SHAREHOLDER_NOUNS].filter((n) => !n.includes(" ")));
+/** "Corvan's parent", "Corvan's Dutch owner", "Corvan's largest shareholder": a word or two after the name. */
 const parentAfter = (t: Token, s: RuleSentence) =>
   s.tokens.slice(s.tokens.indexOf(t) + 1, s.tokens.indexOf(t) + 3).some((x) => PARENT_WORDS.has(x.lower));
 
