@@ -220,6 +220,17 @@ export const NATIONALITIES: Record<string, string> = {
   georgian: "Georgia",
   armenian: "Armenia",
   azerbaijani: "Azerbaijan",
+  "southeast asian": "Asia",
+  "south-east asian": "Asia",
+  "east asian": "Asia",
+  "central asian": "Asia",
+  "eastern european": "Europe",
+  "central european": "Europe",
+  "western european": "Europe",
+  "west african": "Africa",
+  "east african": "Africa",
+  "north african": "Africa",
+  "central american": "Central America",
 };
 
 /** Country names as their possessive is written ("Japan's Suzuki") mapped to the same key as NATIONALITIES. */

@@ -23,6 +23,7 @@ export function resolveTimes(
   /** The day of that month it ends on, when the article says ("the fourth quarter, which ended February 1"). */
   fiscalEndDay: number | null = null,
 ): TimeExpr[] {
+  if (fiscalEnd !== 12) times = times.map((t) => inEndYear(t, fiscalEnd));
   // Undated, "the quarter" says nothing the running period does not: it is left to the extractors' context.
   if (!ref || ref.month === null) {
     const kept = times.some((t) => t.latest) ? times.filter((t) => !t.latest) : times;
@@ -216,6 +217,16 @@ const ENDED_AFTER = new RegExp(
   String.raw`^[\s,]*(?:(?:which|that)\s+(?:[a-z]+\s+){0,8}?(?:and\s+)?|the\s+(?:(?:three|3|six|6|nine|9|twelve|12)\s+months|(?:13|thirteen|14|fourteen|26|52|53)\s+weeks)\s+(?:that\s+|which\s+)?)?(?:ended|ending|ends|will\s+end|to|through|runs?\s+(?:through|to|until))\s+(?:in\s+|on\s+)?(?:late\s+|early\s+|mid-)?(${alternation(Object.keys(MONTH_INDEX))})\b\.?(?:\s+(\d{1,2}))?`,
   "i",
 );
+/**
+ * "the first half of fiscal 2026" ("the first quarter of fiscal 2026"), in a year that ends in June: the half (the
+ * quarter) ended in 2025, and a part of a year takes the year it ends in.
+ */
+function inEndYear(t: TimeExpr, fiscalEnd: number): TimeExpr {
+  if (t.year === null || !t.period || !LABELLED_PART.test(t.period) || !FISCAL_YEAR_OF.test(t.text)) return t;
+  return fiscalEndOf(t.period, fiscalEnd) > fiscalEnd ? { ...t, year: t.year - 1 } : t;
+}
+const LABELLED_PART = /^(?:H[12]|Q[1-4])$/;
+const FISCAL_YEAR_OF = /\bof\s+(?:fiscal|financial)\s+(?:19|20)\d\d\b/i;
 /** "which ends in January", "that runs through January": a period said to end still, not one that has ended. */
 const STILL_TO_END = /\b(?:ends|will\s+end|runs?\s+(?:through|to|until))\s/i;
 const OTHER_CLAUSE = /,\s+(?:and|but)\b/i;

@@ -255,7 +255,10 @@ const RULES: Rule[] = [
   },
   {
     hint: ["half"],
-    re: new RegExp(String.raw`\b(first|second)[- ]half(?:\s+of\s+(?:(${YEAR})|(this|last|next)\s+year))?`, "gi"),
+    re: new RegExp(
+      String.raw`\b(first|second)[- ]half(?:\s+of\s+(?:(?:fiscal\s+|financial\s+)?(${YEAR})|(this|last|next)\s+year))?`,
+      "gi",
+    ),
     make: (m) => ({
       year: yearOf(m[2]),
       period: m[1].toLowerCase() === "first" ? "H1" : "H2",
