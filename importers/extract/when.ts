@@ -62,7 +62,9 @@ function yearOfUndatedPeriod(
   return inDecember && !forward ? s.publishedYear - 1 : s.publishedYear;
 }
 
-const ANNUAL = /\b(?:annual|annually|yearly|a\s+year|per\s+year|per\s+annum)\b/i;
+// ("told reporters at the annual press conference": an event held each year says nothing of the figure.)
+const ANNUAL =
+  /\b(?:annual|annually|yearly|a\s+year|per\s+year|per\s+annum)\b(?!\s+(?:general\s+|shareholders['’]?\s+|press\s+|news\s+)?(?:meeting|conference|report|briefing|statement|results|review|dinner|congress|convention|fair|show)\b)/i;
 const THE_PERIOD = /^(?:[^.;,]|\.(?=\d)){0,40}?\b(?:in|for|over|during)\s+the\s+(?:same\s+)?(?:period|half)\b/i;
 // "$1.9 billion of the quarter's revenue": the quarter's takings, as "in the quarter" is.
 const THE_QUARTER =
