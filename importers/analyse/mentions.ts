@@ -1,6 +1,7 @@
 import { COMPANY_NOUNS, GROUP_COUNTS, MAKER_NOUN, PRODUCT_BEFORE } from "../lexicons/companies";
 import { NATIONALITIES } from "../lexicons/places";
 import { allMatches, endAnchored, escapeRegExp } from "../lexicons/regex";
+import { VOLUME_UNITS } from "../lexicons/units";
 import { type CompanyRegistry, type findNameSpans, isPlaceOrNationality, nameKey } from "../recognise/companies";
 
 export interface Mention {
@@ -325,7 +326,8 @@ export function findMentions(
           n.how !== "group" &&
           !n.source &&
           // "The firm, whose brands include Ostrel and Halden, reckons it has 9%": a brand is no antecedent.
-          !(n.how === "name" && PRODUCT_BEFORE.test(sentence.slice(Math.max(0, n.start - 60), n.start))),
+          !(n.how === "name" && PRODUCT_BEFORE.test(sentence.slice(Math.max(0, n.start - 60), n.start))) &&
+          !(n.how === "name" && countedAsProduct(sentence, n)),
       )
       .sort((a, b) => a.end - b.end)
       .at(-1);
@@ -427,3 +429,10 @@ export function advance(state: DiscourseState, mentions: Mention[]): DiscourseSt
       : state.sources,
   };
 }
+
+/** "sold 6.8 million Zap 2 consoles", "18.4 million of its Zap handheld consoles": a name counted is a product. */
+const COUNT_BEFORE = /(?:\d|\b(?:million|mln|billion|bn|thousand))\s+(?:of\s+(?:its|their|the)\s+)?$/i;
+const UNIT_WORDS = Object.keys(VOLUME_UNITS).filter((w) => !w.includes(" "));
+const UNIT_AFTER = new RegExp(String.raw`^(?:\s+[A-Z0-9][\w-]*){0,2}(?:\s+[a-z-]+)?\s+(?:${UNIT_WORDS.join("|")})\b`);
+export const countedAsProduct = (text: string, m: Mention) =>
+  COUNT_BEFORE.test(text.slice(Math.max(0, m.start - 30), m.start)) && UNIT_AFTER.test(text.slice(m.end, m.end + 60));

@@ -1,4 +1,4 @@
-import { ASIDE_THEN_VERB, type Mention } from "../analyse/mentions";
+import { ASIDE_THEN_VERB, countedAsProduct, type Mention } from "../analyse/mentions";
 import { PRODUCT_BEFORE } from "../lexicons/companies";
 import type { SentenceContext } from "./context";
 
@@ -75,7 +75,7 @@ export function subjectOf(
     (m) =>
       !exclude.has(m.company) &&
       !(aside && m.start > aside.start && m.start < aside.end) &&
-      !(m.how === "name" && namedAsProduct(s.text, m.start)) &&
+      !(m.how === "name" && (namedAsProduct(s.text, m.start) || countedAsProduct(s.text, m))) &&
       (!NOT_SUBJECT_BEFORE.test(s.text.slice(Math.max(0, m.start - 30), m.start)) ||
         reportedSubject(s.text, m, s.mentions[0])),
   );
