@@ -143,7 +143,9 @@ export function baseShare(m: Match, s: RuleSentence, before: boolean): FactRoles
   // "slipped to 24.8% from 25.6%": a base that names no time, after a share of no stated time, is still a share.
   const undated = !dated && !yearEarlier && current.when.year === null && current.when.period === null;
   if (year === null && !yearEarlier && !undated) return [];
-  const period = undated ? null : wholeYear ? "FY" : current.when.period;
+  // "rose to 14.5% in the first quarter from 12.9% in the fourth quarter of 2025": the base's own period.
+  const ownPeriod = dated?.type === "time" ? dated.time.period : null;
+  const period = undated ? null : wholeYear ? "FY" : (ownPeriod ?? current.when.period);
   return [
     {
       ...current,
