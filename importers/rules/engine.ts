@@ -22,6 +22,7 @@ import { SEGMENT_CHANGE_RULES } from "./segmentChanges";
 import { STAKE_RULES } from "./stakes";
 import { DEAL_STAKE_RULES } from "./stakesDeals";
 import { DESCRIBED_STAKE_RULES } from "./stakesDescribed";
+import { ELIDED_STAKE_RULES } from "./stakesElided";
 import { LEVEL_STAKE_RULES } from "./stakesLevels";
 import { NOUN_STAKE_RULES } from "./stakesNoun";
 import { OWNED_STAKE_RULES } from "./stakesOwned";
@@ -37,6 +38,7 @@ export const RULES: Rule[] = [
   ...PROPORTION_RULES,
   ...STAKE_RULES,
   ...DESCRIBED_STAKE_RULES,
+  ...ELIDED_STAKE_RULES,
   ...RESPECTIVELY_RULES,
   ...NOUN_STAKE_RULES,
   ...REFERRED_STAKE_RULES,

@@ -96,6 +96,21 @@ export const OWNED_STAKE_RULES: Rule[] = [
     build: ownedStake,
   },
   {
+    name: "stake.counts-as-shareholder",
+    kind: "stake",
+    // "Corvan, which counts state-backed fund Ostrel Capital as a 12% shareholder": the one counted holds.
+    pattern:
+      "held:{COMPANY} ,? which? counts|count|counted ...4 holder:{HOLDER} as a|an|its {FIGURE_LEAD}? figure:{PERCENT} shareholder|investor|owner",
+    examples: [
+      {
+        input:
+          "Phones\n\nCorvan Mobile, which counts state-backed fund Ostrel Capital as a 12% shareholder, set a goal of shipping 260 million phones.",
+        expected: [{ kind: "stake", company: "Ostrel Capital", counterparty: "Corvan Mobile", low: 12 }],
+      },
+    ],
+    build: ownedStake,
+  },
+  {
     name: "stake.is-largest-shareholder-in-with",
     kind: "stake",
     // "Ostrel Funds is the largest shareholder in Corvan Tool, with 8.2%".

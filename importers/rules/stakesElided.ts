@@ -1,0 +1,30 @@
+import type { Rule } from "./rule";
+import { stake } from "./stakeRoles";
+
+/**
+ * Stakes whose verb is said once for two holders: "Ostrel holds 25 pct of Corvan and the Halden family about 40
+ * pct". The second holder holds the same company as the first.
+ */
+export const ELIDED_STAKE_RULES: Rule[] = [
+  {
+    name: "stake.and-holder-elided-verb",
+    kind: "stake",
+    pattern:
+      "{STAKE_VERB} {FIGURE_LEAD}? {PERCENT} of|in held:{HELD_REF} ...3 ,? and ...8 holder:{HOLDER} >? family? {FIGURE_LEAD}? about|around|some|nearly|almost|roughly|just|over? figure:{PERCENT}",
+    examples: [
+      {
+        input:
+          "Owners\n\nOstrel Bank AG holds 25.1 pct of Corvan's capital and the Corvan family about 40 pct, with the rest widely held.",
+        expected: [{ kind: "stake", company: "Corvan family", counterparty: "Corvan", low: 40, approximate: true }],
+      },
+      {
+        input:
+          "Owners\n\nMelbourne-based Halden Holdings Ltd owns 48 pct of Coolabah Wines, and the farmers' cooperative Rangi Growers about 11 pct.",
+        expected: [
+          { kind: "stake", company: "Rangi Growers", counterparty: "Coolabah Wines", low: 11, approximate: true },
+        ],
+      },
+    ],
+    build: stake,
+  },
+];
