@@ -109,6 +109,8 @@ export function whenOf(
 }
 
 const OPENS_SENTENCE = /^\s*(?:the\s+)?$/i;
+/** Whether a time writes its year ("in 1987", "last year"), not one inferred from the article's date. */
+const writesYear = (t: TimeExpr) => t.relative !== null || /\b(?:19|20)\d\d\b/.test(t.text);
 const REASON_BETWEEN = /,\s+(?:however,\s+)?(?:as|because|since)\s/i;
 
 function whenSaid(
@@ -140,11 +142,17 @@ function whenSaid(
   );
   // Times that all belong to other figures ("to $131.9bn from $117.7bn in 2003") say nothing of this one.
   const byDistance = own.sort((a, b) => gap(a, figure.start, figure.end) - gap(b, figure.start, figure.end));
-  const yearExpr = byDistance.find((t) => resolveYear(t, s) !== null);
   // "rise 10 pct in 1987, with most of the growth in the second half": a period past a comma, when the year is
   // said on the figure's side of it, is the aside's.
   const pastComma = (t: TimeExpr) =>
     s.text.slice(Math.min(t.end, figure.end), Math.max(t.start, figure.start)).includes(",");
+  // ("for the full year to March 31, 1988 to be above 500 mln, with the second half benefiting": the half's year,
+  // inferred from the article's date, does not outweigh the year written on the figure's side.)
+  const nearestYear = byDistance.find((t) => resolveYear(t, s) !== null);
+  const yearExpr =
+    nearestYear && pastComma(nearestYear) && !writesYear(nearestYear)
+      ? (byDistance.find((t) => resolveYear(t, s) !== null && !pastComma(t) && writesYear(t)) ?? nearestYear)
+      : nearestYear;
   const nearestPeriod = byDistance.find(
     (t) => t.period !== null && !(yearExpr && yearExpr !== t && pastComma(t) && !pastComma(yearExpr)),
   );
