@@ -1,3 +1,5 @@
+import { HEDGES } from "../lexicons/numbers";
+import { escapeRegExp } from "../lexicons/regex";
 import type { Quantity } from "../recognise/quantities";
 import type { TimeExpr } from "../recognise/time";
 import type { Period, PeriodRef } from "../types";
@@ -42,8 +44,10 @@ function claimedElsewhere(s: SentenceContext, t: TimeExpr, figure: Quantity): bo
   );
 }
 
-const BASE_LEAD =
-  /^[\s,]*(?:(?:up|down)\s+)?(?:from|against|compared\s+with|versus|vs\.?)\s+(?:about\s+|around\s+|some\s+)?$/i;
+const BASE_LEAD = new RegExp(
+  String.raw`^[\s,]*(?:(?:up|down)\s+)?(?:from|against|compared\s+with|versus|vs\.?)\s+(?:(?:${HEDGES.map(escapeRegExp).join("|")})\s+)?$`,
+  "i",
+);
 
 /** Periods that end in December are reported in the new year; the rest in the year they end. */
 const ENDS_IN_DECEMBER = new Set<Period>(["FY", "Q4", "H2"]);

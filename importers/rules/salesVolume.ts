@@ -6,6 +6,8 @@ import { resolveYear, whenOf } from "../extract/when";
 import { PLACES } from "../lexicons/companies";
 import { SALES_VOLUME_WORDS, VOLUME_UNITS } from "../lexicons/units";
 import type { Quantity } from "../recognise/quantities";
+import type { TimeExpr } from "../recognise/time";
+import type { Period } from "../types";
 import type { Match } from "./pattern";
 import { type FactRoles, type Rule, type RuleSentence, withStatus } from "./rule";
 import { quantityOf } from "./tokens";
@@ -173,6 +175,19 @@ export function firstCount(m: Match, s: RuleSentence): FactRoles | undefined {
   return (m.captures.unit ? ofFirst(firstMatch, s) : articleUnit(firstMatch, s))[0];
 }
 
+/**
+ * The base's own period ("from 210,000 in the first half of 2004"), else the first figure's; after a deadline's
+ * target ("to sell 1.1 million by 2007, up from 900,000 last year"), which has none, a year said of the base is
+ * that whole year.
+ */
+const NAMES_A_YEAR = /^(?:(?:19|20)\d\d|last\s+year)$/i;
+function baseCountPeriod(own: TimeExpr | undefined, first: FactRoles): Period | null {
+  if (own?.period) return own.period;
+  // ("a year earlier" says only how far back; "last year" and "in 2004" name the year.)
+  if (first.when.period || !own || !NAMES_A_YEAR.test(own.text) || first.status === "actual") return first.when.period;
+  return own.month === undefined && !own.open && !own.partial ? "FY" : null;
+}
+
 function baseCount(m: Match, s: RuleSentence): FactRoles[] {
   const first = firstCount(m, s);
   const q = quantityOf(m.captures.figure?.[0]);
@@ -200,7 +215,7 @@ function baseCount(m: Match, s: RuleSentence): FactRoles[] {
     {
       ...first,
       figure: q,
-      when: { year, period: first.when.period, stated: base?.year != null },
+      when: { year, period: baseCountPeriod(base ?? said, first), stated: base?.year != null },
       status: "actual",
       stated: [],
     },
