@@ -1,4 +1,4 @@
-import { listedShare, rivalInSentence, shareOfShipments, shareOfSpending } from "./marketShareRoles";
+import { baseShare, listedShare, rivalInSentence, shareOfShipments, shareOfSpending } from "./marketShareRoles";
 import type { Rule } from "./rule";
 
 /**
@@ -192,6 +192,27 @@ export const MARKET_SHARE_RIVAL_RULES: Rule[] = [
       },
     ],
     build: listedShare,
+  },
+  {
+    name: "market-share.listed-share-base",
+    kind: "market_share",
+    // "shipped 55.9 million for an 18.8% share, down from 21.3% a year earlier": the share it is compared with.
+    pattern:
+      "holder:{COMPANY} ...12 for|and|with|giving|gives|gave|, it? a|an market? first:{PERCENT}? share|slice of? {FIGURE_LEAD}? first:{PERCENT}? ,? down|up from {FIGURE_LEAD}? figure:{PERCENT}",
+    when: (m) => m.captures.first?.length === 1,
+    examples: [
+      {
+        input:
+          "Date: 20 April 2026\n\nPhones\n\nCorvan shipped 58.3 million smartphones in the first quarter. Ostrel shipped 55.9 million for an 18.8% share, down from 21.3% a year earlier.",
+        expected: [{ kind: "market_share", company: "Ostrel", low: 21.3, year: 2025, period: "Q1" }],
+      },
+      {
+        input:
+          "Date: 20 April 2026\n\nPhones\n\nOstrel shipped 58.9 million phones in the first quarter, for a share of 20.6%, down from 23.1% a year earlier.",
+        expected: [{ kind: "market_share", company: "Ostrel", low: 23.1, year: 2025, period: "Q1" }],
+      },
+    ],
+    build: (m, s) => baseShare(m, s, false, listedShare),
   },
   {
     name: "market-share.listed-for",

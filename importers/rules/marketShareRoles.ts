@@ -101,13 +101,22 @@ export function shareBefore(m: Match, s: RuleSentence): FactRoles[] {
  * "rose to 14 pct in 1986 from 11 pct in 1985", "22% of the market, up from 17% a year earlier": the share it
  * is compared with is a share of its own, of the same company and market, for the year before unless dated.
  */
-export function baseShare(m: Match, s: RuleSentence, before: boolean): FactRoles[] {
+export function baseShare(
+  m: Match,
+  s: RuleSentence,
+  before: boolean,
+  /** How the share compared with is read, when a rule of its own reads it ("for an 18.8% share"). */
+  currentOf?: (m: Match, s: RuleSentence) => FactRoles[],
+): FactRoles[] {
   const first = m.captures.first?.[0];
   const q = figureOf(m);
   if (!q || first?.type !== "quantity") return [];
-  const current = before
-    ? shareBefore({ ...m, captures: { ...m.captures, figure: [first] } }, s)[0]
-    : shareRoles(s, first.quantity, first.quantity.start, marketAfterFigure(s, first.quantity));
+  const firstMatch = { ...m, captures: { ...m.captures, figure: [first] } };
+  const current = currentOf
+    ? currentOf(firstMatch, s)[0]
+    : before
+      ? shareBefore(firstMatch, s)[0]
+      : shareRoles(s, first.quantity, first.quantity.start, marketAfterFigure(s, first.quantity));
   if (!current) return [];
   const at = s.tokens.indexOf(m.captures.figure[0]);
   const after = s.tokens.slice(at + 1, at + 7);
