@@ -105,6 +105,13 @@ export const STAKE_CHANGE_VERBS = [
   "build",
   "builds",
   "built",
+  "push",
+  "pushes",
+  "pushed",
+  "pushing",
+  "boosts",
+  "trims",
+  "lowers",
 ];
 
 /** Possessives before a holding ("its stake"). */

@@ -122,7 +122,10 @@ function shareBefore(m: Match, s: RuleSentence): boolean {
     .findLast((t) => t.type === "quantity" && t.quantity.unit === "percent");
   return (
     last !== undefined &&
-    /^\s*(?:of|in)\s+(?:the\s+)?[\w\s'’-]{0,40}?\bmarket\b/i.test(s.text.slice(last.end, last.end + 60))
+    // ("3% of all clothing sold in the UK", "a 9% share": a part of what a market buys.)
+    /^\s*(?:(?:of|in)\s+(?:the\s+|all\s+)?[\w\s'’-]{0,40}?\b(?:market|sold|sales|spending|shipments)\b|(?:market\s+)?share\b)/i.test(
+      s.text.slice(last.end, last.end + 60),
+    )
   );
 }
 
