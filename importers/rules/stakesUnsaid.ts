@@ -384,15 +384,28 @@ export const UNSAID_STAKE_RULES: Rule[] = [
     name: "stake.aside-biggest-shareholder-with",
     kind: "stake",
     // "The Ostrel Authority, the Gulf fund that is Corvan's biggest shareholder with about 11% of the stock, has
-    // pressed": the holder opens the aside, the company written with "'s" inside it is held.
+    // pressed": the holder opens the aside, the company written with "'s" inside it is held ("its" is the company
+    // spoken of). A word or two may say what kind of shareholder ("largest outside").
     pattern:
-      "holder:{HOLDER} , ...8 that|which is|was|remains held:{COMPANY} largest|biggest|main|second-largest|second-biggest? shareholder|investor|owner with {FIGURE_LEAD}? figure:{PERCENT}",
-    when: (m) => m.captures.held?.[0]?.type === "mention" && m.captures.held[0].mention.possessive,
+      "holder:{HOLDER} , ...8 that|which|and is|was|remains|still held:{POSSESSOR} ...3 shareholder|investor|owner ,? with {FIGURE_LEAD}? figure:{PERCENT}",
+    when: (m) =>
+      m.captures.held?.[0]?.type === "mention" &&
+      (m.captures.held[0].mention.possessive || m.captures.held[0].mention.how === "pronoun"),
     examples: [
       {
         input:
           "Activists\n\nThe Ostrel Investment Authority, the Gulf sovereign wealth fund that is Corvan's biggest shareholder with about 11% of the stock, has pressed for cost cuts.",
         expected: [{ kind: "stake", company: "Ostrel Investment Authority", counterparty: "Corvan", low: 11 }],
+      },
+      {
+        input:
+          "Bid talk\n\nOstrel Partners, an investment firm that is Corvan's largest outside shareholder with a 7.8% stake, said it had no plans to sell.",
+        expected: [{ kind: "stake", company: "Ostrel Partners", counterparty: "Corvan", low: 7.8 }],
+      },
+      {
+        input:
+          "Bid talk\n\nCorvan Foods drew a bid. The Ostrel Foundation, set up by the company's founder and still its largest shareholder with 11%, has not commented.",
+        expected: [{ kind: "stake", company: "Ostrel Foundation", counterparty: "Corvan Foods", low: 11 }],
       },
     ],
     build: (m, s) => asideStake(m, s),
