@@ -23,7 +23,7 @@ import type { FactRoles, RuleSentence } from "./rule";
 import type { Token } from "./tokens";
 
 /** "the Quenby family": the family's name as written, not the company the registry files that name under. */
-const familyName = (t: Token, fallback: string) =>
+export const familyName = (t: Token, fallback: string) =>
   t.type === "person"
     ? t.person.split(" ").at(-1)!
     : t.type === "mention" && t.mention.how === "name"

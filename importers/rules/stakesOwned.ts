@@ -1,6 +1,7 @@
 import type { Match } from "./pattern";
 import type { FactRoles, Rule, RuleSentence } from "./rule";
-import { describedStake, nameOf, stakeStatus, undatedStake } from "./stakeRoles";
+import { describedStake, familyName, nameOf, stakeStatus, undatedStake } from "./stakeRoles";
+import type { Token } from "./tokens";
 
 /** "Ostrel's 58 pct-owned Corvan", "Corvan, a 57 pct owned subsidiary of Ostrel": the owner and the company owned. */
 function ownedStake(m: Match, s: RuleSentence): FactRoles[] {
@@ -8,6 +9,19 @@ function ownedStake(m: Match, s: RuleSentence): FactRoles[] {
   const held = nameOf(m.captures.held?.[0]);
   const figure = m.captures.figure?.[0];
   if (!holder || !held || holder === held || figure?.type !== "quantity" || figure.quantity.fraction) return [];
+  return [undatedStake(figure.quantity, holder, held, stakeStatus(s, m), ["company", "counterparty"])];
+}
+
+/** "Corvan, which is controlled by the Keane family through a 44% holding": the family, or firm, that controls. */
+function controlledThrough(m: Match, s: RuleSentence): FactRoles[] {
+  const lead = m.captures.holder?.[0] as Token | undefined;
+  const name = nameOf(lead);
+  const held = nameOf(m.captures.held?.[0]);
+  const figure = m.captures.figure?.[0];
+  if (!lead || !name || !held || figure?.type !== "quantity") return [];
+  const family = s.tokens[s.tokens.indexOf(lead) + 1]?.lower === "family";
+  const holder = family ? `${familyName(lead, name)} family` : name;
+  if (holder === held) return [];
   return [undatedStake(figure.quantity, holder, held, stakeStatus(s, m), ["company", "counterparty"])];
 }
 
@@ -109,6 +123,27 @@ export const OWNED_STAKE_RULES: Rule[] = [
       },
     ],
     build: ownedStake,
+  },
+  {
+    name: "stake.controlled-by-through",
+    kind: "stake",
+    pattern:
+      "held:{COMPANY} ,? which|that? is|was still? controlled|owned|held|backed by the|its? founding? holder:{HOLDER} family? ...4 through|via|with {FIGURE_LEAD}? figure:{PERCENT}",
+    examples: [
+      {
+        input:
+          "Talks\n\nThe talks were confirmed as Corvan, which is controlled by the Keane family through a 44% holding, reported a 9% rise in revenue.",
+        expected: [{ kind: "stake", company: "Keane family", counterparty: "Corvan", low: 44 }],
+      },
+      {
+        input:
+          "Results\n\nCorvan Stores, which is still controlled by the founding Keane family with about 30% of the shares, said it expected sales to rise.",
+        expected: [
+          { kind: "stake", company: "Keane family", counterparty: "Corvan Stores", low: 30, approximate: true },
+        ],
+      },
+    ],
+    build: controlledThrough,
   },
   {
     name: "stake.is-largest-shareholder-in-with",
