@@ -1,5 +1,5 @@
 import { COMPANY_NOUNS, GROUP_COUNTS, MAKER_NOUN, PRODUCT_BEFORE } from "../lexicons/companies";
-import { NATIONALITIES } from "../lexicons/places";
+import { COUNTRY_KEYS, NATIONALITIES } from "../lexicons/places";
 import { allMatches, endAnchored, escapeRegExp } from "../lexicons/regex";
 import { VOLUME_UNITS } from "../lexicons/units";
 import { type CompanyRegistry, type findNameSpans, isPlaceOrNationality, nameKey } from "../recognise/companies";
@@ -40,8 +40,13 @@ const NATS = Object.keys(NATIONALITIES)
   .sort((a, b) => b.length - a.length)
   .map(escapeRegExp)
   .join("|");
+const CTYS = Object.keys(COUNTRY_KEYS)
+  .sort((a, b) => b.length - a.length)
+  .map(escapeRegExp)
+  .join("|");
+// "India's second-largest steelmaker" describes a company as "the Indian steelmaker" does.
 const DESCRIPTION = new RegExp(
-  String.raw`\b(?:the|its|their)\s+(?:(?<nat>${NATS})\s+)?(?:(?<adj>[a-z-]+)\s+)?(?<noun>${NOUNS})(?<poss>['’]s?)?\b(?!\s+(?:of\b|which\b|that\b|is\s+owned))`,
+  String.raw`\b(?:the|its|their|(?<!\bthe\s+)(?<cty>${CTYS})['’]s)\s+(?:(?<nat>${NATS})\s+)?(?:(?<adj>[a-z-]+)\s+)?(?<noun>${NOUNS})(?<poss>['’]s?)?\b(?!\s+(?:of\b|which\b|that\b|is\s+owned))`,
   "gi",
 );
 const BASED_SUBJECT = new RegExp(
@@ -231,7 +236,11 @@ export function findMentions(
     if (overlapsAny(out, m.index, m.index + m[0].length)) continue;
     // "the carmaker Velora said": the name that follows says who it is (read with case, which the pattern is not).
     if (NAME_AFTER.test(sentence.slice(m.index + m[0].length))) continue;
-    const nat = m.groups?.nat ? NATIONALITIES[m.groups.nat.toLowerCase()] : null;
+    const nat = m.groups?.nat
+      ? NATIONALITIES[m.groups.nat.toLowerCase()]
+      : m.groups?.cty
+        ? COUNTRY_KEYS[m.groups.cty.toLowerCase()]
+        : null;
     const noun = m.groups?.noun?.toLowerCase() ?? null;
     // "the Keane group": a capitalised word before the noun names the group (a place only says where it is).
     const adj = m.groups?.adj;
