@@ -70,8 +70,16 @@ export function statedYear(s: RuleSentence, m: Match): number | null {
   // "Ostrel, the group founded in 1952, holds 20%": an apposition's years are its own.
   const aside = new Set(m.captures[APPOSITION] ?? []);
   for (const t of s.tokens.slice(m.from, m.to + 3))
-    if (t.type === "time" && t.time.year !== null && !aside.has(t) && !sinceBefore(s, t)) return t.time.year;
+    if (t.type === "time" && t.time.year !== null && !aside.has(t) && !sinceBefore(s, t) && !otherFigures(s, m, t))
+      return t.time.year;
   return null;
+}
+
+/** "said it sold 5.6 million tonnes in 2004 and agreed to take a 26% stake": the year is the other figure's. */
+function otherFigures(s: RuleSentence, m: Match, t: Token): boolean {
+  const figure = m.captures.figure?.[0];
+  const i = s.tokens.indexOf(t);
+  return s.tokens.slice(Math.max(m.from, i - 4), i).some((x) => x.type === "quantity" && x !== figure);
 }
 
 /** "has owned 4.3% since 2023", "selling shares since he stepped down in 2003": when it began, not when it is held. */

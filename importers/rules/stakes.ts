@@ -50,7 +50,7 @@ export const STAKE_RULES: Rule[] = [
     kind: "stake",
     // "a 25 per cent stake in Czech rival Corvan": a few words may describe the company held.
     pattern:
-      "holder:{HOLDER_REF} ...8 {OWN_OR_HAVE} ...3 figure:{PERCENT} {STAKE_KIND}? {STAKE_NOUN_IN} in ...4 held:{HELD_REF}",
+      "holder:{HOLDER_REF} ...10 {OWN_OR_HAVE} ...3 figure:{PERCENT} {STAKE_KIND}? {STAKE_NOUN_IN} in ...4 held:{HELD_REF}",
     examples: [
       {
         input: "Stake bought\n\nOstrel Holdings said it has acquired a 9.6 pct stake in Corvan Tool.",

@@ -120,6 +120,9 @@ function shareBefore(m: Match, s: RuleSentence): boolean {
   const last = s.tokens
     .slice(0, verb ? s.tokens.indexOf(verb) : m.from)
     .findLast((t) => t.type === "quantity" && t.quantity.unit === "percent");
+  // "It has 14% of the cider market. It hopes to lift that to 20%": "that" is the share the sentence before gave.
+  const that = verb ? s.tokens[s.tokens.indexOf(verb) + 1]?.lower : undefined;
+  if (last === undefined) return s.ctx.shareMarket?.age === 0 && (that === "that" || that === "it");
   return (
     last !== undefined &&
     // ("3% of all clothing sold in the UK", "a 9% share": a part of what a market buys.)
