@@ -226,7 +226,9 @@ function heldInAside(text: string, offset: number, stake: Fact, mentions: Mentio
 /** A sentence with a market share sets the market a rival's share said next is of; it lasts one more sentence. */
 function nextShareMarket(current: ArticleContext["shareMarket"], sentenceCandidates: Candidate[]) {
   // The sentence's first share is the one it reports; a later one is usually what it is compared with.
-  const share = sentenceCandidates.find((c) => c.fact?.kind === "market_share")?.fact;
+  const share = sentenceCandidates
+    .filter((c) => c.fact?.kind === "market_share")
+    .sort((a, b) => a.figureStart - b.figureStart)[0]?.fact;
   if (share) return { company: share.company, market: share.market, year: share.year, period: share.period, age: 0 };
   return current && current.age < 1 ? { ...current, age: current.age + 1 } : null;
 }

@@ -2,6 +2,7 @@ import { ASIDE_THEN_VERB } from "../analyse/mentions";
 import { factAt } from "../extract/context";
 import type { Fact } from "../types";
 import { MARKET_SHARE_RULES } from "./marketShare";
+import { MARKET_SHARE_BASE_RULES } from "./marketShareBases";
 import { MARKET_SHARE_RIVAL_RULES } from "./marketShareRivals";
 import { MARKET_SHARE_TARGET_RULES } from "./marketShareTargets";
 import { NO_FACT_RULES } from "./noFact";
@@ -47,6 +48,7 @@ export const RULES: Rule[] = [
   ...OWNED_STAKE_RULES,
   ...UNSAID_STAKE_RULES,
   ...MARKET_SHARE_RULES,
+  ...MARKET_SHARE_BASE_RULES,
   ...MARKET_SHARE_TARGET_RULES,
   ...MARKET_SHARE_RIVAL_RULES,
   ...SALES_VOLUME_RULES,
