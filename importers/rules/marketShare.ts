@@ -83,7 +83,7 @@ export const MARKET_SHARE_RULES: Rule[] = [
   {
     name: "market-share.share-of-market-is",
     kind: "market_share",
-    pattern: "share in:of the? market:...5 {MARKET_WORD} ...6 {SHARE_LINK} {FIGURE_LEAD}? figure:{PERCENT}",
+    pattern: "share in:of the? market:...5 {MARKET_WORD} ...8 {SHARE_LINK} {FIGURE_LEAD}? figure:{PERCENT}",
     examples: [
       {
         input: "Mobile shares\n\nBrightwell Telecom's share of the UK mobile market is about 30%, the regulator said.",
