@@ -155,6 +155,21 @@ export const MARKET_SHARE_RIVAL_RULES: Rule[] = [
     build: listedShare,
   },
   {
+    name: "market-share.while-rival-has",
+    kind: "market_share",
+    // "Ostrel has about 12% of the UK milk market, while Halden has 26%": the rival's share of the same market.
+    pattern:
+      "first:{PERCENT} share|slice|of ...12 while|whereas holder:{COMPANY} has|had|holds|held|commands|controls|took|takes {FIGURE_LEAD}? about|around|roughly|nearly|some? figure:{PERCENT}",
+    examples: [
+      {
+        input:
+          "Dairies\n\nOstrel has about 12% of the UK milk market, while Halden has 26%, so a merger would face scrutiny.",
+        expected: [{ kind: "market_share", company: "Halden", low: 26 }],
+      },
+    ],
+    build: listedShare,
+  },
+  {
     name: "market-share.listed-for-a-share",
     kind: "market_share",
     // "... with 56.6 million and a 17.8% share", "for a 16.9% slice of the market".
