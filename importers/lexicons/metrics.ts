@@ -335,6 +335,7 @@ export const REVENUE_LINES = [
   ...["subscription", "services", "service", "cloud", "data center", "data-center", "datacenter", "streaming"],
   ...["licensing", "wholesale", "software", "hardware", "gaming", "automotive", "wireless", "enterprise"],
   ...["commercial", "defence", "defense", "pharmaceutical", "pharmaceuticals", "consulting", "royalty"],
+  ...["direct-to-consumer", "intermodal", "marketplace", "payments", "search", "devices", "networking", "mobile"],
 ];
 
 export const SEGMENT_NOUNS = ["division", "segment", "arm", "unit", "subsidiary", "business", "side"];

@@ -77,7 +77,7 @@ export const REVENUE_LINE_RULES: Rule[] = [
     kind: "revenue",
     // The aside may be long and hold figures of its own ("which makes up about four fifths of the total").
     pattern:
-      "line:{REVENUE_LINE} {REVENUE_NOUN} , which|that|including ...16 , was|were|reached|totaled|totalled|came|rose|grew|climbed {FIGURE_LEAD}? figure:{MONEY}",
+      "line:{REVENUE_LINE} {REVENUE_NOUN} , which|that|including ...16 , was|were|reached|totaled|totalled|came|rose|grew|climbed|hit|topped|exceeded {FIGURE_LEAD}? figure:{MONEY}",
     examples: [
       {
         input:
