@@ -103,6 +103,8 @@ function segmentBase(m: Match, s: RuleSentence): FactRoles[] {
 
 const NOT_TAKINGS = new Set(["profit", "profits", "earnings", "income", "ebitda", "loss", "losses", "cash", "orders"]);
 
+const PRICED = new Set(["value", "values", "valued", "worth", "sell", "sold", "price", "priced", "bid", "offer"]);
+
 /** Revenue of a named part of a company, filed under the company (the gold's convention for segments). */
 export const SEGMENT_RULES: Rule[] = [
   {
@@ -147,6 +149,26 @@ export const SEGMENT_RULES: Rule[] = [
         expected: [
           { kind: "revenue", company: "Ostrel", low: 1270000000, year: 1986, unit: "DEM", segment: "garden tools" },
         ],
+      },
+    ],
+    build: segmentRevenue,
+  },
+  {
+    name: "revenue.segment-moved-to",
+    kind: "revenue",
+    // "Its skin care business, long a laggard, grew 15% to $1.3 billion": a part's takings moved to a level, the
+    // takings unsaid.
+    pattern: "its|the|their ...3 segment:{SEGMENT_NOUN} ...8 {LEVEL_MOVE} {PERCENT}? to {FIGURE_LEAD}? figure:{MONEY}",
+    // ("operating profit from its supply arm fell to £118m", "the arm, which analysts value at up to £300m": no
+    // takings.)
+    when: (m, s) =>
+      !s.tokens.slice(Math.max(0, m.from - 3), m.to).some((t) => NOT_TAKINGS.has(t.lower) || PRICED.has(t.lower)) &&
+      !/\bup\s+to\s+(?:about\s+)?$/i.test(s.text.slice(0, s.tokens[m.to - 1].start)),
+    examples: [
+      {
+        input:
+          "Date: 20 October 2026\n\nBeauty\n\nCorvan Beauty said third-quarter revenue rose 6%. Its skin care business, long a laggard, grew 15% to $1.3 billion.",
+        expected: [{ kind: "revenue", company: "Corvan Beauty", low: 1300000000, period: "Q3", segment: "skin care" }],
       },
     ],
     build: segmentRevenue,
