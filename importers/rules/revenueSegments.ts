@@ -101,7 +101,17 @@ function segmentBase(m: Match, s: RuleSentence): FactRoles[] {
   ];
 }
 
-const NOT_TAKINGS = new Set(["profit", "profits", "earnings", "income", "ebitda", "loss", "losses", "cash", "orders"]);
+export const NOT_TAKINGS = new Set([
+  "profit",
+  "profits",
+  "earnings",
+  "income",
+  "ebitda",
+  "loss",
+  "losses",
+  "cash",
+  "orders",
+]);
 
 const PRICED = new Set(["value", "values", "valued", "worth", "sell", "sold", "price", "priced", "bid", "offer"]);
 

@@ -1,7 +1,7 @@
 import { CHANGE_WORDS } from "../lexicons/metrics";
 import type { Match } from "./pattern";
 import { changeRoles } from "./revenueChange";
-import { segmentRevenue } from "./revenueSegments";
+import { NOT_TAKINGS, segmentRevenue } from "./revenueSegments";
 import type { FactRoles, Rule, RuleSentence } from "./rule";
 import { quantityOf } from "./tokens";
 
@@ -17,6 +17,17 @@ function changeAfterTakings(m: Match, s: RuleSentence): FactRoles[] {
   const after = s.tokens[s.tokens.indexOf(m.captures.figure[0]) + 1]?.lower ?? "";
   const sign = lead === "up" ? 1 : lead === "down" ? -1 : (CHANGE_WORDS[after] ?? CHANGE_NOUN_SIGNS[after]);
   if (sign !== 1 && sign !== -1) return [];
+  const [takings] = segmentRevenue({ ...m, captures: { ...m.captures, figure: m.captures.money } }, s);
+  if (!takings?.segment) return [];
+  const roles = changeRoles(s, q, sign, s.tokens[m.from].start);
+  return roles ? [{ ...roles, company: takings.company, when: takings.when, segment: takings.segment }] : [];
+}
+
+/** "Its skin care business grew 15% to $1.3 billion": the change of a part whose takings it moved to. */
+function changeToTakings(m: Match, s: RuleSentence): FactRoles[] {
+  const q = quantityOf(m.captures.figure?.[0]);
+  const sign = CHANGE_WORDS[m.captures.move?.[0]?.lower ?? ""];
+  if (!q || q.fraction || (sign !== 1 && sign !== -1)) return [];
   const [takings] = segmentRevenue({ ...m, captures: { ...m.captures, figure: m.captures.money } }, s);
   if (!takings?.segment) return [];
   const roles = changeRoles(s, q, sign, s.tokens[m.from].start);
@@ -67,5 +78,21 @@ export const SEGMENT_CHANGE_RULES: Rule[] = [
       },
     ],
     build: changeAfterTakings,
+  },
+  {
+    name: "revenue-change.segment-moved-to",
+    kind: "revenue_change",
+    pattern:
+      "its|the|their ...3 segment:{SEGMENT_NOUN} ...8 move:{CHANGE_WORD} figure:{PERCENT} to {FIGURE_LEAD}? money:{MONEY}",
+    // ("operating profit from its supply arm fell 24% to £118m": no takings.)
+    when: (m, s) => !s.tokens.slice(Math.max(0, m.from - 3), m.to).some((t) => NOT_TAKINGS.has(t.lower)),
+    examples: [
+      {
+        input:
+          "Date: 20 October 2026\n\nBeauty\n\nCorvan Beauty said third-quarter revenue rose 6%. Its skin care business, long a laggard, grew 15% to $1.3 billion.",
+        expected: [{ kind: "revenue_change", company: "Corvan Beauty", low: 15, period: "Q3", segment: "skin care" }],
+      },
+    ],
+    build: changeToTakings,
   },
 ];
