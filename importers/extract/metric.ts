@@ -195,7 +195,7 @@ export function measuresCompanyRevenue(text: string, metric: MetricHit, clauseSt
   // Corvan" are Corvan's: a calling before a name).
   if (
     !/^\s+at\s+(?!(?:its|their|our)\s)(?:[a-z-]+\s+){1,3}[A-Z]/.test(text.slice(metric.end, metric.end + 50)) &&
-    /^\s+(?:of|at)\s+(?:(?:its|their)\s+)?(?!(?:the|its|their)\s+(?:firm|company|group)\b)(?!(?:about|around|some|nearly|almost|more|less|over|under|up|roughly|approximately|just|an?|the\s+same|record|between)\b)[a-z]/.test(
+    /^\s+(?:of|at)\s+(?:(?:its|their)\s+)?(?!(?:the|its|their)\s+(?:firm|company|group)\b)(?!(?:about|around|some|nearly|almost|more|less|over|under|up|roughly|approximately|just|an?|the\s+same|record|between|at\s+(?:least|most)|close\s+to|in\s+excess|as\s+much|well\s+(?:over|above|below)|no\s+(?:less|more)|not\s+less|slightly|an\s+estimated)\b)[a-z]/.test(
       text.slice(metric.end, metric.end + 30),
     )
   )
