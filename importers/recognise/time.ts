@@ -98,7 +98,7 @@ const RULES: Rule[] = [
   {
     hint: ["nine"],
     re: new RegExp(
-      String.raw`\b(?:(?:first|1st)\s+nine|nine)[- ]months?(?:\s+(?:to|ending|ended)\s+${DAY_BEFORE}(?:${MONTHS})${DAY_AFTER}(?:\s+(${YEAR}))?)?(?:\s+of\s+(?:(${YEAR})|(this|last|the\s+current)\s+year))?`,
+      String.raw`\b(?:(?:first|1st)\s+nine|nine)[- ]months?(?:\s+(?:(?:that|which)\s+)?(?:to|ending|ended)\s+${DAY_BEFORE}(?:${MONTHS})${DAY_AFTER}(?:\s+(${YEAR}))?)?(?:\s+of\s+(?:(${YEAR})|(this|last|the\s+current)\s+year))?`,
       "gi",
     ),
     make: (m) => ({
@@ -128,7 +128,7 @@ const RULES: Rule[] = [
   {
     hint: ["month", "quarter"],
     re: new RegExp(
-      String.raw`\b(?:(first|1st|second|2nd|third|3rd|fourth|4th)[- ](?:fiscal\s+)?)?(?:(?:three|3)[- ]months?|(?:fiscal\s+|financial\s+)?quarter)\s+(?:to|ending|ended|through)\s+(?:in\s+)?(?:the\s+end\s+of\s+)?${DAY_BEFORE}(${MONTHS})${DAY_AFTER}(?:\s+(${YEAR}))?`,
+      String.raw`\b(?:(first|1st|second|2nd|third|3rd|fourth|4th)[- ](?:fiscal\s+)?)?(?:(?:three|3)[- ]months?|(?:fiscal\s+|financial\s+)?quarter)\s+(?:(?:that|which)\s+)?(?:to|ending|ended|through)\s+(?:in\s+)?(?:the\s+end\s+of\s+)?${DAY_BEFORE}(${MONTHS})${DAY_AFTER}(?:\s+(${YEAR}))?`,
       "gi",
     ),
     // "the third quarter ended December 31": a fiscal quarter keeps the label the text gives it, also when it
@@ -149,7 +149,7 @@ const RULES: Rule[] = [
   {
     hint: ["six", "6", "half"],
     re: new RegExp(
-      String.raw`\b(?:(?:six|6)[- ]months?|half[- ]year)\s+(?:to|ending|ended|through)\s+(?:the\s+end\s+of\s+)?${DAY_BEFORE}(${MONTHS})${DAY_AFTER}(?:\s+(${YEAR}))?`,
+      String.raw`\b(?:(?:six|6)[- ]months?|half[- ]year)\s+(?:(?:that|which)\s+)?(?:to|ending|ended|through)\s+(?:the\s+end\s+of\s+)?${DAY_BEFORE}(${MONTHS})${DAY_AFTER}(?:\s+(${YEAR}))?`,
       "gi",
     ),
     // Six months reported on their own are the interim, whatever month they end in: a company reports its second
@@ -169,7 +169,7 @@ const RULES: Rule[] = [
     hint: ["12", "twelve"],
     // "the 12 months to the end of June 2004": a year however it is counted.
     re: new RegExp(
-      String.raw`\b(?:12|twelve)[- ]months?\s+(?:to|ending|ended|through)\s+(?:the\s+end\s+of\s+)?${DAY_BEFORE}(?:${MONTHS})${DAY_AFTER}(?:\s+(${YEAR}))?`,
+      String.raw`\b(?:12|twelve)[- ]months?\s+(?:(?:that|which)\s+)?(?:to|ending|ended|through)\s+(?:the\s+end\s+of\s+)?${DAY_BEFORE}(?:${MONTHS})${DAY_AFTER}(?:\s+(${YEAR}))?`,
       "gi",
     ),
     make: (m) => ({ year: yearOf(m[1]), period: "FY", relative: null }),
