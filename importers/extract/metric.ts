@@ -122,7 +122,7 @@ const OWN_SALES_WORDS = new Set(
   same-store store of in and on to for with by at that which as but or while where when than from whose said says
   higher lower strong weak weaker stronger robust solid flat disappointing poor better worse combined total-group
   operating gross sales top-line headline preliminary provisional unaudited estimated adjusted
-  quarter year month months period half season week weeks day days holiday festive christmas
+  quarter year month months period half season week weeks day days holiday festive christmas up
   after before since because also despite though although if whether against versus upon about into over under
   saw see sees had has have expects expect boost lift drive drove hit hurt help push cut generate generates make
   makes made grew grow raise forecast forecasts estimate predict record post report deliver achieve all only
