@@ -153,9 +153,13 @@ export function measuresCompanyRevenue(text: string, metric: MetricHit, clauseSt
   const wordBefore = /(?:^|\s)([a-z][\w-]*)\s+$/.exec(text.slice(Math.max(0, metric.start - 25), metric.start))?.[1];
   // "helped lift turnover": a verb moving the company's takings, not a product's sales.
   const movedBy = wordBefore !== undefined && wordBefore in MOVED_BY_VERBS;
+  // "in the fourth quarter alone sales jumped": a time set apart, then the takings ("Ostrel alone brought in" is a
+  // product's).
+  const afterAlone = wordBefore === "alone" && /^(?:sales|revenues?|turnover)$/i.test(metric.word);
   if (
     wordBefore &&
     !movedBy &&
+    !afterAlone &&
     !describedTaker(text, metric) &&
     !OWN_SALES_WORDS.has(wordBefore) &&
     !/(?:ed|ing|ly)$/.test(wordBefore) &&
