@@ -371,7 +371,8 @@ export const SALES_VOLUME_RULES: Rule[] = [
   {
     name: "sales-volume.sales-reach-bare-count",
     kind: "sales_volume",
-    pattern: "{SALES_CUE} ...10 to {FIGURE_LEAD}? figure:{COUNT}",
+    // ("expected deliveries to reach 65,000 in 2026".)
+    pattern: "{SALES_CUE} ...10 to reach|top|hit|exceed|pass? {FIGURE_LEAD}? figure:{COUNT}",
     when: notAPercent,
     examples: [
       {
@@ -401,7 +402,7 @@ export const SALES_VOLUME_RULES: Rule[] = [
     name: "sales-volume.sold-bare-count",
     kind: "sales_volume",
     pattern:
-      "sold|delivered|shipped|sell|deliver|ship|hand|selling|shipping|delivering {FIGURE_LEAD}? over? {FIGURE_LEAD}? figure:{COUNT}",
+      "sold|delivered|shipped|sell|deliver|ship|hand|selling|shipping|delivering {FIGURE_LEAD}? over? between? {FIGURE_LEAD}? figure:{COUNT}",
     examples: [
       {
         input:
@@ -460,6 +461,23 @@ export const SALES_VOLUME_RULES: Rule[] = [
         input:
           "Jets\n\nHalden Aero delivered 61 aircraft in 2025. The company kept its full-year target of 80 deliveries for 2026.",
         expected: [{ kind: "sales_volume", company: "Halden Aero", unit: "aircraft", low: 80, status: "target" }],
+      },
+    ],
+    build: articleUnit,
+  },
+  {
+    name: "sales-volume.aiming-for-count",
+    kind: "sales_volume",
+    // "shipped 31.5 million panels last year, and is aiming for more than 45 million in 2026", "sold 231 million
+    // phones in 2025 and aims to top 245 million this year": the count aimed at, of the things sold before.
+    pattern:
+      "aiming|aims|aim|aimed|targeting for|at|to top|reach|hit|exceed|pass|surpass? {FIGURE_LEAD}? figure:{COUNT}",
+    when: (m, s) => notAPercent(m, s) && soldBefore(m, s),
+    examples: [
+      {
+        input:
+          "Cars\n\nTarrow Motors sold 1.2 million vehicles in 2025, and is aiming for more than 1.5 million in 2026.",
+        expected: [{ kind: "sales_volume", company: "Tarrow Motors", low: 1500000, year: 2026, status: "target" }],
       },
     ],
     build: articleUnit,
