@@ -198,6 +198,10 @@ export const NOT_SOLD_NOUNS = [
   "policies",
   "accounts",
   "tickets",
+  "pubs",
+  "hotels",
+  "mines",
+  "fields",
 ];
 
 /** Words a product is described with before its noun ("touring caravans"), but not a product themselves. */

@@ -308,6 +308,21 @@ export const SALES_VOLUME_RULES: Rule[] = [
     build: otherUnit,
   },
   {
+    name: "sales-volume.sold-of-its-things",
+    kind: "sales_volume",
+    // "shipped more than 1.4 million of its Halcyon accelerator cards": a count of its own product, named by a brand.
+    pattern:
+      "sold|delivered|shipped|shipping|selling|delivering {FIGURE_LEAD}? figure:{COUNT} of its|their ...1 mod:{PRODUCT_MODIFIER}? unit:{OTHER_PRODUCT}",
+    examples: [
+      {
+        input:
+          "Date: 5 March 2026\n\nChips\n\nBrixo Chips shipped more than 1.4 million of its Halcyon accelerator cards during the quarter.",
+        expected: [{ kind: "sales_volume", company: "Brixo Chips", low: 1400000, year: 2025, period: "Q4" }],
+      },
+    ],
+    build: otherUnit,
+  },
+  {
     name: "sales-volume.sold-other-things",
     kind: "sales_volume",
     pattern:
