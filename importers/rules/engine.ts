@@ -19,6 +19,7 @@ import { SEGMENT_RULES } from "./revenueSegments";
 import type { FactRoles, Rule, RuleSentence } from "./rule";
 import { SALES_VOLUME_RULES } from "./salesVolume";
 import { SALES_VOLUME_PART_RULES } from "./salesVolumeParts";
+import { SALES_VOLUME_TARGET_RULES } from "./salesVolumeTargets";
 import { SEGMENT_CHANGE_RULES } from "./segmentChanges";
 import { STAKE_RULES } from "./stakes";
 import { DEAL_STAKE_RULES } from "./stakesDeals";
@@ -52,6 +53,7 @@ export const RULES: Rule[] = [
   ...MARKET_SHARE_TARGET_RULES,
   ...MARKET_SHARE_RIVAL_RULES,
   ...SALES_VOLUME_RULES,
+  ...SALES_VOLUME_TARGET_RULES,
   ...SALES_VOLUME_PART_RULES,
   ...REVENUE_CHANGE_RULES,
   ...REVENUE_RULES,
