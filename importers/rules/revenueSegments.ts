@@ -168,7 +168,7 @@ export const SEGMENT_RULES: Rule[] = [
     kind: "revenue",
     // "Its skin care business, long a laggard, grew 15% to $1.3 billion": a part's takings moved to a level, the
     // takings unsaid.
-    pattern: "its|the|their ...3 segment:{SEGMENT_NOUN} ...8 {LEVEL_MOVE} {PERCENT}? to {FIGURE_LEAD}? figure:{MONEY}",
+    pattern: "its|the|their ...3 segment:{SEGMENT_NOUN} ...10 {LEVEL_MOVE} {PERCENT}? to {FIGURE_LEAD}? figure:{MONEY}",
     // ("operating profit from its supply arm fell to £118m", "the arm, which analysts value at up to £300m": no
     // takings.)
     when: (m, s) =>

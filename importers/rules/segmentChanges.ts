@@ -83,7 +83,7 @@ export const SEGMENT_CHANGE_RULES: Rule[] = [
     name: "revenue-change.segment-moved-to",
     kind: "revenue_change",
     pattern:
-      "its|the|their ...3 segment:{SEGMENT_NOUN} ...8 move:{CHANGE_WORD} figure:{PERCENT} to {FIGURE_LEAD}? money:{MONEY}",
+      "its|the|their ...3 segment:{SEGMENT_NOUN} ...10 move:{CHANGE_WORD} figure:{PERCENT} to {FIGURE_LEAD}? money:{MONEY}",
     // ("operating profit from its supply arm fell 24% to £118m": no takings.)
     when: (m, s) => !s.tokens.slice(Math.max(0, m.from - 3), m.to).some((t) => NOT_TAKINGS.has(t.lower)),
     examples: [
