@@ -139,6 +139,12 @@ export function fiscalYearEndIn(text: string): number {
     const n = Number(headline[1]);
     return ((MONTH_INDEX[headline[2].toLowerCase()] + 3 * (4 - n) - 1) % 12) + 1;
   }
+  // "the first half of its financial year, the six months to September": the year ends six months after the half.
+  const half = mayEnd ? HALF_OF_FISCAL_YEAR.exec(text) : null;
+  if (half) {
+    const end = MONTH_INDEX[half[2].toLowerCase()];
+    return half[1].toLowerCase() === "first" ? ((end + 5) % 12) + 1 : end;
+  }
   if (!quarter) return 12;
   // "its fiscal first quarter, which ended in December", "the fourth quarter, the three months ended January 31":
   // the year ends where the quarters say.
@@ -175,6 +181,10 @@ const HEADLINE_QUARTER = new RegExp(
 const QUARTER_SPAN = String.raw`(?:(?:three|3)\s+months|(?:13|thirteen|14|fourteen)\s+weeks)`;
 const DATED_FISCAL_QUARTER = new RegExp(
   String.raw`\b(?:fiscal\s+)?(first|second|third|fourth)[- ]quarter,?\s+(?:which\s+(?:[a-z]+\s+){0,8}?(?:and\s+)?|the\s+${QUARTER_SPAN}\s+(?:that\s+|which\s+)?)?(?:ended|ends|ending|through)\s+(?:in\s+|on\s+)?(${alternation(Object.keys(MONTH_INDEX))})\b`,
+  "i",
+);
+const HALF_OF_FISCAL_YEAR = new RegExp(
+  String.raw`\b(first|second)\s+half\s+of\s+(?:its|the|their)\s+(?:financial|fiscal)\s+year,?\s+(?:the\s+)?(?:six|6)[- ]months?\s+(?:that\s+|which\s+)?(?:to|ending|ended|through)\s+(?:the\s+end\s+of\s+)?(?:\d{1,2}\s+)?(${alternation(Object.keys(MONTH_INDEX))})\b`,
   "i",
 );
 const NAMED_FISCAL_QUARTER =
