@@ -180,7 +180,7 @@ const HEADLINE_QUARTER = new RegExp(
 /** "the three months", "the 13 weeks": how a quarter's span is said before the day it ended. */
 const QUARTER_SPAN = String.raw`(?:(?:three|3)\s+months|(?:13|thirteen|14|fourteen)\s+weeks)`;
 const DATED_FISCAL_QUARTER = new RegExp(
-  String.raw`\b(?:fiscal\s+)?(first|second|third|fourth)[- ]quarter,?\s+(?:which\s+(?:[a-z]+\s+){0,8}?(?:and\s+)?|the\s+${QUARTER_SPAN}\s+(?:that\s+|which\s+)?)?(?:ended|ends|ending|through)\s+(?:in\s+|on\s+)?(${alternation(Object.keys(MONTH_INDEX))})\b`,
+  String.raw`\b(?:fiscal\s+)?(first|second|third|fourth)[- ]quarter(?:\s+of\s+(?:fiscal|financial)\s+(?:19|20)\d\d)?,?\s+(?:which\s+(?:[a-z]+\s+){0,8}?(?:and\s+)?|the\s+${QUARTER_SPAN}\s+(?:that\s+|which\s+)?)?(?:ended|ends|ending|through|(?<=months\s+)to)\s+(?:in\s+|on\s+)?(${alternation(Object.keys(MONTH_INDEX))})\b`,
   "i",
 );
 const HALF_OF_FISCAL_YEAR = new RegExp(

@@ -311,7 +311,7 @@ export const SALES_VOLUME_RULES: Rule[] = [
     kind: "sales_volume",
     // "shipped more than 1.4 million of its Halcyon accelerator cards": a count of its own product, named by a brand.
     pattern:
-      "sold|delivered|shipped|shipping|selling|delivering {FIGURE_LEAD}? figure:{COUNT} of its|their ...1 mod:{PRODUCT_MODIFIER}? unit:{OTHER_PRODUCT}",
+      "sold|delivered|shipped|shipping|selling|delivering {FIGURE_LEAD}? figure:{COUNT} of its|their ...2 mod:{PRODUCT_MODIFIER}? unit:{OTHER_PRODUCT}",
     examples: [
       {
         input:
