@@ -112,6 +112,13 @@ function withLocalKroner(f: Fact, registry: CompanyRegistry, text: string): Fact
   return danish ? { ...f, unit: "DKK" } : f;
 }
 
+/** "koruna" is Czech or Slovak money: in an article that speaks of Slovakia and never of the Czech lands, Slovak. */
+function withLocalKoruna(f: Fact, text: string): Fact {
+  if (f.unit !== "CZK" || !/\bkorun/i.test(text.slice(f.figureStart, f.figureEnd + 12))) return f;
+  const slovak = /\b(?:Slovak|Slovakia|Bratislava)\b/.test(text) && !/\b(?:Czech|Prague|Brno)\b/.test(text);
+  return slovak ? { ...f, unit: "SKK" } : f;
+}
+
 const CROWN_NATIONALITIES: Record<string, string> = {
   swedish: "SEK",
   danish: "DKK",
@@ -385,7 +392,7 @@ export function extractArticle(bytes: Uint8Array, path: string, options: Extract
         underParent(
           withArticleDollar(
             withLocalFrancs(
-              withLocalCrowns(withLocalKroner(f, registry, cleaned.text), cleaned.text),
+              withLocalCrowns(withLocalKoruna(withLocalKroner(f, registry, cleaned.text), cleaned.text), cleaned.text),
               cleaned.text,
               published.year,
               currencyOf,
