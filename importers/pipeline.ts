@@ -237,6 +237,9 @@ function nextShareMarket(current: ArticleContext["shareMarket"], sentenceCandida
     .filter((c) => c.fact?.kind === "market_share")
     .sort((a, b) => a.figureStart - b.figureStart)[0]?.fact;
   if (share) return { company: share.company, market: share.market, year: share.year, period: share.period, age: 0 };
+  // "... to 39% from 64%, selling shares to Ostrel. Ostrel now holds 25%": after a sentence of stakes, a bare
+  // figure is a holding, not a rival's share.
+  if (sentenceCandidates.some((c) => c.fact?.kind === "stake")) return null;
   return current && current.age < 1 ? { ...current, age: current.age + 1 } : null;
 }
 
