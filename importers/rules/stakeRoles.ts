@@ -70,10 +70,20 @@ export function statedYear(s: RuleSentence, m: Match): number | null {
   // "Ostrel, the group founded in 1952, holds 20%": an apposition's years are its own.
   const aside = new Set(m.captures[APPOSITION] ?? []);
   for (const t of s.tokens.slice(m.from, m.to + 3))
-    if (t.type === "time" && t.time.year !== null && !aside.has(t) && !sinceBefore(s, t) && !otherFigures(s, m, t))
+    if (
+      t.type === "time" &&
+      t.time.year !== null &&
+      !aside.has(t) &&
+      !sinceBefore(s, t) &&
+      !otherFigures(s, m, t) &&
+      !RECENT_MONTH.test(t.text)
+    )
       return t.time.year;
   return null;
 }
+
+/** "disclosed a 4.7% stake last month": news of the stake, not a year the text gives it (the gold leaves it undated). */
+const RECENT_MONTH = /\b(?:last|this|next)\s+month\b/i;
 
 /** "said it sold 5.6 million tonnes in 2004 and agreed to take a 26% stake": the year is the other figure's. */
 function otherFigures(s: RuleSentence, m: Match, t: Token): boolean {
