@@ -169,7 +169,9 @@ function whenSaid(
           /^\s*,\s*(?:its|their)\s+(?:fiscal\s+|financial\s+)?$/i.test(s.text.slice(nearestPeriod.end, t.start)),
       )
     : undefined;
-  const periodExpr = labelled ?? nearestPeriod;
+  // "aimed to take 9% of the market by 2007, after returning to profit last year": a deadline's year comes with no
+  // period of another time's.
+  const periodExpr = yearExpr?.role === "target" && yearExpr.period === null ? undefined : (labelled ?? nearestPeriod);
   let year = yearExpr ? resolveYear(yearExpr, s) : null;
   // "sell 300,000 cars in 2008 and reach 150bn rupees by 2010": the deadline is the other figure's, not this one's.
   const isTarget = yearExpr ? yearExpr.role === "target" : byDistance.some((t) => t.role === "target");
@@ -316,9 +318,10 @@ export function shareWhen(
   // "supplies about 30% of the market, the co-operative said in its annual report": the speaker's words are not
   // the share's time either.
   const aside = present
-    ? (relative ? /,/ : /,\s+(?:where|which|as|while|after)\b|,\s+(?:the\s+)?(?:[\w-]+\s+){1,3}said\b/i).exec(
-        s.text.slice(figure.end, clause.end),
-      )
+    ? (relative
+        ? /,/
+        : /,\s+(?:where|which|as|while|after)\b|,\s+(?:the\s+)?(?:[\w-]+\s+){1,3}said\b|\s+and\s+(?:sold|shipped|delivered|made|had|has|reported|posted|expects|plans|aims|wants|said|opened)\b/i
+      ).exec(s.text.slice(figure.end, clause.end))
     : null;
   const asideEnd = aside ? figure.end + aside.index : clause.end;
   // "now has 18% of the market, up from 15% at the end of 2003": the time after a base is the base's.
