@@ -69,7 +69,11 @@ export function stakeStatus(s: RuleSentence, m: Match): Status {
 export function statedYear(s: RuleSentence, m: Match): number | null {
   // "Ostrel, the group founded in 1952, holds 20%": an apposition's years are its own.
   const aside = new Set(m.captures[APPOSITION] ?? []);
-  for (const t of s.tokens.slice(m.from, m.to + 3))
+  // "who took the company public in 2014, still owns 13%": a holding in the present tense is dated only by what
+  // follows its verb, not by the past the sentence told before it.
+  const present = s.tokens.slice(m.from, m.to).findIndex((t) => PRESENT_HOLDING_VERBS.has(t.lower));
+  const from = present >= 0 ? m.from + present : m.from;
+  for (const t of s.tokens.slice(from, m.to + 3))
     if (
       t.type === "time" &&
       t.time.year !== null &&
@@ -81,6 +85,8 @@ export function statedYear(s: RuleSentence, m: Match): number | null {
       return t.time.year;
   return null;
 }
+
+const PRESENT_HOLDING_VERBS = new Set(["owns", "holds", "controls", "has"]);
 
 /** "disclosed a 4.7% stake last month": news of the stake, not a year the text gives it (the gold leaves it undated). */
 const RECENT_MONTH = /\b(?:last|this|next)\s+month\b/i;
