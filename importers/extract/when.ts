@@ -252,9 +252,9 @@ function whenSaid(
     }
     // Results articles name the period once and then go on about it: carry it forward.
     // Shares and stakes are positions, not flows over a reporting period: they take no running period.
-    if (position) return { year: null, period: null, stated: false, target: false };
     // "sold 80,000 vans, 9% more than in 2001": measured against a year the text names, the figure is the next
     // year's, unless the article's running year already says which (it cannot be the base year itself).
+    // ("giving it 3.4% of the market, up from 3.1% in 2003": so is a share, though it takes no running period.)
     const namedBase = s.times.find(
       (t) =>
         t.role === "base" &&
@@ -268,10 +268,16 @@ function whenSaid(
     );
     if (
       namedBase &&
-      (s.discourse.year === null || s.discourse.year === namedBase.year) &&
+      (s.discourse.year === null || s.discourse.year === namedBase.year || position) &&
       !isForward(s, clause, figure)
     )
-      return { year: namedBase.year! + 1, period: namedBase.period ?? defaultPeriod, stated: false, target: false };
+      return {
+        year: namedBase.year! + 1,
+        period: namedBase.period ?? (position ? "FY" : defaultPeriod),
+        stated: false,
+        target: false,
+      };
+    if (position) return { year: null, period: null, stated: false, target: false };
     // A forecast that names no time ("would have annual sales of $18bn") is for no year the text gives.
     if (isForward(s, clause, figure)) return { year: null, period: null, stated: false, target: false };
     const period = s.discourse.period ?? (s.discourse.year !== null && !s.discourse.oneMonth ? defaultPeriod : null);
