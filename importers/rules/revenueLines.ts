@@ -9,7 +9,9 @@ import type { FactRoles, Rule, RuleSentence } from "./rule";
 import { quantityOf } from "./tokens";
 
 /** The line the figures are of, as written ("online", "data center"). */
-const lineOf = (m: Match) => (m.captures.line ?? []).map((t) => t.lower).join(" ") || null;
+// ("Cloud infrastructure revenue": a word may say which part of the line.)
+const lineOf = (m: Match) =>
+  [...(m.captures.line ?? []), ...(m.captures.qual ?? [])].map((t) => t.lower).join(" ") || null;
 
 /** "Online sales jumped 18% to $5.1bn": the line's takings, under the company spoken of. */
 function lineLevel(m: Match, s: RuleSentence): FactRoles[] {
@@ -48,7 +50,8 @@ export const REVENUE_LINE_RULES: Rule[] = [
   {
     name: "revenue.line-moved-to",
     kind: "revenue",
-    pattern: "line:{REVENUE_LINE} {REVENUE_NOUN} ...10 {LEVEL_MOVE} ...4 to {FIGURE_LEAD}? figure:{MONEY}",
+    pattern:
+      "line:{REVENUE_LINE} qual:infrastructure|platform|solutions|products|equipment|services? {REVENUE_NOUN} ...10 {LEVEL_MOVE} ...4 to {FIGURE_LEAD}? figure:{MONEY}",
     examples: [
       {
         input:
@@ -62,7 +65,7 @@ export const REVENUE_LINE_RULES: Rule[] = [
     name: "revenue.line-was",
     kind: "revenue",
     pattern:
-      "line:{REVENUE_LINE} {REVENUE_NOUN} ...6 was|were|reached|totaled|totalled|came {FIGURE_LEAD}? figure:{MONEY}",
+      "line:{REVENUE_LINE} qual:infrastructure|platform|solutions|products|equipment|services? {REVENUE_NOUN} ...6 was|were|reached|totaled|totalled|came {FIGURE_LEAD}? figure:{MONEY}",
     examples: [
       {
         input:
@@ -77,7 +80,7 @@ export const REVENUE_LINE_RULES: Rule[] = [
     kind: "revenue",
     // The aside may be long and hold figures of its own ("which makes up about four fifths of the total").
     pattern:
-      "line:{REVENUE_LINE} {REVENUE_NOUN} , which|that|including ...16 , was|were|reached|totaled|totalled|came|rose|grew|climbed|hit|topped|exceeded {FIGURE_LEAD}? figure:{MONEY}",
+      "line:{REVENUE_LINE} qual:infrastructure|platform|solutions|products|equipment|services? {REVENUE_NOUN} , which|that|including ...16 , was|were|reached|totaled|totalled|came|rose|grew|climbed|hit|topped|exceeded {FIGURE_LEAD}? figure:{MONEY}",
     examples: [
       {
         input:
@@ -90,7 +93,8 @@ export const REVENUE_LINE_RULES: Rule[] = [
   {
     name: "revenue-change.line-moved",
     kind: "revenue_change",
-    pattern: "line:{REVENUE_LINE} {REVENUE_NOUN} ...10 move:{CHANGE_WORD} {FIGURE_LEAD}? figure:{PERCENT}",
+    pattern:
+      "line:{REVENUE_LINE} qual:infrastructure|platform|solutions|products|equipment|services? {REVENUE_NOUN} ...10 move:{CHANGE_WORD} {FIGURE_LEAD}? figure:{PERCENT}",
     examples: [
       {
         input:
