@@ -123,7 +123,7 @@ export const REVENUE_CHANGE_RULES: Rule[] = [
     name: "revenue-change.segment-moved",
     kind: "revenue_change",
     pattern:
-      "{SALES_NOUN} of|at|in its|the ...3 segment:{SEGMENT_NOUN} ...8 change:{CHANGE_WORD} by? {FIGURE_LEAD}? figure:{PERCENT}",
+      "{SALES_NOUN} of|at|in its|the ...3 segment:{SEGMENT_NOUN} ...12 change:{CHANGE_WORD} by? {FIGURE_LEAD}? figure:{PERCENT}",
     examples: [
       {
         input:
