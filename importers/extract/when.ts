@@ -250,8 +250,6 @@ function whenSaid(
         resolveYear(nearest, s) ?? s.discourse.year ?? (period ? yearOfUndatedPeriod(period, s, clause, figure) : null);
       return { year, period, stated: nearest.year !== null, target: false };
     }
-    // Results articles name the period once and then go on about it: carry it forward.
-    // Shares and stakes are positions, not flows over a reporting period: they take no running period.
     // "sold 80,000 vans, 9% more than in 2001": measured against a year the text names, the figure is the next
     // year's, unless the article's running year already says which (it cannot be the base year itself).
     // ("giving it 3.4% of the market, up from 3.1% in 2003": so is a share, though it takes no running period.)
@@ -277,9 +275,11 @@ function whenSaid(
         stated: false,
         target: false,
       };
+    // Shares and stakes are positions, not flows over a reporting period: they take no running period.
     if (position) return { year: null, period: null, stated: false, target: false };
     // A forecast that names no time ("would have annual sales of $18bn") is for no year the text gives.
     if (isForward(s, clause, figure)) return { year: null, period: null, stated: false, target: false };
+    // Results articles name the period once and then go on about it: carry it forward.
     const period = s.discourse.period ?? (s.discourse.year !== null && !s.discourse.oneMonth ? defaultPeriod : null);
     const year = s.discourse.year ?? (period ? yearOfUndatedPeriod(period, s, clause, figure) : null);
     return { year, period, stated: false, target: false };
