@@ -1,4 +1,5 @@
 import { COMPANY_NOUNS, GROUP_COUNTS, MAKER_NOUN, PRODUCT_BEFORE } from "../lexicons/companies";
+import { SCALES } from "../lexicons/numbers";
 import { COUNTRY_KEYS, NATIONALITIES } from "../lexicons/places";
 import { allMatches, endAnchored, escapeRegExp } from "../lexicons/regex";
 import { VOLUME_UNITS } from "../lexicons/units";
@@ -440,7 +441,12 @@ export function advance(state: DiscourseState, mentions: Mention[]): DiscourseSt
 }
 
 /** "sold 6.8 million Zap 2 consoles", "18.4 million of its Zap handheld consoles": a name counted is a product. */
-const COUNT_BEFORE = /(?:\d|\b(?:million|mln|billion|bn|thousand))\s+(?:of\s+(?:its|their|the)\s+)?$/i;
+const COUNT_BEFORE = new RegExp(
+  String.raw`(?:\d|\b(?:${Object.keys(SCALES)
+    .filter((w) => w.length > 2)
+    .join("|")}))\s+(?:of\s+(?:its|their|the)\s+)?$`,
+  "i",
+);
 const UNIT_WORDS = Object.keys(VOLUME_UNITS).filter((w) => !w.includes(" "));
 const UNIT_AFTER = new RegExp(String.raw`^(?:\s+[A-Z0-9][\w-]*){0,2}(?:\s+[a-z-]+)?\s+(?:${UNIT_WORDS.join("|")})\b`);
 export const countedAsProduct = (text: string, m: Mention) =>

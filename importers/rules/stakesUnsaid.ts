@@ -124,7 +124,6 @@ function shareBefore(m: Match, s: RuleSentence): boolean {
   const that = verb ? s.tokens[s.tokens.indexOf(verb) + 1]?.lower : undefined;
   if (last === undefined) return s.ctx.shareMarket?.age === 0 && (that === "that" || that === "it");
   return (
-    last !== undefined &&
     // ("3% of all clothing sold in the UK", "a 9% share": a part of what a market buys.)
     /^\s*(?:(?:of|in)\s+(?:the\s+|all\s+)?[\w\s'’-]{0,40}?\b(?:market|sold|sales|spending|shipments)\b|(?:market\s+)?share\b)/i.test(
       s.text.slice(last.end, last.end + 60),
