@@ -23,7 +23,7 @@ import { withFamilyHolder } from "./refine/familyHolders";
 import { withDatedPeriodYear } from "./refine/periodYear";
 import { refine } from "./refine/refiners";
 import { withReportedPeriod } from "./refine/reportedPeriod";
-import { acronymsDefined, familiesNamed, withShortestNames } from "./refine/shortestNames";
+import { familiesNamed, withShortestNames } from "./refine/shortestNames";
 import { settleBySpecificity } from "./refine/specificity";
 import {
   type ArticleContext,
@@ -387,7 +387,7 @@ export function extractArticle(bytes: Uint8Array, path: string, options: Extract
     currency ??= articleCurrency(cleaned.title, cleaned.text.slice(cleaned.bodyStart), published.year, false);
     return currency;
   };
-  const names = { capitalTitle, families: familiesNamed(cleaned.text), acronyms: acronymsDefined(cleaned.text) };
+  const names = { capitalTitle, families: familiesNamed(cleaned.text) };
   const refined = refine(
     settled.facts
       .filter((f) => notAPerson(f, registry))

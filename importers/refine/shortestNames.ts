@@ -19,8 +19,6 @@ function shortestForm(name: string, registry: CompanyRegistry, names: ArticleNam
  * importers, names every closure it creates, and that costs.
  */
 function shorterForm(one: string, registry: CompanyRegistry, names: ArticleNames): string {
-  const acronym = names.acronyms.get(one);
-  if (acronym) return acronym;
   const e = registry.lookup(one);
   if (e && e.name !== one && one.startsWith(`${e.name} `) && cut(one, e.name)) return e.name;
   const tail = trailingForm(one, registry, names.families);
@@ -62,41 +60,10 @@ function cut(one: string, short: string): boolean {
   return /^[A-Z]/.test(rest) && !isPlaceOrNationality(rest);
 }
 
-/**
- * What the article says once for all its facts: its title in capitals, the families it names, and the names it
- * gives a short form in brackets.
- */
+/** What the article says once for all its facts: its title in capitals, and the families it names. */
 export interface ArticleNames {
   capitalTitle: string | null;
   families: ReadonlySet<string>;
-  acronyms: ReadonlyMap<string, string>;
-}
-
-// "Compagnie Ostrel de Verre (COV)": capitalised words, with the particles names carry, then the initials.
-const DEFINED_ACRONYM = new RegExp(
-  String.raw`\b([A-Z][\p{L}&.'’-]*(?:\s+(?:[A-Z][\p{L}&.'’-]*|${[...NAME_PARTICLES].map(escapeRegExp).join("|")}|of|and|&))*)\s+\(([A-Z][A-Z&]{1,6})\)`,
-  "gu",
-);
-
-/**
- * "Compagnie Ostrel de Verre (COV) ... COV said": a name defined with its initials in brackets goes by them, when
- * the article goes on to use them alone. Every tail of the long form maps to them, since the fact may name the
- * company without the words before it ("Spanish unit Compagnie ...").
- */
-export function acronymsDefined(text: string): Map<string, string> {
-  const out = new Map<string, string>();
-  for (const m of text.matchAll(DEFINED_ACRONYM)) {
-    const [, long, short] = m;
-    const words = long.split(/\s+/);
-    const used = text.split(new RegExp(`(?<![\\p{L}])${escapeRegExp(short)}(?![\\p{L}])`, "u")).length - 1;
-    if (used < 2) continue;
-    for (let i = 0; i < words.length - 1; i++) {
-      const tail = words.slice(i);
-      if (tail[0][0] !== short[0]) continue;
-      out.set(tail.join(" "), short);
-    }
-  }
-  return out;
 }
 
 /** "the Ferrandi family", "the Ostrel family's": the surnames of the families an article names. */
