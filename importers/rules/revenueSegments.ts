@@ -113,6 +113,10 @@ export const NOT_TAKINGS = new Set([
   "orders",
 ]);
 
+/** Whether one of the words stands in the match or just before it ("operating profit from its supply arm"). */
+export const saidNear = (m: Match, s: RuleSentence, words: ReadonlySet<string>) =>
+  s.tokens.slice(Math.max(0, m.from - 3), m.to).some((t) => words.has(t.lower));
+
 const PRICED = new Set(["value", "values", "valued", "worth", "sell", "sold", "price", "priced", "bid", "offer"]);
 
 /** Revenue of a named part of a company, filed under the company (the gold's convention for segments). */
@@ -172,7 +176,8 @@ export const SEGMENT_RULES: Rule[] = [
     // ("operating profit from its supply arm fell to £118m", "the arm, which analysts value at up to £300m": no
     // takings.)
     when: (m, s) =>
-      !s.tokens.slice(Math.max(0, m.from - 3), m.to).some((t) => NOT_TAKINGS.has(t.lower) || PRICED.has(t.lower)) &&
+      !saidNear(m, s, NOT_TAKINGS) &&
+      !saidNear(m, s, PRICED) &&
       !/\bup\s+to\s+(?:about\s+)?$/i.test(s.text.slice(0, s.tokens[m.to - 1].start)),
     examples: [
       {

@@ -167,7 +167,6 @@ export function articleUnit(m: Match, s: RuleSentence): FactRoles[] {
 const YEAR_BEFORE_AFTER =
   /^\s*(?:units\s+)?(?:in\s+)?(?:the\s+)?(?:previous|prior|preceding)\s+(?:12\s+months|year)\b/i;
 
-/** "sold 100 ..., compared with just ten the year before": the base is a volume of its own, a year earlier. */
 /** The roles of a match's first count ("sold 1.2 mln cars ..., up from 1.1 mln"), which a later count shares. */
 export function firstCount(m: Match, s: RuleSentence): FactRoles | undefined {
   const firstMatch = { ...m, captures: { ...m.captures, figure: m.captures.first } };
@@ -175,12 +174,12 @@ export function firstCount(m: Match, s: RuleSentence): FactRoles | undefined {
   return (m.captures.unit ? ofFirst(firstMatch, s) : articleUnit(firstMatch, s))[0];
 }
 
+const NAMES_A_YEAR = /^(?:(?:19|20)\d\d|last\s+year)$/i;
 /**
  * The base's own period ("from 210,000 in the first half of 2004"), else the first figure's; after a deadline's
  * target ("to sell 1.1 million by 2007, up from 900,000 last year"), which has none, a year said of the base is
  * that whole year.
  */
-const NAMES_A_YEAR = /^(?:(?:19|20)\d\d|last\s+year)$/i;
 function baseCountPeriod(own: TimeExpr | undefined, first: FactRoles): Period | null {
   if (own?.period) return own.period;
   // ("a year earlier" says only how far back; "last year" and "in 2004" name the year.)
@@ -188,6 +187,7 @@ function baseCountPeriod(own: TimeExpr | undefined, first: FactRoles): Period | 
   return own.month === undefined && !own.open && !own.partial ? "FY" : null;
 }
 
+/** "sold 100 ..., compared with just ten the year before": the base is a volume of its own, a year earlier. */
 function baseCount(m: Match, s: RuleSentence): FactRoles[] {
   const first = firstCount(m, s);
   const q = quantityOf(m.captures.figure?.[0]);

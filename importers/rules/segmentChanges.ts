@@ -1,7 +1,8 @@
 import { CHANGE_WORDS } from "../lexicons/metrics";
+import type { Quantity } from "../recognise/quantities";
 import type { Match } from "./pattern";
 import { changeRoles } from "./revenueChange";
-import { NOT_TAKINGS, segmentRevenue } from "./revenueSegments";
+import { NOT_TAKINGS, saidNear, segmentRevenue } from "./revenueSegments";
 import type { FactRoles, Rule, RuleSentence } from "./rule";
 import { quantityOf } from "./tokens";
 
@@ -17,10 +18,7 @@ function changeAfterTakings(m: Match, s: RuleSentence): FactRoles[] {
   const after = s.tokens[s.tokens.indexOf(m.captures.figure[0]) + 1]?.lower ?? "";
   const sign = lead === "up" ? 1 : lead === "down" ? -1 : (CHANGE_WORDS[after] ?? CHANGE_NOUN_SIGNS[after]);
   if (sign !== 1 && sign !== -1) return [];
-  const [takings] = segmentRevenue({ ...m, captures: { ...m.captures, figure: m.captures.money } }, s);
-  if (!takings?.segment) return [];
-  const roles = changeRoles(s, q, sign, s.tokens[m.from].start);
-  return roles ? [{ ...roles, company: takings.company, when: takings.when, segment: takings.segment }] : [];
+  return partChange(m, s, q, sign);
 }
 
 /** "Its skin care business grew 15% to $1.3 billion": the change of a part whose takings it moved to. */
@@ -28,6 +26,11 @@ function changeToTakings(m: Match, s: RuleSentence): FactRoles[] {
   const q = quantityOf(m.captures.figure?.[0]);
   const sign = CHANGE_WORDS[m.captures.move?.[0]?.lower ?? ""];
   if (!q || q.fraction || (sign !== 1 && sign !== -1)) return [];
+  return partChange(m, s, q, sign);
+}
+
+/** The change of the part whose takings the match names (its "money"), of that part's company and period. */
+function partChange(m: Match, s: RuleSentence, q: Quantity, sign: 1 | -1): FactRoles[] {
   const [takings] = segmentRevenue({ ...m, captures: { ...m.captures, figure: m.captures.money } }, s);
   if (!takings?.segment) return [];
   const roles = changeRoles(s, q, sign, s.tokens[m.from].start);
@@ -85,7 +88,7 @@ export const SEGMENT_CHANGE_RULES: Rule[] = [
     pattern:
       "its|the|their ...3 segment:{SEGMENT_NOUN} ...10 move:{CHANGE_WORD} figure:{PERCENT} to {FIGURE_LEAD}? money:{MONEY}",
     // ("operating profit from its supply arm fell 24% to £118m": no takings.)
-    when: (m, s) => !s.tokens.slice(Math.max(0, m.from - 3), m.to).some((t) => NOT_TAKINGS.has(t.lower)),
+    when: (m, s) => !saidNear(m, s, NOT_TAKINGS),
     examples: [
       {
         input:

@@ -73,16 +73,18 @@ export function statedYear(s: RuleSentence, m: Match): number | null {
   // follows its verb, not by the past the sentence told before it.
   const present = s.tokens.slice(m.from, m.to).findIndex((t) => PRESENT_HOLDING_VERBS.has(t.lower));
   const from = present >= 0 ? m.from + present : m.from;
-  for (const t of s.tokens.slice(from, m.to + 3))
+  for (let i = from; i < Math.min(m.to + 3, s.tokens.length); i++) {
+    const t = s.tokens[i];
     if (
       t.type === "time" &&
       t.time.year !== null &&
       !aside.has(t) &&
       !sinceBefore(s, t) &&
-      !otherFigures(s, m, t) &&
+      !otherFigureBefore(s, m, i) &&
       !RECENT_MONTH.test(t.text)
     )
       return t.time.year;
+  }
   return null;
 }
 
@@ -92,9 +94,8 @@ const PRESENT_HOLDING_VERBS = new Set(["owns", "holds", "controls", "has"]);
 const RECENT_MONTH = /\b(?:last|this|next)\s+month\b/i;
 
 /** "said it sold 5.6 million tonnes in 2004 and agreed to take a 26% stake": the year is the other figure's. */
-function otherFigures(s: RuleSentence, m: Match, t: Token): boolean {
+function otherFigureBefore(s: RuleSentence, m: Match, i: number): boolean {
   const figure = m.captures.figure?.[0];
-  const i = s.tokens.indexOf(t);
   return s.tokens.slice(Math.max(m.from, i - 4), i).some((x) => x.type === "quantity" && x !== figure);
 }
 
