@@ -51,19 +51,31 @@ export function advancePeriods(ctx: ArticleContext, text: string, quantities: Qu
   // A forecast's year is skipped only when it lies past a year already known, so "its 2004 dividend will rise"
   // still dates an article that gives no other year.
   const known = ctx.discourse.year ?? ctx.publishedYear;
+  const figures = quantities.filter((q) => !q.isYear);
+  // "Sales in the first two months of 1987 were flat, but it expects over $7bn for the year": a sentence whose
+  // figures only look ahead leaves the article on the period it reports, so a later "the division raised turnover
+  // 12%" is still of the year reported before; a later year it names is the forecast's.
+  // (An article that opens with its outlook reports on the period of that outlook until it names another.)
+  const onlyAhead =
+    ctx.discourse.year !== null &&
+    figures.length > 0 &&
+    figures.every((q) => statusAround(text, clauseAround(text, q.start), q, null, null) !== "actual");
   const reported: TimeExpr[] = [];
   for (const t of times) {
     const forward =
       known !== null &&
       t.year !== null &&
       t.year > known &&
-      statusAround(text, clauseAround(text, t.start), t, null, null) !== "actual";
+      (onlyAhead || statusAround(text, clauseAround(text, t.start), t, null, null) !== "actual");
     if (forward) ctx.forecastYear = t.year;
     else reported.push(t);
   }
+  if (onlyAhead) {
+    advanceParts(ctx, text, quantities, times);
+    return;
+  }
   // "Corvan took 7.4% of the cask ale market in the 2004 calendar year": a share's own year, often a source's
   // calendar, is not the period the article reports its takings for.
-  const figures = quantities.filter((q) => !q.isYear);
   if (
     figures.length &&
     figures.every((q) => q.unit === "percent" && SHARE_OF_MARKET.test(text.slice(q.end, q.end + 60)))

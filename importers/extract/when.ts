@@ -246,8 +246,13 @@ function whenSaid(
         return { year: null, period: figure.kind === "percent" ? nearest.period : null, stated: false, target: false };
       const period =
         nearest.period ?? (resolveYear(nearest, s) !== null && nearest.month === undefined ? defaultPeriod : null);
+      // "had forecast a 2% rise in full-year revenue", after the article looked ahead to a later year: that year's.
+      const ahead = s.forecastYear !== null && nearest.period === "FY" && isForward(s, clause, figure);
       const year =
-        resolveYear(nearest, s) ?? s.discourse.year ?? (period ? yearOfUndatedPeriod(period, s, clause, figure) : null);
+        resolveYear(nearest, s) ??
+        (ahead ? s.forecastYear : null) ??
+        s.discourse.year ??
+        (period ? yearOfUndatedPeriod(period, s, clause, figure) : null);
       return { year, period, stated: nearest.year !== null, target: false };
     }
     // "sold 80,000 vans, 9% more than in 2001": measured against a year the text names, the figure is the next
