@@ -29,6 +29,9 @@ const gap = (t: TimeExpr, from: number, to: number) =>
 
 /** Times nearer to another figure of the sentence belong to that figure ("€40.68bn for 2007 and €37.79bn in 2008"). */
 function claimedElsewhere(s: SentenceContext, t: TimeExpr, figure: Quantity): boolean {
+  // "turnover of 164 mln stg and pretax profit of 13.1 mln stg in the year to...": the time ends the list and is
+  // each figure's.
+  if (closesList(s, figure, t)) return false;
   const mine = gap(t, figure.start, figure.end);
   // Only a figure of the same kind competes: "rose 7% to 21.5bn" shares its quarter between change and level.
   // "38% in the first quarter, from 44% in ...": a base figure after the time does not take it.
@@ -112,6 +115,18 @@ export function whenOf(
   return { ...when, year: when.year - 1 };
 }
 
+/** "turnover of 164 mln stg and pretax profit of 13.1 mln stg in the year to...": the time ends a list of figures. */
+function closesList(s: SentenceContext, figure: Quantity, t: TimeExpr): boolean {
+  return s.quantities.some(
+    (q) =>
+      q.start >= figure.end &&
+      q.end <= t.start &&
+      LIST_JOIN.test(s.text.slice(figure.end, q.start)) &&
+      /^\s*(?:in|for|during)?\s*(?:the\s+)?$/i.test(s.text.slice(q.end, t.start)),
+  );
+}
+
+const LIST_JOIN = /^\s*and\s+(?:[\w-]+\s+){1,3}of\s+$/i;
 const OPENS_SENTENCE = /^\s*(?:the\s+)?$/i;
 /** Whether a time writes its year ("in 1987", "last year"), not one inferred from the article's date. */
 const writesYear = (t: TimeExpr) => t.relative !== null || /\b(?:19|20)\d\d\b/.test(t.text);
