@@ -27,6 +27,8 @@ export function statusOf(clauseText: string, year: number | null, publishedYear:
 const SUBORDINATE =
   /\b(?:after|as|because|since|following|when|once|which|who|led\s+by|followed\s+by)\s|\s[-–—]\s|,\s+and\s+(?=(?:said|says|added|reported|estimated|estimates)\b)/gi;
 
+const RELATIVE_OPEN = /,\s*(?:which|who)\s[^,]*$/i;
+
 /** The status of a figure, read from its clause from the last subordinating word before it to just past it. */
 export function statusAround(
   text: string,
@@ -37,5 +39,11 @@ export function statusAround(
 ): Status {
   let from = clause.start;
   for (const m of allMatches(SUBORDINATE, text.slice(clause.start, figure.start))) from = clause.start + m.index;
-  return statusOf(text.slice(from, Math.min(clause.end, figure.end + 20)), year, publishedYear);
+  let to = Math.min(clause.end, figure.end + 20);
+  // "Corvan, which had turnover of £31bn last year, wants to...": a relative clause ends at its closing comma.
+  if (RELATIVE_OPEN.test(text.slice(clause.start, figure.start))) {
+    const comma = text.indexOf(",", figure.end);
+    if (comma !== -1 && comma < to) to = comma;
+  }
+  return statusOf(text.slice(from, to), year, publishedYear);
 }

@@ -167,7 +167,13 @@ function whenSaid(
     s.text.slice(Math.min(t.end, figure.end), Math.max(t.start, figure.start)).includes(",");
   // ("for the full year to March 31, 1988 to be above 500 mln, with the second half benefiting": the half's year,
   // inferred from the article's date, does not outweigh the year written on the figure's side.)
-  const nearestYear = byDistance.find((t) => resolveYear(t, s) !== null);
+  // "which had turnover of 31bn crowns last year, wants 20% by 2008", undated: the nearest year is "last year",
+  // though which year that is the text cannot tell; a farther one is not taken in its place.
+  const nearestDated = byDistance.find((t) => t.year !== null || t.relative !== null);
+  const nearestYear =
+    nearestDated && resolveYear(nearestDated, s) === null
+      ? undefined
+      : byDistance.find((t) => resolveYear(t, s) !== null);
   const yearExpr =
     nearestYear && pastComma(nearestYear) && !writesYear(nearestYear)
       ? (byDistance.find((t) => resolveYear(t, s) !== null && !pastComma(t) && writesYear(t)) ?? nearestYear)
@@ -189,7 +195,8 @@ function whenSaid(
   const periodExpr = yearExpr?.role === "target" && yearExpr.period === null ? undefined : (labelled ?? nearestPeriod);
   let year = yearExpr ? resolveYear(yearExpr, s) : null;
   // "sell 300,000 cars in 2008 and reach 150bn rupees by 2010": the deadline is the other figure's, not this one's.
-  const isTarget = yearExpr ? yearExpr.role === "target" : byDistance.some((t) => t.role === "target");
+  const dated = yearExpr ?? nearestDated;
+  const isTarget = dated ? dated.role === "target" : byDistance.some((t) => t.role === "target");
   // A year something is aimed at ("by 2013") names no reporting period.
   // "sales rose 9% last year", undated: still a full year, though which one the text cannot tell.
   const relativeYear = byDistance.some((t) => t.relative !== null && !t.open && !t.partial && t.period === null);
