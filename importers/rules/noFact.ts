@@ -9,6 +9,10 @@ const withinOneClause = (m: Match, s: RuleSentence) =>
 const namesNoOne = (m: Match, s: RuleSentence) =>
   !s.tokens.slice(0, m.to).some((t) => t.type === "mention" || t.type === "person");
 
+/** The match opens its sentence: nothing, or only a word or two, stands before it. */
+const opensSentence = (m: Match, s: RuleSentence) =>
+  !s.tokens.slice(0, m.from).some((t) => t.type === "mention" || t.type === "person") && m.from <= 2;
+
 /**
  * Rules that claim a figure for no fact: they are more specific than the extractors' reading of the same words,
  * so the figure goes to nobody. Each example must give no fact at all.
@@ -110,6 +114,20 @@ export const NO_FACT_RULES: Rule[] = [
         expected: [],
       },
       { input: "Car sales\n\nCorvan Motors said its sales rose by about 40,000 vehicles in 2009.", expected: [] },
+    ],
+  },
+  {
+    // "New car sales in Western Europe fell 2% to 1.2 million": a market's count, said before any company is.
+    name: "not-volume.market-sales",
+    kind: null,
+    pattern: "{PRODUCT_WORD} sales|registrations in ...2 {PLACE} ...12 {COUNT}",
+    when: opensSentence,
+    examples: [
+      {
+        input:
+          "Car market\n\nTamsin Auto is a carmaker. New car sales in Western Europe fell 2.1% in May to 1.2 million, the trade body said.",
+        expected: [],
+      },
     ],
   },
   {

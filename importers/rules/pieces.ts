@@ -202,6 +202,9 @@ export const PIECES: Record<string, Piece> = {
   AIM_LEAD: { phrases: [...AIM_VERBS, "goal", "target", "ambition"] },
   CURRENT: { phrases: ["current", "present", "existing"] },
   OUTPUT_NOUN: { phrases: OUTPUT_NOUNS },
+  /** A country or region ("Europe" in "Western Europe"). */
+  // ("Western Europe" may come as a name the recognisers read as one.)
+  PLACE: { test: (t) => (t.type === "word" || t.type === "mention") && (t.lower.split(" ").at(-1) ?? "") in PLACES },
   /** "Russia's": a place owning what follows. */
   PLACE_POSS: { test: (t) => t.type === "word" && /['’]s$/.test(t.lower) && t.lower.replace(/['’]s$/, "") in PLACES },
   SALES_NOUN: { phrases: ["sales", "revenue", "revenues", "turnover"] },
