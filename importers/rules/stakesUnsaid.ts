@@ -372,12 +372,18 @@ export const UNSAID_STAKE_RULES: Rule[] = [
     kind: "stake",
     // "Its chairman, Tom Keane, holds about 9.4 pct of the company's shares": the person in apposition holds the
     // company the possessive stands for.
-    pattern: "held:{POSSESSOR} ...3 , holder:{PERSON} , ...2 {STAKE_VERB} {FIGURE_LEAD}? figure:{PERCENT}",
+    // ("Its co-founder and chief executive, Mara Quist, owns about 12%": two titles joined.)
+    pattern: "held:{POSSESSOR} ...6 , holder:{PERSON} , ...2 {STAKE_VERB} {FIGURE_LEAD}? figure:{PERCENT}",
     examples: [
       {
         input:
           "Filing\n\nCorvan Tool had 1986 sales of 186 mln dlrs. Its chairman, Tom Keane, holds about 9.4 pct of the company's shares.",
         expected: [{ kind: "stake", company: "Tom Keane", counterparty: "Corvan Tool", low: 9.4, approximate: true }],
+      },
+      {
+        input:
+          "Grocer\n\nCorvana delivers groceries in 400 cities. Its co-founder and chief executive, Mara Quist, owns about 12% of the company.",
+        expected: [{ kind: "stake", company: "Mara Quist", counterparty: "Corvana", low: 12, approximate: true }],
       },
     ],
     build: shareholderInApposition,
