@@ -280,7 +280,17 @@ export function findMentions(
       // "the Japanese carmaker": the company introduced as Japanese, else the article's main company not named before
       // it here ("Velora wants the Japanese carmaker to invest, while Hoshiba wants ..." means Hoshiba).
       const named = new Set(names.filter((n) => n.end <= m.index).map((n) => nameKey(n.company)));
-      const e = reg.byDescription(nat, noun, new Set()) ?? reg.byDescription(null, null, named);
+      // ("Kestrel said the purchase would help. The Swiss group had sales of": with no firm introduced as Swiss, the
+      // one the article was just speaking of.)
+      // (Not "the Belgian tile maker <Thuyne NV>", which names its firm next, nor one after a label or a name.)
+      const spoken =
+        state.topic &&
+        named.size === 0 &&
+        !/^\s*[<A-Z]/.test(sentence.slice(m.index + m[0].length)) &&
+        !/:\s*$/.test(sentence.slice(0, m.index))
+          ? reg.lookup(state.topic.company)
+          : null;
+      const e = reg.byDescription(nat, noun, new Set()) ?? spoken ?? reg.byDescription(null, null, named);
       // "sold its stake in Corvan to Ostrel, taking the American group's holding to 23.5%": with every firm named
       // already, the one named last.
       company = e?.name ?? before?.company ?? null;
