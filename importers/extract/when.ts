@@ -150,10 +150,13 @@ function whenSaid(
   const opensNext = (t: TimeExpr) =>
     t.start >= figure.end && metricWords(s.text).some((h) => h.start >= t.end && h.start - t.end <= 2);
   // "Corvan Direct, which the group bought in 2001, had turnover of £186m": a relative clause's time is its own.
+  // ("which had sales of 5.4bn euros last year, up 6.2% on the year before": a change set after the level is
+  // still in the relative clause.)
   const inRelative = (t: TimeExpr) =>
     t.end <= figure.start &&
     /\b(?:which|who|whom)\b[^,]*$/i.test(s.text.slice(clause.start, t.start)) &&
-    s.text.slice(t.end, figure.start).includes(",");
+    s.text.slice(t.end, figure.start).includes(",") &&
+    !/^\s*,\s*(?:up|down)\s+(?:by\s+)?$/i.test(s.text.slice(t.end, figure.start));
   // "rose 4.1 pct to 288.6 bln yen, as demand recovered in the second half": the reason's time is its own.
   const inReason = (t: TimeExpr) => t.start >= figure.end && REASON_BETWEEN.test(s.text.slice(figure.end, t.start));
   const own = inClause.filter(
