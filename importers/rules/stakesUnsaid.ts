@@ -9,6 +9,7 @@ import {
   ofAMarket,
   ownStake,
   STAKE_CHANGE_WORDS,
+  stake,
   stakeStatus,
   undatedStake,
 } from "./stakeRoles";
@@ -417,6 +418,22 @@ export const UNSAID_STAKE_RULES: Rule[] = [
       },
     ],
     build: (m, s) => asideStake(m, s),
+  },
+  {
+    name: "stake.whose-biggest-shareholder-is",
+    kind: "stake",
+    // "The company, whose largest outside shareholder is the Ostrel Authority with 16.2%, will report": the
+    // shareholder named after "whose" holds what "whose" stands for.
+    pattern:
+      "held:{HELD_REF} , whose ...3 shareholder|investor|owner is|remains the? holder:{HOLDER} ,? with {FIGURE_LEAD}? figure:{PERCENT}",
+    examples: [
+      {
+        input:
+          "Results\n\nCorvan Mining lifted output. The company, whose largest outside shareholder is the Ostrel Investment Authority with 16.2%, will report results on April 22.",
+        expected: [{ kind: "stake", company: "Ostrel Investment Authority", counterparty: "Corvan Mining", low: 16.2 }],
+      },
+    ],
+    build: stake,
   },
   {
     name: "stake.holder-with",
