@@ -520,13 +520,20 @@ export const SALES_VOLUME_RULES: Rule[] = [
     name: "sales-volume.base-other-things",
     kind: "sales_volume",
     pattern:
-      "sold|delivered|shipped first:{COUNT} mod:{PRODUCT_MODIFIER}? mod2:{PRODUCT_MODIFIER}? unit:{OTHER_PRODUCT} ...12 {BASE_WORD} with|to? {FIGURE_LEAD}? figure:{COUNT}",
+      "sold|delivered|shipped {FIGURE_LEAD}? first:{COUNT} mod:{PRODUCT_MODIFIER}? mod2:{PRODUCT_MODIFIER}? unit:{OTHER_PRODUCT} ...12 {BASE_WORD} with|to? {FIGURE_LEAD}? figure:{COUNT}",
     examples: [
       {
         input:
           "Recorders\n\nHalden Denki said it sold 1.2 mln video cassette recorders in 1986, down from 1.5 mln a year earlier.",
         expected: [
           { kind: "sales_volume", company: "Halden Denki", unit: "video cassette recorders", low: 1500000, year: 1985 },
+        ],
+      },
+      {
+        input:
+          "Workstations\n\nDate: 9 April 1987\n\nHalden Data said it shipped about 41,000 engineering workstations in 1986, up from 29,500 in 1985.",
+        expected: [
+          { kind: "sales_volume", company: "Halden Data", unit: "engineering workstations", low: 29500, year: 1985 },
         ],
       },
     ],
