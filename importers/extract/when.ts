@@ -159,8 +159,13 @@ function whenSaid(
     !/^\s*,\s*(?:up|down)\s+(?:by\s+)?$/i.test(s.text.slice(t.end, figure.start));
   // "rose 4.1 pct to 288.6 bln yen, as demand recovered in the second half": the reason's time is its own.
   const inReason = (t: TimeExpr) => t.start >= figure.end && REASON_BETWEEN.test(s.text.slice(figure.end, t.start));
+  // "reported revenue of €14.2bn for 2025 last month, up 4%": a month counted back, said straight after the
+  // figure's period, is when it was reported.
+  const whenReported = (t: TimeExpr) =>
+    /^(?:last|this)\s+(?:month|week)$/i.test(t.text) &&
+    s.times.some((u) => u !== t && u.year !== null && u.end <= t.start && /^\s*$/.test(s.text.slice(u.end, t.start)));
   const own = inClause.filter(
-    (t) => !claimedElsewhere(s, t, figure) && !opensNext(t) && !inRelative(t) && !inReason(t),
+    (t) => !claimedElsewhere(s, t, figure) && !opensNext(t) && !inRelative(t) && !inReason(t) && !whenReported(t),
   );
   // Times that all belong to other figures ("to $131.9bn from $117.7bn in 2003") say nothing of this one.
   const byDistance = own.sort((a, b) => gap(a, figure.start, figure.end) - gap(b, figure.start, figure.end));
@@ -262,6 +267,7 @@ function whenSaid(
     const inSentence = s.times.filter(
       (t) =>
         t.role === "point" &&
+        !whenReported(t) &&
         !(t.start >= figure.end && metricWords(s.text).some((h) => h.start >= figure.end && h.end <= t.start)),
     );
     if (inSentence.length) {
