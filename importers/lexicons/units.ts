@@ -58,6 +58,8 @@ export const VOLUME_UNITS: Record<string, string> = {
   tractors: "tractors",
   hectolitres: "hectolitres",
   hectoliters: "hectolitres",
+  litres: "litres",
+  liters: "litres",
   watches: "watches",
   smartwatches: "watches",
   tablets: "tablets",
