@@ -520,7 +520,7 @@ export const SALES_VOLUME_RULES: Rule[] = [
     name: "sales-volume.base-other-things",
     kind: "sales_volume",
     pattern:
-      "sold|delivered|shipped {FIGURE_LEAD}? first:{COUNT} mod:{PRODUCT_MODIFIER}? mod2:{PRODUCT_MODIFIER}? unit:{OTHER_PRODUCT} ...12 {BASE_WORD} with|to? {FIGURE_LEAD}? figure:{COUNT}",
+      "sold|delivered|shipped {FIGURE_LEAD}? first:{COUNT} of? its|their? mod:{PRODUCT_MODIFIER}? mod2:{PRODUCT_MODIFIER}? unit:{OTHER_PRODUCT} ...12 {BASE_WORD} with|to? {FIGURE_LEAD}? figure:{COUNT}",
     examples: [
       {
         input:
@@ -535,6 +535,11 @@ export const SALES_VOLUME_RULES: Rule[] = [
         expected: [
           { kind: "sales_volume", company: "Halden Data", unit: "engineering workstations", low: 29500, year: 1985 },
         ],
+      },
+      {
+        input:
+          "Minicomputers\n\nDate: 8 July 1987\n\nHalden Data said it shipped about 4,100 of its minicomputers in its fiscal third quarter ended June 27, up from 3,350 in the same quarter a year ago.",
+        expected: [{ kind: "sales_volume", company: "Halden Data", unit: "minicomputers", low: 3350, year: 1986 }],
       },
     ],
     build: baseCount,
