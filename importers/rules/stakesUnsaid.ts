@@ -420,6 +420,23 @@ export const UNSAID_STAKE_RULES: Rule[] = [
     build: (m, s) => asideStake(m, s),
   },
   {
+    name: "stake.biggest-shareholder-owns",
+    kind: "stake",
+    // "Ostrel Industries, Corvan's largest shareholder, owns 22.5 pct of its stock": the company written with "'s"
+    // in the apposition is what the holder owns.
+    pattern:
+      "holder:{HOLDER} , held:{POSSESSOR} ...3 shareholder|investor|owner|holder , ...2 {STAKE_VERB} {FIGURE_LEAD}? figure:{PERCENT}",
+    when: (m) => m.captures.held?.[0]?.type === "mention" && m.captures.held[0].mention.possessive,
+    examples: [
+      {
+        input:
+          "Holders\n\nHalden Oil said profits rose. Ostrel Industries Inc, Corvan's largest shareholder, owns 22.5 pct of its stock.",
+        expected: [{ kind: "stake", company: "Ostrel Industries", counterparty: "Corvan", low: 22.5 }],
+      },
+    ],
+    build: (m, s) => asideStake(m, s),
+  },
+  {
     name: "stake.whose-biggest-shareholder-is",
     kind: "stake",
     // "The company, whose largest outside shareholder is the Ostrel Authority with 16.2%, will report": the
