@@ -2,7 +2,7 @@ import { COMPANY_NOUNS, GROUP_COUNTS, MAKER_NOUN, PRODUCT_BEFORE } from "../lexi
 import { SCALES } from "../lexicons/numbers";
 import { COUNTRY_KEYS, NATIONALITIES } from "../lexicons/places";
 import { allMatches, endAnchored, escapeRegExp } from "../lexicons/regex";
-import { VOLUME_UNITS } from "../lexicons/units";
+import { PRODUCT_KINDS, PRODUCT_WORDS, VOLUME_UNITS } from "../lexicons/units";
 import { type CompanyRegistry, type findNameSpans, isPlaceOrNationality, nameKey } from "../recognise/companies";
 
 export interface Mention {
@@ -459,5 +459,14 @@ const COUNT_BEFORE = new RegExp(
 );
 const UNIT_WORDS = Object.keys(VOLUME_UNITS).filter((w) => !w.includes(" "));
 const UNIT_AFTER = new RegExp(String.raw`^(?:\s+[A-Z0-9][\w-]*){0,2}(?:\s+[a-z-]+)?\s+(?:${UNIT_WORDS.join("|")})\b`);
+/** "its best-selling Zap compact SUV": a name a firm owns, before the kind of thing it is, is a product. */
+const OWNED_BEFORE = /\b(?:its|their)\s+(?:[a-z][\w-]*\s+){0,2}$/;
+const PRODUCT_AFTER = new RegExp(
+  String.raw`^(?:\s+[A-Z0-9][\w-]*){0,2}(?:\s+[a-z-]+){0,2}\s+(?:${[...PRODUCT_WORDS, ...PRODUCT_KINDS].join("|")})s?\b`,
+  "i",
+);
 export const countedAsProduct = (text: string, m: Mention) =>
-  COUNT_BEFORE.test(text.slice(Math.max(0, m.start - 30), m.start)) && UNIT_AFTER.test(text.slice(m.end, m.end + 60));
+  (COUNT_BEFORE.test(text.slice(Math.max(0, m.start - 30), m.start)) &&
+    UNIT_AFTER.test(text.slice(m.end, m.end + 60))) ||
+  (OWNED_BEFORE.test(text.slice(Math.max(0, m.start - 40), m.start)) &&
+    PRODUCT_AFTER.test(text.slice(m.end, m.end + 50)));

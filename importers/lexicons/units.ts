@@ -139,6 +139,20 @@ export const SALES_VOLUME_WORDS = [
 /** Things named before "sales" that make the sales a count ("car sales reached 61,200"). */
 export const PRODUCT_WORDS = ["vehicle", "car", "unit", "truck", "handset", "phone", "smartphone", "aircraft"];
 
+/** Kinds of product a firm's own named one is ("its Zap compact SUV", "its Ostrel game"), beside PRODUCT_WORDS. */
+export const PRODUCT_KINDS = [
+  "suv",
+  "model",
+  "game",
+  "drug",
+  "console",
+  "jet",
+  "plane",
+  "saloon",
+  "hatchback",
+  "sedan",
+];
+
 /**
  * Plural nouns counted after "sold" or "shipped" that are no product sold ("sold 2 million shares", "closed 40
  * stores"): a count of one of these is never a sales volume of its own.
