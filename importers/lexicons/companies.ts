@@ -138,7 +138,7 @@ export const MAKER_NOUN = String.raw`[a-z]{3,}maker`;
 export const NOT_COMPANY_WORDS = new Set(
   `A An The This That These Those It Its Their They He She We I You Our His Her But And Or So Yet If When While Although Though
   However Meanwhile Moreover Furthermore Also Already After Before During Since Until As At By For From In Into Of On Over To With
-  Under Despite Analysts Analyst Shares Sales Revenue Revenues Profits Profit Earnings Chief Executive Officer Chairman President
+  Under Despite Through Across Against Among Amid Between Beyond Without Within Via Analysts Analyst Shares Sales Revenue Revenues Profits Profit Earnings Chief Executive Officer Chairman President
   Mr Mrs Ms Dr Sir Professor Prof Lord Lady CEO CFO Minister Prime Secretary Government Ministry Department Commission Parliament Congress Senate
   Court Police Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April May June July August September
   October November December Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec Today Yesterday Tomorrow Last Next First Second Third
