@@ -11,6 +11,7 @@ import {
   STAKE_CHANGE_WORDS,
   stake,
   stakeStatus,
+  topicStake,
   undatedStake,
 } from "./stakeRoles";
 import type { Token } from "./tokens";
@@ -435,6 +436,59 @@ export const UNSAID_STAKE_RULES: Rule[] = [
       },
     ],
     build: (m, s) => asideStake(m, s),
+  },
+  {
+    name: "stake.its-shareholder-is-with",
+    kind: "stake",
+    // "Its other big shareholder is France's Ostrel Telecom, with 34%": what "its" stands for is held.
+    pattern:
+      "held:{POSSESSOR} ...3 shareholder|holder|investor|owner ...2 is|remains ...2 holder:{HOLDER} , with {FIGURE_LEAD}? figure:{PERCENT}",
+    when: (m) =>
+      m.captures.held?.[0]?.type === "mention" &&
+      (m.captures.held[0].mention.possessive || m.captures.held[0].mention.how === "pronoun"),
+    examples: [
+      {
+        input:
+          "Owners\n\nCorvan Telecom said profits rose. Its other big shareholder is France's Ostrel Telecom, with 34%.",
+        expected: [{ kind: "stake", company: "Ostrel Telecom", counterparty: "Corvan Telecom", low: 34 }],
+      },
+      {
+        input:
+          "Owners\n\nCorvan Tool said profits rose. Its largest holder after Halden is the Ostrel Teachers Retirement System, with about 7 pct, a proxy statement shows.",
+        expected: [
+          {
+            kind: "stake",
+            company: "Ostrel Teachers Retirement System",
+            counterparty: "Corvan Tool",
+            low: 7,
+            approximate: true,
+          },
+        ],
+      },
+    ],
+    build: stake,
+  },
+  {
+    name: "stake.remaining-held-by",
+    kind: "stake",
+    // "The remaining 35% is held by Danish pension group Ostrel Pension": the rest of the company last spoken of.
+    pattern: "the remaining|other figure:{PERCENT} ...2 held|owned|controlled by ...3 holder:{HOLDER}",
+    // ("held by employees and by Ostrel, which owns six pct": the rest is shared; Ostrel's part is its own.)
+    when: (m, s) => {
+      const holder = m.captures.holder?.[0];
+      return (
+        Boolean(holder) &&
+        !s.tokens.slice(m.from, holder ? s.tokens.indexOf(holder) : m.from).some((t) => t.lower === "and")
+      );
+    },
+    examples: [
+      {
+        input:
+          "Owners\n\nHalden Energy owns 65% of Corvan Power. The remaining 35% is held by Danish pension group Ostrel Pension.",
+        expected: [{ kind: "stake", company: "Ostrel Pension", counterparty: "Corvan Power", low: 35 }],
+      },
+    ],
+    build: (m, s) => topicStake(m, s),
   },
   {
     name: "stake.whose-biggest-shareholder-is",
