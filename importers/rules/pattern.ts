@@ -235,7 +235,8 @@ const UNSET = undefined as unknown as Token[];
 export const APPOSITION = "apposition";
 // "Ostrel, which has worked with Corvan for years, holds 7%": a relative clause is skipped the same way.
 const RELATIVE_OPENERS = new Set(["which", "who"]);
-const APPOSITION_OPENERS = new Set(["the", "a", "an", ...RELATIVE_OPENERS]);
+// (", one of the Gulf's biggest funds,": one of a kind is an apposition too.)
+const APPOSITION_OPENERS = new Set(["the", "a", "an", "one", ...RELATIVE_OPENERS]);
 const APPOSITION_MAX = 18;
 
 /** Where an apposition opened at token i (", the ... ," or ", a ... ,", no verb of speech inside) ends, else null. */
