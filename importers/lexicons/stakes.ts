@@ -63,6 +63,7 @@ export const SHARE_CAPITAL_NOUNS = ["shares", "stock", "capital", "equity"];
 /** Verbs that move a holding to a new level ("raised its stake in X to 12 pct"). */
 export const STAKE_CHANGE_VERBS = [
   "halved",
+  ...["built up", "builds up", "build up", "building up"],
   "halving",
   "halve",
   "raised",
