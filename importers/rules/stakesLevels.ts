@@ -96,6 +96,23 @@ export const LEVEL_STAKE_RULES: Rule[] = [
     build: stake,
   },
   {
+    name: "stake.sold-from-left-with",
+    kind: "stake",
+    // "Ostrel will buy 12.5% of Corvan from the city government, which will be left with 38%": what the seller keeps.
+    pattern:
+      "{STAKE_VERB} {FIGURE_LEAD}? {PERCENT} of ...4 held:{HELD_REF} from ...3 holder:{HOLDER} , which will|would be left with {FIGURE_LEAD}? figure:{PERCENT}",
+    examples: [
+      {
+        input:
+          "Sale agreed\n\nOstrel will also buy 12.5% of Hong Kong-listed Corvan from the Halden city government, which will be left with 38%.",
+        expected: [
+          { kind: "stake", company: "Halden city government", counterparty: "Corvan", low: 38, status: "forecast" },
+        ],
+      },
+    ],
+    build: (m, s) => stake(m, s).map((r) => ({ ...r, status: "forecast" })),
+  },
+  {
     name: "stake.held-now-changed-to",
     kind: "stake",
     // "Ostrel, which owns 51% of Corvan, plans to cut its stake to 41%": the level to come, of the company the
