@@ -85,7 +85,9 @@ function compiledRules(): { rules: Compiled[]; index: PatternIndex } {
   if (!compiled) {
     const rules = RULES.map((rule) => ({
       rule,
-      pattern: compilePattern(rule.pattern, PIECES, { appositions: rule.kind === "stake" }),
+      pattern: compilePattern(rule.pattern, PIECES, {
+        appositions: rule.kind === "stake" || rule.kind === "market_share",
+      }),
     }));
     compiled = { rules, index: new PatternIndex(rules.map((r) => r.pattern)) };
   }
