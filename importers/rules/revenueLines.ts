@@ -65,12 +65,20 @@ export const REVENUE_LINE_RULES: Rule[] = [
     name: "revenue.line-was",
     kind: "revenue",
     pattern:
-      "line:{REVENUE_LINE} qual:infrastructure|platform|solutions|products|equipment|services? {REVENUE_NOUN} ...6 was|were|reached|totaled|totalled|came {FIGURE_LEAD}? figure:{MONEY}",
+      "line:{REVENUE_LINE} qual:infrastructure|platform|solutions|products|equipment|services? {REVENUE_NOUN} ...6 was|were|reached|totaled|totalled|came|stood in? at? {FIGURE_LEAD}? figure:{MONEY}",
+    // ("Net bookings, a measure that captures digital sales when they are made, came in at": the line is what
+    // another measure captures, not the subject of the verb.)
+    when: (m, s) => !s.tokens.slice(m.from, m.to).some((t) => t.lower === "when"),
     examples: [
       {
         input:
           "Date: 12 February 2026\n\nHalden results\n\nHalden Media said revenue fell in the fourth quarter. Advertising revenue was $480 million.",
         expected: [{ kind: "revenue", company: "Halden", low: 480000000, period: "Q4", segment: "advertising" }],
+      },
+      {
+        input:
+          "Date: 12 February 2026\n\nHalden results\n\nHalden Chips said revenue rose in the fourth quarter. Data center revenue came in at $7.1 billion.",
+        expected: [{ kind: "revenue", company: "Halden", low: 7100000000, period: "Q4", segment: "data center" }],
       },
     ],
     build: lineLevel,
@@ -80,12 +88,17 @@ export const REVENUE_LINE_RULES: Rule[] = [
     kind: "revenue",
     // The aside may be long and hold figures of its own ("which makes up about four fifths of the total").
     pattern:
-      "line:{REVENUE_LINE} qual:infrastructure|platform|solutions|products|equipment|services? {REVENUE_NOUN} , which|that|including ...16 , was|were|reached|totaled|totalled|came|rose|grew|climbed|hit|topped|exceeded {FIGURE_LEAD}? figure:{MONEY}",
+      "line:{REVENUE_LINE} qual:infrastructure|platform|solutions|products|equipment|services? {REVENUE_NOUN} , which|that|including|by ...16 , was|were|reached|totaled|totalled|came|stood|rose|grew|climbed|hit|topped|exceeded in? at? {FIGURE_LEAD}? figure:{MONEY}",
     examples: [
       {
         input:
           "Date: 12 February 2026\n\nHalden results\n\nHalden Chips said revenue rose in the fourth quarter. Data center revenue, which now makes up about four fifths of the total, reached $14.9 billion.",
         expected: [{ kind: "revenue", company: "Halden", low: 14900000000, period: "Q4", segment: "data center" }],
+      },
+      {
+        input:
+          "Date: 12 February 2026\n\nHalden results\n\nHalden Chips said revenue rose in the fourth quarter. Data center revenue, by far its biggest business, came in at $7.1 billion.",
+        expected: [{ kind: "revenue", company: "Halden", low: 7100000000, period: "Q4", segment: "data center" }],
       },
     ],
     build: lineLevel,
