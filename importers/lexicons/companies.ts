@@ -65,7 +65,7 @@ export const LEGAL_SUFFIXES = [
 
 /**
  * Last words of organisations' names, kept in the name ("Merriden Holdings") and never a person's family name, so
- * "said Halvard Holdings" is a company however it is introduced.
+ * "said Hulvarde Holdings" is a company however it is introduced.
  */
 export const ORGANISATION_HEADS = new Set(
   `Holdings Holding Partners Capital Industries Investments Investment Ventures Associates Enterprises Securities

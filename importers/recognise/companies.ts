@@ -715,7 +715,7 @@ export class CompanyRegistry {
     const initial: Array<[NameSpan, string, number]> = [];
     for (const [index, s] of sentences.entries()) {
       for (const span of reg.spansOf(s)) {
-        // "Halvard Holdings Inc": a legal suffix or an organisation's last word says company, whatever precedes it.
+        // "Hulvarde Holdings Inc": a legal suffix or an organisation's last word says company, whatever precedes it.
         const organisation = span.bareSurface !== span.name || ORGANISATION_HEADS.has(lastWordOf(span.name));
         if (!organisation && reg.isPerson(span.name, s, span.start)) continue;
         // "NOTE - Figures in Australian dlrs": the wire's note opens a sentence of its own.
