@@ -100,7 +100,9 @@ export function refine(facts: Fact[]): { facts: Fact[]; rejected: RejectedFigure
 const FURTHER_BEFORE = /\b(?:a|an)\s+(?:further|additional)\s+(?:about\s+|some\s+|nearly\s+)?$/i;
 const BOUGHT_BEFORE =
   /\b(?:bought|buys|buying|acquired|acquires|purchased)(?:\s+(?:a|an))?\s+(?:about\s+|some\s+|nearly\s+)?$/i;
-const TOTAL_BEFORE = /\bto\s+(?:about\s+|around\s+|some\s+|nearly\s+|just\s+(?:over|under)\s+)?$/i;
+// ("..., which would give it a 50% holding": the total a deal leaves, said as what it gives.)
+const TOTAL_BEFORE =
+  /\b(?:to|give\s+(?:it|them)(?:\s+an?)?)\s+(?:about\s+|around\s+|some\s+|nearly\s+|just\s+(?:over|under)\s+)?$/i;
 /** "..., taking its holding to 29.9%": the total a purchase or sale came to, said as its consequence. */
 const RESULT_BEFORE =
   /\b(?:taking|lifting|raising|bringing|cutting|reducing|increasing|boosting|leaving)\b[^.;%]{0,50}\bto\s+(?:about\s+|around\s+|some\s+|nearly\s+|just\s+(?:over|under)\s+)?$/i;
@@ -123,8 +125,10 @@ export function withoutPartsOfTotals(facts: Fact[]): Fact[] {
   if (!totals.size) return facts;
   return facts.filter((f) => {
     if (f.kind !== "stake") return true;
-    const later = (totals.get(f.start) ?? []).filter((t) => t.at > f.figureStart);
-    if (FURTHER_BEFORE.test(before(f))) return later.length === 0;
+    const others = (totals.get(f.start) ?? []).filter((t) => t.at !== f.figureStart);
+    const later = others.filter((t) => t.at > f.figureStart);
+    // ("now holds 25.1 pct, after buying a further 6.3 pct": a total said before the block is its total too.)
+    if (FURTHER_BEFORE.test(before(f))) return others.length === 0;
     if (BOUGHT_BEFORE.test(before(f))) return !later.some((t) => t.result);
     return true;
   });
