@@ -163,6 +163,7 @@ export const ASSET_NOUNS = [
   "license",
   "pipeline",
   "reserves",
+  ...["plant", "plants", "station", "refinery", "smelter", "mill"],
 ];
 
 /** Pronouns that may stand for a holder named before ("it holds 6.1 pct", "his stake"). */

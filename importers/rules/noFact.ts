@@ -96,9 +96,19 @@ export const NO_FACT_RULES: Rule[] = [
     kind: null,
     // The stake rule's own pattern and the asset it is in: more specific than the stake, so it wins the figure.
     pattern: "{HOLDER_REF} ...8 {OWN_OR_HAVE} ...3 {PERCENT} {STAKE_NOUN} in ...5 {ASSET_NOUN}",
+    // ("owns a 4% stake in Corvan, said the plant fire": the asset is in another clause.)
+    when: (m, s) => {
+      const tokens = s.tokens.slice(m.from, m.to);
+      return !tokens.slice(tokens.findLastIndex((t) => t.lower === "in")).some((t) => t.text === ",");
+    },
     examples: [
       {
         input: "Debt plan\n\nHalden Gas will take a 75 pct interest in Ostrel's principal oil and gas properties.",
+        expected: [],
+      },
+      {
+        input:
+          "Power\n\nHalden Power agreed to sell its 50 pct interest in the Ostrel Creek generating station for 118 mln dlrs.",
         expected: [],
       },
     ],
