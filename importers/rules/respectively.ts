@@ -1,3 +1,4 @@
+import { STAKE_NOUNS, STAKE_VERBS } from "../lexicons/stakes";
 import { continuedShare } from "./marketShareRoles";
 import type { Match } from "./pattern";
 import type { FactRoles, Rule, RuleSentence } from "./rule";
@@ -62,8 +63,12 @@ function respectiveStakes(m: Match, s: RuleSentence): FactRoles[] {
  * "Rivals X and Y took 9% and 7.5% respectively", said of a market or after a sentence that gave a share of one:
  * shares of a market are no holdings.
  */
+// ("Tianlu and Borui followed with 12% and 9% respectively", after a ranking of shipments: no verb of holding.)
+const HOLDING_WORDS = new Set([...STAKE_VERBS, ...STAKE_NOUNS, "shareholders", "owners"]);
 const ofShares = (_m: Match, s: RuleSentence) =>
-  s.ctx.shareMarket === null && !/\bmarket|\bshare\b|\bsales\b|\bshipments\b/i.test(s.text);
+  s.ctx.shareMarket === null &&
+  !/\bmarket|\bshare\b|\bsales\b|\bshipments\b/i.test(s.text) &&
+  s.tokens.some((t) => HOLDING_WORDS.has(t.lower));
 
 export const RESPECTIVELY_RULES: Rule[] = [
   {
