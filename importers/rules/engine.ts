@@ -29,6 +29,7 @@ import { LEVEL_STAKE_RULES } from "./stakesLevels";
 import { NOUN_STAKE_RULES } from "./stakesNoun";
 import { OWNED_STAKE_RULES } from "./stakesOwned";
 import { REFERRED_STAKE_RULES } from "./stakesReferred";
+import { SHAREHOLDER_STAKE_RULES } from "./stakesShareholders";
 import { UNSAID_STAKE_RULES } from "./stakesUnsaid";
 import { TABLE_RULES } from "./tables";
 
@@ -48,6 +49,7 @@ export const RULES: Rule[] = [
   ...LEVEL_STAKE_RULES,
   ...OWNED_STAKE_RULES,
   ...UNSAID_STAKE_RULES,
+  ...SHAREHOLDER_STAKE_RULES,
   ...MARKET_SHARE_RULES,
   ...MARKET_SHARE_BASE_RULES,
   ...MARKET_SHARE_TARGET_RULES,

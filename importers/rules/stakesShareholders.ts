@@ -1,0 +1,92 @@
+import type { Rule } from "./rule";
+import { asideStake, stake, topicStake } from "./stakeRoles";
+
+/**
+ * Stakes told by naming a company's shareholders: "its other big shareholder is Y, with 34%", "Y, Corvan's largest
+ * shareholder, owns 22.5 pct", "the remaining 35% is held by Y", "Corvan, whose largest shareholder is Y with 16%".
+ */
+export const SHAREHOLDER_STAKE_RULES: Rule[] = [
+  {
+    name: "stake.biggest-shareholder-owns",
+    kind: "stake",
+    // "Ostrel Industries, Corvan's largest shareholder, owns 22.5 pct of its stock": the company written with "'s"
+    // in the apposition is what the holder owns.
+    pattern:
+      "holder:{HOLDER} , held:{POSSESSOR} ...3 shareholder|investor|owner|holder , ...2 {STAKE_VERB} {FIGURE_LEAD}? figure:{PERCENT}",
+    when: (m) => m.captures.held?.[0]?.type === "mention" && m.captures.held[0].mention.possessive,
+    examples: [
+      {
+        input:
+          "Holders\n\nHalden Oil said profits rose. Ostrel Industries Inc, Corvan's largest shareholder, owns 22.5 pct of its stock.",
+        expected: [{ kind: "stake", company: "Ostrel Industries", counterparty: "Corvan", low: 22.5 }],
+      },
+    ],
+    build: (m, s) => asideStake(m, s),
+  },
+  {
+    name: "stake.its-shareholder-is-with",
+    kind: "stake",
+    // "Its other big shareholder is France's Ostrel Telecom, with 34%": what "its" stands for is held.
+    pattern:
+      "held:{POSSESSOR} ...3 shareholder|holder|investor|owner ...2 is|remains ...2 holder:{HOLDER} , with {FIGURE_LEAD}? figure:{PERCENT}",
+    when: (m) =>
+      m.captures.held?.[0]?.type === "mention" &&
+      (m.captures.held[0].mention.possessive || m.captures.held[0].mention.how === "pronoun"),
+    examples: [
+      {
+        input:
+          "Owners\n\nCorvan Telecom said profits rose. Its other big shareholder is France's Ostrel Telecom, with 34%.",
+        expected: [{ kind: "stake", company: "Ostrel Telecom", counterparty: "Corvan Telecom", low: 34 }],
+      },
+      {
+        input:
+          "Owners\n\nCorvan Tool said profits rose. Its largest holder after Halden is the Ostrel Teachers Retirement System, with about 7 pct, a proxy statement shows.",
+        expected: [
+          {
+            kind: "stake",
+            company: "Ostrel Teachers Retirement System",
+            counterparty: "Corvan Tool",
+            low: 7,
+            approximate: true,
+          },
+        ],
+      },
+    ],
+    build: stake,
+  },
+  {
+    name: "stake.remaining-held-by",
+    kind: "stake",
+    // "The remaining 35% is held by Danish pension group Ostrel Pension": the rest of the company last spoken of.
+    pattern: "the remaining|other figure:{PERCENT} ...2 held|owned|controlled by ...3 holder:{HOLDER}",
+    // ("held by employees and by Ostrel, which owns six pct": the rest is shared; Ostrel's part is its own.)
+    when: (m, s) => {
+      const holder = m.captures.holder?.[0];
+      return holder !== undefined && !s.tokens.slice(m.from, s.tokens.indexOf(holder)).some((t) => t.lower === "and");
+    },
+    examples: [
+      {
+        input:
+          "Owners\n\nHalden Energy owns 65% of Corvan Power. The remaining 35% is held by Danish pension group Ostrel Pension.",
+        expected: [{ kind: "stake", company: "Ostrel Pension", counterparty: "Corvan Power", low: 35 }],
+      },
+    ],
+    build: (m, s) => topicStake(m, s),
+  },
+  {
+    name: "stake.whose-biggest-shareholder-is",
+    kind: "stake",
+    // "The company, whose largest outside shareholder is the Ostrel Authority with 16.2%, will report": the
+    // shareholder named after "whose" holds what "whose" stands for.
+    pattern:
+      "held:{HELD_REF} , whose ...3 shareholder|investor|owner is|remains the? holder:{HOLDER} ,? with {FIGURE_LEAD}? figure:{PERCENT}",
+    examples: [
+      {
+        input:
+          "Results\n\nCorvan Mining lifted output. The company, whose largest outside shareholder is the Ostrel Investment Authority with 16.2%, will report results on April 22.",
+        expected: [{ kind: "stake", company: "Ostrel Investment Authority", counterparty: "Corvan Mining", low: 16.2 }],
+      },
+    ],
+    build: stake,
+  },
+];
