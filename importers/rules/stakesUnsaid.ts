@@ -9,9 +9,7 @@ import {
   ofAMarket,
   ownStake,
   STAKE_CHANGE_WORDS,
-  stake,
   stakeStatus,
-  topicStake,
   undatedStake,
 } from "./stakeRoles";
 import type { Token } from "./tokens";
