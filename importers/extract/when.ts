@@ -126,6 +126,7 @@ function closesList(s: SentenceContext, figure: Quantity, t: TimeExpr): boolean 
   );
 }
 
+const RELATIVE_BEFORE = /,\s*(?:which|who)\s[^,]*$/i;
 const LIST_JOIN = /^\s*and\s+(?:[\w-]+\s+){1,3}of\s+$/i;
 const OPENS_SENTENCE = /^\s*(?:the\s+)?$/i;
 /** Whether a time writes its year ("in 1987", "last year"), not one inferred from the article's date. */
@@ -142,9 +143,18 @@ function whenSaid(
   /** Positions (shares) take a period only from a time said of them, never the article's running one. */
   position = false,
 ): When {
+  // "Tarvani, which had sales of $1.9bn in the year to March, aims at 5% by 2010": a figure inside a relative
+  // clause takes no time from outside it.
+  const relativeEnd = RELATIVE_BEFORE.test(s.text.slice(clause.start, figure.start))
+    ? s.text.indexOf(",", figure.end)
+    : -1;
   const inClause = s.times.filter(
     (t) =>
-      t.role !== "base" && t.start >= clause.start && t.end <= clause.end && gap(t, figure.start, figure.end) <= maxGap,
+      t.role !== "base" &&
+      t.start >= clause.start &&
+      t.end <= clause.end &&
+      (relativeEnd === -1 || t.start < relativeEnd) &&
+      gap(t, figure.start, figure.end) <= maxGap,
   );
   // "rose 11% to $1.38bn, and first-half revenue climbed 9%": a time that opens the next metric is that one's.
   const opensNext = (t: TimeExpr) =>
@@ -264,10 +274,18 @@ function whenSaid(
     // "Sales climbed to €364m, lifting revenue for the year to €1.45bn": the year belongs to the other figure.
     // "Sales climbed to €364m, lifting revenue for the year to €1.45bn": a time after the next metric word is the
     // next figure's. A time before the figure governs the whole sentence ("For the full year, ... grew 6.4%").
+    // ("Sunkyo, which had held the top spot for most of last year, shipped 56.1 million phones": the aside's time.)
+    // ("Kornwald, which had 1986 sales of 6.42bn marks, up 3.1 pct": a change set after the aside's level is in it.)
+    const inAside = (t: TimeExpr) =>
+      t.end <= figure.start &&
+      RELATIVE_BEFORE.test(s.text.slice(0, t.start)) &&
+      s.text.slice(t.end, figure.start).includes(",") &&
+      !/,\s*(?:up|down|an?)\s+(?:by\s+)?$/i.test(s.text.slice(0, figure.start));
     const inSentence = s.times.filter(
       (t) =>
         t.role === "point" &&
         !whenReported(t) &&
+        !inAside(t) &&
         !(t.start >= figure.end && metricWords(s.text).some((h) => h.start >= figure.end && h.end <= t.start)),
     );
     if (inSentence.length) {
