@@ -280,9 +280,9 @@ export function findMentions(
       // "the Japanese carmaker": the company introduced as Japanese, else the article's main company not named before
       // it here ("Velora wants the Japanese carmaker to invest, while Hoshiba wants ..." means Hoshiba).
       const named = new Set(names.filter((n) => n.end <= m.index).map((n) => nameKey(n.company)));
-      // ("Kestrel said the purchase would help. The Swiss group had sales of": with no firm introduced as Swiss, the
+      // ("Corvan said the purchase would help. The Swiss group had sales of": with no firm introduced as Swiss, the
       // one the article was just speaking of.)
-      // (Not "the Belgian tile maker <Thuyne NV>", which names its firm next, nor one after a label or a name.)
+      // (Not "the Belgian tile maker <Ostrel NV>", which names its firm next, nor one after a label or a name.)
       const spoken =
         state.topic &&
         named.size === 0 &&

@@ -54,7 +54,7 @@ export function advancePeriods(ctx: ArticleContext, text: string, quantities: Qu
   const figures = quantities.filter((q) => !q.isYear);
   // "Sales in the first two months of 1987 were flat, but it expects over $7bn for the year": a sentence whose
   // figures only look ahead leaves the article on the period it reports, so a later "the division raised turnover
-  // 12%" is still of the year reported before; a later year it names is the forecast's.
+  // 9%" is still of the year reported before; a later year it names is the forecast's.
   // (An article that opens with its outlook reports on the period of that outlook until it names another.)
   const onlyAhead =
     ctx.discourse.year !== null &&

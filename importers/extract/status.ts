@@ -40,7 +40,7 @@ export function statusAround(
   let from = clause.start;
   for (const m of allMatches(SUBORDINATE, text.slice(clause.start, figure.start))) from = clause.start + m.index;
   let to = Math.min(clause.end, figure.end + 20);
-  // "Corvan, which had turnover of £31bn last year, wants to...": a relative clause ends at its closing comma.
+  // "Corvan, which had turnover of £23bn last year, wants to...": a relative clause ends at its closing comma.
   if (RELATIVE_OPEN.test(text.slice(clause.start, figure.start))) {
     const comma = text.indexOf(",", figure.end);
     if (comma !== -1 && comma < to) to = comma;

@@ -29,7 +29,7 @@ const gap = (t: TimeExpr, from: number, to: number) =>
 
 /** Times nearer to another figure of the sentence belong to that figure ("€40.68bn for 2007 and €37.79bn in 2008"). */
 function claimedElsewhere(s: SentenceContext, t: TimeExpr, figure: Quantity): boolean {
-  // "turnover of 164 mln stg and pretax profit of 13.1 mln stg in the year to...": the time ends the list and is
+  // "turnover of 247 mln stg and pretax profit of 19.6 mln stg in the year to...": the time ends the list and is
   // each figure's.
   if (closesList(s, figure, t)) return false;
   const mine = gap(t, figure.start, figure.end);
@@ -115,7 +115,7 @@ export function whenOf(
   return { ...when, year: when.year - 1 };
 }
 
-/** "turnover of 164 mln stg and pretax profit of 13.1 mln stg in the year to...": the time ends a list of figures. */
+/** "turnover of 247 mln stg and pretax profit of 19.6 mln stg in the year to...": the time ends a list of figures. */
 function closesList(s: SentenceContext, figure: Quantity, t: TimeExpr): boolean {
   return s.quantities.some(
     (q) =>
@@ -143,7 +143,7 @@ function whenSaid(
   /** Positions (shares) take a period only from a time said of them, never the article's running one. */
   position = false,
 ): When {
-  // "Tarvani, which had sales of $1.9bn in the year to March, aims at 5% by 2010": a figure inside a relative
+  // "Halden, which had sales of $2.6bn in the year to March, aims at 7% by 2011": a figure inside a relative
   // clause takes no time from outside it.
   const relativeEnd = RELATIVE_BEFORE.test(s.text.slice(clause.start, figure.start))
     ? s.text.indexOf(",", figure.end)
@@ -160,7 +160,7 @@ function whenSaid(
   const opensNext = (t: TimeExpr) =>
     t.start >= figure.end && metricWords(s.text).some((h) => h.start >= t.end && h.start - t.end <= 2);
   // "Corvan Direct, which the group bought in 2001, had turnover of £186m": a relative clause's time is its own.
-  // ("which had sales of 5.4bn euros last year, up 6.2% on the year before": a change set after the level is
+  // ("which had sales of 3.7bn euros last year, up 4.9% on the year before": a change set after the level is
   // still in the relative clause.)
   const inRelative = (t: TimeExpr) =>
     t.end <= figure.start &&
@@ -169,7 +169,7 @@ function whenSaid(
     !/^\s*,\s*(?:up|down)\s+(?:by\s+)?$/i.test(s.text.slice(t.end, figure.start));
   // "rose 4.1 pct to 288.6 bln yen, as demand recovered in the second half": the reason's time is its own.
   const inReason = (t: TimeExpr) => t.start >= figure.end && REASON_BETWEEN.test(s.text.slice(figure.end, t.start));
-  // "reported revenue of €14.2bn for 2025 last month, up 4%": a month counted back, said straight after the
+  // "reported revenue of €11.6bn for 2025 last month, up 3%": a month counted back, said straight after the
   // figure's period, is when it was reported.
   const whenReported = (t: TimeExpr) =>
     /^(?:last|this)\s+(?:month|week)$/i.test(t.text) &&
@@ -185,7 +185,7 @@ function whenSaid(
     s.text.slice(Math.min(t.end, figure.end), Math.max(t.start, figure.start)).includes(",");
   // ("for the full year to March 31, 1988 to be above 500 mln, with the second half benefiting": the half's year,
   // inferred from the article's date, does not outweigh the year written on the figure's side.)
-  // "which had turnover of 31bn crowns last year, wants 20% by 2008", undated: the nearest year is "last year",
+  // "which had turnover of 23bn crowns last year, wants 15% by 2009", undated: the nearest year is "last year",
   // though which year that is the text cannot tell; a farther one is not taken in its place.
   const nearestDated = byDistance.find((t) => t.year !== null || t.relative !== null);
   const nearestYear =
@@ -274,8 +274,8 @@ function whenSaid(
     // "Sales climbed to €364m, lifting revenue for the year to €1.45bn": the year belongs to the other figure.
     // "Sales climbed to €364m, lifting revenue for the year to €1.45bn": a time after the next metric word is the
     // next figure's. A time before the figure governs the whole sentence ("For the full year, ... grew 6.4%").
-    // ("Sunkyo, which had held the top spot for most of last year, shipped 56.1 million phones": the aside's time.)
-    // ("Kornwald, which had 1986 sales of 6.42bn marks, up 3.1 pct": a change set after the aside's level is in it.)
+    // ("Ostrel, which had held the top spot for most of last year, shipped 47.3 million phones": the aside's time.)
+    // ("Corvan, which had 1986 sales of 5.86bn marks, up 2.7 pct": a change set after the aside's level is in it.)
     const inAside = (t: TimeExpr) =>
       t.end <= figure.start &&
       RELATIVE_BEFORE.test(s.text.slice(0, t.start)) &&
@@ -295,7 +295,7 @@ function whenSaid(
         return { year: null, period: figure.kind === "percent" ? nearest.period : null, stated: false, target: false };
       const period =
         nearest.period ?? (resolveYear(nearest, s) !== null && nearest.month === undefined ? defaultPeriod : null);
-      // "had forecast a 2% rise in full-year revenue", after the article looked ahead to a later year: that year's.
+      // "had forecast a 4% rise in full-year revenue", after the article looked ahead to a later year: that year's.
       const ahead = s.forecastYear !== null && nearest.period === "FY" && isForward(s, clause, figure);
       const year =
         resolveYear(nearest, s) ??
@@ -339,7 +339,7 @@ function whenSaid(
     return { year, period, stated: false, target: false };
   }
   if (year === null && periodExpr && !periodExpr.open && !isPresent(s, clause, figure)) {
-    // "BA had forecast a 2% rise in full-year revenue", after the article looked ahead to 2005: that year's.
+    // "BA had forecast a 4% rise in full-year revenue", after the article looked ahead to 2005: that year's.
     if (isForward(s, clause, figure)) {
       const running = s.discourse.year;
       // An article dated only by its year ("full-year sales of about £2bn" in one known to be of 2005): the year

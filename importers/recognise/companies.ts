@@ -484,7 +484,7 @@ export function findNameSpans(sentence: string, joined: ReadonlySet<string> = NO
       continue;
     // "Two New York partnerships": a count before a place, not a name.
     if (COUNT_OPENER.test(surface)) continue;
-    // "NZ$1.3bn", "HK$2bn": a currency's prefix, not a name.
+    // "NZ$2.4bn", "HK$2bn": a currency's prefix, not a name.
     if (sentence[start + surface.length] === "$") continue;
     // "trades under the Kitewell name": a brand the company trades under, not a company.
     if (

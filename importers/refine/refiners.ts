@@ -100,7 +100,7 @@ export function refine(facts: Fact[]): { facts: Fact[]; rejected: RejectedFigure
 const FURTHER_BEFORE = /\b(?:a|an)\s+(?:further|additional)\s+(?:about\s+|some\s+|nearly\s+)?$/i;
 const BOUGHT_BEFORE =
   /\b(?:bought|buys|buying|acquired|acquires|purchased)(?:\s+(?:a|an))?\s+(?:about\s+|some\s+|nearly\s+)?$/i;
-// ("..., which would give it a 50% holding": the total a deal leaves, said as what it gives.)
+// ("..., which would give it a 45% holding": the total a deal leaves, said as what it gives.)
 const TOTAL_BEFORE =
   /\b(?:to|give\s+(?:it|them)(?:\s+an?)?)\s+(?:about\s+|around\s+|some\s+|nearly\s+|just\s+(?:over|under)\s+)?$/i;
 /** "..., taking its holding to 29.9%": the total a purchase or sale came to, said as its consequence. */
@@ -127,7 +127,7 @@ export function withoutPartsOfTotals(facts: Fact[]): Fact[] {
     if (f.kind !== "stake") return true;
     const others = (totals.get(f.start) ?? []).filter((t) => t.at !== f.figureStart);
     const later = others.filter((t) => t.at > f.figureStart);
-    // ("now holds 25.1 pct, after buying a further 6.3 pct": a total said before the block is its total too.)
+    // ("now holds 27.4 pct, after buying a further 5.2 pct": a total said before the block is its total too.)
     if (FURTHER_BEFORE.test(before(f))) return others.length === 0;
     if (BOUGHT_BEFORE.test(before(f))) return !later.some((t) => t.result);
     return true;

@@ -63,7 +63,7 @@ function respectiveStakes(m: Match, s: RuleSentence): FactRoles[] {
  * "Rivals X and Y took 9% and 7.5% respectively", said of a market or after a sentence that gave a share of one:
  * shares of a market are no holdings.
  */
-// ("Tianlu and Borui followed with 12% and 9% respectively", after a ranking of shipments: no verb of holding.)
+// ("Halden and Ostrel followed with 14% and 8% respectively", after a ranking of shipments: no verb of holding.)
 const HOLDING_WORDS = new Set([...STAKE_VERBS, ...STAKE_NOUNS, "shareholders", "owners"]);
 const ofShares = (_m: Match, s: RuleSentence) =>
   s.ctx.shareMarket === null &&

@@ -56,21 +56,21 @@ export const REVENUE_RULES: Rule[] = [
   {
     name: "revenue.bringing-total-to",
     kind: "revenue",
-    // "reached 6.2bn euros in the quarter, bringing the total for the first nine months to 19.8bn euros", "while for
-    // the year as a whole they reached 5.37bn euros": a longer period's takings, said after a part's.
+    // "reached 4.4bn euros in the quarter, bringing the total for the first nine months to 13.1bn euros", "while for
+    // the year as a whole they reached 4.42bn euros": a longer period's takings, said after a part's.
     pattern:
       "first:{MONEY} ...10 , bringing|taking|lifting|while|and ...6 total|they|it ...8 to|reached|totalled|totaled|were|was {FIGURE_LEAD}? figure:{MONEY}",
     overlapping: true,
     examples: [
       {
         input:
-          "Sales\n\nOstrel Stores said turnover in the three months to September reached 6.2bn euros, bringing the total for the first nine months of 2004 to 19.8bn euros.",
-        expected: [{ kind: "revenue", company: "Ostrel Stores", low: 19800000000, year: 2004, period: "9M" }],
+          "Sales\n\nOstrel Stores said turnover in the three months to September reached 4.4bn euros, bringing the total for the first nine months of 2004 to 13.1bn euros.",
+        expected: [{ kind: "revenue", company: "Ostrel Stores", low: 13100000000, year: 2004, period: "9M" }],
       },
       {
         input:
-          "Sales\n\nOstrel Stores said sales in the fourth quarter of 2004 rose 9% to 1.41bn euros, while for the year as a whole they reached 5.37bn euros.",
-        expected: [{ kind: "revenue", company: "Ostrel Stores", low: 5370000000, year: 2004, period: "FY" }],
+          "Sales\n\nOstrel Stores said sales in the fourth quarter of 2004 rose 7% to 1.16bn euros, while for the year as a whole they reached 4.42bn euros.",
+        expected: [{ kind: "revenue", company: "Ostrel Stores", low: 4420000000, year: 2004, period: "FY" }],
       },
     ],
     build: totalRevenue,

@@ -125,7 +125,7 @@ export function revenueLevel(m: Match, s: RuleSentence): FactRoles[] {
  * "rose to $3.1bn from $2.8bn", "$3.1bn in 2004 and $2.8bn in 2003": a figure said after a revenue level is the
  * same company's, of the same period a year before when it is a base, else of the time said beside it.
  */
-/** "..., bringing the total for the nine months to 19.8bn euros": the same metric over a longer period of its own. */
+/** "..., bringing the total for the nine months to 13.1bn euros": the same metric over a longer period of its own. */
 export function totalRevenue(m: Match, s: RuleSentence): FactRoles[] {
   const firstQ = quantityOf(m.captures.first?.[0]);
   const q = quantityOf(m.captures.figure?.[0]);
@@ -133,7 +133,7 @@ export function totalRevenue(m: Match, s: RuleSentence): FactRoles[] {
   const first = levelRoles(s, firstQ, metricOf(s.text, firstQ, clauseAround(s.text, firstQ.start)));
   if (!first) return [];
   const clause = clauseAround(s.text, q.start);
-  // "and that it had reduced debt by 85 mln dlrs to 320 mln": a metric word of its own makes it another's figure.
+  // "and that it had reduced debt by 60 mln dlrs to 275 mln": a metric word of its own makes it another's figure.
   const own = metricOf(s.text, q, clause);
   if (own && own.start > firstQ.end) return [];
   const when = whenOf(s.roles, q, clause, "FY");

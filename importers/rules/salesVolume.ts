@@ -531,15 +531,15 @@ export const SALES_VOLUME_RULES: Rule[] = [
       },
       {
         input:
-          "Workstations\n\nDate: 9 April 1987\n\nHalden Data said it shipped about 41,000 engineering workstations in 1986, up from 29,500 in 1985.",
+          "Workstations\n\nDate: 9 April 1987\n\nHalden Data said it shipped about 36,000 engineering workstations in 1986, up from 27,200 in 1985.",
         expected: [
-          { kind: "sales_volume", company: "Halden Data", unit: "engineering workstations", low: 29500, year: 1985 },
+          { kind: "sales_volume", company: "Halden Data", unit: "engineering workstations", low: 27200, year: 1985 },
         ],
       },
       {
         input:
-          "Minicomputers\n\nDate: 8 July 1987\n\nHalden Data said it shipped about 4,100 of its minicomputers in its fiscal third quarter ended June 27, up from 3,350 in the same quarter a year ago.",
-        expected: [{ kind: "sales_volume", company: "Halden Data", unit: "minicomputers", low: 3350, year: 1986 }],
+          "Minicomputers\n\nDate: 8 July 1987\n\nHalden Data said it shipped about 3,700 of its minicomputers in its fiscal third quarter ended June 26, up from 3,050 in the same quarter a year ago.",
+        expected: [{ kind: "sales_volume", company: "Halden Data", unit: "minicomputers", low: 3050, year: 1986 }],
       },
     ],
     build: baseCount,

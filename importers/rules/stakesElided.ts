@@ -30,14 +30,14 @@ export const ELIDED_STAKE_RULES: Rule[] = [
   {
     name: "stake.with-holder-owning-rest",
     kind: "stake",
-    // "Ostrel holds 80% of Corvan, with Britain's Halden owning the remaining 20%": the rest of the same company.
+    // "Ostrel holds 70% of Corvan, with Britain's Halden owning the remaining 30%": the rest of the same company.
     pattern:
       "{STAKE_VERB} {FIGURE_LEAD}? {PERCENT} of|in held:{HELD_REF} ...3 , with ...2 holder:{HOLDER} owning|holding|controlling|having the? remaining|other|rest figure:{PERCENT}",
     examples: [
       {
         input:
-          "Owners\n\nParent group Ostrel holds 80% of Corvan Avionics, with Britain's Halden Systems owning the remaining 20%.",
-        expected: [{ kind: "stake", company: "Halden Systems", counterparty: "Corvan Avionics", low: 20 }],
+          "Owners\n\nParent group Ostrel holds 70% of Corvan Avionics, with Britain's Halden Systems owning the remaining 30%.",
+        expected: [{ kind: "stake", company: "Halden Systems", counterparty: "Corvan Avionics", low: 30 }],
       },
     ],
     build: stake,

@@ -98,15 +98,15 @@ export const LEVEL_STAKE_RULES: Rule[] = [
   {
     name: "stake.sold-from-left-with",
     kind: "stake",
-    // "Ostrel will buy 12.5% of Corvan from the city government, which will be left with 38%": what the seller keeps.
+    // "Ostrel will buy 15% of Corvan from the city government, which will be left with 36%": what the seller keeps.
     pattern:
       "{STAKE_VERB} {FIGURE_LEAD}? {PERCENT} of ...4 held:{HELD_REF} from ...3 holder:{HOLDER} , which will|would be left with {FIGURE_LEAD}? figure:{PERCENT}",
     examples: [
       {
         input:
-          "Sale agreed\n\nOstrel will also buy 12.5% of Hong Kong-listed Corvan from the Halden city government, which will be left with 38%.",
+          "Sale agreed\n\nOstrel will also buy 15% of Hong Kong-listed Corvan from the Halden city government, which will be left with 36%.",
         expected: [
-          { kind: "stake", company: "Halden city government", counterparty: "Corvan", low: 38, status: "forecast" },
+          { kind: "stake", company: "Halden city government", counterparty: "Corvan", low: 36, status: "forecast" },
         ],
       },
     ],

@@ -190,14 +190,14 @@ export const NOUN_STAKE_RULES: Rule[] = [
   {
     name: "stake.deal-will-give-stake-of",
     kind: "stake",
-    // "an investment that would give Ostrel a stake of about 10% in the company": the holding a deal is to create.
+    // "an investment that would give Ostrel a stake of about 8% in the company": the holding a deal is to create.
     pattern: "will|would give holder:{HOLDER_REF} a|an {STAKE_KIND}? {STAKE_NOUN} of {FIGURE_LEAD}? figure:{PERCENT}",
     when: (m, s) => !ofAMarket(m, s),
     examples: [
       {
         input:
-          "Cloud talks\n\nCorvan Data is in talks with Ostrel Systems about an investment that would give Ostrel a stake of about 10% in the company.",
-        expected: [{ kind: "stake", company: "Ostrel", counterparty: "Corvan Data", low: 10, status: "forecast" }],
+          "Cloud talks\n\nCorvan Data is in talks with Ostrel Systems about an investment that would give Ostrel a stake of about 8% in the company.",
+        expected: [{ kind: "stake", company: "Ostrel", counterparty: "Corvan Data", low: 8, status: "forecast" }],
       },
     ],
     build: (m, s) => describedStake(m, s).map((r) => ({ ...r, status: "forecast" })),
