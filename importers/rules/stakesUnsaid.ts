@@ -23,8 +23,9 @@ const noHeldNamed = (m: Match, s: RuleSentence) => {
   if (figure?.type === "quantity" && figure.quantity.fraction) return false;
   // "Market leader Ondrecht held 21 per cent", after a market share: a rival's share, not a stake.
   // "may buy up to 15 pct of the outstanding shares": shares named, not a company, so the company goes unsaid.
+  // ("controls 31.8 pct of the voting power": so are its votes.)
   const ofShares =
-    /^\s*of\s+(?:the|its|their)\s+(?:(?:total|outstanding|issued|common|voting|ordinary)\s+){0,3}(?:shares|stock|common\s+stock|capital|share\s+capital|equity)\b/i.test(
+    /^\s*of\s+(?:the|its|their)\s+(?:(?:total|outstanding|issued|common|voting|ordinary)\s+){0,3}(?:shares|stock|common\s+stock|capital|share\s+capital|equity|voting\s+(?:power|rights)|votes)\b/i.test(
       s.text.slice(s.tokens[m.to - 1]?.end ?? 0),
     );
   return (
