@@ -48,3 +48,13 @@ export function clauseAround(text: string, pos: number): { start: number; end: n
   }
   return { start, end };
 }
+
+const RELATIVE_OPEN = /,\s*(?:which|who)\s[^,]*$/i;
+
+/**
+ * "Corvan, which had turnover of £23bn last year, wants ...": where a relative clause opened between `from` and
+ * `at` closes, the first comma at or after `after`; -1 when no such clause is open at `at`, or it never closes.
+ */
+export function relativeClauseEnd(text: string, from: number, at: number, after: number): number {
+  return RELATIVE_OPEN.test(text.slice(from, at)) ? text.indexOf(",", after) : -1;
+}

@@ -1,6 +1,7 @@
 import { allMatches, escapeRegExp } from "../lexicons/regex";
 import { FORECAST_CUES, TARGET_CUES } from "../lexicons/status";
 import type { Status } from "../types";
+import { relativeClauseEnd } from "./clauses";
 
 // Case-sensitive: "May's sales" (a company or a month) and "Will" as a name are no forecasts.
 const TARGET_RE = new RegExp(String.raw`\b(?:${TARGET_CUES.map(escapeRegExp).join("|")})\b`);
@@ -27,8 +28,6 @@ export function statusOf(clauseText: string, year: number | null, publishedYear:
 const SUBORDINATE =
   /\b(?:after|as|because|since|following|when|once|which|who|led\s+by|followed\s+by)\s|\s[-–—]\s|,\s+and\s+(?=(?:said|says|added|reported|estimated|estimates)\b)/gi;
 
-const RELATIVE_OPEN = /,\s*(?:which|who)\s[^,]*$/i;
-
 /** The status of a figure, read from its clause from the last subordinating word before it to just past it. */
 export function statusAround(
   text: string,
@@ -41,9 +40,7 @@ export function statusAround(
   for (const m of allMatches(SUBORDINATE, text.slice(clause.start, figure.start))) from = clause.start + m.index;
   let to = Math.min(clause.end, figure.end + 20);
   // "Corvan, which had turnover of £23bn last year, wants to...": a relative clause ends at its closing comma.
-  if (RELATIVE_OPEN.test(text.slice(clause.start, figure.start))) {
-    const comma = text.indexOf(",", figure.end);
-    if (comma !== -1 && comma < to) to = comma;
-  }
+  const relativeEnd = relativeClauseEnd(text, clause.start, figure.start, figure.end);
+  if (relativeEnd !== -1 && relativeEnd < to) to = relativeEnd;
   return statusOf(text.slice(from, to), year, publishedYear);
 }

@@ -3,6 +3,7 @@ import { escapeRegExp } from "../lexicons/regex";
 import type { Quantity } from "../recognise/quantities";
 import type { TimeExpr } from "../recognise/time";
 import type { Period, PeriodRef } from "../types";
+import { relativeClauseEnd } from "./clauses";
 import type { SentenceContext } from "./context";
 import { metricWords } from "./metric";
 import { statusAround } from "./status";
@@ -126,7 +127,6 @@ function closesList(s: SentenceContext, figure: Quantity, t: TimeExpr): boolean 
   );
 }
 
-const RELATIVE_BEFORE = /,\s*(?:which|who)\s[^,]*$/i;
 const LIST_JOIN = /^\s*and\s+(?:[\w-]+\s+){1,3}of\s+$/i;
 const OPENS_SENTENCE = /^\s*(?:the\s+)?$/i;
 /** Whether a time writes its year ("in 1987", "last year"), not one inferred from the article's date. */
@@ -145,9 +145,7 @@ function whenSaid(
 ): When {
   // "Halden, which had sales of $2.6bn in the year to March, aims at 7% by 2011": a figure inside a relative
   // clause takes no time from outside it.
-  const relativeEnd = RELATIVE_BEFORE.test(s.text.slice(clause.start, figure.start))
-    ? s.text.indexOf(",", figure.end)
-    : -1;
+  const relativeEnd = relativeClauseEnd(s.text, clause.start, figure.start, figure.end);
   const inClause = s.times.filter(
     (t) =>
       t.role !== "base" &&
@@ -276,11 +274,14 @@ function whenSaid(
     // next figure's. A time before the figure governs the whole sentence ("For the full year, ... grew 6.4%").
     // ("Ostrel, which had held the top spot for most of last year, shipped 47.3 million phones": the aside's time.)
     // ("Corvan, which had 1986 sales of 5.86bn marks, up 2.7 pct": a change set after the aside's level is in it.)
-    const inAside = (t: TimeExpr) =>
-      t.end <= figure.start &&
-      RELATIVE_BEFORE.test(s.text.slice(0, t.start)) &&
-      s.text.slice(t.end, figure.start).includes(",") &&
-      !/,\s*(?:up|down|an?)\s+(?:by\s+)?$/i.test(s.text.slice(0, figure.start));
+    const inAside = (t: TimeExpr) => {
+      const asideEnd = t.end <= figure.start ? relativeClauseEnd(s.text, 0, t.start, t.end) : -1;
+      return (
+        asideEnd !== -1 &&
+        asideEnd < figure.start &&
+        !/,\s*(?:up|down|an?)\s+(?:by\s+)?$/i.test(s.text.slice(0, figure.start))
+      );
+    };
     const inSentence = s.times.filter(
       (t) =>
         t.role === "point" &&

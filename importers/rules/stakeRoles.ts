@@ -623,6 +623,12 @@ export function undatedStake(
   return { aliases: {}, stated, figure, company, counterparty, when, unit: "percent", status };
 }
 
+/** The company held is written as an owner ("Corvan's largest shareholder"), or also as "its" when `pronoun`. */
+export function heldAsOwner(m: Match, pronoun = false): boolean {
+  const held = m.captures.held?.[0];
+  return held?.type === "mention" && (held.mention.possessive || (pronoun && held.mention.how === "pronoun"));
+}
+
 /**
  * "a plan between Corvan and Ostrel, a Texas firm, which holds 9.5 pct of the company": the holder alone, never
  * joined with the name before it; "the company" is not the holder itself but the other firm of the sentence, or

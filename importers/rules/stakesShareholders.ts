@@ -1,5 +1,5 @@
 import type { Rule } from "./rule";
-import { asideStake, stake, topicStake } from "./stakeRoles";
+import { asideStake, heldAsOwner, stake, topicStake } from "./stakeRoles";
 
 /**
  * Stakes told by naming a company's shareholders: "its other big shareholder is Y, with 29%", "Y, Corvan's largest
@@ -13,7 +13,7 @@ export const SHAREHOLDER_STAKE_RULES: Rule[] = [
     // in the apposition is what the holder owns.
     pattern:
       "holder:{HOLDER} , held:{POSSESSOR} ...3 shareholder|investor|owner|holder , ...2 {STAKE_VERB} {FIGURE_LEAD}? figure:{PERCENT}",
-    when: (m) => m.captures.held?.[0]?.type === "mention" && m.captures.held[0].mention.possessive,
+    when: (m) => heldAsOwner(m),
     examples: [
       {
         input:
@@ -29,9 +29,7 @@ export const SHAREHOLDER_STAKE_RULES: Rule[] = [
     // "Its other big shareholder is France's Ostrel Telecom, with 29%": what "its" stands for is held.
     pattern:
       "held:{POSSESSOR} ...3 shareholder|holder|investor|owner ...2 is|remains ...2 holder:{HOLDER} , with {FIGURE_LEAD}? figure:{PERCENT}",
-    when: (m) =>
-      m.captures.held?.[0]?.type === "mention" &&
-      (m.captures.held[0].mention.possessive || m.captures.held[0].mention.how === "pronoun"),
+    when: (m) => heldAsOwner(m, true),
     examples: [
       {
         input:

@@ -5,6 +5,7 @@ import type { FactRoles, Rule, RuleSentence } from "./rule";
 import {
   asideStake,
   describedStake,
+  heldAsOwner,
   nameOf,
   ofAMarket,
   ownStake,
@@ -308,7 +309,7 @@ export const UNSAID_STAKE_RULES: Rule[] = [
     // written with "'s" is the one held.
     pattern:
       "held:{COMPANY} ...3 shareholder|shareholders|investor|owner ...6 is|was|remains|remained|are|were the? ...4 holder:{HOLDER} ...10 with {FIGURE_LEAD}? figure:{PERCENT}",
-    when: (m) => m.captures.held?.[0]?.type === "mention" && m.captures.held[0].mention.possessive,
+    when: (m) => heldAsOwner(m),
     examples: [
       {
         input:
@@ -397,9 +398,7 @@ export const UNSAID_STAKE_RULES: Rule[] = [
     // spoken of). A word or two may say what kind of shareholder ("largest outside").
     pattern:
       "holder:{HOLDER} , ...8 that|which|and is|was|remains|still held:{POSSESSOR} ...3 shareholder|investor|owner ,? with {FIGURE_LEAD}? figure:{PERCENT}",
-    when: (m) =>
-      m.captures.held?.[0]?.type === "mention" &&
-      (m.captures.held[0].mention.possessive || m.captures.held[0].mention.how === "pronoun"),
+    when: (m) => heldAsOwner(m, true),
     examples: [
       {
         input:
