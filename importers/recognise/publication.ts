@@ -26,10 +26,10 @@ const STILL_RUNNING_BEFORE = new RegExp(
   "i",
 );
 const FORWARD_LOOKING =
-  /\b(?:will|would|could|should|may|might|expects?|expected|forecasts?|forecasting|predicts?|predicted|project(?:s|ed|ing)|set to|likely|hop(?:es?|ed|ing)|expecting|anticipat\w*|look(?:ing)?\s+forward|on the way|well for|beyond|plan(?:s|ned|ning)?|aim(?:s|ed|ing)?|target(?:s|ed)?|outlook|budget|is due|are due|due to|wants?|wanted|seeks?|intends?|goal|ambition|options?\s+to|right\s+to|on\s+(?:course|track))\b/i;
+  /\b(?:will|would|could|should|may|might|expects?|expected|forecasts?|forecasting|predicts?|predicted|project(?:s|ed|ing)|set to|likely|hop(?:es?|ed|ing)|expecting|anticipat\w*|look(?:ing)?\s+forward|on the way|well for|beyond|plan(?:s|ned|ning)?|aim(?:s|ed|ing)?|target(?:s|ed)?|outlook|budget(?:ed)?|guid(?:ance|ed|es|ing)|bracing|is due|are due|due to|wants?|wanted|seeks?|intends?|goal|ambition|options?\s+to|right\s+to|on\s+(?:course|track))\b/i;
 /** Whole-year phrasings: "in 2011", "for 2011", "the whole of 2011", "the last three months of 2011", "2011 profits". */
 const WHOLE_YEAR_BEFORE =
-  /(?:\b(?:in|for|during|throughout|over)\s+(?:all\s+of\s+|the\s+whole\s+of\s+)?(?:calendar\s+)?|\bthe\s+(?:whole|end|last\s+(?:three\s+months|quarter)|fourth\s+quarter|final\s+quarter|second\s+half)\s+of\s+)$/i;
+  /(?:\b(?:in|for|during|throughout|over)\s+(?:all\s+of\s+|the\s+whole\s+of\s+)?(?:calendar\s+)?|\bthe\s+(?:whole|end|back-end|(?:last|final)\s+(?:three\s+months|quarter)|fourth\s+quarter|second\s+half)\s+of\s+|\blate\s+)$/i;
 const SAME_PERIOD =
   /\bsame\s+((?:19|20)\d\d)\s+(?:period|quarter|months)|\bsame\s+(?:period|quarter|months)\s+(?:of|in)\s+((?:19|20)\d\d)/gi;
 const BASE_BEFORE =
@@ -43,10 +43,29 @@ const JUDGED_BEFORE =
 const LAST_YEAR = /\blast\s+year\b(?!\s+(?:to|of|in)\b)/i;
 const MONTH_BEFORE = new RegExp(String.raw`\b(?:${MONTHS})\s+(?:\d{1,2},?\s+)?$`, "i");
 const RESULTS_AFTER = /^\s*(?:results|profits?|sales|revenues?|turnover|earnings|figures|losses|growth)\b/i;
-/** "its 2004 dividend", "based on 2004 figures": what is paid or counted for a year comes once it is over. */
-const CLOSED_YEAR_AFTER = /^\s*(?:full[- ]year\s+)?(?:dividends?|figures|results|accounts)\b/i;
+/**
+ * "its 2011 dividend", "based on 2011 figures", "NOTE: 2011 year includes a gain": what is paid or counted for a
+ * year comes once it is over.
+ */
+const CLOSED_YEAR_AFTER =
+  /^\s*(?:full[- ]year\s+)?(?:dividends?|payout|figures|results|accounts|financial\s+statements|(?:4th|fourth)\s+(?:qtr|quarter)|(?:qtr\s+and\s+)?year\s+(?:includes?|net|loss|results))\b/i;
 const PAST_TENSE =
   /\b(?:was|were|had|rose|fell|grew|made|reached|posted|reported|increased|decreased|dropped|jumped|climbed|totalled|totaled|slumped|shrank|expanded|contracted|saw|earned|sold|lost|gained|doubled|tripled|halved|helped|boosted|lifted|fuelled|fueled|drove|dented|hurt|spent|paid|cost|picked|revised|recorded|slowed|widened|narrowed|ended|finished|amounted|improved|declined|dipped|slipped|soared|surged|plunged|tumbled|edged|came|hit|won|shipped|delivered|showed|shown|accounted|took|captured|generated|produced|booked|topped|exceeded|outsold|overtook|received)\b/i;
+
+/** "-ed" words that name a state rather than tell of something done ("a Leeds-based firm", "listed shares"). */
+const ADJECTIVE_ED =
+  /^(?:based|listed|limited|related|owned|named|called|united|advanced|detailed|concerned|interested|expected|planned|proposed|scheduled|needed|aimed|intended|hoped|forecasted|projected|anticipated|seasoned|skilled|renewed|integrated|diversified|dedicated|estimated|adjusted|combined|unaudited|audited)$/;
+/** Any regular past tense counts, not only the verbs of figures PAST_TENSE lists ("complained in 2011"). */
+function toldInPast(s: string): boolean {
+  if (PAST_TENSE.test(s)) return true;
+  // "For 2027, it guided to growth of 5%": in a sentence that looks ahead, a past verb tells of the forecast.
+  if (FORWARD_LOOKING.test(s)) return false;
+  // "the chief executive said carmakers faced a hard market in 2012": reported speech shifts the present back.
+  const reported = /\b(?:said|says|told|warned|argued|believes?|thinks?)\b/.exec(s);
+  const end = reported ? reported.index : s.length;
+  for (const m of s.slice(0, end).matchAll(/\b([a-z]{3,}ed)\b/g)) if (!ADJECTIVE_ED.test(m[1])) return true;
+  return false;
+}
 
 /**
  * "founded in 1921", "opened its first shop in Leeds in 1923", "has grown every year since 2001": a year of the
@@ -204,7 +223,7 @@ export function inferPublishedYear(
       const running = /\b(?:so\s+far|earlier|already)\s+(?:in|this)\s+$/i.test(before);
       const wholeYear =
         !running && ((WHOLE_YEAR_BEFORE.test(before) && !MONTH_BEFORE.test(before)) || RESULTS_AFTER.test(after));
-      if (wholeYear && PAST_TENSE.test(s)) raise(y + 1, "completed-year");
+      if (wholeYear && toldInPast(s)) raise(y + 1, "completed-year");
       else {
         raise(y, "latest-year");
         if (best.year === y) latestInPast = PAST_TENSE.test(s);
