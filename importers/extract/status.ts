@@ -37,7 +37,12 @@ export function statusAround(
   publishedYear: number | null,
 ): Status {
   let from = clause.start;
-  for (const m of allMatches(SUBORDINATE, text.slice(clause.start, figure.start))) from = clause.start + m.index;
+  for (const m of allMatches(SUBORDINATE, text.slice(clause.start, figure.start))) {
+    const at = clause.start + m.index;
+    // "expected sales in the year, which ends in March, to exceed $2bn": a relative clause closed before the figure.
+    if (/^(?:which|who)\s/i.test(m[0]) && text.slice(at, figure.start).includes(",")) continue;
+    from = at;
+  }
   let to = Math.min(clause.end, figure.end + 20);
   // "Corvan, which had turnover of £23bn last year, wants to...": a relative clause ends at its closing comma.
   const relativeEnd = relativeClauseEnd(text, clause.start, figure.start, figure.end);

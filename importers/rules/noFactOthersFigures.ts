@@ -153,7 +153,8 @@ export const OTHERS_FIGURES_RULES: Rule[] = [
     // "Analysts had expected second-quarter revenue of $1.39 billion": the market's estimate, not the company's.
     pattern:
       "{ESTIMATE} ...6 expected|expect|expects|expecting|forecast|forecasting|estimate|estimated|predicted|predict|looking|look|looked ...12 figure:{MONEY}",
-    when: oneClause,
+    // "The chairman told analysts the firm expects revenue of $2bn": the company's forecast, told to analysts.
+    when: (m, s) => notToldTo(m, s) && oneClause(m, s),
     examples: [
       {
         input:
