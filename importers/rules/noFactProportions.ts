@@ -59,7 +59,7 @@ export const PROPORTION_RULES: Rule[] = [
     when: (m, s) => !s.tokens.slice(m.from, m.to).some((t) => AIMED.has(t.lower)),
     examples: [
       {
-        input: "Stake cut\n\nFounder Jane Keane has sold 2% of Corvan Tool's shares, reducing her holding to 18%.",
+        input: "Stake cut\n\nCorvan Tool said founder Jane Keane had sold 2%, reducing her holding to 18%.",
         expected: [{ kind: "stake", company: "Jane Keane", counterparty: "Corvan Tool", low: 18 }],
       },
     ],

@@ -31,11 +31,11 @@ const ownedByPossessor = (m: Match) => {
 
 /** "taking its own holding to 75%": what a purchase brings the buyer's holding to. */
 const TOTAL_AFTER =
-  "taking|lifting|raising|bringing|increasing|boosting|cutting|reducing|lowering|trimming its|their own? total? {STAKE_NOUN} to";
+  "taking|lifting|raising|bringing|increasing|boosting|cutting|reducing|lowering|trimming its|their|his|her own? total? {STAKE_NOUN} to";
 
 /** "lifts its holding to", "would lift its stake to": what a purchase brings a holding to, said after it. */
 const LIFT_TO =
-  "lift|lifts|lifting|raise|raises|raising|take|takes|taking|bring|brings|bringing|increase|increases its|their own? total? {STAKE_NOUN} ...7 to";
+  "lift|lifts|lifting|raise|raises|raising|take|takes|taking|bring|brings|bringing|increase|increases its|their|his|her own? total? {STAKE_NOUN} ...7 to";
 
 const FURTHER_BLOCK = compilePattern(
   `further|another|additional {FIGURE_LEAD}? figure:{PERCENT} ...18 ${LIFT_TO} {FIGURE_LEAD}? {PERCENT}`,

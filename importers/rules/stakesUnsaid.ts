@@ -171,8 +171,7 @@ export const UNSAID_STAKE_RULES: Rule[] = [
         ],
       },
       {
-        input:
-          "Sale\n\nFounder Jane Keane, who owned 20% of Corvan Tool, has sold 2% of the company's shares, reducing her holding to 18%.",
+        input: "Sale\n\nCorvan Tool said founder Jane Keane had sold shares, reducing her holding to 18%.",
         expected: [{ kind: "stake", company: "Jane Keane", counterparty: "Corvan Tool", low: 18, status: "actual" }],
       },
       {
