@@ -114,6 +114,22 @@ export const NO_FACT_RULES: Rule[] = [
     ],
   },
   {
+    name: "not-revenue.moved-by-amount",
+    kind: null,
+    // "could cut sales by as much as $2bn a year", "sales rose by $40m": the amount of a change is no level of takings.
+    pattern: "{MOVED_BY} {REVENUE_NOUN}? by {FIGURE_LEAD}? figure:{MONEY}",
+    examples: [
+      {
+        input:
+          "Patent cliff\n\nCorvan Pharma said sales rose 4% to $8.1bn. Generic rivals could cut sales by as much as $1.5bn a year.",
+        expected: [
+          { kind: "revenue", company: "Corvan Pharma", low: 8100000000 },
+          { kind: "revenue_change", company: "Corvan Pharma", low: 4 },
+        ],
+      },
+    ],
+  },
+  {
     name: "not-volume.change-in-units",
     kind: null,
     // The thing counted pins it down further than a sales rule that reads the same count.

@@ -6,6 +6,7 @@ import {
   ESTIMATE_WORDS,
   MACRO_SALES_WORDS,
   METRIC_WORDS,
+  MOVED_BY_VERBS,
   NOT_MARKET_WORDS,
   NOT_TAKINGS_NOUNS,
   OUTPUT_NOUNS,
@@ -90,6 +91,8 @@ export const PIECES: Record<string, Piece> = {
   MONEY: { test: (t) => isQuantity(t, (q) => q.kind === "money"), needs: ["quantity:money"] },
   COUNT: { test: (t) => isQuantity(t, (q) => q.kind === "count" && !q.fraction), needs: ["quantity:count"] },
   CHANGE_WORD: { phrases: Object.keys(CHANGE_WORDS) },
+  /** What moves a figure by an amount: a change word, or a verb that moves what follows it ("cut sales by"). */
+  MOVED_BY: { phrases: [...Object.keys(CHANGE_WORDS), ...Object.keys(MOVED_BY_VERBS)] },
   /** How a level is said to move or stand ("rose 4% to", "reached", "totalled", "was"). */
   LEVEL_MOVE: { phrases: [...Object.keys(CHANGE_WORDS), "reach", "reached", "totalled", "totaled", "were", "was"] },
   PERCENT: { test: (t) => isQuantity(t, (q) => q.kind === "percent"), needs: ["quantity:percent"] },
