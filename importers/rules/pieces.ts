@@ -19,6 +19,7 @@ import {
 import { REVENUE_ROW_LABELS } from "../lexicons/newswire";
 import { BOUNDS, HEDGES } from "../lexicons/numbers";
 import { BASE_WORDS } from "../lexicons/periods";
+import { PLACE_NAMES } from "../lexicons/places";
 import {
   ASSET_NOUNS,
   FIGURE_LEADS,
@@ -207,7 +208,12 @@ export const PIECES: Record<string, Piece> = {
   OUTPUT_NOUN: { phrases: OUTPUT_NOUNS },
   /** A country or region ("Europe" in "Western Europe"). */
   // ("Western Europe" may come as a name the recognisers read as one.)
-  PLACE: { test: (t) => (t.type === "word" || t.type === "mention") && (t.lower.split(" ").at(-1) ?? "") in PLACES },
+  /** A market's place: a country or region the market lexicon names ("Western Europe"), or any place named ("Norway"). */
+  PLACE: {
+    test: (t) =>
+      (t.type === "word" || t.type === "mention") &&
+      ((t.lower.split(" ").at(-1) ?? "") in PLACES || PLACE_NAMES.has(t.text)),
+  },
   /** "Russia's": a place owning what follows. */
   PLACE_POSS: { test: (t) => t.type === "word" && /['’]s$/.test(t.lower) && t.lower.replace(/['’]s$/, "") in PLACES },
   SALES_NOUN: { phrases: ["sales", "revenue", "revenues", "turnover"] },
