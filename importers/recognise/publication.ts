@@ -75,10 +75,10 @@ const HISTORY_BEFORE =
   /\b(?:founded|set\s+up|established|opened|started|created|formed|incorporated|began|built)\b(?:\s+[\w'’-]+){0,8}\s+in\s+$|\bdat(?:ing|es)\s+back\s+to\s+$|\b(?:ever\s+)?since\s+$/i;
 
 /**
- * "an option to buy the rest from 2011", "the right to sell from 2012": when a right may first be used says
+ * "an option to buy the rest from 2011" (or "in 2011"), "the right to sell from 2012": when a right may first be used says
  * neither that a year is over nor which year it is now.
  */
-const RIGHT_FROM_BEFORE = /\b(?:option|right|entitled|free)\s+to\s+(?:[\w'’-]+\s+){1,8}from\s+$/i;
+const RIGHT_FROM_BEFORE = /\b(?:option|right|entitled|free)\s+to\s+(?:[\w'’-]+\s+){1,8}(?:from|in|after)\s+$/i;
 
 /** The year's last quarter reported with no year of its own ("profits for the three months to December"). */
 const UNDATED_LAST_QUARTER =
