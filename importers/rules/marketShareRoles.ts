@@ -146,6 +146,16 @@ export function baseShare(
     return [{ ...current, figure: q, when: { ...when, stated: false } as FactRoles["when"], status: "actual" }];
   }
   // "6.2 pct of the market in 1986, down from 6.6 pct": a base that names no time is the year before.
+  // "rose to 31% in the quarter, from 29% in the second quarter", undated: the base's own period, of no known year.
+  const ownTime = after.find((t) => t.type === "time" && t.time.period !== null && t.time.relative === null);
+  if (
+    !dated &&
+    ownTime?.type === "time" &&
+    /^\s*(?:in|during|for)\s+(?:the\s+)?$/i.test(s.text.slice(q.end, ownTime.start))
+  )
+    return [
+      { ...current, figure: q, when: { year: null, period: ownTime.time.period, stated: true }, status: "actual" },
+    ];
   // "fell to 11.6% last year from 12.4%": a full year's share compared with a bare figure, the year before's.
   const yearBefore = (yearEarlier || yearsBack || current.when.period === "FY") && current.when.year !== null;
   const year = dated?.type === "time" ? dated.time.year : yearBefore ? current.when.year! - back : null;
