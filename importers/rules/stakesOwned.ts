@@ -1,6 +1,6 @@
 import type { Match } from "./pattern";
 import type { FactRoles, Rule, RuleSentence } from "./rule";
-import { describedStake, familyName, nameOf, stakeStatus, undatedStake } from "./stakeRoles";
+import { describedStake, familyName, nameOf, stake, stakeStatus, undatedStake } from "./stakeRoles";
 import type { Token } from "./tokens";
 
 /** "Ostrel's 58 pct-owned Corvan", "Corvan, a 57 pct owned subsidiary of Ostrel": the owner and the company owned. */
@@ -123,6 +123,20 @@ export const OWNED_STAKE_RULES: Rule[] = [
       },
     ],
     build: ownedStake,
+  },
+  {
+    name: "stake.vehicle-controlled-by",
+    kind: "stake",
+    // "A fund controlled by Tom Keane owns 9% of Corvan": a holding "controlled by X" is X's (the gold's convention).
+    pattern:
+      "a|an|the ...3 fund|vehicle|company|trust|firm|arm|entity|affiliate|subsidiary controlled|owned|run|managed by holder:{HOLDER} ...3 {OWN_OR_HAVE} {FIGURE_LEAD}? figure:{PERCENT} of|in held:{COMPANY}",
+    examples: [
+      {
+        input: "Stake\n\nAn investment vehicle controlled by Tom Brancato owns 9% of Castova, the filing showed.",
+        expected: [{ kind: "stake", company: "Tom Brancato", counterparty: "Castova", low: 9 }],
+      },
+    ],
+    build: stake,
   },
   {
     name: "stake.controlled-by-through",
