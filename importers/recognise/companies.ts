@@ -300,6 +300,8 @@ function computeShape(span: string): SpanShape | null {
   )
     return null;
   if (/^[\d.]+$/.test(name) || name.length < 2) return null;
+  // "But I'm not going to pretend", "It's early days": a contraction in a quote, no name.
+  if (CONTRACTION.test(surface)) return null;
   // "Handsets, its largest business, generated $31bn": a thing sold, opening the sentence, is no name.
   if (!name.includes(" ") && name.toLowerCase() in VOLUME_UNITS) return null;
   // "October-to-December", "April-June": months joined into a period, not a name.
@@ -582,6 +584,8 @@ function continuesWithWord(long: string, short: string): boolean {
 }
 
 const PRODUCT_SUFFIXES = /^(?:Plus|Pro|Max|Mini|One|Go|Air|Lite|Prime|Pay|Play|TV|Cloud)$/;
+
+const CONTRACTION = /^(?:I|You|We|They|He|She|It|That|There|Here|What|Who|Let)['’](?:m|re|ve|ll|d|s)\b|n['’]t\b/;
 
 const AGED_NAME = /\b([A-Z][a-z]+(?:\s[A-Z][a-z]+)?),\s(?:[2-9]\d),\s/g;
 /** What AGED_NAME needs after the name, found faster on its own (it opens with a mark, not a capital). */
