@@ -51,7 +51,11 @@ function reportedSubject(text: string, m: Mention, speaker: Mention | undefined)
  */
 function asideAfterOpener(s: SentenceContext, anchor: number): { start: number; end: number } | null {
   const opener = s.mentions[0];
-  if ((opener?.how !== "name" && opener?.how !== "description") || !/^\W*$/.test(s.text.slice(0, opener.start)))
+  // ("French carmaker Corvan, in which the state holds 15%, reported": a calling before the name opens it too.)
+  if (
+    (opener?.how !== "name" && opener?.how !== "description") ||
+    !/^\W*(?:[A-Z][a-z]+\s+)?(?:[a-z][\w-]*\s+){0,3}$/.test(s.text.slice(0, opener.start))
+  )
     return null;
   const m = ASIDE_THEN_VERB.exec(s.text.slice(opener.end));
   if (!m || opener.end + m[0].length > anchor) return null;
