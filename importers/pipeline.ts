@@ -243,8 +243,8 @@ function nextShareMarket(current: ArticleContext["shareMarket"], sentenceCandida
   return current && current.age < 1 ? { ...current, age: current.age + 1 } : null;
 }
 
-/** A government as the mentions name it ("French government", "Walloon regional government", "State of Ruritania"). */
-const PUBLIC_BODY = /\bgovernment$|^State of\s/;
+/** A government as the mentions name it ("French government", "the Dutch state", "State of Ruritania"). */
+const PUBLIC_BODY = /\b(?:government|state|treasury|ministry)$|^State of\s/;
 
 /** A person or a government holds stakes but has no revenue, sales or market share of its own. */
 function notAPerson(f: Fact, registry: CompanyRegistry): boolean {

@@ -406,7 +406,7 @@ function reportingName(sentence: string, names: Mention[], at: number): Mention 
  * description.
  */
 export const ASIDE_THEN_VERB =
-  /^(?:,|\s*[—–]|\s+-)\s+(?:[a-z]|[A-Z][\w.-]*['’]s\s)[^;]{0,220}?(?:,|\s*[—–]|\s+-)\s+(?:has\s+|had\s+|also\s+|now\s+)?(?:said|says|reported|reports|announced|posted|told\s+\w+|sold|sells|shipped|ships|delivered|made|makes|had|has|took|won|saw|grew|raised|lifted|cut|posted|booked|generated|expects|expected|forecast)\b/;
+  /^(?:,|\s*[—–]|\s+-)\s+(?:[a-z]|[A-Z][\w.-]*['’]s\s)[^;]{0,220}?(?:,|\s*[—–]|\s+-)\s+(?:has\s+|had\s+|also\s+|now\s+)?(?:said|says|reported|reports|announced|posted|told\s+\w+|sold|sells|shipped|ships|delivered|made|makes|had|has|took|won|saw|grew|raised|lifted|cut|posted|booked|generated|expects|expected|forecast|wants|plans|aims|hopes|intends|stuck|kept|set|[a-z]{2,}ed)\b/;
 
 const SAID_BEFORE = endAnchored(/\b(?:said|says|told\s+\w+)\s+(?:that\s+)?$/);
 

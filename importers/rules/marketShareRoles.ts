@@ -158,13 +158,26 @@ export function baseShare(
     ];
   // "fell to 11.6% last year from 12.4%": a full year's share compared with a bare figure, the year before's.
   const yearBefore = (yearEarlier || yearsBack || current.when.period === "FY") && current.when.year !== null;
-  const year = dated?.type === "time" ? dated.time.year : yearBefore ? current.when.year! - back : null;
+  // "to 12% by 2013, from 10.6% last year": a target's base is last year of the article, not the year before the
+  // target's.
+  const lastYear = /^\s*last\s+year\b/i.test(s.text.slice(q.end, q.end + 12)) && current.status !== "actual";
+  const published = s.roles.publishedYear;
+  const year =
+    dated?.type === "time"
+      ? dated.time.year
+      : lastYear
+        ? published === null
+          ? null
+          : published - 1
+        : yearBefore
+          ? current.when.year! - back
+          : null;
   // "slipped to 24.8% from 25.6%": a base that names no time, after a share of no stated time, is still a share.
   const undated = !dated && !yearEarlier && current.when.year === null && current.when.period === null;
   if (year === null && !yearEarlier && !undated) return [];
   // "rose to 14.5% in the first quarter from 12.9% in the fourth quarter of 2025": the base's own period.
   const ownPeriod = dated?.type === "time" ? dated.time.period : null;
-  const period = undated ? null : wholeYear ? "FY" : (ownPeriod ?? current.when.period);
+  const period = undated ? null : wholeYear || lastYear ? "FY" : (ownPeriod ?? current.when.period);
   return [
     {
       ...current,
