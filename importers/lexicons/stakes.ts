@@ -133,6 +133,7 @@ export const FIGURE_LEADS = [
   "an additional",
   "up to",
   "the remaining",
+  "the other",
   "some",
   "just",
   "only",
