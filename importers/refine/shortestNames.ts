@@ -20,7 +20,9 @@ function shortestForm(name: string, registry: CompanyRegistry, names: ArticleNam
  */
 function shorterForm(one: string, registry: CompanyRegistry, names: ArticleNames): string {
   const e = registry.lookup(one);
-  if (e && e.name !== one && one.startsWith(`${e.name} `) && cut(one, e.name)) return e.name;
+  // ("the Keane family ... Keane Agri": a family's surname is no short form of the firm named after it.)
+  if (e && e.name !== one && one.startsWith(`${e.name} `) && !names.families.has(e.name) && cut(one, e.name))
+    return e.name;
   const tail = trailingForm(one, registry, names.families);
   if (tail) return tail;
   const capitalTitle = names.capitalTitle;

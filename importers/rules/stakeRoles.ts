@@ -565,7 +565,12 @@ export function stake(m: Match, s: RuleSentence, asideSettled = false): FactRole
   const holders = next === "each" && holder.includes(" + ") ? holder.split(" + ") : [holder];
   return heldCompanies(m, s)
     .map((held) =>
-      held === holder ? (namedApart(heldToken(m, s), holder) ?? describedApart(m, s, holder) ?? held) : held,
+      held === holder
+        ? (namedApart(heldToken(m, s), holder) ?? describedApart(m, s, holder) ?? held)
+        : // "the Keane family controls 62% of Keane Agri": the firm goes by the name written, not the family's.
+          family && held === familyName(lead, joint)
+          ? (namedApart(heldToken(m, s), held) ?? held)
+          : held,
     )
     .filter((held) => held !== holder)
     .flatMap((held) =>
@@ -710,7 +715,8 @@ export function familyStake(m: Match, s: RuleSentence): FactRoles[] {
   // "The Tollerton family, which owns 34% of the shares": the company named for the family, if the article has one.
   const namesake = [...known, s.roles.main].find((c) => c && (c === name || c.startsWith(`${name} `)));
   // "holds 32 pct of Corvan's share capital": the company the figure is of, when the sentence names it.
-  const of = nameOf(ofAfterFigure(s, figure, (how) => how === "name"));
+  const ofToken = ofAfterFigure(s, figure, (how) => how === "name");
+  const of = nameOf(ofToken);
   // "The Corvan family, which controls Ostrel through a holding company, owns 47.5%": the company it controls.
   const controlled = s.tokens
     .slice(at + 2, s.tokens.indexOf(figure))
@@ -719,7 +725,8 @@ export function familyStake(m: Match, s: RuleSentence): FactRoles[] {
         t.type === "mention" && t.mention.how === "name" && /^(?:controls|owns|runs)$/.test(ahead[i - 1]?.lower ?? ""),
     );
   const held =
-    (of !== name ? of : null) ??
+    // ("The Keane family controls 62% of Keane Agri": the firm named for the family, by the name written here.)
+    (of !== name ? of : of ? namedApart(ofToken, name) : null) ??
     nameOf(controlled) ??
     nameOf(owner) ??
     namesake ??

@@ -2,6 +2,13 @@ import type { Match } from "./pattern";
 import type { FactRoles, Rule, RuleSentence } from "./rule";
 import { describedStake, nameOf, ofAMarket } from "./stakeRoles";
 
+/** A name between the figure and the description the match took for the company held. */
+function namedBeforeDescription(m: Match, s: RuleSentence): boolean {
+  const from = s.tokens.indexOf(m.captures.figure?.[0]);
+  const held = s.tokens.indexOf(m.captures.held?.[0]);
+  return s.tokens.slice(from + 1, held).some((t) => t.type === "mention" && t.mention.how === "name");
+}
+
 /**
  * Stakes in a company the sentence describes rather than names ("the company", "the Ohio toolmaker"). The holder
  * is named or referred to; the company held is the other one the sentence names, else the article's.
@@ -73,7 +80,8 @@ export const DESCRIBED_STAKE_RULES: Rule[] = [
         expected: [{ kind: "stake", company: "Tom Keane", counterparty: "Corvan Tool", low: 15, status: "forecast" }],
       },
     ],
-    when: (m, s) => !ofAMarket(m, s),
+    // "62% of Corvan Agri, the group's listed arm": the company is named before the description.
+    when: (m, s) => !ofAMarket(m, s) && !namedBeforeDescription(m, s),
     build: describedStake,
   },
   {
