@@ -127,7 +127,7 @@ const OWN_SALES_WORDS = new Set(
   saw see sees had has have expects expect boost lift drive drove hit hurt help push cut generate generates make
   makes made grew grow raise forecast forecasts estimate predict record post report deliver achieve all only
   projects project targets target predicts posts reports books booked sees eyes guides wants want reach reaches
-  top tops exceed exceeds double doubles triple lifts boosts drives pushes achieves delivers seeks hopes aims plans
+  top tops exceed exceeds double doubles triple lifts boosts drives pushes achieves delivers seeks hopes aims plans whole
   more less much many strong its own same other such both each every any no some latest current previous prior`.split(
     /\s+/,
   ),
