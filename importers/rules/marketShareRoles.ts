@@ -146,7 +146,7 @@ export function baseShare(
     return [{ ...current, figure: q, when: { ...when, stated: false } as FactRoles["when"], status: "actual" }];
   }
   // "6.2 pct of the market in 1986, down from 6.6 pct": a base that names no time is the year before.
-  // "rose to 31% in the quarter, from 29% in the second quarter", undated: the base's own period, of no known year.
+  // "rose to 27% in the quarter, from 24% in the second quarter", undated: the base's own period, of no known year.
   const ownTime = after.find((t) => t.type === "time" && t.time.period !== null && t.time.relative === null);
   if (
     !dated &&
@@ -158,7 +158,7 @@ export function baseShare(
     ];
   // "fell to 11.6% last year from 12.4%": a full year's share compared with a bare figure, the year before's.
   const yearBefore = (yearEarlier || yearsBack || current.when.period === "FY") && current.when.year !== null;
-  // "to 12% by 2013, from 10.6% last year": a target's base is last year of the article, not the year before the
+  // "to 14% by 2013, from 11.8% last year": a target's base is last year of the article, not the year before the
   // target's.
   const lastYear = /^\s*last\s+year\b/i.test(s.text.slice(q.end, q.end + 12)) && current.status !== "actual";
   const published = s.roles.publishedYear;

@@ -159,7 +159,7 @@ export const NO_FACT_RULES: Rule[] = [
   {
     name: "not-volume.sales-of-in-place",
     kind: null,
-    // "Sales of electric vehicles in Germany rose 18% to 41,000": the market's count, named by what was sold ("Sales
+    // "Sales of electric vehicles in Germany rose 21% to 41,000": the market's count, named by what was sold ("Sales
     // of its vans in Germany" are the firm's own, so no owner may come between).
     pattern: "sales|registrations|deliveries of what:...4 in|across ...2 {PLACE} ...12 {COUNT}",
     when: (m, s) =>
@@ -168,7 +168,7 @@ export const NO_FACT_RULES: Rule[] = [
     examples: [
       {
         input:
-          "Deliveries\n\nDate: 2 April 2026\n\nVollmark Auto delivered 31,200 vehicles in the first quarter. Sales of electric vehicles in Germany rose 18% to 41,000 in the quarter.",
+          "Deliveries\n\nDate: 2 April 2026\n\nVollmark Auto delivered 31,200 vehicles in the first quarter. Sales of electric vehicles in Germany rose 21% to 41,000 in the quarter.",
         expected: [{ kind: "sales_volume", company: "Vollmark Auto", low: 31200 }],
       },
     ],

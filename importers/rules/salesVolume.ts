@@ -75,7 +75,7 @@ function volumeRoles(s: RuleSentence, m: Match, q: Quantity, unit: string, unitE
   const lead = s.text.slice(Math.max(clause.start, from), q.start);
   if (
     OUTPUT_WORDS.test(lead) ||
-    // (Only near the count: "delivered 48,000 cars, even as a price war squeezed profits across the industry".)
+    // (Only near the count: "delivered 36,000 cars, even as a price war squeezed profits across the industry".)
     INDUSTRY_WIDE.test(s.text.slice(clause.start, Math.min(clause.end, unitEnd + 24))) ||
     (WORLD_OPENS.test(s.text.slice(clause.start, clause.end)) &&
       !s.tokens.some((t) => t.type === "mention" && t.start >= clause.start && t.end <= q.start)) ||

@@ -567,7 +567,7 @@ export function stake(m: Match, s: RuleSentence, asideSettled = false): FactRole
     .map((held) =>
       held === holder
         ? (namedApart(heldToken(m, s), holder) ?? describedApart(m, s, holder) ?? held)
-        : // "the Keane family controls 62% of Keane Agri": the firm goes by the name written, not the family's.
+        : // "the Keane family controls 58% of Keane Agri": the firm goes by the name written, not the family's.
           family && held === familyName(lead, joint)
           ? (namedApart(heldToken(m, s), held) ?? held)
           : held,

@@ -80,7 +80,7 @@ export const DESCRIBED_STAKE_RULES: Rule[] = [
         expected: [{ kind: "stake", company: "Tom Keane", counterparty: "Corvan Tool", low: 15, status: "forecast" }],
       },
     ],
-    // "62% of Corvan Agri, the group's listed arm": the company is named before the description.
+    // "58% of Corvan Agri, the group's listed arm": the company is named before the description.
     when: (m, s) => !ofAMarket(m, s) && !namedBeforeDescription(m, s),
     build: describedStake,
   },
