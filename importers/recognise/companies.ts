@@ -302,6 +302,11 @@ function computeShape(span: string): SpanShape | null {
   if (/^[\d.]+$/.test(name) || name.length < 2) return null;
   // "But I'm not going to pretend", "It's early days": a contraction in a quote, no name.
   if (CONTRACTION.test(surface)) return null;
+  // "Total U.S. EV sales fell", "Overall UK demand": a sum over a place, no firm (unlike "Total Produce").
+  if (/^(?:Total|Overall)\s/.test(name)) {
+    const rest = name.replace(/^\S+\s+/, "");
+    if (isPlaceOrNationality(rest) || isPlaceOrNationality(`${rest}.`)) return null;
+  }
   // "Handsets, its largest business, generated $31bn": a thing sold, opening the sentence, is no name.
   if (!name.includes(" ") && name.toLowerCase() in VOLUME_UNITS) return null;
   // "October-to-December", "April-June": months joined into a period, not a name.

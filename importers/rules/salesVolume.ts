@@ -29,7 +29,7 @@ const SINCE_LAUNCH =
 const WORLD_OPENS = /^\s*(?:worldwide|globally|in all|overall),/i;
 // "Global smartphone shipments rose 3% to 298 million": the whole market's, unless a company's ("its global sales").
 const WHOLE_MARKET =
-  /(?<!\b(?:its|their|[A-Za-z]+'s)\s)\b(?:[Gg]lobal|[Ww]orldwide|[Ww]orld|[Ii]ndustry|[Tt]otal|[Oo]verall|[Nn]ational|[Nn]ationwide)\s+(?:[A-Za-z-]+\s+){0,2}(?:sales|shipments|deliveries)\b|\b(?:sales|shipments|deliveries)\s+(?:worldwide|globally|industry[- ]wide)\b/;
+  /(?<!\b(?:its|their|[A-Za-z]+'s)\s)\b(?:[Gg]lobal|[Ww]orldwide|[Ww]orld|[Ii]ndustry|[Tt]otal|[Oo]verall|[Nn]ational|[Nn]ationwide)\s+(?:[A-Za-z.-]+\s+){0,2}(?:sales|shipments|deliveries)\b|\b(?:sales|shipments|deliveries)\s+(?:worldwide|globally|industry[- ]wide)\b/;
 /** A whole market's count, said before any company is named in the clause ("Corvan saw worldwide sales rise" is Corvan's). */
 function wholeMarket(s: RuleSentence, from: number, to: number): boolean {
   const m = WHOLE_MARKET.exec(s.text.slice(from, to));
