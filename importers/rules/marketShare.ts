@@ -13,6 +13,7 @@ import {
 import type { Match } from "./pattern";
 import { PIECES, tokenIs } from "./pieces";
 import type { Rule, RuleSentence } from "./rule";
+import { spokenOfAsHolder } from "./stakeRoles";
 
 /** "for the whole of 1986", "for all of 1986", "for 1986": the time a figure is of, not whose it is. */
 const FOR_A_TIME =
@@ -192,7 +193,8 @@ export const MARKET_SHARE_RULES: Rule[] = [
       !s.tokens
         .slice(m.from, m.to)
         .some((t) => /^(?:sales|revenues?|turnover|growth|profits?|margin)$/.test(t.lower)) &&
-      ![...s.tokens.slice(m.from, m.to), ...s.tokens.slice(m.to, m.to + 3)].some((t) => STAKE_CONTEXT.has(t.lower)),
+      ![...s.tokens.slice(m.from, m.to), ...s.tokens.slice(m.to, m.to + 3)].some((t) => STAKE_CONTEXT.has(t.lower)) &&
+      !spokenOfAsHolder(m, s),
     examples: [
       {
         input:

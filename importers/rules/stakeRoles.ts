@@ -930,3 +930,10 @@ export function ownStake(m: Match, s: RuleSentence): FactRoles[] {
   if (!nearest) return describedStake(m, s);
   return describedStake({ ...m, captures: { ...m.captures, holder: [nearest] } }, s);
 }
+
+const SHAREHOLDER_WORDS = new Set(SHAREHOLDER_NOUNS);
+/** "X, in which the Y fund holds 7.5%", "its largest shareholder, the Y fund, holds 8.2%": a holder, not a rival. */
+export function spokenOfAsHolder(m: Match, s: RuleSentence): boolean {
+  if (s.tokens.slice(Math.max(0, m.from - 8), m.from).some((t) => SHAREHOLDER_WORDS.has(t.lower))) return true;
+  return /\bin\s+which\s+(?:[\w'’-]+\s+){0,5}$/i.test(s.text.slice(0, s.tokens[m.from].start));
+}

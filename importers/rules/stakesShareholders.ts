@@ -24,6 +24,23 @@ export const SHAREHOLDER_STAKE_RULES: Rule[] = [
     build: (m, s) => asideStake(m, s),
   },
   {
+    name: "stake.shareholder-in-then-holder",
+    kind: "stake",
+    // "The largest other shareholder in Corvan, the Ostrel Pension Fund, holds 8.2%": the name apposed to the
+    // shareholder holds, in the company named after "in".
+    pattern:
+      "shareholder|investor|owner|holder in|of held:{COMPANY} , the? holder:{HOLDER} , {STAKE_VERB} {FIGURE_LEAD}? figure:{PERCENT}",
+    examples: [
+      {
+        input:
+          "Offer\n\nHalden Oil made an offer for Corvan. The largest other shareholder in Corvan, the Ostrel Pension Fund, holds 6.4% and said it would consider the offer.",
+        expected: [{ kind: "stake", company: "Ostrel Pension Fund", counterparty: "Corvan", low: 6.4 }],
+      },
+    ],
+    // (The holder is the apposition itself, not an aside after the sentence's subject.)
+    build: (m, s) => stake(m, s, true),
+  },
+  {
     name: "stake.its-shareholder-is-with",
     kind: "stake",
     // "Its other big shareholder is France's Ostrel Telecom, with 29%": what "its" stands for is held.

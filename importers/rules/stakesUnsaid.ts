@@ -10,6 +10,7 @@ import {
   ofAMarket,
   ownStake,
   STAKE_CHANGE_WORDS,
+  spokenOfAsHolder,
   stakeStatus,
   undatedStake,
 } from "./stakeRoles";
@@ -30,7 +31,8 @@ const noHeldNamed = (m: Match, s: RuleSentence) => {
       s.text.slice(s.tokens[m.to - 1]?.end ?? 0),
     );
   return (
-    s.ctx.shareMarket === null &&
+    // (After a market's shares, "in which the Y fund holds 7.5%" is still a holding.)
+    (s.ctx.shareMarket === null || spokenOfAsHolder(m, s)) &&
     !ofAMarket(m, s) &&
     (ofShares ||
       !/^(?:of|in|stakes?|interests?|holdings?|share|shares|more|fewer|held|owned|controlled)$/.test(
