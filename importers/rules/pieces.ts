@@ -112,7 +112,11 @@ export const PIECES: Record<string, Piece> = {
     test: (t, before, tokens, at) =>
       (t.type === "mention" && t.mention.how === "pronoun") ||
       // "the New York hedge fund ... disclosed a 9.8% stake": a described holder; a group is its leader's (GROUP_HEAD).
-      (t.type === "mention" && t.mention.how === "description" && !GROUP_WORDS.has(t.lower.split(/\s+/).at(-1)!)) ||
+      // ("owns 85% of the company and will keep 25%": a description after "of" is what is held, not who holds.)
+      (t.type === "mention" &&
+        t.mention.how === "description" &&
+        !GROUP_WORDS.has(t.lower.split(/\s+/).at(-1)!) &&
+        !(before && OBJECT_OF.has(before.lower))) ||
       (t.type === "word" && PRONOUN_WORDS.has(t.lower)) ||
       (((t.type === "mention" && t.mention.how === "name") || t.type === "person") &&
         (!(before && OBJECT_OF.has(before.lower)) || opensRelative(tokens, at))),
