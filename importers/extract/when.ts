@@ -298,9 +298,26 @@ function whenSaid(
         nearest.period ?? (resolveYear(nearest, s) !== null && nearest.month === undefined ? defaultPeriod : null);
       // "had forecast a 4% rise in full-year revenue", after the article looked ahead to a later year: that year's.
       const ahead = s.forecastYear !== null && nearest.period === "FY" && isForward(s, clause, figure);
+      // "sales in 2004 rose 18% to $9.4bn, with fourth-quarter sales of $2.3bn": a part of the year the sentence
+      // named before it.
+      const partOfYear = nearest.year === null && /^(?:Q[1-4]|H[12]|9M)$/.test(nearest.period ?? "");
+      const namedYear = partOfYear
+        ? (inSentence.find(
+            (t) =>
+              t !== nearest &&
+              t.year !== null &&
+              t.relative === null &&
+              t.role !== "base" &&
+              !t.open &&
+              t.month === undefined &&
+              (t.period === null || t.period === "FY") &&
+              t.end <= figure.start,
+          )?.year ?? null)
+        : null;
       const year =
         resolveYear(nearest, s) ??
         (ahead ? s.forecastYear : null) ??
+        namedYear ??
         s.discourse.year ??
         (period ? yearOfUndatedPeriod(period, s, clause, figure) : null);
       return { year, period, stated: nearest.year !== null, target: false };
