@@ -424,7 +424,7 @@ const FOUNDED_BEFORE = endAnchored(
 );
 
 const BASE_BEFORE = endAnchored(
-  /\b(?:compared\s+(?:with|to)|(?:in\s+)?line\s+with|from|against|versus|vs\.?|over|(?<!(?:more|less|fewer|rather|higher|lower|better|worse)\s)than(?:\s+in)?|(?:more|less|fewer|higher|lower)\s+than\s+in|(?<!\bbased\s)on|since)\s+(?:the\s+|a\s+|its\s+)?(?:same\s+)?(?:period\s+(?:in|of)\s+)?$/i,
+  /\b(?:compared\s+(?:with|to)|(?:in\s+)?line\s+with|from|against|versus|vs\.?|over|(?<!(?:more|less|fewer|rather|higher|lower|better|worse)\s)than(?:\s+in)?|(?:more|less|fewer|higher|lower)\s+than\s+in|(?<!\bbased\s)on|since|above|below)\s+(?:the\s+|a\s+|its\s+)?(?:same\s+)?(?:period\s+(?:in|of)\s+)?$/i,
 );
 /** "over the first nine months", "over the quarter": a span the figure covers, not a base ("up 4% over 2003"). */
 const OVER_BEFORE = endAnchored(/\bover\s+(?:the\s+)?$/i);

@@ -22,7 +22,9 @@ const GAP_AFTER =
   /^\s*(?:\([^)]*\)\s*)?(?:below|above|off|short\s+of|ahead\s+of|more\s+than|less\s+than|higher\s+than|lower\s+than|over\s+(?:target|forecasts?|estimates?|budget))\b/i;
 // "turnover of about 11.5 billion marks, after 10.8 billion in 1986": "after" names the base as "from" does.
 const FROM_BEFORE =
-  /\b(?:from|compared\s+(?:with|to)|against|versus|vs\.?|after)\s+(?:the\s+)?(?:about\s+|around\s+|some\s+)?$/i;
+  // ("20 pct above last year's 31 mln", "2% below the £1.5bn it took": bases; "below the £980m it had indicated", no
+  // change said, is an earlier forecast.)
+  /(?:\b(?:from|compared\s+(?:with|to)|against|versus|vs\.?|after)\s+(?:the\s+)?|\b(?:above|below)\s+|(?:%|\bpct|\bper\s?cent)\s+(?:above|below)\s+the\s+)(?:about\s+|around\s+|some\s+)?$/i;
 const POSSESSIVE_TIME_GAP = /['’]s\s+(?:about\s+|around\s+|some\s+)?$/;
 /** What may stand between two revenue figures said together ("$3.1bn in 2004 and $2.8bn in 2003"). */
 // "turnover 2.40 billion stg vs 2.11 billion, making 7.01 billion for nine months": a running total goes on.
