@@ -1,5 +1,21 @@
 import { aimedAfterShare, aimedNextShare, currentShare } from "./marketShareRoles";
-import type { Rule } from "./rule";
+import type { Match } from "./pattern";
+import type { Rule, RuleSentence } from "./rule";
+
+/** "aimed to increase sales by 5%", "plans to raise its stake to 51%": what is aimed at is another figure. */
+const OTHER_AIM =
+  /^(?:sales|revenues?|turnover|profits?|earnings|stake|holding|interest|shares|stock|output|production)$/;
+function aimsAtShare(m: Match, s: RuleSentence): boolean {
+  const figure = s.tokens.indexOf(m.captures.figure?.[0]);
+  const from = s.tokens.findLastIndex(
+    (t, i) => i < figure && /^(?:aim|hop|target|plan|want|goal|ambition)/.test(t.lower),
+  );
+  if (s.tokens.slice(Math.max(from, m.from), figure).some((t) => OTHER_AIM.test(t.lower))) return false;
+  // "raised its stake in Corvan to 45 pct and hoped to reach 51 pct": a holding aimed at, in a sentence of no market.
+  const before = s.tokens.slice(0, figure);
+  return !(before.some((t) => STAKE_WORDS.has(t.lower)) && !before.some((t) => /^(?:market|share)$/.test(t.lower)));
+}
+const STAKE_WORDS = new Set(["stake", "holding", "interest", "shareholding"]);
 
 /** Market shares a company aims for, said after the share it holds. */
 export const MARKET_SHARE_TARGET_RULES: Rule[] = [
@@ -7,6 +23,7 @@ export const MARKET_SHARE_TARGET_RULES: Rule[] = [
     name: "market-share.aims-after-share",
     kind: "market_share",
     pattern: "first:{PERCENT} of ...6 {MARKET_WORD} ...12 {AIM_LEAD} ...5 figure:{PERCENT}",
+    when: aimsAtShare,
     examples: [
       {
         input:
@@ -34,7 +51,8 @@ export const MARKET_SHARE_TARGET_RULES: Rule[] = [
   {
     name: "market-share.aims-after-share-of",
     kind: "market_share",
-    pattern: "share of ...6 {MARKET_WORD} ...6 first:{PERCENT} ...12 {AIM_LEAD} ...5 figure:{PERCENT}",
+    pattern: "share of ...6 {MARKET_WORD} ...8 first:{PERCENT} ...12 {AIM_LEAD} ...5 figure:{PERCENT}",
+    when: aimsAtShare,
     examples: [
       {
         input:
@@ -48,7 +66,7 @@ export const MARKET_SHARE_TARGET_RULES: Rule[] = [
     name: "market-share.aims-next",
     kind: "market_share",
     pattern: "{AIM_LEAD} ...5 figure:{PERCENT} share? by",
-    when: (_m, s) => s.ctx.shareMarket !== null,
+    when: (m, s) => s.ctx.shareMarket !== null && aimsAtShare(m, s),
     examples: [
       {
         input:

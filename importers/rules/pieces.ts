@@ -47,7 +47,21 @@ import type { Piece } from "./pattern";
 import type { Token } from "./tokens";
 
 const NOT_SOLD = new Set(NOT_SOLD_NOUNS);
-const AIM_VERBS = ["aims", "aiming", "hopes", "hoping", "targets", "targeting", "plans", "wants"];
+const AIM_VERBS = [
+  "aims",
+  "aimed",
+  "aiming",
+  "hopes",
+  "hoped",
+  "hoping",
+  "targets",
+  "targeted",
+  "targeting",
+  "plans",
+  "planned",
+  "wants",
+  "wanted",
+];
 const NOUNS = new Set(COMPANY_NOUNS);
 const MAKER = new RegExp(`^${MAKER_NOUN}$`);
 const NOT_MODIFIERS = new Set(NOT_PRODUCT_MODIFIERS);
