@@ -6,6 +6,9 @@ import { relativeClauseEnd } from "./clauses";
 // Case-sensitive: "May's sales" (a company or a month) and "Will" as a name are no forecasts.
 const TARGET_RE = new RegExp(String.raw`\b(?:${TARGET_CUES.map(escapeRegExp).join("|")})\b`);
 const FORECAST_RE = new RegExp(String.raw`\b(?:${FORECAST_CUES.map(escapeRegExp).join("|")})\b`);
+const TARGET_GLOBAL = new RegExp(TARGET_RE.source, "g");
+const FORECAST_GLOBAL = new RegExp(FORECAST_RE.source, "g");
+const lastIndex = (re: RegExp, text: string) => allMatches(re, text).at(-1)?.index ?? -1;
 
 /**
  * "estimates it now has about 25% of the market", "which estimates it supplies 9%": an estimate of what is, in the
@@ -17,8 +20,14 @@ const PRESENT_ESTIMATE =
 
 /** Reads the status from the clause up to a little past the figure; a year after publication is a forecast. */
 export function statusOf(clauseText: string, year: number | null, publishedYear: number | null): Status {
-  if (TARGET_RE.test(clauseText)) return "target";
-  if (FORECAST_RE.test(clauseText.replace(PRESENT_ESTIMATE, ""))) return "forecast";
+  const forecastText = clauseText.replace(PRESENT_ESTIMATE, "");
+  if (TARGET_RE.test(clauseText)) {
+    // "planned to open 25 stores and expected sales to top £2bn": of two moods, the one said last governs.
+    const target = lastIndex(TARGET_GLOBAL, clauseText);
+    const forecast = FORECAST_RE.test(forecastText) ? lastIndex(FORECAST_GLOBAL, clauseText) : -1;
+    return forecast > target && /\band\s/.test(clauseText.slice(target, forecast)) ? "forecast" : "target";
+  }
+  if (FORECAST_RE.test(forecastText)) return "forecast";
   if (year !== null && publishedYear !== null && year > publishedYear + 1) return "forecast";
   return "actual";
 }
