@@ -211,7 +211,7 @@ export const SHAREHOLDER_NOUNS = [
   "owners",
 ];
 
-export const STATE_HOLDERS = ["government", "state", "treasury", "finance ministry"];
+export const STATE_HOLDERS = ["government", "state", "treasury", "finance ministry", "department", "ministry"];
 
 /** Prepositions a name may follow as their object, and so not as the subject who holds ("a stake in Corvan"). */
 export const PREPOSITIONS = ["in", "of", "at", "to", "from", "by", "with", "for", "into", "on"];

@@ -781,7 +781,15 @@ export function stateStake(m: Match, s: RuleSentence): FactRoles[] {
   const before = s.tokens[s.tokens.indexOf(first) - 1];
   const nationality = before && /^[A-Z][a-z]+$/.test(before.text) && before.lower in NATIONALITIES ? before.text : null;
   const body = words.map((t) => (t.lower === "treasury" ? "Treasury" : t.text)).join(" ");
-  const holder = nationality ? `${nationality} ${body.toLowerCase()}` : body === "Treasury" ? body : null;
+  // "the U.S. Commerce Department": a department or ministry goes by the capitalised words that name it.
+  const named = /^(?:department|ministry)$/.test(first.lower) ? capitalisedBefore(s, first) : "";
+  const holder = named
+    ? `${named} ${first.text}`
+    : nationality
+      ? `${nationality} ${body.toLowerCase()}`
+      : body === "Treasury"
+        ? body
+        : null;
   const figure = m.captures.figure?.[0];
   const held = nameOf(m.captures.held?.[0]);
   if (!holder || !held || figure?.type !== "quantity") return [];
@@ -936,4 +944,16 @@ const SHAREHOLDER_WORDS = new Set(SHAREHOLDER_NOUNS);
 export function spokenOfAsHolder(m: Match, s: RuleSentence): boolean {
   if (s.tokens.slice(Math.max(0, m.from - 8), m.from).some((t) => SHAREHOLDER_WORDS.has(t.lower))) return true;
   return /\bin\s+which\s+(?:[\w'’-]+\s+){0,5}$/i.test(s.text.slice(0, s.tokens[m.from].start));
+}
+
+/** The capitalised words right before a token ("U.S. Commerce" before "Department"), without a leading "The". */
+function capitalisedBefore(s: RuleSentence, t: Token): string {
+  const words: string[] = [];
+  for (let k = s.tokens.indexOf(t) - 1; k >= 0; k--) {
+    const w = s.tokens[k];
+    // ("Poland's Treasury Ministry": the country owning it is no part of its name.)
+    if (w.type !== "word" || !/^[A-Z]/.test(w.text) || w.text === "The" || /['’]s$/.test(w.text)) break;
+    words.unshift(w.text);
+  }
+  return words.join(" ");
 }
