@@ -115,6 +115,26 @@ const FISCAL_END = new RegExp(
   String.raw`\b(?:fiscal\s+(?:years?|(?:19|20)\d\d)|(?:the|its)\s+(?:full\s+|whole\s+|current\s+)?(?:financial\s+|business\s+|fiscal\s+)?year|(?:fourth|4th)\s+(?:fiscal\s+)?(?:quarter|qtr))\s*,?\s+(?:that\s+|which\s+)?(?:also\s+|will\s+)?(?:ends?|end|ended|ending|runs?\s+to|closes?|to)\s+(?:in\s+|on\s+|at\s+the\s+end\s+of\s+)?(${alternation(Object.keys(MONTH_INDEX))})\b`,
   "i",
 );
+const FISCAL_END_ALL = new RegExp(FISCAL_END.source, "gi");
+/**
+ * The first place the text says where a company's year ends. A bare "the year to January" counts only in a
+ * sentence of takings or results: "house prices rose 2.5% in the year to January" is an index's year, no company's.
+ */
+function fiscalEndIn(text: string): RegExpExecArray | null {
+  for (const m of text.matchAll(FISCAL_END_ALL)) {
+    if (!/^the\s+year\b/i.test(m[0])) return m as RegExpExecArray;
+    const from = Math.max(text.lastIndexOf(". ", m.index), text.lastIndexOf("\n", m.index));
+    const to = text.indexOf(". ", m.index);
+    const sentence = text.slice(from + 1, to === -1 ? undefined : to);
+    if (
+      /\b(?:sales|revenues?|turnover|profits?|earnings|results|loss|sold|sells|shipped|delivered|it|its|their)\b/i.test(
+        sentence,
+      )
+    )
+      return m as RegExpExecArray;
+  }
+  return null;
+}
 /** "ACME CO LTD <ACM.T> YEAR TO MARCH 31": a wire headline's ticker, then the year and the month it ends in. */
 const HEADLINE_YEAR_TO = new RegExp(
   String.raw`<[^<>]{1,20}>\s+year\s+(?:to|ended|ending)\s+(${alternation(Object.keys(MONTH_INDEX))})\b`,
@@ -131,7 +151,7 @@ export function fiscalYearEndIn(text: string): number {
   const lower = text.toLowerCase();
   const quarter = lower.includes("quarter");
   const mayEnd = quarter || lower.includes("year") || lower.includes("fiscal") || lower.includes("qtr");
-  const m = mayEnd ? (FISCAL_END.exec(text) ?? HEADLINE_YEAR_TO.exec(text.slice(0, 300).split("\n")[0])) : null;
+  const m = mayEnd ? (fiscalEndIn(text) ?? HEADLINE_YEAR_TO.exec(text.slice(0, 300).split("\n")[0])) : null;
   if (m) return MONTH_INDEX[m[1].toLowerCase()];
   // "ACME CORP <ACM> 3RD QTR JAN 31 NET": a wire headline's quarter and the month it ended in.
   const headline = mayEnd ? HEADLINE_QUARTER.exec(text.slice(0, 300).split("\n")[0]) : null;
@@ -166,7 +186,7 @@ export function fiscalYearEndIn(text: string): number {
 export function fiscalYearEndDay(text: string): number | null {
   const quarter = DATED_FISCAL_QUARTER.exec(text);
   // Only a fourth quarter ends with the year.
-  const m = FISCAL_END.exec(text) ?? (quarter && /^fourth$/i.test(quarter[1]) ? quarter : null);
+  const m = fiscalEndIn(text) ?? (quarter && /^fourth$/i.test(quarter[1]) ? quarter : null);
   if (!m) return null;
   const day = /^\.?\s+(\d{1,2})\b/.exec(text.slice(m.index + m[0].length));
   return day ? Number(day[1]) : null;
