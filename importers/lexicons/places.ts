@@ -272,6 +272,12 @@ export const US_STATE_NAMES =
     .concat(["New Hampshire", "New Jersey", "New Mexico", "New York", "North Carolina", "North Dakota", "Rhode Island"])
     .concat(["South Carolina", "South Dakota", "West Virginia"]);
 
+/** Canadian provinces and Australian states written out after a city ("the Timmins, Ontario, producer"). */
+export const PROVINCE_NAMES = [
+  ...["Ontario", "Quebec", "Alberta", "Manitoba", "Saskatchewan", "British Columbia", "Nova Scotia", "New Brunswick"],
+  ...["Newfoundland", "New South Wales", "Victoria", "Queensland", "Western Australia", "South Australia", "Tasmania"],
+];
+
 /** US states as the newswire abbreviates them after a city ("Saddlebrook, N.J."). */
 export const US_STATE_ABBREVIATIONS = [
   "N.J.",

@@ -15,7 +15,14 @@ import { CURRENCY_PREFIXES } from "../lexicons/currencies";
 import { BUSINESS_PLURALS } from "../lexicons/metrics";
 import { FIRST_NAMES } from "../lexicons/people";
 import { MONTH_NAMES } from "../lexicons/periods";
-import { COUNTRY_KEYS, NATIONALITIES, PLACE_NAMES, US_STATE_ABBREVIATIONS, US_STATE_NAMES } from "../lexicons/places";
+import {
+  COUNTRY_KEYS,
+  NATIONALITIES,
+  PLACE_NAMES,
+  PROVINCE_NAMES,
+  US_STATE_ABBREVIATIONS,
+  US_STATE_NAMES,
+} from "../lexicons/places";
 import { allMatches, alternation, endAnchored, escapeRegExp } from "../lexicons/regex";
 import { VOLUME_UNITS } from "../lexicons/units";
 
@@ -328,7 +335,7 @@ const WIRE_DATELINE = /^[A-Z][A-Z .'-]+,\s+[A-Z][a-z]{2,4}\.?\s+\d{1,2}\s+-\s+$/
 const ABSTRACT_NOUN = /^[A-Z][a-z]{3,}(?:tion|sion|ment|ness|ity|ure)$/;
 const COUNT_OPENER = /^(?:Two|Three|Four|Five|Six|Several|Both|Many|Some|Most)\s/;
 const CITY_STATE = new RegExp(
-  String.raw`^,\s+(?:${alternation(US_STATE_ABBREVIATIONS)}|(?:${alternation(US_STATE_NAMES)})\s*(?:[,.;:]|$))(?![\w])`,
+  String.raw`^,\s+(?:${alternation(US_STATE_ABBREVIATIONS)}|(?:${alternation([...US_STATE_NAMES, ...PROVINCE_NAMES])})\s*(?:[,.;:]|$))(?![\w])`,
 );
 const INSTITUTION = new RegExp(String.raw`(?:${alternation([...INSTITUTIONS, ...STOCK_INDICES])})(?![\w&])`, "y");
 
