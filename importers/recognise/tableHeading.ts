@@ -14,6 +14,8 @@ export interface TableHeading {
   year: number | null;
   /** A run of months no label fits ("TWO MONTHS NET"): its rows are dated, with no period. */
   monthsRun?: boolean;
+  /** "Qtr" alone, with no ordinal. */
+  bareQuarter?: boolean;
 }
 
 const PERIOD_RE = alternation([...Object.keys(TABLE_PERIOD_WORDS), "qtr", "quarter"]);
@@ -29,11 +31,13 @@ function parse(m: RegExpExecArray): TableHeading {
   const g = m.groups ?? {};
   const word = g.p.toLowerCase().replace(/\s+/g, " ");
   const day = g.day ? (/^\d/.test(g.day) ? Number(g.day) : NUMBER_WORDS[g.day.toLowerCase()]) : null;
+  const period = TABLE_PERIOD_WORDS[word] ?? null;
   return {
-    period: TABLE_PERIOD_WORDS[word] ?? null,
+    period,
     endMonth: g.month ? MONTH_INDEX[g.month.toLowerCase()] : null,
     endDay: day ?? null,
     year: g.year || g.lead ? Number(g.year ?? g.lead) : null,
+    ...(period === null && /^(?:qtr|quarter)$/.test(word) ? { bareQuarter: true } : {}),
   };
 }
 

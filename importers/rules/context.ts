@@ -109,7 +109,8 @@ const LAST_DAY = [31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
  * "4th qtr" results dated March 1987 is 1986's; one of a "4th qtr" ended January 31, dated March 1987, is 1987's.
  */
 export function reportedPeriod(heading: TableHeading, headline: TableHeading | null, ref: ReferenceDate | null) {
-  const period: Period | null = heading.period ?? headline?.period ?? null;
+  const period: Period | null =
+    heading.period ?? (heading.bareQuarter ? quarterEnding(headline?.period) : (headline?.period ?? null));
   if (period === null) return monthsRunPeriod(heading, headline, ref);
   if (heading.year !== null) return { period, year: heading.year };
   if (!ref) return { period, year: null };
@@ -134,6 +135,13 @@ function monthsRunPeriod(heading: TableHeading, headline: TableHeading | null, r
   if (!(heading.monthsRun || headline?.monthsRun) || month === null || ref?.month == null) return null;
   const day = heading.endDay ?? headline?.endDay ?? LAST_DAY[month - 1];
   return { period: null, year: endedBy(month, day, ref.month, ref.day) ? ref.year : ref.year - 1 };
+}
+
+/** "NINE MTHS NET" over a bare "Qtr": the quarter that ends the headline's period (Q3), as a quarter's own is. */
+function quarterEnding(period: Period | null | undefined): Period | null {
+  if (!period) return null;
+  if (/^Q[1-4]$/.test(period)) return period;
+  return ({ H1: "Q2", "9M": "Q3", H2: "Q4", FY: "Q4" } as Record<string, Period>)[period] ?? null;
 }
 
 /** Whether a period ending on this month and day has ended by the article's date in its own year. */
