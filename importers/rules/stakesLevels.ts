@@ -113,6 +113,36 @@ export const LEVEL_STAKE_RULES: Rule[] = [
     build: (m, s) => stake(m, s).map((r) => ({ ...r, status: "forecast" })),
   },
   {
+    name: "stake.owns-and-will-keep",
+    kind: "stake",
+    // "Tom Keane, who built up his holding in the 1990s, owns 61% of Corvan and will keep a stake of about 36%": what
+    // the holder keeps of the company it owns now, said after "and" or "but".
+    pattern:
+      "holder:{HOLDER_REF} ...12 {STAKE_VERB} {FIGURE_LEAD}? {PERCENT} of ...3 held:{HELD_REF} ...14 and|but will|would|to|plans|is|intends ...2 keep|retain|hold a|an|its? {STAKE_KIND}? {STAKE_NOUN} of {FIGURE_LEAD}? {FIGURE_LEAD}? figure:{PERCENT}",
+    examples: [
+      {
+        input:
+          "Sale\n\nDate: 3 March 2011\n\nOstrel owns 61% of Corvan Oil and will keep a stake of about 36% once the deal is completed.",
+        expected: [
+          {
+            kind: "stake",
+            company: "Ostrel",
+            counterparty: "Corvan Oil",
+            low: 36,
+            status: "forecast",
+            approximate: true,
+          },
+        ],
+      },
+      {
+        input:
+          "Sale\n\nThe Keane family, which owns 58% of Corvan, said it would sell up to 12% to investors, but would keep a controlling stake of at least 44%.",
+        expected: [{ kind: "stake", company: "Keane family", counterparty: "Corvan", low: 44, status: "forecast" }],
+      },
+    ],
+    build: (m, s) => stake(m, s).map((r) => ({ ...r, status: r.status === "actual" ? "forecast" : r.status })),
+  },
+  {
     name: "stake.held-now-changed-to",
     kind: "stake",
     // "Ostrel, which owns 51% of Corvan, plans to cut its stake to 41%": the level to come, of the company the
