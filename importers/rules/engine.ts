@@ -8,6 +8,7 @@ import { MARKET_SHARE_TARGET_RULES } from "./marketShareTargets";
 import { NO_FACT_RULES } from "./noFact";
 import { OTHERS_FIGURES_RULES } from "./noFactOthersFigures";
 import { PROPORTION_RULES } from "./noFactProportions";
+import { NO_VOLUME_RULES } from "./noFactVolumes";
 import { type CompiledPattern, compilePattern, type Match, matchAll } from "./pattern";
 import { PatternIndex } from "./patternIndex";
 import { PIECES } from "./pieces";
@@ -37,6 +38,7 @@ import { TABLE_RULES } from "./tables";
 export const RULES: Rule[] = [
   ...TABLE_RULES,
   ...NO_FACT_RULES,
+  ...NO_VOLUME_RULES,
   ...OTHERS_FIGURES_RULES,
   ...PROPORTION_RULES,
   ...STAKE_RULES,
