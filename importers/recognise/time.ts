@@ -205,6 +205,23 @@ const RULES: Rule[] = [
     },
   },
   {
+    hint: /(?:January|February|March|April|May|June|July|August|September|October|November|December)/,
+    // "between July and September 2004", "in July-September 2004": the months a quarter or half spans, with no
+    // noun after them; only a span of three, six, nine or twelve months is a period.
+    re: new RegExp(
+      String.raw`\b(?:between\s+(${MONTHS})\s+and\s+(${MONTHS})|(${MONTHS})\s*[-–]\s*(${MONTHS}))(?:\s+(${YEAR}))?(?!\s*(?:quarter|period|months|half)\b)`,
+      "gi",
+    ),
+    make: (m) => {
+      const from = MONTH_INDEX[(m[1] ?? m[3]).toLowerCase()];
+      const to = MONTH_INDEX[(m[2] ?? m[4]).toLowerCase()];
+      const span = ((to - from + 12) % 12) + 1;
+      const period: Period | null =
+        span === 3 ? quarterOfMonth(to) : span === 6 ? halfEndingIn(to) : span === 9 ? "9M" : span === 12 ? "FY" : null;
+      return period ? { year: yearOf(m[5]), period, relative: null, month: to } : null;
+    },
+  },
+  {
     hint: ["quarter"],
     re: new RegExp(
       String.raw`\b(first|1st|second|2nd|third|3rd|fourth|4th|final)[- ]quarter(?:\s+of\s+(?:(?:fiscal\s+|financial\s+)?(${YEAR})|(this|last|next)\s+year))?(?!\s+(?:in\s+a\s+row|running)\b)`,
