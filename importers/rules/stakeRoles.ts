@@ -1,4 +1,5 @@
 import type { Mention } from "../analyse/mentions";
+import { relativeClauseEnd } from "../extract/clauses";
 import { statusOf } from "../extract/status";
 import { BODY_NOUNS } from "../lexicons/companies";
 import { DIVISION_NOUNS, PARENT_NOUNS } from "../lexicons/divisions";
@@ -81,7 +82,8 @@ export function statedYear(s: RuleSentence, m: Match): number | null {
       !aside.has(t) &&
       !sinceBefore(s, t) &&
       !otherFigureBefore(s, m, i) &&
-      !RECENT_MONTH.test(t.text)
+      !RECENT_MONTH.test(t.text) &&
+      !inClosedRelative(s, m, t)
     )
       return t.time.year;
   }
@@ -89,6 +91,13 @@ export function statedYear(s: RuleSentence, m: Match): number | null {
 }
 
 const PRESENT_HOLDING_VERBS = new Set(["owns", "holds", "controls", "has"]);
+
+/** "Ostrel, which bought Corvan in 2019, will retain 10%": a year inside a relative clause closed before the figure. */
+function inClosedRelative(s: RuleSentence, m: Match, t: Token): boolean {
+  const figure = m.captures.figure?.[0];
+  const end = relativeClauseEnd(s.text, 0, t.start, t.end);
+  return end !== -1 && figure !== undefined && end < figure.start;
+}
 
 /** "disclosed a 4.7% stake last month": news of the stake, not a year the text gives it (the gold leaves it undated). */
 const RECENT_MONTH = /\b(?:last|this|next)\s+month\b/i;
