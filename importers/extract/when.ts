@@ -419,6 +419,12 @@ export function shareWhen(
       : clause;
   if (present && !s.times.some((t) => t.start >= own.start && t.end <= own.end))
     return { year: null, period: null, stated: false, target: false };
+  // "to deliver 45,000 trucks in 1987 and to reach a 15 pct share of the market by 1990": an aim's own deadline,
+  // said after it, dates it before any nearer year of another aim.
+  const deadline = aimed
+    ? s.times.find((t) => t.role === "target" && t.year !== null && t.start >= figure.end && t.end <= own.end)
+    : undefined;
+  if (deadline) return { year: deadline.year, period: null, stated: true, target: true };
   const when = whenOf(s, figure, own, "FY", aimed ? Number.POSITIVE_INFINITY : 60, true);
   // "That gave it 3.1% of the market", "its share slipped to 17.2% from 18.9% a year earlier": a share that goes
   // on from the figures before it, or is compared with a year before, is of the period the article reports.
