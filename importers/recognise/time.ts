@@ -32,7 +32,7 @@ const FISCAL_LABEL_AFTER =
   /^,?\s+(?:its|the)\s+(?:fiscal\s+)?(first|second|third|fourth|last|final)(?:\s+(?:fiscal\s+)?quarter\b|\s+of\s+its\s+(?:fiscal|financial)\s+year\b)/i;
 /** "31 March", "March 31,", "the end of March". */
 const DAY_BEFORE = String.raw`(?:\d{1,2}(?:st|nd|rd|th)?(?!\d)\s+)?`;
-const DAY_AFTER = String.raw`(?:\s+\d{1,2}(?:st|nd|rd|th)?(?!\d),?)?`;
+const DAY_AFTER = String.raw`(?:\.?\s+\d{1,2}(?:st|nd|rd|th)?(?!\d),?)?`;
 const YEAR = String.raw`(?:19|20)\d\d`;
 
 function halfEndingIn(month: number): Period {
