@@ -176,6 +176,8 @@ export function inferPublishedYear(
       lastQuarterReported = true;
     if (lower.includes("same"))
       for (const m of allMatches(SAME_PERIOD, s)) raise(Number(m[1] ?? m[2]) + 1, "same-period");
+    // Asked once per sentence, however many years it names: a sentence of endless years stays linear.
+    let pastTold: boolean | undefined;
     for (const m of allMatches(YEAR, s)) {
       const y = Number(m[1]);
       const before = s.slice(Math.max(0, m.index - 40), m.index);
@@ -223,7 +225,8 @@ export function inferPublishedYear(
       const running = /\b(?:so\s+far|earlier|already)\s+(?:in|this)\s+$/i.test(before);
       const wholeYear =
         !running && ((WHOLE_YEAR_BEFORE.test(before) && !MONTH_BEFORE.test(before)) || RESULTS_AFTER.test(after));
-      if (wholeYear && toldInPast(s)) raise(y + 1, "completed-year");
+      if (wholeYear && pastTold === undefined) pastTold = toldInPast(s);
+      if (wholeYear && pastTold) raise(y + 1, "completed-year");
       else {
         raise(y, "latest-year");
         if (best.year === y) latestInPast = PAST_TENSE.test(s);

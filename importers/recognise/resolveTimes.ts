@@ -123,9 +123,13 @@ const FISCAL_END_ALL = new RegExp(FISCAL_END.source, "gi");
 function fiscalEndIn(text: string): RegExpExecArray | null {
   for (const m of text.matchAll(FISCAL_END_ALL)) {
     if (!/^the\s+year\b/i.test(m[0])) return m as RegExpExecArray;
-    const from = Math.max(text.lastIndexOf(". ", m.index), text.lastIndexOf("\n", m.index));
-    const to = text.indexOf(". ", m.index);
-    const sentence = text.slice(from + 1, to === -1 ? undefined : to);
+    // (Only the 300 characters each side are searched for the sentence's ends: a text of no stops stays linear.)
+    const start = Math.max(0, m.index - 300);
+    const before = text.slice(start, m.index);
+    const from = start + Math.max(before.lastIndexOf(". "), before.lastIndexOf("\n"));
+    const after = text.slice(m.index, m.index + 300);
+    const to = after.indexOf(". ");
+    const sentence = text.slice(Math.max(from + 1, start), to === -1 ? m.index + after.length : m.index + to);
     if (
       /\b(?:sales|revenues?|turnover|profits?|earnings|results|loss|sold|sells|shipped|delivered|it|its|their)\b/i.test(
         sentence,

@@ -7,12 +7,12 @@ const OTHER_AIM =
   /^(?:sales|revenues?|turnover|profits?|earnings|stake|holding|interest|shares|stock|output|production)$/;
 function aimsAtShare(m: Match, s: RuleSentence): boolean {
   const figure = s.tokens.indexOf(m.captures.figure?.[0]);
-  const from = s.tokens.findLastIndex(
-    (t, i) => i < figure && /^(?:aim|hop|target|plan|want|goal|ambition)/.test(t.lower),
-  );
-  if (s.tokens.slice(Math.max(from, m.from), figure).some((t) => OTHER_AIM.test(t.lower))) return false;
+  let from = figure - 1;
+  while (from > m.from && !/^(?:aim|hop|target|plan|want|goal|ambition)/.test(s.tokens[from].lower)) from--;
+  if (s.tokens.slice(from, figure).some((t) => OTHER_AIM.test(t.lower))) return false;
   // "raised its stake in Corvan to 45 pct and hoped to reach 51 pct": a holding aimed at, in a sentence of no market.
-  const before = s.tokens.slice(0, figure);
+  // (The 30 tokens before the figure are asked: a long sentence of many aims stays linear.)
+  const before = s.tokens.slice(Math.max(0, figure - 30), figure);
   return !(before.some((t) => STAKE_WORDS.has(t.lower)) && !before.some((t) => /^(?:market|share)$/.test(t.lower)));
 }
 const STAKE_WORDS = new Set(["stake", "holding", "interest", "shareholding"]);

@@ -95,7 +95,8 @@ const PRESENT_HOLDING_VERBS = new Set(["owns", "holds", "controls", "has"]);
 /** "Ostrel, which bought Corvan in 2019, will retain 10%": a year inside a relative clause closed before the figure. */
 function inClosedRelative(s: RuleSentence, m: Match, t: Token): boolean {
   const figure = m.captures.figure?.[0];
-  const end = relativeClauseEnd(s.text, 0, t.start, t.end);
+  // (The clause is looked for in the 200 characters before the year: a long sentence stays linear.)
+  const end = relativeClauseEnd(s.text, Math.max(0, t.start - 200), t.start, t.end);
   return end !== -1 && figure !== undefined && end < figure.start;
 }
 
@@ -952,7 +953,8 @@ const SHAREHOLDER_WORDS = new Set(SHAREHOLDER_NOUNS);
 /** "X, in which the Y fund holds 7.5%", "its largest shareholder, the Y fund, holds 8.2%": a holder, not a rival. */
 export function spokenOfAsHolder(m: Match, s: RuleSentence): boolean {
   if (s.tokens.slice(Math.max(0, m.from - 8), m.from).some((t) => SHAREHOLDER_WORDS.has(t.lower))) return true;
-  return /\bin\s+which\s+(?:[\w'’-]+\s+){0,5}$/i.test(s.text.slice(0, s.tokens[m.from].start));
+  const at = s.tokens[m.from].start;
+  return /\bin\s+which\s+(?:[\w'’-]+\s+){0,5}$/i.test(s.text.slice(Math.max(0, at - 80), at));
 }
 
 /** The capitalised words right before a token ("U.S. Commerce" before "Department"), without a leading "The". */
